@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+
+namespace AnatomyBot.Core.Knowledge;
+
+/// <summary>A source document that facts cite, e.g. <c>mom</c> for the "Muscle of the Month" post.</summary>
+public sealed record Source(string Id, string Title, string Description);
+
+/// <summary>
+/// One statement in the knowledge base with the ids of the sources that support it.
+/// <see cref="IsOpinion"/> marks a belief or one author's view (never anatomy); renderers label it as such.
+/// </summary>
+public sealed record Fact(string Text, ImmutableArray<string> Sources, bool IsOpinion = false);
+
+/// <summary>The attributes a muscle card holds; each is a list of facts.</summary>
+public enum MuscleAttribute
+{
+    Pronunciation,
+    Origin,
+    Insertion,
+    Action,
+    Innervation,
+    BloodSupply,
+    Variations,
+    Relations,
+    Clinical,
+}
+
+/// <summary>Where the sources give different values for one attribute; the answer shows every value with its source.</summary>
+public sealed record Disagreement(MuscleAttribute Attribute, string Note);
+
+/// <summary>A muscle (or the iliopsoas as a group) with its names, attributes and disagreements.</summary>
+public sealed record Muscle(
+    string Id,
+    string Name,
+    bool IsGroup,
+    ImmutableArray<string> Aliases,
+    string Summary,
+    ImmutableArray<string> SummarySources,
+    ImmutableDictionary<MuscleAttribute, ImmutableArray<Fact>> Attributes,
+    ImmutableArray<Disagreement> Disagreements,
+    ImmutableArray<string> Parts)
+{
+    public ImmutableArray<Fact> Get(MuscleAttribute attribute) =>
+        Attributes.TryGetValue(attribute, out var facts) ? facts : ImmutableArray<Fact>.Empty;
+}
+
+/// <summary>A topic students ask about (the psoas paradox, stretches, ...), matched on keywords and example questions.</summary>
+public sealed record Topic(
+    string Id,
+    string Title,
+    ImmutableArray<string> Keywords,
+    ImmutableArray<string> Questions,
+    ImmutableArray<Fact> Facts,
+    ImmutableArray<string> Related);
+
+/// <summary>A multiple-choice question that can be posted unchanged as a Telegram quiz poll.</summary>
+public sealed record QuizQuestion(
+    string Id,
+    string Question,
+    ImmutableArray<string> Options,
+    int CorrectIndex,
+    string Explanation,
+    ImmutableArray<string> Sources)
+{
+    public string CorrectOption => Options[CorrectIndex];
+}
+
+/// <summary>
+/// A red flag: matched when every group in <see cref="AllOf"/> has at least one term present in the question.
+/// </summary>
+public sealed record RedFlag(string Id, string Description, ImmutableArray<ImmutableArray<string>> AllOf);
+
+/// <summary>Disclaimer text, pain and injury vocabulary and red flags, from knowledge/safety.yaml.</summary>
+public sealed record SafetyRules(
+    string Disclaimer,
+    string UrgentNotice,
+    string NoDiagnosis,
+    ImmutableArray<string> PainTerms,
+    ImmutableArray<RedFlag> RedFlags);
+
+/// <summary>
+/// One complete, validated, immutable knowledge base. The engine only ever sees a whole snapshot.
+/// </summary>
+public sealed record KnowledgeSnapshot(
+    ImmutableArray<Source> Sources,
+    ImmutableArray<Muscle> Muscles,
+    ImmutableArray<Topic> Topics,
+    ImmutableArray<QuizQuestion> Quiz,
+    SafetyRules Safety,
+    string Version,
+    DateTimeOffset LoadedAt)
+{
+    private readonly Lazy<ImmutableDictionary<string, Source>> _sourcesById =
+        new(() => Sources.ToImmutableDictionary(s => s.Id, StringComparer.Ordinal));
+
+    public ImmutableDictionary<string, Source> SourcesById => _sourcesById.Value;
+}
