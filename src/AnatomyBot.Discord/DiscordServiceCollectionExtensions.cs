@@ -1,17 +1,73 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Discord.Gateway;
+using AnatomyBot.Discord.Interactions;
+using AnatomyBot.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Discord;
 
+/// <summary>Random source for gateway jitter and backoff; tests register a fixed one before AddDiscordAdapter.</summary>
+internal sealed record DiscordJitter(Random Random);
+
 public static class DiscordServiceCollectionExtensions
 {
+    internal const string HttpClientName = "AnatomyBot.Discord";
+
     /// <summary>
-    /// Registers the Discord adapter (client, options bound from the "Discord" section, hosted service).
-    /// The host calls this only when `Discord:Token` is set.
+    /// Registers the Discord adapter: options bound from the "Discord" section (validated at start), the REST
+    /// client, the gateway client and the hosted service. Needs <see cref="IAnswerEngine"/>,
+    /// <see cref="IMuscleNameCompleter"/>, <see cref="IKnowledgeReloader"/> and <see cref="TimeProvider"/> from the
+    /// host; uses <see cref="IKnowledgeProvider"/> for quiz history when registered. Call it only when
+    /// <c>Discord:Token</c> is set.
     /// </summary>
     public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<DiscordOptions>()
+            .Bind(configuration.GetSection(DiscordOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+
+        // Request logging of the default handlers would write interaction tokens (part of the URL) to the log.
+        services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new DiscordJitter(Random.Shared));
+        services.TryAddSingleton<IGatewayTransport, WebSocketGatewayTransport>();
+        services.TryAddSingleton<RestRateLimiter>();
+        services.TryAddSingleton(sp =>
+        {
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            return new DiscordRestClient(
+                () => factory.CreateClient(HttpClientName),
+                sp.GetRequiredService<IOptions<DiscordOptions>>(),
+                sp.GetRequiredService<RestRateLimiter>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<DiscordRestClient>>());
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            return new GatewayClient(
+                sp.GetRequiredService<IGatewayTransport>(),
+                new GatewaySettings(o.BareToken, GatewaySettings.IntentsFor(o.AnswerMentions), o.ShardId, o.ShardCount),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<DiscordJitter>().Random,
+                sp.GetRequiredService<ILogger<GatewayClient>>());
+        });
+        services.TryAddSingleton<DiscordSession>();
+        services.TryAddSingleton(sp => new QuizBook(sp.GetService<IKnowledgeProvider>(), sp.GetRequiredService<DiscordJitter>().Random));
+        services.TryAddSingleton<InteractionHandler>();
+        services.TryAddSingleton<MentionHandler>();
+        services.TryAddSingleton<DiscordBotService>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DiscordBotService>());
         return services;
     }
 }

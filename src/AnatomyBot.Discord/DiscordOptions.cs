@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Discord;
+
+/// <summary>Settings of the Discord adapter, bound from the "Discord" configuration section.</summary>
+public sealed class DiscordOptions
+{
+    public const string SectionName = "Discord";
+
+    /// <summary>The bot token from the developer portal (Bot page). Never logged.</summary>
+    public string Token { get; set; } = "";
+
+    /// <summary>REST base URL including the API version; tests point it at a loopback server.</summary>
+    public string ApiBaseUrl { get; set; } = "https://discord.com/api/v10";
+
+    /// <summary>Optional gateway URL that replaces the one <c>GET /gateway/bot</c> returns.</summary>
+    public string? GatewayUrl { get; set; }
+
+    /// <summary>Optional guild (server) id: commands are registered there (instant) instead of globally.</summary>
+    public string? GuildId { get; set; }
+
+    /// <summary>User ids allowed to run /reload besides members with Manage Server or Administrator.</summary>
+    public List<string> Moderators { get; set; } = [];
+
+    /// <summary>This process's shard (0-based).</summary>
+    public int ShardId { get; set; }
+
+    /// <summary>Total number of shards.</summary>
+    public int ShardCount { get; set; } = 1;
+
+    /// <summary>
+    /// When true, messages that mention the bot and direct messages are answered as free-text questions.
+    /// Adds the GUILD_MESSAGES and DIRECT_MESSAGES intents (neither is privileged).
+    /// </summary>
+    public bool AnswerMentions { get; set; }
+
+    internal string BareToken =>
+        Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase) ? Token[4..].Trim() : Token.Trim();
+
+    internal bool IsModerator(string? userId) =>
+        userId is not null && Moderators.Any(m => string.Equals(m.Trim(), userId, StringComparison.Ordinal));
+}
+
+/// <summary>Checks the Discord settings at start; every message names the key to fix.</summary>
+internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DiscordOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.BareToken))
+        {
+            errors.Add("Discord:Token is empty: set it to the bot token from the developer portal (Bot page).");
+        }
+        else if (options.BareToken.Any(char.IsWhiteSpace))
+        {
+            errors.Add("Discord:Token contains whitespace: copy the token again from the developer portal.");
+        }
+
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add($"Discord:ApiBaseUrl must be an absolute http(s) URL such as https://discord.com/api/v10 (got '{options.ApiBaseUrl}').");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.GatewayUrl)
+            && (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var gw) || (gw.Scheme != "wss" && gw.Scheme != "ws")))
+        {
+            errors.Add($"Discord:GatewayUrl must be an absolute ws:// or wss:// URL, or unset (got '{options.GatewayUrl}').");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.GuildId) && !IsSnowflake(options.GuildId))
+        {
+            errors.Add($"Discord:GuildId must be a numeric server id (enable Developer Mode, right-click the server, Copy Server ID); got '{options.GuildId}'.");
+        }
+
+        for (var i = 0; i < options.Moderators.Count; i++)
+        {
+            if (!IsSnowflake(options.Moderators[i]))
+            {
+                errors.Add($"Discord:Moderators:{i} must be a numeric user id (got '{options.Moderators[i]}').");
+            }
+        }
+
+        if (options.ShardCount < 1)
+        {
+            errors.Add($"Discord:ShardCount must be at least 1 (got {options.ShardCount}).");
+        }
+        else if (options.ShardId < 0 || options.ShardId >= options.ShardCount)
+        {
+            errors.Add($"Discord:ShardId must be between 0 and Discord:ShardCount - 1 (got {options.ShardId} of {options.ShardCount}).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    internal static bool IsSnowflake(string? value) =>
+        ulong.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0;
+}
