@@ -1,0 +1,264 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AnatomyBot.Discord.Tests.Fakes;
+
+/// <summary>One REST call the bot made to the fake Discord.</summary>
+public sealed record RecordedCall(string Method, string Path, string? Authorization, string? UserAgent, string Body)
+{
+    public JsonElement Json
+    {
+        get
+        {
+            using var document = JsonDocument.Parse(Body.Length == 0 ? "null" : Body);
+            return document.RootElement.Clone();
+        }
+    }
+}
+
+/// <summary>A scripted REST answer.</summary>
+public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
+
+/// <summary>
+/// A loopback Discord: Kestrel on 127.0.0.1 port 0 with a WebSocket gateway (/gateway and /resume) and the REST
+/// endpoints the bot uses under /api/v10. Records every frame and call; answers can be scripted.
+/// </summary>
+public sealed class FakeDiscord : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Channel<FakeGatewayConnection> _connections = Channel.CreateUnbounded<FakeGatewayConnection>();
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private int _connectionCount;
+
+    private FakeDiscord(WebApplication app) => _app = app;
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public string ApiBase => BaseUri + "api/v10";
+
+    public string GatewayUrl => "ws://" + BaseUri.Authority + "/gateway";
+
+    public string ResumeUrl => "ws://" + BaseUri.Authority + "/resume";
+
+    public int ConnectionCount => Volatile.Read(ref _connectionCount);
+
+    public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
+
+    /// <summary>Script: return an answer for a call, or null for the default.</summary>
+    public Func<RecordedCall, FakeResponse?>? Responder { get; set; }
+
+    public static async Task<FakeDiscord> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeDiscord(app);
+        app.UseWebSockets();
+        app.Map("/gateway", fake.GatewayAsync);
+        app.Map("/resume", fake.GatewayAsync);
+        app.Map("/api/v10/{**rest}", fake.RestAsync);
+        await app.StartAsync();
+        fake.BaseUri = new Uri(app.Urls.First().TrimEnd('/') + "/");
+        return fake;
+    }
+
+    public async Task<FakeGatewayConnection> NextConnectionAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        return await _connections.Reader.ReadAsync(cts.Token);
+    }
+
+    public bool TryGetConnection(out FakeGatewayConnection? connection) => _connections.Reader.TryRead(out connection);
+
+    public Task<RecordedCall> WaitForCallAsync(Func<RecordedCall, bool> predicate, TimeSpan? timeout = null) =>
+        Wait.UntilAsync(() => _calls.FirstOrDefault(predicate), timeout);
+
+    public Task<IReadOnlyList<RecordedCall>> WaitForCallsAsync(Func<RecordedCall, bool> predicate, int count, TimeSpan? timeout = null) =>
+        Wait.UntilAsync(() =>
+        {
+            var matching = _calls.Where(predicate).ToList();
+            return matching.Count >= count ? (IReadOnlyList<RecordedCall>)matching : null;
+        }, timeout);
+
+    private async Task GatewayAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new FakeGatewayConnection(socket, context.Request.Path + context.Request.QueryString);
+        Interlocked.Increment(ref _connectionCount);
+        _connections.Writer.TryWrite(connection);
+        await connection.RunAsync(context.RequestAborted);
+    }
+
+    private async Task RestAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var call = new RecordedCall(
+            context.Request.Method,
+            context.Request.Path.Value!["/api/v10".Length..],
+            context.Request.Headers.Authorization.ToString(),
+            context.Request.Headers.UserAgent.ToString(),
+            body);
+        _calls.Enqueue(call);
+        var response = Responder?.Invoke(call) ?? Default(call);
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (response.Body.Length > 0)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(response.Body);
+        }
+    }
+
+    private FakeResponse Default(RecordedCall call) => call switch
+    {
+        { Method: "GET", Path: "/gateway/bot" } => new(200, JsonSerializer.Serialize(new
+        {
+            url = GatewayUrl,
+            shards = 1,
+            session_start_limit = new { total = 1000, remaining = 999, reset_after = 0, max_concurrency = 1 },
+        })),
+        { Method: "GET", Path: "/oauth2/applications/@me" } => new(200, """{"id":"app-rest"}"""),
+        { Method: "PUT" } => new(200, call.Body),
+        { Method: "POST" } when call.Path.EndsWith("/callback", StringComparison.Ordinal) => new(204, ""),
+        _ => new(200, """{"id":"m1"}"""),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One gateway connection as the fake server sees it.</summary>
+public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
+{
+    private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
+    private readonly TaskCompletionSource<int?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly ConcurrentQueue<JsonElement> _all = new();
+
+    public string PathAndQuery { get; } = pathAndQuery;
+
+    /// <summary>Every frame the bot sent on this connection.</summary>
+    public IReadOnlyList<JsonElement> AllReceived => _all.ToArray();
+
+    /// <summary>Completes with the close code the bot sent (null when it dropped without one).</summary>
+    public Task<int?> Closed => _closed.Task;
+
+    internal async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer, cancellationToken);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        _closed.TrySetResult((int?)result.CloseStatus);
+                        if (socket.State == WebSocketState.CloseReceived)
+                        {
+                            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+                        }
+
+                        return;
+                    }
+
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+
+                using var document = JsonDocument.Parse(message.ToArray());
+                var element = document.RootElement.Clone();
+                _all.Enqueue(element);
+                _received.Writer.TryWrite(element);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
+        {
+            _closed.TrySetResult(null);
+        }
+        finally
+        {
+            _received.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>The next frame the bot sent with opcode <paramref name="op"/>; frames with other opcodes are skipped.</summary>
+    public async Task<JsonElement> ExpectAsync(int op, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var frame = await _received.Reader.ReadAsync(cts.Token);
+            if (frame.GetProperty("op").GetInt32() == op)
+            {
+                return frame;
+            }
+        }
+    }
+
+    public Task SendAsync(object payload) => SendTextAsync(JsonSerializer.Serialize(payload));
+
+    public async Task SendTextAsync(string json, int parts = 1)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        await _sendLock.WaitAsync();
+        try
+        {
+            var size = (bytes.Length + parts - 1) / parts;
+            for (var offset = 0; offset < bytes.Length; offset += size)
+            {
+                var count = Math.Min(size, bytes.Length - offset);
+                await socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text, offset + count >= bytes.Length, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    public Task SendHelloAsync(int intervalMs) => SendAsync(new { op = 10, d = new { heartbeat_interval = intervalMs }, s = (int?)null, t = (string?)null });
+
+    public Task SendDispatchAsync(string type, int seq, object data) => SendAsync(new { op = 0, d = data, s = seq, t = type });
+
+    public Task SendOpAsync(int op, object? data) => SendAsync(new { op, d = data, s = (int?)null, t = (string?)null });
+
+    public async Task CloseAsync(int code)
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            await socket.CloseOutputAsync((WebSocketCloseStatus)code, "scripted", CancellationToken.None);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+}
