@@ -159,8 +159,12 @@ internal sealed class GatewayClient(
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && zombie.Value)
                 {
-                    logger.LogWarning("No heartbeat ACK from Discord since the last heartbeat; reconnecting to resume");
-                    await CloseQuietlyAsync(4000, "zombie connection");
+                    return new ConnectionEnd(CloseAction.Resume, established, null);
+                }
+
+                if (zombie.Value)
+                {
+                    // The heartbeat loop already closed this connection; whatever still arrived is moot.
                     return new ConnectionEnd(CloseAction.Resume, established, null);
                 }
 
@@ -261,7 +265,11 @@ internal sealed class GatewayClient(
             {
                 if (!_ackReceived)
                 {
+                    // Close first (a code other than 1000/1001 keeps the session resumable), then stop the
+                    // receive: cancelling a pending WebSocket receive aborts the socket before the close frame.
                     zombie.Value = true;
+                    logger.LogWarning("No heartbeat ACK from Discord since the last heartbeat; reconnecting to resume");
+                    await CloseQuietlyAsync(4000, "zombie connection");
                     await connection.CancelAsync();
                     return;
                 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
@@ -12,7 +11,7 @@ namespace AnatomyBot.Discord.Interactions;
 /// With Discord:AnswerMentions on: answers MESSAGE_CREATE that mention the bot or are DMs, as free-text
 /// questions, with a reply to the message. Content arrives for these without the MESSAGE_CONTENT intent.
 /// </summary>
-internal sealed partial class MentionHandler(IAnswerEngine engine, DiscordRestClient rest, DiscordSession session, ILogger<MentionHandler> logger)
+internal sealed class MentionHandler(IAnswerEngine engine, DiscordRestClient rest, DiscordSession session, ILogger<MentionHandler> logger)
 {
     public bool ShouldAnswer(JsonElement message)
     {
@@ -50,7 +49,8 @@ internal sealed partial class MentionHandler(IAnswerEngine engine, DiscordRestCl
         var messageId = message.GetProperty("id").GetString()!;
         var user = message.GetProperty("author").GetProperty("id").GetString() ?? "";
         var content = message.TryGetProperty("content", out var c) ? c.GetString() ?? "" : "";
-        var question = MentionPattern().Replace(content, " ").Trim();
+        var self = session.BotUserId ?? "";
+        var question = content.Replace($"<@{self}>", " ", StringComparison.Ordinal).Replace($"<@!{self}>", " ", StringComparison.Ordinal).Trim();
         if (question.Length > CommandDefinitions.MaxQuestionLength)
         {
             question = question[..CommandDefinitions.MaxQuestionLength];
@@ -65,7 +65,4 @@ internal sealed partial class MentionHandler(IAnswerEngine engine, DiscordRestCl
             logger.LogWarning("Answering a mention in channel {ChannelId} failed with {Status}", channel, (int)response.Status);
         }
     }
-
-    [GeneratedRegex(@"<@!?\d+>")]
-    private static partial Regex MentionPattern();
 }

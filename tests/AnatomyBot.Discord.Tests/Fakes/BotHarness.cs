@@ -1,0 +1,158 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Moq;
+
+namespace AnatomyBot.Discord.Tests.Fakes;
+
+/// <summary>The adapter wired through AddDiscordAdapter against a <see cref="FakeDiscord"/>, on a fake clock.</summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const string Token = "MTIz.SECRET-bot-token.xyz";
+
+    private readonly ServiceProvider _services;
+    private readonly CancellationTokenSource _stop = new();
+
+    private BotHarness(FakeDiscord discord, ServiceProvider services, FakeTimeProvider clock, RecordingLoggerProvider logs, Mock<IHostApplicationLifetime> lifetime, Mock<IKnowledgeReloader> reloader, FakeEngine engine)
+    {
+        Discord = discord;
+        _services = services;
+        Clock = clock;
+        Logs = logs;
+        Lifetime = lifetime;
+        Reloader = reloader;
+        Engine = engine;
+    }
+
+    public FakeDiscord Discord { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public RecordingLoggerProvider Logs { get; }
+
+    public Mock<IHostApplicationLifetime> Lifetime { get; }
+
+    public Mock<IKnowledgeReloader> Reloader { get; }
+
+    public FakeEngine Engine { get; }
+
+    internal DiscordBotService Service => _services.GetRequiredService<DiscordBotService>();
+
+    public static async Task<BotHarness> StartAsync(
+        Dictionary<string, string?>? settings = null,
+        bool useGatewayBot = false,
+        double jitter = 0.5,
+        Action<IServiceCollection>? configure = null,
+        FakeEngine? engine = null)
+    {
+        var discord = await FakeDiscord.StartAsync();
+        var config = new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = Token,
+            ["Discord:ApiBaseUrl"] = discord.ApiBase,
+            ["Discord:GatewayUrl"] = useGatewayBot ? null : discord.GatewayUrl,
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            config[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
+        var clock = new FakeTimeProvider();
+        var logs = new RecordingLoggerProvider();
+        var lifetime = new Mock<IHostApplicationLifetime>();
+        var reloader = new Mock<IKnowledgeReloader>();
+        engine ??= new FakeEngine();
+
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton(new DiscordJitter(new FixedRandom(jitter)));
+        services.AddSingleton(lifetime.Object);
+        services.AddSingleton(reloader.Object);
+        if (configure is null)
+        {
+            services.AddSingleton<IAnswerEngine>(engine);
+            services.AddSingleton<IMuscleNameCompleter>(engine);
+        }
+        else
+        {
+            configure(services);
+        }
+
+        services.AddDiscordAdapter(configuration);
+        var provider = services.BuildServiceProvider();
+        var harness = new BotHarness(discord, provider, clock, logs, lifetime, reloader, engine);
+        foreach (var hosted in provider.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(harness._stop.Token);
+        }
+
+        return harness;
+    }
+
+    /// <summary>Plays HELLO, expects IDENTIFY, sends READY (application app1, bot user bot1).</summary>
+    public async Task<FakeGatewayConnection> ConnectAndReadyAsync(int heartbeatMs = 45_000)
+    {
+        var connection = await Discord.NextConnectionAsync();
+        await connection.SendHelloAsync(heartbeatMs);
+        await connection.ExpectAsync(2);
+        await connection.SendDispatchAsync("READY", 1, new
+        {
+            v = 10,
+            session_id = "session-1",
+            resume_gateway_url = Discord.ResumeUrl,
+            user = new { id = "bot1", username = "AnatomyBot", bot = true },
+            application = new { id = "app1" },
+            guilds = Array.Empty<object>(),
+        });
+        await Discord.WaitForCallAsync(c => c.Method == "PUT");
+        return connection;
+    }
+
+    public static object Command(string id, string name, object[]? options = null, string userId = "u1", string? permissions = "0", bool dm = false) =>
+        Interaction(id, 2, new { id = "cmd-" + name, name, type = 1, options = options ?? [] }, userId, permissions, dm);
+
+    public static object Interaction(string id, int type, object data, string userId = "u1", string? permissions = "0", bool dm = false, object? message = null) =>
+        dm
+            ? new { id, application_id = "app1", type, data, channel_id = "dm1", user = new { id = userId }, token = "itok-" + id, version = 1, message }
+            : new
+            {
+                id,
+                application_id = "app1",
+                type,
+                data,
+                guild_id = "g1",
+                channel_id = "c1",
+                member = new { user = new { id = userId }, permissions },
+                token = "itok-" + id,
+                version = 1,
+                message,
+            };
+
+    public IEnumerable<RecordedCall> CallbacksFor(string interactionId) =>
+        Discord.Calls.Where(c => c.Path == $"/interactions/{interactionId}/itok-{interactionId}/callback");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        foreach (var hosted in _services.GetServices<IHostedService>())
+        {
+            try
+            {
+                await hosted.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
+            {
+            }
+        }
+
+        await _services.DisposeAsync();
+        await Discord.DisposeAsync();
+        _stop.Dispose();
+    }
+}
