@@ -56,7 +56,7 @@ public sealed class RenderingTests
     [Theory]
     [InlineData("@everyone look", "@\u200Beveryone look")]
     [InlineData("hi @here", "hi @\u200Bhere")]
-    [InlineData("<@123> and <@&456>", "\\<\u200B@123> and \\<\u200B@&456>")]
+    [InlineData("<@123> and <@&456>", "\\<\u200B@123\\> and \\<\u200B@&456\\>")]
     [InlineData("**bold** _it_ `code` ~~s~~ ||spoiler|| > quote [link](http://x)", "\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~s\\~\\~ \\|\\|spoiler\\|\\| \\> quote \\[link\\]\\(http\\://x\\)")]
     public void User_text_is_escaped_for_markdown_and_mentions(string input, string expected) =>
         Assert.Equal(expected, DiscordText.EscapeUserText(input));
