@@ -267,6 +267,21 @@ public sealed class GatewayClientTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_connection_without_hello_is_dropped_and_retried()
+    {
+        Start();
+        var silent = await _transport.NextConnectionAsync();
+        await Wait.UntilAsync(() => _clock.ActiveTimerCount > 0);
+        _clock.Advance(GatewayClient.HelloTimeout);
+        Assert.NotEqual(1000, await silent.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Wait.UntilAsync(() => _transport.HasPendingConnection || _clock.ActiveTimerCount > 0);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var next = await _transport.NextConnectionAsync();
+        next.Hello(40_000);
+        await next.ExpectAsync(2);
+    }
+
+    [Fact]
     public async Task Dispatches_arrive_in_order_with_their_data()
     {
         Start();

@@ -37,6 +37,7 @@ internal sealed class GatewayClient(
 {
     internal const int MaxPayloadBytes = 4096;
     internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SendLimiter _limiter = new(time);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -148,6 +149,18 @@ internal sealed class GatewayClient(
         var zombie = new ZombieFlag();
         Task? heartbeat = null;
         var established = false;
+        var helloMissing = new ZombieFlag();
+
+        // A server that accepts the socket but never says HELLO would otherwise hold the client forever.
+        var helloTimer = time.CreateTimer(
+            _ =>
+            {
+                helloMissing.Value = true;
+                connection.Cancel();
+            },
+            null,
+            HelloTimeout,
+            Timeout.InfiniteTimeSpan);
         try
         {
             while (true)
@@ -157,8 +170,14 @@ internal sealed class GatewayClient(
                 {
                     frame = await transport.ReceiveAsync(connection.Token);
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && zombie.Value)
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && (zombie.Value || helloMissing.Value))
                 {
+                    if (helloMissing.Value)
+                    {
+                        logger.LogWarning("No HELLO from the Discord gateway within {Seconds} s; reconnecting", HelloTimeout.TotalSeconds);
+                        await CloseQuietlyAsync(4000, "no hello");
+                    }
+
                     return new ConnectionEnd(CloseAction.Resume, established, null);
                 }
 
@@ -187,6 +206,7 @@ internal sealed class GatewayClient(
                 switch (op)
                 {
                     case 10:
+                        await helloTimer.DisposeAsync();
                         var interval = TimeSpan.FromMilliseconds(data.GetProperty("heartbeat_interval").GetDouble());
                         _ackReceived = true;
                         heartbeat = HeartbeatLoopAsync(interval, connection, zombie);
@@ -246,6 +266,7 @@ internal sealed class GatewayClient(
         }
         finally
         {
+            await helloTimer.DisposeAsync();
             await connection.CancelAsync();
             if (heartbeat is not null)
             {

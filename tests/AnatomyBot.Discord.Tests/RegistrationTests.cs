@@ -1,0 +1,41 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace AnatomyBot.Discord.Tests;
+
+public sealed class RegistrationTests
+{
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        var engine = new FakeEngine();
+        builder.Services.AddSingleton<IAnswerEngine>(engine);
+        builder.Services.AddSingleton<IMuscleNameCompleter>(engine);
+        builder.Services.AddSingleton(Mock.Of<IKnowledgeReloader>());
+        builder.Services.AddDiscordAdapter(builder.Configuration);
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task Invalid_settings_fail_the_start_naming_the_key()
+    {
+        using var host = Build(new() { ["Discord:Token"] = "abc", ["Discord:GuildId"] = "my server" });
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Discord:GuildId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_adapter_resolves_as_a_hosted_service()
+    {
+        using var host = Build(new() { ["Discord:Token"] = "abc" });
+        Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is DiscordBotService);
+        Assert.Same(host.Services.GetRequiredService<DiscordBotService>(), host.Services.GetServices<IHostedService>().OfType<DiscordBotService>().Single());
+    }
+}
