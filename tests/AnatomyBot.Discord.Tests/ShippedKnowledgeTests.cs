@@ -1,0 +1,53 @@
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Knowledge;
+using AnatomyBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace AnatomyBot.Discord.Tests;
+
+/// <summary>The adapter over the knowledge shipped in knowledge/ (loaded by the real KnowledgeLoader).</summary>
+public sealed class ShippedKnowledgeTests
+{
+    private static KnowledgeSnapshot Shipped()
+    {
+        var result = KnowledgeLoader.Load(RepositoryPaths.Knowledge);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        return result.Snapshot!;
+    }
+
+    [Fact]
+    public async Task Quiz_serves_the_shipped_bank_without_repeats_and_grades_clicks()
+    {
+        var snapshot = Shipped();
+        var provider = Mock.Of<IKnowledgeProvider>(p => p.Current == snapshot);
+        await using var withBank = await BotHarness.StartAsync(configure: services =>
+        {
+            var engine = new FakeEngine();
+            services.AddSingleton<AnatomyBot.Core.Conversation.IAnswerEngine>(engine);
+            services.AddSingleton<AnatomyBot.Core.Conversation.IMuscleNameCompleter>(engine);
+            services.AddSingleton(provider);
+        });
+        var gw = await withBank.ConnectAndReadyAsync();
+
+        var seen = new HashSet<string>();
+        var count = Math.Min(snapshot.Quiz.Length, 8);
+        for (var i = 0; i < count; i++)
+        {
+            await gw.SendDispatchAsync("INTERACTION_CREATE", i + 2, BotHarness.Command("quiz" + i, "quiz"));
+            var posted = await withBank.Discord.WaitForCallAsync(c => c.Path == $"/interactions/quiz{i}/itok-quiz{i}/callback");
+            var firstButton = posted.Json.GetProperty("data").GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString()!;
+            Assert.True(Interactions.InteractionHandler.TryParseQuizId(firstButton, out var questionId, out _));
+            Assert.True(seen.Add(questionId), "a question repeated before the bank was exhausted");
+        }
+
+        var question = snapshot.Quiz.First(q => seen.Contains(q.Id));
+        var click = BotHarness.Interaction("click", 3, new { custom_id = Interactions.InteractionHandler.QuizCustomId(question.Id, question.CorrectIndex), component_type = 2 }, "u1", message: new { id = "m-1" });
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 100, click);
+        var answer = await withBank.Discord.WaitForCallAsync(c => c.Path == "/interactions/click/itok-click/callback");
+        var text = answer.Json.GetProperty("data").GetProperty("content").GetString()!;
+        Assert.StartsWith("✅ Right!", text, StringComparison.Ordinal);
+        Assert.Contains(question.Explanation[..Math.Min(40, question.Explanation.Length)], text, StringComparison.Ordinal);
+    }
+}
