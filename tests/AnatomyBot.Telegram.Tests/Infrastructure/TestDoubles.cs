@@ -80,3 +80,22 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             owner.Entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception));
     }
 }
+
+public static class LogWaiting
+{
+    /// <summary>Waits (bounded) for a log entry, advancing the fake clock so back-off waits elapse.</summary>
+    public static async Task WaitForAsync(this CapturingLoggerProvider logs, Func<LogEntry, bool> predicate, AnatomyBot.Testing.FakeTimeProvider? clock = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!logs.Entries.Any(predicate))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Log entry not seen. Logs:\n" + logs.AllText);
+            }
+
+            clock?.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+    }
+}
