@@ -24,6 +24,10 @@ internal sealed class DailyQuizScheduler(
 {
     private static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
     private readonly SemaphoreSlim _changed = new(0, 1);
+    private long _passes;
+
+    /// <summary>How many scheduling passes have completed (lets tests know a pass at the current time happened).</summary>
+    internal long CompletedPasses => Interlocked.Read(ref _passes);
 
     /// <summary>Wakes the scheduler after a subscription was added, changed or removed.</summary>
     public void NotifyChanged()
@@ -50,6 +54,7 @@ internal sealed class DailyQuizScheduler(
             {
                 sleep = await RunOnceAsync(cancellationToken);
                 failures = 0;
+                Interlocked.Increment(ref _passes);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
