@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Unicode;
+using AnatomyBot.Core.Knowledge;
+
+namespace AnatomyBot.Knowledge.Loading;
+
+/// <summary>What a YAML file in the knowledge folder holds, decided by where it sits.</summary>
+internal enum KnowledgeFileKind
+{
+    Sources,
+    Safety,
+    Muscle,
+    Topic,
+    Quiz,
+    Unexpected,
+}
+
+/// <summary>One YAML file read from disk: its relative path, kind and text (null when it could not be read).</summary>
+internal sealed record KnowledgeFile(string RelativePath, KnowledgeFileKind Kind, string Stem, string? Text);
+
+/// <summary>
+/// Finds and reads the knowledge files with hard limits, so a folder full of garbage produces errors instead of
+/// exceptions or unbounded memory use, and hashes the raw bytes into the snapshot version.
+/// </summary>
+internal static class KnowledgeFiles
+{
+    public const int MaxFileBytes = 1024 * 1024;
+    public const int MaxFiles = 2000;
+
+    public static (List<KnowledgeFile> Files, string Version) Read(string root, List<KnowledgeError> errors, CancellationToken cancellationToken)
+    {
+        var files = new List<KnowledgeFile>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        List<string> paths;
+        try
+        {
+            var options = new EnumerationOptions
+            {
+                RecurseSubdirectories = true,
+                MaxRecursionDepth = 4,
+                IgnoreInaccessible = true,
+                ReturnSpecialDirectories = false,
+            };
+            paths = Directory.EnumerateFiles(root, "*", options)
+                .Select(full => (Full: full, Relative: Path.GetRelativePath(root, full).Replace('\\', '/')))
+                .Where(p => IsYaml(p.Relative) && !IsHidden(p.Relative))
+                .Select(p => p.Relative)
+                .Order(StringComparer.Ordinal)
+                .Take(MaxFiles + 1)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            errors.Add(new KnowledgeError(string.Empty, 0, "(folder)", $"the knowledge folder could not be listed: {e.Message}"));
+            return (files, EmptyVersion());
+        }
+
+        if (paths.Count > MaxFiles)
+        {
+            errors.Add(new KnowledgeError(string.Empty, 0, "(folder)", $"more than {MaxFiles} YAML files; only the first {MaxFiles} were checked"));
+            paths.RemoveAt(paths.Count - 1);
+        }
+
+        foreach (var relative in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (kind, stem) = Classify(relative);
+            var text = ReadText(Path.Combine(root, relative), relative, hash, errors);
+            files.Add(new KnowledgeFile(relative, kind, stem, text));
+        }
+
+        return (files, Convert.ToHexStringLower(hash.GetHashAndReset())[..12]);
+    }
+
+    private static string EmptyVersion() => Convert.ToHexStringLower(SHA256.HashData([]))[..12];
+
+    private static bool IsYaml(string relative) =>
+        relative.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || relative.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    // Editors and tools keep dot-files (.#iliacus.yaml, .git/...) next to real ones; they are never knowledge.
+    private static bool IsHidden(string relative) => relative.Split('/').Any(segment => segment.StartsWith('.'));
+
+    private static (KnowledgeFileKind Kind, string Stem) Classify(string relative)
+    {
+        var segments = relative.Split('/');
+        var stem = Path.GetFileNameWithoutExtension(segments[^1]);
+        if (segments.Length == 1)
+        {
+            return stem switch
+            {
+                "sources" => (KnowledgeFileKind.Sources, stem),
+                "safety" => (KnowledgeFileKind.Safety, stem),
+                _ => (KnowledgeFileKind.Unexpected, stem),
+            };
+        }
+
+        if (segments.Length == 2)
+        {
+            return segments[0] switch
+            {
+                "muscles" => (KnowledgeFileKind.Muscle, stem),
+                "topics" => (KnowledgeFileKind.Topic, stem),
+                "quiz" => (KnowledgeFileKind.Quiz, stem),
+                _ => (KnowledgeFileKind.Unexpected, stem),
+            };
+        }
+
+        return (KnowledgeFileKind.Unexpected, stem);
+    }
+
+    private static string? ReadText(string fullPath, string relative, IncrementalHash hash, List<KnowledgeError> errors)
+    {
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxFileBytes)
+            {
+                errors.Add(new KnowledgeError(relative, 0, "(file)", $"the file is {length} bytes; the limit is {MaxFileBytes} bytes (1 MiB)"));
+                HashEntry(hash, relative, BitConverter.GetBytes(length));
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            errors.Add(new KnowledgeError(relative, 0, "(file)", $"the file could not be read: {e.Message}"));
+            return null;
+        }
+
+        HashEntry(hash, relative, bytes);
+        if (bytes.Length > MaxFileBytes)
+        {
+            // The file grew between the size check and the read.
+            errors.Add(new KnowledgeError(relative, 0, "(file)", $"the file is larger than the limit of {MaxFileBytes} bytes (1 MiB)"));
+            return null;
+        }
+
+        return Decode(bytes, relative, errors);
+    }
+
+    private static void HashEntry(IncrementalHash hash, string relative, ReadOnlySpan<byte> content)
+    {
+        hash.AppendData(Encoding.UTF8.GetBytes(relative));
+        hash.AppendData(BitConverter.GetBytes((long)content.Length));
+        hash.AppendData(content);
+    }
+
+    private static string? Decode(byte[] bytes, string relative, List<KnowledgeError> errors)
+    {
+        ReadOnlySpan<byte> content = bytes;
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            content = content[3..];
+        }
+
+        var chars = new char[content.Length];
+        var status = Utf8.ToUtf16(content, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            var line = 1 + content[..bytesRead].Count((byte)'\n');
+            errors.Add(new KnowledgeError(relative, line, "(file)", "the file is not valid UTF-8 text (save it as UTF-8)"));
+            return null;
+        }
+
+        return new string(chars, 0, charsWritten);
+    }
+}

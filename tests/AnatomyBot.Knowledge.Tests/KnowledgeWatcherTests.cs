@@ -1,0 +1,99 @@
+using AnatomyBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Knowledge.Tests;
+
+public sealed class KnowledgeWatcherTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private readonly TestKnowledgeFolder _folder = new();
+    private readonly FakeTimeProvider _clock = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Writing_a_file_reloads_once_changes_settle()
+    {
+        var options = Options.Create(new KnowledgeOptions { Path = _folder.Path, DebounceMilliseconds = 500 });
+        using var store = new KnowledgeStore(options, _clock, NullLogger<KnowledgeStore>.Instance);
+        using var watcher = new KnowledgeWatcher(store, options, _clock, NullLogger<KnowledgeWatcher>.Instance);
+        var before = store.Current;
+        await watcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await watcher.Watching.WaitAsync(Timeout);
+
+            _folder.CopyFrom("variant-b");
+
+            // The file events arm the debounce timer; nothing reloads until the fake clock passes the interval.
+            await WaitUntil(() => _clock.ActiveTimerCount > 0);
+            Assert.Same(before, store.Current);
+            _clock.Advance(TimeSpan.FromMilliseconds(499));
+            Assert.Same(before, store.Current);
+
+            await WaitUntil(() =>
+            {
+                // More events may still arrive and re-arm the timer; keep moving the clock past it.
+                _clock.Advance(TimeSpan.FromMilliseconds(500));
+                return store.Current.Muscles.Length == 4;
+            });
+
+            Assert.Contains(store.Current.Muscles, m => m.Id == "psoas-minor");
+        }
+        finally
+        {
+            await watcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Broken_file_keeps_serving_the_old_snapshot()
+    {
+        var options = Options.Create(new KnowledgeOptions { Path = _folder.Path, DebounceMilliseconds = 200 });
+        using var store = new KnowledgeStore(options, _clock, NullLogger<KnowledgeStore>.Instance);
+        using var watcher = new KnowledgeWatcher(store, options, _clock, NullLogger<KnowledgeWatcher>.Instance);
+        var before = store.Current;
+        await watcher.StartAsync(CancellationToken.None);
+        try
+        {
+            await watcher.Watching.WaitAsync(Timeout);
+            _folder.Write("muscles/iliacus.yaml", "id: [");
+
+            await WaitUntil(() => _clock.ActiveTimerCount > 0);
+            _clock.Advance(TimeSpan.FromMilliseconds(200));
+            Assert.NotSame(Task.CompletedTask, watcher.LastReload);
+            await watcher.LastReload.WaitAsync(Timeout);
+
+            Assert.Same(before, store.Current);
+        }
+        finally
+        {
+            await watcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Watch_false_does_not_watch()
+    {
+        var options = Options.Create(new KnowledgeOptions { Path = _folder.Path, Watch = false });
+        using var store = new KnowledgeStore(options, _clock, NullLogger<KnowledgeStore>.Instance);
+        using var watcher = new KnowledgeWatcher(store, options, _clock, NullLogger<KnowledgeWatcher>.Instance);
+
+        await watcher.StartAsync(CancellationToken.None);
+        await (watcher.ExecuteTask ?? Task.CompletedTask).WaitAsync(Timeout);
+        await watcher.StopAsync(CancellationToken.None);
+
+        Assert.False(watcher.Watching.IsCompleted);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached within " + Timeout);
+            await Task.Delay(10);
+        }
+    }
+}
