@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,7 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
             {
                 _logger.LogWarning("Knowledge reload from {Folder} failed with {Count} problem(s); keeping version {Version}",
                     Folder, result.Errors.Length, _current.Version);
+                BotMetrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "failed"));
                 return ReloadResult.Failure(result.Errors);
             }
 
@@ -62,6 +64,7 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
 
             _logger.LogInformation("Knowledge reloaded (version {Version}): {Added} added, {Changed} changed, {Removed} removed",
                 report.Version, report.Added.Length, report.Changed.Length, report.Removed.Length);
+            BotMetrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "ok"));
             return ReloadResult.Success(report);
         }
         finally

@@ -1,17 +1,56 @@
+using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Moderation;
+using AnatomyBot.Telegram.Quiz;
+using AnatomyBot.Telegram.Sending;
+using AnatomyBot.Telegram.Storage;
+using AnatomyBot.Telegram.Updates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Telegram;
 
 public static class TelegramServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Telegram adapter (client, options bound from the "Telegram" section, hosted service).
-    /// The host calls this only when `Telegram:Token` is set.
+    /// Registers the Telegram adapter: options bound from "Telegram" and "Storage" (validated at start), the Bot API
+    /// client, the SQLite store (<see cref="ITelegramStore"/>, replaceable by registering another one first), the long
+    /// polling service and the daily quiz scheduler. The host calls this only when <c>Telegram:Token</c> is set and
+    /// must register <c>IAnswerEngine</c>, <c>IKnowledgeProvider</c>, <c>IKnowledgeReloader</c> and <c>TimeProvider</c>.
     /// </summary>
     public static IServiceCollection AddTelegramAdapter(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddOptions<TelegramStorageOptions>().Bind(configuration.GetSection(TelegramStorageOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramStorageOptions>, TelegramStorageOptionsValidator>();
+
+        // The default HttpClient logging writes request URLs, and Bot API URLs carry the token: remove it.
+        services.AddHttpClient(TelegramBotClient.HttpClientName, (sp, http) =>
+            {
+                http.Timeout = sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HttpTimeout;
+            })
+            .RemoveAllLoggers();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITelegramStore, SqliteTelegramStore>();
+        services.AddSingleton<TelegramBotClient>();
+        services.AddSingleton<TelegramAdapterLifetime>();
+        services.AddSingleton<RetryPolicy>();
+        services.AddSingleton<ChatRateLimiter>();
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<ChatAdminChecker>();
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<QuizPoster>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<DailyQuizScheduler>();
+        services.AddSingleton<TelegramPollingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelegramPollingService>());
+        services.AddHostedService(sp => sp.GetRequiredService<DailyQuizScheduler>());
         return services;
     }
 }

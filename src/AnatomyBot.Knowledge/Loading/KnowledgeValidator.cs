@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Text;
 using System.Collections.Immutable;
 using AnatomyBot.Core.Knowledge;
 using YamlDotNet.RepresentationModel;

@@ -1,0 +1,76 @@
+# syntax=docker/dockerfile:1
+#
+# AnatomyBot container image.
+#   docker build -t anatomybot .
+#   docker run -d --name anatomybot -e Telegram__Token=... -e Discord__Token=... \
+#     -v "$PWD/knowledge:/app/knowledge" -v anatomybot-data:/app/data -p 127.0.0.1:8080:8080 anatomybot
+# Stages: build (restore + compile) -> test (knowledge check + every test) -> publish -> runtime (aspnet, non-root).
+# The publish stage starts FROM the test stage, so an image is only produced when the tests pass.
+
+ARG DOTNET_VERSION=10.0
+
+FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_NOLOGO=1 \
+    DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+WORKDIR /src
+
+# Project files first: the restore layer is reused until a project or the package pins change.
+COPY global.json Directory.Build.props Directory.Packages.props AnatomyBot.sln .editorconfig ./
+COPY src/AnatomyBot/AnatomyBot.csproj src/AnatomyBot/
+COPY src/AnatomyBot.Core/AnatomyBot.Core.csproj src/AnatomyBot.Core/
+COPY src/AnatomyBot.Knowledge/AnatomyBot.Knowledge.csproj src/AnatomyBot.Knowledge/
+COPY src/AnatomyBot.Telegram/AnatomyBot.Telegram.csproj src/AnatomyBot.Telegram/
+COPY src/AnatomyBot.Discord/AnatomyBot.Discord.csproj src/AnatomyBot.Discord/
+COPY tests/AnatomyBot.Testing/AnatomyBot.Testing.csproj tests/AnatomyBot.Testing/
+COPY tests/AnatomyBot.Tests/AnatomyBot.Tests.csproj tests/AnatomyBot.Tests/
+COPY tests/AnatomyBot.Core.Tests/AnatomyBot.Core.Tests.csproj tests/AnatomyBot.Core.Tests/
+COPY tests/AnatomyBot.Knowledge.Tests/AnatomyBot.Knowledge.Tests.csproj tests/AnatomyBot.Knowledge.Tests/
+COPY tests/AnatomyBot.Telegram.Tests/AnatomyBot.Telegram.Tests.csproj tests/AnatomyBot.Telegram.Tests/
+COPY tests/AnatomyBot.Discord.Tests/AnatomyBot.Discord.Tests.csproj tests/AnatomyBot.Discord.Tests/
+COPY tests/AnatomyBot.Benchmarks/AnatomyBot.Benchmarks.csproj tests/AnatomyBot.Benchmarks/
+RUN dotnet restore AnatomyBot.sln
+
+COPY src/ src/
+COPY tests/ tests/
+COPY knowledge/ knowledge/
+RUN dotnet build AnatomyBot.sln -c Release --no-restore
+
+FROM build AS test
+# The shipped knowledge must validate, and every test must pass (none touches the internet).
+RUN dotnet src/AnatomyBot/bin/Release/net10.0/AnatomyBot.dll knowledge check knowledge \
+ && dotnet test AnatomyBot.sln -c Release --no-build
+
+FROM test AS publish
+RUN dotnet publish src/AnatomyBot/AnatomyBot.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
+WORKDIR /app
+
+# Knowledge and data are volumes: moderators edit the mounted knowledge (picked up by the polling watcher, since
+# inotify does not see changes made on the host side of many mounts) and the SQLite database survives upgrades.
+# ASPNETCORE_HTTP_PORTS is cleared because Http__Urls alone decides where the listener binds.
+ENV DOTNET_USE_POLLING_FILE_WATCHER=true \
+    DOTNET_ENVIRONMENT=Production \
+    ASPNETCORE_HTTP_PORTS= \
+    Knowledge__Path=/app/knowledge \
+    Storage__Path=/app/data/anatomybot.db \
+    Http__Urls=http://0.0.0.0:8080 \
+    Host__ShutdownTimeoutSeconds=10
+
+COPY --from=publish /app/publish/ /app/
+COPY --from=build /src/knowledge/ /app/knowledge/
+
+# The image's non-root "app" user owns the data folder; the knowledge stays readable (the bot only reads it).
+RUN mkdir -p /app/data && chown -R "$APP_UID" /app/data
+USER $APP_UID
+
+VOLUME ["/app/knowledge", "/app/data"]
+EXPOSE 8080
+
+# The runtime image has no curl: the bot's own healthcheck verb GETs http://127.0.0.1:8080/healthz (from Http__Urls).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+    CMD ["dotnet", "/app/AnatomyBot.dll", "healthcheck"]
+
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["dotnet", "/app/AnatomyBot.dll"]

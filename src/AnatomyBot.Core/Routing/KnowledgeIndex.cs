@@ -1,0 +1,510 @@
+using System.Collections.Frozen;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Text;
+using FuzzySharp;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>A muscle named in a question: where (word span) and how sure (FuzzySharp ratio, 100 = exact).</summary>
+internal readonly record struct MuscleMention(int Muscle, int Start, int Count, int Score, string Phrase, bool Ambiguous = false)
+{
+    public int End => Start + Count;
+}
+
+/// <summary>A topic keyword or title found in a question.</summary>
+internal readonly record struct TopicMention(int Topic, int Start, int Count, double Score);
+
+/// <summary>
+/// Everything the router looks up, built once per knowledge snapshot: exact phrase dictionaries (n-gram
+/// windows of a question are span lookups), trigram indexes for fuzzy candidates, and topic word statistics.
+/// </summary>
+internal sealed class KnowledgeIndex
+{
+    public const int MuscleAccept = 84;
+    public const int MuscleGrey = 66;
+    public const int TopicPhraseAccept = 86;
+
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _musclePhraseLookup;
+    private readonly string[] _musclePhrases;
+    private readonly int[] _musclePhraseOwner;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _topicPhraseLookup;
+    private readonly string[] _topicPhrases;
+    private readonly int[][] _topicPhraseOwners;
+    private readonly double[] _topicPhraseWeight;
+    private readonly FrozenDictionary<string, int[]> _wordTopics;
+    private readonly FrozenDictionary<string, double> _idf;
+    private readonly FrozenDictionary<string, int> _exactQuestions;
+    private readonly HashSet<string> _muscleWords;
+    private readonly double _maxIdf;
+    private readonly (string Key, string Label, int Muscle, int Kind)[] _completions;
+
+    private KnowledgeIndex(KnowledgeSnapshot snapshot)
+    {
+        Snapshot = snapshot;
+        Muscles = snapshot.Muscles.IsDefault ? [] : [.. snapshot.Muscles];
+        Topics = snapshot.Topics.IsDefault ? [] : [.. snapshot.Topics];
+        MuscleById = Muscles.ToFrozenDictionary(m => m.Id, StringComparer.Ordinal);
+        TopicById = Topics.GroupBy(t => t.Id).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Safety = new SafetyMatcher(snapshot.Safety);
+
+        // Muscle names: name, id words and aliases, first claimant wins (the loader rejects real clashes).
+        var musclePhrases = new Dictionary<string, int>(StringComparer.Ordinal);
+        var completions = new List<(string, string, int, int)>();
+        for (var m = 0; m < Muscles.Length; m++)
+        {
+            var muscle = Muscles[m];
+            var names = new List<string> { muscle.Name, muscle.Id.Replace('-', ' ') };
+            if (!muscle.Aliases.IsDefault)
+            {
+                names.AddRange(muscle.Aliases);
+            }
+
+            foreach (var name in names)
+            {
+                var key = TextNormalizer.Normalize(name);
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                if (musclePhrases.TryAdd(key, m))
+                {
+                    MuscleMaxWords = Math.Max(MuscleMaxWords, WordCount(key));
+                    var nameKey = TextNormalizer.Normalize(muscle.Name);
+                    var isName = key == nameKey;
+                    // Misspellings ("illiacus") complete to the real name; real alternatives show both.
+                    var misspelling = !isName && !key.Contains(nameKey, StringComparison.Ordinal)
+                        && FuzzySharp.Fuzz.Ratio(key, nameKey) >= 75;
+                    var label = isName || misspelling ? muscle.Name : $"{muscle.Name} ({name.Trim()})";
+                    completions.Add((key, label, m, isName ? 0 : misspelling ? 2 : 1));
+                }
+            }
+        }
+
+        _musclePhrases = [.. musclePhrases.Keys];
+        _musclePhraseOwner = [.. musclePhrases.Values];
+        var musclePhraseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _musclePhrases.Length; i++)
+        {
+            musclePhraseIndex[_musclePhrases[i]] = i;
+        }
+
+        _musclePhraseLookup = musclePhraseIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        MuscleFuzzy = new TrigramIndex(_musclePhrases);
+        _muscleWords = new HashSet<string>(_musclePhrases.SelectMany(p => p.Split(' ')), StringComparer.Ordinal);
+        _completions = [.. completions.OrderBy(c => c.Item1, StringComparer.Ordinal)];
+
+        // Topic phrases: title, id words, keywords. A phrase shared by several topics counts less for each.
+        var topicPhraseOwners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var t = 0; t < Topics.Length; t++)
+        {
+            var topic = Topics[t];
+            var phrases = new List<string> { topic.Title, topic.Id.Replace('-', ' ') };
+            if (!topic.Keywords.IsDefault)
+            {
+                phrases.AddRange(topic.Keywords);
+            }
+
+            foreach (var phrase in phrases)
+            {
+                var key = TextNormalizer.Normalize(phrase);
+                if (key.Length == 0 || Vocabulary.StopWords.Contains(key))
+                {
+                    continue;
+                }
+
+                if (!topicPhraseOwners.TryGetValue(key, out var owners))
+                {
+                    topicPhraseOwners[key] = owners = [];
+                }
+
+                if (!owners.Contains(t))
+                {
+                    owners.Add(t);
+                }
+            }
+        }
+
+        _topicPhrases = [.. topicPhraseOwners.Keys];
+        _topicPhraseOwners = [.. topicPhraseOwners.Values.Select(o => o.ToArray())];
+        _topicPhraseWeight = new double[_topicPhrases.Length];
+        var topicPhraseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _topicPhrases.Length; i++)
+        {
+            topicPhraseIndex[_topicPhrases[i]] = i;
+            TopicMaxWords = Math.Max(TopicMaxWords, WordCount(_topicPhrases[i]));
+            _topicPhraseWeight[i] = PhraseWeight(_topicPhrases[i], _topicPhraseOwners[i].Length);
+        }
+
+        _topicPhraseLookup = topicPhraseIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        TopicFuzzy = new TrigramIndex(_topicPhrases);
+
+        // Topic vocabulary for free phrasing: which topics use a word (title, keywords, example questions, facts).
+        var wordTopics = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var exactQuestions = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var t = 0; t < Topics.Length; t++)
+        {
+            var topic = Topics[t];
+            var texts = new List<string> { topic.Title, topic.Id.Replace('-', ' ') };
+            texts.AddRange(topic.Keywords.IsDefault ? [] : topic.Keywords);
+            foreach (var question in topic.Questions.IsDefault ? [] : topic.Questions)
+            {
+                texts.Add(question);
+                exactQuestions.TryAdd(TextNormalizer.Normalize(question), t);
+            }
+
+            foreach (var text in texts)
+            {
+                foreach (var word in ContentWords(TextNormalizer.Normalize(text)))
+                {
+                    if (!wordTopics.TryGetValue(word, out var set))
+                    {
+                        wordTopics[word] = set = [];
+                    }
+
+                    set.Add(t);
+                }
+            }
+        }
+
+        _wordTopics = wordTopics.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        var n = Math.Max(1, Topics.Length);
+        _idf = wordTopics.ToFrozenDictionary(p => p.Key, p => Math.Log((n + 1.0) / (p.Value.Count + 0.5)), StringComparer.Ordinal);
+        _maxIdf = Math.Log((n + 1.0) / 0.5);
+        _exactQuestions = exactQuestions.ToFrozenDictionary(StringComparer.Ordinal);
+        VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
+    }
+
+    public KnowledgeSnapshot Snapshot { get; }
+
+    public Muscle[] Muscles { get; }
+
+    public Topic[] Topics { get; }
+
+    public FrozenDictionary<string, Muscle> MuscleById { get; }
+
+    public FrozenDictionary<string, Topic> TopicById { get; }
+
+    public SafetyMatcher Safety { get; }
+
+    public TrigramIndex MuscleFuzzy { get; }
+
+    public TrigramIndex TopicFuzzy { get; }
+
+    public TrigramIndex VocabularyFuzzy { get; }
+
+    public int MuscleMaxWords { get; }
+
+    public int TopicMaxWords { get; }
+
+    public static KnowledgeIndex Build(KnowledgeSnapshot snapshot) => new(snapshot);
+
+    public bool IsMuscleWord(string word) => _muscleWords.Contains(word);
+
+    public bool IsTopicWord(string word) => _wordTopics.ContainsKey(word);
+
+    public int? ExactQuestionTopic(string normalized) => _exactQuestions.TryGetValue(normalized, out var t) ? t : null;
+
+    /// <summary>
+    /// Muscle names in the question: exact window hits and fuzzy hits (trigram candidates scored by FuzzySharp).
+    /// Returns every hit at or above <paramref name="minScore"/>; the caller resolves overlaps.
+    /// </summary>
+    public List<MuscleMention> FindMuscles(TokenizedText text, int minScore, int maxFuzzyWords = 60)
+    {
+        var hits = new List<MuscleMention>();
+        var maxWords = Math.Max(1, MuscleMaxWords);
+        for (var i = 0; i < text.Count; i++)
+        {
+            for (var n = 1; n <= maxWords && i + n <= text.Count; n++)
+            {
+                if (_musclePhraseLookup.TryGetValue(text.Window(i, n), out var phrase))
+                {
+                    hits.Add(new MuscleMention(_musclePhraseOwner[phrase], i, n, 100, _musclePhrases[phrase]));
+                }
+            }
+        }
+
+        // Fuzzy windows: a typo can also stretch or merge words ("psoasmajor", "ilio psoas"). Only windows
+        // holding a word the knowledge base does not know can hide a typo; the rest cost nothing.
+        var fuzzyWords = Math.Min(text.Count, maxFuzzyWords);
+        var unknown = UnknownWords(text, fuzzyWords);
+        for (var i = 0; i < fuzzyWords; i++)
+        {
+            for (var n = 1; n <= maxWords && i + n <= fuzzyWords; n++)
+            {
+                if (!AnyUnknown(unknown, i, n) || !WorthFuzzy(text, i, n))
+                {
+                    continue;
+                }
+
+                var window = text.Window(i, n).ToString();
+                if (_musclePhraseLookup.ContainsKey(window))
+                {
+                    continue;
+                }
+
+                var found = MuscleFuzzy.Search(window, 12, minScore);
+                for (var h = 0; h < found.Count; h++)
+                {
+                    var hit = found[h];
+                    var owner = _musclePhraseOwner[hit.Key];
+                    // A typo equally close to two muscles ("psoas maior") is a question, not an answer.
+                    var ambiguous = hit.Score < 100 && found.Any(o => _musclePhraseOwner[o.Key] != owner && o.Score >= hit.Score - 1);
+                    hits.Add(new MuscleMention(owner, i, n, hit.Score, MuscleFuzzy[hit.Key], ambiguous));
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Topic titles and keywords in the question, exact or with a typo.</summary>
+    public List<TopicMention> FindTopicPhrases(TokenizedText text, int maxFuzzyWords = 60)
+    {
+        var hits = new List<TopicMention>();
+        var maxWords = Math.Max(1, TopicMaxWords);
+        for (var i = 0; i < text.Count; i++)
+        {
+            for (var n = 1; n <= maxWords && i + n <= text.Count; n++)
+            {
+                if (_topicPhraseLookup.TryGetValue(text.Window(i, n), out var phrase))
+                {
+                    foreach (var owner in _topicPhraseOwners[phrase])
+                    {
+                        hits.Add(new TopicMention(owner, i, n, _topicPhraseWeight[phrase]));
+                    }
+                }
+            }
+        }
+
+        var fuzzyWords = Math.Min(text.Count, maxFuzzyWords);
+        var unknown = UnknownWords(text, fuzzyWords);
+        for (var i = 0; i < fuzzyWords; i++)
+        {
+            for (var n = 1; n <= maxWords && i + n <= fuzzyWords; n++)
+            {
+                if (!AnyUnknown(unknown, i, n) || !WorthFuzzy(text, i, n) || text.Window(i, n).Length < 6)
+                {
+                    continue;
+                }
+
+                var window = text.Window(i, n).ToString();
+                if (_topicPhraseLookup.ContainsKey(window))
+                {
+                    continue;
+                }
+
+                foreach (var hit in TopicFuzzy.Search(window, 8, TopicPhraseAccept))
+                {
+                    // Shared filler ("... of the iliopsoas") must not carry a phrase: every content word must match.
+                    if (!WordsAlign(window, TopicFuzzy[hit.Key]))
+                    {
+                        continue;
+                    }
+
+                    foreach (var owner in _topicPhraseOwners[hit.Key])
+                    {
+                        hits.Add(new TopicMention(owner, i, n, _topicPhraseWeight[hit.Key] * hit.Score / 100.0));
+                    }
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// Scores topics by the share of the question's content words (weighted by rarity across topics) that a
+    /// topic's vocabulary explains. Words unknown to every topic count against all of them.
+    /// </summary>
+    public Dictionary<int, double> ScoreTopicWords(IReadOnlyList<string> words)
+    {
+        var scores = new Dictionary<int, double>();
+        var total = 0.0;
+        foreach (var word in words)
+        {
+            if (_idf.TryGetValue(word, out var idf))
+            {
+                total += idf;
+                foreach (var t in _wordTopics[word])
+                {
+                    scores[t] = scores.GetValueOrDefault(t) + idf;
+                }
+            }
+            else
+            {
+                total += _maxIdf;
+            }
+        }
+
+        if (total <= 0)
+        {
+            return [];
+        }
+
+        foreach (var key in scores.Keys.ToArray())
+        {
+            scores[key] /= total;
+        }
+
+        return scores;
+    }
+
+    /// <summary>The closest topic-vocabulary word for a typo, or null.</summary>
+    public string? CorrectWord(string word)
+    {
+        if (word.Length < 5 || _wordTopics.ContainsKey(word))
+        {
+            return null;
+        }
+
+        var hits = VocabularyFuzzy.Search(word, 6, 84);
+        return hits.Count > 0 ? VocabularyFuzzy[hits[0].Key] : null;
+    }
+
+    /// <summary>
+    /// Autocomplete: names starting with the text, then other names and aliases starting with it, then names
+    /// with a later word starting with it ("minor"), then fuzzy matches ("illiac"). Each label once.
+    /// </summary>
+    public List<(string Label, int Muscle, int Rank)> Complete(string normalized, int limit)
+    {
+        var result = new List<(string Label, int Muscle, int Rank)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string label, int muscle, int rank)
+        {
+            if (seen.Add(label))
+            {
+                result.Add((label, muscle, rank));
+            }
+        }
+
+        // Prefix range in the sorted keys: O(log n + k), k capped.
+        var lo = LowerBound(normalized);
+        for (var i = lo; i < _completions.Length && i < lo + (limit * 8) && _completions[i].Key.StartsWith(normalized, StringComparison.Ordinal); i++)
+        {
+            var c = _completions[i];
+            Add(c.Label, c.Muscle, c.Kind == 0 ? 0 : c.Kind == 2 ? 1 : 2);
+        }
+
+        if (result.Count < limit)
+        {
+            foreach (var hit in MuscleFuzzy.Search(normalized, 32, 0))
+            {
+                var key = MuscleFuzzy[hit.Key];
+                var wordPrefix = key.Split(' ').Any(w => w.StartsWith(normalized, StringComparison.Ordinal));
+                var partial = FuzzySharp.Fuzz.PartialRatio(normalized, key);
+                if (!wordPrefix && partial < 70 && hit.Score < 60)
+                {
+                    continue;
+                }
+
+                var at = LowerBound(key);
+                if (at < _completions.Length && _completions[at].Key == key)
+                {
+                    var c = _completions[at];
+                    Add(c.Kind == 1 ? c.Label : Muscles[c.Muscle].Name, c.Muscle, wordPrefix ? 3 : 4);
+                }
+            }
+        }
+
+        return [.. result.OrderBy(r => r.Rank).Take(limit)];
+    }
+
+    private int LowerBound(string prefix)
+    {
+        int lo = 0, hi = _completions.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(_completions[mid].Key, prefix) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    public static IEnumerable<string> ContentWords(string normalized)
+    {
+        foreach (var word in normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Vocabulary.StopWords.Contains(word) && word.Length > 1)
+            {
+                yield return word;
+            }
+        }
+    }
+
+    /// <summary>Words that are no name, keyword, topic word, attribute cue or stop word: possible typos.</summary>
+    private bool[] UnknownWords(TokenizedText text, int count)
+    {
+        var unknown = new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            var word = text.WordString(i);
+            unknown[i] = !Vocabulary.StopWords.Contains(word) && !_muscleWords.Contains(word)
+                && !_wordTopics.ContainsKey(word) && !Vocabulary.CueWords.Contains(word);
+        }
+
+        return unknown;
+    }
+
+    private static bool AnyUnknown(bool[] unknown, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (unknown[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WordsAlign(string window, string phrase)
+    {
+        var phraseWords = phrase.Split(' ');
+        foreach (var word in window.Split(' '))
+        {
+            if (Vocabulary.StopWords.Contains(word))
+            {
+                continue;
+            }
+
+            if (!phraseWords.Any(p => p == word || (p.Length >= 4 && word.Length >= 4 && Fuzz.Ratio(p, word) >= 80)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool WorthFuzzy(TokenizedText text, int start, int count)
+    {
+        var first = text.WordString(start);
+        var last = text.WordString(start + count - 1);
+        if (Vocabulary.StopWords.Contains(first) || Vocabulary.StopWords.Contains(last))
+        {
+            return false;
+        }
+
+        return text.Window(start, count).Length >= 4;
+    }
+
+    private double PhraseWeight(string phrase, int owners)
+    {
+        // Multi-word keywords are specific; a lone word that also names a muscle ("psoas") says little.
+        var words = WordCount(phrase);
+        var weight = words >= 2 ? 1.0 : _muscleWords.Contains(phrase) ? 0.3 : phrase.Length >= 6 ? 0.8 : 0.65;
+        return weight / Math.Sqrt(owners);
+    }
+
+    private static int WordCount(string phrase) => phrase.Count(c => c == ' ') + 1;
+}

@@ -1,0 +1,275 @@
+using System.Collections.Frozen;
+using AnatomyBot.Core.Knowledge;
+using FuzzySharp;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>What the router found in a question, before deciding the intent.</summary>
+internal sealed record Analysis(
+    IReadOnlyList<MuscleMention> Muscles,
+    IReadOnlyList<MuscleMention> GreyMuscles,
+    int BestGreyScore,
+    IReadOnlyList<MuscleAttribute> Attributes,
+    bool StrongAttribute,
+    IReadOnlyList<(int Topic, double Score)> TopicScores,
+    bool TopicHadPhrase,
+    int UnexplainedWords,
+    SafetyFinding Safety)
+{
+    public (int Topic, double Score) BestTopic => TopicScores.Count > 0 ? TopicScores[0] : (-1, 0);
+
+    public (int Topic, double Score) SecondTopic => TopicScores.Count > 1 ? TopicScores[1] : (-1, 0);
+}
+
+/// <summary>Finds muscles, attributes and topics in a normalised question.</summary>
+internal static class QueryAnalyzer
+{
+    private static readonly FrozenDictionary<string, AttributeCue[]> Cues = Vocabulary.AttributeCues
+        .GroupBy(c => c.Phrase, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, AttributeCue[]>.AlternateLookup<ReadOnlySpan<char>> CueLookup =
+        Cues.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly int CueMaxWords = Vocabulary.AttributeCues.Max(c => c.Phrase.Count(ch => ch == ' ') + 1);
+
+    private static readonly FrozenSet<string> DoCues = new[] { "do", "does", "doing", "for" }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static Analysis Analyze(TokenizedText text, KnowledgeIndex index)
+    {
+        var safety = index.Safety.Inspect(text);
+        var covered = new bool[text.Count];
+
+        // Topic phrases of two or more words ("psoas paradox") own the words they cover.
+        var topicMentions = index.FindTopicPhrases(text);
+        var topicOwned = new bool[text.Count];
+        foreach (var mention in topicMentions)
+        {
+            // ...unless the phrase itself asks for an attribute ("anatomical variations", "missing psoas minor").
+            if (mention.Count >= 2 && mention.Score >= 0.85 && !HasStrongCue(text, mention.Start, mention.Count))
+            {
+                Mark(topicOwned, mention.Start, mention.Count);
+            }
+        }
+
+        var allMuscles = index.FindMuscles(text, KnowledgeIndex.MuscleGrey);
+        var muscles = ResolveMuscles(allMuscles, text)
+            .Where(m => !AllMarked(topicOwned, m.Start, m.Count))
+            .OrderBy(m => m.Start)
+            .ToList();
+        foreach (var m in muscles)
+        {
+            Mark(covered, m.Start, m.Count);
+        }
+
+        var grey = allMuscles
+            .Where(m => (m.Score < KnowledgeIndex.MuscleAccept || m.Ambiguous) && !muscles.Any(a => a.Muscle == m.Muscle) && !Overlaps(covered, m.Start, m.Count))
+            .OrderByDescending(m => m.Score)
+            .DistinctBy(m => m.Muscle)
+            .Take(3)
+            .ToList();
+
+        // Attribute cues, exact phrases first, then single words with a typo.
+        var found = new List<(int Position, AttributeCue Cue)>();
+        var cueCovered = new bool[text.Count];
+        for (var i = 0; i < text.Count; i++)
+        {
+            for (var n = Math.Min(CueMaxWords, text.Count - i); n >= 1; n--)
+            {
+                if (AnyMarked(covered, i, n) || AllMarked(topicOwned, i, n))
+                {
+                    continue;
+                }
+
+                if (CueLookup.TryGetValue(text.Window(i, n), out var cues))
+                {
+                    foreach (var cue in cues)
+                    {
+                        found.Add((i, cue));
+                    }
+
+                    Mark(cueCovered, i, n);
+                }
+            }
+        }
+
+        for (var i = 0; i < text.Count && i < 60; i++)
+        {
+            var word = text.WordString(i);
+            if (covered[i] || cueCovered[i] || topicOwned[i] || word.Length < 5 || Vocabulary.StopWords.Contains(word)
+                || index.IsMuscleWord(word) || index.IsTopicWord(word))
+            {
+                continue;
+            }
+
+            AttributeCue? best = null;
+            var bestScore = 84;
+            foreach (var cue in Vocabulary.FuzzyCueWords)
+            {
+                var score = Fuzz.Ratio(word, cue.Phrase);
+                if (score > bestScore)
+                {
+                    best = cue;
+                    bestScore = score;
+                }
+            }
+
+            if (best is not null)
+            {
+                found.Add((i, best));
+                cueCovered[i] = true;
+            }
+        }
+
+        var strong = found.Any(f => f.Cue.Strong);
+        var attributes = found
+            .Where(f => f.Cue.Strong || !strong)
+            .OrderBy(f => f.Cue.Strong ? 0 : DoCues.Contains(f.Cue.Phrase) ? 2 : 1)
+            .ThenBy(f => f.Position)
+            .SelectMany(f => f.Cue.Attributes)
+            .Distinct()
+            .ToList();
+
+        // Words left to explain a topic: not a muscle name, not an attribute cue.
+        var residual = new List<string>();
+        var unexplained = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (covered[i] || cueCovered[i])
+            {
+                continue;
+            }
+
+            var word = text.WordString(i);
+            if (word.Length < 2 || Vocabulary.StopWords.Contains(word) || index.IsMuscleWord(word))
+            {
+                // Muscle words ("major", "psoas") name the subject, not the topic.
+                continue;
+            }
+
+            if (!index.IsTopicWord(word))
+            {
+                var corrected = index.CorrectWord(word);
+                if (corrected is null)
+                {
+                    unexplained++;
+                    residual.Add(word);
+                    continue;
+                }
+
+                word = corrected;
+            }
+
+            residual.Add(word);
+        }
+
+        var scores = new Dictionary<int, double>();
+        var phraseScore = new Dictionary<int, double>();
+        foreach (var mention in topicMentions)
+        {
+            var current = phraseScore.GetValueOrDefault(mention.Topic);
+            phraseScore[mention.Topic] = current == 0 ? mention.Score : Math.Max(current, mention.Score) + 0.05;
+        }
+
+        var wordScores = residual.Count > 0 ? index.ScoreTopicWords(residual) : [];
+        foreach (var t in phraseScore.Keys.Concat(wordScores.Keys).Distinct())
+        {
+            var kw = Math.Min(1.0, phraseScore.GetValueOrDefault(t));
+            var ws = 0.75 * wordScores.GetValueOrDefault(t);
+            scores[t] = Math.Min(1.0, Math.Max(kw, ws) + (0.2 * Math.Min(kw, ws)));
+        }
+
+        if (index.ExactQuestionTopic(text.Text) is { } exact)
+        {
+            scores[exact] = 1.0;
+        }
+
+        var ranked = scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => (p.Key, p.Value)).ToList();
+        var hadPhrase = ranked.Count > 0 && phraseScore.ContainsKey(ranked[0].Key);
+        return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety);
+    }
+
+    /// <summary>
+    /// Non-overlapping accepted mentions, longest span first: "psoas mnior" (fuzzy, two words) beats the exact
+    /// one-word "psoas" inside it, but an exact multi-word name is never displaced by a fuzzy one.
+    /// </summary>
+    private static List<MuscleMention> ResolveMuscles(List<MuscleMention> all, TokenizedText text)
+    {
+        int ContentWords(MuscleMention m) =>
+            Enumerable.Range(m.Start, m.Count).Count(i => !Vocabulary.StopWords.Contains(text.WordString(i)));
+
+        // "so as" (a phonetic alias) inside "so as to" is English, not a muscle: a hit needs a content word.
+        var accepted = all.Where(m => m.Score >= KnowledgeIndex.MuscleAccept && !m.Ambiguous && ContentWords(m) > 0).ToList();
+
+        // An ambiguous longer typo ("psoas maior") hides the exact shorter name inside it ("psoas"): ask instead.
+        var ambiguous = all.Where(m => m.Ambiguous && m.Score >= KnowledgeIndex.MuscleAccept).ToList();
+        accepted.RemoveAll(m => ambiguous.Any(a => a.Count > m.Count && m.Start >= a.Start && m.End <= a.End
+            && !accepted.Any(x => !x.Equals(m) && x.Count >= a.Count && x.Start <= a.Start && x.End >= a.End)));
+        var exactMulti = accepted.Where(m => m.Score == 100 && m.Count >= 2).ToList();
+        accepted.RemoveAll(m => m.Score < 100 && exactMulti.Any(e => e.Start >= m.Start && e.End <= m.End));
+        accepted.RemoveAll(m => m.Score < 88 && accepted.Any(e => e.Score == 100 && e.Muscle != m.Muscle && e.Start >= m.Start && e.End <= m.End));
+
+        var chosen = new List<MuscleMention>();
+        foreach (var m in accepted.OrderByDescending(ContentWords).ThenByDescending(m => m.Count).ThenByDescending(m => m.Score).ThenBy(m => m.Start))
+        {
+            if (!chosen.Any(c => c.Start < m.End && m.Start < c.End))
+            {
+                chosen.Add(m);
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool HasStrongCue(TokenizedText text, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            for (var n = 1; n <= CueMaxWords && i + n <= start + count; n++)
+            {
+                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && cues.Any(c => c.Strong))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void Mark(bool[] marks, int start, int count)
+    {
+        for (var i = start; i < start + count && i < marks.Length; i++)
+        {
+            marks[i] = true;
+        }
+    }
+
+    private static bool AllMarked(bool[] marks, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (!marks[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AnyMarked(bool[] marks, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (marks[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Overlaps(bool[] marks, int start, int count) => AnyMarked(marks, start, count);
+}

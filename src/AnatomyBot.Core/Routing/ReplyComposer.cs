@@ -1,0 +1,268 @@
+using System.Collections.Immutable;
+using System.Text;
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>Collects the source ids an answer cites, in order of first citation.</summary>
+internal sealed class Citations
+{
+    private readonly List<string> _ids = [];
+
+    public void Add(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (!_ids.Contains(id))
+            {
+                _ids.Add(id);
+            }
+        }
+    }
+
+    public ImmutableArray<Source> Resolve(KnowledgeSnapshot snapshot) =>
+        [.. _ids.Select(id => snapshot.SourcesById.TryGetValue(id, out var s) ? s : null).OfType<Source>()];
+}
+
+/// <summary>Turns knowledge into reply sections: facts with their sources, disagreements, labelled opinions.</summary>
+internal static class ReplyComposer
+{
+    public const string OpinionLabel = "One author's view, not established anatomy: ";
+    public const string DisagreementLabel = "Sources disagree: ";
+
+    public static readonly MuscleAttribute[] CardAttributes =
+    [
+        MuscleAttribute.Pronunciation, MuscleAttribute.Origin, MuscleAttribute.Insertion, MuscleAttribute.Action,
+        MuscleAttribute.Innervation, MuscleAttribute.BloodSupply, MuscleAttribute.Variations, MuscleAttribute.Relations,
+    ];
+
+    public static string FactLine(Fact fact, Citations cited)
+    {
+        var sources = fact.Sources.IsDefault ? [] : fact.Sources;
+        cited.Add(sources);
+        var text = new StringBuilder("- ");
+        if (fact.IsOpinion)
+        {
+            text.Append(OpinionLabel);
+        }
+
+        text.Append(fact.Text.Trim());
+        if (sources.Length > 0)
+        {
+            text.Append(" [").AppendJoin(", ", sources).Append(']');
+        }
+
+        return text.ToString();
+    }
+
+    public static string Facts(IEnumerable<Fact> facts, Citations cited) =>
+        string.Join('\n', facts.Select(f => FactLine(f, cited)));
+
+    /// <summary>Every value with its source, then the disagreement note when the sources differ.</summary>
+    public static string AttributeBody(Muscle muscle, MuscleAttribute attribute, Citations cited)
+    {
+        var facts = muscle.Get(attribute);
+        var body = new StringBuilder(Facts(facts, cited));
+        foreach (var disagreement in muscle.Disagreements.IsDefault ? [] : muscle.Disagreements)
+        {
+            if (disagreement.Attribute == attribute && facts.Length > 0)
+            {
+                body.Append('\n').Append(DisagreementLabel).Append(disagreement.Note.Trim());
+            }
+        }
+
+        return body.ToString();
+    }
+
+    public static ReplySection? AttributeSection(
+        KnowledgeIndex index, Muscle muscle, MuscleAttribute attribute, Citations cited, string? heading)
+    {
+        var label = Vocabulary.AttributeLabels[attribute];
+        if (muscle.Get(attribute).Length > 0)
+        {
+            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited));
+        }
+
+        // The group often has no attachments of its own: answer with those of its parts.
+        if (muscle.IsGroup && !muscle.Parts.IsDefaultOrEmpty)
+        {
+            var parts = new StringBuilder();
+            foreach (var partId in muscle.Parts)
+            {
+                if (index.MuscleById.TryGetValue(partId, out var part) && part.Get(attribute).Length > 0)
+                {
+                    if (parts.Length > 0)
+                    {
+                        parts.Append('\n');
+                    }
+
+                    parts.Append(part.Name).Append(":\n").Append(AttributeBody(part, attribute, cited));
+                }
+            }
+
+            if (parts.Length > 0)
+            {
+                return new ReplySection(heading ?? label, parts.ToString());
+            }
+        }
+
+        return null;
+    }
+
+    public static ImmutableArray<ReplySection> MuscleCard(KnowledgeIndex index, Muscle muscle, Citations cited)
+    {
+        var sections = ImmutableArray.CreateBuilder<ReplySection>();
+        cited.Add(muscle.SummarySources.IsDefault ? [] : muscle.SummarySources);
+        var summary = muscle.Summary.Trim();
+        if (!muscle.SummarySources.IsDefaultOrEmpty)
+        {
+            summary += " [" + string.Join(", ", muscle.SummarySources) + "]";
+        }
+
+        sections.Add(new ReplySection(null, summary));
+        if (muscle.IsGroup && !muscle.Parts.IsDefaultOrEmpty)
+        {
+            var names = muscle.Parts.Select(p => index.MuscleById.TryGetValue(p, out var m) ? m.Name : p);
+            sections.Add(new ReplySection("Parts", string.Join(", ", names)));
+        }
+
+        foreach (var attribute in CardAttributes)
+        {
+            if (muscle.Get(attribute).Length > 0)
+            {
+                sections.Add(new ReplySection(Vocabulary.AttributeLabels[attribute], AttributeBody(muscle, attribute, cited)));
+            }
+        }
+
+        if (muscle.Get(MuscleAttribute.Clinical).Length > 0)
+        {
+            sections.Add(new ReplySection(null, $"For clinical notes ask \"clinical notes of the {muscle.Name.ToLowerInvariant()}\"."));
+        }
+
+        return sections.ToImmutable();
+    }
+
+    public static ImmutableArray<ReplySection> TopicBody(KnowledgeIndex index, Topic topic, Citations cited)
+    {
+        var sections = ImmutableArray.CreateBuilder<ReplySection>();
+        sections.Add(new ReplySection(null, Facts(topic.Facts.IsDefault ? [] : topic.Facts, cited)));
+        if (!topic.Related.IsDefaultOrEmpty)
+        {
+            var names = topic.Related
+                .Select(id => index.MuscleById.TryGetValue(id, out var m) ? m.Name : index.TopicById.TryGetValue(id, out var t) ? t.Title : null)
+                .OfType<string>()
+                .ToArray();
+            if (names.Length > 0)
+            {
+                sections.Add(new ReplySection("Related", string.Join("; ", names)));
+            }
+        }
+
+        return sections.ToImmutable();
+    }
+
+    public static ImmutableArray<ReplySection> QuizBody(QuizQuestion question)
+    {
+        var options = new StringBuilder();
+        for (var i = 0; i < question.Options.Length; i++)
+        {
+            if (i > 0)
+            {
+                options.Append('\n');
+            }
+
+            options.Append(Letter(i)).Append(") ").Append(question.Options[i]);
+        }
+
+        return
+        [
+            new ReplySection(null, question.Question),
+            new ReplySection("Options", options.ToString()),
+            new ReplySection(null, "Answer with the letter of your choice."),
+        ];
+    }
+
+    public static char Letter(int index) => (char)('A' + index);
+
+    /// <summary>
+    /// Keeps the whole rendered reply within <paramref name="maxChars"/>: cuts at a sentence or line end and
+    /// points to a narrower question instead of sending a truncated wall of text.
+    /// </summary>
+    public static Reply Fit(Reply reply, int maxChars)
+    {
+        if (ReplyText.ToPlainText(reply, includeDisclaimer: true).Length <= maxChars)
+        {
+            return reply;
+        }
+
+        const string pointer = "(Answer shortened: ask a narrower question, for example about one attribute of one muscle.)";
+        var bare = reply with { Sections = [new ReplySection(null, pointer)] };
+        var budget = maxChars - ReplyText.ToPlainText(bare, includeDisclaimer: true).Length - 8;
+        var kept = ImmutableArray.CreateBuilder<ReplySection>();
+        foreach (var section in reply.Sections)
+        {
+            var cost = section.Body.Length + (section.Heading?.Length ?? 0) + 4;
+            if (cost <= budget)
+            {
+                kept.Add(section);
+                budget -= cost;
+                continue;
+            }
+
+            var room = budget - (section.Heading?.Length ?? 0) - 4;
+            if (room > 40)
+            {
+                var cut = CutAtSentence(section.Body, room);
+                if (cut.Length > 0)
+                {
+                    kept.Add(section with { Body = cut });
+                }
+            }
+
+            break;
+        }
+
+        kept.Add(new ReplySection(null, pointer));
+        var fitted = reply with { Sections = kept.ToImmutable() };
+        var title = fitted.Title;
+        while (ReplyText.ToPlainText(fitted, includeDisclaimer: true).Length > maxChars && fitted.Sections.Length > 1)
+        {
+            fitted = fitted with { Sections = fitted.Sections.RemoveAt(fitted.Sections.Length - 2) };
+        }
+
+        if (ReplyText.ToPlainText(fitted, includeDisclaimer: true).Length > maxChars)
+        {
+            fitted = fitted with { Title = title.Length > 200 ? title[..200] : title, Suggestions = [] };
+        }
+
+        return fitted;
+    }
+
+    private static string CutAtSentence(string body, int room)
+    {
+        if (body.Length <= room)
+        {
+            return body;
+        }
+
+        var head = body.AsSpan(0, room);
+        var best = -1;
+        for (var i = head.Length - 1; i > 0; i--)
+        {
+            if (head[i] == '\n' || ((head[i] == '.' || head[i] == '!' || head[i] == '?' || head[i] == ']') && (i + 1 >= body.Length || body[i + 1] is ' ' or '\n')))
+            {
+                best = head[i] == '\n' ? i : i + 1;
+                break;
+            }
+        }
+
+        if (best <= 0)
+        {
+            var space = head.LastIndexOf(' ');
+            best = space > 0 ? space : room;
+        }
+
+        return body[..best].TrimEnd();
+    }
+}

@@ -1,0 +1,161 @@
+using System.Collections.Frozen;
+using AnatomyBot.Core.Knowledge;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>A phrase that asks for one or more attributes of a muscle; weak cues ("does") yield to strong ones.</summary>
+internal sealed record AttributeCue(string Phrase, MuscleAttribute[] Attributes, bool Strong);
+
+/// <summary>The fixed words the router understands regardless of the knowledge base.</summary>
+internal static class Vocabulary
+{
+    public static readonly FrozenSet<string> StopWords = new[]
+    {
+        "a", "an", "the", "of", "is", "are", "was", "were", "be", "been", "to", "in", "on", "at", "for", "and", "or",
+        "it", "its", "this", "that", "these", "those", "what", "whats", "which", "who", "whom", "how", "hows",
+        "why", "when", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "you", "your", "yours",
+        "me", "my", "i", "im", "ive", "we", "us", "our", "they", "them", "their", "he", "she", "his", "her", "by",
+        "with", "about", "from", "into", "onto", "as", "than", "then", "there", "theres", "here", "so", "if", "but",
+        "not", "no", "yes", "please", "pls", "plz", "tell", "explain", "describe", "show", "give", "know", "want",
+        "like", "does", "do", "did", "doing", "done", "has", "have", "had", "any", "some", "all", "one", "muscle",
+        "muscles", "bot", "anatomybot", "hey", "hi", "hello", "also", "just", "really", "very", "much", "more",
+        "most", "get", "got", "thing", "things", "kind", "sort", "tho", "though", "ok", "okay", "well", "wondering",
+        "question", "quick", "mean", "means", "meaning", "info", "information", "something", "anything", "let", "lets",
+        "where", "wheres", "dont", "doesnt", "isnt", "arent", "cant", "up", "down", "out", "over", "again",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that never make an answer more specific; a message made only of these plus a greeting is a greeting.</summary>
+    public static readonly FrozenSet<string> Filler = new[]
+    {
+        "there", "bot", "anatomybot", "again", "everyone", "all", "guys", "folks", "friend", "mate", "buddy", "so",
+        "much", "a", "lot", "very", "you", "ya", "u", "again", "and", "oh", "ok", "okay", "great", "awesome", "cool",
+        "nice", "perfect", "that", "this", "was", "is", "helpful", "really", "super", "the", "info", "answer", "for",
+        "it", "good", "morning", "afternoon", "evening", "day", "to", "too", "appreciate", "appreciated", "yo",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly FrozenSet<string> GreetingWords = new[]
+    {
+        "hi", "hello", "hey", "heya", "hiya", "howdy", "greetings", "hallo", "hola", "bonjour", "salut", "sup",
+        "morning", "yo", "helo", "hello", "hii", "hiii", "heyy", "gday",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly FrozenSet<string> ThanksWords = new[]
+    {
+        "thanks", "thank", "thx", "ty", "tyvm", "cheers", "thankyou", "thanx", "merci", "gracias", "danke",
+        "appreciate", "appreciated",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whole messages (after fillers are dropped) that ask how to use the bot.</summary>
+    public static readonly FrozenSet<string> HelpMessages = new[]
+    {
+        "help", "help me", "helpme", "commands", "command", "menu", "usage", "how to use", "how do i use this",
+        "how do i use you", "how do i use", "how does this work", "how do you work", "what can you do",
+        "what do you do", "what can i ask", "what can i ask you", "what do you know", "what do you cover",
+        "what can you help with", "who are you", "what are you", "instructions", "start", "options", "what topics",
+        "what topics do you cover", "list topics", "topics", "what can you answer", "what can you tell me",
+        "what do you know about", "how can you help", "how can you help me", "info", "about",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly FrozenSet<string> SourceWords = new[]
+    {
+        "source", "sources", "reference", "references", "citation", "citations", "bibliography", "cite",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static readonly string[] QuizPhrases =
+    [
+        "quiz", "quiz me", "test me", "test my knowledge", "give me a question", "ask me a question",
+        "ask me something", "another question", "practice question", "quiz question", "multiple choice",
+        "give me a quiz", "mcq", "flashcard", "pop quiz", "new question", "next question",
+    ];
+
+    public static readonly AttributeCue[] AttributeCues = BuildCues();
+
+    private static AttributeCue[] BuildCues()
+    {
+        var cues = new List<AttributeCue>();
+        void Add(bool strong, MuscleAttribute[] attributes, params string[] phrases)
+        {
+            foreach (var phrase in phrases)
+            {
+                cues.Add(new AttributeCue(phrase, attributes, strong));
+            }
+        }
+
+        MuscleAttribute[] origin = [MuscleAttribute.Origin];
+        MuscleAttribute[] insertion = [MuscleAttribute.Insertion];
+        MuscleAttribute[] both = [MuscleAttribute.Origin, MuscleAttribute.Insertion];
+        MuscleAttribute[] action = [MuscleAttribute.Action];
+        MuscleAttribute[] nerve = [MuscleAttribute.Innervation];
+        MuscleAttribute[] blood = [MuscleAttribute.BloodSupply];
+        MuscleAttribute[] say = [MuscleAttribute.Pronunciation];
+        MuscleAttribute[] variations = [MuscleAttribute.Variations];
+        MuscleAttribute[] relations = [MuscleAttribute.Relations];
+        MuscleAttribute[] clinical = [MuscleAttribute.Clinical];
+
+        Add(true, origin, "origin", "origins", "originate", "originates", "originating", "arise", "arises", "arising",
+            "arisen", "proximal attachment", "upper attachment", "superior attachment", "proximal attachments",
+            "arises from", "originate from", "originates from");
+        Add(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
+            "start from", "where does it start");
+        Add(true, insertion, "insertion", "insertions", "insert", "inserts", "inserting", "inserted", "attaches to",
+            "attach to", "attached to", "distal attachment", "lower attachment", "inferior attachment",
+            "distal attachments", "insert on", "inserts on", "insert into", "inserts into", "inserts onto",
+            "attach onto", "attaches onto");
+        Add(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up");
+        Add(true, both, "attach", "attaches", "attachment", "attachments", "attached", "attachment points",
+            "attachment point", "origin and insertion", "bony attachments");
+        Add(true, action, "action", "actions", "function", "functions", "movement", "movements", "motion",
+            "what does it do");
+        Add(false, action, "do", "does", "doing", "role", "job", "purpose", "used for", "responsible for", "work",
+            "works", "moves", "move", "for");
+        Add(true, nerve, "innervation", "innervations", "innervated", "innervate", "innervates", "nerve", "nerves",
+            "nerve supply", "nerve root", "nerve roots", "spinal level", "spinal levels", "spinal nerve",
+            "spinal nerves", "segmental", "neural supply", "nervous supply", "motor nerve", "myotome");
+        Add(false, nerve, "supply", "supplies", "supplied", "supplying");
+        Add(true, blood, "blood supply", "blood", "artery", "arteries", "arterial", "vascular", "vascularity",
+            "vascularization", "vascularisation", "vessel", "vessels", "blood vessels", "vasculature", "perfusion",
+            "perfused");
+        Add(true, say, "pronunciation", "pronounce", "pronounced", "pronouncing", "phonetic", "phonetically");
+        Add(false, say, "say", "said", "saying", "spoken", "sound", "sounds", "spell", "spelled");
+        Add(true, variations, "variation", "variations", "variant", "variants", "absent", "absence", "missing",
+            "anomaly", "anomalies", "anatomical variation", "anatomical variations", "born without");
+        Add(false, variations, "lack", "lacks", "lacking", "everyone have", "everybody have", "does everyone",
+            "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone");
+        Add(true, relations, "relations", "relation", "relationship", "relationships", "neighbours", "neighbors",
+            "neighboring", "neighbouring", "surrounding structures", "structures near", "anatomical relations");
+        Add(false, relations, "next to", "lies next to", "adjacent", "near", "nearby", "passes through",
+            "runs through", "surroundings");
+        Add(true, clinical, "clinical", "clinically", "clinical notes", "clinical significance", "clinical relevance",
+            "clinical importance", "clinical note");
+        return [.. cues];
+    }
+
+    /// <summary>Every word used by an attribute cue.</summary>
+    public static readonly FrozenSet<string> CueWords =
+        AttributeCues.SelectMany(c => c.Phrase.Split(' ')).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Single cue words long enough to match with a typo ("innervaton", "orgin").</summary>
+    public static readonly AttributeCue[] FuzzyCueWords =
+        AttributeCues.Where(c => c.Strong && !c.Phrase.Contains(' ', StringComparison.Ordinal) && c.Phrase.Length >= 5).ToArray();
+
+    public static readonly FrozenDictionary<MuscleAttribute, string> AttributeLabels = new Dictionary<MuscleAttribute, string>
+    {
+        [MuscleAttribute.Pronunciation] = "Pronunciation",
+        [MuscleAttribute.Origin] = "Origin",
+        [MuscleAttribute.Insertion] = "Insertion",
+        [MuscleAttribute.Action] = "Action",
+        [MuscleAttribute.Innervation] = "Innervation",
+        [MuscleAttribute.BloodSupply] = "Blood supply",
+        [MuscleAttribute.Variations] = "Variations",
+        [MuscleAttribute.Relations] = "Relations",
+        [MuscleAttribute.Clinical] = "Clinical notes",
+    }.ToFrozenDictionary();
+
+    /// <summary>The word a suggestion uses to ask for an attribute ("innervation of the iliacus").</summary>
+    public static string AttributeQueryWord(MuscleAttribute attribute) => attribute switch
+    {
+        MuscleAttribute.BloodSupply => "blood supply",
+        MuscleAttribute.Clinical => "clinical notes",
+        _ => AttributeLabels[attribute].ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,163 @@
+using AnatomyBot.Telegram.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AnatomyBot.Telegram.Quiz;
+
+/// <summary>
+/// Posts each subscribed chat's daily quiz at its local time, exactly once per local date.
+/// </summary>
+/// <remarks>
+/// Delivery is at-most-once across crashes: the local date is claimed in the database (compare-and-set on the last
+/// post) before the poll is sent, so a crash or a second instance can never post the same day twice; a crash
+/// between the claim and a successful send loses that day's quiz. Within the process, transient send failures
+/// (429, 5xx, network) are retried by the sender, so a flaky connection still gets the quiz out.
+/// The loop sleeps on the injected <see cref="TimeProvider"/> until the next due instant (at most an hour) or until
+/// a subscription changes.
+/// </remarks>
+internal sealed class DailyQuizScheduler(
+    ITelegramStore store,
+    QuizPoster poster,
+    TimeProvider timeProvider,
+    TelegramAdapterLifetime adapter,
+    ILogger<DailyQuizScheduler> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
+    private readonly SemaphoreSlim _changed = new(0, 1);
+    private long _passes;
+
+    /// <summary>How many scheduling passes have completed (lets tests know a pass at the current time happened).</summary>
+    internal long CompletedPasses => Interlocked.Read(ref _passes);
+
+    /// <summary>Wakes the scheduler after a subscription was added, changed or removed.</summary>
+    public void NotifyChanged()
+    {
+        try
+        {
+            _changed.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, adapter.Stopped);
+        var cancellationToken = linked.Token;
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            TimeSpan sleep;
+            try
+            {
+                sleep = await RunOnceAsync(cancellationToken);
+                failures = 0;
+                Interlocked.Increment(ref _passes);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                sleep = TimeSpan.FromSeconds(Math.Min(300, 5 * failures));
+                logger.LogError(ex, "The daily quiz scheduler failed; trying again in {Delay}", sleep);
+            }
+
+            try
+            {
+                await SleepAsync(sleep, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Posts every quiz due now and returns how long to sleep until the next one may be due.</summary>
+    internal async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var next = now + MaxSleep;
+        foreach (var subscription in await store.GetSubscriptionsAsync(cancellationToken))
+        {
+            if (!DailySchedule.TryFindZone(subscription.TimeZoneId, out var zone))
+            {
+                logger.LogWarning("Daily quiz of Telegram chat {ChatId} has an unknown time zone {Zone}; skipping it", subscription.ChatId, subscription.TimeZoneId);
+                continue;
+            }
+
+            if (DailySchedule.DueDate(subscription, zone, now) is { } date)
+            {
+                await PostAsync(subscription, date, now, cancellationToken);
+            }
+
+            var due = DailySchedule.NextDue(subscription, zone, now);
+            if (due < next)
+            {
+                next = due;
+            }
+        }
+
+        var sleep = next - timeProvider.GetUtcNow();
+        return sleep > TimeSpan.Zero ? sleep : TimeSpan.Zero;
+    }
+
+    private async Task PostAsync(DailyQuizSubscription subscription, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await store.TryClaimDailyPostAsync(subscription.ChatId, subscription.LastPostedAt, date, now, cancellationToken))
+        {
+            logger.LogDebug("Daily quiz of Telegram chat {ChatId} for {Date} was already claimed", subscription.ChatId, date);
+            return;
+        }
+
+        var late = now - DailySchedule.DueInstant(date, subscription.Time, Zone(subscription));
+        var result = await poster.PostAsync(subscription.ChatId, null, cancellationToken);
+        if (result.IsSuccess)
+        {
+            logger.LogInformation("Posted the daily quiz for {Date} to Telegram chat {ChatId}{Late}", date, subscription.ChatId,
+                late > TimeSpan.FromMinutes(1) ? $" ({late:hh\\:mm} late: the bot was not running at the scheduled time)" : "");
+        }
+        else
+        {
+            // The date stays claimed: at-most-once means a failed day is not retried later (see remarks).
+            logger.LogWarning("The daily quiz for {Date} could not be posted to Telegram chat {ChatId}: {Error}", date, subscription.ChatId, result.Error);
+        }
+    }
+
+    private static TimeZoneInfo Zone(DailyQuizSubscription subscription) =>
+        DailySchedule.TryFindZone(subscription.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    private async Task SleepAsync(TimeSpan sleep, CancellationToken cancellationToken)
+    {
+        if (sleep <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(sleep, timeProvider, wake.Token);
+        var changed = _changed.WaitAsync(wake.Token);
+        await Task.WhenAny(delay, changed);
+        await wake.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            await Task.WhenAll(delay, changed);
+        }
+        catch (OperationCanceledException)
+        {
+            // The other wait, cancelled on purpose.
+        }
+    }
+
+    public override void Dispose()
+    {
+        _changed.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,153 @@
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Sending;
+using AnatomyBot.Telegram.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace AnatomyBot.Telegram.Quiz;
+
+/// <summary>Posts quiz questions as native Telegram quiz polls, without repeats in a chat until the bank is exhausted.</summary>
+internal sealed class QuizPoster(
+    IKnowledgeProvider knowledge,
+    ITelegramStore store,
+    TelegramSender sender,
+    TimeProvider timeProvider,
+    ILogger<QuizPoster> logger)
+{
+    public const int MaxQuestion = 300;
+    public const int MaxOptions = 12;
+    public const int MaxOption = 100;
+    public const int MaxExplanation = 200;
+
+    private readonly Random _random = new();
+    private readonly Lock _randomGate = new();
+
+    /// <summary>Posts one question to the chat; the result is the poll message or the error that stopped it.</summary>
+    public async Task<TelegramResult<TgMessage>> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken)
+    {
+        var snapshot = knowledge.Current;
+        var asked = await store.GetAskedQuestionsAsync(chatId, cancellationToken);
+        if (QuizPicker.RoundComplete(snapshot.Quiz, asked))
+        {
+            await store.ResetQuizHistoryAsync(chatId, cancellationToken);
+            asked = new HashSet<string>();
+        }
+
+        QuizQuestion? question;
+        lock (_randomGate)
+        {
+            question = QuizPicker.Pick(snapshot.Quiz, asked, _random);
+        }
+
+        if (question is null)
+        {
+            return TelegramResult<TgMessage>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "the quiz bank is empty"));
+        }
+
+        var (options, correct) = FitOptions(question);
+        var explanation = Explanation(question, snapshot);
+        var result = await sender.SendPollAsync(
+            chatId,
+            target => new SendPollRequest(
+                target,
+                Trim(question.Question, MaxQuestion),
+                options.Select(o => new InputPollOption(o)).ToArray(),
+                IsAnonymous: false,
+                Type: "quiz",
+                CorrectOptionIds: [correct],
+                Explanation: explanation,
+                ReplyParameters: replyToMessageId is { } id ? new ReplyParameters(id) : null),
+            cancellationToken);
+        if (result.IsSuccess && result.Value!.Poll is { } poll)
+        {
+            var message = result.Value;
+            await store.RecordPollAsync(
+                new PostedPoll(poll.Id, message.Chat.Id, question.Id, correct, message.MessageId, timeProvider.GetUtcNow()),
+                cancellationToken);
+            logger.LogInformation("Posted quiz {QuestionId} to Telegram chat {ChatId} as poll {PollId}", question.Id, message.Chat.Id, poll.Id);
+        }
+        else if (result.IsSuccess)
+        {
+            logger.LogWarning("Telegram accepted the quiz for chat {ChatId} but returned no poll; answers to it cannot be scored", chatId);
+        }
+
+        return result;
+    }
+
+    /// <summary>Keeps at most 12 options (always the correct one), each trimmed to 100 characters.</summary>
+    internal static (IReadOnlyList<string> Options, int Correct) FitOptions(QuizQuestion question)
+    {
+        var indexed = question.Options.Select((text, index) => (text, index)).ToList();
+        if (indexed.Count > MaxOptions)
+        {
+            var keep = indexed.Where(o => o.index != question.CorrectIndex).Take(MaxOptions - 1).Append(indexed[question.CorrectIndex])
+                .OrderBy(o => o.index).ToList();
+            indexed = keep;
+        }
+
+        var options = indexed.Select(o => Trim(o.text, MaxOption)).ToList();
+        var correct = indexed.FindIndex(o => o.index == question.CorrectIndex);
+        return (options, correct);
+    }
+
+    /// <summary>The explanation plus "Source: ...", within 200 characters and at most 2 line feeds.</summary>
+    internal static string? Explanation(QuizQuestion question, KnowledgeSnapshot snapshot)
+    {
+        var explanation = question.Explanation?.Trim() ?? "";
+        var sources = question.Sources.IsDefaultOrEmpty
+            ? ""
+            : "Source: " + string.Join("; ", question.Sources.Select(id => snapshot.SourcesById.TryGetValue(id, out var s) ? s.Title : id));
+        explanation = LimitLineFeeds(explanation, 1);
+        string text;
+        if (sources.Length == 0)
+        {
+            text = explanation;
+        }
+        else if (explanation.Length == 0)
+        {
+            text = sources;
+        }
+        else
+        {
+            var room = MaxExplanation - sources.Length - 1;
+            // Prefer keeping the source line whole: the explanation gives way first.
+            text = room >= 40 ? Trim(explanation, room) + "\n" + sources : Trim(explanation + "\n" + sources, MaxExplanation);
+        }
+
+        text = Trim(LimitLineFeeds(text, 2), MaxExplanation);
+        return text.Length == 0 ? null : text;
+    }
+
+    internal static string Trim(string text, int max)
+    {
+        text = text.Trim();
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = max - 1;
+        if (char.IsLowSurrogate(text[cut]))
+        {
+            cut--;
+        }
+
+        return text[..cut].TrimEnd() + "\u2026";
+    }
+
+    private static string LimitLineFeeds(string text, int max)
+    {
+        var count = 0;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '\n' && ++count > max)
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
+}

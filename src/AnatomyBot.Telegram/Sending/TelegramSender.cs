@@ -1,0 +1,111 @@
+using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Rendering;
+using AnatomyBot.Telegram.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Telegram.Sending;
+
+/// <summary>
+/// Everything the bot posts goes through here: pacing per chat and group, the retry policy (429, 5xx,
+/// network), chat migration (re-key and resend), chats that are gone (403) and the fatal 401.
+/// </summary>
+internal sealed class TelegramSender(
+    TelegramBotClient client,
+    ChatRateLimiter limiter,
+    RetryPolicy policy,
+    ITelegramStore store,
+    TelegramAdapterLifetime adapter,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramSender> logger)
+{
+    private readonly int _maxAttempts = options.Value.MaxSendAttempts;
+
+    /// <summary>Sends HTML split into messages of at most 4096 UTF-16 units; the first one replies to <paramref name="replyToMessageId"/>.</summary>
+    public async Task<TelegramResult<TgMessage>> SendHtmlAsync(long chatId, IReadOnlyList<string> chunks, long? replyToMessageId, CancellationToken cancellationToken)
+    {
+        var last = TelegramResult<TgMessage>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "nothing to send"));
+        var first = true;
+        foreach (var chunk in chunks)
+        {
+            var reply = first && replyToMessageId is { } id ? new ReplyParameters(id) : null;
+            first = false;
+            last = await DeliverAsync(chatId, target => new SendMessageRequest(target, chunk, "HTML", new LinkPreviewOptions(true), reply), cancellationToken);
+            if (!last.IsSuccess)
+            {
+                return last;
+            }
+
+            chatId = last.Value!.Chat.Id;
+        }
+
+        return last;
+    }
+
+    public Task<TelegramResult<TgMessage>> SendHtmlAsync(long chatId, string html, long? replyToMessageId, CancellationToken cancellationToken) =>
+        SendHtmlAsync(chatId, MessageSplitter.Split(html), replyToMessageId, cancellationToken);
+
+    public Task<TelegramResult<TgMessage>> SendPollAsync(long chatId, Func<long, SendPollRequest> build, CancellationToken cancellationToken) =>
+        DeliverAsync(chatId, build, cancellationToken);
+
+    private async Task<TelegramResult<TgMessage>> DeliverAsync<TRequest>(long chatId, Func<long, TRequest> build, CancellationToken cancellationToken)
+        where TRequest : TelegramRequest<TgMessage>
+    {
+        if (await store.IsChatGoneAsync(chatId, cancellationToken))
+        {
+            logger.LogDebug("Not posting to Telegram chat {ChatId}: the bot was removed or blocked there", chatId);
+            return TelegramResult<TgMessage>.Fail(new ApiError(ApiErrorKind.Forbidden, 403, "the chat is marked gone"));
+        }
+
+        var transientFailures = 0;
+        var migrations = 0;
+        while (true)
+        {
+            await limiter.WaitTurnAsync(chatId, cancellationToken);
+            var request = build(chatId);
+            var result = await client.SendAsync(request, cancellationToken);
+            if (result.IsSuccess)
+            {
+                return result;
+            }
+
+            var error = result.Error!;
+            switch (error.Kind)
+            {
+                case ApiErrorKind.ChatMigrated when error.MigrateToChatId is { } newId && migrations++ < 3:
+                    logger.LogInformation("Telegram chat {OldChatId} became supergroup {NewChatId}; moving its data and resending", chatId, newId);
+                    await store.MigrateChatAsync(chatId, newId, cancellationToken);
+                    limiter.Rekey(chatId, newId);
+                    chatId = newId;
+                    continue;
+                case ApiErrorKind.Forbidden:
+                    logger.LogWarning("Telegram refused to post to chat {ChatId} ({Error}); marking it gone and no longer posting there", chatId, error);
+                    await store.MarkChatGoneAsync(chatId, policy.TimeProvider.GetUtcNow(), cancellationToken);
+                    return result;
+                case ApiErrorKind.Unauthorized:
+                    adapter.Fail("Telegram rejected the bot token (401 Unauthorized) while sending. The token is wrong or was revoked: "
+                        + "set Telegram__Token to the current token from @BotFather and restart.");
+                    return result;
+                case ApiErrorKind.RateLimited:
+                    // Telegram says exactly how long to wait; it does not count as a failed attempt, but a server
+                    // that keeps answering 429 forever must not hold the message hostage.
+                    if (++transientFailures > _maxAttempts * 4)
+                    {
+                        break;
+                    }
+
+                    logger.LogInformation("Telegram rate limit for chat {ChatId}: waiting {RetryAfter} before retrying", chatId, policy.DelayFor(error, transientFailures));
+                    await policy.WaitAsync(policy.DelayFor(error, transientFailures)!.Value, cancellationToken);
+                    continue;
+                case ApiErrorKind.Server or ApiErrorKind.Network when ++transientFailures < _maxAttempts:
+                    var delay = policy.Backoff(transientFailures - 1);
+                    logger.LogWarning("Sending to Telegram chat {ChatId} failed ({Error}); retrying in {Delay}", chatId, error, delay);
+                    await policy.WaitAsync(delay, cancellationToken);
+                    continue;
+            }
+
+            logger.LogWarning("Giving up sending {Method} to Telegram chat {ChatId}: {Error}", request.MethodName, chatId, error);
+            return result;
+        }
+    }
+}

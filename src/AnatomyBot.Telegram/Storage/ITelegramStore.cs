@@ -1,0 +1,79 @@
+namespace AnatomyBot.Telegram.Storage;
+
+/// <summary>A daily quiz subscription of one chat.</summary>
+/// <param name="ChatId">The chat.</param>
+/// <param name="Time">Local time of day to post at.</param>
+/// <param name="TimeZoneId">IANA time zone id, e.g. Europe/Berlin.</param>
+/// <param name="SubscribedAt">When the setting was last changed; days whose time was already past then are not posted.</param>
+/// <param name="LastPostedAt">Instant the last daily quiz was claimed (the source of truth for "already posted today").</param>
+/// <param name="LastPostedLocalDate">Local date (in the zone at the time) the last quiz was posted for; informative.</param>
+public sealed record DailyQuizSubscription(
+    long ChatId,
+    TimeOnly Time,
+    string TimeZoneId,
+    DateTimeOffset SubscribedAt,
+    DateTimeOffset? LastPostedAt,
+    DateOnly? LastPostedLocalDate);
+
+/// <summary>A quiz poll the bot posted.</summary>
+public sealed record PostedPoll(string PollId, long ChatId, string QuestionId, int CorrectIndex, long MessageId, DateTimeOffset PostedAt);
+
+/// <summary>One line of a chat's leaderboard.</summary>
+public sealed record ScoreEntry(long UserId, string DisplayName, int Score);
+
+/// <summary>
+/// Port: the adapter's durable state. SQLite implements it; a server database can replace it. Every method is
+/// atomic on its own; the ones that decide something (claiming a daily post, recording an answer) are
+/// compare-and-set so two processes or a crash between decide and act cannot double-count.
+/// </summary>
+public interface ITelegramStore
+{
+    /// <summary>Creates or upgrades the schema. Idempotent.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The offset to pass to the next getUpdates (last handled update_id + 1), or null before the first update.</summary>
+    Task<long?> GetUpdateOffsetAsync(CancellationToken cancellationToken);
+
+    Task SetUpdateOffsetAsync(long offset, CancellationToken cancellationToken);
+
+    Task<bool> IsChatGoneAsync(long chatId, CancellationToken cancellationToken);
+
+    Task MarkChatGoneAsync(long chatId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The bot is back in the chat (re-added, or the user wrote again).</summary>
+    Task MarkChatActiveAsync(long chatId, CancellationToken cancellationToken);
+
+    /// <summary>Moves every row of <paramref name="oldChatId"/> to <paramref name="newChatId"/> (group upgraded to supergroup).</summary>
+    Task MigrateChatAsync(long oldChatId, long newChatId, CancellationToken cancellationToken);
+
+    /// <summary>Quiz question ids asked in the chat in the current round.</summary>
+    Task<IReadOnlySet<string>> GetAskedQuestionsAsync(long chatId, CancellationToken cancellationToken);
+
+    /// <summary>Starts a new round: forgets which questions the chat has seen.</summary>
+    Task ResetQuizHistoryAsync(long chatId, CancellationToken cancellationToken);
+
+    /// <summary>Records a posted poll and adds its question to the chat's history.</summary>
+    Task RecordPollAsync(PostedPoll poll, CancellationToken cancellationToken);
+
+    Task<PostedPoll?> GetPollAsync(string pollId, CancellationToken cancellationToken);
+
+    /// <summary>Records a user's answer; scores +1 when correct. False when the user had already answered this poll.</summary>
+    Task<bool> RecordAnswerAsync(string pollId, long userId, string displayName, bool correct, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ScoreEntry>> GetLeaderboardAsync(long chatId, int limit, CancellationToken cancellationToken);
+
+    Task<DailyQuizSubscription?> GetSubscriptionAsync(long chatId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DailyQuizSubscription>> GetSubscriptionsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates or changes a subscription; keeps the record of the last post (so a change never re-posts a day).</summary>
+    Task SaveSubscriptionAsync(long chatId, TimeOnly time, string timeZoneId, DateTimeOffset subscribedAt, CancellationToken cancellationToken);
+
+    Task<bool> RemoveSubscriptionAsync(long chatId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically claims the daily post for <paramref name="localDate"/>: succeeds only if the last claim is still
+    /// <paramref name="expectedLastPostedAt"/> (compare-and-set), so the same day can never be claimed twice.
+    /// </summary>
+    Task<bool> TryClaimDailyPostAsync(long chatId, DateTimeOffset? expectedLastPostedAt, DateOnly localDate, DateTimeOffset at, CancellationToken cancellationToken);
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Telegram;
+
+/// <summary>
+/// Shared stop switch of the adapter's services. A fatal condition (the token is rejected) stops polling and the
+/// scheduler with one critical log line saying what to do, then stops the host unless
+/// Telegram:StopHostOnFatalError is false (the other adapter then keeps running alone).
+/// </summary>
+internal sealed class TelegramAdapterLifetime(
+    IHostApplicationLifetime lifetime,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramAdapterLifetime> logger) : IDisposable
+{
+    private readonly CancellationTokenSource _stopped = new();
+    private int _failed;
+
+    /// <summary>Cancelled once the adapter hit a fatal condition.</summary>
+    public CancellationToken Stopped => _stopped.Token;
+
+    public string? FatalMessage { get; private set; }
+
+    public void Fail(string message)
+    {
+        if (Interlocked.Exchange(ref _failed, 1) == 1)
+        {
+            return;
+        }
+
+        FatalMessage = message;
+        logger.LogCritical("Telegram adapter stopped: {Reason}", message);
+        _stopped.Cancel();
+        if (options.Value.StopHostOnFatalError)
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    public void Dispose() => _stopped.Dispose();
+}

@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Telegram;
+
+/// <summary>Settings of the Telegram adapter, bound from the "Telegram" configuration section.</summary>
+public sealed class TelegramOptions
+{
+    public const string SectionName = "Telegram";
+
+    /// <summary>The bot token from @BotFather (<c>Telegram:Token</c>, environment <c>Telegram__Token</c>). Never logged.</summary>
+    public string Token { get; set; } = "";
+
+    /// <summary>Base URL of the Bot API (<c>Telegram:ApiBaseUrl</c>); a local Bot API server or a test emulator may replace it.</summary>
+    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+
+    /// <summary>User ids allowed to run /reload and to manage the daily quiz anywhere (<c>Telegram__Moderators__0</c>, ...).</summary>
+    public List<long> Moderators { get; set; } = [];
+
+    /// <summary>Long-polling timeout of getUpdates in seconds (1-50). The HTTP timeout is set above it.</summary>
+    public int PollTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Upper bound in seconds of the back-off after server or network failures.</summary>
+    public int MaxBackoffSeconds { get; set; } = 60;
+
+    /// <summary>How many times a send is retried after server or network failures before it is given up.</summary>
+    public int MaxSendAttempts { get; set; } = 6;
+
+    /// <summary>Minimum gap between two messages to one chat, in milliseconds (Telegram allows about 1 per second).</summary>
+    public int PerChatIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Messages per minute allowed in one group (negative chat id); Telegram allows about 20.</summary>
+    public int GroupMessagesPerMinute { get; set; } = 20;
+
+    /// <summary>How long a getChatMember answer (is this user an administrator?) is trusted, in seconds.</summary>
+    public int AdminCacheSeconds { get; set; } = 300;
+
+    /// <summary>Whether to publish the command list with setMyCommands at start.</summary>
+    public bool RegisterCommands { get; set; } = true;
+
+    /// <summary>
+    /// Whether a fatal condition (the token is rejected) stops the whole host. Default true: a bot that cannot
+    /// log in should not look healthy. Set false to keep the other adapter running alone.
+    /// </summary>
+    public bool StopHostOnFatalError { get; set; } = true;
+
+    internal TimeSpan HttpTimeout => TimeSpan.FromSeconds(PollTimeoutSeconds + 15);
+}
+
+/// <summary>Where the adapter keeps its durable state (section "Storage").</summary>
+public sealed class TelegramStorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Path of the SQLite database file (<c>Storage:Path</c>); its directory is created.</summary>
+    public string Path { get; set; } = "data/anatomybot.db";
+}
+
+internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Token))
+        {
+            errors.Add("Telegram:Token is required: set Telegram__Token to the token @BotFather gave you.");
+        }
+        else if (!LooksLikeToken(options.Token))
+        {
+            // The value itself is never echoed: it is a secret even when it is malformed.
+            errors.Add("Telegram:Token does not look like a bot token (expected <digits>:<letters, digits, - or _>); copy it again from @BotFather.");
+        }
+
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add("Telegram:ApiBaseUrl must be an absolute http(s) URL such as https://api.telegram.org.");
+        }
+
+        if (options.PollTimeoutSeconds is < 1 or > 50)
+        {
+            errors.Add("Telegram:PollTimeoutSeconds must be between 1 and 50 (long polling needs a positive timeout).");
+        }
+
+        if (options.MaxBackoffSeconds is < 1 or > 3600)
+        {
+            errors.Add("Telegram:MaxBackoffSeconds must be between 1 and 3600.");
+        }
+
+        if (options.MaxSendAttempts is < 1 or > 100)
+        {
+            errors.Add("Telegram:MaxSendAttempts must be between 1 and 100.");
+        }
+
+        if (options.PerChatIntervalMilliseconds is < 0 or > 60_000)
+        {
+            errors.Add("Telegram:PerChatIntervalMilliseconds must be between 0 and 60000.");
+        }
+
+        if (options.GroupMessagesPerMinute is < 1 or > 1000)
+        {
+            errors.Add("Telegram:GroupMessagesPerMinute must be between 1 and 1000.");
+        }
+
+        if (options.AdminCacheSeconds is < 0 or > 86_400)
+        {
+            errors.Add("Telegram:AdminCacheSeconds must be between 0 and 86400.");
+        }
+
+        if (options.Moderators.Any(id => id <= 0))
+        {
+            errors.Add("Telegram:Moderators must hold positive Telegram user ids (Telegram__Moderators__0=123456789).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    internal static bool LooksLikeToken(string token)
+    {
+        var colon = token.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == token.Length - 1)
+        {
+            return false;
+        }
+
+        return token[..colon].All(char.IsAsciiDigit)
+            && token[(colon + 1)..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    }
+}
+
+internal sealed class TelegramStorageOptionsValidator : IValidateOptions<TelegramStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramStorageOptions options) =>
+        string.IsNullOrWhiteSpace(options.Path)
+            ? ValidateOptionsResult.Fail("Storage:Path must name the SQLite database file (default data/anatomybot.db).")
+            : ValidateOptionsResult.Success;
+}

@@ -1,0 +1,15 @@
+using AnatomyBot.Telegram.Api;
+
+namespace AnatomyBot.Telegram.Updates;
+
+/// <summary>Who the bot is (from getMe): needed to recognise /cmd@ThisBot, @mentions and replies to the bot.</summary>
+internal sealed class BotIdentity
+{
+    private TgUser? _me;
+
+    public TgUser Me => _me ?? throw new InvalidOperationException("getMe has not succeeded yet.");
+
+    public bool IsKnown => _me is not null;
+
+    public void Set(TgUser me) => _me = me;
+}

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Sending;
+using AnatomyBot.Telegram.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Telegram.Updates;
+
+/// <summary>
+/// Receives updates by long polling and hands them to <see cref="TelegramUpdateHandler"/> one at a time. The offset
+/// is stored after each update is handled (or skipped as malformed), so a restart neither skips nor repeats one;
+/// an update being handled when the process stops is handled again after the restart.
+/// </summary>
+internal sealed class TelegramPollingService(
+    TelegramBotClient client,
+    ITelegramStore store,
+    TelegramUpdateHandler handler,
+    BotIdentity bot,
+    RetryPolicy policy,
+    TelegramAdapterLifetime adapter,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramPollingService> logger) : BackgroundService
+{
+    internal static readonly string[] AllowedUpdates = ["message", "poll_answer", "my_chat_member", "callback_query"];
+
+    internal const string UnauthorizedMessage =
+        "Telegram rejected the bot token (401 Unauthorized): the token is wrong or was revoked. "
+        + "Set Telegram__Token (Telegram:Token) to the token @BotFather gives you (/mybots > API Token) and restart.";
+
+    internal const string ConflictMessage =
+        "Telegram answered 409 Conflict: another instance is polling with this bot token, or a webhook is set for it. "
+        + "Stop the other instance, or remove the webhook (Bot API deleteWebhook); retrying with back-off.";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, adapter.Stopped);
+        var cancellationToken = linked.Token;
+        try
+        {
+            await store.MigrateAsync(cancellationToken);
+            var me = await CallUntilDoneAsync("getMe", client.GetMeAsync, cancellationToken);
+            if (me is null)
+            {
+                return;
+            }
+
+            bot.Set(me);
+            logger.LogInformation("Telegram adapter connected as @{Username} (id {BotId})", me.Username, me.Id);
+            if (options.Value.RegisterCommands)
+            {
+                await RegisterCommandsAsync(cancellationToken);
+            }
+
+            await PollAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var offset = await store.GetUpdateOffsetAsync(cancellationToken);
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var result = await client.GetUpdatesAsync(new GetUpdatesRequest(offset, options.Value.PollTimeoutSeconds, AllowedUpdates), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                if (!await OnFailureAsync("getUpdates", result.Error!, failures++, cancellationToken))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            failures = 0;
+            if (result.Value.ValueKind != JsonValueKind.Array)
+            {
+                logger.LogWarning("getUpdates returned something other than a list; retrying");
+                await policy.WaitAsync(policy.Backoff(0), cancellationToken);
+                continue;
+            }
+
+            foreach (var element in result.Value.EnumerateArray())
+            {
+                offset = await HandleOneAsync(element, offset, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<long?> HandleOneAsync(JsonElement element, long? offset, CancellationToken cancellationToken)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("update_id", out var idElement) || !idElement.TryGetInt64(out var updateId))
+        {
+            // Without an id it cannot be confirmed on its own; the next update's offset confirms it.
+            logger.LogWarning("Skipping a Telegram update without a readable update_id");
+            return offset;
+        }
+
+        if (offset is { } current && updateId < current)
+        {
+            return offset;
+        }
+
+        try
+        {
+            var update = element.Deserialize<TgUpdate>(TelegramJson.Options)
+                ?? throw new JsonException("the update is null");
+            await handler.HandleAsync(update, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning("Skipping malformed Telegram update {UpdateId}: {Reason}", updateId, client.Redact(ex.Message));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug or a storage failure for one update must not stop the bot; the update is confirmed so it cannot
+            // crash-loop, and the log keeps the details.
+            logger.LogError("Handling Telegram update {UpdateId} failed; skipping it: {Error}", updateId, client.Redact(ex.ToString()));
+        }
+
+        var next = updateId + 1;
+        await store.SetUpdateOffsetAsync(next, cancellationToken);
+        return next;
+    }
+
+    private async Task<T?> CallUntilDoneAsync<T>(string method, Func<CancellationToken, Task<TelegramResult<T>>> call, CancellationToken cancellationToken)
+        where T : class
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await call(cancellationToken);
+            if (result.IsSuccess)
+            {
+                return result.Value;
+            }
+
+            if (!await OnFailureAsync(method, result.Error!, attempt, cancellationToken))
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Logs and waits after a failed call; false when the adapter must stop.</summary>
+    private async Task<bool> OnFailureAsync(string method, ApiError error, int attempt, CancellationToken cancellationToken)
+    {
+        switch (error.Kind)
+        {
+            case ApiErrorKind.Unauthorized:
+                adapter.Fail(UnauthorizedMessage);
+                return false;
+            case ApiErrorKind.Conflict:
+                logger.LogError(ConflictMessage);
+                await policy.WaitAsync(policy.Backoff(attempt + 2), cancellationToken);
+                return true;
+            case ApiErrorKind.RateLimited:
+                var retryAfter = policy.DelayFor(error, attempt)!.Value;
+                logger.LogWarning("Telegram {Method} was rate limited; waiting {RetryAfter}", method, retryAfter);
+                await policy.WaitAsync(retryAfter, cancellationToken);
+                return true;
+            default:
+                var delay = policy.Backoff(attempt);
+                logger.LogWarning("Telegram {Method} failed ({Error}); retrying in {Delay}", method, error, delay);
+                await policy.WaitAsync(delay, cancellationToken);
+                return true;
+        }
+    }
+
+    private async Task RegisterCommandsAsync(CancellationToken cancellationToken)
+    {
+        BotCommand[] everyone =
+        [
+            new("muscle", "A muscle card, e.g. /muscle psoas minor"),
+            new("ask", "Ask a question about the iliopsoas"),
+            new("quiz", "A quiz question as a poll"),
+            new("dailyquiz", "Daily quiz: /dailyquiz HH:MM [time zone], off, or show"),
+            new("leaderboard", "Top 10 quiz scores in this chat"),
+            new("sources", "The sources the answers come from"),
+            new("help", "What I can do"),
+        ];
+        BotCommand[] administrators = [.. everyone, new("reload", "Reload the knowledge base (moderators only)")];
+        foreach (var request in new[]
+        {
+            new SetMyCommandsRequest(everyone, new BotCommandScope("default")),
+            new SetMyCommandsRequest(administrators, new BotCommandScope("all_chat_administrators")),
+        })
+        {
+            var result = await client.SetMyCommandsAsync(request, cancellationToken);
+            if (!result.IsSuccess)
+            {
+                // Cosmetic: the commands still work when typed, so a failure is not worth stopping for.
+                logger.LogWarning("setMyCommands ({Scope}) failed: {Error}", request.Scope?.Type, result.Error);
+                if (result.Error!.Kind == ApiErrorKind.Unauthorized)
+                {
+                    adapter.Fail(UnauthorizedMessage);
+                    return;
+                }
+            }
+        }
+    }
+}

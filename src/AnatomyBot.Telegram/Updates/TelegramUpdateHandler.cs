@@ -1,0 +1,323 @@
+using System.Globalization;
+using System.Text;
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Moderation;
+using AnatomyBot.Telegram.Quiz;
+using AnatomyBot.Telegram.Rendering;
+using AnatomyBot.Telegram.Sending;
+using AnatomyBot.Telegram.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Telegram.Updates;
+
+/// <summary>Handles one update: maps messages to the engine or to the adapter's own commands and replies.</summary>
+internal sealed class TelegramUpdateHandler(
+    IAnswerEngine engine,
+    IKnowledgeReloader reloader,
+    ITelegramStore store,
+    TelegramSender sender,
+    TelegramBotClient client,
+    QuizPoster quiz,
+    DailyQuizScheduler scheduler,
+    ChatAdminChecker admins,
+    BotIdentity bot,
+    TimeProvider timeProvider,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramUpdateHandler> logger)
+{
+    internal const string DailyQuizUsage =
+        "Use /dailyquiz HH:MM [time zone], for example /dailyquiz 09:00 Europe/Berlin (24-hour time; an IANA time zone, UTC if left out). "
+        + "/dailyquiz off stops it; /dailyquiz alone shows the setting.";
+
+    private readonly HashSet<long> _moderators = [.. options.Value.Moderators];
+
+    public async Task HandleAsync(TgUpdate update, CancellationToken cancellationToken)
+    {
+        if (update.Message is { } message)
+        {
+            await OnMessageAsync(message, cancellationToken);
+        }
+        else if (update.PollAnswer is { } answer)
+        {
+            await OnPollAnswerAsync(answer, cancellationToken);
+        }
+        else if (update.MyChatMember is { } member)
+        {
+            await OnMyChatMemberAsync(member, cancellationToken);
+        }
+        else if (update.CallbackQuery is { } callback)
+        {
+            // No buttons are sent today; answering stops a stale button's spinner.
+            await client.AnswerCallbackQueryAsync(callback.Id, cancellationToken);
+        }
+        else
+        {
+            logger.LogDebug("Ignoring Telegram update {UpdateId}: no field this bot handles", update.UpdateId);
+        }
+    }
+
+    private async Task OnMessageAsync(TgMessage message, CancellationToken cancellationToken)
+    {
+        var chatId = message.Chat.Id;
+        if (message.MigrateToChatId is { } newId)
+        {
+            logger.LogInformation("Telegram group {OldChatId} was upgraded to supergroup {NewChatId}; moving its data", chatId, newId);
+            await store.MigrateChatAsync(chatId, newId, cancellationToken);
+            return;
+        }
+
+        if (message.From?.Id == bot.Me.Id)
+        {
+            return;
+        }
+
+        var addressed = MessageAddressing.Classify(message, bot.Me);
+        if (addressed.Kind == AddressKind.Ignored)
+        {
+            return;
+        }
+
+        if (await store.IsChatGoneAsync(chatId, cancellationToken))
+        {
+            // A message from the chat means the bot is back in it (re-added or unblocked).
+            await store.MarkChatActiveAsync(chatId, cancellationToken);
+        }
+
+        long? replyTo = message.Chat.IsPrivate ? null : message.MessageId;
+        if (addressed.Kind == AddressKind.Command)
+        {
+            switch (addressed.Command)
+            {
+                case "quiz":
+                    await PostQuizAsync(chatId, replyTo, cancellationToken);
+                    return;
+                case "dailyquiz":
+                    await DailyQuizAsync(message, addressed.Text, replyTo, cancellationToken);
+                    return;
+                case "leaderboard":
+                case "top":
+                    await LeaderboardAsync(chatId, replyTo, cancellationToken);
+                    return;
+                case "reload":
+                    await ReloadAsync(message, replyTo, cancellationToken);
+                    return;
+                case "start":
+                case "help":
+                    await AskEngineAsync(message, "/help", replyTo, cancellationToken);
+                    return;
+                case "muscle":
+                case "ask":
+                case "sources":
+                    await AskEngineAsync(message, $"/{addressed.Command} {addressed.Text}".TrimEnd(), replyTo, cancellationToken);
+                    return;
+                default:
+                    // A bare unknown command in a group is likely meant for another bot; in private, let the engine answer.
+                    if (message.Chat.IsPrivate)
+                    {
+                        await AskEngineAsync(message, $"/{addressed.Command} {addressed.Text}".TrimEnd(), replyTo, cancellationToken);
+                    }
+
+                    return;
+            }
+        }
+
+        await AskEngineAsync(message, addressed.Text, replyTo, cancellationToken);
+    }
+
+    private async Task AskEngineAsync(TgMessage message, string text, long? replyTo, CancellationToken cancellationToken)
+    {
+        var userId = (message.From?.Id ?? message.SenderChat?.Id ?? 0).ToString(CultureInfo.InvariantCulture);
+        var reply = engine.Answer(new IncomingMessage(text, Platform.Telegram, userId, message.Chat.Id.ToString(CultureInfo.InvariantCulture)));
+        switch (reply.Intent)
+        {
+            case Intent.Quiz:
+                // The engine picks at random; the adapter picks without repeats per chat instead.
+                await PostQuizAsync(message.Chat.Id, replyTo, cancellationToken);
+                return;
+            case Intent.Reload:
+                await ReloadAsync(message, replyTo, cancellationToken);
+                return;
+            default:
+                await sender.SendHtmlAsync(message.Chat.Id, ReplyRenderer.Render(reply), replyTo, cancellationToken);
+                return;
+        }
+    }
+
+    private async Task PostQuizAsync(long chatId, long? replyTo, CancellationToken cancellationToken)
+    {
+        var result = await quiz.PostAsync(chatId, replyTo, cancellationToken);
+        if (!result.IsSuccess && result.Error!.Kind == ApiErrorKind.BadRequest && result.Error.StatusCode == 0)
+        {
+            await sender.SendHtmlAsync(chatId, TelegramHtml.Escape("Sorry, there are no quiz questions yet."), replyTo, cancellationToken);
+        }
+    }
+
+    private async Task DailyQuizAsync(TgMessage message, string arguments, long? replyTo, CancellationToken cancellationToken)
+    {
+        var chatId = message.Chat.Id;
+        var now = timeProvider.GetUtcNow();
+        if (arguments.Length == 0)
+        {
+            var current = await store.GetSubscriptionAsync(chatId, cancellationToken);
+            var text = current is null
+                ? "No daily quiz is set for this chat. " + DailyQuizUsage
+                : $"Daily quiz: every day at {current.Time:HH\\:mm} ({current.TimeZoneId}). Next one: {NextText(current, now)}."
+                    + (current.LastPostedLocalDate is { } last ? $" Last posted for {last:yyyy-MM-dd}." : "");
+            await ReplyTextAsync(chatId, text, replyTo, cancellationToken);
+            return;
+        }
+
+        if (!await CanManageDailyQuizAsync(message, cancellationToken))
+        {
+            await ReplyTextAsync(chatId, "Sorry, only an administrator of this chat or a bot moderator can change the daily quiz.", replyTo, cancellationToken);
+            return;
+        }
+
+        var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts is [var off] && off.Equals("off", StringComparison.OrdinalIgnoreCase))
+        {
+            var removed = await store.RemoveSubscriptionAsync(chatId, cancellationToken);
+            scheduler.NotifyChanged();
+            await ReplyTextAsync(chatId, removed ? "Daily quiz stopped." : "There was no daily quiz to stop.", replyTo, cancellationToken);
+            return;
+        }
+
+        if (parts.Length is < 1 or > 2 || !DailySchedule.TryParseTime(parts[0], out var time))
+        {
+            await ReplyTextAsync(chatId, "Sorry, I couldn't read that time. " + DailyQuizUsage, replyTo, cancellationToken);
+            return;
+        }
+
+        var zoneId = parts.Length == 2 ? parts[1] : "UTC";
+        if (!DailySchedule.TryFindZone(zoneId, out var zone))
+        {
+            await ReplyTextAsync(chatId, $"Sorry, I don't know the time zone \"{zoneId}\". " + DailyQuizUsage, replyTo, cancellationToken);
+            return;
+        }
+
+        var canonicalZone = parts.Length == 2 ? zoneId : "UTC";
+        await store.SaveSubscriptionAsync(chatId, time, canonicalZone, now, cancellationToken);
+        scheduler.NotifyChanged();
+        logger.LogInformation("Telegram chat {ChatId} set its daily quiz to {Time} {Zone} (by user {UserId})",
+            chatId, time.ToString("HH:mm", CultureInfo.InvariantCulture), canonicalZone, message.From?.Id);
+        var saved = await store.GetSubscriptionAsync(chatId, cancellationToken);
+        await ReplyTextAsync(chatId, $"Daily quiz set: every day at {time:HH\\:mm} ({canonicalZone}). Next one: {NextText(saved!, now, zone)}.", replyTo, cancellationToken);
+    }
+
+    private static string NextText(DailyQuizSubscription subscription, DateTimeOffset now, TimeZoneInfo? zone = null)
+    {
+        if (zone is null && !DailySchedule.TryFindZone(subscription.TimeZoneId, out zone))
+        {
+            return "unknown (the time zone is not recognised)";
+        }
+
+        var today = DailySchedule.LocalDate(now, zone);
+        var postedToday = subscription.LastPostedAt is { } last && DailySchedule.LocalDate(last, zone) >= today;
+        var todayDue = DailySchedule.DueInstant(today, subscription.Time, zone);
+        var next = !postedToday && todayDue >= now && todayDue >= subscription.SubscribedAt
+            ? todayDue
+            : DailySchedule.DueInstant(today.AddDays(1), subscription.Time, zone);
+        return TimeZoneInfo.ConvertTime(next, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    private async Task<bool> CanManageDailyQuizAsync(TgMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Chat.IsPrivate)
+        {
+            return true;
+        }
+
+        // Anonymous administrators post as the group itself.
+        if (message.SenderChat?.Id == message.Chat.Id)
+        {
+            return true;
+        }
+
+        if (message.From is not { } user)
+        {
+            return false;
+        }
+
+        return _moderators.Contains(user.Id) || await admins.IsAdminAsync(message.Chat.Id, user.Id, cancellationToken);
+    }
+
+    private async Task LeaderboardAsync(long chatId, long? replyTo, CancellationToken cancellationToken)
+    {
+        var entries = await store.GetLeaderboardAsync(chatId, 10, cancellationToken);
+        if (entries.Count == 0)
+        {
+            await ReplyTextAsync(chatId, "No quiz answers yet in this chat. Try /quiz!", replyTo, cancellationToken);
+            return;
+        }
+
+        var html = new StringBuilder("\U0001F3C6 <b>Leaderboard</b>");
+        for (var i = 0; i < entries.Count; i++)
+        {
+            html.Append('\n').Append(i + 1).Append(". ").Append(TelegramHtml.Escape(entries[i].DisplayName))
+                .Append(" \u2014 ").Append(entries[i].Score);
+        }
+
+        await sender.SendHtmlAsync(chatId, html.ToString(), replyTo, cancellationToken);
+    }
+
+    private async Task ReloadAsync(TgMessage message, long? replyTo, CancellationToken cancellationToken)
+    {
+        var userId = message.From?.Id;
+        if (userId is not { } id || !_moderators.Contains(id))
+        {
+            logger.LogWarning("Refused /reload from Telegram user {UserId} in chat {ChatId}: not a moderator", userId, message.Chat.Id);
+            await ReplyTextAsync(message.Chat.Id, "Sorry, only AnatomyBot moderators can reload the knowledge base.", replyTo, cancellationToken);
+            return;
+        }
+
+        logger.LogInformation("Knowledge reload requested by Telegram moderator {UserId} in chat {ChatId}", id, message.Chat.Id);
+        var result = await reloader.ReloadAsync(cancellationToken);
+        logger.LogInformation("Knowledge reload by Telegram moderator {UserId}: {Outcome}", id,
+            result.Succeeded ? "succeeded" : $"failed with {result.Errors.Length} error(s)");
+        await ReplyTextAsync(message.Chat.Id, ReloadText.Format(result, maxErrors: 50), replyTo, cancellationToken);
+    }
+
+    private Task<TelegramResult<TgMessage>> ReplyTextAsync(long chatId, string text, long? replyTo, CancellationToken cancellationToken) =>
+        sender.SendHtmlAsync(chatId, TelegramHtml.Escape(text), replyTo, cancellationToken);
+
+    private async Task OnPollAnswerAsync(TgPollAnswer answer, CancellationToken cancellationToken)
+    {
+        if (answer.User is not { } user || answer.OptionIds.Length == 0)
+        {
+            return;
+        }
+
+        var poll = await store.GetPollAsync(answer.PollId, cancellationToken);
+        if (poll is null)
+        {
+            logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
+            return;
+        }
+
+        var correct = answer.OptionIds.Contains(poll.CorrectIndex);
+        var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Username ?? user.Id.ToString(CultureInfo.InvariantCulture) : user.DisplayName;
+        await store.RecordAnswerAsync(answer.PollId, user.Id, name, correct, cancellationToken);
+    }
+
+    private async Task OnMyChatMemberAsync(TgChatMemberUpdated update, CancellationToken cancellationToken)
+    {
+        switch (update.NewChatMember.Status)
+        {
+            case "left":
+            case "kicked":
+                logger.LogInformation("The bot was removed from Telegram chat {ChatId}; no longer posting there", update.Chat.Id);
+                await store.MarkChatGoneAsync(update.Chat.Id, timeProvider.GetUtcNow(), cancellationToken);
+                scheduler.NotifyChanged();
+                break;
+            case "member":
+            case "administrator":
+            case "restricted":
+                await store.MarkChatActiveAsync(update.Chat.Id, cancellationToken);
+                scheduler.NotifyChanged();
+                break;
+        }
+    }
+}

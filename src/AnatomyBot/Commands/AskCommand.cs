@@ -1,0 +1,69 @@
+using AnatomyBot.Core.Conversation;
+
+namespace AnatomyBot.Commands;
+
+/// <summary>The <c>ask</c> verb: one answer as text or JSON, or a stream of JSON answers for lines on standard input.</summary>
+internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWriter error)
+{
+    public int AskOnce(string question, bool json)
+    {
+        var reply = SafeAnswer(question);
+        if (json)
+        {
+            output.WriteLine(ToJson(question, reply));
+        }
+        else
+        {
+            output.WriteLine(reply is null ? FailureText : AnswerText.Limit(AnswerText.Sanitize(ReplyText.ToPlainText(reply))));
+        }
+
+        output.Flush();
+        return reply is null ? 1 : 0;
+    }
+
+    /// <summary>
+    /// One JSON object a line for every input line, empty and garbage lines included, flushed at once so a caller
+    /// can hold a conversation over a pipe. A line the engine fails on still gets its object (intent <c>error</c>).
+    /// </summary>
+    public async Task<int> AskStreamAsync(TextReader input, CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var reply = SafeAnswer(line);
+            failures += reply is null ? 1 : 0;
+            await output.WriteLineAsync(ToJson(line, reply).AsMemory(), cancellationToken);
+            await output.FlushAsync(cancellationToken);
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+
+    private const string FailureText = "Sorry, something went wrong while answering that question.";
+
+    private static string ToJson(string question, Reply? reply) =>
+        reply is null
+            ? new AnswerJson(AnswerText.Sanitize(question), "error", null, 0, FailureText, null, [], []).ToJsonLine()
+            : AnswerJson.From(question, reply).ToJsonLine();
+
+    /// <summary>A bug in the engine must not end a stream of questions; it is reported on stderr instead.</summary>
+    private Reply? SafeAnswer(string question)
+    {
+        try
+        {
+            return engine.Answer(new IncomingMessage(question, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error.WriteLine($"error: the engine failed on a question: {ex.GetType().Name}: {ex.Message}");
+            return null;
+        }
+    }
+}
+
+/// <summary>The local user's identity in the engine's terms.</summary>
+internal static class ConsoleIdentity
+{
+    public const string UserId = "console";
+    public const string ChatId = "console";
+}

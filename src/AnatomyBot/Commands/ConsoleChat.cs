@@ -1,0 +1,193 @@
+using System.Text;
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Hosting;
+
+namespace AnatomyBot.Commands;
+
+/// <summary>
+/// The local chat: one line in, one answer out, until EOF, <c>/quit</c> or <c>exit</c>. The local user is the
+/// operator, so <c>/reload</c> reloads the knowledge folder. Quiz questions are answered by typing the option's letter.
+/// </summary>
+internal sealed class ConsoleChat(
+    IAnswerEngine engine,
+    IKnowledgeProvider knowledge,
+    IKnowledgeReloader reloader,
+    ConsoleChatOptions options,
+    TextReader input,
+    TextWriter output,
+    TextWriter error,
+    bool interactive,
+    Random random)
+{
+    private static readonly HashSet<string> QuitWords = new(StringComparer.OrdinalIgnoreCase) { "/quit", "/exit", "exit", "quit" };
+
+    private readonly HashSet<string> _askedQuizIds = new(StringComparer.Ordinal);
+    private QuizQuestion? _pendingQuiz;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        if (options.ShowBanner)
+        {
+            await output.WriteLineAsync(Banner(knowledge.Current).AsMemory(), cancellationToken);
+            await output.FlushAsync(cancellationToken);
+        }
+
+        while (true)
+        {
+            if (interactive)
+            {
+                await output.WriteAsync("> ".AsMemory(), cancellationToken);
+                await output.FlushAsync(cancellationToken);
+            }
+
+            // The console's reader ignores the token once blocked; WaitAsync lets Ctrl+C-driven cancellation end the loop anyway.
+            var line = await input.ReadLineAsync(cancellationToken).AsTask().WaitAsync(cancellationToken);
+            if (line is null || QuitWords.Contains(line.Trim()))
+            {
+                break;
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var answer = await AnswerAsync(line, cancellationToken);
+            await output.WriteLineAsync(AnswerText.Limit(AnswerText.Sanitize(answer)).AsMemory(), cancellationToken);
+            await output.WriteLineAsync();
+            await output.FlushAsync(cancellationToken);
+        }
+
+        if (interactive)
+        {
+            await output.WriteLineAsync("Bye.".AsMemory(), cancellationToken);
+        }
+
+        await output.FlushAsync(cancellationToken);
+        return 0;
+    }
+
+    private async Task<string> AnswerAsync(string line, CancellationToken cancellationToken)
+    {
+        if (_pendingQuiz is { } quiz && TryGrade(quiz, line, out var graded))
+        {
+            _pendingQuiz = null;
+            return graded;
+        }
+
+        _pendingQuiz = null;
+        Reply reply;
+        try
+        {
+            reply = engine.Answer(new IncomingMessage(line, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug in the engine must not end the chat; say so and keep going.
+            await error.WriteLineAsync($"error: the engine failed on that line: {ex.GetType().Name}: {ex.Message}");
+            return "Sorry, something went wrong while answering that. Try asking another way.";
+        }
+
+        if (reply.Intent == Intent.Reload)
+        {
+            var result = await reloader.ReloadAsync(cancellationToken);
+            return ReloadText.Format(result, options.MaxReloadErrors);
+        }
+
+        if (reply.Intent == Intent.Quiz && reply.Quiz is not null)
+        {
+            return AskQuiz(reply);
+        }
+
+        return ReplyText.ToPlainText(reply, includeDisclaimer: true);
+    }
+
+    /// <summary>Picks from this chat's unseen questions (QuizPicker), so a session sees no repeat until the bank is done.</summary>
+    private string AskQuiz(Reply reply)
+    {
+        var bank = knowledge.Current.Quiz;
+        if (QuizPicker.RoundComplete(bank, _askedQuizIds))
+        {
+            _askedQuizIds.Clear();
+        }
+
+        var quiz = QuizPicker.Pick(bank, _askedQuizIds, random) ?? reply.Quiz!;
+        _askedQuizIds.Add(quiz.Id);
+        _pendingQuiz = quiz;
+
+        var text = new StringBuilder();
+        text.Append("Quiz: ").Append(quiz.Question).Append('\n');
+        for (var i = 0; i < quiz.Options.Length; i++)
+        {
+            text.Append($"  {Letter(i)}) {quiz.Options[i]}\n");
+        }
+
+        text.Append($"Answer with a letter from A to {Letter(quiz.Options.Length - 1)} (or the option's number).");
+        return text.ToString();
+    }
+
+    private static char Letter(int index) => (char)('A' + index);
+
+    /// <summary>Accepts the option's letter (as the engine's quiz text asks), its number, or its exact text.</summary>
+    private static int ChosenOption(QuizQuestion quiz, string line)
+    {
+        var answer = line.Trim().TrimEnd('.', ')').Trim();
+        if (answer.Length == 1 && char.IsAsciiLetter(answer[0]))
+        {
+            var index = char.ToUpperInvariant(answer[0]) - 'A';
+            return index < quiz.Options.Length ? index : -1;
+        }
+
+        if (int.TryParse(answer, out var number))
+        {
+            return number >= 1 && number <= quiz.Options.Length ? number - 1 : -1;
+        }
+
+        for (var i = 0; i < quiz.Options.Length; i++)
+        {
+            if (string.Equals(quiz.Options[i].Trim(), line.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool TryGrade(QuizQuestion quiz, string line, out string graded)
+    {
+        var chosen = ChosenOption(quiz, line);
+        if (chosen < 0)
+        {
+            graded = string.Empty;
+            return false;
+        }
+
+        var sources = knowledge.Current.SourcesById;
+        var cited = quiz.Sources.Select(id => sources.TryGetValue(id, out var s) ? $"[{s.Id}] {s.Title}" : $"[{id}]");
+        var verdict = chosen == quiz.CorrectIndex
+            ? "Correct!"
+            : $"Not quite: the answer is {Letter(quiz.CorrectIndex)}) {quiz.CorrectOption}";
+        graded = $"{verdict}\n{quiz.Explanation}\n\nSources: {string.Join("; ", cited)}\n(Type /quiz for another question.)";
+        return true;
+    }
+
+    internal static string Banner(KnowledgeSnapshot snapshot)
+    {
+        var muscles = string.Join(", ", snapshot.Muscles.Select(m => m.Name));
+        return $"""
+            AnatomyBot: study questions about the iliopsoas group ({muscles}),
+            {snapshot.Topics.Length} topics and {snapshot.Quiz.Length} quiz questions, every answer with its sources. Not medical advice.
+
+            Try:  what nerve supplies the iliacus?   |   /muscle psoas minor   |   what is the psoas paradox?
+                  /quiz   |   /sources   |   /help
+            Quit with /quit, exit or Ctrl+D (Ctrl+Z then Enter on Windows). /reload re-reads the knowledge folder.
+
+            This is the local console chat. To run on Discord and Telegram instead, set the tokens, e.g.
+              export Telegram__Token=123456:ABC...   export Discord__Token=...
+            (or Telegram:Token / Discord:Token in appsettings.json) and start again.
+            """;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using AnatomyBot.Observability;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Hosting;
+
+/// <summary>
+/// The operations listener (<c>/healthz</c>, <c>/metrics</c>): a small Kestrel application of its own, started and
+/// stopped as one hosted service of the bot's host. Keeping it separate leaves the bot's host a plain generic host
+/// (the CLI verbs never build a web stack) while the endpoints read the bot's own services. It stops last, so health
+/// stays observable while the adapters drain.
+/// </summary>
+internal sealed partial class OpsHttpServer(
+    IOptions<HttpOptions> options,
+    HealthEvaluator health,
+    PrometheusMetrics metrics,
+    StartupClock startup,
+    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<OpsHttpServer>();
+    private WebApplication? _app;
+
+    /// <summary>The addresses Kestrel bound (with the real port when <c>Http:Urls</c> asked for port 0); empty when off.</summary>
+    public IReadOnlyList<string> Addresses { get; private set; } = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            LogDisabled(_logger);
+            return;
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "AnatomyBot.Http" });
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+        builder.WebHost.UseUrls([.. settings.UrlList]);
+
+        // The container images set ASPNETCORE_HTTP_PORTS; Http:Urls is the one setting that decides.
+        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
+        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, string.Empty);
+        builder.WebHost.UseSetting(WebHostDefaults.PreferHostingUrlsKey, "true");
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<IHostLifetime, ImmediateLifetime>();
+
+        var app = builder.Build();
+        app.MapGet("/healthz", WriteHealthAsync);
+        app.MapGet("/metrics", WriteMetricsAsync);
+        app.MapGet("/", context =>
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync("AnatomyBot: GET /healthz (JSON health) and /metrics (Prometheus text).\n", context.RequestAborted);
+        });
+
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        Addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+        LogListening(_logger, string.Join(", ", Addresses));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is { } app)
+        {
+            await app.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            await app.DisposeAsync();
+        }
+    }
+
+    private async Task WriteHealthAsync(HttpContext context)
+    {
+        var report = health.Evaluate();
+        context.Response.StatusCode = report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        if (!report.Healthy)
+        {
+            LogUnhealthy(_logger, string.Join("; ", report.Problems));
+        }
+
+        await context.Response.WriteAsync(report.ToJson(), context.RequestAborted);
+    }
+
+    private async Task WriteMetricsAsync(HttpContext context)
+    {
+        var text = new StringBuilder();
+        metrics.Write(text,
+        [
+            new GaugeSample("anatomybot_startup_seconds", "Seconds from process start to ready (knowledge loaded, listener bound)", startup.ReadySeconds),
+            new GaugeSample("process_resident_memory_bytes", "Working set of the process", Environment.WorkingSet),
+            new GaugeSample("dotnet_gc_heap_bytes", "Bytes currently thought to be allocated on the managed heap", GC.GetTotalMemory(forceFullCollection: false)),
+        ]);
+        context.Response.ContentType = PrometheusMetrics.ContentType;
+        context.Response.Headers.CacheControl = "no-store";
+        await context.Response.WriteAsync(text.ToString(), context.RequestAborted);
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "HTTP endpoints /healthz and /metrics listening on {Addresses}")]
+    private static partial void LogListening(ILogger logger, string addresses);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "HTTP listener off (Http:Enabled is false)")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Health check reports unhealthy: {Problems}")]
+    private static partial void LogUnhealthy(ILogger logger, string problems);
+}

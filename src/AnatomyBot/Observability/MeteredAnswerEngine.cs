@@ -1,0 +1,87 @@
+using AnatomyBot.Commands;
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Observability;
+using Microsoft.Extensions.Logging;
+
+namespace AnatomyBot.Observability;
+
+/// <summary>
+/// Wraps the engine so every answered question is counted (platform, intent), timed and logged, without the engine
+/// knowing about metrics or logs. The user's text is logged only at Debug and truncated; Information carries the
+/// platform, chat and intent.
+/// </summary>
+internal sealed partial class MeteredAnswerEngine(IAnswerEngine inner, TimeProvider timeProvider, ILogger<MeteredAnswerEngine> logger)
+    : IAnswerEngine
+{
+    /// <summary>Longest excerpt of a question written to the Debug log.</summary>
+    public const int MaxLoggedTextLength = 80;
+
+    public Reply Answer(IncomingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var platform = PlatformName(message.Platform);
+        var started = timeProvider.GetTimestamp();
+        Reply reply;
+        try
+        {
+            reply = inner.Answer(message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            BotMetrics.Questions.Add(1, new("platform", platform), new("intent", "error"));
+            LogFailed(logger, platform, message.ChatId, ex.GetType().Name);
+            throw;
+        }
+
+        var elapsed = timeProvider.GetElapsedTime(started);
+        var intent = AnswerJson.IntentName(reply.Intent);
+        BotMetrics.Questions.Add(1, new("platform", platform), new("intent", intent));
+        BotMetrics.AnswerSeconds.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("platform", platform));
+        if (reply.Disclaimer is not null)
+        {
+            BotMetrics.Disclaimers.Add(1, new KeyValuePair<string, object?>("platform", platform));
+        }
+
+        LogAnswered(logger, platform, message.ChatId, intent, reply.Entity, elapsed.TotalMilliseconds, reply.Disclaimer is not null);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogQuestionText(logger, platform, message.ChatId, Excerpt(message.Text));
+        }
+
+        return reply;
+    }
+
+    public static string PlatformName(Platform platform) => platform.ToString().ToLowerInvariant();
+
+    /// <summary>At most <see cref="MaxLoggedTextLength"/> characters on one line, control characters replaced.</summary>
+    internal static string Excerpt(string text)
+    {
+        var cut = text.Length > MaxLoggedTextLength;
+        var span = cut ? text.AsSpan(0, MaxLoggedTextLength) : text.AsSpan();
+        if (cut && char.IsHighSurrogate(span[^1]))
+        {
+            span = span[..^1];
+        }
+
+        var chars = span.ToArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsControl(chars[i]))
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars) + (cut ? "…" : string.Empty);
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information,
+        Message = "Answered {Platform} chat {ChatId}: intent {Intent}, entity {Entity}, {ElapsedMs:0.###} ms, disclaimer {Disclaimer}")]
+    private static partial void LogAnswered(ILogger logger, string platform, string chatId, string intent, string? entity, double elapsedMs, bool disclaimer);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Question from {Platform} chat {ChatId}: {Text}")]
+    private static partial void LogQuestionText(ILogger logger, string platform, string chatId, string text);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "The engine failed on a question from {Platform} chat {ChatId}: {Error}")]
+    private static partial void LogFailed(ILogger logger, string platform, string chatId, string error);
+}

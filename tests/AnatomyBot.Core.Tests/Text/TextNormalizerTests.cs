@@ -1,0 +1,68 @@
+using AnatomyBot.Core.Text;
+
+namespace AnatomyBot.Core.Tests.Text;
+
+public sealed class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("What NERVE supplies the Iliacus?", "what nerve supplies the iliacus")]
+    [InlineData("  psoas   major\t\n insertion  ", "psoas major insertion")]
+    [InlineData("Psoas Mäjor, ilíacus & ÎLIOPSOAS", "psoas major iliacus iliopsoas")]
+    [InlineData("Straße Æsir Øresund", "strasse aesir oresund")]
+    [InlineData("<b>psoas</b> <i>minor</i><br/>origin", "psoas minor origin")]
+    [InlineData("&lt;psoas&gt; &amp; iliacus&nbsp;origin", "psoas iliacus origin")]
+    [InlineData("**psoas** __major__ ~~x~~ `code` ||spoiler||", "psoas major x code spoiler")]
+    [InlineData("<@123456789> <@!42> <#99> <@&7> <:psoas:123> psoas", "psoas")]
+    [InlineData("@AnatomyBot what is the psoas", "what is the psoas")]
+    [InlineData("see [the card](https://example.com/psoas?x=1) now", "see the card now")]
+    [InlineData("what's the so-as major's origin?!", "whats the so as majors origin")]
+    [InlineData("L1-L4 (T12)", "l1 l4 t12")]
+    [InlineData("a < b > c", "a b c")]
+    public void Folds_case_diacritics_markup_and_punctuation(string input, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(input));
+
+    [Theory]
+    [InlineData("psoas\u0000\u0007\u001b[31mmajor", "psoas 31mmajor")]
+    [InlineData("psoas\u200Bmajor\u200E\u202Eorigin", "psoasmajororigin")]
+    [InlineData("💪 psoas 🦴 major 👍🏽", "psoas major")]
+    [InlineData("psoas\uD800major\uDC00", "psoas major")]
+    [InlineData("", "")]
+    [InlineData("   \t\r\n  ", "")]
+    [InlineData("?!...", "")]
+    public void Drops_control_characters_emoji_and_lone_surrogates(string input, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(input));
+
+    [Fact]
+    public void Keeps_letters_of_other_scripts()
+    {
+        Assert.Equal("שלום עולם", TextNormalizer.Normalize("שָׁלוֹם, עוֹלָם!"));
+        Assert.Equal("مرحبا", TextNormalizer.Normalize("\u200Fمرحبا"));
+    }
+
+    [Fact]
+    public void Bounds_the_work_on_huge_input()
+    {
+        var huge = string.Concat(Enumerable.Repeat("psoas ", 10_000));
+        var normalized = TextNormalizer.Normalize(huge);
+        Assert.True(normalized.Length <= TextNormalizer.MaxRoutingChars);
+        Assert.StartsWith("psoas psoas", normalized, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Never_splits_a_surrogate_pair_at_the_cut()
+    {
+        var text = new string('a', TextNormalizer.MaxRoutingChars - 1) + "😀 tail";
+        var normalized = TextNormalizer.Normalize(text);
+        Assert.DoesNotContain(normalized, char.IsSurrogate);
+    }
+
+    [Fact]
+    public void Is_idempotent()
+    {
+        foreach (var input in new[] { "Psoas Mäjor <b>origin</b>?", "so-as major", "ILIACUS &amp; psoas" })
+        {
+            var once = TextNormalizer.Normalize(input);
+            Assert.Equal(once, TextNormalizer.Normalize(once));
+        }
+    }
+}

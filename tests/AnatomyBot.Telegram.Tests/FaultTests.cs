@@ -1,0 +1,243 @@
+using System.Net;
+using System.Net.Sockets;
+using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Storage;
+using AnatomyBot.Telegram.Tests.Infrastructure;
+using AnatomyBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Telegram.Tests;
+
+public sealed class FaultTests
+{
+    [Fact]
+    public async Task Rate_limited_send_waits_retry_after_on_the_clock_then_succeeds()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.AddFault("sendMessage", Fault.RateLimited(7));
+        world.Server.Enqueue(Tg.Private("psoas?"));
+        await using var adapter = await world.StartAdapterAsync();
+
+        await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 2);
+
+        var calls = world.Server.Calls("sendMessage");
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(7), $"retried after {calls[1].At - calls[0].At}");
+        Assert.Equal(calls[0].Text, calls[1].Text);
+    }
+
+    [Fact]
+    public async Task Server_error_is_retried_with_backoff_then_succeeds()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.AddFault("sendMessage", Fault.ServerError());
+        world.Server.AddFault("sendMessage", Fault.BadGateway());
+        world.Server.Enqueue(Tg.Private("psoas?"));
+        await using var adapter = await world.StartAdapterAsync();
+
+        await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 3);
+
+        var calls = world.Server.Calls("sendMessage");
+        Assert.True(calls[1].At > calls[0].At);
+        Assert.True(calls[2].At > calls[1].At);
+        Assert.Contains(adapter.Logs.Entries, e => e.Message.Contains("Server (500)"));
+    }
+
+    [Fact]
+    public async Task Polling_survives_500_429_and_409_from_getUpdates()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.AddFault("getUpdates", Fault.ServerError());
+        world.Server.AddFault("getUpdates", Fault.RateLimited(2));
+        world.Server.AddFault("getUpdates", Fault.Conflict());
+        world.Server.AddFault("getUpdates", Fault.MalformedJson());
+        world.Server.Enqueue(Tg.Private("still there?"));
+        await using var adapter = await world.StartAdapterAsync();
+
+        await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 1);
+
+        Assert.Contains(adapter.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("another instance is polling with this bot token, or a webhook is set"));
+    }
+
+    [Fact]
+    public async Task Unauthorized_stops_the_adapter_and_the_host_with_a_clear_message()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        await using var adapter = await AdapterHarness.StartAsync(world.Server.BaseUrl, world.DatabasePath, world.Clock, world.Engine, token: "777:wrong-token");
+        var lifetime = adapter.Services.GetRequiredService<IHostApplicationLifetime>();
+
+        var stopped = new TaskCompletionSource();
+        lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var critical = Assert.Single(adapter.Logs.Entries, e => e.Level == LogLevel.Critical);
+        Assert.Contains("token is wrong", critical.Message);
+        Assert.Contains("Telegram__Token", critical.Message);
+        Assert.DoesNotContain("wrong-token", adapter.Logs.AllText);
+        Assert.Single(world.Server.Calls("getMe"));
+        Assert.Empty(world.Server.Calls("getUpdates"));
+    }
+
+    [Fact]
+    public async Task Unauthorized_can_stop_only_the_adapter_when_configured()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        await using var adapter = await AdapterHarness.StartAsync(world.Server.BaseUrl, world.DatabasePath, world.Clock, world.Engine,
+            token: "777:wrong-token", settings: new Dictionary<string, string?> { ["Telegram:StopHostOnFatalError"] = "false" });
+
+        var lifetime = adapter.Services.GetRequiredService<TelegramAdapterLifetime>();
+        await world.Server.WaitUntilAsync(_ => lifetime.Stopped.IsCancellationRequested);
+
+        Assert.False(adapter.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Chat_migration_rekeys_stored_rows_and_resends_to_the_new_id()
+    {
+        const long newId = -1009998887;
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.AddFault("sendMessage", Fault.Migrated(newId));
+        world.Server.Enqueue(Tg.Group("/ask psoas?"));
+        await using var adapter = await world.StartAdapterAsync();
+        await adapter.Store.SaveSubscriptionAsync(Tg.GroupId, new TimeOnly(9, 0), "UTC", world.Clock.GetUtcNow(), default);
+        await adapter.Store.RecordPollAsync(new PostedPoll("p1", Tg.GroupId, "q1", 0, 1, world.Clock.GetUtcNow()), default);
+
+        await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 2);
+
+        var calls = world.Server.Calls("sendMessage");
+        Assert.Equal(Tg.GroupId, calls[0].ChatId);
+        Assert.Equal(newId, calls[1].ChatId);
+        Assert.Null(await adapter.Store.GetSubscriptionAsync(Tg.GroupId, default));
+        Assert.NotNull(await adapter.Store.GetSubscriptionAsync(newId, default));
+        Assert.Equal(newId, (await adapter.Store.GetPollAsync("p1", default))!.ChatId);
+        Assert.Contains("q1", await adapter.Store.GetAskedQuestionsAsync(newId, default));
+    }
+
+    [Fact]
+    public async Task Forbidden_marks_the_chat_gone_and_stops_posting_there()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.AddFault("sendMessage", Fault.Forbidden());
+        world.Server.Enqueue(Tg.Group("/ask psoas?"));
+        await using var adapter = await world.StartAdapterAsync();
+
+        await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 1);
+        await world.Server.WaitUntilAsync(_ => adapter.Store.IsChatGoneAsync(Tg.GroupId, default).GetAwaiter().GetResult());
+
+        var sender = adapter.Services.GetRequiredService<Sending.TelegramSender>();
+        var result = await sender.SendHtmlAsync(Tg.GroupId, "hello", null, default);
+        Assert.Equal(ApiErrorKind.Forbidden, result.Error!.Kind);
+        Assert.Single(world.Server.Calls("sendMessage"));
+    }
+
+    [Fact]
+    public async Task Kicked_bot_marks_the_chat_gone_and_readding_revives_it()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.Enqueue(Tg.MyChatMember(Tg.GroupId, "kicked"));
+        var last = world.Server.Enqueue(Tg.MyChatMember(-100555, "left"));
+        await using var adapter = await world.StartAdapterAsync();
+        await world.PumpUntilAsync(s => s.ConfirmedOffset > last);
+
+        Assert.True(await adapter.Store.IsChatGoneAsync(Tg.GroupId, default));
+        Assert.True(await adapter.Store.IsChatGoneAsync(-100555, default));
+
+        last = world.Server.Enqueue(Tg.MyChatMember(Tg.GroupId, "member"));
+        await world.PumpUntilAsync(s => s.ConfirmedOffset > last);
+        Assert.False(await adapter.Store.IsChatGoneAsync(Tg.GroupId, default));
+    }
+
+    [Fact]
+    public async Task Offset_is_stored_so_a_restart_neither_repeats_nor_skips()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.Enqueue(Tg.Private("one"));
+        var second = world.Server.Enqueue(Tg.Private("two"));
+        await using (var first = await world.StartAdapterAsync())
+        {
+            await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 2);
+            await world.Server.WaitUntilAsync(_ => first.Store.GetUpdateOffsetAsync(default).GetAwaiter().GetResult() == second + 1);
+        }
+
+        // Telegram still holds the updates until a getUpdates confirms them; the stored offset must do it.
+        var third = world.Server.Enqueue(Tg.Private("three"));
+        await using var restarted = await world.StartAdapterAsync();
+        await world.PumpUntilAsync(s => s.ConfirmedOffset > third);
+
+        Assert.Equal(["one", "two", "three"], world.Engine.Asked.Select(m => m.Text).ToArray());
+        Assert.Equal(3, world.Server.Calls("sendMessage").Count);
+        var firstPollAfterRestart = world.Server.Calls("getUpdates").Last(c => c.Body["offset"]?.GetValue<long>() is { } o && o <= third);
+        Assert.Equal(third, firstPollAfterRestart.Body["offset"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Token_never_appears_in_logs_on_network_failures()
+    {
+        var clock = new FakeTimeProvider();
+        var directory = Path.Combine(Path.GetTempPath(), "anatomybot-tg-" + Guid.NewGuid().ToString("N"));
+        // A port that was just free: connections are refused.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        await using (var adapter = await AdapterHarness.StartAsync($"http://127.0.0.1:{port}", Path.Combine(directory, "bot.db"), clock))
+        {
+            await adapter.Logs.WaitForAsync(e => e.Message.Contains("getMe failed"), clock);
+            await adapter.Logs.WaitForAsync(e => e.Message.Contains("getMe failed") && e != adapter.Logs.Entries.First(x => x.Message.Contains("getMe failed")), clock);
+            Assert.Contains(adapter.Logs.Entries, e => e.Message.Contains("Network"));
+            Assert.DoesNotContain(AdapterHarness.Token, adapter.Logs.AllText);
+            Assert.DoesNotContain(AdapterHarness.Token.Split(':')[1], adapter.Logs.AllText);
+        }
+
+        Directory.Delete(directory, true);
+    }
+
+    [Fact]
+    public async Task Client_redacts_the_token_from_exception_messages_that_carry_the_url()
+    {
+        var options = Options.Create(new TelegramOptions { Token = AdapterHarness.Token, ApiBaseUrl = "https://api.example" });
+        var client = new TelegramBotClient(new ThrowingFactory(), options);
+
+        var result = await client.GetMeAsync(default);
+
+        Assert.Equal(ApiErrorKind.Network, result.Error!.Kind);
+        Assert.DoesNotContain(AdapterHarness.Token, result.Error.ToString());
+        Assert.Contains("https://api.example/bot<token>/getMe", result.Error.Description);
+    }
+
+    [Fact]
+    public void Options_validation_names_the_key_to_fix_and_never_echoes_the_token()
+    {
+        var validator = new TelegramOptionsValidator();
+        var missing = validator.Validate(null, new TelegramOptions());
+        Assert.Contains("Telegram:Token", missing.FailureMessage);
+        var malformed = validator.Validate(null, new TelegramOptions { Token = "secret value", PollTimeoutSeconds = 0, ApiBaseUrl = "ftp://x" });
+        Assert.DoesNotContain("secret value", malformed.FailureMessage);
+        Assert.Contains("Telegram:PollTimeoutSeconds", malformed.FailureMessage);
+        Assert.Contains("Telegram:ApiBaseUrl", malformed.FailureMessage);
+        Assert.True(validator.Validate(null, new TelegramOptions { Token = AdapterHarness.Token, Moderators = [1] }).Succeeded);
+    }
+
+    [Fact]
+    public async Task Host_start_fails_with_the_key_name_when_the_token_is_missing()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            AdapterHarness.StartAsync(world.Server.BaseUrl, world.DatabasePath, world.Clock, token: ""));
+        Assert.Contains("Telegram:Token", error.Message);
+    }
+
+    private sealed class ThrowingFactory : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(new ThrowingHandler());
+
+        private sealed class ThrowingHandler : HttpMessageHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+                throw new HttpRequestException($"Failed to reach {request.RequestUri}");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using AnatomyBot.Hosting;
+using AnatomyBot.Testing;
+
+namespace AnatomyBot.Tests;
+
+internal sealed record AppRun(int ExitCode, string Output, string Error)
+{
+    public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+}
+
+/// <summary>Runs <see cref="BotApp"/> in-process with scripted standard streams, isolated from the process environment.</summary>
+internal static class AppRunner
+{
+    public static async Task<AppRun> RunAsync(
+        string[] args,
+        string input = "",
+        IReadOnlyDictionary<string, string?>? settings = null,
+        bool inputRedirected = true)
+    {
+        using var stdin = new StringReader(input);
+        return await RunAsync(args, stdin, settings, inputRedirected);
+    }
+
+    public static async Task<AppRun> RunAsync(
+        string[] args,
+        TextReader stdin,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        bool inputRedirected = true)
+    {
+        var merged = new Dictionary<string, string?> { ["Knowledge:Path"] = RepositoryPaths.Knowledge, ["Knowledge:Watch"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        var environment = new BotAppEnvironment
+        {
+            Settings = merged,
+            InputIsRedirected = inputRedirected,
+            ReadEnvironmentVariables = false,
+            EnvironmentName = "Test",
+            WorkingDirectory = RepositoryPaths.Root,
+            UseConsoleLifetime = false,
+        };
+
+        using var stdout = new StringWriter { NewLine = "\n" };
+        using var stderr = new StringWriter { NewLine = "\n" };
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var exit = await BotApp.RunAsync(args, stdin, stdout, stderr, environment, timeout.Token);
+        return new AppRun(exit, stdout.ToString(), stderr.ToString());
+    }
+}
