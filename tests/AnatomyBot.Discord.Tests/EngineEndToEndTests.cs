@@ -1,0 +1,81 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Routing;
+using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Knowledge;
+using AnatomyBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace AnatomyBot.Discord.Tests;
+
+/// <summary>The adapter end to end with the real AnswerEngine over the shipped knowledge.</summary>
+public sealed class EngineEndToEndTests
+{
+    private static readonly Lazy<KnowledgeSnapshot> Snapshot = new(() =>
+    {
+        var result = KnowledgeLoader.Load(RepositoryPaths.Knowledge);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        return result.Snapshot!;
+    });
+
+    private static Task<BotHarness> StartAsync() => BotHarness.StartAsync(configure: services =>
+    {
+        var provider = Mock.Of<IKnowledgeProvider>(p => p.Current == Snapshot.Value);
+        var engine = new AnswerEngine(provider);
+        services.AddSingleton(provider);
+        services.AddSingleton<IAnswerEngine>(engine);
+        services.AddSingleton<IMuscleNameCompleter>(engine);
+    });
+
+    [Fact]
+    public async Task Muscle_psoas_minor_gets_its_card_as_an_embed()
+    {
+        await using var bot = await StartAsync();
+        var gw = await bot.ConnectAndReadyAsync();
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("pm", "muscle", [new { name = "name", type = 3, value = "psoas minor" }]));
+        var call = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/pm/itok-pm/callback");
+        Assert.Equal(4, call.Json.GetProperty("type").GetInt32());
+        var data = call.Json.GetProperty("data");
+        Assert.Equal(0, data.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+        var embed = data.GetProperty("embeds")[0];
+        Assert.Contains("psoas minor", embed.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
+        var fields = embed.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
+        foreach (var name in new[] { "Origin", "Insertion", "Action", "Innervation" })
+        {
+            Assert.Contains(fields.Keys, k => k.Contains(name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        Assert.Contains(fields, f => f.Key.StartsWith("Origin", StringComparison.OrdinalIgnoreCase) && (f.Value.Contains("T12", StringComparison.Ordinal) || f.Value.Contains("L1", StringComparison.Ordinal)));
+        Assert.All(fields.Values, v => Assert.True(v.Length <= 1024));
+        Assert.StartsWith("Sources:", embed.GetProperty("footer").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(Rendering.MessageRenderer.EmbedLength(System.Text.Json.Nodes.JsonNode.Parse(embed.GetRawText())!.AsObject()) <= 6000);
+    }
+
+    [Theory]
+    [InlineData("ps", "psoas")]
+    [InlineData("illiac", "iliacus")]
+    public async Task Autocomplete_ranks_the_shipped_names(string typed, string expected)
+    {
+        await using var bot = await StartAsync();
+        var gw = await bot.ConnectAndReadyAsync();
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Interaction("ac", 4, new { id = "cmd", name = "muscle", type = 1, options = new[] { new { name = "name", type = 3, value = typed, focused = true } } }));
+        var call = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/ac/itok-ac/callback");
+        Assert.Equal(8, call.Json.GetProperty("type").GetInt32());
+        var choices = call.Json.GetProperty("data").GetProperty("choices").EnumerateArray().ToList();
+        Assert.InRange(choices.Count, 1, 25);
+        Assert.Contains(expected, choices[0].GetProperty("name").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.All(choices, c => Assert.InRange(c.GetProperty("name").GetString()!.Length, 1, 100));
+    }
+
+    [Fact]
+    public async Task Ask_is_answered_from_the_shipped_knowledge()
+    {
+        await using var bot = await StartAsync();
+        var gw = await bot.ConnectAndReadyAsync();
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("ask1", "ask", [new { name = "question", type = 3, value = "What nerve supplies the iliacus?" }]));
+        var patch = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH");
+        var embed = patch.Json.GetProperty("embeds")[0];
+        Assert.Contains("femoral", embed.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+}
