@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rest;
@@ -23,7 +24,8 @@ internal sealed class DiscordBotService(
     IOptions<DiscordOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<DiscordBotService> logger) : BackgroundService
+    ILogger<DiscordBotService> logger,
+    DiscordHealth? health = null) : BackgroundService
 {
     private static readonly TimeSpan DedupeWindow = TimeSpan.FromMinutes(15);
     private readonly RecentIds _interactionIds = new(time, DedupeWindow);
@@ -55,6 +57,7 @@ internal sealed class DiscordBotService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Host shutdown.
+            health?.Set(AdapterState.Stopped, "shut down");
         }
         finally
         {
@@ -196,6 +199,7 @@ internal sealed class DiscordBotService(
     private void Fatal(string message)
     {
         FatalError = message;
+        health?.Set(AdapterState.Failed, message);
         logger.LogCritical("Discord adapter stopped: {Message}", message);
         lifetime.StopApplication();
     }

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rest;
@@ -21,7 +22,7 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Discord adapter: options bound from the "Discord" section (validated at start), the REST
-    /// client, the gateway client and the hosted service. Needs <see cref="IAnswerEngine"/>,
+    /// client, the gateway client, the hosted service and an <see cref="IAdapterHealth"/> named "discord". Needs <see cref="IAnswerEngine"/>,
     /// <see cref="IMuscleNameCompleter"/>, <see cref="IKnowledgeReloader"/> and <see cref="TimeProvider"/> from the
     /// host; uses <see cref="IKnowledgeProvider"/> for quiz history when registered. Call it only when
     /// <c>Discord:Token</c> is set.
@@ -60,8 +61,11 @@ public static class DiscordServiceCollectionExtensions
                 new GatewaySettings(o.BareToken, GatewaySettings.IntentsFor(o.AnswerMentions), o.ShardId, o.ShardCount),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<DiscordJitter>().Random,
-                sp.GetRequiredService<ILogger<GatewayClient>>());
+                sp.GetRequiredService<ILogger<GatewayClient>>(),
+                sp.GetRequiredService<DiscordHealth>());
         });
+        services.TryAddSingleton<DiscordHealth>();
+        services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<DiscordHealth>());
         services.TryAddSingleton<DiscordSession>();
         services.TryAddSingleton(sp => new QuizBook(sp.GetService<IKnowledgeProvider>(), sp.GetRequiredService<DiscordJitter>().Random));
         services.TryAddSingleton<InteractionHandler>();

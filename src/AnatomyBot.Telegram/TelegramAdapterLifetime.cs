@@ -12,6 +12,7 @@ namespace AnatomyBot.Telegram;
 internal sealed class TelegramAdapterLifetime(
     IHostApplicationLifetime lifetime,
     IOptions<TelegramOptions> options,
+    TelegramHealth health,
     ILogger<TelegramAdapterLifetime> logger) : IDisposable
 {
     private readonly CancellationTokenSource _stopped = new();
@@ -30,6 +31,7 @@ internal sealed class TelegramAdapterLifetime(
         }
 
         FatalMessage = message;
+        health.Set(AnatomyBot.Core.Observability.AdapterState.Failed, message);
         logger.LogCritical("Telegram adapter stopped: {Reason}", message);
         _stopped.Cancel();
         if (options.Value.StopHostOnFatalError)

@@ -43,7 +43,35 @@ public sealed class TelegramOptions
     /// </summary>
     public bool StopHostOnFatalError { get; set; } = true;
 
+    /// <summary>
+    /// Webhook mode (<c>Telegram:Webhook:Url</c>, <c>Telegram:Webhook:SecretToken</c>). When the URL is set the bot
+    /// registers it with setWebhook instead of long polling and receives updates on the host's HTTP listener.
+    /// </summary>
+    public TelegramWebhookOptions Webhook { get; set; } = new();
+
     internal TimeSpan HttpTimeout => TimeSpan.FromSeconds(PollTimeoutSeconds + 15);
+}
+
+/// <summary>Webhook mode settings (section "Telegram:Webhook").</summary>
+public sealed class TelegramWebhookOptions
+{
+    /// <summary>
+    /// Public HTTPS URL Telegram posts updates to (<c>Telegram:Webhook:Url</c>, ports 443, 80, 88 or 8443 on the
+    /// public side). Its path is served on the host's HTTP listener (<c>Http:Urls</c>), usually behind a reverse
+    /// proxy. Empty (the default): long polling.
+    /// </summary>
+    public string Url { get; set; } = "";
+
+    /// <summary>
+    /// Secret Telegram sends in <c>X-Telegram-Bot-Api-Secret-Token</c> with every update (1-256 of A-Z a-z 0-9 _ -);
+    /// required with <see cref="Url"/>. Requests without it are refused with 401. Never logged.
+    /// </summary>
+    public string SecretToken { get; set; } = "";
+
+    /// <summary>How many accepted updates may wait to be handled; when full, Telegram is answered 503 and retries.</summary>
+    public int QueueCapacity { get; set; } = 1000;
+
+    internal bool Enabled => !string.IsNullOrWhiteSpace(Url);
 }
 
 /// <summary>Where the adapter keeps its durable state (section "Storage").</summary>
@@ -105,12 +133,42 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
             errors.Add("Telegram:AdminCacheSeconds must be between 0 and 86400.");
         }
 
+        ValidateWebhook(options.Webhook, errors);
+
         if (options.Moderators.Any(id => id <= 0))
         {
             errors.Add("Telegram:Moderators must hold positive Telegram user ids (Telegram__Moderators__0=123456789).");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateWebhook(TelegramWebhookOptions webhook, List<string> errors)
+    {
+        if (!webhook.Enabled)
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(webhook.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        {
+            errors.Add("Telegram:Webhook:Url must be an absolute https URL (Telegram only posts to HTTPS), e.g. https://bot.example.org/telegram/webhook; leave it empty for long polling.");
+        }
+
+        if (string.IsNullOrEmpty(webhook.SecretToken))
+        {
+            errors.Add("Telegram:Webhook:SecretToken is required when Telegram:Webhook:Url is set: 1-256 characters of A-Z, a-z, 0-9, _ and -.");
+        }
+        else if (webhook.SecretToken.Length > 256 || !webhook.SecretToken.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            // Like the token, the secret's value is never echoed.
+            errors.Add("Telegram:Webhook:SecretToken must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule).");
+        }
+
+        if (webhook.QueueCapacity is < 1 or > 1_000_000)
+        {
+            errors.Add("Telegram:Webhook:QueueCapacity must be between 1 and 1000000.");
+        }
     }
 
     internal static bool LooksLikeToken(string token)

@@ -1,9 +1,11 @@
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Moderation;
 using AnatomyBot.Telegram.Quiz;
 using AnatomyBot.Telegram.Sending;
 using AnatomyBot.Telegram.Storage;
 using AnatomyBot.Telegram.Updates;
+using AnatomyBot.Telegram.Webhook;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +19,8 @@ public static class TelegramServiceCollectionExtensions
     /// <summary>
     /// Registers the Telegram adapter: options bound from "Telegram" and "Storage" (validated at start), the Bot API
     /// client, the SQLite store (<see cref="ITelegramStore"/>, replaceable by registering another one first), the long
-    /// polling service and the daily quiz scheduler. The host calls this only when <c>Telegram:Token</c> is set and
+    /// receiver (long polling, or the webhook queue when Telegram:Webhook:Url is set; map the endpoint with
+    /// <see cref="TelegramWebhookEndpoints.MapTelegramWebhook"/>), the daily quiz scheduler, and an <see cref="IAdapterHealth"/> named "telegram". The host calls this only when <c>Telegram:Token</c> is set and
     /// must register <c>IAnswerEngine</c>, <c>IKnowledgeProvider</c>, <c>IKnowledgeReloader</c> and <c>TimeProvider</c>.
     /// </summary>
     public static IServiceCollection AddTelegramAdapter(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +42,8 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITelegramStore, SqliteTelegramStore>();
         services.AddSingleton<TelegramBotClient>();
+        services.AddSingleton<TelegramHealth>();
+        services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<TelegramHealth>());
         services.AddSingleton<TelegramAdapterLifetime>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<ChatRateLimiter>();
@@ -47,8 +52,12 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<QuizPoster>();
         services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<UpdateDispatcher>();
+        services.AddSingleton<TelegramWebhookQueue>();
         services.AddSingleton<DailyQuizScheduler>();
         services.AddSingleton<TelegramPollingService>();
+        // Registered before the receiver so it stops after it: the webhook queue drains last.
+        services.AddHostedService(sp => sp.GetRequiredService<TelegramWebhookQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<TelegramPollingService>());
         services.AddHostedService(sp => sp.GetRequiredService<DailyQuizScheduler>());
         return services;

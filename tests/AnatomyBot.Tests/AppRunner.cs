@@ -15,17 +15,19 @@ internal static class AppRunner
         string[] args,
         string input = "",
         IReadOnlyDictionary<string, string?>? settings = null,
-        bool inputRedirected = true)
+        bool inputRedirected = true,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         using var stdin = new StringReader(input);
-        return await RunAsync(args, stdin, settings, inputRedirected);
+        return await RunAsync(args, stdin, settings, inputRedirected, configureServices);
     }
 
     public static async Task<AppRun> RunAsync(
         string[] args,
         TextReader stdin,
         IReadOnlyDictionary<string, string?>? settings = null,
-        bool inputRedirected = true)
+        bool inputRedirected = true,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         var merged = new Dictionary<string, string?> { ["Knowledge:Path"] = RepositoryPaths.Knowledge, ["Knowledge:Watch"] = "false" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -41,6 +43,7 @@ internal static class AppRunner
             EnvironmentName = "Test",
             WorkingDirectory = RepositoryPaths.Root,
             UseConsoleLifetime = false,
+            ConfigureServices = configureServices,
         };
 
         using var stdout = new StringWriter { NewLine = "\n" };

@@ -21,7 +21,7 @@ public sealed class ProcessTests
             WorkingDirectory = RepositoryPaths.Root,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(FindBuiltApp());
+        start.ArgumentList.Add(BuiltApp.Path);
         start.ArgumentList.Add("ask");
         start.ArgumentList.Add("--json");
         start.Environment["Knowledge__Path"] = RepositoryPaths.Knowledge;
@@ -58,32 +58,5 @@ public sealed class ProcessTests
 
         using var third = JsonDocument.Parse(lines[2]);
         Assert.Equal("псоас 😀 \u00e9", third.RootElement.GetProperty("question").GetString());
-    }
-
-    /// <summary>
-    /// The AnatomyBot project's own output: next to this test's output (artifacts layout: bin/AnatomyBot/debug;
-    /// classic layout: src/AnatomyBot/bin/Debug/net10.0).
-    /// </summary>
-    private static string FindBuiltApp()
-    {
-        var testOutput = Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory);
-        var candidates = new List<string>();
-        var binRoot = Path.GetDirectoryName(Path.GetDirectoryName(testOutput));
-        if (binRoot is not null)
-        {
-            candidates.Add(Path.Combine(binRoot, "AnatomyBot", Path.GetFileName(testOutput), "AnatomyBot.dll"));
-        }
-
-        var testProject = Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Tests");
-        var relative = Path.GetRelativePath(testProject, testOutput);
-        if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
-        {
-            candidates.Add(Path.Combine(RepositoryPaths.Root, "src", "AnatomyBot", relative, "AnatomyBot.dll"));
-        }
-
-        candidates.Add(Path.Combine(testOutput, "AnatomyBot.dll"));
-
-        return candidates.FirstOrDefault(c => File.Exists(c) && File.Exists(Path.ChangeExtension(c, ".runtimeconfig.json")))
-            ?? throw new FileNotFoundException("Built AnatomyBot.dll not found; looked in:\n" + string.Join('\n', candidates));
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AnatomyBot.Core.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace AnatomyBot.Discord.Gateway;
@@ -33,11 +34,15 @@ internal sealed class GatewayClient(
     GatewaySettings settings,
     TimeProvider time,
     Random random,
-    ILogger<GatewayClient> logger) : IDisposable
+    ILogger<GatewayClient> logger,
+    DiscordHealth? health = null) : IDisposable
 {
     internal const int MaxPayloadBytes = 4096;
     internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     internal static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Close code sent on shutdown: anything but 1000/1001 keeps the session resumable.</summary>
+    internal const int ShutdownCloseCode = 4000;
 
     private readonly SendLimiter _limiter = new(time);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
@@ -65,6 +70,7 @@ internal sealed class GatewayClient(
     {
         var failures = 0;
         var delay = TimeSpan.Zero;
+        var firstConnect = true;
         while (true)
         {
             if (delay > TimeSpan.Zero)
@@ -81,16 +87,26 @@ internal sealed class GatewayClient(
                 uri = WithGatewayQuery(resume ? _resumeUri! : gatewayUri);
             }
 
+            if (!firstConnect)
+            {
+                BotMetrics.GatewayReconnects.Add(1, new KeyValuePair<string, object?>("kind", resume ? "resume" : "identify"));
+            }
+
+            firstConnect = false;
+
             ConnectionEnd end;
             try
             {
                 _limiter.Reset();
                 await transport.ConnectAsync(uri, cancellationToken);
                 end = await RunConnectionAsync(resume, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await CloseQuietlyAsync(1000, "shutting down");
+                // Not 1000/1001: those end the session, and a restarted bot (or a rolling deploy) could no longer
+                // resume it and would miss the events sent meanwhile.
+                await CloseQuietlyAsync(ShutdownCloseCode, "shutting down");
                 throw;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -103,6 +119,7 @@ internal sealed class GatewayClient(
             {
                 var message = CloseCodes.FatalMessage(end.CloseCode ?? 0);
                 logger.LogCritical("{Message}", message);
+                health?.Set(AdapterState.Failed, message);
                 return new GatewayStopped(end.CloseCode, message);
             }
 
@@ -115,6 +132,9 @@ internal sealed class GatewayClient(
             delay = end.InvalidSession
                 ? TimeSpan.FromSeconds(1 + (4 * random.NextDouble()))
                 : Backoff(failures);
+            health?.Set(
+                AdapterState.Reconnecting,
+                end.CloseCode is { } code ? $"gateway closed with {code}; reconnecting" : "gateway connection lost; reconnecting");
         }
     }
 
@@ -145,7 +165,12 @@ internal sealed class GatewayClient(
 
     private async Task<ConnectionEnd> RunConnectionAsync(bool resume, CancellationToken cancellationToken)
     {
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var connection = new CancellationTokenSource();
+
+        // On shutdown the close frame goes out before the receive is cancelled: cancelling a pending WebSocket
+        // receive aborts the socket, and Discord would only see a dropped connection.
+        Task? shutdownClose = null;
+        var shutdown = cancellationToken.Register(() => shutdownClose = CloseForShutdownAsync(connection));
         var zombie = new ZombieFlag();
         Task? heartbeat = null;
         var established = false;
@@ -251,11 +276,13 @@ internal sealed class GatewayClient(
                             }
 
                             established = true;
+                            health?.Set(AdapterState.Connected, "gateway ready");
                             logger.LogInformation("Discord gateway ready (shard {Shard} of {Count})", settings.ShardId, settings.ShardCount);
                         }
                         else if (type == "RESUMED")
                         {
                             established = true;
+                            health?.Set(AdapterState.Connected, "gateway session resumed");
                             logger.LogInformation("Discord gateway session resumed");
                         }
 
@@ -266,6 +293,12 @@ internal sealed class GatewayClient(
         }
         finally
         {
+            await shutdown.DisposeAsync();
+            if (shutdownClose is not null)
+            {
+                await shutdownClose;
+            }
+
             await helloTimer.DisposeAsync();
             await connection.CancelAsync();
             if (heartbeat is not null)
@@ -381,6 +414,12 @@ internal sealed class GatewayClient(
         {
             _sendLock.Release();
         }
+    }
+
+    private async Task CloseForShutdownAsync(CancellationTokenSource connection)
+    {
+        await CloseQuietlyAsync(ShutdownCloseCode, "shutting down");
+        await connection.CancelAsync();
     }
 
     private async Task CloseQuietlyAsync(int code, string reason)

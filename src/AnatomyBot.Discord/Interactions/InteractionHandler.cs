@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -85,7 +86,10 @@ internal sealed class InteractionHandler(
                 var quizReply = engine.Answer(new IncomingMessage("/quiz", Platform.Discord, user, channel));
                 var quiz = quizzes.Choose(channel, quizReply.Quiz);
                 var quizBody = quiz is null ? MessageRenderer.ReplyMessage(quizReply) : QuizMessage(quiz);
-                await RespondAsync(id, token, 4, quizBody, cancellationToken);
+                if (await RespondAsync(id, token, 4, quizBody, cancellationToken) && quiz is not null)
+                {
+                    BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
+                }
                 break;
             case "sources":
             case "help":

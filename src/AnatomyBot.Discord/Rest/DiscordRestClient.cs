@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AnatomyBot.Core.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -98,6 +99,7 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
                 var status = (int)response.StatusCode;
                 if (status == 429)
                 {
+                    BotMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
                     var (retryAfter, global) = ReadRetryAfter(response, text);
                     limiter.OnRateLimited(routeKey, major, retryAfter, global);
                     if (++rateLimited > MaxRateLimitRetries)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AnatomyBot.Core.Observability;
 using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Telegram.Api;
@@ -52,7 +53,13 @@ internal sealed class TelegramBotClient(IHttpClientFactory httpClientFactory, IO
             using var content = JsonContent.Create(request, request.GetType(), options: TelegramJson.Options);
             using var response = await http.PostAsync(url, content, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return Interpret<TResult>(request.MethodName, response.StatusCode, body);
+            var result = Interpret<TResult>(request.MethodName, response.StatusCode, body);
+            if (result.Error?.Kind == ApiErrorKind.RateLimited)
+            {
+                BotMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("platform", "telegram"));
+            }
+
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -116,7 +116,7 @@ internal sealed class DailyQuizScheduler(
         }
 
         var late = now - DailySchedule.DueInstant(date, subscription.Time, Zone(subscription));
-        var result = await poster.PostAsync(subscription.ChatId, null, cancellationToken);
+        var result = await poster.PostAsync(subscription.ChatId, null, cancellationToken, QuizPoster.Daily);
         if (result.IsSuccess)
         {
             logger.LogInformation("Posted the daily quiz for {Date} to Telegram chat {ChatId}{Late}", date, subscription.ChatId,

@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Sending;
@@ -23,8 +24,14 @@ internal sealed class QuizPoster(
     private readonly Random _random = new();
     private readonly Lock _randomGate = new();
 
-    /// <summary>Posts one question to the chat; the result is the poll message or the error that stopped it.</summary>
-    public async Task<TelegramResult<TgMessage>> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken)
+    public const string OnDemand = "on-demand";
+    public const string Daily = "daily";
+
+    /// <summary>
+    /// Posts one question to the chat; the result is the poll message or the error that stopped it.
+    /// <paramref name="kind"/> (<see cref="OnDemand"/> or <see cref="Daily"/>) tags the quiz-post metric.
+    /// </summary>
+    public async Task<TelegramResult<TgMessage>> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand)
     {
         var snapshot = knowledge.Current;
         var asked = await store.GetAskedQuestionsAsync(chatId, cancellationToken);
@@ -59,6 +66,11 @@ internal sealed class QuizPoster(
                 Explanation: explanation,
                 ReplyParameters: replyToMessageId is { } id ? new ReplyParameters(id) : null),
             cancellationToken);
+        if (result.IsSuccess)
+        {
+            BotMetrics.QuizPosts.Add(1, new("platform", "telegram"), new("kind", kind));
+        }
+
         if (result.IsSuccess && result.Value!.Poll is { } poll)
         {
             var message = result.Value;

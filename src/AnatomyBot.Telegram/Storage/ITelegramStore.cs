@@ -36,6 +36,12 @@ public interface ITelegramStore
 
     Task SetUpdateOffsetAsync(long offset, CancellationToken cancellationToken);
 
+    /// <summary>Whether a webhook update was already handled (Telegram retries deliveries it thinks failed).</summary>
+    Task<bool> IsUpdateHandledAsync(long updateId, CancellationToken cancellationToken);
+
+    /// <summary>Records a handled webhook update; records older than two days (Telegram keeps updates for one) are pruned.</summary>
+    Task MarkUpdateHandledAsync(long updateId, DateTimeOffset at, CancellationToken cancellationToken);
+
     Task<bool> IsChatGoneAsync(long chatId, CancellationToken cancellationToken);
 
     Task MarkChatGoneAsync(long chatId, DateTimeOffset at, CancellationToken cancellationToken);

@@ -10,7 +10,7 @@ namespace AnatomyBot.Telegram.Storage;
 /// </summary>
 internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
 {
-    private const int CurrentVersion = 1;
+    private const int CurrentVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -39,6 +39,11 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
         CREATE TABLE IF NOT EXISTS scores (
             chat_id INTEGER NOT NULL, user_id INTEGER NOT NULL, display_name TEXT NOT NULL, score INTEGER NOT NULL,
             PRIMARY KEY (chat_id, user_id));
+        """,
+        // Version 2: webhook deliveries already handled (deduplication of Telegram's retries).
+        """
+        CREATE TABLE IF NOT EXISTS handled_updates (update_id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS handled_updates_at ON handled_updates (at_ms);
         """,
     ];
 
@@ -124,6 +129,21 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
         await ExecuteAsync(connection, null,
             "INSERT INTO kv (key, value) VALUES ('update_offset', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
             cancellationToken, ("$v", offset.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public async Task<bool> IsUpdateHandledAsync(long updateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ScalarAsync(connection, null, "SELECT 1 FROM handled_updates WHERE update_id = $id;", cancellationToken, ("$id", updateId)) is not null;
+    }
+
+    public async Task MarkUpdateHandledAsync(long updateId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var ms = at.ToUnixTimeMilliseconds();
+        await ExecuteAsync(connection, null,
+            "INSERT OR IGNORE INTO handled_updates (update_id, at_ms) VALUES ($id, $at); DELETE FROM handled_updates WHERE at_ms < $old;",
+            cancellationToken, ("$id", updateId), ("$at", ms), ("$old", ms - (long)TimeSpan.FromDays(2).TotalMilliseconds));
     }
 
     public async Task<bool> IsChatGoneAsync(long chatId, CancellationToken cancellationToken)

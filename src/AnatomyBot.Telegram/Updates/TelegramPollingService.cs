@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Sending;
 using AnatomyBot.Telegram.Storage;
@@ -16,8 +17,9 @@ namespace AnatomyBot.Telegram.Updates;
 internal sealed class TelegramPollingService(
     TelegramBotClient client,
     ITelegramStore store,
-    TelegramUpdateHandler handler,
+    UpdateDispatcher dispatcher,
     BotIdentity bot,
+    TelegramHealth health,
     RetryPolicy policy,
     TelegramAdapterLifetime adapter,
     IOptions<TelegramOptions> options,
@@ -47,10 +49,28 @@ internal sealed class TelegramPollingService(
             }
 
             bot.Set(me);
+            health.Connected("getMe succeeded");
             logger.LogInformation("Telegram adapter connected as @{Username} (id {BotId})", me.Username, me.Id);
             if (options.Value.RegisterCommands)
             {
                 await RegisterCommandsAsync(cancellationToken);
+            }
+
+            if (options.Value.Webhook.Enabled)
+            {
+                if (await RegisterWebhookAsync(cancellationToken))
+                {
+                    // Updates now arrive on the HTTP listener; stay alive so shutdown is seen (and reported) here.
+                    await Task.Delay(Timeout.InfiniteTimeSpan, policy.TimeProvider, cancellationToken);
+                }
+
+                return;
+            }
+
+            // A webhook left over from an earlier run would make every getUpdates fail with 409.
+            if (!await CallUntilTrueAsync("deleteWebhook", ct => client.DeleteWebhookAsync(false, ct), cancellationToken))
+            {
+                return;
             }
 
             await PollAsync(cancellationToken);
@@ -58,6 +78,45 @@ internal sealed class TelegramPollingService(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutdown.
+        }
+        finally
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                health.Set(AdapterState.Stopped, "the host is shutting down");
+            }
+        }
+    }
+
+    private async Task<bool> RegisterWebhookAsync(CancellationToken cancellationToken)
+    {
+        var webhook = options.Value.Webhook;
+        var request = new SetWebhookRequest(webhook.Url, webhook.SecretToken, AllowedUpdates);
+        if (!await CallUntilTrueAsync("setWebhook", ct => client.SetWebhookAsync(request, ct), cancellationToken))
+        {
+            return false;
+        }
+
+        // The URL is not secret (the secret token is); logging it helps check the reverse proxy.
+        logger.LogInformation("Telegram webhook registered at {WebhookUrl}; receiving updates on the HTTP listener instead of polling", webhook.Url);
+        health.Connected("webhook registered");
+        return true;
+    }
+
+    private async Task<bool> CallUntilTrueAsync(string method, Func<CancellationToken, Task<TelegramResult<bool>>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await call(cancellationToken);
+            if (result.IsSuccess)
+            {
+                return true;
+            }
+
+            if (!await OnFailureAsync(method, result.Error!, attempt, cancellationToken))
+            {
+                return false;
+            }
         }
     }
 
@@ -70,6 +129,7 @@ internal sealed class TelegramPollingService(
             var result = await client.GetUpdatesAsync(new GetUpdatesRequest(offset, options.Value.PollTimeoutSeconds, AllowedUpdates), cancellationToken);
             if (!result.IsSuccess)
             {
+                BotMetrics.TelegramPollErrors.Add(1, new KeyValuePair<string, object?>("kind", TelegramHealth.KindTag(result.Error!)));
                 if (!await OnFailureAsync("getUpdates", result.Error!, failures++, cancellationToken))
                 {
                     return;
@@ -81,11 +141,14 @@ internal sealed class TelegramPollingService(
             failures = 0;
             if (result.Value.ValueKind != JsonValueKind.Array)
             {
+                BotMetrics.TelegramPollErrors.Add(1, new KeyValuePair<string, object?>("kind", "malformed"));
+                health.Set(AdapterState.Reconnecting, "getUpdates returned something other than a list; retrying");
                 logger.LogWarning("getUpdates returned something other than a list; retrying");
                 await policy.WaitAsync(policy.Backoff(0), cancellationToken);
                 continue;
             }
 
+            health.Connected("polling");
             foreach (var element in result.Value.EnumerateArray())
             {
                 offset = await HandleOneAsync(element, offset, cancellationToken);
@@ -95,7 +158,7 @@ internal sealed class TelegramPollingService(
 
     private async Task<long?> HandleOneAsync(JsonElement element, long? offset, CancellationToken cancellationToken)
     {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("update_id", out var idElement) || !idElement.TryGetInt64(out var updateId))
+        if (UpdateDispatcher.UpdateId(element) is not { } updateId)
         {
             // Without an id it cannot be confirmed on its own; the next update's offset confirms it.
             logger.LogWarning("Skipping a Telegram update without a readable update_id");
@@ -107,23 +170,7 @@ internal sealed class TelegramPollingService(
             return offset;
         }
 
-        try
-        {
-            var update = element.Deserialize<TgUpdate>(TelegramJson.Options)
-                ?? throw new JsonException("the update is null");
-            await handler.HandleAsync(update, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            logger.LogWarning("Skipping malformed Telegram update {UpdateId}: {Reason}", updateId, client.Redact(ex.Message));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A bug or a storage failure for one update must not stop the bot; the update is confirmed so it cannot
-            // crash-loop, and the log keeps the details.
-            logger.LogError("Handling Telegram update {UpdateId} failed; skipping it: {Error}", updateId, client.Redact(ex.ToString()));
-        }
-
+        await dispatcher.DispatchAsync(element, updateId, cancellationToken);
         var next = updateId + 1;
         await store.SetUpdateOffsetAsync(next, cancellationToken);
         return next;
@@ -150,6 +197,11 @@ internal sealed class TelegramPollingService(
     /// <summary>Logs and waits after a failed call; false when the adapter must stop.</summary>
     private async Task<bool> OnFailureAsync(string method, ApiError error, int attempt, CancellationToken cancellationToken)
     {
+        if (error.Kind != ApiErrorKind.Unauthorized)
+        {
+            health.Retrying(method, error);
+        }
+
         switch (error.Kind)
         {
             case ApiErrorKind.Unauthorized:

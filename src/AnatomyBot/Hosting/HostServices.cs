@@ -55,7 +55,9 @@ internal static class HostServices
         services.Replace(ServiceDescriptor.Singleton<IAnswerEngine>(sp => new MeteredAnswerEngine(
             sp.GetRequiredService<AnswerEngine>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MeteredAnswerEngine>>())));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MeteredAnswerEngine>>(),
+            sp.GetRequiredService<SecretRedactor>())));
+        services.AddSingleton(SecretRedactor.FromConfiguration(configuration));
 
         services.AddSingleton<IValidateOptions<HttpOptions>, HttpOptionsValidator>();
         services.AddOptions<HttpOptions>().Bind(configuration.GetSection(HttpOptions.SectionName)).ValidateOnStart();

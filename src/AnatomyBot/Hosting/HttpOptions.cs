@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Hosting;
@@ -69,13 +70,20 @@ internal sealed class HealthOptions
     public int ReconnectGraceSeconds { get; set; } = 120;
 }
 
-internal sealed class HttpOptionsValidator : IValidateOptions<HttpOptions>
+internal sealed class HttpOptionsValidator(IConfiguration configuration) : IValidateOptions<HttpOptions>
 {
+    public const string TelegramWebhookUrlKey = "Telegram:Webhook:Url";
+
     public ValidateOptionsResult Validate(string? name, HttpOptions options)
     {
         if (!options.Enabled)
         {
-            return ValidateOptionsResult.Success;
+            // Webhook mode receives Telegram's updates on this listener; without it nothing would ever arrive.
+            return AppConfiguration.IsSet(configuration, AppConfiguration.TelegramTokenKey) && AppConfiguration.IsSet(configuration, TelegramWebhookUrlKey)
+                ? ValidateOptionsResult.Fail(
+                    $"Http:Enabled is false, but {TelegramWebhookUrlKey} is set: webhook mode receives updates on the HTTP listener. " +
+                    $"Set Http:Enabled to true, or clear {TelegramWebhookUrlKey} to use long polling.")
+                : ValidateOptionsResult.Success;
         }
 
         var urls = options.UrlList;

@@ -1,5 +1,6 @@
 using System.Text;
 using AnatomyBot.Observability;
+using AnatomyBot.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,13 +17,14 @@ namespace AnatomyBot.Hosting;
 /// The operations listener (<c>/healthz</c>, <c>/metrics</c>): a small Kestrel application of its own, started and
 /// stopped as one hosted service of the bot's host. Keeping it separate leaves the bot's host a plain generic host
 /// (the CLI verbs never build a web stack) while the endpoints read the bot's own services. It stops last, so health
-/// stays observable while the adapters drain.
+/// stays observable while the adapters drain. The Telegram webhook (webhook mode) is served here too.
 /// </summary>
 internal sealed partial class OpsHttpServer(
     IOptions<HttpOptions> options,
     HealthEvaluator health,
     PrometheusMetrics metrics,
     StartupClock startup,
+    IServiceProvider services,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<OpsHttpServer>();
@@ -60,6 +62,9 @@ internal sealed partial class OpsHttpServer(
         var app = builder.Build();
         app.MapGet("/healthz", WriteHealthAsync);
         app.MapGet("/metrics", WriteMetricsAsync);
+        // Maps nothing unless the Telegram adapter runs in webhook mode; its handlers resolve from the bot's services.
+        app.MapTelegramWebhook(services);
+
         app.MapGet("/", context =>
         {
             context.Response.ContentType = "text/plain; charset=utf-8";

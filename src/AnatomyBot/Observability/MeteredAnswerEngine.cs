@@ -1,6 +1,7 @@
 using AnatomyBot.Commands;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AnatomyBot.Observability;
@@ -10,8 +11,11 @@ namespace AnatomyBot.Observability;
 /// knowing about metrics or logs. The user's text is logged only at Debug and truncated; Information carries the
 /// platform, chat and intent.
 /// </summary>
-internal sealed partial class MeteredAnswerEngine(IAnswerEngine inner, TimeProvider timeProvider, ILogger<MeteredAnswerEngine> logger)
-    : IAnswerEngine
+internal sealed partial class MeteredAnswerEngine(
+    IAnswerEngine inner,
+    TimeProvider timeProvider,
+    ILogger<MeteredAnswerEngine> logger,
+    SecretRedactor? redactor = null) : IAnswerEngine
 {
     /// <summary>Longest excerpt of a question written to the Debug log.</summary>
     public const int MaxLoggedTextLength = 80;
@@ -45,7 +49,9 @@ internal sealed partial class MeteredAnswerEngine(IAnswerEngine inner, TimeProvi
         LogAnswered(logger, platform, message.ChatId, intent, reply.Entity, elapsed.TotalMilliseconds, reply.Disclaimer is not null);
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            LogQuestionText(logger, platform, message.ChatId, Excerpt(message.Text));
+            // A user may paste anything, the bot's own token included.
+            var text = redactor?.Redact(message.Text) ?? message.Text;
+            LogQuestionText(logger, platform, message.ChatId, Excerpt(text));
         }
 
         return reply;

@@ -42,14 +42,18 @@ public sealed class BotHarness : IAsyncDisposable
 
     internal DiscordBotService Service => _services.GetRequiredService<DiscordBotService>();
 
+    public IServiceProvider Services => _services;
+
     public static async Task<BotHarness> StartAsync(
         Dictionary<string, string?>? settings = null,
         bool useGatewayBot = false,
         double jitter = 0.5,
         Action<IServiceCollection>? configure = null,
-        FakeEngine? engine = null)
+        FakeEngine? engine = null,
+        Func<RecordedCall, FakeResponse?>? responder = null)
     {
         var discord = await FakeDiscord.StartAsync();
+        discord.Responder = responder;
         var config = new Dictionary<string, string?>
         {
             ["Discord:Token"] = Token,

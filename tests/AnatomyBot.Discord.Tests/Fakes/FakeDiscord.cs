@@ -97,7 +97,7 @@ public sealed class FakeDiscord : IAsyncDisposable
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new FakeGatewayConnection(socket, context.Request.Path + context.Request.QueryString);
+        var connection = new FakeGatewayConnection(socket, context.Request.Path + context.Request.QueryString) { AbortTransport = context.Abort };
         Interlocked.Increment(ref _connectionCount);
         _connections.Writer.TryWrite(connection);
         await connection.RunAsync(context.RequestAborted);
@@ -158,6 +158,30 @@ public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
     private readonly ConcurrentQueue<JsonElement> _all = new();
 
     public string PathAndQuery { get; } = pathAndQuery;
+
+    /// <summary>Kills the TCP connection under the socket (set by the server).</summary>
+    internal Action? AbortTransport { get; init; }
+
+    /// <summary>Drops the connection without a close frame, as a network failure would.</summary>
+    public void Abort()
+    {
+        socket.Abort();
+        AbortTransport?.Invoke();
+    }
+
+    /// <summary>The next frame the bot sent with one of <paramref name="ops"/>; frames with other opcodes are skipped.</summary>
+    public async Task<JsonElement> ExpectAnyAsync(TimeSpan timeout, params int[] ops)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var frame = await _received.Reader.ReadAsync(cts.Token);
+            if (ops.Contains(frame.GetProperty("op").GetInt32()))
+            {
+                return frame;
+            }
+        }
+    }
 
     /// <summary>Every frame the bot sent on this connection.</summary>
     public IReadOnlyList<JsonElement> AllReceived => _all.ToArray();

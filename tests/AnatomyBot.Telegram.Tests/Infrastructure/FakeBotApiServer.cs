@@ -41,6 +41,9 @@ public sealed record Fault(int Status, string Body)
 
     public static Fault MalformedJson() => new(200, "{\"ok\": true, \"result\": [ {\"update_id\": ");
 
+    /// <summary>Drops the connection without an answer (before the server acted on the request).</summary>
+    public static Fault Drop() => new(0, "");
+
     private static Fault Error(int code, string description, JsonObject? parameters = null)
     {
         var body = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
@@ -65,6 +68,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private readonly List<RecordedCall> _calls = [];
+    private readonly List<RecordedCall> _delivered = [];
+    private readonly Dictionary<string, int> _callCounts = [];
     private readonly List<JsonNode> _updates = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
     private readonly ConcurrentDictionary<(long Chat, long User), string> _members = new();
@@ -110,6 +115,38 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         lock (_gate)
         {
             return _calls.Where(c => method is null || c.Method == method).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Scripted faults by position: called with the method and its 1-based call number (after queued faults);
+    /// a non-null fault replaces the normal answer.
+    /// </summary>
+    public Func<string, int, Fault?>? FaultScript { get; set; }
+
+    /// <summary>sendMessage calls that succeeded (the message was "delivered"), in order.</summary>
+    public IReadOnlyList<RecordedCall> Delivered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _delivered];
+            }
+        }
+    }
+
+    /// <summary>Raised after a sendMessage succeeded (for load measurements that need exact timing).</summary>
+    public event Action<RecordedCall>? MessageDelivered;
+
+    public int DeliveredCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _delivered.Count;
+            }
         }
     }
 
@@ -180,10 +217,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     {
         var body = await ReadBodyAsync(context.Request);
         RecordedCall call;
+        int callNumber;
         lock (_gate)
         {
             call = new RecordedCall(method, token, body, Clock.GetUtcNow());
             _calls.Add(call);
+            callNumber = _callCounts[method] = _callCounts.GetValueOrDefault(method) + 1;
             var previous = _callArrived;
             _callArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             previous.TrySetResult();
@@ -195,7 +234,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             return;
         }
 
-        if (_faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var fault))
+        var fault = _faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var queued) ? queued : FaultScript?.Invoke(method, callNumber);
+        if (fault is not null)
         {
             await WriteAsync(context, fault);
             return;
@@ -220,6 +260,16 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         {
             await WriteAsync(context, Fault.BadRequest("unknown or invalid call to " + method));
             return;
+        }
+
+        if (method == "sendMessage")
+        {
+            lock (_gate)
+            {
+                _delivered.Add(call);
+            }
+
+            MessageDelivered?.Invoke(call);
         }
 
         context.Response.ContentType = "application/json";
@@ -358,6 +408,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     private static async Task WriteAsync(HttpContext context, Fault fault)
     {
+        if (fault.Status == 0)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = fault.Status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(fault.Body);

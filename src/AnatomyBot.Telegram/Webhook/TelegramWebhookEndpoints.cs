@@ -1,0 +1,90 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using AnatomyBot.Telegram.Updates;
+using AnatomyBot.Telegram.Webhook;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnatomyBot.Telegram;
+
+public static class TelegramWebhookEndpoints
+{
+    internal const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>
+    /// Maps <c>POST</c> on the path of <c>Telegram:Webhook:Url</c>, taking updates from Telegram. Maps nothing when the
+    /// Telegram adapter is not registered or webhook mode is off. <paramref name="services"/> is the provider the
+    /// adapter was registered in (the bot's host), when the endpoints live in another application; by default the
+    /// endpoints' own.
+    /// </summary>
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints, IServiceProvider? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        services ??= endpoints.ServiceProvider;
+        var queue = services.GetService<TelegramWebhookQueue>();
+        if (queue is null || !queue.Enabled)
+        {
+            return endpoints;
+        }
+
+        var options = services.GetRequiredService<IOptions<TelegramOptions>>().Value.Webhook;
+        var logger = services.GetRequiredService<ILogger<TelegramWebhookQueue>>();
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(options.SecretToken));
+        var path = new Uri(options.Url).AbsolutePath;
+        endpoints.MapPost(path, context => HandleAsync(context, queue, expected, logger));
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext context, TelegramWebhookQueue queue, byte[] expectedHash, ILogger logger)
+    {
+        var cancellationToken = context.RequestAborted;
+        var given = context.Request.Headers[SecretHeader];
+        // Hashing first makes the comparison constant-time in the secret's length too.
+        var givenHash = SHA256.HashData(Encoding.UTF8.GetBytes(given.Count == 1 ? given[0] ?? "" : ""));
+        if (!CryptographicOperations.FixedTimeEquals(givenHash, expectedHash))
+        {
+            logger.LogWarning("Refused a Telegram webhook request from {RemoteAddress}: {Problem} X-Telegram-Bot-Api-Secret-Token",
+                context.Connection.RemoteIpAddress, given.Count == 0 ? "missing" : "wrong");
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            logger.LogWarning("Refused a Telegram webhook request: the body is not JSON");
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using (document)
+        {
+            if (UpdateDispatcher.UpdateId(document.RootElement) is not { } updateId)
+            {
+                logger.LogWarning("Refused a Telegram webhook request: no update_id");
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            var outcome = await queue.AcceptAsync(updateId, document.RootElement, cancellationToken);
+            if (outcome == WebhookAcceptance.Duplicate)
+            {
+                logger.LogDebug("Telegram delivered update {UpdateId} again; it is handled once", updateId);
+            }
+
+            context.Response.StatusCode = outcome == WebhookAcceptance.Unavailable
+                ? (int)HttpStatusCode.ServiceUnavailable
+                : StatusCodes.Status200OK;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Routing;
+using AnatomyBot.Knowledge;
+using AnatomyBot.Telegram.Tests.Infrastructure;
+using AnatomyBot.Testing;
+
+namespace AnatomyBot.Telegram.Tests;
+
+/// <summary>The real engine over the shipped knowledge, through the adapter and the loopback Bot API.</summary>
+public sealed class EngineEndToEndTests
+{
+    private const string DisclaimerStart = "This is general educational information, not medical advice.";
+
+    internal static KnowledgeSnapshot ShippedSnapshot()
+    {
+        var load = KnowledgeLoader.Load(RepositoryPaths.Knowledge);
+        Assert.True(load.Succeeded, string.Join("\n", load.Errors));
+        return load.Snapshot!;
+    }
+
+    private static async Task<(TestWorld World, AdapterHarness Adapter)> StartAsync()
+    {
+        var knowledge = new FixedKnowledge(ShippedSnapshot());
+        var world = await TestWorld.CreateAsync();
+        var adapter = await world.StartAdapterAsync(knowledge: knowledge, engine: new AnswerEngine(knowledge));
+        return (world, adapter);
+    }
+
+    private static string AllText(IEnumerable<RecordedCall> calls) => string.Join("\n\n", calls.Select(c => c.Text));
+
+    [Fact]
+    public async Task Muscle_command_in_a_group_answers_with_the_psoas_minor_card_and_both_disputed_origins()
+    {
+        var (world, adapter) = await StartAsync();
+        await using var _ = world;
+        await using var __ = adapter;
+        var update = Tg.Group("/muscle psoas minor");
+        world.Server.Enqueue(update);
+        await world.PumpUntilAsync(s => s.ConfirmedOffset >= 2);
+
+        var sends = world.Server.Calls("sendMessage");
+        Assert.All(sends, c => Assert.Equal(Tg.GroupId, c.ChatId));
+        Assert.All(sends, c => HtmlAssert.Valid(c.Text));
+        Assert.Equal(Tg.MessageId(update), sends[0].Body["reply_parameters"]!["message_id"]!.GetValue<long>());
+        var text = AllText(sends);
+        Assert.Contains("<b>Psoas minor", text);
+        // Both origins, each with its source.
+        Assert.Contains("first lumbar vertebra (L1)", text);
+        Assert.Contains("T12 to L2", text);
+        Assert.Contains("Muscle of the Month: Iliopsoas", text);
+        Assert.Contains("The Core of the Matter: Releasing the Iliopsoas and Quadratus Lumborum", text);
+        Assert.Contains("Sources disagree", text);
+        Assert.DoesNotContain(DisclaimerStart, text);
+    }
+
+    [Fact]
+    public async Task A_pain_question_carries_the_italic_disclaimer()
+    {
+        var (world, adapter) = await StartAsync();
+        await using var _ = world;
+        await using var __ = adapter;
+        world.Server.Enqueue(Tg.Private("My psoas hurts when I run, what does the psoas major do?"));
+        await world.PumpUntilAsync(s => s.Calls("sendMessage").Count >= 1);
+        await world.PumpUntilAsync(s => s.ConfirmedOffset >= 2);
+
+        var sends = world.Server.Calls("sendMessage");
+        Assert.All(sends, c => HtmlAssert.Valid(c.Text));
+        Assert.Contains("<i>" + DisclaimerStart, AllText(sends));
+    }
+
+    [Fact]
+    public async Task An_unknown_muscle_gets_the_polite_not_covered_reply()
+    {
+        var (world, adapter) = await StartAsync();
+        await using var _ = world;
+        await using var __ = adapter;
+        world.Server.Enqueue(Tg.Group("/muscle biceps"));
+        await world.PumpUntilAsync(s => s.ConfirmedOffset >= 2);
+
+        var send = Assert.Single(world.Server.Calls("sendMessage"));
+        HtmlAssert.Valid(send.Text);
+        Assert.Contains("I don't have \"biceps\" in my knowledge base", System.Net.WebUtility.HtmlDecode(send.Text));
+        Assert.Contains("Psoas minor", send.Text);
+        Assert.DoesNotContain(DisclaimerStart, send.Text);
+    }
+}
