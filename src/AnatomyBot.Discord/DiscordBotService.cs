@@ -95,6 +95,19 @@ internal sealed class DiscordBotService(
 
     private void OnDispatch(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
+        try
+        {
+            Route(dispatch, cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonElement throws this for a field of the wrong type: a malformed event is skipped, the session goes on.
+            logger.LogWarning("Skipped a malformed {Type} event", dispatch.Type);
+        }
+    }
+
+    private void Route(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
         switch (dispatch.Type)
         {
             case "READY":

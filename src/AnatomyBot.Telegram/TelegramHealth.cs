@@ -8,29 +8,9 @@ namespace AnatomyBot.Telegram;
 /// polling (or the webhook registration) succeeds, Reconnecting while backing off, Failed when the token is
 /// rejected, Stopped after shutdown. Details come from redacted error text and never contain the token.
 /// </summary>
-internal sealed class TelegramHealth(TimeProvider timeProvider) : IAdapterHealth
+internal sealed class TelegramHealth(TimeProvider timeProvider) : AdapterHealthTracker("telegram", timeProvider)
 {
-    private readonly AdapterHealthTracker _tracker = new("telegram", timeProvider);
     private volatile bool _everConnected;
-
-    public string Name => _tracker.Name;
-
-    public AdapterState State => _tracker.State;
-
-    public string? Detail => _tracker.Detail;
-
-    public DateTimeOffset? StateSince => _tracker.StateSince;
-
-    public void Set(AdapterState state, string? detail = null)
-    {
-        // Failed is final: a later shutdown or a stray success must not make a rejected token look fine.
-        if (_tracker.State == AdapterState.Failed)
-        {
-            return;
-        }
-
-        _tracker.Set(state, detail);
-    }
 
     public void Connected(string detail)
     {

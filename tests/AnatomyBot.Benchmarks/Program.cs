@@ -5,5 +5,10 @@ if (args is ["--telegram-load"])
     return await AnatomyBot.Benchmarks.TelegramLoad.RunAsync();
 }
 
+if (args is ["--discord-load"])
+{
+    return await AnatomyBot.Benchmarks.DiscordLoad.RunAsync();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -45,23 +45,12 @@ internal static class TelegramLoad
             world.Server.Enqueue(Tg.Private(texts[i % texts.Length], userId: 1_000_000 + i));
         }
 
-        for (var i = 0; i < burst; i++)
-        {
-            if (!await delivered.WaitAsync(TimeSpan.FromSeconds(30)))
-            {
-                throw new TimeoutException("answers stopped arriving");
-            }
-
-            if (i % 250 == 0)
-            {
-                peak = Math.Max(peak, Environment.WorkingSet);
-            }
-        }
+        peak = Math.Max(peak, await LoadStats.AwaitAnswersAsync(delivered, burst, TimeSpan.FromSeconds(30)));
 
         stopwatch.Stop();
         Console.WriteLine($"Telegram adapter through the loopback fake (real engine, shipped knowledge), {Environment.ProcessorCount} cores");
         Console.WriteLine($"  throughput: {burst / stopwatch.Elapsed.TotalSeconds:F0} questions/s ({burst} questions in {stopwatch.Elapsed.TotalSeconds:F2} s)");
-        Console.WriteLine($"  latency (1000 sequential): p50 {Percentile(latencies, 0.50):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms, max {latencies[^1]:F2} ms");
+        Console.WriteLine($"  latency (1000 sequential): p50 {LoadStats.Percentile(latencies, 0.50):F2} ms, p99 {LoadStats.Percentile(latencies, 0.99):F2} ms, max {latencies[^1]:F2} ms");
         Console.WriteLine($"  memory: before start {before}; at rest {rest}; peak working set under load {peak / 1048576.0:F0} MB");
         return 0;
     }
@@ -84,7 +73,6 @@ internal static class TelegramLoad
         return latencies;
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static string Memory() =>
         $"working set {Environment.WorkingSet / 1048576.0:F0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:F1} MB";

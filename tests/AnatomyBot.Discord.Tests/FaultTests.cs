@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AnatomyBot.Discord.Tests.Fakes;
+using Xunit.Abstractions;
 
 namespace AnatomyBot.Discord.Tests;
 
@@ -10,7 +11,7 @@ namespace AnatomyBot.Discord.Tests;
 /// frames. Every interaction is answered exactly once (one successful callback; one successful edit for /ask),
 /// none is lost, and events Discord replays after RESUME are not answered twice.
 /// </summary>
-public sealed class FaultTests
+public sealed class FaultTests(ITestOutputHelper output)
 {
     private const int Interactions = 1_000;
 
@@ -40,6 +41,7 @@ public sealed class FaultTests
         var faults = new FaultScript();
         await using var bot = await BotHarness.StartAsync(responder: faults.Respond);
         var discord = new ScriptedSession(bot.Discord);
+        var start = bot.Clock.GetUtcNow();
         using var done = new CancellationTokenSource();
 
         // Every wait in the adapter (5xx retry delay, 429 retry_after, reconnect backoff) is on the fake clock;
@@ -53,7 +55,9 @@ public sealed class FaultTests
             }
         });
         var server = discord.ServeAsync(done.Token);
+        await Wait.UntilAsync(() => discord.Idle);
 
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var ids = new List<string>();
         var asks = new HashSet<string>();
         for (var i = 0; i < Interactions; i++)
@@ -73,11 +77,13 @@ public sealed class FaultTests
 
             switch (i % 100)
             {
-                case 17:
+                case 17 or 67:
                     await discord.DropAsync();
+                    await Wait.UntilAsync(() => discord.Idle, TimeSpan.FromSeconds(20));
                     break;
-                case 42:
+                case 42 or 92:
                     await discord.CloseAsync(4000);
+                    await Wait.UntilAsync(() => discord.Idle, TimeSpan.FromSeconds(20));
                     break;
                 case 5 or 30 or 55 or 80:
                     await discord.SendGarbageAsync(Garbage[i / 5 % Garbage.Length]);
@@ -90,6 +96,7 @@ public sealed class FaultTests
             $"resumes {discord.Resumes}, identifies {discord.Identifies}, replayed {discord.Replayed}, 500s {faults.ServerErrors}, 429s {faults.RateLimits}, " +
             $"first missing {ids.FirstOrDefault(id => faults.Callbacks.GetValueOrDefault(id) == 0)}, log tail:\n" +
             string.Join("\n", bot.Logs.Entries.TakeLast(15).Select(e => e.Level + " " + e.Category + ": " + (e.Text.Length > 300 ? e.Text[..300] : e.Text)));
+        output.WriteLine($"sent in {stopwatch.Elapsed}: {State()}");
         try
         {
             try
@@ -103,6 +110,8 @@ public sealed class FaultTests
                 Assert.Fail("Not every interaction was answered: " + State());
             }
 
+            output.WriteLine($"answered in {stopwatch.Elapsed}: {State()}");
+
             // Give stragglers (late replays, retries) a chance to show up as duplicates before counting.
             await discord.DropAsync();
             await Wait.UntilAsync(() => discord.Resumes > 0 && discord.Idle, TimeSpan.FromSeconds(20));
@@ -114,6 +123,13 @@ public sealed class FaultTests
             await server.ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
+        foreach (var group in bot.Logs.Entries.Where(e => e.Category.EndsWith("GatewayClient", StringComparison.Ordinal) && e.Level >= Microsoft.Extensions.Logging.LogLevel.Information)
+            .GroupBy(e => e.Text.Split('|')[0].Trim()[..Math.Min(70, e.Text.Split('|')[0].Trim().Length)]))
+        {
+            output.WriteLine($"{group.Count(),4} x {group.Key}");
+        }
+
+        output.WriteLine($"done in {stopwatch.Elapsed}, fake clock moved {bot.Clock.GetUtcNow() - start}: {State()}");
         var missing = ids.Where(id => faults.Callbacks.GetValueOrDefault(id) == 0).ToList();
         var doubled = faults.Callbacks.Where(c => c.Value != 1).Select(c => $"{c.Key}x{c.Value}").ToList();
         var editsWrong = asks.Where(id => faults.Edits.GetValueOrDefault(id) != 1).Select(id => $"{id}x{faults.Edits.GetValueOrDefault(id)}").ToList();
@@ -234,7 +250,7 @@ public sealed class FaultTests
                 FakeGatewayConnection connection;
                 try
                 {
-                    connection = await discord.NextConnectionAsync(TimeSpan.FromSeconds(60));
+                    connection = await discord.NextConnectionAsync(TimeSpan.FromSeconds(60), cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {

@@ -140,6 +140,31 @@ public sealed class GatewayClientTests : IAsyncDisposable
         Assert.Equal(2, resume.GetProperty("seq").GetInt64());
     }
 
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("")]
+    [InlineData("[1,2,3]")]
+    [InlineData("""{"op":"ten","d":null}""")]
+    [InlineData("""{"op":10,"d":{"heartbeat_interval":"soon"}}""")]
+    [InlineData("""{"op":0,"s":null,"t":"READY","d":{"unexpected":true}}""")]
+    public async Task Malformed_frame_is_skipped_without_losing_the_session(string garbage)
+    {
+        Start();
+        var c = await ReadySessionAsync(readySeq: 3);
+        c.Incoming.Writer.TryWrite(GatewayFrame.Message(garbage));
+        c.Dispatch("MESSAGE_CREATE", 4, new { id = "after-garbage" });
+        await Wait.UntilAsync(() =>
+        {
+            lock (_dispatches)
+            {
+                return _dispatches.Any(d => d.Sequence == 4);
+            }
+        });
+        Assert.Equal(1, _transport.ConnectCount);
+        Assert.Equal("session-1", _client!.SessionId);
+        Assert.False(c.ClientClose.Task.IsCompleted);
+    }
+
     [Fact]
     public async Task Op7_reconnects_and_resumes()
     {

@@ -27,10 +27,12 @@ public interface IAdapterHealth
 }
 
 /// <summary>
-/// A ready-made <see cref="IAdapterHealth"/> for adapters: <see cref="Set"/> records the state, detail and the time
-/// it changed (from the injected clock), published atomically so readers never see a state with another's detail.
+/// A ready-made <see cref="IAdapterHealth"/> for adapters (each derives a named type for DI): <see cref="Set"/> records
+/// the state, detail and the time it changed (from the injected clock), published atomically so readers never see a
+/// state with another's detail. Failed is final until restart: the shutdown that follows a fatal error must not hide
+/// what the operator has to fix.
 /// </summary>
-public sealed class AdapterHealthTracker(string name, TimeProvider timeProvider) : IAdapterHealth
+public class AdapterHealthTracker(string name, TimeProvider timeProvider) : IAdapterHealth
 {
     private Snapshot _current = new(AdapterState.Starting, null, timeProvider.GetUtcNow());
 
@@ -50,6 +52,11 @@ public sealed class AdapterHealthTracker(string name, TimeProvider timeProvider)
         while (true)
         {
             var previous = Current;
+            if (previous.State == AdapterState.Failed)
+            {
+                return;
+            }
+
             var since = previous.State == state ? previous.Since : timeProvider.GetUtcNow();
             if (Interlocked.CompareExchange(ref _current, new Snapshot(state, detail, since), previous) == previous)
             {

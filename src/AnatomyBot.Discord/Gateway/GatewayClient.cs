@@ -219,7 +219,13 @@ internal sealed class GatewayClient(
                     return new ConnectionEnd(action, established, frame.CloseCode);
                 }
 
-                var (op, seq, type, data) = Parse(frame.Text!);
+                if (!TryParse(frame.Text, out var op, out var seq, out var type, out var data))
+                {
+                    // One bad frame is not worth a reconnect: skip it and keep the session.
+                    logger.LogWarning("Skipped a malformed Discord gateway frame ({Length} characters)", frame.Text?.Length ?? 0);
+                    continue;
+                }
+
                 if (seq is not null)
                 {
                     lock (_stateGate)
@@ -231,8 +237,19 @@ internal sealed class GatewayClient(
                 switch (op)
                 {
                     case 10:
+                        if (data.ValueKind != JsonValueKind.Object
+                            || !data.TryGetProperty("heartbeat_interval", out var intervalElement)
+                            || intervalElement.ValueKind != JsonValueKind.Number
+                            || !intervalElement.TryGetDouble(out var intervalMs)
+                            || intervalMs <= 0)
+                        {
+                            // Without a usable interval there is no session; the HELLO timeout reconnects.
+                            logger.LogWarning("Skipped a HELLO without a usable heartbeat_interval");
+                            break;
+                        }
+
                         await helloTimer.DisposeAsync();
-                        var interval = TimeSpan.FromMilliseconds(data.GetProperty("heartbeat_interval").GetDouble());
+                        var interval = TimeSpan.FromMilliseconds(intervalMs);
                         _ackReceived = true;
                         heartbeat = HeartbeatLoopAsync(interval, connection, zombie);
                         if (resume)
@@ -269,9 +286,17 @@ internal sealed class GatewayClient(
                     case 0 when type is not null:
                         if (type == "READY")
                         {
+                            if (data.ValueKind != JsonValueKind.Object
+                                || !data.TryGetProperty("session_id", out var sessionElement)
+                                || sessionElement.ValueKind != JsonValueKind.String)
+                            {
+                                logger.LogWarning("Skipped a READY without a session_id");
+                                break;
+                            }
+
                             lock (_stateGate)
                             {
-                                _sessionId = data.GetProperty("session_id").GetString();
+                                _sessionId = sessionElement.GetString();
                                 _resumeUri = data.TryGetProperty("resume_gateway_url", out var r) && Uri.TryCreate(r.GetString(), UriKind.Absolute, out var ru) ? ru : null;
                             }
 
@@ -444,15 +469,38 @@ internal sealed class GatewayClient(
         }
     }
 
-    private static (int Op, long? Seq, string? Type, JsonElement Data) Parse(string text)
+    private static bool TryParse(string? text, out int op, out long? seq, out string? type, out JsonElement data)
     {
-        using var document = JsonDocument.Parse(text);
-        var root = document.RootElement;
-        var op = root.GetProperty("op").GetInt32();
-        long? seq = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : null;
-        var type = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        var data = root.TryGetProperty("d", out var d) ? d.Clone() : default;
-        return (op, seq, type, data);
+        op = -1;
+        seq = null;
+        type = null;
+        data = default;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("op", out var opElement)
+                || opElement.ValueKind != JsonValueKind.Number
+                || !opElement.TryGetInt32(out op))
+            {
+                return false;
+            }
+
+            seq = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var sv) ? sv : null;
+            type = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            data = root.TryGetProperty("d", out var d) ? d.Clone() : default;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     public void Dispose() => _sendLock.Dispose();

@@ -70,9 +70,10 @@ public sealed class FakeDiscord : IAsyncDisposable
         return fake;
     }
 
-    public async Task<FakeGatewayConnection> NextConnectionAsync(TimeSpan? timeout = null)
+    public async Task<FakeGatewayConnection> NextConnectionAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout ?? TimeSpan.FromSeconds(10));
         return await _connections.Reader.ReadAsync(cts.Token);
     }
 
