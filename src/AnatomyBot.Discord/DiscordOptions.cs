@@ -35,6 +35,12 @@ public sealed class DiscordOptions
     /// </summary>
     public bool AnswerMentions { get; set; }
 
+    /// <summary>
+    /// The URL in the REST User-Agent (<c>DiscordBot (url, version)</c>), so Discord can tell whose bot this is:
+    /// set it to your deployment's repository or home page.
+    /// </summary>
+    public string ProjectUrl { get; set; } = "https://example.invalid/anatomybot";
+
     internal string BareToken =>
         Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase) ? Token[4..].Trim() : Token.Trim();
 
@@ -66,6 +72,13 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             && (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var gw) || (gw.Scheme != "wss" && gw.Scheme != "ws")))
         {
             errors.Add($"Discord:GatewayUrl must be an absolute ws:// or wss:// URL, or unset (got '{options.GatewayUrl}').");
+        }
+
+        if (!Uri.TryCreate(options.ProjectUrl, UriKind.Absolute, out var projectUrl)
+            || (projectUrl.Scheme != Uri.UriSchemeHttps && projectUrl.Scheme != Uri.UriSchemeHttp)
+            || options.ProjectUrl.IndexOfAny([',', '(', ')', ' ']) >= 0)
+        {
+            errors.Add($"Discord:ProjectUrl must be an absolute http(s) URL without spaces, commas or parentheses; got '{options.ProjectUrl}'.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.GuildId) && !IsSnowflake(options.GuildId))

@@ -127,8 +127,10 @@ public sealed class OptionsTests
             Moderators = ["42", "nope"],
             ShardId = 2,
             ShardCount = 2,
+            ProjectUrl = "my bot (v1)",
         });
         Assert.Contains(errors, e => e.StartsWith("Discord:Token", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Discord:ProjectUrl", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Discord:ApiBaseUrl", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Discord:GatewayUrl", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Discord:GuildId", StringComparison.Ordinal));

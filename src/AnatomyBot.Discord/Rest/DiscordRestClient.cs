@@ -29,12 +29,11 @@ internal sealed record RestResponse(HttpStatusCode Status, string Body)
 /// </summary>
 internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<DiscordOptions> options, RestRateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger)
 {
-    internal const string RepositoryUrl = "https://github.com/anatomybot/anatomybot";
     private const int MaxRateLimitRetries = 3;
     private const int MaxServerErrorRetries = 2;
 
-    internal static readonly string UserAgent =
-        $"DiscordBot ({RepositoryUrl}, {typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"})";
+    private readonly string _userAgent =
+        $"DiscordBot ({options.Value.ProjectUrl}, {typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"})";
 
     private readonly string _baseUrl = options.Value.ApiBaseUrl.TrimEnd('/');
 
@@ -74,7 +73,7 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
             await limiter.AcquireAsync(routeKey, major, cancellationToken);
             using var request = new HttpRequestMessage(method, _baseUrl + path);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BareToken);
-            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
             if (json is not null)
             {
                 request.Content = new StringContent(json, Encoding.UTF8, "application/json");
