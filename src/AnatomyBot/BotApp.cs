@@ -2,6 +2,7 @@ using AnatomyBot.Cli;
 using AnatomyBot.Commands;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Hosting;
 using AnatomyBot.Observability;
 using Microsoft.Extensions.Configuration;
@@ -174,6 +175,9 @@ internal static class BotApp
         long? stopping = null;
         using var started = lifetime.ApplicationStarted.Register(() => OnReady(host.Services, logger, environment));
         using var stoppingRegistration = lifetime.ApplicationStopping.Register(() => stopping = timeProvider.GetTimestamp());
+
+        // Resolved before the run: RunAsync disposes the host, and the states must still be readable afterwards.
+        var adapters = host.Services.GetServices<IAdapterHealth>().ToList();
         try
         {
             await host.RunAsync(cancellationToken);
@@ -182,7 +186,15 @@ internal static class BotApp
                 logger.LogInformation("AnatomyBot stopped in {ElapsedMs:0} ms", timeProvider.GetElapsedTime(since).TotalMilliseconds);
             }
 
-            return ExitOk;
+            // A platform that refused the configuration (rejected token, fatal gateway close code) is not a clean stop:
+            // exit 0 would tell a service manager or orchestrator that everything was fine.
+            var failed = adapters.Where(a => a.State == AdapterState.Failed).ToList();
+            foreach (var adapter in failed)
+            {
+                await error.WriteLineAsync($"error: the {adapter.Name} adapter stopped: {redactor.Redact(adapter.Detail ?? "fatal error")}");
+            }
+
+            return failed.Count == 0 ? ExitOk : ExitUsage;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
