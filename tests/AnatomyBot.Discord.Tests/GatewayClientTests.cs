@@ -73,7 +73,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
         await c.ExpectAsync(2);
         c.Ready(1);
         c.Dispatch("GUILD_CREATE", 5, new { id = "g1" });
-        await Wait.UntilAsync(() => _client!.LastSequence == 5 && _clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => _client!.LastSequence == 5 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(10)));
 
         _clock.Advance(TimeSpan.FromMilliseconds(9_999));
         Assert.False(c.TryTakeSent(out _));
@@ -83,7 +83,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
 
         c.Op(11, null);
         c.Dispatch("GUILD_CREATE", 6, new { id = "g2" });
-        await Wait.UntilAsync(() => _client!.LastSequence == 6);
+        await Wait.UntilAsync(() => _client!.LastSequence == 6 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(40)));
         _clock.Advance(TimeSpan.FromMilliseconds(39_999));
         Assert.False(c.TryTakeSent(out _));
         _clock.Advance(TimeSpan.FromMilliseconds(1));

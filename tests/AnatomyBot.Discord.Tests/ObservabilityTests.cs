@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Discord.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using AnatomyBot.Core.Observability;
@@ -94,40 +95,14 @@ public sealed class HealthTests
 [CollectionDefinition(nameof(MetricsCollection), DisableParallelization = true)]
 public sealed class MetricsCollection;
 
-/// <summary>Runs alone: the instruments are process-wide, so parallel tests would add to the counts.</summary>
+/// <summary>Runs alone as well as flow-scoped (see MetricRecorder): the instruments are process-wide.</summary>
 [Collection(nameof(MetricsCollection))]
 public sealed class MetricsTests
 {
-    private sealed class Recorder : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-
-        public Recorder()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == BotMetrics.MeterName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-                Measurements.Add((instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString()))));
-            _listener.Start();
-        }
-
-        public ConcurrentBag<(string Name, long Value, Dictionary<string, string?> Tags)> Measurements { get; } = [];
-
-        public long Sum(string name, params (string Key, string Value)[] tags) =>
-            Measurements.Where(m => m.Name == name && tags.All(t => m.Tags.GetValueOrDefault(t.Key) == t.Value)).Sum(m => m.Value);
-
-        public void Dispose() => _listener.Dispose();
-    }
-
     [Fact]
     public async Task Poll_errors_429s_and_quiz_posts_are_counted()
     {
-        using var recorder = new Recorder();
+        using var recorder = new MetricRecorder();
         await using var world = await TestWorld.CreateAsync(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         world.Server.AddFault("getUpdates", Fault.ServerError());
         world.Server.AddFault("getUpdates", Fault.RateLimited(1));
@@ -139,6 +114,12 @@ public sealed class MetricsTests
 
         await world.PumpUntilAsync(s => s.Calls("sendPoll").Count == 2 && s.Calls("sendMessage").Count == 1);
         await world.PumpUntilAsync(s => s.Calls("sendPoll").Count == 3, step: TimeSpan.FromMinutes(1));
+
+        // The fake records sendPoll before it answers; the bot counts the post once the answer is back.
+        for (var i = 0; i < 200 && recorder.Sum("anatomybot_quiz_posts_total", ("platform", "telegram"), ("kind", "daily")) == 0; i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
 
         Assert.Equal(1, recorder.Sum("anatomybot_telegram_poll_errors_total", ("kind", "server")));
         Assert.Equal(1, recorder.Sum("anatomybot_telegram_poll_errors_total", ("kind", "rate_limited")));

@@ -46,6 +46,19 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// True when a timer is armed to fire exactly <paramref name="delay"/> from now. A test waits for this before it
+    /// advances the clock, so the code under test has really scheduled the wait the test is about to pass.
+    /// </summary>
+    public bool HasTimerDueIn(TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            var at = _now + delay;
+            return _timers.Any(t => t.DueAt == at);
+        }
+    }
+
     public void Advance(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);

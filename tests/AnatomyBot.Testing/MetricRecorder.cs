@@ -1,28 +1,38 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using AnatomyBot.Core.Observability;
 
-namespace AnatomyBot.Discord.Tests.Fakes;
+namespace AnatomyBot.Testing;
 
 /// <summary>
-/// Listens to the bot's meter. The instruments are static and tests run in parallel, so assertions look for
-/// the measurements a scenario must have produced rather than exact totals.
+/// Records the bot's measurements (meter "AnatomyBot") made by the code a test started. The instruments are static,
+/// so a process-wide listener would also count what other tests' adapters record (in parallel, or still winding
+/// down); this one keeps only measurements whose async flow descends from the recorder's creation, which covers
+/// everything the test starts afterwards (hosted services, Task.Run, fake-clock timer callbacks fired by the test).
 /// </summary>
 public sealed class MetricRecorder : IDisposable
 {
+    private const string MeterName = "AnatomyBot";
+    private static readonly AsyncLocal<object?> Scope = new();
+    private readonly object _scope = new();
     private readonly MeterListener _listener = new();
 
     public MetricRecorder()
     {
+        Scope.Value = _scope;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == BotMetrics.MeterName)
+            if (instrument.Meter.Name == MeterName)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
+            if (!ReferenceEquals(Scope.Value, _scope))
+            {
+                return;
+            }
+
             var map = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var tag in tags)
             {
