@@ -163,8 +163,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var whole = index.MuscleFuzzy.Search(name.Text, 12, KnowledgeIndex.MuscleGrey);
         var grey = analysis.GreyMuscles
             .Select(g => g.Muscle)
-            .Concat(whole.Select(w => index.FindMuscles(new TokenizedText(index.MuscleFuzzy[w.Key]), 100).Select(h => h.Muscle).FirstOrDefault(-1)))
-            .Where(m => m >= 0)
+            .Concat(MusclesNear(name, index))
             .Distinct()
             .Take(3)
             .ToArray();
@@ -183,7 +182,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return Compose(
             new Reply(Intent.UnknownMuscle, null, null, 1, "Muscle not covered",
                 [new ReplySection(null, $"I don't have \"{unknown}\" in my knowledge base: I only cover the iliopsoas group. I know: {MuscleList(index)}.")],
-                [], null, null, [.. index.Muscles.Take(3).Select(m => m.Name)], null),
+                // No "did you mean": nothing is close, and the text already lists every muscle covered.
+                [], null, null, [], null),
             index, name);
     }
 
@@ -311,8 +311,23 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return DidYouMean(index, names, 0.5, text);
         }
 
+        // A word or two that is a clipped or misspelt muscle name ("psoa", "iliac") deserves a suggestion, not a
+        // refusal; longer texts had their chance in the word-window analysis above.
+        if (text.Count <= 2 && MusclesNear(text, index) is { Length: > 0 } near)
+        {
+            return DidYouMean(index, near.Select(m => index.Muscles[m].Name), 0.5, text);
+        }
+
         return OffTopic(index);
     }
+
+    private static int[] MusclesNear(TokenizedText text, KnowledgeIndex index) =>
+        index.MuscleFuzzy.Search(text.Text, 12, KnowledgeIndex.MuscleGrey)
+            .Select(w => index.FindMuscles(new TokenizedText(index.MuscleFuzzy[w.Key]), 100).Select(h => h.Muscle).FirstOrDefault(-1))
+            .Where(m => m >= 0)
+            .Distinct()
+            .Take(3)
+            .ToArray();
 
     /// <summary>Adds the safety layer (no diagnosis, disclaimer, urgent notice) to a composed reply.</summary>
     private static Reply Compose(Reply reply, KnowledgeIndex index, TokenizedText question)

@@ -142,7 +142,7 @@ public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOut
             Assert.InRange(ReplyText.ToPlainText(reply).Length, 1, AnswerEngine.MaxAnswerChars);
             Assert.All(reply.Sources, s => Assert.True(known.ContainsKey(s.Id)));
             Assert.InRange(reply.Confidence, 0, 1);
-            Assert.True(reply.Suggestions.Length <= 3 || reply.Intent == Intent.UnknownMuscle);
+            Assert.True(reply.Suggestions.Length <= 3);
         }
     }
 

@@ -112,11 +112,25 @@ public sealed class AnswerEngineTests
         Assert.Equal(Intent.MuscleAttribute, Ask(vague.Suggestions[0]).Intent);
     }
 
+    [Theory]
+    [InlineData("iliac", "Iliacus")]
+    public void A_clipped_muscle_name_alone_gets_a_suggestion_not_a_refusal(string text, string suggestion)
+    {
+        var reply = Ask(text);
+        Assert.Equal(Intent.DidYouMean, reply.Intent);
+        Assert.Contains(suggestion, reply.Suggestions);
+        Assert.Equal(Intent.Muscle, Ask(reply.Suggestions[0]).Intent);
+    }
+
+    [Fact]
+    public void A_short_unrelated_word_is_still_off_topic() => Assert.Equal(Intent.OffTopic, Ask("france").Intent);
+
     [Fact]
     public void Unknown_muscle_command_lists_what_the_bot_knows()
     {
         var reply = Ask("/muscle biceps");
         Assert.Equal(Intent.UnknownMuscle, reply.Intent);
+        Assert.Empty(reply.Suggestions);
         var text = ReplyText.ToPlainText(reply);
         Assert.Contains("biceps", text, StringComparison.Ordinal);
         foreach (var name in new[] { "Psoas major", "Psoas minor", "Iliacus", "Iliopsoas" })
