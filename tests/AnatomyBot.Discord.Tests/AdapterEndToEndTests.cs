@@ -143,11 +143,13 @@ public sealed class AdapterEndToEndTests
         await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("r1", "muscle", [new { name = "name", type = 3, value = "iliacus" }]));
         await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/r1/itok-r1/callback");
 
-        await Wait.UntilAsync(() => bot.Clock.ActiveTimerCount > 0);
+        // Wait for the heartbeat's own timers (REST and HELLO timers may be armed too): advancing before the loop
+        // armed its wait would skip past it.
+        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromMilliseconds(500)));
         bot.Clock.Advance(TimeSpan.FromMilliseconds(500));
         var beat = await gw.ExpectAsync(1);
         Assert.Equal(2, beat.GetProperty("d").GetInt32());
-        await Wait.UntilAsync(() => bot.Clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromMilliseconds(1_000)));
         bot.Clock.Advance(TimeSpan.FromMilliseconds(1_000)); // no ACK: zombie
         var code = await gw.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.NotNull(code);
@@ -213,7 +215,7 @@ public sealed class AdapterEndToEndTests
         await second.SendHelloAsync(45_000);
         await second.ExpectAsync(6);
         await second.SendOpAsync(9, false);
-        await Wait.UntilAsync(() => bot.Clock.ActiveTimerCount > 0 && second.Closed.IsCompleted);
+        await Wait.UntilAsync(() => second.Closed.IsCompleted && bot.Clock.HasTimerDueIn(TimeSpan.FromSeconds(1)));
         bot.Clock.Advance(TimeSpan.FromSeconds(1)); // jitter 0: 1 s
         var third = await bot.Discord.NextConnectionAsync();
         Assert.StartsWith("/gateway", third.PathAndQuery, StringComparison.Ordinal);

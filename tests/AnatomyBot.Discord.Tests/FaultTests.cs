@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Discord.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace AnatomyBot.Discord.Tests;
@@ -45,17 +47,27 @@ public sealed class FaultTests(ITestOutputHelper output)
         using var done = new CancellationTokenSource();
 
         // Every wait in the adapter (5xx retry delay, 429 retry_after, reconnect backoff) is on the fake clock;
-        // this pump moves it forward so those waits end. It never asserts timing.
+        // this pump moves it forward so those waits end. It never asserts timing. It holds still while a connection
+        // is being handshaken: at 20x real speed a stall under CPU load would otherwise pass the 30 s HELLO timeout,
+        // the bot would drop the socket before it saw READY and identify afresh, losing the first session's events.
         var pump = Task.Run(async () =>
         {
             while (!done.IsCancellationRequested)
             {
-                bot.Clock.Advance(TimeSpan.FromMilliseconds(100));
+                if (bot.Discord.ConnectionCount == discord.HandledConnections)
+                {
+                    bot.Clock.Advance(TimeSpan.FromMilliseconds(100));
+                }
+
                 await Task.Delay(5, CancellationToken.None);
             }
         });
         var server = discord.ServeAsync(done.Token);
-        await Wait.UntilAsync(() => discord.Idle);
+
+        // Idle only says READY was sent. Until the bot has handled it, it has no session to resume: a drop then
+        // makes it identify afresh and the events sent meanwhile are gone (as they would be with Discord).
+        var health = Assert.Single(bot.Services.GetServices<IAdapterHealth>(), h => h.Name == "discord");
+        await Wait.UntilAsync(() => discord.Idle && health.State == AdapterState.Connected);
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var ids = new List<string>();
@@ -232,6 +244,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         private int _resumes;
         private int _identifies;
         private int _replayed;
+        private int _handled;
         private volatile bool _idle;
 
         public int Resumes => Volatile.Read(ref _resumes);
@@ -239,6 +252,9 @@ public sealed class FaultTests(ITestOutputHelper output)
         public int Identifies => Volatile.Read(ref _identifies);
 
         public int Replayed => Volatile.Read(ref _replayed);
+
+        /// <summary>Connections whose handshake (HELLO, then READY or the replay and RESUMED) is over, or failed.</summary>
+        public int HandledConnections => Volatile.Read(ref _handled);
 
         /// <summary>True while a resumed connection is current and nothing is being replayed.</summary>
         public bool Idle => _idle;
@@ -303,6 +319,10 @@ public sealed class FaultTests(ITestOutputHelper output)
                 catch (Exception ex) when (ex is OperationCanceledException or System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException)
                 {
                     // The bot gave up on this connection (e.g. a garbage frame made it reconnect); the next one follows.
+                }
+                finally
+                {
+                    Interlocked.Increment(ref _handled);
                 }
             }
         }

@@ -121,10 +121,12 @@ public sealed class GatewayClientTests : IAsyncDisposable
         await c.ExpectAsync(2);
         c.Ready(1);
         c.Dispatch("GUILD_CREATE", 2, new { id = "g1" });
-        await Wait.UntilAsync(() => _client!.LastSequence == 2 && _clock.ActiveTimerCount > 0);
+        // Wait for the exact timers: the HELLO timeout or a limiter may be armed too, and advancing before the
+        // heartbeat loop armed its wait would skip past it.
+        await Wait.UntilAsync(() => _client!.LastSequence == 2 && _clock.HasTimerDueIn(TimeSpan.FromMilliseconds(500)));
         _clock.Advance(TimeSpan.FromMilliseconds(500));
         await c.ExpectAsync(1);
-        await Wait.UntilAsync(() => _clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => _clock.HasTimerDueIn(TimeSpan.FromMilliseconds(1_000)));
 
         _clock.Advance(TimeSpan.FromMilliseconds(1_000)); // no ACK came: zombie
         var code = await c.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -198,7 +200,8 @@ public sealed class GatewayClientTests : IAsyncDisposable
         Start(jitter: 0.25); // 1 + 4 * 0.25 = 2 s
         var c = await ReadySessionAsync();
         c.Op(9, false);
-        await Wait.UntilAsync(() => _clock.ActiveTimerCount > 0 && c.ClientClose.Task.IsCompleted);
+        // The heartbeat timer of the old connection may still be armed; wait for the 2 s invalid-session delay itself.
+        await Wait.UntilAsync(() => c.ClientClose.Task.IsCompleted && _clock.HasTimerDueIn(TimeSpan.FromSeconds(2)));
         _clock.Advance(TimeSpan.FromMilliseconds(1_999));
         Assert.False(_transport.HasPendingConnection);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -272,15 +275,15 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         _transport.FailNextConnects = 3;
         Start(jitter: 1.0);
-        await Wait.UntilAsync(() => _transport.ConnectCount == 1 && _clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => _transport.ConnectCount == 1 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(1)));
         _clock.Advance(TimeSpan.FromMilliseconds(999));
         Assert.Equal(1, _transport.ConnectCount);
         _clock.Advance(TimeSpan.FromMilliseconds(1)); // 1 s after the first failure
-        await Wait.UntilAsync(() => _transport.ConnectCount == 2 && _clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => _transport.ConnectCount == 2 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(2)));
         _clock.Advance(TimeSpan.FromMilliseconds(1_999));
         Assert.Equal(2, _transport.ConnectCount);
         _clock.Advance(TimeSpan.FromMilliseconds(1)); // 2 s
-        await Wait.UntilAsync(() => _transport.ConnectCount == 3 && _clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => _transport.ConnectCount == 3 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(4)));
         _clock.Advance(TimeSpan.FromSeconds(4));
         var c = await _transport.NextConnectionAsync();
         c.Hello(40_000);
@@ -296,11 +299,14 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         Start();
         var silent = await _transport.NextConnectionAsync();
-        await Wait.UntilAsync(() => _clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => _clock.HasTimerDueIn(GatewayClient.HelloTimeout));
         _clock.Advance(GatewayClient.HelloTimeout);
         Assert.NotEqual(1000, await silent.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10)));
-        await Wait.UntilAsync(() => _transport.HasPendingConnection || _clock.ActiveTimerCount > 0);
-        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        // No session was established: the first backoff (1 s x (0.5 + 0.5 x 0.25) = 0.625 s) applies.
+        var backoff = TimeSpan.FromSeconds(0.625);
+        await Wait.UntilAsync(() => _clock.HasTimerDueIn(backoff));
+        _clock.Advance(backoff);
         var next = await _transport.NextConnectionAsync();
         next.Hello(40_000);
         await next.ExpectAsync(2);

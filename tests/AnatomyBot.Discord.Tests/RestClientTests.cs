@@ -42,7 +42,7 @@ public sealed class RestClientTests : IAsyncDisposable
         };
 
         var call = rest.CreateInteractionResponseAsync("i1", "tok", Pong, CancellationToken.None);
-        await Wait.UntilAsync(() => _discord.Calls.Count == 1 && _clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => _discord.Calls.Count == 1 && _clock.HasTimerDueIn(TimeSpan.FromMilliseconds(2_500)));
         _clock.Advance(TimeSpan.FromMilliseconds(2_499));
         Assert.False(call.IsCompleted);
         Assert.Single(_discord.Calls);
@@ -70,7 +70,7 @@ public sealed class RestClientTests : IAsyncDisposable
         };
 
         var a = rest.CreateMessageAsync("c1", new JsonObject { ["content"] = "a" }, CancellationToken.None);
-        await Wait.UntilAsync(() => _discord.Calls.Count == 1 && _clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => _discord.Calls.Count == 1 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(1)));
         var b = rest.CreateMessageAsync("c2", new JsonObject { ["content"] = "b" }, CancellationToken.None);
         await Wait.UntilAsync(() => _clock.ActiveTimerCount > 1);
         Assert.Single(_discord.Calls);
@@ -92,7 +92,7 @@ public sealed class RestClientTests : IAsyncDisposable
         });
         await rest.CreateMessageAsync("c1", new JsonObject { ["content"] = "1" }, CancellationToken.None);
         var second = rest.CreateMessageAsync("c1", new JsonObject { ["content"] = "2" }, CancellationToken.None);
-        await Wait.UntilAsync(() => _clock.ActiveTimerCount > 0);
+        await Wait.UntilAsync(() => _clock.HasTimerDueIn(TimeSpan.FromSeconds(3)));
         Assert.Single(_discord.Calls);
 
         // Another channel is another bucket instance (major parameter): not held.

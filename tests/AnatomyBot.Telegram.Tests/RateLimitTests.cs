@@ -50,7 +50,8 @@ public sealed class RateLimitTests
 
         await world.WaitUntilAsync(s => s.Calls("sendMessage").Count == 1);
         // The second answer is queued until the clock moves a second on.
-        await world.Server.WaitUntilAsync(_ => world.Clock.ActiveTimerCount >= 2);
+        // Wait for that queued send's own 1 s delay, not just any timer (the daily quiz scheduler arms one too).
+        await world.Server.WaitUntilAsync(_ => world.Clock.HasTimerDueIn(TimeSpan.FromSeconds(1)));
         await Task.Delay(100);
         Assert.Single(world.Server.Calls("sendMessage"));
 

@@ -49,10 +49,10 @@ internal sealed class DailyQuizScheduler(
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            TimeSpan sleep;
+            DateTimeOffset wakeAt;
             try
             {
-                sleep = await RunOnceAsync(cancellationToken);
+                wakeAt = await RunOnceAsync(cancellationToken);
                 failures = 0;
                 Interlocked.Increment(ref _passes);
             }
@@ -63,13 +63,14 @@ internal sealed class DailyQuizScheduler(
             catch (Exception ex)
             {
                 failures++;
-                sleep = TimeSpan.FromSeconds(Math.Min(300, 5 * failures));
-                logger.LogError(ex, "The daily quiz scheduler failed; trying again in {Delay}", sleep);
+                var retry = TimeSpan.FromSeconds(Math.Min(300, 5 * failures));
+                wakeAt = timeProvider.GetUtcNow() + retry;
+                logger.LogError(ex, "The daily quiz scheduler failed; trying again in {Delay}", retry);
             }
 
             try
             {
-                await SleepAsync(sleep, cancellationToken);
+                await SleepUntilAsync(wakeAt, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -78,8 +79,8 @@ internal sealed class DailyQuizScheduler(
         }
     }
 
-    /// <summary>Posts every quiz due now and returns how long to sleep until the next one may be due.</summary>
-    internal async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Posts every quiz due now and returns the instant the next one may be due.</summary>
+    internal async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var next = now + MaxSleep;
@@ -103,8 +104,7 @@ internal sealed class DailyQuizScheduler(
             }
         }
 
-        var sleep = next - timeProvider.GetUtcNow();
-        return sleep > TimeSpan.Zero ? sleep : TimeSpan.Zero;
+        return next;
     }
 
     private async Task PostAsync(DailyQuizSubscription subscription, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
@@ -132,8 +132,11 @@ internal sealed class DailyQuizScheduler(
     private static TimeZoneInfo Zone(DailyQuizSubscription subscription) =>
         DailySchedule.TryFindZone(subscription.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    private async Task SleepAsync(TimeSpan sleep, CancellationToken cancellationToken)
+    private async Task SleepUntilAsync(DateTimeOffset wakeAt, CancellationToken cancellationToken)
     {
+        // Measured here, just before the timer is armed, not where the pass computed the instant: time passing in
+        // between (a slow pass, a fake clock moved by a test) would otherwise push the wake-up past the due instant.
+        var sleep = wakeAt - timeProvider.GetUtcNow();
         if (sleep <= TimeSpan.Zero)
         {
             return;
