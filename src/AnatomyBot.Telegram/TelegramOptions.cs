@@ -103,35 +103,12 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
             errors.Add("Telegram:ApiBaseUrl must be an absolute http(s) URL such as https://api.telegram.org.");
         }
 
-        if (options.PollTimeoutSeconds is < 1 or > 50)
-        {
-            errors.Add("Telegram:PollTimeoutSeconds must be between 1 and 50 (long polling needs a positive timeout).");
-        }
-
-        if (options.MaxBackoffSeconds is < 1 or > 3600)
-        {
-            errors.Add("Telegram:MaxBackoffSeconds must be between 1 and 3600.");
-        }
-
-        if (options.MaxSendAttempts is < 1 or > 100)
-        {
-            errors.Add("Telegram:MaxSendAttempts must be between 1 and 100.");
-        }
-
-        if (options.PerChatIntervalMilliseconds is < 0 or > 60_000)
-        {
-            errors.Add("Telegram:PerChatIntervalMilliseconds must be between 0 and 60000.");
-        }
-
-        if (options.GroupMessagesPerMinute is < 1 or > 1000)
-        {
-            errors.Add("Telegram:GroupMessagesPerMinute must be between 1 and 1000.");
-        }
-
-        if (options.AdminCacheSeconds is < 0 or > 86_400)
-        {
-            errors.Add("Telegram:AdminCacheSeconds must be between 0 and 86400.");
-        }
+        InRange(errors, "Telegram:PollTimeoutSeconds", options.PollTimeoutSeconds, 1, 50, "(long polling needs a positive timeout)");
+        InRange(errors, "Telegram:MaxBackoffSeconds", options.MaxBackoffSeconds, 1, 3600);
+        InRange(errors, "Telegram:MaxSendAttempts", options.MaxSendAttempts, 1, 100);
+        InRange(errors, "Telegram:PerChatIntervalMilliseconds", options.PerChatIntervalMilliseconds, 0, 60_000);
+        InRange(errors, "Telegram:GroupMessagesPerMinute", options.GroupMessagesPerMinute, 1, 1000);
+        InRange(errors, "Telegram:AdminCacheSeconds", options.AdminCacheSeconds, 0, 86_400);
 
         ValidateWebhook(options.Webhook, errors);
 
@@ -168,6 +145,14 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         if (webhook.QueueCapacity is < 1 or > 1_000_000)
         {
             errors.Add("Telegram:Webhook:QueueCapacity must be between 1 and 1000000.");
+        }
+    }
+
+    private static void InRange(List<string> errors, string key, int value, int min, int max, string? why = null)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{key} must be between {min} and {max}{(why is null ? "" : " " + why)}.");
         }
     }
 
