@@ -167,7 +167,14 @@ public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
     public void Abort()
     {
         socket.Abort();
-        AbortTransport?.Invoke();
+        try
+        {
+            AbortTransport?.Invoke();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request already ended (the bot closed this connection first): nothing left to drop.
+        }
     }
 
     /// <summary>The next frame the bot sent with one of <paramref name="ops"/>; frames with other opcodes are skipped.</summary>
