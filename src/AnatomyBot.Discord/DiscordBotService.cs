@@ -87,7 +87,7 @@ internal sealed class DiscordBotService(
                 return null;
             }
 
-            var delay = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+            var delay = Core.Resilience.Backoff.Exponential(attempt, GatewayClient.MaxBackoff, Random.Shared.NextDouble());
             logger.LogWarning("GET /gateway/bot failed ({Status}); retrying in {Delay} s", (int)response.Status, delay.TotalSeconds);
             await Task.Delay(delay, time, cancellationToken);
         }

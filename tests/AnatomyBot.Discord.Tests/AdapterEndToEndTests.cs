@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using System.Collections.Immutable;
 using System.Text.Json;
 using AnatomyBot.Core.Conversation;

@@ -27,12 +27,12 @@ public sealed class KnowledgeWatcherTests : IDisposable
             _folder.CopyFrom("variant-b");
 
             // The file events arm the debounce timer; nothing reloads until the fake clock passes the interval.
-            await WaitUntil(() => _clock.ActiveTimerCount > 0);
+            await Wait.UntilAsync(() => _clock.ActiveTimerCount > 0);
             Assert.Same(before, store.Current);
             _clock.Advance(TimeSpan.FromMilliseconds(499));
             Assert.Same(before, store.Current);
 
-            await WaitUntil(() =>
+            await Wait.UntilAsync(() =>
             {
                 // More events may still arrive and re-arm the timer; keep moving the clock past it.
                 _clock.Advance(TimeSpan.FromMilliseconds(500));
@@ -60,7 +60,7 @@ public sealed class KnowledgeWatcherTests : IDisposable
             await watcher.Watching.WaitAsync(Timeout);
             _folder.Write("muscles/iliacus.yaml", "id: [");
 
-            await WaitUntil(() => _clock.ActiveTimerCount > 0);
+            await Wait.UntilAsync(() => _clock.ActiveTimerCount > 0);
             _clock.Advance(TimeSpan.FromMilliseconds(200));
             Assert.NotSame(Task.CompletedTask, watcher.LastReload);
             await watcher.LastReload.WaitAsync(Timeout);
@@ -85,15 +85,5 @@ public sealed class KnowledgeWatcherTests : IDisposable
         await watcher.StopAsync(CancellationToken.None);
 
         Assert.False(watcher.Watching.IsCompleted);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within " + Timeout);
-            await Task.Delay(10);
-        }
     }
 }

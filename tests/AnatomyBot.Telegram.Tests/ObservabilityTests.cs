@@ -12,20 +12,12 @@ public sealed class HealthTests
     private static IAdapterHealth Health(AdapterHarness adapter) =>
         Assert.Single(adapter.Services.GetServices<IAdapterHealth>(), h => h.Name == "telegram");
 
-    internal static async Task WaitForStateAsync(IAdapterHealth health, AdapterState state, TestWorld? pump = null)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (health.State != state)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Telegram health stayed {health.State} ({health.Detail}), expected {state}");
-            }
-
-            pump?.Clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Delay(10);
-        }
-    }
+    internal static Task WaitForStateAsync(IAdapterHealth health, AdapterState state, TestWorld? pump = null) =>
+        Wait.UntilAsync(
+            () => health.State == state,
+            onIdle: () => pump?.Clock.Advance(TimeSpan.FromMilliseconds(250)),
+            describe: () => $"Telegram health stayed {health.State} ({health.Detail}), expected {state}",
+            pollMilliseconds: 10);
 
     [Fact]
     public async Task Health_goes_starting_connected_reconnecting_connected_then_failed_on_401_without_the_token()
@@ -37,11 +29,7 @@ public sealed class HealthTests
 
         // getMe failed and waits on the fake clock: still starting.
         await world.WaitUntilAsync(s => s.Calls("getMe").Count == 1);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (health.Detail is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(10);
-        }
+        await Wait.UntilAsync(() => health.Detail is not null);
 
         Assert.Equal(AdapterState.Starting, health.State);
         Assert.Contains("getMe failed", health.Detail);

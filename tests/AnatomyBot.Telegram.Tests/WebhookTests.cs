@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -202,15 +203,8 @@ public sealed class WebhookTests
         Assert.Equal(Enumerable.Range(1, burst).Select(i => 50_000L + i).Order(), sends.Select(c => c.ChatId).Order());
     }
 
-    private static async Task WaitHandledAsync(AdapterHarness adapter, long updateId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!await adapter.Store.IsUpdateHandledAsync(updateId, default))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "update not recorded as handled");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitHandledAsync(AdapterHarness adapter, long updateId) =>
+        Wait.UntilAsync(() => adapter.Store.IsUpdateHandledAsync(updateId, default));
 }
 
 public sealed class WebhookOptionsTests

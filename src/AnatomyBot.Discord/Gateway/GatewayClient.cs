@@ -146,8 +146,7 @@ internal sealed class GatewayClient(
             return TimeSpan.Zero;
         }
 
-        var seconds = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 16)));
-        return TimeSpan.FromSeconds(seconds * (0.5 + (0.5 * random.NextDouble())));
+        return Core.Resilience.Backoff.Exponential(failures - 1, MaxBackoff, random.NextDouble());
     }
 
     internal static Uri WithGatewayQuery(Uri uri)

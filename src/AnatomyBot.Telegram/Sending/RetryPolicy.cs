@@ -15,13 +15,7 @@ internal sealed class RetryPolicy(TimeProvider timeProvider, IOptions<TelegramOp
     /// Exponential back-off (1 s, 2 s, 4 s, ...) capped at Telegram:MaxBackoffSeconds, with "equal jitter"
     /// (half fixed, half random) so many chats or instances do not retry in lockstep.
     /// </summary>
-    public TimeSpan Backoff(int attempt)
-    {
-        var exponent = Math.Clamp(attempt, 0, 20);
-        var ceiling = Math.Min(_maxBackoff.TotalMilliseconds, 1000 * Math.Pow(2, exponent));
-        var half = ceiling / 2;
-        return TimeSpan.FromMilliseconds(half + (Random.Shared.NextDouble() * half));
-    }
+    public TimeSpan Backoff(int attempt) => Core.Resilience.Backoff.Exponential(attempt, _maxBackoff, Random.Shared.NextDouble());
 
     /// <summary>The delay before retrying <paramref name="error"/>, or null when retrying is pointless.</summary>
     public TimeSpan? DelayFor(ApiError error, int attempt) => error.Kind switch

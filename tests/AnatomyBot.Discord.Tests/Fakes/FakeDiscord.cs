@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;

@@ -84,18 +84,10 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 public static class LogWaiting
 {
     /// <summary>Waits (bounded) for a log entry, advancing the fake clock so back-off waits elapse.</summary>
-    public static async Task WaitForAsync(this CapturingLoggerProvider logs, Func<LogEntry, bool> predicate, AnatomyBot.Testing.FakeTimeProvider? clock = null)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!logs.Entries.Any(predicate))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Log entry not seen. Logs:\n" + logs.AllText);
-            }
-
-            clock?.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
-    }
+    public static Task WaitForAsync(this CapturingLoggerProvider logs, Func<LogEntry, bool> predicate, AnatomyBot.Testing.FakeTimeProvider? clock = null) =>
+        AnatomyBot.Testing.Wait.UntilAsync(
+            () => logs.Entries.Any(predicate),
+            onIdle: () => clock?.Advance(TimeSpan.FromSeconds(1)),
+            describe: () => "Log entry not seen. Logs:\n" + logs.AllText,
+            pollMilliseconds: 20);
 }
