@@ -43,7 +43,7 @@ internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWr
 
     private static string ToJson(string question, Reply? reply) =>
         reply is null
-            ? new AnswerJson(AnswerText.Sanitize(question), "error", null, 0, FailureText, null, [], []).ToJsonLine()
+            ? new AnswerJson(AnswerText.Sanitize(question), "error", null, 0, FailureText, null, [], [], []).ToJsonLine()
             : AnswerJson.From(question, reply).ToJsonLine();
 
     /// <summary>A bug in the engine must not end a stream of questions; it is reported on stderr instead.</summary>
