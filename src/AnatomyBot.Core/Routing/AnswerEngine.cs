@@ -110,7 +110,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 Interlocked.Increment(ref _modelConsultations);
                 try
                 {
-                    return embedder.Embed([question], CancellationToken.None)[0];
+                    return embedder.EmbedQuery(question);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {

@@ -13,6 +13,9 @@ public interface ITextEmbedder
     /// <summary>Completes when the model has loaded (true) or failed to load (false, logged once by the implementation).</summary>
     Task<bool> Ready { get; }
 
-    /// <summary>Embeds texts in order. Only called after <see cref="Ready"/> returned true.</summary>
+    /// <summary>Embeds facts in order (cached by the implementation). Only called after <see cref="Ready"/> returned true.</summary>
     IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+
+    /// <summary>Embeds one question (not cached: questions rarely repeat). Only called after <see cref="Ready"/> returned true.</summary>
+    float[] EmbedQuery(string text);
 }
