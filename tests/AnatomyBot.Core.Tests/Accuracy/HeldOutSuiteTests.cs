@@ -350,7 +350,7 @@ public sealed class HeldOutSuiteTests(ShippedKnowledgeFixture fixture, ITestOutp
         summary.AppendLine(SafetyLine("no disclaimer on neutral", turns, t => t.Expected.Disclaimer == false, t => t.Reply.Disclaimer is null));
         summary.AppendLine(SafetyLine("urgent line on red flags", turns, t => t.Expected.Urgent == true, t => t.Reply.UrgentNotice is not null));
         summary.AppendLine(SafetyLine("no urgent line otherwise", turns, t => t.Expected.Urgent == false, t => t.Reply.UrgentNotice is null));
-        var lengths = turns.Where(t => t.Expected.MaxChars is <= 700).Select(t => t.AnswerChars).Order().ToArray();
+        var lengths = turns.Where(t => t.Expected.Kind == "answer" && t.Expected.MaxChars is <= 700).Select(t => t.AnswerChars).Order().ToArray();
         if (lengths.Length > 0)
         {
             summary.AppendLine(CultureInfo.InvariantCulture, $"  median answer length on single-fact questions: {lengths[lengths.Length / 2]} chars ({lengths.Length} turns)");
