@@ -26,7 +26,7 @@ public sealed record Phrasing(
 /// <summary>Loads the shipped knowledge once for the whole suite.</summary>
 public sealed class ShippedKnowledgeFixture
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+    internal static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     public ShippedKnowledgeFixture()
     {
@@ -45,7 +45,10 @@ public sealed class ShippedKnowledgeFixture
 
     public ImmutableArray<Phrasing> Phrasings { get; }
 
-    public Reply Ask(string text) => Engine.Answer(new IncomingMessage(text, Platform.Console, "student", "chat"));
+    public Reply Ask(string text) => Ask(text, "chat");
+
+    /// <summary>Asks within one conversation: messages with the same <paramref name="chatId"/> share follow-up context.</summary>
+    public Reply Ask(string text, string chatId) => Engine.Answer(new IncomingMessage(text, Platform.Console, "student", chatId));
 }
 
 public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOutputHelper output) : IClassFixture<ShippedKnowledgeFixture>
