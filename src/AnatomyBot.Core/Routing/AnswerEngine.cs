@@ -127,7 +127,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             Intent.Muscle => new ConversationContext(reply.Entity, null, null),
             Intent.MuscleAttribute => new ConversationContext(reply.Entity, reply.Attribute, null),
-            Intent.Topic => new ConversationContext(previous?.MuscleId, null, reply.Entity),
+            Intent.Topic => new ConversationContext(null, null, reply.Entity),
             Intent.NotCovered => previous,
             _ => null,
         };
@@ -379,11 +379,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
         var attributes = analysis.Attributes.ToList();
         var strong = analysis.StrongAttribute;
-        var ownSubject = muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || (analysis.TopicHadPhrase && analysis.BestTopic.Score >= TopicAccept);
+        var ownWords = OwnSubjectWords(text, analysis, index);
+        var ownSubject = muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0;
 
         // Follow-ups: "what about its nerve supply?" takes the last muscle; "and the iliacus?" the last attribute.
         var contextMuscle = context?.MuscleId is { } cm && index.MuscleById.ContainsKey(cm) ? Array.FindIndex(index.Muscles, m => m.Id == cm) : -1;
-        if (!ownSubject && contextMuscle >= 0 && attributes.Count > 0 && (strong || followUp || FactAnswerer.HasPronoun(text)))
+        if (!ownSubject && contextMuscle >= 0 && (attributes.Count > 0 || FactAnswerer.HasPronoun(text)))
         {
             muscles = [contextMuscle];
         }
@@ -404,6 +405,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
             if (attributes.Count > 0 && (strong || bestScore < TopicAccept))
             {
+                // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
+                var skipMuscles = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
+                var questionTerms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !skipMuscles.Contains(i)).Select(text.WordString));
+                var unknownWords = UnknownWords(questionTerms, index);
+                var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
+                if (unknownWords.Count > 0 && (!strong || unknownWords.Count * index.Facts.MaxIdf > knownWeight))
+                {
+                    var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, semantic).Hits;
+                    return NotCovered(index, string.Join(' ', unknownWords.Take(4)), nearest, text);
+                }
+
                 // An attribute word can sit in a question about something else ("what exercises help if a pinched
                 // nerve makes my psoas weak"): a topic fact that explains far more of the question wins.
                 var own = new Dictionary<int, double>();
@@ -492,6 +504,24 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         "nerve", "nerves", "blood", "movement", "movements", "motion", "function", "functions", "absent", "missing",
     };
 
+    /// <summary>How many words name a subject of the question's own: not a muscle, cue, pronoun or filler word.</summary>
+    private static int OwnSubjectWords(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word.Length > 2 && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word) && !CardWords.Contains(word)
+                && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && word is not ("its" or "itself" or "they" or "them" or "their")
+                && index.Facts.Knows(word))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The question's own words beyond the muscle name and the filler: what it asks about.</summary>
     private static string SubjectWords(TokenizedText text, Analysis analysis, KnowledgeIndex index)
     {
@@ -516,7 +546,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         "tell", "about", "what", "whats", "is", "are", "the", "a", "an", "describe", "explain", "overview", "summary",
         "summarise", "summarize", "info", "card", "everything", "all", "me", "give", "show", "please", "pls", "on", "of",
-        "muscle", "group", "who", "some", "basics", "quick", "facts",
+        "muscle", "group", "who", "some", "basics", "quick", "facts", "full", "whole", "entire", "complete", "everything",
     };
 
     /// <summary>The muscle's name alone, or with "tell me about", "what is", "describe": the whole card.</summary>
@@ -554,12 +584,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var own = new Dictionary<int, double>();
         var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, own);
         var best = ranked.Count > 0 ? ranked[0].Score : 0;
-        var unknown = terms.Where(t => t.Term is null && t.Word.Length >= 3 && !Vocabulary.CueWords.Contains(t.Word)
-            && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)).Select(t => t.Word).ToList();
+        var unknown = UnknownWords(terms, index);
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
         var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
         var unknownWeight = unknown.Count * index.Facts.MaxIdf;
         var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight);
+
+        // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
+        if (muscles.Count == 0 && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null)
+        {
+            return OffTopic(index);
+        }
 
         // An attribute alone ("what is the origin", "insertion?") names no subject: the caller asks which muscle.
         if (muscles.Count == 0 && knownWeight == 0 && !analysis.Safety.TouchesPain && context is null)
@@ -584,6 +619,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return null;
     }
+
+    /// <summary>Content words no fact uses (after stemming, synonyms and typo correction) that are not everyday English.</summary>
+    private static List<string> UnknownWords(List<QueryTerm> terms, KnowledgeIndex index) =>
+        [.. terms.Where(t => t.Term is null && t.Word.Length >= 3 && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)
+            && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)
+            && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Between(t.Word, c.Phrase) <= EditDistance.Allowed(t.Word)))
+            .Select(t => t.Word)];
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
     private static string SuggestionFor(FactPassage passage) =>
@@ -734,7 +776,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var heading = muscles.Length > 1 || attributes.Length > 1
                     ? $"{Vocabulary.AttributeLabels[attribute]} of the {muscle.Name.ToLowerInvariant()}"
                     : Vocabulary.AttributeLabels[attribute];
-                sections.Add(ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading)
+                sections.Add(ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, maxFacts: 2)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 var owners = new HashSet<string>(StringComparer.Ordinal) { muscle.Id };
                 if (muscle.Get(attribute).Length == 0 && muscle.IsGroup && !muscle.Parts.IsDefaultOrEmpty)
@@ -742,12 +784,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                     owners.UnionWith(muscle.Parts);
                 }
 
-                foreach (var passage in index.Facts.Passages.Where(p => p.Muscle >= 0 && p.Attribute == attribute && owners.Contains(index.Muscles[p.Muscle].Id)))
+                var disagrees = index.Facts.Passages.Any(p => p.Kind == PassageKind.Disagreement && p.Attribute == attribute && p.Muscle >= 0 && owners.Contains(index.Muscles[p.Muscle].Id));
+                foreach (var passage in index.Facts.Passages.Where(p => p.Muscle >= 0 && p.Attribute == attribute && owners.Contains(index.Muscles[p.Muscle].Id)
+                    && (disagrees || p.Kind == PassageKind.Disagreement || int.Parse(p.Id[(p.Id.LastIndexOf('.') + 1)..], System.Globalization.CultureInfo.InvariantCulture) <= 2)))
                 {
                     ids.Add(passage.Id);
                     shown.Add(passage.Ordinal);
                 }
             }
+        }
+
+        if (sections.Count == 1 && sections[0].Heading is not null)
+        {
+            sections[0] = sections[0] with { Heading = null };
         }
 
         var first = muscles[0];

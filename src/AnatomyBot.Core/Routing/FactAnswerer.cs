@@ -73,7 +73,7 @@ internal static class FactAnswerer
     private static readonly FrozenSet<string> Negations = new[]
     {
         "not", "no", "never", "cannot", "cant", "doesnt", "isnt", "arent", "without", "lack", "lacks", "absent",
-        "missing", "neither", "nor", "none", "unlikely", "myth",
+        "missing", "neither", "nor", "none", "unlikely", "myth", "doubt", "doubts", "debate", "debated", "unproven",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Everyone = new[] { "everyone", "everybody", "all", "always", "every" }.ToFrozenSet(StringComparer.Ordinal);
@@ -394,15 +394,11 @@ internal static class FactAnswerer
             return null;
         }
 
-        var support = shown.Select(p =>
-        {
-            var terms = Words(p.Fact.Text).Select(facts.Term).ToHashSet(StringComparer.Ordinal);
-            return claim.Count(terms.Contains) / (double)claim.Count;
-        }).ToList();
-        var negated = shown.Any(p => Words(p.Fact.Text).Any(Negations.Contains));
+        var factTerms = shown.Select(p => Words(p.Fact.Text).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
+        var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
         if (attributeAnswer)
         {
-            var full = support.Count(s => s >= 0.99);
+            var full = support.Count(x => x >= 0.99);
             if (full == support.Count)
             {
                 return "Yes.";
@@ -413,10 +409,13 @@ internal static class FactAnswerer
                 return "The sources differ.";
             }
 
-            return support.All(s => s < 0.5) ? "No." : null;
+            // A claim word no fact of the attribute uses ("greater" trochanter, the "femur" for the psoas minor): no.
+            return claim.Any(c => factTerms.All(t => !t.Contains(c))) ? "No." : null;
         }
 
-        return !negated && support[0] >= 0.99 && claim.Count >= 1 ? "Yes." : null;
+        var best = support.IndexOf(support.Max());
+        var negated = Words(shown[best].Fact.Text).Any(Negations.Contains);
+        return !negated && support[best] >= 0.5 ? "Yes." : null;
     }
 
     private static readonly FrozenSet<string> NumberWords = new[]

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Text;
 using FuzzySharp;
 
 namespace AnatomyBot.Core.Routing;
@@ -108,6 +109,10 @@ internal static class QueryAnalyzer
             {
                 // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
                 var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - 4);
+                if (score <= 84 && Math.Abs(word.Length - cue.Phrase.Length) <= 1 && EditDistance.Between(word, cue.Phrase) <= EditDistance.Allowed(word))
+                {
+                    score = 85;
+                }
                 if (score > bestScore)
                 {
                     best = cue;

@@ -25,7 +25,8 @@ internal sealed class SafetyMatcher
         "screwed up my", "wrecked my", "banged up", "busted", "ouch", "ow", "owie", "agonising", "agonizing",
         "sprang", "popped", "twinge", "twinges", "stabbing", "hurtin", "hurty", "sore af", "pulled something",
         "threw out my back", "threw my back out", "put my back out", "abscess", "infection", "infected", "fracture",
-        "fractured", "tumor", "tumour", "cancer", "hernia",
+        "fractured", "tumor", "tumour", "cancer", "hernia", "niggle", "niggles", "niggling", "wrecked", "burning",
+        "dislocated", "dislocate", "dislocation", "giving way", "gives way", "appendicitis",
     ];
 
     private readonly PhraseSet _pain;
@@ -96,36 +97,6 @@ internal sealed class SafetyMatcher
         return new SafetyFinding(pain || flags.Count > 0, personal, flags);
     }
 
-    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
-
     /// <summary>The question with misspelt pain words replaced by the term they most resemble.</summary>
     private TokenizedText Corrected(TokenizedText question)
     {
@@ -144,13 +115,14 @@ internal sealed class SafetyMatcher
             {
                 // The first two letters must agree ("sore" is not "score", "strain" is not "straight"), and the
                 // edit distance (a transposition counts once) must be small: "hurst" is "hurts", "hurtle" is not "hurted".
-                if (term[0] != word[0] || term[1] != word[1] || Math.Abs(term.Length - word.Length) > bestDistance)
+                var swapped = word.Length == term.Length && word[0] == term[0] && word[1] == term[2] && word[2] == term[1];
+                if (term[0] != word[0] || (term[1] != word[1] && !swapped) || Math.Abs(term.Length - word.Length) > bestDistance)
                 {
                     continue;
                 }
 
-                var distance = EditDistance(word, term);
-                if (distance <= bestDistance && (best is null || distance < EditDistance(word, best)))
+                var distance = EditDistance.Between(word, term);
+                if (distance <= bestDistance && (best is null || distance < EditDistance.Between(word, best)))
                 {
                     best = term;
                 }

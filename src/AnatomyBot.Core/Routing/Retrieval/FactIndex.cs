@@ -257,8 +257,17 @@ internal sealed class FactIndex
             return null;
         }
 
-        var hits = _words.Search(word, 8, word.Length >= 7 ? 80 : 84);
-        return hits.Count > 0 ? _wordTerms[_words[hits[0].Key]] : null;
+        var hits = _words.Search(word, 8, 60);
+        foreach (var hit in hits)
+        {
+            var candidate = _words[hit.Key];
+            if (hit.Score >= (word.Length >= 7 ? 80 : 84) || EditDistance.Between(word, candidate) <= EditDistance.Allowed(word))
+            {
+                return _wordTerms[candidate];
+            }
+        }
+
+        return null;
     }
 
     private static FrozenDictionary<string, string> BuildCanonical(ImmutableArray<ImmutableArray<string>> groups)
