@@ -375,6 +375,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return Urgent(index);
         }
 
+        // "psoas m": a name cut short that several muscle names continue is a question, not the group's card.
+        if (text.Count is >= 2 and <= 4 && text.WordString(text.Count - 1).Length <= 2 && !Vocabulary.StopWords.Contains(text.WordString(text.Count - 1)))
+        {
+            var completions = index.Complete(text.Text, 6).DistinctBy(c => c.Muscle).Take(3).Select(c => index.Muscles[c.Muscle].Name).ToArray();
+            if (completions.Length >= 2)
+            {
+                return DidYouMean(index, completions, 0.5, text);
+            }
+        }
+
         var followUp = FactAnswerer.IsFollowUp(text);
         var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
         var attributes = analysis.Attributes.ToList();

@@ -24,12 +24,18 @@ internal sealed record LinkPreviewOptions(bool IsDisabled);
 
 internal sealed record ReplyParameters(long MessageId, bool AllowSendingWithoutReply = true);
 
+/// <summary>A button under a message that sends <see cref="CallbackData"/> (at most 64 bytes) back as a callback query.</summary>
+internal sealed record InlineKeyboardButton(string Text, string CallbackData);
+
+internal sealed record InlineKeyboardMarkup(IReadOnlyList<IReadOnlyList<InlineKeyboardButton>> InlineKeyboard);
+
 internal sealed record SendMessageRequest(
     long ChatId,
     string Text,
     string? ParseMode = "HTML",
     LinkPreviewOptions? LinkPreviewOptions = null,
-    ReplyParameters? ReplyParameters = null) : TelegramRequest<TgMessage>
+    ReplyParameters? ReplyParameters = null,
+    InlineKeyboardMarkup? ReplyMarkup = null) : TelegramRequest<TgMessage>
 {
     public override string MethodName => "sendMessage";
 }

@@ -22,15 +22,18 @@ internal sealed class TelegramSender(
     private readonly int _maxAttempts = options.Value.MaxSendAttempts;
 
     /// <summary>Sends HTML split into messages of at most 4096 UTF-16 units; the first one replies to <paramref name="replyToMessageId"/>.</summary>
-    public async Task<TelegramResult<TgMessage>> SendHtmlAsync(long chatId, IReadOnlyList<string> chunks, long? replyToMessageId, CancellationToken cancellationToken)
+    public async Task<TelegramResult<TgMessage>> SendHtmlAsync(long chatId, IReadOnlyList<string> chunks, long? replyToMessageId, CancellationToken cancellationToken,
+        InlineKeyboardMarkup? keyboard = null)
     {
         var last = TelegramResult<TgMessage>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "nothing to send"));
         var first = true;
-        foreach (var chunk in chunks)
+        for (var i = 0; i < chunks.Count; i++)
         {
+            var chunk = chunks[i];
             var reply = first && replyToMessageId is { } id ? new ReplyParameters(id) : null;
+            var markup = i == chunks.Count - 1 ? keyboard : null;
             first = false;
-            last = await DeliverAsync(chatId, target => new SendMessageRequest(target, chunk, "HTML", new LinkPreviewOptions(true), reply), cancellationToken);
+            last = await DeliverAsync(chatId, target => new SendMessageRequest(target, chunk, "HTML", new LinkPreviewOptions(true), reply, markup), cancellationToken);
             if (!last.IsSuccess)
             {
                 return last;
@@ -42,8 +45,9 @@ internal sealed class TelegramSender(
         return last;
     }
 
-    public Task<TelegramResult<TgMessage>> SendHtmlAsync(long chatId, string html, long? replyToMessageId, CancellationToken cancellationToken) =>
-        SendHtmlAsync(chatId, MessageSplitter.Split(html), replyToMessageId, cancellationToken);
+    public Task<TelegramResult<TgMessage>> SendHtmlAsync(long chatId, string html, long? replyToMessageId, CancellationToken cancellationToken,
+        InlineKeyboardMarkup? keyboard = null) =>
+        SendHtmlAsync(chatId, MessageSplitter.Split(html), replyToMessageId, cancellationToken, keyboard);
 
     public Task<TelegramResult<TgMessage>> SendPollAsync(long chatId, Func<long, SendPollRequest> build, CancellationToken cancellationToken) =>
         DeliverAsync(chatId, build, cancellationToken);

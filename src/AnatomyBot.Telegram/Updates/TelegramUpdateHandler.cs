@@ -50,8 +50,13 @@ internal sealed class TelegramUpdateHandler(
         }
         else if (update.CallbackQuery is { } callback)
         {
-            // No buttons are sent today; answering stops a stale button's spinner.
+            // Answering stops the button's spinner; a did-you-mean button then asks its suggestion in that chat.
             await client.AnswerCallbackQueryAsync(callback.Id, cancellationToken);
+            if (callback.Data is { } data && data.StartsWith(ReplyRenderer.SuggestionPrefix, StringComparison.Ordinal) && callback.Message is { } shown)
+            {
+                var asked = shown with { From = callback.From };
+                await AskEngineAsync(asked, data[ReplyRenderer.SuggestionPrefix.Length..], null, cancellationToken);
+            }
         }
         else
         {
@@ -141,7 +146,7 @@ internal sealed class TelegramUpdateHandler(
                 await ReloadAsync(message, replyTo, cancellationToken);
                 return;
             default:
-                await sender.SendHtmlAsync(message.Chat.Id, ReplyRenderer.Render(reply), replyTo, cancellationToken);
+                await sender.SendHtmlAsync(message.Chat.Id, ReplyRenderer.Render(reply), replyTo, cancellationToken, ReplyRenderer.SuggestionKeyboard(reply));
                 return;
         }
     }
