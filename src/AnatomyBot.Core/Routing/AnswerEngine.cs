@@ -447,6 +447,26 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return reverse;
         }
 
+        // A typo equally close to two muscles ("psoas maior") or a clipped name ("iliac") is a question, not a guess.
+        if (muscles.Count == 0 && analysis.GreyMuscles.Count > 0 && bestScore < TopicAccept)
+        {
+            var attribute = analysis.Attributes.Count > 0 ? analysis.Attributes[0] : (MuscleAttribute?)null;
+            var names = analysis.GreyMuscles.Select(g => index.Muscles[g.Muscle].Name.ToLowerInvariant())
+                .Select(n => attribute is { } a ? $"{Vocabulary.AttributeQueryWord(a)} of the {n}" : n);
+            return DidYouMean(index, names, analysis.BestGreyScore / 100.0, text);
+        }
+
+        if (muscles.Count == 0 && text.Count == 1 && MusclesNear(text, index) is { Length: > 0 } clipped)
+        {
+            return DidYouMean(index, clipped.Select(m => index.Muscles[m].Name), 0.5, text);
+        }
+
+        // A topic's title or keyword alone, or "tell me about" it: the whole topic, as /muscle gives the whole card.
+        if (muscles.Count == 0 && TopicNamed(text, index) is { } named)
+        {
+            return TopicAnswer(index, named, 1);
+        }
+
         if (Retrieve(text, analysis, index, muscles, attributes, ownSubject ? null : context, semantic) is { } retrieved)
         {
             return retrieved;
@@ -559,6 +579,34 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         "muscle", "group", "who", "some", "basics", "quick", "facts", "full", "whole", "entire", "complete", "everything",
     };
 
+    /// <summary>The topic whose title, id or keyword is the whole question once card words are dropped, or -1.</summary>
+    private static int? TopicNamed(TokenizedText text, KnowledgeIndex index)
+    {
+        var words = Enumerable.Range(0, text.Count).Select(text.WordString).ToList();
+        var start = 0;
+        while (start < words.Count && (CardWords.Contains(words[start]) || Vocabulary.StopWords.Contains(words[start])))
+        {
+            start++;
+        }
+
+        var rest = string.Join(' ', words.Skip(start));
+        if (rest.Length == 0)
+        {
+            return null;
+        }
+
+        for (var t = 0; t < index.Topics.Length; t++)
+        {
+            var topic = index.Topics[t];
+            if (TextNormalizer.Normalize(topic.Title) == rest || topic.Id.Replace('-', ' ') == rest)
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The muscle's name alone, or with "tell me about", "what is", "describe": the whole card.</summary>
     private static bool AsksForCard(TokenizedText text, Analysis analysis)
     {
@@ -634,7 +682,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static List<string> UnknownWords(List<QueryTerm> terms, KnowledgeIndex index) =>
         [.. terms.Where(t => t.Term is null && t.Word.Length >= 3 && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)
             && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)
-            && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Between(t.Word, c.Phrase) <= EditDistance.Allowed(t.Word)))
+            && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Between(t.Word, c.Phrase) <= EditDistance.Allowed(t.Word))
+            && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Between(t.Word, w) <= 1))
             .Select(t => t.Word)];
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>

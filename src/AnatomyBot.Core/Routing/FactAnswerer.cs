@@ -280,7 +280,8 @@ internal static class FactAnswerer
                     chosen.Add(passage);
                 }
             }
-            else if (secondHeading is null && score >= best * RetrievalThresholds.SecondHeading && chosen.Count < 3)
+            else if (secondHeading is null && score >= best * RetrievalThresholds.SecondHeading && chosen.Count < 3
+                && bestOwn > 0 && own.GetValueOrDefault(passage) >= bestOwn)
             {
                 secondHeading = p.Heading;
                 chosen.Add(passage);
