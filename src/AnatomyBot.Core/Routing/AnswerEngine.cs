@@ -422,14 +422,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
                 if (unknownWords.Count > 0 && (!strong || unknownWords.Count * index.Facts.MaxIdf > knownWeight))
                 {
-                    var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, semantic).Hits;
+                    var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
                     return NotCovered(index, string.Join(' ', unknownWords.Take(4)), nearest, text);
                 }
 
                 // An attribute word can sit in a question about something else ("what exercises help if a pinched
                 // nerve makes my psoas weak"): a topic fact that explains far more of the question wins.
                 var own = new Dictionary<int, double>();
-                var (ranked, _, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, null, semantic, own);
+                // Lexical only: a named muscle and attribute is a settled question, which never pays for the model.
+                var (ranked, _, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, null, null, own);
                 var top = ranked.Count > 0 ? index.Facts.Passages[ranked[0].Passage] : null;
                 var attributeBest = ranked.Where(r => index.Facts.Passages[r.Passage] is { Muscle: >= 0 } p && p.Attribute is { } a && attributes.Contains(a))
                     .Select(r => r.Score).DefaultIfEmpty(0).Max();
