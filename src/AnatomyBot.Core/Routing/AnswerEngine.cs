@@ -683,8 +683,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static List<string> UnknownWords(List<QueryTerm> terms, KnowledgeIndex index) =>
         [.. terms.Where(t => t.Term is null && t.Word.Length >= 3 && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)
             && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)
-            && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Between(t.Word, c.Phrase) <= EditDistance.Allowed(t.Word))
-            && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Between(t.Word, w) <= 1))
+            && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(t.Word, c.Phrase, EditDistance.Allowed(t.Word)))
+            && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(t.Word, w, 1)))
             .Select(t => t.Word)];
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>

@@ -109,7 +109,7 @@ internal static class QueryAnalyzer
             {
                 // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
                 var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - 4);
-                if (score <= 84 && Math.Abs(word.Length - cue.Phrase.Length) <= 1 && EditDistance.Between(word, cue.Phrase) <= EditDistance.Allowed(word))
+                if (score <= 84 && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
                 {
                     score = 85;
                 }

@@ -32,6 +32,9 @@ public static class EditDistance
         return d[a.Length, b.Length];
     }
 
+    /// <summary>Whether <paramref name="a"/> is at most <paramref name="max"/> edits from <paramref name="b"/>; cheap when lengths differ.</summary>
+    public static bool Within(string a, string b, int max) => Math.Abs(a.Length - b.Length) <= max && Between(a, b) <= max;
+
     /// <summary>How many edits a typo of a word this long may take: one up to six letters, two from seven.</summary>
     public static int Allowed(string word) => word.Length >= 7 ? 2 : 1;
 }

@@ -51,6 +51,7 @@ internal sealed class FactIndex
     private const double B = 0.6;
     private const double ContextWeight = 0.45;
     private const double CorrectedWeight = 0.8;
+    private const int MaxQueryWords = 60;
 
     private static readonly FrozenDictionary<MuscleAttribute, string> AttributeWords = new Dictionary<MuscleAttribute, string>
     {
@@ -184,7 +185,8 @@ internal sealed class FactIndex
     public List<QueryTerm> QueryTerms(IEnumerable<string> words)
     {
         var terms = new List<QueryTerm>();
-        foreach (var word in words)
+        // A question is a few dozen words; beyond that it is pasted text, and its head is what was asked.
+        foreach (var word in words.Take(MaxQueryWords))
         {
             if (Vocabulary.StopWords.Contains(word) || word.Length < 2)
             {
@@ -261,7 +263,7 @@ internal sealed class FactIndex
         foreach (var hit in hits)
         {
             var candidate = _words[hit.Key];
-            if (hit.Score >= (word.Length >= 7 ? 80 : 84) || EditDistance.Between(word, candidate) <= EditDistance.Allowed(word))
+            if (hit.Score >= (word.Length >= 7 ? 80 : 84) || EditDistance.Within(word, candidate, EditDistance.Allowed(word)))
             {
                 return _wordTerms[candidate];
             }
