@@ -650,7 +650,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight);
 
         // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
-        if (muscles.Count == 0 && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null)
+        var namesOurMuscles = muscles.Count > 0 || Enumerable.Range(0, text.Count).Any(i => index.IsMuscleWord(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)));
+        if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null)
         {
             return OffTopic(index);
         }
