@@ -51,7 +51,7 @@ internal sealed class FactIndex
     private const double B = 0.6;
     private const double ContextWeight = 0.45;
     private const double CorrectedWeight = 0.8;
-    private const int MaxQueryWords = 60;
+    private const int MaxQueryWords = 32;
 
     private static readonly FrozenDictionary<MuscleAttribute, string> AttributeWords = new Dictionary<MuscleAttribute, string>
     {
@@ -254,12 +254,13 @@ internal sealed class FactIndex
 
     private string? Correct(string word)
     {
-        if (word.Length < 4)
+        // Garbage (very long tokens, digits) is not a typo of a knowledge word: skip the fuzzy search.
+        if (word.Length is < 4 or > 24 || word.Any(char.IsAsciiDigit))
         {
             return null;
         }
 
-        var hits = _words.Search(word, 8, 60);
+        var hits = _words.Search(word, 5, 60);
         foreach (var hit in hits)
         {
             var candidate = _words[hit.Key];
