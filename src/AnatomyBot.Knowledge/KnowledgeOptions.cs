@@ -22,4 +22,12 @@ public sealed class KnowledgeOptions
     public int DebounceMilliseconds { get; set; } = 500;
 
     public TimeSpan Debounce => TimeSpan.FromMilliseconds(DebounceMilliseconds);
+
+    /// <summary>
+    /// <c>Knowledge:ReloadTimeoutSeconds</c>: the longest a reload may take before it is given up and the current
+    /// knowledge kept (a stuck network mount must not hang a moderator's /reload). 1 to 600, default 30.
+    /// </summary>
+    public int ReloadTimeoutSeconds { get; set; } = 30;
+
+    public TimeSpan ReloadTimeout => TimeSpan.FromSeconds(ReloadTimeoutSeconds);
 }
