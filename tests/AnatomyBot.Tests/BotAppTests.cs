@@ -195,6 +195,24 @@ public sealed class BotAppTests
     }
 
     [Fact]
+    public async Task Knowledge_check_with_a_fifo_and_a_link_to_dev_zero_finishes_and_names_both()
+    {
+        using var knowledge = new TempKnowledge();
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", knowledge.PathOf("topics/pipe.yaml")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        File.CreateSymbolicLink(knowledge.PathOf("topics/zero.yaml"), "/dev/zero");
+
+        var run = await AppRunner.RunAsync(["knowledge", "check", knowledge.Folder]).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("topics/pipe.yaml: (file): not a regular file", run.Output);
+        Assert.Contains("topics/zero.yaml: (file)", run.Output);
+    }
+
+    [Fact]
     public async Task Knowledge_check_on_a_missing_folder_exits_1()
     {
         var run = await AppRunner.RunAsync(["knowledge", "check", Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid())]);

@@ -114,7 +114,7 @@ public sealed partial class DeploymentFilesTests
         var keys = ExampleSettings().Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
         string[] expected =
         [
-            "Knowledge:Path", "Knowledge:Watch", "Knowledge:DebounceMilliseconds",
+            "Knowledge:Path", "Knowledge:Watch", "Knowledge:DebounceMilliseconds", "Knowledge:ReloadTimeoutSeconds",
             "Telegram:Token", "Telegram:ApiBaseUrl", "Telegram:Moderators", "Telegram:Webhook:Url", "Telegram:Webhook:SecretToken",
             "Discord:Token", "Discord:ApiBaseUrl", "Discord:GatewayUrl", "Discord:GuildId", "Discord:Moderators",
             "Discord:ShardId", "Discord:ShardCount", "Discord:AnswerMentions",
