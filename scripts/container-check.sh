@@ -163,9 +163,11 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 [ "$status" = healthy ] || fail "health status is '$status' after 120 s"
-started_at=$(docker inspect -f '{{.State.StartedAt}}' "$name")
+# Docker keeps the last probes with their times; "... +0000 UTC" is Go's time format, which date reads without " UTC".
+started_at=$(date -d "$(docker inspect -f '{{.State.StartedAt}}' "$name")" +%s.%N)
 healthy_at=$(docker inspect -f '{{range .State.Health.Log}}{{if eq .ExitCode 0}}{{.End}}{{"\n"}}{{end}}{{end}}' "$name" | head -1)
-to_healthy=$(awk -v a="$(date -d "$started_at" +%s.%N)" -v b="$(date -d "$healthy_at" +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
+healthy_at=$(date -d "${healthy_at% UTC}" +%s.%N) || fail "cannot read the time of the passing probe"
+to_healthy=$(awk -v a="$started_at" -v b="$healthy_at" 'BEGIN {printf "%.1f", b - a}')
 log "healthy ${to_healthy} s after start (first probe of the HEALTHCHECK that passed)"
 
 # --- SIGTERM: exit 0 within the shutdown timeout.
