@@ -87,10 +87,10 @@ DOCKER_BUILDKIT=0 docker build --network host --build-arg RUN_TESTS="$run_tests"
   || { tail -40 "$work/build.log"; fail "docker build failed"; }
 log "built in $(( $(date +%s) - build_started )) s; $(docker images --format '{{.Repository}}:{{.Tag}} {{.Size}}' "$image")"
 
-# --- The fake Bot API as its own process on loopback.
-dotnet build tests/AnatomyBot.FakeBotApi -c Release -nologo -v q >"$work/fake-build.log" 2>&1 \
+# --- The fake Bot API as its own process on loopback (Debug: in CI, dotnet test has just built it).
+dotnet build tests/AnatomyBot.FakeBotApi -nologo -v q >"$work/fake-build.log" 2>&1 \
   || { cat "$work/fake-build.log"; fail "building tests/AnatomyBot.FakeBotApi failed"; }
-dotnet tests/AnatomyBot.FakeBotApi/bin/Release/net10.0/AnatomyBot.FakeBotApi.dll "$token" >"$work/fake.log" 2>&1 &
+dotnet tests/AnatomyBot.FakeBotApi/bin/Debug/net10.0/AnatomyBot.FakeBotApi.dll "$token" >"$work/fake.log" 2>&1 &
 fake_pid=$!
 for _ in $(seq 1 60); do grep -q '^control ' "$work/fake.log" && break; kill -0 "$fake_pid" 2>/dev/null || break; sleep 0.5; done
 bot_api=$(awk '$1 == "bot-api" {print $2}' "$work/fake.log")
@@ -115,6 +115,7 @@ done
 
 # --- Run it as the README does, with host networking so the container reaches the loopback fake.
 log "docker run $image (HTTP on 127.0.0.1:$port)"
+run_started=$(date +%s.%N)
 docker run -d --name "$name" --network host --stop-timeout 20 \
   -e Telegram__Token="$token" -e Telegram__ApiBaseUrl="$bot_api" -e Http__Urls="http://127.0.0.1:$port" \
   -v "$work/knowledge:/app/knowledge" "$image" >/dev/null || fail "docker run failed"
@@ -125,8 +126,10 @@ for _ in $(seq 1 120); do
   running || fail "the container exited (code $(docker inspect -f '{{.State.ExitCode}}' "$name"))"
   sleep 0.5
 done
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "/healthz did not answer healthy within 60 s"
+to_healthz=$(awk -v a="$run_started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
 docker logs "$name" 2>&1 | grep -q "AnatomyBot ready in" || fail "no 'AnatomyBot ready in' line in the log"
-log "$(docker logs "$name" 2>&1 | grep -o 'AnatomyBot ready in [0-9]* ms' | head -1)"
+log "$(docker logs "$name" 2>&1 | grep -o 'AnatomyBot ready in [0-9]* ms' | head -1); /healthz healthy ${to_healthz} s after docker run"
 docker logs "$name" 2>&1 | grep -q "Polling /app/knowledge every" || fail "the knowledge watcher is not polling the mounted folder"
 
 # --- A question through the Bot API.
@@ -178,4 +181,4 @@ stop_seconds=$(awk -v a="$stop_started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.
 [ "$code" = 0 ] || fail "exit code $code after SIGTERM"
 log "SIGTERM: exit 0 after ${stop_seconds} s"
 
-result "passed (image $(docker images --format '{{.Size}}' "$image"), healthy ${to_healthy} s after start, SIGTERM exit 0 in ${stop_seconds} s)"
+result "passed (image $(docker images --format '{{.Size}}' "$image"), /healthz ${to_healthz} s, Docker healthy ${to_healthy} s after start, SIGTERM exit 0 in ${stop_seconds} s)"
