@@ -17,9 +17,11 @@ internal static class FolderSignature
             var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 4, IgnoreInaccessible = true };
             foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", options).OrderBy(f => f.FullName, StringComparer.Ordinal))
             {
-                if (file.Extension is ".yaml" or ".yml")
+                // Dot files and folders (editor swap files, .git) are never knowledge, as for file-system events.
+                var relative = Path.GetRelativePath(folder, file.FullName).Replace('\\', '/');
+                if (file.Extension is ".yaml" or ".yml" && !relative.Split('/').Any(segment => segment.StartsWith('.')))
                 {
-                    text.Append(file.FullName).Append('|').Append(file.Length).Append('|').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
+                    text.Append(relative).Append('|').Append(file.Length).Append('|').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
                 }
             }
         }

@@ -9,6 +9,7 @@ internal sealed class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOpti
     public const int MaxDebounceMilliseconds = 60_000;
     public const int MinReloadTimeoutSeconds = 1;
     public const int MaxReloadTimeoutSeconds = 600;
+    public const int MaxPollIntervalSeconds = 3600;
 
     public ValidateOptionsResult Validate(string? name, KnowledgeOptions options)
     {
@@ -30,6 +31,11 @@ internal sealed class KnowledgeOptionsValidator : IValidateOptions<KnowledgeOpti
         if (options.ReloadTimeoutSeconds is < MinReloadTimeoutSeconds or > MaxReloadTimeoutSeconds)
         {
             failures.Add($"Knowledge:ReloadTimeoutSeconds must be between {MinReloadTimeoutSeconds} and {MaxReloadTimeoutSeconds}; it is {options.ReloadTimeoutSeconds}.");
+        }
+
+        if (options.PollIntervalSeconds is < 0 or > MaxPollIntervalSeconds)
+        {
+            failures.Add($"Knowledge:PollIntervalSeconds must be 0 (reload on file-system events) or between 1 and {MaxPollIntervalSeconds}; it is {options.PollIntervalSeconds}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -8,6 +8,8 @@ namespace AnatomyBot.Knowledge;
 /// <summary>
 /// Watches the knowledge folder and reloads once changes have settled for the debounce interval
 /// (editors write a file in several steps; a reload per event would parse half-written files).
+/// Changes are noticed by file-system events, or with <c>Knowledge:PollIntervalSeconds</c> by comparing the files'
+/// names, sizes and write times at that interval (mounts whose changes raise no events in this process).
 /// </summary>
 internal sealed class KnowledgeWatcher(
     KnowledgeStore store,
@@ -35,6 +37,12 @@ internal sealed class KnowledgeWatcher(
         using var debouncer = new Debouncer(options.Value.Debounce, timeProvider, () => ReloadWhenStableAsync(stoppingToken));
         _debouncer = debouncer;
         _lastSeen = FolderSignature.Read(store.Folder);
+        if (options.Value.PollIntervalSeconds > 0)
+        {
+            await PollAsync(debouncer, stoppingToken);
+            return;
+        }
+
         using var folder = new FolderWatch(store.Folder, debouncer, logger);
         try
         {
@@ -76,6 +84,33 @@ internal sealed class KnowledgeWatcher(
         }
 
         return ReloadAsync(stoppingToken);
+    }
+
+    private async Task PollAsync(Debouncer debouncer, CancellationToken stoppingToken)
+    {
+        var interval = options.Value.PollInterval;
+        var last = FolderSignature.Read(store.Folder);
+        logger.LogInformation("Polling {Folder} every {Interval} s for knowledge changes (debounce {Debounce} ms)",
+            store.Folder, options.Value.PollIntervalSeconds, options.Value.DebounceMilliseconds);
+        _watching.TrySetResult();
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(interval, timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var current = FolderSignature.Read(store.Folder);
+            if (current != last)
+            {
+                last = current;
+                debouncer.Signal();
+            }
+        }
     }
 
     private async Task ReloadAsync(CancellationToken stoppingToken)
