@@ -199,7 +199,7 @@ public sealed class FaultTests
     public async Task Client_redacts_the_token_from_exception_messages_that_carry_the_url()
     {
         var options = Options.Create(new TelegramOptions { Token = AdapterHarness.Token, ApiBaseUrl = "https://api.example" });
-        var client = new TelegramBotClient(new ThrowingFactory(), options);
+        var client = new BotApi(new ThrowingFactory(), options, new TelegramHealth(TimeProvider.System), Microsoft.Extensions.Logging.Abstractions.NullLogger<BotApi>.Instance);
 
         var result = await client.GetMeAsync(default);
 
