@@ -284,15 +284,15 @@ internal sealed class TelegramPollingService(
         })
         {
             var result = await client.CallAsync(request, cancellationToken);
-            if (result.IsSuccess || result.Error!.Kind == ApiErrorKind.NotImplemented)
+            if (result.IsSuccess)
             {
-                // Not implemented: a degraded feature, logged once by BotApi; the commands still work when typed.
-                if (!result.IsSuccess)
-                {
-                    return;
-                }
-
                 continue;
+            }
+
+            if (result.Error!.Kind == ApiErrorKind.NotImplemented)
+            {
+                // No command menu on this server (BotApi logged it once); typed commands still work.
+                return;
             }
 
             // Cosmetic: the commands still work when typed, so a failure is not worth stopping for.
