@@ -173,7 +173,8 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
     internal static bool LooksLikeToken(string token)
     {
         var colon = token.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == token.Length - 1)
+        // The bot id before the colon has at most 16 digits (Telegram.Bot refuses longer ones).
+        if (colon <= 0 || colon > 16 || colon == token.Length - 1)
         {
             return false;
         }

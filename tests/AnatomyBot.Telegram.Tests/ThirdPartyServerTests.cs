@@ -120,6 +120,24 @@ public sealed class ThirdPartyServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_daily_quiz_on_a_server_without_polls_says_why_instead_of_staying_silent()
+    {
+        const long moderator = 1001;
+        await using var adapter = await StartAdapterAsync();
+        var set = _server.EnqueueText("/dailyquiz 08:30 UTC", Group, moderator, "group");
+        await PumpUntilAsync(() => _server.ConfirmedOffset > set);
+        Assert.Contains("Daily quiz set", Assert.Single(SendsTo(Group)).Text);
+
+        // Minutes of clock time: bigger steps than the default pump.
+        await Wait.UntilAsync(() => SendsTo(Group).Count >= 2, TimeSpan.FromSeconds(30), () => _clock.Advance(TimeSpan.FromSeconds(5)), pollMilliseconds: 10);
+
+        var notice = SendsTo(Group)[1];
+        Assert.Contains("does not support quiz polls", notice.Text);
+        Assert.True(notice.At >= new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.Zero));
+        Assert.Single(_server.Calls("sendPoll"));
+    }
+
+    [Fact]
     public async Task Instant_empty_polls_are_paced_on_the_clock_instead_of_spinning()
     {
         await using var adapter = await StartAdapterAsync(new Dictionary<string, string?> { ["Telegram:RegisterCommands"] = "false" });

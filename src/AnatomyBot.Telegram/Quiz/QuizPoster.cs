@@ -28,6 +28,9 @@ internal sealed class QuizPoster(
     private readonly Random _random = new();
     private readonly Lock _randomGate = new();
 
+    /// <summary>Said instead of a quiz when the server does not implement sendPoll.</summary>
+    public const string NoPollsText = "Sorry, this Telegram server does not support quiz polls, so I can't post a quiz here. Ask me a question instead!";
+
     public const string OnDemand = "on-demand";
     public const string Daily = "daily";
 

@@ -166,7 +166,7 @@ internal sealed class TelegramUpdateHandler(
         else if (result.Error.Kind == ApiErrorKind.NotImplemented)
         {
             // Silence would look like the bot is broken; say why instead.
-            await ReplyTextAsync(chatId, "Sorry, this Telegram server does not support quiz polls, so I can't post a quiz here. Ask me a question instead!", replyTo, cancellationToken);
+            await ReplyTextAsync(chatId, QuizPoster.NoPollsText, replyTo, cancellationToken);
         }
     }
 
