@@ -62,4 +62,15 @@ public sealed class InteropTests
         Assert.Equal("http://127.0.0.1:8081/bot123:abc", options.BaseRequestUrl);
         Assert.Null(BotApi.ClientOptions(new TelegramOptions { Token = "123:abc" }).BaseUrl);
     }
+
+    [Fact]
+    public void A_base_url_with_a_path_is_refused_with_the_key_to_fix()
+    {
+        // Telegram.Bot keeps only scheme, host and port: a path would silently be dropped.
+        var result = new TelegramOptionsValidator().Validate(null, new TelegramOptions { Token = "123:abc", ApiBaseUrl = "http://127.0.0.1:8081/emulator" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Telegram:ApiBaseUrl must be scheme, host and port only", result.FailureMessage);
+        Assert.True(new TelegramOptionsValidator().Validate(null, new TelegramOptions { Token = "123:abc", ApiBaseUrl = "http://127.0.0.1:8081/" }).Succeeded);
+    }
 }
