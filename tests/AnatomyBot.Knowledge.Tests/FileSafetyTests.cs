@@ -151,10 +151,12 @@ public sealed class FileSafetyTests : IDisposable
         var options = Options.Create(new KnowledgeOptions { Path = _folder.Path, ReloadTimeoutSeconds = 30 });
         using var stuck = new ManualResetEventSlim();
         var calls = 0;
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var store = new KnowledgeStore(options, clock, NullLogger<KnowledgeStore>.Instance, load: token =>
         {
             if (Interlocked.Increment(ref calls) == 1)
             {
+                entered.SetResult();
                 stuck.Wait(CancellationToken.None); // a read stuck in the kernel ignores cancellation
             }
 
@@ -163,6 +165,7 @@ public sealed class FileSafetyTests : IDisposable
         var before = store.Current;
 
         var reload = store.ReloadAsync(CancellationToken.None);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await Wait.UntilAsync(() => clock.HasTimerDueIn(TimeSpan.FromSeconds(30)));
         clock.Advance(TimeSpan.FromSeconds(30));
         var result = await reload.WaitAsync(TimeSpan.FromSeconds(10));
