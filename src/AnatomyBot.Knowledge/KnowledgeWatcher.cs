@@ -34,35 +34,19 @@ internal sealed class KnowledgeWatcher(
             return;
         }
 
-        using var debouncer = new Debouncer(options.Value.Debounce, timeProvider, () => ReloadAsync(stoppingToken));
+        using var debouncer = new Debouncer(options.Value.Debounce, timeProvider, () => ReloadWhenStableAsync(stoppingToken));
         _debouncer = debouncer;
+        _lastSeen = FolderSignature.Read(store.Folder);
         if (options.Value.PollIntervalSeconds > 0)
         {
             await PollAsync(debouncer, stoppingToken);
             return;
         }
 
-        FileSystemWatcher watcher;
+        using var folder = new FolderWatch(store.Folder, debouncer, logger);
         try
         {
-            watcher = new FileSystemWatcher(store.Folder)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            watcher.Filters.Add("*.yaml");
-            watcher.Filters.Add("*.yml");
-            watcher.Changed += (_, e) => OnChange(e.Name);
-            watcher.Created += (_, e) => OnChange(e.Name);
-            watcher.Deleted += (_, e) => OnChange(e.Name);
-            watcher.Renamed += (_, e) => OnChange(e.Name);
-            watcher.Error += (_, e) =>
-            {
-                // Usually an overflowed event buffer: some changes were missed, so reload to resynchronise.
-                logger.LogWarning(e.GetException(), "Watching the knowledge folder reported an error; reloading to catch up");
-                debouncer.Signal();
-            };
-            watcher.EnableRaisingEvents = true;
+            folder.Arm();
         }
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
         {
@@ -72,34 +56,40 @@ internal sealed class KnowledgeWatcher(
             return;
         }
 
-        using (watcher)
+        logger.LogInformation("Watching {Folder} for knowledge changes (debounce {Debounce} ms)", store.Folder, options.Value.DebounceMilliseconds);
+        _watching.TrySetResult();
+        try
         {
-            logger.LogInformation("Watching {Folder} for knowledge changes (debounce {Debounce} ms)", store.Folder, options.Value.DebounceMilliseconds);
-            _watching.TrySetResult();
-            try
-            {
-                await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-            }
+            await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private string _lastSeen = string.Empty;
+
+    /// <summary>
+    /// Reloads only once the files have looked the same for a whole debounce window, judged by the files themselves
+    /// (names, sizes, write times) rather than by events, which can be missed or coalesced: a change re-arms the timer.
+    /// </summary>
+    private Task ReloadWhenStableAsync(CancellationToken stoppingToken)
+    {
+        var now = FolderSignature.Read(store.Folder);
+        if (now != _lastSeen)
+        {
+            _lastSeen = now;
+            _debouncer?.Signal();
+            return Task.CompletedTask;
         }
 
-        void OnChange(string? name)
-        {
-            if (name is not null && name.Replace('\\', '/').Split('/').Any(segment => segment.StartsWith('.')))
-            {
-                return;
-            }
-
-            debouncer.Signal();
-        }
+        return ReloadAsync(stoppingToken);
     }
 
     private async Task PollAsync(Debouncer debouncer, CancellationToken stoppingToken)
     {
         var interval = options.Value.PollInterval;
-        var last = Fingerprint();
+        var last = FolderSignature.Read(store.Folder);
         logger.LogInformation("Polling {Folder} every {Interval} s for knowledge changes (debounce {Debounce} ms)",
             store.Folder, options.Value.PollIntervalSeconds, options.Value.DebounceMilliseconds);
         _watching.TrySetResult();
@@ -114,35 +104,12 @@ internal sealed class KnowledgeWatcher(
                 return;
             }
 
-            var current = Fingerprint();
+            var current = FolderSignature.Read(store.Folder);
             if (current != last)
             {
                 last = current;
                 debouncer.Signal();
             }
-        }
-    }
-
-    /// <summary>
-    /// Names, sizes and write times of the knowledge files (dot folders and files skipped, as for events); a folder
-    /// that cannot be read gives its error, so it reloads (and reports) once the folder changes or comes back.
-    /// </summary>
-    private string Fingerprint()
-    {
-        try
-        {
-            var folder = new DirectoryInfo(store.Folder);
-            var lines = folder.EnumerateFiles("*", SearchOption.AllDirectories)
-                .Where(f => f.Extension is ".yaml" or ".yml")
-                .Select(f => (Name: System.IO.Path.GetRelativePath(folder.FullName, f.FullName).Replace('\\', '/'), File: f))
-                .Where(f => !f.Name.Split('/').Any(segment => segment.StartsWith('.')))
-                .Select(f => $"{f.Name}|{f.File.Length}|{f.File.LastWriteTimeUtc.Ticks}")
-                .Order(StringComparer.Ordinal);
-            return string.Join('\n', lines);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "unreadable: " + e.Message;
         }
     }
 
@@ -157,8 +124,10 @@ internal sealed class KnowledgeWatcher(
             }
             else
             {
-                logger.LogError("Knowledge files changed but do not load; still serving version {Version}. Problems:\n{Errors}",
-                    store.Current.Version, string.Join('\n', result.Errors));
+                const int listed = 20;
+                var more = result.Errors.Length > listed ? $"\n...and {result.Errors.Length - listed} more (run `knowledge check`)" : string.Empty;
+                logger.LogError("Knowledge files changed but do not load; still serving version {Version}. Problems:\n{Errors}{More}",
+                    store.Current.Version, string.Join('\n', result.Errors.Take(listed)), more);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

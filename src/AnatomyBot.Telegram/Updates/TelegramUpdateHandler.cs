@@ -294,10 +294,28 @@ internal sealed class TelegramUpdateHandler(
         }
 
         logger.LogInformation("Knowledge reload requested by Telegram moderator {UserId} in chat {ChatId}", id, message.Chat.Id);
-        var result = await reloader.ReloadAsync(cancellationToken);
-        logger.LogInformation("Knowledge reload by Telegram moderator {UserId}: {Outcome}", id,
-            result.Succeeded ? "succeeded" : $"failed with {result.Errors.Length} error(s)");
-        await ReplyTextAsync(message.Chat.Id, ReloadText.Format(result, maxErrors: 50), replyTo, cancellationToken);
+
+        // Never on the update loop: a slow disk must not stop the bot answering everyone else (the store time-boxes
+        // the reload, and this reply follows whenever it ends).
+        _ = Task.Run(() => ReloadAndReplyAsync(message.Chat.Id, id, replyTo, cancellationToken), CancellationToken.None);
+    }
+
+    private async Task ReloadAndReplyAsync(long chatId, long moderatorId, long? replyTo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await reloader.ReloadAsync(cancellationToken);
+            logger.LogInformation("Knowledge reload by Telegram moderator {UserId}: {Outcome}", moderatorId,
+                result.Succeeded ? "succeeded" : $"failed with {result.Errors.Length} error(s)");
+            await ReplyTextAsync(chatId, ReloadText.Format(result, maxErrors: 50), replyTo, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Knowledge reload by Telegram moderator {UserId} failed unexpectedly", moderatorId);
+        }
     }
 
     private Task<TelegramResult<Message>> ReplyTextAsync(long chatId, string text, long? replyTo, CancellationToken cancellationToken) =>

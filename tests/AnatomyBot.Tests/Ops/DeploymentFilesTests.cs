@@ -132,7 +132,7 @@ public sealed partial class DeploymentFilesTests
         var keys = ExampleSettings().Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
         string[] expected =
         [
-            "Knowledge:Path", "Knowledge:Watch", "Knowledge:DebounceMilliseconds", "Knowledge:PollIntervalSeconds",
+            "Knowledge:Path", "Knowledge:Watch", "Knowledge:DebounceMilliseconds", "Knowledge:ReloadTimeoutSeconds", "Knowledge:PollIntervalSeconds",
             "Telegram:Token", "Telegram:ApiBaseUrl", "Telegram:Moderators", "Telegram:Webhook:Url", "Telegram:Webhook:SecretToken",
             "Discord:Token", "Discord:ApiBaseUrl", "Discord:GatewayUrl", "Discord:GuildId", "Discord:Moderators",
             "Discord:ShardId", "Discord:ShardCount", "Discord:AnswerMentions",
