@@ -85,6 +85,7 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "i have tingling in my saddle area",
         // fever
         "i have a high temperature and my thigh hurts",
+        "i inject drugs and have had a fever and chills for two days",
         // bladder, bowel and sexual function
         "i have trouble peeing and my back hurts",
         "i cant feel when i need to pee",
@@ -181,6 +182,7 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
                  {
                      "night-or-rest-pain", "progressive-weakness", "symptoms-in-both-legs", "history-of-cancer-with-back-pain",
                      "blood-thinners-with-groin-swelling", "tearing-back-or-belly-pain", "pulsing-belly-lump",
+                     "fever-with-weak-immunity-or-injecting",
                  })
         {
             Assert.Contains(id, ids);
