@@ -80,6 +80,17 @@ public sealed class EditorsNoteAndTopicDisagreementTests : IDisposable
     }
 
     [Fact]
+    public void A_summary_cannot_carry_an_editors_note_because_the_card_would_drop_it()
+    {
+        _folder.Edit("muscles/iliacus.yaml", "  sources: [mom]\norigin:", "  sources: [mom]\n  editors_note: A note.\norigin:");
+
+        var error = Assert.Single(_folder.Load().Errors, e => e.Field == "summary.editors_note");
+        Assert.Equal("muscles/iliacus.yaml", error.File);
+        Assert.Equal(7, error.Line);
+        Assert.Contains("a summary cannot carry an editors' note", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_topic_disagreement_is_loaded_with_every_value_and_its_sources()
     {
         _folder.Write("topics/psoas-paradox.yaml", Paradox + """

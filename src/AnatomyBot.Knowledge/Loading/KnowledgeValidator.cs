@@ -322,6 +322,13 @@ internal sealed class KnowledgeValidator
         if (map.Get("summary") is { } summaryNode)
         {
             summary = ReadFact(summaryNode, map.FieldPath("summary"), diagnostics);
+            if (summary?.EditorsNote is not null && summaryNode is YamlMappingNode summaryMap)
+            {
+                // The card shows the summary as one line with its sources; a note there would be lost.
+                var noteKey = summaryMap.Children.Keys.First(k => k is YamlScalarNode { Value: "editors_note" });
+                diagnostics.Add(noteKey, map.FieldPath("summary") + ".editors_note",
+                    "a summary cannot carry an editors' note; keep the summary to points no one disputes and put the corrected point in a fact");
+            }
         }
         else
         {
