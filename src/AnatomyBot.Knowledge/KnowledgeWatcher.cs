@@ -8,6 +8,8 @@ namespace AnatomyBot.Knowledge;
 /// <summary>
 /// Watches the knowledge folder and reloads once changes have settled for the debounce interval
 /// (editors write a file in several steps; a reload per event would parse half-written files).
+/// Changes are noticed by file-system events, or with <c>Knowledge:PollIntervalSeconds</c> by comparing the files'
+/// names, sizes and write times at that interval (mounts whose changes raise no events in this process).
 /// </summary>
 internal sealed class KnowledgeWatcher(
     KnowledgeStore store,
@@ -34,6 +36,12 @@ internal sealed class KnowledgeWatcher(
 
         using var debouncer = new Debouncer(options.Value.Debounce, timeProvider, () => ReloadAsync(stoppingToken));
         _debouncer = debouncer;
+        if (options.Value.PollIntervalSeconds > 0)
+        {
+            await PollAsync(debouncer, stoppingToken);
+            return;
+        }
+
         FileSystemWatcher watcher;
         try
         {
@@ -85,6 +93,56 @@ internal sealed class KnowledgeWatcher(
             }
 
             debouncer.Signal();
+        }
+    }
+
+    private async Task PollAsync(Debouncer debouncer, CancellationToken stoppingToken)
+    {
+        var interval = options.Value.PollInterval;
+        var last = Fingerprint();
+        logger.LogInformation("Polling {Folder} every {Interval} s for knowledge changes (debounce {Debounce} ms)",
+            store.Folder, options.Value.PollIntervalSeconds, options.Value.DebounceMilliseconds);
+        _watching.TrySetResult();
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(interval, timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var current = Fingerprint();
+            if (current != last)
+            {
+                last = current;
+                debouncer.Signal();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Names, sizes and write times of the knowledge files (dot folders and files skipped, as for events); a folder
+    /// that cannot be read gives its error, so it reloads (and reports) once the folder changes or comes back.
+    /// </summary>
+    private string Fingerprint()
+    {
+        try
+        {
+            var folder = new DirectoryInfo(store.Folder);
+            var lines = folder.EnumerateFiles("*", SearchOption.AllDirectories)
+                .Where(f => f.Extension is ".yaml" or ".yml")
+                .Select(f => (Name: System.IO.Path.GetRelativePath(folder.FullName, f.FullName).Replace('\\', '/'), File: f))
+                .Where(f => !f.Name.Split('/').Any(segment => segment.StartsWith('.')))
+                .Select(f => $"{f.Name}|{f.File.Length}|{f.File.LastWriteTimeUtc.Ticks}")
+                .Order(StringComparer.Ordinal);
+            return string.Join('\n', lines);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "unreadable: " + e.Message;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Api;
 
@@ -6,11 +7,25 @@ namespace AnatomyBot.Telegram;
 /// <summary>
 /// The adapter's state for /healthz ("telegram"): Starting until the first successful getMe, Connected while
 /// polling (or the webhook registration) succeeds, Reconnecting while backing off, Failed when the token is
-/// rejected, Stopped after shutdown. Details come from redacted error text and never contain the token.
+/// rejected, Stopped after shutdown. Details come from redacted error text and never contain the token; features
+/// the server does not implement (a third-party Bot API server) are listed after the state's detail.
 /// </summary>
-internal sealed class TelegramHealth(TimeProvider timeProvider) : AdapterHealthTracker("telegram", timeProvider)
+internal sealed class TelegramHealth(TimeProvider timeProvider) : AdapterHealthTracker("telegram", timeProvider), IAdapterHealth
 {
+    private readonly ConcurrentDictionary<string, string> _degraded = new(StringComparer.Ordinal);
     private volatile bool _everConnected;
+
+    /// <summary>The state's detail, then "degraded: ..." for each missing method.</summary>
+    string? IAdapterHealth.Detail => _degraded.IsEmpty
+        ? Detail
+        : $"{Detail}; degraded: " + string.Join("; ", _degraded.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key} not implemented by the server ({d.Value} unavailable)"));
+
+    /// <summary>Records that the server lacks <paramref name="method"/>; true the first time (log it then, once).</summary>
+    public bool Degrade(string method, string feature) => _degraded.TryAdd(method, feature);
+
+    public bool IsDegraded(string method) => _degraded.ContainsKey(method);
+
+    public IReadOnlyCollection<string> DegradedMethods => [.. _degraded.Keys];
 
     public void Connected(string detail)
     {
@@ -32,6 +47,7 @@ internal sealed class TelegramHealth(TimeProvider timeProvider) : AdapterHealthT
         ApiErrorKind.Conflict => "conflict",
         ApiErrorKind.ChatMigrated => "chat_migrated",
         ApiErrorKind.Forbidden => "forbidden",
+        ApiErrorKind.NotImplemented => "not_implemented",
         _ => "bad_request",
     };
 }

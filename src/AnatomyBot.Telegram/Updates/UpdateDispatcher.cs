@@ -1,14 +1,15 @@
 using System.Text.Json;
 using AnatomyBot.Telegram.Api;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
 
 namespace AnatomyBot.Telegram.Updates;
 
 /// <summary>
-/// Reads one raw update and hands it to <see cref="TelegramUpdateHandler"/>; shared by long polling and the webhook.
+/// Reads one raw update on its own (leniently, with the library's types) and hands it to <see cref="TelegramUpdateHandler"/>; shared by long polling and the webhook.
 /// A malformed update or a failure while handling one is logged and skipped: one bad update never stops the bot.
 /// </summary>
-internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, TelegramBotClient client, ILogger<UpdateDispatcher> logger)
+internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, BotApi client, ILogger<UpdateDispatcher> logger)
 {
     /// <summary>Reads update_id, or null when the element has none (it cannot be confirmed on its own).</summary>
     public static long? UpdateId(JsonElement element) =>
@@ -20,13 +21,18 @@ internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, TelegramBo
     {
         try
         {
-            var update = element.Deserialize<TgUpdate>(TelegramJson.Options)
-                ?? throw new JsonException("the update is null");
+            Update update;
+            try
+            {
+                update = LenientJson.ReadUpdate(element);
+            }
+            catch (Exception ex) when (LenientJson.IsUnreadable(ex))
+            {
+                logger.LogWarning("Skipping malformed Telegram update {UpdateId}: {Reason}", updateId, client.Redact(ex.Message));
+                return;
+            }
+
             await handler.HandleAsync(update, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            logger.LogWarning("Skipping malformed Telegram update {UpdateId}: {Reason}", updateId, client.Redact(ex.Message));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -7,7 +7,6 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Knowledge;
-using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Rendering;
 using AnatomyBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -171,7 +170,7 @@ public sealed partial class BadInputTests
             try
             {
                 // What the Telegram client puts on the wire.
-                JsonSerializer.Serialize(new { chat_id = 1, text = chunk, parse_mode = "HTML" }, TelegramJson.Options);
+                JsonSerializer.Serialize(new global::Telegram.Bot.Requests.SendMessageRequest { ChatId = 1, Text = chunk, ParseMode = global::Telegram.Bot.Types.Enums.ParseMode.Html }, global::Telegram.Bot.JsonBotAPI.Options);
             }
             catch (Exception ex)
             {
