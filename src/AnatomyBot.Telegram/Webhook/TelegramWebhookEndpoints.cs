@@ -41,7 +41,7 @@ public static class TelegramWebhookEndpoints
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext context, TelegramWebhookQueue queue, byte[] expectedHash, ILogger logger)
+    internal static async Task HandleAsync(HttpContext context, TelegramWebhookQueue queue, byte[] expectedHash, ILogger logger)
     {
         var cancellationToken = context.RequestAborted;
         var given = context.Request.Headers[SecretHeader];

@@ -46,6 +46,7 @@ internal sealed class TelegramWebhookQueue(
     private const int BatchSize = 100;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _abort = new();
+    private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _worker = Task.CompletedTask;
     private int _pending;
     private volatile bool _accepting;
@@ -109,6 +110,7 @@ internal sealed class TelegramWebhookQueue(
         }
 
         _stopping = true;
+        _stopRequested.TrySetResult();
         Wake();
 
         // Drain what was accepted; only the host's shutdown timeout cuts it short, and what is left stays stored.
@@ -198,8 +200,14 @@ internal sealed class TelegramWebhookQueue(
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        // Telegram may deliver before getMe answered; the handler needs to know who the bot is.
-        await bot.WhenKnown.WaitAsync(cancellationToken);
+        // Telegram may deliver before getMe answered; the handler needs to know who the bot is. Stopping before that
+        // leaves the inbox stored for the next start.
+        await Task.WhenAny(bot.WhenKnown, _stopRequested.Task).WaitAsync(cancellationToken);
+        if (!bot.WhenKnown.IsCompleted)
+        {
+            return;
+        }
+
         Volatile.Write(ref _pending, await faults.RetryAsync("count the webhook inbox", store.CountWebhookInboxAsync, cancellationToken));
         while (true)
         {
