@@ -198,6 +198,8 @@ public sealed class StorageFaultTests
         Assert.Contains("restore the file from a backup", critical.Message);
         Assert.Equal(AdapterState.Failed, Health(adapter).State);
         Assert.Empty(world.Server.Calls("getUpdates"));
+        // One critical line says what to do; no loop dies with a stack trace.
+        Assert.DoesNotContain(adapter.Logs.Entries, e => e.Exception is not null || e.Level == LogLevel.Error);
     }
 
     [Fact]

@@ -133,7 +133,7 @@ internal sealed class StorageFaults(
 
     internal static string Describe(Exception exception) => exception switch
     {
-        SqliteException sqlite => $"SQLite error {sqlite.SqliteErrorCode}: {sqlite.Message.Replace("SQLite Error ", "", StringComparison.Ordinal)}",
+        SqliteException sqlite => sqlite.Message.TrimEnd('.'),
         _ => exception.Message,
     };
 }

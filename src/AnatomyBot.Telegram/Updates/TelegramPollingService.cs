@@ -167,6 +167,12 @@ internal sealed class TelegramPollingService(
                     break;
                 }
             }
+
+            if (_offsetUnsaved && offset is { } unsaved)
+            {
+                // Retried after each long poll too, so a quiet chat still ends the degraded state.
+                await SaveOffsetAsync(unsaved, cancellationToken);
+            }
         }
     }
 
