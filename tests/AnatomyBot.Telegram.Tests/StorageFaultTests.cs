@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Storage;
 using AnatomyBot.Telegram.Tests.Infrastructure;
@@ -29,6 +30,22 @@ public sealed class StorageFaultTests
     private static IAdapterHealth Health(AdapterHarness adapter) =>
         Assert.Single(adapter.Services.GetServices<IAdapterHealth>(), h => h.Name == "telegram");
 
+    /// <summary>The engine, asked <paramref name="text"/>, lets a second connection take the database's write lock.</summary>
+    private static StrongBox<WriteLock?> LockWhenAsked(TestWorld world, string text)
+    {
+        var held = new StrongBox<WriteLock?>();
+        world.Engine.Respond = m =>
+        {
+            if (m.Text == text)
+            {
+                held.Value = WriteLock.Take(world.DatabasePath);
+            }
+
+            return FakeEngine.TextReply("You asked: " + m.Text);
+        };
+        return held;
+    }
+
     private static void AssertAnsweredOnce(TestWorld world, params string[] texts)
     {
         var answered = world.Server.Calls("sendMessage").Select(c => c.Text).ToList();
@@ -44,17 +61,8 @@ public sealed class StorageFaultTests
     {
         await using var world = await TestWorld.CreateAsync();
         using var metrics = new MetricRecorder();
-        WriteLock? held = null;
-        world.Engine.Respond = m =>
-        {
-            // Another process takes the write lock while "two" is being handled: marking it handled fails.
-            if (m.Text == "two")
-            {
-                held = WriteLock.Take(world.DatabasePath);
-            }
-
-            return FakeEngine.TextReply("You asked: " + m.Text);
-        };
+        // Another process takes the write lock while "two" is being handled: marking it handled fails.
+        var held = LockWhenAsked(world, "two");
         await using var adapter = await world.StartAdapterAsync(settings: ShortBusyTimeout(WebhookTests.WebhookSettings()));
         await using var listener = await WebhookTests.Listener.StartAsync(adapter.Services);
         var health = Health(adapter);
@@ -70,7 +78,7 @@ public sealed class StorageFaultTests
         // While the store refuses writes nothing is acknowledged that is not stored: Telegram gets 503 and retries.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await listener.PostAsync(WebhookTests.Update(3, Tg.Private("three", userId: 503))));
 
-        held!.Dispose();
+        held.Value!.Dispose();
         await HealthTests.WaitForStateAsync(health, AdapterState.Connected, world);
         // Telegram's retries: update 3 again (now stored) and update 2 again (already handled).
         Assert.Equal(HttpStatusCode.OK, await listener.PostAsync(WebhookTests.Update(3, Tg.Private("three", userId: 503))));
@@ -122,16 +130,7 @@ public sealed class StorageFaultTests
     {
         await using var world = await TestWorld.CreateAsync();
         using var metrics = new MetricRecorder();
-        WriteLock? held = null;
-        world.Engine.Respond = m =>
-        {
-            if (m.Text == "one")
-            {
-                held = WriteLock.Take(world.DatabasePath);
-            }
-
-            return FakeEngine.TextReply("You asked: " + m.Text);
-        };
+        var held = LockWhenAsked(world, "one");
         world.Server.Enqueue(Tg.Private("one", userId: 701));
         world.Server.Enqueue(Tg.Private("two", userId: 702));
         var last = world.Server.Enqueue(Tg.Private("three", userId: 703));
@@ -145,7 +144,7 @@ public sealed class StorageFaultTests
             Assert.Contains("store the update offset", health.Detail);
             Assert.False(adapter.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
 
-            held!.Dispose();
+            held.Value!.Dispose();
             last = world.Server.Enqueue(Tg.Private("four", userId: 704));
             await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 4);
             await HealthTests.WaitForStateAsync(health, AdapterState.Connected, world);

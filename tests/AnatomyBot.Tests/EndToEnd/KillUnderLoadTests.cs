@@ -37,14 +37,7 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
         }
 
         var environment = Environment(data, telegram);
-        foreach (var threshold in KillAfterAnswers)
-        {
-            using var doomed = BotProcess.Start(environment);
-            await telegram.WaitUntilAsync(s => s.Calls("sendMessage").Count >= threshold || doomed.HasExited, StartTimeout);
-            Assert.False(doomed.HasExited, $"the bot exited early: {doomed.Output}\n{await doomed.ErrorAsync()}");
-            await doomed.KillAsync();
-            output.WriteLine($"SIGKILL after {telegram.Calls("sendMessage").Count} answers (Telegram confirmed through update {telegram.ConfirmedOffset - 1})");
-        }
+        await StartAndKillAsync(environment, telegram, () => $"Telegram confirmed updates below {telegram.ConfirmedOffset}");
 
         using var survivor = BotProcess.Start(environment);
         await telegram.WaitUntilAsync(s => s.ConfirmedOffset > last && Answered(s, chats) == chats.Count, Timeout);
@@ -60,7 +53,7 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
     {
         using var data = new TempFolder();
         await using var telegram = await FakeBotApiServer.StartAsync(Token, TimeProvider.System);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var environment = Environment(data, telegram);
         environment["Http__Urls"] = $"http://127.0.0.1:{port}";
         environment["Telegram__Webhook__Url"] = "https://bot.example.org/telegram/hook";
@@ -74,14 +67,7 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
         var deliverer = DeliverAsync(new Uri($"http://127.0.0.1:{port}/telegram/hook"), updates, acknowledged, stop.Token);
         try
         {
-            foreach (var threshold in KillAfterAnswers)
-            {
-                using var doomed = BotProcess.Start(environment);
-                await telegram.WaitUntilAsync(s => s.Calls("sendMessage").Count >= threshold || doomed.HasExited, StartTimeout);
-                Assert.False(doomed.HasExited, $"the bot exited early: {doomed.Output}\n{await doomed.ErrorAsync()}");
-                await doomed.KillAsync();
-                output.WriteLine($"SIGKILL after {telegram.Calls("sendMessage").Count} answers, {acknowledged.Count} updates acknowledged with 200");
-            }
+            await StartAndKillAsync(environment, telegram, () => $"{acknowledged.Count} updates acknowledged with 200");
 
             using var survivor = BotProcess.Start(environment);
             await deliverer.WaitAsync(Timeout);
@@ -97,6 +83,19 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
         var (lost, repeated) = Report(telegram, chats, "webhook");
         Assert.Equal(0, lost);
         Assert.True(repeated <= KillAfterAnswers.Length, $"{repeated} repeated answers after {KillAfterAnswers.Length} kills");
+    }
+
+    /// <summary>Starts the bot and SIGKILLs it once it has sent each threshold's number of answers.</summary>
+    private async Task StartAndKillAsync(Dictionary<string, string> environment, FakeBotApiServer telegram, Func<string> state)
+    {
+        foreach (var threshold in KillAfterAnswers)
+        {
+            using var doomed = BotProcess.Start(environment);
+            await telegram.WaitUntilAsync(s => s.Calls("sendMessage").Count >= threshold || doomed.HasExited, StartTimeout);
+            Assert.False(doomed.HasExited, $"the bot exited early: {doomed.Output}\n{await doomed.ErrorAsync()}");
+            await doomed.KillAsync();
+            output.WriteLine($"SIGKILL after {telegram.Calls("sendMessage").Count} answers, {state()}");
+        }
     }
 
     private static Dictionary<string, string> Environment(TempFolder data, FakeBotApiServer telegram) => new()
@@ -163,8 +162,12 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
             }
         }, cancellationToken)));
     }
+}
 
-    private static int FreePort()
+/// <summary>A loopback port that was free a moment ago (nothing listens on it until someone binds it).</summary>
+internal static class LoopbackPort
+{
+    public static int Free()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
