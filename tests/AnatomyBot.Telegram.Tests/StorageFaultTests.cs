@@ -298,3 +298,35 @@ public sealed class StorageFaultTests
         }
     }
 }
+
+/// <summary>The webhook worker is supervised: a failure restarts it with back-off, and the inbox is still drained.</summary>
+public sealed class WebhookWorkerSupervisionTests
+{
+    [Fact]
+    public async Task A_worker_that_fails_restarts_itself_reports_degraded_meanwhile_and_drains_the_inbox()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        using var metrics = new MetricRecorder();
+        // A bug, not a storage fault: the worker's read of the inbox throws twice.
+        var (store, faults) = FaultyStore.Create(world.DatabasePath, nameof(ITelegramStore.GetWebhookInboxAsync), 2,
+            () => new InvalidOperationException("scripted worker bug"));
+        await using var adapter = await AdapterHarness.StartAsync(world.Server.BaseUrl, world.DatabasePath, world.Clock, world.Engine,
+            settings: WebhookTests.WebhookSettings(), configure: services => services.AddSingleton(store));
+        await using var listener = await WebhookTests.Listener.StartAsync(adapter.Services);
+        var health = Assert.Single(adapter.Services.GetServices<IAdapterHealth>(), h => h.Name == "telegram");
+
+        await Wait.UntilAsync(() => faults.Thrown >= 1);
+        await HealthTests.WaitForStateAsync(health, AdapterState.Degraded);
+        Assert.Contains("webhook worker failed", health.Detail);
+        Assert.Equal(HttpStatusCode.OK, await listener.PostAsync(WebhookTests.Update(1, Tg.Private("still handled?", userId: 901))));
+
+        // The restarts wait on the fake clock; moving it lets the worker come back and drain what was accepted.
+        await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 1);
+        await HealthTests.WaitForStateAsync(health, AdapterState.Connected, world);
+
+        Assert.Equal(2, faults.Thrown);
+        Assert.Equal(2, metrics.Sum("anatomybot_telegram_webhook_worker_restarts_total"));
+        Assert.Equal(2, adapter.Logs.Entries.Count(e => e.Level == LogLevel.Error && e.Message.Contains("webhook worker failed; restarting", StringComparison.Ordinal)));
+        Assert.Equal(["still handled?"], world.Engine.Asked.Select(m => m.Text));
+    }
+}
