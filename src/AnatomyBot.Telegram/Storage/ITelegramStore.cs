@@ -48,9 +48,6 @@ public interface ITelegramStore
     /// <summary>Whether a webhook update was already handled (Telegram retries deliveries it thinks failed).</summary>
     Task<bool> IsUpdateHandledAsync(long updateId, CancellationToken cancellationToken);
 
-    /// <summary>Records a handled webhook update; records older than two days (Telegram keeps updates for one) are pruned.</summary>
-    Task MarkUpdateHandledAsync(long updateId, DateTimeOffset at, CancellationToken cancellationToken);
-
     /// <summary>
     /// Stores a webhook update in the inbox (durably, before Telegram is answered). False when it is already in the
     /// inbox or was already handled (Telegram repeated a delivery).
@@ -63,7 +60,10 @@ public interface ITelegramStore
     /// <summary>How many updates wait in the inbox.</summary>
     Task<int> CountWebhookInboxAsync(CancellationToken cancellationToken);
 
-    /// <summary>Marks an inbox update handled and removes it from the inbox, in one transaction.</summary>
+    /// <summary>
+    /// Marks an inbox update handled and removes it from the inbox, in one transaction; records of handled updates older
+    /// than two days (Telegram keeps updates for one) are pruned.
+    /// </summary>
     Task CompleteWebhookUpdateAsync(long updateId, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<bool> IsChatGoneAsync(long chatId, CancellationToken cancellationToken);

@@ -163,15 +163,6 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
         return await ScalarAsync(connection, null, "SELECT 1 FROM handled_updates WHERE update_id = $id;", cancellationToken, ("$id", updateId)) is not null;
     }
 
-    public async Task MarkUpdateHandledAsync(long updateId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        var ms = at.ToUnixTimeMilliseconds();
-        await ExecuteAsync(connection, null,
-            "INSERT OR IGNORE INTO handled_updates (update_id, at_ms) VALUES ($id, $at); DELETE FROM handled_updates WHERE at_ms < $old;",
-            cancellationToken, ("$id", updateId), ("$at", ms), ("$old", ms - (long)TimeSpan.FromDays(2).TotalMilliseconds));
-    }
-
     public async Task<bool> EnqueueWebhookUpdateAsync(long updateId, string json, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -89,16 +89,26 @@ internal sealed class TelegramWebhookQueue(
         return WebhookAcceptance.Accepted;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (Enabled)
+        if (!Enabled)
         {
-            health.WatchWorker(WorkerStatus);
-            _accepting = true;
-            _worker = Task.Run(() => SuperviseAsync(_abort.Token), CancellationToken.None);
+            return;
         }
 
-        return Task.CompletedTask;
+        health.WatchWorker(WorkerStatus);
+        try
+        {
+            // What a previous run left in the inbox counts against the capacity; counted before anything is accepted.
+            _pending = await store.CountWebhookInboxAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
+        {
+            faults.Report("count the webhook inbox", ex);
+        }
+
+        _accepting = true;
+        _worker = Task.Run(() => SuperviseAsync(_abort.Token), CancellationToken.None);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -208,7 +218,6 @@ internal sealed class TelegramWebhookQueue(
             return;
         }
 
-        Volatile.Write(ref _pending, await faults.RetryAsync("count the webhook inbox", store.CountWebhookInboxAsync, cancellationToken));
         while (true)
         {
             var batch = await faults.RetryAsync("read the webhook inbox", ct => store.GetWebhookInboxAsync(BatchSize, ct), cancellationToken);
