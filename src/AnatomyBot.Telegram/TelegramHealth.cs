@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Api;
 
@@ -8,12 +9,13 @@ namespace AnatomyBot.Telegram;
 /// polling (or the webhook registration) succeeds, Reconnecting while backing off, Failed when the token is
 /// rejected or the store is unusable, Stopped after shutdown. On top of that: Degraded while the store refuses
 /// writes (they are retried; questions are still answered), and Failed while the webhook worker is not running
-/// (a dead worker is never reported healthy). Details come from redacted error text and never contain the token.
+/// (a dead worker is never reported healthy). Details come from redacted error text and never contain the token;
+/// features the server does not implement (a third-party Bot API server) are listed after the state's detail.
 /// </summary>
 internal sealed class TelegramHealth : AdapterHealthTracker, IAdapterHealth
 {
     private readonly TimeProvider _timeProvider;
-
+    private readonly ConcurrentDictionary<string, string> _degraded = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private volatile bool _everConnected;
     private string? _storageProblem;
@@ -25,6 +27,13 @@ internal sealed class TelegramHealth : AdapterHealthTracker, IAdapterHealth
     {
         _timeProvider = timeProvider;
     }
+
+    /// <summary>Records that the server lacks <paramref name="method"/>; true the first time (log it then, once).</summary>
+    public bool Degrade(string method, string feature) => _degraded.TryAdd(method, feature);
+
+    public bool IsDegraded(string method) => _degraded.ContainsKey(method);
+
+    public IReadOnlyCollection<string> DegradedMethods => [.. _degraded.Keys];
 
     public void Connected(string detail)
     {
@@ -74,7 +83,17 @@ internal sealed class TelegramHealth : AdapterHealthTracker, IAdapterHealth
 
     AdapterState IAdapterHealth.State => Effective().State;
 
-    string? IAdapterHealth.Detail => Effective().Detail;
+    /// <summary>The state's detail, then "degraded: ..." for each method the server lacks.</summary>
+    string? IAdapterHealth.Detail
+    {
+        get
+        {
+            var detail = Effective().Detail;
+            return _degraded.IsEmpty
+                ? detail
+                : $"{detail}; degraded: " + string.Join("; ", _degraded.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key} not implemented by the server ({d.Value} unavailable)"));
+        }
+    }
 
     DateTimeOffset? IAdapterHealth.StateSince => Effective().Since;
 
@@ -112,6 +131,7 @@ internal sealed class TelegramHealth : AdapterHealthTracker, IAdapterHealth
         ApiErrorKind.Conflict => "conflict",
         ApiErrorKind.ChatMigrated => "chat_migrated",
         ApiErrorKind.Forbidden => "forbidden",
+        ApiErrorKind.NotImplemented => "not_implemented",
         _ => "bad_request",
     };
 }

@@ -46,7 +46,7 @@ internal sealed class KnowledgeValidator
     public const int MaxExplanationLength = 200;
     public const int MaxExplanationLineFeeds = 2;
 
-    private readonly List<KnowledgeError> _errors;
+    private readonly ProblemList _errors;
     private readonly Dictionary<string, (string Kind, string File, int Line)> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string MuscleId, string File, int Line)> _aliases = new(StringComparer.Ordinal);
     private readonly List<Reference> _sourceRefs = [];
@@ -62,7 +62,7 @@ internal sealed class KnowledgeValidator
     private int _muscleFiles;
     private SafetyRules? _safety;
 
-    public KnowledgeValidator(List<KnowledgeError> errors) => _errors = errors;
+    public KnowledgeValidator(ProblemList errors) => _errors = errors;
 
     private sealed record Reference(FileDiagnostics Diagnostics, int Line, string Field, string Id);
 

@@ -1,3 +1,6 @@
+using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Rendering;
+using AnatomyBot.Telegram.Sending;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,6 +24,7 @@ namespace AnatomyBot.Telegram.Quiz;
 internal sealed class DailyQuizScheduler(
     ITelegramStore store,
     QuizPoster poster,
+    TelegramSender sender,
     TimeProvider timeProvider,
     TelegramAdapterLifetime adapter,
     StorageFaults faults,
@@ -136,6 +140,11 @@ internal sealed class DailyQuizScheduler(
         {
             // The date stays claimed: at-most-once means a failed day is not retried later (see remarks).
             logger.LogWarning("The daily quiz for {Date} could not be posted to Telegram chat {ChatId}: {Error}", date, subscription.ChatId, result.Error);
+            if (result.Error!.Kind == ApiErrorKind.NotImplemented)
+            {
+                // A chat that asked for a daily quiz should learn why none comes, not wait in silence.
+                await sender.SendHtmlAsync(subscription.ChatId, TelegramHtml.Escape(QuizPoster.NoPollsText), null, cancellationToken);
+            }
         }
     }
 

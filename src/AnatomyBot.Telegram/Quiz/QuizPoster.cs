@@ -5,6 +5,9 @@ using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Sending;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace AnatomyBot.Telegram.Quiz;
 
@@ -19,6 +22,7 @@ internal sealed class QuizPoster(
     ITelegramStore store,
     TelegramSender sender,
     StorageFaults faults,
+    BotApi client,
     TimeProvider timeProvider,
     ILogger<QuizPoster> logger)
 {
@@ -30,6 +34,9 @@ internal sealed class QuizPoster(
     private readonly Random _random = new();
     private readonly Lock _randomGate = new();
 
+    /// <summary>Said instead of a quiz when the server does not implement sendPoll.</summary>
+    public const string NoPollsText = "Sorry, this Telegram server does not support quiz polls, so I can't post a quiz here. Ask me a question instead!";
+
     public const string OnDemand = "on-demand";
     public const string Daily = "daily";
 
@@ -37,8 +44,13 @@ internal sealed class QuizPoster(
     /// Posts one question to the chat; the result is the poll message or the error that stopped it.
     /// <paramref name="kind"/> (<see cref="OnDemand"/> or <see cref="Daily"/>) tags the quiz-post metric.
     /// </summary>
-    public async Task<TelegramResult<TgMessage>> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand)
+    public async Task<TelegramResult<Message>> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand)
     {
+        if (client.IsUnsupported("sendPoll"))
+        {
+            return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.NotImplemented, 0, "sendPoll: the server does not implement quiz polls"));
+        }
+
         var snapshot = knowledge.Current;
         // The daily date is already claimed, so a storage failure is waited out rather than losing the day; on demand,
         // the failure goes to the update dispatcher, which retries the update a few times.
@@ -47,33 +59,35 @@ internal sealed class QuizPoster(
             : await ReserveAsync(snapshot, chatId, cancellationToken);
         if (prepared is not var (question, postId))
         {
-            return TelegramResult<TgMessage>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "the quiz bank is empty"));
+            return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "the quiz bank is empty"));
         }
 
         var (options, correct) = FitOptions(question);
         var explanation = Explanation(question, snapshot);
         var result = await sender.SendPollAsync(
             chatId,
-            target => new SendPollRequest(
-                target,
-                Trim(question.Question, MaxQuestion),
-                options.Select(o => new InputPollOption(o)).ToArray(),
-                IsAnonymous: false,
-                Type: "quiz",
-                CorrectOptionIds: [correct],
-                Explanation: explanation,
-                ReplyParameters: replyToMessageId is { } id ? new ReplyParameters(id) : null),
+            target => new SendPollRequest
+            {
+                ChatId = target,
+                Question = Trim(question.Question, MaxQuestion),
+                Options = options.Select(o => new InputPollOption(o)).ToArray(),
+                IsAnonymous = false,
+                Type = PollType.Quiz,
+                CorrectOptionIds = [correct],
+                Explanation = explanation,
+                ReplyParameters = TelegramSender.Reply(replyToMessageId),
+            },
             cancellationToken);
         if (result.IsSuccess)
         {
             BotMetrics.QuizPosts.Add(1, new("platform", "telegram"), new("kind", kind));
         }
 
-        if (result.IsSuccess && result.Value!.Poll is { } poll)
+        if (result.IsSuccess && result.Value?.Poll is { } poll)
         {
             var message = result.Value;
             await faults.RetryAsync("record the posted poll",
-                ct => store.CompletePollAsync(postId, poll.Id, message.MessageId, timeProvider.GetUtcNow(), ct), cancellationToken);
+                ct => store.CompletePollAsync(postId, poll.Id, message.Id, timeProvider.GetUtcNow(), ct), cancellationToken);
             logger.LogInformation("Posted quiz {QuestionId} to Telegram chat {ChatId} as poll {PollId}", question.Id, message.Chat.Id, poll.Id);
         }
         else if (result.IsSuccess)

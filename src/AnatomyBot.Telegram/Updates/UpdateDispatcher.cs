@@ -2,16 +2,17 @@ using System.Text.Json;
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
 
 namespace AnatomyBot.Telegram.Updates;
 
 /// <summary>
-/// Reads one raw update and hands it to <see cref="TelegramUpdateHandler"/>; shared by long polling and the webhook.
+/// Reads one raw update on its own (leniently, with the library's types) and hands it to <see cref="TelegramUpdateHandler"/>; shared by long polling and the webhook.
 /// A malformed update or a failure while handling one is logged and skipped: one bad update never stops the bot.
 /// A storage failure while handling is retried with back-off (every handler writes before it replies, so a retry
 /// does not reply twice) up to <see cref="StorageAttempts"/> times, then the update is skipped with an error.
 /// </summary>
-internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, TelegramBotClient client, StorageFaults faults, ILogger<UpdateDispatcher> logger)
+internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, BotApi client, StorageFaults faults, ILogger<UpdateDispatcher> logger)
 {
     internal const int StorageAttempts = 6;
 
@@ -39,13 +40,18 @@ internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, TelegramBo
     {
         try
         {
-            var update = element.Deserialize<TgUpdate>(TelegramJson.Options)
-                ?? throw new JsonException("the update is null");
+            Update update;
+            try
+            {
+                update = LenientJson.ReadUpdate(element);
+            }
+            catch (Exception ex) when (LenientJson.IsUnreadable(ex))
+            {
+                logger.LogWarning("Skipping malformed Telegram update {UpdateId}: {Reason}", updateId, client.Redact(ex.Message));
+                return true;
+            }
+
             await handler.HandleAsync(update, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            logger.LogWarning("Skipping malformed Telegram update {UpdateId}: {Reason}", updateId, client.Redact(ex.Message));
         }
         catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
         {
@@ -59,8 +65,8 @@ internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, TelegramBo
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A bug or a storage failure for one update must not stop the bot; the update is confirmed so it cannot
-            // crash-loop, and the log keeps the details.
+            // A bug for one update must not stop the bot; the update is confirmed so it cannot crash-loop, and the log
+            // keeps the details.
             logger.LogError("Handling Telegram update {UpdateId} failed; skipping it: {Error}", updateId, client.Redact(ex.ToString()));
         }
 
