@@ -91,6 +91,12 @@ public sealed class TelegramStorageOptions
 
     /// <summary>Path of the SQLite database file (<c>Storage:Path</c>); its directory is created.</summary>
     public string Path { get; set; } = "data/anatomybot.db";
+
+    /// <summary>
+    /// How long one statement waits for another connection's write lock before it fails (<c>Storage:BusyTimeoutSeconds</c>,
+    /// 1-600). A failure is retried with back-off and reported as "degraded" in /healthz; it never stops the bot.
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
 }
 
 internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
@@ -189,5 +195,7 @@ internal sealed class TelegramStorageOptionsValidator : IValidateOptions<Telegra
     public ValidateOptionsResult Validate(string? name, TelegramStorageOptions options) =>
         string.IsNullOrWhiteSpace(options.Path)
             ? ValidateOptionsResult.Fail("Storage:Path must name the SQLite database file (default data/anatomybot.db).")
-            : ValidateOptionsResult.Success;
+            : options.BusyTimeoutSeconds is < 1 or > 600
+                ? ValidateOptionsResult.Fail("Storage:BusyTimeoutSeconds must be between 1 and 600.")
+                : ValidateOptionsResult.Success;
 }

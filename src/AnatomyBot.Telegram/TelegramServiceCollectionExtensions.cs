@@ -49,6 +49,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramHealth>();
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<TelegramHealth>());
         services.AddSingleton<TelegramAdapterLifetime>();
+        services.AddSingleton<StorageFaults>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<TelegramSender>();

@@ -11,11 +11,17 @@ using Telegram.Bot.Types.Enums;
 
 namespace AnatomyBot.Telegram.Quiz;
 
-/// <summary>Posts quiz questions as native Telegram quiz polls, without repeats in a chat until the bank is exhausted.</summary>
+/// <summary>
+/// Posts quiz questions as native Telegram quiz polls, without repeats in a chat until the bank is exhausted. The
+/// poll's record (chat, question, correct option) is written before the send and completed with Telegram's poll id
+/// after it, so answers to a poll that went out can be scored even if the process died right after the send (see
+/// <see cref="ITelegramStore.BindPendingPollAsync"/>). The completion is retried until the store takes it.
+/// </summary>
 internal sealed class QuizPoster(
     IKnowledgeProvider knowledge,
     ITelegramStore store,
     TelegramSender sender,
+    StorageFaults faults,
     BotApi client,
     TimeProvider timeProvider,
     ILogger<QuizPoster> logger)
@@ -46,20 +52,12 @@ internal sealed class QuizPoster(
         }
 
         var snapshot = knowledge.Current;
-        var asked = await store.GetAskedQuestionsAsync(chatId, cancellationToken);
-        if (QuizPicker.RoundComplete(snapshot.Quiz, asked))
-        {
-            await store.ResetQuizHistoryAsync(chatId, cancellationToken);
-            asked = new HashSet<string>();
-        }
-
-        QuizQuestion? question;
-        lock (_randomGate)
-        {
-            question = QuizPicker.Pick(snapshot.Quiz, asked, _random);
-        }
-
-        if (question is null)
+        // The daily date is already claimed, so a storage failure is waited out rather than losing the day; on demand,
+        // the failure goes to the update dispatcher, which retries the update a few times.
+        var prepared = kind == Daily
+            ? await faults.RetryAsync("reserve the daily quiz poll", ct => ReserveAsync(snapshot, chatId, ct), cancellationToken, write: true)
+            : await ReserveAsync(snapshot, chatId, cancellationToken);
+        if (prepared is not var (question, postId))
         {
             return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "the quiz bank is empty"));
         }
@@ -88,9 +86,8 @@ internal sealed class QuizPoster(
         if (result.IsSuccess && result.Value?.Poll is { } poll)
         {
             var message = result.Value;
-            await store.RecordPollAsync(
-                new PostedPoll(poll.Id, message.Chat.Id, question.Id, correct, message.Id, timeProvider.GetUtcNow()),
-                cancellationToken);
+            await faults.RetryAsync("record the posted poll",
+                ct => store.CompletePollAsync(postId, poll.Id, message.Id, timeProvider.GetUtcNow(), ct), cancellationToken);
             logger.LogInformation("Posted quiz {QuestionId} to Telegram chat {ChatId} as poll {PollId}", question.Id, message.Chat.Id, poll.Id);
         }
         else if (result.IsSuccess)
@@ -99,6 +96,32 @@ internal sealed class QuizPoster(
         }
 
         return result;
+    }
+
+    /// <summary>Picks the question and writes its record before the send; null when the bank is empty.</summary>
+    private async Task<(QuizQuestion Question, string PostId)?> ReserveAsync(KnowledgeSnapshot snapshot, long chatId, CancellationToken cancellationToken)
+    {
+        var asked = await store.GetAskedQuestionsAsync(chatId, cancellationToken);
+        if (QuizPicker.RoundComplete(snapshot.Quiz, asked))
+        {
+            await store.ResetQuizHistoryAsync(chatId, cancellationToken);
+            asked = new HashSet<string>();
+        }
+
+        QuizQuestion? question;
+        lock (_randomGate)
+        {
+            question = QuizPicker.Pick(snapshot.Quiz, asked, _random);
+        }
+
+        if (question is null)
+        {
+            return null;
+        }
+
+        var postId = Guid.NewGuid().ToString("N");
+        await store.ReservePollAsync(new PendingPoll(postId, chatId, question.Id, FitOptions(question).Correct, timeProvider.GetUtcNow()), cancellationToken);
+        return (question, postId);
     }
 
     /// <summary>Keeps at most 12 options (always the correct one), each trimmed to 100 characters.</summary>

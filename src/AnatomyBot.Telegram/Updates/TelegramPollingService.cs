@@ -18,7 +18,10 @@ namespace AnatomyBot.Telegram.Updates;
 /// an update being handled when the process stops is handled again after the restart. getUpdates goes through
 /// Telegram.Bot, but its result is kept as raw JSON and each update is read on its own, so one the library cannot
 /// read is skipped and confirmed instead of stalling the loop. A server that answers a long poll at once with
-/// nothing (an emulator) is polled at most about once per <see cref="EmptyPollInterval"/>.
+/// nothing (an emulator) is polled at most about once per <see cref="EmptyPollInterval"/>. When the store refuses the
+/// offset write, the adapter is reported degraded, the write is retried with back-off, and until it succeeds each
+/// getUpdates batch is cut after one update, so Telegram confirms every update (through the next call's offset)
+/// before another is handled: a crash then repeats at most the one update in flight.
 /// </summary>
 internal sealed class TelegramPollingService(
     BotApi client,
@@ -28,9 +31,14 @@ internal sealed class TelegramPollingService(
     TelegramHealth health,
     RetryPolicy policy,
     TelegramAdapterLifetime adapter,
+    StorageFaults faults,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
+    private bool _offsetUnsaved;
+    private int _offsetFailures;
+    private DateTimeOffset _nextOffsetWrite;
+
     internal static readonly string[] AllowedUpdates = ["message", "poll_answer", "my_chat_member", "callback_query"];
 
     private static readonly UpdateType[] AllowedUpdateTypes = [UpdateType.Message, UpdateType.PollAnswer, UpdateType.MyChatMember, UpdateType.CallbackQuery];
@@ -52,7 +60,8 @@ internal sealed class TelegramPollingService(
         var cancellationToken = linked.Token;
         try
         {
-            await store.MigrateAsync(cancellationToken);
+            // A locked or full store is waited out; one that cannot be opened stops the adapter (and the host).
+            await faults.RetryAsync("open the database", store.MigrateAsync, cancellationToken);
             var me = await CallUntilDoneAsync("getMe", client.GetMeAsync, cancellationToken);
             if (me is null)
             {
@@ -141,7 +150,7 @@ internal sealed class TelegramPollingService(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var offset = await store.GetUpdateOffsetAsync(cancellationToken);
+        var offset = await faults.RetryAsync("read the update offset", store.GetUpdateOffsetAsync, cancellationToken);
         var failures = 0;
         var quickEmptyPolls = 0;
         var timeout = options.Value.PollTimeoutSeconds;
@@ -178,6 +187,17 @@ internal sealed class TelegramPollingService(
             {
                 count++;
                 offset = await HandleOneAsync(element, offset, cancellationToken);
+                if (_offsetUnsaved)
+                {
+                    // The next getUpdates confirms this one to Telegram before another is handled.
+                    break;
+                }
+            }
+
+            if (_offsetUnsaved && offset is { } unsaved)
+            {
+                // Retried after each long poll too, so a quiet chat still ends the degraded state.
+                await SaveOffsetAsync(unsaved, cancellationToken);
             }
 
             // A long poll that comes back at once with nothing, twice in a row, means the server does not hold polls:
@@ -212,8 +232,35 @@ internal sealed class TelegramPollingService(
 
         await dispatcher.DispatchAsync(element, updateId, cancellationToken);
         var next = updateId + 1;
-        await store.SetUpdateOffsetAsync(next, cancellationToken);
+        await SaveOffsetAsync(next, cancellationToken);
         return next;
+    }
+
+    private async Task SaveOffsetAsync(long offset, CancellationToken cancellationToken)
+    {
+        var now = faults.TimeProvider.GetUtcNow();
+        if (_offsetUnsaved && now < _nextOffsetWrite)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.SetUpdateOffsetAsync(offset, cancellationToken);
+            _offsetUnsaved = false;
+            _offsetFailures = 0;
+            faults.Recovered();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
+        {
+            if (faults.Report("store the update offset", ex) == StorageFaultKind.Fatal)
+            {
+                throw new OperationCanceledException("the store is unusable", ex, adapter.Stopped);
+            }
+
+            _offsetUnsaved = true;
+            _nextOffsetWrite = now + StorageFaults.Backoff(_offsetFailures++);
+        }
     }
 
     private async Task<T?> CallUntilDoneAsync<T>(string method, Func<CancellationToken, Task<TelegramResult<T>>> call, CancellationToken cancellationToken)

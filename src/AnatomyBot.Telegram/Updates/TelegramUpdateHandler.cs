@@ -331,8 +331,15 @@ internal sealed class TelegramUpdateHandler(
         var poll = await store.GetPollAsync(answer.PollId, cancellationToken);
         if (poll is null)
         {
-            logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
-            return;
+            // A quiz whose record was reserved but not completed (the process died right after the send).
+            poll = await store.BindPendingPollAsync(answer.PollId, user.Id, timeProvider.GetUtcNow() - TimeSpan.FromDays(1), cancellationToken);
+            if (poll is null)
+            {
+                logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
+                return;
+            }
+
+            logger.LogInformation("Poll {PollId} was matched to the quiz {QuestionId} reserved for Telegram chat {ChatId}, whose record was not completed", answer.PollId, poll.QuestionId, poll.ChatId);
         }
 
         var correct = answer.OptionIds.Contains(poll.CorrectIndex);
