@@ -21,7 +21,7 @@ public static class KnowledgeLoader
         ArgumentNullException.ThrowIfNull(folder);
         ArgumentNullException.ThrowIfNull(timeProvider);
 
-        var errors = new List<KnowledgeError>();
+        var errors = new ProblemList();
         string root;
         try
         {
@@ -41,10 +41,7 @@ public static class KnowledgeLoader
         var snapshot = new KnowledgeValidator(errors).Validate(files, version, timeProvider.GetUtcNow(), cancellationToken);
 
         // Stable order: by file, then line; errors found in the same place keep discovery order.
-        var ordered = errors
-            .OrderBy(e => e.File, StringComparer.Ordinal)
-            .ThenBy(e => e.Line)
-            .ToImmutableArray();
+        var ordered = errors.ToOrderedArray();
         return new KnowledgeLoadResult(ordered.IsEmpty ? snapshot : null, ordered);
     }
 

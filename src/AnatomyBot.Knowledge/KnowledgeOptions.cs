@@ -22,4 +22,21 @@ public sealed class KnowledgeOptions
     public int DebounceMilliseconds { get; set; } = 500;
 
     public TimeSpan Debounce => TimeSpan.FromMilliseconds(DebounceMilliseconds);
+
+    /// <summary>
+    /// <c>Knowledge:ReloadTimeoutSeconds</c>: the longest a reload may take before it is given up and the current
+    /// knowledge kept (a stuck network mount must not hang a moderator's /reload). 1 to 600, default 30.
+    /// </summary>
+    public int ReloadTimeoutSeconds { get; set; } = 30;
+
+    public TimeSpan ReloadTimeout => TimeSpan.FromSeconds(ReloadTimeoutSeconds);
+
+    /// <summary>
+    /// <c>Knowledge:PollIntervalSeconds</c>: 0 (default) reloads on file-system events; 1 to 3600 instead looks at the
+    /// files' names, sizes and write times every so many seconds. Use it where events do not arrive: a folder mounted
+    /// into a container from another machine's file system (Docker Desktop, network shares). The image sets 2.
+    /// </summary>
+    public int PollIntervalSeconds { get; set; }
+
+    public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
 }

@@ -16,14 +16,25 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<KnowledgeStore> _logger;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly TimeSpan _reloadTimeout;
+    private readonly Func<CancellationToken, KnowledgeLoadResult> _load;
     private volatile KnowledgeSnapshot _current;
 
     /// <exception cref="KnowledgeLoadException">The initial load found errors; they are all in the exception.</exception>
     public KnowledgeStore(IOptions<KnowledgeOptions> options, TimeProvider timeProvider, ILogger<KnowledgeStore> logger)
+        : this(options, timeProvider, logger, load: null)
+    {
+    }
+
+    /// <param name="load">Replaces the folder load after the first one (tests script a stuck reload with it).</param>
+    internal KnowledgeStore(IOptions<KnowledgeOptions> options, TimeProvider timeProvider, ILogger<KnowledgeStore> logger,
+        Func<CancellationToken, KnowledgeLoadResult>? load)
     {
         _timeProvider = timeProvider;
         _logger = logger;
+        _reloadTimeout = options.Value.ReloadTimeout;
         Folder = KnowledgePaths.Resolve(options.Value.Path);
+        _load = load ?? (cancellationToken => KnowledgeLoader.Load(Folder, timeProvider, cancellationToken));
         var result = KnowledgeLoader.Load(Folder, timeProvider);
         _current = result.Snapshot ?? throw new KnowledgeLoadException(Folder, result.Errors);
         _logger.LogInformation(
@@ -45,8 +56,7 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
         await _reloadGate.WaitAsync(cancellationToken);
         try
         {
-            // Reading and parsing is blocking file work; keep it off the caller's (possibly a chat loop's) thread.
-            var result = await Task.Run(() => KnowledgeLoader.Load(Folder, _timeProvider, cancellationToken), cancellationToken);
+            var result = await LoadWithinTimeoutAsync(cancellationToken);
             if (result.Snapshot is not { } next)
             {
                 _logger.LogWarning("Knowledge reload from {Folder} failed with {Count} problem(s); keeping version {Version}",
@@ -74,4 +84,27 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
     }
 
     public void Dispose() => _reloadGate.Dispose();
+
+    /// <summary>
+    /// Reading and parsing is blocking file work: it runs off the caller's (possibly a chat loop's) thread, and is
+    /// given up after <see cref="KnowledgeOptions.ReloadTimeout"/>. A load that hangs in the kernel (a stuck mount)
+    /// cannot be aborted; it is cancelled cooperatively and its result, whenever it comes, is dropped.
+    /// </summary>
+    private async Task<KnowledgeLoadResult> LoadWithinTimeoutAsync(CancellationToken cancellationToken)
+    {
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var load = Task.Run(() => _load(abandon.Token), CancellationToken.None);
+        try
+        {
+            return await load.WaitAsync(_reloadTimeout, _timeProvider, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            await abandon.CancelAsync();
+            _ = load.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _logger.LogError("Knowledge reload from {Folder} did not finish within {Timeout} s and was given up", Folder, _reloadTimeout.TotalSeconds);
+            return new KnowledgeLoadResult(null, [new KnowledgeError(string.Empty, 0, "(folder)",
+                $"reading the knowledge folder took longer than {_reloadTimeout.TotalSeconds:0} s (Knowledge:ReloadTimeoutSeconds); is it on a slow or stuck disk?")]);
+        }
+    }
 }

@@ -8,6 +8,8 @@ namespace AnatomyBot.Knowledge;
 /// <summary>
 /// Watches the knowledge folder and reloads once changes have settled for the debounce interval
 /// (editors write a file in several steps; a reload per event would parse half-written files).
+/// Changes are noticed by file-system events, or with <c>Knowledge:PollIntervalSeconds</c> by comparing the files'
+/// names, sizes and write times at that interval (mounts whose changes raise no events in this process).
 /// </summary>
 internal sealed class KnowledgeWatcher(
     KnowledgeStore store,
@@ -32,29 +34,19 @@ internal sealed class KnowledgeWatcher(
             return;
         }
 
-        using var debouncer = new Debouncer(options.Value.Debounce, timeProvider, () => ReloadAsync(stoppingToken));
+        using var debouncer = new Debouncer(options.Value.Debounce, timeProvider, () => ReloadWhenStableAsync(stoppingToken));
         _debouncer = debouncer;
-        FileSystemWatcher watcher;
+        _lastSeen = FolderSignature.Read(store.Folder);
+        if (options.Value.PollIntervalSeconds > 0)
+        {
+            await PollAsync(debouncer, stoppingToken);
+            return;
+        }
+
+        using var folder = new FolderWatch(store.Folder, debouncer, logger);
         try
         {
-            watcher = new FileSystemWatcher(store.Folder)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            watcher.Filters.Add("*.yaml");
-            watcher.Filters.Add("*.yml");
-            watcher.Changed += (_, e) => OnChange(e.Name);
-            watcher.Created += (_, e) => OnChange(e.Name);
-            watcher.Deleted += (_, e) => OnChange(e.Name);
-            watcher.Renamed += (_, e) => OnChange(e.Name);
-            watcher.Error += (_, e) =>
-            {
-                // Usually an overflowed event buffer: some changes were missed, so reload to resynchronise.
-                logger.LogWarning(e.GetException(), "Watching the knowledge folder reported an error; reloading to catch up");
-                debouncer.Signal();
-            };
-            watcher.EnableRaisingEvents = true;
+            folder.Arm();
         }
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
         {
@@ -64,27 +56,60 @@ internal sealed class KnowledgeWatcher(
             return;
         }
 
-        using (watcher)
+        logger.LogInformation("Watching {Folder} for knowledge changes (debounce {Debounce} ms)", store.Folder, options.Value.DebounceMilliseconds);
+        _watching.TrySetResult();
+        try
         {
-            logger.LogInformation("Watching {Folder} for knowledge changes (debounce {Debounce} ms)", store.Folder, options.Value.DebounceMilliseconds);
-            _watching.TrySetResult();
-            try
-            {
-                await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-            }
+            await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private string _lastSeen = string.Empty;
+
+    /// <summary>
+    /// Reloads only once the files have looked the same for a whole debounce window, judged by the files themselves
+    /// (names, sizes, write times) rather than by events, which can be missed or coalesced: a change re-arms the timer.
+    /// </summary>
+    private Task ReloadWhenStableAsync(CancellationToken stoppingToken)
+    {
+        var now = FolderSignature.Read(store.Folder);
+        if (now != _lastSeen)
+        {
+            _lastSeen = now;
+            _debouncer?.Signal();
+            return Task.CompletedTask;
         }
 
-        void OnChange(string? name)
+        return ReloadAsync(stoppingToken);
+    }
+
+    private async Task PollAsync(Debouncer debouncer, CancellationToken stoppingToken)
+    {
+        var interval = options.Value.PollInterval;
+        var last = FolderSignature.Read(store.Folder);
+        logger.LogInformation("Polling {Folder} every {Interval} s for knowledge changes (debounce {Debounce} ms)",
+            store.Folder, options.Value.PollIntervalSeconds, options.Value.DebounceMilliseconds);
+        _watching.TrySetResult();
+        while (true)
         {
-            if (name is not null && name.Replace('\\', '/').Split('/').Any(segment => segment.StartsWith('.')))
+            try
+            {
+                await Task.Delay(interval, timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
 
-            debouncer.Signal();
+            var current = FolderSignature.Read(store.Folder);
+            if (current != last)
+            {
+                last = current;
+                debouncer.Signal();
+            }
         }
     }
 
@@ -99,8 +124,10 @@ internal sealed class KnowledgeWatcher(
             }
             else
             {
-                logger.LogError("Knowledge files changed but do not load; still serving version {Version}. Problems:\n{Errors}",
-                    store.Current.Version, string.Join('\n', result.Errors));
+                const int listed = 20;
+                var more = result.Errors.Length > listed ? $"\n...and {result.Errors.Length - listed} more (run `knowledge check`)" : string.Empty;
+                logger.LogError("Knowledge files changed but do not load; still serving version {Version}. Problems:\n{Errors}{More}",
+                    store.Current.Version, string.Join('\n', result.Errors.Take(listed)), more);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

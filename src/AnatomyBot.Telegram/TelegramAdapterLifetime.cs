@@ -16,7 +16,8 @@ internal sealed class TelegramAdapterLifetime(
     ILogger<TelegramAdapterLifetime> logger) : IDisposable
 {
     private readonly CancellationTokenSource _stopped = new();
-    private int _failed;
+    private readonly Lock _gate = new();
+    private bool _failed;
 
     /// <summary>Cancelled once the adapter hit a fatal condition.</summary>
     public CancellationToken Stopped => _stopped.Token;
@@ -25,15 +26,22 @@ internal sealed class TelegramAdapterLifetime(
 
     public void Fail(string message)
     {
-        if (Interlocked.Exchange(ref _failed, 1) == 1)
+        // A lock, not a flag: a second caller (two loops meeting the same unusable store) returns only once Stopped
+        // is cancelled, so its own cancellation check sees the stop.
+        lock (_gate)
         {
-            return;
+            if (_failed)
+            {
+                return;
+            }
+
+            _failed = true;
+            FatalMessage = message;
+            health.Set(AnatomyBot.Core.Observability.AdapterState.Failed, message);
+            _stopped.Cancel();
         }
 
-        FatalMessage = message;
-        health.Set(AnatomyBot.Core.Observability.AdapterState.Failed, message);
         logger.LogCritical("Telegram adapter stopped: {Reason}", message);
-        _stopped.Cancel();
         if (options.Value.StopHostOnFatalError)
         {
             lifetime.StopApplication();

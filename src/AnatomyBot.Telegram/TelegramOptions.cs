@@ -7,11 +7,19 @@ public sealed class TelegramOptions
 {
     public const string SectionName = "Telegram";
 
+    internal const string OfficialApiBaseUrl = "https://api.telegram.org";
+
     /// <summary>The bot token from @BotFather (<c>Telegram:Token</c>, environment <c>Telegram__Token</c>). Never logged.</summary>
     public string Token { get; set; } = "";
 
-    /// <summary>Base URL of the Bot API (<c>Telegram:ApiBaseUrl</c>); a local Bot API server or a test emulator may replace it.</summary>
-    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+    /// <summary>
+    /// Base URL of the Bot API (<c>Telegram:ApiBaseUrl</c>), scheme, host and port only (Telegram.Bot keeps no path);
+    /// a local Bot API server, a third-party emulator or a test fake may replace it.
+    /// </summary>
+    public string ApiBaseUrl { get; set; } = OfficialApiBaseUrl;
+
+    /// <summary>Use Telegram's test environment (<c>Telegram:UseTestEnvironment</c>): a token from the test BotFather.</summary>
+    public bool UseTestEnvironment { get; set; }
 
     /// <summary>User ids allowed to run /reload and to manage the daily quiz anywhere (<c>Telegram__Moderators__0</c>, ...).</summary>
     public List<long> Moderators { get; set; } = [];
@@ -50,6 +58,8 @@ public sealed class TelegramOptions
     public TelegramWebhookOptions Webhook { get; set; } = new();
 
     internal TimeSpan HttpTimeout => TimeSpan.FromSeconds(PollTimeoutSeconds + 15);
+
+    internal bool UsesOfficialServer => string.Equals(ApiBaseUrl.TrimEnd('/'), OfficialApiBaseUrl, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Webhook mode settings (section "Telegram:Webhook").</summary>
@@ -81,6 +91,12 @@ public sealed class TelegramStorageOptions
 
     /// <summary>Path of the SQLite database file (<c>Storage:Path</c>); its directory is created.</summary>
     public string Path { get; set; } = "data/anatomybot.db";
+
+    /// <summary>
+    /// How long one statement waits for another connection's write lock before it fails (<c>Storage:BusyTimeoutSeconds</c>,
+    /// 1-600). A failure is retried with back-off and reported as "degraded" in /healthz; it never stops the bot.
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
 }
 
 internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
@@ -101,6 +117,10 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             errors.Add("Telegram:ApiBaseUrl must be an absolute http(s) URL such as https://api.telegram.org.");
+        }
+        else if (uri.AbsolutePath != "/" || uri.Query.Length > 0)
+        {
+            errors.Add("Telegram:ApiBaseUrl must be scheme, host and port only, without a path (e.g. http://localhost:8081): the Bot API paths are added after it.");
         }
 
         InRange(errors, "Telegram:PollTimeoutSeconds", options.PollTimeoutSeconds, 1, 50, "(long polling needs a positive timeout)");
@@ -159,7 +179,8 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
     internal static bool LooksLikeToken(string token)
     {
         var colon = token.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == token.Length - 1)
+        // The bot id before the colon has at most 16 digits (Telegram.Bot refuses longer ones).
+        if (colon <= 0 || colon > 16 || colon == token.Length - 1)
         {
             return false;
         }
@@ -174,5 +195,7 @@ internal sealed class TelegramStorageOptionsValidator : IValidateOptions<Telegra
     public ValidateOptionsResult Validate(string? name, TelegramStorageOptions options) =>
         string.IsNullOrWhiteSpace(options.Path)
             ? ValidateOptionsResult.Fail("Storage:Path must name the SQLite database file (default data/anatomybot.db).")
-            : ValidateOptionsResult.Success;
+            : options.BusyTimeoutSeconds is < 1 or > 600
+                ? ValidateOptionsResult.Fail("Storage:BusyTimeoutSeconds must be between 1 and 600.")
+                : ValidateOptionsResult.Success;
 }

@@ -32,19 +32,24 @@ public static class TelegramServiceCollectionExtensions
         services.AddOptions<TelegramStorageOptions>().Bind(configuration.GetSection(TelegramStorageOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramStorageOptions>, TelegramStorageOptionsValidator>();
 
-        // The default HttpClient logging writes request URLs, and Bot API URLs carry the token: remove it.
-        services.AddHttpClient(TelegramBotClient.HttpClientName, (sp, http) =>
+        // Telegram.Bot's TelegramBotClient is created per call over this named client (see BotApi). The factory's
+        // request logging writes request URLs, and Bot API URLs carry the token: it is removed. The lenient handler
+        // normalises replies from third-party servers (dates in milliseconds) before the library reads them.
+        services.AddTransient<LenientReplyHandler>();
+        services.AddHttpClient(BotApi.HttpClientName, (sp, http) =>
             {
                 http.Timeout = sp.GetRequiredService<IOptions<TelegramOptions>>().Value.HttpTimeout;
             })
+            .AddHttpMessageHandler<LenientReplyHandler>()
             .RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITelegramStore, SqliteTelegramStore>();
-        services.AddSingleton<TelegramBotClient>();
+        services.AddSingleton<BotApi>();
         services.AddSingleton<TelegramHealth>();
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<TelegramHealth>());
         services.AddSingleton<TelegramAdapterLifetime>();
+        services.AddSingleton<StorageFaults>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<TelegramSender>();

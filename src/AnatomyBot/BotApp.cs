@@ -181,6 +181,7 @@ internal static class BotApp
 
         // Resolved before the run: RunAsync disposes the host, and the states must still be readable afterwards.
         var adapters = host.Services.GetServices<IAdapterHealth>().ToList();
+        var workers = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
         try
         {
             await host.RunAsync(cancellationToken);
@@ -197,7 +198,21 @@ internal static class BotApp
                 await error.WriteLineAsync($"error: the {adapter.Name} adapter stopped: {redactor.Redact(adapter.Detail ?? "fatal error")}");
             }
 
-            return failed.Count == 0 ? ExitOk : ExitUsage;
+            if (failed.Count > 0)
+            {
+                return ExitUsage;
+            }
+
+            // A background loop that died on an exception stops the host (BackgroundServiceExceptionBehavior.StopHost)
+            // without making RunAsync throw; that is a failure too, never exit 0.
+            var crashed = workers.Where(w => w.ExecuteTask is { IsFaulted: true }).ToList();
+            foreach (var worker in crashed)
+            {
+                var reason = worker.ExecuteTask!.Exception!.GetBaseException();
+                await error.WriteLineAsync($"error: {worker.GetType().Name} stopped on an unexpected error: {reason.GetType().Name}: {redactor.Redact(reason.Message)}");
+            }
+
+            return crashed.Count == 0 ? ExitOk : ExitFailure;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

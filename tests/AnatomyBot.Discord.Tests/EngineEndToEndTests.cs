@@ -78,4 +78,35 @@ public sealed class EngineEndToEndTests
         var embed = patch.Json.GetProperty("embeds")[0];
         Assert.Contains("femoral", embed.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task The_editors_note_shows_in_the_embed_apart_from_the_citation()
+    {
+        await using var bot = await StartAsync();
+        var gw = await bot.ConnectAndReadyAsync();
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("ask2", "ask", [new { name = "question", type = 3, value = "what is the innervation of the iliacus" }]));
+        var patch = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH");
+        var embed = patch.Json.GetProperty("embeds")[0];
+        var decoded = string.Join("\n", embed.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("value").GetString())
+            .Prepend(embed.TryGetProperty("description", out var d) ? d.GetString() : ""));
+
+        Assert.Contains("[mom]\n  Editors' note: Standard anatomy texts give the femoral nerve as arising from L2-L4", decoded, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_topic_disagreement_shows_both_values_with_their_sources_in_the_embed()
+    {
+        await using var bot = await StartAsync();
+        var gw = await bot.ConnectAndReadyAsync();
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("ask3", "ask", [new { name = "question", type = 3, value = "Does the iliopsoas abduct the hip?" }]));
+        var patch = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH");
+        var embed = patch.Json.GetProperty("embeds")[0];
+        var fields = embed.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);
+
+        var disagreement = Assert.Single(fields, f => f.Key.StartsWith("Where the sources disagree", StringComparison.Ordinal)).Value;
+        Assert.Contains("Sources disagree: Does the iliopsoas move the thigh out to the side (abduction)?", disagreement, StringComparison.Ordinal);
+        Assert.Contains("[healthsite]", disagreement, StringComparison.Ordinal);
+        Assert.Contains("[mom, ptclinic, consumer]", disagreement, StringComparison.Ordinal);
+        Assert.Contains("Editors' note: Standard anatomy texts do not list abduction", disagreement, StringComparison.Ordinal);
+    }
 }

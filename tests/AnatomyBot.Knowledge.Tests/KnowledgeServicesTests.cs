@@ -57,6 +57,7 @@ public sealed class KnowledgeServicesTests : IDisposable
         Assert.Equal("knowledge", options.Path);
         Assert.True(options.Watch);
         Assert.Equal(500, options.DebounceMilliseconds);
+        Assert.Equal(0, options.PollIntervalSeconds);
     }
 
     [Theory]
@@ -65,6 +66,8 @@ public sealed class KnowledgeServicesTests : IDisposable
     [InlineData("Knowledge:DebounceMilliseconds", "0", "Knowledge:DebounceMilliseconds")]
     [InlineData("Knowledge:DebounceMilliseconds", "3600000", "Knowledge:DebounceMilliseconds")]
     [InlineData("Knowledge:Watch", "maybe", "Knowledge:Watch")]
+    [InlineData("Knowledge:PollIntervalSeconds", "-1", "Knowledge:PollIntervalSeconds")]
+    [InlineData("Knowledge:PollIntervalSeconds", "3601", "Knowledge:PollIntervalSeconds")]
     public void Invalid_settings_fail_with_a_message_naming_the_key(string key, string value, string expected)
     {
         using var provider = Build(new() { ["Knowledge:Path"] = _folder.Path, [key] = value });

@@ -69,6 +69,25 @@ public sealed class EngineEndToEndTests
     }
 
     [Fact]
+    public async Task The_editors_note_and_both_sides_of_a_topic_disagreement_show_in_the_html()
+    {
+        var (world, adapter) = await StartAsync();
+        await using var _ = world;
+        await using var __ = adapter;
+        world.Server.Enqueue(Tg.Private("what is the innervation of the iliacus"));
+        world.Server.Enqueue(Tg.Private("Is the psoas the only muscle connecting the upper and lower body?"));
+        await world.PumpUntilAsync(s => s.ConfirmedOffset >= 3);
+
+        var sends = world.Server.Calls("sendMessage");
+        Assert.All(sends, c => HtmlAssert.Valid(c.Text));
+        var text = System.Net.WebUtility.HtmlDecode(AllText(sends));
+        Assert.Contains("[mom]\n  Editors' note: Standard anatomy texts give the femoral nerve as arising from L2-L4", text);
+        Assert.Contains("Sources disagree: Is the psoas the only link between the upper and lower body", text);
+        Assert.Contains("The massage blog holds that no other muscle joins the upper body to the lower body. [mom]", text);
+        Assert.Contains("without claiming it is the only one. [ptclinic]", text);
+    }
+
+    [Fact]
     public async Task An_unknown_muscle_gets_the_polite_not_covered_reply()
     {
         var (world, adapter) = await StartAsync();

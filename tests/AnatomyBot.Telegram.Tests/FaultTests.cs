@@ -46,6 +46,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_send_accepted_with_an_unreadable_reply_counts_as_sent_and_is_never_repeated()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.AddFault("sendMessage", Fault.GarbledAfterActing());
+        world.Server.Enqueue(Tg.Private("psoas?"));
+        var second = world.Server.Enqueue(Tg.Private("iliacus?"));
+        await using var adapter = await world.StartAdapterAsync();
+
+        // Updates are handled in order, so once the second is confirmed any retry of the first would have happened.
+        await world.PumpUntilAsync(s => s.ConfirmedOffset > second);
+
+        Assert.Equal(2, world.Server.Calls("sendMessage").Count);
+        Assert.Equal(2, world.Server.DeliveredCount);
+        Assert.Contains(adapter.Logs.Entries, e => e.Message.Contains("counting it as sent"));
+    }
+
+    [Fact]
     public async Task Polling_survives_500_429_and_409_from_getUpdates()
     {
         await using var world = await TestWorld.CreateAsync();
@@ -199,7 +216,7 @@ public sealed class FaultTests
     public async Task Client_redacts_the_token_from_exception_messages_that_carry_the_url()
     {
         var options = Options.Create(new TelegramOptions { Token = AdapterHarness.Token, ApiBaseUrl = "https://api.example" });
-        var client = new TelegramBotClient(new ThrowingFactory(), options);
+        var client = new BotApi(new ThrowingFactory(), options, new TelegramHealth(TimeProvider.System), Microsoft.Extensions.Logging.Abstractions.NullLogger<BotApi>.Instance);
 
         var result = await client.GetMeAsync(default);
 

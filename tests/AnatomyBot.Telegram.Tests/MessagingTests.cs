@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Telegram.Rendering;
 using AnatomyBot.Telegram.Tests.Infrastructure;
@@ -23,7 +25,8 @@ public sealed class MessagingTests
         Assert.Equal(Tg.UserId.ToString(), asked.ChatId);
         var call = world.Server.Calls("sendMessage")[0];
         Assert.Equal(Tg.UserId, call.ChatId);
-        Assert.Equal("HTML", call.Body["parse_mode"]!.GetValue<string>());
+        // Telegram.Bot writes "Html"; the Bot API reads parse_mode case-insensitively.
+        Assert.Equal("HTML", call.Body["parse_mode"]!.GetValue<string>(), ignoreCase: true);
         Assert.True(call.Body["link_preview_options"]!["is_disabled"]!.GetValue<bool>());
         Assert.Null(call.Body["reply_parameters"]);
         Assert.StartsWith("<b>Answer</b>\n\nYou asked: what does the psoas major do?", call.Text);
@@ -69,7 +72,7 @@ public sealed class MessagingTests
     public void Suggestion_callback_data_fits_telegrams_64_bytes()
     {
         var reply = FakeEngine.TextReply("x") with { Suggestions = [new string('é', 80)] };
-        var data = ReplyRenderer.SuggestionKeyboard(reply)!.InlineKeyboard[0][0].CallbackData;
+        var data = ReplyRenderer.SuggestionKeyboard(reply)!.InlineKeyboard.First().First().CallbackData!;
         Assert.True(System.Text.Encoding.UTF8.GetByteCount(data) <= ReplyRenderer.MaxCallbackBytes);
         Assert.Null(ReplyRenderer.SuggestionKeyboard(FakeEngine.TextReply("no suggestions")));
     }
@@ -228,14 +231,15 @@ public sealed class MessagingTests
     [Fact]
     public void Addressing_parses_bot_command_entities()
     {
-        var me = new Api.TgUser(1, true, "Bot", Username: "ThisBot");
-        var group = new Api.TgChat(-5, "group");
-        Api.TgMessage Msg(string text, params Api.TgMessageEntity[] entities) => new(1, group, 0, new Api.TgUser(2, false, "U"), Text: text, Entities: entities);
+        var me = new User { Id = 1, IsBot = true, FirstName = "Bot", Username = "ThisBot" };
+        var group = new Chat { Id = -5, Type = ChatType.Group };
+        Message Msg(string text, params MessageEntity[] entities) => new() { Id = 1, Chat = group, From = new User { Id = 2, FirstName = "U" }, Text = text, Entities = entities };
+        static MessageEntity Entity(MessageEntityType type, int offset, int length) => new() { Type = type, Offset = offset, Length = length };
 
-        Assert.Equal(new Addressed(AddressKind.Command, "muscle", "iliacus"), MessageAddressing.Classify(Msg("/Muscle@thisbot iliacus", new Api.TgMessageEntity("bot_command", 0, 15)), me));
-        Assert.Equal(AddressKind.Ignored, MessageAddressing.Classify(Msg("/muscle@OtherBot iliacus", new Api.TgMessageEntity("bot_command", 0, 16)), me).Kind);
-        Assert.Equal(AddressKind.Ignored, MessageAddressing.Classify(Msg("hello @OtherBot", new Api.TgMessageEntity("mention", 6, 9)), me).Kind);
-        Assert.Equal(new Addressed(AddressKind.Question, "", "what is it?"), MessageAddressing.Classify(Msg("@ThisBot, what is it?", new Api.TgMessageEntity("mention", 0, 8)), me));
+        Assert.Equal(new Addressed(AddressKind.Command, "muscle", "iliacus"), MessageAddressing.Classify(Msg("/Muscle@thisbot iliacus", Entity(MessageEntityType.BotCommand, 0, 15)), me));
+        Assert.Equal(AddressKind.Ignored, MessageAddressing.Classify(Msg("/muscle@OtherBot iliacus", Entity(MessageEntityType.BotCommand, 0, 16)), me).Kind);
+        Assert.Equal(AddressKind.Ignored, MessageAddressing.Classify(Msg("hello @OtherBot", Entity(MessageEntityType.Mention, 6, 9)), me).Kind);
+        Assert.Equal(new Addressed(AddressKind.Question, "", "what is it?"), MessageAddressing.Classify(Msg("@ThisBot, what is it?", Entity(MessageEntityType.Mention, 0, 8)), me));
         Assert.Equal(new Addressed(AddressKind.Command, "quiz", ""), MessageAddressing.Classify(Msg("/quiz"), me));
     }
 }

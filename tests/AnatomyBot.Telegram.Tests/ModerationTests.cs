@@ -50,6 +50,26 @@ public sealed class ModerationTests
     }
 
     [Fact]
+    public async Task A_slow_reload_does_not_hold_up_answers_to_other_messages()
+    {
+        var pending = new TaskCompletionSource<ReloadResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reloader = new Mock<IKnowledgeReloader>();
+        reloader.Setup(r => r.ReloadAsync(It.IsAny<CancellationToken>())).Returns(pending.Task);
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.Enqueue(Tg.Private("/reload", userId: Moderator));
+        world.Server.Enqueue(Tg.Private("what nerve supplies the iliacus", userId: 77));
+        await using var adapter = await world.StartAdapterAsync(reloader.Object);
+
+        // The question behind the /reload is answered while the reload is still running.
+        await world.WaitUntilAsync(s => s.Calls("sendMessage").Count == 1);
+        Assert.Contains("what nerve supplies the iliacus", world.Server.Calls("sendMessage")[0].Text, StringComparison.Ordinal);
+
+        pending.SetResult(ReloadResult.Failure([new KnowledgeError("muscles/iliacus.yaml", 3, "name", "is required")]));
+        await world.WaitUntilAsync(s => s.Calls("sendMessage").Count == 2);
+        Assert.Contains("Reload failed", world.Server.Calls("sendMessage")[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Non_moderator_reload_is_refused_politely_and_logged()
     {
         var reloader = new Mock<IKnowledgeReloader>(MockBehavior.Strict);

@@ -94,10 +94,11 @@ public sealed class QuizTests
     [Fact]
     public void Both_correct_option_fields_are_read_from_polls()
     {
-        var old = System.Text.Json.JsonSerializer.Deserialize<Api.TgPoll>("""{"id":"a","question":"q","options":[],"correct_option_id":2}""", Api.TelegramJson.Options)!;
-        var current = System.Text.Json.JsonSerializer.Deserialize<Api.TgPoll>("""{"id":"a","question":"q","options":[],"correct_option_ids":[1]}""", Api.TelegramJson.Options)!;
-        Assert.Equal(2, old.CorrectIndex);
-        Assert.Equal(1, current.CorrectIndex);
+        // Bot API 9.6 moved the answer into correct_option_ids; older servers send correct_option_id. The library reads both.
+        var old = System.Text.Json.JsonSerializer.Deserialize<global::Telegram.Bot.Types.Poll>("""{"id":"a","question":"q","options":[],"correct_option_id":2}""", global::Telegram.Bot.JsonBotAPI.Options)!;
+        var current = System.Text.Json.JsonSerializer.Deserialize<global::Telegram.Bot.Types.Poll>("""{"id":"a","question":"q","options":[],"correct_option_ids":[1]}""", global::Telegram.Bot.JsonBotAPI.Options)!;
+        Assert.Equal([2], old.CorrectOptionIds!);
+        Assert.Equal([1], current.CorrectOptionIds!);
     }
 
     [Fact]

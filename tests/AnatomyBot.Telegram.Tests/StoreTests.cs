@@ -27,7 +27,7 @@ public sealed class StoreTests : IDisposable
         await connection.OpenAsync();
         var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(version) FROM schema_version;";
-        Assert.Equal("2", await command.ExecuteScalarAsync());
+        Assert.Equal("3", await command.ExecuteScalarAsync());
     }
 
     [Fact]

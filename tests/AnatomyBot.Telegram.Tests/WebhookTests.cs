@@ -18,7 +18,7 @@ public sealed class WebhookTests
     private const string Secret = "s3cr3t_Webhook-Token";
     private const string PublicUrl = "https://bot.example.org/telegram/hook";
 
-    private static Dictionary<string, string?> WebhookSettings() => new()
+    internal static Dictionary<string, string?> WebhookSettings() => new()
     {
         ["Telegram:Webhook:Url"] = PublicUrl,
         ["Telegram:Webhook:SecretToken"] = Secret,
@@ -26,7 +26,7 @@ public sealed class WebhookTests
     };
 
     /// <summary>A Kestrel listener (like the host's) with only the webhook endpoint, backed by the adapter's services.</summary>
-    private sealed class Listener : IAsyncDisposable
+    internal sealed class Listener : IAsyncDisposable
     {
         private readonly WebApplication _app;
 
@@ -75,7 +75,7 @@ public sealed class WebhookTests
         }
     }
 
-    private static JsonObject Update(long updateId, JsonObject update)
+    internal static JsonObject Update(long updateId, JsonObject update)
     {
         update["update_id"] = updateId;
         return update;
@@ -125,7 +125,9 @@ public sealed class WebhookTests
         Assert.Equal(HttpStatusCode.OK, await listener.PostAsync(Update(4, Tg.Private("the real one"))));
         await world.WaitUntilAsync(s => s.Calls("sendMessage").Count == 1);
         Assert.Equal(["the real one"], world.Engine.Asked.Select(m => m.Text));
-        Assert.Equal(3, adapter.Logs.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.Contains("Refused a Telegram webhook request")));
+        // Anyone who finds the URL can send these: logged at debug, never as warnings.
+        Assert.Equal(3, adapter.Logs.Entries.Count(e => e.Level == LogLevel.Debug && e.Message.Contains("Refused a Telegram webhook request")));
+        Assert.DoesNotContain(adapter.Logs.Entries, e => e.Level >= LogLevel.Warning);
         Assert.DoesNotContain(Secret, adapter.Logs.AllText);
     }
 
@@ -229,5 +231,55 @@ public sealed class WebhookOptionsTests
         Assert.DoesNotContain(bad, e => e.Contains("has space!", StringComparison.Ordinal));
         Assert.Contains(Errors("https://bot.example.org/tg", new string('a', 257)), e => e.StartsWith("Telegram:Webhook:SecretToken", StringComparison.Ordinal));
         Assert.Empty(Errors("https://bot.example.org/tg", new string('a', 256)));
+    }
+}
+
+/// <summary>
+/// Abuse of the webhook URL is expected: refused requests are logged at debug, and a 413 (body over the listener's
+/// limit) or 408 (a sender too slow) is answered with that status and one debug line, never a stack trace.
+/// </summary>
+public sealed class WebhookRejectionLoggingTests
+{
+    [Theory]
+    [InlineData(413, "Request body too large. The max request body size is 1048576 bytes.")]
+    [InlineData(408, "Reading the request body timed out due to data arriving too slowly. See MinRequestBodyDataRate.")]
+    public async Task Oversized_and_slow_bodies_get_their_status_and_one_debug_line_without_a_stack_trace(int status, string message)
+    {
+        await using var world = await TestWorld.CreateAsync();
+        await using var adapter = await world.StartAdapterAsync(settings: WebhookTests.WebhookSettings());
+        var queue = adapter.Services.GetRequiredService<Webhook.TelegramWebhookQueue>();
+        var logger = adapter.Services.GetRequiredService<ILogger<Webhook.TelegramWebhookQueue>>();
+        const string secret = "s3cr3t_Webhook-Token";
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.Headers[TelegramWebhookEndpoints.SecretHeader] = secret;
+        // Kestrel raises this from the body stream when its limits are hit.
+        context.Request.Body = new FaultingStream(new Microsoft.AspNetCore.Http.BadHttpRequestException(message, status));
+
+        await TelegramWebhookEndpoints.HandleAsync(context, queue, System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(secret)), logger);
+
+        Assert.Equal(status, context.Response.StatusCode);
+        var line = Assert.Single(adapter.Logs.Entries, e => e.Message.Contains("Refused a Telegram webhook request", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Debug, line.Level);
+        Assert.Null(line.Exception);
+        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), line.Message);
+        Assert.DoesNotContain(adapter.Logs.Entries, e => e.Exception is not null || e.Level >= LogLevel.Warning);
+        Assert.Equal(0, queue.Pending);
+    }
+
+    private sealed class FaultingStream(Exception fault) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw fault;
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw fault;
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => throw fault;
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -107,6 +107,35 @@ public sealed class BotAppTests
     }
 
     [Fact]
+    public async Task Ask_json_ends_lines_at_lf_or_crlf_only_so_a_bare_cr_is_part_of_the_question()
+    {
+        var input = "what nerve supplies the iliacus\r\npsoas minor\rorigin\nwho are you\n";
+
+        var run = await AppRunner.RunAsync(["ask", "--json"], input);
+
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("what nerve supplies the iliacus", JsonDocument.Parse(lines[0]).RootElement.GetProperty("question").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_json_answers_an_over_long_line_with_one_error_object_and_goes_on()
+    {
+        var input = "what nerve supplies the iliacus\n" + new string('x', 1_000_000) + "\r\npsoas minor origin\n";
+
+        var run = await AppRunner.RunAsync(["ask", "--json"], input);
+
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        var tooLong = JsonDocument.Parse(lines[1]).RootElement;
+        Assert.Equal("error", tooLong.GetProperty("intent").GetString());
+        Assert.Contains("longer than 65,536 characters", tooLong.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(tooLong.GetProperty("question").GetString()!.Length <= 80);
+        Assert.Equal("psoas-minor", JsonDocument.Parse(lines[2]).RootElement.GetProperty("entity").GetString());
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    [Fact]
     public async Task Ask_json_flushes_each_answer_before_reading_the_next_line()
     {
         // A pipe-driven caller waits for each answer before sending the next question.
@@ -163,6 +192,24 @@ public sealed class BotAppTests
         Assert.Matches(new Regex(@"psoas-paradox\.yaml:\d+"), run.Output);
         Assert.Matches(new Regex(@"iliacus\.yaml:\d+.*nosuchsource"), run.Output);
         Assert.Contains("Knowledge check failed", run.Output);
+    }
+
+    [Fact]
+    public async Task Knowledge_check_with_a_fifo_and_a_link_to_dev_zero_finishes_and_names_both()
+    {
+        using var knowledge = new TempKnowledge();
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", knowledge.PathOf("topics/pipe.yaml")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        File.CreateSymbolicLink(knowledge.PathOf("topics/zero.yaml"), "/dev/zero");
+
+        var run = await AppRunner.RunAsync(["knowledge", "check", knowledge.Folder]).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("topics/pipe.yaml: (file): not a regular file", run.Output);
+        Assert.Contains("topics/zero.yaml: (file)", run.Output);
     }
 
     [Fact]

@@ -32,15 +32,27 @@ internal sealed class ScriptedReader(params object[] script) : TextReader
 internal sealed class BlockingLineReader : TextReader
 {
     private readonly Channel<string?> _lines = Channel.CreateUnbounded<string?>();
+    private string _pending = string.Empty;
 
-    public void Send(string line) => _lines.Writer.TryWrite(line);
+    public void Send(string line) => _lines.Writer.TryWrite(line + "\n");
 
     public override void Close() => _lines.Writer.TryWrite(null);
 
     public override string? ReadLine() => throw new NotSupportedException("read asynchronously");
 
-    public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) =>
-        await _lines.Reader.ReadAsync(cancellationToken);
+    // Like a pipe: hands out what has arrived so far and waits only when nothing is pending.
+    public override async ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_pending.Length == 0 && await _lines.Reader.ReadAsync(cancellationToken) is { } next)
+        {
+            _pending = next;
+        }
+
+        var count = Math.Min(buffer.Length, _pending.Length);
+        _pending.AsSpan(0, count).CopyTo(buffer.Span);
+        _pending = _pending[count..];
+        return count;
+    }
 }
 
 /// <summary>Standard output that publishes complete lines only when flushed, to prove the app flushes each answer.</summary>

@@ -8,8 +8,10 @@ public sealed record Source(string Id, string Title, string Description);
 /// <summary>
 /// One statement in the knowledge base with the ids of the sources that support it.
 /// <see cref="IsOpinion"/> marks a belief or one author's view (never anatomy); renderers label it as such.
+/// <see cref="EditorsNote"/> is the editors' own correction or caveat (e.g. where standard anatomy texts differ
+/// from what the cited source says). It is never attributed to a source: renderers show it as "Editors' note: ...".
 /// </summary>
-public sealed record Fact(string Text, ImmutableArray<string> Sources, bool IsOpinion = false);
+public sealed record Fact(string Text, ImmutableArray<string> Sources, bool IsOpinion = false, string? EditorsNote = null);
 
 /// <summary>The attributes a muscle card holds; each is a list of facts.</summary>
 public enum MuscleAttribute
@@ -44,6 +46,12 @@ public sealed record Muscle(
         Attributes.TryGetValue(attribute, out var facts) ? facts : ImmutableArray<Fact>.Empty;
 }
 
+/// <summary>
+/// Where the sources of a topic give different answers to one question (<see cref="Note"/>): every value with
+/// its own sources, at least two different sources in all. The answer shows each value side by side.
+/// </summary>
+public sealed record TopicDisagreement(string Note, ImmutableArray<Fact> Values);
+
 /// <summary>A topic students ask about (the psoas paradox, stretches, ...), matched on keywords and example questions.</summary>
 public sealed record Topic(
     string Id,
@@ -51,7 +59,8 @@ public sealed record Topic(
     ImmutableArray<string> Keywords,
     ImmutableArray<string> Questions,
     ImmutableArray<Fact> Facts,
-    ImmutableArray<string> Related);
+    ImmutableArray<string> Related,
+    ImmutableArray<TopicDisagreement> Disagreements = default);
 
 /// <summary>A multiple-choice question that can be posted unchanged as a Telegram quiz poll.</summary>
 public sealed record QuizQuestion(

@@ -3,7 +3,7 @@ using System.Text;
 namespace AnatomyBot.Core.Knowledge;
 
 /// <summary>Plain-text summary of a reload, shared by every adapter's /reload reply.</summary>
-public static class ReloadText
+public static partial class ReloadText
 {
     public static string Format(ReloadResult result, int maxErrors = 20)
     {
@@ -26,7 +26,8 @@ public static class ReloadText
         text.Append($"Reload failed with {result.Errors.Length} problem(s); the previous knowledge is still being served.");
         foreach (var error in result.Errors.Take(maxErrors))
         {
-            text.Append("\n- ").Append(error);
+            // A chat never sees file content: quoted values from the files are replaced, locations and rules stay.
+            text.Append("\n- ").Append(Quoted().Replace(error.ToString(), "'…'"));
         }
 
         if (result.Errors.Length > maxErrors)
@@ -36,6 +37,9 @@ public static class ReloadText
 
         return text.ToString();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'[^'\\n]*'")]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
 
     private static void AppendIds(StringBuilder text, string label, System.Collections.Immutable.ImmutableArray<string> ids)
     {

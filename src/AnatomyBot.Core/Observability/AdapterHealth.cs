@@ -5,6 +5,12 @@ public enum AdapterState
     Starting,
     Connected,
     Reconnecting,
+
+    /// <summary>
+    /// Connected and answering, but part of the adapter cannot do its job for now (for example, its store refuses
+    /// writes and they are being retried). Healthy for /healthz, which reports the overall status as "degraded".
+    /// </summary>
+    Degraded,
     Stopped,
     Failed,
 }

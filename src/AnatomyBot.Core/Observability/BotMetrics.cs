@@ -34,6 +34,15 @@ public static class BotMetrics
     /// <summary>HTTP 429 responses received; tags: platform.</summary>
     public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("anatomybot_rate_limited_total", description: "429 responses received");
 
+    /// <summary>Storage operations that failed (locked past the busy timeout, disk full, read-only, corrupt); tags: platform, operation.</summary>
+    public static readonly Counter<long> StorageErrors = Meter.CreateCounter<long>("anatomybot_storage_errors_total", description: "Storage operations that failed");
+
+    /// <summary>1 while an adapter's store refuses writes and they are being retried, else 0; tags: platform.</summary>
+    public static readonly UpDownCounter<long> StorageDegraded = Meter.CreateUpDownCounter<long>("anatomybot_storage_degraded", description: "1 while the store refuses writes (retrying)");
+
+    /// <summary>Times the Telegram webhook worker failed and restarted itself.</summary>
+    public static readonly Counter<long> WebhookWorkerRestarts = Meter.CreateCounter<long>("anatomybot_telegram_webhook_worker_restarts_total", description: "Telegram webhook worker restarts");
+
     /// <summary>Quiz questions posted; tags: platform, kind (on-demand|daily).</summary>
     public static readonly Counter<long> QuizPosts = Meter.CreateCounter<long>("anatomybot_quiz_posts_total", description: "Quiz questions posted");
 }

@@ -423,7 +423,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 if (unknownWords.Count > 0 && (!strong || unknownWords.Count * index.Facts.MaxIdf > knownWeight))
                 {
                     var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
-                    return NotCovered(index, string.Join(' ', unknownWords.Take(4)), nearest, text);
+                    return NotCovered(index, string.Join(' ', unknownWords.Take(4)), nearest, text, index.Muscles[muscles[0]].Name);
                 }
 
                 // An attribute word can sit in a question about something else ("what exercises help if a pinched
@@ -487,7 +487,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var subject = SubjectWords(text, analysis, index);
             return subject.Length == 0
                 ? MuscleAnswer(index, analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, index.Muscles[muscles[0]].Name))
-                : NotCovered(index, $"{subject} of the {index.Muscles[muscles[0]].Name.ToLowerInvariant()}", [], text);
+                : NotCovered(index, $"{subject} of the {index.Muscles[muscles[0]].Name.ToLowerInvariant()}", [], text, index.Muscles[muscles[0]].Name);
         }
 
         if (bestTopic >= 0 && bestScore >= TopicGrey)
@@ -663,7 +663,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
         if (inDomain && unknown.Count > 0 && (best < RetrievalThresholds.LexicalSettled || unknownWeight > knownWeight))
         {
-            return NotCovered(index, string.Join(' ', unknown.Take(4)), ranked, text);
+            return NotCovered(index, string.Join(' ', unknown.Take(4)), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
 
         if (best >= RetrievalThresholds.Accept)
@@ -733,7 +733,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return names.Length == 0 ? null : new ReplySection("Related", string.Join("; ", names));
     }
 
-    private static Reply NotCovered(KnowledgeIndex index, string subject, List<(int Passage, double Score)> ranked, TokenizedText text)
+    private static Reply NotCovered(KnowledgeIndex index, string subject, List<(int Passage, double Score)> ranked, TokenizedText text, string? muscle = null)
     {
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
         sections.Add(new ReplySection(null, $"My sources don't cover {Clip(subject, 60)}."));
@@ -747,7 +747,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             ids = nearIds;
         }
 
-        return new Reply(Intent.NotCovered, null, null, 1, "Not in my sources", sections.ToImmutable(),
+        return new Reply(Intent.NotCovered, null, null, 1, muscle is null ? "Not in my sources" : $"{muscle}: not in my sources", sections.ToImmutable(),
             cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
     }
 

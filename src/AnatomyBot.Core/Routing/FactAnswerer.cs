@@ -339,7 +339,17 @@ internal static class FactAnswerer
 
             foreach (var note in disagreements)
             {
-                lines.Add(ReplyComposer.DisagreementLabel + note.Fact.Text.Trim());
+                if (note.Note is { } topicNote)
+                {
+                    // A topic disagreement: the note, then each side with its source.
+                    lines.Add(ReplyComposer.DisagreementLabel + topicNote.Trim());
+                    lines.AddRange(note.Values.Select(v => ReplyComposer.FactLine(v, cited)));
+                }
+                else
+                {
+                    lines.Add(ReplyComposer.DisagreementLabel + note.Fact.Text.Trim());
+                }
+
                 ids.Add(note.Id);
             }
 

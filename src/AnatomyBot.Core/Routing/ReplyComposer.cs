@@ -30,6 +30,8 @@ internal static class ReplyComposer
 {
     public const string OpinionLabel = "One author's view, not established anatomy: ";
     public const string DisagreementLabel = "Sources disagree: ";
+    public const string EditorsNoteLabel = "Editors' note: ";
+    public const string TopicDisagreementsHeading = "Where the sources disagree";
 
     public static readonly MuscleAttribute[] CardAttributes =
     [
@@ -51,6 +53,12 @@ internal static class ReplyComposer
         if (sources.Length > 0)
         {
             text.Append(" [").AppendJoin(", ", sources).Append(']');
+        }
+
+        // After the citation, on its own line and without brackets, so it never reads as a source's claim.
+        if (!string.IsNullOrWhiteSpace(fact.EditorsNote))
+        {
+            text.Append("\n  ").Append(EditorsNoteLabel).Append(fact.EditorsNote.Trim());
         }
 
         return text.ToString();
@@ -154,6 +162,12 @@ internal static class ReplyComposer
     {
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
         sections.Add(new ReplySection(null, Facts(topic.Facts.IsDefault ? [] : topic.Facts, cited)));
+        if (!topic.Disagreements.IsDefaultOrEmpty)
+        {
+            sections.Add(new ReplySection(TopicDisagreementsHeading, string.Join('\n', topic.Disagreements.Select(d =>
+                DisagreementLabel + d.Note.Trim() + "\n" + Facts(d.Values.IsDefault ? [] : d.Values, cited)))));
+        }
+
         if (!topic.Related.IsDefaultOrEmpty)
         {
             var names = topic.Related

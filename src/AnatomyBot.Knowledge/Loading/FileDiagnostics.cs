@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace AnatomyBot.Knowledge.Loading;
 
 /// <summary>Collects errors for one file (path relative to the knowledge folder, forward slashes).</summary>
-internal sealed class FileDiagnostics(string file, List<KnowledgeError> sink)
+internal sealed class FileDiagnostics(string file, ProblemList sink)
 {
     public string File => file;
 

@@ -29,7 +29,7 @@ internal static class KnowledgeFiles
     public const int MaxFileBytes = 1024 * 1024;
     public const int MaxFiles = 2000;
 
-    public static (List<KnowledgeFile> Files, string Version) Read(string root, List<KnowledgeError> errors, CancellationToken cancellationToken)
+    public static (List<KnowledgeFile> Files, string Version) Read(string root, ProblemList errors, CancellationToken cancellationToken)
     {
         var files = new List<KnowledgeFile>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -63,11 +63,13 @@ internal static class KnowledgeFiles
             paths.RemoveAt(paths.Count - 1);
         }
 
+        // Links are fine while they stay inside the folder; the canonical root is what "inside" is measured against.
+        var realRoot = FileSystemChecks.RealPath(root) ?? root;
         foreach (var relative in paths)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (kind, stem) = Classify(relative);
-            var text = ReadText(Path.Combine(root, relative), relative, hash, errors);
+            var text = ReadText(Path.Combine(root, relative), realRoot, relative, hash, errors);
             files.Add(new KnowledgeFile(relative, kind, stem, text));
         }
 
@@ -111,20 +113,32 @@ internal static class KnowledgeFiles
         return (KnowledgeFileKind.Unexpected, stem);
     }
 
-    private static string? ReadText(string fullPath, string relative, IncrementalHash hash, List<KnowledgeError> errors)
+    private static string? ReadText(string fullPath, string realRoot, string relative, IncrementalHash hash, ProblemList errors)
     {
-        byte[] bytes;
+        var realPath = FileSystemChecks.RealPath(fullPath);
+        if (realPath is null)
+        {
+            errors.Add(new KnowledgeError(relative, 0, "(file)", "the file could not be opened (a broken link, or it was removed while loading)"));
+            return null;
+        }
+
+        if (!FileSystemChecks.IsInside(realPath, realRoot))
+        {
+            // Never followed: a link out of the folder could make the bot read (and quote) any file it can see.
+            errors.Add(new KnowledgeError(relative, 0, "(file)", "the file is a link to a place outside the knowledge folder; put the file itself in the folder"));
+            return null;
+        }
+
+        if (FileSystemChecks.IsRegularFile(realPath) == false)
+        {
+            errors.Add(new KnowledgeError(relative, 0, "(file)", "not a regular file (a pipe, device, socket or folder); only plain YAML files are read"));
+            return null;
+        }
+
+        byte[]? bytes;
         try
         {
-            var length = new FileInfo(fullPath).Length;
-            if (length > MaxFileBytes)
-            {
-                errors.Add(new KnowledgeError(relative, 0, "(file)", $"the file is {length} bytes; the limit is {MaxFileBytes} bytes (1 MiB)"));
-                HashEntry(hash, relative, BitConverter.GetBytes(length));
-                return null;
-            }
-
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = ReadCapped(realPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -132,15 +146,47 @@ internal static class KnowledgeFiles
             return null;
         }
 
-        HashEntry(hash, relative, bytes);
-        if (bytes.Length > MaxFileBytes)
+        if (bytes is null)
         {
-            // The file grew between the size check and the read.
-            errors.Add(new KnowledgeError(relative, 0, "(file)", $"the file is larger than the limit of {MaxFileBytes} bytes (1 MiB)"));
+            // Only the limit is hashed, so a file that stays too big keeps the same version.
+            HashEntry(hash, relative, BitConverter.GetBytes(MaxFileBytes + 1L));
+            errors.Add(new KnowledgeError(relative, 0, "(file)", $"the file is larger than 1 MiB; the limit is {MaxFileBytes} bytes"));
             return null;
         }
 
+        HashEntry(hash, relative, bytes);
         return Decode(bytes, relative, errors);
+    }
+
+    /// <summary>
+    /// Reads at most <see cref="MaxFileBytes"/> bytes and returns null when there are more: the bytes actually read are
+    /// capped, not the size the file system reports (a link to /dev/zero reports 0 and never ends).
+    /// </summary>
+    private static byte[]? ReadCapped(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[Math.Min(stream.CanSeek ? stream.Length + 1 : 64 * 1024, MaxFileBytes + 1L)];
+        var total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (buffer.Length > MaxFileBytes)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, MaxFileBytes + 1L));
+            }
+
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0)
+            {
+                return total > MaxFileBytes ? null : buffer[..total];
+            }
+
+            total += read;
+        }
     }
 
     private static void HashEntry(IncrementalHash hash, string relative, ReadOnlySpan<byte> content)
@@ -150,7 +196,7 @@ internal static class KnowledgeFiles
         hash.AppendData(content);
     }
 
-    private static string? Decode(byte[] bytes, string relative, List<KnowledgeError> errors)
+    private static string? Decode(byte[] bytes, string relative, ProblemList errors)
     {
         ReadOnlySpan<byte> content = bytes;
         if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

@@ -29,9 +29,10 @@ internal sealed class KnowledgeValidator
     private static readonly string[] SafetyFields = ["disclaimer", "urgent", "no_diagnosis", "pain_terms", "red_flags"];
     private static readonly string[] SynonymsFileFields = ["synonyms"];
     private static readonly string[] RedFlagFields = ["id", "description", "all_of"];
-    private static readonly string[] FactFields = ["text", "sources", "opinion"];
+    private static readonly string[] FactFields = ["text", "sources", "opinion", "editors_note"];
     private static readonly string[] DisagreementFields = ["field", "note"];
-    private static readonly string[] TopicFields = ["id", "title", "keywords", "questions", "related", "facts"];
+    private static readonly string[] TopicDisagreementFields = ["note", "values"];
+    private static readonly string[] TopicFields = ["id", "title", "keywords", "questions", "related", "facts", "disagreements"];
     private static readonly string[] QuizFileFields = ["questions"];
     private static readonly string[] QuizFields = ["id", "question", "options", "correct", "explanation", "sources"];
     private static readonly string[] MuscleFields =
@@ -46,8 +47,9 @@ internal sealed class KnowledgeValidator
     public const int MaxOptions = 12;
     public const int MaxExplanationLength = 200;
     public const int MaxExplanationLineFeeds = 2;
+    public const int MaxEditorsNoteLength = 300;
 
-    private readonly List<KnowledgeError> _errors;
+    private readonly ProblemList _errors;
     private readonly Dictionary<string, (string Kind, string File, int Line)> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string MuscleId, string File, int Line)> _aliases = new(StringComparer.Ordinal);
     private readonly List<Reference> _sourceRefs = [];
@@ -65,7 +67,7 @@ internal sealed class KnowledgeValidator
     private bool _synonymsFileSeen;
     private readonly List<ImmutableArray<string>> _synonyms = [];
 
-    public KnowledgeValidator(List<KnowledgeError> errors) => _errors = errors;
+    public KnowledgeValidator(ProblemList errors) => _errors = errors;
 
     private sealed record Reference(FileDiagnostics Diagnostics, int Line, string Field, string Id);
 
@@ -390,6 +392,13 @@ internal sealed class KnowledgeValidator
         if (map.Get("summary") is { } summaryNode)
         {
             summary = ReadFact(summaryNode, map.FieldPath("summary"), diagnostics);
+            if (summary?.EditorsNote is not null && summaryNode is YamlMappingNode summaryMap)
+            {
+                // The card shows the summary as one line with its sources; a note there would be lost.
+                var noteKey = summaryMap.Children.Keys.First(k => k is YamlScalarNode { Value: "editors_note" });
+                diagnostics.Add(noteKey, map.FieldPath("summary") + ".editors_note",
+                    "a summary cannot carry an editors' note; keep the summary to points no one disputes and put the corrected point in a fact");
+            }
         }
         else
         {
@@ -500,10 +509,52 @@ internal sealed class KnowledgeValidator
         }
 
         var facts = ReadFacts(map, "facts", required: true, diagnostics);
+        var disagreements = ReadTopicDisagreements(map, diagnostics);
         if (id is not null && title is not null)
         {
-            _topics.Add(new Topic(id, title, keywords, questions, facts, related.ToImmutable()));
+            _topics.Add(new Topic(id, title, keywords, questions, facts, related.ToImmutable(), disagreements));
         }
+    }
+
+    /// <summary>
+    /// Same rule as a muscle's disagreements: the values must come from at least two different sources,
+    /// otherwise there is nothing to disagree about. Each value is a fact (text, sources, optional editors' note).
+    /// </summary>
+    private ImmutableArray<TopicDisagreement> ReadTopicDisagreements(YamlMap map, FileDiagnostics diagnostics)
+    {
+        var disagreements = ImmutableArray.CreateBuilder<TopicDisagreement>();
+        foreach (var (node, field) in map.List("disagreements", required: false))
+        {
+            if (YamlMap.From(node, field, diagnostics, "a disagreement with 'note' and 'values'") is not { } entry)
+            {
+                continue;
+            }
+
+            entry.RejectUnknown(TopicDisagreementFields);
+            var note = entry.String("note", required: true);
+            var values = ReadFacts(entry, "values", required: true, diagnostics);
+            if (entry.Has("values") && values.Length < 2)
+            {
+                diagnostics.Add(entry.Get("values")!, entry.FieldPath("values"),
+                    $"a disagreement needs at least two values, each with its sources (found {values.Length})");
+                continue;
+            }
+
+            var sourceCount = values.SelectMany(v => v.Sources).Distinct(StringComparer.Ordinal).Count();
+            if (values.Length >= 2 && sourceCount < 2)
+            {
+                diagnostics.Add(entry.Get("values")!, entry.FieldPath("values"),
+                    $"a disagreement needs values from at least two different sources (found {sourceCount})");
+                continue;
+            }
+
+            if (note is not null && values.Length >= 2)
+            {
+                disagreements.Add(new TopicDisagreement(note, values));
+            }
+        }
+
+        return disagreements.ToImmutable();
     }
 
     private void ReadQuiz(YamlNode root, FileDiagnostics diagnostics)
@@ -636,7 +687,19 @@ internal sealed class KnowledgeValidator
         var text = map.String("text", required: true);
         var sources = ReadSourceIds(map, "sources", diagnostics);
         var opinion = map.Bool("opinion", defaultValue: false);
-        return text is null ? null : new Fact(text, sources, opinion);
+        string? editorsNote = null;
+        if (map.Has("editors_note"))
+        {
+            // The editors' own words, shown as "Editors' note: ..." and never attributed to a source.
+            editorsNote = map.String("editors_note", required: true);
+            if (editorsNote is not null && editorsNote.Length > MaxEditorsNoteLength)
+            {
+                diagnostics.Add(map.Get("editors_note")!, map.FieldPath("editors_note"),
+                    $"the editors' note is {editorsNote.Length} characters; the limit is {MaxEditorsNoteLength}");
+            }
+        }
+
+        return text is null ? null : new Fact(text, sources, opinion, editorsNote);
     }
 
     private ImmutableArray<string> ReadSourceIds(YamlMap map, string key, FileDiagnostics diagnostics)

@@ -1,3 +1,6 @@
+using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Rendering;
+using AnatomyBot.Telegram.Sending;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +13,10 @@ namespace AnatomyBot.Telegram.Quiz;
 /// <remarks>
 /// Delivery is at-most-once across crashes: the local date is claimed in the database (compare-and-set on the last
 /// post) before the poll is sent, so a crash or a second instance can never post the same day twice; a crash
-/// between the claim and a successful send loses that day's quiz. Within the process, transient send failures
+/// between the claim and a successful send loses that day's quiz. The poll's record (chat, question, correct option)
+/// is written before the send too and completed with Telegram's poll id after it (see <see cref="QuizPoster"/>), so
+/// a poll that went out can be scored. Storage failures are retried with back-off (the claim is a compare-and-set,
+/// so a retry never claims twice). Within the process, transient send failures
 /// (429, 5xx, network) are retried by the sender, so a flaky connection still gets the quiz out.
 /// The loop sleeps on the injected <see cref="TimeProvider"/> until the next due instant (at most an hour) or until
 /// a subscription changes.
@@ -18,8 +24,10 @@ namespace AnatomyBot.Telegram.Quiz;
 internal sealed class DailyQuizScheduler(
     ITelegramStore store,
     QuizPoster poster,
+    TelegramSender sender,
     TimeProvider timeProvider,
     TelegramAdapterLifetime adapter,
+    StorageFaults faults,
     ILogger<DailyQuizScheduler> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
@@ -60,10 +68,16 @@ internal sealed class DailyQuizScheduler(
             {
                 return;
             }
+            catch (Exception ex) when (StorageFaults.Classify(ex) != StorageFaultKind.None)
+            {
+                // Reported (degraded, or the adapter stopped when the store is unusable) without a stack trace.
+                faults.Report("schedule the daily quiz", ex);
+                var retry = StorageFaults.Backoff(failures++);
+                wakeAt = timeProvider.GetUtcNow() + retry;
+            }
             catch (Exception ex)
             {
-                failures++;
-                var retry = TimeSpan.FromSeconds(Math.Min(300, 5 * failures));
+                var retry = StorageFaults.Backoff(failures++);
                 wakeAt = timeProvider.GetUtcNow() + retry;
                 logger.LogError(ex, "The daily quiz scheduler failed; trying again in {Delay}", retry);
             }
@@ -126,6 +140,11 @@ internal sealed class DailyQuizScheduler(
         {
             // The date stays claimed: at-most-once means a failed day is not retried later (see remarks).
             logger.LogWarning("The daily quiz for {Date} could not be posted to Telegram chat {ChatId}: {Error}", date, subscription.ChatId, result.Error);
+            if (result.Error!.Kind == ApiErrorKind.NotImplemented)
+            {
+                // A chat that asked for a daily quiz should learn why none comes, not wait in silence.
+                await sender.SendHtmlAsync(subscription.ChatId, TelegramHtml.Escape(QuizPoster.NoPollsText), null, cancellationToken);
+            }
         }
     }
 

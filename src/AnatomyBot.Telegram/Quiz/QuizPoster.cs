@@ -5,14 +5,24 @@ using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Sending;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace AnatomyBot.Telegram.Quiz;
 
-/// <summary>Posts quiz questions as native Telegram quiz polls, without repeats in a chat until the bank is exhausted.</summary>
+/// <summary>
+/// Posts quiz questions as native Telegram quiz polls, without repeats in a chat until the bank is exhausted. The
+/// poll's record (chat, question, correct option) is written before the send and completed with Telegram's poll id
+/// after it, so answers to a poll that went out can be scored even if the process died right after the send (see
+/// <see cref="ITelegramStore.BindPendingPollAsync"/>). The completion is retried until the store takes it.
+/// </summary>
 internal sealed class QuizPoster(
     IKnowledgeProvider knowledge,
     ITelegramStore store,
     TelegramSender sender,
+    StorageFaults faults,
+    BotApi client,
     TimeProvider timeProvider,
     ILogger<QuizPoster> logger)
 {
@@ -24,6 +34,9 @@ internal sealed class QuizPoster(
     private readonly Random _random = new();
     private readonly Lock _randomGate = new();
 
+    /// <summary>Said instead of a quiz when the server does not implement sendPoll.</summary>
+    public const string NoPollsText = "Sorry, this Telegram server does not support quiz polls, so I can't post a quiz here. Ask me a question instead!";
+
     public const string OnDemand = "on-demand";
     public const string Daily = "daily";
 
@@ -31,9 +44,63 @@ internal sealed class QuizPoster(
     /// Posts one question to the chat; the result is the poll message or the error that stopped it.
     /// <paramref name="kind"/> (<see cref="OnDemand"/> or <see cref="Daily"/>) tags the quiz-post metric.
     /// </summary>
-    public async Task<TelegramResult<TgMessage>> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand)
+    public async Task<TelegramResult<Message>> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand)
     {
+        if (client.IsUnsupported("sendPoll"))
+        {
+            return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.NotImplemented, 0, "sendPoll: the server does not implement quiz polls"));
+        }
+
         var snapshot = knowledge.Current;
+        // The daily date is already claimed, so a storage failure is waited out rather than losing the day; on demand,
+        // the failure goes to the update dispatcher, which retries the update a few times.
+        var prepared = kind == Daily
+            ? await faults.RetryAsync("reserve the daily quiz poll", ct => ReserveAsync(snapshot, chatId, ct), cancellationToken, write: true)
+            : await ReserveAsync(snapshot, chatId, cancellationToken);
+        if (prepared is not var (question, postId))
+        {
+            return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "the quiz bank is empty"));
+        }
+
+        var (options, correct) = FitOptions(question);
+        var explanation = Explanation(question, snapshot);
+        var result = await sender.SendPollAsync(
+            chatId,
+            target => new SendPollRequest
+            {
+                ChatId = target,
+                Question = Trim(question.Question, MaxQuestion),
+                Options = options.Select(o => new InputPollOption(o)).ToArray(),
+                IsAnonymous = false,
+                Type = PollType.Quiz,
+                CorrectOptionIds = [correct],
+                Explanation = explanation,
+                ReplyParameters = TelegramSender.Reply(replyToMessageId),
+            },
+            cancellationToken);
+        if (result.IsSuccess)
+        {
+            BotMetrics.QuizPosts.Add(1, new("platform", "telegram"), new("kind", kind));
+        }
+
+        if (result.IsSuccess && result.Value?.Poll is { } poll)
+        {
+            var message = result.Value;
+            await faults.RetryAsync("record the posted poll",
+                ct => store.CompletePollAsync(postId, poll.Id, message.Id, timeProvider.GetUtcNow(), ct), cancellationToken);
+            logger.LogInformation("Posted quiz {QuestionId} to Telegram chat {ChatId} as poll {PollId}", question.Id, message.Chat.Id, poll.Id);
+        }
+        else if (result.IsSuccess)
+        {
+            logger.LogWarning("Telegram accepted the quiz for chat {ChatId} but returned no poll; answers to it cannot be scored", chatId);
+        }
+
+        return result;
+    }
+
+    /// <summary>Picks the question and writes its record before the send; null when the bank is empty.</summary>
+    private async Task<(QuizQuestion Question, string PostId)?> ReserveAsync(KnowledgeSnapshot snapshot, long chatId, CancellationToken cancellationToken)
+    {
         var asked = await store.GetAskedQuestionsAsync(chatId, cancellationToken);
         if (QuizPicker.RoundComplete(snapshot.Quiz, asked))
         {
@@ -49,42 +116,12 @@ internal sealed class QuizPoster(
 
         if (question is null)
         {
-            return TelegramResult<TgMessage>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "the quiz bank is empty"));
+            return null;
         }
 
-        var (options, correct) = FitOptions(question);
-        var explanation = Explanation(question, snapshot);
-        var result = await sender.SendPollAsync(
-            chatId,
-            target => new SendPollRequest(
-                target,
-                Trim(question.Question, MaxQuestion),
-                options.Select(o => new InputPollOption(o)).ToArray(),
-                IsAnonymous: false,
-                Type: "quiz",
-                CorrectOptionIds: [correct],
-                Explanation: explanation,
-                ReplyParameters: replyToMessageId is { } id ? new ReplyParameters(id) : null),
-            cancellationToken);
-        if (result.IsSuccess)
-        {
-            BotMetrics.QuizPosts.Add(1, new("platform", "telegram"), new("kind", kind));
-        }
-
-        if (result.IsSuccess && result.Value!.Poll is { } poll)
-        {
-            var message = result.Value;
-            await store.RecordPollAsync(
-                new PostedPoll(poll.Id, message.Chat.Id, question.Id, correct, message.MessageId, timeProvider.GetUtcNow()),
-                cancellationToken);
-            logger.LogInformation("Posted quiz {QuestionId} to Telegram chat {ChatId} as poll {PollId}", question.Id, message.Chat.Id, poll.Id);
-        }
-        else if (result.IsSuccess)
-        {
-            logger.LogWarning("Telegram accepted the quiz for chat {ChatId} but returned no poll; answers to it cannot be scored", chatId);
-        }
-
-        return result;
+        var postId = Guid.NewGuid().ToString("N");
+        await store.ReservePollAsync(new PendingPoll(postId, chatId, question.Id, FitOptions(question).Correct, timeProvider.GetUtcNow()), cancellationToken);
+        return (question, postId);
     }
 
     /// <summary>Keeps at most 12 options (always the correct one), each trimmed to 100 characters.</summary>

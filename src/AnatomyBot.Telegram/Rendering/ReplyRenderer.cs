@@ -1,5 +1,5 @@
 using AnatomyBot.Core.Conversation;
-using AnatomyBot.Telegram.Api;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace AnatomyBot.Telegram.Rendering;
 
@@ -62,7 +62,7 @@ internal static class ReplyRenderer
         var rows = reply.Suggestions.Take(3)
             .Select(s => s.Trim())
             .Where(s => s.Length > 0)
-            .Select(s => (IReadOnlyList<InlineKeyboardButton>)[new InlineKeyboardButton(s, SuggestionPrefix + FitBytes(s, MaxCallbackBytes - SuggestionPrefix.Length))])
+            .Select(s => new[] { InlineKeyboardButton.WithCallbackData(s, SuggestionPrefix + FitBytes(s, MaxCallbackBytes - SuggestionPrefix.Length)) })
             .ToArray();
         return rows.Length == 0 ? null : new InlineKeyboardMarkup(rows);
     }

@@ -3,15 +3,21 @@ using AnatomyBot.Telegram.Rendering;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Requests.Abstractions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace AnatomyBot.Telegram.Sending;
 
 /// <summary>
 /// Everything the bot posts goes through here: pacing per chat and group, the retry policy (429, 5xx,
-/// network), chat migration (re-key and resend), chats that are gone (403) and the fatal 401.
+/// network), chat migration (re-key and resend), chats that are gone (403) and the fatal 401. A send the server
+/// accepted (HTTP 200) is never repeated, even when its reply cannot be read.
 /// </summary>
 internal sealed class TelegramSender(
-    TelegramBotClient client,
+    BotApi client,
     ChatRateLimiter limiter,
     RetryPolicy policy,
     ITelegramStore store,
@@ -22,43 +28,58 @@ internal sealed class TelegramSender(
     private readonly int _maxAttempts = options.Value.MaxSendAttempts;
 
     /// <summary>Sends HTML split into messages of at most 4096 UTF-16 units; the first one replies to <paramref name="replyToMessageId"/>.</summary>
-    public async Task<TelegramResult<TgMessage>> SendHtmlAsync(long chatId, IReadOnlyList<string> chunks, long? replyToMessageId, CancellationToken cancellationToken,
+    public async Task<TelegramResult<Message>> SendHtmlAsync(long chatId, IReadOnlyList<string> chunks, long? replyToMessageId, CancellationToken cancellationToken,
         InlineKeyboardMarkup? keyboard = null)
     {
-        var last = TelegramResult<TgMessage>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "nothing to send"));
+        var last = TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "nothing to send"));
         var first = true;
         for (var i = 0; i < chunks.Count; i++)
         {
             var chunk = chunks[i];
-            var reply = first && replyToMessageId is { } id ? new ReplyParameters(id) : null;
+            var reply = first ? Reply(replyToMessageId) : null;
             var markup = i == chunks.Count - 1 ? keyboard : null;
             first = false;
-            last = await DeliverAsync(chatId, target => new SendMessageRequest(target, chunk, "HTML", new LinkPreviewOptions(true), reply, markup), cancellationToken);
+            last = await DeliverAsync(
+                chatId,
+                target => new SendMessageRequest
+                {
+                    ChatId = target,
+                    Text = chunk,
+                    ParseMode = ParseMode.Html,
+                    LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
+                    ReplyParameters = reply,
+                    ReplyMarkup = markup,
+                },
+                cancellationToken);
             if (!last.IsSuccess)
             {
                 return last;
             }
 
-            chatId = last.Value!.Chat.Id;
+            // After a migration the reply names the new chat; an unreadable reply leaves the id as it was.
+            chatId = last.Value?.Chat.Id ?? chatId;
         }
 
         return last;
     }
 
-    public Task<TelegramResult<TgMessage>> SendHtmlAsync(long chatId, string html, long? replyToMessageId, CancellationToken cancellationToken,
+    public Task<TelegramResult<Message>> SendHtmlAsync(long chatId, string html, long? replyToMessageId, CancellationToken cancellationToken,
         InlineKeyboardMarkup? keyboard = null) =>
         SendHtmlAsync(chatId, MessageSplitter.Split(html), replyToMessageId, cancellationToken, keyboard);
 
-    public Task<TelegramResult<TgMessage>> SendPollAsync(long chatId, Func<long, SendPollRequest> build, CancellationToken cancellationToken) =>
+    public Task<TelegramResult<Message>> SendPollAsync(long chatId, Func<long, SendPollRequest> build, CancellationToken cancellationToken) =>
         DeliverAsync(chatId, build, cancellationToken);
 
-    private async Task<TelegramResult<TgMessage>> DeliverAsync<TRequest>(long chatId, Func<long, TRequest> build, CancellationToken cancellationToken)
-        where TRequest : TelegramRequest<TgMessage>
+    /// <summary>Replies to a message, but still sends if that message is gone.</summary>
+    public static ReplyParameters? Reply(long? messageId) =>
+        messageId is { } id ? new ReplyParameters { MessageId = checked((int)id), AllowSendingWithoutReply = true } : null;
+
+    private async Task<TelegramResult<Message>> DeliverAsync(long chatId, Func<long, IRequest<Message>> build, CancellationToken cancellationToken)
     {
         if (await store.IsChatGoneAsync(chatId, cancellationToken))
         {
             logger.LogDebug("Not posting to Telegram chat {ChatId}: the bot was removed or blocked there", chatId);
-            return TelegramResult<TgMessage>.Fail(new ApiError(ApiErrorKind.Forbidden, 403, "the chat is marked gone"));
+            return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.Forbidden, 403, "the chat is marked gone"));
         }
 
         var transientFailures = 0;
@@ -67,7 +88,7 @@ internal sealed class TelegramSender(
         {
             await limiter.WaitTurnAsync(chatId, cancellationToken);
             var request = build(chatId);
-            var result = await client.SendAsync(request, cancellationToken);
+            var result = await client.CallAsync(request, cancellationToken);
             if (result.IsSuccess)
             {
                 return result;
@@ -76,6 +97,10 @@ internal sealed class TelegramSender(
             var error = result.Error!;
             switch (error.Kind)
             {
+                case ApiErrorKind.Unreadable:
+                    // The server took it: sending again would post it twice.
+                    logger.LogWarning("Telegram accepted {Method} to chat {ChatId} but its reply could not be read ({Error}); counting it as sent", request.MethodName, chatId, error);
+                    return TelegramResult<Message>.Accepted();
                 case ApiErrorKind.ChatMigrated when error.MigrateToChatId is { } newId && migrations++ < 3:
                     logger.LogInformation("Telegram chat {OldChatId} became supergroup {NewChatId}; moving its data and resending", chatId, newId);
                     await store.MigrateChatAsync(chatId, newId, cancellationToken);

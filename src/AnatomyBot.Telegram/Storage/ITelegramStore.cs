@@ -18,6 +18,15 @@ public sealed record DailyQuizSubscription(
 /// <summary>A quiz poll the bot posted.</summary>
 public sealed record PostedPoll(string PollId, long ChatId, string QuestionId, int CorrectIndex, long MessageId, DateTimeOffset PostedAt);
 
+/// <summary>
+/// A quiz poll about to be sent: written before the send (so the question and its answer are durable even if the
+/// process dies during the send) and completed with Telegram's poll id after it.
+/// </summary>
+public sealed record PendingPoll(string PostId, long ChatId, string QuestionId, int CorrectIndex, DateTimeOffset At);
+
+/// <summary>A webhook update stored before Telegram was answered 200, waiting to be handled.</summary>
+public sealed record InboxUpdate(long UpdateId, string Json);
+
 /// <summary>One line of a chat's leaderboard.</summary>
 public sealed record ScoreEntry(long UserId, string DisplayName, int Score);
 
@@ -39,8 +48,23 @@ public interface ITelegramStore
     /// <summary>Whether a webhook update was already handled (Telegram retries deliveries it thinks failed).</summary>
     Task<bool> IsUpdateHandledAsync(long updateId, CancellationToken cancellationToken);
 
-    /// <summary>Records a handled webhook update; records older than two days (Telegram keeps updates for one) are pruned.</summary>
-    Task MarkUpdateHandledAsync(long updateId, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a webhook update in the inbox (durably, before Telegram is answered). False when it is already in the
+    /// inbox or was already handled (Telegram repeated a delivery).
+    /// </summary>
+    Task<bool> EnqueueWebhookUpdateAsync(long updateId, string json, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The oldest inbox updates, in update_id order.</summary>
+    Task<IReadOnlyList<InboxUpdate>> GetWebhookInboxAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many updates wait in the inbox.</summary>
+    Task<int> CountWebhookInboxAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks an inbox update handled and removes it from the inbox, in one transaction; records of handled updates older
+    /// than two days (Telegram keeps updates for one) are pruned.
+    /// </summary>
+    Task CompleteWebhookUpdateAsync(long updateId, DateTimeOffset at, CancellationToken cancellationToken);
 
     Task<bool> IsChatGoneAsync(long chatId, CancellationToken cancellationToken);
 
@@ -60,6 +84,20 @@ public interface ITelegramStore
 
     /// <summary>Records a posted poll and adds its question to the chat's history.</summary>
     Task RecordPollAsync(PostedPoll poll, CancellationToken cancellationToken);
+
+    /// <summary>Records a poll about to be sent and adds its question to the chat's history (before the send).</summary>
+    Task ReservePollAsync(PendingPoll pending, CancellationToken cancellationToken);
+
+    /// <summary>Completes a reserved poll with the id and message Telegram returned (after the send).</summary>
+    Task CompletePollAsync(string postId, string pollId, long messageId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An answer arrived for a poll id the store does not know: binds it to the reserved poll the process died (or
+    /// failed to record) before completing, when exactly one such reservation since <paramref name="notBefore"/> fits
+    /// the user (their private chat, or a chat they have answered in; any chat when the user is new). Null when none
+    /// or several fit.
+    /// </summary>
+    Task<PostedPoll?> BindPendingPollAsync(string pollId, long userId, DateTimeOffset notBefore, CancellationToken cancellationToken);
 
     Task<PostedPoll?> GetPollAsync(string pollId, CancellationToken cancellationToken);
 

@@ -10,7 +10,7 @@ namespace AnatomyBot.Telegram.Storage;
 /// </summary>
 internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
 {
-    private const int CurrentVersion = 2;
+    private const int CurrentVersion = 3;
 
     private static readonly string[] Migrations =
     [
@@ -45,6 +45,13 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
         CREATE TABLE IF NOT EXISTS handled_updates (update_id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS handled_updates_at ON handled_updates (at_ms);
         """,
+        // Version 3: the webhook inbox (stored before the 200) and quiz polls reserved before their send.
+        """
+        CREATE TABLE IF NOT EXISTS webhook_inbox (update_id INTEGER PRIMARY KEY, body TEXT NOT NULL, received_at_ms INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS pending_polls (
+            post_id TEXT PRIMARY KEY, chat_id INTEGER NOT NULL, question_id TEXT NOT NULL,
+            correct_index INTEGER NOT NULL, at_ms INTEGER NOT NULL);
+        """,
     ];
 
     private readonly string _connectionString;
@@ -59,7 +66,8 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite retries SQLITE_BUSY for this long before a statement fails.
+            DefaultTimeout = options.Value.BusyTimeoutSeconds,
         }.ToString();
         DatabasePath = path;
     }
@@ -86,7 +94,19 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
             var directory = Path.GetDirectoryName(DatabasePath);
             if (!string.IsNullOrEmpty(directory))
             {
-                Directory.CreateDirectory(directory);
+                try
+                {
+                    Directory.CreateDirectory(directory);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new StoreUnusableException($"cannot create the directory {directory}: {ex.Message}");
+                }
+            }
+
+            if (Directory.Exists(DatabasePath))
+            {
+                throw new StoreUnusableException($"{DatabasePath} is a directory, not a database file");
             }
 
             await using var connection = new SqliteConnection(_connectionString);
@@ -96,7 +116,7 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
             var version = Convert.ToInt32(await ScalarAsync(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version;", cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
             if (version > CurrentVersion)
             {
-                throw new InvalidOperationException(
+                throw new StoreUnusableException(
                     $"The database {DatabasePath} has schema version {version}, newer than this build understands ({CurrentVersion}). Use a newer AnatomyBot or another Storage:Path.");
             }
 
@@ -106,6 +126,12 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
                 await ExecuteAsync(connection, transaction, Migrations[v], cancellationToken);
                 await ExecuteAsync(connection, transaction, "DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ($v);", cancellationToken, ("$v", v + 1));
                 await transaction.CommitAsync(cancellationToken);
+            }
+
+            // Catches a damaged file at start rather than at the first write that touches the damage.
+            if (await ScalarAsync(connection, null, "PRAGMA quick_check;", cancellationToken) is string check && check != "ok")
+            {
+                throw new SqliteException($"SQLite Error 11: 'database disk image is malformed: {check}'.", 11);
             }
 
             _migrated = true;
@@ -137,13 +163,51 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
         return await ScalarAsync(connection, null, "SELECT 1 FROM handled_updates WHERE update_id = $id;", cancellationToken, ("$id", updateId)) is not null;
     }
 
-    public async Task MarkUpdateHandledAsync(long updateId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> EnqueueWebhookUpdateAsync(long updateId, string json, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        return await ExecuteAsync(connection, null,
+            """
+            INSERT INTO webhook_inbox (update_id, body, received_at_ms)
+                SELECT $id, $body, $at WHERE NOT EXISTS (SELECT 1 FROM handled_updates WHERE update_id = $id)
+                ON CONFLICT (update_id) DO NOTHING;
+            """,
+            cancellationToken, ("$id", updateId), ("$body", json), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+    }
+
+    public async Task<IReadOnlyList<InboxUpdate>> GetWebhookInboxAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, null, "SELECT update_id, body FROM webhook_inbox ORDER BY update_id LIMIT $l;", ("$l", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<InboxUpdate>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new InboxUpdate(reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return list;
+    }
+
+    public async Task<int> CountWebhookInboxAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return Convert.ToInt32(await ScalarAsync(connection, null, "SELECT COUNT(*) FROM webhook_inbox;", cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    public async Task CompleteWebhookUpdateAsync(long updateId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var ms = at.ToUnixTimeMilliseconds();
-        await ExecuteAsync(connection, null,
-            "INSERT OR IGNORE INTO handled_updates (update_id, at_ms) VALUES ($id, $at); DELETE FROM handled_updates WHERE at_ms < $old;",
+        await ExecuteAsync(connection, transaction,
+            """
+            INSERT OR IGNORE INTO handled_updates (update_id, at_ms) VALUES ($id, $at);
+            DELETE FROM webhook_inbox WHERE update_id = $id;
+            DELETE FROM handled_updates WHERE at_ms < $old;
+            """,
             cancellationToken, ("$id", updateId), ("$at", ms), ("$old", ms - (long)TimeSpan.FromDays(2).TotalMilliseconds));
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<bool> IsChatGoneAsync(long chatId, CancellationToken cancellationToken)
@@ -229,6 +293,75 @@ internal sealed class SqliteTelegramStore : ITelegramStore, IDisposable
             ("$p", poll.PollId), ("$c", poll.ChatId), ("$q", poll.QuestionId), ("$i", poll.CorrectIndex),
             ("$m", poll.MessageId), ("$t", poll.PostedAt.ToUnixTimeMilliseconds()));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task ReservePollAsync(PendingPoll pending, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var ms = pending.At.ToUnixTimeMilliseconds();
+        await ExecuteAsync(connection, transaction,
+            """
+            INSERT OR REPLACE INTO pending_polls (post_id, chat_id, question_id, correct_index, at_ms) VALUES ($p, $c, $q, $i, $t);
+            INSERT OR REPLACE INTO quiz_history (chat_id, question_id, asked_at_ms) VALUES ($c, $q, $t);
+            DELETE FROM pending_polls WHERE at_ms < $old;
+            """,
+            cancellationToken,
+            ("$p", pending.PostId), ("$c", pending.ChatId), ("$q", pending.QuestionId), ("$i", pending.CorrectIndex), ("$t", ms),
+            ("$old", ms - (long)TimeSpan.FromDays(7).TotalMilliseconds));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task CompletePollAsync(string postId, string pollId, long messageId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        // The chat id comes from the reservation unless the poll was already bound (an answer came first).
+        await ExecuteAsync(connection, transaction,
+            """
+            INSERT OR IGNORE INTO polls (poll_id, chat_id, question_id, correct_index, message_id, posted_at_ms)
+                SELECT $poll, chat_id, question_id, correct_index, $m, $t FROM pending_polls WHERE post_id = $p;
+            UPDATE polls SET message_id = $m WHERE poll_id = $poll;
+            DELETE FROM pending_polls WHERE post_id = $p;
+            """,
+            cancellationToken, ("$p", postId), ("$poll", pollId), ("$m", messageId), ("$t", at.ToUnixTimeMilliseconds()));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<PostedPoll?> BindPendingPollAsync(string pollId, long userId, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var candidates = new List<(string PostId, long ChatId, string QuestionId, int Correct, long At)>();
+        await using (var command = Command(connection, transaction,
+            """
+            SELECT post_id, chat_id, question_id, correct_index, at_ms FROM pending_polls
+                WHERE at_ms >= $since
+                  AND ($u = chat_id OR chat_id IN (SELECT chat_id FROM scores WHERE user_id = $u)
+                       OR NOT EXISTS (SELECT 1 FROM scores WHERE user_id = $u));
+            """,
+            ("$since", notBefore.ToUnixTimeMilliseconds()), ("$u", userId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                candidates.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4)));
+            }
+        }
+
+        if (candidates is not [var only])
+        {
+            return null;
+        }
+
+        await ExecuteAsync(connection, transaction,
+            """
+            INSERT OR IGNORE INTO polls (poll_id, chat_id, question_id, correct_index, message_id, posted_at_ms) VALUES ($poll, $c, $q, $i, 0, $t);
+            DELETE FROM pending_polls WHERE post_id = $p;
+            """,
+            cancellationToken, ("$poll", pollId), ("$c", only.ChatId), ("$q", only.QuestionId), ("$i", only.Correct), ("$t", only.At), ("$p", only.PostId));
+        await transaction.CommitAsync(cancellationToken);
+        return new PostedPoll(pollId, only.ChatId, only.QuestionId, only.Correct, 0, DateTimeOffset.FromUnixTimeMilliseconds(only.At));
     }
 
     public async Task<PostedPoll?> GetPollAsync(string pollId, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using AnatomyBot.Telegram.Api;
+using Telegram.Bot.Types;
 
 namespace AnatomyBot.Telegram.Updates;
 
@@ -6,16 +6,16 @@ namespace AnatomyBot.Telegram.Updates;
 internal sealed class BotIdentity
 {
     private readonly TaskCompletionSource _known = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TgUser? _me;
+    private User? _me;
 
     /// <summary>Completes once getMe succeeded (webhook updates can arrive before that).</summary>
     public Task WhenKnown => _known.Task;
 
-    public TgUser Me => _me ?? throw new InvalidOperationException("getMe has not succeeded yet.");
+    public User Me => _me ?? throw new InvalidOperationException("getMe has not succeeded yet.");
 
     public bool IsKnown => _me is not null;
 
-    public void Set(TgUser me)
+    public void Set(User me)
     {
         _me = me;
         _known.TrySetResult();

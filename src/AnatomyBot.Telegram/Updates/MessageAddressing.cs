@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using AnatomyBot.Telegram.Api;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace AnatomyBot.Telegram.Updates;
 
@@ -23,7 +24,7 @@ internal sealed record Addressed(AddressKind Kind, string Command = "", string T
 /// </summary>
 internal static partial class MessageAddressing
 {
-    public static Addressed Classify(TgMessage message, TgUser me)
+    public static Addressed Classify(Message message, User me)
     {
         var text = message.Text;
         if (string.IsNullOrWhiteSpace(text))
@@ -32,7 +33,7 @@ internal static partial class MessageAddressing
         }
 
         var entities = message.Entities ?? [];
-        var command = entities.FirstOrDefault(e => e.Type == "bot_command" && e.Offset == 0 && e.Length > 1 && e.Length <= text.Length);
+        var command = entities.FirstOrDefault(e => e.Type == MessageEntityType.BotCommand && e.Offset == 0 && e.Length > 1 && e.Length <= text.Length);
         string? token = command is not null ? text[..command.Length] : CommandRegex().Match(text) is { Success: true } m ? m.Value : null;
         if (token is not null)
         {
@@ -47,7 +48,7 @@ internal static partial class MessageAddressing
             return new Addressed(AddressKind.Command, name, text[token.Length..].Trim());
         }
 
-        if (message.Chat.IsPrivate)
+        if (message.Chat.Type == ChatType.Private)
         {
             return new Addressed(AddressKind.Question, Text: text.Trim());
         }
@@ -60,7 +61,7 @@ internal static partial class MessageAddressing
         if (me.Username is { Length: > 0 } username)
         {
             var mention = entities.FirstOrDefault(e =>
-                e.Type == "mention" && e.Offset >= 0 && e.Offset + e.Length <= text.Length
+                e.Type == MessageEntityType.Mention && e.Offset >= 0 && e.Offset + e.Length <= text.Length
                 && string.Equals(text.Substring(e.Offset, e.Length), "@" + username, StringComparison.OrdinalIgnoreCase));
             if (mention is not null)
             {

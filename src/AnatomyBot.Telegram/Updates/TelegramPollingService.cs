@@ -6,26 +6,45 @@ using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace AnatomyBot.Telegram.Updates;
 
 /// <summary>
 /// Receives updates by long polling and hands them to <see cref="TelegramUpdateHandler"/> one at a time. The offset
 /// is stored after each update is handled (or skipped as malformed), so a restart neither skips nor repeats one;
-/// an update being handled when the process stops is handled again after the restart.
+/// an update being handled when the process stops is handled again after the restart. getUpdates goes through
+/// Telegram.Bot, but its result is kept as raw JSON and each update is read on its own, so one the library cannot
+/// read is skipped and confirmed instead of stalling the loop. A server that answers a long poll at once with
+/// nothing (an emulator) is polled at most about once per <see cref="EmptyPollInterval"/>. When the store refuses the
+/// offset write, the adapter is reported degraded, the write is retried with back-off, and until it succeeds each
+/// getUpdates batch is cut after one update, so Telegram confirms every update (through the next call's offset)
+/// before another is handled: a crash then repeats at most the one update in flight.
 /// </summary>
 internal sealed class TelegramPollingService(
-    TelegramBotClient client,
+    BotApi client,
     ITelegramStore store,
     UpdateDispatcher dispatcher,
     BotIdentity bot,
     TelegramHealth health,
     RetryPolicy policy,
     TelegramAdapterLifetime adapter,
+    StorageFaults faults,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
+    private bool _offsetUnsaved;
+    private int _offsetFailures;
+    private DateTimeOffset _nextOffsetWrite;
+
     internal static readonly string[] AllowedUpdates = ["message", "poll_answer", "my_chat_member", "callback_query"];
+
+    private static readonly UpdateType[] AllowedUpdateTypes = [UpdateType.Message, UpdateType.PollAnswer, UpdateType.MyChatMember, UpdateType.CallbackQuery];
+
+    /// <summary>The least time between two getUpdates calls once polls keep coming back at once and empty.</summary>
+    internal static readonly TimeSpan EmptyPollInterval = TimeSpan.FromSeconds(1);
 
     internal const string UnauthorizedMessage =
         "Telegram rejected the bot token (401 Unauthorized): the token is wrong or was revoked. "
@@ -41,7 +60,8 @@ internal sealed class TelegramPollingService(
         var cancellationToken = linked.Token;
         try
         {
-            await store.MigrateAsync(cancellationToken);
+            // A locked or full store is waited out; one that cannot be opened stops the adapter (and the host).
+            await faults.RetryAsync("open the database", store.MigrateAsync, cancellationToken);
             var me = await CallUntilDoneAsync("getMe", client.GetMeAsync, cancellationToken);
             if (me is null)
             {
@@ -68,7 +88,7 @@ internal sealed class TelegramPollingService(
             }
 
             // A webhook left over from an earlier run would make every getUpdates fail with 409.
-            if (!await CallUntilTrueAsync("deleteWebhook", ct => client.DeleteWebhookAsync(false, ct), cancellationToken))
+            if (!await CallUntilTrueAsync("deleteWebhook", client.DeleteWebhookAsync, cancellationToken))
             {
                 return;
             }
@@ -91,10 +111,17 @@ internal sealed class TelegramPollingService(
     private async Task<bool> RegisterWebhookAsync(CancellationToken cancellationToken)
     {
         var webhook = options.Value.Webhook;
-        var request = new SetWebhookRequest(webhook.Url, webhook.SecretToken, AllowedUpdates);
-        if (!await CallUntilTrueAsync("setWebhook", ct => client.SetWebhookAsync(request, ct), cancellationToken))
+        var request = new SetWebhookRequest { Url = webhook.Url, SecretToken = webhook.SecretToken, AllowedUpdates = AllowedUpdateTypes };
+        if (!await CallUntilTrueAsync("setWebhook", ct => client.CallAsync(request, ct), cancellationToken))
         {
             return false;
+        }
+
+        if (client.IsUnsupported("setWebhook"))
+        {
+            // The server may still post to the endpoint (some emulators are configured on their side); keep listening.
+            health.Connected("webhook not registered: the server does not implement setWebhook");
+            return true;
         }
 
         // The URL is not secret (the secret token is); logging it helps check the reverse proxy.
@@ -108,8 +135,9 @@ internal sealed class TelegramPollingService(
         for (var attempt = 0; ; attempt++)
         {
             var result = await call(cancellationToken);
-            if (result.IsSuccess)
+            if (result.IsSuccess || result.Error!.Kind == ApiErrorKind.NotImplemented)
             {
+                // A method the server lacks is a degraded feature (BotApi logged it once), not a reason to stop.
                 return true;
             }
 
@@ -122,11 +150,16 @@ internal sealed class TelegramPollingService(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var offset = await store.GetUpdateOffsetAsync(cancellationToken);
+        var offset = await faults.RetryAsync("read the update offset", store.GetUpdateOffsetAsync, cancellationToken);
         var failures = 0;
+        var quickEmptyPolls = 0;
+        var timeout = options.Value.PollTimeoutSeconds;
+        var clock = policy.TimeProvider;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var result = await client.GetUpdatesAsync(new GetUpdatesRequest(offset, options.Value.PollTimeoutSeconds, AllowedUpdates), cancellationToken);
+            var started = clock.GetTimestamp();
+            var request = new GetRawUpdatesRequest { Offset = offset, Timeout = timeout, AllowedUpdates = AllowedUpdates };
+            var result = await client.CallAsync(request, cancellationToken);
             if (!result.IsSuccess)
             {
                 BotMetrics.TelegramPollErrors.Add(1, new KeyValuePair<string, object?>("kind", TelegramHealth.KindTag(result.Error!)));
@@ -149,9 +182,36 @@ internal sealed class TelegramPollingService(
             }
 
             health.Connected("polling");
+            var count = 0;
             foreach (var element in result.Value.EnumerateArray())
             {
+                count++;
                 offset = await HandleOneAsync(element, offset, cancellationToken);
+                if (_offsetUnsaved)
+                {
+                    // The next getUpdates confirms this one to Telegram before another is handled.
+                    break;
+                }
+            }
+
+            if (_offsetUnsaved && offset is { } unsaved)
+            {
+                // Retried after each long poll too, so a quiet chat still ends the degraded state.
+                await SaveOffsetAsync(unsaved, cancellationToken);
+            }
+
+            // A long poll that comes back at once with nothing, twice in a row, means the server does not hold polls:
+            // pace them on the clock instead of spinning. Telegram itself holds the poll, so it is never slowed.
+            var returnedAtOnce = clock.GetElapsedTime(started) < TimeSpan.FromSeconds(timeout) / 2;
+            quickEmptyPolls = count == 0 && returnedAtOnce ? quickEmptyPolls + 1 : 0;
+            if (quickEmptyPolls >= 2)
+            {
+                if (quickEmptyPolls == 2)
+                {
+                    logger.LogInformation("The Bot API server answers long polls at once; polling at most every {Interval} while idle", EmptyPollInterval);
+                }
+
+                await policy.WaitAsync(EmptyPollInterval - clock.GetElapsedTime(started), cancellationToken);
             }
         }
     }
@@ -172,8 +232,35 @@ internal sealed class TelegramPollingService(
 
         await dispatcher.DispatchAsync(element, updateId, cancellationToken);
         var next = updateId + 1;
-        await store.SetUpdateOffsetAsync(next, cancellationToken);
+        await SaveOffsetAsync(next, cancellationToken);
         return next;
+    }
+
+    private async Task SaveOffsetAsync(long offset, CancellationToken cancellationToken)
+    {
+        var now = faults.TimeProvider.GetUtcNow();
+        if (_offsetUnsaved && now < _nextOffsetWrite)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.SetUpdateOffsetAsync(offset, cancellationToken);
+            _offsetUnsaved = false;
+            _offsetFailures = 0;
+            faults.Recovered();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
+        {
+            if (faults.Report("store the update offset", ex) == StorageFaultKind.Fatal)
+            {
+                throw new OperationCanceledException("the store is unusable", ex, adapter.Stopped);
+            }
+
+            _offsetUnsaved = true;
+            _nextOffsetWrite = now + StorageFaults.Backoff(_offsetFailures++);
+        }
     }
 
     private async Task<T?> CallUntilDoneAsync<T>(string method, Func<CancellationToken, Task<TelegramResult<T>>> call, CancellationToken cancellationToken)
@@ -239,20 +326,28 @@ internal sealed class TelegramPollingService(
         BotCommand[] administrators = [.. everyone, new("reload", "Reload the knowledge base (moderators only)")];
         foreach (var request in new[]
         {
-            new SetMyCommandsRequest(everyone, new BotCommandScope("default")),
-            new SetMyCommandsRequest(administrators, new BotCommandScope("all_chat_administrators")),
+            new SetMyCommandsRequest { Commands = everyone, Scope = new BotCommandScopeDefault() },
+            new SetMyCommandsRequest { Commands = administrators, Scope = new BotCommandScopeAllChatAdministrators() },
         })
         {
-            var result = await client.SetMyCommandsAsync(request, cancellationToken);
-            if (!result.IsSuccess)
+            var result = await client.CallAsync(request, cancellationToken);
+            if (result.IsSuccess)
             {
-                // Cosmetic: the commands still work when typed, so a failure is not worth stopping for.
-                logger.LogWarning("setMyCommands ({Scope}) failed: {Error}", request.Scope?.Type, result.Error);
-                if (result.Error!.Kind == ApiErrorKind.Unauthorized)
-                {
-                    adapter.Fail(UnauthorizedMessage);
-                    return;
-                }
+                continue;
+            }
+
+            if (result.Error!.Kind == ApiErrorKind.NotImplemented)
+            {
+                // No command menu on this server (BotApi logged it once); typed commands still work.
+                return;
+            }
+
+            // Cosmetic: the commands still work when typed, so a failure is not worth stopping for.
+            logger.LogWarning("setMyCommands ({Scope}) failed: {Error}", request.Scope?.Type, result.Error);
+            if (result.Error.Kind == ApiErrorKind.Unauthorized)
+            {
+                adapter.Fail(UnauthorizedMessage);
+                return;
             }
         }
     }

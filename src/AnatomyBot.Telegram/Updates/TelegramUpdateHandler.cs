@@ -10,6 +10,8 @@ using AnatomyBot.Telegram.Sending;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace AnatomyBot.Telegram.Updates;
 
@@ -19,7 +21,7 @@ internal sealed class TelegramUpdateHandler(
     IKnowledgeReloader reloader,
     ITelegramStore store,
     TelegramSender sender,
-    TelegramBotClient client,
+    BotApi client,
     QuizPoster quiz,
     DailyQuizScheduler scheduler,
     ChatAdminChecker admins,
@@ -34,7 +36,7 @@ internal sealed class TelegramUpdateHandler(
 
     private readonly HashSet<long> _moderators = [.. options.Value.Moderators];
 
-    public async Task HandleAsync(TgUpdate update, CancellationToken cancellationToken)
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         if (update.Message is { } message)
         {
@@ -50,21 +52,26 @@ internal sealed class TelegramUpdateHandler(
         }
         else if (update.CallbackQuery is { } callback)
         {
-            // Answering stops the button's spinner; a did-you-mean button then asks its suggestion in that chat.
-            await client.AnswerCallbackQueryAsync(callback.Id, cancellationToken);
+            // Answering stops the button's spinner (when the server can); a did-you-mean button then asks its
+            // suggestion in the chat it was shown in.
+            if (!client.IsUnsupported("answerCallbackQuery"))
+            {
+                await client.AnswerCallbackQueryAsync(callback.Id, cancellationToken);
+            }
+
             if (callback.Data is { } data && data.StartsWith(ReplyRenderer.SuggestionPrefix, StringComparison.Ordinal) && callback.Message is { } shown)
             {
-                var asked = shown with { From = callback.From };
+                var asked = new Message { Chat = shown.Chat, From = callback.From };
                 await AskEngineAsync(asked, data[ReplyRenderer.SuggestionPrefix.Length..], null, cancellationToken);
             }
         }
         else
         {
-            logger.LogDebug("Ignoring Telegram update {UpdateId}: no field this bot handles", update.UpdateId);
+            logger.LogDebug("Ignoring Telegram update {UpdateId}: no field this bot handles", update.Id);
         }
     }
 
-    private async Task OnMessageAsync(TgMessage message, CancellationToken cancellationToken)
+    private async Task OnMessageAsync(Message message, CancellationToken cancellationToken)
     {
         var chatId = message.Chat.Id;
         if (message.MigrateToChatId is { } newId)
@@ -91,7 +98,7 @@ internal sealed class TelegramUpdateHandler(
             await store.MarkChatActiveAsync(chatId, cancellationToken);
         }
 
-        long? replyTo = message.Chat.IsPrivate ? null : message.MessageId;
+        long? replyTo = message.Chat.Type == ChatType.Private ? null : message.Id;
         if (addressed.Kind == AddressKind.Command)
         {
             switch (addressed.Command)
@@ -120,7 +127,7 @@ internal sealed class TelegramUpdateHandler(
                     return;
                 default:
                     // A bare unknown command in a group is likely meant for another bot; in private, let the engine answer.
-                    if (message.Chat.IsPrivate)
+                    if (message.Chat.Type == ChatType.Private)
                     {
                         await AskEngineAsync(message, $"/{addressed.Command} {addressed.Text}".TrimEnd(), replyTo, cancellationToken);
                     }
@@ -132,7 +139,7 @@ internal sealed class TelegramUpdateHandler(
         await AskEngineAsync(message, addressed.Text, replyTo, cancellationToken);
     }
 
-    private async Task AskEngineAsync(TgMessage message, string text, long? replyTo, CancellationToken cancellationToken)
+    private async Task AskEngineAsync(Message message, string text, long? replyTo, CancellationToken cancellationToken)
     {
         var userId = (message.From?.Id ?? message.SenderChat?.Id ?? 0).ToString(CultureInfo.InvariantCulture);
         var reply = engine.Answer(new IncomingMessage(text, Platform.Telegram, userId, message.Chat.Id.ToString(CultureInfo.InvariantCulture)));
@@ -154,13 +161,23 @@ internal sealed class TelegramUpdateHandler(
     private async Task PostQuizAsync(long chatId, long? replyTo, CancellationToken cancellationToken)
     {
         var result = await quiz.PostAsync(chatId, replyTo, cancellationToken);
-        if (!result.IsSuccess && result.Error!.Kind == ApiErrorKind.BadRequest && result.Error.StatusCode == 0)
+        if (result.IsSuccess)
         {
-            await sender.SendHtmlAsync(chatId, TelegramHtml.Escape("Sorry, there are no quiz questions yet."), replyTo, cancellationToken);
+            return;
+        }
+
+        if (result.Error!.Kind == ApiErrorKind.BadRequest && result.Error.StatusCode == 0)
+        {
+            await ReplyTextAsync(chatId, "Sorry, there are no quiz questions yet.", replyTo, cancellationToken);
+        }
+        else if (result.Error.Kind == ApiErrorKind.NotImplemented)
+        {
+            // Silence would look like the bot is broken; say why instead.
+            await ReplyTextAsync(chatId, QuizPoster.NoPollsText, replyTo, cancellationToken);
         }
     }
 
-    private async Task DailyQuizAsync(TgMessage message, string arguments, long? replyTo, CancellationToken cancellationToken)
+    private async Task DailyQuizAsync(Message message, string arguments, long? replyTo, CancellationToken cancellationToken)
     {
         var chatId = message.Chat.Id;
         var now = timeProvider.GetUtcNow();
@@ -175,9 +192,13 @@ internal sealed class TelegramUpdateHandler(
             return;
         }
 
-        if (!await CanManageDailyQuizAsync(message, cancellationToken))
+        var allowed = await CanManageDailyQuizAsync(message, cancellationToken);
+        if (allowed != true)
         {
-            await ReplyTextAsync(chatId, "Sorry, only an administrator of this chat or a bot moderator can change the daily quiz.", replyTo, cancellationToken);
+            var refusal = allowed is null
+                ? "Sorry, I couldn't check whether you administer this chat (this Telegram server did not tell me), so only a bot moderator can change the daily quiz here right now."
+                : "Sorry, only an administrator of this chat or a bot moderator can change the daily quiz.";
+            await ReplyTextAsync(chatId, refusal, replyTo, cancellationToken);
             return;
         }
 
@@ -228,9 +249,10 @@ internal sealed class TelegramUpdateHandler(
         return TimeZoneInfo.ConvertTime(next, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 
-    private async Task<bool> CanManageDailyQuizAsync(TgMessage message, CancellationToken cancellationToken)
+    /// <summary>True or false; null when the administrator check could not be made.</summary>
+    private async Task<bool?> CanManageDailyQuizAsync(Message message, CancellationToken cancellationToken)
     {
-        if (message.Chat.IsPrivate)
+        if (message.Chat.Type == ChatType.Private)
         {
             return true;
         }
@@ -246,7 +268,7 @@ internal sealed class TelegramUpdateHandler(
             return false;
         }
 
-        return _moderators.Contains(user.Id) || await admins.IsAdminAsync(message.Chat.Id, user.Id, cancellationToken);
+        return _moderators.Contains(user.Id) ? true : await admins.IsAdminAsync(message.Chat.Id, user.Id, cancellationToken);
     }
 
     private async Task LeaderboardAsync(long chatId, long? replyTo, CancellationToken cancellationToken)
@@ -268,7 +290,7 @@ internal sealed class TelegramUpdateHandler(
         await sender.SendHtmlAsync(chatId, html.ToString(), replyTo, cancellationToken);
     }
 
-    private async Task ReloadAsync(TgMessage message, long? replyTo, CancellationToken cancellationToken)
+    private async Task ReloadAsync(Message message, long? replyTo, CancellationToken cancellationToken)
     {
         var userId = message.From?.Id;
         if (userId is not { } id || !_moderators.Contains(id))
@@ -279,18 +301,36 @@ internal sealed class TelegramUpdateHandler(
         }
 
         logger.LogInformation("Knowledge reload requested by Telegram moderator {UserId} in chat {ChatId}", id, message.Chat.Id);
-        var result = await reloader.ReloadAsync(cancellationToken);
-        logger.LogInformation("Knowledge reload by Telegram moderator {UserId}: {Outcome}", id,
-            result.Succeeded ? "succeeded" : $"failed with {result.Errors.Length} error(s)");
-        await ReplyTextAsync(message.Chat.Id, ReloadText.Format(result, maxErrors: 50), replyTo, cancellationToken);
+
+        // Never on the update loop: a slow disk must not stop the bot answering everyone else (the store time-boxes
+        // the reload, and this reply follows whenever it ends).
+        _ = Task.Run(() => ReloadAndReplyAsync(message.Chat.Id, id, replyTo, cancellationToken), CancellationToken.None);
     }
 
-    private Task<TelegramResult<TgMessage>> ReplyTextAsync(long chatId, string text, long? replyTo, CancellationToken cancellationToken) =>
+    private async Task ReloadAndReplyAsync(long chatId, long moderatorId, long? replyTo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await reloader.ReloadAsync(cancellationToken);
+            logger.LogInformation("Knowledge reload by Telegram moderator {UserId}: {Outcome}", moderatorId,
+                result.Succeeded ? "succeeded" : $"failed with {result.Errors.Length} error(s)");
+            await ReplyTextAsync(chatId, ReloadText.Format(result, maxErrors: 50), replyTo, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Knowledge reload by Telegram moderator {UserId} failed unexpectedly", moderatorId);
+        }
+    }
+
+    private Task<TelegramResult<Message>> ReplyTextAsync(long chatId, string text, long? replyTo, CancellationToken cancellationToken) =>
         sender.SendHtmlAsync(chatId, TelegramHtml.Escape(text), replyTo, cancellationToken);
 
-    private async Task OnPollAnswerAsync(TgPollAnswer answer, CancellationToken cancellationToken)
+    private async Task OnPollAnswerAsync(PollAnswer answer, CancellationToken cancellationToken)
     {
-        if (answer.User is not { } user || answer.OptionIds.Length == 0)
+        if (answer.User is not { } user || answer.OptionIds is not { Length: > 0 })
         {
             return;
         }
@@ -298,28 +338,37 @@ internal sealed class TelegramUpdateHandler(
         var poll = await store.GetPollAsync(answer.PollId, cancellationToken);
         if (poll is null)
         {
-            logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
-            return;
+            // A quiz whose record was reserved but not completed (the process died right after the send).
+            poll = await store.BindPendingPollAsync(answer.PollId, user.Id, timeProvider.GetUtcNow() - TimeSpan.FromDays(1), cancellationToken);
+            if (poll is null)
+            {
+                logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
+                return;
+            }
+
+            logger.LogInformation("Poll {PollId} was matched to the quiz {QuestionId} reserved for Telegram chat {ChatId}, whose record was not completed", answer.PollId, poll.QuestionId, poll.ChatId);
         }
 
         var correct = answer.OptionIds.Contains(poll.CorrectIndex);
-        var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Username ?? user.Id.ToString(CultureInfo.InvariantCulture) : user.DisplayName;
+        var displayName = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        var name = string.IsNullOrWhiteSpace(displayName) ? user.Username ?? user.Id.ToString(CultureInfo.InvariantCulture) : displayName;
         await store.RecordAnswerAsync(answer.PollId, user.Id, name, correct, cancellationToken);
     }
 
-    private async Task OnMyChatMemberAsync(TgChatMemberUpdated update, CancellationToken cancellationToken)
+    private async Task OnMyChatMemberAsync(ChatMemberUpdated update, CancellationToken cancellationToken)
     {
         switch (update.NewChatMember.Status)
         {
-            case "left":
-            case "kicked":
+            case ChatMemberStatus.Left:
+            case ChatMemberStatus.Kicked:
                 logger.LogInformation("The bot was removed from Telegram chat {ChatId}; no longer posting there", update.Chat.Id);
                 await store.MarkChatGoneAsync(update.Chat.Id, timeProvider.GetUtcNow(), cancellationToken);
                 scheduler.NotifyChanged();
                 break;
-            case "member":
-            case "administrator":
-            case "restricted":
+            case ChatMemberStatus.Member:
+            case ChatMemberStatus.Administrator:
+            case ChatMemberStatus.Restricted:
+            case ChatMemberStatus.Creator:
                 await store.MarkChatActiveAsync(update.Chat.Id, cancellationToken);
                 scheduler.NotifyChanged();
                 break;

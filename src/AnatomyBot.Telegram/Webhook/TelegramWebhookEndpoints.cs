@@ -41,7 +41,7 @@ public static class TelegramWebhookEndpoints
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext context, TelegramWebhookQueue queue, byte[] expectedHash, ILogger logger)
+    internal static async Task HandleAsync(HttpContext context, TelegramWebhookQueue queue, byte[] expectedHash, ILogger logger)
     {
         var cancellationToken = context.RequestAborted;
         var given = context.Request.Headers[SecretHeader];
@@ -49,7 +49,8 @@ public static class TelegramWebhookEndpoints
         var givenHash = SHA256.HashData(Encoding.UTF8.GetBytes(given.Count == 1 ? given[0] ?? "" : ""));
         if (!CryptographicOperations.FixedTimeEquals(givenHash, expectedHash))
         {
-            logger.LogWarning("Refused a Telegram webhook request from {RemoteAddress}: {Problem} X-Telegram-Bot-Api-Secret-Token",
+            // Debug, not warning: anyone who finds the URL can send these, and each would otherwise write a log line.
+            logger.LogDebug("Refused a Telegram webhook request from {RemoteAddress}: {Problem} X-Telegram-Bot-Api-Secret-Token",
                 context.Connection.RemoteIpAddress, given.Count == 0 ? "missing" : "wrong");
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
@@ -62,8 +63,25 @@ public static class TelegramWebhookEndpoints
         }
         catch (JsonException)
         {
-            logger.LogWarning("Refused a Telegram webhook request: the body is not JSON");
+            logger.LogDebug("Refused a Telegram webhook request: the body is not JSON");
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // 413 (body over the listener's limit) or 408 (a sender too slow): expected abuse, so no stack trace.
+            logger.LogDebug("Refused a Telegram webhook request from {RemoteAddress}: {Status} {Reason}",
+                context.Connection.RemoteIpAddress, ex.StatusCode, ex.Message);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = ex.StatusCode;
+            }
+
+            return;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
+        {
+            logger.LogDebug("A Telegram webhook request was aborted by the sender");
             return;
         }
 
@@ -71,7 +89,7 @@ public static class TelegramWebhookEndpoints
         {
             if (UpdateDispatcher.UpdateId(document.RootElement) is not { } updateId)
             {
-                logger.LogWarning("Refused a Telegram webhook request: no update_id");
+                logger.LogDebug("Refused a Telegram webhook request: no update_id");
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
@@ -82,6 +100,7 @@ public static class TelegramWebhookEndpoints
                 logger.LogDebug("Telegram delivered update {UpdateId} again; it is handled once", updateId);
             }
 
+            // 200 only once the update is stored: Telegram never resends what it was told was accepted.
             context.Response.StatusCode = outcome == WebhookAcceptance.Unavailable
                 ? (int)HttpStatusCode.ServiceUnavailable
                 : StatusCodes.Status200OK;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Threading.Channels;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Storage;
 using AnatomyBot.Telegram.Updates;
 using Microsoft.Extensions.Hosting;
@@ -10,104 +10,120 @@ namespace AnatomyBot.Telegram.Webhook;
 
 internal enum WebhookAcceptance
 {
-    /// <summary>Queued: answer 200.</summary>
+    /// <summary>Stored in the inbox: answer 200.</summary>
     Accepted,
-    /// <summary>Already queued or handled (Telegram retried): answer 200 so it stops.</summary>
+    /// <summary>Already in the inbox or handled (Telegram retried): answer 200 so it stops.</summary>
     Duplicate,
-    /// <summary>The queue is full or closed (shutting down): answer 503 so Telegram retries later.</summary>
+    /// <summary>
+    /// Not stored (the inbox is full, the store refuses writes, or the host is stopping): answer 503 so Telegram
+    /// delivers it again later.
+    /// </summary>
     Unavailable,
 }
 
 /// <summary>
-/// Webhook updates are acknowledged at once and handled here, in order, by one background worker. The queue is
-/// bounded (Telegram:Webhook:QueueCapacity); when it is full or the host is stopping, the endpoint answers 503 and
-/// Telegram delivers again later. On shutdown the queue is closed and drained (bounded by the host's shutdown
-/// timeout) so an update Telegram was told was accepted is not lost. Handled update ids are stored, so a delivery
-/// Telegram repeats (it retries when our answer did not reach it) is handled once.
+/// Webhook updates are stored in an inbox table (SQLite) <em>before</em> Telegram gets its 200, and handled from
+/// there, in update_id order, by one background worker; an update is marked handled and leaves the inbox in one
+/// transaction after it was handled. So a crash loses nothing Telegram was told was accepted: the inbox is drained
+/// after the next start (the update being handled at the crash is handled again). The worker is supervised: a failure
+/// is logged, counted and followed by a restart with back-off; storage failures are retried where they happen, with
+/// the adapter reported degraded meanwhile. /healthz reports a worker that is not running as failed. The inbox is
+/// bounded (Telegram:Webhook:QueueCapacity); when it is full, the store refuses the write, or the host is stopping,
+/// the endpoint answers 503 and Telegram delivers again later. On shutdown the worker drains the inbox until the
+/// host's shutdown timeout; what is left stays stored for the next start.
 /// </summary>
 internal sealed class TelegramWebhookQueue(
     UpdateDispatcher dispatcher,
     ITelegramStore store,
+    StorageFaults faults,
     BotIdentity bot,
     TelegramAdapterLifetime adapter,
+    TelegramHealth health,
     TimeProvider timeProvider,
     IOptions<TelegramOptions> options,
     ILogger<TelegramWebhookQueue> logger) : IHostedService, IDisposable
 {
-    private readonly Channel<(long UpdateId, JsonElement Update)> _queue = Channel.CreateBounded<(long, JsonElement)>(
-        new BoundedChannelOptions(Math.Max(1, options.Value.Webhook.QueueCapacity)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly Lock _gate = new();
-    private readonly HashSet<long> _pending = [];
+    private const int BatchSize = 100;
+    private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _abort = new();
+    private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _worker = Task.CompletedTask;
+    private int _pending;
+    private volatile bool _accepting;
+    private volatile bool _stopping;
+    private volatile string? _restarting;
+    private long? _dispatchedNotCompleted;
 
     public bool Enabled => options.Value.Webhook.Enabled;
 
-    /// <summary>Updates accepted and not handled yet.</summary>
-    public int Pending
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pending.Count;
-            }
-        }
-    }
+    /// <summary>Updates stored in the inbox and not handled yet (as far as this process knows).</summary>
+    public int Pending => Volatile.Read(ref _pending);
 
     public async Task<WebhookAcceptance> AcceptAsync(long updateId, JsonElement update, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        if (!_accepting || Pending >= Math.Max(1, options.Value.Webhook.QueueCapacity))
         {
-            if (!_pending.Add(updateId))
-            {
-                return WebhookAcceptance.Duplicate;
-            }
+            return WebhookAcceptance.Unavailable;
         }
 
+        bool stored;
         try
         {
-            await store.MigrateAsync(cancellationToken);
-            if (await store.IsUpdateHandledAsync(updateId, cancellationToken))
-            {
-                Forget(updateId);
-                return WebhookAcceptance.Duplicate;
-            }
-
-            if (_queue.Writer.TryWrite((updateId, update.Clone())))
-            {
-                return WebhookAcceptance.Accepted;
-            }
+            stored = await store.EnqueueWebhookUpdateAsync(updateId, update.GetRawText(), timeProvider.GetUtcNow(), cancellationToken);
         }
-        catch
+        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
         {
-            Forget(updateId);
-            throw;
+            // Telegram keeps the update and delivers it again; nothing is acknowledged that is not stored.
+            faults.Report("store a webhook update", ex);
+            return WebhookAcceptance.Unavailable;
         }
 
-        Forget(updateId);
-        return WebhookAcceptance.Unavailable;
+        faults.Recovered();
+        if (!stored)
+        {
+            return WebhookAcceptance.Duplicate;
+        }
+
+        Interlocked.Increment(ref _pending);
+        Wake();
+        return WebhookAcceptance.Accepted;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (Enabled)
-        {
-            _worker = Task.Run(() => DrainAsync(_abort.Token), CancellationToken.None);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _queue.Writer.TryComplete();
         if (!Enabled)
         {
             return;
         }
 
-        // Drain what was accepted; only the host's shutdown timeout cuts it short.
+        health.WatchWorker(WorkerStatus);
+        try
+        {
+            // What a previous run left in the inbox counts against the capacity; counted before anything is accepted.
+            _pending = await store.CountWebhookInboxAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
+        {
+            faults.Report("count the webhook inbox", ex);
+        }
+
+        _accepting = true;
+        _worker = Task.Run(() => SuperviseAsync(_abort.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _accepting = false;
+        if (!Enabled)
+        {
+            return;
+        }
+
+        _stopping = true;
+        _stopRequested.TrySetResult();
+        Wake();
+
+        // Drain what was accepted; only the host's shutdown timeout cuts it short, and what is left stays stored.
         await using (cancellationToken.Register(() => _abort.Cancel()))
         {
             try
@@ -116,39 +132,144 @@ internal sealed class TelegramWebhookQueue(
             }
             catch (OperationCanceledException)
             {
-                logger.LogError("Shutdown timeout reached with {Count} accepted Telegram webhook update(s) not handled", Pending);
+                logger.LogWarning("Shutdown timeout reached with {Count} accepted Telegram webhook update(s) not handled yet; they stay in the inbox and are handled after the next start", Pending);
             }
         }
     }
 
-    public void Dispose() => _abort.Dispose();
+    public void Dispose()
+    {
+        _abort.Dispose();
+        _wake.Dispose();
+    }
 
-    private async Task DrainAsync(CancellationToken abort)
+    private (AdapterState State, string Detail)? WorkerStatus()
+    {
+        if (_stopping)
+        {
+            return null;
+        }
+
+        if (_worker.IsCompleted)
+        {
+            return (AdapterState.Failed, "the webhook worker is not running: accepted updates are not being handled");
+        }
+
+        return _restarting is { } why ? (AdapterState.Degraded, why) : null;
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shut down.
+        }
+    }
+
+    private async Task SuperviseAsync(CancellationToken abort)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(abort, adapter.Stopped);
         var cancellationToken = linked.Token;
-        try
+        for (var failures = 0; ; failures++)
         {
-            // Telegram may deliver before getMe answered; the handler needs to know who the bot is.
-            await bot.WhenKnown.WaitAsync(cancellationToken);
-            await foreach (var (updateId, update) in _queue.Reader.ReadAllAsync(CancellationToken.None))
+            try
             {
-                await dispatcher.DispatchAsync(update, updateId, cancellationToken);
-                await store.MarkUpdateHandledAsync(updateId, timeProvider.GetUtcNow(), cancellationToken);
-                Forget(updateId);
+                await DrainAsync(cancellationToken);
+                return;
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutdown timeout or a fatal adapter error.
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutdown timeout or a fatal adapter error.
+                return;
+            }
+            catch (Exception ex)
+            {
+                var delay = StorageFaults.Backoff(failures);
+                BotMetrics.WebhookWorkerRestarts.Add(1);
+                _restarting = $"the webhook worker failed ({ex.GetType().Name}); restarting";
+                logger.LogError("The Telegram webhook worker failed; restarting it in {Delay}: {Error}", delay, ex.ToString());
+                try
+                {
+                    await Task.Delay(delay, timeProvider, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 
-    private void Forget(long updateId)
+    private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        // Telegram may deliver before getMe answered; the handler needs to know who the bot is. Stopping before that
+        // leaves the inbox stored for the next start.
+        await Task.WhenAny(bot.WhenKnown, _stopRequested.Task).WaitAsync(cancellationToken);
+        if (!bot.WhenKnown.IsCompleted)
         {
-            _pending.Remove(updateId);
+            return;
         }
+
+        while (true)
+        {
+            var batch = await faults.RetryAsync("read the webhook inbox", ct => store.GetWebhookInboxAsync(BatchSize, ct), cancellationToken);
+            _restarting = null;
+            if (batch.Count == 0)
+            {
+                if (_stopping)
+                {
+                    return;
+                }
+
+                await _wake.WaitAsync(cancellationToken);
+                continue;
+            }
+
+            foreach (var item in batch)
+            {
+                await HandleAsync(item, cancellationToken);
+            }
+        }
+    }
+
+    private async Task HandleAsync(InboxUpdate item, CancellationToken cancellationToken)
+    {
+        // After a restart of the worker (not of the process) an update already handled is not handled twice.
+        if (_dispatchedNotCompleted != item.UpdateId)
+        {
+            JsonDocument? document = null;
+            try
+            {
+                document = JsonDocument.Parse(item.Json);
+            }
+            catch (JsonException)
+            {
+                // Cannot happen for what the endpoint stored (it parsed it); a damaged row must not stall the inbox.
+                logger.LogWarning("Skipping Telegram webhook update {UpdateId}: its stored body is not JSON", item.UpdateId);
+            }
+
+            using (document)
+            {
+                if (document is not null)
+                {
+                    await dispatcher.DispatchAsync(document.RootElement, item.UpdateId, cancellationToken);
+                }
+            }
+
+            _dispatchedNotCompleted = item.UpdateId;
+        }
+
+        await faults.RetryAsync("mark a webhook update handled",
+            ct => store.CompleteWebhookUpdateAsync(item.UpdateId, timeProvider.GetUtcNow(), ct), cancellationToken);
+        _dispatchedNotCompleted = null;
+        Interlocked.Decrement(ref _pending);
     }
 }

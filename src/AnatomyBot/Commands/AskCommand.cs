@@ -27,28 +27,45 @@ internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWr
 
     /// <summary>
     /// One JSON object a line for every input line, empty and garbage lines included, flushed at once so a caller
-    /// can hold a conversation over a pipe. A line the engine fails on still gets its object (intent <c>error</c>).
+    /// can hold a conversation over a pipe. A line the engine fails on still gets its object (intent <c>error</c>),
+    /// and so does a line longer than <see cref="BoundedLineReader.MaxLineLength"/> characters, which is not answered.
     /// </summary>
     public async Task<int> AskStreamAsync(TextReader input, CancellationToken cancellationToken)
     {
         var failures = 0;
-        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        var lines = new BoundedLineReader(input);
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
-            var reply = SafeAnswer(line);
-            failures += reply is null ? 1 : 0;
-            await output.WriteLineAsync(ToJson(line, reply).AsMemory(), cancellationToken);
+            string json;
+            if (line.TooLong)
+            {
+                failures++;
+                json = ErrorJson(AnswerText.Limit(line.Text, 80), TooLongText);
+            }
+            else
+            {
+                var reply = SafeAnswer(line.Text);
+                failures += reply is null ? 1 : 0;
+                json = ToJson(line.Text, reply);
+            }
+
+            await output.WriteLineAsync(json.AsMemory(), cancellationToken);
             await output.FlushAsync(cancellationToken);
         }
 
         return failures == 0 ? 0 : 1;
     }
 
+    private static readonly string TooLongText =
+        $"This line is longer than {BoundedLineReader.MaxLineLength:N0} characters and was not answered; send a shorter question.";
+
     private const string FailureText = "Sorry, something went wrong while answering that question.";
 
     private static string ToJson(string question, Reply? reply) =>
-        reply is null
-            ? new AnswerJson(AnswerText.Sanitize(question), "error", null, 0, FailureText, null, [], [], []).ToJsonLine()
-            : AnswerJson.From(question, reply).ToJsonLine();
+        reply is null ? ErrorJson(question, FailureText) : AnswerJson.From(question, reply).ToJsonLine();
+
+    private static string ErrorJson(string question, string text) =>
+        new AnswerJson(AnswerText.Sanitize(question), "error", null, 0, text, null, [], [], []).ToJsonLine();
 
     /// <summary>A bug in the engine must not end a stream of questions; it is reported on stderr instead.</summary>
     private Reply? SafeAnswer(string question)

@@ -41,7 +41,8 @@ internal sealed record AdapterHealthEntry(
     [property: JsonPropertyName("healthy")] bool Healthy);
 
 /// <summary>
-/// Judges health. Starting and reconnecting count as healthy for <see cref="HealthOptions.ReconnectGraceSeconds"/>,
+/// Judges health. Degraded (the adapter answers, but its store refuses writes for now) is healthy with the overall
+/// status "degraded". Starting and reconnecting count as healthy for <see cref="HealthOptions.ReconnectGraceSeconds"/>,
 /// timed from the adapter's own <see cref="IAdapterHealth.StateSince"/> or, when it keeps none, from the first time
 /// this evaluator saw that state. A host that is stopping is unhealthy, so a load balancer drains it.
 /// </summary>
@@ -82,7 +83,7 @@ internal sealed class HealthEvaluator(
             var inState = now - since;
             var healthy = state switch
             {
-                AdapterState.Connected => true,
+                AdapterState.Connected or AdapterState.Degraded => true,
                 AdapterState.Starting or AdapterState.Reconnecting => inState < grace,
                 _ => false,
             };
@@ -103,7 +104,9 @@ internal sealed class HealthEvaluator(
             problems.Add("host: stopping");
         }
 
-        return new HealthReport(problems.Count == 0 ? "healthy" : "unhealthy", knowledgeHealth, entries, problems);
+        // Degraded still answers (HTTP 200, so nobody restarts a bot that a restart would not fix), but says so.
+        var status = problems.Count > 0 ? "unhealthy" : entries.Any(e => e.State == "degraded") ? "degraded" : "healthy";
+        return new HealthReport(status, knowledgeHealth, entries, problems);
     }
 
     private DateTimeOffset Observe(IAdapterHealth adapter, AdapterState state, DateTimeOffset now) =>

@@ -17,7 +17,7 @@ public sealed class ReloadUnderLoadTests : IDisposable
 {
     private const string File = "muscles/psoas-minor.yaml";
     private const string SummaryOriginal = "Many people do not have one; unlike the psoas major it does not reach the femur.";
-    private const string InnervationOriginal = "One source gives branches of the lumbar plexus from L1 and L2.";
+    private const string InnervationOriginal = "The Muscle of the Month post gives branches of the lumbar plexus from L1 and L2.";
     private const int Reloads = 100;
     private const int Askers = 3;
 

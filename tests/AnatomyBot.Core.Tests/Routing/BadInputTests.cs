@@ -43,18 +43,15 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void Huge_input_is_answered_quickly()
+    public void Huge_input_is_answered()
     {
+        // How fast is measured in RouteBenchmarks, never with a timer here.
         var engine = new AnswerEngine(new TestProvider(TestKnowledge.Snapshot()));
         var input = string.Concat(Enumerable.Repeat("psaos mnior ilacus orgin ", 1000));
-        engine.Answer(new IncomingMessage(input, Platform.Console, "u", "c"));
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 3; i++)
         {
-            engine.Answer(new IncomingMessage(input, Platform.Console, "u", "c"));
+            var reply = engine.Answer(new IncomingMessage(input, Platform.Console, "u", "c"));
+            Assert.False(string.IsNullOrWhiteSpace(ReplyText.ToPlainText(reply)));
         }
-
-        // Generous bound: only catches unbounded (per-character or per-alias quadratic) work.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
     }
 }

@@ -84,7 +84,6 @@ public sealed class ScaleTests(ITestOutputHelper output)
         var baselineMs = watch.Elapsed.TotalMilliseconds;
         output.WriteLine($"{aliases.Length} aliases: engine {engineMs:F3} ms/question, ExtractOne {baselineMs:F1} ms/question");
 
-        // Informational timing on a shared machine; the bound only catches a return to a linear scan.
-        Assert.True(engineMs < baselineMs, $"engine {engineMs:F3} ms vs baseline {baselineMs:F1} ms");
+        // Informational only: speed is measured and reported by RouteBenchmarks, never asserted with a timer.
     }
 }

@@ -39,7 +39,8 @@ public sealed class AdapterHarness : IAsyncDisposable
         IKnowledgeReloader? reloader = null,
         IDictionary<string, string?>? settings = null,
         string token = Token,
-        bool start = true)
+        bool start = true,
+        Action<IServiceCollection>? configure = null)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var config = new Dictionary<string, string?>
@@ -64,6 +65,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         builder.Services.AddSingleton(engine ?? new FakeEngine());
         builder.Services.AddSingleton(knowledge ?? new FixedKnowledge(TestKnowledge.Snapshot()));
         builder.Services.AddSingleton(reloader ?? Mock.Of<IKnowledgeReloader>());
+        configure?.Invoke(builder.Services);
         builder.Services.AddTelegramAdapter(builder.Configuration);
         var host = builder.Build();
         if (start)

@@ -19,8 +19,11 @@ public sealed record RecordedCall(string Method, string Token, JsonObject Body, 
     public string Text => Body["text"]!.GetValue<string>();
 }
 
-/// <summary>A scripted answer replacing the normal one for the next call of a method.</summary>
-public sealed record Fault(int Status, string Body)
+/// <summary>
+/// A scripted answer replacing the normal one for the next call of a method. With <paramref name="Acted"/> the fake
+/// first does what was asked (a message is delivered) and only the reply is replaced.
+/// </summary>
+public sealed record Fault(int Status, string Body, bool Acted = false)
 {
     public static Fault RateLimited(int retryAfter) => Error(429, $"Too Many Requests: retry after {retryAfter}", new JsonObject { ["retry_after"] = retryAfter });
 
@@ -40,6 +43,9 @@ public sealed record Fault(int Status, string Body)
     public static Fault BadRequest(string description) => Error(400, "Bad Request: " + description);
 
     public static Fault MalformedJson() => new(200, "{\"ok\": true, \"result\": [ {\"update_id\": ");
+
+    /// <summary>The call is carried out (a message is delivered), but the 200 reply is garbled.</summary>
+    public static Fault GarbledAfterActing() => new(200, "{\"ok\": true, \"result\": {\"message_id\": ", Acted: true);
 
     /// <summary>Drops the connection without an answer (before the server acted on the request).</summary>
     public static Fault Drop() => new(0, "");
@@ -235,7 +241,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
 
         var fault = _faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var queued) ? queued : FaultScript?.Invoke(method, callNumber);
-        if (fault is not null)
+        if (fault is not null && !fault.Acted)
         {
             await WriteAsync(context, fault);
             return;
@@ -270,6 +276,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             }
 
             MessageDelivered?.Invoke(call);
+        }
+
+        if (fault is not null)
+        {
+            await WriteAsync(context, fault);
+            return;
         }
 
         context.Response.ContentType = "application/json";

@@ -109,6 +109,13 @@ internal sealed class BotProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Kills the process with SIGKILL (no shutdown code runs), as a crash or an OOM killer would.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async Task<string> ErrorAsync() => _process.HasExited ? await _error : "(still running)";
 
     public void Dispose()

@@ -6,9 +6,12 @@ using AnatomyBot.Testing;
 namespace AnatomyBot.Tests.Ops;
 
 /// <summary>
-/// Docker is not available where the tests run, so the Dockerfile is checked by reading it: every path it copies
-/// exists, every project is restored, and the image wiring (user, volumes, health check verb) matches the app.
+/// The Dockerfile is checked by reading it (scripts/container-check.sh builds and runs the image where Docker is):
+/// every path it copies exists, every project is restored, and the image wiring (user, volumes, health check verb)
+/// matches the app. These tests read the repository's own files, which are not in the image's build context, so the
+/// Dockerfile's test stage leaves the "Repository" category out.
 /// </summary>
+[Trait("Category", "Repository")]
 public sealed partial class DeploymentFilesTests
 {
     private static readonly string Root = RepositoryPaths.Root;
@@ -60,7 +63,7 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains(runtime, i => i.Keyword == "EXPOSE" && i.Arguments == "8080");
 
         var env = string.Join(' ', runtime.Where(i => i.Keyword == "ENV").Select(i => i.Arguments));
-        Assert.Contains("DOTNET_USE_POLLING_FILE_WATCHER=true", env);
+        Assert.Contains("Knowledge__PollIntervalSeconds=2", env);
         Assert.Contains("Knowledge__Path=/app/knowledge", env);
         Assert.Contains("Storage__Path=/app/data/", env);
         Assert.Contains("Http__Urls=http://0.0.0.0:8080", env);
@@ -79,6 +82,21 @@ public sealed partial class DeploymentFilesTests
         var target = Commands.HealthcheckCommand.TargetFromSettings("http://0.0.0.0:8080", out var problem);
         Assert.Null(problem);
         Assert.Equal("http://127.0.0.1:8080/healthz", target!.ToString());
+    }
+
+    [Fact]
+    public void Dockerfile_test_stage_leaves_out_the_repository_tests_and_can_be_skipped()
+    {
+        var instructions = Instructions();
+        var test = instructions.SkipWhile(i => i.Arguments != "build AS test").TakeWhile(i => i.Keyword != "FROM" || i.Arguments == "build AS test").ToList();
+        Assert.Contains(test, i => i.Keyword == "ARG" && i.Arguments == "RUN_TESTS=true");
+        var run = Assert.Single(test, i => i.Keyword == "RUN").Arguments;
+        Assert.Contains("--filter \"Category!=Repository\"", run);
+        Assert.Contains("if [ \"$RUN_TESTS\" = \"true\" ]", run);
+
+        // The filter names this class's trait: the tests reading files the build context does not hold are the ones left out.
+        var trait = Assert.Single(typeof(DeploymentFilesTests).GetCustomAttributesData(), a => a.AttributeType == typeof(TraitAttribute));
+        Assert.Equal(["Category", "Repository"], trait.ConstructorArguments.Select(a => (string)a.Value!));
     }
 
     [Fact]
@@ -114,7 +132,7 @@ public sealed partial class DeploymentFilesTests
         var keys = ExampleSettings().Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
         string[] expected =
         [
-            "Knowledge:Path", "Knowledge:Watch", "Knowledge:DebounceMilliseconds",
+            "Knowledge:Path", "Knowledge:Watch", "Knowledge:DebounceMilliseconds", "Knowledge:ReloadTimeoutSeconds", "Knowledge:PollIntervalSeconds",
             "Telegram:Token", "Telegram:ApiBaseUrl", "Telegram:Moderators", "Telegram:Webhook:Url", "Telegram:Webhook:SecretToken",
             "Discord:Token", "Discord:ApiBaseUrl", "Discord:GatewayUrl", "Discord:GuildId", "Discord:Moderators",
             "Discord:ShardId", "Discord:ShardCount", "Discord:AnswerMentions",

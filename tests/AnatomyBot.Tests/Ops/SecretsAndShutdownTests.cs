@@ -185,14 +185,7 @@ public sealed class SecretsAndShutdownTests
         }
     }
 
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int ClosedPort() => EndToEnd.LoopbackPort.Free();
 
     private static class NativeMethods
     {

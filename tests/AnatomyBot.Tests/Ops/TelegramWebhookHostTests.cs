@@ -47,7 +47,18 @@ public sealed class TelegramWebhookHostTests
         // The health and metrics endpoints share the listener.
         using var health = await host.GetAsync("/healthz");
         Assert.Contains("telegram", await health.Content.ReadAsStringAsync());
-        Assert.Contains(host.Logs.Entries, e => e.Message.Contains("Refused a Telegram webhook request", StringComparison.Ordinal));
+        // Over the listener's 1 MiB body limit: 413 from Kestrel's real limit, with no stack trace and no warning.
+        using (var content = new ByteArrayContent(new byte[2 * 1024 * 1024]))
+        using (var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content })
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+            using var tooLarge = await host.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        }
+
+        // Refusals are debug lines (not shown at the default Information level), never warnings or stack traces.
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Message.Contains("Refused a Telegram webhook request", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Exception is not null);
         Assert.DoesNotContain(Secret, host.Logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain("AAHwebhookHostTest", host.Logs.AllText, StringComparison.Ordinal);
     }

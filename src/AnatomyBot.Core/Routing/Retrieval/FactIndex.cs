@@ -29,6 +29,12 @@ internal sealed record FactPassage(
     string Heading,
     string ContextText)
 {
+    /// <summary>For a topic disagreement: the facts giving each side (shown under the note).</summary>
+    public ImmutableArray<Fact> Values { get; init; } = [];
+
+    /// <summary>For a topic disagreement: the note itself (the passage's fact also holds the values, for ranking).</summary>
+    public string? Note { get; init; }
+
     /// <summary>The text a sentence embedding sees: heading and fact.</summary>
     public string EmbeddingText => Heading + ": " + Fact.Text.Trim();
 }
@@ -112,6 +118,19 @@ internal sealed class FactIndex
             for (var f = 0; f < facts.Length; f++)
             {
                 passages.Add(new FactPassage(passages.Count, $"{topic.Id}.{f + 1}", PassageKind.TopicFact, -1, null, t, facts[f], topic.Title, context));
+            }
+
+            var disagreements = topic.Disagreements.IsDefault ? [] : topic.Disagreements;
+            for (var d = 0; d < disagreements.Length; d++)
+            {
+                var values = disagreements[d].Values.IsDefault ? [] : disagreements[d].Values;
+                var text = string.Join(' ', values.Select(v => v.Text).Prepend(disagreements[d].Note));
+                passages.Add(new FactPassage(passages.Count, $"{topic.Id}.disagreement.{d + 1}", PassageKind.Disagreement, -1, null, t,
+                    new Fact(text, [.. values.SelectMany(v => v.Sources.IsDefault ? [] : v.Sources).Distinct()]), topic.Title, context + " sources disagree differ")
+                {
+                    Values = values,
+                    Note = disagreements[d].Note,
+                });
             }
         }
 

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging;
+
+namespace AnatomyBot.Knowledge;
+
+/// <summary>
+/// File-system events for the knowledge folder, followed across a replacement of the folder itself
+/// (<c>mv knowledge knowledge.old &amp;&amp; mv knowledge.new knowledge</c>, or a deploy that swaps a symlink): a watcher
+/// on the folder keeps following the old directory, so a second watcher on the parent re-arms it when the name
+/// reappears. Every event, including the re-arm, signals the debouncer.
+/// </summary>
+internal sealed class FolderWatch(string folder, Debouncer debouncer, ILogger logger) : IDisposable
+{
+    private readonly object _gate = new();
+    private FileSystemWatcher? _inner;
+    private FileSystemWatcher? _parent;
+    private bool _disposed;
+
+    /// <summary>Starts both watchers; throws when the folder cannot be watched at all.</summary>
+    public void Arm()
+    {
+        lock (_gate)
+        {
+            _inner = WatchFolder();
+            _parent = WatchParent();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _inner?.Dispose();
+            _parent?.Dispose();
+        }
+    }
+
+    private FileSystemWatcher WatchFolder()
+    {
+        var watcher = new FileSystemWatcher(folder)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Filters.Add("*.yaml");
+        watcher.Filters.Add("*.yml");
+        watcher.Changed += (_, e) => OnChange(e.Name);
+        watcher.Created += (_, e) => OnChange(e.Name);
+        watcher.Deleted += (_, e) => OnChange(e.Name);
+        watcher.Renamed += (_, e) => OnChange(e.Name);
+        watcher.Error += (_, e) =>
+        {
+            // Usually an overflowed event buffer: some changes were missed, so reload to resynchronise.
+            logger.LogWarning(e.GetException(), "Watching the knowledge folder reported an error; reloading to catch up");
+            debouncer.Signal();
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private FileSystemWatcher? WatchParent()
+    {
+        var trimmed = Path.TrimEndingDirectorySeparator(folder);
+        var parent = Path.GetDirectoryName(trimmed);
+        var name = Path.GetFileName(trimmed);
+        if (string.IsNullOrEmpty(parent) || string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        var watcher = new FileSystemWatcher(parent, name)
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.DirectoryName | NotifyFilters.FileName,
+        };
+        watcher.Created += (_, _) => Rearm();
+        watcher.Deleted += (_, _) => Rearm();
+        watcher.Renamed += (_, _) => Rearm();
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private void Rearm()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _inner?.Dispose();
+            _inner = null;
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    _inner = WatchFolder();
+                    logger.LogInformation("The knowledge folder {Folder} was replaced; watching the new one", folder);
+                }
+                else
+                {
+                    logger.LogWarning("The knowledge folder {Folder} is gone; serving the last good knowledge until it is back", folder);
+                }
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                logger.LogError(e, "Cannot watch the replaced knowledge folder {Folder}; use /reload after edits", folder);
+            }
+        }
+
+        debouncer.Signal();
+    }
+
+    private void OnChange(string? name)
+    {
+        if (name is not null && name.Replace('\\', '/').Split('/').Any(segment => segment.StartsWith('.')))
+        {
+            return;
+        }
+
+        debouncer.Signal();
+    }
+}

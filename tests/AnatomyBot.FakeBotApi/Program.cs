@@ -1,0 +1,72 @@
+using System.Net;
+using AnatomyBot.Telegram.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// The loopback fake Bot API as a process. Usage: AnatomyBot.FakeBotApi TOKEN
+// Prints two lines, then serves until SIGTERM or Ctrl+C:
+//   bot-api http://127.0.0.1:PORT   (give it to the bot as Telegram__ApiBaseUrl)
+//   control http://127.0.0.1:PORT   (POST /ask text=... : sends a private message, answers with the bot's reply;
+//                                    GET /calls : the Bot API methods called so far, with counts)
+if (args.Length != 1 || string.IsNullOrWhiteSpace(args[0]))
+{
+    await Console.Error.WriteLineAsync("usage: AnatomyBot.FakeBotApi TOKEN");
+    return 2;
+}
+
+await using var api = await FakeBotApiServer.StartAsync(args[0], TimeProvider.System);
+
+var builder = WebApplication.CreateSlimBuilder();
+builder.Logging.ClearProviders();
+builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+await using var control = builder.Build();
+var asking = new SemaphoreSlim(1, 1);
+
+control.MapPost("/ask", async (HttpContext context) =>
+{
+    var form = await context.Request.ReadFormAsync(context.RequestAborted);
+    var text = form["text"].ToString();
+    var seconds = int.TryParse(form["timeout"], out var t) && t > 0 ? t : 30;
+    if (text.Length == 0)
+    {
+        return Results.BadRequest("text is required");
+    }
+
+    // One question at a time, so the next sendMessage to the user is the answer to this one.
+    await asking.WaitAsync(context.RequestAborted);
+    try
+    {
+        var before = api.Calls("sendMessage").Count;
+        api.Enqueue(Tg.Private(text));
+        try
+        {
+            await api.WaitUntilAsync(s => s.Calls("sendMessage").Count > before, TimeSpan.FromSeconds(seconds));
+        }
+        catch (TimeoutException e)
+        {
+            return Results.Text(e.Message, statusCode: StatusCodes.Status504GatewayTimeout);
+        }
+
+        var answer = api.Calls("sendMessage")[before];
+        return Results.Text(answer.ChatId == Tg.UserId ? answer.Text : $"the answer went to chat {answer.ChatId}, not {Tg.UserId}",
+            statusCode: answer.ChatId == Tg.UserId ? StatusCodes.Status200OK : StatusCodes.Status502BadGateway);
+    }
+    finally
+    {
+        asking.Release();
+    }
+});
+control.MapGet("/calls", () => string.Join('\n', api.Calls().GroupBy(c => c.Method).Select(g => $"{g.Key} {g.Count()}")) + "\n");
+
+await control.StartAsync();
+Console.WriteLine($"bot-api {api.BaseUrl}");
+Console.WriteLine($"control {control.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/')}");
+
+await control.WaitForShutdownAsync();
+return 0;

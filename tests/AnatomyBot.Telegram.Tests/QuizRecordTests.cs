@@ -1,0 +1,61 @@
+using AnatomyBot.Telegram.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+
+namespace AnatomyBot.Telegram.Tests;
+
+/// <summary>
+/// The daily quiz writes its poll record before the send and completes it after, so a poll that went out can be
+/// scored even when the process died between the send and the completion; the day is still posted at most once.
+/// </summary>
+public sealed class QuizRecordTests
+{
+    [Fact]
+    public async Task A_daily_poll_sent_just_before_the_process_died_is_still_scored_and_not_posted_again()
+    {
+        await using var world = await TestWorld.CreateAsync(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var settings = new Dictionary<string, string?> { ["Storage:BusyTimeoutSeconds"] = "1" };
+        WriteLock? held = null;
+        await using (var first = await world.StartAdapterAsync(settings: settings))
+        {
+            await first.Store.SaveSubscriptionAsync(Tg.GroupId, new TimeOnly(9, 0), "UTC", world.Clock.GetUtcNow(), default);
+            // The send succeeds, then the store refuses the completion; the process then dies before it lands.
+            world.Server.FaultScript = (method, _) =>
+            {
+                if (method == "sendPoll")
+                {
+                    held ??= WriteLock.Take(world.DatabasePath);
+                }
+
+                return null;
+            };
+            world.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<Quiz.DailyQuizScheduler>(first.Services).NotifyChanged();
+            await world.WaitUntilAsync(s => s.Calls("sendPoll").Count == 1);
+            await first.Logs.WaitForAsync(e => e.Level == LogLevel.Warning && e.Message.Contains("record the posted poll", StringComparison.Ordinal));
+        }
+
+        held!.Dispose();
+        world.Server.FaultScript = null;
+        var sent = world.Server.Calls("sendPoll")[0];
+        var correct = sent.Body["correct_option_ids"]![0]!.GetValue<int>();
+        Assert.Null(await GetPollAsync(world, "poll-2"));
+
+        await using var restarted = await world.StartAdapterAsync(settings: settings);
+        world.Server.Enqueue(Tg.PollAnswer("poll-2", 42, correct, "Dana"));
+        var last = world.Server.Enqueue(Tg.PollAnswer("poll-2", 43, correct == 0 ? 1 : 0, "Eli"));
+        await world.PumpUntilAsync(s => s.ConfirmedOffset > last);
+
+        var board = await restarted.Store.GetLeaderboardAsync(Tg.GroupId, 10, default);
+        Assert.Equal([("Dana", 1), ("Eli", 0)], board.Select(e => (e.DisplayName, e.Score)));
+        Assert.Equal(Tg.GroupId, (await restarted.Store.GetPollAsync("poll-2", default))!.ChatId);
+        // At most once: the claimed day is not posted again after the restart.
+        Assert.Single(world.Server.Calls("sendPoll"));
+    }
+
+    private static async Task<Storage.PostedPoll?> GetPollAsync(TestWorld world, string pollId)
+    {
+        using var store = new Storage.SqliteTelegramStore(Microsoft.Extensions.Options.Options.Create(new TelegramStorageOptions { Path = world.DatabasePath }));
+        return await store.GetPollAsync(pollId, default);
+    }
+}
