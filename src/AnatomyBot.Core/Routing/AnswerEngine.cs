@@ -855,11 +855,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
         }
 
-        if (sections.Count == 1 && sections[0].Heading is not null)
-        {
-            sections[0] = sections[0] with { Heading = null };
-        }
-
         var first = muscles[0];
         var title = muscles.Length == 1 && attributes.Length == 1
             ? $"{first.Name}: {Vocabulary.AttributeLabels[attributes[0]].ToLowerInvariant()}"

@@ -326,6 +326,17 @@ internal static class FactAnswerer
 
             // A fact whose sources disagree is shown with the note, so both values are always visible.
             var first = group.First();
+            if (first.Topic >= 0)
+            {
+                foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Topic == first.Topic))
+                {
+                    if (!disagreements.Contains(note))
+                    {
+                        disagreements.Add(note);
+                    }
+                }
+            }
+
             if (first.Muscle >= 0 && first.Attribute is { } attribute)
             {
                 foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Muscle == first.Muscle && q.Attribute == attribute))
@@ -337,13 +348,14 @@ internal static class FactAnswerer
                 }
             }
 
+            var topicNotes = new List<string>();
             foreach (var note in disagreements)
             {
                 if (note.Note is { } topicNote)
                 {
-                    // A topic disagreement: the note, then each side with its source.
-                    lines.Add(ReplyComposer.DisagreementLabel + topicNote.Trim());
-                    lines.AddRange(note.Values.Select(v => ReplyComposer.FactLine(v, cited)));
+                    // A topic disagreement: the note, then each side with its source, under its own heading.
+                    topicNotes.Add(ReplyComposer.DisagreementLabel + topicNote.Trim() + "\n"
+                        + string.Join('\n', note.Values.Select(v => ReplyComposer.FactLine(v, cited))));
                 }
                 else
                 {
@@ -353,10 +365,18 @@ internal static class FactAnswerer
                 ids.Add(note.Id);
             }
 
-            sections.Add(new ReplySection(Capitalize(group.Key), string.Join('\n', lines)));
+            if (lines.Count > 0)
+            {
+                sections.Add(new ReplySection(Capitalize(group.Key), string.Join('\n', lines)));
+            }
+
+            if (topicNotes.Count > 0)
+            {
+                sections.Add(new ReplySection(ReplyComposer.TopicDisagreementsHeading, string.Join('\n', topicNotes)));
+            }
         }
 
-        if (sections.Count == 1 && dropSingleHeading)
+        if (sections.Count == 1 && dropSingleHeading && sections[0].Heading != ReplyComposer.TopicDisagreementsHeading)
         {
             sections[0] = sections[0] with { Heading = null };
         }
