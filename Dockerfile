@@ -26,6 +26,7 @@ COPY src/AnatomyBot.Core/AnatomyBot.Core.csproj src/AnatomyBot.Core/
 COPY src/AnatomyBot.Knowledge/AnatomyBot.Knowledge.csproj src/AnatomyBot.Knowledge/
 COPY src/AnatomyBot.Telegram/AnatomyBot.Telegram.csproj src/AnatomyBot.Telegram/
 COPY src/AnatomyBot.Discord/AnatomyBot.Discord.csproj src/AnatomyBot.Discord/
+COPY src/AnatomyBot.Embeddings/AnatomyBot.Embeddings.csproj src/AnatomyBot.Embeddings/
 COPY tests/AnatomyBot.Testing/AnatomyBot.Testing.csproj tests/AnatomyBot.Testing/
 COPY tests/AnatomyBot.Tests/AnatomyBot.Tests.csproj tests/AnatomyBot.Tests/
 COPY tests/AnatomyBot.Core.Tests/AnatomyBot.Core.Tests.csproj tests/AnatomyBot.Core.Tests/

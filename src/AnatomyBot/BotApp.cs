@@ -1,6 +1,7 @@
 using AnatomyBot.Cli;
 using AnatomyBot.Commands;
 using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Routing;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Hosting;
@@ -101,7 +102,9 @@ internal static class BotApp
         {
             case HostMode.Ask:
             {
-                var ask = new AskCommand(engine, output, error);
+                // The answer must not depend on whether the model finished loading: wait for it (or its failure).
+                await host.Services.GetRequiredService<AnswerEngine>().SemanticReadyAsync(cancellationToken);
+                var ask = new AskCommand(engine, output, error, command.Conversation);
                 return command.Question is { } question
                     ? ask.AskOnce(question, command.Json)
                     : await ask.AskStreamAsync(input, cancellationToken);

@@ -10,5 +10,10 @@ if (args is ["--discord-load"])
     return await AnatomyBot.Benchmarks.DiscordLoad.RunAsync();
 }
 
+if (args is ["--route-latency", var mode])
+{
+    return await AnatomyBot.Benchmarks.RouteLatency.RunAsync(semantic: mode == "semantic");
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -137,6 +137,28 @@ public sealed class AdapterEndToEndTests
     }
 
     [Fact]
+    public async Task Did_you_mean_suggestions_are_buttons_and_a_click_asks_the_suggestion()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        bot.Engine.Answerer = m => m.Text.StartsWith("/muscle", StringComparison.Ordinal)
+            ? FakeEngine.MuscleCard(m.Text) with { Intent = Intent.DidYouMean, Suggestions = ["psoas major", "psoas minor"] }
+            : FakeEngine.MuscleCard(m.Text);
+        var gw = await bot.ConnectAndReadyAsync();
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("s1", "muscle", [new { name = "name", type = 3, value = "psoas m" }]));
+        var posted = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/s1/itok-s1/callback");
+        var buttons = posted.Json.GetProperty("data").GetProperty("components").EnumerateArray()
+            .SelectMany(r => r.GetProperty("components").EnumerateArray()).ToList();
+        Assert.Equal(["psoas major", "psoas minor"], buttons.Select(b => b.GetProperty("label").GetString()!).ToList());
+        Assert.Equal("ask:psoas minor", buttons[1].GetProperty("custom_id").GetString());
+
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, BotHarness.Interaction("s2", 3, new { custom_id = "ask:psoas minor", component_type = 2 }, "u1", message: new { id = "m1" }));
+        var answered = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/s2/itok-s2/callback");
+        Assert.Equal(4, answered.Json.GetProperty("type").GetInt32());
+        Assert.Contains(bot.Engine.Messages, m => m.Text == "psoas minor" && m.Platform == Platform.Discord);
+        Assert.Equal("Psoas minor", answered.Json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Missing_ack_reconnects_resumes_and_a_replayed_interaction_is_answered_once()
     {
         await using var bot = await BotHarness.StartAsync(jitter: 0.5);

@@ -471,3 +471,45 @@ public sealed class ValidationTests : IDisposable
         Assert.Equal(ordered, result.Errors);
     }
 }
+
+/// <summary>The optional synonyms file: word groups the router folds together.</summary>
+public sealed class SynonymsValidationTests : IDisposable
+{
+    private readonly TestKnowledgeFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Synonym_groups_load_into_the_snapshot_normalised()
+    {
+        _folder.Write("synonyms.yaml", "synonyms:\n  - [Strengthen, strong, weak]\n  - [angle, degrees]\n");
+
+        var result = _folder.Load();
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, result.Snapshot!.Synonyms.Length);
+        Assert.Equal(new[] { "strengthen", "strong", "weak" }, result.Snapshot.Synonyms[0].ToArray());
+    }
+
+    [Fact]
+    public void Without_a_synonyms_file_the_snapshot_has_no_groups()
+    {
+        var result = _folder.Load();
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.Snapshot!.Synonyms);
+    }
+
+    [Fact]
+    public void A_phrase_a_repeated_word_and_a_lone_word_are_each_reported_with_their_line()
+    {
+        _folder.Write("synonyms.yaml", "synonyms:\n  - [strengthen, get stronger]\n  - [weak, strengthen]\n  - [alone]\n");
+
+        var result = _folder.Load();
+
+        Assert.Null(result.Snapshot);
+        HasError(result, "synonyms.yaml", 2, "synonyms[0][1]", "is not one word");
+        HasError(result, "synonyms.yaml", 3, "synonyms[1][1]", "already in the group on line 2");
+        HasError(result, "synonyms.yaml", 4, "synonyms[2]", "at least two words");
+    }
+}

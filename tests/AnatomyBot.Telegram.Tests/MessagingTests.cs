@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using AnatomyBot.Core.Conversation;
@@ -30,6 +31,50 @@ public sealed class MessagingTests
         Assert.Null(call.Body["reply_parameters"]);
         Assert.StartsWith("<b>Answer</b>\n\nYou asked: what does the psoas major do?", call.Text);
         Assert.Contains("<i>Sources:</i> Muscle of the Month: Iliopsoas", call.Text);
+    }
+
+    [Fact]
+    public async Task Suggestions_are_inline_buttons_and_a_press_asks_the_suggestion_in_that_chat()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        world.Engine.Respond = m => m.Text == "psoas m"
+            ? FakeEngine.TextReply("Pick one.", "Did you mean...?", intent: Intent.DidYouMean) with { Suggestions = ["Psoas major", "Psoas minor"] }
+            : FakeEngine.TextReply("You asked: " + m.Text);
+        world.Server.Enqueue(Tg.Private("psoas m"));
+        await using var adapter = await world.StartAdapterAsync();
+        await world.WaitUntilAsync(s => s.Calls("sendMessage").Count == 1);
+
+        var keyboard = world.Server.Calls("sendMessage")[0].Body["reply_markup"]!["inline_keyboard"]!.AsArray();
+        Assert.Equal(2, keyboard.Count);
+        Assert.Equal("Psoas minor", keyboard[1]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("ask:Psoas minor", keyboard[1]![0]!["callback_data"]!.GetValue<string>());
+
+        world.Server.Enqueue(new JsonObject
+        {
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = "cb1",
+                ["from"] = Tg.User(),
+                ["message"] = Tg.Private("Did you mean...?")["message"]!.DeepClone(),
+                ["data"] = "ask:Psoas minor",
+            },
+        });
+        // The second message to one chat waits its turn on the fake clock (per-chat rate limit).
+        await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 2 && s.Calls("answerCallbackQuery").Count == 1);
+
+        Assert.Contains(world.Engine.Asked, m => m.Text == "Psoas minor" && m.ChatId == Tg.UserId.ToString());
+        var answer = world.Server.Calls("sendMessage")[1];
+        Assert.Contains("You asked: Psoas minor", answer.Text, StringComparison.Ordinal);
+        Assert.Null(answer.Body["reply_markup"]);
+    }
+
+    [Fact]
+    public void Suggestion_callback_data_fits_telegrams_64_bytes()
+    {
+        var reply = FakeEngine.TextReply("x") with { Suggestions = [new string('é', 80)] };
+        var data = ReplyRenderer.SuggestionKeyboard(reply)!.InlineKeyboard.First().First().CallbackData!;
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(data) <= ReplyRenderer.MaxCallbackBytes);
+        Assert.Null(ReplyRenderer.SuggestionKeyboard(FakeEngine.TextReply("no suggestions")));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class AnswerTextTests
         using var doc = JsonDocument.Parse(bytes);
         var root = doc.RootElement;
         Assert.Equal(
-            ["question", "intent", "entity", "confidence", "text", "disclaimer", "sources", "suggestions"],
+            ["question", "intent", "entity", "confidence", "text", "disclaimer", "sources", "suggestions", "facts"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("what \uFFFD nerve", root.GetProperty("question").GetString());
         Assert.Equal("muscle-attribute", root.GetProperty("intent").GetString());

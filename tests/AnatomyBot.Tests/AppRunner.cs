@@ -29,7 +29,8 @@ internal static class AppRunner
         bool inputRedirected = true,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
-        var merged = new Dictionary<string, string?> { ["Knowledge:Path"] = RepositoryPaths.Knowledge, ["Knowledge:Watch"] = "false" };
+        // The sentence model is off unless a test turns it on: loading it costs seconds and ~330 MB per host.
+        var merged = new Dictionary<string, string?> { ["Knowledge:Path"] = RepositoryPaths.Knowledge, ["Knowledge:Watch"] = "false", ["Answering:Semantic"] = "false" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             merged[key] = value;

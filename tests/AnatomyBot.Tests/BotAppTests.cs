@@ -7,7 +7,7 @@ namespace AnatomyBot.Tests;
 
 public sealed class BotAppTests
 {
-    private static readonly string[] Fields = ["question", "intent", "entity", "confidence", "text", "disclaimer", "sources", "suggestions"];
+    private static readonly string[] Fields = ["question", "intent", "entity", "confidence", "text", "disclaimer", "sources", "suggestions", "facts"];
 
     [Fact]
     public async Task Help_prints_usage_and_exits_zero()
@@ -143,7 +143,7 @@ public sealed class BotAppTests
         using var output = new NotifyingWriter();
         var environment = new Hosting.BotAppEnvironment
         {
-            Settings = new Dictionary<string, string?> { ["Knowledge:Path"] = RepositoryPaths.Knowledge, ["Knowledge:Watch"] = "false" },
+            Settings = new Dictionary<string, string?> { ["Knowledge:Path"] = RepositoryPaths.Knowledge, ["Knowledge:Watch"] = "false", ["Answering:Semantic"] = "false" },
             InputIsRedirected = true,
             ReadEnvironmentVariables = false,
             WorkingDirectory = RepositoryPaths.Root,

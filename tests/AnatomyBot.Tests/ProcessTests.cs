@@ -25,6 +25,7 @@ public sealed class ProcessTests
         start.ArgumentList.Add("ask");
         start.ArgumentList.Add("--json");
         start.Environment["Knowledge__Path"] = RepositoryPaths.Knowledge;
+        start.Environment["Answering__Semantic"] = "false";
         start.Environment["Knowledge__Watch"] = "false";
         start.Environment.Remove("Telegram__Token");
         start.Environment.Remove("Discord__Token");

@@ -10,8 +10,11 @@ public enum Platform
     Discord,
 }
 
-/// <summary>A platform-neutral question as an adapter hands it to the engine.</summary>
-public sealed record IncomingMessage(string Text, Platform Platform, string UserId, string ChatId);
+/// <summary>
+/// A platform-neutral question as an adapter hands it to the engine. With <paramref name="FollowsUp"/> false the
+/// engine neither reads nor writes the chat's follow-up context (each <c>ask</c> line is a new conversation).
+/// </summary>
+public sealed record IncomingMessage(string Text, Platform Platform, string UserId, string ChatId, bool FollowsUp = true);
 
 public enum Intent
 {
@@ -32,6 +35,10 @@ public enum Intent
     UnknownMuscle,
     OffTopic,
     Empty,
+    /// <summary>A red flag: the urgent notice and nothing that dilutes it.</summary>
+    Urgent,
+    /// <summary>In the domain, but the sources do not cover it: says so, with the nearest facts they do cover.</summary>
+    NotCovered,
 }
 
 /// <summary>A titled block of an answer.</summary>
@@ -52,7 +59,11 @@ public sealed record Reply(
     string? Disclaimer,
     string? UrgentNotice,
     ImmutableArray<string> Suggestions,
-    QuizQuestion? Quiz);
+    QuizQuestion? Quiz)
+{
+    /// <summary>Ids of the facts the answer shows (e.g. <c>psoas-minor.insertion.2</c>, <c>strengthening.3</c>).</summary>
+    public ImmutableArray<string> Facts { get; init; } = [];
+}
 
 /// <summary>Port: the single entry point of the engine. Pure: no I/O, no clock.</summary>
 public interface IAnswerEngine

@@ -103,4 +103,7 @@ public sealed record KnowledgeSnapshot(
         new(() => Sources.ToImmutableDictionary(s => s.Id, StringComparer.Ordinal));
 
     public ImmutableDictionary<string, Source> SourcesById => _sourcesById.Value;
+
+    /// <summary>Groups of words the router treats as one (knowledge/synonyms.yaml, optional).</summary>
+    public ImmutableArray<ImmutableArray<string>> Synonyms { get; init; } = [];
 }

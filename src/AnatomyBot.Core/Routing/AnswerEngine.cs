@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Routing.Retrieval;
 using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
@@ -23,6 +24,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     public const double TopicGrey = 0.3;
 
     private readonly IKnowledgeProvider _knowledge;
+    private readonly ConversationMemory? _memory;
+    private readonly ITextEmbedder? _embedder;
     private readonly Random _random;
     private readonly object _randomGate = new();
     private readonly object _buildGate = new();
@@ -35,19 +38,99 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     /// <summary>With a seeded <paramref name="random"/> for reproducible quiz picks (tests).</summary>
     public AnswerEngine(IKnowledgeProvider knowledge, Random random)
+        : this(knowledge, random, null, null)
+    {
+    }
+
+    /// <summary>
+    /// With per-chat follow-up <paramref name="memory"/> and a sentence <paramref name="embedder"/> for the
+    /// semantic half of retrieval (both optional: without them every question stands alone and ranking is lexical).
+    /// </summary>
+    public AnswerEngine(IKnowledgeProvider knowledge, Random random, ConversationMemory? memory, ITextEmbedder? embedder)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(random);
         _knowledge = knowledge;
         _random = random;
+        _memory = memory;
+        _embedder = embedder;
     }
 
     public Reply Answer(IncomingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var index = CurrentIndex();
-        var reply = Route(message.Text ?? string.Empty, index);
+        var indexed = CurrentIndexed();
+        var chat = $"{message.Platform}:{message.ChatId}";
+        var remember = _memory is not null && message.FollowsUp;
+        var context = remember ? _memory!.Get(chat) : null;
+        var reply = Route(message.Text ?? string.Empty, indexed.Index, context, Semantic(indexed));
+        if (remember && NextContext(reply, context) is { } next)
+        {
+            _memory!.Set(chat, next);
+        }
+
         return ReplyComposer.Fit(reply, MaxAnswerChars);
+    }
+
+    /// <summary>
+    /// Completes when the semantic vectors of the current knowledge are ready (true), or when there is no model or
+    /// it failed to load (false). <c>ask</c> waits on this so its output never depends on timing.
+    /// </summary>
+    public async Task<bool> SemanticReadyAsync(CancellationToken cancellationToken)
+    {
+        if (_embedder is null)
+        {
+            return false;
+        }
+
+        var indexed = CurrentIndexed();
+        var vectors = await indexed.Vectors.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return vectors is not null;
+    }
+
+    /// <summary>Whether the last answered question's knowledge has semantic vectors loaded (false while loading).</summary>
+    public bool SemanticActive => CurrentIndexed().Vectors is { IsCompletedSuccessfully: true, Result: not null };
+
+    /// <summary>How many questions consulted the model (the cascade's misses); for metrics and benchmarks.</summary>
+    public long ModelConsultations => Interlocked.Read(ref _modelConsultations);
+
+    private long _modelConsultations;
+
+    private SemanticLookup? Semantic(Indexed indexed)
+    {
+        if (_embedder is null || indexed.Vectors is not { IsCompletedSuccessfully: true, Result: { } vectors })
+        {
+            return null;
+        }
+
+        var embedder = _embedder;
+        return new SemanticLookup(
+            question =>
+            {
+                Interlocked.Increment(ref _modelConsultations);
+                try
+                {
+                    return embedder.EmbedQuery(question);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // The lexical ranking stands on its own; a failing model must never fail an answer.
+                    return null;
+                }
+            },
+            vectors);
+    }
+
+    private static ConversationContext? NextContext(Reply reply, ConversationContext? previous)
+    {
+        return reply.Intent switch
+        {
+            Intent.Muscle => new ConversationContext(reply.Entity, null, null),
+            Intent.MuscleAttribute => new ConversationContext(reply.Entity, reply.Attribute, null),
+            Intent.Topic => new ConversationContext(null, null, reply.Entity),
+            Intent.NotCovered => previous,
+            _ => null,
+        };
     }
 
     public ImmutableArray<NameSuggestion> Complete(string partial, int limit)
@@ -68,13 +151,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>The index for the provider's current snapshot, rebuilt only when the snapshot reference changes.</summary>
-    internal KnowledgeIndex CurrentIndex()
+    internal KnowledgeIndex CurrentIndex() => CurrentIndexed().Index;
+
+    private Indexed CurrentIndexed()
     {
         var snapshot = _knowledge.Current;
         var indexed = Volatile.Read(ref _indexed);
         if (indexed is not null && ReferenceEquals(indexed.Snapshot, snapshot))
         {
-            return indexed.Index;
+            return indexed;
         }
 
         lock (_buildGate)
@@ -82,27 +167,59 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             indexed = Volatile.Read(ref _indexed);
             if (indexed is null || !ReferenceEquals(indexed.Snapshot, snapshot))
             {
-                indexed = new Indexed(snapshot, KnowledgeIndex.Build(snapshot));
+                var index = KnowledgeIndex.Build(snapshot);
+                indexed = new Indexed(snapshot, index, EmbedPassagesAsync(index));
                 Volatile.Write(ref _indexed, indexed);
             }
 
-            return indexed.Index;
+            return indexed;
         }
     }
 
-    private Reply Route(string raw, KnowledgeIndex index)
+    /// <summary>
+    /// Embeds every fact in the background (the embedder caches vectors on disk, so a reload re-embeds only changed
+    /// facts); until this completes the engine answers lexically. Null when there is no model or it failed.
+    /// </summary>
+    private Task<float[][]?> EmbedPassagesAsync(KnowledgeIndex index)
+    {
+        if (_embedder is not { } embedder)
+        {
+            return Task.FromResult<float[][]?>(null);
+        }
+
+        return Task.Run(async () =>
+        {
+            if (!await embedder.Ready.ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            try
+            {
+                var texts = index.Facts.Passages.Select(p => p.EmbeddingText).ToArray();
+                var vectors = embedder.Embed(texts, CancellationToken.None);
+                return vectors.Count == texts.Length ? vectors.ToArray() : null;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return null;
+            }
+        });
+    }
+
+    private Reply Route(string raw, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
         var head = raw.Length > TextNormalizer.MaxRoutingChars ? raw[..TextNormalizer.MaxRoutingChars] : raw;
         var trimmed = head.TrimStart();
         if (trimmed.Length > 1 && trimmed[0] == '/' && char.IsAsciiLetter(trimmed[1]))
         {
-            return Command(trimmed, index);
+            return Command(trimmed, index, context, semantic);
         }
 
-        return FreeText(TokenizedText.From(head), index);
+        return FreeText(TokenizedText.From(head), index, context, semantic);
     }
 
-    private Reply Command(string text, KnowledgeIndex index)
+    private Reply Command(string text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
         var i = 1;
         while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
@@ -136,7 +253,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var question = TokenizedText.From(argument);
                 return question.Count == 0
                     ? Simple(Intent.Empty, "Ask a question", "Put your question after /ask, for example: /ask what nerve supplies the iliacus?", 1)
-                    : FreeText(question, index);
+                    : FreeText(question, index, context, semantic);
             case "muscle":
                 return MuscleCommand(TokenizedText.From(argument), index);
             default:
@@ -155,7 +272,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (analysis.Muscles.Count > 0)
         {
             return analysis.Attributes.Count > 0
-                ? Compose(AttributeAnswer(index, analysis), index, name)
+                ? Compose(AttributeAnswer(index, name, analysis, analysis.Muscles.Select(m => m.Muscle).ToList(), analysis.Attributes, analysis.StrongAttribute), index, name)
                 : Compose(MuscleAnswer(index, analysis.Muscles[0]), index, name);
         }
 
@@ -187,7 +304,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             index, name);
     }
 
-    private Reply FreeText(TokenizedText text, KnowledgeIndex index)
+    private Reply FreeText(TokenizedText text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
         if (text.Count == 0)
         {
@@ -248,45 +365,112 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return Sources(index);
         }
 
-        return Compose(Decide(text, analysis, index), index, text);
+        return Compose(Decide(text, analysis, index, context, semantic), index, text);
     }
 
-    private static Reply Decide(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    private static Reply Decide(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
-        var (bestTopic, bestScore) = analysis.BestTopic;
-        var painful = analysis.Safety.TouchesPain;
-
-        if (analysis.Muscles.Count > 0)
+        if (analysis.Safety.RedFlags.Count > 0)
         {
-            if (analysis.Attributes.Count > 0 && (analysis.StrongAttribute || bestScore < TopicAccept))
-            {
-                return AttributeAnswer(index, analysis);
-            }
-
-            if (bestTopic >= 0 && bestScore >= TopicAccept)
-            {
-                return TopicAnswer(index, bestTopic, bestScore);
-            }
-
-            var muscle = index.Muscles[analysis.Muscles[0].Muscle];
-            if (painful && muscle.Get(MuscleAttribute.Clinical).Length > 0)
-            {
-                // Pain questions about a muscle get its clinical notes: education, never a diagnosis.
-                return AttributeAnswer(index, analysis with { Attributes = [MuscleAttribute.Clinical], StrongAttribute = true });
-            }
-
-            return MuscleAnswer(index, analysis.Muscles[0]);
+            return Urgent(index);
         }
 
-        if (bestTopic >= 0 && (bestScore >= TopicAccept || (painful && bestScore >= TopicGrey)))
+        // "psoas m": a name cut short that several muscle names continue is a question, not the group's card.
+        if (text.Count is >= 2 and <= 4 && text.WordString(text.Count - 1).Length <= 2 && !Vocabulary.StopWords.Contains(text.WordString(text.Count - 1)))
         {
-            var (second, secondScore) = analysis.SecondTopic;
-            if (!painful && second >= 0 && !analysis.TopicHadPhrase && bestScore < 0.7 && bestScore - secondScore < 0.04)
+            var completions = index.Complete(text.Text, 6).DistinctBy(c => c.Muscle).Take(3).Select(c => index.Muscles[c.Muscle].Name).ToArray();
+            if (completions.Length >= 2)
             {
-                return DidYouMean(index, [index.Topics[bestTopic].Title, index.Topics[second].Title], bestScore, text);
+                return DidYouMean(index, completions, 0.5, text);
+            }
+        }
+
+        var followUp = FactAnswerer.IsFollowUp(text);
+        var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+        var attributes = analysis.Attributes.ToList();
+        var strong = analysis.StrongAttribute;
+        var ownWords = OwnSubjectWords(text, analysis, index);
+        var ownSubject = muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0;
+
+        // Follow-ups: "what about its nerve supply?" takes the last muscle; "and the iliacus?" the last attribute.
+        var contextMuscle = context?.MuscleId is { } cm && index.MuscleById.ContainsKey(cm) ? Array.FindIndex(index.Muscles, m => m.Id == cm) : -1;
+        if (!ownSubject && contextMuscle >= 0 && (attributes.Count > 0 || FactAnswerer.HasPronoun(text)))
+        {
+            muscles = [contextMuscle];
+        }
+        else if (muscles.Count > 0 && attributes.Count == 0 && context?.Attribute is { } lastAttribute && (followUp || IsBareFollowUp(text, analysis)))
+        {
+            attributes = [lastAttribute];
+            strong = true;
+        }
+
+        var (bestTopic, bestScore) = analysis.BestTopic;
+        if (muscles.Count > 0)
+        {
+            if (attributes.Count == 0 && AsksForCard(text, analysis))
+            {
+                var mention = analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, index.Muscles[muscles[0]].Name);
+                return MuscleAnswer(index, mention);
             }
 
-            return TopicAnswer(index, bestTopic, bestScore);
+            if (attributes.Count > 0 && (strong || bestScore < TopicAccept))
+            {
+                // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
+                var skipMuscles = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
+                var questionTerms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !skipMuscles.Contains(i)).Select(text.WordString));
+                var unknownWords = UnknownWords(questionTerms, index);
+                var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
+                if (unknownWords.Count > 0 && (!strong || unknownWords.Count * index.Facts.MaxIdf > knownWeight))
+                {
+                    var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
+                    return NotCovered(index, string.Join(' ', unknownWords.Take(4)), nearest, text, index.Muscles[muscles[0]].Name);
+                }
+
+                // An attribute word can sit in a question about something else ("what exercises help if a pinched
+                // nerve makes my psoas weak"): a topic fact that explains far more of the question wins.
+                var own = new Dictionary<int, double>();
+                // Lexical only: a named muscle and attribute is a settled question, which never pays for the model.
+                var (ranked, _, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, null, null, own);
+                var top = ranked.Count > 0 ? index.Facts.Passages[ranked[0].Passage] : null;
+                var attributeBest = ranked.Where(r => index.Facts.Passages[r.Passage] is { Muscle: >= 0 } p && p.Attribute is { } a && attributes.Contains(a))
+                    .Select(r => r.Score).DefaultIfEmpty(0).Max();
+                if (top is { Topic: >= 0 } && ranked[0].Score >= RetrievalThresholds.Accept + 0.15 && ranked[0].Score >= attributeBest + 0.15
+                    && !analysis.Attributes.Any(a => IsExplicit(text, a)) && SubjectWords(text, analysis, index).Length > 0)
+                {
+                    return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
+                }
+
+                return AttributeAnswer(index, text, analysis, muscles, attributes, strong);
+            }
+        }
+        else if (attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion) && ReverseLookup(index, text, analysis, attributes) is { } reverse)
+        {
+            return reverse;
+        }
+
+        // A typo equally close to two muscles ("psoas maior") or a clipped name ("iliac") is a question, not a guess.
+        if (muscles.Count == 0 && analysis.GreyMuscles.Count > 0 && bestScore < TopicAccept)
+        {
+            var attribute = analysis.Attributes.Count > 0 ? analysis.Attributes[0] : (MuscleAttribute?)null;
+            var names = analysis.GreyMuscles.Select(g => index.Muscles[g.Muscle].Name.ToLowerInvariant())
+                .Select(n => attribute is { } a ? $"{Vocabulary.AttributeQueryWord(a)} of the {n}" : n);
+            return DidYouMean(index, names, analysis.BestGreyScore / 100.0, text);
+        }
+
+        if (muscles.Count == 0 && text.Count == 1 && MusclesNear(text, index) is { Length: > 0 } clipped)
+        {
+            return DidYouMean(index, clipped.Select(m => index.Muscles[m].Name), 0.5, text);
+        }
+
+        // A topic's title or keyword alone, or "tell me about" it: the whole topic, as /muscle gives the whole card.
+        if (muscles.Count == 0 && TopicNamed(text, index) is { } named)
+        {
+            return TopicAnswer(index, named, 1);
+        }
+
+        if (Retrieve(text, analysis, index, muscles, attributes, ownSubject ? null : context, semantic) is { } retrieved)
+        {
+            return retrieved;
         }
 
         if (analysis.GreyMuscles.Count > 0)
@@ -295,6 +479,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var names = analysis.GreyMuscles.Select(g => index.Muscles[g.Muscle].Name.ToLowerInvariant())
                 .Select(n => attribute is { } a ? $"{Vocabulary.AttributeQueryWord(a)} of the {n}" : n);
             return DidYouMean(index, names, analysis.BestGreyScore / 100.0, text);
+        }
+
+        if (muscles.Count > 0)
+        {
+            // The muscle is known but what is asked about it is not in the facts: say so, never a card as the answer.
+            var subject = SubjectWords(text, analysis, index);
+            return subject.Length == 0
+                ? MuscleAnswer(index, analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, index.Muscles[muscles[0]].Name))
+                : NotCovered(index, $"{subject} of the {index.Muscles[muscles[0]].Name.ToLowerInvariant()}", [], text, index.Muscles[muscles[0]].Name);
         }
 
         if (bestTopic >= 0 && bestScore >= TopicGrey)
@@ -321,6 +514,278 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return OffTopic(index);
     }
 
+    /// <summary>The attribute named outright ("origin", "insertion", "innervation"), not only hinted by a cue ("nerve").</summary>
+    private static bool IsExplicit(TokenizedText text, MuscleAttribute attribute)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (!SubjectNouns.Contains(word) && Vocabulary.AttributeCues.Any(c => c.Strong && c.Phrase == word && c.Attributes.Contains(attribute)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Strong cue words that can also be the subject of a question about something else ("a pinched nerve").</summary>
+    private static readonly HashSet<string> SubjectNouns = new(StringComparer.Ordinal)
+    {
+        "nerve", "nerves", "blood", "movement", "movements", "motion", "function", "functions", "absent", "missing",
+    };
+
+    /// <summary>How many words name a subject of the question's own: not a muscle, cue, pronoun or filler word.</summary>
+    private static int OwnSubjectWords(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word.Length > 2 && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word) && !CardWords.Contains(word)
+                && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && word is not ("its" or "itself" or "they" or "them" or "their")
+                && index.Facts.Knows(word))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The question's own words beyond the muscle name and the filler: what it asks about.</summary>
+    private static string SubjectWords(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        var covered = new bool[text.Count];
+        foreach (var m in analysis.Muscles)
+        {
+            for (var i = m.Start; i < m.End && i < covered.Length; i++)
+            {
+                covered[i] = true;
+            }
+        }
+
+        var words = Enumerable.Range(0, text.Count)
+            .Where(i => !covered[i])
+            .Select(text.WordString)
+            .Where(w => !Vocabulary.StopWords.Contains(w) && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && w.Length > 1 && !index.IsMuscleWord(w))
+            .Take(5);
+        return string.Join(' ', words);
+    }
+
+    private static readonly HashSet<string> CardWords = new(StringComparer.Ordinal)
+    {
+        "tell", "about", "what", "whats", "is", "are", "the", "a", "an", "describe", "explain", "overview", "summary",
+        "summarise", "summarize", "info", "card", "everything", "all", "me", "give", "show", "please", "pls", "on", "of",
+        "muscle", "group", "who", "some", "basics", "quick", "facts", "full", "whole", "entire", "complete", "everything",
+    };
+
+    /// <summary>The topic whose title, id or keyword is the whole question once card words are dropped, or -1.</summary>
+    private static int? TopicNamed(TokenizedText text, KnowledgeIndex index)
+    {
+        var words = Enumerable.Range(0, text.Count).Select(text.WordString).ToList();
+        var start = 0;
+        while (start < words.Count && (CardWords.Contains(words[start]) || Vocabulary.StopWords.Contains(words[start])))
+        {
+            start++;
+        }
+
+        var rest = string.Join(' ', words.Skip(start));
+        if (rest.Length == 0)
+        {
+            return null;
+        }
+
+        for (var t = 0; t < index.Topics.Length; t++)
+        {
+            var topic = index.Topics[t];
+            if (TextNormalizer.Normalize(topic.Title) == rest || topic.Id.Replace('-', ' ') == rest)
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The muscle's name alone, or with "tell me about", "what is", "describe": the whole card.</summary>
+    private static bool AsksForCard(TokenizedText text, Analysis analysis)
+    {
+        var covered = new bool[text.Count];
+        foreach (var m in analysis.Muscles)
+        {
+            for (var i = m.Start; i < m.End && i < covered.Length; i++)
+            {
+                covered[i] = true;
+            }
+        }
+
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (!covered[i] && !CardWords.Contains(text.WordString(i)) && !Vocabulary.GreetingWords.Contains(text.WordString(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"iliacus?" right after an attribute question: a muscle name with nothing else to say.</summary>
+    private static bool IsBareFollowUp(TokenizedText text, Analysis analysis) =>
+        analysis.Muscles.Count > 0 && analysis.Muscles.Sum(m => m.Count) >= text.Count - 1 && text.Count <= 4
+        && !Enumerable.Range(0, text.Count).Any(i => CardWords.Contains(text.WordString(i)) && text.WordString(i) is "tell" or "describe" or "what" or "whats");
+
+    /// <summary>Free text answered from the best facts, or "my sources don't cover" with the nearest ones; null to fall back.</summary>
+    private static Reply? Retrieve(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
+        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic)
+    {
+        var own = new Dictionary<int, double>();
+        var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, own);
+        var best = ranked.Count > 0 ? ranked[0].Score : 0;
+        var unknown = UnknownWords(terms, index);
+        // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
+        var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
+        var unknownWeight = unknown.Count * index.Facts.MaxIdf;
+        var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight);
+
+        // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
+        var namesOurMuscles = muscles.Count > 0 || Enumerable.Range(0, text.Count).Any(i => index.IsMuscleWord(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)));
+        if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null)
+        {
+            return OffTopic(index);
+        }
+
+        // An attribute alone ("what is the origin", "insertion?") names no subject: the caller asks which muscle.
+        if (muscles.Count == 0 && knownWeight == 0 && !analysis.Safety.TouchesPain && context is null)
+        {
+            return null;
+        }
+        if (inDomain && unknown.Count > 0 && (best < RetrievalThresholds.LexicalSettled || unknownWeight > knownWeight))
+        {
+            return NotCovered(index, string.Join(' ', unknown.Take(4)), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
+        }
+
+        if (best >= RetrievalThresholds.Accept)
+        {
+            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
+        }
+
+        if (inDomain && muscles.Count == 0 && best >= RetrievalThresholds.Grey)
+        {
+            var headings = ranked.Select(r => index.Facts.Passages[r.Passage]).Select(SuggestionFor).Distinct().Take(3);
+            return DidYouMean(index, headings, best, text);
+        }
+
+        return null;
+    }
+
+    /// <summary>Content words no fact uses (after stemming, synonyms and typo correction) that are not everyday English.</summary>
+    private static List<string> UnknownWords(List<QueryTerm> terms, KnowledgeIndex index) =>
+        [.. terms.Where(t => t.Term is null && t.Word.Length >= 3 && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)
+            && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)
+            && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(t.Word, c.Phrase, EditDistance.Allowed(t.Word)))
+            && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(t.Word, w, 1)))
+            .Select(t => t.Word)];
+
+    /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
+    private static string SuggestionFor(FactPassage passage) =>
+        passage.Attribute is { } a && passage.Muscle >= 0
+            ? passage.Heading.Replace(Vocabulary.AttributeLabels[a], Vocabulary.AttributeQueryWord(a), StringComparison.Ordinal)
+            : passage.Heading;
+
+    private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score)
+    {
+        var cited = new Citations();
+        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true);
+        var first = index.Facts.Passages[chosen[0]];
+        var skip = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToList();
+        var verdict = FactAnswerer.Verdict(index, text, chosen, skip, attributeAnswer: false);
+        if (first.Topic >= 0)
+        {
+            var topic = index.Topics[first.Topic];
+            var related = RelatedLine(index, topic, chosen.Select(c => index.Facts.Passages[c].Topic).ToHashSet());
+            var all = related is null ? sections : sections.Add(related);
+            return new Reply(Intent.Topic, topic.Id, null, Math.Clamp(score, 0, 1), Verdicted(verdict, topic.Title), all,
+                cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+        }
+
+        var muscle = index.Muscles[first.Muscle];
+        var title = $"{muscle.Name}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}";
+        return new Reply(Intent.MuscleAttribute, muscle.Id, first.Attribute, Math.Clamp(score, 0, 1), Verdicted(verdict, title),
+            sections, cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+    }
+
+    private static string Verdicted(string? verdict, string title) => verdict is null ? title : $"{verdict} {title}";
+
+    private static ReplySection? RelatedLine(KnowledgeIndex index, Topic topic, HashSet<int> shown)
+    {
+        if (topic.Related.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        var names = topic.Related
+            .Select(id => index.MuscleById.TryGetValue(id, out var m) ? m.Name : index.TopicById.TryGetValue(id, out var t) && !shown.Contains(Array.IndexOf(index.Topics, t)) ? t.Title : null)
+            .OfType<string>()
+            .Take(3)
+            .ToArray();
+        return names.Length == 0 ? null : new ReplySection("Related", string.Join("; ", names));
+    }
+
+    private static Reply NotCovered(KnowledgeIndex index, string subject, List<(int Passage, double Score)> ranked, TokenizedText text, string? muscle = null)
+    {
+        var sections = ImmutableArray.CreateBuilder<ReplySection>();
+        sections.Add(new ReplySection(null, $"My sources don't cover {Clip(subject, 60)}."));
+        var cited = new Citations();
+        var ids = ImmutableArray<string>.Empty;
+        if (ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey)
+        {
+            var nearest = FactAnswerer.Select(ranked, index.Facts, text).Take(2).ToList();
+            var (near, nearIds) = FactAnswerer.Compose(index, nearest, cited);
+            sections.Add(new ReplySection("The nearest they do cover", string.Join('\n', near.Select(s => s.Heading + ":\n" + s.Body))));
+            ids = nearIds;
+        }
+
+        return new Reply(Intent.NotCovered, null, null, 1, muscle is null ? "Not in my sources" : $"{muscle}: not in my sources", sections.ToImmutable(),
+            cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+    }
+
+    /// <summary>"Which muscle attaches to the lesser trochanter?": the origin and insertion facts that name the landmark.</summary>
+    private static Reply? ReverseLookup(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> attributes)
+    {
+        var wanted = attributes.Where(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion).ToHashSet();
+        var words = Enumerable.Range(0, text.Count).Select(text.WordString)
+            .Where(w => !Vocabulary.CueWords.Contains(w) && !index.IsMuscleWord(w)).ToList();
+        var terms = index.Facts.QueryTerms(words).Where(t => t.Term is not null).ToList();
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var hits = index.Facts.Search(terms, p => p.Kind == PassageKind.MuscleFact && p.Attribute is { } a && wanted.Contains(a));
+        if (hits.Count == 0 || hits[0].Coverage < 0.35)
+        {
+            return null;
+        }
+
+        var chosen = hits.Where(h => h.Coverage >= hits[0].Coverage * 0.8).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
+        var cited = new Citations();
+        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited);
+        var first = index.Facts.Passages[chosen[0]];
+        var names = chosen.Select(c => index.Muscles[index.Facts.Passages[c].Muscle].Name).Distinct().ToArray();
+        var lead = new ReplySection(null, (names.Length == 1 ? $"The {names[0].ToLowerInvariant()}." : $"{string.Join(" and ", names)}."));
+        return new Reply(Intent.MuscleAttribute, index.Muscles[first.Muscle].Id, first.Attribute, Math.Clamp(hits[0].Coverage, 0, 1),
+            $"{string.Join(", ", names)}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}", sections.Insert(0, lead),
+            cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+    }
+
+    /// <summary>A red flag: the urgent line first (rendered from <see cref="Reply.UrgentNotice"/>) and nothing that dilutes it.</summary>
+    private static Reply Urgent(KnowledgeIndex index) =>
+        new(Intent.Urgent, null, null, 1, "Please get medical help now",
+            [new ReplySection(null, "I can't assess symptoms, and what you describe should not wait for a study bot's answer.")],
+            [], null, null, [], null);
+
     private static int[] MusclesNear(TokenizedText text, KnowledgeIndex index) =>
         index.MuscleFuzzy.Search(text.Text, 12, KnowledgeIndex.MuscleGrey)
             .Select(w => index.FindMuscles(new TokenizedText(index.MuscleFuzzy[w.Key]), 100).Select(h => h.Muscle).FirstOrDefault(-1))
@@ -335,7 +800,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var safety = index.Safety.Inspect(question);
         var rules = index.Safety.Rules;
         var sections = reply.Sections;
-        if (safety.TouchesPain && safety.IsPersonal && !string.IsNullOrWhiteSpace(rules.NoDiagnosis))
+        if (reply.Intent != Intent.Urgent && safety.TouchesPain && safety.IsPersonal && !string.IsNullOrWhiteSpace(rules.NoDiagnosis))
         {
             sections = sections.Add(new ReplySection("Please see a professional", rules.NoDiagnosis.Trim()));
         }
@@ -356,12 +821,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             cited.Resolve(index.Snapshot), null, null, [], null);
     }
 
-    private static Reply AttributeAnswer(KnowledgeIndex index, Analysis analysis)
+    private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
+        IReadOnlyList<MuscleAttribute> wanted, bool strong)
     {
         var cited = new Citations();
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
-        var muscles = analysis.Muscles.Select(m => index.Muscles[m.Muscle]).DistinctBy(m => m.Id).Take(3).ToArray();
-        var attributes = analysis.Attributes.Take(2).ToArray();
+        var ids = ImmutableArray.CreateBuilder<string>();
+        var muscles = muscleIndexes.Select(m => index.Muscles[m]).DistinctBy(m => m.Id).Take(3).ToArray();
+        var attributes = wanted.Take(strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1).ToArray();
+        var shown = new List<int>();
         foreach (var muscle in muscles)
         {
             foreach (var attribute in attributes)
@@ -369,8 +837,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var heading = muscles.Length > 1 || attributes.Length > 1
                     ? $"{Vocabulary.AttributeLabels[attribute]} of the {muscle.Name.ToLowerInvariant()}"
                     : Vocabulary.AttributeLabels[attribute];
-                sections.Add(ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading)
+                sections.Add(ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, maxFacts: 2)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
+                var owners = new HashSet<string>(StringComparer.Ordinal) { muscle.Id };
+                if (muscle.Get(attribute).Length == 0 && muscle.IsGroup && !muscle.Parts.IsDefaultOrEmpty)
+                {
+                    owners.UnionWith(muscle.Parts);
+                }
+
+                var disagrees = index.Facts.Passages.Any(p => p.Kind == PassageKind.Disagreement && p.Attribute == attribute && p.Muscle >= 0 && owners.Contains(index.Muscles[p.Muscle].Id));
+                foreach (var passage in index.Facts.Passages.Where(p => p.Muscle >= 0 && p.Attribute == attribute && owners.Contains(index.Muscles[p.Muscle].Id)
+                    && (disagrees || p.Kind == PassageKind.Disagreement || int.Parse(p.Id[(p.Id.LastIndexOf('.') + 1)..], System.Globalization.CultureInfo.InvariantCulture) <= 2)))
+                {
+                    ids.Add(passage.Id);
+                    shown.Add(passage.Ordinal);
+                }
             }
         }
 
@@ -378,9 +859,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var title = muscles.Length == 1 && attributes.Length == 1
             ? $"{first.Name}: {Vocabulary.AttributeLabels[attributes[0]].ToLowerInvariant()}"
             : string.Join(", ", muscles.Select(m => m.Name));
-        var confidence = analysis.Muscles[0].Score / 100.0 * (analysis.StrongAttribute ? 1.0 : 0.85);
-        return new Reply(Intent.MuscleAttribute, first.Id, attributes[0], confidence, title, sections.ToImmutable(),
-            cited.Resolve(index.Snapshot), null, null, [], null);
+        var skip = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToList();
+        var verdict = FactAnswerer.Verdict(index, text, shown, skip, attributeAnswer: true);
+        var score = analysis.Muscles.Count > 0 ? analysis.Muscles[0].Score : 100;
+        var confidence = score / 100.0 * (strong ? 1.0 : 0.85);
+        return new Reply(Intent.MuscleAttribute, first.Id, attributes[0], confidence, Verdicted(verdict, title), sections.ToImmutable(),
+            cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids.ToImmutable() };
     }
 
     private static Reply TopicAnswer(KnowledgeIndex index, int topicIndex, double score)
@@ -501,5 +985,5 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     private static Analysis Analyze(TokenizedText text, KnowledgeIndex index) => QueryAnalyzer.Analyze(text, index);
 
-    private sealed record Indexed(KnowledgeSnapshot Snapshot, KnowledgeIndex Index);
+    private sealed record Indexed(KnowledgeSnapshot Snapshot, KnowledgeIndex Index, Task<float[][]?> Vectors);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Text;
+using AnatomyBot.Core.Routing.Retrieval;
 using FuzzySharp;
 
 namespace AnatomyBot.Core.Routing;
@@ -45,7 +46,8 @@ internal sealed class KnowledgeIndex
         Topics = snapshot.Topics.IsDefault ? [] : [.. snapshot.Topics];
         MuscleById = Muscles.ToFrozenDictionary(m => m.Id, StringComparer.Ordinal);
         TopicById = Topics.GroupBy(t => t.Id).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        Safety = new SafetyMatcher(snapshot.Safety);
+        Facts = new FactIndex(snapshot, Muscles, Topics);
+        Safety = new SafetyMatcher(snapshot.Safety, Facts.Knows);
 
         // Muscle names: name, id words and aliases, first claimant wins (the loader rejects real clashes).
         var musclePhrases = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -186,6 +188,9 @@ internal sealed class KnowledgeIndex
     public FrozenDictionary<string, Topic> TopicById { get; }
 
     public SafetyMatcher Safety { get; }
+
+    /// <summary>Every fact as a retrievable passage with BM25 scoring.</summary>
+    public FactIndex Facts { get; }
 
     public TrigramIndex MuscleFuzzy { get; }
 

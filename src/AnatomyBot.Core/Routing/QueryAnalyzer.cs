@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Text;
 using FuzzySharp;
 
 namespace AnatomyBot.Core.Routing;
@@ -106,7 +107,12 @@ internal static class QueryAnalyzer
             var bestScore = 84;
             foreach (var cue in Vocabulary.FuzzyCueWords)
             {
-                var score = Fuzz.Ratio(word, cue.Phrase);
+                // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
+                var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - 4);
+                if (score <= 84 && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
+                {
+                    score = 85;
+                }
                 if (score > bestScore)
                 {
                     best = cue;
@@ -235,6 +241,27 @@ internal static class QueryAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>A rough sound-alike key: "-tion", "-sion" and "-shun" alike, no inner vowels, no doubled letters.</summary>
+    internal static string Phonetic(string word)
+    {
+        var text = word.Replace("tion", "shn", StringComparison.Ordinal).Replace("sion", "shn", StringComparison.Ordinal)
+            .Replace("shun", "shn", StringComparison.Ordinal).Replace("ph", "f", StringComparison.Ordinal)
+            .Replace('z', 's').Replace("ck", "k", StringComparison.Ordinal);
+        var key = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (i > 0 && (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' || c == key[^1]))
+            {
+                continue;
+            }
+
+            key.Append(c);
+        }
+
+        return key.ToString();
     }
 
     private static void Mark(bool[] marks, int start, int count)

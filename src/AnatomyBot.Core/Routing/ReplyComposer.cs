@@ -68,9 +68,16 @@ internal static class ReplyComposer
         string.Join('\n', facts.Select(f => FactLine(f, cited)));
 
     /// <summary>Every value with its source, then the disagreement note when the sources differ.</summary>
-    public static string AttributeBody(Muscle muscle, MuscleAttribute attribute, Citations cited)
+    public static string AttributeBody(Muscle muscle, MuscleAttribute attribute, Citations cited, int maxFacts = int.MaxValue)
     {
         var facts = muscle.Get(attribute);
+        var disagrees = !muscle.Disagreements.IsDefaultOrEmpty && muscle.Disagreements.Any(d => d.Attribute == attribute);
+        if (!disagrees && facts.Length > maxFacts)
+        {
+            // Without a disagreement the first facts carry the answer; the rest add detail a follow-up can ask for.
+            facts = facts[..maxFacts];
+        }
+
         var body = new StringBuilder(Facts(facts, cited));
         foreach (var disagreement in muscle.Disagreements.IsDefault ? [] : muscle.Disagreements)
         {
@@ -84,12 +91,12 @@ internal static class ReplyComposer
     }
 
     public static ReplySection? AttributeSection(
-        KnowledgeIndex index, Muscle muscle, MuscleAttribute attribute, Citations cited, string? heading)
+        KnowledgeIndex index, Muscle muscle, MuscleAttribute attribute, Citations cited, string? heading, int maxFacts = int.MaxValue)
     {
         var label = Vocabulary.AttributeLabels[attribute];
         if (muscle.Get(attribute).Length > 0)
         {
-            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited));
+            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited, maxFacts));
         }
 
         // The group often has no attachments of its own: answer with those of its parts.

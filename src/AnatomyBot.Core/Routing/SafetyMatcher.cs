@@ -6,7 +6,11 @@ namespace AnatomyBot.Core.Routing;
 /// <summary>What the safety rules found in a question.</summary>
 internal sealed record SafetyFinding(bool TouchesPain, bool IsPersonal, IReadOnlyList<RedFlag> RedFlags);
 
-/// <summary>Whole-word matching of the pain vocabulary and red-flag groups from the safety file.</summary>
+/// <summary>
+/// Matching of the pain vocabulary and red-flag groups from the safety file: whole words and phrases, plus
+/// misspellings ("hurst", "injurd") and everyday slang ("killing me", "tweaked"). A misspelling only counts for
+/// a word the knowledge itself does not use, so anatomy words never raise a false alarm.
+/// </summary>
 internal sealed class SafetyMatcher
 {
     private static readonly HashSet<string> PersonalWords = new(StringComparer.Ordinal)
@@ -14,14 +18,30 @@ internal sealed class SafetyMatcher
         "i", "im", "ive", "my", "me", "mine", "myself", "id", "ill",
     };
 
+    /// <summary>Everyday ways of saying "it hurts" or "I got hurt" that no anatomy text uses.</summary>
+    private static readonly string[] Slang =
+    [
+        "killing me", "kills me", "kills", "tweaked", "tweak", "broke my", "broken", "broke", "messed up my",
+        "screwed up my", "wrecked my", "banged up", "busted", "ouch", "ow", "owie", "agonising", "agonizing",
+        "sprang", "popped", "twinge", "twinges", "stabbing", "hurtin", "hurty", "sore af", "pulled something",
+        "threw out my back", "threw my back out", "put my back out", "abscess", "infection", "infected", "fracture",
+        "fractured", "tumor", "tumour", "cancer", "hernia", "niggle", "niggles", "niggling", "wrecked", "burning",
+        "dislocated", "dislocate", "dislocation", "giving way", "gives way", "appendicitis",
+    ];
+
     private readonly PhraseSet _pain;
+    private readonly PhraseSet _answerPain;
     private readonly PhraseSet _flagTerms;
     private readonly (RedFlag Flag, string[][] Groups)[] _flags;
+    private readonly string[] _fuzzyTerms;
+    private readonly Func<string, bool> _knownWord;
 
-    public SafetyMatcher(SafetyRules rules)
+    public SafetyMatcher(SafetyRules rules, Func<string, bool>? knownWord = null)
     {
         Rules = rules;
-        _pain = new PhraseSet(rules.PainTerms.IsDefault ? [] : rules.PainTerms);
+        var painTerms = rules.PainTerms.IsDefault ? [] : rules.PainTerms;
+        _pain = new PhraseSet(painTerms.Concat(Slang));
+        _answerPain = new PhraseSet(painTerms);
         var flags = rules.RedFlags.IsDefault ? [] : rules.RedFlags.ToArray();
         _flags = flags
             .Select(f => (f, f.AllOf.IsDefault
@@ -29,17 +49,29 @@ internal sealed class SafetyMatcher
                 : f.AllOf.Select(g => (g.IsDefault ? [] : g.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).ToArray())).ToArray()))
             .ToArray();
         _flagTerms = new PhraseSet(_flags.SelectMany(f => f.Groups.SelectMany(g => g)));
+        _fuzzyTerms = painTerms.Select(TextNormalizer.Normalize)
+            .Where(t => t.Length >= 4 && !t.Contains(' ', StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        _knownWord = knownWord ?? (_ => false);
     }
 
     public SafetyRules Rules { get; }
 
+    /// <summary>Whether a word belongs to the safety vocabulary (pain terms, slang, red-flag terms), spelt right or not.</summary>
+    public bool IsSafetyWord(string word) =>
+        _pain.Contains(word) || _flagTerms.Contains(word) || Slang.Any(s => s.StartsWith(word + " ", StringComparison.Ordinal))
+        || Corrected(new TokenizedText(word)).Text != word;
+
     public bool TouchesPain(TokenizedText text) => _pain.AnyIn(text);
 
-    public bool TouchesPain(string answerText) => _pain.AnyIn(new TokenizedText(TextNormalizer.Normalize(answerText, 20_000), 5000));
+    // Answers are checked against the knowledge's own vocabulary only: slang never appears in a fact.
+    public bool TouchesPain(string answerText) => _answerPain.AnyIn(new TokenizedText(TextNormalizer.Normalize(answerText, 20_000), 5000));
 
     public SafetyFinding Inspect(TokenizedText question)
     {
-        var pain = _pain.AnyIn(question);
+        var corrected = Corrected(question);
+        var pain = _pain.AnyIn(corrected);
         var personal = false;
         for (var i = 0; i < question.Count && !personal; i++)
         {
@@ -49,7 +81,7 @@ internal sealed class SafetyMatcher
         var flags = new List<RedFlag>();
         if (_flags.Length > 0)
         {
-            var present = _flagTerms.FoundIn(question);
+            var present = _flagTerms.FoundIn(corrected);
             if (present.Count > 0)
             {
                 foreach (var (flag, groups) in _flags)
@@ -63,5 +95,46 @@ internal sealed class SafetyMatcher
         }
 
         return new SafetyFinding(pain || flags.Count > 0, personal, flags);
+    }
+
+    /// <summary>The question with misspelt pain words replaced by the term they most resemble.</summary>
+    private TokenizedText Corrected(TokenizedText question)
+    {
+        string[]? words = null;
+        for (var i = 0; i < question.Count && i < 200; i++)
+        {
+            var word = question.WordString(i);
+            if (word.Length < 4 || Vocabulary.StopWords.Contains(word) || _pain.Contains(word) || _knownWord(word))
+            {
+                continue;
+            }
+
+            string? best = null;
+            var bestDistance = word.Length >= 7 ? 2 : 1;
+            foreach (var term in _fuzzyTerms)
+            {
+                // The first two letters must agree ("sore" is not "score", "strain" is not "straight"), and the
+                // edit distance (a transposition counts once) must be small: "hurst" is "hurts", "hurtle" is not "hurted".
+                var swapped = word.Length == term.Length && word[0] == term[0] && word[1] == term[2] && word[2] == term[1];
+                if (term[0] != word[0] || (term[1] != word[1] && !swapped) || Math.Abs(term.Length - word.Length) > bestDistance)
+                {
+                    continue;
+                }
+
+                var distance = EditDistance.Between(word, term);
+                if (distance <= bestDistance && (best is null || distance < EditDistance.Between(word, best)))
+                {
+                    best = term;
+                }
+            }
+
+            if (best is not null)
+            {
+                words ??= Enumerable.Range(0, question.Count).Select(question.WordString).ToArray();
+                words[i] = best;
+            }
+        }
+
+        return words is null ? question : new TokenizedText(string.Join(' ', words));
     }
 }

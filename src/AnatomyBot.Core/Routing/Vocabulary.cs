@@ -24,6 +24,26 @@ internal static class Vocabulary
         "where", "wheres", "dont", "doesnt", "isnt", "arent", "cant", "up", "down", "out", "over", "again",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Everyday words that name no subject: a question holding one of them that no fact uses is not therefore about
+    /// something the sources lack ("is it true", "a few years ago", "summarise").
+    /// </summary>
+    public static readonly FrozenSet<string> GeneralWords = new[]
+    {
+        "true", "false", "fact", "facts", "myth", "myths", "real", "really", "ago", "now", "going", "gone", "go", "goes",
+        "year", "years", "week", "weeks", "month", "months", "night", "nights", "today", "yesterday", "little", "bit",
+        "lot", "lots", "unit", "summarise", "summarize", "summary", "outline", "proposed", "propose", "differentiate",
+        "differentiated", "distinguish", "habit", "habits", "according", "state", "list", "name", "names",
+        "briefly", "exactly", "actually", "basically", "generally", "usually", "often", "sometimes", "always", "never",
+        "guys", "bro", "dude", "mate", "lol", "pls", "thx", "ok", "um", "uh", "hmm", "kinda", "sorta", "gonna", "wanna",
+        "stuff", "things", "thing", "way", "ways", "make", "makes", "made", "use", "used", "using", "need", "needs",
+        "good", "bad", "best", "better", "worse", "worst", "big", "small", "new", "old", "first", "last", "next",
+        "someone", "somebody", "people", "person", "every", "each", "other", "another", "same", "different",
+        "considered", "consider", "regarded", "called", "known", "said", "says", "mentioned", "book",
+        "blog", "article", "author", "authors", "post", "clinic", "site", "bottom", "top", "define", "definition",
+        "role", "explain", "describe", "briefly", "main", "mainly", "part", "parts", "side", "sides",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that never make an answer more specific; a message made only of these plus a greeting is a greeting.</summary>
     public static readonly FrozenSet<string> Filler = new[]
     {

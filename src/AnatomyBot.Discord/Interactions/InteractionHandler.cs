@@ -161,6 +161,16 @@ internal sealed class InteractionHandler(
     private async Task ComponentAsync(JsonElement interaction, string id, string token, CancellationToken cancellationToken)
     {
         var customId = interaction.GetProperty("data").GetProperty("custom_id").GetString() ?? "";
+        if (customId.StartsWith(MessageRenderer.SuggestionPrefix, StringComparison.Ordinal))
+        {
+            // A did-you-mean button: the suggestion is asked as the question, in the same channel's conversation.
+            var suggestion = customId[MessageRenderer.SuggestionPrefix.Length..];
+            var channel = interaction.TryGetProperty("channel_id", out var ch) ? ch.GetString() ?? "" : "";
+            var reply = engine.Answer(new IncomingMessage(Truncate(suggestion, CommandDefinitions.MaxQuestionLength), Platform.Discord, UserId(interaction), channel));
+            await RespondAsync(id, token, 4, MessageRenderer.ReplyMessage(reply, quotedQuestion: suggestion), cancellationToken);
+            return;
+        }
+
         if (!TryParseQuizId(customId, out var questionId, out var index) || quizzes.Find(questionId) is not { } question || index >= question.Options.Length)
         {
             await RespondAsync(id, token, 4, MessageRenderer.TextMessage("This quiz question is no longer available. Try /quiz.", ephemeral: true), cancellationToken);

@@ -46,7 +46,44 @@ internal static class MessageRenderer
             message["flags"] = EphemeralFlag;
         }
 
+        if (SuggestionButtons(reply) is { } row)
+        {
+            message["components"] = new JsonArray(row);
+        }
+
         return message;
+    }
+
+    /// <summary>Prefix of a did-you-mean button's custom id; the rest is the suggestion, asked as a question on click.</summary>
+    public const string SuggestionPrefix = "ask:";
+
+    /// <summary>One action row with a button per suggestion (at most three), or null when there are none.</summary>
+    private static JsonObject? SuggestionButtons(Reply reply)
+    {
+        if (reply.Suggestions.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        var buttons = new JsonArray();
+        foreach (var suggestion in reply.Suggestions.Take(3))
+        {
+            var text = suggestion.Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            buttons.Add(new JsonObject
+            {
+                ["type"] = 2,
+                ["style"] = 2,
+                ["label"] = DiscordText.Trim(text, DiscordLimits.ButtonLabel, "…"),
+                ["custom_id"] = SuggestionPrefix + DiscordText.Trim(text, DiscordLimits.CustomId - SuggestionPrefix.Length, ""),
+            });
+        }
+
+        return buttons.Count == 0 ? null : new JsonObject { ["type"] = 1, ["components"] = buttons };
     }
 
     /// <summary>A plain text message (content only), trimmed to 2000 characters.</summary>

@@ -10,6 +10,7 @@ internal enum KnowledgeFileKind
 {
     Sources,
     Safety,
+    Synonyms,
     Muscle,
     Topic,
     Quiz,
@@ -93,6 +94,7 @@ internal static class KnowledgeFiles
             {
                 "sources" => (KnowledgeFileKind.Sources, stem),
                 "safety" => (KnowledgeFileKind.Safety, stem),
+                "synonyms" => (KnowledgeFileKind.Synonyms, stem),
                 _ => (KnowledgeFileKind.Unexpected, stem),
             };
         }

@@ -27,6 +27,7 @@ internal sealed class KnowledgeValidator
     private static readonly string[] SourcesFileFields = ["sources"];
     private static readonly string[] SourceFields = ["id", "title", "description"];
     private static readonly string[] SafetyFields = ["disclaimer", "urgent", "no_diagnosis", "pain_terms", "red_flags"];
+    private static readonly string[] SynonymsFileFields = ["synonyms"];
     private static readonly string[] RedFlagFields = ["id", "description", "all_of"];
     private static readonly string[] FactFields = ["text", "sources", "opinion", "editors_note"];
     private static readonly string[] DisagreementFields = ["field", "note"];
@@ -63,6 +64,8 @@ internal sealed class KnowledgeValidator
     private bool _safetyFileSeen;
     private int _muscleFiles;
     private SafetyRules? _safety;
+    private bool _synonymsFileSeen;
+    private readonly List<ImmutableArray<string>> _synonyms = [];
 
     public KnowledgeValidator(ProblemList errors) => _errors = errors;
 
@@ -71,7 +74,7 @@ internal sealed class KnowledgeValidator
     public KnowledgeSnapshot? Validate(IReadOnlyList<KnowledgeFile> files, string version, DateTimeOffset loadedAt, CancellationToken cancellationToken)
     {
         // Sources first so that references can be checked; then the rest in a fixed order for stable messages.
-        foreach (var kind in new[] { KnowledgeFileKind.Sources, KnowledgeFileKind.Safety, KnowledgeFileKind.Muscle, KnowledgeFileKind.Topic, KnowledgeFileKind.Quiz, KnowledgeFileKind.Unexpected })
+        foreach (var kind in new[] { KnowledgeFileKind.Sources, KnowledgeFileKind.Safety, KnowledgeFileKind.Synonyms, KnowledgeFileKind.Muscle, KnowledgeFileKind.Topic, KnowledgeFileKind.Quiz, KnowledgeFileKind.Unexpected })
         {
             foreach (var file in files.Where(f => f.Kind == kind))
             {
@@ -102,7 +105,10 @@ internal sealed class KnowledgeValidator
             return null;
         }
 
-        return new KnowledgeSnapshot([.. _sources], [.. _muscles], [.. _topics], [.. _quiz], _safety, version, loadedAt);
+        return new KnowledgeSnapshot([.. _sources], [.. _muscles], [.. _topics], [.. _quiz], _safety, version, loadedAt)
+        {
+            Synonyms = [.. _synonyms],
+        };
     }
 
     private void ValidateFile(KnowledgeFile file)
@@ -112,6 +118,7 @@ internal sealed class KnowledgeValidator
         {
             case KnowledgeFileKind.Sources when _sourcesFileSeen:
             case KnowledgeFileKind.Safety when _safetyFileSeen:
+            case KnowledgeFileKind.Synonyms when _synonymsFileSeen:
                 diagnostics.Add(0, "(file)", $"a second {file.Stem} file; keep only one of {file.Stem}.yaml and {file.Stem}.yml");
                 return;
             case KnowledgeFileKind.Sources:
@@ -120,11 +127,14 @@ internal sealed class KnowledgeValidator
             case KnowledgeFileKind.Safety:
                 _safetyFileSeen = true;
                 break;
+            case KnowledgeFileKind.Synonyms:
+                _synonymsFileSeen = true;
+                break;
             case KnowledgeFileKind.Muscle:
                 _muscleFiles++;
                 break;
             case KnowledgeFileKind.Unexpected:
-                diagnostics.Add(0, "(file)", "unexpected file: knowledge files are sources.yaml, safety.yaml, muscles/<id>.yaml, topics/<id>.yaml and quiz/<name>.yaml");
+                diagnostics.Add(0, "(file)", "unexpected file: knowledge files are sources.yaml, safety.yaml, synonyms.yaml (optional), muscles/<id>.yaml, topics/<id>.yaml and quiz/<name>.yaml");
                 return;
         }
 
@@ -145,6 +155,9 @@ internal sealed class KnowledgeValidator
                 break;
             case KnowledgeFileKind.Safety:
                 _safety = ReadSafety(root, diagnostics);
+                break;
+            case KnowledgeFileKind.Synonyms:
+                ReadSynonyms(root, diagnostics);
                 break;
             case KnowledgeFileKind.Muscle:
                 ReadMuscle(root, diagnostics, file.Stem);
@@ -195,6 +208,63 @@ internal sealed class KnowledgeValidator
             {
                 _sources.Add(new Source(id, title, description));
             }
+        }
+    }
+
+    /// <summary>
+    /// synonyms.yaml (optional): groups of single words the router treats as one when it scores facts,
+    /// e.g. [strengthen, strengthening, strong, weak]. A word may sit in one group only.
+    /// </summary>
+    private void ReadSynonyms(YamlNode root, FileDiagnostics diagnostics)
+    {
+        if (YamlMap.From(root, string.Empty, diagnostics, "a 'synonyms:' list of word groups") is not { } map)
+        {
+            return;
+        }
+
+        map.RejectUnknown(SynonymsFileFields);
+        var owner = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (groupNode, groupField) in map.List("synonyms", required: true, minCount: 1))
+        {
+            if (groupNode is not YamlSequenceNode group)
+            {
+                diagnostics.Add(groupNode, groupField, $"expected a list of words that mean the same, found {YamlMap.Describe(groupNode)}");
+                continue;
+            }
+
+            if (group.Children.Count < 2)
+            {
+                diagnostics.Add(groupNode, groupField, "a synonym group needs at least two words");
+                continue;
+            }
+
+            var words = ImmutableArray.CreateBuilder<string>();
+            for (var i = 0; i < group.Children.Count; i++)
+            {
+                var field = $"{groupField}[{i}]";
+                if (YamlMap.ScalarText(group.Children[i], field, diagnostics, required: true) is not { } text)
+                {
+                    continue;
+                }
+
+                var word = TextNormalizer.Normalize(text);
+                if (word.Length == 0 || word.Contains(' ', StringComparison.Ordinal))
+                {
+                    diagnostics.Add(group.Children[i], field, $"'{YamlMap.Shorten(text)}' is not one word; list each word of a phrase on its own");
+                    continue;
+                }
+
+                if (owner.TryGetValue(word, out var line))
+                {
+                    diagnostics.Add(group.Children[i], field, $"'{word}' is already in the group on line {line}; a word may sit in one group only");
+                    continue;
+                }
+
+                owner[word] = FileDiagnostics.LineOf(groupNode);
+                words.Add(word);
+            }
+
+            _synonyms.Add(words.ToImmutable());
         }
     }
 

@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Conversation;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace AnatomyBot.Telegram.Rendering;
 
@@ -42,6 +43,43 @@ internal static class ReplyRenderer
 
         var html = string.Join("\n\n", parts.Where(p => p.Length > 0));
         return html.Length > 0 ? html : TelegramHtml.Escape("Sorry, I have nothing to say to that.");
+    }
+
+    /// <summary>Prefix of a did-you-mean button's callback data; the rest is the suggestion, asked as a question.</summary>
+    public const string SuggestionPrefix = "ask:";
+
+    /// <summary>Telegram's limit on callback data, in UTF-8 bytes.</summary>
+    public const int MaxCallbackBytes = 64;
+
+    /// <summary>One button per suggestion (at most three, one per row), or null when there are none.</summary>
+    public static InlineKeyboardMarkup? SuggestionKeyboard(Reply reply)
+    {
+        if (reply.Suggestions.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        var rows = reply.Suggestions.Take(3)
+            .Select(s => s.Trim())
+            .Where(s => s.Length > 0)
+            .Select(s => new[] { InlineKeyboardButton.WithCallbackData(s, SuggestionPrefix + FitBytes(s, MaxCallbackBytes - SuggestionPrefix.Length)) })
+            .ToArray();
+        return rows.Length == 0 ? null : new InlineKeyboardMarkup(rows);
+    }
+
+    private static string FitBytes(string text, int maxBytes)
+    {
+        var end = text.Length;
+        while (end > 0 && System.Text.Encoding.UTF8.GetByteCount(text.AsSpan(0, end)) > maxBytes)
+        {
+            end--;
+            if (end > 0 && char.IsLowSurrogate(text[end]))
+            {
+                end--;
+            }
+        }
+
+        return text[..end];
     }
 
     private static string[] Paragraphs(string text) =>

@@ -7,6 +7,7 @@ using Telegram.Bot.Requests;
 using Telegram.Bot.Requests.Abstractions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace AnatomyBot.Telegram.Sending;
 
@@ -27,13 +28,16 @@ internal sealed class TelegramSender(
     private readonly int _maxAttempts = options.Value.MaxSendAttempts;
 
     /// <summary>Sends HTML split into messages of at most 4096 UTF-16 units; the first one replies to <paramref name="replyToMessageId"/>.</summary>
-    public async Task<TelegramResult<Message>> SendHtmlAsync(long chatId, IReadOnlyList<string> chunks, long? replyToMessageId, CancellationToken cancellationToken)
+    public async Task<TelegramResult<Message>> SendHtmlAsync(long chatId, IReadOnlyList<string> chunks, long? replyToMessageId, CancellationToken cancellationToken,
+        InlineKeyboardMarkup? keyboard = null)
     {
         var last = TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "nothing to send"));
         var first = true;
-        foreach (var chunk in chunks)
+        for (var i = 0; i < chunks.Count; i++)
         {
+            var chunk = chunks[i];
             var reply = first ? Reply(replyToMessageId) : null;
+            var markup = i == chunks.Count - 1 ? keyboard : null;
             first = false;
             last = await DeliverAsync(
                 chatId,
@@ -44,6 +48,7 @@ internal sealed class TelegramSender(
                     ParseMode = ParseMode.Html,
                     LinkPreviewOptions = new LinkPreviewOptions { IsDisabled = true },
                     ReplyParameters = reply,
+                    ReplyMarkup = markup,
                 },
                 cancellationToken);
             if (!last.IsSuccess)
@@ -58,8 +63,9 @@ internal sealed class TelegramSender(
         return last;
     }
 
-    public Task<TelegramResult<Message>> SendHtmlAsync(long chatId, string html, long? replyToMessageId, CancellationToken cancellationToken) =>
-        SendHtmlAsync(chatId, MessageSplitter.Split(html), replyToMessageId, cancellationToken);
+    public Task<TelegramResult<Message>> SendHtmlAsync(long chatId, string html, long? replyToMessageId, CancellationToken cancellationToken,
+        InlineKeyboardMarkup? keyboard = null) =>
+        SendHtmlAsync(chatId, MessageSplitter.Split(html), replyToMessageId, cancellationToken, keyboard);
 
     public Task<TelegramResult<Message>> SendPollAsync(long chatId, Func<long, SendPollRequest> build, CancellationToken cancellationToken) =>
         DeliverAsync(chatId, build, cancellationToken);

@@ -52,10 +52,17 @@ internal sealed class TelegramUpdateHandler(
         }
         else if (update.CallbackQuery is { } callback)
         {
-            // No buttons are sent today; answering stops a stale button's spinner (when the server can).
+            // Answering stops the button's spinner (when the server can); a did-you-mean button then asks its
+            // suggestion in the chat it was shown in.
             if (!client.IsUnsupported("answerCallbackQuery"))
             {
                 await client.AnswerCallbackQueryAsync(callback.Id, cancellationToken);
+            }
+
+            if (callback.Data is { } data && data.StartsWith(ReplyRenderer.SuggestionPrefix, StringComparison.Ordinal) && callback.Message is { } shown)
+            {
+                var asked = new Message { Chat = shown.Chat, From = callback.From };
+                await AskEngineAsync(asked, data[ReplyRenderer.SuggestionPrefix.Length..], null, cancellationToken);
             }
         }
         else
@@ -146,7 +153,7 @@ internal sealed class TelegramUpdateHandler(
                 await ReloadAsync(message, replyTo, cancellationToken);
                 return;
             default:
-                await sender.SendHtmlAsync(message.Chat.Id, ReplyRenderer.Render(reply), replyTo, cancellationToken);
+                await sender.SendHtmlAsync(message.Chat.Id, ReplyRenderer.Render(reply), replyTo, cancellationToken, ReplyRenderer.SuggestionKeyboard(reply));
                 return;
         }
     }

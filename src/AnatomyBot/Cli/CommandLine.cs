@@ -28,7 +28,8 @@ internal sealed record ParsedCommand(
     string? Folder,
     IReadOnlyList<string> ConfigurationArgs,
     string? Error,
-    string? Url = null);
+    string? Url = null,
+    bool Conversation = false);
 
 internal static class CommandLine
 {
@@ -48,7 +49,9 @@ internal static class CommandLine
           AnatomyBot ask "question"           Print one answer as plain text.
           AnatomyBot ask --json "question"    Print one answer as one JSON object.
           AnatomyBot ask --json               Read questions from standard input, one a line;
-                                              write one JSON object a line for each.
+                                              write one JSON object a line for each. Each line is a
+                                              new conversation; add --conversation for follow-ups
+                                              ("what about its nerve supply?").
           AnatomyBot knowledge check [folder] Validate the knowledge folder (default: Knowledge:Path).
           AnatomyBot help                     This text.
 
@@ -70,6 +73,7 @@ internal static class CommandLine
         var configuration = new List<string>();
         var positional = new List<string>();
         var json = false;
+        var conversation = false;
         var help = false;
         var endOfOptions = false;
 
@@ -91,6 +95,10 @@ internal static class CommandLine
             {
                 json = true;
             }
+            else if (string.Equals(arg, "--conversation", StringComparison.OrdinalIgnoreCase))
+            {
+                conversation = true;
+            }
             else if (arg is "--help" or "-h" or "-?" or "/?")
             {
                 help = true;
@@ -108,6 +116,11 @@ internal static class CommandLine
         if (help || (positional.Count > 0 && HelpFlags.Contains(positional[0])))
         {
             return new ParsedCommand(Verb.Help, false, null, null, configuration, null);
+        }
+
+        if (conversation && !(positional.Count > 0 && string.Equals(positional[0], "ask", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Invalid(configuration, "--conversation belongs to the ask verb: ask --json --conversation.");
         }
 
         if (positional.Count == 0)
@@ -141,7 +154,7 @@ internal static class CommandLine
 
                 // Unquoted words are one question: `ask what nerve supplies the iliacus`.
                 var question = rest.Count == 0 ? null : string.Join(' ', rest);
-                return new ParsedCommand(Verb.Ask, json, question, null, configuration, null);
+                return new ParsedCommand(Verb.Ask, json, question, null, configuration, null, Conversation: conversation);
             case "knowledge" when json:
                 return Invalid(configuration, "--json belongs to the ask verb.");
             case "knowledge" when rest.Count >= 1 && rest.Count <= 2 && string.Equals(rest[0], "check", StringComparison.OrdinalIgnoreCase):

@@ -9,7 +9,7 @@ namespace AnatomyBot.Commands;
 internal sealed record AnswerSourceJson(string Id, string Title);
 
 /// <summary>
-/// One line of <c>ask --json</c> output. <see cref="Intent"/> is the engine's intent in kebab case
+/// One line of <c>ask --json</c> output. <see cref="Facts"/> holds the ids of the facts the answer shows. <see cref="Intent"/> is the engine's intent in kebab case
 /// (<c>muscle-attribute</c>, <c>did-you-mean</c>, ...); <see cref="Text"/> never holds the disclaimer.
 /// </summary>
 internal sealed record AnswerJson(
@@ -20,7 +20,8 @@ internal sealed record AnswerJson(
     string Text,
     string? Disclaimer,
     IReadOnlyList<AnswerSourceJson> Sources,
-    IReadOnlyList<string> Suggestions)
+    IReadOnlyList<string> Suggestions,
+    IReadOnlyList<string> Facts)
 {
     public static AnswerJson From(string question, Reply reply) => new(
         AnswerText.Sanitize(question),
@@ -30,7 +31,8 @@ internal sealed record AnswerJson(
         AnswerText.Limit(AnswerText.Sanitize(ReplyText.ToPlainText(reply, includeDisclaimer: false))),
         string.IsNullOrEmpty(reply.Disclaimer) ? null : AnswerText.Sanitize(reply.Disclaimer),
         reply.Sources.IsDefault ? [] : reply.Sources.Select(s => new AnswerSourceJson(s.Id, AnswerText.Sanitize(s.Title))).ToArray(),
-        reply.Suggestions.IsDefault ? [] : reply.Suggestions.Select(AnswerText.Sanitize).ToArray());
+        reply.Suggestions.IsDefault ? [] : reply.Suggestions.Select(AnswerText.Sanitize).ToArray(),
+        reply.Facts.IsDefault ? [] : reply.Facts.ToArray());
 
     /// <summary>Kebab-case intent name, e.g. <c>MuscleAttribute</c> becomes <c>muscle-attribute</c>.</summary>
     public static string IntentName(Intent intent) => JsonNamingPolicy.KebabCaseLower.ConvertName(intent.ToString());

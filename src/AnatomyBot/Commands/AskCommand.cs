@@ -3,7 +3,11 @@ using AnatomyBot.Core.Conversation;
 namespace AnatomyBot.Commands;
 
 /// <summary>The <c>ask</c> verb: one answer as text or JSON, or a stream of JSON answers for lines on standard input.</summary>
-internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWriter error)
+/// <remarks>
+/// Each question is a new conversation unless <paramref name="conversation"/> is set (<c>--conversation</c>): then
+/// a line may follow up on the one before, as in a chat.
+/// </remarks>
+internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWriter error, bool conversation = false)
 {
     public int AskOnce(string question, bool json)
     {
@@ -61,14 +65,14 @@ internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWr
         reply is null ? ErrorJson(question, FailureText) : AnswerJson.From(question, reply).ToJsonLine();
 
     private static string ErrorJson(string question, string text) =>
-        new AnswerJson(AnswerText.Sanitize(question), "error", null, 0, text, null, [], []).ToJsonLine();
+        new AnswerJson(AnswerText.Sanitize(question), "error", null, 0, text, null, [], [], []).ToJsonLine();
 
     /// <summary>A bug in the engine must not end a stream of questions; it is reported on stderr instead.</summary>
     private Reply? SafeAnswer(string question)
     {
         try
         {
-            return engine.Answer(new IncomingMessage(question, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId));
+            return engine.Answer(new IncomingMessage(question, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId, FollowsUp: conversation));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

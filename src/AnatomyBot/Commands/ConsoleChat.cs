@@ -25,6 +25,7 @@ internal sealed class ConsoleChat(
 
     private readonly HashSet<string> _askedQuizIds = new(StringComparer.Ordinal);
     private QuizQuestion? _pendingQuiz;
+    private string[] _suggestions = [];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -78,6 +79,16 @@ internal sealed class ConsoleChat(
         }
 
         _pendingQuiz = null;
+
+        // A number answers the last did-you-mean: "2" asks the second suggestion.
+        var pending = _suggestions;
+        _suggestions = [];
+        if (int.TryParse(line.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var choice)
+            && choice >= 1 && choice <= pending.Length)
+        {
+            line = pending[choice - 1];
+        }
+
         Reply reply;
         try
         {
@@ -101,7 +112,25 @@ internal sealed class ConsoleChat(
             return AskQuiz(reply);
         }
 
+        if (!reply.Suggestions.IsDefaultOrEmpty)
+        {
+            _suggestions = [.. reply.Suggestions];
+            return ReplyText.ToPlainText(reply with { Suggestions = [] }, includeDisclaimer: true) + "\n\n" + NumberedChoices(_suggestions);
+        }
+
         return ReplyText.ToPlainText(reply, includeDisclaimer: true);
+    }
+
+    /// <summary>"Did you mean: 1) ... 2) ...", answered by typing the number.</summary>
+    internal static string NumberedChoices(IReadOnlyList<string> suggestions)
+    {
+        var text = new StringBuilder("Did you mean (type the number):");
+        for (var i = 0; i < suggestions.Count; i++)
+        {
+            text.Append('\n').Append(i + 1).Append(") ").Append(suggestions[i]);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Picks from this chat's unseen questions (QuizPicker), so a session sees no repeat until the bank is done.</summary>

@@ -20,7 +20,14 @@ internal static class HostServices
     {
         services.AddKnowledge(configuration);
 
-        services.TryAddSingleton(sp => new AnswerEngine(sp.GetRequiredService<IKnowledgeProvider>()));
+        services.AddSingleton<IValidateOptions<AnsweringOptions>, AnsweringOptionsValidator>();
+        services.AddOptions<AnsweringOptions>().Bind(configuration.GetSection(AnsweringOptions.SectionName)).ValidateOnStart();
+        services.TryAddSingleton(sp => new ConversationMemory(sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.MaxConversations,
+            TimeSpan.FromMinutes(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.FollowUpMinutes)));
+        services.TryAddSingleton(sp => new SemanticModel(AnsweringOptions.CreateEmbedder(sp)));
+        services.TryAddSingleton(sp => new AnswerEngine(
+            sp.GetRequiredService<IKnowledgeProvider>(), Random.Shared, sp.GetRequiredService<ConversationMemory>(), sp.GetRequiredService<SemanticModel>().Embedder));
         services.TryAddSingleton<IAnswerEngine>(sp => sp.GetRequiredService<AnswerEngine>());
         services.TryAddSingleton<IMuscleNameCompleter>(sp => sp.GetRequiredService<AnswerEngine>());
 

@@ -26,14 +26,15 @@ public sealed record Phrasing(
 /// <summary>Loads the shipped knowledge once for the whole suite.</summary>
 public sealed class ShippedKnowledgeFixture
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+    internal static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
     public ShippedKnowledgeFixture()
     {
         var result = KnowledgeLoader.Load(RepositoryPaths.Knowledge);
         Snapshot = result.Snapshot ?? throw new InvalidOperationException(
             "The shipped knowledge does not load:\n" + string.Join("\n", result.Errors));
-        Engine = new AnswerEngine(new TestProvider(Snapshot), new Random(7));
+        // Follow-up memory on a fake clock (the held-out dialogues); each old-suite phrasing stands alone.
+        Engine = new AnswerEngine(new TestProvider(Snapshot), new Random(7), new ConversationMemory(new FakeTimeProvider()), null);
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Accuracy", "phrasings.json"));
         Phrasings = JsonSerializer.Deserialize<Phrasing[]>(json, JsonOptions)!
             .ToImmutableArray();
@@ -45,7 +46,10 @@ public sealed class ShippedKnowledgeFixture
 
     public ImmutableArray<Phrasing> Phrasings { get; }
 
-    public Reply Ask(string text) => Engine.Answer(new IncomingMessage(text, Platform.Console, "student", "chat"));
+    public Reply Ask(string text) => Engine.Answer(new IncomingMessage(text, Platform.Console, "student", "chat", FollowsUp: false));
+
+    /// <summary>Asks within one conversation: messages with the same <paramref name="chatId"/> share follow-up context.</summary>
+    public Reply Ask(string text, string chatId) => Engine.Answer(new IncomingMessage(text, Platform.Console, "student", chatId));
 }
 
 public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOutputHelper output) : IClassFixture<ShippedKnowledgeFixture>

@@ -70,6 +70,7 @@ internal sealed class BotProcess : IDisposable
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Test";
         start.Environment["Knowledge__Path"] = RepositoryPaths.Knowledge;
+        start.Environment["Answering__Semantic"] = "false";
         start.Environment["Knowledge__Watch"] = "false";
         start.Environment["Http__Urls"] = "http://127.0.0.1:0";
         start.Environment["Host__ShutdownTimeoutSeconds"] = "10";

@@ -1,0 +1,83 @@
+using AnatomyBot.Core.Knowledge;
+
+namespace AnatomyBot.Core.Conversation;
+
+/// <summary>What a chat was last about: the subject a follow-up ("what about its nerve supply?") refers to.</summary>
+public sealed record ConversationContext(string? MuscleId, MuscleAttribute? Attribute, string? TopicId);
+
+/// <summary>
+/// Per-chat follow-up context: the last muscle, attribute or topic, forgotten after <see cref="Lifetime"/>
+/// and bounded to <see cref="Capacity"/> chats (the least recently used chat is dropped first). Thread-safe.
+/// </summary>
+public sealed class ConversationMemory
+{
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(10);
+    public const int DefaultCapacity = 10_000;
+
+    private readonly TimeProvider _time;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, LinkedListNode<(string Key, ConversationContext Context, DateTimeOffset At)>> _entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, ConversationContext Context, DateTimeOffset At)> _order = new();
+
+    public ConversationMemory(TimeProvider time, int capacity = DefaultCapacity, TimeSpan? lifetime = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _time = time;
+        Capacity = capacity;
+        Lifetime = lifetime ?? DefaultLifetime;
+    }
+
+    public int Capacity { get; }
+
+    public TimeSpan Lifetime { get; }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    public ConversationContext? Get(string chat)
+    {
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(chat, out var node))
+            {
+                return null;
+            }
+
+            if (_time.GetUtcNow() - node.Value.At > Lifetime)
+            {
+                _order.Remove(node);
+                _entries.Remove(chat);
+                return null;
+            }
+
+            return node.Value.Context;
+        }
+    }
+
+    public void Set(string chat, ConversationContext context)
+    {
+        lock (_gate)
+        {
+            if (_entries.Remove(chat, out var old))
+            {
+                _order.Remove(old);
+            }
+
+            _entries[chat] = _order.AddFirst((chat, context, _time.GetUtcNow()));
+            while (_entries.Count > Capacity && _order.Last is { } last)
+            {
+                _order.RemoveLast();
+                _entries.Remove(last.Value.Key);
+            }
+        }
+    }
+}

@@ -1,0 +1,475 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Routing.Retrieval;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>Query-time access to sentence embeddings: the question's vector and the passages' vectors, when loaded.</summary>
+internal sealed record SemanticLookup(Func<string, float[]?> EmbedQuestion, float[][] Passages);
+
+/// <summary>Thresholds of the fact retrieval, in one place, each with why.</summary>
+internal static class RetrievalThresholds
+{
+    /// <summary>Fused score at or above which the best fact is the answer.</summary>
+    public const double Accept = 0.42;
+
+    /// <summary>Between this and <see cref="Accept"/>: did-you-mean with the best headings.</summary>
+    public const double Grey = 0.24;
+
+    /// <summary>Lexical score at or above which (with a clear margin) the model is not consulted: the cascade.</summary>
+    public const double LexicalSettled = 0.62;
+
+    /// <summary>Margin over the best fact of another heading that makes a lexical answer settled.</summary>
+    public const double SettledMargin = 0.12;
+
+    /// <summary>Facts of the chosen heading scoring at least this share of the best are shown with it.</summary>
+    public const double Companion = 0.75;
+
+    /// <summary>A second heading is shown when its best fact scores at least this share of the first.</summary>
+    public const double SecondHeading = 0.85;
+
+    /// <summary>Bonus from the topic analyser's score (title, keyword and example-question matches).</summary>
+    public const double TopicPrior = 0.3;
+
+    /// <summary>Bonus for a fact of the muscle the question names; a fact of another muscle loses it.</summary>
+    public const double MuscleBonus = 0.18;
+
+    /// <summary>Bonus for a fact of the attribute the question asks for.</summary>
+    public const double AttributeBonus = 0.15;
+
+    /// <summary>Bonus for the subject of the previous question when this one names none of its own.</summary>
+    public const double ContextBonus = 0.2;
+
+    /// <summary>Share of the fused score taken by the semantic similarity when the model is consulted.</summary>
+    public const double SemanticShare = 0.5;
+
+    /// <summary>Cosine similarity mapped to 0 (unrelated sentences of MiniLM sit around 0.1-0.2).</summary>
+    public const double CosineFloor = 0.15;
+
+    public const int MaxFacts = 4;
+}
+
+/// <summary>
+/// Answers free text from the fact index: ranks every fact (lexical, fused with semantic similarity when the
+/// lexical ranking is not settled), then shows the one to four best facts under their headings.
+/// </summary>
+internal static class FactAnswerer
+{
+    private static readonly FrozenSet<string> YesNoStarts = new[]
+    {
+        "is", "are", "does", "do", "can", "could", "should", "will", "has", "have", "did", "was", "were", "isnt",
+        "doesnt", "cant", "shouldnt", "would", "must", "am",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly string[] NumberCues =
+    [
+        "how many", "how long", "how often", "how much", "how far", "how deep", "what angle", "which angle",
+        "what degree", "percent", "percentage", "how frequently", "sets", "reps", "repetitions", "seconds",
+        "minutes", "days", "times a", "what age", "angle", "degrees", "proportion", "share of", "number of",
+    ];
+
+    private static readonly FrozenSet<string> Negations = new[]
+    {
+        "not", "no", "never", "cannot", "cant", "doesnt", "isnt", "arent", "without", "lack", "lacks", "absent",
+        "missing", "neither", "nor", "none", "unlikely", "myth", "doubt", "doubts", "debate", "debated", "unproven",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Everyone = new[] { "everyone", "everybody", "all", "always", "every" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> FollowUpLeads = new[] { "and", "also", "same", "what", "how" }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsYesNo(TokenizedText text) => text.Count > 1 && YesNoStarts.Contains(text.WordString(0));
+
+    public static bool AsksNumber(TokenizedText text) =>
+        NumberCues.Any(c => text.Text.Contains(c, StringComparison.Ordinal));
+
+    /// <summary>"and the iliacus?", "what about its nerve supply", "how about the psoas minor", "same for the iliacus".</summary>
+    public static bool IsFollowUp(TokenizedText text)
+    {
+        if (text.Count == 0 || !FollowUpLeads.Contains(text.WordString(0)))
+        {
+            return false;
+        }
+
+        var first = text.WordString(0);
+        return first is "and" or "also"
+            || (text.Count > 1 && first is "what" or "how" && text.WordString(1) == "about")
+            || (text.Count > 1 && first == "same" && text.WordString(1) is "for" or "with" or "question");
+    }
+
+    public static bool HasPronoun(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.WordString(i) is "it" or "its" or "itself" or "this" or "that" or "they" or "them" or "their" or "one")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Scores every fact for the question; returns fused hits best first and whether the model was used.</summary>
+    public static (List<(int Passage, double Score)> Hits, List<QueryTerm> Terms, bool UsedModel) Rank(
+        KnowledgeIndex index,
+        TokenizedText text,
+        Analysis analysis,
+        IReadOnlyList<int> muscles,
+        IReadOnlyList<MuscleAttribute> attributes,
+        ConversationContext? context,
+        SemanticLookup? semantic,
+        Func<FactPassage, bool>? filter = null) =>
+        RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, new Dictionary<int, double>(), filter);
+
+    /// <summary>As <see cref="Rank"/>, also filling <paramref name="own"/>: each fact's score from its own words alone.</summary>
+    public static (List<(int Passage, double Score)> Hits, List<QueryTerm> Terms, bool UsedModel) RankWithOwn(
+        KnowledgeIndex index,
+        TokenizedText text,
+        Analysis analysis,
+        IReadOnlyList<int> muscles,
+        IReadOnlyList<MuscleAttribute> attributes,
+        ConversationContext? context,
+        SemanticLookup? semantic,
+        Dictionary<int, double> own,
+        Func<FactPassage, bool>? filter = null)
+    {
+        var facts = index.Facts;
+        var skip = new bool[text.Count];
+        foreach (var m in analysis.Muscles)
+        {
+            for (var i = m.Start; i < m.End && i < skip.Length; i++)
+            {
+                skip[i] = true;
+            }
+        }
+
+        var words = Enumerable.Range(0, text.Count).Where(i => !skip[i]).Select(text.WordString).ToList();
+        var terms = facts.QueryTerms(words);
+        var lexical = facts.Search(terms, filter, 400);
+        var topicScores = analysis.TopicScores.ToDictionary(t => t.Topic, t => t.Score);
+        var contextTopic = context?.TopicId is { } tid ? Array.FindIndex(index.Topics, t => t.Id == tid) : -1;
+        var contextMuscle = context?.MuscleId is { } mid ? Array.FindIndex(index.Muscles, m => m.Id == mid) : -1;
+
+        double Prior(FactPassage p)
+        {
+            var bonus = 0.0;
+            if (p.Topic >= 0)
+            {
+                bonus += RetrievalThresholds.TopicPrior * topicScores.GetValueOrDefault(p.Topic);
+                if (p.Topic == contextTopic)
+                {
+                    bonus += RetrievalThresholds.ContextBonus;
+                }
+            }
+
+            if (p.Muscle >= 0)
+            {
+                if (muscles.Count > 0)
+                {
+                    bonus += muscles.Contains(p.Muscle) ? RetrievalThresholds.MuscleBonus : -RetrievalThresholds.MuscleBonus;
+                }
+                else if (p.Muscle == contextMuscle)
+                {
+                    bonus += RetrievalThresholds.ContextBonus / 2;
+                }
+
+                if (p.Attribute is { } a && attributes.Contains(a))
+                {
+                    bonus += RetrievalThresholds.AttributeBonus;
+                }
+            }
+
+            return bonus;
+        }
+
+        var scores = new Dictionary<int, double>();
+        foreach (var hit in lexical)
+        {
+            scores[hit.Passage] = hit.Coverage + Prior(facts.Passages[hit.Passage]);
+            own[hit.Passage] = hit.Own;
+        }
+
+        // Topics found by phrase or example question but sharing no scored word still compete.
+        foreach (var p in facts.Passages)
+        {
+            if (!scores.ContainsKey(p.Ordinal) && (filter is null || filter(p)))
+            {
+                var prior = Prior(p);
+                if (prior > 0.1)
+                {
+                    scores[p.Ordinal] = prior;
+                }
+            }
+        }
+
+        var ranked = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => (s.Key, s.Value)).ToList();
+        if (semantic is null || Settled(ranked, facts))
+        {
+            return (ranked, terms, false);
+        }
+
+        var question = semantic.EmbedQuestion(text.Text);
+        if (question is null)
+        {
+            return (ranked, terms, false);
+        }
+
+        var fused = new List<(int, double)>(facts.Passages.Length);
+        foreach (var p in facts.Passages)
+        {
+            if (filter is not null && !filter(p))
+            {
+                continue;
+            }
+
+            var cosine = Dot(question, semantic.Passages[p.Ordinal]);
+            var sem = Math.Clamp((cosine - RetrievalThresholds.CosineFloor) / (0.75 - RetrievalThresholds.CosineFloor), 0, 1);
+            var lex = scores.GetValueOrDefault(p.Ordinal);
+            fused.Add((p.Ordinal, ((1 - RetrievalThresholds.SemanticShare) * lex) + (RetrievalThresholds.SemanticShare * (sem + (0.5 * Prior(p))))));
+        }
+
+        fused.Sort((a, b) => b.Item2 != a.Item2 ? b.Item2.CompareTo(a.Item2) : a.Item1.CompareTo(b.Item1));
+        return (fused, terms, true);
+    }
+
+    /// <summary>The cascade: a clear lexical winner (high score, clear margin over other headings) never pays for the model.</summary>
+    public static bool Settled(List<(int Passage, double Score)> ranked, FactIndex facts)
+    {
+        if (ranked.Count == 0 || ranked[0].Score < RetrievalThresholds.LexicalSettled)
+        {
+            return false;
+        }
+
+        var heading = facts.Passages[ranked[0].Passage].Heading;
+        var rival = ranked.FirstOrDefault(r => facts.Passages[r.Passage].Heading != heading);
+        return rival.Score <= ranked[0].Score - RetrievalThresholds.SettledMargin;
+    }
+
+    /// <summary>The facts to show: the best heading's best facts, and a close second heading.</summary>
+    public static List<int> Select(List<(int Passage, double Score)> ranked, FactIndex facts, TokenizedText question, Dictionary<int, double>? own = null)
+    {
+        own ??= [];
+        var chosen = new List<int>();
+        if (ranked.Count == 0)
+        {
+            return chosen;
+        }
+
+        var best = ranked[0].Score;
+        var bestOwn = own.GetValueOrDefault(ranked[0].Passage);
+        var firstHeading = facts.Passages[ranked[0].Passage].Heading;
+        string? secondHeading = null;
+        foreach (var (passage, score) in ranked)
+        {
+            var p = facts.Passages[passage];
+            if (chosen.Count >= RetrievalThresholds.MaxFacts)
+            {
+                break;
+            }
+
+            if (p.Heading == firstHeading)
+            {
+                // Facts of one heading share its context words; a companion must also earn its place by its own words
+                // (or, when no fact's own words match, only the heading's first two facts are shown).
+                var earned = bestOwn > 0 ? own.GetValueOrDefault(passage) >= bestOwn * RetrievalThresholds.Companion : chosen.Count < 2;
+                if (score >= best * RetrievalThresholds.Companion && (chosen.Count == 0 || earned))
+                {
+                    chosen.Add(passage);
+                }
+            }
+            else if (secondHeading is null && score >= best * RetrievalThresholds.SecondHeading && chosen.Count < 3
+                && bestOwn > 0 && own.GetValueOrDefault(passage) >= bestOwn)
+            {
+                secondHeading = p.Heading;
+                chosen.Add(passage);
+            }
+            else if (p.Heading == secondHeading && score >= best * RetrievalThresholds.SecondHeading)
+            {
+                chosen.Add(passage);
+            }
+        }
+
+        if (AsksNumber(question))
+        {
+            // The fact holding the number asked for comes first.
+            chosen = [.. chosen.OrderByDescending(c => HoldsNumber(facts.Passages[c].Fact.Text))];
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Sections for the chosen facts, grouped under their headings, with "Sources disagree" where they do.</summary>
+    public static (ImmutableArray<ReplySection> Sections, ImmutableArray<string> Ids) Compose(
+        KnowledgeIndex index, IReadOnlyList<int> chosen, Citations cited, bool dropSingleHeading = false)
+    {
+        var facts = index.Facts;
+        var sections = ImmutableArray.CreateBuilder<ReplySection>();
+        var ids = ImmutableArray.CreateBuilder<string>();
+        foreach (var group in chosen.Select(c => facts.Passages[c]).GroupBy(p => p.Heading))
+        {
+            var lines = new List<string>();
+            var disagreements = new List<FactPassage>();
+            foreach (var p in group)
+            {
+                if (p.Kind == PassageKind.Disagreement)
+                {
+                    disagreements.Add(p);
+                    continue;
+                }
+
+                lines.Add(ReplyComposer.FactLine(p.Fact, cited));
+                ids.Add(p.Id);
+            }
+
+            // A fact whose sources disagree is shown with the note, so both values are always visible.
+            var first = group.First();
+            if (first.Topic >= 0)
+            {
+                foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Topic == first.Topic))
+                {
+                    if (!disagreements.Contains(note))
+                    {
+                        disagreements.Add(note);
+                    }
+                }
+            }
+
+            if (first.Muscle >= 0 && first.Attribute is { } attribute)
+            {
+                foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Muscle == first.Muscle && q.Attribute == attribute))
+                {
+                    if (!disagreements.Contains(note))
+                    {
+                        disagreements.Add(note);
+                    }
+                }
+            }
+
+            var topicNotes = new List<string>();
+            foreach (var note in disagreements)
+            {
+                if (note.Note is { } topicNote)
+                {
+                    // A topic disagreement: the note, then each side with its source, under its own heading.
+                    topicNotes.Add(ReplyComposer.DisagreementLabel + topicNote.Trim() + "\n"
+                        + string.Join('\n', note.Values.Select(v => ReplyComposer.FactLine(v, cited))));
+                }
+                else
+                {
+                    lines.Add(ReplyComposer.DisagreementLabel + note.Fact.Text.Trim());
+                }
+
+                ids.Add(note.Id);
+            }
+
+            if (lines.Count > 0)
+            {
+                sections.Add(new ReplySection(Capitalize(group.Key), string.Join('\n', lines)));
+            }
+
+            if (topicNotes.Count > 0)
+            {
+                sections.Add(new ReplySection(ReplyComposer.TopicDisagreementsHeading, string.Join('\n', topicNotes)));
+            }
+        }
+
+        if (sections.Count == 1 && dropSingleHeading && sections[0].Heading != ReplyComposer.TopicDisagreementsHeading)
+        {
+            sections[0] = sections[0] with { Heading = null };
+        }
+
+        return (sections.ToImmutable(), ids.ToImmutable());
+    }
+
+    /// <summary>
+    /// "Yes", "No" or "The sources differ" for a yes/no question when the facts settle it: the claim's words are
+    /// in every fact (yes), in none while the facts answer the same attribute (no), or in some (differ).
+    /// </summary>
+    public static string? Verdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> chosen, IReadOnlyList<int> skipWords, bool attributeAnswer)
+    {
+        if (!IsYesNo(question) || chosen.Count == 0)
+        {
+            return null;
+        }
+
+        var facts = index.Facts;
+        var claim = new List<string>();
+        for (var i = 1; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.CueWords.Contains(word) || word is "psoas" or "iliopsoas" or "iliacus")
+            {
+                continue;
+            }
+
+            claim.Add(facts.Term(word));
+        }
+
+        var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
+        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion))
+        {
+            return null;
+        }
+
+        var asksEveryone = Enumerable.Range(0, question.Count).Any(i => Everyone.Contains(question.WordString(i)));
+        if (asksEveryone && shown.Any(p => Words(p.Fact.Text).Any(w => w is "lack" or "lacks" or "absent" or "missing" or "without" || w.EndsWith('%'))))
+        {
+            return "No.";
+        }
+
+        if (claim.Count == 0)
+        {
+            return null;
+        }
+
+        var factTerms = shown.Select(p => Words(p.Fact.Text).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
+        var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
+        if (attributeAnswer)
+        {
+            var full = support.Count(x => x >= 0.99);
+            if (full == support.Count)
+            {
+                return "Yes.";
+            }
+
+            if (full > 0)
+            {
+                return "The sources differ.";
+            }
+
+            // A claim word no fact of the attribute uses ("greater" trochanter, the "femur" for the psoas minor): no.
+            return claim.Any(c => factTerms.All(t => !t.Contains(c))) ? "No." : null;
+        }
+
+        var best = support.IndexOf(support.Max());
+        var negated = Words(shown[best].Fact.Text).Any(Negations.Contains);
+        return !negated && support[best] >= 0.5 ? "Yes." : null;
+    }
+
+    private static readonly FrozenSet<string> NumberWords = new[]
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty",
+        "thirty", "forty", "fifty", "sixty", "ninety", "hundred", "half", "once", "twice", "percent",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool HoldsNumber(string text) => text.Any(char.IsAsciiDigit) || Words(text).Any(NumberWords.Contains);
+
+    private static string[] Words(string text) =>
+        Text.TextNormalizer.Normalize(text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static double Dot(float[] a, float[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length && i < b.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

