@@ -237,7 +237,9 @@ internal sealed class KnowledgeIndex
         {
             for (var n = 1; n <= maxWords && i + n <= fuzzyWords; n++)
             {
-                if (!AnyUnknown(unknown, i, n) || !WorthFuzzy(text, i, n))
+                // Known words can still hide a typo when they are all muscle words but not a name together: a misspelt
+                // alias ("psoaz", an alias of the group) next to "minor" is "psoas minor", not the group.
+                if (!(AnyUnknown(unknown, i, n) || (n >= 2 && AllMuscleWords(text, i, n))) || !WorthFuzzy(text, i, n))
                 {
                     continue;
                 }
@@ -457,6 +459,19 @@ internal sealed class KnowledgeIndex
         }
 
         return unknown;
+    }
+
+    private bool AllMuscleWords(TokenizedText text, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (!_muscleWords.Contains(text.WordString(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool AnyUnknown(bool[] unknown, int start, int count)

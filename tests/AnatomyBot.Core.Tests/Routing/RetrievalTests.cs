@@ -18,6 +18,16 @@ public sealed class RetrievalTests(ShippedKnowledgeFixture fixture) : IClassFixt
     private static Reply Ask(AnswerEngine engine, string text, string chat = "c", bool followsUp = true) =>
         engine.Answer(new IncomingMessage(text, Platform.Console, "u", chat, followsUp));
 
+    [Theory]
+    [InlineData("psoaz minor", "psoas-minor")]
+    [InlineData("psaos minor origin", "psoas-minor")]
+    [InlineData("soas major insertion", "psoas-major")]
+    public void A_misspelt_psoas_next_to_minor_or_major_is_that_muscle_not_the_group(string question, string muscle)
+    {
+        // "psoaz", "psaos" and "soas" are aliases of the group, which used to win over the two-word name.
+        Assert.Equal(muscle, Ask(Engine(), question).Entity);
+    }
+
     [Fact]
     public void A_free_question_gets_the_few_facts_that_answer_it_with_their_ids_not_the_whole_topic()
     {
