@@ -128,9 +128,15 @@ for _ in $(seq 1 120); do
 done
 curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || fail "/healthz did not answer healthy within 60 s"
 to_healthz=$(awk -v a="$run_started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
-docker logs "$name" 2>&1 | grep -q "AnatomyBot ready in" || fail "no 'AnatomyBot ready in' line in the log"
+# The whole log is read first: with pipefail, "docker logs | grep -q" fails whenever grep stops reading early.
+logs_have() {
+  local text
+  text=$(docker logs "$name" 2>&1)
+  grep -qF -- "$1" <<<"$text"
+}
+logs_have "AnatomyBot ready in" || fail "no 'AnatomyBot ready in' line in the log"
 log "$(docker logs "$name" 2>&1 | grep -o 'AnatomyBot ready in [0-9]* ms' | head -1); /healthz healthy ${to_healthz} s after docker run"
-docker logs "$name" 2>&1 | grep -q "Polling /app/knowledge every" || fail "the knowledge watcher is not polling the mounted folder"
+logs_have "Polling /app/knowledge every" || fail "the knowledge watcher is not polling the mounted folder"
 
 # --- A question through the Bot API.
 answer=$(ask "what nerve supplies the iliacus") || fail "no answer to 'what nerve supplies the iliacus': $answer"
@@ -149,11 +155,11 @@ grep -q "Nicknames of the psoas" <<<"$before" && fail "'$marker' matched the nic
 sed -i "s/^keywords:$/keywords:\n  - $marker/" "$work/knowledge/topics/nicknames.yaml"
 grep -q "^  - $marker$" "$work/knowledge/topics/nicknames.yaml" || fail "could not edit the mounted knowledge file"
 for _ in $(seq 1 120); do
-  docker logs "$name" 2>&1 | grep -q "Knowledge files changed" && break
+  logs_have "Knowledge files changed" && break
   running || fail "the container exited after the knowledge edit"
   sleep 0.5
 done
-docker logs "$name" 2>&1 | grep -q "Knowledge files changed" || fail "the edit in the mounted knowledge folder was not reloaded within 60 s"
+logs_have "Knowledge files changed" || fail "the edit in the mounted knowledge folder was not reloaded within 60 s"
 after=$(ask "$marker") || fail "no answer to '$marker' after the reload: $after"
 grep -q "Nicknames of the psoas" <<<"$after" || fail "the reloaded keyword '$marker' did not reach the answer: $after"
 log "reloaded: $(docker logs "$name" 2>&1 | grep -o 'Knowledge files changed.*' | head -1)"

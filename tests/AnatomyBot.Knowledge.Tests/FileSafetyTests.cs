@@ -164,18 +164,19 @@ public sealed class FileSafetyTests : IDisposable
         });
         var before = store.Current;
 
+        // Bounded waits are generous: the stuck load holds a pool thread, and CI runs other tests beside this one.
         var reload = store.ReloadAsync(CancellationToken.None);
-        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Wait.UntilAsync(() => clock.HasTimerDueIn(TimeSpan.FromSeconds(30)));
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await Wait.UntilAsync(() => clock.HasTimerDueIn(TimeSpan.FromSeconds(30)), TimeSpan.FromSeconds(60));
         clock.Advance(TimeSpan.FromSeconds(30));
-        var result = await reload.WaitAsync(TimeSpan.FromSeconds(10));
+        var result = await reload.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.False(result.Succeeded);
         Assert.Contains("Knowledge:ReloadTimeoutSeconds", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
         Assert.Same(before, store.Current);
 
         // The next reload is not blocked by the stuck one.
-        var next = await store.ReloadAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var next = await store.ReloadAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.True(next.Succeeded);
         stuck.Set();
     }
