@@ -27,6 +27,9 @@ internal sealed class KnowledgeWatcher(
 
     private Debouncer? _debouncer;
 
+    /// <summary>The folder's signature at the last look; a reload waits until it stops changing.</summary>
+    private string _lastSeen = string.Empty;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Watch)
@@ -66,8 +69,6 @@ internal sealed class KnowledgeWatcher(
         {
         }
     }
-
-    private string _lastSeen = string.Empty;
 
     /// <summary>
     /// Reloads only once the files have looked the same for a whole debounce window, judged by the files themselves

@@ -451,10 +451,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // A typo equally close to two muscles ("psoas maior") or a clipped name ("iliac") is a question, not a guess.
         if (muscles.Count == 0 && analysis.GreyMuscles.Count > 0 && bestScore < TopicAccept)
         {
-            var attribute = analysis.Attributes.Count > 0 ? analysis.Attributes[0] : (MuscleAttribute?)null;
-            var names = analysis.GreyMuscles.Select(g => index.Muscles[g.Muscle].Name.ToLowerInvariant())
-                .Select(n => attribute is { } a ? $"{Vocabulary.AttributeQueryWord(a)} of the {n}" : n);
-            return DidYouMean(index, names, analysis.BestGreyScore / 100.0, text);
+            return GreyMuscleSuggestions(index, analysis, text);
         }
 
         if (muscles.Count == 0 && text.Count == 1 && MusclesNear(text, index) is { Length: > 0 } clipped)
@@ -475,10 +472,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (analysis.GreyMuscles.Count > 0)
         {
-            var attribute = analysis.Attributes.Count > 0 ? analysis.Attributes[0] : (MuscleAttribute?)null;
-            var names = analysis.GreyMuscles.Select(g => index.Muscles[g.Muscle].Name.ToLowerInvariant())
-                .Select(n => attribute is { } a ? $"{Vocabulary.AttributeQueryWord(a)} of the {n}" : n);
-            return DidYouMean(index, names, analysis.BestGreyScore / 100.0, text);
+            return GreyMuscleSuggestions(index, analysis, text);
         }
 
         if (muscles.Count > 0)
@@ -731,6 +725,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             .Take(3)
             .ToArray();
         return names.Length == 0 ? null : new ReplySection("Related", string.Join("; ", names));
+    }
+
+    /// <summary>Did-you-mean for muscles only guessed at, phrased with the asked attribute ("origin of the psoas minor").</summary>
+    private static Reply GreyMuscleSuggestions(KnowledgeIndex index, Analysis analysis, TokenizedText text)
+    {
+        var attribute = analysis.Attributes.Count > 0 ? analysis.Attributes[0] : (MuscleAttribute?)null;
+        var names = analysis.GreyMuscles.Select(g => index.Muscles[g.Muscle].Name.ToLowerInvariant())
+            .Select(n => attribute is { } a ? $"{Vocabulary.AttributeQueryWord(a)} of the {n}" : n);
+        return DidYouMean(index, names, analysis.BestGreyScore / 100.0, text);
     }
 
     private static Reply NotCovered(KnowledgeIndex index, string subject, List<(int Passage, double Score)> ranked, TokenizedText text, string? muscle = null)
