@@ -78,9 +78,9 @@ public sealed class SemanticAnsweringTests : IDisposable
         release.Set();
         await dispose.WaitAsync(TimeSpan.FromSeconds(60));
 
-        // The load finished before Dispose returned, and its model was released rather than kept.
+        // The load finished before Dispose returned, and its model was released rather than kept (whether the load
+        // saw the disposal first, and reports false, or finished first and was then disposed, is a race either way).
         Assert.True(embedder.Ready.IsCompleted);
-        Assert.False(await embedder.Ready);
         Assert.Throws<InvalidOperationException>(() => embedder.EmbedQuery("psoas"));
     }
 
