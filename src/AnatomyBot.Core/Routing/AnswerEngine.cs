@@ -17,12 +17,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>No rendered answer is longer than this (Telegram's message limit).</summary>
     public const int MaxAnswerChars = 4096;
 
-    /// <summary>Topic confidence at or above which the router answers with the topic.</summary>
-    public const double TopicAccept = 0.5;
-
-    /// <summary>Topic confidence at or above which (and below <see cref="TopicAccept"/>) the router suggests.</summary>
-    public const double TopicGrey = 0.3;
-
     private readonly IKnowledgeProvider _knowledge;
     private readonly ConversationMemory? _memory;
     private readonly ITextEmbedder? _embedder;
@@ -248,11 +242,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             case "quiz":
                 return Quiz(index);
             case "reload":
-                return Simple(Intent.Reload, "Reload", "Reloading the knowledge base is for moderators; the bot checks who asked.", 1);
+                return Reply.Text(Intent.Reload, "Reload", "Reloading the knowledge base is for moderators; the bot checks who asked.");
             case "ask":
                 var question = TokenizedText.From(argument);
                 return question.Count == 0
-                    ? Simple(Intent.Empty, "Ask a question", "Put your question after /ask, for example: /ask what nerve supplies the iliacus?", 1)
+                    ? Reply.Text(Intent.Empty, "Ask a question", "Put your question after /ask, for example: /ask what nerve supplies the iliacus?")
                     : FreeText(question, index, context, semantic);
             case "muscle":
                 return MuscleCommand(TokenizedText.From(argument), index);
@@ -265,7 +259,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         if (name.Count == 0)
         {
-            return Simple(Intent.Help, "Which muscle?", $"Name a muscle after /muscle, for example /muscle iliacus. I know: {MuscleList(index)}.", 1);
+            return Reply.Text(Intent.Help, "Which muscle?", $"Name a muscle after /muscle, for example /muscle iliacus. I know: {MuscleList(index)}.");
         }
 
         var analysis = Analyze(name, index);
@@ -277,14 +271,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // A whole-name fuzzy match is more forgiving than word windows ("psoasmaj").
-        var whole = index.MuscleFuzzy.Search(name.Text, 12, KnowledgeIndex.MuscleGrey);
+        var whole = index.MuscleFuzzy.Search(name.Text, 12, RoutingThresholds.MuscleGrey);
         var grey = analysis.GreyMuscles
             .Select(g => g.Muscle)
             .Concat(MusclesNear(name, index))
             .Distinct()
             .Take(3)
             .ToArray();
-        if (whole.Count > 0 && whole[0].Score >= KnowledgeIndex.MuscleAccept && grey.Length > 0)
+        if (whole.Count > 0 && whole[0].Score >= RoutingThresholds.MuscleAccept && grey.Length > 0)
         {
             var mention = new MuscleMention(grey[0], 0, name.Count, whole[0].Score, index.MuscleFuzzy[whole[0].Key]);
             return Compose(MuscleAnswer(index, mention), index, name);
@@ -297,10 +291,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var unknown = Clip(name.Text, 60);
         return Compose(
-            new Reply(Intent.UnknownMuscle, null, null, 1, "Muscle not covered",
-                [new ReplySection(null, $"I don't have \"{unknown}\" in my knowledge base: I only cover the iliopsoas group. I know: {MuscleList(index)}.")],
-                // No "did you mean": nothing is close, and the text already lists every muscle covered.
-                [], null, null, [], null),
+            // No "did you mean": nothing is close, and the text already lists every muscle covered.
+            Reply.Text(Intent.UnknownMuscle, "Muscle not covered",
+                $"I don't have \"{unknown}\" in my knowledge base: I only cover the iliopsoas group. I know: {MuscleList(index)}."),
             index, name);
     }
 
@@ -308,8 +301,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         if (text.Count == 0)
         {
-            return Simple(Intent.Empty, "Ask me about the iliopsoas",
-                "Send a question about the psoas major, psoas minor, iliacus or the iliopsoas group, or /help.", 1);
+            return Reply.Text(Intent.Empty, "Ask me about the iliopsoas",
+                "Send a question about the psoas major, psoas minor, iliacus or the iliopsoas group, or /help.");
         }
 
         // Greetings and thanks, alone or in front of a question.
@@ -338,8 +331,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (lead == text.Count && (thanks || greeting))
         {
             return thanks
-                ? Simple(Intent.Thanks, "You're welcome!", "Happy studying. Ask another question any time, or type /quiz to test yourself.", 1)
-                : Simple(Intent.Greeting, "Hello!", GreetingBody(index), 1);
+                ? Reply.Text(Intent.Thanks, "You're welcome!", "Happy studying. Ask another question any time, or type /quiz to test yourself.")
+                : Reply.Text(Intent.Greeting, "Hello!", GreetingBody(index));
         }
 
         if (lead > 0 && (thanks || greeting))
@@ -413,7 +406,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 return MuscleAnswer(index, mention);
             }
 
-            if (attributes.Count > 0 && (strong || bestScore < TopicAccept))
+            if (attributes.Count > 0 && (strong || bestScore < RoutingThresholds.TopicAccept))
             {
                 // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
                 var skipMuscles = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
@@ -434,7 +427,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var top = ranked.Count > 0 ? index.Facts.Passages[ranked[0].Passage] : null;
                 var attributeBest = ranked.Where(r => index.Facts.Passages[r.Passage] is { Muscle: >= 0 } p && p.Attribute is { } a && attributes.Contains(a))
                     .Select(r => r.Score).DefaultIfEmpty(0).Max();
-                if (top is { Topic: >= 0 } && ranked[0].Score >= RetrievalThresholds.Accept + 0.15 && ranked[0].Score >= attributeBest + 0.15
+                if (top is { Topic: >= 0 } && ranked[0].Score >= RetrievalThresholds.Accept + RoutingThresholds.TopicOverAttributeMargin
+                    && ranked[0].Score >= attributeBest + RoutingThresholds.TopicOverAttributeMargin
                     && !analysis.Attributes.Any(a => IsExplicit(text, a)) && SubjectWords(text, analysis, index).Length > 0)
                 {
                     return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
@@ -449,7 +443,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // A typo equally close to two muscles ("psoas maior") or a clipped name ("iliac") is a question, not a guess.
-        if (muscles.Count == 0 && analysis.GreyMuscles.Count > 0 && bestScore < TopicAccept)
+        if (muscles.Count == 0 && analysis.GreyMuscles.Count > 0 && bestScore < RoutingThresholds.TopicAccept)
         {
             return GreyMuscleSuggestions(index, analysis, text);
         }
@@ -484,7 +478,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 : NotCovered(index, $"{subject} of the {index.Muscles[muscles[0]].Name.ToLowerInvariant()}", [], text, index.Muscles[muscles[0]].Name);
         }
 
-        if (bestTopic >= 0 && bestScore >= TopicGrey)
+        if (bestTopic >= 0 && bestScore >= RoutingThresholds.TopicGrey)
         {
             var titles = analysis.TopicScores.Take(3).Select(t => index.Topics[t.Topic].Title);
             return DidYouMean(index, titles, bestScore, text);
@@ -700,14 +694,31 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var topic = index.Topics[first.Topic];
             var related = RelatedLine(index, topic, chosen.Select(c => index.Facts.Passages[c].Topic).ToHashSet());
             var all = related is null ? sections : sections.Add(related);
-            return new Reply(Intent.Topic, topic.Id, null, Math.Clamp(score, 0, 1), Verdicted(verdict, topic.Title), all,
-                cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+            return new Reply
+            {
+                Intent = Intent.Topic,
+                Entity = topic.Id,
+                Confidence = Math.Clamp(score, 0, 1),
+                Title = Verdicted(verdict, topic.Title),
+                Sections = all,
+                Sources = cited.Resolve(index.Snapshot),
+                Facts = ids,
+            };
         }
 
         var muscle = index.Muscles[first.Muscle];
         var title = $"{muscle.Name}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}";
-        return new Reply(Intent.MuscleAttribute, muscle.Id, first.Attribute, Math.Clamp(score, 0, 1), Verdicted(verdict, title),
-            sections, cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+        return new Reply
+        {
+            Intent = Intent.MuscleAttribute,
+            Entity = muscle.Id,
+            Attribute = first.Attribute,
+            Confidence = Math.Clamp(score, 0, 1),
+            Title = Verdicted(verdict, title),
+            Sections = sections,
+            Sources = cited.Resolve(index.Snapshot),
+            Facts = ids,
+        };
     }
 
     private static string Verdicted(string? verdict, string title) => verdict is null ? title : $"{verdict} {title}";
@@ -750,8 +761,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             ids = nearIds;
         }
 
-        return new Reply(Intent.NotCovered, null, null, 1, muscle is null ? "Not in my sources" : $"{muscle}: not in my sources", sections.ToImmutable(),
-            cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+        return new Reply
+        {
+            Intent = Intent.NotCovered,
+            Title = muscle is null ? "Not in my sources" : $"{muscle}: not in my sources",
+            Sections = sections.ToImmutable(),
+            Sources = cited.Resolve(index.Snapshot),
+            Facts = ids,
+        };
     }
 
     /// <summary>"Which muscle attaches to the lesser trochanter?": the origin and insertion facts that name the landmark.</summary>
@@ -767,30 +784,41 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var hits = index.Facts.Search(terms, p => p.Kind == PassageKind.MuscleFact && p.Attribute is { } a && wanted.Contains(a));
-        if (hits.Count == 0 || hits[0].Coverage < 0.35)
+        if (hits.Count == 0 || hits[0].Coverage < RoutingThresholds.ReverseLookupCoverage)
         {
             return null;
         }
 
-        var chosen = hits.Where(h => h.Coverage >= hits[0].Coverage * 0.8).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
+        var chosen = hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
         var cited = new Citations();
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited);
         var first = index.Facts.Passages[chosen[0]];
         var names = chosen.Select(c => index.Muscles[index.Facts.Passages[c].Muscle].Name).Distinct().ToArray();
         var lead = new ReplySection(null, (names.Length == 1 ? $"The {names[0].ToLowerInvariant()}." : $"{string.Join(" and ", names)}."));
-        return new Reply(Intent.MuscleAttribute, index.Muscles[first.Muscle].Id, first.Attribute, Math.Clamp(hits[0].Coverage, 0, 1),
-            $"{string.Join(", ", names)}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}", sections.Insert(0, lead),
-            cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+        return new Reply
+        {
+            Intent = Intent.MuscleAttribute,
+            Entity = index.Muscles[first.Muscle].Id,
+            Attribute = first.Attribute,
+            Confidence = Math.Clamp(hits[0].Coverage, 0, 1),
+            Title = $"{string.Join(", ", names)}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}",
+            Sections = sections.Insert(0, lead),
+            Sources = cited.Resolve(index.Snapshot),
+            Facts = ids,
+        };
     }
 
     /// <summary>A red flag: the urgent line first (rendered from <see cref="Reply.UrgentNotice"/>) and nothing that dilutes it.</summary>
     private static Reply Urgent(KnowledgeIndex index) =>
-        new(Intent.Urgent, null, null, 1, "Please get medical help now",
-            [new ReplySection(null, "I can't assess symptoms, and what you describe should not wait for a study bot's answer.")],
-            [], null, null, [], null);
+        new Reply
+        {
+            Intent = Intent.Urgent,
+            Title = "Please get medical help now",
+            Sections = [new ReplySection(null, "I can't assess symptoms, and what you describe should not wait for a study bot's answer.")],
+        };
 
     private static int[] MusclesNear(TokenizedText text, KnowledgeIndex index) =>
-        index.MuscleFuzzy.Search(text.Text, 12, KnowledgeIndex.MuscleGrey)
+        index.MuscleFuzzy.Search(text.Text, 12, RoutingThresholds.MuscleGrey)
             .Select(w => index.FindMuscles(new TokenizedText(index.MuscleFuzzy[w.Key]), 100).Select(h => h.Muscle).FirstOrDefault(-1))
             .Where(m => m >= 0)
             .Distinct()
@@ -820,8 +848,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var muscle = index.Muscles[mention.Muscle];
         var cited = new Citations();
         var sections = ReplyComposer.MuscleCard(index, muscle, cited);
-        return new Reply(Intent.Muscle, muscle.Id, null, mention.Score / 100.0, muscle.Name, sections,
-            cited.Resolve(index.Snapshot), null, null, [], null);
+        return new Reply
+        {
+            Intent = Intent.Muscle,
+            Entity = muscle.Id,
+            Confidence = mention.Score / 100.0,
+            Title = muscle.Name,
+            Sections = sections,
+            Sources = cited.Resolve(index.Snapshot),
+        };
     }
 
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
@@ -865,9 +900,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var skip = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToList();
         var verdict = FactAnswerer.Verdict(index, text, shown, skip, attributeAnswer: true);
         var score = analysis.Muscles.Count > 0 ? analysis.Muscles[0].Score : 100;
-        var confidence = score / 100.0 * (strong ? 1.0 : 0.85);
-        return new Reply(Intent.MuscleAttribute, first.Id, attributes[0], confidence, Verdicted(verdict, title), sections.ToImmutable(),
-            cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids.ToImmutable() };
+        var confidence = score / 100.0 * (strong ? 1.0 : RoutingThresholds.HintedAttributeFactor);
+        return new Reply
+        {
+            Intent = Intent.MuscleAttribute,
+            Entity = first.Id,
+            Attribute = attributes[0],
+            Confidence = confidence,
+            Title = Verdicted(verdict, title),
+            Sections = sections.ToImmutable(),
+            Sources = cited.Resolve(index.Snapshot),
+            Facts = ids.ToImmutable(),
+        };
     }
 
     private static Reply TopicAnswer(KnowledgeIndex index, int topicIndex, double score)
@@ -875,17 +919,29 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var topic = index.Topics[topicIndex];
         var cited = new Citations();
         var sections = ReplyComposer.TopicBody(index, topic, cited);
-        return new Reply(Intent.Topic, topic.Id, null, Math.Clamp(score, 0, 1), topic.Title, sections,
-            cited.Resolve(index.Snapshot), null, null, [], null);
+        return new Reply
+        {
+            Intent = Intent.Topic,
+            Entity = topic.Id,
+            Confidence = Math.Clamp(score, 0, 1),
+            Title = topic.Title,
+            Sections = sections,
+            Sources = cited.Resolve(index.Snapshot),
+        };
     }
 
     private static Reply DidYouMean(KnowledgeIndex index, IEnumerable<string> suggestions, double confidence, TokenizedText question)
     {
         var list = suggestions.Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToImmutableArray();
         return Compose(
-            new Reply(Intent.DidYouMean, null, null, Math.Clamp(confidence, 0, 1), "Did you mean...?",
-                [new ReplySection(null, "I'm not sure I understood. Pick one of the suggestions or rephrase your question.")],
-                [], null, null, list, null),
+            new Reply
+            {
+                Intent = Intent.DidYouMean,
+                Confidence = Math.Clamp(confidence, 0, 1),
+                Title = "Did you mean...?",
+                Sections = [new ReplySection(null, "I'm not sure I understood. Pick one of the suggestions or rephrase your question.")],
+                Suggestions = list,
+            },
             index, question);
     }
 
@@ -899,10 +955,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (question is null)
         {
-            return Simple(Intent.Quiz, "Quiz", "The quiz bank is empty right now.", 1);
+            return Reply.Text(Intent.Quiz, "Quiz", "The quiz bank is empty right now.");
         }
 
-        return new Reply(Intent.Quiz, question.Id, null, 1, "Quiz question", ReplyComposer.QuizBody(question), [], null, null, [], question);
+        return new Reply
+        {
+            Intent = Intent.Quiz,
+            Entity = question.Id,
+            Title = "Quiz question",
+            Sections = ReplyComposer.QuizBody(question),
+            Quiz = question,
+        };
     }
 
     private static Reply Help(KnowledgeIndex index, string? note)
@@ -933,34 +996,43 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             sections.Add(new ReplySection("Topics include", string.Join(", ", topics) + (index.Topics.Length > topics.Length ? $" and {index.Topics.Length - topics.Length} more." : ".")));
         }
 
-        return new Reply(Intent.Help, null, null, 1, "AnatomyBot help", sections.ToImmutable(), [], null, null, [], null);
+        return new Reply
+        {
+            Intent = Intent.Help,
+            Title = "AnatomyBot help",
+            Sections = sections.ToImmutable(),
+        };
     }
 
     private static Reply Sources(KnowledgeIndex index)
     {
         var sources = index.Snapshot.Sources.IsDefault ? [] : index.Snapshot.Sources;
         var body = string.Join('\n', sources.Select(s => $"[{s.Id}] {s.Title}" + (string.IsNullOrWhiteSpace(s.Description) ? string.Empty : $": {s.Description.Trim()}")));
-        return new Reply(Intent.Sources, null, null, 1, "Sources",
-            [new ReplySection(null, $"My answers come from {sources.Length} documents, cited by id in every answer:"), new ReplySection(null, body)],
-            sources, null, null, [], null);
+        return new Reply
+        {
+            Intent = Intent.Sources,
+            Title = "Sources",
+            Sections = [new ReplySection(null, $"My answers come from {sources.Length} documents, cited by id in every answer:"), new ReplySection(null, body)],
+            Sources = sources,
+        };
     }
 
     private static Reply OffTopic(KnowledgeIndex index)
     {
-        return new Reply(Intent.OffTopic, null, null, 1, "Outside what I cover",
-            [
+        return new Reply
+        {
+            Intent = Intent.OffTopic,
+            Title = "Outside what I cover",
+            Sections = [
                 new ReplySection(null,
                     $"Sorry, I can only help with the iliopsoas group: {MuscleList(index)}, their attachments, actions, nerves, " +
                     "blood supply, variations and related topics such as stretches, posture and palpation."),
                 new ReplySection("Try", "\"What nerve supplies the iliacus?\", \"/muscle psoas minor\", \"quiz me\" or /help."),
             ],
-            [], null, null, [], null);
+        };
     }
 
-    private static Reply Simple(Intent intent, string title, string body, double confidence) =>
-        new(intent, null, null, confidence, title, [new ReplySection(null, body)], [], null, null, [], null);
-
-    private static string GreetingBody(KnowledgeIndex index) =>
+        private static string GreetingBody(KnowledgeIndex index) =>
         $"I'm AnatomyBot. Ask me about the iliopsoas group ({MuscleList(index)}), for example \"where does the iliacus originate?\", or type /quiz or /help.";
 
     // Capped so a large knowledge base never makes help or off-topic replies cost (or weigh) per muscle.

@@ -21,10 +21,6 @@ internal readonly record struct TopicMention(int Topic, int Start, int Count, do
 /// </summary>
 internal sealed class KnowledgeIndex
 {
-    public const int MuscleAccept = 84;
-    public const int MuscleGrey = 66;
-    public const int TopicPhraseAccept = 86;
-
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _musclePhraseLookup;
     private readonly string[] _musclePhrases;
     private readonly int[] _musclePhraseOwner;
@@ -76,7 +72,7 @@ internal sealed class KnowledgeIndex
                     var isName = key == nameKey;
                     // Misspellings ("illiacus") complete to the real name; real alternatives show both.
                     var misspelling = !isName && !key.Contains(nameKey, StringComparison.Ordinal)
-                        && FuzzySharp.Fuzz.Ratio(key, nameKey) >= 75;
+                        && FuzzySharp.Fuzz.Ratio(key, nameKey) >= RoutingThresholds.AliasIsMisspelling;
                     var label = isName || misspelling ? muscle.Name : $"{muscle.Name} ({name.Trim()})";
                     completions.Add((key, label, m, isName ? 0 : misspelling ? 2 : 1));
                 }
@@ -214,7 +210,7 @@ internal sealed class KnowledgeIndex
     /// Muscle names in the question: exact window hits and fuzzy hits (trigram candidates scored by FuzzySharp).
     /// Returns every hit at or above <paramref name="minScore"/>; the caller resolves overlaps.
     /// </summary>
-    public List<MuscleMention> FindMuscles(TokenizedText text, int minScore, int maxFuzzyWords = 60)
+    public List<MuscleMention> FindMuscles(TokenizedText text, int minScore, int maxFuzzyWords = RoutingThresholds.MaxFuzzyWords)
     {
         var hits = new List<MuscleMention>();
         var maxWords = Math.Max(1, MuscleMaxWords);
@@ -266,7 +262,7 @@ internal sealed class KnowledgeIndex
     }
 
     /// <summary>Topic titles and keywords in the question, exact or with a typo.</summary>
-    public List<TopicMention> FindTopicPhrases(TokenizedText text, int maxFuzzyWords = 60)
+    public List<TopicMention> FindTopicPhrases(TokenizedText text, int maxFuzzyWords = RoutingThresholds.MaxFuzzyWords)
     {
         var hits = new List<TopicMention>();
         var maxWords = Math.Max(1, TopicMaxWords);
@@ -301,7 +297,7 @@ internal sealed class KnowledgeIndex
                     continue;
                 }
 
-                foreach (var hit in TopicFuzzy.Search(window, 8, TopicPhraseAccept))
+                foreach (var hit in TopicFuzzy.Search(window, 8, RoutingThresholds.TopicPhraseAccept))
                 {
                     // Shared filler ("... of the iliopsoas") must not carry a phrase: every content word must match.
                     if (!WordsAlign(window, TopicFuzzy[hit.Key]))
@@ -365,7 +361,7 @@ internal sealed class KnowledgeIndex
             return null;
         }
 
-        var hits = VocabularyFuzzy.Search(word, 6, 84);
+        var hits = VocabularyFuzzy.Search(word, 6, RoutingThresholds.WordCorrection);
         return hits.Count > 0 ? VocabularyFuzzy[hits[0].Key] : null;
     }
 
@@ -400,7 +396,7 @@ internal sealed class KnowledgeIndex
                 var key = MuscleFuzzy[hit.Key];
                 var wordPrefix = key.Split(' ').Any(w => w.StartsWith(normalized, StringComparison.Ordinal));
                 var partial = FuzzySharp.Fuzz.PartialRatio(normalized, key);
-                if (!wordPrefix && partial < 70 && hit.Score < 60)
+                if (!wordPrefix && partial < RoutingThresholds.CompletionPartialRatio && hit.Score < RoutingThresholds.CompletionRatio)
                 {
                     continue;
                 }
@@ -497,7 +493,7 @@ internal sealed class KnowledgeIndex
                 continue;
             }
 
-            if (!phraseWords.Any(p => p == word || (p.Length >= 4 && word.Length >= 4 && Fuzz.Ratio(p, word) >= 80)))
+            if (!phraseWords.Any(p => p == word || (p.Length >= 4 && word.Length >= 4 && Fuzz.Ratio(p, word) >= RoutingThresholds.PhraseWordAlign)))
             {
                 return false;
             }
@@ -522,7 +518,10 @@ internal sealed class KnowledgeIndex
     {
         // Multi-word keywords are specific; a lone word that also names a muscle ("psoas") says little.
         var words = WordCount(phrase);
-        var weight = words >= 2 ? 1.0 : _muscleWords.Contains(phrase) ? 0.3 : phrase.Length >= 6 ? 0.8 : 0.65;
+        var weight = words >= 2 ? RoutingThresholds.MultiWordPhraseWeight
+            : _muscleWords.Contains(phrase) ? RoutingThresholds.MuscleWordPhraseWeight
+            : phrase.Length >= 6 ? RoutingThresholds.LongWordPhraseWeight
+            : RoutingThresholds.ShortWordPhraseWeight;
         return weight / Math.Sqrt(owners);
     }
 

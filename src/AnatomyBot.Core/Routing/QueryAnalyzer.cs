@@ -47,13 +47,13 @@ internal static class QueryAnalyzer
         foreach (var mention in topicMentions)
         {
             // ...unless the phrase itself asks for an attribute ("anatomical variations", "missing psoas minor").
-            if (mention.Count >= 2 && mention.Score >= 0.85 && !HasStrongCue(text, mention.Start, mention.Count))
+            if (mention.Count >= 2 && mention.Score >= RoutingThresholds.TopicPhraseOwnsWords && !HasStrongCue(text, mention.Start, mention.Count))
             {
                 Mark(topicOwned, mention.Start, mention.Count);
             }
         }
 
-        var allMuscles = index.FindMuscles(text, KnowledgeIndex.MuscleGrey);
+        var allMuscles = index.FindMuscles(text, RoutingThresholds.MuscleGrey);
         var muscles = ResolveMuscles(allMuscles, text)
             .Where(m => !AllMarked(topicOwned, m.Start, m.Count))
             .OrderBy(m => m.Start)
@@ -64,7 +64,7 @@ internal static class QueryAnalyzer
         }
 
         var grey = allMuscles
-            .Where(m => (m.Score < KnowledgeIndex.MuscleAccept || m.Ambiguous) && !muscles.Any(a => a.Muscle == m.Muscle) && !Overlaps(covered, m.Start, m.Count))
+            .Where(m => (m.Score < RoutingThresholds.MuscleAccept || m.Ambiguous) && !muscles.Any(a => a.Muscle == m.Muscle) && !Overlaps(covered, m.Start, m.Count))
             .OrderByDescending(m => m.Score)
             .DistinctBy(m => m.Muscle)
             .Take(3)
@@ -94,7 +94,7 @@ internal static class QueryAnalyzer
             }
         }
 
-        for (var i = 0; i < text.Count && i < 60; i++)
+        for (var i = 0; i < text.Count && i < RoutingThresholds.MaxFuzzyWords; i++)
         {
             var word = text.WordString(i);
             if (covered[i] || cueCovered[i] || topicOwned[i] || word.Length < 5 || Vocabulary.StopWords.Contains(word)
@@ -104,14 +104,14 @@ internal static class QueryAnalyzer
             }
 
             AttributeCue? best = null;
-            var bestScore = 84;
+            var bestScore = RoutingThresholds.FuzzyCueAccept;
             foreach (var cue in Vocabulary.FuzzyCueWords)
             {
                 // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
-                var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - 4);
-                if (score <= 84 && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
+                var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - RoutingThresholds.PhoneticPenalty);
+                if (score <= RoutingThresholds.FuzzyCueAccept && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
                 {
-                    score = 85;
+                    score = RoutingThresholds.FuzzyCueOneEdit;
                 }
                 if (score > bestScore)
                 {
@@ -174,15 +174,15 @@ internal static class QueryAnalyzer
         foreach (var mention in topicMentions)
         {
             var current = phraseScore.GetValueOrDefault(mention.Topic);
-            phraseScore[mention.Topic] = current == 0 ? mention.Score : Math.Max(current, mention.Score) + 0.05;
+            phraseScore[mention.Topic] = current == 0 ? mention.Score : Math.Max(current, mention.Score) + RoutingThresholds.RepeatedPhraseBonus;
         }
 
         var wordScores = residual.Count > 0 ? index.ScoreTopicWords(residual) : [];
         foreach (var t in phraseScore.Keys.Concat(wordScores.Keys).Distinct())
         {
             var kw = Math.Min(1.0, phraseScore.GetValueOrDefault(t));
-            var ws = 0.75 * wordScores.GetValueOrDefault(t);
-            scores[t] = Math.Min(1.0, Math.Max(kw, ws) + (0.2 * Math.Min(kw, ws)));
+            var ws = RoutingThresholds.TopicWordShare * wordScores.GetValueOrDefault(t);
+            scores[t] = Math.Min(1.0, Math.Max(kw, ws) + (RoutingThresholds.TopicAgreementBonus * Math.Min(kw, ws)));
         }
 
         if (index.ExactQuestionTopic(text.Text) is { } exact)
@@ -205,15 +205,15 @@ internal static class QueryAnalyzer
             Enumerable.Range(m.Start, m.Count).Count(i => !Vocabulary.StopWords.Contains(text.WordString(i)));
 
         // "so as" (a phonetic alias) inside "so as to" is English, not a muscle: a hit needs a content word.
-        var accepted = all.Where(m => m.Score >= KnowledgeIndex.MuscleAccept && !m.Ambiguous && ContentWords(m) > 0).ToList();
+        var accepted = all.Where(m => m.Score >= RoutingThresholds.MuscleAccept && !m.Ambiguous && ContentWords(m) > 0).ToList();
 
         // An ambiguous longer typo ("psoas maior") hides the exact shorter name inside it ("psoas"): ask instead.
-        var ambiguous = all.Where(m => m.Ambiguous && m.Score >= KnowledgeIndex.MuscleAccept).ToList();
+        var ambiguous = all.Where(m => m.Ambiguous && m.Score >= RoutingThresholds.MuscleAccept).ToList();
         accepted.RemoveAll(m => ambiguous.Any(a => a.Count > m.Count && m.Start >= a.Start && m.End <= a.End
             && !accepted.Any(x => !x.Equals(m) && x.Count >= a.Count && x.Start <= a.Start && x.End >= a.End)));
         var exactMulti = accepted.Where(m => m.Score == 100 && m.Count >= 2).ToList();
         accepted.RemoveAll(m => m.Score < 100 && exactMulti.Any(e => e.Start >= m.Start && e.End <= m.End));
-        accepted.RemoveAll(m => m.Score < 88 && accepted.Any(e => e.Score == 100 && e.Muscle != m.Muscle && e.Start >= m.Start && e.End <= m.End));
+        accepted.RemoveAll(m => m.Score < RoutingThresholds.FuzzyYieldsToExact && accepted.Any(e => e.Score == 100 && e.Muscle != m.Muscle && e.Start >= m.Start && e.End <= m.End));
 
         var chosen = new List<MuscleMention>();
         foreach (var m in accepted.OrderByDescending(ContentWords).ThenByDescending(m => m.Count).ThenByDescending(m => m.Score).ThenBy(m => m.Start))

@@ -36,13 +36,13 @@ public sealed class FakeEngine : IAnswerEngine, IMuscleNameCompleter
         "psoas-minor-presence", "Roughly how many people have a psoas minor?",
         ["Everyone", "About half", "Nobody"], 1, "It is absent in roughly 40-50% of people.", ["consumer"]);
 
-    public static Reply MuscleCard(string text) => new(
-        text.StartsWith("/quiz", StringComparison.Ordinal) ? Intent.Quiz : Intent.Muscle,
-        "psoas-minor",
-        null,
-        1.0,
-        "Psoas minor",
-        [
+    public static Reply MuscleCard(string text) => new Reply
+    {
+        Intent = text.StartsWith("/quiz", StringComparison.Ordinal) ? Intent.Quiz : Intent.Muscle,
+        Entity = "psoas-minor",
+        Confidence = 1.0,
+        Title = "Psoas minor",
+        Sections = [
             new ReplySection(null, "A small muscle in front of the psoas major, absent in many people."),
             new ReplySection("Origin", "T12 and L1 vertebral bodies."),
             new ReplySection("Insertion", "Iliopectineal eminence."),
@@ -50,11 +50,9 @@ public sealed class FakeEngine : IAnswerEngine, IMuscleNameCompleter
             new ReplySection("Innervation", "L1 anterior ramus."),
             new ReplySection("Where sources disagree", "Insertion: [mom] pectineal line; [consumer] iliopubic eminence."),
         ],
-        [new Source("mom", "Muscle of the Month: Iliopsoas", "blog"), new Source("consumer", "Iliopsoas anatomy", "article")],
-        null,
-        null,
-        [],
-        text.StartsWith("/quiz", StringComparison.Ordinal) ? SampleQuiz : null);
+        Sources = [new Source("mom", "Muscle of the Month: Iliopsoas", "blog"), new Source("consumer", "Iliopsoas anatomy", "article")],
+        Quiz = text.StartsWith("/quiz", StringComparison.Ordinal) ? SampleQuiz : null,
+    };
 }
 
 /// <summary>Collects every log line (message, exception, state values) for assertions.</summary>
