@@ -56,7 +56,7 @@ public sealed class AdapterEndToEndTests
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("i1", "muscle", [new { name = "name", type = 3, value = "psoas minor" }]));
         var call = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/i1/itok-i1/callback");
-        Assert.Contains(bot.Engine.Messages, m => m.Text == "/muscle psoas minor" && m.Platform == Platform.Discord && m.UserId == "u1");
+        Assert.Contains(bot.Engine.Messages, m => m.Request == new MuscleCardRequest("psoas minor") && m.Platform == Platform.Discord && m.UserId == "u1");
 
         var body = call.Json;
         Assert.Equal(4, body.GetProperty("type").GetInt32());
@@ -140,9 +140,9 @@ public sealed class AdapterEndToEndTests
     public async Task Did_you_mean_suggestions_are_buttons_and_a_click_asks_the_suggestion()
     {
         await using var bot = await BotHarness.StartAsync();
-        bot.Engine.Answerer = m => m.Text.StartsWith("/muscle", StringComparison.Ordinal)
-            ? FakeEngine.MuscleCard(m.Text) with { Intent = Intent.DidYouMean, Suggestions = ["psoas major", "psoas minor"] }
-            : FakeEngine.MuscleCard(m.Text);
+        bot.Engine.Answerer = m => m.Request is MuscleCardRequest
+            ? FakeEngine.MuscleCard() with { Intent = Intent.DidYouMean, Suggestions = ["psoas major", "psoas minor"] }
+            : FakeEngine.MuscleCard();
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("s1", "muscle", [new { name = "name", type = 3, value = "psoas m" }]));
         var posted = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/s1/itok-s1/callback");
@@ -314,7 +314,7 @@ public sealed class AdapterEndToEndTests
     {
         var engine = new FakeEngine
         {
-            Answerer = m => FakeEngine.MuscleCard(m.Text) with
+            Answerer = m => FakeEngine.MuscleCard() with
             {
                 Title = "About: " + m.Text,
                 Sections = [new ReplySection(null, "You asked: " + m.Text), new ReplySection("Echo", m.Text)],

@@ -110,7 +110,7 @@ public sealed class MessagingTests
 
         await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 2);
 
-        Assert.Equal(["/muscle psoas minor", "/muscle iliacus"], world.Engine.Asked.Select(m => m.Text).ToArray());
+        Assert.Equal([new MuscleCardRequest("psoas minor"), new MuscleCardRequest("iliacus")], world.Engine.Asked.Select(m => m.Request).ToArray());
         var replies = world.Server.Calls("sendMessage");
         Assert.All(replies, r => Assert.Equal(Tg.GroupId, r.ChatId));
         Assert.Equal(Tg.MessageId(named), replies[1].Body["reply_parameters"]!["message_id"]!.GetValue<long>());

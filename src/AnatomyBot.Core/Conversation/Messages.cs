@@ -11,12 +11,25 @@ public enum Platform
 }
 
 /// <summary>
-/// A platform-neutral question as an adapter hands it to the engine. With <paramref name="FollowsUp"/> false the
-/// engine neither reads nor writes the chat's follow-up context (each <c>ask</c> line is a new conversation).
+/// A typed request as an adapter hands it to the engine, with who sent it and where. With <paramref name="FollowsUp"/>
+/// false the engine neither reads nor writes the chat's follow-up context (each <c>ask</c> line is a new conversation).
 /// </summary>
-public sealed record IncomingMessage(string Text, Platform Platform, string UserId, string ChatId, bool FollowsUp = true);
+public sealed record IncomingMessage(ChatRequest Request, Platform Platform, string UserId, string ChatId, bool FollowsUp = true)
+{
+    /// <summary>A question typed in the user's own words (an <see cref="AskRequest"/>).</summary>
+    public IncomingMessage(string Text, Platform Platform, string UserId, string ChatId, bool FollowsUp = true)
+        : this(new AskRequest(Text), Platform, UserId, ChatId, FollowsUp)
+    {
+    }
 
-/// <summary>Port: the single entry point of the engine. Pure: no I/O, no clock.</summary>
+    /// <summary>The question's text for an <see cref="AskRequest"/>; empty for every other request.</summary>
+    public string Text => Request is AskRequest ask ? ask.Text : string.Empty;
+}
+
+/// <summary>
+/// Port: the single entry point of the engine. It answers the requests that need only the knowledge (questions, muscle
+/// cards, help, sources, a quiz question); adapters handle reload, scores and settings themselves.
+/// </summary>
 public interface IAnswerEngine
 {
     Reply Answer(IncomingMessage message);

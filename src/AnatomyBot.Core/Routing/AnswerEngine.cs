@@ -8,15 +8,13 @@ using AnatomyBot.Core.Text;
 namespace AnatomyBot.Core.Routing;
 
 /// <summary>
-/// The question router: commands, then intent for free text (muscle card, one attribute, topic, quiz, help,
-/// greetings, sources, off-topic), with fuzzy matching, did-you-mean below the confidence threshold and the
-/// safety rules (disclaimer, urgent notice, no diagnosis). Pure: no I/O, no clock.
+/// The question router: typed requests (muscle card, help, sources, quiz), then intent for free text (muscle card, one
+/// attribute, topic, quiz, help, greetings, sources, off-topic), with fuzzy matching, did-you-mean below the confidence
+/// threshold and the safety rules (disclaimer, urgent notice, no diagnosis). No I/O and no clock; randomness only for
+/// the quiz pick (injectable). Replies are not fitted to any platform's length: each renderer owns its limit.
 /// </summary>
 public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 {
-    /// <summary>No rendered answer is longer than this (Telegram's message limit).</summary>
-    public const int MaxAnswerChars = 4096;
-
     private readonly IKnowledgeProvider _knowledge;
     private readonly ConversationMemory? _memory;
     private readonly ITextEmbedder? _embedder;
@@ -57,13 +55,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var chat = $"{message.Platform}:{message.ChatId}";
         var remember = _memory is not null && message.FollowsUp;
         var context = remember ? _memory!.Get(chat) : null;
-        var reply = Route(message.Text ?? string.Empty, indexed.Index, context, Semantic(indexed));
+        var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
         if (remember && NextContext(reply, context) is { } next)
         {
             _memory!.Set(chat, next);
         }
 
-        return ReplyComposer.Fit(reply, MaxAnswerChars);
+        return reply;
     }
 
     /// <summary>
@@ -201,59 +199,23 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         });
     }
 
-    private Reply Route(string raw, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
+    /// <summary>Answers one typed request; only free text (<see cref="AskRequest"/>) is parsed here.</summary>
+    private Reply Route(ChatRequest request, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic) => request switch
     {
-        var head = raw.Length > TextNormalizer.MaxRoutingChars ? raw[..TextNormalizer.MaxRoutingChars] : raw;
-        var trimmed = head.TrimStart();
-        if (trimmed.Length > 1 && trimmed[0] == '/' && char.IsAsciiLetter(trimmed[1]))
-        {
-            return Command(trimmed, index, context, semantic);
-        }
+        AskRequest { ViaCommand: true } ask when TokenizedText.From(Head(ask.Text)).Count == 0 =>
+            Reply.Text(Intent.Empty, "Ask a question", "Put your question after /ask, for example: /ask what nerve supplies the iliacus?"),
+        AskRequest ask => FreeText(TokenizedText.From(Head(ask.Text)), index, context, semantic),
+        MuscleCardRequest card => MuscleCommand(TokenizedText.From(Head(card.Name)), index),
+        HelpRequest => Help(index, null),
+        UnknownCommandRequest unknown => Help(index, $"I don't know the command /{Clip(unknown.Name, 32)}."),
+        SourcesRequest => Sources(index),
+        QuizRequest => Quiz(index),
+        ReloadRequest => Reply.Text(Intent.Reload, "Reload", "Reloading the knowledge base is for moderators; the bot checks who asked."),
+        // Scores, settings and quiz answers are the adapters' own; one that reaches the engine gets help.
+        _ => Help(index, "That is not something I can do here."),
+    };
 
-        return FreeText(TokenizedText.From(head), index, context, semantic);
-    }
-
-    private Reply Command(string text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
-    {
-        var i = 1;
-        while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-        {
-            i++;
-        }
-
-        var name = text[1..i].ToLowerInvariant();
-        if (i < text.Length && text[i] == '@')
-        {
-            // "/help@AnatomyBot": Telegram addresses commands in groups this way.
-            i++;
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-            {
-                i++;
-            }
-        }
-
-        var argument = text[i..];
-        switch (name)
-        {
-            case "help" or "start":
-                return Help(index, null);
-            case "sources":
-                return Sources(index);
-            case "quiz":
-                return Quiz(index);
-            case "reload":
-                return Reply.Text(Intent.Reload, "Reload", "Reloading the knowledge base is for moderators; the bot checks who asked.");
-            case "ask":
-                var question = TokenizedText.From(argument);
-                return question.Count == 0
-                    ? Reply.Text(Intent.Empty, "Ask a question", "Put your question after /ask, for example: /ask what nerve supplies the iliacus?")
-                    : FreeText(question, index, context, semantic);
-            case "muscle":
-                return MuscleCommand(TokenizedText.From(argument), index);
-            default:
-                return Help(index, $"I don't know the command /{Clip(name, 32)}.");
-        }
-    }
+    private static string Head(string raw) => raw.Length > TextNormalizer.MaxRoutingChars ? raw[..TextNormalizer.MaxRoutingChars] : raw;
 
     private static Reply MuscleCommand(TokenizedText name, KnowledgeIndex index)
     {
