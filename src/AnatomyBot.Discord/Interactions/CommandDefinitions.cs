@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using AnatomyBot.Core.Conversation;
+using AnatomyBot.Discord.Protocol;
 
 namespace AnatomyBot.Discord.Interactions;
 
@@ -11,7 +12,7 @@ internal static class CommandDefinitions
     public const int MaxNameLength = CommandCatalogue.MaxNameLength;
 
     /// <summary>MANAGE_GUILD as a decimal string: hides moderators' commands from members who cannot manage the server.</summary>
-    public const string ManageGuildPermission = "32";
+    public static readonly string ManageGuildPermission = ((long)Permissions.ManageGuild).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The chat commands this adapter handles (see <see cref="InteractionHandler"/>); the rest are not registered.</summary>
     private static readonly FrozenSet<string> Handled = FrozenSet.Create(StringComparer.Ordinal, "muscle", "ask", "quiz", "sources", "help", "reload");
@@ -23,7 +24,7 @@ internal static class CommandDefinitions
 
     private static JsonObject Command(CommandSpec spec)
     {
-        var command = new JsonObject { ["name"] = spec.Name, ["type"] = 1, ["description"] = spec.Description };
+        var command = new JsonObject { ["name"] = spec.Name, ["type"] = (int)ApplicationCommandType.ChatInput, ["description"] = spec.Description };
         if (spec.Option is { } option)
         {
             command["options"] = new JsonArray(StringOption(option));
@@ -41,7 +42,7 @@ internal static class CommandDefinitions
     {
         var json = new JsonObject
         {
-            ["type"] = 3,
+            ["type"] = (int)ApplicationCommandOptionType.String,
             ["name"] = option.Name,
             ["description"] = option.Description,
             ["required"] = true,

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -22,50 +22,35 @@ internal sealed class MentionHandler(
     IKnowledgeReloader reloader,
     DiscordRestClient rest,
     QuizBook quizzes,
-    DiscordSession session,
+    DiscordBotIdentity identity,
     IOptions<DiscordOptions> options,
     ILogger<MentionHandler> logger)
 {
     internal const string TypedAnswerHint = "Click an answer, or reply with its number.";
 
-    public bool ShouldAnswer(JsonElement message)
+    public bool ShouldAnswer(Message message)
     {
-        var self = session.BotUserId;
-        if (self is null || !message.TryGetProperty("author", out var author))
+        var self = identity.BotUserId;
+        if (self is null || message.Author.Bot == true || message.Author.Id == self)
         {
             return false;
         }
 
-        if ((author.TryGetProperty("bot", out var bot) && bot.ValueKind == JsonValueKind.True)
-            || (author.TryGetProperty("id", out var aid) && aid.GetString() == self))
-        {
-            return false;
-        }
-
-        var isDm = !message.TryGetProperty("guild_id", out var g) || g.ValueKind != JsonValueKind.String;
-        if (isDm)
+        var isDm = message.GuildId is null;
+        if (isDm || message.Mentions?.Any(m => m.Id == self) == true)
         {
             return true;
         }
 
-        if (message.TryGetProperty("mentions", out var mentions) && mentions.ValueKind == JsonValueKind.Array
-            && mentions.EnumerateArray().Any(m => m.TryGetProperty("id", out var id) && id.GetString() == self))
-        {
-            return true;
-        }
-
-        var content = message.TryGetProperty("content", out var c) ? c.GetString() ?? "" : "";
+        var content = message.Content ?? "";
         return content.Contains($"<@{self}>", StringComparison.Ordinal) || content.Contains($"<@!{self}>", StringComparison.Ordinal);
     }
 
-    public async Task HandleAsync(JsonElement message, CancellationToken cancellationToken)
+    public async Task HandleAsync(Message message, CancellationToken cancellationToken)
     {
-        var post = new MentionPost(
-            message.GetProperty("channel_id").GetString()!,
-            message.GetProperty("id").GetString()!,
-            message.GetProperty("author").GetProperty("id").GetString() ?? "");
-        var content = message.TryGetProperty("content", out var c) ? c.GetString() ?? "" : "";
-        var self = session.BotUserId ?? "";
+        var post = new MentionPost(message.ChannelId, message.Id, message.Author.Id);
+        var content = message.Content ?? "";
+        var self = identity.BotUserId ?? "";
         var text = content.Replace($"<@{self}>", " ", StringComparison.Ordinal).Replace($"<@!{self}>", " ", StringComparison.Ordinal).Trim();
         if (text.Length > CommandDefinitions.MaxQuestionLength)
         {
