@@ -128,8 +128,8 @@ internal static class TypedLine
 }
 
 /// <summary>
-/// The engine fits no platform's limit (each renderer does), but its answers are meant to be short: every answer
-/// to a real question fits one chat message (Telegram's 4096, the smallest whole-answer limit) without shortening.
+/// The engine fits no platform's limit: each renderer fits a reply to its own with <see cref="ReplyFitter"/>. Tests
+/// check answers as the renderers show them, at Telegram's and the console's 4096 characters.
 /// </summary>
 internal static class ShortAnswer
 {

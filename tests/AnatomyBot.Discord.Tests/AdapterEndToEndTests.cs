@@ -41,6 +41,7 @@ public sealed class AdapterEndToEndTests
         Assert.True(name.GetProperty("required").GetBoolean());
         Assert.Equal("32", commands["reload"].GetProperty("default_member_permissions").GetString());
         Assert.All(commands.Values, c => Assert.InRange(c.GetProperty("description").GetString()!.Length, 1, 100));
+        Assert.All(commands, c => Assert.Equal(CommandCatalogue.Find(c.Key)!.Description, c.Value.GetProperty("description").GetString()));
     }
 
     [Fact]

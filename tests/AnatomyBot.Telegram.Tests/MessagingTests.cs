@@ -90,6 +90,9 @@ public sealed class MessagingTests
         var everyone = commands.Single(c => c.Body["scope"]!["type"]!.GetValue<string>() == "default");
         var names = everyone.Body["commands"]!.AsArray().Select(c => c!["command"]!.GetValue<string>()).ToList();
         Assert.Equal(["muscle", "ask", "quiz", "dailyquiz", "leaderboard", "sources", "help"], names);
+        Assert.Equal(
+            names.Select(n => CommandCatalogue.Find(n)!.Description),
+            everyone.Body["commands"]!.AsArray().Select(c => c!["description"]!.GetValue<string>()));
         var admins = commands.Single(c => c.Body["scope"]!["type"]!.GetValue<string>() == "all_chat_administrators");
         Assert.Contains(admins.Body["commands"]!.AsArray(), c => c!["command"]!.GetValue<string>() == "reload");
 

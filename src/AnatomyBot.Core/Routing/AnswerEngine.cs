@@ -15,13 +15,11 @@ namespace AnatomyBot.Core.Routing;
 /// </summary>
 public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 {
-    private readonly IKnowledgeProvider _knowledge;
+    private readonly IndexCache _indexes;
     private readonly ConversationMemory? _memory;
     private readonly ITextEmbedder? _embedder;
     private readonly Random _random;
     private readonly object _randomGate = new();
-    private readonly object _buildGate = new();
-    private Indexed? _indexed;
 
     public AnswerEngine(IKnowledgeProvider knowledge)
         : this(knowledge, Random.Shared)
@@ -42,16 +40,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(random);
-        _knowledge = knowledge;
+        _indexes = new IndexCache(knowledge, embedder);
         _random = random;
         _memory = memory;
         _embedder = embedder;
     }
 
+    /// <summary>The index for the provider's current snapshot (tests and benchmarks).</summary>
+    internal KnowledgeIndex CurrentIndex() => _indexes.Current().Index;
+
     public Reply Answer(IncomingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var indexed = CurrentIndexed();
+        var indexed = _indexes.Current();
         var chat = $"{message.Platform}:{message.ChatId}";
         var remember = _memory is not null && message.FollowsUp;
         var context = remember ? _memory!.Get(chat) : null;
@@ -75,20 +76,20 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return false;
         }
 
-        var indexed = CurrentIndexed();
+        var indexed = _indexes.Current();
         var vectors = await indexed.Vectors.WaitAsync(cancellationToken).ConfigureAwait(false);
         return vectors is not null;
     }
 
     /// <summary>Whether the last answered question's knowledge has semantic vectors loaded (false while loading).</summary>
-    public bool SemanticActive => CurrentIndexed().Vectors is { IsCompletedSuccessfully: true, Result: not null };
+    public bool SemanticActive => _indexes.Current().Vectors is { IsCompletedSuccessfully: true, Result: not null };
 
     /// <summary>How many questions consulted the model (the cascade's misses); for metrics and benchmarks.</summary>
     public long ModelConsultations => Interlocked.Read(ref _modelConsultations);
 
     private long _modelConsultations;
 
-    private SemanticLookup? Semantic(Indexed indexed)
+    private SemanticLookup? Semantic(IndexCache.Indexed indexed)
     {
         if (_embedder is null || indexed.Vectors is not { IsCompletedSuccessfully: true, Result: { } vectors })
         {
@@ -132,7 +133,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return [];
         }
 
-        var index = CurrentIndex();
+        var index = _indexes.Current().Index;
         var normalized = TextNormalizer.Normalize(partial, 100);
         if (normalized.Length == 0)
         {
@@ -142,77 +143,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return [.. index.Complete(normalized, limit).Select(c => new NameSuggestion(Clip(c.Label, 100), index.Muscles[c.Muscle].Id))];
     }
 
-    /// <summary>The index for the provider's current snapshot, rebuilt only when the snapshot reference changes.</summary>
-    internal KnowledgeIndex CurrentIndex() => CurrentIndexed().Index;
-
-    private Indexed CurrentIndexed()
-    {
-        var snapshot = _knowledge.Current;
-        var indexed = Volatile.Read(ref _indexed);
-        if (indexed is not null && ReferenceEquals(indexed.Snapshot, snapshot))
-        {
-            return indexed;
-        }
-
-        lock (_buildGate)
-        {
-            indexed = Volatile.Read(ref _indexed);
-            if (indexed is null || !ReferenceEquals(indexed.Snapshot, snapshot))
-            {
-                var index = KnowledgeIndex.Build(snapshot);
-                indexed = new Indexed(snapshot, index, EmbedPassagesAsync(index));
-                Volatile.Write(ref _indexed, indexed);
-            }
-
-            return indexed;
-        }
-    }
-
-    /// <summary>
-    /// Embeds every fact in the background (the embedder caches vectors on disk, so a reload re-embeds only changed
-    /// facts); until this completes the engine answers lexically. Null when there is no model or it failed.
-    /// </summary>
-    private Task<float[][]?> EmbedPassagesAsync(KnowledgeIndex index)
-    {
-        if (_embedder is not { } embedder)
-        {
-            return Task.FromResult<float[][]?>(null);
-        }
-
-        return Task.Run(async () =>
-        {
-            if (!await embedder.Ready.ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            try
-            {
-                var texts = index.Facts.Passages.Select(p => p.EmbeddingText).ToArray();
-                var vectors = embedder.Embed(texts, CancellationToken.None);
-                return vectors.Count == texts.Length ? vectors.ToArray() : null;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                return null;
-            }
-        });
-    }
-
     /// <summary>Answers one typed request; only free text (<see cref="AskRequest"/>) is parsed here.</summary>
     private Reply Route(ChatRequest request, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic) => request switch
     {
-        AskRequest { ViaCommand: true } ask when TokenizedText.From(Head(ask.Text)).Count == 0 =>
-            Reply.Text(Intent.Empty, "Ask a question", "Put your question after /ask, for example: /ask what nerve supplies the iliacus?"),
+        AskRequest { ViaCommand: true } ask when TokenizedText.From(Head(ask.Text)).Count == 0 => EngineCopy.AskUsage(),
         AskRequest ask => FreeText(TokenizedText.From(Head(ask.Text)), index, context, semantic),
         MuscleCardRequest card => MuscleCommand(TokenizedText.From(Head(card.Name)), index),
-        HelpRequest => Help(index, null),
-        UnknownCommandRequest unknown => Help(index, $"I don't know the command /{Clip(unknown.Name, 32)}."),
-        SourcesRequest => Sources(index),
+        HelpRequest => EngineCopy.Help(index, null),
+        UnknownCommandRequest unknown => EngineCopy.UnknownCommand(index, unknown.Name),
+        SourcesRequest => EngineCopy.Sources(index),
         QuizRequest => Quiz(index),
-        ReloadRequest => Reply.Text(Intent.Reload, "Reload", "Reloading the knowledge base is for moderators; the bot checks who asked."),
+        ReloadRequest => EngineCopy.ReloadIsForModerators(),
         // Scores, settings and quiz answers are the adapters' own; one that reaches the engine gets help.
-        _ => Help(index, "That is not something I can do here."),
+        _ => EngineCopy.NotHere(index),
     };
 
     private static string Head(string raw) => raw.Length > TextNormalizer.MaxRoutingChars ? raw[..TextNormalizer.MaxRoutingChars] : raw;
@@ -221,7 +164,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         if (name.Count == 0)
         {
-            return Reply.Text(Intent.Help, "Which muscle?", $"Name a muscle after /muscle, for example /muscle iliacus. I know: {MuscleList(index)}.");
+            return EngineCopy.MuscleUsage(index);
         }
 
         var analysis = Analyze(name, index);
@@ -251,20 +194,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return DidYouMean(index, grey.Select(m => index.Muscles[m].Name), Math.Max(analysis.BestGreyScore, whole.Count > 0 ? whole[0].Score : 0) / 100.0, name);
         }
 
-        var unknown = Clip(name.Text, 60);
-        return Compose(
-            // No "did you mean": nothing is close, and the text already lists every muscle covered.
-            Reply.Text(Intent.UnknownMuscle, "Muscle not covered",
-                $"I don't have \"{unknown}\" in my knowledge base: I only cover the iliopsoas group. I know: {MuscleList(index)}."),
-            index, name);
+        return Compose(EngineCopy.UnknownMuscle(index, name.Text), index, name);
     }
 
     private Reply FreeText(TokenizedText text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
         if (text.Count == 0)
         {
-            return Reply.Text(Intent.Empty, "Ask me about the iliopsoas",
-                "Send a question about the psoas major, psoas minor, iliacus or the iliopsoas group, or /help.");
+            return EngineCopy.EmptyQuestion();
         }
 
         // Greetings and thanks, alone or in front of a question.
@@ -293,8 +230,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (lead == text.Count && (thanks || greeting))
         {
             return thanks
-                ? Reply.Text(Intent.Thanks, "You're welcome!", "Happy studying. Ask another question any time, or type /quiz to test yourself.")
-                : Reply.Text(Intent.Greeting, "Hello!", GreetingBody(index));
+                ? EngineCopy.Thanks()
+                : EngineCopy.Greeting(index);
         }
 
         if (lead > 0 && (thanks || greeting))
@@ -305,7 +242,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var phrase = string.Join(' ', Enumerable.Range(0, text.Count).Select(text.WordString).Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))
         {
-            return Help(index, null);
+            return EngineCopy.Help(index, null);
         }
 
         if (Vocabulary.QuizPhrases.Any(q => ContainsPhrase(text, q)))
@@ -317,7 +254,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (analysis.Muscles.Count == 0 && !analysis.Safety.TouchesPain
             && Enumerable.Range(0, text.Count).Any(i => Vocabulary.SourceWords.Contains(text.WordString(i))))
         {
-            return Sources(index);
+            return EngineCopy.Sources(index);
         }
 
         return Compose(Decide(text, analysis, index, context, semantic), index, text);
@@ -327,7 +264,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         if (analysis.Safety.RedFlags.Count > 0)
         {
-            return Urgent(index);
+            return EngineCopy.Urgent();
         }
 
         // "psoas m": a name cut short that several muscle names continue is a question, not the group's card.
@@ -461,7 +398,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return DidYouMean(index, near.Select(m => index.Muscles[m].Name), 0.5, text);
         }
 
-        return OffTopic(index);
+        return EngineCopy.OffTopic(index);
     }
 
     /// <summary>The attribute named outright ("origin", "insertion", "innervation"), not only hinted by a cue ("nerve").</summary>
@@ -604,7 +541,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var namesOurMuscles = muscles.Count > 0 || Enumerable.Range(0, text.Count).Any(i => index.IsMuscleWord(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)));
         if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null)
         {
-            return OffTopic(index);
+            return EngineCopy.OffTopic(index);
         }
 
         // An attribute alone ("what is the origin", "insertion?") names no subject: the caller asks which muscle.
@@ -778,15 +715,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Facts = ids,
         };
     }
-
-    /// <summary>A red flag: the urgent line first (rendered from <see cref="Reply.UrgentNotice"/>) and nothing that dilutes it.</summary>
-    private static Reply Urgent(KnowledgeIndex index) =>
-        new Reply
-        {
-            Intent = Intent.Urgent,
-            Title = "Please get medical help now",
-            Sections = [new ReplySection(null, "I can't assess symptoms, and what you describe should not wait for a study bot's answer.")],
-        };
 
     private static int[] MusclesNear(TokenizedText text, KnowledgeIndex index) =>
         index.MuscleFuzzy.Search(text.Text, 12, RoutingThresholds.MuscleGrey)
@@ -985,92 +913,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (question is null)
         {
-            return Reply.Text(Intent.Quiz, "Quiz", "The quiz bank is empty right now.");
+            return EngineCopy.QuizBankEmpty();
         }
 
-        return new Reply
-        {
-            Intent = Intent.Quiz,
-            Entity = question.Id,
-            Title = "Quiz question",
-            Sections = ReplyComposer.QuizBody(question),
-            Quiz = question,
-        };
+        return EngineCopy.Quiz(question);
     }
-
-    private static Reply Help(KnowledgeIndex index, string? note)
-    {
-        var sections = ImmutableArray.CreateBuilder<ReplySection>();
-        if (note is not null)
-        {
-            sections.Add(new ReplySection(null, note));
-        }
-
-        sections.Add(new ReplySection(null,
-            $"I'm AnatomyBot, a study bot for the iliopsoas group: {MuscleList(index)}. Every answer cites its sources."));
-        sections.Add(new ReplySection("Commands",
-            "/muscle <name> - a muscle card, e.g. /muscle iliacus\n" +
-            "/ask <question> - ask in your own words\n" +
-            "/quiz - a multiple-choice question\n" +
-            "/sources - the documents my answers come from\n" +
-            "/help - this message"));
-        var topics = index.Topics.Take(6).Select(t => t.Title).ToArray();
-        sections.Add(new ReplySection("Try asking",
-            "- What nerve supplies the iliacus?\n" +
-            "- Where does the psoas major insert?\n" +
-            "- How do you pronounce psoas?\n" +
-            "- Does everyone have a psoas minor?\n" +
-            "- Quiz me"));
-        if (topics.Length > 0)
-        {
-            sections.Add(new ReplySection("Topics include", string.Join(", ", topics) + (index.Topics.Length > topics.Length ? $" and {index.Topics.Length - topics.Length} more." : ".")));
-        }
-
-        return new Reply
-        {
-            Intent = Intent.Help,
-            Title = "AnatomyBot help",
-            Sections = sections.ToImmutable(),
-        };
-    }
-
-    private static Reply Sources(KnowledgeIndex index)
-    {
-        var sources = index.Snapshot.Sources.IsDefault ? [] : index.Snapshot.Sources;
-        var body = string.Join('\n', sources.Select(s => $"[{s.Id}] {s.Title}" + (string.IsNullOrWhiteSpace(s.Description) ? string.Empty : $": {s.Description.Trim()}")));
-        return new Reply
-        {
-            Intent = Intent.Sources,
-            Title = "Sources",
-            Sections = [new ReplySection(null, $"My answers come from {sources.Length} documents, cited by id in every answer:"), new ReplySection(null, body)],
-            Sources = sources,
-        };
-    }
-
-    private static Reply OffTopic(KnowledgeIndex index)
-    {
-        return new Reply
-        {
-            Intent = Intent.OffTopic,
-            Title = "Outside what I cover",
-            Sections = [
-                new ReplySection(null,
-                    $"Sorry, I can only help with the iliopsoas group: {MuscleList(index)}, their attachments, actions, nerves, " +
-                    "blood supply, variations and related topics such as stretches, posture and palpation."),
-                new ReplySection("Try", "\"What nerve supplies the iliacus?\", \"/muscle psoas minor\", \"quiz me\" or /help."),
-            ],
-        };
-    }
-
-        private static string GreetingBody(KnowledgeIndex index) =>
-        $"I'm AnatomyBot. Ask me about the iliopsoas group ({MuscleList(index)}), for example \"where does the iliacus originate?\", or type /quiz or /help.";
-
-    // Capped so a large knowledge base never makes help or off-topic replies cost (or weigh) per muscle.
-    private static string MuscleList(KnowledgeIndex index) =>
-        index.Muscles.Length == 0
-            ? "no muscles loaded yet"
-            : string.Join(", ", index.Muscles.Take(12).Select(m => m.Name))
-              + (index.Muscles.Length > 12 ? $" and {index.Muscles.Length - 12} more" : string.Empty);
 
     private static bool ContainsPhrase(TokenizedText text, string phrase)
     {
@@ -1086,9 +933,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return false;
     }
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max] + "...";
+    private static string Clip(string text, int max) => EngineCopy.Clip(text, max);
 
     private static Analysis Analyze(TokenizedText text, KnowledgeIndex index) => QueryAnalyzer.Analyze(text, index);
 
-    private sealed record Indexed(KnowledgeSnapshot Snapshot, KnowledgeIndex Index, Task<float[][]?> Vectors);
 }
