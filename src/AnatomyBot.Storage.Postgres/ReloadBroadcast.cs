@@ -1,5 +1,5 @@
 using AnatomyBot.Core.Knowledge;
-using AnatomyBot.Telegram.Storage;
+using AnatomyBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;

@@ -42,13 +42,6 @@ public sealed class TelegramOptions
     /// <summary>How long a getChatMember answer (is this user an administrator?) is trusted, in seconds.</summary>
     public int AdminCacheSeconds { get; set; } = 300;
 
-    /// <summary>
-    /// Several replicas on one shared store: only the one holding the polling lease polls (<c>Telegram:PollingLeaseSeconds</c>,
-    /// 3-300). It renews the lease every third of this time; when it dies, another replica takes over, from the stored
-    /// offset, at most this long (plus a third) later.
-    /// </summary>
-    public int PollingLeaseSeconds { get; set; } = 9;
-
     /// <summary>Whether to publish the command list with setMyCommands at start.</summary>
     public bool RegisterCommands { get; set; } = true;
 
@@ -88,13 +81,6 @@ public sealed class TelegramWebhookOptions
     /// <summary>How many accepted updates may wait to be handled; when full, Telegram is answered 503 and retries.</summary>
     public int QueueCapacity { get; set; } = 1000;
 
-    /// <summary>
-    /// How long a replica's claim on inbox updates lasts (<c>Telegram:Webhook:ClaimSeconds</c>, 2-3600). An update
-    /// claimed by a replica that died is handled by another replica this long after the claim (so at most once again).
-    /// Replicas also look for such updates every third of this time.
-    /// </summary>
-    public int ClaimSeconds { get; set; } = 30;
-
     internal bool Enabled => !string.IsNullOrWhiteSpace(Url);
 }
 
@@ -111,28 +97,6 @@ public sealed class TelegramStorageOptions
     /// 1-600). A failure is retried with back-off and reported as "degraded" in /healthz; it never stops the bot.
     /// </summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
-
-    /// <summary>
-    /// Where the state lives (<c>Storage:Provider</c>): <c>sqlite</c> (the default, the file at <see cref="Path"/>) or
-    /// <c>postgres</c> (the database at <see cref="ConnectionString"/>, shared by several replicas).
-    /// </summary>
-    public string Provider { get; set; } = "sqlite";
-
-    /// <summary>
-    /// The PostgreSQL connection string with <c>Storage:Provider</c> = postgres (<c>Storage:ConnectionString</c>,
-    /// environment <c>Storage__ConnectionString</c>), e.g. <c>Host=db;Database=anatomybot;Username=bot;Password=...</c>.
-    /// Never logged (it may hold a password).
-    /// </summary>
-    public string ConnectionString { get; set; } = "";
-
-    /// <summary>
-    /// This replica's name among those sharing a PostgreSQL store (<c>Storage:ReplicaId</c>): the owner of its inbox
-    /// claims and leases. Default: host name and process id. A replica restarted under the same name takes its own
-    /// claims back at once; two running replicas must never share one.
-    /// </summary>
-    public string ReplicaId { get; set; } = "";
-
-    internal bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
 }
 
 internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
@@ -165,7 +129,6 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         InRange(errors, "Telegram:PerChatIntervalMilliseconds", options.PerChatIntervalMilliseconds, 0, 60_000);
         InRange(errors, "Telegram:GroupMessagesPerMinute", options.GroupMessagesPerMinute, 1, 1000);
         InRange(errors, "Telegram:AdminCacheSeconds", options.AdminCacheSeconds, 0, 86_400);
-        InRange(errors, "Telegram:PollingLeaseSeconds", options.PollingLeaseSeconds, 3, 300);
 
         ValidateWebhook(options.Webhook, errors);
 
@@ -203,8 +166,6 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         {
             errors.Add("Telegram:Webhook:QueueCapacity must be between 1 and 1000000.");
         }
-
-        InRange(errors, "Telegram:Webhook:ClaimSeconds", webhook.ClaimSeconds, 2, 3600);
     }
 
     private static void InRange(List<string> errors, string key, int value, int min, int max, string? why = null)
@@ -232,11 +193,7 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
 internal sealed class TelegramStorageOptionsValidator : IValidateOptions<TelegramStorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, TelegramStorageOptions options) =>
-        !string.Equals(options.Provider, "sqlite", StringComparison.OrdinalIgnoreCase) && !options.IsPostgres
-            ? ValidateOptionsResult.Fail("Storage:Provider must be sqlite (the default, a file at Storage:Path) or postgres (Storage:ConnectionString).")
-            : options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? ValidateOptionsResult.Fail("Storage:ConnectionString is required with Storage:Provider = postgres, e.g. Host=db;Database=anatomybot;Username=bot;Password=...")
-            : string.IsNullOrWhiteSpace(options.Path)
+        string.IsNullOrWhiteSpace(options.Path)
             ? ValidateOptionsResult.Fail("Storage:Path must name the SQLite database file (default data/anatomybot.db).")
             : options.BusyTimeoutSeconds is < 1 or > 600
                 ? ValidateOptionsResult.Fail("Storage:BusyTimeoutSeconds must be between 1 and 600.")

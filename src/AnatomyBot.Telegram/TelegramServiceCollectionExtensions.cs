@@ -45,7 +45,6 @@ public static class TelegramServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITelegramStore, SqliteTelegramStore>();
-        services.TryAddSingleton(ReplicaIdentity.Local);
         services.AddSingleton<BotApi>();
         services.AddSingleton<TelegramHealth>();
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<TelegramHealth>());

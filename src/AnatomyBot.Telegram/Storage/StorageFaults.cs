@@ -43,11 +43,6 @@ internal sealed class StorageFaults(
             _ => StorageFaultKind.Transient,
         },
         StoreUnusableException => StorageFaultKind.Fatal,
-        // A server database (PostgreSQL): a refused login, a missing database or missing rights need the operator;
-        // anything else (the server is down or restarting, a lost connection, a timeout) is waited out.
-        System.Data.Common.DbException db => db.SqlState is { } state && (state.StartsWith("28", StringComparison.Ordinal) || state == "3D000" || state.StartsWith("42", StringComparison.Ordinal))
-            ? StorageFaultKind.Fatal
-            : StorageFaultKind.Transient,
         _ => StorageFaultKind.None,
     };
 
@@ -67,12 +62,12 @@ internal sealed class StorageFaults(
             case StorageFaultKind.Transient:
                 BotMetrics.StorageErrors.Add(1, new KeyValuePair<string, object?>("platform", "telegram"), new KeyValuePair<string, object?>("operation", operation));
                 health.StorageDegraded($"storage: {operation} failed ({Describe(exception)}); retrying with back-off");
-                logger.LogWarning("Telegram storage: {Operation} failed ({Error}); retrying with back-off. {Store}",
-                    operation, Describe(exception), options.Value.IsPostgres ? "Storage:Provider is postgres" : "Storage:Path is " + options.Value.Path);
+                logger.LogWarning("Telegram storage: {Operation} failed ({Error}); retrying with back-off. Storage:Path is {Path}",
+                    operation, Describe(exception), options.Value.Path);
                 break;
             case StorageFaultKind.Fatal:
                 BotMetrics.StorageErrors.Add(1, new KeyValuePair<string, object?>("platform", "telegram"), new KeyValuePair<string, object?>("operation", operation));
-                adapter.Fail(options.Value.IsPostgres ? PostgresFatalMessage(exception) : FatalMessage(options.Value.Path, exception));
+                adapter.Fail(FatalMessage(options.Value.Path, exception));
                 break;
         }
 
@@ -136,11 +131,6 @@ internal sealed class StorageFaults(
         + "or move it aside (a new empty database is then created; scores and daily quiz settings start over), or point "
         + "Storage:Path (environment variable Storage__Path) elsewhere, then restart.";
 
-    internal static string PostgresFatalMessage(Exception exception) =>
-        $"the PostgreSQL database of Storage:ConnectionString cannot be used: {Describe(exception)}. Check the connection "
-        + "string's database, user and password (environment variable Storage__ConnectionString) and that the user may "
-        + "create tables in it, then restart.";
-
     internal static string Describe(Exception exception) => exception switch
     {
         SqliteException sqlite => sqlite.Message.TrimEnd('.'),
@@ -148,5 +138,5 @@ internal sealed class StorageFaults(
     };
 }
 
-/// <summary>The database exists but this build cannot use it (for example, a newer schema): the host stops.</summary>
-public sealed class StoreUnusableException(string message) : Exception(message);
+/// <summary>The database exists but this build cannot use it (for example, a newer schema).</summary>
+internal sealed class StoreUnusableException(string message) : Exception(message);

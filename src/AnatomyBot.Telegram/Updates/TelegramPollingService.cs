@@ -21,15 +21,11 @@ namespace AnatomyBot.Telegram.Updates;
 /// nothing (an emulator) is polled at most about once per <see cref="EmptyPollInterval"/>. When the store refuses the
 /// offset write, the adapter is reported degraded, the write is retried with back-off, and until it succeeds each
 /// getUpdates batch is cut after one update, so Telegram confirms every update (through the next call's offset)
-/// before another is handled: a crash then repeats at most the one update in flight. When the store coordinates
-/// replicas (<see cref="IReplicaCoordination"/>), only the replica holding the polling lease polls; it renews the lease
-/// every third of Telegram:PollingLeaseSeconds and stops polling as soon as it cannot, and a standby replica takes the
-/// lease over once it expired and goes on from the stored offset.
+/// before another is handled: a crash then repeats at most the one update in flight.
 /// </summary>
 internal sealed class TelegramPollingService(
     BotApi client,
     ITelegramStore store,
-    ReplicaIdentity replica,
     UpdateDispatcher dispatcher,
     BotIdentity bot,
     TelegramHealth health,
@@ -39,8 +35,6 @@ internal sealed class TelegramPollingService(
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
-    internal const string PollingLease = "telegram-polling";
-
     private bool _offsetUnsaved;
     private int _offsetFailures;
     private DateTimeOffset _nextOffsetWrite;
@@ -99,7 +93,7 @@ internal sealed class TelegramPollingService(
                 return;
             }
 
-            await PollWhileLeaderAsync(cancellationToken);
+            await PollAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -151,126 +145,6 @@ internal sealed class TelegramPollingService(
             {
                 return false;
             }
-        }
-    }
-
-    private async Task PollWhileLeaderAsync(CancellationToken cancellationToken)
-    {
-        if (store is not IReplicaCoordination coordination)
-        {
-            await PollAsync(cancellationToken);
-            return;
-        }
-
-        var lease = TimeSpan.FromSeconds(options.Value.PollingLeaseSeconds);
-        var standby = false;
-        try
-        {
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (await TryLeaseAsync(coordination, lease, cancellationToken) != true)
-                {
-                    if (!standby)
-                    {
-                        logger.LogInformation("Another replica holds the Telegram polling lease; replica {Replica} stands by and checks every {Interval}", replica.Id, lease / 3);
-                        health.Connected("standby: another replica polls");
-                        standby = true;
-                    }
-
-                    await policy.WaitAsync(lease / 3, cancellationToken);
-                    continue;
-                }
-
-                standby = false;
-                logger.LogInformation("Replica {Replica} holds the Telegram polling lease and polls", replica.Id);
-                using var leadership = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var renewal = RenewLeaseAsync(coordination, lease, leadership);
-                try
-                {
-                    await PollAsync(leadership.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && leadership.IsCancellationRequested)
-                {
-                    logger.LogWarning("Replica {Replica} lost the Telegram polling lease; it stops polling and stands by", replica.Id);
-                }
-                finally
-                {
-                    await leadership.CancelAsync();
-                    await renewal;
-                }
-            }
-        }
-        finally
-        {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                // A clean stop hands polling over at once instead of after the lease expires.
-                try
-                {
-                    using var release = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                    await coordination.ReleaseLeaseAsync(PollingLease, replica.Id, release.Token);
-                }
-                catch (Exception ex) when (ex is OperationCanceledException || StorageFaults.Classify(ex) != StorageFaultKind.None)
-                {
-                    // The lease then simply expires.
-                }
-            }
-        }
-    }
-
-    /// <summary>True: held; false: another replica holds it; null: the store failed (reported).</summary>
-    private async Task<bool?> TryLeaseAsync(IReplicaCoordination coordination, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var held = await coordination.TryAcquireLeaseAsync(PollingLease, replica.Id, policy.TimeProvider.GetUtcNow(), lease, cancellationToken);
-            faults.Recovered();
-            return held;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
-        {
-            if (faults.Report("renew the polling lease", ex) == StorageFaultKind.Fatal)
-            {
-                throw new OperationCanceledException("the store is unusable", ex, adapter.Stopped);
-            }
-
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// Renews the lease every third of its length; cancels <paramref name="leadership"/> (so polling stops) when another
-    /// replica holds it, or when the store could not renew it before it ran out.
-    /// </summary>
-    private async Task RenewLeaseAsync(IReplicaCoordination coordination, TimeSpan lease, CancellationTokenSource leadership)
-    {
-        var clock = policy.TimeProvider;
-        var heldUntil = clock.GetUtcNow() + lease;
-        try
-        {
-            while (true)
-            {
-                await policy.WaitAsync(lease / 3, leadership.Token);
-                var asked = clock.GetUtcNow();
-                switch (await TryLeaseAsync(coordination, lease, leadership.Token))
-                {
-                    case true:
-                        heldUntil = asked + lease;
-                        break;
-                    case false:
-                        await leadership.CancelAsync();
-                        return;
-                    case null when clock.GetUtcNow() + (lease / 3) >= heldUntil:
-                        // Cannot renew in time: stop before another replica may take over.
-                        await leadership.CancelAsync();
-                        return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Polling ended.
         }
     }
 

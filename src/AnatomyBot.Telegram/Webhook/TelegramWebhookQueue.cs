@@ -30,15 +30,11 @@ internal enum WebhookAcceptance
 /// the adapter reported degraded meanwhile. /healthz reports a worker that is not running as failed. The inbox is
 /// bounded (Telegram:Webhook:QueueCapacity); when it is full, the store refuses the write, or the host is stopping,
 /// the endpoint answers 503 and Telegram delivers again later. On shutdown the worker drains the inbox until the
-/// host's shutdown timeout; what is left stays stored for the next start. When the store coordinates replicas
-/// (<see cref="IReplicaCoordination"/>), the worker claims updates for a while (Telegram:Webhook:ClaimSeconds) instead of
-/// reading them, so replicas sharing one inbox never handle the same update at once, and an update claimed by a replica
-/// that died is taken over once its claim expires; every replica looks for such work every third of that time.
+/// host's shutdown timeout; what is left stays stored for the next start.
 /// </summary>
 internal sealed class TelegramWebhookQueue(
     UpdateDispatcher dispatcher,
     ITelegramStore store,
-    ReplicaIdentity replica,
     StorageFaults faults,
     BotIdentity bot,
     TelegramAdapterLifetime adapter,
@@ -48,11 +44,6 @@ internal sealed class TelegramWebhookQueue(
     ILogger<TelegramWebhookQueue> logger) : IHostedService, IDisposable
 {
     private const int BatchSize = 100;
-
-    /// <summary>Claimed at a time when replicas share the store: small, so an idle replica finds work the others left.</summary>
-    private const int ClaimBatchSize = 10;
-
-    private readonly IReplicaCoordination? _coordination = store as IReplicaCoordination;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -227,13 +218,9 @@ internal sealed class TelegramWebhookQueue(
             return;
         }
 
-        var claim = TimeSpan.FromSeconds(options.Value.Webhook.ClaimSeconds);
         while (true)
         {
-            var batch = _coordination is null
-                ? await faults.RetryAsync("read the webhook inbox", ct => store.GetWebhookInboxAsync(BatchSize, ct), cancellationToken)
-                : await faults.RetryAsync("claim webhook updates",
-                    ct => _coordination.ClaimWebhookUpdatesAsync(replica.Id, ClaimBatchSize, timeProvider.GetUtcNow(), claim, ct), cancellationToken);
+            var batch = await faults.RetryAsync("read the webhook inbox", ct => store.GetWebhookInboxAsync(BatchSize, ct), cancellationToken);
             _restarting = null;
             if (batch.Count == 0)
             {
@@ -242,15 +229,7 @@ internal sealed class TelegramWebhookQueue(
                     return;
                 }
 
-                if (_coordination is null)
-                {
-                    await _wake.WaitAsync(cancellationToken);
-                }
-                else
-                {
-                    await WaitForSharedWorkAsync(claim / 3, cancellationToken);
-                }
-
+                await _wake.WaitAsync(cancellationToken);
                 continue;
             }
 
@@ -258,38 +237,6 @@ internal sealed class TelegramWebhookQueue(
             {
                 await HandleAsync(item, cancellationToken);
             }
-        }
-    }
-
-    /// <summary>
-    /// Idle with a shared inbox: other replicas complete what this one accepted (so the count is re-read), and a claim
-    /// of a replica that died expires without waking anyone here, so the inbox is looked at again after
-    /// <paramref name="interval"/> at the latest.
-    /// </summary>
-    private async Task WaitForSharedWorkAsync(TimeSpan interval, CancellationToken cancellationToken)
-    {
-        try
-        {
-            Volatile.Write(ref _pending, await store.CountWebhookInboxAsync(cancellationToken));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
-        {
-            // Only the capacity estimate is stale; the next claim reports the store's state.
-        }
-
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(interval, timeProvider, timer.Token);
-        var woken = _wake.WaitAsync(timer.Token);
-        await Task.WhenAny(delay, woken);
-        await timer.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            await Task.WhenAll(delay, woken);
-        }
-        catch (OperationCanceledException)
-        {
-            // The other wait, ended above.
         }
     }
 

@@ -84,7 +84,7 @@ internal static class HostServices
     /// <summary>An adapter whose token is missing or blank stays off: it is not even registered.</summary>
     public static void AddAdapters(IServiceCollection services, IConfiguration configuration, bool telegram, bool discord)
     {
-        // Before the adapter: its SQLite store is only the default.
+        // Storage:Provider postgres: the shared store and the reload broadcast, registered before the default provider.
         if (PostgresStorageServiceCollectionExtensions.IsSelected(configuration))
         {
             services.AddPostgresStorage(configuration);

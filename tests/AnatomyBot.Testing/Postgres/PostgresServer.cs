@@ -8,7 +8,7 @@ namespace AnatomyBot.Testing.Postgres;
 /// project's own <c>scripts/postgres.sh</c> (which installs Debian's postgresql package when missing) and stopped when
 /// the process exits (the script's watchdog stops it even when the process is killed). When
 /// <c>ANATOMYBOT_POSTGRES</c> holds a connection string, that server is used instead and nothing is started.
-/// Each test class gets its own database (<see cref="PostgresDatabase"/>).
+/// Each test class gets its own database (<see cref="PostgresClassDatabase"/>).
 /// </summary>
 public sealed class PostgresServer
 {

@@ -7,7 +7,7 @@ namespace AnatomyBot.Testing.Postgres;
 /// it. Use with <see cref="PostgresFactAttribute"/> so the class is skipped (with the reason) only where no server can
 /// be had outside CI.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncLifetime
+public sealed class PostgresClassDatabase : IAsyncLifetime
 {
     private PostgresServer? _server;
 
