@@ -45,12 +45,29 @@ internal sealed class KnowledgeIndex
         Facts = new FactIndex(snapshot, Muscles, Topics);
         Safety = new SafetyMatcher(snapshot.Safety, Facts.Knows);
 
-        // Muscle names: name, id words and aliases, first claimant wins (the loader rejects real clashes).
+        (_musclePhrases, _musclePhraseOwner, _musclePhraseLookup, MuscleMaxWords, _completions) = BuildMusclePhrases(Muscles);
+        MuscleFuzzy = new TrigramIndex(_musclePhrases);
+        _muscleWords = new HashSet<string>(_musclePhrases.SelectMany(p => p.Split(' ')), StringComparer.Ordinal);
+        (_topicPhrases, _topicPhraseOwners, _topicPhraseLookup, TopicMaxWords) = BuildTopicPhrases(Topics);
+        _topicPhraseWeight = [.. _topicPhrases.Select((phrase, i) => PhraseWeight(phrase, _topicPhraseOwners[i].Length))];
+        TopicFuzzy = new TrigramIndex(_topicPhrases);
+        (_wordTopics, _idf, _maxIdf, _exactQuestions) = BuildTopicVocabulary(Topics);
+        VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
+    }
+
+    /// <summary>
+    /// Muscle names: name, id words and aliases, first claimant wins (the loader rejects real clashes); with the
+    /// autocomplete entries, misspelt aliases completing to the real name.
+    /// </summary>
+    private static (string[] Phrases, int[] Owners, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup, int MaxWords, (string Key, string Label, int Muscle, int Kind)[] Completions)
+        BuildMusclePhrases(Muscle[] muscles)
+    {
         var musclePhrases = new Dictionary<string, int>(StringComparer.Ordinal);
         var completions = new List<(string, string, int, int)>();
-        for (var m = 0; m < Muscles.Length; m++)
+        var maxWords = 0;
+        for (var m = 0; m < muscles.Length; m++)
         {
-            var muscle = Muscles[m];
+            var muscle = muscles[m];
             var names = new List<string> { muscle.Name, muscle.Id.Replace('-', ' ') };
             if (!muscle.Aliases.IsDefault)
             {
@@ -67,7 +84,7 @@ internal sealed class KnowledgeIndex
 
                 if (musclePhrases.TryAdd(key, m))
                 {
-                    MuscleMaxWords = Math.Max(MuscleMaxWords, WordCount(key));
+                    maxWords = Math.Max(maxWords, WordCount(key));
                     var nameKey = TextNormalizer.Normalize(muscle.Name);
                     var isName = key == nameKey;
                     // Misspellings ("illiacus") complete to the real name; real alternatives show both.
@@ -79,24 +96,18 @@ internal sealed class KnowledgeIndex
             }
         }
 
-        _musclePhrases = [.. musclePhrases.Keys];
-        _musclePhraseOwner = [.. musclePhrases.Values];
-        var musclePhraseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < _musclePhrases.Length; i++)
-        {
-            musclePhraseIndex[_musclePhrases[i]] = i;
-        }
+        string[] phrases = [.. musclePhrases.Keys];
+        return (phrases, [.. musclePhrases.Values], PhraseLookup(phrases), maxWords, [.. completions.OrderBy(c => c.Item1, StringComparer.Ordinal)]);
+    }
 
-        _musclePhraseLookup = musclePhraseIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        MuscleFuzzy = new TrigramIndex(_musclePhrases);
-        _muscleWords = new HashSet<string>(_musclePhrases.SelectMany(p => p.Split(' ')), StringComparer.Ordinal);
-        _completions = [.. completions.OrderBy(c => c.Item1, StringComparer.Ordinal)];
-
-        // Topic phrases: title, id words, keywords. A phrase shared by several topics counts less for each.
+    /// <summary>Topic phrases (title, id words, keywords) with every topic that uses each.</summary>
+    private static (string[] Phrases, int[][] Owners, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup, int MaxWords)
+        BuildTopicPhrases(Topic[] topics)
+    {
         var topicPhraseOwners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var t = 0; t < Topics.Length; t++)
+        for (var t = 0; t < topics.Length; t++)
         {
-            var topic = Topics[t];
+            var topic = topics[t];
             var phrases = new List<string> { topic.Title, topic.Id.Replace('-', ' ') };
             if (!topic.Keywords.IsDefault)
             {
@@ -123,26 +134,35 @@ internal sealed class KnowledgeIndex
             }
         }
 
-        _topicPhrases = [.. topicPhraseOwners.Keys];
-        _topicPhraseOwners = [.. topicPhraseOwners.Values.Select(o => o.ToArray())];
-        _topicPhraseWeight = new double[_topicPhrases.Length];
-        var topicPhraseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < _topicPhrases.Length; i++)
+        string[] keys = [.. topicPhraseOwners.Keys];
+        var maxWords = keys.Select(WordCount).DefaultIfEmpty(0).Max();
+        return (keys, [.. topicPhraseOwners.Values.Select(o => o.ToArray())], PhraseLookup(keys), maxWords);
+    }
+
+    /// <summary>A phrase's position in <paramref name="phrases"/>, looked up by span (n-gram windows allocate nothing).</summary>
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> PhraseLookup(string[] phrases)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < phrases.Length; i++)
         {
-            topicPhraseIndex[_topicPhrases[i]] = i;
-            TopicMaxWords = Math.Max(TopicMaxWords, WordCount(_topicPhrases[i]));
-            _topicPhraseWeight[i] = PhraseWeight(_topicPhrases[i], _topicPhraseOwners[i].Length);
+            index[phrases[i]] = i;
         }
 
-        _topicPhraseLookup = topicPhraseIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        TopicFuzzy = new TrigramIndex(_topicPhrases);
+        return index.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
-        // Topic vocabulary for free phrasing: which topics use a word (title, keywords, example questions, facts).
+    /// <summary>
+    /// Topic vocabulary for free phrasing: which topics use a word (title, keywords, example questions), each word's
+    /// rarity across topics (IDF), and the example questions themselves.
+    /// </summary>
+    private static (FrozenDictionary<string, int[]> WordTopics, FrozenDictionary<string, double> Idf, double MaxIdf, FrozenDictionary<string, int> ExactQuestions)
+        BuildTopicVocabulary(Topic[] topics)
+    {
         var wordTopics = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var exactQuestions = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var t = 0; t < Topics.Length; t++)
+        for (var t = 0; t < topics.Length; t++)
         {
-            var topic = Topics[t];
+            var topic = topics[t];
             var texts = new List<string> { topic.Title, topic.Id.Replace('-', ' ') };
             texts.AddRange(topic.Keywords.IsDefault ? [] : topic.Keywords);
             foreach (var question in topic.Questions.IsDefault ? [] : topic.Questions)
@@ -165,12 +185,12 @@ internal sealed class KnowledgeIndex
             }
         }
 
-        _wordTopics = wordTopics.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        var n = Math.Max(1, Topics.Length);
-        _idf = wordTopics.ToFrozenDictionary(p => p.Key, p => Math.Log((n + 1.0) / (p.Value.Count + 0.5)), StringComparer.Ordinal);
-        _maxIdf = Math.Log((n + 1.0) / 0.5);
-        _exactQuestions = exactQuestions.ToFrozenDictionary(StringComparer.Ordinal);
-        VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
+        var n = Math.Max(1, topics.Length);
+        return (
+            wordTopics.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            wordTopics.ToFrozenDictionary(p => p.Key, p => Math.Log((n + 1.0) / (p.Value.Count + 0.5)), StringComparer.Ordinal),
+            Math.Log((n + 1.0) / 0.5),
+            exactQuestions.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     public KnowledgeSnapshot Snapshot { get; }

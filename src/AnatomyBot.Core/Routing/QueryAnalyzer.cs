@@ -36,13 +36,32 @@ internal static class QueryAnalyzer
 
     private static readonly FrozenSet<string> DoCues = new[] { "do", "does", "doing", "for" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Topic phrases first (they own their words), then muscles, attribute cues, and the topic scores of what is left.</summary>
     public static Analysis Analyze(TokenizedText text, KnowledgeIndex index)
     {
         var safety = index.Safety.Inspect(text);
-        var covered = new bool[text.Count];
-
-        // Topic phrases of two or more words ("psoas paradox") own the words they cover.
         var topicMentions = index.FindTopicPhrases(text);
+        var topicOwned = TopicOwnedWords(text, topicMentions);
+        var covered = new bool[text.Count];
+        var (muscles, grey) = FindMuscles(text, index, topicOwned, covered);
+        var cueCovered = new bool[text.Count];
+        var found = FindCues(text, index, covered, topicOwned, cueCovered);
+        var strong = found.Any(f => f.Cue.Strong);
+        var attributes = found
+            .Where(f => f.Cue.Strong || !strong)
+            .OrderBy(f => f.Cue.Strong ? 0 : DoCues.Contains(f.Cue.Phrase) ? 2 : 1)
+            .ThenBy(f => f.Position)
+            .SelectMany(f => f.Cue.Attributes)
+            .Distinct()
+            .ToList();
+        var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered);
+        var (ranked, hadPhrase) = ScoreTopics(text, index, topicMentions, residual);
+        return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety);
+    }
+
+    /// <summary>Words inside a sure topic phrase of two or more words ("psoas paradox"), unless the phrase asks for an attribute.</summary>
+    private static bool[] TopicOwnedWords(TokenizedText text, List<TopicMention> topicMentions)
+    {
         var topicOwned = new bool[text.Count];
         foreach (var mention in topicMentions)
         {
@@ -53,6 +72,12 @@ internal static class QueryAnalyzer
             }
         }
 
+        return topicOwned;
+    }
+
+    /// <summary>The muscles named (marked in <paramref name="covered"/>) and at most three only guessed at.</summary>
+    private static (List<MuscleMention> Muscles, List<MuscleMention> Grey) FindMuscles(TokenizedText text, KnowledgeIndex index, bool[] topicOwned, bool[] covered)
+    {
         var allMuscles = index.FindMuscles(text, RoutingThresholds.MuscleGrey);
         var muscles = ResolveMuscles(allMuscles, text)
             .Where(m => !AllMarked(topicOwned, m.Start, m.Count))
@@ -69,10 +94,13 @@ internal static class QueryAnalyzer
             .DistinctBy(m => m.Muscle)
             .Take(3)
             .ToList();
+        return (muscles, grey);
+    }
 
-        // Attribute cues, exact phrases first, then single words with a typo.
+    /// <summary>Attribute cues, exact phrases first (longest wins), then single words with a typo; marks <paramref name="cueCovered"/>.</summary>
+    private static List<(int Position, AttributeCue Cue)> FindCues(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] topicOwned, bool[] cueCovered)
+    {
         var found = new List<(int Position, AttributeCue Cue)>();
-        var cueCovered = new bool[text.Count];
         for (var i = 0; i < text.Count; i++)
         {
             for (var n = Math.Min(CueMaxWords, text.Count - i); n >= 1; n--)
@@ -112,16 +140,12 @@ internal static class QueryAnalyzer
             }
         }
 
-        var strong = found.Any(f => f.Cue.Strong);
-        var attributes = found
-            .Where(f => f.Cue.Strong || !strong)
-            .OrderBy(f => f.Cue.Strong ? 0 : DoCues.Contains(f.Cue.Phrase) ? 2 : 1)
-            .ThenBy(f => f.Position)
-            .SelectMany(f => f.Cue.Attributes)
-            .Distinct()
-            .ToList();
+        return found;
+    }
 
-        // Words left to explain a topic: not a muscle name, not an attribute cue.
+    /// <summary>Words left to explain a topic (not a muscle name, not a cue; typos corrected), and how many nothing explains.</summary>
+    private static (List<string> Residual, int Unexplained) ResidualWords(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] cueCovered)
+    {
         var residual = new List<string>();
         var unexplained = 0;
         for (var i = 0; i < text.Count; i++)
@@ -154,6 +178,12 @@ internal static class QueryAnalyzer
             residual.Add(word);
         }
 
+        return (residual, unexplained);
+    }
+
+    /// <summary>Topics ranked by their named phrases and by the share of the residual words their vocabulary explains.</summary>
+    private static (List<(int Topic, double Score)> Ranked, bool HadPhrase) ScoreTopics(TokenizedText text, KnowledgeIndex index, List<TopicMention> topicMentions, List<string> residual)
+    {
         var scores = new Dictionary<int, double>();
         var phraseScore = new Dictionary<int, double>();
         foreach (var mention in topicMentions)
@@ -177,7 +207,7 @@ internal static class QueryAnalyzer
 
         var ranked = scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => (p.Key, p.Value)).ToList();
         var hadPhrase = ranked.Count > 0 && phraseScore.ContainsKey(ranked[0].Key);
-        return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety);
+        return (ranked, hadPhrase);
     }
 
     /// <summary>
