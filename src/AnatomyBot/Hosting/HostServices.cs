@@ -74,7 +74,7 @@ internal static class HostServices
         services.AddOptions<ConsoleLogFormatOptions>().Bind(configuration.GetSection(ConsoleLogFormatOptions.SectionName)).ValidateOnStart();
 
         services.AddSingleton(startup);
-        services.AddSingleton(_ => new PrometheusMetrics());
+        services.AddMetricsExport();
         services.AddSingleton<HealthEvaluator>();
         services.AddSingleton<OpsHttpServer>();
         services.AddHostedService(sp => sp.GetRequiredService<OpsHttpServer>());
