@@ -572,6 +572,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         "tell", "about", "what", "whats", "is", "are", "the", "a", "an", "describe", "explain", "overview", "summary",
         "summarise", "summarize", "info", "card", "everything", "all", "me", "give", "show", "please", "pls", "on", "of",
         "muscle", "group", "who", "some", "basics", "quick", "facts", "full", "whole", "entire", "complete", "everything",
+        "anatomy", "anatomically",
     };
 
     /// <summary>The topic whose title, id or keyword is the whole question once card words are dropped, or -1.</summary>
@@ -679,6 +680,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         [.. terms.Where(t => t.Term is null && t.Word.Length >= 3 && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)
             && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)
             && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(t.Word, c.Phrase, EditDistance.Allowed(t.Word)))
+            && (t.Word.Length < 5 || QueryAnalyzer.FuzzyCue(t.Word) is null)
             && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(t.Word, w, 1)))
             .Select(t => t.Word)];
 
@@ -699,6 +701,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             var topic = index.Topics[first.Topic];
             var related = RelatedLine(index, topic, chosen.Select(c => index.Facts.Passages[c].Topic).ToHashSet());
+            // The title already names the topic: a section under the same heading would say it twice.
+            sections = [.. sections.Select(s => string.Equals(s.Heading, topic.Title, StringComparison.OrdinalIgnoreCase) ? s with { Heading = null } : s)];
             var all = related is null ? sections : sections.Add(related);
             return new Reply(Intent.Topic, topic.Id, null, Math.Clamp(score, 0, 1), Verdicted(verdict, topic.Title), all,
                 cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
@@ -758,6 +762,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply? ReverseLookup(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> attributes)
     {
         var wanted = attributes.Where(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion).ToHashSet();
+        // "Which muscles attach to the discs?" may mean either end: a landmark is looked up in both.
+        if (Enumerable.Range(0, text.Count).Any(i => text.WordString(i).StartsWith("attach", StringComparison.Ordinal)))
+        {
+            wanted.UnionWith([MuscleAttribute.Origin, MuscleAttribute.Insertion]);
+        }
         var words = Enumerable.Range(0, text.Count).Select(text.WordString)
             .Where(w => !Vocabulary.CueWords.Contains(w) && !index.IsMuscleWord(w)).ToList();
         var terms = index.Facts.QueryTerms(words).Where(t => t.Term is not null).ToList();

@@ -77,7 +77,8 @@ internal static class QueryAnalyzer
         {
             for (var n = Math.Min(CueMaxWords, text.Count - i); n >= 1; n--)
             {
-                if (AnyMarked(covered, i, n) || AllMarked(topicOwned, i, n))
+                // The longest cue wins: "distal attachment" asks for the insertion, not for "attachment"'s both ends.
+                if (AnyMarked(covered, i, n) || AllMarked(topicOwned, i, n) || AnyMarked(cueCovered, i, n))
                 {
                     continue;
                 }
@@ -90,6 +91,7 @@ internal static class QueryAnalyzer
                     }
 
                     Mark(cueCovered, i, n);
+                    break;
                 }
             }
         }
@@ -103,24 +105,7 @@ internal static class QueryAnalyzer
                 continue;
             }
 
-            AttributeCue? best = null;
-            var bestScore = 84;
-            foreach (var cue in Vocabulary.FuzzyCueWords)
-            {
-                // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
-                var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - 4);
-                if (score <= 84 && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
-                {
-                    score = 85;
-                }
-                if (score > bestScore)
-                {
-                    best = cue;
-                    bestScore = score;
-                }
-            }
-
-            if (best is not null)
+            if (FuzzyCue(word) is { } best)
             {
                 found.Add((i, best));
                 cueCovered[i] = true;
@@ -244,6 +229,30 @@ internal static class QueryAnalyzer
     }
 
     /// <summary>A rough sound-alike key: "-tion", "-sion" and "-shun" alike, no inner vowels, no doubled letters.</summary>
+    /// <summary>The attribute cue a misspelt or phonetically spelt word stands for ("insershun", "innervaton"), or null.</summary>
+    internal static AttributeCue? FuzzyCue(string word)
+    {
+        AttributeCue? best = null;
+        var bestScore = 84;
+        foreach (var cue in Vocabulary.FuzzyCueWords)
+        {
+            // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
+            var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - 4);
+            if (score <= 84 && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
+            {
+                score = 85;
+            }
+
+            if (score > bestScore)
+            {
+                best = cue;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
     internal static string Phonetic(string word)
     {
         var text = word.Replace("tion", "shn", StringComparison.Ordinal).Replace("sion", "shn", StringComparison.Ordinal)

@@ -42,6 +42,9 @@ internal static class Vocabulary
         "considered", "consider", "regarded", "called", "known", "said", "says", "mentioned", "book",
         "blog", "article", "author", "authors", "post", "clinic", "site", "bottom", "top", "define", "definition",
         "role", "explain", "describe", "briefly", "main", "mainly", "part", "parts", "side", "sides",
+        "perform", "performs", "performed", "having", "ppl", "persons", "class", "classes", "lecture", "teacher",
+        "professor", "exam", "exams", "agree", "agrees", "agreed", "span", "spans", "treated", "treat", "single",
+        "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that never make an answer more specific; a message made only of these plus a greeting is a greeting.</summary>
@@ -114,14 +117,16 @@ internal static class Vocabulary
 
         Add(true, origin, "origin", "origins", "originate", "originates", "originating", "arise", "arises", "arising",
             "arisen", "proximal attachment", "upper attachment", "superior attachment", "proximal attachments",
+            "top attachment", "highest attachment", "upper end", "top end", "upper attachments", "proximal end",
             "arises from", "originate from", "originates from");
         Add(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
             "start from", "where does it start");
         Add(true, insertion, "insertion", "insertions", "insert", "inserts", "inserting", "inserted", "attaches to",
             "attach to", "attached to", "distal attachment", "lower attachment", "inferior attachment",
-            "distal attachments", "insert on", "inserts on", "insert into", "inserts into", "inserts onto",
+            "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end",
+            "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto",
             "attach onto", "attaches onto");
-        Add(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up");
+        Add(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing");
         Add(true, both, "attach", "attaches", "attachment", "attachments", "attached", "attachment points",
             "attachment point", "origin and insertion", "bony attachments");
         Add(true, action, "action", "actions", "function", "functions", "movement", "movements", "motion",
