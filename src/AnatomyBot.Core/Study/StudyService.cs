@@ -263,3 +263,10 @@ public sealed class StudyService(IKnowledgeProvider knowledge, IStudyStore store
         }
     }
 }
+
+/// <summary>Feeds every counted quiz answer into the student's review schedule.</summary>
+public sealed class StudyQuizListener(StudyService study) : Quiz.IQuizAnswerListener
+{
+    public Task AnswerCountedAsync(UserKey user, QuizQuestion question, bool correct, CancellationToken cancellationToken) =>
+        study.RecordAnswerAsync(user, question, correct, cancellationToken);
+}
