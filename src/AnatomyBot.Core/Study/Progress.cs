@@ -14,8 +14,12 @@ public sealed record AreaAccuracy(string Area, int Answered, int Correct)
     public double Accuracy => Answered == 0 ? 0 : (double)Correct / Answered;
 }
 
-/// <summary>Where to reread the facts behind a question: the card or topic the engine answers it from.</summary>
-public sealed record RereadPointer(string Title, ImmutableArray<string> FactIds);
+/// <summary>
+/// Where to reread the facts behind a question: the card or topic the engine answers it from (<paramref name="Title"/>),
+/// the ids of those facts, and what to ask the bot to see them again (<paramref name="Ask"/>, null when only the sources
+/// can be named).
+/// </summary>
+public sealed record RereadPointer(string Title, ImmutableArray<string> FactIds, string? Ask = null);
 
 /// <summary>A topic the student misses most, with where to reread it.</summary>
 public sealed record WeakTopic(RereadPointer Reread, int Answered, int Missed);
@@ -128,17 +132,45 @@ public sealed class RereadFinder(IAnswerEngine engine, KnowledgeSnapshot snapsho
             }
         }
 
-        var reply = engine.Answer(new IncomingMessage($"{question.Question} {question.CorrectOption}", Platform.Console, "study", $"reread:{question.Id}", FollowsUp: false));
-        var pointer = reply.Intent is Intent.Muscle or Intent.MuscleAttribute or Intent.Topic && !reply.Facts.IsDefaultOrEmpty
-            ? new RereadPointer(reply.Title, reply.Facts)
-            : new RereadPointer(
+        var reply = Ask($"{question.Question} {question.CorrectOption}", question.Id);
+        RereadPointer pointer;
+        if (reply.Intent is Intent.Muscle or Intent.MuscleAttribute or Intent.Topic && !reply.Facts.IsDefaultOrEmpty)
+        {
+            var title = StripVerdict(reply.Title);
+            // Asking the title again must reach the same facts; otherwise the question itself is what to ask.
+            var ask = title.Replace(":", "", StringComparison.Ordinal).Replace(" - ", " ", StringComparison.Ordinal);
+            var again = Ask(ask, question.Id + ":check");
+            pointer = new RereadPointer(title, reply.Facts, again.Facts.Intersect(reply.Facts).Any() ? ask : question.Question);
+        }
+        else
+        {
+            pointer = new RereadPointer(
                 "Sources: " + string.Join(", ", question.Sources.Select(id => snapshot.SourcesById.TryGetValue(id, out var s) ? s.Title : id)),
                 []);
+        }
+
         lock (_gate)
         {
             _cache[question.Id] = pointer;
         }
 
         return pointer;
+    }
+
+    private Reply Ask(string text, string chat) =>
+        engine.Answer(new IncomingMessage(text, Platform.Console, "study", "reread:" + chat, FollowsUp: false));
+
+    /// <summary>A yes/no answer's title starts with its verdict ("Yes. Psoas minor: relations"); the topic is the rest.</summary>
+    private static string StripVerdict(string title)
+    {
+        foreach (var verdict in new[] { "Yes. ", "No. ", "The sources differ. " })
+        {
+            if (title.StartsWith(verdict, StringComparison.Ordinal))
+            {
+                return title[verdict.Length..];
+            }
+        }
+
+        return title;
     }
 }

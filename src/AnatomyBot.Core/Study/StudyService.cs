@@ -65,6 +65,9 @@ public sealed class StudyService(IKnowledgeProvider knowledge, IStudyStore store
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
 
     private readonly Dictionary<UserKey, Queue<DateTimeOffset>> _failures = [];
+
+    /// <summary>The settings in force (the replies quote the code lifetime).</summary>
+    public StudyOptions Options => options;
     private readonly Lock _failuresGate = new();
     private readonly Lock _finderGate = new();
     private RereadFinder? _finder;
