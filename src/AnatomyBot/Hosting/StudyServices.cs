@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Routing;
 using AnatomyBot.Core.Study;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
