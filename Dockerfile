@@ -28,6 +28,7 @@ COPY src/AnatomyBot.Telegram/AnatomyBot.Telegram.csproj src/AnatomyBot.Telegram/
 COPY src/AnatomyBot.Discord/AnatomyBot.Discord.csproj src/AnatomyBot.Discord/
 COPY src/AnatomyBot.Embeddings/AnatomyBot.Embeddings.csproj src/AnatomyBot.Embeddings/
 COPY src/AnatomyBot.Charts/AnatomyBot.Charts.csproj src/AnatomyBot.Charts/
+COPY src/AnatomyBot.Storage.Postgres/AnatomyBot.Storage.Postgres.csproj src/AnatomyBot.Storage.Postgres/
 COPY src/AnatomyBot.Storage/AnatomyBot.Storage.csproj src/AnatomyBot.Storage/
 COPY tests/AnatomyBot.Testing/AnatomyBot.Testing.csproj tests/AnatomyBot.Testing/
 COPY tests/AnatomyBot.Tests/AnatomyBot.Tests.csproj tests/AnatomyBot.Tests/
@@ -39,6 +40,7 @@ COPY tests/AnatomyBot.Charts.Tests/AnatomyBot.Charts.Tests.csproj tests/AnatomyB
 COPY tests/AnatomyBot.Storage.Tests/AnatomyBot.Storage.Tests.csproj tests/AnatomyBot.Storage.Tests/
 COPY tests/AnatomyBot.Benchmarks/AnatomyBot.Benchmarks.csproj tests/AnatomyBot.Benchmarks/
 COPY tests/AnatomyBot.FakeBotApi/AnatomyBot.FakeBotApi.csproj tests/AnatomyBot.FakeBotApi/
+COPY tests/AnatomyBot.Storage.Postgres.Tests/AnatomyBot.Storage.Postgres.Tests.csproj tests/AnatomyBot.Storage.Postgres.Tests/
 RUN dotnet restore AnatomyBot.sln
 
 COPY src/ src/
