@@ -244,6 +244,10 @@ public sealed class AdapterEndToEndTests
         var third = await bot.Discord.NextConnectionAsync();
         Assert.StartsWith("/gateway", third.PathAndQuery, StringComparison.Ordinal);
         await third.SendHelloAsync(45_000);
+
+        // One session start per 5 s: the first IDENTIFY was at 0 s, so this one waits until 5 s.
+        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromSeconds(4)));
+        bot.Clock.Advance(TimeSpan.FromSeconds(4));
         await third.ExpectIdentifyAsync();
     }
 

@@ -127,7 +127,7 @@ public sealed class OptionsTests
             GatewayUrl = "http://wrong-scheme",
             GuildId = "abc",
             Moderators = ["42", "nope"],
-            ShardId = 2,
+            Shards = "0-2",
             ShardCount = 2,
             ProjectUrl = "my bot (v1)",
         });
@@ -137,7 +137,7 @@ public sealed class OptionsTests
         Assert.Contains(errors, e => e.StartsWith("Discord:GatewayUrl", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Discord:GuildId", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Discord:Moderators:1", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Discord:ShardId", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Discord:Shards lists shard 2, but Discord:ShardCount is 2", StringComparison.Ordinal));
     }
 
     [Fact]
