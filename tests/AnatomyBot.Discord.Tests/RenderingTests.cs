@@ -102,7 +102,7 @@ public sealed class RenderingTests
     {
         var message = MessageRenderer.TextMessage(new string('a', 5000) + " @everyone", ephemeral: true);
         Assert.True(message["content"]!.GetValue<string>().Length <= DiscordLimits.Content);
-        Assert.Equal(64, message["flags"]!.GetValue<int>());
+        Assert.Equal(MessageFlags.Ephemeral, (MessageFlags)message["flags"]!.GetValue<int>());
     }
 }
 
