@@ -4,6 +4,7 @@ using AnatomyBot.Core.Routing;
 using AnatomyBot.Discord;
 using AnatomyBot.Knowledge;
 using AnatomyBot.Observability;
+using AnatomyBot.Storage.Postgres;
 using AnatomyBot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,6 +84,12 @@ internal static class HostServices
     /// <summary>An adapter whose token is missing or blank stays off: it is not even registered.</summary>
     public static void AddAdapters(IServiceCollection services, IConfiguration configuration, bool telegram, bool discord)
     {
+        // Storage:Provider postgres: the shared store and the reload broadcast, registered before the default provider.
+        if (PostgresStorageServiceCollectionExtensions.IsSelected(configuration))
+        {
+            services.AddPostgresStorage(configuration);
+        }
+
         if (telegram)
         {
             services.AddTelegramAdapter(configuration);
