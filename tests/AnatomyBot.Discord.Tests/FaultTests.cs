@@ -70,13 +70,18 @@ public sealed class FaultTests(ITestOutputHelper output)
                 var changed = discord.Changed;
                 var now = bot.Clock.GetUtcNow();
                 if (bot.Discord.ConnectionCount == discord.HandledConnections
-                    && bot.Clock.NextTimerDue is { } due && due > now && due - now <= PumpHorizon)
+                    && bot.Clock.NextTimerDue is { } due && due - now <= PumpHorizon)
                 {
-                    bot.Clock.Advance(due - now);
+                    // A timer already due (armed at "now") is fired by a zero advance; the pump must not wait for a
+                    // new timer that only that one would arm.
+                    bot.Clock.Advance(due > now ? due - now : TimeSpan.Zero);
+                    await Task.Yield();
                     continue;
                 }
 
-                await Task.WhenAny(armed, changed, stopped);
+                // A missed signal must not stall the pump: re-check now and then. This only re-reads state; the
+                // clock still moves only to timers the bot armed, and nothing here measures time.
+                await Task.WhenAny(armed, changed, stopped, Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None));
             }
         });
         var server = discord.ServeAsync(done.Token);
