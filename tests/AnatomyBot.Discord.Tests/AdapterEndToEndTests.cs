@@ -178,7 +178,7 @@ public sealed class AdapterEndToEndTests
         Assert.Equal(2, await gw.ExpectHeartbeatAsync());
         await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromMilliseconds(1_000)));
         bot.Clock.Advance(TimeSpan.FromMilliseconds(1_000)); // no ACK: zombie
-        var code = await gw.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var code = await gw.Closed.WaitAsync(Wait.Guard);
         Assert.NotNull(code);
         Assert.NotEqual(GatewayCloseCode.NormalClosure, code);
         Assert.NotEqual(GatewayCloseCode.GoingAway, code);
@@ -225,7 +225,7 @@ public sealed class AdapterEndToEndTests
         Assert.Contains("Discord:Token", bot.Service.FatalError, StringComparison.Ordinal);
         bot.Lifetime.Verify(l => l.StopApplication(), Times.Once);
         Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Critical && e.Text.Contains(((int)GatewayCloseCode.AuthenticationFailed).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        await bot.Service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await bot.Service.ExecuteTask!.WaitAsync(Wait.Guard);
         bot.Clock.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal(1, bot.Discord.ConnectionCount);
         Assert.DoesNotContain(BotHarness.Token, bot.Logs.AllText, StringComparison.Ordinal);

@@ -145,7 +145,7 @@ public sealed class ReloadUnderLoadTests : IDisposable
         finally
         {
             await stop.CancelAsync();
-            await Task.WhenAll(askers).WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(askers).WaitAsync(Wait.Guard);
         }
 
         Assert.Empty(failures);

@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing;
@@ -254,7 +255,7 @@ public sealed class AnswerEngineTests
             var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("where does the iliacus insert"), Platform.Console, "u", "c"));
             Assert.Equal("iliacus", reply.Entity);
         });
-        await writer.WaitAsync(TimeSpan.FromSeconds(10));
+        await writer.WaitAsync(Wait.Guard);
         Assert.True(Volatile.Read(ref stop));
     }
 
