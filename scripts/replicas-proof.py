@@ -45,7 +45,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def http(method, port, path, body=None, headers=None, timeout=10.0):
+def request(method, port, path, body=None, headers=None, timeout=10.0):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         connection.request(method, path, body=body, headers=headers or {})
@@ -97,7 +97,7 @@ class Proof:
         self.control = int(process.stdout.readline().split()[1].rsplit(":", 1)[1])
 
     def sent(self):
-        status, body = http("GET", self.control, "/sent")
+        status, body = request("GET", self.control, "/sent")
         assert status == 200, body
         return [line.split("\t", 1) for line in body.splitlines() if line]
 
@@ -119,7 +119,7 @@ class Proof:
         deadline = time.time() + 120
         while time.time() < deadline:
             try:
-                if http("GET", port, "/healthz", timeout=2)[0] == 200:
+                if request("GET", port, "/healthz", timeout=2)[0] == 200:
                     return {"name": name, "port": port, "process": process}
             except OSError:
                 pass
@@ -166,7 +166,7 @@ class Proof:
                 for attempt in range(len(replicas) * 3):
                     target = alive[(i + attempt) % len(alive)]
                     try:
-                        status, _ = http("POST", target["port"], PATH, body,
+                        status, _ = request("POST", target["port"], PATH, body,
                                          {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET})
                         if status == 200:
                             break
