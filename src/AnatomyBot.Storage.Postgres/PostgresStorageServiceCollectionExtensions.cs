@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Core.Study;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ public static class PostgresStorageServiceCollectionExtensions
     /// <summary>
     /// Registers the PostgreSQL provider for <c>Storage:ConnectionString</c> behind Core's storage ports
     /// (<see cref="IStorageSchema"/>, <see cref="IStorageDiagnostics"/>, <see cref="IQuizStore"/>, <see cref="IDailyQuizStore"/>,
-    /// <see cref="IChatStore"/>, <see cref="IUpdateInbox"/>) and what replicas share: <see cref="IReplicaCoordination"/>,
+    /// <see cref="IChatStore"/>, <see cref="IUpdateInbox"/>, <see cref="IStudyStore"/>) and what replicas share: <see cref="IReplicaCoordination"/>,
     /// this process's <see cref="ReplicaIdentity"/> (<c>Storage:ReplicaId</c>, default host name and process id), an inbox
     /// that claims what it hands out for <c>Storage:ClaimSeconds</c> (default 30; replicas then handle each webhook update
     /// once, and a dead replica's updates after its claim expired), and the reload broadcast (a moderator's reload here reloads every replica). Call after the knowledge services and before
@@ -60,6 +61,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IQuizStore>(sp => new PostgresQuizStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IDailyQuizStore>(sp => new PostgresDailyQuizStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IChatStore>(sp => new PostgresChatStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IStudyStore>(sp => new PostgresStudyStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton(sp => new PostgresUpdateInbox(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IUpdateInbox>(sp => new ReplicaUpdateInbox(sp.GetRequiredService<PostgresUpdateInbox>(), replica,
             sp.GetRequiredService<TimeProvider>(), claim));

@@ -54,7 +54,10 @@ public sealed class PostgresTestDatabase : IStorageTestDatabase, IDisposable
         _owned.Add(database);
         _owned.Add(source);
         return new StoragePorts(database, new PostgresQuizStore(database), new PostgresDailyQuizStore(database),
-            new PostgresChatStore(database), new PostgresUpdateInbox(database));
+            new PostgresChatStore(database), new PostgresUpdateInbox(database))
+        {
+            Study = new PostgresStudyStore(database),
+        };
     }
 }
 
@@ -86,3 +89,5 @@ public sealed class PostgresDailyQuizStoreContractTests : DailyQuizStoreContract
 public sealed class PostgresChatStoreContractTests : ChatStoreContract<PostgresTestDatabase>;
 
 public sealed class PostgresUpdateInboxContractTests : UpdateInboxContract<PostgresTestDatabase>;
+
+public sealed class PostgresStudyStoreContractTests : StudyStoreContract<PostgresTestDatabase>;
