@@ -17,6 +17,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly CancellationTokenSource _stop = new();
+    private bool _ownsDiscord = true;
 
     private BotHarness(FakeDiscord discord, ServiceProvider services, FakeTimeProvider clock, RecordingLoggerProvider logs, Mock<IHostApplicationLifetime> lifetime, Mock<IKnowledgeReloader> reloader, FakeEngine engine)
     {
@@ -51,10 +52,15 @@ public sealed class BotHarness : IAsyncDisposable
         double jitter = 0.5,
         Action<IServiceCollection>? configure = null,
         FakeEngine? engine = null,
-        Func<RecordedCall, FakeResponse?>? responder = null)
+        Func<RecordedCall, FakeResponse?>? responder = null,
+        FakeDiscord? sharedDiscord = null)
     {
-        var discord = await FakeDiscord.StartAsync();
-        discord.Responder = responder;
+        var discord = sharedDiscord ?? await FakeDiscord.StartAsync();
+        if (sharedDiscord is null)
+        {
+            discord.Responder = responder;
+        }
+
         var config = new Dictionary<string, string?>
         {
             ["Discord:Token"] = Token,
@@ -91,7 +97,7 @@ public sealed class BotHarness : IAsyncDisposable
 
         services.AddDiscordAdapter(configuration);
         var provider = services.BuildServiceProvider();
-        var harness = new BotHarness(discord, provider, clock, logs, lifetime, reloader, engine);
+        var harness = new BotHarness(discord, provider, clock, logs, lifetime, reloader, engine) { _ownsDiscord = sharedDiscord is null };
         foreach (var hosted in provider.GetServices<IHostedService>())
         {
             await hosted.StartAsync(harness._stop.Token);
@@ -126,7 +132,11 @@ public sealed class BotHarness : IAsyncDisposable
         }
 
         await _services.DisposeAsync();
-        await Discord.DisposeAsync();
+        if (_ownsDiscord)
+        {
+            await Discord.DisposeAsync();
+        }
+
         _stop.Dispose();
     }
 }
