@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Commands;
 using AnatomyBot.Telegram.Moderation;
 using AnatomyBot.Telegram.Quiz;
 using AnatomyBot.Telegram.Sending;
@@ -56,6 +57,14 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<ChatAdminChecker>();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<QuizPoster>();
+        services.AddSingleton<AnswerCommand>();
+        services.AddSingleton<QuizCommand>();
+        services.AddSingleton<DailyQuizCommand>();
+        services.AddSingleton<LeaderboardCommand>();
+        services.AddSingleton<ReloadCommand>();
+        services.AddSingleton<TelegramRequestRouter>();
+        services.AddSingleton<PollAnswerHandler>();
+        services.AddSingleton<ChatMembershipHandler>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<TelegramWebhookQueue>();

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace AnatomyBot.Discord.Interactions;
 
 /// <summary>
-/// Answers INTERACTION_CREATE events: slash commands, autocomplete and quiz buttons. The first callback is
+/// Answers INTERACTION_CREATE events: slash commands (each turned into its catalogue request once), autocomplete and
+/// quiz buttons. The first callback is
 /// always sent straight away (a message, a deferral or autocomplete choices); slow work (/ask, /reload) is deferred and edited in.
 /// </summary>
 internal sealed class InteractionHandler(
@@ -55,49 +56,48 @@ internal sealed class InteractionHandler(
         }
     }
 
+    /// <summary>A slash command becomes its catalogue request once, here; each request type has one way to answer.</summary>
     private async Task CommandAsync(Interaction interaction, string id, string token, CancellationToken cancellationToken)
     {
         var data = interaction.Data ?? new InteractionData();
-        var name = data.Name;
+        if (CommandCatalogue.Find(data.Name ?? "") is not { } command || !CommandDefinitions.Offered(command))
+        {
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage("Unknown command. Try /help.", ephemeral: true), cancellationToken);
+            return;
+        }
+
+        var typed = command.Option is { } option ? data.Option(option.Name) ?? "" : "";
+        var argument = command.Option is { } limit ? Truncate(typed, limit.MaxLength) : typed;
         var user = interaction.UserId;
         var channel = interaction.ChannelId ?? "";
-        switch (name)
+        switch (command.ToRequest(argument))
         {
-            case "muscle":
-                var muscle = Truncate(data.Option("name") ?? "", CommandDefinitions.MaxNameLength);
-                var muscleReply = engine.Answer(new IncomingMessage("/muscle " + muscle, Platform.Discord, user, channel));
-                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(muscleReply), cancellationToken);
-                break;
-            case "ask":
+            case AskRequest ask:
                 // Deferred: the answer is edited in, so a slow engine never misses the 3 s window.
-                var question = data.Option("question") ?? "";
                 if (!await RespondAsync(id, token, InteractionCallbackType.DeferredChannelMessageWithSource, null, cancellationToken))
                 {
                     return;
                 }
 
-                var askReply = engine.Answer(new IncomingMessage(Truncate(question, CommandDefinitions.MaxQuestionLength), Platform.Discord, user, channel));
-                await EditOriginalAsync(interaction, token, MessageRenderer.ReplyMessage(askReply, quotedQuestion: question), cancellationToken);
+                var askReply = engine.Answer(new IncomingMessage(ask, Platform.Discord, user, channel));
+                await EditOriginalAsync(interaction, token, MessageRenderer.ReplyMessage(askReply, quotedQuestion: typed), cancellationToken);
                 break;
-            case "quiz":
-                var quizReply = engine.Answer(new IncomingMessage("/quiz", Platform.Discord, user, channel));
+            case QuizRequest quizRequest:
+                var quizReply = engine.Answer(new IncomingMessage(quizRequest, Platform.Discord, user, channel));
                 var quiz = quizzes.Choose(channel, quizReply.Quiz);
                 var quizBody = quiz is null ? MessageRenderer.ReplyMessage(quizReply) : QuizMessage(quiz);
                 if (await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, quizBody, cancellationToken) && quiz is not null)
                 {
                     BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
                 }
+
                 break;
-            case "sources":
-            case "help":
-                var reply = engine.Answer(new IncomingMessage("/" + name, Platform.Discord, user, channel));
-                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(reply), cancellationToken);
-                break;
-            case "reload":
+            case ReloadRequest:
                 await ReloadAsync(interaction, id, token, user, cancellationToken);
                 break;
-            default:
-                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage("Unknown command. Try /help.", ephemeral: true), cancellationToken);
+            case var request:
+                var reply = engine.Answer(new IncomingMessage(request, Platform.Discord, user, channel));
+                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(reply), cancellationToken);
                 break;
         }
     }
@@ -154,7 +154,7 @@ internal sealed class InteractionHandler(
             // A did-you-mean button: the suggestion is asked as the question, in the same channel's conversation.
             var suggestion = customId[MessageRenderer.SuggestionPrefix.Length..];
             var channel = interaction.ChannelId ?? "";
-            var reply = engine.Answer(new IncomingMessage(Truncate(suggestion, CommandDefinitions.MaxQuestionLength), Platform.Discord, interaction.UserId, channel));
+            var reply = engine.Answer(new IncomingMessage(new AskRequest(Truncate(suggestion, CommandDefinitions.MaxQuestionLength)), Platform.Discord, interaction.UserId, channel));
             await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(reply, quotedQuestion: suggestion), cancellationToken);
             return;
         }
@@ -168,6 +168,12 @@ internal sealed class InteractionHandler(
         var user = interaction.UserId;
         var messageId = interaction.Message?.Id ?? "";
         var answer = quizzes.Answer(messageId, question, user, index);
+        await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(GradeText(question, answer), ephemeral: true), cancellationToken);
+    }
+
+    /// <summary>The verdict on a quiz answer (a button or a typed answer), with the explanation and the user's score.</summary>
+    internal static string GradeText(QuizQuestion question, QuizAnswer answer)
+    {
         var text = new StringBuilder();
         if (!answer.Counted)
         {
@@ -178,7 +184,7 @@ internal sealed class InteractionHandler(
         text.Append(answer.Correct ? "✅ Right! " : $"❌ Not quite. The answer is **{question.CorrectOption}**. ")
             .Append(question.Explanation)
             .Append($"\nYour score: {answer.Right}/{answer.Answered}");
-        await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(text.ToString(), ephemeral: true), cancellationToken);
+        return text.ToString();
     }
 
     private async Task AutocompleteAsync(Interaction interaction, string id, string token, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ internal sealed class QuizBook(IKnowledgeProvider? knowledge, Random random)
     private readonly ConcurrentDictionary<string, HashSet<string>> _askedByChannel = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (int Right, int Answered)> _scores = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (QuizQuestion Question, string PostId)> _typedByChannel = new(StringComparer.Ordinal);
 
     /// <summary>Picks the next question for a channel; falls back to the engine's random pick without a bank.</summary>
     public QuizQuestion? Choose(string channelId, QuizQuestion? fromEngine)
@@ -50,6 +51,19 @@ internal sealed class QuizBook(IKnowledgeProvider? knowledge, Random random)
 
         return question;
     }
+
+    /// <summary>
+    /// Remembers the quiz question just posted in a channel as text (a mention or DM), so that a typed answer to it
+    /// ("B", "2") can be graded; <paramref name="postId"/> identifies that post for counting one answer per user.
+    /// </summary>
+    public void SetTyped(string channelId, QuizQuestion question, string postId) => _typedByChannel[channelId] = (question, postId);
+
+    /// <summary>The question a typed answer in this channel would answer, if one is open.</summary>
+    public (QuizQuestion Question, string PostId)? Typed(string channelId) =>
+        _typedByChannel.TryGetValue(channelId, out var open) ? open : null;
+
+    /// <summary>Something other than an answer was said: the channel's typed quiz is closed (a later "B" is a question again).</summary>
+    public void CloseTyped(string channelId) => _typedByChannel.TryRemove(channelId, out _);
 
     public QuizQuestion? Find(string questionId) =>
         _posted.TryGetValue(questionId, out var q) ? q

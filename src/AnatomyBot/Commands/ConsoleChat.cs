@@ -72,10 +72,25 @@ internal sealed class ConsoleChat(
 
     private async Task<string> AnswerAsync(string line, CancellationToken cancellationToken)
     {
-        if (_pendingQuiz is { } quiz && TryGrade(quiz, line, out var graded))
+        switch (Classify(line))
         {
-            _pendingQuiz = null;
-            return graded;
+            case QuizAnswerRequest answer when _pendingQuiz is { } quiz:
+                _pendingQuiz = null;
+                return Grade(quiz, answer.Answer);
+            case ReloadRequest:
+                var result = await reloader.ReloadAsync(cancellationToken);
+                return ReloadText.Format(result, options.MaxReloadErrors);
+            case var request:
+                return await AskEngineAsync(request);
+        }
+    }
+
+    /// <summary>The line as a typed request: an answer to the quiz just asked, a numbered suggestion, a command or a question.</summary>
+    private ChatRequest Classify(string line)
+    {
+        if (_pendingQuiz is { } quiz && QuizAnswerText.ChosenOption(quiz, line) >= 0)
+        {
+            return new QuizAnswerRequest(line);
         }
 
         _pendingQuiz = null;
@@ -86,13 +101,18 @@ internal sealed class ConsoleChat(
         if (int.TryParse(line.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var choice)
             && choice >= 1 && choice <= pending.Length)
         {
-            line = pending[choice - 1];
+            return new AskRequest(pending[choice - 1]);
         }
 
+        return CommandCatalogue.Parse(line, CommandCatalogue.In(CommandPlaces.Console));
+    }
+
+    private async Task<string> AskEngineAsync(ChatRequest request)
+    {
         Reply reply;
         try
         {
-            reply = engine.Answer(new IncomingMessage(line, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId));
+            reply = engine.Answer(new IncomingMessage(request, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -101,17 +121,13 @@ internal sealed class ConsoleChat(
             return "Sorry, something went wrong while answering that. Try asking another way.";
         }
 
-        if (reply.Intent == Intent.Reload)
-        {
-            var result = await reloader.ReloadAsync(cancellationToken);
-            return ReloadText.Format(result, options.MaxReloadErrors);
-        }
-
         if (reply.Intent == Intent.Quiz && reply.Quiz is not null)
         {
+            // "/quiz" or "quiz me": the console asks from this session's unseen questions.
             return AskQuiz(reply);
         }
 
+        reply = ReplyFitter.Fit(reply, AnswerText.MaxLength);
         if (!reply.Suggestions.IsDefaultOrEmpty)
         {
             _suggestions = [.. reply.Suggestions];
@@ -150,57 +166,22 @@ internal sealed class ConsoleChat(
         text.Append("Quiz: ").Append(quiz.Question).Append('\n');
         for (var i = 0; i < quiz.Options.Length; i++)
         {
-            text.Append($"  {Letter(i)}) {quiz.Options[i]}\n");
+            text.Append($"  {QuizAnswerText.Letter(i)}) {quiz.Options[i]}\n");
         }
 
-        text.Append($"Answer with a letter from A to {Letter(quiz.Options.Length - 1)} (or the option's number).");
+        text.Append($"Answer with a letter from A to {QuizAnswerText.Letter(quiz.Options.Length - 1)} (or the option's number).");
         return text.ToString();
     }
 
-    private static char Letter(int index) => (char)('A' + index);
-
-    /// <summary>Accepts the option's letter (as the engine's quiz text asks), its number, or its exact text.</summary>
-    private static int ChosenOption(QuizQuestion quiz, string line)
+    private string Grade(QuizQuestion quiz, string answer)
     {
-        var answer = line.Trim().TrimEnd('.', ')').Trim();
-        if (answer.Length == 1 && char.IsAsciiLetter(answer[0]))
-        {
-            var index = char.ToUpperInvariant(answer[0]) - 'A';
-            return index < quiz.Options.Length ? index : -1;
-        }
-
-        if (int.TryParse(answer, out var number))
-        {
-            return number >= 1 && number <= quiz.Options.Length ? number - 1 : -1;
-        }
-
-        for (var i = 0; i < quiz.Options.Length; i++)
-        {
-            if (string.Equals(quiz.Options[i].Trim(), line.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private bool TryGrade(QuizQuestion quiz, string line, out string graded)
-    {
-        var chosen = ChosenOption(quiz, line);
-        if (chosen < 0)
-        {
-            graded = string.Empty;
-            return false;
-        }
-
+        var chosen = QuizAnswerText.ChosenOption(quiz, answer);
         var sources = knowledge.Current.SourcesById;
         var cited = quiz.Sources.Select(id => sources.TryGetValue(id, out var s) ? $"[{s.Id}] {s.Title}" : $"[{id}]");
         var verdict = chosen == quiz.CorrectIndex
             ? "Correct!"
-            : $"Not quite: the answer is {Letter(quiz.CorrectIndex)}) {quiz.CorrectOption}";
-        graded = $"{verdict}\n{quiz.Explanation}\n\nSources: {string.Join("; ", cited)}\n(Type /quiz for another question.)";
-        return true;
+            : $"Not quite: the answer is {QuizAnswerText.Letter(quiz.CorrectIndex)}) {quiz.CorrectOption}";
+        return $"{verdict}\n{quiz.Explanation}\n\nSources: {string.Join("; ", cited)}\n(Type /quiz for another question.)";
     }
 
     internal static string Banner(KnowledgeSnapshot snapshot)

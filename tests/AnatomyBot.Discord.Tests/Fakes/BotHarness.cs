@@ -19,7 +19,7 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private bool _ownsDiscord = true;
 
-    private BotHarness(FakeDiscord discord, ServiceProvider services, FakeTimeProvider clock, RecordingLoggerProvider logs, Mock<IHostApplicationLifetime> lifetime, Mock<IKnowledgeReloader> reloader, FakeEngine engine)
+    private BotHarness(FakeDiscord discord, ServiceProvider services, FakeTimeProvider clock, LogCapture logs, Mock<IHostApplicationLifetime> lifetime, Mock<IKnowledgeReloader> reloader, FakeEngine engine)
     {
         Discord = discord;
         _services = services;
@@ -34,7 +34,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public RecordingLoggerProvider Logs { get; }
+    public LogCapture Logs { get; }
 
     public Mock<IHostApplicationLifetime> Lifetime { get; }
 
@@ -74,7 +74,7 @@ public sealed class BotHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var clock = new FakeTimeProvider();
-        var logs = new RecordingLoggerProvider();
+        var logs = new LogCapture();
         var lifetime = new Mock<IHostApplicationLifetime>();
         var reloader = new Mock<IKnowledgeReloader>();
         engine ??= new FakeEngine();
@@ -124,7 +124,7 @@ public sealed class BotHarness : IAsyncDisposable
         {
             try
             {
-                await hosted.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+                await hosted.StopAsync(CancellationToken.None).WaitAsync(Wait.Guard);
             }
             catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
             {

@@ -70,7 +70,7 @@ internal sealed class ServeHost : IAsyncDisposable
 
         host._run = Task.Run(() => BotApp.RunAsync(args ?? ["serve"], TextReader.Null, TextWriter.Synchronized(host._stdout),
             TextWriter.Synchronized(host._stderr), environment, host._stop.Token));
-        var first = await Task.WhenAny(ready.Task, host._run).WaitAsync(TimeSpan.FromSeconds(30));
+        var first = await Task.WhenAny(ready.Task, host._run).WaitAsync(Wait.Guard);
         if (first != ready.Task)
         {
             throw new InvalidOperationException($"serve ended before it was ready (exit {await host._run}): {host.Error}");
@@ -102,7 +102,7 @@ internal sealed class ServeHost : IAsyncDisposable
     public async Task<int> StopAsync()
     {
         await _stop.CancelAsync();
-        return _run is null ? 0 : await _run.WaitAsync(TimeSpan.FromSeconds(30));
+        return _run is null ? 0 : await _run.WaitAsync(Wait.Guard);
     }
 
     public async ValueTask DisposeAsync()
@@ -123,41 +123,4 @@ internal sealed class ServeHost : IAsyncDisposable
             return writer.ToString();
         }
     }
-}
-
-/// <summary>Every log entry of a host, formatted, with its level (and the exception text, if any).</summary>
-internal sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<LogEntry> _entries = new();
-
-    public IReadOnlyList<LogEntry> Entries => [.. _entries];
-
-    public string AllText => string.Join('\n', _entries.Select(e => e.ToString()));
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(LogCapture owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))
-                : string.Empty;
-            owner._entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), properties, exception?.ToString()));
-        }
-    }
-}
-
-internal sealed record LogEntry(LogLevel Level, string Category, string Message, string Properties, string? Exception)
-{
-    public override string ToString() => $"{Level} {Category}: {Message} [{Properties}] {Exception}";
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AnatomyBot.Telegram.Tests.Infrastructure;
+namespace AnatomyBot.Testing.Telegram;
 
 /// <summary>One recorded Bot API call: method, token used, parsed body, and the fake clock's time when it arrived.</summary>
 public sealed record RecordedCall(string Method, string Token, JsonObject Body, DateTimeOffset At)
@@ -199,7 +199,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds over the recorded calls.</summary>
     public async Task WaitUntilAsync(Func<FakeBotApiServer, bool> condition, TimeSpan? timeout = null, Action? onIdle = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
         while (!condition(this))
         {
             if (DateTime.UtcNow > deadline)

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Telegram;
 using AnatomyBot.Telegram.Storage;
 using AnatomyBot.Testing;
 using Microsoft.Data.Sqlite;
@@ -9,14 +10,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moq;
 
-namespace AnatomyBot.Telegram.Tests.Infrastructure;
+namespace AnatomyBot.Testing.Telegram;
 
 /// <summary>The Telegram adapter in a real generic host, pointed at a <see cref="FakeBotApiServer"/>, on a fake clock.</summary>
 public sealed class AdapterHarness : IAsyncDisposable
 {
     public const string Token = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz";
 
-    private AdapterHarness(IHost host, CapturingLoggerProvider logs)
+    private AdapterHarness(IHost host, LogCapture logs)
     {
         Host = host;
         Logs = logs;
@@ -24,7 +25,7 @@ public sealed class AdapterHarness : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public LogCapture Logs { get; }
 
     public IServiceProvider Services => Host.Services;
 
@@ -57,7 +58,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(config);
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogCapture();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);
@@ -78,7 +79,7 @@ public sealed class AdapterHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(Wait.Guard);
         try
         {
             await Host.StopAsync(timeout.Token);

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using Microsoft.Extensions.Logging;
+
+namespace AnatomyBot.Testing.Telegram;
+
+/// <summary>An engine that answers with a crafted reply and remembers what it was asked.</summary>
+public sealed class FakeEngine : IAnswerEngine
+{
+    public ConcurrentQueue<IncomingMessage> Asked { get; } = new();
+
+    public Func<IncomingMessage, Reply> Respond { get; set; } = m => TextReply("You asked: " + m.Text);
+
+    public Reply Answer(IncomingMessage message)
+    {
+        Asked.Enqueue(message);
+        return Respond(message);
+    }
+
+    public static Reply TextReply(string body, string title = "Answer", string? disclaimer = null, string? urgent = null, Intent intent = Intent.Topic) =>
+        new Reply
+        {
+            Intent = intent,
+            Confidence = 1.0,
+            Title = title,
+            Sections = [new ReplySection(null, body)],
+            Sources = [new Source("mom", "Muscle of the Month: Iliopsoas", "blog")],
+            Disclaimer = disclaimer,
+            UrgentNotice = urgent,
+        };
+}
+
+public sealed class FixedKnowledge(KnowledgeSnapshot snapshot) : IKnowledgeProvider
+{
+    public KnowledgeSnapshot Current { get; set; } = snapshot;
+}
+
+public static class TestKnowledge
+{
+    public static KnowledgeSnapshot Snapshot(int quizQuestions = 3)
+    {
+        var quiz = Enumerable.Range(1, quizQuestions).Select(i => new QuizQuestion(
+            $"q{i}",
+            $"Question {i}: which nerve supplies the iliacus?",
+            ["Femoral nerve", "Obturator nerve", "Sciatic nerve"],
+            0,
+            "The femoral nerve (L2-L3) supplies the iliacus.",
+            ["mom"])).ToImmutableArray();
+        return new KnowledgeSnapshot(
+            [new Source("mom", "Muscle of the Month: Iliopsoas", "blog"), new Source("ptclinic", "Psoas Muscle - Anatomy Highlight", "clinic")],
+            [],
+            [],
+            quiz,
+            new SafetyRules("Not medical advice.", "Seek care now.", "I can't diagnose.", [], []),
+            "test-1",
+            DateTimeOffset.UnixEpoch);
+    }
+}
