@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rest;
@@ -12,8 +13,8 @@ namespace AnatomyBot.Discord;
 
 /// <summary>
 /// Runs the gateway connection, registers the slash commands after READY and hands each interaction
-/// (and, when enabled, each mention or DM) to its handler on its own task. A fatal gateway condition
-/// stops the host with a message that says what to fix.
+/// (and, when enabled, each mention or DM) to its handler on its own task. A fatal gateway condition, or a database
+/// that cannot be used (quiz state lives there), stops the host with a message that says what to fix.
 /// </summary>
 internal sealed class DiscordBotService(
     GatewayClient gateway,
@@ -21,6 +22,8 @@ internal sealed class DiscordBotService(
     InteractionHandler interactions,
     MentionHandler mentions,
     DiscordSession session,
+    IStorageSchema storage,
+    IStorageDiagnostics storageDiagnostics,
     IOptions<DiscordOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -40,6 +43,11 @@ internal sealed class DiscordBotService(
     {
         try
         {
+            if (!await OpenStorageAsync(stoppingToken))
+            {
+                return;
+            }
+
             var gatewayUri = await ResolveGatewayAsync(stoppingToken);
             if (gatewayUri is null)
             {
@@ -62,6 +70,31 @@ internal sealed class DiscordBotService(
         finally
         {
             await Task.WhenAll(_inFlight.Keys).WaitAsync(TimeSpan.FromSeconds(5), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Opens (and migrates) the store before connecting, so an unusable database stops the adapter at start with the
+    /// provider's message rather than at the first quiz click. A transient failure (locked) is only logged: quiz clicks
+    /// retry it, and everything else works without the store.
+    /// </summary>
+    private async Task<bool> OpenStorageAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.MigrateAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && storageDiagnostics.Classify(ex) == StorageFaultKind.Fatal)
+        {
+            Fatal(storageDiagnostics.FatalMessage(ex));
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && storageDiagnostics.Classify(ex) == StorageFaultKind.Transient)
+        {
+            logger.LogWarning("Discord storage: opening the database failed ({Error}); quiz answers retry it. {Location}",
+                storageDiagnostics.Describe(ex), storageDiagnostics.Location);
+            return true;
         }
     }
 

@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,11 +15,15 @@ public sealed class RegistrationTests
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
+        // The store is opened lazily: nothing is written at this path by these tests.
+        settings["Storage:Path"] = Path.Combine(Path.GetTempPath(), "anatomybot-registration-" + Guid.NewGuid().ToString("N"), "bot.db");
         builder.Configuration.AddInMemoryCollection(settings);
         var engine = new FakeEngine();
         builder.Services.AddSingleton<IAnswerEngine>(engine);
         builder.Services.AddSingleton<IMuscleNameCompleter>(engine);
         builder.Services.AddSingleton(Mock.Of<IKnowledgeReloader>());
+        builder.Services.AddSingleton(Mock.Of<IKnowledgeProvider>());
+        builder.Services.AddAnatomyBotStorage(builder.Configuration);
         builder.Services.AddDiscordAdapter(builder.Configuration);
         return builder.Build();
     }

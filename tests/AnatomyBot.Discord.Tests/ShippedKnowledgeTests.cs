@@ -32,18 +32,21 @@ public sealed class ShippedKnowledgeTests
         var gw = await withBank.ConnectAndReadyAsync();
 
         var seen = new HashSet<string>();
+        AnatomyBot.Core.Quiz.QuizPost? lastPost = null;
         var count = Math.Min(snapshot.Quiz.Length, 8);
         for (var i = 0; i < count; i++)
         {
             await gw.SendDispatchAsync("INTERACTION_CREATE", i + 2, BotHarness.Command("quiz" + i, "quiz"));
             var posted = await withBank.Discord.WaitForCallAsync(c => c.Path == $"/interactions/quiz{i}/itok-quiz{i}/callback");
             var firstButton = posted.Json.GetProperty("data").GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString()!;
-            Assert.True(Interactions.InteractionHandler.TryParseQuizId(firstButton, out var questionId, out _));
-            Assert.True(seen.Add(questionId), "a question repeated before the bank was exhausted");
+            Assert.True(Interactions.InteractionHandler.TryParseQuizId(firstButton, out var postId, out _));
+            var post = await withBank.Services.GetRequiredService<AnatomyBot.Core.Quiz.IQuizStore>().GetPostAsync(postId, default);
+            Assert.True(seen.Add(post!.QuestionId), "a question repeated before the bank was exhausted");
+            lastPost = post;
         }
 
-        var question = snapshot.Quiz.First(q => seen.Contains(q.Id));
-        var click = BotHarness.Interaction("click", 3, new { custom_id = Interactions.InteractionHandler.QuizCustomId(question.Id, question.CorrectIndex), component_type = 2 }, "u1", message: new { id = "m-1" });
+        var question = snapshot.Quiz.First(q => q.Id == lastPost!.QuestionId);
+        var click = BotHarness.Interaction("click", 3, new { custom_id = Interactions.InteractionHandler.QuizCustomId(lastPost!.PostId, question.CorrectIndex), component_type = 2 }, "u1", message: new { id = "m-1" });
         await gw.SendDispatchAsync("INTERACTION_CREATE", 100, click);
         var answer = await withBank.Discord.WaitForCallAsync(c => c.Path == "/interactions/click/itok-click/callback");
         var text = answer.Json.GetProperty("data").GetProperty("content").GetString()!;

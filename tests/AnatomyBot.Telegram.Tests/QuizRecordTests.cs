@@ -47,15 +47,15 @@ public sealed class QuizRecordTests
         await world.PumpUntilAsync(s => s.ConfirmedOffset > last);
 
         var board = await restarted.Store.GetLeaderboardAsync(Tg.GroupId, 10, default);
-        Assert.Equal([("Dana", 1), ("Eli", 0)], board.Select(e => (e.DisplayName, e.Score)));
-        Assert.Equal(Tg.GroupId, (await restarted.Store.GetPollAsync("poll-2", default))!.ChatId);
+        Assert.Equal([("Dana", 1), ("Eli", 0)], board.Select(e => (e.DisplayName, e.Correct)));
+        Assert.Equal(Tg.GroupId, Storage.TelegramKeys.ChatId((await restarted.Store.GetPollAsync("poll-2", default))!.Chat));
         // At most once: the claimed day is not posted again after the restart.
         Assert.Single(world.Server.Calls("sendPoll"));
     }
 
-    private static async Task<Storage.PostedPoll?> GetPollAsync(TestWorld world, string pollId)
+    private static async Task<Core.Quiz.QuizPost?> GetPollAsync(TestWorld world, string pollId)
     {
-        using var store = new Storage.SqliteTelegramStore(Microsoft.Extensions.Options.Options.Create(new TelegramStorageOptions { Path = world.DatabasePath }));
+        using var store = TelegramStoreView.Open(world.DatabasePath);
         return await store.GetPollAsync(pollId, default);
     }
 }

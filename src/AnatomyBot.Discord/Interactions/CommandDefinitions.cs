@@ -18,6 +18,7 @@ internal static class CommandDefinitions
         Command("ask", "Ask a question about the iliopsoas group",
             StringOption("question", "Your question, e.g. What nerve supplies the iliacus?", MaxQuestionLength, autocomplete: false)),
         Command("quiz", "Get a multiple-choice quiz question"),
+        Command("leaderboard", "Show this channel's best quiz scores"),
         Command("sources", "List the sources the answers are based on"),
         Command("help", "How to use AnatomyBot"),
         WithPermissions(Command("reload", "Reload the knowledge files (moderators only)"), ManageGuildPermission),

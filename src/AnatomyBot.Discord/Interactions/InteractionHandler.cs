@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -14,14 +16,17 @@ namespace AnatomyBot.Discord.Interactions;
 
 /// <summary>
 /// Answers INTERACTION_CREATE events: slash commands, autocomplete and quiz buttons. The first callback is
-/// always sent straight away (type 4, 5 or 8); slow work (/ask, /reload) is deferred and edited in.
+/// always sent straight away (type 4, 5 or 8); slow work (/ask, /reload) is deferred and edited in. Quizzes go
+/// through the one <see cref="QuizService"/>: each post is stored, its buttons carry the post id, and a click is
+/// graded once per user and post, also after a restart.
 /// </summary>
 internal sealed class InteractionHandler(
     IAnswerEngine engine,
     IMuscleNameCompleter completer,
     IKnowledgeReloader reloader,
     DiscordRestClient rest,
-    QuizBook quizzes,
+    QuizService quizzes,
+    IStorageDiagnostics storage,
     DiscordSession session,
     IOptions<DiscordOptions> options,
     ILogger<InteractionHandler> logger)
@@ -83,13 +88,10 @@ internal sealed class InteractionHandler(
                 await EditOriginalAsync(interaction, token, MessageRenderer.ReplyMessage(askReply, quotedQuestion: question), cancellationToken);
                 break;
             case "quiz":
-                var quizReply = engine.Answer(new IncomingMessage("/quiz", Platform.Discord, user, channel));
-                var quiz = quizzes.Choose(channel, quizReply.Quiz);
-                var quizBody = quiz is null ? MessageRenderer.ReplyMessage(quizReply) : QuizMessage(quiz);
-                if (await RespondAsync(id, token, 4, quizBody, cancellationToken) && quiz is not null)
-                {
-                    BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
-                }
+                await QuizAsync(id, token, user, channel, cancellationToken);
+                break;
+            case "leaderboard":
+                await LeaderboardAsync(id, token, channel, cancellationToken);
                 break;
             case "sources":
             case "help":
@@ -171,26 +173,130 @@ internal sealed class InteractionHandler(
             return;
         }
 
-        if (!TryParseQuizId(customId, out var questionId, out var index) || quizzes.Find(questionId) is not { } question || index >= question.Options.Length)
+        if (!TryParseQuizId(customId, out var postId, out var index))
         {
-            await RespondAsync(id, token, 4, MessageRenderer.TextMessage("This quiz question is no longer available. Try /quiz.", ephemeral: true), cancellationToken);
+            await RespondAsync(id, token, 4, MessageRenderer.TextMessage(QuizGone, ephemeral: true), cancellationToken);
             return;
         }
 
-        var user = UserId(interaction);
-        var messageId = interaction.TryGetProperty("message", out var m) && m.TryGetProperty("id", out var mid) ? mid.GetString() ?? "" : "";
-        var answer = quizzes.Answer(messageId, question, user, index);
-        var text = new StringBuilder();
-        if (!answer.Counted)
+        QuizGrade grade;
+        try
         {
-            text.Append("You already answered this one; your first answer counts: ")
-                .Append(question.Options[answer.ChosenIndex]).Append(".\n");
+            grade = await GradeAsync(interaction, postId, index, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && storage.Classify(ex) != StorageFaultKind.None)
+        {
+            logger.LogWarning("Discord storage: recording a quiz answer failed ({Error}). {Location}", storage.Describe(ex), storage.Location);
+            await RespondAsync(id, token, 4, MessageRenderer.TextMessage("Sorry, I couldn't record your answer just now. Please click again in a moment.", ephemeral: true), cancellationToken);
+            return;
         }
 
-        text.Append(answer.Correct ? "✅ Right! " : $"❌ Not quite. The answer is **{question.CorrectOption}**. ")
+        if (grade.Status is QuizGradeStatus.UnknownPost or QuizGradeStatus.InvalidChoice || grade.Question is not { } question)
+        {
+            await RespondAsync(id, token, 4, MessageRenderer.TextMessage(QuizGone, ephemeral: true), cancellationToken);
+            return;
+        }
+
+        var text = new StringBuilder();
+        if (grade.Status == QuizGradeStatus.AlreadyAnswered)
+        {
+            text.Append("You already answered this one; your first answer counts");
+            text.Append(grade.ChosenIndex >= 0 && grade.ChosenIndex < question.Options.Length ? $": {question.Options[grade.ChosenIndex]}.\n" : ".\n");
+        }
+
+        text.Append(grade.Correct ? "✅ Right! " : $"❌ Not quite. The answer is **{question.CorrectOption}**. ")
             .Append(question.Explanation)
-            .Append($"\nYour score: {answer.Right}/{answer.Answered}");
+            .Append($"\nYour score: {grade.Score?.Correct ?? 0}/{grade.Score?.Answered ?? 0}");
         await RespondAsync(id, token, 4, MessageRenderer.TextMessage(text.ToString(), ephemeral: true), cancellationToken);
+    }
+
+    private const string QuizGone = "This quiz question is no longer available. Try /quiz.";
+
+    /// <summary>
+    /// Finds the clicked post (buttons from before posts were stored name the question instead: that message is adopted
+    /// as a post, keyed by its message id) and grades the click.
+    /// </summary>
+    private async Task<QuizGrade> GradeAsync(JsonElement interaction, string postId, int index, CancellationToken cancellationToken)
+    {
+        var user = UserId(interaction);
+        var channel = interaction.TryGetProperty("channel_id", out var c) ? c.GetString() ?? "" : "";
+        var messageId = interaction.TryGetProperty("message", out var m) && m.TryGetProperty("id", out var mid) ? mid.GetString() ?? "" : "";
+        var post = await quizzes.GetPostAsync(postId, cancellationToken)
+            ?? await quizzes.GetOrAdoptPostAsync("discord-message-" + messageId, DiscordKeys.Chat(channel), postId, cancellationToken);
+        if (post is null)
+        {
+            return new QuizGrade(QuizGradeStatus.UnknownPost, null, null, index, false, null);
+        }
+
+        return await quizzes.AnswerAsync(post, DiscordKeys.User(user), DisplayName(interaction, user), index, cancellationToken);
+    }
+
+    /// <summary>Posts the channel's next quiz question with one button per option; the post is stored before the reply.</summary>
+    private async Task QuizAsync(string id, string token, string user, string channel, CancellationToken cancellationToken)
+    {
+        var start = await quizzes.StartAsync(DiscordKeys.Chat(channel), cancellationToken);
+        if (!start.IsReady)
+        {
+            await RespondAsync(id, token, 4, MessageRenderer.TextMessage(NoQuizQuestions), cancellationToken);
+            return;
+        }
+
+        if (await RespondAsync(id, token, 4, QuizMessage(start.Question, start.Post.PostId), cancellationToken))
+        {
+            await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+            BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
+            logger.LogInformation("Posted quiz {QuestionId} to Discord channel {ChannelId} for user {UserId}", start.Question.Id, channel, user);
+        }
+    }
+
+    internal const string NoQuizQuestions = "Sorry, there are no quiz questions yet.";
+
+    /// <summary>The channel's best quiz scores: right answers, then answers given.</summary>
+    private async Task LeaderboardAsync(string id, string token, string channel, CancellationToken cancellationToken)
+    {
+        var entries = await quizzes.LeaderboardAsync(DiscordKeys.Chat(channel), 10, cancellationToken);
+        await RespondAsync(id, token, 4, MessageRenderer.TextMessage(LeaderboardText(entries)), cancellationToken);
+    }
+
+    internal static string LeaderboardText(IReadOnlyList<ScoreEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return "No quiz answers yet in this channel. Try /quiz!";
+        }
+
+        var text = new StringBuilder("\U0001F3C6 **Leaderboard**");
+        for (var i = 0; i < entries.Count; i++)
+        {
+            text.Append('\n').Append(i + 1).Append(". ").Append(DiscordText.EscapeUserText(entries[i].DisplayName))
+                .Append(" \u2014 ").Append(entries[i].Correct).Append('/').Append(entries[i].Answered);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The name shown on the leaderboard: server nickname, then global name, then username, then the id.</summary>
+    internal static string DisplayName(JsonElement interaction, string userId)
+    {
+        var member = interaction.TryGetProperty("member", out var mm) && mm.ValueKind == JsonValueKind.Object ? mm : default;
+        if (member.ValueKind == JsonValueKind.Object && member.TryGetProperty("nick", out var nick) && nick.ValueKind == JsonValueKind.String
+            && !string.IsNullOrWhiteSpace(nick.GetString()))
+        {
+            return nick.GetString()!;
+        }
+
+        var user = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("user", out var mu) ? mu
+            : interaction.TryGetProperty("user", out var u) ? u : default;
+        foreach (var field in new[] { "global_name", "username" })
+        {
+            if (user.ValueKind == JsonValueKind.Object && user.TryGetProperty(field, out var name) && name.ValueKind == JsonValueKind.String
+                && !string.IsNullOrWhiteSpace(name.GetString()))
+            {
+                return name.GetString()!;
+            }
+        }
+
+        return userId;
     }
 
     private async Task AutocompleteAsync(JsonElement interaction, string id, string token, CancellationToken cancellationToken)
@@ -211,7 +317,8 @@ internal sealed class InteractionHandler(
         await RespondAsync(id, token, 8, new JsonObject { ["choices"] = choices }, cancellationToken);
     }
 
-    internal static JsonObject QuizMessage(QuizQuestion quiz)
+    /// <summary>The quiz as a message: the question, the numbered options, and one button per option carrying the post id.</summary>
+    internal static JsonObject QuizMessage(QuizQuestion quiz, string postId)
     {
         var content = new StringBuilder("**Quiz:** ").Append(quiz.Question).Append('\n');
         var rows = new JsonArray();
@@ -231,7 +338,7 @@ internal sealed class InteractionHandler(
                 ["type"] = 2,
                 ["style"] = 1,
                 ["label"] = Truncate($"{i + 1}. {quiz.Options[i]}", DiscordLimits.ButtonLabel),
-                ["custom_id"] = QuizCustomId(quiz.Id, i),
+                ["custom_id"] = QuizCustomId(postId, i),
             });
         }
 
@@ -240,16 +347,17 @@ internal sealed class InteractionHandler(
         return message;
     }
 
-    internal static string QuizCustomId(string questionId, int index)
+    /// <summary><c>quiz:{post id}:{option}</c>. Buttons from before posts were stored carry the question id instead.</summary>
+    internal static string QuizCustomId(string postId, int index)
     {
         var suffix = ":" + index.ToString(CultureInfo.InvariantCulture);
         var room = DiscordLimits.CustomId - QuizPrefix.Length - suffix.Length;
-        return QuizPrefix + (questionId.Length <= room ? questionId : questionId[..room]) + suffix;
+        return QuizPrefix + (postId.Length <= room ? postId : postId[..room]) + suffix;
     }
 
-    internal static bool TryParseQuizId(string customId, out string questionId, out int index)
+    internal static bool TryParseQuizId(string customId, out string postId, out int index)
     {
-        questionId = "";
+        postId = "";
         index = -1;
         if (!customId.StartsWith(QuizPrefix, StringComparison.Ordinal))
         {
@@ -262,8 +370,8 @@ internal sealed class InteractionHandler(
             return false;
         }
 
-        questionId = customId[QuizPrefix.Length..colon];
-        return questionId.Length > 0;
+        postId = customId[QuizPrefix.Length..colon];
+        return postId.Length > 0;
     }
 
     private async Task<bool> RespondAsync(string id, string token, int type, JsonObject? data, CancellationToken cancellationToken)

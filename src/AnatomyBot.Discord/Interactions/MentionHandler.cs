@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Quiz;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -9,9 +11,10 @@ namespace AnatomyBot.Discord.Interactions;
 
 /// <summary>
 /// With Discord:AnswerMentions on: answers MESSAGE_CREATE that mention the bot or are DMs, as free-text
-/// questions, with a reply to the message. Content arrives for these without the MESSAGE_CONTENT intent.
+/// questions, with a reply to the message. Content arrives for these without the MESSAGE_CONTENT intent. A request for a
+/// quiz ("quiz me") gets the same stored quiz with buttons as /quiz, so the answer is graded.
 /// </summary>
-internal sealed class MentionHandler(IAnswerEngine engine, DiscordRestClient rest, DiscordSession session, ILogger<MentionHandler> logger)
+internal sealed class MentionHandler(IAnswerEngine engine, QuizService quizzes, DiscordRestClient rest, DiscordSession session, ILogger<MentionHandler> logger)
 {
     public bool ShouldAnswer(JsonElement message)
     {
@@ -57,12 +60,20 @@ internal sealed class MentionHandler(IAnswerEngine engine, DiscordRestClient res
         }
 
         var reply = engine.Answer(new IncomingMessage(question, Platform.Discord, user, channel));
-        var body = MessageRenderer.ReplyMessage(reply);
+        var start = reply.Intent == Intent.Quiz ? await quizzes.StartAsync(DiscordKeys.Chat(channel), cancellationToken) : null;
+        var body = start is { IsReady: true }
+            ? InteractionHandler.QuizMessage(start.Question, start.Post.PostId)
+            : start is not null ? MessageRenderer.TextMessage(InteractionHandler.NoQuizQuestions) : MessageRenderer.ReplyMessage(reply);
         body["message_reference"] = new JsonObject { ["message_id"] = messageId, ["fail_if_not_exists"] = false };
         var response = await rest.CreateMessageAsync(channel, body, cancellationToken);
         if (!response.IsSuccess)
         {
             logger.LogWarning("Answering a mention in channel {ChannelId} failed with {Status}", channel, (int)response.Status);
+        }
+        else if (start is { IsReady: true })
+        {
+            await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+            BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
         }
     }
 }

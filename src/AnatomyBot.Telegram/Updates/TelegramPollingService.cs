@@ -2,6 +2,7 @@ using System.Text.Json;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Sending;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,8 @@ namespace AnatomyBot.Telegram.Updates;
 /// </summary>
 internal sealed class TelegramPollingService(
     BotApi client,
-    ITelegramStore store,
+    IStorageSchema schema,
+    IUpdateInbox inbox,
     UpdateDispatcher dispatcher,
     BotIdentity bot,
     TelegramHealth health,
@@ -61,7 +63,7 @@ internal sealed class TelegramPollingService(
         try
         {
             // A locked or full store is waited out; one that cannot be opened stops the adapter (and the host).
-            await faults.RetryAsync("open the database", store.MigrateAsync, cancellationToken);
+            await faults.RetryAsync("open the database", schema.MigrateAsync, cancellationToken);
             var me = await CallUntilDoneAsync("getMe", client.GetMeAsync, cancellationToken);
             if (me is null)
             {
@@ -150,7 +152,7 @@ internal sealed class TelegramPollingService(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var offset = await faults.RetryAsync("read the update offset", store.GetUpdateOffsetAsync, cancellationToken);
+        var offset = await faults.RetryAsync("read the update offset", ct => inbox.GetOffsetAsync(TelegramKeys.Platform, ct), cancellationToken);
         var failures = 0;
         var quickEmptyPolls = 0;
         var timeout = options.Value.PollTimeoutSeconds;
@@ -246,12 +248,12 @@ internal sealed class TelegramPollingService(
 
         try
         {
-            await store.SetUpdateOffsetAsync(offset, cancellationToken);
+            await inbox.SetOffsetAsync(TelegramKeys.Platform, offset, cancellationToken);
             _offsetUnsaved = false;
             _offsetFailures = 0;
             faults.Recovered();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
+        catch (Exception ex) when (ex is not OperationCanceledException && faults.Classify(ex) != StorageFaultKind.None)
         {
             if (faults.Report("store the update offset", ex) == StorageFaultKind.Fatal)
             {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Moderation;
 using AnatomyBot.Telegram.Quiz;
@@ -19,7 +21,9 @@ namespace AnatomyBot.Telegram.Updates;
 internal sealed class TelegramUpdateHandler(
     IAnswerEngine engine,
     IKnowledgeReloader reloader,
-    ITelegramStore store,
+    IChatStore chats,
+    IDailyQuizStore daily,
+    QuizService quizzes,
     TelegramSender sender,
     BotApi client,
     QuizPoster quiz,
@@ -77,7 +81,7 @@ internal sealed class TelegramUpdateHandler(
         if (message.MigrateToChatId is { } newId)
         {
             logger.LogInformation("Telegram group {OldChatId} was upgraded to supergroup {NewChatId}; moving its data", chatId, newId);
-            await store.MigrateChatAsync(chatId, newId, cancellationToken);
+            await chats.MoveChatAsync(TelegramKeys.Chat(chatId), TelegramKeys.Chat(newId), cancellationToken);
             return;
         }
 
@@ -92,10 +96,10 @@ internal sealed class TelegramUpdateHandler(
             return;
         }
 
-        if (await store.IsChatGoneAsync(chatId, cancellationToken))
+        if (await chats.IsChatGoneAsync(TelegramKeys.Chat(chatId), cancellationToken))
         {
             // A message from the chat means the bot is back in it (re-added or unblocked).
-            await store.MarkChatActiveAsync(chatId, cancellationToken);
+            await chats.MarkChatActiveAsync(TelegramKeys.Chat(chatId), cancellationToken);
         }
 
         long? replyTo = message.Chat.Type == ChatType.Private ? null : message.Id;
@@ -161,19 +165,15 @@ internal sealed class TelegramUpdateHandler(
     private async Task PostQuizAsync(long chatId, long? replyTo, CancellationToken cancellationToken)
     {
         var result = await quiz.PostAsync(chatId, replyTo, cancellationToken);
-        if (result.IsSuccess)
+        switch (result.Status)
         {
-            return;
-        }
-
-        if (result.Error!.Kind == ApiErrorKind.BadRequest && result.Error.StatusCode == 0)
-        {
-            await ReplyTextAsync(chatId, "Sorry, there are no quiz questions yet.", replyTo, cancellationToken);
-        }
-        else if (result.Error.Kind == ApiErrorKind.NotImplemented)
-        {
-            // Silence would look like the bot is broken; say why instead.
-            await ReplyTextAsync(chatId, QuizPoster.NoPollsText, replyTo, cancellationToken);
+            case QuizPostStatus.EmptyBank:
+                await ReplyTextAsync(chatId, "Sorry, there are no quiz questions yet.", replyTo, cancellationToken);
+                break;
+            case QuizPostStatus.NoPolls:
+                // Silence would look like the bot is broken; say why instead.
+                await ReplyTextAsync(chatId, QuizPoster.NoPollsText, replyTo, cancellationToken);
+                break;
         }
     }
 
@@ -183,7 +183,7 @@ internal sealed class TelegramUpdateHandler(
         var now = timeProvider.GetUtcNow();
         if (arguments.Length == 0)
         {
-            var current = await store.GetSubscriptionAsync(chatId, cancellationToken);
+            var current = await daily.GetSubscriptionAsync(TelegramKeys.Chat(chatId), cancellationToken);
             var text = current is null
                 ? "No daily quiz is set for this chat. " + DailyQuizUsage
                 : $"Daily quiz: every day at {current.Time:HH\\:mm} ({current.TimeZoneId}). Next one: {NextText(current, now)}."
@@ -205,7 +205,7 @@ internal sealed class TelegramUpdateHandler(
         var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts is [var off] && off.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
-            var removed = await store.RemoveSubscriptionAsync(chatId, cancellationToken);
+            var removed = await daily.RemoveSubscriptionAsync(TelegramKeys.Chat(chatId), cancellationToken);
             scheduler.NotifyChanged();
             await ReplyTextAsync(chatId, removed ? "Daily quiz stopped." : "There was no daily quiz to stop.", replyTo, cancellationToken);
             return;
@@ -225,11 +225,11 @@ internal sealed class TelegramUpdateHandler(
         }
 
         var canonicalZone = parts.Length == 2 ? zoneId : "UTC";
-        await store.SaveSubscriptionAsync(chatId, time, canonicalZone, now, cancellationToken);
+        await daily.SaveSubscriptionAsync(TelegramKeys.Chat(chatId), time, canonicalZone, now, cancellationToken);
         scheduler.NotifyChanged();
         logger.LogInformation("Telegram chat {ChatId} set its daily quiz to {Time} {Zone} (by user {UserId})",
             chatId, time.ToString("HH:mm", CultureInfo.InvariantCulture), canonicalZone, message.From?.Id);
-        var saved = await store.GetSubscriptionAsync(chatId, cancellationToken);
+        var saved = await daily.GetSubscriptionAsync(TelegramKeys.Chat(chatId), cancellationToken);
         await ReplyTextAsync(chatId, $"Daily quiz set: every day at {time:HH\\:mm} ({canonicalZone}). Next one: {NextText(saved!, now, zone)}.", replyTo, cancellationToken);
     }
 
@@ -273,7 +273,7 @@ internal sealed class TelegramUpdateHandler(
 
     private async Task LeaderboardAsync(long chatId, long? replyTo, CancellationToken cancellationToken)
     {
-        var entries = await store.GetLeaderboardAsync(chatId, 10, cancellationToken);
+        var entries = await quizzes.LeaderboardAsync(TelegramKeys.Chat(chatId), 10, cancellationToken);
         if (entries.Count == 0)
         {
             await ReplyTextAsync(chatId, "No quiz answers yet in this chat. Try /quiz!", replyTo, cancellationToken);
@@ -284,7 +284,7 @@ internal sealed class TelegramUpdateHandler(
         for (var i = 0; i < entries.Count; i++)
         {
             html.Append('\n').Append(i + 1).Append(". ").Append(TelegramHtml.Escape(entries[i].DisplayName))
-                .Append(" \u2014 ").Append(entries[i].Score);
+                .Append(" \u2014 ").Append(entries[i].Correct);
         }
 
         await sender.SendHtmlAsync(chatId, html.ToString(), replyTo, cancellationToken);
@@ -335,24 +335,18 @@ internal sealed class TelegramUpdateHandler(
             return;
         }
 
-        var poll = await store.GetPollAsync(answer.PollId, cancellationToken);
-        if (poll is null)
+        // A poll whose record was reserved but not completed (the process died right after the send) is bound here.
+        var post = await quizzes.FindPostAsync(answer.PollId, TelegramKeys.User(user.Id), cancellationToken);
+        if (post is null)
         {
-            // A quiz whose record was reserved but not completed (the process died right after the send).
-            poll = await store.BindPendingPollAsync(answer.PollId, user.Id, timeProvider.GetUtcNow() - TimeSpan.FromDays(1), cancellationToken);
-            if (poll is null)
-            {
-                logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
-                return;
-            }
-
-            logger.LogInformation("Poll {PollId} was matched to the quiz {QuestionId} reserved for Telegram chat {ChatId}, whose record was not completed", answer.PollId, poll.QuestionId, poll.ChatId);
+            logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
+            return;
         }
 
-        var correct = answer.OptionIds.Contains(poll.CorrectIndex);
         var displayName = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
         var name = string.IsNullOrWhiteSpace(displayName) ? user.Username ?? user.Id.ToString(CultureInfo.InvariantCulture) : displayName;
-        await store.RecordAnswerAsync(answer.PollId, user.Id, name, correct, cancellationToken);
+        // Quiz polls take one option; the first is the choice.
+        await quizzes.AnswerAsync(post, TelegramKeys.User(user.Id), name, answer.OptionIds[0], cancellationToken);
     }
 
     private async Task OnMyChatMemberAsync(ChatMemberUpdated update, CancellationToken cancellationToken)
@@ -362,14 +356,14 @@ internal sealed class TelegramUpdateHandler(
             case ChatMemberStatus.Left:
             case ChatMemberStatus.Kicked:
                 logger.LogInformation("The bot was removed from Telegram chat {ChatId}; no longer posting there", update.Chat.Id);
-                await store.MarkChatGoneAsync(update.Chat.Id, timeProvider.GetUtcNow(), cancellationToken);
+                await chats.MarkChatGoneAsync(TelegramKeys.Chat(update.Chat.Id), timeProvider.GetUtcNow(), cancellationToken);
                 scheduler.NotifyChanged();
                 break;
             case ChatMemberStatus.Member:
             case ChatMemberStatus.Administrator:
             case ChatMemberStatus.Restricted:
             case ChatMemberStatus.Creator:
-                await store.MarkChatActiveAsync(update.Chat.Id, cancellationToken);
+                await chats.MarkChatActiveAsync(TelegramKeys.Chat(update.Chat.Id), cancellationToken);
                 scheduler.NotifyChanged();
                 break;
         }

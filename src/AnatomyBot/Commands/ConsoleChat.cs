@@ -2,6 +2,7 @@ using System.Text;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Hosting;
 
 namespace AnatomyBot.Commands;
@@ -19,12 +20,14 @@ internal sealed class ConsoleChat(
     TextWriter output,
     TextWriter error,
     bool interactive,
-    Random random)
+    QuizService quizzes)
 {
     private static readonly HashSet<string> QuitWords = new(StringComparer.OrdinalIgnoreCase) { "/quit", "/exit", "exit", "quit" };
 
-    private readonly HashSet<string> _askedQuizIds = new(StringComparer.Ordinal);
-    private QuizQuestion? _pendingQuiz;
+    private static readonly ChatKey Chat = new("console", ConsoleIdentity.ChatId);
+    private static readonly UserKey User = new("console", ConsoleIdentity.UserId);
+
+    private QuizStart? _pendingQuiz;
     private string[] _suggestions = [];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -72,7 +75,7 @@ internal sealed class ConsoleChat(
 
     private async Task<string> AnswerAsync(string line, CancellationToken cancellationToken)
     {
-        if (_pendingQuiz is { } quiz && TryGrade(quiz, line, out var graded))
+        if (_pendingQuiz is { IsReady: true } quiz && await GradeAsync(quiz, line, cancellationToken) is { } graded)
         {
             _pendingQuiz = null;
             return graded;
@@ -109,7 +112,7 @@ internal sealed class ConsoleChat(
 
         if (reply.Intent == Intent.Quiz && reply.Quiz is not null)
         {
-            return AskQuiz(reply);
+            return await AskQuizAsync(reply, cancellationToken);
         }
 
         if (!reply.Suggestions.IsDefaultOrEmpty)
@@ -133,18 +136,18 @@ internal sealed class ConsoleChat(
         return text.ToString();
     }
 
-    /// <summary>Picks from this chat's unseen questions (QuizPicker), so a session sees no repeat until the bank is done.</summary>
-    private string AskQuiz(Reply reply)
+    /// <summary>Asks the quiz service's next question (no repeat in the session until the bank is done).</summary>
+    private async Task<string> AskQuizAsync(Reply reply, CancellationToken cancellationToken)
     {
-        var bank = knowledge.Current.Quiz;
-        if (QuizPicker.RoundComplete(bank, _askedQuizIds))
+        var start = await quizzes.StartAsync(Chat, cancellationToken);
+        if (!start.IsReady)
         {
-            _askedQuizIds.Clear();
+            return ReplyText.ToPlainText(reply, includeDisclaimer: true);
         }
 
-        var quiz = QuizPicker.Pick(bank, _askedQuizIds, random) ?? reply.Quiz!;
-        _askedQuizIds.Add(quiz.Id);
-        _pendingQuiz = quiz;
+        await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+        _pendingQuiz = start;
+        var quiz = start.Question;
 
         var text = new StringBuilder();
         text.Append("Quiz: ").Append(quiz.Question).Append('\n');
@@ -185,22 +188,24 @@ internal sealed class ConsoleChat(
         return -1;
     }
 
-    private bool TryGrade(QuizQuestion quiz, string line, out string graded)
+    /// <summary>Grades a letter, number or option text through the quiz service; null when the line is no option.</summary>
+    private async Task<string?> GradeAsync(QuizStart pending, string line, CancellationToken cancellationToken)
     {
+        var quiz = pending.Question!;
         var chosen = ChosenOption(quiz, line);
         if (chosen < 0)
         {
-            graded = string.Empty;
-            return false;
+            return null;
         }
+
+        await quizzes.AnswerAsync(pending.Post!, User, "you", chosen, cancellationToken);
 
         var sources = knowledge.Current.SourcesById;
         var cited = quiz.Sources.Select(id => sources.TryGetValue(id, out var s) ? $"[{s.Id}] {s.Title}" : $"[{id}]");
         var verdict = chosen == quiz.CorrectIndex
             ? "Correct!"
             : $"Not quite: the answer is {Letter(quiz.CorrectIndex)}) {quiz.CorrectOption}";
-        graded = $"{verdict}\n{quiz.Explanation}\n\nSources: {string.Join("; ", cited)}\n(Type /quiz for another question.)";
-        return true;
+        return $"{verdict}\n{quiz.Explanation}\n\nSources: {string.Join("; ", cited)}\n(Type /quiz for another question.)";
     }
 
     internal static string Banner(KnowledgeSnapshot snapshot)

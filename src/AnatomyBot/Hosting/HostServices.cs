@@ -4,6 +4,7 @@ using AnatomyBot.Core.Routing;
 using AnatomyBot.Discord;
 using AnatomyBot.Knowledge;
 using AnatomyBot.Observability;
+using AnatomyBot.Storage;
 using AnatomyBot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,9 +81,17 @@ internal static class HostServices
         services.AddHostedService(sp => sp.GetRequiredService<OpsHttpServer>());
     }
 
-    /// <summary>An adapter whose token is missing or blank stays off: it is not even registered.</summary>
+    /// <summary>
+    /// An adapter whose token is missing or blank stays off: it is not even registered. With at least one adapter on, the
+    /// storage provider named by <c>Storage:Provider</c> is wired behind the ports both adapters use.
+    /// </summary>
     public static void AddAdapters(IServiceCollection services, IConfiguration configuration, bool telegram, bool discord)
     {
+        if (telegram || discord)
+        {
+            services.AddAnatomyBotStorage(configuration);
+        }
+
         if (telegram)
         {
             services.AddTelegramAdapter(configuration);

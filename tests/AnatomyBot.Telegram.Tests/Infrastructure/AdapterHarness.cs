@@ -1,6 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
-using AnatomyBot.Telegram.Storage;
+using AnatomyBot.Storage;
 using AnatomyBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +28,8 @@ public sealed class AdapterHarness : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public ITelegramStore Store => Services.GetRequiredService<ITelegramStore>();
+    /// <summary>The adapter's storage ports, by Telegram ids.</summary>
+    public TelegramStoreView Store => new(Services);
 
     public static async Task<AdapterHarness> StartAsync(
         string apiBaseUrl,
@@ -66,6 +67,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         builder.Services.AddSingleton(knowledge ?? new FixedKnowledge(TestKnowledge.Snapshot()));
         builder.Services.AddSingleton(reloader ?? Mock.Of<IKnowledgeReloader>());
         configure?.Invoke(builder.Services);
+        builder.Services.AddAnatomyBotStorage(builder.Configuration);
         builder.Services.AddTelegramAdapter(builder.Configuration);
         var host = builder.Build();
         if (start)
