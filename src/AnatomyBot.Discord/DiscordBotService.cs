@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Interactions;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,24 +13,27 @@ namespace AnatomyBot.Discord;
 
 /// <summary>
 /// Runs the gateway connection, registers the slash commands after READY and hands each interaction
-/// (and, when enabled, each mention or DM) to its handler on its own task. A fatal gateway condition, or a database
-/// that cannot be used (quiz state lives there), stops the host with a message that says what to fix.
+/// (and, when enabled, each mention or DM) to its handler on its own task. Owns the adapter's health. A fatal
+/// gateway condition, or a database that cannot be used (quiz state lives there), stops the host with a message that
+/// says what to fix.
 /// </summary>
 internal sealed class DiscordBotService(
     GatewayClient gateway,
     DiscordRestClient rest,
     InteractionHandler interactions,
     MentionHandler mentions,
-    DiscordSession session,
+    DiscordBotIdentity identity,
     IStorageSchema storage,
     IStorageDiagnostics storageDiagnostics,
     IOptions<DiscordOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    DiscordRandom random,
     ILogger<DiscordBotService> logger,
     DiscordHealth? health = null) : BackgroundService
 {
     private static readonly TimeSpan DedupeWindow = TimeSpan.FromMinutes(15);
+    private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
     private readonly RecentIds _interactionIds = new(time, DedupeWindow);
     private readonly RecentIds _messageIds = new(time, DedupeWindow);
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
@@ -54,11 +57,12 @@ internal sealed class DiscordBotService(
                 return;
             }
 
-            gateway.OnDispatch = (dispatch, ct) =>
+            gateway.OnDispatch = (dispatch, _) =>
             {
-                OnDispatch(dispatch, stoppingToken);
+                Route(dispatch, stoppingToken);
                 return Task.CompletedTask;
             };
+            gateway.OnStatus = OnGatewayStatus;
             var stopped = await gateway.RunAsync(gatewayUri, stoppingToken);
             Fatal(stopped.Message);
         }
@@ -98,6 +102,7 @@ internal sealed class DiscordBotService(
         }
     }
 
+    /// <summary>The configured gateway URL, or the one <c>GET /gateway/bot</c> names (retried with backoff); null after a fatal answer.</summary>
     private async Task<Uri?> ResolveGatewayAsync(CancellationToken cancellationToken)
     {
         var configured = options.Value.GatewayUrl;
@@ -106,75 +111,70 @@ internal sealed class DiscordBotService(
             return new Uri(configured);
         }
 
-        for (var attempt = 1; ; attempt++)
+        foreach (var delay in new ReconnectStrategy(random).Delays())
         {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, time, cancellationToken);
+            }
+
             var response = await rest.GetGatewayBotAsync(cancellationToken);
-            if (response.IsSuccess && response.Json().TryGetProperty("url", out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var uri))
+            if (response.TryRead(Json.GatewayBot, out var gatewayBot) && Uri.TryCreate(gatewayBot.Url, UriKind.Absolute, out var uri))
             {
                 return uri;
             }
 
-            if ((int)response.Status == 401)
+            if (response.Status == System.Net.HttpStatusCode.Unauthorized)
             {
                 Fatal("Discord rejected the bot token (401 on GET /gateway/bot). Set Discord:Token to the current token from the developer portal (Bot page, Reset Token) and restart.");
                 return null;
             }
 
-            var delay = Core.Resilience.Backoff.Exponential(attempt, GatewayClient.MaxBackoff, Random.Shared.NextDouble());
-            logger.LogWarning("GET /gateway/bot failed ({Status}); retrying in {Delay} s", (int)response.Status, delay.TotalSeconds);
-            await Task.Delay(delay, time, cancellationToken);
+            logger.LogWarning("GET /gateway/bot failed ({Status}); retrying", (int)response.Status);
         }
+
+        return null;
     }
 
-    private void OnDispatch(GatewayDispatch dispatch, CancellationToken cancellationToken)
-    {
-        try
-        {
-            Route(dispatch, cancellationToken);
-        }
-        catch (InvalidOperationException)
-        {
-            // JsonElement throws this for a field of the wrong type: a malformed event is skipped, the session goes on.
-            logger.LogWarning("Skipped a malformed {Type} event", dispatch.Type);
-        }
-    }
+    private void OnGatewayStatus(GatewayStatus status, string detail) =>
+        health?.Set(status == GatewayStatus.Reconnecting ? AdapterState.Reconnecting : AdapterState.Connected, detail);
 
+    /// <summary>Hands each event to its handler; an event of the wrong shape is skipped, the session goes on.</summary>
     private void Route(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         switch (dispatch.Type)
         {
-            case "READY":
-                if (dispatch.Data.TryGetProperty("user", out var user) && user.TryGetProperty("id", out var uid))
+            case GatewayEvents.Ready when DiscordJson.TryRead(dispatch.Data, Json.Ready, out var ready):
+                OnReady(ready, cancellationToken);
+                break;
+            case GatewayEvents.InteractionCreate when DiscordJson.TryRead(dispatch.Data, Json.Interaction, out var interaction):
+                if (_interactionIds.TryAdd(interaction.Id))
                 {
-                    session.BotUserId = uid.GetString();
-                }
-
-                if (dispatch.Data.TryGetProperty("application", out var app) && app.TryGetProperty("id", out var aid))
-                {
-                    session.ApplicationId = aid.GetString();
-                }
-
-                if (Interlocked.Exchange(ref _commandsRegistered, 1) == 0)
-                {
-                    Track(RegisterCommandsAsync(cancellationToken));
+                    Track(Task.Run(() => HandleSafelyAsync("interaction", interactions.HandleAsync, interaction, cancellationToken), CancellationToken.None));
                 }
 
                 break;
-            case "INTERACTION_CREATE":
-                if (dispatch.Data.TryGetProperty("id", out var iid) && iid.GetString() is { } interactionId && _interactionIds.TryAdd(interactionId))
+            case GatewayEvents.MessageCreate when options.Value.AnswerMentions && DiscordJson.TryRead(dispatch.Data, Json.Message, out var message):
+                if (mentions.ShouldAnswer(message) && _messageIds.TryAdd(message.Id))
                 {
-                    Track(Task.Run(() => HandleSafelyAsync("interaction", interactions.HandleAsync, dispatch.Data, cancellationToken), CancellationToken.None));
+                    Track(Task.Run(() => HandleSafelyAsync("mention", mentions.HandleAsync, message, cancellationToken), CancellationToken.None));
                 }
 
                 break;
-            case "MESSAGE_CREATE" when options.Value.AnswerMentions:
-                if (mentions.ShouldAnswer(dispatch.Data) && dispatch.Data.TryGetProperty("id", out var mid)
-                    && mid.GetString() is { } messageId && _messageIds.TryAdd(messageId))
-                {
-                    Track(Task.Run(() => HandleSafelyAsync("mention", mentions.HandleAsync, dispatch.Data, cancellationToken), CancellationToken.None));
-                }
-
+            case GatewayEvents.Ready or GatewayEvents.InteractionCreate:
+            case GatewayEvents.MessageCreate when options.Value.AnswerMentions:
+                logger.LogWarning("Skipped a malformed {Type} event", dispatch.Type);
                 break;
+        }
+    }
+
+    private void OnReady(Ready ready, CancellationToken cancellationToken)
+    {
+        identity.BotUserId = ready.User?.Id ?? identity.BotUserId;
+        identity.ApplicationId = ready.Application?.Id ?? identity.ApplicationId;
+        if (Interlocked.Exchange(ref _commandsRegistered, 1) == 0)
+        {
+            Track(RegisterCommandsAsync(cancellationToken));
         }
     }
 
@@ -182,14 +182,7 @@ internal sealed class DiscordBotService(
     {
         try
         {
-            var appId = session.ApplicationId;
-            if (appId is null)
-            {
-                var app = await rest.GetCurrentApplicationAsync(cancellationToken);
-                appId = app.IsSuccess && app.Json().TryGetProperty("id", out var id) ? id.GetString() : null;
-                session.ApplicationId = appId;
-            }
-
+            var appId = identity.ApplicationId ?? await FetchApplicationIdAsync(cancellationToken);
             if (appId is null)
             {
                 logger.LogError("Cannot register slash commands: the application id is unknown");
@@ -199,21 +192,18 @@ internal sealed class DiscordBotService(
 
             var guild = string.IsNullOrWhiteSpace(options.Value.GuildId) ? null : options.Value.GuildId.Trim();
             var response = await rest.BulkOverwriteCommandsAsync(appId, guild, CommandDefinitions.All(), cancellationToken);
-            if (response.IsSuccess)
-            {
-                if (guild is null)
-                {
-                    logger.LogInformation("Registered the slash commands globally (new or changed commands can take a while to show up)");
-                }
-                else
-                {
-                    logger.LogInformation("Registered the slash commands on guild {GuildId}", guild);
-                }
-            }
-            else
+            if (!response.IsSuccess)
             {
                 logger.LogError("Registering the slash commands failed with {Status}; they will be retried on the next READY", (int)response.Status);
                 Interlocked.Exchange(ref _commandsRegistered, 0);
+            }
+            else if (guild is null)
+            {
+                logger.LogInformation("Registered the slash commands globally (new or changed commands can take a while to show up)");
+            }
+            else
+            {
+                logger.LogInformation("Registered the slash commands on guild {GuildId}", guild);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -221,11 +211,18 @@ internal sealed class DiscordBotService(
         }
     }
 
-    private async Task HandleSafelyAsync(string kind, Func<JsonElement, CancellationToken, Task> handler, JsonElement data, CancellationToken cancellationToken)
+    private async Task<string?> FetchApplicationIdAsync(CancellationToken cancellationToken)
+    {
+        var response = await rest.GetCurrentApplicationAsync(cancellationToken);
+        identity.ApplicationId = response.TryRead(Json.PartialApplication, out var application) ? application.Id : null;
+        return identity.ApplicationId;
+    }
+
+    private async Task HandleSafelyAsync<T>(string kind, Func<T, CancellationToken, Task> handler, T payload, CancellationToken cancellationToken)
     {
         try
         {
-            await handler(data, cancellationToken);
+            await handler(payload, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

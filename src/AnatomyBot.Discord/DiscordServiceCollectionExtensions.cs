@@ -15,8 +15,11 @@ using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Discord;
 
-/// <summary>Random source for gateway jitter and backoff; tests register a fixed one before AddDiscordAdapter.</summary>
-internal sealed record DiscordJitter(Random Random);
+/// <summary>
+/// The adapter's one source of randomness: heartbeat jitter and reconnect backoff (quiz picks are the QuizService's).
+/// Tests register a fixed one before AddDiscordAdapter.
+/// </summary>
+internal sealed record DiscordRandom(Random Random);
 
 public static class DiscordServiceCollectionExtensions
 {
@@ -43,7 +46,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(new DiscordJitter(Random.Shared));
+        services.TryAddSingleton(new DiscordRandom(Random.Shared));
         services.TryAddSingleton<IGatewayTransport, WebSocketGatewayTransport>();
         services.TryAddSingleton<RestRateLimiter>();
         services.TryAddSingleton(sp =>
@@ -63,13 +66,12 @@ public static class DiscordServiceCollectionExtensions
                 sp.GetRequiredService<IGatewayTransport>(),
                 new GatewaySettings(o.BareToken, GatewaySettings.IntentsFor(o.AnswerMentions), o.ShardId, o.ShardCount),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<DiscordJitter>().Random,
-                sp.GetRequiredService<ILogger<GatewayClient>>(),
-                sp.GetRequiredService<DiscordHealth>());
+                sp.GetRequiredService<DiscordRandom>(),
+                sp.GetRequiredService<ILogger<GatewayClient>>());
         });
         services.TryAddSingleton<DiscordHealth>();
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<DiscordHealth>());
-        services.TryAddSingleton<DiscordSession>();
+        services.TryAddSingleton<DiscordBotIdentity>();
         services.TryAddSingleton(sp => new QuizService(
             sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared));
         services.TryAddSingleton<InteractionHandler>();

@@ -3,10 +3,14 @@ using System.Diagnostics;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing;
-using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Discord.Protocol;
+using AnatomyBot.Discord;
+using AnatomyBot.Testing.Discord;
 using AnatomyBot.Knowledge;
 using AnatomyBot.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AnatomyBot.Benchmarks;
 
@@ -22,6 +26,11 @@ internal static class DiscordLoad
     private sealed class Knowledge(KnowledgeSnapshot snapshot) : IKnowledgeProvider
     {
         public KnowledgeSnapshot Current { get; } = snapshot;
+    }
+
+    private sealed class NoReload : IKnowledgeReloader
+    {
+        public Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken) => throw new NotSupportedException("no reloads in the load run");
     }
 
     public static async Task<int> RunAsync()
@@ -55,22 +64,30 @@ internal static class DiscordLoad
 
         GC.Collect();
         var before = Memory();
-        await using var bot = await BotHarness.StartAsync(
-            responder: Record,
-            configure: services =>
-            {
-                services.AddSingleton<IKnowledgeProvider>(knowledge);
-                services.AddSingleton<IAnswerEngine>(engine);
-                services.AddSingleton<IMuscleNameCompleter>(engine);
-            });
-        var gateway = await bot.ConnectAndReadyAsync(heartbeatMs: 1_000_000_000);
+        await using var discord = await FakeDiscord.StartAsync();
+        discord.Responder = Record;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IKnowledgeProvider>(knowledge);
+        builder.Services.AddSingleton<IAnswerEngine>(engine);
+        builder.Services.AddSingleton<IMuscleNameCompleter>(engine);
+        builder.Services.AddSingleton<IKnowledgeReloader, NoReload>();
+        builder.Services.AddDiscordAdapter(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = "load-test-token",
+            ["Discord:ApiBaseUrl"] = discord.ApiBase,
+            ["Discord:GatewayUrl"] = discord.GatewayUrl,
+        }).Build());
+        using var host = builder.Build();
+        await host.StartAsync();
+        var gateway = await discord.AcceptSessionAsync(heartbeatMs: 1_000_000_000);
+        await discord.WaitForCallAsync(c => c.Method == "PUT");
         var seq = 10;
         string[] muscles = ["psoas major", "psoas minor", "iliacus", "iliopsoas", "illiacus"];
         string[] questions = ["what nerve supplies the iliacus", "where does the psoas major insert", "my hip hurts when I run", "what does the iliopsoas do"];
 
         object Interaction(string id, int i) => id.StartsWith('a')
-            ? BotHarness.Command(id, "ask", [new { name = "question", type = 3, value = questions[i % questions.Length] }])
-            : BotHarness.Command(id, "muscle", [new { name = "name", type = 3, value = muscles[i % muscles.Length] }]);
+            ? FakeInteractions.Command(id, "ask", [FakeInteractions.StringOption("question", questions[i % questions.Length])])
+            : FakeInteractions.Command(id, "muscle", [FakeInteractions.StringOption("name", muscles[i % muscles.Length])]);
 
         async Task<List<(double Callback, double? Answer)>> SequentialAsync(string prefix, int count)
         {
@@ -122,6 +139,7 @@ internal static class DiscordLoad
         Console.WriteLine($"  callback latency (2000 sequential): p50 {LoadStats.Percentile(callbackLatency, 0.50):F2} ms, p99 {LoadStats.Percentile(callbackLatency, 0.99):F2} ms, max {callbackLatency[^1]:F2} ms");
         Console.WriteLine($"  /ask answer edited in ({askLatency.Count} sequential): p50 {LoadStats.Percentile(askLatency, 0.50):F2} ms, p99 {LoadStats.Percentile(askLatency, 0.99):F2} ms");
         Console.WriteLine($"  memory: before start {before}; at rest {rest}; peak working set under load {peak / 1048576.0:F0} MB; gen0 GCs {gcCount}");
+        await host.StopAsync();
         return 0;
     }
 

@@ -5,8 +5,10 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Discord.Interactions;
+using AnatomyBot.Discord.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.Logging;
 using Moq;
 
@@ -26,18 +28,18 @@ public sealed class AdapterEndToEndTests
         var connection = await bot.Discord.NextConnectionAsync();
         Assert.Equal("/gateway?v=10&encoding=json", connection.PathAndQuery);
         await connection.SendHelloAsync(45_000);
-        var identify = (await connection.ExpectAsync(2)).GetProperty("d");
-        Assert.Equal(BotHarness.Token, identify.GetProperty("token").GetString());
-        Assert.Equal(1, identify.GetProperty("intents").GetInt32());
-        Assert.Equal([0, 1], identify.GetProperty("shard").EnumerateArray().Select(e => e.GetInt32()));
+        var identify = await connection.ExpectIdentifyAsync();
+        Assert.Equal(BotHarness.Token, identify.Token);
+        Assert.Equal(GatewayIntents.Guilds, identify.Intents);
+        Assert.Equal([0, 1], identify.Shard);
 
-        await connection.SendDispatchAsync("READY", 1, new { session_id = "s", resume_gateway_url = bot.Discord.ResumeUrl, user = new { id = "bot1" }, application = new { id = "app1" } });
+        await connection.SendReadyAsync(1, bot.Discord.ResumeUrl);
         var put = await bot.Discord.WaitForCallAsync(c => c.Method == "PUT");
         Assert.Equal("/applications/app1/commands", put.Path);
         var commands = put.Json.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         Assert.Equal(["ask", "help", "leaderboard", "muscle", "quiz", "reload", "sources"], commands.Keys.Order());
         var name = commands["muscle"].GetProperty("options")[0];
-        Assert.Equal(3, name.GetProperty("type").GetInt32());
+        Assert.Equal(ApplicationCommandOptionType.String, (ApplicationCommandOptionType)name.GetProperty("type").GetInt32());
         Assert.True(name.GetProperty("autocomplete").GetBoolean());
         Assert.True(name.GetProperty("required").GetBoolean());
         Assert.Equal("32", commands["reload"].GetProperty("default_member_permissions").GetString());
@@ -57,12 +59,12 @@ public sealed class AdapterEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("i1", "muscle", [new { name = "name", type = 3, value = "psoas minor" }]));
-        var call = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/i1/itok-i1/callback");
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("i1", "muscle", [FakeInteractions.StringOption("name", "psoas minor")]));
+        var call = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("i1"));
         Assert.Contains(bot.Engine.Messages, m => m.Text == "/muscle psoas minor" && m.Platform == Platform.Discord && m.UserId == "u1");
 
         var body = call.Json;
-        Assert.Equal(4, body.GetProperty("type").GetInt32());
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, call.CallbackType);
         var data = body.GetProperty("data");
         Assert.Equal(0, data.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
         var embed = data.GetProperty("embeds")[0];
@@ -81,9 +83,9 @@ public sealed class AdapterEndToEndTests
         };
         await using var bot = await BotHarness.StartAsync(engine: engine);
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Interaction("a1", 4, new { id = "cmd", name = "muscle", type = 1, options = new[] { new { name = "name", type = 3, value = "ps", focused = true } } }));
-        var call = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/a1/itok-a1/callback");
-        Assert.Equal(8, call.Json.GetProperty("type").GetInt32());
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Autocomplete("a1", "muscle", "name", "ps"));
+        var call = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("a1"));
+        Assert.Equal(InteractionCallbackType.ApplicationCommandAutocompleteResult, call.CallbackType);
         var choices = call.Json.GetProperty("data").GetProperty("choices").EnumerateArray().ToList();
         Assert.Equal(25, choices.Count);
         Assert.All(choices, c => Assert.InRange(c.GetProperty("name").GetString()!.Length, 1, 100));
@@ -95,10 +97,10 @@ public sealed class AdapterEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("q1", "ask", [new { name = "question", type = 3, value = "What does the psoas minor do?" }]));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("q1", "ask", [FakeInteractions.StringOption("question", "What does the psoas minor do?")]));
         var patch = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH");
         var callback = Assert.Single(bot.CallbacksFor("q1"));
-        Assert.Equal(5, callback.Json.GetProperty("type").GetInt32());
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, callback.CallbackType);
         Assert.Equal("/webhooks/app1/itok-q1/messages/@original", patch.Path);
         var calls = bot.Discord.Calls.ToList();
         Assert.True(calls.IndexOf(callback) < calls.IndexOf(patch));
@@ -111,8 +113,8 @@ public sealed class AdapterEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("z1", "quiz"));
-        var posted = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/z1/itok-z1/callback");
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("z1", "quiz"));
+        var posted = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("z1"));
         var data = posted.Json.GetProperty("data");
         Assert.Contains("Roughly how many people", data.GetProperty("content").GetString(), StringComparison.Ordinal);
         var buttons = data.GetProperty("components").EnumerateArray().SelectMany(r => r.GetProperty("components").EnumerateArray()).ToList();
@@ -130,16 +132,16 @@ public sealed class AdapterEndToEndTests
             return (postId, option);
         }
 
-        object Click(string id, int option, string user) => BotHarness.Interaction(id, 3, new { custom_id = customIds[option], component_type = 2 }, user, message: new { id = "quiz-msg-1" });
+        object Click(string id, int option, string user) => FakeInteractions.ButtonClick(id, customIds[option], "quiz-msg-1", user);
         await gw.SendDispatchAsync("INTERACTION_CREATE", 3, Click("b1", 1, "u1"));
-        var first = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/b1/itok-b1/callback");
+        var first = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("b1"));
         await gw.SendDispatchAsync("INTERACTION_CREATE", 4, Click("b2", 0, "u1"));
-        var second = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/b2/itok-b2/callback");
+        var second = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("b2"));
         await gw.SendDispatchAsync("INTERACTION_CREATE", 5, Click("b3", 0, "u2"));
-        var other = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/b3/itok-b3/callback");
+        var other = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("b3"));
 
         static string Text(RecordedCall c) => c.Json.GetProperty("data").GetProperty("content").GetString()!;
-        Assert.All([first, second, other], c => Assert.Equal(64, c.Json.GetProperty("data").GetProperty("flags").GetInt32()));
+        Assert.All([first, second, other], c => Assert.Equal(MessageFlags.Ephemeral, c.Flags));
         Assert.StartsWith("✅ Right!", Text(first), StringComparison.Ordinal);
         Assert.Contains("absent in roughly 40-50%", Text(first), StringComparison.Ordinal);
         Assert.Contains("Your score: 1/1", Text(first), StringComparison.Ordinal);
@@ -157,16 +159,16 @@ public sealed class AdapterEndToEndTests
             ? FakeEngine.MuscleCard(m.Text) with { Intent = Intent.DidYouMean, Suggestions = ["psoas major", "psoas minor"] }
             : FakeEngine.MuscleCard(m.Text);
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("s1", "muscle", [new { name = "name", type = 3, value = "psoas m" }]));
-        var posted = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/s1/itok-s1/callback");
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("s1", "muscle", [FakeInteractions.StringOption("name", "psoas m")]));
+        var posted = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("s1"));
         var buttons = posted.Json.GetProperty("data").GetProperty("components").EnumerateArray()
             .SelectMany(r => r.GetProperty("components").EnumerateArray()).ToList();
         Assert.Equal(["psoas major", "psoas minor"], buttons.Select(b => b.GetProperty("label").GetString()!).ToList());
         Assert.Equal("ask:psoas minor", buttons[1].GetProperty("custom_id").GetString());
 
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, BotHarness.Interaction("s2", 3, new { custom_id = "ask:psoas minor", component_type = 2 }, "u1", message: new { id = "m1" }));
-        var answered = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/s2/itok-s2/callback");
-        Assert.Equal(4, answered.Json.GetProperty("type").GetInt32());
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, FakeInteractions.ButtonClick("s2", "ask:psoas minor", "m1", "u1"));
+        var answered = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("s2"));
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, answered.CallbackType);
         Assert.Contains(bot.Engine.Messages, m => m.Text == "psoas minor" && m.Platform == Platform.Discord);
         Assert.Equal("Psoas minor", answered.Json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
     }
@@ -176,64 +178,63 @@ public sealed class AdapterEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync(jitter: 0.5);
         var gw = await bot.ConnectAndReadyAsync(heartbeatMs: 1_000);
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("r1", "muscle", [new { name = "name", type = 3, value = "iliacus" }]));
-        await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/r1/itok-r1/callback");
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("r1", "muscle", [FakeInteractions.StringOption("name", "iliacus")]));
+        await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("r1"));
 
         // Wait for the heartbeat's own timers (REST and HELLO timers may be armed too): advancing before the loop
         // armed its wait would skip past it.
         await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromMilliseconds(500)));
         bot.Clock.Advance(TimeSpan.FromMilliseconds(500));
-        var beat = await gw.ExpectAsync(1);
-        Assert.Equal(2, beat.GetProperty("d").GetInt32());
+        Assert.Equal(2, await gw.ExpectHeartbeatAsync());
         await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromMilliseconds(1_000)));
         bot.Clock.Advance(TimeSpan.FromMilliseconds(1_000)); // no ACK: zombie
         var code = await gw.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.NotNull(code);
-        Assert.NotEqual(1000, code);
-        Assert.NotEqual(1001, code);
+        Assert.NotEqual(GatewayCloseCode.NormalClosure, code);
+        Assert.NotEqual(GatewayCloseCode.GoingAway, code);
 
         var resumed = await bot.Discord.NextConnectionAsync();
         Assert.Equal("/resume?v=10&encoding=json", resumed.PathAndQuery);
         await resumed.SendHelloAsync(45_000);
-        var resume = (await resumed.ExpectAsync(6)).GetProperty("d");
-        Assert.Equal("session-1", resume.GetProperty("session_id").GetString());
-        Assert.Equal(2, resume.GetProperty("seq").GetInt32());
-        Assert.Equal(BotHarness.Token, resume.GetProperty("token").GetString());
+        var resume = await resumed.ExpectResumeAsync();
+        Assert.Equal(GatewayScript.DefaultSessionId, resume.SessionId);
+        Assert.Equal(2, resume.Seq);
+        Assert.Equal(BotHarness.Token, resume.Token);
 
         // Discord replays what it thinks we missed, then RESUMED, then new events.
-        await resumed.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("r1", "muscle", [new { name = "name", type = 3, value = "iliacus" }]));
-        await resumed.SendDispatchAsync("RESUMED", 3, new { });
-        await resumed.SendDispatchAsync("INTERACTION_CREATE", 4, BotHarness.Command("r2", "help"));
-        await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/r2/itok-r2/callback");
+        await resumed.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("r1", "muscle", [FakeInteractions.StringOption("name", "iliacus")]));
+        await resumed.SendResumedAsync(3);
+        await resumed.SendDispatchAsync("INTERACTION_CREATE", 4, FakeInteractions.Command("r2", "help"));
+        await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("r2"));
         Assert.Single(bot.CallbacksFor("r1"));
         Assert.Equal(1, bot.Discord.Calls.Count(c => c.Method == "PUT"));
     }
 
     [Fact]
-    public async Task Close_4000_resumes_over_the_resume_url()
+    public async Task Close_unknown_error_resumes_over_the_resume_url()
     {
         await using var bot = await BotHarness.StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("GUILD_CREATE", 5, new { id = "g1" });
-        await gw.CloseAsync(4000);
+        await gw.CloseAsync(GatewayCloseCode.UnknownError);
         var next = await bot.Discord.NextConnectionAsync();
         Assert.StartsWith("/resume", next.PathAndQuery, StringComparison.Ordinal);
         await next.SendHelloAsync(45_000);
-        Assert.Equal(5, (await next.ExpectAsync(6)).GetProperty("d").GetProperty("seq").GetInt32());
+        Assert.Equal(5, (await next.ExpectResumeAsync()).Seq);
     }
 
     [Fact]
-    public async Task Close_4004_stops_the_host_with_a_clear_error_and_never_reconnects()
+    public async Task Close_authentication_failed_stops_the_host_with_a_clear_error_and_never_reconnects()
     {
         await using var bot = await BotHarness.StartAsync();
         var gw = await bot.Discord.NextConnectionAsync();
         await gw.SendHelloAsync(45_000);
-        await gw.ExpectAsync(2);
-        await gw.CloseAsync(4004);
+        await gw.ExpectIdentifyAsync();
+        await gw.CloseAsync(GatewayCloseCode.AuthenticationFailed);
         await Wait.UntilAsync(() => bot.Service.FatalError is not null);
         Assert.Contains("Discord:Token", bot.Service.FatalError, StringComparison.Ordinal);
         bot.Lifetime.Verify(l => l.StopApplication(), Times.Once);
-        Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Critical && e.Text.Contains("4004", StringComparison.Ordinal));
+        Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Critical && e.Text.Contains(((int)GatewayCloseCode.AuthenticationFailed).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         await bot.Service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
         bot.Clock.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal(1, bot.Discord.ConnectionCount);
@@ -245,18 +246,18 @@ public sealed class AdapterEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync(jitter: 0);
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendOpAsync(7, null);
+        await gw.SendReconnectAsync();
         var second = await bot.Discord.NextConnectionAsync();
         Assert.StartsWith("/resume", second.PathAndQuery, StringComparison.Ordinal);
         await second.SendHelloAsync(45_000);
-        await second.ExpectAsync(6);
-        await second.SendOpAsync(9, false);
+        await second.ExpectResumeAsync();
+        await second.SendInvalidSessionAsync(resumable: false);
         await Wait.UntilAsync(() => second.Closed.IsCompleted && bot.Clock.HasTimerDueIn(TimeSpan.FromSeconds(1)));
         bot.Clock.Advance(TimeSpan.FromSeconds(1)); // jitter 0: 1 s
         var third = await bot.Discord.NextConnectionAsync();
         Assert.StartsWith("/gateway", third.PathAndQuery, StringComparison.Ordinal);
         await third.SendHelloAsync(45_000);
-        await third.ExpectAsync(2);
+        await third.ExpectIdentifyAsync();
     }
 
     [Fact]
@@ -264,9 +265,9 @@ public sealed class AdapterEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        var json = JsonSerializer.Serialize(new { op = 0, s = 2, t = "INTERACTION_CREATE", d = BotHarness.Command("f1", "muscle", [new { name = "name", type = 3, value = "psoas major " + new string('x', 50) }]) });
+        var json = JsonSerializer.Serialize(new { op = 0, s = 2, t = "INTERACTION_CREATE", d = FakeInteractions.Command("f1", "muscle", [FakeInteractions.StringOption("name", "psoas major " + new string('x', 50))]) });
         await gw.SendTextAsync(json, parts: 7);
-        await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/f1/itok-f1/callback");
+        await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("f1"));
     }
 
     [Fact]
@@ -276,7 +277,7 @@ public sealed class AdapterEndToEndTests
         var gw = await bot.ConnectAndReadyAsync();
         for (var i = 0; i < 100; i++)
         {
-            await gw.SendDispatchAsync("INTERACTION_CREATE", i + 2, BotHarness.Command("burst" + i, "muscle", [new { name = "name", type = 3, value = "psoas major" }]));
+            await gw.SendDispatchAsync("INTERACTION_CREATE", i + 2, FakeInteractions.Command("burst" + i, "muscle", [FakeInteractions.StringOption("name", "psoas major")]));
         }
 
         await bot.Discord.WaitForCallsAsync(c => c.Path.EndsWith("/callback", StringComparison.Ordinal), 100, TimeSpan.FromSeconds(30));
@@ -294,28 +295,28 @@ public sealed class AdapterEndToEndTests
             .ReturnsAsync(ReloadResult.Failure([new KnowledgeError("muscles/iliacus.yaml", 12, "origin", "must not be empty")]));
         var gw = await bot.ConnectAndReadyAsync();
 
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("n1", "reload", userId: "7", permissions: "0"));
-        var refused = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/n1/itok-n1/callback");
-        Assert.Equal(4, refused.Json.GetProperty("type").GetInt32());
-        Assert.Equal(64, refused.Json.GetProperty("data").GetProperty("flags").GetInt32());
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("n1", "reload", userId: "7", permissions: "0"));
+        var refused = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("n1"));
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, refused.CallbackType);
+        Assert.Equal(MessageFlags.Ephemeral, refused.Flags);
         Assert.Contains("Only moderators", refused.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
 
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, BotHarness.Command("n2", "reload", userId: "8", dm: true));
-        await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/n2/itok-n2/callback");
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, FakeInteractions.Command("n2", "reload", userId: "8", dm: true));
+        await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("n2"));
         bot.Reloader.Verify(r => r.ReloadAsync(It.IsAny<CancellationToken>()), Times.Never);
 
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 4, BotHarness.Command("m1", "reload", userId: "42", permissions: "0"));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 4, FakeInteractions.Command("m1", "reload", userId: "42", permissions: "0"));
         var edit = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH" && c.Path.Contains("itok-m1", StringComparison.Ordinal));
         var deferred = Assert.Single(bot.CallbacksFor("m1"));
-        Assert.Equal(5, deferred.Json.GetProperty("type").GetInt32());
-        Assert.Equal(64, deferred.Json.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal(InteractionCallbackType.DeferredChannelMessageWithSource, deferred.CallbackType);
+        Assert.Equal(MessageFlags.Ephemeral, deferred.Flags);
         var text = edit.Json.GetProperty("content").GetString()!;
         Assert.Contains("Reload failed with 1 problem(s)", text, StringComparison.Ordinal);
         Assert.Contains("muscles/iliacus.yaml:12: origin: must not be empty", text, StringComparison.Ordinal);
 
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 5, BotHarness.Command("m2", "reload", userId: "9", permissions: "32"));
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 6, BotHarness.Command("m3", "reload", userId: "10", permissions: "8"));
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 7, BotHarness.Command("m4", "reload", userId: "42", dm: true));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 5, FakeInteractions.Command("m2", "reload", userId: "9", permissions: "32"));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 6, FakeInteractions.Command("m3", "reload", userId: "10", permissions: "8"));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 7, FakeInteractions.Command("m4", "reload", userId: "42", dm: true));
         await bot.Discord.WaitForCallsAsync(c => c.Method == "PATCH", 4);
         bot.Reloader.Verify(r => r.ReloadAsync(It.IsAny<CancellationToken>()), Times.Exactly(4));
         Assert.Contains(bot.Logs.Entries, e => e.Text.Contains("Refused /reload from user 7", StringComparison.Ordinal));
@@ -339,7 +340,7 @@ public sealed class AdapterEndToEndTests
         var gw = await bot.ConnectAndReadyAsync();
         var question = "@everyone @here <@123> **bold** " + string.Concat(Enumerable.Repeat("Is the psoas a hip flexor? ", 400));
         Assert.True(question.Length > 10_000);
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("big", "ask", [new { name = "question", type = 3, value = question }]));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("big", "ask", [FakeInteractions.StringOption("question", question)]));
         var patch = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH");
 
         Assert.True(Assert.Single(bot.Engine.Messages).Text.Length <= 1000);
@@ -367,9 +368,9 @@ public sealed class AdapterEndToEndTests
         await using var bot = await BotHarness.StartAsync(new() { ["Discord:AnswerMentions"] = "true" });
         var gw = await bot.Discord.NextConnectionAsync();
         await gw.SendHelloAsync(45_000);
-        var identify = await gw.ExpectAsync(2);
-        Assert.Equal(1 | (1 << 9) | (1 << 12), identify.GetProperty("d").GetProperty("intents").GetInt32());
-        await gw.SendDispatchAsync("READY", 1, new { session_id = "s", resume_gateway_url = bot.Discord.ResumeUrl, user = new { id = "bot1" }, application = new { id = "app1" } });
+        var identify = await gw.ExpectIdentifyAsync();
+        Assert.Equal(GatewayIntents.Guilds | GatewayIntents.GuildMessages | GatewayIntents.DirectMessages, identify.Intents);
+        await gw.SendReadyAsync(1, bot.Discord.ResumeUrl);
 
         await gw.SendDispatchAsync("MESSAGE_CREATE", 2, new { id = "msg1", channel_id = "c1", guild_id = "g1", content = "<@bot1> what innervates the iliacus?", author = new { id = "u1" }, mentions = new[] { new { id = "bot1" } } });
         await gw.SendDispatchAsync("MESSAGE_CREATE", 3, new { id = "msg2", channel_id = "c1", guild_id = "g1", content = "<@bot1> hi", author = new { id = "otherbot", bot = true }, mentions = new[] { new { id = "bot1" } } });
@@ -392,8 +393,8 @@ public sealed class AdapterEndToEndTests
         await using var bot = await BotHarness.StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("MESSAGE_CREATE", 2, new { id = "msg1", channel_id = "c1", guild_id = "g1", content = "<@bot1> hi", author = new { id = "u1" }, mentions = new[] { new { id = "bot1" } } });
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, BotHarness.Command("after", "help"));
-        await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/after/itok-after/callback");
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, FakeInteractions.Command("after", "help"));
+        await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("after"));
         Assert.DoesNotContain(bot.Discord.Calls, c => c.Path.StartsWith("/channels/", StringComparison.Ordinal));
     }
 
@@ -403,10 +404,10 @@ public sealed class AdapterEndToEndTests
         await using var bot = await BotHarness.StartAsync(useGatewayBot: true);
         bot.Discord.Responder = c => c.Path.EndsWith("/callback", StringComparison.Ordinal) ? new FakeResponse(401, """{"message":"401: Unauthorized","code":0}""") : null;
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("t1", "ask", [new { name = "question", type = 3, value = "x" }]));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("t1", "ask", [FakeInteractions.StringOption("question", "x")]));
         await bot.Discord.WaitForCallAsync(c => c.Path.EndsWith("/callback", StringComparison.Ordinal));
         await Wait.UntilAsync(() => bot.Logs.Entries.Any(e => e.Text.Contains("401", StringComparison.Ordinal)));
-        await gw.CloseAsync(4004);
+        await gw.CloseAsync(GatewayCloseCode.AuthenticationFailed);
         await Wait.UntilAsync(() => bot.Service.FatalError is not null);
         Assert.Single(bot.CallbacksFor("t1")); // no retry on 401
         Assert.NotEmpty(bot.Logs.Entries);

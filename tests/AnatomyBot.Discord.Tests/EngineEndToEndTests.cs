@@ -1,7 +1,9 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 using AnatomyBot.Knowledge;
 using AnatomyBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,9 +35,9 @@ public sealed class EngineEndToEndTests
     {
         await using var bot = await StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("pm", "muscle", [new { name = "name", type = 3, value = "psoas minor" }]));
-        var call = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/pm/itok-pm/callback");
-        Assert.Equal(4, call.Json.GetProperty("type").GetInt32());
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("pm", "muscle", [FakeInteractions.StringOption("name", "psoas minor")]));
+        var call = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("pm"));
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, call.CallbackType);
         var data = call.Json.GetProperty("data");
         Assert.Equal(0, data.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
         var embed = data.GetProperty("embeds")[0];
@@ -59,9 +61,9 @@ public sealed class EngineEndToEndTests
     {
         await using var bot = await StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Interaction("ac", 4, new { id = "cmd", name = "muscle", type = 1, options = new[] { new { name = "name", type = 3, value = typed, focused = true } } }));
-        var call = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/ac/itok-ac/callback");
-        Assert.Equal(8, call.Json.GetProperty("type").GetInt32());
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Autocomplete("ac", "muscle", "name", typed));
+        var call = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("ac"));
+        Assert.Equal(InteractionCallbackType.ApplicationCommandAutocompleteResult, call.CallbackType);
         var choices = call.Json.GetProperty("data").GetProperty("choices").EnumerateArray().ToList();
         Assert.InRange(choices.Count, 1, 25);
         Assert.Contains(expected, choices[0].GetProperty("name").GetString(), StringComparison.OrdinalIgnoreCase);
@@ -73,7 +75,7 @@ public sealed class EngineEndToEndTests
     {
         await using var bot = await StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("ask1", "ask", [new { name = "question", type = 3, value = "What nerve supplies the iliacus?" }]));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("ask1", "ask", [FakeInteractions.StringOption("question", "What nerve supplies the iliacus?")]));
         var patch = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH");
         var embed = patch.Json.GetProperty("embeds")[0];
         Assert.Contains("femoral", embed.GetRawText(), StringComparison.OrdinalIgnoreCase);
@@ -84,7 +86,7 @@ public sealed class EngineEndToEndTests
     {
         await using var bot = await StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("ask2", "ask", [new { name = "question", type = 3, value = "what is the innervation of the iliacus" }]));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("ask2", "ask", [FakeInteractions.StringOption("question", "what is the innervation of the iliacus")]));
         var patch = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH");
         var embed = patch.Json.GetProperty("embeds")[0];
         var decoded = string.Join("\n", embed.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("value").GetString())
@@ -98,7 +100,7 @@ public sealed class EngineEndToEndTests
     {
         await using var bot = await StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("ask3", "ask", [new { name = "question", type = 3, value = "Does the iliopsoas abduct the hip?" }]));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("ask3", "ask", [FakeInteractions.StringOption("question", "Does the iliopsoas abduct the hip?")]));
         var patch = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH");
         var embed = patch.Json.GetProperty("embeds")[0];
         var fields = embed.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetString()!);

@@ -2,7 +2,9 @@ using AnatomyBot.Testing;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -10,7 +12,7 @@ namespace AnatomyBot.Discord.Tests;
 
 /// <summary>
 /// Proof: 1,000 interactions flow through the adapter over the loopback fake Discord while the fake drops the
-/// WebSocket (no close frame), closes it with 4000, answers callbacks and edits with 500 and 429, and sends garbage
+/// WebSocket (no close frame), closes it with a resumable close code, answers callbacks and edits with 500 and 429, and sends garbage
 /// frames. Every interaction is answered exactly once (one successful callback; one successful edit for /ask),
 /// none is lost, and events Discord replays after RESUME are not answered twice.
 /// </summary>
@@ -20,6 +22,13 @@ public sealed class FaultTests(ITestOutputHelper output)
 
     // Long enough that no heartbeat is due while the pump moves the fake clock; zombie handling has its own tests.
     private const int HeartbeatMs = 1_000_000_000;
+
+    // Longer than every wait the adapter makes here (REST retries, 429 retry_after, the first reconnect backoffs), and
+    // shorter than the HELLO timeout, so one step can never time out a connection whose HELLO is on its way.
+    private static readonly TimeSpan PumpHorizon = TimeSpan.FromSeconds(10);
+
+    // Bounds on real time against a hang (on a busy 2-core machine the run takes 10-40 s); never a speed assertion.
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
 
     private static readonly string[] Garbage =
     [
@@ -47,20 +56,27 @@ public sealed class FaultTests(ITestOutputHelper output)
         var start = bot.Clock.GetUtcNow();
         using var done = new CancellationTokenSource();
 
-        // Every wait in the adapter (5xx retry delay, 429 retry_after, reconnect backoff) is on the fake clock;
-        // this pump moves it forward so those waits end. It never asserts timing. It holds still while a connection
-        // is being handshaken: at 20x real speed a stall under CPU load would otherwise pass the 30 s HELLO timeout,
-        // the bot would drop the socket before it saw READY and identify afresh, losing the first session's events.
+        // Every wait in the adapter (5xx retry delay, 429 retry_after, reconnect backoff) is on the fake clock. This
+        // pump moves the clock to the next armed timer due within a few seconds, and otherwise waits until the bot
+        // arms one or the fake's handshake state changes; it never sleeps and never asserts timing. It holds still
+        // while a connection is being handshaken, so a string of REST retries cannot carry the clock past the 30 s
+        // HELLO timeout (the bot would drop the socket before it saw READY and identify afresh, losing events).
         var pump = Task.Run(async () =>
         {
+            var stopped = Task.Delay(Timeout.Infinite, done.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             while (!done.IsCancellationRequested)
             {
-                if (bot.Discord.ConnectionCount == discord.HandledConnections)
+                var armed = bot.Clock.TimerArmed;
+                var changed = discord.Changed;
+                var now = bot.Clock.GetUtcNow();
+                if (bot.Discord.ConnectionCount == discord.HandledConnections
+                    && bot.Clock.NextTimerDue is { } due && due > now && due - now <= PumpHorizon)
                 {
-                    bot.Clock.Advance(TimeSpan.FromMilliseconds(100));
+                    bot.Clock.Advance(due - now);
+                    continue;
                 }
 
-                await Task.Delay(5, CancellationToken.None);
+                await Task.WhenAny(armed, changed, stopped);
             }
         });
         var server = discord.ServeAsync(done.Token);
@@ -68,11 +84,17 @@ public sealed class FaultTests(ITestOutputHelper output)
         // Idle only says READY was sent. Until the bot has handled it, it has no session to resume: a drop then
         // makes it identify afresh and the events sent meanwhile are gone (as they would be with Discord).
         var health = Assert.Single(bot.Services.GetServices<IAdapterHealth>(), h => h.Name == "discord");
-        await Wait.UntilAsync(() => discord.Idle && health.State == AdapterState.Connected);
+        await Wait.UntilAsync(() => discord.Idle && health.State == AdapterState.Connected, HangGuard);
 
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var ids = new List<string>();
         var asks = new HashSet<string>();
+        string State() =>
+            $"callbacks {faults.Callbacks.Count}/{Interactions}, edits {faults.Edits.Count}/{asks.Count}, connections {bot.Discord.ConnectionCount}, " +
+            $"resumes {discord.Resumes}, identifies {discord.Identifies}, replayed {discord.Replayed}, 500s {faults.ServerErrors}, 429s {faults.RateLimits}, " +
+            $"clock {bot.Clock.GetUtcNow() - start}, next timer in {bot.Clock.NextTimerDue - bot.Clock.GetUtcNow()}, timers {bot.Clock.ActiveTimerCount}, handled {discord.HandledConnections}, idle {discord.Idle}, " +
+            $"first missing {ids.FirstOrDefault(id => faults.Callbacks.GetValueOrDefault(id) == 0)}, log tail:\n" +
+            string.Join("\n", bot.Logs.Entries.TakeLast(15).Select(e => e.Level + " " + e.Category + ": " + (e.Text.Length > 300 ? e.Text[..300] : e.Text)));
         for (var i = 0; i < Interactions; i++)
         {
             var id = "f" + i;
@@ -84,19 +106,19 @@ public sealed class FaultTests(ITestOutputHelper output)
             }
 
             var interaction = ask
-                ? BotHarness.Command(id, "ask", [new { name = "question", type = 3, value = "what does the psoas minor do? #" + i }])
-                : BotHarness.Command(id, "muscle", [new { name = "name", type = 3, value = "psoas minor" }]);
+                ? FakeInteractions.Command(id, "ask", [FakeInteractions.StringOption("question", "what does the psoas minor do? #" + i)])
+                : FakeInteractions.Command(id, "muscle", [FakeInteractions.StringOption("name", "psoas minor")]);
             await discord.DispatchAsync("INTERACTION_CREATE", interaction);
 
             switch (i % 100)
             {
                 case 17 or 67:
                     await discord.DropAsync();
-                    await Wait.UntilAsync(() => discord.Idle, TimeSpan.FromSeconds(20));
+                    await Wait.UntilAsync(() => discord.Idle, HangGuard, describe: State);
                     break;
                 case 42 or 92:
-                    await discord.CloseAsync(4000);
-                    await Wait.UntilAsync(() => discord.Idle, TimeSpan.FromSeconds(20));
+                    await discord.CloseAsync(GatewayCloseCode.UnknownError);
+                    await Wait.UntilAsync(() => discord.Idle, HangGuard, describe: State);
                     break;
                 case 5 or 30 or 55 or 80:
                     await discord.SendGarbageAsync(Garbage[i / 5 % Garbage.Length]);
@@ -104,11 +126,6 @@ public sealed class FaultTests(ITestOutputHelper output)
             }
         }
 
-        string State() =>
-            $"callbacks {faults.Callbacks.Count}/{Interactions}, edits {faults.Edits.Count}/{asks.Count}, connections {bot.Discord.ConnectionCount}, " +
-            $"resumes {discord.Resumes}, identifies {discord.Identifies}, replayed {discord.Replayed}, 500s {faults.ServerErrors}, 429s {faults.RateLimits}, " +
-            $"first missing {ids.FirstOrDefault(id => faults.Callbacks.GetValueOrDefault(id) == 0)}, log tail:\n" +
-            string.Join("\n", bot.Logs.Entries.TakeLast(15).Select(e => e.Level + " " + e.Category + ": " + (e.Text.Length > 300 ? e.Text[..300] : e.Text)));
         output.WriteLine($"sent in {stopwatch.Elapsed}: {State()}");
         try
         {
@@ -116,7 +133,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             {
                 await Wait.UntilAsync(
                     () => ids.All(id => faults.Callbacks.GetValueOrDefault(id) >= 1) && asks.All(id => faults.Edits.GetValueOrDefault(id) >= 1),
-                    TimeSpan.FromSeconds(40));
+                    HangGuard);
             }
             catch (TimeoutException)
             {
@@ -247,6 +264,10 @@ public sealed class FaultTests(ITestOutputHelper output)
         private int _replayed;
         private int _handled;
         private volatile bool _idle;
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes the next time a connection's handshake is over (read it before checking the state).</summary>
+        public Task Changed => Volatile.Read(ref _changed).Task;
 
         public int Resumes => Volatile.Read(ref _resumes);
 
@@ -277,29 +298,20 @@ public sealed class FaultTests(ITestOutputHelper output)
                 try
                 {
                     await connection.SendHelloAsync(HeartbeatMs);
-                    var hello = await connection.ExpectAnyAsync(TimeSpan.FromSeconds(10), 2, 6);
+                    var hello = await connection.ExpectAnyAsync(TimeSpan.FromSeconds(10), GatewayOpcode.Identify, GatewayOpcode.Resume);
                     await _gate.WaitAsync(cancellationToken);
                     try
                     {
                         _idle = false;
-                        if (hello.GetProperty("op").GetInt32() == 2)
+                        if (GatewayScript.OpOf(hello) == GatewayOpcode.Identify)
                         {
                             Interlocked.Increment(ref _identifies);
-                            await Send(connection, "READY", new
-                            {
-                                v = 10,
-                                session_id = "session-fault",
-                                resume_gateway_url = discord.ResumeUrl,
-                                user = new { id = "bot1", username = "AnatomyBot", bot = true },
-                                application = new { id = "app1" },
-                                guilds = Array.Empty<object>(),
-                            });
+                            await Send(connection, "READY", GatewayScript.ReadyData(discord.ResumeUrl, "session-fault"));
                         }
                         else
                         {
                             Interlocked.Increment(ref _resumes);
-                            var seq = hello.GetProperty("d").GetProperty("seq");
-                            var from = seq.ValueKind == JsonValueKind.Number ? seq.GetInt32() - ReplayOverlap : 0;
+                            var from = GatewayScript.ReadResume(hello).Seq is { } seq ? seq - ReplayOverlap : 0;
                             foreach (var (s, json) in _log.Where(e => e.Seq > from))
                             {
                                 await connection.SendTextAsync(json);
@@ -324,6 +336,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 finally
                 {
                     Interlocked.Increment(ref _handled);
+                    Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 }
             }
         }
@@ -334,7 +347,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             try
             {
                 var seq = ++_seq;
-                var json = JsonSerializer.Serialize(new { op = 0, d = data, s = seq, t = type });
+                var json = GatewayScript.Dispatch(type, seq, data);
                 _log.Add((seq, json));
                 await TrySendAsync(json);
             }
@@ -373,7 +386,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             }
         }
 
-        public async Task CloseAsync(int code)
+        public async Task CloseAsync(GatewayCloseCode code)
         {
             await _gate.WaitAsync();
             try
@@ -400,8 +413,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         private async Task Send(FakeGatewayConnection connection, string type, object data)
         {
             // READY and RESUMED are numbered but not logged: Discord never replays them.
-            var json = JsonSerializer.Serialize(new { op = 0, d = data, s = ++_seq, t = type });
-            await connection.SendTextAsync(json);
+            await connection.SendTextAsync(GatewayScript.Dispatch(type, ++_seq, data));
         }
 
         private async Task TrySendAsync(string json)

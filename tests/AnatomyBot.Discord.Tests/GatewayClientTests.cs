@@ -1,7 +1,9 @@
 using System.Text.Json;
 using AnatomyBot.Discord.Gateway;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
 using AnatomyBot.Testing;
+using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AnatomyBot.Discord.Tests;
@@ -16,9 +18,9 @@ public sealed class GatewayClientTests : IAsyncDisposable
     private GatewayClient? _client;
     private Task<GatewayStopped>? _run;
 
-    private GatewayClient Start(double jitter = 0.25, int intents = GatewaySettings.Guilds, int shardId = 0, int shardCount = 1)
+    private GatewayClient Start(double jitter = 0.25, GatewayIntents intents = GatewayIntents.Guilds, int shardId = 0, int shardCount = 1)
     {
-        _client = new GatewayClient(_transport, new GatewaySettings("secret-token", intents, shardId, shardCount), _clock, new FixedRandom(jitter), NullLogger<GatewayClient>.Instance);
+        _client = new GatewayClient(_transport, new GatewaySettings("secret-token", intents, shardId, shardCount), _clock, new DiscordRandom(new FixedRandom(jitter)), NullLogger<GatewayClient>.Instance);
         _client.OnDispatch = (d, _) =>
         {
             lock (_dispatches)
@@ -35,10 +37,10 @@ public sealed class GatewayClientTests : IAsyncDisposable
     private async Task<ScriptedConnection> ReadySessionAsync(int readySeq = 1)
     {
         var c = await _transport.NextConnectionAsync();
-        c.Hello(40_000);
-        await c.ExpectAsync(2);
-        c.Ready(readySeq);
-        await Wait.UntilAsync(() => _client!.SessionId is not null);
+        c.SendHello(40_000);
+        await c.ExpectIdentifyAsync();
+        c.SendReady(readySeq);
+        await Wait.UntilAsync(() => _client!.Session.Id is not null);
         return c;
     }
 
@@ -48,20 +50,20 @@ public sealed class GatewayClientTests : IAsyncDisposable
         Start(intents: GatewaySettings.IntentsFor(answerMentions: false), shardId: 1, shardCount: 3);
         var c = await _transport.NextConnectionAsync();
         Assert.Equal("wss://gateway.test/?v=10&encoding=json", c.Uri.ToString());
-        c.Hello(41_250);
-        var identify = (await c.ExpectAsync(2)).GetProperty("d");
-        Assert.Equal("secret-token", identify.GetProperty("token").GetString());
-        Assert.Equal(1, identify.GetProperty("intents").GetInt32());
-        Assert.Equal([1, 3], identify.GetProperty("shard").EnumerateArray().Select(e => e.GetInt32()));
-        Assert.Equal("AnatomyBot", identify.GetProperty("properties").GetProperty("browser").GetString());
+        c.SendHello(41_250);
+        var identify = await c.ExpectIdentifyAsync();
+        Assert.Equal("secret-token", identify.Token);
+        Assert.Equal(GatewayIntents.Guilds, identify.Intents);
+        Assert.Equal([1, 3], identify.Shard);
+        Assert.Equal("AnatomyBot", identify.Properties.Browser);
     }
 
     [Fact]
     public void Intents_never_include_message_content()
     {
-        Assert.Equal(1, GatewaySettings.IntentsFor(false));
-        Assert.Equal(1 | (1 << 9) | (1 << 12), GatewaySettings.IntentsFor(true));
-        Assert.Equal(0, GatewaySettings.IntentsFor(true) & (1 << 15));
+        Assert.Equal(GatewayIntents.Guilds, GatewaySettings.IntentsFor(false));
+        Assert.Equal(GatewayIntents.Guilds | GatewayIntents.GuildMessages | GatewayIntents.DirectMessages, GatewaySettings.IntentsFor(true));
+        Assert.False(GatewaySettings.IntentsFor(true).HasFlag(GatewayIntents.MessageContent));
     }
 
     [Fact]
@@ -69,26 +71,24 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         Start(jitter: 0.25);
         var c = await _transport.NextConnectionAsync();
-        c.Hello(40_000);
-        await c.ExpectAsync(2);
-        c.Ready(1);
-        c.Dispatch("GUILD_CREATE", 5, new { id = "g1" });
-        await Wait.UntilAsync(() => _client!.LastSequence == 5 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(10)));
+        c.SendHello(40_000);
+        await c.ExpectIdentifyAsync();
+        c.SendReady(1);
+        c.SendDispatch("GUILD_CREATE", 5, new { id = "g1" });
+        await Wait.UntilAsync(() => _client!.Session.Sequence == 5 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(10)));
 
         _clock.Advance(TimeSpan.FromMilliseconds(9_999));
         Assert.False(c.TryTakeSent(out _));
         _clock.Advance(TimeSpan.FromMilliseconds(1));
-        var first = await c.ExpectAsync(1);
-        Assert.Equal(5, first.GetProperty("d").GetInt64());
+        Assert.Equal(5, await c.ExpectHeartbeatAsync());
 
-        c.Op(11, null);
-        c.Dispatch("GUILD_CREATE", 6, new { id = "g2" });
-        await Wait.UntilAsync(() => _client!.LastSequence == 6 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(40)));
+        c.SendHeartbeatAck();
+        c.SendDispatch("GUILD_CREATE", 6, new { id = "g2" });
+        await Wait.UntilAsync(() => _client!.Session.Sequence == 6 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(40)));
         _clock.Advance(TimeSpan.FromMilliseconds(39_999));
         Assert.False(c.TryTakeSent(out _));
         _clock.Advance(TimeSpan.FromMilliseconds(1));
-        var second = await c.ExpectAsync(1);
-        Assert.Equal(6, second.GetProperty("d").GetInt64());
+        Assert.Equal(6, await c.ExpectHeartbeatAsync());
     }
 
     [Fact]
@@ -96,10 +96,9 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         Start(jitter: 0);
         var c = await _transport.NextConnectionAsync();
-        c.Hello(40_000);
+        c.SendHello(40_000);
         // With zero jitter the heartbeat may go out before or after IDENTIFY; both are fine.
-        var beat = await c.ExpectAsync(1);
-        Assert.Equal(JsonValueKind.Null, beat.GetProperty("d").ValueKind);
+        Assert.Null(await c.ExpectHeartbeatAsync());
     }
 
     [Fact]
@@ -107,9 +106,8 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         Start(jitter: 0.9);
         var c = await ReadySessionAsync(readySeq: 3);
-        c.Op(1, null);
-        var beat = await c.ExpectAsync(1);
-        Assert.Equal(3, beat.GetProperty("d").GetInt64());
+        c.SendHeartbeatRequest();
+        Assert.Equal(3, await c.ExpectHeartbeatAsync());
     }
 
     [Fact]
@@ -117,29 +115,29 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         Start(jitter: 0.5);
         var c = await _transport.NextConnectionAsync();
-        c.Hello(1_000);
-        await c.ExpectAsync(2);
-        c.Ready(1);
-        c.Dispatch("GUILD_CREATE", 2, new { id = "g1" });
+        c.SendHello(1_000);
+        await c.ExpectIdentifyAsync();
+        c.SendReady(1);
+        c.SendDispatch("GUILD_CREATE", 2, new { id = "g1" });
         // Wait for the exact timers: the HELLO timeout or a limiter may be armed too, and advancing before the
         // heartbeat loop armed its wait would skip past it.
-        await Wait.UntilAsync(() => _client!.LastSequence == 2 && _clock.HasTimerDueIn(TimeSpan.FromMilliseconds(500)));
+        await Wait.UntilAsync(() => _client!.Session.Sequence == 2 && _clock.HasTimerDueIn(TimeSpan.FromMilliseconds(500)));
         _clock.Advance(TimeSpan.FromMilliseconds(500));
-        await c.ExpectAsync(1);
+        await c.ExpectHeartbeatAsync();
         await Wait.UntilAsync(() => _clock.HasTimerDueIn(TimeSpan.FromMilliseconds(1_000)));
 
         _clock.Advance(TimeSpan.FromMilliseconds(1_000)); // no ACK came: zombie
         var code = await c.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.NotEqual(1000, code);
-        Assert.NotEqual(1001, code);
+        Assert.NotEqual(GatewayCloseCode.NormalClosure, code);
+        Assert.NotEqual(GatewayCloseCode.GoingAway, code);
 
         var resumed = await _transport.NextConnectionAsync();
         Assert.Equal("wss://resume.test/?v=10&encoding=json", resumed.Uri.ToString());
-        resumed.Hello(1_000);
-        var resume = (await resumed.ExpectAsync(6)).GetProperty("d");
-        Assert.Equal("secret-token", resume.GetProperty("token").GetString());
-        Assert.Equal("session-1", resume.GetProperty("session_id").GetString());
-        Assert.Equal(2, resume.GetProperty("seq").GetInt64());
+        resumed.SendHello(1_000);
+        var resume = await resumed.ExpectResumeAsync();
+        Assert.Equal("secret-token", resume.Token);
+        Assert.Equal(GatewayScript.DefaultSessionId, resume.SessionId);
+        Assert.Equal(2, resume.Seq);
     }
 
     [Theory]
@@ -147,14 +145,16 @@ public sealed class GatewayClientTests : IAsyncDisposable
     [InlineData("")]
     [InlineData("[1,2,3]")]
     [InlineData("""{"op":"ten","d":null}""")]
+    [InlineData("""{"d":null}""")]
     [InlineData("""{"op":10,"d":{"heartbeat_interval":"soon"}}""")]
+    [InlineData("""{"op":10,"d":{"heartbeat_interval":0}}""")]
     [InlineData("""{"op":0,"s":null,"t":"READY","d":{"unexpected":true}}""")]
     public async Task Malformed_frame_is_skipped_without_losing_the_session(string garbage)
     {
         Start();
         var c = await ReadySessionAsync(readySeq: 3);
-        c.Incoming.Writer.TryWrite(GatewayFrame.Message(garbage));
-        c.Dispatch("MESSAGE_CREATE", 4, new { id = "after-garbage" });
+        c.SendText(garbage);
+        c.SendDispatch("MESSAGE_CREATE", 4, new { id = "after-garbage" });
         await Wait.UntilAsync(() =>
         {
             lock (_dispatches)
@@ -163,7 +163,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
             }
         });
         Assert.Equal(1, _transport.ConnectCount);
-        Assert.Equal("session-1", _client!.SessionId);
+        Assert.Equal(GatewayScript.DefaultSessionId, _client!.Session.Id);
         Assert.False(c.ClientClose.Task.IsCompleted);
     }
 
@@ -172,14 +172,13 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         Start();
         var c = await ReadySessionAsync(readySeq: 4);
-        c.Op(7, null);
+        c.SendReconnect();
         var code = await c.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.NotEqual(1000, code);
+        Assert.NotEqual(GatewayCloseCode.NormalClosure, code);
         var next = await _transport.NextConnectionAsync();
-        Assert.StartsWith("wss://resume.test", next.Uri.ToString());
-        next.Hello(40_000);
-        var resume = await next.ExpectAsync(6);
-        Assert.Equal(4, resume.GetProperty("d").GetProperty("seq").GetInt64());
+        Assert.StartsWith(ScriptedConnection.ResumeUrl, next.Uri.ToString());
+        next.SendHello(40_000);
+        Assert.Equal(4, (await next.ExpectResumeAsync()).Seq);
     }
 
     [Fact]
@@ -187,11 +186,11 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         Start();
         var c = await ReadySessionAsync(readySeq: 7);
-        c.Op(9, true);
+        c.SendInvalidSession(resumable: true);
         var next = await _transport.NextConnectionAsync();
-        Assert.StartsWith("wss://resume.test", next.Uri.ToString());
-        next.Hello(40_000);
-        Assert.Equal(7, (await next.ExpectAsync(6)).GetProperty("d").GetProperty("seq").GetInt64());
+        Assert.StartsWith(ScriptedConnection.ResumeUrl, next.Uri.ToString());
+        next.SendHello(40_000);
+        Assert.Equal(7, (await next.ExpectResumeAsync()).Seq);
     }
 
     [Fact]
@@ -199,7 +198,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         Start(jitter: 0.25); // 1 + 4 * 0.25 = 2 s
         var c = await ReadySessionAsync();
-        c.Op(9, false);
+        c.SendInvalidSession(resumable: false);
         // The heartbeat timer of the old connection may still be armed; wait for the 2 s invalid-session delay itself.
         await Wait.UntilAsync(() => c.ClientClose.Task.IsCompleted && _clock.HasTimerDueIn(TimeSpan.FromSeconds(2)));
         _clock.Advance(TimeSpan.FromMilliseconds(1_999));
@@ -207,35 +206,34 @@ public sealed class GatewayClientTests : IAsyncDisposable
         _clock.Advance(TimeSpan.FromMilliseconds(1));
         var next = await _transport.NextConnectionAsync();
         Assert.StartsWith("wss://gateway.test", next.Uri.ToString());
-        next.Hello(40_000);
-        var identify = await next.ExpectAsync(2);
-        Assert.Equal("secret-token", identify.GetProperty("d").GetProperty("token").GetString());
-        Assert.Null(_client!.SessionId);
+        next.SendHello(40_000);
+        Assert.Equal("secret-token", (await next.ExpectIdentifyAsync()).Token);
+        Assert.Null(_client!.Session.Id);
     }
 
     [Theory]
-    [InlineData(4000)]
-    [InlineData(4002)]
-    [InlineData(4008)]
+    [InlineData(GatewayCloseCode.UnknownError)]
+    [InlineData(GatewayCloseCode.DecodeError)]
+    [InlineData(GatewayCloseCode.RateLimited)]
     [InlineData(null)]
-    public async Task Resumable_close_codes_and_drops_resume(int? closeCode)
+    public async Task Resumable_close_codes_and_drops_resume(GatewayCloseCode? closeCode)
     {
         Start();
         var c = await ReadySessionAsync(readySeq: 9);
         c.Close(closeCode);
         var next = await _transport.NextConnectionAsync();
-        Assert.StartsWith("wss://resume.test", next.Uri.ToString());
-        next.Hello(40_000);
-        Assert.Equal(9, (await next.ExpectAsync(6)).GetProperty("d").GetProperty("seq").GetInt64());
+        Assert.StartsWith(ScriptedConnection.ResumeUrl, next.Uri.ToString());
+        next.SendHello(40_000);
+        Assert.Equal(9, (await next.ExpectResumeAsync()).Seq);
     }
 
     [Theory]
-    [InlineData(4001)]
-    [InlineData(4003)]
-    [InlineData(4005)]
-    [InlineData(4007)]
-    [InlineData(4009)]
-    public async Task Reidentify_close_codes_start_a_fresh_session(int closeCode)
+    [InlineData(GatewayCloseCode.UnknownOpcode)]
+    [InlineData(GatewayCloseCode.NotAuthenticated)]
+    [InlineData(GatewayCloseCode.AlreadyAuthenticated)]
+    [InlineData(GatewayCloseCode.InvalidSequence)]
+    [InlineData(GatewayCloseCode.SessionTimedOut)]
+    public async Task Reidentify_close_codes_start_a_fresh_session(GatewayCloseCode closeCode)
     {
         Start();
         var c = await ReadySessionAsync();
@@ -244,23 +242,23 @@ public sealed class GatewayClientTests : IAsyncDisposable
         _clock.Advance(TimeSpan.FromSeconds(1));
         var next = await _transport.NextConnectionAsync();
         Assert.StartsWith("wss://gateway.test", next.Uri.ToString());
-        next.Hello(40_000);
-        await next.ExpectAsync(2);
+        next.SendHello(40_000);
+        await next.ExpectIdentifyAsync();
     }
 
     [Theory]
-    [InlineData(4004, "Discord:Token")]
-    [InlineData(4010, "Discord:ShardId")]
-    [InlineData(4011, "Discord:ShardCount")]
-    [InlineData(4012, "version")]
-    [InlineData(4013, "intents")]
-    [InlineData(4014, "Privileged")]
-    public async Task Fatal_close_codes_stop_with_a_message_and_never_reconnect(int closeCode, string hint)
+    [InlineData(GatewayCloseCode.AuthenticationFailed, "Discord:Token")]
+    [InlineData(GatewayCloseCode.InvalidShard, "Discord:ShardId")]
+    [InlineData(GatewayCloseCode.ShardingRequired, "Discord:ShardCount")]
+    [InlineData(GatewayCloseCode.InvalidApiVersion, "version")]
+    [InlineData(GatewayCloseCode.InvalidIntents, "intents")]
+    [InlineData(GatewayCloseCode.DisallowedIntents, "Privileged")]
+    public async Task Fatal_close_codes_stop_with_a_message_and_never_reconnect(GatewayCloseCode closeCode, string hint)
     {
         Start();
         var c = await _transport.NextConnectionAsync();
-        c.Hello(40_000);
-        await c.ExpectAsync(2);
+        c.SendHello(40_000);
+        await c.ExpectIdentifyAsync();
         c.Close(closeCode);
         var stopped = await _run!.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(closeCode, stopped.CloseCode);
@@ -286,12 +284,17 @@ public sealed class GatewayClientTests : IAsyncDisposable
         await Wait.UntilAsync(() => _transport.ConnectCount == 3 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(4)));
         _clock.Advance(TimeSpan.FromSeconds(4));
         var c = await _transport.NextConnectionAsync();
-        c.Hello(40_000);
-        await c.ExpectAsync(2);
+        c.SendHello(40_000);
+        await c.ExpectIdentifyAsync();
+    }
 
-        var client = _client!;
-        Assert.Equal(TimeSpan.Zero, client.Backoff(0));
-        Assert.Equal(GatewayClient.MaxBackoff, client.Backoff(50));
+    [Fact]
+    public void Reconnect_delays_start_at_zero_then_double_up_to_the_cap()
+    {
+        var delays = new ReconnectStrategy(new DiscordRandom(new FixedRandom(1.0))).Delays().Take(10).ToList();
+        Assert.Equal([0, 1, 2, 4, 8, 16, 32, 60, 60, 60], delays.Select(d => d.TotalSeconds));
+        var halved = new ReconnectStrategy(new DiscordRandom(new FixedRandom(0))).Delays().Skip(1).First();
+        Assert.Equal(TimeSpan.FromSeconds(0.5), halved);
     }
 
     [Fact]
@@ -301,15 +304,15 @@ public sealed class GatewayClientTests : IAsyncDisposable
         var silent = await _transport.NextConnectionAsync();
         await Wait.UntilAsync(() => _clock.HasTimerDueIn(GatewayClient.HelloTimeout));
         _clock.Advance(GatewayClient.HelloTimeout);
-        Assert.NotEqual(1000, await silent.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.NotEqual(GatewayCloseCode.NormalClosure, await silent.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10)));
 
         // No session was established: the first backoff (1 s x (0.5 + 0.5 x 0.25) = 0.625 s) applies.
         var backoff = TimeSpan.FromSeconds(0.625);
         await Wait.UntilAsync(() => _clock.HasTimerDueIn(backoff));
         _clock.Advance(backoff);
         var next = await _transport.NextConnectionAsync();
-        next.Hello(40_000);
-        await next.ExpectAsync(2);
+        next.SendHello(40_000);
+        await next.ExpectIdentifyAsync();
     }
 
     [Fact]
@@ -317,7 +320,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         Start();
         var c = await ReadySessionAsync();
-        c.Dispatch("INTERACTION_CREATE", 2, new { id = "i1" });
+        c.SendDispatch("INTERACTION_CREATE", 2, new { id = "i1" });
         await Wait.UntilAsync(() => { lock (_dispatches) { return _dispatches.Count == 2; } });
         Assert.Equal(["READY", "INTERACTION_CREATE"], _dispatches.Select(d => d.Type));
         Assert.Equal("i1", _dispatches[1].Data.GetProperty("id").GetString());
@@ -328,10 +331,10 @@ public sealed class GatewayClientTests : IAsyncDisposable
     {
         var client = Start();
         var c = await _transport.NextConnectionAsync();
-        c.Hello(40_000);
-        await c.ExpectAsync(2);
-        var payload = new System.Text.Json.Nodes.JsonObject { ["op"] = 3, ["d"] = new string('x', 5000) };
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.SendAsync(payload, CancellationToken.None));
+        c.SendHello(40_000);
+        await c.ExpectIdentifyAsync();
+        var oversized = new GatewayCommand<Resume>(GatewayOpcode.Resume, new Resume(new string('x', 5000), "s", 1));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.SendAsync(oversized, DiscordJsonContext.Default.GatewayCommandResume, CancellationToken.None));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,8 @@
 using AnatomyBot.Testing;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Discord.Tests;
@@ -22,33 +24,27 @@ public sealed class ObservabilityTests
         var gw = await bot.ConnectAndReadyAsync();
         Assert.Equal(AdapterState.Connected, health.State);
 
-        await gw.CloseAsync(4000);
+        await gw.CloseAsync(GatewayCloseCode.UnknownError);
         var resumed = await bot.Discord.NextConnectionAsync();
         Assert.Equal(AdapterState.Reconnecting, health.State);
-        Assert.Contains("4000", health.Detail, StringComparison.Ordinal);
+        Assert.Contains(((int)GatewayCloseCode.UnknownError).ToString(System.Globalization.CultureInfo.InvariantCulture), health.Detail, StringComparison.Ordinal);
         await resumed.SendHelloAsync(45_000);
-        await resumed.ExpectAsync(6);
-        await resumed.SendDispatchAsync("RESUMED", 2, new { });
+        await resumed.ExpectResumeAsync();
+        await resumed.SendResumedAsync(2);
         await Wait.UntilAsync(() => health.State == AdapterState.Connected);
         Assert.True(metrics.Sum("anatomybot_gateway_reconnects_total", ("kind", "resume")) >= 1);
 
         // Invalid session (not resumable): a fresh IDENTIFY after 1-5 s (jitter 0.5: 3 s), counted as identify.
-        await resumed.SendOpAsync(9, false);
+        await resumed.SendInvalidSessionAsync(resumable: false);
         await Wait.UntilAsync(() => health.State == AdapterState.Reconnecting && resumed.Closed.IsCompleted);
 
-        // The re-identify delay's timer is armed just after the state changes; move the clock until the bot connects
-        // again rather than racing that timer (the delay's length is asserted in GatewayClientTests).
-        var next = bot.Discord.NextConnectionAsync();
-        for (var step = 0; step < 40 && !next.IsCompleted; step++)
-        {
-            bot.Clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.WhenAny(next, Task.Delay(TimeSpan.FromMilliseconds(50)));
-        }
-
-        var fresh = await next;
+        // The re-identify delay's timer is armed just after the state changes: wait for that timer, then move past it.
+        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromSeconds(3)));
+        bot.Clock.Advance(TimeSpan.FromSeconds(3));
+        var fresh = await bot.Discord.NextConnectionAsync();
         await fresh.SendHelloAsync(45_000);
-        await fresh.ExpectAsync(2);
-        await fresh.SendDispatchAsync("READY", 1, new { session_id = "session-2", resume_gateway_url = bot.Discord.ResumeUrl, user = new { id = "bot1" }, application = new { id = "app1" } });
+        await fresh.ExpectIdentifyAsync();
+        await fresh.SendReadyAsync(1, bot.Discord.ResumeUrl, sessionId: "session-2");
         await Wait.UntilAsync(() => health.State == AdapterState.Connected);
         Assert.True(metrics.Sum("anatomybot_gateway_reconnects_total", ("kind", "identify")) >= 1);
     }
@@ -62,8 +58,8 @@ public sealed class ObservabilityTests
         {
             var gw = await bot.Discord.NextConnectionAsync();
             await gw.SendHelloAsync(45_000);
-            await gw.ExpectAsync(2);
-            await gw.CloseAsync(4014);
+            await gw.ExpectIdentifyAsync();
+            await gw.CloseAsync(GatewayCloseCode.DisallowedIntents);
             await Wait.UntilAsync(() => health.State == AdapterState.Failed);
             Assert.Contains("Discord:AnswerMentions", health.Detail, StringComparison.Ordinal);
             Assert.DoesNotContain(BotHarness.Token, health.Detail, StringComparison.Ordinal);
@@ -102,8 +98,8 @@ public sealed class ObservabilityTests
 
         var code = await gw.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.NotNull(code); // a real close frame, not a dropped socket
-        Assert.NotEqual(1000, code);
-        Assert.NotEqual(1001, code);
+        Assert.NotEqual(GatewayCloseCode.NormalClosure, code);
+        Assert.NotEqual(GatewayCloseCode.GoingAway, code);
         Assert.Equal(AdapterState.Stopped, health.State);
         Assert.Equal(1, bot.Discord.ConnectionCount);
     }
@@ -115,17 +111,17 @@ public sealed class ObservabilityTests
         await using var bot = await BotHarness.StartAsync();
         var limited = 0;
         bot.Discord.Responder = c =>
-            c.Path == "/interactions/m1/itok-m1/callback" && Interlocked.Increment(ref limited) == 1
+            c.Path == FakeInteractions.CallbackPath("m1") && Interlocked.Increment(ref limited) == 1
                 ? new FakeResponse(429, """{"message":"You are being rate limited.","retry_after":0,"global":false}""")
                 : null;
         var gw = await bot.ConnectAndReadyAsync();
 
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("m1", "muscle", [new { name = "name", type = 3, value = "iliacus" }]));
-        await bot.Discord.WaitForCallsAsync(c => c.Path == "/interactions/m1/itok-m1/callback", 2);
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("m1", "muscle", [FakeInteractions.StringOption("name", "iliacus")]));
+        await bot.Discord.WaitForCallsAsync(c => c.Path == FakeInteractions.CallbackPath("m1"), 2);
         await Wait.UntilAsync(() => metrics.Sum("anatomybot_rate_limited_total", ("platform", "discord")) >= 1);
 
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, BotHarness.Command("q1", "quiz"));
-        await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/q1/itok-q1/callback");
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, FakeInteractions.Command("q1", "quiz"));
+        await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("q1"));
         await Wait.UntilAsync(() => metrics.Sum("anatomybot_quiz_posts_total", ("platform", "discord"), ("kind", "on-demand")) >= 1);
     }
 }

@@ -2,6 +2,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,7 +45,7 @@ public sealed class QuizStorageTests : IDisposable
         await using (var before = await BotHarness.StartAsync(SameDatabase()))
         {
             var gw = await before.ConnectAndReadyAsync();
-            await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("z1", "quiz"));
+            await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("z1", "quiz"));
             var posted = await before.Discord.WaitForCallAsync(c => c.Path == "/interactions/z1/itok-z1/callback");
             Assert.True(InteractionHandler.TryParseQuizId(FirstButton(posted), out var postId, out _));
             rightButton = InteractionHandler.QuizCustomId(postId, FakeEngine.SampleQuiz.CorrectIndex);
@@ -65,7 +66,7 @@ public sealed class QuizStorageTests : IDisposable
         Assert.StartsWith("✅ Right!", newcomer, StringComparison.Ordinal);
         Assert.Contains("Your score: 1/1", newcomer, StringComparison.Ordinal);
 
-        await gw2.SendDispatchAsync("INTERACTION_CREATE", 4, BotHarness.Command("lb", "leaderboard"));
+        await gw2.SendDispatchAsync("INTERACTION_CREATE", 4, FakeInteractions.Command("lb", "leaderboard"));
         var board = Content(await after.Discord.WaitForCallAsync(c => c.Path == "/interactions/lb/itok-lb/callback"));
         Assert.Contains("1. Ana \u2014 1/1", board, StringComparison.Ordinal);
         Assert.Contains("2. Ben \u2014 1/1", board, StringComparison.Ordinal);
@@ -76,14 +77,14 @@ public sealed class QuizStorageTests : IDisposable
     {
         await using var bot = await BotHarness.StartAsync(SameDatabase());
         var gw = await bot.ConnectAndReadyAsync();
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, BotHarness.Command("lb0", "leaderboard"));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("lb0", "leaderboard"));
         Assert.Contains("No quiz answers yet", Content(await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/lb0/itok-lb0/callback")));
 
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, BotHarness.Command("z1", "quiz"));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 3, FakeInteractions.Command("z1", "quiz"));
         var posted = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/z1/itok-z1/callback");
         await gw.SendDispatchAsync("INTERACTION_CREATE", 4, Click("b1", FirstButton(posted), "u9", "**@everyone**"));
         await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/b1/itok-b1/callback");
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 5, BotHarness.Command("lb1", "leaderboard"));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 5, FakeInteractions.Command("lb1", "leaderboard"));
         var call = await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/lb1/itok-lb1/callback");
 
         Assert.DoesNotContain("**@everyone**", Content(call), StringComparison.Ordinal);
@@ -120,7 +121,7 @@ public sealed class QuizStorageTests : IDisposable
         var post = await bot.Services.GetRequiredService<IQuizStore>().GetPostAsync(postId, default);
         Assert.Equal(new AnatomyBot.Core.Storage.ChatKey("discord", "dm9"), post!.Chat);
 
-        var click = BotHarness.Interaction("dmclick", 3, new { custom_id = buttons[1].GetProperty("custom_id").GetString(), component_type = 2 }, "u3", dm: true, message: new { id = "quiz-dm-1" });
+        var click = FakeInteractions.Interaction("dmclick", AnatomyBot.Discord.Protocol.InteractionType.MessageComponent, new { custom_id = buttons[1].GetProperty("custom_id").GetString(), component_type = 2 }, "u3", dm: true, message: new { id = "quiz-dm-1" });
         await gw.SendDispatchAsync("INTERACTION_CREATE", 3, click);
         var graded = Content(await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/dmclick/itok-dmclick/callback"));
         Assert.Equal(FakeEngine.SampleQuiz.CorrectIndex == option, graded.StartsWith("✅ Right!", StringComparison.Ordinal));

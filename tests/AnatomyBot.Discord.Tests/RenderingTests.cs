@@ -5,7 +5,9 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rendering;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 
 namespace AnatomyBot.Discord.Tests;
 

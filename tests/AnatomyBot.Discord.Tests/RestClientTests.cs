@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using AnatomyBot.Discord.Rest;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 using AnatomyBot.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +25,7 @@ public sealed class RestClientTests : IAsyncDisposable
         return new DiscordRestClient(() => _http, options, new RestRateLimiter(_clock), _clock, factory.CreateLogger<DiscordRestClient>());
     }
 
-    private static JsonObject Pong => new() { ["type"] = 4, ["data"] = new JsonObject { ["content"] = "hi" } };
+    private static InteractionResponse Pong => new(InteractionCallbackType.ChannelMessageWithSource, new JsonObject { ["content"] = "hi" });
 
     [Fact]
     public async Task A_429_on_a_callback_waits_retry_after_on_the_clock_then_retries()

@@ -1,5 +1,7 @@
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 using AnatomyBot.Knowledge;
 using AnatomyBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +38,7 @@ public sealed class ShippedKnowledgeTests
         var count = Math.Min(snapshot.Quiz.Length, 8);
         for (var i = 0; i < count; i++)
         {
-            await gw.SendDispatchAsync("INTERACTION_CREATE", i + 2, BotHarness.Command("quiz" + i, "quiz"));
+            await gw.SendDispatchAsync("INTERACTION_CREATE", i + 2, FakeInteractions.Command("quiz" + i, "quiz"));
             var posted = await withBank.Discord.WaitForCallAsync(c => c.Path == $"/interactions/quiz{i}/itok-quiz{i}/callback");
             var firstButton = posted.Json.GetProperty("data").GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString()!;
             Assert.True(Interactions.InteractionHandler.TryParseQuizId(firstButton, out var postId, out _));
@@ -46,9 +48,9 @@ public sealed class ShippedKnowledgeTests
         }
 
         var question = snapshot.Quiz.First(q => q.Id == lastPost!.QuestionId);
-        var click = BotHarness.Interaction("click", 3, new { custom_id = Interactions.InteractionHandler.QuizCustomId(lastPost!.PostId, question.CorrectIndex), component_type = 2 }, "u1", message: new { id = "m-1" });
+        var click = FakeInteractions.ButtonClick("click", Interactions.InteractionHandler.QuizCustomId(lastPost!.PostId, question.CorrectIndex), "m-1", "u1");
         await gw.SendDispatchAsync("INTERACTION_CREATE", 100, click);
-        var answer = await withBank.Discord.WaitForCallAsync(c => c.Path == "/interactions/click/itok-click/callback");
+        var answer = await withBank.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("click"));
         var text = answer.Json.GetProperty("data").GetProperty("content").GetString()!;
         Assert.StartsWith("✅ Right!", text, StringComparison.Ordinal);
         Assert.Contains(question.Explanation[..Math.Min(40, question.Explanation.Length)], text, StringComparison.Ordinal);

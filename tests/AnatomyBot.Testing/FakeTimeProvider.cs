@@ -9,6 +9,7 @@ public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTim
 {
     private readonly Lock _gate = new();
     private readonly List<TrackedTimer> _timers = [];
+    private TaskCompletionSource _armed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FakeTimeProvider()
         : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero))
@@ -39,6 +40,33 @@ public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTim
         lock (_gate)
         {
             return _timers.Any(t => t.DueAt == at);
+        }
+    }
+
+    /// <summary>When the earliest armed timer is due, or null when none is armed.</summary>
+    public DateTimeOffset? NextTimerDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Min(t => t.DueAt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes the next time the code under test arms a timer. Read it before looking at <see cref="NextTimerDue"/>
+    /// and await it when there is nothing to advance to: a test then waits for the code instead of sleeping.
+    /// </summary>
+    public Task TimerArmed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _armed.Task;
+            }
         }
     }
 
@@ -75,13 +103,21 @@ public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTim
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            TaskCompletionSource? armed = null;
             lock (owner._gate)
             {
                 _period = period;
                 DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner.GetUtcNow() + dueTime;
+                if (DueAt is not null)
+                {
+                    armed = owner._armed;
+                    owner._armed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
             }
 
-            return Inner.Change(dueTime, period);
+            var changed = Inner.Change(dueTime, period);
+            armed?.TrySetResult();
+            return changed;
         }
 
         // Mirrors the base clock: a periodic timer is due again one period after it was due.

@@ -849,12 +849,23 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var heading = muscles.Length > 1 || attributes.Length > 1
                     ? $"{Vocabulary.AttributeLabels[attribute]} of the {muscle.Name.ToLowerInvariant()}"
                     : Vocabulary.AttributeLabels[attribute];
-                sections.Add(ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, maxFacts: 2)
+                List<FactPassage> focusedPassages = [];
+                var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
+                sections.Add(focused
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, maxFacts: 2)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 var owners = new HashSet<string>(StringComparer.Ordinal) { muscle.Id };
                 if (muscle.Get(attribute).Length == 0 && muscle.IsGroup && !muscle.Parts.IsDefaultOrEmpty)
                 {
                     owners.UnionWith(muscle.Parts);
+                }
+
+                if (focused is not null)
+                {
+                    // The verdict still weighs every fact of the attribute; the ids name what is shown.
+                    ids.AddRange(focusedPassages.Select(p => p.Id));
+                    shown.AddRange(index.Facts.Passages.Where(p => p.Muscle == Array.IndexOf(index.Muscles, muscle) && p.Attribute == attribute).Select(p => p.Ordinal));
+                    continue;
                 }
 
                 var disagrees = index.Facts.Passages.Any(p => p.Kind == PassageKind.Disagreement && p.Attribute == attribute && p.Muscle >= 0 && owners.Contains(index.Muscles[p.Muscle].Id));
@@ -877,6 +888,54 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var confidence = score / 100.0 * (strong ? 1.0 : 0.85);
         return new Reply(Intent.MuscleAttribute, first.Id, attributes[0], confidence, Verdicted(verdict, title), sections.ToImmutable(),
             cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids.ToImmutable() };
+    }
+
+    /// <summary>
+    /// An attribute question that asks something specific about it ("what action ... when the femur is fixed", "which
+    /// thoracic vertebra ... highest attachment"): the facts whose own words answer it (at most two), and the note where
+    /// the sources disagree, instead of every fact of the attribute. Null when nothing in the question narrows it down.
+    /// </summary>
+    private static ReplySection? FocusedAttributeSection(KnowledgeIndex index, TokenizedText text, Analysis analysis, Muscle muscle,
+        MuscleAttribute attribute, Citations cited, string heading, List<FactPassage> shown)
+    {
+        var facts = muscle.Get(attribute);
+        if (facts.Length <= 2)
+        {
+            return null;
+        }
+
+        var covered = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
+        var words = Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString)
+            .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.GeneralWords.Contains(w)
+                && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w))
+            .ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var muscleIndex = Array.IndexOf(index.Muscles, muscle);
+        var hits = index.Facts.Search(index.Facts.QueryTerms(words), p => p.Kind == PassageKind.MuscleFact && p.Muscle == muscleIndex && p.Attribute == attribute)
+            .Where(h => h.Own > 0).ToList();
+        if (hits.Count == 0 || hits.Count == facts.Length)
+        {
+            return null;
+        }
+
+        var best = hits.Where(h => h.Own >= hits[0].Own * RetrievalThresholds.Companion).Take(2).Select(h => index.Facts.Passages[h.Passage]).ToList();
+        shown.AddRange(best);
+        shown.AddRange(index.Facts.Passages.Where(p => p.Kind == PassageKind.Disagreement && p.Muscle == muscleIndex && p.Attribute == attribute));
+        var chosen = best.Select(p => p.Fact).ToHashSet();
+        var lines = facts.Where(chosen.Contains).Select(f => ReplyComposer.FactLine(f, cited)).ToList();
+        foreach (var disagreement in muscle.Disagreements.IsDefault ? [] : muscle.Disagreements)
+        {
+            if (disagreement.Attribute == attribute)
+            {
+                lines.Add(ReplyComposer.DisagreementLabel + disagreement.Note.Trim());
+            }
+        }
+
+        return new ReplySection(heading, string.Join('\n', lines));
     }
 
     private static Reply TopicAnswer(KnowledgeIndex index, int topicIndex, double score)

@@ -426,6 +426,14 @@ internal static class FactAnswerer
         }
 
         var factTerms = shown.Select(p => Words(p.Fact.Text).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
+
+        // "A branch of the external iliac artery?" when the facts say internal: the claim names the opposite side.
+        var opposites = OppositeWords.ToDictionary(o => facts.Term(o.Key), o => facts.Term(o.Value), StringComparer.Ordinal);
+        if (claim.Any(c => opposites.TryGetValue(c, out var other) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(c))))
+        {
+            return "No.";
+        }
+
         var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
         if (attributeAnswer)
         {
@@ -437,7 +445,9 @@ internal static class FactAnswerer
 
             if (full > 0)
             {
-                return "The sources differ.";
+                // An attribute lists several facts (actions, attachments): one that holds the whole claim settles it,
+                // unless the claim is a level or number the facts give differently ("from L2?", "T12?").
+                return claim.Any(c => c.Any(char.IsAsciiDigit)) ? "The sources differ." : "Yes.";
             }
 
             // A claim word no fact of the attribute uses ("greater" trochanter, the "femur" for the psoas minor): no.
@@ -448,6 +458,14 @@ internal static class FactAnswerer
         var negated = Words(shown[best].Fact.Text).Any(Negations.Contains);
         return !negated && support[best] >= 0.5 ? "Yes." : null;
     }
+
+    /// <summary>Anatomical words whose opposite in a fact contradicts a yes/no claim.</summary>
+    private static readonly FrozenDictionary<string, string> OppositeWords = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["external"] = "internal", ["internal"] = "external", ["greater"] = "lesser", ["lesser"] = "greater",
+        ["superior"] = "inferior", ["inferior"] = "superior", ["medial"] = "lateral", ["lateral"] = "medial",
+        ["upper"] = "lower", ["lower"] = "upper", ["left"] = "right", ["right"] = "left",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords = new[]
     {

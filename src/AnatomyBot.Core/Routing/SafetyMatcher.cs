@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Text;
 
@@ -97,6 +98,12 @@ internal sealed class SafetyMatcher
         return new SafetyFinding(pain || flags.Count > 0, personal, flags);
     }
 
+    /// <summary>Everyday words one or two letters from a pain term that are never its misspelling ("numbers", "limb").</summary>
+    private static readonly FrozenSet<string> NotMisspeltPain = new[]
+    {
+        "numbers", "number", "numbered", "limb", "limbs", "lifts", "lifted", "lifting", "sorted", "stain", "strait",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The question with misspelt pain words replaced by the term they most resemble.</summary>
     private TokenizedText Corrected(TokenizedText question)
     {
@@ -104,7 +111,8 @@ internal sealed class SafetyMatcher
         for (var i = 0; i < question.Count && i < 200; i++)
         {
             var word = question.WordString(i);
-            if (word.Length < 4 || Vocabulary.StopWords.Contains(word) || _pain.Contains(word) || _knownWord(word))
+            if (word.Length < 4 || Vocabulary.StopWords.Contains(word) || Vocabulary.GeneralWords.Contains(word) || NotMisspeltPain.Contains(word)
+                || _pain.Contains(word) || _knownWord(word))
             {
                 continue;
             }

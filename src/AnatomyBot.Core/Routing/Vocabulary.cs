@@ -126,7 +126,8 @@ internal static class Vocabulary
             "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end",
             "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto",
             "attach onto", "attaches onto");
-        Add(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing");
+        Add(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing",
+            "reach", "reaches", "reaching");
         Add(true, both, "attach", "attaches", "attachment", "attachments", "attached", "attachment points",
             "attachment point", "origin and insertion", "bony attachments");
         Add(true, action, "action", "actions", "function", "functions", "movement", "movements", "motion",

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Discord.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace AnatomyBot.Discord.Gateway;
@@ -11,142 +11,110 @@ namespace AnatomyBot.Discord.Gateway;
 internal sealed record GatewayDispatch(string Type, long? Sequence, JsonElement Data);
 
 /// <summary>Why the gateway client stopped for good (a fatal close code); never returned for cancellation.</summary>
-internal sealed record GatewayStopped(int? CloseCode, string Message);
+internal sealed record GatewayStopped(GatewayCloseCode? CloseCode, string Message);
 
-/// <summary>Identity and intents the gateway client sends.</summary>
-internal sealed record GatewaySettings(string Token, int Intents, int ShardId, int ShardCount)
+/// <summary>Identity, intents and shard the gateway client sends in IDENTIFY.</summary>
+internal sealed record GatewaySettings(string Token, GatewayIntents Intents, int ShardId, int ShardCount)
 {
-    public const int Guilds = 1 << 0;
-    public const int GuildMessages = 1 << 9;
-    public const int DirectMessages = 1 << 12;
-
     /// <summary>Slash commands need no intent; mentions and DMs need message events, never MESSAGE_CONTENT.</summary>
-    public static int IntentsFor(bool answerMentions) =>
-        Guilds | (answerMentions ? GuildMessages | DirectMessages : 0);
+    public static GatewayIntents IntentsFor(bool answerMentions) =>
+        GatewayIntents.Guilds | (answerMentions ? GatewayIntents.GuildMessages | GatewayIntents.DirectMessages : GatewayIntents.None);
+}
+
+/// <summary>What the gateway client tells its owner about the session; the owner keeps the adapter's health.</summary>
+internal enum GatewayStatus
+{
+    Ready,
+    Resumed,
+    Reconnecting,
+}
+
+/// <summary>Names of the gateway events (the <c>t</c> of a dispatch) this bot reads.</summary>
+internal static class GatewayEvents
+{
+    public const string Ready = "READY";
+    public const string Resumed = "RESUMED";
+    public const string InteractionCreate = "INTERACTION_CREATE";
+    public const string MessageCreate = "MESSAGE_CREATE";
 }
 
 /// <summary>
-/// Discord gateway v10 client: HELLO, heartbeats with jitter and zombie detection, IDENTIFY/RESUME, op 7/9,
-/// close-code policy and capped backoff. All waiting goes through the injected <see cref="TimeProvider"/>.
+/// Discord gateway v10 client for one shard: connects, resumes or identifies, reconnects after the ways a connection
+/// ends (<see cref="Connection"/> runs one connection) and stops on a fatal close code. All waiting goes through the
+/// injected <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class GatewayClient(
+internal sealed partial class GatewayClient(
     IGatewayTransport transport,
     GatewaySettings settings,
     TimeProvider time,
-    Random random,
+    DiscordRandom random,
     ILogger<GatewayClient> logger,
-    DiscordHealth? health = null) : IDisposable
+    IdentifyLimiter? identifyLimiter = null) : IDisposable
 {
     internal const int MaxPayloadBytes = 4096;
-    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     internal static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Close code sent on shutdown: anything but 1000/1001 keeps the session resumable.</summary>
-    internal const int ShutdownCloseCode = 4000;
+    /// <summary>
+    /// The code of every close this client starts (shutdown, zombie, op 7, op 9, no HELLO). Anything but 1000/1001
+    /// keeps the session resumable: a restarted bot (or a rolling deploy) can resume it and miss no events.
+    /// </summary>
+    internal const GatewayCloseCode ResumableClose = GatewayCloseCode.UnknownError;
+
+    private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
 
     private readonly SendLimiter _limiter = new(time);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly object _stateGate = new();
-    private string? _sessionId;
-    private Uri? _resumeUri;
-    private long? _sequence;
-    private volatile bool _ackReceived = true;
+    private readonly ReconnectStrategy _reconnect = new(random);
 
     /// <summary>Called for each dispatch in order; keep it short (spawn long work).</summary>
     public Func<GatewayDispatch, CancellationToken, Task> OnDispatch { get; set; } = (_, _) => Task.CompletedTask;
 
-    public long? LastSequence
-    {
-        get { lock (_stateGate) { return _sequence; } }
-    }
+    /// <summary>Called when a session becomes ready or resumed, and before each reconnect (with why).</summary>
+    public Action<GatewayStatus, string> OnStatus { get; set; } = (_, _) => { };
 
-    public string? SessionId
-    {
-        get { lock (_stateGate) { return _sessionId; } }
-    }
+    public int ShardId => settings.ShardId;
+
+    // The connection (a nested class) reads these; primary-constructor parameters are not visible to it.
+    private IGatewayTransport Transport => transport;
+
+    private TimeProvider Time => time;
+
+    private ILogger Logger => logger;
+
+    private GatewaySettings Settings => settings;
+
+    private double NextJitter() => random.Random.NextDouble();
+
+    /// <summary>The session to resume (a test seam as well).</summary>
+    internal GatewaySession Session { get; } = new();
 
     /// <summary>Runs until a fatal close code (returned) or cancellation (throws).</summary>
     public async Task<GatewayStopped> RunAsync(Uri gatewayUri, CancellationToken cancellationToken)
     {
-        var failures = 0;
-        var delay = TimeSpan.Zero;
-        var firstConnect = true;
-        while (true)
+        var delays = _reconnect.Delays().GetEnumerator();
+        delays.MoveNext();
+        for (var attempt = 0; ; attempt++)
         {
-            if (delay > TimeSpan.Zero)
-            {
-                logger.LogInformation("Reconnecting to the Discord gateway in {Delay:0.0} s", delay.TotalSeconds);
-                await Task.Delay(delay, time, cancellationToken);
-            }
-
-            Uri uri;
-            bool resume;
-            lock (_stateGate)
-            {
-                resume = _sessionId is not null && _resumeUri is not null;
-                uri = WithGatewayQuery(resume ? _resumeUri! : gatewayUri);
-            }
-
-            if (!firstConnect)
-            {
-                BotMetrics.GatewayReconnects.Add(1, new KeyValuePair<string, object?>("kind", resume ? "resume" : "identify"));
-            }
-
-            firstConnect = false;
-
-            ConnectionEnd end;
-            try
-            {
-                _limiter.Reset();
-                await transport.ConnectAsync(uri, cancellationToken);
-                end = await RunConnectionAsync(resume, cancellationToken);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Not 1000/1001: those end the session, and a restarted bot (or a rolling deploy) could no longer
-                // resume it and would miss the events sent meanwhile.
-                await CloseQuietlyAsync(ShutdownCloseCode, "shutting down");
-                throw;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning("Discord gateway connection failed: {Error}", ex.GetType().Name + ": " + ex.Message);
-                end = new ConnectionEnd(CloseAction.Resume, SessionEstablished: false, null);
-            }
-
+            var end = await ConnectOnceAsync(gatewayUri, isReconnect: attempt > 0, cancellationToken);
             if (end.Action == CloseAction.Fatal)
             {
-                var message = CloseCodes.FatalMessage(end.CloseCode ?? 0);
-                logger.LogCritical("{Message}", message);
-                health?.Set(AdapterState.Failed, message);
-                return new GatewayStopped(end.CloseCode, message);
+                return Stopped(end.CloseCode ?? default);
             }
 
             if (end.Action == CloseAction.Reidentify)
             {
-                ForgetSession();
+                Session.Forget();
             }
 
-            failures = end.SessionEstablished ? 0 : failures + 1;
-            delay = end.InvalidSession
-                ? TimeSpan.FromSeconds(1 + (4 * random.NextDouble()))
-                : Backoff(failures);
-            health?.Set(
-                AdapterState.Reconnecting,
-                end.CloseCode is { } code ? $"gateway closed with {code}; reconnecting" : "gateway connection lost; reconnecting");
-        }
-    }
+            if (end.SessionEstablished)
+            {
+                delays = _reconnect.Delays().GetEnumerator();
+            }
 
-    /// <summary>0 for the first retry after a working session; then 1, 2, 4 ... s (capped), each x [0.5, 1).</summary>
-    internal TimeSpan Backoff(int failures)
-    {
-        if (failures <= 0)
-        {
-            return TimeSpan.Zero;
+            delays.MoveNext();
+            OnStatus(GatewayStatus.Reconnecting, end.Describe());
+            await WaitBeforeReconnectAsync(end.InvalidSession ? _reconnect.AfterInvalidSession() : delays.Current, cancellationToken);
         }
-
-        return Core.Resilience.Backoff.Exponential(failures - 1, MaxBackoff, random.NextDouble());
     }
 
     internal static Uri WithGatewayQuery(Uri uri)
@@ -160,272 +128,85 @@ internal sealed class GatewayClient(
         return builder.Uri;
     }
 
-    private sealed record ConnectionEnd(CloseAction Action, bool SessionEstablished, int? CloseCode, bool InvalidSession = false);
-
-    private async Task<ConnectionEnd> RunConnectionAsync(bool resume, CancellationToken cancellationToken)
+    /// <summary>Connects (resuming when the session allows it) and runs that connection until it ends.</summary>
+    private async Task<ConnectionEnd> ConnectOnceAsync(Uri gatewayUri, bool isReconnect, CancellationToken cancellationToken)
     {
-        using var connection = new CancellationTokenSource();
+        var (uri, resume) = Session.NextConnection(gatewayUri);
+        if (isReconnect)
+        {
+            BotMetrics.GatewayReconnects.Add(1, new KeyValuePair<string, object?>("kind", resume ? "resume" : "identify"));
+        }
 
-        // On shutdown the close frame goes out before the receive is cancelled: cancelling a pending WebSocket
-        // receive aborts the socket, and Discord would only see a dropped connection.
-        Task? shutdownClose = null;
-        var shutdown = cancellationToken.Register(() => shutdownClose = CloseForShutdownAsync(connection));
-        var zombie = new ZombieFlag();
-        Task? heartbeat = null;
-        var established = false;
-        var helloMissing = new ZombieFlag();
-
-        // A server that accepts the socket but never says HELLO would otherwise hold the client forever.
-        var helloTimer = time.CreateTimer(
-            _ =>
-            {
-                helloMissing.Value = true;
-                connection.Cancel();
-            },
-            null,
-            HelloTimeout,
-            Timeout.InfiniteTimeSpan);
         try
         {
-            while (true)
-            {
-                GatewayFrame frame;
-                try
-                {
-                    frame = await transport.ReceiveAsync(connection.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && (zombie.Value || helloMissing.Value))
-                {
-                    if (helloMissing.Value)
-                    {
-                        logger.LogWarning("No HELLO from the Discord gateway within {Seconds} s; reconnecting", HelloTimeout.TotalSeconds);
-                        await CloseQuietlyAsync(4000, "no hello");
-                    }
-
-                    return new ConnectionEnd(CloseAction.Resume, established, null);
-                }
-
-                if (zombie.Value)
-                {
-                    // The heartbeat loop already closed this connection; whatever still arrived is moot.
-                    return new ConnectionEnd(CloseAction.Resume, established, null);
-                }
-
-                if (frame.IsClose)
-                {
-                    var action = CloseCodes.Classify(frame.CloseCode);
-                    logger.LogWarning("Discord gateway closed ({Code}); next: {Action}", frame.CloseCode?.ToString() ?? "no close code", action);
-                    return new ConnectionEnd(action, established, frame.CloseCode);
-                }
-
-                if (!TryParse(frame.Text, out var op, out var seq, out var type, out var data))
-                {
-                    // One bad frame is not worth a reconnect: skip it and keep the session.
-                    logger.LogWarning("Skipped a malformed Discord gateway frame ({Length} characters)", frame.Text?.Length ?? 0);
-                    continue;
-                }
-
-                if (seq is not null)
-                {
-                    lock (_stateGate)
-                    {
-                        _sequence = seq;
-                    }
-                }
-
-                switch (op)
-                {
-                    case 10:
-                        if (data.ValueKind != JsonValueKind.Object
-                            || !data.TryGetProperty("heartbeat_interval", out var intervalElement)
-                            || intervalElement.ValueKind != JsonValueKind.Number
-                            || !intervalElement.TryGetDouble(out var intervalMs)
-                            || intervalMs <= 0)
-                        {
-                            // Without a usable interval there is no session; the HELLO timeout reconnects.
-                            logger.LogWarning("Skipped a HELLO without a usable heartbeat_interval");
-                            break;
-                        }
-
-                        await helloTimer.DisposeAsync();
-                        var interval = TimeSpan.FromMilliseconds(intervalMs);
-                        _ackReceived = true;
-                        heartbeat = HeartbeatLoopAsync(interval, connection, zombie);
-                        if (resume)
-                        {
-                            await SendResumeAsync(connection.Token);
-                        }
-                        else
-                        {
-                            await SendIdentifyAsync(connection.Token);
-                        }
-
-                        break;
-                    case 11:
-                        _ackReceived = true;
-                        break;
-                    case 1:
-                        await SendHeartbeatAsync(connection.Token);
-                        break;
-                    case 7:
-                        logger.LogInformation("Discord asked for a reconnect (op 7); resuming");
-                        await CloseQuietlyAsync(4000, "reconnect requested");
-                        return new ConnectionEnd(CloseAction.Resume, true, null);
-                    case 9:
-                        var resumable = data.ValueKind == JsonValueKind.True;
-                        logger.LogWarning("Discord invalidated the session (op 9, resumable: {Resumable})", resumable);
-                        await CloseQuietlyAsync(4000, "invalid session");
-                        if (resumable)
-                        {
-                            return new ConnectionEnd(CloseAction.Resume, established, null);
-                        }
-
-                        ForgetSession();
-                        return new ConnectionEnd(CloseAction.Reidentify, established, null, InvalidSession: true);
-                    case 0 when type is not null:
-                        if (type == "READY")
-                        {
-                            if (data.ValueKind != JsonValueKind.Object
-                                || !data.TryGetProperty("session_id", out var sessionElement)
-                                || sessionElement.ValueKind != JsonValueKind.String)
-                            {
-                                logger.LogWarning("Skipped a READY without a session_id");
-                                break;
-                            }
-
-                            lock (_stateGate)
-                            {
-                                _sessionId = sessionElement.GetString();
-                                _resumeUri = data.TryGetProperty("resume_gateway_url", out var r) && Uri.TryCreate(r.GetString(), UriKind.Absolute, out var ru) ? ru : null;
-                            }
-
-                            established = true;
-                            health?.Set(AdapterState.Connected, "gateway ready");
-                            logger.LogInformation("Discord gateway ready (shard {Shard} of {Count})", settings.ShardId, settings.ShardCount);
-                        }
-                        else if (type == "RESUMED")
-                        {
-                            established = true;
-                            health?.Set(AdapterState.Connected, "gateway session resumed");
-                            logger.LogInformation("Discord gateway session resumed");
-                        }
-
-                        await OnDispatch(new GatewayDispatch(type, seq, data), cancellationToken);
-                        break;
-                }
-            }
+            _limiter.Reset();
+            await transport.ConnectAsync(WithGatewayQuery(uri), cancellationToken);
+            using var connection = new Connection(this, resume, cancellationToken);
+            var end = await connection.RunAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            return end;
         }
-        finally
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await shutdown.DisposeAsync();
-            if (shutdownClose is not null)
-            {
-                await shutdownClose;
-            }
-
-            await helloTimer.DisposeAsync();
-            await connection.CancelAsync();
-            if (heartbeat is not null)
-            {
-                await heartbeat;
-            }
+            await CloseQuietlyAsync("shutting down");
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Discord gateway connection failed: {Error}", ex.GetType().Name + ": " + ex.Message);
+            return ConnectionEnd.Lost(established: false);
         }
     }
 
-    private async Task HeartbeatLoopAsync(TimeSpan interval, CancellationTokenSource connection, ZombieFlag zombie)
+    private async Task WaitBeforeReconnectAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
-        var token = connection.Token;
-        try
+        if (delay > TimeSpan.Zero)
         {
-            // Jitter spreads the first heartbeat of many clients reconnecting at once.
-            await Task.Delay(interval * random.NextDouble(), time, token);
-            while (true)
-            {
-                if (!_ackReceived)
-                {
-                    // Close first (a code other than 1000/1001 keeps the session resumable), then stop the
-                    // receive: cancelling a pending WebSocket receive aborts the socket before the close frame.
-                    zombie.Value = true;
-                    logger.LogWarning("No heartbeat ACK from Discord since the last heartbeat; reconnecting to resume");
-                    await CloseQuietlyAsync(4000, "zombie connection");
-                    await connection.CancelAsync();
-                    return;
-                }
-
-                _ackReceived = false;
-                await SendHeartbeatAsync(token);
-                await Task.Delay(interval, time, token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The connection ended.
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning("Heartbeat failed: {Error}", ex.GetType().Name);
+            logger.LogInformation("Reconnecting to the Discord gateway in {Delay:0.0} s", delay.TotalSeconds);
+            await Task.Delay(delay, time, cancellationToken);
         }
     }
 
-    private Task SendHeartbeatAsync(CancellationToken cancellationToken)
+    private GatewayStopped Stopped(GatewayCloseCode code)
     {
-        long? seq;
-        lock (_stateGate)
-        {
-            seq = _sequence;
-        }
-
-        return SendAsync(new JsonObject { ["op"] = 1, ["d"] = seq }, cancellationToken);
+        var message = CloseCodes.FatalMessage(code);
+        logger.LogCritical("{Message}", message);
+        return new GatewayStopped(code, message);
     }
 
-    private Task SendIdentifyAsync(CancellationToken cancellationToken)
+    private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
+        SendAsync(new GatewayCommand<long?>(GatewayOpcode.Heartbeat, Session.Sequence), Json.GatewayCommandNullableInt64, cancellationToken);
+
+    /// <summary>Waits for this shard's turn to start a session (max_concurrency), then sends IDENTIFY.</summary>
+    private async Task SendIdentifyAsync(CancellationToken cancellationToken)
     {
-        logger.LogInformation("Identifying with intents {Intents}", settings.Intents);
-        var payload = new JsonObject
+        if (identifyLimiter is not null)
         {
-            ["op"] = 2,
-            ["d"] = new JsonObject
-            {
-                ["token"] = settings.Token,
-                ["intents"] = settings.Intents,
-                ["properties"] = new JsonObject
-                {
-                    ["os"] = RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant(),
-                    ["browser"] = "AnatomyBot",
-                    ["device"] = "AnatomyBot",
-                },
-                ["shard"] = new JsonArray(settings.ShardId, settings.ShardCount),
-            },
-        };
-        return SendAsync(payload, cancellationToken);
+            await identifyLimiter.WaitTurnAsync(settings.ShardId, cancellationToken);
+        }
+
+        logger.LogInformation("Identifying shard {Shard} of {Count} with intents {Intents}", settings.ShardId, settings.ShardCount, (int)settings.Intents);
+        var identify = new Identify(
+            settings.Token,
+            settings.Intents,
+            new IdentifyProperties(RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant(), "AnatomyBot", "AnatomyBot"),
+            [settings.ShardId, settings.ShardCount]);
+        await SendAsync(new GatewayCommand<Identify>(GatewayOpcode.Identify, identify), Json.GatewayCommandIdentify, cancellationToken);
     }
 
     private Task SendResumeAsync(CancellationToken cancellationToken)
     {
-        string? session;
-        long? seq;
-        lock (_stateGate)
-        {
-            session = _sessionId;
-            seq = _sequence;
-        }
-
-        logger.LogInformation("Resuming the Discord session at sequence {Sequence}", seq);
-        return SendAsync(
-            new JsonObject
-            {
-                ["op"] = 6,
-                ["d"] = new JsonObject { ["token"] = settings.Token, ["session_id"] = session, ["seq"] = seq },
-            },
-            cancellationToken);
+        var resume = Session.ResumeWith(settings.Token);
+        logger.LogInformation("Resuming the Discord session at sequence {Sequence}", resume.Seq);
+        return SendAsync(new GatewayCommand<Resume>(GatewayOpcode.Resume, resume), Json.GatewayCommandResume, cancellationToken);
     }
 
-    internal async Task SendAsync(JsonObject payload, CancellationToken cancellationToken)
+    internal async Task SendAsync<T>(GatewayCommand<T> command, JsonTypeInfo<GatewayCommand<T>> type, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(command, type);
         if (bytes.Length > MaxPayloadBytes)
         {
-            throw new InvalidOperationException($"Gateway payload op {payload["op"]} is {bytes.Length} bytes; Discord accepts at most {MaxPayloadBytes}.");
+            throw new InvalidOperationException($"Gateway payload {command.Op} is {bytes.Length} bytes; Discord accepts at most {MaxPayloadBytes}.");
         }
 
         await _limiter.WaitAsync(cancellationToken);
@@ -440,17 +221,11 @@ internal sealed class GatewayClient(
         }
     }
 
-    private async Task CloseForShutdownAsync(CancellationTokenSource connection)
-    {
-        await CloseQuietlyAsync(ShutdownCloseCode, "shutting down");
-        await connection.CancelAsync();
-    }
-
-    private async Task CloseQuietlyAsync(int code, string reason)
+    private async Task CloseQuietlyAsync(string reason)
     {
         try
         {
-            await transport.CloseAsync(code, reason, CancellationToken.None);
+            await transport.CloseAsync(ResumableClose, reason, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -458,60 +233,19 @@ internal sealed class GatewayClient(
         }
     }
 
-    private void ForgetSession()
-    {
-        lock (_stateGate)
-        {
-            _sessionId = null;
-            _resumeUri = null;
-            _sequence = null;
-        }
-    }
-
-    private static bool TryParse(string? text, out int op, out long? seq, out string? type, out JsonElement data)
-    {
-        op = -1;
-        seq = null;
-        type = null;
-        data = default;
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("op", out var opElement)
-                || opElement.ValueKind != JsonValueKind.Number
-                || !opElement.TryGetInt32(out op))
-            {
-                return false;
-            }
-
-            seq = root.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && s.TryGetInt64(out var sv) ? sv : null;
-            type = root.TryGetProperty("t", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            data = root.TryGetProperty("d", out var d) ? d.Clone() : default;
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
     public void Dispose() => _sendLock.Dispose();
 
-    private sealed class ZombieFlag
+    /// <summary>How one connection ended, and so what the next one does.</summary>
+    private sealed record ConnectionEnd(CloseAction Action, bool SessionEstablished, GatewayCloseCode? CloseCode = null, bool InvalidSession = false)
     {
-        private volatile bool _value;
+        public static ConnectionEnd Lost(bool established) => new(CloseAction.Resume, established);
 
-        public bool Value
-        {
-            get => _value;
-            set => _value = value;
-        }
+        public static ConnectionEnd Closed(GatewayCloseCode? code, bool established) => new(CloseCodes.Classify(code), established, code);
+
+        public static ConnectionEnd SessionInvalidated(bool established) => new(CloseAction.Reidentify, established, InvalidSession: true);
+
+        public string Describe() => CloseCode is { } code
+            ? $"gateway closed with {(int)code}; reconnecting"
+            : "gateway connection lost; reconnecting";
     }
 }

@@ -1,16 +1,18 @@
+using AnatomyBot.Discord.Protocol;
+
 namespace AnatomyBot.Discord.Gateway;
 
 /// <summary>
 /// One received gateway message (<see cref="Text"/>), or the end of the connection: a close frame with its code,
 /// or a drop without one (<see cref="CloseCode"/> null).
 /// </summary>
-internal sealed record GatewayFrame(string? Text, int? CloseCode, string? CloseReason)
+internal sealed record GatewayFrame(string? Text, GatewayCloseCode? CloseCode, string? CloseReason)
 {
     public bool IsClose => Text is null;
 
     public static GatewayFrame Message(string text) => new(text, null, null);
 
-    public static GatewayFrame Closed(int? code, string? reason) => new(null, code, reason);
+    public static GatewayFrame Closed(GatewayCloseCode? code, string? reason) => new(null, code, reason);
 
     public static GatewayFrame Dropped { get; } = new(null, null, "connection dropped");
 }
@@ -29,5 +31,5 @@ internal interface IGatewayTransport : IAsyncDisposable
     Task<GatewayFrame> ReceiveAsync(CancellationToken cancellationToken);
 
     /// <summary>Sends a close frame without waiting long for the answer, then drops the connection.</summary>
-    Task CloseAsync(int code, string reason, CancellationToken cancellationToken);
+    Task CloseAsync(GatewayCloseCode code, string reason, CancellationToken cancellationToken);
 }

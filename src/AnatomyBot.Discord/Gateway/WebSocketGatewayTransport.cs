@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
+using AnatomyBot.Discord.Protocol;
 
 namespace AnatomyBot.Discord.Gateway;
 
@@ -39,7 +40,7 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
                 var result = await socket.ReceiveAsync(memory, cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    return GatewayFrame.Closed((int?)socket.CloseStatus, socket.CloseStatusDescription);
+                    return GatewayFrame.Closed((GatewayCloseCode?)socket.CloseStatus, socket.CloseStatusDescription);
                 }
 
                 buffer.Advance(result.Count);
@@ -64,7 +65,7 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
         }
     }
 
-    public async Task CloseAsync(int code, string reason, CancellationToken cancellationToken)
+    public async Task CloseAsync(GatewayCloseCode code, string reason, CancellationToken cancellationToken)
     {
         var socket = _socket;
         if (socket is null)

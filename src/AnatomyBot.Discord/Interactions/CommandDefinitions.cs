@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AnatomyBot.Discord.Protocol;
 
 namespace AnatomyBot.Discord.Interactions;
 
@@ -9,7 +10,7 @@ internal static class CommandDefinitions
     public const int MaxNameLength = 100;
 
     /// <summary>MANAGE_GUILD as a decimal string: hides /reload from members who cannot manage the server.</summary>
-    public const string ManageGuildPermission = "32";
+    public static readonly string ManageGuildPermission = ((long)Permissions.ManageGuild).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static JsonArray All() =>
     [
@@ -26,7 +27,7 @@ internal static class CommandDefinitions
 
     private static JsonObject Command(string name, string description, params JsonObject[] options)
     {
-        var command = new JsonObject { ["name"] = name, ["type"] = 1, ["description"] = description };
+        var command = new JsonObject { ["name"] = name, ["type"] = (int)ApplicationCommandType.ChatInput, ["description"] = description };
         if (options.Length > 0)
         {
             command["options"] = new JsonArray(options.Select(o => (JsonNode)o).ToArray());
@@ -39,7 +40,7 @@ internal static class CommandDefinitions
     {
         var option = new JsonObject
         {
-            ["type"] = 3,
+            ["type"] = (int)ApplicationCommandOptionType.String,
             ["name"] = name,
             ["description"] = description,
             ["required"] = true,

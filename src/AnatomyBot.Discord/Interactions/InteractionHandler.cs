@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -16,9 +16,9 @@ namespace AnatomyBot.Discord.Interactions;
 
 /// <summary>
 /// Answers INTERACTION_CREATE events: slash commands, autocomplete and quiz buttons. The first callback is
-/// always sent straight away (type 4, 5 or 8); slow work (/ask, /reload) is deferred and edited in. Quizzes go
-/// through the one <see cref="QuizService"/>: each post is stored, its buttons carry the post id, and a click is
-/// graded once per user and post, also after a restart.
+/// always sent straight away (a message, a deferral or autocomplete choices); slow work (/ask, /reload) is deferred and edited in.
+/// Quizzes go through the one <see cref="QuizService"/>: each post is stored, its buttons carry the post id, and a click
+/// is graded once per user and post, also after a restart.
 /// </summary>
 internal sealed class InteractionHandler(
     IAnswerEngine engine,
@@ -27,59 +27,56 @@ internal sealed class InteractionHandler(
     DiscordRestClient rest,
     QuizService quizzes,
     IStorageDiagnostics storage,
-    DiscordSession session,
+    DiscordBotIdentity identity,
     IOptions<DiscordOptions> options,
     ILogger<InteractionHandler> logger)
 {
     internal const string QuizPrefix = "quiz:";
-    private const long Administrator = 1L << 3;
-    private const long ManageGuild = 1L << 5;
     private const int MaxAutocompleteChoices = 25;
 
-    public async Task HandleAsync(JsonElement interaction, CancellationToken cancellationToken)
+    public async Task HandleAsync(Interaction interaction, CancellationToken cancellationToken)
     {
-        var type = interaction.GetProperty("type").GetInt32();
-        var id = interaction.GetProperty("id").GetString()!;
-        var token = interaction.GetProperty("token").GetString()!;
-        if (interaction.TryGetProperty("application_id", out var app) && app.GetString() is { } appId && session.ApplicationId is null)
+        var id = interaction.Id;
+        var token = interaction.Token;
+        if (interaction.ApplicationId is { } appId && identity.ApplicationId is null)
         {
-            session.ApplicationId = appId;
+            identity.ApplicationId = appId;
         }
 
-        switch (type)
+        switch (interaction.Type)
         {
-            case 2:
+            case InteractionType.ApplicationCommand:
                 await CommandAsync(interaction, id, token, cancellationToken);
                 break;
-            case 3:
+            case InteractionType.MessageComponent:
                 await ComponentAsync(interaction, id, token, cancellationToken);
                 break;
-            case 4:
+            case InteractionType.ApplicationCommandAutocomplete:
                 await AutocompleteAsync(interaction, id, token, cancellationToken);
                 break;
             default:
-                logger.LogDebug("Ignoring interaction type {Type}", type);
+                logger.LogDebug("Ignoring interaction type {Type}", interaction.Type);
                 break;
         }
     }
 
-    private async Task CommandAsync(JsonElement interaction, string id, string token, CancellationToken cancellationToken)
+    private async Task CommandAsync(Interaction interaction, string id, string token, CancellationToken cancellationToken)
     {
-        var data = interaction.GetProperty("data");
-        var name = data.GetProperty("name").GetString();
-        var user = UserId(interaction);
-        var channel = interaction.TryGetProperty("channel_id", out var c) ? c.GetString() ?? "" : "";
+        var data = interaction.Data ?? new InteractionData();
+        var name = data.Name;
+        var user = interaction.UserId;
+        var channel = interaction.ChannelId ?? "";
         switch (name)
         {
             case "muscle":
-                var muscle = Truncate(Option(data, "name") ?? "", CommandDefinitions.MaxNameLength);
+                var muscle = Truncate(data.Option("name") ?? "", CommandDefinitions.MaxNameLength);
                 var muscleReply = engine.Answer(new IncomingMessage("/muscle " + muscle, Platform.Discord, user, channel));
-                await RespondAsync(id, token, 4, MessageRenderer.ReplyMessage(muscleReply), cancellationToken);
+                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(muscleReply), cancellationToken);
                 break;
             case "ask":
                 // Deferred: the answer is edited in, so a slow engine never misses the 3 s window.
-                var question = Option(data, "question") ?? "";
-                if (!await RespondAsync(id, token, 5, null, cancellationToken))
+                var question = data.Option("question") ?? "";
+                if (!await RespondAsync(id, token, InteractionCallbackType.DeferredChannelMessageWithSource, null, cancellationToken))
                 {
                     return;
                 }
@@ -96,29 +93,29 @@ internal sealed class InteractionHandler(
             case "sources":
             case "help":
                 var reply = engine.Answer(new IncomingMessage("/" + name, Platform.Discord, user, channel));
-                await RespondAsync(id, token, 4, MessageRenderer.ReplyMessage(reply), cancellationToken);
+                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(reply), cancellationToken);
                 break;
             case "reload":
                 await ReloadAsync(interaction, id, token, user, cancellationToken);
                 break;
             default:
-                await RespondAsync(id, token, 4, MessageRenderer.TextMessage("Unknown command. Try /help.", ephemeral: true), cancellationToken);
+                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage("Unknown command. Try /help.", ephemeral: true), cancellationToken);
                 break;
         }
     }
 
-    private async Task ReloadAsync(JsonElement interaction, string id, string token, string user, CancellationToken cancellationToken)
+    private async Task ReloadAsync(Interaction interaction, string id, string token, string user, CancellationToken cancellationToken)
     {
-        var guild = interaction.TryGetProperty("guild_id", out var g) ? g.GetString() : null;
+        var guild = interaction.GuildId;
         if (!MayReload(interaction, user))
         {
             logger.LogWarning("Refused /reload from user {UserId} in guild {GuildId}: not a moderator", user, guild ?? "DM");
-            await RespondAsync(id, token, 4, MessageRenderer.TextMessage("Only moderators can reload the knowledge (Manage Server, Administrator, or listed in Discord:Moderators).", ephemeral: true), cancellationToken);
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage("Only moderators can reload the knowledge (Manage Server, Administrator, or listed in Discord:Moderators).", ephemeral: true), cancellationToken);
             return;
         }
 
         logger.LogInformation("/reload requested by user {UserId} in guild {GuildId}", user, guild ?? "DM");
-        if (!await RespondAsync(id, token, 5, new JsonObject { ["flags"] = MessageRenderer.EphemeralFlag }, cancellationToken))
+        if (!await RespondAsync(id, token, InteractionCallbackType.DeferredChannelMessageWithSource, new JsonObject { ["flags"] = MessageRenderer.EphemeralFlag }, cancellationToken))
         {
             return;
         }
@@ -140,42 +137,33 @@ internal sealed class InteractionHandler(
     }
 
     /// <summary>Discord hides /reload by default permission only; admins can override that, so check again here.</summary>
-    internal bool MayReload(JsonElement interaction, string userId)
+    internal bool MayReload(Interaction interaction, string userId)
     {
         if (options.Value.IsModerator(userId))
         {
             return true;
         }
 
-        if (!interaction.TryGetProperty("member", out var member) || member.ValueKind != JsonValueKind.Object)
-        {
-            return false;
-        }
-
-        if (member.TryGetProperty("permissions", out var p) && long.TryParse(p.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var bits))
-        {
-            return (bits & (Administrator | ManageGuild)) != 0;
-        }
-
-        return false;
+        return long.TryParse(interaction.Member?.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits)
+            && (((Permissions)bits) & (Permissions.Administrator | Permissions.ManageGuild)) != 0;
     }
 
-    private async Task ComponentAsync(JsonElement interaction, string id, string token, CancellationToken cancellationToken)
+    private async Task ComponentAsync(Interaction interaction, string id, string token, CancellationToken cancellationToken)
     {
-        var customId = interaction.GetProperty("data").GetProperty("custom_id").GetString() ?? "";
+        var customId = interaction.Data?.CustomId ?? "";
         if (customId.StartsWith(MessageRenderer.SuggestionPrefix, StringComparison.Ordinal))
         {
             // A did-you-mean button: the suggestion is asked as the question, in the same channel's conversation.
             var suggestion = customId[MessageRenderer.SuggestionPrefix.Length..];
-            var channel = interaction.TryGetProperty("channel_id", out var ch) ? ch.GetString() ?? "" : "";
-            var reply = engine.Answer(new IncomingMessage(Truncate(suggestion, CommandDefinitions.MaxQuestionLength), Platform.Discord, UserId(interaction), channel));
-            await RespondAsync(id, token, 4, MessageRenderer.ReplyMessage(reply, quotedQuestion: suggestion), cancellationToken);
+            var channel = interaction.ChannelId ?? "";
+            var reply = engine.Answer(new IncomingMessage(Truncate(suggestion, CommandDefinitions.MaxQuestionLength), Platform.Discord, interaction.UserId, channel));
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(reply, quotedQuestion: suggestion), cancellationToken);
             return;
         }
 
         if (!TryParseQuizId(customId, out var postId, out var index))
         {
-            await RespondAsync(id, token, 4, MessageRenderer.TextMessage(QuizGone, ephemeral: true), cancellationToken);
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(QuizGone, ephemeral: true), cancellationToken);
             return;
         }
 
@@ -187,13 +175,14 @@ internal sealed class InteractionHandler(
         catch (Exception ex) when (ex is not OperationCanceledException && storage.Classify(ex) != StorageFaultKind.None)
         {
             logger.LogWarning("Discord storage: recording a quiz answer failed ({Error}). {Location}", storage.Describe(ex), storage.Location);
-            await RespondAsync(id, token, 4, MessageRenderer.TextMessage("Sorry, I couldn't record your answer just now. Please click again in a moment.", ephemeral: true), cancellationToken);
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource,
+                MessageRenderer.TextMessage("Sorry, I couldn't record your answer just now. Please click again in a moment.", ephemeral: true), cancellationToken);
             return;
         }
 
         if (grade.Status is QuizGradeStatus.UnknownPost or QuizGradeStatus.InvalidChoice || grade.Question is not { } question)
         {
-            await RespondAsync(id, token, 4, MessageRenderer.TextMessage(QuizGone, ephemeral: true), cancellationToken);
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(QuizGone, ephemeral: true), cancellationToken);
             return;
         }
 
@@ -207,28 +196,29 @@ internal sealed class InteractionHandler(
         text.Append(grade.Correct ? "✅ Right! " : $"❌ Not quite. The answer is **{question.CorrectOption}**. ")
             .Append(question.Explanation)
             .Append($"\nYour score: {grade.Score?.Correct ?? 0}/{grade.Score?.Answered ?? 0}");
-        await RespondAsync(id, token, 4, MessageRenderer.TextMessage(text.ToString(), ephemeral: true), cancellationToken);
+        await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(text.ToString(), ephemeral: true), cancellationToken);
     }
 
     private const string QuizGone = "This quiz question is no longer available. Try /quiz.";
+
+    internal const string NoQuizQuestions = "Sorry, there are no quiz questions yet.";
 
     /// <summary>
     /// Finds the clicked post (buttons from before posts were stored name the question instead: that message is adopted
     /// as a post, keyed by its message id) and grades the click.
     /// </summary>
-    private async Task<QuizGrade> GradeAsync(JsonElement interaction, string postId, int index, CancellationToken cancellationToken)
+    private async Task<QuizGrade> GradeAsync(Interaction interaction, string postId, int index, CancellationToken cancellationToken)
     {
-        var user = UserId(interaction);
-        var channel = interaction.TryGetProperty("channel_id", out var c) ? c.GetString() ?? "" : "";
-        var messageId = interaction.TryGetProperty("message", out var m) && m.TryGetProperty("id", out var mid) ? mid.GetString() ?? "" : "";
+        var user = interaction.UserId;
+        var channel = interaction.ChannelId ?? "";
         var post = await quizzes.GetPostAsync(postId, cancellationToken)
-            ?? await quizzes.GetOrAdoptPostAsync("discord-message-" + messageId, DiscordKeys.Chat(channel), postId, cancellationToken);
+            ?? await quizzes.GetOrAdoptPostAsync("discord-message-" + (interaction.Message?.Id ?? ""), DiscordKeys.Chat(channel), postId, cancellationToken);
         if (post is null)
         {
             return new QuizGrade(QuizGradeStatus.UnknownPost, null, null, index, false, null);
         }
 
-        return await quizzes.AnswerAsync(post, DiscordKeys.User(user), DisplayName(interaction, user), index, cancellationToken);
+        return await quizzes.AnswerAsync(post, DiscordKeys.User(user), DisplayName(interaction), index, cancellationToken);
     }
 
     /// <summary>Posts the channel's next quiz question with one button per option; the post is stored before the reply.</summary>
@@ -237,11 +227,11 @@ internal sealed class InteractionHandler(
         var start = await quizzes.StartAsync(DiscordKeys.Chat(channel), cancellationToken);
         if (!start.IsReady)
         {
-            await RespondAsync(id, token, 4, MessageRenderer.TextMessage(NoQuizQuestions), cancellationToken);
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(NoQuizQuestions), cancellationToken);
             return;
         }
 
-        if (await RespondAsync(id, token, 4, QuizMessage(start.Question, start.Post.PostId), cancellationToken))
+        if (await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, QuizMessage(start.Question, start.Post.PostId), cancellationToken))
         {
             await quizzes.CompleteAsync(start.Post, null, cancellationToken);
             BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
@@ -249,13 +239,11 @@ internal sealed class InteractionHandler(
         }
     }
 
-    internal const string NoQuizQuestions = "Sorry, there are no quiz questions yet.";
-
     /// <summary>The channel's best quiz scores: right answers, then answers given.</summary>
     private async Task LeaderboardAsync(string id, string token, string channel, CancellationToken cancellationToken)
     {
         var entries = await quizzes.LeaderboardAsync(DiscordKeys.Chat(channel), 10, cancellationToken);
-        await RespondAsync(id, token, 4, MessageRenderer.TextMessage(LeaderboardText(entries)), cancellationToken);
+        await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(LeaderboardText(entries)), cancellationToken);
     }
 
     internal static string LeaderboardText(IReadOnlyList<ScoreEntry> entries)
@@ -276,32 +264,16 @@ internal sealed class InteractionHandler(
     }
 
     /// <summary>The name shown on the leaderboard: server nickname, then global name, then username, then the id.</summary>
-    internal static string DisplayName(JsonElement interaction, string userId)
+    internal static string DisplayName(Interaction interaction)
     {
-        var member = interaction.TryGetProperty("member", out var mm) && mm.ValueKind == JsonValueKind.Object ? mm : default;
-        if (member.ValueKind == JsonValueKind.Object && member.TryGetProperty("nick", out var nick) && nick.ValueKind == JsonValueKind.String
-            && !string.IsNullOrWhiteSpace(nick.GetString()))
-        {
-            return nick.GetString()!;
-        }
-
-        var user = member.ValueKind == JsonValueKind.Object && member.TryGetProperty("user", out var mu) ? mu
-            : interaction.TryGetProperty("user", out var u) ? u : default;
-        foreach (var field in new[] { "global_name", "username" })
-        {
-            if (user.ValueKind == JsonValueKind.Object && user.TryGetProperty(field, out var name) && name.ValueKind == JsonValueKind.String
-                && !string.IsNullOrWhiteSpace(name.GetString()))
-            {
-                return name.GetString()!;
-            }
-        }
-
-        return userId;
+        var user = interaction.Member?.User ?? interaction.User;
+        return new[] { interaction.Member?.Nick, user?.GlobalName, user?.Username }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
+            ?? interaction.UserId;
     }
 
-    private async Task AutocompleteAsync(JsonElement interaction, string id, string token, CancellationToken cancellationToken)
+    private async Task AutocompleteAsync(Interaction interaction, string id, string token, CancellationToken cancellationToken)
     {
-        var partial = Focused(interaction.GetProperty("data")) ?? "";
+        var partial = interaction.Data?.Focused() ?? "";
         var suggestions = completer.Complete(Truncate(partial, CommandDefinitions.MaxNameLength), MaxAutocompleteChoices);
         var choices = new JsonArray();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -314,7 +286,7 @@ internal sealed class InteractionHandler(
             }
         }
 
-        await RespondAsync(id, token, 8, new JsonObject { ["choices"] = choices }, cancellationToken);
+        await RespondAsync(id, token, InteractionCallbackType.ApplicationCommandAutocompleteResult, new JsonObject { ["choices"] = choices }, cancellationToken);
     }
 
     /// <summary>The quiz as a message: the question, the numbered options, and one button per option carrying the post id.</summary>
@@ -330,13 +302,13 @@ internal sealed class InteractionHandler(
             if (i % DiscordLimits.ButtonsPerRow == 0)
             {
                 buttons = [];
-                rows.Add(new JsonObject { ["type"] = 1, ["components"] = buttons });
+                rows.Add(new JsonObject { ["type"] = (int)ComponentType.ActionRow, ["components"] = buttons });
             }
 
             buttons!.Add(new JsonObject
             {
-                ["type"] = 2,
-                ["style"] = 1,
+                ["type"] = (int)ComponentType.Button,
+                ["style"] = (int)ButtonStyle.Primary,
                 ["label"] = Truncate($"{i + 1}. {quiz.Options[i]}", DiscordLimits.ButtonLabel),
                 ["custom_id"] = QuizCustomId(postId, i),
             });
@@ -374,15 +346,9 @@ internal sealed class InteractionHandler(
         return postId.Length > 0;
     }
 
-    private async Task<bool> RespondAsync(string id, string token, int type, JsonObject? data, CancellationToken cancellationToken)
+    private async Task<bool> RespondAsync(string id, string token, InteractionCallbackType type, JsonObject? data, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["type"] = type };
-        if (data is not null)
-        {
-            body["data"] = data;
-        }
-
-        var response = await rest.CreateInteractionResponseAsync(id, token, body, cancellationToken);
+        var response = await rest.CreateInteractionResponseAsync(id, token, new InteractionResponse(type, data), cancellationToken);
         if (!response.IsSuccess)
         {
             logger.LogWarning("Interaction {InteractionId} callback type {Type} failed with {Status}", id, type, (int)response.Status);
@@ -391,10 +357,9 @@ internal sealed class InteractionHandler(
         return response.IsSuccess;
     }
 
-    private async Task EditOriginalAsync(JsonElement interaction, string token, JsonObject body, CancellationToken cancellationToken)
+    private async Task EditOriginalAsync(Interaction interaction, string token, JsonObject body, CancellationToken cancellationToken)
     {
-        var appId = session.ApplicationId
-            ?? (interaction.TryGetProperty("application_id", out var a) ? a.GetString() : null);
+        var appId = identity.ApplicationId ?? interaction.ApplicationId;
         if (appId is null)
         {
             logger.LogWarning("Cannot edit a deferred answer: the application id is unknown");
@@ -407,53 +372,6 @@ internal sealed class InteractionHandler(
             // The deferred message would otherwise stay "thinking" forever; a follow-up is the fallback.
             await rest.CreateFollowupAsync(appId, token, body, cancellationToken);
         }
-    }
-
-    internal static string UserId(JsonElement interaction)
-    {
-        if (interaction.TryGetProperty("member", out var member) && member.ValueKind == JsonValueKind.Object
-            && member.TryGetProperty("user", out var mu) && mu.TryGetProperty("id", out var mid))
-        {
-            return mid.GetString() ?? "";
-        }
-
-        return interaction.TryGetProperty("user", out var u) && u.TryGetProperty("id", out var uid) ? uid.GetString() ?? "" : "";
-    }
-
-    private static string? Option(JsonElement data, string name)
-    {
-        if (!data.TryGetProperty("options", out var options) || options.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        foreach (var option in options.EnumerateArray())
-        {
-            if (option.TryGetProperty("name", out var n) && n.GetString() == name && option.TryGetProperty("value", out var v))
-            {
-                return v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString();
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Focused(JsonElement data)
-    {
-        if (!data.TryGetProperty("options", out var options) || options.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-
-        foreach (var option in options.EnumerateArray())
-        {
-            if (option.TryGetProperty("focused", out var f) && f.ValueKind == JsonValueKind.True && option.TryGetProperty("value", out var v))
-            {
-                return v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString();
-            }
-        }
-
-        return null;
     }
 
     private static string Truncate(string text, int max) =>

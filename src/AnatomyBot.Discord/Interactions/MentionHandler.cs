@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
+using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -14,57 +14,43 @@ namespace AnatomyBot.Discord.Interactions;
 /// questions, with a reply to the message. Content arrives for these without the MESSAGE_CONTENT intent. A request for a
 /// quiz ("quiz me") gets the same stored quiz with buttons as /quiz, so the answer is graded.
 /// </summary>
-internal sealed class MentionHandler(IAnswerEngine engine, QuizService quizzes, DiscordRestClient rest, DiscordSession session, ILogger<MentionHandler> logger)
+internal sealed class MentionHandler(IAnswerEngine engine, QuizService quizzes, DiscordRestClient rest, DiscordBotIdentity identity, ILogger<MentionHandler> logger)
 {
-    public bool ShouldAnswer(JsonElement message)
+    public bool ShouldAnswer(Message message)
     {
-        var self = session.BotUserId;
-        if (self is null || !message.TryGetProperty("author", out var author))
+        var self = identity.BotUserId;
+        if (self is null || message.Author.Bot == true || message.Author.Id == self)
         {
             return false;
         }
 
-        if ((author.TryGetProperty("bot", out var bot) && bot.ValueKind == JsonValueKind.True)
-            || (author.TryGetProperty("id", out var aid) && aid.GetString() == self))
-        {
-            return false;
-        }
-
-        var isDm = !message.TryGetProperty("guild_id", out var g) || g.ValueKind != JsonValueKind.String;
-        if (isDm)
+        var isDm = message.GuildId is null;
+        if (isDm || message.Mentions?.Any(m => m.Id == self) == true)
         {
             return true;
         }
 
-        if (message.TryGetProperty("mentions", out var mentions) && mentions.ValueKind == JsonValueKind.Array
-            && mentions.EnumerateArray().Any(m => m.TryGetProperty("id", out var id) && id.GetString() == self))
-        {
-            return true;
-        }
-
-        var content = message.TryGetProperty("content", out var c) ? c.GetString() ?? "" : "";
+        var content = message.Content ?? "";
         return content.Contains($"<@{self}>", StringComparison.Ordinal) || content.Contains($"<@!{self}>", StringComparison.Ordinal);
     }
 
-    public async Task HandleAsync(JsonElement message, CancellationToken cancellationToken)
+    public async Task HandleAsync(Message message, CancellationToken cancellationToken)
     {
-        var channel = message.GetProperty("channel_id").GetString()!;
-        var messageId = message.GetProperty("id").GetString()!;
-        var user = message.GetProperty("author").GetProperty("id").GetString() ?? "";
-        var content = message.TryGetProperty("content", out var c) ? c.GetString() ?? "" : "";
-        var self = session.BotUserId ?? "";
+        var channel = message.ChannelId;
+        var content = message.Content ?? "";
+        var self = identity.BotUserId ?? "";
         var question = content.Replace($"<@{self}>", " ", StringComparison.Ordinal).Replace($"<@!{self}>", " ", StringComparison.Ordinal).Trim();
         if (question.Length > CommandDefinitions.MaxQuestionLength)
         {
             question = question[..CommandDefinitions.MaxQuestionLength];
         }
 
-        var reply = engine.Answer(new IncomingMessage(question, Platform.Discord, user, channel));
+        var reply = engine.Answer(new IncomingMessage(question, Platform.Discord, message.Author.Id, channel));
         var start = reply.Intent == Intent.Quiz ? await quizzes.StartAsync(DiscordKeys.Chat(channel), cancellationToken) : null;
         var body = start is { IsReady: true }
             ? InteractionHandler.QuizMessage(start.Question, start.Post.PostId)
             : start is not null ? MessageRenderer.TextMessage(InteractionHandler.NoQuizQuestions) : MessageRenderer.ReplyMessage(reply);
-        body["message_reference"] = new JsonObject { ["message_id"] = messageId, ["fail_if_not_exists"] = false };
+        body["message_reference"] = new JsonObject { ["message_id"] = message.Id, ["fail_if_not_exists"] = false };
         var response = await rest.CreateMessageAsync(channel, body, cancellationToken);
         if (!response.IsSuccess)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Discord.Protocol;
 
 namespace AnatomyBot.Discord.Rendering;
 
@@ -28,7 +29,7 @@ internal static class DiscordLimits
 /// <summary>Renders engine replies as Discord message bodies (embeds within every limit).</summary>
 internal static class MessageRenderer
 {
-    public const int EphemeralFlag = 1 << 6;
+    public const int EphemeralFlag = (int)MessageFlags.Ephemeral;
     private const int AccentColour = 0xB5473A;
 
     public static JsonObject NoMentions() => new() { ["parse"] = new JsonArray() };
@@ -76,14 +77,14 @@ internal static class MessageRenderer
 
             buttons.Add(new JsonObject
             {
-                ["type"] = 2,
-                ["style"] = 2,
+                ["type"] = (int)ComponentType.Button,
+                ["style"] = (int)ButtonStyle.Secondary,
                 ["label"] = DiscordText.Trim(text, DiscordLimits.ButtonLabel, "…"),
                 ["custom_id"] = SuggestionPrefix + DiscordText.Trim(text, DiscordLimits.CustomId - SuggestionPrefix.Length, ""),
             });
         }
 
-        return buttons.Count == 0 ? null : new JsonObject { ["type"] = 1, ["components"] = buttons };
+        return buttons.Count == 0 ? null : new JsonObject { ["type"] = (int)ComponentType.ActionRow, ["components"] = buttons };
     }
 
     /// <summary>A plain text message (content only), trimmed to 2000 characters.</summary>

@@ -1,11 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Discord.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +16,26 @@ namespace AnatomyBot.Discord.Rest;
 /// <summary>An answer from the REST API; a failed call is a value, not an exception.</summary>
 internal sealed record RestResponse(HttpStatusCode Status, string Body)
 {
+    /// <summary>Set on a 429.</summary>
+    public RateLimitAnswer? RateLimit { get; init; }
+
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
-    public JsonElement Json()
+    /// <summary>The body as <typeparamref name="T"/> when the call succeeded and the body has that shape.</summary>
+    public bool TryRead<T>(JsonTypeInfo<T> type, [NotNullWhen(true)] out T? value)
     {
-        using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(Body) ? "null" : Body);
-        return document.RootElement.Clone();
+        value = default;
+        return IsSuccess && DiscordJson.TryRead(Body, type, out value);
     }
+}
+
+/// <summary>
+/// A REST route: its template (names the rate-limit bucket and the logs; never holds a token) and the major
+/// parameter that splits a bucket (channel, guild, webhook, interaction).
+/// </summary>
+internal sealed record RestRoute(HttpMethod Method, string Template, string Major)
+{
+    public string Key => Method.Method + " " + Template;
 }
 
 /// <summary>
@@ -31,6 +46,7 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
 {
     private const int MaxRateLimitRetries = 3;
     private const int MaxServerErrorRetries = 2;
+    private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
 
     private readonly string _userAgent =
         $"DiscordBot ({options.Value.ProjectUrl}, {typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"})";
@@ -38,101 +54,122 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
     private readonly string _baseUrl = options.Value.ApiBaseUrl.TrimEnd('/');
 
     public Task<RestResponse> GetGatewayBotAsync(CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, "/gateway/bot", "", "/gateway/bot", null, cancellationToken);
+        SendAsync(new(HttpMethod.Get, "/gateway/bot", ""), "/gateway/bot", null, cancellationToken);
 
     public Task<RestResponse> GetCurrentApplicationAsync(CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, "/oauth2/applications/@me", "", "/oauth2/applications/@me", null, cancellationToken);
+        SendAsync(new(HttpMethod.Get, "/oauth2/applications/@me", ""), "/oauth2/applications/@me", null, cancellationToken);
 
     public Task<RestResponse> BulkOverwriteCommandsAsync(string applicationId, string? guildId, JsonArray commands, CancellationToken cancellationToken) =>
         guildId is null
-            ? SendAsync(HttpMethod.Put, "/applications/{app}/commands", applicationId, $"/applications/{E(applicationId)}/commands", commands, cancellationToken)
-            : SendAsync(HttpMethod.Put, "/applications/{app}/guilds/{guild}/commands", guildId, $"/applications/{E(applicationId)}/guilds/{E(guildId)}/commands", commands, cancellationToken);
+            ? SendAsync(new(HttpMethod.Put, "/applications/{app}/commands", applicationId), $"/applications/{Segment(applicationId)}/commands", commands.ToJsonString(), cancellationToken)
+            : SendAsync(new(HttpMethod.Put, "/applications/{app}/guilds/{guild}/commands", guildId), $"/applications/{Segment(applicationId)}/guilds/{Segment(guildId)}/commands", commands.ToJsonString(), cancellationToken);
 
-    public Task<RestResponse> CreateInteractionResponseAsync(string interactionId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "/interactions/{id}/{token}/callback", interactionId, $"/interactions/{E(interactionId)}/{E(interactionToken)}/callback", body, cancellationToken);
+    public Task<RestResponse> CreateInteractionResponseAsync(string interactionId, string interactionToken, InteractionResponse body, CancellationToken cancellationToken) =>
+        SendAsync(
+            new(HttpMethod.Post, "/interactions/{id}/{token}/callback", interactionId),
+            $"/interactions/{Segment(interactionId)}/{Segment(interactionToken)}/callback",
+            JsonSerializer.Serialize(body, Json.InteractionResponse),
+            cancellationToken);
 
     public Task<RestResponse> EditOriginalResponseAsync(string applicationId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Patch, "/webhooks/{app}/{token}/messages/@original", applicationId + "/" + interactionToken, $"/webhooks/{E(applicationId)}/{E(interactionToken)}/messages/@original", body, cancellationToken);
+        SendAsync(new(HttpMethod.Patch, "/webhooks/{app}/{token}/messages/@original", applicationId + "/" + interactionToken), $"/webhooks/{Segment(applicationId)}/{Segment(interactionToken)}/messages/@original", body.ToJsonString(), cancellationToken);
 
     public Task<RestResponse> CreateFollowupAsync(string applicationId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "/webhooks/{app}/{token}", applicationId + "/" + interactionToken, $"/webhooks/{E(applicationId)}/{E(interactionToken)}", body, cancellationToken);
+        SendAsync(new(HttpMethod.Post, "/webhooks/{app}/{token}", applicationId + "/" + interactionToken), $"/webhooks/{Segment(applicationId)}/{Segment(interactionToken)}", body.ToJsonString(), cancellationToken);
 
     public Task<RestResponse> CreateMessageAsync(string channelId, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "/channels/{channel}/messages", channelId, $"/channels/{E(channelId)}/messages", body, cancellationToken);
+        SendAsync(new(HttpMethod.Post, "/channels/{channel}/messages", channelId), $"/channels/{Segment(channelId)}/messages", body.ToJsonString(), cancellationToken);
 
-    /// <param name="route">Path template (used for buckets and logs; never holds a token).</param>
-    /// <param name="major">The major parameter that splits a bucket (channel, guild, webhook, interaction).</param>
-    internal async Task<RestResponse> SendAsync(HttpMethod method, string route, string major, string path, JsonNode? body, CancellationToken cancellationToken)
+    /// <summary>Sends one call, retrying what Discord asks to retry (429 after its wait, 5xx a few times), and returns the final answer.</summary>
+    internal async Task<RestResponse> SendAsync(RestRoute route, string path, string? json, CancellationToken cancellationToken)
     {
-        var routeKey = method.Method + " " + route;
-        var json = body?.ToJsonString();
-        var rateLimited = 0;
-        var serverErrors = 0;
+        var retries = new Retries();
         while (true)
         {
-            await limiter.AcquireAsync(routeKey, major, cancellationToken);
-            using var request = new HttpRequestMessage(method, _baseUrl + path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BareToken);
-            request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-            if (json is not null)
+            await limiter.AcquireAsync(route.Key, route.Major, cancellationToken);
+            var response = await SendOnceAsync(route, path, json, cancellationToken);
+            if (!await ShouldRetryAsync(route, response, retries, cancellationToken))
             {
-                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+                LogFailure(route, response);
+                return response;
+            }
+        }
+    }
+
+    /// <summary>One HTTP exchange; learns the bucket from the answer's headers. A network failure is status 0.</summary>
+    private async Task<RestResponse> SendOnceAsync(RestRoute route, string path, string? json, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(route.Method, _baseUrl + path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BareToken);
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        try
+        {
+            using var response = await httpFactory().SendAsync(request, cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            limiter.Update(route.Key, route.Major, response.Headers);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var (retryAfter, global) = ReadRetryAfter(response, text);
+                limiter.OnRateLimited(route.Key, route.Major, retryAfter, global);
+                return new RestResponse(response.StatusCode, text) { RateLimit = new RateLimitAnswer(retryAfter, global) };
             }
 
-            HttpResponseMessage response;
-            try
+            return new RestResponse(response.StatusCode, text);
+        }
+        catch (HttpRequestException ex)
+        {
+            // The message of an HttpRequestException never holds headers; the route template holds no token.
+            logger.LogWarning("Discord {Route} failed: {Error}", route.Key, ex.Message);
+            return new RestResponse(0, ex.Message);
+        }
+    }
+
+    /// <summary>429: retry once the limiter allows (a few times); 5xx: retry after 1, 2 s; anything else is final.</summary>
+    private async Task<bool> ShouldRetryAsync(RestRoute route, RestResponse response, Retries retries, CancellationToken cancellationToken)
+    {
+        if (response.RateLimit is { } rateLimit)
+        {
+            BotMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
+            if (++retries.RateLimited > MaxRateLimitRetries)
             {
-                response = await httpFactory().SendAsync(request, cancellationToken);
-            }
-            catch (HttpRequestException ex)
-            {
-                // The message of an HttpRequestException never holds headers; the route template holds no token.
-                logger.LogWarning("Discord {Route} failed: {Error}", routeKey, ex.Message);
-                return new RestResponse(0, ex.Message);
+                logger.LogWarning("Discord {Route} still rate limited after {Retries} retries; giving up", route.Key, MaxRateLimitRetries);
+                return false;
             }
 
-            using (response)
-            {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                limiter.Update(routeKey, major, response.Headers);
-                var status = (int)response.StatusCode;
-                if (status == 429)
-                {
-                    BotMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
-                    var (retryAfter, global) = ReadRetryAfter(response, text);
-                    limiter.OnRateLimited(routeKey, major, retryAfter, global);
-                    if (++rateLimited > MaxRateLimitRetries)
-                    {
-                        logger.LogWarning("Discord {Route} still rate limited after {Retries} retries; giving up", routeKey, MaxRateLimitRetries);
-                        return new RestResponse(response.StatusCode, text);
-                    }
+            logger.LogInformation("Discord {Route} rate limited ({Scope}); retrying after {RetryAfter:0.###} s", route.Key, rateLimit.Global ? "global" : "route", rateLimit.RetryAfter.TotalSeconds);
+            return true;
+        }
 
-                    logger.LogInformation("Discord {Route} rate limited ({Scope}); retrying after {RetryAfter:0.###} s", routeKey, global ? "global" : "route", retryAfter.TotalSeconds);
-                    continue;
-                }
+        if ((int)response.Status >= 500 && ++retries.ServerErrors <= MaxServerErrorRetries)
+        {
+            logger.LogWarning("Discord {Route} answered {Status}; retrying", route.Key, (int)response.Status);
+            await Task.Delay(TimeSpan.FromSeconds(retries.ServerErrors), time, cancellationToken);
+            return true;
+        }
 
-                if (status >= 500 && ++serverErrors <= MaxServerErrorRetries)
-                {
-                    logger.LogWarning("Discord {Route} answered {Status}; retrying", routeKey, status);
-                    await Task.Delay(TimeSpan.FromSeconds(serverErrors), time, cancellationToken);
-                    continue;
-                }
+        return false;
+    }
 
-                if (status == 401)
-                {
-                    logger.LogError("Discord rejected the bot token on {Route} (401 Unauthorized): check Discord:Token", routeKey);
-                }
-                else if (status == 403)
-                {
-                    logger.LogWarning("Discord refused {Route} (403 Forbidden): the bot lacks a permission there", routeKey);
-                }
-                else if (status >= 400)
-                {
-                    logger.LogWarning("Discord {Route} answered {Status}: {Body}", routeKey, status, Truncate(text, 300));
-                }
-
-                return new RestResponse(response.StatusCode, text);
-            }
+    private void LogFailure(RestRoute route, RestResponse response)
+    {
+        switch (response.Status)
+        {
+            case HttpStatusCode.Unauthorized:
+                logger.LogError("Discord rejected the bot token on {Route} (401 Unauthorized): check Discord:Token", route.Key);
+                break;
+            case HttpStatusCode.Forbidden:
+                logger.LogWarning("Discord refused {Route} (403 Forbidden): the bot lacks a permission there", route.Key);
+                break;
+            case HttpStatusCode.TooManyRequests:
+                break;
+            case >= HttpStatusCode.BadRequest:
+                logger.LogWarning("Discord {Route} answered {Status}: {Body}", route.Key, (int)response.Status, Truncate(response.Body, 300));
+                break;
         }
     }
 
@@ -140,24 +177,13 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
     {
         double? seconds = null;
         var global = response.Headers.TryGetValues("X-RateLimit-Global", out var g) && g.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase));
-        try
+        if (DiscordJson.TryRead(body, Json.RateLimitBody, out var answer))
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("retry_after", out var ra) && ra.ValueKind == JsonValueKind.Number)
-            {
-                seconds = ra.GetDouble();
-            }
-
-            if (document.RootElement.TryGetProperty("global", out var gl) && gl.ValueKind == JsonValueKind.True)
-            {
-                global = true;
-            }
-        }
-        catch (JsonException)
-        {
-            // Cloudflare-level 429s come without a JSON body; the Retry-After header still holds.
+            seconds = answer.RetryAfter;
+            global |= answer.Global == true;
         }
 
+        // Cloudflare-level 429s come without a JSON body; the Retry-After header still holds.
         if (seconds is null && response.Headers.TryGetValues("Retry-After", out var values)
             && double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var header))
         {
@@ -169,7 +195,18 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
         return (TimeSpan.FromSeconds(clamped), global);
     }
 
-    private static string E(string segment) => Uri.EscapeDataString(segment);
+    /// <summary>A value as one URL path segment (ids are digits, interaction tokens may hold anything).</summary>
+    private static string Segment(string value) => Uri.EscapeDataString(value);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "...";
+
+    private sealed class Retries
+    {
+        public int RateLimited { get; set; }
+
+        public int ServerErrors { get; set; }
+    }
 }
+
+/// <summary>What a 429 said: how long to wait, and whether the whole client is limited.</summary>
+internal sealed record RateLimitAnswer(TimeSpan RetryAfter, bool Global);

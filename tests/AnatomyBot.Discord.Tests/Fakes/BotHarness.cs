@@ -2,6 +2,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Storage;
 using AnatomyBot.Testing;
+using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -90,7 +91,7 @@ public sealed class BotHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton(new DiscordJitter(new FixedRandom(jitter)));
+        services.AddSingleton(new DiscordRandom(new FixedRandom(jitter)));
         services.AddSingleton(lifetime.Object);
         services.AddSingleton(reloader.Object);
         if (configure is null)
@@ -116,47 +117,16 @@ public sealed class BotHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Plays HELLO, expects IDENTIFY, sends READY (application app1, bot user bot1).</summary>
+    /// <summary>Plays HELLO, expects IDENTIFY, sends READY (application app1, bot user bot1), waits for the commands PUT.</summary>
     public async Task<FakeGatewayConnection> ConnectAndReadyAsync(int heartbeatMs = 45_000)
     {
-        var connection = await Discord.NextConnectionAsync();
-        await connection.SendHelloAsync(heartbeatMs);
-        await connection.ExpectAsync(2);
-        await connection.SendDispatchAsync("READY", 1, new
-        {
-            v = 10,
-            session_id = "session-1",
-            resume_gateway_url = Discord.ResumeUrl,
-            user = new { id = "bot1", username = "AnatomyBot", bot = true },
-            application = new { id = "app1" },
-            guilds = Array.Empty<object>(),
-        });
+        var connection = await Discord.AcceptSessionAsync(heartbeatMs);
         await Discord.WaitForCallAsync(c => c.Method == "PUT");
         return connection;
     }
 
-    public static object Command(string id, string name, object[]? options = null, string userId = "u1", string? permissions = "0", bool dm = false) =>
-        Interaction(id, 2, new { id = "cmd-" + name, name, type = 1, options = options ?? [] }, userId, permissions, dm);
-
-    public static object Interaction(string id, int type, object data, string userId = "u1", string? permissions = "0", bool dm = false, object? message = null) =>
-        dm
-            ? new { id, application_id = "app1", type, data, channel_id = "dm1", user = new { id = userId }, token = "itok-" + id, version = 1, message }
-            : new
-            {
-                id,
-                application_id = "app1",
-                type,
-                data,
-                guild_id = "g1",
-                channel_id = "c1",
-                member = new { user = new { id = userId }, permissions },
-                token = "itok-" + id,
-                version = 1,
-                message,
-            };
-
     public IEnumerable<RecordedCall> CallbacksFor(string interactionId) =>
-        Discord.Calls.Where(c => c.Path == $"/interactions/{interactionId}/itok-{interactionId}/callback");
+        Discord.Calls.Where(c => c.Path == FakeInteractions.CallbackPath(interactionId));
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using AnatomyBot.Discord.Gateway;
+using AnatomyBot.Discord.Protocol;
+using AnatomyBot.Testing.Discord;
 
 namespace AnatomyBot.Discord.Tests.Fakes;
 
@@ -41,7 +43,7 @@ internal sealed class ScriptedTransport : IGatewayTransport
     public async Task<GatewayFrame> ReceiveAsync(CancellationToken cancellationToken) =>
         await _current!.Incoming.Reader.ReadAsync(cancellationToken);
 
-    public Task CloseAsync(int code, string reason, CancellationToken cancellationToken)
+    public Task CloseAsync(GatewayCloseCode code, string reason, CancellationToken cancellationToken)
     {
         _current?.ClientClose.TrySetResult(code);
         return Task.CompletedTask;
@@ -58,36 +60,53 @@ internal sealed class ScriptedTransport : IGatewayTransport
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
+/// <summary>One connection of the scripted transport: the test plays the server's payloads and expects the bot's.</summary>
 internal sealed class ScriptedConnection(Uri uri)
 {
+    public const string ResumeUrl = "wss://resume.test";
+
     public Uri Uri { get; } = uri;
 
     public Channel<GatewayFrame> Incoming { get; } = Channel.CreateUnbounded<GatewayFrame>();
 
     public Channel<JsonElement> Sent { get; } = Channel.CreateUnbounded<JsonElement>();
 
-    public TaskCompletionSource<int> ClientClose { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes with the close code the bot sent.</summary>
+    public TaskCompletionSource<GatewayCloseCode> ClientClose { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Push(object payload) => Incoming.Writer.TryWrite(GatewayFrame.Message(JsonSerializer.Serialize(payload)));
+    public void SendText(string text) => Incoming.Writer.TryWrite(GatewayFrame.Message(text));
 
-    public void Hello(int intervalMs) => Push(new { op = 10, d = new { heartbeat_interval = intervalMs }, s = (int?)null, t = (string?)null });
+    public void SendHello(int heartbeatIntervalMs) => SendText(GatewayScript.Hello(heartbeatIntervalMs));
 
-    public void Dispatch(string type, int seq, object data) => Push(new { op = 0, d = data, s = seq, t = type });
+    public void SendReady(long sequence, string sessionId = GatewayScript.DefaultSessionId) => SendText(GatewayScript.Ready(sequence, ResumeUrl, sessionId));
 
-    public void Ready(int seq, string sessionId = "session-1", string resumeUrl = "wss://resume.test") =>
-        Dispatch("READY", seq, new { session_id = sessionId, resume_gateway_url = resumeUrl, user = new { id = "bot1" }, application = new { id = "app1" } });
+    public void SendDispatch(string type, long sequence, object data) => SendText(GatewayScript.Dispatch(type, sequence, data));
 
-    public void Op(int op, object? data) => Push(new { op, d = data, s = (int?)null, t = (string?)null });
+    public void SendHeartbeatAck() => SendText(GatewayScript.HeartbeatAck());
 
-    public void Close(int? code) => Incoming.Writer.TryWrite(code is null ? GatewayFrame.Dropped : GatewayFrame.Closed(code, "scripted"));
+    public void SendHeartbeatRequest() => SendText(GatewayScript.HeartbeatRequest());
 
-    public async Task<JsonElement> ExpectAsync(int op)
+    public void SendReconnect() => SendText(GatewayScript.Reconnect());
+
+    public void SendInvalidSession(bool resumable) => SendText(GatewayScript.InvalidSession(resumable));
+
+    /// <summary>The server closes with <paramref name="code"/>, or drops the connection when it is null.</summary>
+    public void Close(GatewayCloseCode? code) => Incoming.Writer.TryWrite(code is null ? GatewayFrame.Dropped : GatewayFrame.Closed(code, "scripted"));
+
+    public async Task<Identify> ExpectIdentifyAsync() => GatewayScript.ReadIdentify(await ExpectAsync(GatewayOpcode.Identify));
+
+    public async Task<Resume> ExpectResumeAsync() => GatewayScript.ReadResume(await ExpectAsync(GatewayOpcode.Resume));
+
+    /// <summary>The sequence the bot's next heartbeat carries.</summary>
+    public async Task<long?> ExpectHeartbeatAsync() => GatewayScript.ReadHeartbeat(await ExpectAsync(GatewayOpcode.Heartbeat));
+
+    public async Task<JsonElement> ExpectAsync(GatewayOpcode op)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)
         {
             var frame = await Sent.Reader.ReadAsync(cts.Token);
-            if (frame.GetProperty("op").GetInt32() == op)
+            if (GatewayScript.OpOf(frame) == op)
             {
                 return frame;
             }

@@ -1,4 +1,4 @@
-using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 
 namespace AnatomyBot.Tests.EndToEnd;
 
@@ -15,33 +15,15 @@ internal static class DiscordScript
         Assert.StartsWith("/gateway", connection.PathAndQuery, StringComparison.Ordinal);
         Assert.Contains("v=10", connection.PathAndQuery, StringComparison.Ordinal);
         await connection.SendHelloAsync(45_000);
-        var identify = (await connection.ExpectAsync(2, Timeout)).GetProperty("d");
-        Assert.Equal(token, identify.GetProperty("token").GetString());
-        await connection.SendDispatchAsync("READY", 1, new
-        {
-            v = 10,
-            session_id = "session-e2e",
-            resume_gateway_url = discord.ResumeUrl,
-            user = new { id = "bot-e2e", username = "AnatomyBot", bot = true },
-            application = new { id = ApplicationId },
-            guilds = Array.Empty<object>(),
-        });
+        var identify = await connection.ExpectIdentifyAsync(Timeout);
+        Assert.Equal(token, identify.Token);
+        await connection.SendReadyAsync(1, discord.ResumeUrl, "session-e2e", ApplicationId);
         return connection;
     }
 
     /// <summary>An INTERACTION_CREATE payload for <c>/muscle name</c> from a guild member without special permissions.</summary>
-    public static object MuscleCommand(string id, string name) => new
-    {
-        id,
-        application_id = ApplicationId,
-        type = 2,
-        data = new { id = "cmd-muscle", name = "muscle", type = 1, options = new[] { new { name = "name", type = 3, value = name } } },
-        guild_id = "g1",
-        channel_id = "c1",
-        member = new { user = new { id = "u1" }, permissions = "0" },
-        token = "itok-" + id,
-        version = 1,
-    };
+    public static object MuscleCommand(string id, string name) =>
+        FakeInteractions.Command(id, "muscle", [FakeInteractions.StringOption("name", name)], applicationId: ApplicationId);
 
-    public static string CallbackPath(string id) => $"/interactions/{id}/itok-{id}/callback";
+    public static string CallbackPath(string id) => FakeInteractions.CallbackPath(id);
 }

@@ -1,4 +1,5 @@
-using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Discord.Protocol;
+using AnatomyBot.Testing.Discord;
 using AnatomyBot.Telegram.Tests.Infrastructure;
 using AnatomyBot.Tests.Ops;
 
@@ -51,8 +52,8 @@ public sealed class FatalStopTests
         });
         var connection = await discord.NextConnectionAsync(Timeout);
         await connection.SendHelloAsync(45_000);
-        await connection.ExpectAsync(2, Timeout);
-        await connection.CloseAsync(4004);
+        await connection.ExpectIdentifyAsync(Timeout);
+        await connection.CloseAsync(GatewayCloseCode.AuthenticationFailed);
 
         var run = await running.WaitAsync(Timeout);
         Assert.Equal(2, run.ExitCode);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Discord.Protocol;
+using AnatomyBot.Testing.Discord;
 using AnatomyBot.Telegram.Tests.Infrastructure;
 using AnatomyBot.Tests.Ops;
 
@@ -60,7 +61,7 @@ public sealed class HostEndToEndTests
         await connection.SendDispatchAsync("INTERACTION_CREATE", 2, DiscordScript.MuscleCommand("i1", "psoas minor"));
         var callback = await discord.WaitForCallAsync(c => c.Path == DiscordScript.CallbackPath("i1"), Timeout);
         var body = callback.Json;
-        Assert.Equal(4, body.GetProperty("type").GetInt32());
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, (InteractionCallbackType)body.GetProperty("type").GetInt32());
         Assert.Equal(0, body.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
         Assert.Equal("Psoas minor", body.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
 
@@ -74,8 +75,8 @@ public sealed class HostEndToEndTests
         Assert.Equal(0, await host.StopAsync());
         var closeCode = await connection.Closed.WaitAsync(Timeout);
         Assert.NotNull(closeCode);
-        Assert.NotEqual(1000, closeCode);
-        Assert.NotEqual(1001, closeCode);
+        Assert.NotEqual(GatewayCloseCode.NormalClosure, closeCode);
+        Assert.NotEqual(GatewayCloseCode.GoingAway, closeCode);
         Assert.Single(telegram.Calls("sendMessage"));
 
         // A server that still holds the same update (its confirmation never arrived) finds the offset was stored:
@@ -123,7 +124,7 @@ public sealed class HostEndToEndTests
         Assert.False(health.ContainsKey("telegram"));
 
         Assert.Equal(0, await host.StopAsync());
-        Assert.NotEqual(1000, await connection.Closed.WaitAsync(Timeout));
+        Assert.NotEqual(GatewayCloseCode.NormalClosure, await connection.Closed.WaitAsync(Timeout));
     }
 
     /// <summary>Polls /healthz (bounded) until the adapters' states satisfy <paramref name="condition"/> and it answers 200.</summary>

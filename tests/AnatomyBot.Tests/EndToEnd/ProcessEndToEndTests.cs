@@ -1,4 +1,5 @@
-using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Discord.Protocol;
+using AnatomyBot.Testing.Discord;
 using AnatomyBot.Telegram.Tests.Infrastructure;
 using AnatomyBot.Tests.Ops;
 
@@ -74,7 +75,7 @@ public sealed class ProcessEndToEndTests
         await connection.SendDispatchAsync("INTERACTION_CREATE", 2, DiscordScript.MuscleCommand("p1", "psoas minor"));
         var callback = await discord.WaitForCallAsync(c => c.Path == DiscordScript.CallbackPath("p1"), Timeout);
         var body = callback.Json;
-        Assert.Equal(4, body.GetProperty("type").GetInt32());
+        Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, (InteractionCallbackType)body.GetProperty("type").GetInt32());
         Assert.Equal(0, body.GetProperty("data").GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
         Assert.Equal("Psoas minor", body.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
 
@@ -84,8 +85,8 @@ public sealed class ProcessEndToEndTests
             Assert.True(exit == 0, $"exit {exit}: {bot.Output}\n{await bot.ErrorAsync()}");
             var closeCode = await connection.Closed.WaitAsync(Timeout);
             Assert.NotNull(closeCode);
-            Assert.NotEqual(1000, closeCode);
-            Assert.NotEqual(1001, closeCode);
+            Assert.NotEqual(GatewayCloseCode.NormalClosure, closeCode);
+            Assert.NotEqual(GatewayCloseCode.GoingAway, closeCode);
         }
 
         Assert.Equal(1, discord.ConnectionCount);

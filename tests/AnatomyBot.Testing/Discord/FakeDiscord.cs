@@ -1,4 +1,3 @@
-using AnatomyBot.Testing;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
@@ -7,13 +6,27 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using AnatomyBot.Discord.Protocol;
 using Microsoft.Extensions.Logging;
 
-namespace AnatomyBot.Discord.Tests.Fakes;
+namespace AnatomyBot.Testing.Discord;
 
 /// <summary>One REST call the bot made to the fake Discord.</summary>
 public sealed record RecordedCall(string Method, string Path, string? Authorization, string? UserAgent, string Body)
 {
+    /// <summary>The callback type of an interaction callback.</summary>
+    public InteractionCallbackType CallbackType => (InteractionCallbackType)Json.GetProperty("type").GetInt32();
+
+    /// <summary>The message flags of a callback's data or of a message body (none when absent).</summary>
+    public MessageFlags Flags
+    {
+        get
+        {
+            var message = Json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? data : Json;
+            return message.TryGetProperty("flags", out var flags) ? (MessageFlags)flags.GetInt32() : MessageFlags.None;
+        }
+    }
+
     public JsonElement Json
     {
         get
@@ -29,7 +42,9 @@ public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<s
 
 /// <summary>
 /// A loopback Discord: Kestrel on 127.0.0.1 port 0 with a WebSocket gateway (/gateway and /resume) and the REST
-/// endpoints the bot uses under /api/v10. Records every frame and call; answers can be scripted.
+/// endpoints the bot uses under /api/v10. Records every frame and call; answers can be scripted. Knows shards:
+/// <c>GET /gateway/bot</c> answers <see cref="RecommendedShards"/> and <see cref="SessionStartLimit"/>, each
+/// connection remembers the shard it identified as, and <see cref="ShardOf"/> says which shard a guild's events go to.
 /// </summary>
 public sealed class FakeDiscord : IAsyncDisposable
 {
@@ -51,6 +66,20 @@ public sealed class FakeDiscord : IAsyncDisposable
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
+
+    /// <summary>The <c>shards</c> that <c>GET /gateway/bot</c> recommends.</summary>
+    public int RecommendedShards { get; set; } = 1;
+
+    /// <summary>The <c>session_start_limit</c> that <c>GET /gateway/bot</c> reports.</summary>
+    public SessionStartLimit SessionStartLimit { get; set; } = new(1000, 999, 0, 1);
+
+    /// <summary>Which shard receives a guild's events: <c>(guild_id &gt;&gt; 22) % shard_count</c>; DMs go to shard 0.</summary>
+    public static int ShardOf(string? guildId, int shardCount) =>
+        guildId is null ? 0 : (int)((ulong.Parse(guildId, System.Globalization.CultureInfo.InvariantCulture) >> 22) % (ulong)shardCount);
+
+    /// <summary>A guild id that lands on <paramref name="shard"/> of <paramref name="shardCount"/> (the n-th such id for <paramref name="n"/>).</summary>
+    public static string GuildOnShard(int shard, int shardCount, int n = 0) =>
+        ((((ulong)shardCount * (ulong)(1000 + n)) + (ulong)shard) << 22 | 12345).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Script: return an answer for a call, or null for the default.</summary>
     public Func<RecordedCall, FakeResponse?>? Responder { get; set; }
@@ -76,6 +105,20 @@ public sealed class FakeDiscord : IAsyncDisposable
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(timeout ?? TimeSpan.FromSeconds(10));
         return await _connections.Reader.ReadAsync(cts.Token);
+    }
+
+    /// <summary>
+    /// Accepts the bot's next connection as a new session: plays HELLO, expects IDENTIFY, sends READY (with the shard
+    /// the bot identified as).
+    /// </summary>
+    public async Task<FakeGatewayConnection> AcceptSessionAsync(
+        int heartbeatMs = 45_000, string sessionId = GatewayScript.DefaultSessionId, string applicationId = GatewayScript.DefaultApplicationId, TimeSpan? timeout = null)
+    {
+        var connection = await NextConnectionAsync(timeout);
+        await connection.SendHelloAsync(heartbeatMs);
+        await connection.ExpectIdentifyAsync(timeout);
+        await connection.SendReadyAsync(1, ResumeUrl, sessionId, applicationId);
+        return connection;
     }
 
     public bool TryGetConnection(out FakeGatewayConnection? connection) => _connections.Reader.TryRead(out connection);
@@ -135,8 +178,14 @@ public sealed class FakeDiscord : IAsyncDisposable
         { Method: "GET", Path: "/gateway/bot" } => new(200, JsonSerializer.Serialize(new
         {
             url = GatewayUrl,
-            shards = 1,
-            session_start_limit = new { total = 1000, remaining = 999, reset_after = 0, max_concurrency = 1 },
+            shards = RecommendedShards,
+            session_start_limit = new
+            {
+                total = SessionStartLimit.Total,
+                remaining = SessionStartLimit.Remaining,
+                reset_after = SessionStartLimit.ResetAfter,
+                max_concurrency = SessionStartLimit.MaxConcurrency,
+            },
         })),
         { Method: "GET", Path: "/oauth2/applications/@me" } => new(200, """{"id":"app-rest"}"""),
         { Method: "PUT" } => new(200, call.Body),
@@ -155,7 +204,7 @@ public sealed class FakeDiscord : IAsyncDisposable
 public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
 {
     private readonly Channel<JsonElement> _received = Channel.CreateUnbounded<JsonElement>();
-    private readonly TaskCompletionSource<int?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<GatewayCloseCode?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentQueue<JsonElement> _all = new();
 
@@ -178,25 +227,35 @@ public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
         }
     }
 
+    /// <summary>The IDENTIFY the bot sent on this connection, once it did (says which shard this connection is).</summary>
+    public Identify? Identified { get; private set; }
+
     /// <summary>The next frame the bot sent with one of <paramref name="ops"/>; frames with other opcodes are skipped.</summary>
-    public async Task<JsonElement> ExpectAnyAsync(TimeSpan timeout, params int[] ops)
+    public async Task<JsonElement> ExpectAnyAsync(TimeSpan timeout, params GatewayOpcode[] ops)
     {
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
             var frame = await _received.Reader.ReadAsync(cts.Token);
-            if (ops.Contains(frame.GetProperty("op").GetInt32()))
+            if (ops.Contains(GatewayScript.OpOf(frame)))
             {
                 return frame;
             }
         }
     }
 
+    public async Task<Identify> ExpectIdentifyAsync(TimeSpan? timeout = null) => GatewayScript.ReadIdentify(await ExpectAsync(GatewayOpcode.Identify, timeout));
+
+    public async Task<Resume> ExpectResumeAsync(TimeSpan? timeout = null) => GatewayScript.ReadResume(await ExpectAsync(GatewayOpcode.Resume, timeout));
+
+    /// <summary>The sequence the bot's next heartbeat carries.</summary>
+    public async Task<long?> ExpectHeartbeatAsync(TimeSpan? timeout = null) => GatewayScript.ReadHeartbeat(await ExpectAsync(GatewayOpcode.Heartbeat, timeout));
+
     /// <summary>Every frame the bot sent on this connection.</summary>
     public IReadOnlyList<JsonElement> AllReceived => _all.ToArray();
 
     /// <summary>Completes with the close code the bot sent (null when it dropped without one).</summary>
-    public Task<int?> Closed => _closed.Task;
+    public Task<GatewayCloseCode?> Closed => _closed.Task;
 
     internal async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -212,7 +271,7 @@ public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
                     result = await socket.ReceiveAsync(buffer, cancellationToken);
                     if (result.MessageType == WebSocketMessageType.Close)
                     {
-                        _closed.TrySetResult((int?)result.CloseStatus);
+                        _closed.TrySetResult((GatewayCloseCode?)(int?)result.CloseStatus);
                         if (socket.State == WebSocketState.CloseReceived)
                         {
                             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
@@ -227,6 +286,11 @@ public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
 
                 using var document = JsonDocument.Parse(message.ToArray());
                 var element = document.RootElement.Clone();
+                if (GatewayScript.OpOf(element) == GatewayOpcode.Identify)
+                {
+                    Identified = GatewayScript.ReadIdentify(element);
+                }
+
                 _all.Enqueue(element);
                 _received.Writer.TryWrite(element);
             }
@@ -242,13 +306,13 @@ public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
     }
 
     /// <summary>The next frame the bot sent with opcode <paramref name="op"/>; frames with other opcodes are skipped.</summary>
-    public async Task<JsonElement> ExpectAsync(int op, TimeSpan? timeout = null)
+    public async Task<JsonElement> ExpectAsync(GatewayOpcode op, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
             var frame = await _received.Reader.ReadAsync(cts.Token);
-            if (frame.GetProperty("op").GetInt32() == op)
+            if (GatewayScript.OpOf(frame) == op)
             {
                 return frame;
             }
@@ -276,13 +340,24 @@ public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
         }
     }
 
-    public Task SendHelloAsync(int intervalMs) => SendAsync(new { op = 10, d = new { heartbeat_interval = intervalMs }, s = (int?)null, t = (string?)null });
+    public Task SendHelloAsync(int intervalMs) => SendTextAsync(GatewayScript.Hello(intervalMs));
 
-    public Task SendDispatchAsync(string type, int seq, object data) => SendAsync(new { op = 0, d = data, s = seq, t = type });
+    public Task SendReadyAsync(long sequence, string resumeUrl, string sessionId = GatewayScript.DefaultSessionId, string applicationId = GatewayScript.DefaultApplicationId) =>
+        SendTextAsync(GatewayScript.Ready(sequence, resumeUrl, sessionId, applicationId, Identified?.Shard));
 
-    public Task SendOpAsync(int op, object? data) => SendAsync(new { op, d = data, s = (int?)null, t = (string?)null });
+    public Task SendResumedAsync(long sequence) => SendTextAsync(GatewayScript.Resumed(sequence));
 
-    public async Task CloseAsync(int code)
+    public Task SendHeartbeatAckAsync() => SendTextAsync(GatewayScript.HeartbeatAck());
+
+    public Task SendReconnectAsync() => SendTextAsync(GatewayScript.Reconnect());
+
+    public Task SendInvalidSessionAsync(bool resumable) => SendTextAsync(GatewayScript.InvalidSession(resumable));
+
+    public Task SendDispatchAsync(string type, long sequence, object data) => SendTextAsync(GatewayScript.Dispatch(type, sequence, data));
+
+    public Task SendInteractionAsync(long sequence, object interaction) => SendTextAsync(GatewayScript.Interaction(sequence, interaction));
+
+    public async Task CloseAsync(GatewayCloseCode code)
     {
         await _sendLock.WaitAsync();
         try

@@ -1,7 +1,7 @@
-namespace AnatomyBot.Discord.Interactions;
+namespace AnatomyBot.Discord;
 
-/// <summary>What READY tells about the bot itself: its application id (for webhooks) and user id (for mentions).</summary>
-internal sealed class DiscordSession
+/// <summary>Who the bot is, as READY tells it: its application id (for webhooks and commands) and user id (for mentions).</summary>
+internal sealed class DiscordBotIdentity
 {
     private volatile string? _applicationId;
     private volatile string? _botUserId;
