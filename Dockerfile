@@ -27,6 +27,7 @@ COPY src/AnatomyBot.Knowledge/AnatomyBot.Knowledge.csproj src/AnatomyBot.Knowled
 COPY src/AnatomyBot.Telegram/AnatomyBot.Telegram.csproj src/AnatomyBot.Telegram/
 COPY src/AnatomyBot.Discord/AnatomyBot.Discord.csproj src/AnatomyBot.Discord/
 COPY src/AnatomyBot.Embeddings/AnatomyBot.Embeddings.csproj src/AnatomyBot.Embeddings/
+COPY src/AnatomyBot.Storage.Postgres/AnatomyBot.Storage.Postgres.csproj src/AnatomyBot.Storage.Postgres/
 COPY src/AnatomyBot.Storage/AnatomyBot.Storage.csproj src/AnatomyBot.Storage/
 COPY tests/AnatomyBot.Testing/AnatomyBot.Testing.csproj tests/AnatomyBot.Testing/
 COPY tests/AnatomyBot.Tests/AnatomyBot.Tests.csproj tests/AnatomyBot.Tests/
@@ -37,6 +38,7 @@ COPY tests/AnatomyBot.Discord.Tests/AnatomyBot.Discord.Tests.csproj tests/Anatom
 COPY tests/AnatomyBot.Storage.Tests/AnatomyBot.Storage.Tests.csproj tests/AnatomyBot.Storage.Tests/
 COPY tests/AnatomyBot.Benchmarks/AnatomyBot.Benchmarks.csproj tests/AnatomyBot.Benchmarks/
 COPY tests/AnatomyBot.FakeBotApi/AnatomyBot.FakeBotApi.csproj tests/AnatomyBot.FakeBotApi/
+COPY tests/AnatomyBot.Storage.Postgres.Tests/AnatomyBot.Storage.Postgres.Tests.csproj tests/AnatomyBot.Storage.Postgres.Tests/
 RUN dotnet restore AnatomyBot.sln
 
 COPY src/ src/

@@ -10,12 +10,19 @@ public sealed class StorageOptions
     /// <summary>The SQLite provider, the default.</summary>
     public const string Sqlite = "sqlite";
 
-    /// <summary>Which database holds the state (<c>Storage:Provider</c>): <c>sqlite</c> (the default).</summary>
+    /// <summary>The PostgreSQL provider (src/AnatomyBot.Storage.Postgres), for several replicas sharing one state.</summary>
+    public const string Postgres = "postgres";
+
+    /// <summary>
+    /// Which database holds the state (<c>Storage:Provider</c>): <c>sqlite</c> (the default) or <c>postgres</c>
+    /// (<see cref="ConnectionString"/> required).
+    /// </summary>
     public string Provider { get; set; } = Sqlite;
 
     /// <summary>
     /// A full connection string for the provider (<c>Storage:ConnectionString</c>). For SQLite it is optional: without it,
-    /// or when it names no data source, <see cref="Path"/> is used.
+    /// or when it names no data source, <see cref="Path"/> is used. For PostgreSQL it is required, e.g.
+    /// <c>Host=db;Database=anatomybot;Username=anatomybot;Password=...</c>; never logged.
     /// </summary>
     public string? ConnectionString { get; set; }
 
@@ -33,9 +40,17 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
+        if (string.Equals(options.Provider, StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            // The connection string itself is checked by the provider when it connects (its errors never echo a password).
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? ValidateOptionsResult.Fail("Storage:ConnectionString is required with Storage:Provider postgres, e.g. Host=db;Database=anatomybot;Username=anatomybot;Password=...")
+                : ValidateOptionsResult.Success;
+        }
+
         if (!string.Equals(options.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            return ValidateOptionsResult.Fail($"Storage:Provider \"{options.Provider}\" is not known: use \"sqlite\" (the default).");
+            return ValidateOptionsResult.Fail($"Storage:Provider \"{options.Provider}\" is not known: use \"sqlite\" (the default) or \"postgres\".");
         }
 
         if (string.IsNullOrWhiteSpace(options.Path) && string.IsNullOrWhiteSpace(options.ConnectionString))

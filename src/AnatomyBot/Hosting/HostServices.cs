@@ -5,6 +5,7 @@ using AnatomyBot.Discord;
 using AnatomyBot.Knowledge;
 using AnatomyBot.Observability;
 using AnatomyBot.Storage;
+using AnatomyBot.Storage.Postgres;
 using AnatomyBot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,7 +88,15 @@ internal static class HostServices
     /// </summary>
     public static void AddAdapters(IServiceCollection services, IConfiguration configuration, bool telegram, bool discord)
     {
-        if (telegram || discord)
+        // Storage:Provider postgres: the shared store and the reload broadcast, registered before the default provider.
+        var postgres = PostgresStorageServiceCollectionExtensions.IsSelected(configuration);
+        if (postgres)
+        {
+            services.AddPostgresStorage(configuration);
+        }
+
+        // The Storage options (validated at start) and, unless PostgreSQL registered its own, the SQLite ports.
+        if (telegram || discord || postgres)
         {
             services.AddAnatomyBotStorage(configuration);
         }

@@ -1,0 +1,163 @@
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace AnatomyBot.Storage.Postgres;
+
+/// <summary>
+/// A moderator's reload on one replica reloads every replica: the replica that reloaded sends
+/// <c>NOTIFY anatomybot_reload</c> with its replica id, and every replica LISTENs on one dedicated connection and reloads
+/// its own knowledge folder when another replica's notice arrives. The connection is re-opened with back-off when it
+/// drops; after such a gap the replica reloads once, since a notice sent meanwhile is lost.
+/// </summary>
+internal sealed class ReloadBroadcast(
+    NpgsqlDataSource dataSource,
+    IKnowledgeReloader reloader,
+    ReplicaIdentity replica,
+    TimeProvider timeProvider,
+    ILogger<ReloadBroadcast> logger) : BackgroundService
+{
+    internal const string Channel = "anatomybot_reload";
+
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this replica listens (tests and the start-up log wait for it).</summary>
+    public Task Listening => _listening.Task;
+
+    /// <summary>Tells the other replicas to reload.</summary>
+    public async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_notify(@c, @p);", connection);
+        command.Parameters.AddWithValue("c", Channel);
+        command.Parameters.AddWithValue("p", replica.Id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var requests = System.Threading.Channels.Channel.CreateBounded<string>(
+            new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
+        // Reloads run apart from the listening loop, and several notices while one reload runs make one more reload.
+        var worker = Task.Run(async () =>
+        {
+            await foreach (var from in requests.Reader.ReadAllAsync(stoppingToken))
+            {
+                await ReloadAsync(from, stoppingToken);
+            }
+        }, CancellationToken.None);
+
+        var failures = 0;
+        var everListened = false;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                    connection.Notification += (_, e) =>
+                    {
+                        if (e.Channel == Channel && e.Payload != replica.Id)
+                        {
+                            requests.Writer.TryWrite(e.Payload);
+                        }
+                    };
+                    await using (var listen = new NpgsqlCommand($"LISTEN {Channel};", connection))
+                    {
+                        await listen.ExecuteNonQueryAsync(stoppingToken);
+                    }
+
+                    if (everListened)
+                    {
+                        logger.LogInformation("Listening for reloads of other replicas again; reloading once for any sent meanwhile");
+                        requests.Writer.TryWrite("(missed while disconnected)");
+                    }
+                    else
+                    {
+                        logger.LogInformation("Replica {Replica} listens for knowledge reloads of the other replicas", replica.Id);
+                    }
+
+                    everListened = true;
+                    failures = 0;
+                    _listening.TrySetResult();
+                    while (true)
+                    {
+                        await connection.WaitAsync(stoppingToken);
+                    }
+                }
+                catch (Exception ex) when (ex is NpgsqlException or System.IO.IOException or TimeoutException && !stoppingToken.IsCancellationRequested)
+                {
+                    var delay = Core.Resilience.Backoff.Exponential(failures++, TimeSpan.FromSeconds(30), Random.Shared.NextDouble());
+                    logger.LogWarning("Lost the connection that listens for other replicas' reloads ({Error}); reconnecting in {Delay}", ex.Message, delay);
+                    await Task.Delay(delay, timeProvider, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        finally
+        {
+            requests.Writer.TryComplete();
+            try
+            {
+                await worker;
+            }
+            catch (OperationCanceledException)
+            {
+                // Shutdown.
+            }
+        }
+    }
+
+    private async Task ReloadAsync(string from, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await reloader.ReloadAsync(cancellationToken);
+            if (result.Succeeded)
+            {
+                logger.LogInformation("Knowledge reloaded because replica {From} reloaded: version {Version}", from, result.Report!.Version);
+            }
+            else
+            {
+                logger.LogWarning("Replica {From} reloaded, but the knowledge here did not reload ({Count} error(s), first: {Error}); the previous knowledge keeps serving",
+                    from, result.Errors.Length, result.Errors.FirstOrDefault());
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Reloading because replica {From} reloaded failed: {Error}", from, ex.Message);
+        }
+    }
+}
+
+/// <summary>
+/// <see cref="IKnowledgeReloader"/> of a replica: reloads here, then, when that succeeded, tells the other replicas to
+/// reload too. Used for moderators' /reload; the folder watcher reloads each replica on its own.
+/// </summary>
+internal sealed class BroadcastingKnowledgeReloader(IKnowledgeReloader local, Func<ReloadBroadcast> broadcast, ILogger<BroadcastingKnowledgeReloader> logger)
+    : IKnowledgeReloader
+{
+    public async Task<ReloadResult> ReloadAsync(CancellationToken cancellationToken)
+    {
+        var result = await local.ReloadAsync(cancellationToken);
+        if (result.Succeeded)
+        {
+            try
+            {
+                await broadcast().PublishAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning("Reloaded here, but could not tell the other replicas to reload ({Error}); reload them one by one", ex.Message);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,67 @@
+using AnatomyBot.Testing.Postgres;
+using AnatomyBot.Testing.Storage;
+using Npgsql;
+
+namespace AnatomyBot.Storage.Postgres.Tests;
+
+/// <summary>
+/// A fresh database on the run's throwaway PostgreSQL server (scripts/postgres.sh) and the ports over it; reopening
+/// makes new ports with a new connection pool, as a restarted process has.
+/// </summary>
+public sealed class PostgresTestDatabase : IStorageTestDatabase, IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+    private PostgresServer? _server;
+    private string? _connectionString;
+
+    public async Task<StoragePorts> CreateAsync()
+    {
+        if (PostgresServer.SkipReason is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        _server = await PostgresServer.GetAsync();
+        _connectionString = await _server.CreateDatabaseAsync("contract");
+        return Open();
+    }
+
+    public Task<StoragePorts> ReopenAsync() => Task.FromResult(Open());
+
+    public async Task DropAsync()
+    {
+        Dispose();
+        if (_server is not null && _connectionString is not null)
+        {
+            await _server.DropDatabaseAsync(_connectionString);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        _owned.Clear();
+    }
+
+    private StoragePorts Open()
+    {
+        var source = NpgsqlDataSource.Create(_connectionString!);
+        var database = new PostgresDatabase(source);
+        _owned.Add(database);
+        _owned.Add(source);
+        return new StoragePorts(database, new PostgresQuizStore(database), new PostgresDailyQuizStore(database),
+            new PostgresChatStore(database), new PostgresUpdateInbox(database));
+    }
+}
+
+public sealed class PostgresQuizStoreContractTests : QuizStoreContract<PostgresTestDatabase>;
+
+public sealed class PostgresDailyQuizStoreContractTests : DailyQuizStoreContract<PostgresTestDatabase>;
+
+public sealed class PostgresChatStoreContractTests : ChatStoreContract<PostgresTestDatabase>;
+
+public sealed class PostgresUpdateInboxContractTests : UpdateInboxContract<PostgresTestDatabase>;
