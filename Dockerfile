@@ -27,6 +27,7 @@ COPY src/AnatomyBot.Knowledge/AnatomyBot.Knowledge.csproj src/AnatomyBot.Knowled
 COPY src/AnatomyBot.Telegram/AnatomyBot.Telegram.csproj src/AnatomyBot.Telegram/
 COPY src/AnatomyBot.Discord/AnatomyBot.Discord.csproj src/AnatomyBot.Discord/
 COPY src/AnatomyBot.Embeddings/AnatomyBot.Embeddings.csproj src/AnatomyBot.Embeddings/
+COPY src/AnatomyBot.Charts/AnatomyBot.Charts.csproj src/AnatomyBot.Charts/
 COPY src/AnatomyBot.Storage.Postgres/AnatomyBot.Storage.Postgres.csproj src/AnatomyBot.Storage.Postgres/
 COPY src/AnatomyBot.Storage/AnatomyBot.Storage.csproj src/AnatomyBot.Storage/
 COPY tests/AnatomyBot.Testing/AnatomyBot.Testing.csproj tests/AnatomyBot.Testing/
@@ -35,6 +36,7 @@ COPY tests/AnatomyBot.Core.Tests/AnatomyBot.Core.Tests.csproj tests/AnatomyBot.C
 COPY tests/AnatomyBot.Knowledge.Tests/AnatomyBot.Knowledge.Tests.csproj tests/AnatomyBot.Knowledge.Tests/
 COPY tests/AnatomyBot.Telegram.Tests/AnatomyBot.Telegram.Tests.csproj tests/AnatomyBot.Telegram.Tests/
 COPY tests/AnatomyBot.Discord.Tests/AnatomyBot.Discord.Tests.csproj tests/AnatomyBot.Discord.Tests/
+COPY tests/AnatomyBot.Charts.Tests/AnatomyBot.Charts.Tests.csproj tests/AnatomyBot.Charts.Tests/
 COPY tests/AnatomyBot.Storage.Tests/AnatomyBot.Storage.Tests.csproj tests/AnatomyBot.Storage.Tests/
 COPY tests/AnatomyBot.Benchmarks/AnatomyBot.Benchmarks.csproj tests/AnatomyBot.Benchmarks/
 COPY tests/AnatomyBot.FakeBotApi/AnatomyBot.FakeBotApi.csproj tests/AnatomyBot.FakeBotApi/

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Core.Study;
 using AnatomyBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the storage provider named by <c>Storage:Provider</c> (<c>sqlite</c> by default) behind Core's ports:
     /// <see cref="IStorageSchema"/>, <see cref="IStorageDiagnostics"/>, <see cref="IQuizStore"/>,
-    /// <see cref="IDailyQuizStore"/>, <see cref="IChatStore"/> and <see cref="IUpdateInbox"/>. Options are validated at
+    /// <see cref="IDailyQuizStore"/>, <see cref="IChatStore"/>, <see cref="IUpdateInbox"/> and <see cref="IStudyStore"/>. Options are validated at
     /// start. Ports registered before this call are kept (tests replace one that way).
     /// </summary>
     public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDailyQuizStore>(sp => new SqliteDailyQuizStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IChatStore>(sp => new SqliteChatStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IUpdateInbox>(sp => new SqliteUpdateInbox(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<IStudyStore>(sp => new SqliteStudyStore(sp.GetRequiredService<SqliteDatabase>()));
         return services;
     }
 }

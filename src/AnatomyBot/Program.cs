@@ -4,7 +4,6 @@ using AnatomyBot.Hosting;
 
 // JSON and answers are written as UTF-8 whatever the platform's console default is.
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-var exitCode = await BotApp.RunAsync(args, Console.In, Console.Out, Console.Error, BotAppEnvironment.Process, CancellationToken.None);
 
-// A component that stops the host for a fatal reason (e.g. a rejected token) reports it through Environment.ExitCode.
-return exitCode != 0 ? exitCode : Environment.ExitCode;
+// BotApp decides the exit code for every way a run ends (fatal adapter stop, crashed loop, bad setting).
+return await BotApp.RunAsync(args, Console.In, Console.Out, Console.Error, BotAppEnvironment.Process, CancellationToken.None);

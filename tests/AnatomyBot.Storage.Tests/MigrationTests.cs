@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Storage.Sqlite;
 using AnatomyBot.Testing.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -24,7 +25,7 @@ public sealed class MigrationTests : IDisposable
         var ports = _db.Open();
         await ports.Schema.MigrateAsync(default);
 
-        Assert.Equal(4, await SchemaVersionAsync());
+        Assert.Equal(SqliteMigrations.LatestVersion, await SchemaVersionAsync());
         Assert.Equal(1234, await ports.Inbox.GetOffsetAsync("telegram", default));
         Assert.True(await ports.Inbox.IsHandledAsync("telegram", 99, default));
         Assert.Equal([new InboxUpdate(100, "{\"update_id\":100}")], await ports.Inbox.GetPendingAsync("telegram", 10, default));
@@ -62,7 +63,7 @@ public sealed class MigrationTests : IDisposable
         var reopened = _db.Open();
         await reopened.Schema.MigrateAsync(default);
 
-        Assert.Equal(4, await SchemaVersionAsync());
+        Assert.Equal(SqliteMigrations.LatestVersion, await SchemaVersionAsync());
         Assert.Equal(5, await reopened.Inbox.GetOffsetAsync("telegram", default));
     }
 

@@ -14,7 +14,10 @@ public sealed class SqliteTestDatabase : IStorageTestDatabase
     public StoragePorts Open(int busyTimeoutSeconds = 5)
     {
         var database = new SqliteDatabase(new StorageOptions { Path = Path, BusyTimeoutSeconds = busyTimeoutSeconds });
-        return new StoragePorts(database, new SqliteQuizStore(database), new SqliteDailyQuizStore(database), new SqliteChatStore(database), new SqliteUpdateInbox(database));
+        return new StoragePorts(database, new SqliteQuizStore(database), new SqliteDailyQuizStore(database), new SqliteChatStore(database), new SqliteUpdateInbox(database))
+        {
+            Study = new SqliteStudyStore(database),
+        };
     }
 
     public Task<StoragePorts> CreateAsync() => Task.FromResult(Open());
@@ -48,3 +51,5 @@ public sealed class SqliteDailyQuizStoreContractTests : DailyQuizStoreContract<S
 public sealed class SqliteChatStoreContractTests : ChatStoreContract<SqliteTestDatabase>;
 
 public sealed class SqliteUpdateInboxContractTests : UpdateInboxContract<SqliteTestDatabase>;
+
+public sealed class SqliteStudyStoreContractTests : StudyStoreContract<SqliteTestDatabase>;

@@ -88,6 +88,73 @@ public sealed class CommandLineTests
     }
 }
 
+public sealed class CommandLineHelpTests
+{
+    [Fact]
+    public async Task A_mistyped_verb_gets_the_libraries_suggestion_and_usage_on_stderr()
+    {
+        var run = await AppRunner.RunAsync(["serv"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'serv' was not matched. Did you mean one of the following?", run.Error);
+        Assert.Contains("serve", run.Error);
+        Assert.Contains("Usage:", run.Error);
+        Assert.Equal(string.Empty, run.Output);
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("HELP")]
+    [InlineData("-?")]
+    [InlineData("/?")]
+    public async Task Every_help_form_prints_the_whole_command_line_and_exits_zero(string arg)
+    {
+        var run = await AppRunner.RunAsync([arg]);
+        Assert.Equal(0, run.ExitCode);
+        foreach (var verb in new[] { "serve", "healthcheck", "chat", "ask", "knowledge" })
+        {
+            Assert.Contains(verb, run.Output);
+        }
+
+        Assert.Contains("Exit codes: 0 ok, 1 knowledge problems or a fatal error, 2 usage or configuration error", run.Output);
+        Assert.Equal(string.Empty, run.Error);
+    }
+
+    [Fact]
+    public async Task Help_for_ask_lists_its_options()
+    {
+        var run = await AppRunner.RunAsync(["ask", "--help"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("--json", run.Output);
+        Assert.Contains("--conversation", run.Output);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_in_a_question_is_named_with_how_to_quote_it()
+    {
+        var run = await AppRunner.RunAsync(["ask", "--verbose", "psoas"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Unknown option '--verbose'", run.Error);
+        Assert.Contains("put -- before a question that starts with dashes", run.Error);
+    }
+
+    [Fact]
+    public async Task Ask_without_a_question_or_json_says_what_it_needs()
+    {
+        var run = await AppRunner.RunAsync(["ask"]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("ask needs a question, or --json to read questions from standard input.", run.Error);
+    }
+
+    [Fact]
+    public void Conversation_belongs_to_ask()
+    {
+        Assert.Equal(Verb.Invalid, CommandLine.Parse(["chat", "--conversation"]).Verb);
+        var ask = CommandLine.Parse(["ask", "--json", "--conversation"]);
+        Assert.Equal(Verb.Ask, ask.Verb);
+        Assert.True(ask.Conversation);
+    }
+}
+
 public sealed class ModeTests
 {
     [Theory]

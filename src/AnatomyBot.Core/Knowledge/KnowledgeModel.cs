@@ -72,6 +72,9 @@ public sealed record QuizQuestion(
     ImmutableArray<string> Sources)
 {
     public string CorrectOption => Options[CorrectIndex];
+
+    /// <summary>The area the quiz bank groups the question under: the name of its file (quiz/anatomy.yaml is "anatomy").</summary>
+    public string Area { get; init; } = "";
 }
 
 /// <summary>

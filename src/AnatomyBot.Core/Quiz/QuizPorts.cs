@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Storage;
 
 namespace AnatomyBot.Core.Quiz;
@@ -126,4 +127,10 @@ public interface IDailyQuizStore
     /// <paramref name="expectedLastPostedAt"/> (compare-and-set), so the same day can never be claimed twice.
     /// </summary>
     Task<bool> TryClaimDailyPostAsync(ChatKey chat, DateTimeOffset? expectedLastPostedAt, DateOnly localDate, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>Port: told of every counted quiz answer (the study features feed the student's review schedule from it).</summary>
+public interface IQuizAnswerListener
+{
+    Task AnswerCountedAsync(UserKey user, QuizQuestion question, bool correct, CancellationToken cancellationToken);
 }

@@ -57,7 +57,7 @@ public sealed record QuizGrade(QuizGradeStatus Status, QuizPost? Post, QuizQuest
 /// post before it is sent, grades one answer per user and post, and keeps the scores, all through <see cref="IQuizStore"/>.
 /// Time and randomness are injected.
 /// </summary>
-public sealed class QuizService(IKnowledgeProvider knowledge, IQuizStore store, TimeProvider timeProvider, Random random) : IDisposable
+public sealed class QuizService(IKnowledgeProvider knowledge, IQuizStore store, TimeProvider timeProvider, Random random, IQuizAnswerListener? listener = null) : IDisposable
 {
     /// <summary>How long after the send an answer may still bind to a post whose completion was lost.</summary>
     public static readonly TimeSpan PendingBindWindow = TimeSpan.FromDays(1);
@@ -169,6 +169,12 @@ public sealed class QuizService(IKnowledgeProvider knowledge, IQuizStore store, 
         if (outcome is null)
         {
             return new QuizGrade(QuizGradeStatus.UnknownPost, post, question, chosenIndex, false, null);
+        }
+
+        if (outcome.Counted && question is not null && listener is not null)
+        {
+            // Every counted answer, on any platform and in any chat, feeds the student's review schedule.
+            await listener.AnswerCountedAsync(user, question, outcome.Correct, cancellationToken);
         }
 
         var score = await store.GetScoreAsync(post.Chat, user, cancellationToken);

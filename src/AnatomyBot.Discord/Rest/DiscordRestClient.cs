@@ -77,17 +77,24 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
     public Task<RestResponse> CreateFollowupAsync(string applicationId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(new(HttpMethod.Post, "/webhooks/{app}/{token}", applicationId + "/" + interactionToken), $"/webhooks/{Segment(applicationId)}/{Segment(interactionToken)}", body.ToJsonString(), cancellationToken);
 
+    /// <summary>A follow-up message with one file attached (multipart: <c>payload_json</c> and <c>files[0]</c>).</summary>
+    public Task<RestResponse> CreateFollowupAsync(string applicationId, string interactionToken, JsonObject body, RestFile file, CancellationToken cancellationToken)
+    {
+        body["attachments"] = new JsonArray(new JsonObject { ["id"] = 0, ["filename"] = file.FileName });
+        return SendAsync(new(HttpMethod.Post, "/webhooks/{app}/{token}", applicationId + "/" + interactionToken), $"/webhooks/{Segment(applicationId)}/{Segment(interactionToken)}", body.ToJsonString(), cancellationToken, file);
+    }
+
     public Task<RestResponse> CreateMessageAsync(string channelId, JsonObject body, CancellationToken cancellationToken) =>
         SendAsync(new(HttpMethod.Post, "/channels/{channel}/messages", channelId), $"/channels/{Segment(channelId)}/messages", body.ToJsonString(), cancellationToken);
 
     /// <summary>Sends one call, retrying what Discord asks to retry (429 after its wait, 5xx a few times), and returns the final answer.</summary>
-    internal async Task<RestResponse> SendAsync(RestRoute route, string path, string? json, CancellationToken cancellationToken)
+    internal async Task<RestResponse> SendAsync(RestRoute route, string path, string? json, CancellationToken cancellationToken, RestFile? file = null)
     {
         var retries = new Retries();
         while (true)
         {
             await limiter.AcquireAsync(route.Key, route.Major, cancellationToken);
-            var response = await SendOnceAsync(route, path, json, cancellationToken);
+            var response = await SendOnceAsync(route, path, json, file, cancellationToken);
             if (!await ShouldRetryAsync(route, response, retries, cancellationToken))
             {
                 LogFailure(route, response);
@@ -97,12 +104,22 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
     }
 
     /// <summary>One HTTP exchange; learns the bucket from the answer's headers. A network failure is status 0.</summary>
-    private async Task<RestResponse> SendOnceAsync(RestRoute route, string path, string? json, CancellationToken cancellationToken)
+    private async Task<RestResponse> SendOnceAsync(RestRoute route, string path, string? json, RestFile? file, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(route.Method, _baseUrl + path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BareToken);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        if (json is not null)
+        if (file is not null)
+        {
+            // Built per attempt: a content is consumed by its send.
+            var content = new MultipartFormDataContent();
+            content.Add(new StringContent(json ?? "{}", Encoding.UTF8, "application/json"), "payload_json");
+            var bytes = new ByteArrayContent(file.Bytes);
+            bytes.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+            content.Add(bytes, "files[0]", file.FileName);
+            request.Content = content;
+        }
+        else if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
@@ -210,3 +227,6 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
 
 /// <summary>What a 429 said: how long to wait, and whether the whole client is limited.</summary>
 internal sealed record RateLimitAnswer(TimeSpan RetryAfter, bool Global);
+
+/// <summary>A file to attach to a message (e.g. the /progress chart).</summary>
+internal sealed record RestFile(string FileName, byte[] Bytes, string ContentType = "image/png");

@@ -166,7 +166,7 @@ internal sealed class KnowledgeValidator
                 ReadTopic(root, diagnostics, file.Stem);
                 break;
             case KnowledgeFileKind.Quiz:
-                ReadQuiz(root, diagnostics);
+                ReadQuiz(root, diagnostics, file.Stem);
                 break;
         }
     }
@@ -557,7 +557,7 @@ internal sealed class KnowledgeValidator
         return disagreements.ToImmutable();
     }
 
-    private void ReadQuiz(YamlNode root, FileDiagnostics diagnostics)
+    private void ReadQuiz(YamlNode root, FileDiagnostics diagnostics, string area)
     {
         if (YamlMap.From(root, string.Empty, diagnostics, "a 'questions:' list") is not { } map)
         {
@@ -569,7 +569,7 @@ internal sealed class KnowledgeValidator
         {
             if (YamlMap.From(node, field, diagnostics, "a quiz question") is { } entry && ReadQuizQuestion(entry, diagnostics) is { } question)
             {
-                _quiz.Add(question);
+                _quiz.Add(question with { Area = area });
             }
         }
     }

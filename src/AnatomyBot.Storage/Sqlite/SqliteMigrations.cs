@@ -132,6 +132,26 @@ internal static class SqliteMigrations
             ALTER TABLE handled_updates_v4 RENAME TO handled_updates;
             CREATE INDEX handled_updates_at ON handled_updates (at_ms);
             """),
+        new(5, "Study: students and their linked accounts, review cards (SM-2), study answers, one-time link codes (hashed)", """
+            CREATE TABLE students (student_id TEXT PRIMARY KEY, time_zone TEXT NULL, created_at_ms INTEGER NOT NULL);
+            CREATE TABLE student_accounts (
+                platform TEXT NOT NULL, user_id TEXT NOT NULL, student_id TEXT NOT NULL, linked_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (platform, user_id));
+            CREATE INDEX student_accounts_student ON student_accounts (student_id);
+            CREATE TABLE review_cards (
+                student_id TEXT NOT NULL, question_id TEXT NOT NULL, repetitions INTEGER NOT NULL, ease REAL NOT NULL,
+                interval_days INTEGER NOT NULL, due_on TEXT NOT NULL, last_answered_on TEXT NOT NULL, last_missed INTEGER NOT NULL,
+                answered INTEGER NOT NULL, correct INTEGER NOT NULL,
+                PRIMARY KEY (student_id, question_id));
+            CREATE TABLE study_answers (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, student_id TEXT NOT NULL, question_id TEXT NOT NULL, area TEXT NOT NULL,
+                correct INTEGER NOT NULL, answered_at_ms INTEGER NOT NULL);
+            CREATE INDEX study_answers_student ON study_answers (student_id);
+            CREATE TABLE link_codes (
+                code_hash TEXT PRIMARY KEY, student_id TEXT NOT NULL, platform TEXT NOT NULL, user_id TEXT NOT NULL,
+                issued_at_ms INTEGER NOT NULL, expires_at_ms INTEGER NOT NULL, used_at_ms INTEGER NULL);
+            CREATE INDEX link_codes_issuer ON link_codes (platform, user_id, issued_at_ms);
+            """),
     ];
 
     /// <summary>The version this build brings a database to.</summary>

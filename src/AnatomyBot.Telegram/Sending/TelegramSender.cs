@@ -71,6 +71,19 @@ internal sealed class TelegramSender(
     public Task<TelegramResult<Message>> SendPollAsync(long chatId, Func<long, SendPollRequest> build, CancellationToken cancellationToken) =>
         DeliverAsync(chatId, build, cancellationToken);
 
+    /// <summary>Sends a PNG as a photo (multipart upload; a fresh stream per attempt) with an optional HTML caption.</summary>
+    public Task<TelegramResult<Message>> SendPhotoAsync(long chatId, byte[] png, string fileName, string? captionHtml, CancellationToken cancellationToken) =>
+        DeliverAsync(
+            chatId,
+            target => new SendPhotoRequest
+            {
+                ChatId = target,
+                Photo = InputFile.FromStream(new MemoryStream(png, writable: false), fileName),
+                Caption = captionHtml,
+                ParseMode = ParseMode.Html,
+            },
+            cancellationToken);
+
     /// <summary>Replies to a message, but still sends if that message is gone.</summary>
     public static ReplyParameters? Reply(long? messageId) =>
         messageId is { } id ? new ReplyParameters { MessageId = checked((int)id), AllowSendingWithoutReply = true } : null;

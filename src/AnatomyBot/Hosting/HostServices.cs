@@ -36,15 +36,15 @@ internal static class HostServices
         services.AddSingleton<IValidateOptions<ConsoleChatOptions>, ConsoleChatOptionsValidator>();
         services.AddOptions<ConsoleChatOptions>().Bind(configuration.GetSection(ConsoleChatOptions.SectionName)).ValidateOnStart();
 
-        services.AddSingleton<IValidateOptions<AppHostOptions>, AppHostOptionsValidator>();
-        services.AddOptions<AppHostOptions>().Bind(configuration.GetSection(AppHostOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotHostOptions>, BotHostOptionsValidator>();
+        services.AddOptions<BotHostOptions>().Bind(configuration.GetSection(BotHostOptions.SectionName)).ValidateOnStart();
 
         // Read leniently: the Host constructor resolves HostOptions before start-up validation runs, and a bad value must
         // reach that validation (which names the key) rather than throw from inside the host.
         services.AddOptions<HostOptions>().Configure(host =>
         {
-            var seconds = new AppHostOptions().ShutdownTimeoutSeconds;
-            if (int.TryParse(configuration[$"{AppHostOptions.SectionName}:{nameof(AppHostOptions.ShutdownTimeoutSeconds)}"], out var configured)
+            var seconds = new BotHostOptions().ShutdownTimeoutSeconds;
+            if (int.TryParse(configuration[$"{BotHostOptions.SectionName}:{nameof(BotHostOptions.ShutdownTimeoutSeconds)}"], out var configured)
                 && configured is >= 1 and <= 300)
             {
                 seconds = configured;
@@ -76,7 +76,7 @@ internal static class HostServices
         services.AddOptions<ConsoleLogFormatOptions>().Bind(configuration.GetSection(ConsoleLogFormatOptions.SectionName)).ValidateOnStart();
 
         services.AddSingleton(startup);
-        services.AddSingleton(_ => new PrometheusMetrics());
+        services.AddMetricsExport();
         services.AddSingleton<HealthEvaluator>();
         services.AddSingleton<OpsHttpServer>();
         services.AddHostedService(sp => sp.GetRequiredService<OpsHttpServer>());

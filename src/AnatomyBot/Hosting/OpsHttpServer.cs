@@ -1,4 +1,3 @@
-using System.Text;
 using AnatomyBot.Observability;
 using AnatomyBot.Telegram;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace AnatomyBot.Hosting;
 
@@ -22,8 +22,7 @@ namespace AnatomyBot.Hosting;
 internal sealed partial class OpsHttpServer(
     IOptions<HttpOptions> options,
     HealthEvaluator health,
-    PrometheusMetrics metrics,
-    StartupClock startup,
+    MeterProvider meterProvider,
     IServiceProvider services,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -61,7 +60,7 @@ internal sealed partial class OpsHttpServer(
 
         var app = builder.Build();
         app.MapGet("/healthz", WriteHealthAsync);
-        app.MapGet("/metrics", WriteMetricsAsync);
+        app.MapPrometheusScrapingEndpoint(MetricsExport.Path, meterProvider, configureBranchedPipeline: null, optionsName: null);
         // Maps nothing unless the Telegram adapter runs in webhook mode; its handlers resolve from the bot's services.
         app.MapTelegramWebhook(services);
 
@@ -106,20 +105,6 @@ internal sealed partial class OpsHttpServer(
         }
 
         await context.Response.WriteAsync(report.ToJson(), context.RequestAborted);
-    }
-
-    private async Task WriteMetricsAsync(HttpContext context)
-    {
-        var text = new StringBuilder();
-        metrics.Write(text,
-        [
-            new GaugeSample("anatomybot_startup_seconds", "Seconds from process start to ready (knowledge loaded, listener bound)", startup.ReadySeconds),
-            new GaugeSample("process_resident_memory_bytes", "Working set of the process", Environment.WorkingSet),
-            new GaugeSample("dotnet_gc_heap_bytes", "Bytes currently thought to be allocated on the managed heap", GC.GetTotalMemory(forceFullCollection: false)),
-        ]);
-        context.Response.ContentType = PrometheusMetrics.ContentType;
-        context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsync(text.ToString(), context.RequestAborted);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "HTTP endpoints /healthz and /metrics listening on {Addresses}")]

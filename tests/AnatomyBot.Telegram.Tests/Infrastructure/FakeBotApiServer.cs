@@ -253,6 +253,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             "getUpdates" => await GetUpdatesAsync(body, context.RequestAborted),
             "sendMessage" => SendMessage(body),
             "sendPoll" => SendPoll(body),
+            "sendPhoto" => SendPhoto(body),
             "getChatMember" => new JsonObject
             {
                 ["status"] = _members.GetValueOrDefault((body["chat_id"]!.GetValue<long>(), body["user_id"]!.GetValue<long>()), "member"),
@@ -350,6 +351,32 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         return Message(body["chat_id"]!.GetValue<long>(), new JsonObject { ["text"] = text });
     }
 
+    /// <summary>A photo upload: needs a chat and an uploaded file that is a PNG or JPEG.</summary>
+    private JsonNode? SendPhoto(JsonObject body)
+    {
+        if (body["chat_id"] is null || body["photo"]?["base64"] is not JsonValue data)
+        {
+            return null;
+        }
+
+        var bytes = Convert.FromBase64String(data.GetValue<string>());
+        var isImage = bytes.AsSpan().StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }) || bytes.AsSpan().StartsWith(new byte[] { 0xFF, 0xD8 });
+        if (!isImage)
+        {
+            return null;
+        }
+
+        var chatId = body["chat_id"]!.GetValue<long>();
+        return new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref _nextMessageId),
+            ["date"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
+            ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId < 0 ? "group" : "private" },
+            ["photo"] = new JsonArray(new JsonObject { ["file_id"] = "photo-" + bytes.Length, ["file_unique_id"] = "u" + bytes.Length, ["width"] = 800, ["height"] = 480, ["file_size"] = bytes.Length }),
+            ["caption"] = body["caption"]?.DeepClone(),
+        };
+    }
+
     private JsonNode? SendPoll(JsonObject body)
     {
         if (body["chat_id"] is null || body["question"] is null || body["options"] is not JsonArray options)
@@ -402,7 +429,18 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             foreach (var (key, value) in form)
             {
                 var text = value.ToString();
-                obj[key] = text.StartsWith('{') || text.StartsWith('[') ? JsonNode.Parse(text) : JsonValue.Create(text);
+                // Multipart fields are text; ids are numbers in the JSON form of the same call.
+                obj[key] = text.StartsWith('{') || text.StartsWith('[') ? JsonNode.Parse(text)
+                    : long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number)
+                    : JsonValue.Create(text);
+            }
+
+            // Uploaded files (sendPhoto): kept as base64 with their name, so tests can check the bytes.
+            foreach (var file in form.Files)
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer);
+                obj[file.Name] = new JsonObject { ["file_name"] = file.FileName, ["base64"] = Convert.ToBase64String(buffer.ToArray()) };
             }
 
             return obj;

@@ -35,7 +35,13 @@ public sealed record RecordedCall(string Method, string Path, string? Authorizat
             return document.RootElement.Clone();
         }
     }
+
+    /// <summary>Files uploaded with the call (multipart <c>files[n]</c>); the JSON part is <see cref="Body"/>.</summary>
+    public IReadOnlyList<UploadedFile> Files { get; init; } = [];
 }
+
+/// <summary>A file the bot attached to a message.</summary>
+public sealed record UploadedFile(string Field, string FileName, string ContentType, byte[] Bytes);
 
 /// <summary>A scripted REST answer.</summary>
 public sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
@@ -150,14 +156,35 @@ public sealed class FakeDiscord : IAsyncDisposable
 
     private async Task RestAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
+        string body;
+        var files = new List<UploadedFile>();
+        if (context.Request.HasFormContentType)
+        {
+            // Multipart, as Discord takes attachments: the message JSON in payload_json, the files in files[n].
+            var form = await context.Request.ReadFormAsync();
+            body = form["payload_json"].ToString();
+            foreach (var file in form.Files)
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer);
+                files.Add(new UploadedFile(file.Name, file.FileName, file.ContentType, buffer.ToArray()));
+            }
+        }
+        else
+        {
+            using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+            body = await reader.ReadToEndAsync();
+        }
+
         var call = new RecordedCall(
             context.Request.Method,
             context.Request.Path.Value!["/api/v10".Length..],
             context.Request.Headers.Authorization.ToString(),
             context.Request.Headers.UserAgent.ToString(),
-            body);
+            body)
+        {
+            Files = files,
+        };
         _calls.Enqueue(call);
         var response = Responder?.Invoke(call) ?? Default(call);
         context.Response.StatusCode = response.Status;

@@ -1,11 +1,16 @@
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Core.Study;
 using Xunit;
 
 namespace AnatomyBot.Testing.Storage;
 
 /// <summary>Every storage port of one provider, over one database.</summary>
-public sealed record StoragePorts(IStorageSchema Schema, IQuizStore Quiz, IDailyQuizStore Daily, IChatStore Chats, IUpdateInbox Inbox);
+public sealed record StoragePorts(IStorageSchema Schema, IQuizStore Quiz, IDailyQuizStore Daily, IChatStore Chats, IUpdateInbox Inbox)
+{
+    /// <summary>The study store (/review, /progress, /link); a provider without one fails <see cref="StudyStoreContract{TDatabase}"/>.</summary>
+    public IStudyStore? Study { get; init; }
+}
 
 /// <summary>
 /// One provider's test database: how to make an empty one, how to open it again as a restarted process would, and how

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Observability;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,28 +19,87 @@ public sealed class MetricsEndpointTests
     private const string Questions = "anatomybot_questions_total";
     private const string Latency = "anatomybot_answer_seconds";
 
+    /// <summary>
+    /// Every family the hand-written exporter wrote before OpenTelemetry took over (docs/decisions/0006), with its type and
+    /// label names: the names, types and labels operators' dashboards and alerts query, pinned.
+    /// </summary>
+    private static readonly Dictionary<string, (string Type, string[] Labels)> ScrapedBefore = new()
+    {
+        ["anatomybot_questions_total"] = ("counter", ["intent", "platform"]),
+        ["anatomybot_answer_seconds"] = ("histogram", ["platform"]),
+        ["anatomybot_disclaimers_total"] = ("counter", ["platform"]),
+        ["anatomybot_reloads_total"] = ("counter", ["result"]),
+        ["anatomybot_gateway_reconnects_total"] = ("counter", ["kind"]),
+        ["anatomybot_telegram_poll_errors_total"] = ("counter", ["kind"]),
+        ["anatomybot_rate_limited_total"] = ("counter", ["platform"]),
+        ["anatomybot_storage_errors_total"] = ("counter", ["operation", "platform"]),
+        ["anatomybot_storage_degraded"] = ("gauge", ["platform"]),
+        ["anatomybot_telegram_webhook_worker_restarts_total"] = ("counter", []),
+        ["anatomybot_quiz_posts_total"] = ("counter", ["kind", "platform"]),
+        ["anatomybot_startup_seconds"] = ("gauge", []),
+        ["process_resident_memory_bytes"] = ("gauge", []),
+        ["dotnet_gc_heap_bytes"] = ("gauge", []),
+    };
+
     [Fact]
-    public async Task Metrics_is_prometheus_text_listing_every_instrument_and_the_startup_gauge()
+    public async Task Metrics_keeps_every_name_type_and_label_operators_scrape()
     {
         await using var host = await ServeHost.StartAsync();
+        RecordOneOfEach();
         using var response = await host.GetAsync("/metrics");
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        var scrape = PrometheusScrape.Parse(await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        var scrape = PrometheusScrape.Parse(text);
 
-        Assert.Equal("counter", scrape.Types[Questions]);
-        Assert.Equal("histogram", scrape.Types[Latency]);
-        foreach (var counter in new[]
-                 {
-                     "anatomybot_disclaimers_total", "anatomybot_reloads_total", "anatomybot_gateway_reconnects_total",
-                     "anatomybot_telegram_poll_errors_total", "anatomybot_rate_limited_total", "anatomybot_quiz_posts_total",
-                 })
+        Assert.Equal(ScrapedBefore.Keys.Order(StringComparer.Ordinal), scrape.Types.Keys.Order(StringComparer.Ordinal));
+        foreach (var (family, (type, labels)) in ScrapedBefore)
         {
-            Assert.Equal("counter", scrape.Types[counter]);
+            Assert.Equal(type, scrape.Types[family]);
+            var sampleName = type == "histogram" ? family + "_count" : family;
+            Assert.All(scrape.All(sampleName), sample => Assert.Equal(labels, sample.Labels.Keys.Order(StringComparer.Ordinal)));
+            Assert.NotEmpty(scrape.All(sampleName));
         }
 
-        Assert.Equal("gauge", scrape.Types["anatomybot_startup_seconds"]);
-        var startup = scrape.Value("anatomybot_startup_seconds");
-        Assert.InRange(startup, 1e-6, 30);
+        Assert.InRange(scrape.Value("anatomybot_startup_seconds"), 1e-6, 30);
+        Assert.True(scrape.Value("process_resident_memory_bytes") > 0);
+        Assert.DoesNotContain("otel_scope", text);
+        Assert.DoesNotContain("target_info", text);
+    }
+
+    [Fact]
+    public async Task A_prometheus_server_asking_for_openmetrics_gets_the_same_sample_names()
+    {
+        await using var host = await ServeHost.StartAsync();
+        RecordOneOfEach();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Accept.ParseAdd("application/openmetrics-text; version=1.0.0");
+        using var response = await host.SendAsync(request);
+        Assert.StartsWith("application/openmetrics-text", response.Content.Headers.ContentType?.ToString());
+        var samples = (await response.Content.ReadAsStringAsync()).Split('\n')
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line[..line.IndexOfAny(['{', ' '])])
+            .Where(name => !name.EndsWith("_created", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+
+        foreach (var (family, (type, _)) in ScrapedBefore)
+        {
+            Assert.Contains(type == "histogram" ? family + "_count" : family, samples);
+        }
+    }
+
+    private static void RecordOneOfEach()
+    {
+        BotMetrics.Questions.Add(1, new("platform", "console"), new("intent", "help"));
+        BotMetrics.AnswerSeconds.Record(0.001, new KeyValuePair<string, object?>("platform", "console"));
+        BotMetrics.Disclaimers.Add(1, new KeyValuePair<string, object?>("platform", "console"));
+        BotMetrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "ok"));
+        BotMetrics.GatewayReconnects.Add(1, new KeyValuePair<string, object?>("kind", "resume"));
+        BotMetrics.TelegramPollErrors.Add(1, new KeyValuePair<string, object?>("kind", "network"));
+        BotMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("platform", "console"));
+        BotMetrics.StorageErrors.Add(1, new("platform", "console"), new("operation", "write"));
+        BotMetrics.StorageDegraded.Add(0, new KeyValuePair<string, object?>("platform", "console"));
+        BotMetrics.WebhookWorkerRestarts.Add(1);
+        BotMetrics.QuizPosts.Add(1, new("platform", "console"), new("kind", "daily"));
     }
 
     [Fact]
@@ -69,7 +129,7 @@ public sealed class MetricsEndpointTests
 
         // Histogram: cumulative buckets never decrease, +Inf equals _count, and the three telegram answers are in it.
         var buckets = after.All(Latency + "_bucket").Where(s => s.Labels["platform"] == "telegram").ToList();
-        Assert.Equal(PrometheusMetrics.DefaultBuckets.Length + 1, buckets.Count);
+        Assert.Equal(MetricsExport.AnswerSecondsBuckets.Length + 1, buckets.Count);
         var bounds = buckets.Select(b => b.Labels["le"] == "+Inf" ? double.PositiveInfinity : double.Parse(b.Labels["le"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(bounds.Order().ToList(), bounds);
         for (var i = 1; i < buckets.Count; i++)
@@ -106,9 +166,9 @@ public sealed class MetricsEndpointTests
     {
         await using var host = await ServeHost.StartAsync();
         var before = PrometheusScrape.Parse(await host.GetStringAsync("/metrics"));
-        Core.Observability.BotMetrics.GatewayReconnects.Add(1, new KeyValuePair<string, object?>("kind", "resume"));
-        Core.Observability.BotMetrics.RateLimited.Add(2, new KeyValuePair<string, object?>("platform", "telegram"));
-        Core.Observability.BotMetrics.QuizPosts.Add(1, new("platform", "telegram"), new("kind", "daily"));
+        BotMetrics.GatewayReconnects.Add(1, new KeyValuePair<string, object?>("kind", "resume"));
+        BotMetrics.RateLimited.Add(2, new KeyValuePair<string, object?>("platform", "telegram"));
+        BotMetrics.QuizPosts.Add(1, new("platform", "telegram"), new("kind", "daily"));
         var after = PrometheusScrape.Parse(await host.GetStringAsync("/metrics"));
 
         Assert.Equal(1, after.Value("anatomybot_gateway_reconnects_total", ("kind", "resume")) - before.Value("anatomybot_gateway_reconnects_total", ("kind", "resume")));

@@ -84,6 +84,13 @@ internal sealed class ServeHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(new Uri(BaseAddress, path));
 
+    /// <summary>Sends a request whose URI is a path on this host (for requests with headers).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        request.RequestUri = new Uri(BaseAddress, request.RequestUri!.OriginalString);
+        return Http.SendAsync(request);
+    }
+
     public async Task<string> GetStringAsync(string path)
     {
         using var response = await GetAsync(path);

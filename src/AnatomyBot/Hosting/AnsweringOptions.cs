@@ -3,46 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Hosting;
 
-/// <summary>Settings of the local console chat (section <c>Console</c>).</summary>
-internal sealed class ConsoleChatOptions
-{
-    public const string SectionName = "Console";
-
-    /// <summary><c>Console:ShowBanner</c>: print the welcome banner when the chat starts. Default true.</summary>
-    public bool ShowBanner { get; set; } = true;
-
-    /// <summary><c>Console:MaxReloadErrors</c>: problems listed after a failed <c>/reload</c> (1-1000). Default 20.</summary>
-    public int MaxReloadErrors { get; set; } = 20;
-}
-
-/// <summary>Settings of the host process (section <c>Host</c>).</summary>
-internal sealed class AppHostOptions
-{
-    public const string SectionName = "Host";
-
-    /// <summary>
-    /// <c>Host:ShutdownTimeoutSeconds</c>: how long a stop (Ctrl+C, SIGTERM) waits for the adapters to finish
-    /// in-flight answers (1-300). Default 10.
-    /// </summary>
-    public int ShutdownTimeoutSeconds { get; set; } = 10;
-}
-
-internal sealed class ConsoleChatOptionsValidator : IValidateOptions<ConsoleChatOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ConsoleChatOptions options) =>
-        options.MaxReloadErrors is < 1 or > 1000
-            ? ValidateOptionsResult.Fail($"Console:MaxReloadErrors must be between 1 and 1000 (got {options.MaxReloadErrors}).")
-            : ValidateOptionsResult.Success;
-}
-
-internal sealed class AppHostOptionsValidator : IValidateOptions<AppHostOptions>
-{
-    public ValidateOptionsResult Validate(string? name, AppHostOptions options) =>
-        options.ShutdownTimeoutSeconds is < 1 or > 300
-            ? ValidateOptionsResult.Fail($"Host:ShutdownTimeoutSeconds must be between 1 and 300 (got {options.ShutdownTimeoutSeconds}).")
-            : ValidateOptionsResult.Success;
-}
-
 /// <summary>Settings of the question answering (section <c>Answering</c>).</summary>
 internal sealed class AnsweringOptions
 {
