@@ -73,7 +73,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<DiscordHealth>());
         services.TryAddSingleton<DiscordBotIdentity>();
         services.TryAddSingleton(sp => new QuizService(
-            sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared));
+            sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared,
+            sp.GetService<IQuizAnswerListener>()));
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<MentionHandler>();
         services.TryAddSingleton<DiscordBotService>();

@@ -47,7 +47,8 @@ public static class TelegramServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new QuizService(
-            sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared));
+            sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared,
+            sp.GetService<IQuizAnswerListener>()));
         services.AddSingleton<BotApi>();
         services.AddSingleton<TelegramHealth>();
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<TelegramHealth>());
