@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Gateway;
@@ -12,13 +13,13 @@ using Microsoft.Extensions.Options;
 namespace AnatomyBot.Discord;
 
 /// <summary>
-/// Runs the gateway connection, registers the slash commands after READY and hands each interaction
-/// (and, when enabled, each mention or DM) to its handler on its own task. Owns the adapter's health. A fatal
-/// gateway condition, or a database that cannot be used (quiz state lives there), stops the host with a message that
-/// says what to fix.
+/// Plans and runs this process's gateway shards, registers the slash commands after the first READY and hands each
+/// interaction (and, when enabled, each mention or DM) to its handler on its own task. Owns the adapter's health. A
+/// fatal gateway condition on any shard, or a database that cannot be used (quiz state lives there), stops the host
+/// with a message that says what to fix.
 /// </summary>
 internal sealed class DiscordBotService(
-    GatewayClient gateway,
+    GatewayShards shards,
     DiscordRestClient rest,
     InteractionHandler interactions,
     MentionHandler mentions,
@@ -44,6 +45,8 @@ internal sealed class DiscordBotService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var shardsStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        IReadOnlyList<Task<GatewayStopped>> runs = [];
         try
         {
             if (!await OpenStorageAsync(stoppingToken))
@@ -51,19 +54,20 @@ internal sealed class DiscordBotService(
                 return;
             }
 
-            var gatewayUri = await ResolveGatewayAsync(stoppingToken);
-            if (gatewayUri is null)
+            var plan = await PlanAsync(stoppingToken);
+            if (plan is null)
             {
                 return;
             }
 
-            gateway.OnDispatch = (dispatch, _) =>
+            foreach (var shard in plan.Shards)
             {
-                Route(dispatch, stoppingToken);
-                return Task.CompletedTask;
-            };
-            gateway.OnStatus = OnGatewayStatus;
-            var stopped = await gateway.RunAsync(gatewayUri, stoppingToken);
+                health?.SetShard(shard, AdapterState.Starting, "connecting");
+            }
+
+            shards.OnSessionStartsExhausted = OnSessionStartsExhausted;
+            runs = shards.Start(plan, dispatch => Route(dispatch, stoppingToken), OnShardStatus, shardsStop.Token);
+            var stopped = await await Task.WhenAny(runs);
             Fatal(stopped.Message);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,6 +77,9 @@ internal sealed class DiscordBotService(
         }
         finally
         {
+            // A fatal close on one shard (a bad token, say) holds for all of them.
+            await shardsStop.CancelAsync();
+            await Task.WhenAll(runs).ContinueWith(_ => { }, TaskScheduler.Default);
             await Task.WhenAll(_inFlight.Keys).WaitAsync(TimeSpan.FromSeconds(5), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
@@ -102,15 +109,36 @@ internal sealed class DiscordBotService(
         }
     }
 
-    /// <summary>The configured gateway URL, or the one <c>GET /gateway/bot</c> names (retried with backoff); null after a fatal answer.</summary>
-    private async Task<Uri?> ResolveGatewayAsync(CancellationToken cancellationToken)
+    /// <summary>The gateway URL, the shard count and this process's shards; null after a fatal answer.</summary>
+    private async Task<ShardPlan?> PlanAsync(CancellationToken cancellationToken)
     {
-        var configured = options.Value.GatewayUrl;
-        if (!string.IsNullOrWhiteSpace(configured))
+        var o = options.Value;
+        GatewayBot? gatewayBot = null;
+        if (string.IsNullOrWhiteSpace(o.GatewayUrl))
         {
-            return new Uri(configured);
+            gatewayBot = await GetGatewayBotAsync(cancellationToken);
+            if (gatewayBot is null)
+            {
+                return null;
+            }
         }
 
+        var count = o.ShardCount ?? Math.Max(1, gatewayBot?.Shards ?? 1);
+        if (gatewayBot is not null && gatewayBot.Shards > count)
+        {
+            logger.LogWarning("Discord recommends {Recommended} shards for this bot; Discord:ShardCount is {Count}", gatewayBot.Shards, count);
+        }
+
+        // The validator already refused anything unparsable.
+        var local = !string.IsNullOrWhiteSpace(o.Shards) && ShardSet.TryParse(o.Shards, out var listed, out _) ? listed : ShardSet.All(count);
+        logger.LogInformation("Running Discord shards {Shards} of {Count}", string.Join(",", local), count);
+        var uri = gatewayBot is null ? new Uri(o.GatewayUrl!) : new Uri(gatewayBot.Url);
+        return new ShardPlan(uri, count, local, gatewayBot?.SessionStartLimit);
+    }
+
+    /// <summary><c>GET /gateway/bot</c>, retried with backoff; null after a rejected token (a fatal stop).</summary>
+    private async Task<GatewayBot?> GetGatewayBotAsync(CancellationToken cancellationToken)
+    {
         foreach (var delay in new ReconnectStrategy(random).Delays())
         {
             if (delay > TimeSpan.Zero)
@@ -119,9 +147,9 @@ internal sealed class DiscordBotService(
             }
 
             var response = await rest.GetGatewayBotAsync(cancellationToken);
-            if (response.TryRead(Json.GatewayBot, out var gatewayBot) && Uri.TryCreate(gatewayBot.Url, UriKind.Absolute, out var uri))
+            if (response.TryRead(Json.GatewayBot, out var gatewayBot) && Uri.TryCreate(gatewayBot.Url, UriKind.Absolute, out _))
             {
-                return uri;
+                return gatewayBot;
             }
 
             if (response.Status == System.Net.HttpStatusCode.Unauthorized)
@@ -136,11 +164,14 @@ internal sealed class DiscordBotService(
         return null;
     }
 
-    private void OnGatewayStatus(GatewayStatus status, string detail) =>
-        health?.Set(status == GatewayStatus.Reconnecting ? AdapterState.Reconnecting : AdapterState.Connected, detail);
+    private void OnShardStatus(int shard, GatewayStatus status, string detail) =>
+        health?.SetShard(shard, status == GatewayStatus.Reconnecting ? AdapterState.Reconnecting : AdapterState.Connected, detail);
+
+    private void OnSessionStartsExhausted(int shard, DateTimeOffset resetAt) =>
+        health?.SetShard(shard, AdapterState.Reconnecting, string.Create(CultureInfo.InvariantCulture, $"Discord allows no more session starts until {resetAt:u}; identifying then"));
 
     /// <summary>Hands each event to its handler; an event of the wrong shape is skipped, the session goes on.</summary>
-    private void Route(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    private Task Route(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         switch (dispatch.Type)
         {
@@ -166,6 +197,8 @@ internal sealed class DiscordBotService(
                 logger.LogWarning("Skipped a malformed {Type} event", dispatch.Type);
                 break;
         }
+
+        return Task.CompletedTask;
     }
 
     private void OnReady(Ready ready, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AnatomyBot.Discord.Gateway;
 using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Discord;
@@ -23,11 +24,14 @@ public sealed class DiscordOptions
     /// <summary>User ids allowed to run /reload besides members with Manage Server or Administrator.</summary>
     public List<string> Moderators { get; set; } = [];
 
-    /// <summary>This process's shard (0-based).</summary>
-    public int ShardId { get; set; }
+    /// <summary>
+    /// Total number of shards across every process; unset uses the count Discord recommends (<c>GET /gateway/bot</c>).
+    /// Set it whenever <see cref="Shards"/> is set, so every process agrees on it.
+    /// </summary>
+    public int? ShardCount { get; set; }
 
-    /// <summary>Total number of shards.</summary>
-    public int ShardCount { get; set; } = 1;
+    /// <summary>The shards this process runs, for example "0-3" or "0,2"; unset runs them all.</summary>
+    public string? Shards { get; set; }
 
     /// <summary>
     /// When true, messages that mention the bot and direct messages are answered as free-text questions.
@@ -49,7 +53,8 @@ public sealed class DiscordOptions
 }
 
 /// <summary>Checks the Discord settings at start; every message names the key to fix.</summary>
-internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+/// <param name="legacyShardIdSet">True when the configuration still sets Discord:ShardId, which Discord:Shards replaced.</param>
+internal sealed class DiscordOptionsValidator(bool legacyShardIdSet = false) : IValidateOptions<DiscordOptions>
 {
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
@@ -94,16 +99,41 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             }
         }
 
-        if (options.ShardCount < 1)
-        {
-            errors.Add($"Discord:ShardCount must be at least 1 (got {options.ShardCount}).");
-        }
-        else if (options.ShardId < 0 || options.ShardId >= options.ShardCount)
-        {
-            errors.Add($"Discord:ShardId must be between 0 and Discord:ShardCount - 1 (got {options.ShardId} of {options.ShardCount}).");
-        }
+        ValidateShards(options, errors);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private void ValidateShards(DiscordOptions options, List<string> errors)
+    {
+        if (legacyShardIdSet)
+        {
+            errors.Add("Discord:ShardId is no longer read: set Discord:Shards to the shard ids this process runs (for example \"1\" or \"0-3\"), together with Discord:ShardCount.");
+        }
+
+        if (options.ShardCount is < 1)
+        {
+            errors.Add($"Discord:ShardCount must be at least 1 (got {options.ShardCount}); leave it unset to use the count Discord recommends.");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Shards))
+        {
+            return;
+        }
+
+        if (!ShardSet.TryParse(options.Shards, out var shards, out var error))
+        {
+            errors.Add($"Discord:Shards {error}.");
+        }
+        else if (options.ShardCount is not { } count)
+        {
+            errors.Add("Discord:Shards needs Discord:ShardCount as well: every process must use the same total to agree on which shard serves which server.");
+        }
+        else if (shards.Where(id => id >= count).Select(id => (int?)id).FirstOrDefault() is { } tooHigh)
+        {
+            errors.Add($"Discord:Shards lists shard {tooHigh}, but Discord:ShardCount is {count}: shard ids run from 0 to {count - 1}.");
+        }
     }
 
     internal static bool IsSnowflake(string? value) =>

@@ -40,14 +40,14 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<DiscordOptions>()
             .Bind(configuration.GetSection(DiscordOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        var legacyShardId = configuration.GetSection(DiscordOptions.SectionName)["ShardId"] is not null;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>>(new DiscordOptionsValidator(legacyShardId)));
 
         // Request logging of the default handlers would write interaction tokens (part of the URL) to the log.
         services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DiscordRandom(Random.Shared));
-        services.TryAddSingleton<IGatewayTransport, WebSocketGatewayTransport>();
         services.TryAddSingleton<RestRateLimiter>();
         services.TryAddSingleton(sp =>
         {
@@ -59,16 +59,9 @@ public static class DiscordServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<DiscordRestClient>>());
         });
-        services.TryAddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
-            return new GatewayClient(
-                sp.GetRequiredService<IGatewayTransport>(),
-                new GatewaySettings(o.BareToken, GatewaySettings.IntentsFor(o.AnswerMentions), o.ShardId, o.ShardCount),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<DiscordRandom>(),
-                sp.GetRequiredService<ILogger<GatewayClient>>());
-        });
+        services.TryAddSingleton<GatewayTransportFactory>(() => new WebSocketGatewayTransport());
+        services.TryAddSingleton<IdentifyLimiter>();
+        services.TryAddSingleton<GatewayShards>();
         services.TryAddSingleton<DiscordHealth>();
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<DiscordHealth>());
         services.TryAddSingleton<DiscordBotIdentity>();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Knowledge;
-using AnatomyBot.Telegram.Tests.Infrastructure;
+using AnatomyBot.Testing.Telegram;
 using AnatomyBot.Testing;
 
 namespace AnatomyBot.Benchmarks;

@@ -17,6 +17,8 @@ namespace AnatomyBot.Discord.Tests;
 /// <summary>The whole adapter over real HTTP and WebSocket against the loopback fake Discord.</summary>
 public sealed class AdapterEndToEndTests
 {
+    private static readonly string ManageGuild = ((long)Permissions.ManageGuild).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task Identifies_and_registers_the_commands_globally_with_proper_headers()
     {
@@ -42,7 +44,7 @@ public sealed class AdapterEndToEndTests
         Assert.Equal(ApplicationCommandOptionType.String, (ApplicationCommandOptionType)name.GetProperty("type").GetInt32());
         Assert.True(name.GetProperty("autocomplete").GetBoolean());
         Assert.True(name.GetProperty("required").GetBoolean());
-        Assert.Equal("32", commands["reload"].GetProperty("default_member_permissions").GetString());
+        Assert.Equal(ManageGuild, commands["reload"].GetProperty("default_member_permissions").GetString());
         Assert.All(commands.Values, c => Assert.InRange(c.GetProperty("description").GetString()!.Length, 1, 100));
     }
 
@@ -257,6 +259,10 @@ public sealed class AdapterEndToEndTests
         var third = await bot.Discord.NextConnectionAsync();
         Assert.StartsWith("/gateway", third.PathAndQuery, StringComparison.Ordinal);
         await third.SendHelloAsync(45_000);
+
+        // One session start per 5 s: the first IDENTIFY was at 0 s, so this one waits until 5 s.
+        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromSeconds(4)));
+        bot.Clock.Advance(TimeSpan.FromSeconds(4));
         await third.ExpectIdentifyAsync();
     }
 
@@ -265,7 +271,7 @@ public sealed class AdapterEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        var json = JsonSerializer.Serialize(new { op = 0, s = 2, t = "INTERACTION_CREATE", d = FakeInteractions.Command("f1", "muscle", [FakeInteractions.StringOption("name", "psoas major " + new string('x', 50))]) });
+        var json = GatewayScript.Interaction(2, FakeInteractions.Command("f1", "muscle", [FakeInteractions.StringOption("name", "psoas major " + new string('x', 50))]));
         await gw.SendTextAsync(json, parts: 7);
         await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("f1"));
     }
@@ -314,7 +320,7 @@ public sealed class AdapterEndToEndTests
         Assert.Contains("Reload failed with 1 problem(s)", text, StringComparison.Ordinal);
         Assert.Contains("muscles/iliacus.yaml:12: origin: must not be empty", text, StringComparison.Ordinal);
 
-        await gw.SendDispatchAsync("INTERACTION_CREATE", 5, FakeInteractions.Command("m2", "reload", userId: "9", permissions: "32"));
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 5, FakeInteractions.Command("m2", "reload", userId: "9", permissions: ManageGuild));
         await gw.SendDispatchAsync("INTERACTION_CREATE", 6, FakeInteractions.Command("m3", "reload", userId: "10", permissions: "8"));
         await gw.SendDispatchAsync("INTERACTION_CREATE", 7, FakeInteractions.Command("m4", "reload", userId: "42", dm: true));
         await bot.Discord.WaitForCallsAsync(c => c.Method == "PATCH", 4);

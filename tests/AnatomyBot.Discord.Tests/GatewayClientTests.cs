@@ -248,7 +248,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
 
     [Theory]
     [InlineData(GatewayCloseCode.AuthenticationFailed, "Discord:Token")]
-    [InlineData(GatewayCloseCode.InvalidShard, "Discord:ShardId")]
+    [InlineData(GatewayCloseCode.InvalidShard, "Discord:Shards")]
     [InlineData(GatewayCloseCode.ShardingRequired, "Discord:ShardCount")]
     [InlineData(GatewayCloseCode.InvalidApiVersion, "version")]
     [InlineData(GatewayCloseCode.InvalidIntents, "intents")]

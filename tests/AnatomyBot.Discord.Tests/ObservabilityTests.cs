@@ -43,6 +43,10 @@ public sealed class ObservabilityTests
         bot.Clock.Advance(TimeSpan.FromSeconds(3));
         var fresh = await bot.Discord.NextConnectionAsync();
         await fresh.SendHelloAsync(45_000);
+
+        // One session start per 5 s: the first IDENTIFY was at 0 s, so this one waits until 5 s.
+        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromSeconds(2)));
+        bot.Clock.Advance(TimeSpan.FromSeconds(2));
         await fresh.ExpectIdentifyAsync();
         await fresh.SendReadyAsync(1, bot.Discord.ResumeUrl, sessionId: "session-2");
         await Wait.UntilAsync(() => health.State == AdapterState.Connected);

@@ -102,7 +102,7 @@ public sealed class RenderingTests
     {
         var message = MessageRenderer.TextMessage(new string('a', 5000) + " @everyone", ephemeral: true);
         Assert.True(message["content"]!.GetValue<string>().Length <= DiscordLimits.Content);
-        Assert.Equal(64, message["flags"]!.GetValue<int>());
+        Assert.Equal(MessageFlags.Ephemeral, (MessageFlags)message["flags"]!.GetValue<int>());
     }
 }
 
@@ -127,7 +127,7 @@ public sealed class OptionsTests
             GatewayUrl = "http://wrong-scheme",
             GuildId = "abc",
             Moderators = ["42", "nope"],
-            ShardId = 2,
+            Shards = "0-2",
             ShardCount = 2,
             ProjectUrl = "my bot (v1)",
         });
@@ -137,7 +137,7 @@ public sealed class OptionsTests
         Assert.Contains(errors, e => e.StartsWith("Discord:GatewayUrl", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Discord:GuildId", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Discord:Moderators:1", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("Discord:ShardId", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Discord:Shards lists shard 2, but Discord:ShardCount is 2", StringComparison.Ordinal));
     }
 
     [Fact]

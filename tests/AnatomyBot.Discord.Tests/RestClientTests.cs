@@ -13,7 +13,7 @@ namespace AnatomyBot.Discord.Tests;
 public sealed class RestClientTests : IAsyncDisposable
 {
     private readonly FakeTimeProvider _clock = new();
-    private readonly RecordingLoggerProvider _logs = new();
+    private readonly LogCapture _logs = new();
     private readonly HttpClient _http = new();
     private FakeDiscord _discord = null!;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using AnatomyBot.Telegram.Tests.Infrastructure;
+using AnatomyBot.Testing.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

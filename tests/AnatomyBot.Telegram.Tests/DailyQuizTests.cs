@@ -21,10 +21,10 @@ public sealed class DailyQuizTests
             Assert.Contains("every day at 10:30 (Europe/Berlin). Next one: 2026-03-02 10:30", world.Server.Calls("sendMessage")[0].Text);
 
             // 10:29 Berlin: nothing yet.
-            await AdvanceToAsync(world, new DateTimeOffset(2026, 3, 2, 9, 29, 0, TimeSpan.Zero));
+            await AdvanceToAsync(world, adapter, new DateTimeOffset(2026, 3, 2, 9, 29, 0, TimeSpan.Zero));
             Assert.Empty(world.Server.Calls("sendPoll"));
 
-            await AdvanceToAsync(world, new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
+            await AdvanceToAsync(world, adapter, new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
             await world.WaitUntilAsync(s => s.Calls("sendPoll").Count == 1);
             Assert.Equal(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero), world.Server.Calls("sendPoll")[0].At);
             Assert.Equal(Tg.GroupId, world.Server.Calls("sendPoll")[0].ChatId);
@@ -38,7 +38,7 @@ public sealed class DailyQuizTests
             Assert.Single(world.Server.Calls("sendPoll"));
 
             // Next day at 10:30 Berlin it posts again.
-            await AdvanceToAsync(world, new DateTimeOffset(2026, 3, 3, 9, 30, 0, TimeSpan.Zero));
+            await AdvanceToAsync(world, restarted, new DateTimeOffset(2026, 3, 3, 9, 30, 0, TimeSpan.Zero));
             await world.WaitUntilAsync(s => s.Calls("sendPoll").Count == 2);
             var sub = await restarted.Store.GetSubscriptionAsync(Tg.GroupId, default);
             Assert.Equal(new DateOnly(2026, 3, 3), sub!.LastPostedLocalDate);
@@ -89,18 +89,18 @@ public sealed class DailyQuizTests
         await adapter.Store.SaveSubscriptionAsync(Tg.GroupId, new TimeOnly(2, 30), "Europe/Berlin", world.Clock.GetUtcNow(), default);
         Notify(adapter);
 
-        await AdvanceToAsync(world, new DateTimeOffset(2026, 3, 29, 0, 59, 0, TimeSpan.Zero));
+        await AdvanceToAsync(world, adapter, new DateTimeOffset(2026, 3, 29, 0, 59, 0, TimeSpan.Zero));
         Assert.Empty(world.Server.Calls("sendPoll"));
-        await AdvanceToAsync(world, new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero));
+        await AdvanceToAsync(world, adapter, new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero));
         await world.WaitUntilAsync(s => s.Calls("sendPoll").Count == 1);
         Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 0, 0, TimeSpan.Zero), world.Server.Calls("sendPoll")[0].At);
 
         // 2026-10-25: Berlin repeats 02:00-03:00; 02:30 happens at 00:30 and 01:30 UTC. One post, at the first.
         world.Clock.SetUtcNow(new DateTimeOffset(2026, 10, 24, 12, 0, 0, TimeSpan.Zero));
         await world.WaitUntilAsync(s => s.Calls("sendPoll").Count == 2); // the 24th's, posted late after the jump
-        await AdvanceToAsync(world, new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero));
+        await AdvanceToAsync(world, adapter, new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero));
         await world.WaitUntilAsync(s => s.Calls("sendPoll").Count == 3);
-        await AdvanceToAsync(world, new DateTimeOffset(2026, 10, 25, 3, 0, 0, TimeSpan.Zero));
+        await AdvanceToAsync(world, adapter, new DateTimeOffset(2026, 10, 25, 3, 0, 0, TimeSpan.Zero));
         var polls = world.Server.Calls("sendPoll").Where(c => c.At.Date == new DateTime(2026, 10, 25)).ToList();
         Assert.Equal(new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero), Assert.Single(polls).At);
     }
@@ -177,7 +177,7 @@ public sealed class DailyQuizTests
         await adapter.Store.MarkChatGoneAsync(Tg.GroupId, world.Clock.GetUtcNow(), default);
         Notify(adapter);
 
-        await AdvanceToAsync(world, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
+        await AdvanceToAsync(world, adapter, new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero));
         await SettleAsync(world, adapter);
         Assert.Empty(world.Server.Calls("sendPoll"));
     }
@@ -185,16 +185,21 @@ public sealed class DailyQuizTests
     private static void Notify(AdapterHarness adapter) =>
         Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DailyQuizScheduler>(adapter.Services).NotifyChanged();
 
-    /// <summary>Moves the clock forward minute by minute, giving the scheduler a moment at each step.</summary>
-    private static async Task AdvanceToAsync(TestWorld world, DateTimeOffset target)
+    /// <summary>
+    /// Moves the clock to <paramref name="target"/> at most an hour at a time. Before each step the scheduler finishes a
+    /// pass at the current time, and after the last it runs one at the target, so whatever is due is posted then: the
+    /// test waits on the scheduler's pass counter, never on real time.
+    /// </summary>
+    private static async Task AdvanceToAsync(TestWorld world, AdapterHarness adapter, DateTimeOffset target)
     {
-        await Task.Delay(50);
         while (world.Clock.GetUtcNow() < target)
         {
+            await SettleAsync(world, adapter);
             var step = target - world.Clock.GetUtcNow();
             world.Clock.Advance(step > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : step);
-            await Task.Delay(30);
         }
+
+        await SettleAsync(world, adapter);
     }
 
     /// <summary>Makes the scheduler run a full pass at the current fake time before asserting that nothing happened.</summary>

@@ -104,12 +104,10 @@ public sealed class MetricsTests
         await world.PumpUntilAsync(s => s.Calls("sendPoll").Count == 3, step: TimeSpan.FromMinutes(1));
 
         // The fake records sendPoll before it answers; the bot counts the post once the answer is back.
-        for (var i = 0; i < 200
-            && (recorder.Sum("anatomybot_quiz_posts_total", ("platform", "telegram"), ("kind", "daily")) == 0
-                || recorder.Sum("anatomybot_quiz_posts_total", ("platform", "telegram"), ("kind", "on-demand")) == 0); i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
+        await Wait.UntilAsync(
+            () => recorder.Sum("anatomybot_quiz_posts_total", ("platform", "telegram"), ("kind", "daily")) > 0
+                && recorder.Sum("anatomybot_quiz_posts_total", ("platform", "telegram"), ("kind", "on-demand")) > 0,
+            describe: () => "both quiz posts were not counted");
 
         Assert.Equal(1, recorder.Sum("anatomybot_telegram_poll_errors_total", ("kind", "server")));
         Assert.Equal(1, recorder.Sum("anatomybot_telegram_poll_errors_total", ("kind", "rate_limited")));

@@ -52,7 +52,7 @@ public sealed class RateLimitTests
         // The second answer is queued until the clock moves a second on.
         // Wait for that queued send's own 1 s delay, not just any timer (the daily quiz scheduler arms one too).
         await world.Server.WaitUntilAsync(_ => world.Clock.HasTimerDueIn(TimeSpan.FromSeconds(1)));
-        await Task.Delay(100);
+        // The second send waits on that timer, and the clock has not moved: it cannot have been sent.
         Assert.Single(world.Server.Calls("sendMessage"));
 
         await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 3, TimeSpan.FromMilliseconds(100));

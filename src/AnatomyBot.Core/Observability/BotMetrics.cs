@@ -25,7 +25,7 @@ public static class BotMetrics
     /// <summary>Knowledge reloads; tags: result (ok|failed).</summary>
     public static readonly Counter<long> Reloads = Meter.CreateCounter<long>("anatomybot_reloads_total", description: "Knowledge reloads");
 
-    /// <summary>Discord gateway reconnects; tags: kind (resume|identify).</summary>
+    /// <summary>Discord gateway reconnects; tags: kind (resume|identify), shard (the shard id).</summary>
     public static readonly Counter<long> GatewayReconnects = Meter.CreateCounter<long>("anatomybot_gateway_reconnects_total", description: "Discord gateway reconnects");
 
     /// <summary>Telegram getUpdates failures; tags: kind.</summary>

@@ -693,7 +693,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score)
     {
         var cited = new Citations();
-        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true);
+        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: RelevantTopicNotes(index, text, analysis, chosen));
         var first = index.Facts.Passages[chosen[0]];
         var skip = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToList();
         var verdict = FactAnswerer.Verdict(index, text, chosen, skip, attributeAnswer: false);
@@ -712,6 +712,30 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var title = $"{muscle.Name}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}";
         return new Reply(Intent.MuscleAttribute, muscle.Id, first.Attribute, Math.Clamp(score, 0, 1), Verdicted(verdict, title),
             sections, cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+    }
+
+    /// <summary>
+    /// Which of the shown topics' disagreements the question touches: a note whose own words answer the question at
+    /// least half as well as the best shown fact ("how long should I rest" shows the rest dispute; "what shape is the
+    /// iliacus" does not show whether the psoas can be felt by hand).
+    /// </summary>
+    private static Func<FactPassage, bool> RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
+    {
+        var covered = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
+        var terms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString));
+        var shown = chosen.ToHashSet();
+        var topics = chosen.Select(c => index.Facts.Passages[c].Topic).Where(t => t >= 0).ToHashSet();
+        var hits = index.Facts.Search(terms, p => shown.Contains(p.Ordinal) || (p.Kind == PassageKind.Disagreement && topics.Contains(p.Topic)), 64);
+        var bestFact = hits.Where(h => index.Facts.Passages[h.Passage].Kind != PassageKind.Disagreement).Select(h => h.Own).DefaultIfEmpty(0).Max();
+        var relevant = hits.Where(h => index.Facts.Passages[h.Passage].Kind == PassageKind.Disagreement && h.Own > 0 && h.Own >= bestFact * 0.5)
+            .Select(h => h.Passage).ToHashSet();
+        // A shown fact that states one side of a dispute brings the dispute with it, so both values are always visible.
+        var shownFacts = chosen.Select(c => index.Facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();
+        bool StatesASide(FactPassage note) => note.Values.Any(v => shownFacts.Any(f => FactAnswerer.Restates(index.Facts, f, v)));
+
+        // The answer's main topic always brings its disputes; a second topic only when the question touches one.
+        var mainTopic = index.Facts.Passages[chosen[0]].Topic;
+        return note => note.Topic == mainTopic || shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || StatesASide(note);
     }
 
     private static string Verdicted(string? verdict, string title) => verdict is null ? title : $"{verdict} {title}";

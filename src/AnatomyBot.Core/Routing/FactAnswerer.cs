@@ -303,7 +303,7 @@ internal static class FactAnswerer
 
     /// <summary>Sections for the chosen facts, grouped under their headings, with "Sources disagree" where they do.</summary>
     public static (ImmutableArray<ReplySection> Sections, ImmutableArray<string> Ids) Compose(
-        KnowledgeIndex index, IReadOnlyList<int> chosen, Citations cited, bool dropSingleHeading = false)
+        KnowledgeIndex index, IReadOnlyList<int> chosen, Citations cited, bool dropSingleHeading = false, Func<FactPassage, bool>? showNote = null)
     {
         var facts = index.Facts;
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -328,7 +328,7 @@ internal static class FactAnswerer
             var first = group.First();
             if (first.Topic >= 0)
             {
-                foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Topic == first.Topic))
+                foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Topic == first.Topic && (showNote is null || showNote(q))))
                 {
                     if (!disagreements.Contains(note))
                     {
@@ -354,8 +354,11 @@ internal static class FactAnswerer
                 if (note.Note is { } topicNote)
                 {
                     // A topic disagreement: the note, then each side with its source, under its own heading.
+                    // A side already shown above as a fact is not repeated; the other sides follow the note.
+                    var shownFacts = group.Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();
+                    var sides = note.Values.Where(v => !shownFacts.Any(f => Restates(facts, f, v))).ToList();
                     topicNotes.Add(ReplyComposer.DisagreementLabel + topicNote.Trim() + "\n"
-                        + string.Join('\n', note.Values.Select(v => ReplyComposer.FactLine(v, cited))));
+                        + string.Join('\n', (sides.Count > 0 ? sides : [.. note.Values]).Select(v => ReplyComposer.FactLine(v, cited))));
                 }
                 else
                 {
@@ -383,6 +386,17 @@ internal static class FactAnswerer
 
         return (sections.ToImmutable(), ids.ToImmutable());
     }
+
+    /// <summary>Whether a shown fact already says what one side of a disagreement says (most of its content words).</summary>
+    public static bool Restates(FactIndex facts, Fact shown, Fact side)
+    {
+        var a = ContentTerms(facts, shown.Text);
+        var b = ContentTerms(facts, side.Text);
+        return a.Count > 0 && b.Count > 0 && a.Count(b.Contains) >= Math.Max(3, 0.35 * Math.Min(a.Count, b.Count));
+    }
+
+    private static HashSet<string> ContentTerms(FactIndex facts, string text) =>
+        [.. Words(text).Where(w => w.Length > 3 && !Vocabulary.StopWords.Contains(w)).Select(facts.Term)];
 
     /// <summary>
     /// "Yes", "No" or "The sources differ" for a yes/no question when the facts settle it: the claim's words are

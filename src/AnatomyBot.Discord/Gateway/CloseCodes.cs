@@ -26,8 +26,8 @@ internal static class CloseCodes
     public static string FatalMessage(GatewayCloseCode code) => code switch
     {
         GatewayCloseCode.AuthenticationFailed => "Discord rejected the bot token (close 4004 Authentication failed). Set Discord:Token to the current token from the developer portal (Bot page, Reset Token) and restart.",
-        GatewayCloseCode.InvalidShard => "Discord rejected the shard settings (close 4010 Invalid shard). Check Discord:ShardId (0-based) is below Discord:ShardCount and restart.",
-        GatewayCloseCode.ShardingRequired => "Discord requires sharding for this bot (close 4011 Sharding required): it is in too many servers for one connection. Set Discord:ShardCount (and run one process per Discord:ShardId) and restart.",
+        GatewayCloseCode.InvalidShard => "Discord rejected the shard settings (close 4010 Invalid shard). Check that Discord:Shards lists only shard ids below Discord:ShardCount (they start at 0) and restart.",
+        GatewayCloseCode.ShardingRequired => "Discord requires sharding for this bot (close 4011 Sharding required): it is in too many servers for one connection. Leave Discord:ShardCount unset (Discord's recommendation is used) or raise it, and restart.",
         GatewayCloseCode.InvalidApiVersion => "Discord rejected the gateway version (close 4012 Invalid API version). Update AnatomyBot.",
         GatewayCloseCode.InvalidIntents => "Discord rejected the gateway intents (close 4013 Invalid intents). This is a bug in AnatomyBot's intent calculation; report it.",
         GatewayCloseCode.DisallowedIntents => "Discord refused a privileged intent (close 4014 Disallowed intents). AnatomyBot needs none; if Discord:AnswerMentions is on and this persists, check the developer portal (Bot page, Privileged Gateway Intents) or turn Discord:AnswerMentions off, then restart.",

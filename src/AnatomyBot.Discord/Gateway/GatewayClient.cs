@@ -134,7 +134,10 @@ internal sealed partial class GatewayClient(
         var (uri, resume) = Session.NextConnection(gatewayUri);
         if (isReconnect)
         {
-            BotMetrics.GatewayReconnects.Add(1, new KeyValuePair<string, object?>("kind", resume ? "resume" : "identify"));
+            BotMetrics.GatewayReconnects.Add(
+                1,
+                new KeyValuePair<string, object?>("kind", resume ? "resume" : "identify"),
+                new KeyValuePair<string, object?>("shard", settings.ShardId));
         }
 
         try

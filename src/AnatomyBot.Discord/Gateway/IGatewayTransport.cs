@@ -33,3 +33,6 @@ internal interface IGatewayTransport : IAsyncDisposable
     /// <summary>Sends a close frame without waiting long for the answer, then drops the connection.</summary>
     Task CloseAsync(GatewayCloseCode code, string reason, CancellationToken cancellationToken);
 }
+
+/// <summary>Makes one transport per gateway connection owner (one per shard); tests replace it.</summary>
+internal delegate IGatewayTransport GatewayTransportFactory();

@@ -20,6 +20,9 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
     private int _remaining = int.MaxValue;
     private DateTimeOffset _resetAt;
 
+    /// <summary>Called when a shard has to wait for Discord to reset the session starts, with when that is.</summary>
+    public Action<int, DateTimeOffset> OnExhausted { get; set; } = (_, _) => { };
+
     /// <summary>Takes the budget from <c>GET /gateway/bot</c>.</summary>
     public void Update(SessionStartLimit limit)
     {
@@ -32,34 +35,27 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
         }
     }
 
-    /// <summary>When session starts are used up: when Discord gives new ones; else null.</summary>
-    public DateTimeOffset? ExhaustedUntil
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _remaining <= 0 && _resetAt > time.GetUtcNow() ? _resetAt : null;
-            }
-        }
-    }
-
     /// <summary>Waits until <paramref name="shardId"/> may identify, and counts the session start.</summary>
     public async Task WaitTurnAsync(int shardId, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var wait = TakeTurnOrWait(shardId);
+            var (wait, exhausted) = TakeTurnOrWait(shardId);
             if (wait <= TimeSpan.Zero)
             {
                 return;
+            }
+
+            if (exhausted is { } resetAt)
+            {
+                OnExhausted(shardId, resetAt);
             }
 
             await Task.Delay(wait, time, cancellationToken);
         }
     }
 
-    private TimeSpan TakeTurnOrWait(int shardId)
+    private (TimeSpan Wait, DateTimeOffset? ExhaustedUntil) TakeTurnOrWait(int shardId)
     {
         lock (_gate)
         {
@@ -73,7 +69,7 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
                         _total,
                         shardId,
                         _resetAt);
-                    return _resetAt - now;
+                    return (_resetAt - now, _resetAt);
                 }
 
                 _remaining = _total;
@@ -83,12 +79,12 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
             var turn = _nextTurn.TryGetValue(bucket, out var next) && next > now ? next : now;
             if (turn > now)
             {
-                return turn - now;
+                return (turn - now, null);
             }
 
             _nextTurn[bucket] = now + Window;
             _remaining--;
-            return TimeSpan.Zero;
+            return (TimeSpan.Zero, null);
         }
     }
 }

@@ -14,6 +14,10 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
 
     private ClientWebSocket? _socket;
 
+    // Completes when the receive in progress returns. A close waits for it, so the peer's close answer is read
+    // before the socket is dropped: dropping it first can discard our close frame on the peer's side.
+    private volatile TaskCompletionSource? _receiving;
+
     public async Task ConnectAsync(Uri uri, CancellationToken cancellationToken)
     {
         Abort();
@@ -32,6 +36,8 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
     {
         var socket = _socket ?? throw new InvalidOperationException("Not connected.");
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        var receiving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _receiving = receiving;
         try
         {
             while (true)
@@ -63,6 +69,10 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
         {
             return GatewayFrame.Dropped;
         }
+        finally
+        {
+            receiving.TrySetResult();
+        }
     }
 
     public async Task CloseAsync(GatewayCloseCode code, string reason, CancellationToken cancellationToken)
@@ -80,6 +90,10 @@ internal sealed class WebSocketGatewayTransport : IGatewayTransport
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(CloseTimeout);
                 await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token);
+                if (_receiving is { } receiving)
+                {
+                    await receiving.Task.WaitAsync(timeout.Token);
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)

@@ -77,7 +77,7 @@ internal static class HostServices
 
         services.AddSingleton(startup);
         services.AddMetricsExport();
-        services.AddSingleton<HealthEvaluator>();
+        services.AddBotHealthChecks();
         services.AddSingleton<OpsHttpServer>();
         services.AddHostedService(sp => sp.GetRequiredService<OpsHttpServer>());
     }

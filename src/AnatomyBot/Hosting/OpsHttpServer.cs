@@ -1,11 +1,13 @@
 using AnatomyBot.Observability;
 using AnatomyBot.Telegram;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,7 +23,7 @@ namespace AnatomyBot.Hosting;
 /// </summary>
 internal sealed partial class OpsHttpServer(
     IOptions<HttpOptions> options,
-    HealthEvaluator health,
+    HealthCheckService healthChecks,
     MeterProvider meterProvider,
     IServiceProvider services,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
@@ -57,9 +59,15 @@ internal sealed partial class OpsHttpServer(
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton<IHostLifetime, ImmediateLifetime>();
+        // /healthz runs the bot host's checks (knowledge, each adapter, the host's lifetime), not checks of its own.
+        builder.Services.AddSingleton(healthChecks);
 
         var app = builder.Build();
-        app.MapGet("/healthz", WriteHealthAsync);
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = HealthzBody.WriteAsync,
+            ResultStatusCodes = HealthzBody.StatusCodes,
+        });
         app.MapPrometheusScrapingEndpoint(MetricsExport.Path, meterProvider, configureBranchedPipeline: null, optionsName: null);
         // Maps nothing unless the Telegram adapter runs in webhook mode; its handlers resolve from the bot's services.
         app.MapTelegramWebhook(services);
@@ -93,26 +101,9 @@ internal sealed partial class OpsHttpServer(
         }
     }
 
-    private async Task WriteHealthAsync(HttpContext context)
-    {
-        var report = health.Evaluate();
-        context.Response.StatusCode = report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-store";
-        if (!report.Healthy)
-        {
-            LogUnhealthy(_logger, string.Join("; ", report.Problems));
-        }
-
-        await context.Response.WriteAsync(report.ToJson(), context.RequestAborted);
-    }
-
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "HTTP endpoints /healthz and /metrics listening on {Addresses}")]
     private static partial void LogListening(ILogger logger, string addresses);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "HTTP listener off (Http:Enabled is false)")]
     private static partial void LogDisabled(ILogger logger);
-
-    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Health check reports unhealthy: {Problems}")]
-    private static partial void LogUnhealthy(ILogger logger, string problems);
 }

@@ -228,7 +228,7 @@ public sealed class HeldOutSuiteTests(ShippedKnowledgeFixture fixture, ITestOutp
     /// change that loses ground fails here. Issue 8's target is <see cref="Gate"/>, which the engine has not reached
     /// yet; raise this floor whenever the engine improves.
     /// </summary>
-    private const double Floor = 0.77;
+    private const double Floor = 0.78;
 
     private static readonly Lazy<HeldOutSuite> Suite = new(HeldOutSuite.Load);
 

@@ -23,10 +23,11 @@ public sealed class BotHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly CancellationTokenSource _stop = new();
+    private bool _ownsDiscord = true;
 
     private string? _ownedDirectory;
 
-    private BotHarness(FakeDiscord discord, ServiceProvider services, FakeTimeProvider clock, RecordingLoggerProvider logs, Mock<IHostApplicationLifetime> lifetime, Mock<IKnowledgeReloader> reloader, FakeEngine engine)
+    private BotHarness(FakeDiscord discord, ServiceProvider services, FakeTimeProvider clock, LogCapture logs, Mock<IHostApplicationLifetime> lifetime, Mock<IKnowledgeReloader> reloader, FakeEngine engine)
     {
         Discord = discord;
         _services = services;
@@ -41,7 +42,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public RecordingLoggerProvider Logs { get; }
+    public LogCapture Logs { get; }
 
     public Mock<IHostApplicationLifetime> Lifetime { get; }
 
@@ -59,10 +60,15 @@ public sealed class BotHarness : IAsyncDisposable
         double jitter = 0.5,
         Action<IServiceCollection>? configure = null,
         FakeEngine? engine = null,
-        Func<RecordedCall, FakeResponse?>? responder = null)
+        Func<RecordedCall, FakeResponse?>? responder = null,
+        FakeDiscord? sharedDiscord = null)
     {
-        var discord = await FakeDiscord.StartAsync();
-        discord.Responder = responder;
+        var discord = sharedDiscord ?? await FakeDiscord.StartAsync();
+        if (sharedDiscord is null)
+        {
+            discord.Responder = responder;
+        }
+
         var config = new Dictionary<string, string?>
         {
             ["Discord:Token"] = Token,
@@ -83,7 +89,7 @@ public sealed class BotHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var clock = new FakeTimeProvider();
-        var logs = new RecordingLoggerProvider();
+        var logs = new LogCapture();
         var lifetime = new Mock<IHostApplicationLifetime>();
         var reloader = new Mock<IKnowledgeReloader>();
         engine ??= new FakeEngine();
@@ -108,7 +114,7 @@ public sealed class BotHarness : IAsyncDisposable
         services.AddAnatomyBotStorage(configuration);
         services.AddDiscordAdapter(configuration);
         var provider = services.BuildServiceProvider();
-        var harness = new BotHarness(discord, provider, clock, logs, lifetime, reloader, engine) { _ownedDirectory = ownedDirectory };
+        var harness = new BotHarness(discord, provider, clock, logs, lifetime, reloader, engine) { _ownsDiscord = sharedDiscord is null, _ownedDirectory = ownedDirectory };
         foreach (var hosted in provider.GetServices<IHostedService>())
         {
             await hosted.StartAsync(harness._stop.Token);
@@ -143,7 +149,10 @@ public sealed class BotHarness : IAsyncDisposable
         }
 
         await _services.DisposeAsync();
-        await Discord.DisposeAsync();
+        if (_ownsDiscord)
+        {
+            await Discord.DisposeAsync();
+        }
 
         _stop.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

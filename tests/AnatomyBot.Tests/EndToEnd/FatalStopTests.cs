@@ -1,6 +1,6 @@
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Testing.Discord;
-using AnatomyBot.Telegram.Tests.Infrastructure;
+using AnatomyBot.Testing.Telegram;
 using AnatomyBot.Tests.Ops;
 
 namespace AnatomyBot.Tests.EndToEnd;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Testing.Discord;
-using AnatomyBot.Telegram.Tests.Infrastructure;
+using AnatomyBot.Testing.Telegram;
 using AnatomyBot.Tests.Ops;
 
 namespace AnatomyBot.Tests.EndToEnd;

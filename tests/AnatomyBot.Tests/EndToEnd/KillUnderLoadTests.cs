@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using AnatomyBot.Telegram.Tests.Infrastructure;
+using AnatomyBot.Testing.Telegram;
 using AnatomyBot.Tests.Ops;
 using Xunit.Abstractions;
 

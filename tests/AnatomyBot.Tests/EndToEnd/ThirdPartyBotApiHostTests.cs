@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using AnatomyBot.Telegram.Tests.Infrastructure;
+using AnatomyBot.Testing.Telegram;
 using AnatomyBot.Tests.Ops;
 
 namespace AnatomyBot.Tests.EndToEnd;

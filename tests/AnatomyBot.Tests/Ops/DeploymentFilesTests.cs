@@ -135,7 +135,7 @@ public sealed partial class DeploymentFilesTests
             "Knowledge:Path", "Knowledge:Watch", "Knowledge:DebounceMilliseconds", "Knowledge:ReloadTimeoutSeconds", "Knowledge:PollIntervalSeconds",
             "Telegram:Token", "Telegram:ApiBaseUrl", "Telegram:Moderators", "Telegram:Webhook:Url", "Telegram:Webhook:SecretToken",
             "Discord:Token", "Discord:ApiBaseUrl", "Discord:GatewayUrl", "Discord:GuildId", "Discord:Moderators",
-            "Discord:ShardId", "Discord:ShardCount", "Discord:AnswerMentions",
+            "Discord:ShardCount", "Discord:Shards", "Discord:AnswerMentions",
             "Storage:Path", "Console:ShowBanner", "Console:MaxReloadErrors", "Host:ShutdownTimeoutSeconds",
             "Http:Enabled", "Http:Urls", "Health:ReconnectGraceSeconds",
             "Logging:LogLevel:Default", "Logging:Console:FormatterName",

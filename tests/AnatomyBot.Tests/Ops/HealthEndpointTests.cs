@@ -3,6 +3,7 @@ using System.Text.Json;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AnatomyBot.Tests.Ops;
 
@@ -115,13 +116,49 @@ public sealed class HealthEndpointTests
     public async Task Healthz_turns_503_while_the_host_stops()
     {
         await using var host = await ServeHost.StartAsync();
-        var evaluator = host.Services.GetRequiredService<Observability.HealthEvaluator>();
-        Assert.True(evaluator.Evaluate().Healthy);
+        var checks = host.Services.GetRequiredService<HealthCheckService>();
+        Assert.Equal(HealthStatus.Healthy, (await checks.CheckHealthAsync()).Status);
         host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
-        var report = evaluator.Evaluate();
-        Assert.False(report.Healthy);
-        Assert.Contains("host: stopping", report.Problems);
+        var report = await checks.CheckHealthAsync();
+        Assert.Equal(HealthStatus.Unhealthy, report.Status);
+        Assert.Contains("host: stopping", Observability.HealthzBody.From(report).Problems);
         Assert.Equal(0, await host.StopAsync());
+    }
+
+    [Fact]
+    public async Task A_degraded_adapter_keeps_healthz_200_and_says_degraded()
+    {
+        var degraded = new FakeAdapter("telegram", AdapterState.Degraded, "store refuses writes; retrying");
+        await using var host = await ServeHost.StartAsync(configure: services => services.AddSingleton<IAdapterHealth>(degraded));
+
+        using var response = await host.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("degraded", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, doc.RootElement.GetProperty("problems").GetArrayLength());
+        var adapter = Assert.Single(doc.RootElement.GetProperty("adapters").EnumerateArray());
+        Assert.Equal("degraded", adapter.GetProperty("state").GetString());
+        Assert.Equal("store refuses writes; retrying", adapter.GetProperty("detail").GetString());
+        Assert.True(adapter.GetProperty("healthy").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Each_adapter_is_its_own_health_check_and_the_knowledge_check_carries_the_version()
+    {
+        await using var host = await ServeHost.StartAsync(configure: services =>
+        {
+            services.AddSingleton<IAdapterHealth>(new FakeAdapter("telegram", AdapterState.Connected, null));
+            services.AddSingleton<IAdapterHealth>(new FakeAdapter("discord", AdapterState.Stopped, "stopped by the host"));
+        });
+
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(["knowledge", "host", "telegram", "discord"], report.Entries.Keys);
+        Assert.Equal(HealthStatus.Healthy, report.Entries["telegram"].Status);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["discord"].Status);
+        Assert.Equal("stopped: stopped by the host", report.Entries["discord"].Description);
+        var version = host.Services.GetRequiredService<Core.Knowledge.IKnowledgeProvider>().Current.Version;
+        Assert.Equal(version, report.Entries["knowledge"].Data["version"]);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using Microsoft.Extensions.Logging;
 
-namespace AnatomyBot.Telegram.Tests.Infrastructure;
+namespace AnatomyBot.Testing.Telegram;
 
 /// <summary>An engine that answers with a crafted reply and remembers what it was asked.</summary>
 public sealed class FakeEngine : IAnswerEngine
@@ -49,45 +49,4 @@ public static class TestKnowledge
             "test-1",
             DateTimeOffset.UnixEpoch);
     }
-}
-
-public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception)
-{
-    public override string ToString() => $"{Level} {Category}: {Message} {Exception}";
-}
-
-/// <summary>Collects every log line (all levels), including exception text, for assertions.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    public ConcurrentQueue<LogEntry> Entries { get; } = new();
-
-    public string AllText => string.Join("\n", Entries.Select(e => e.ToString()));
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception));
-    }
-}
-
-public static class LogWaiting
-{
-    /// <summary>Waits (bounded) for a log entry, advancing the fake clock so back-off waits elapse.</summary>
-    public static Task WaitForAsync(this CapturingLoggerProvider logs, Func<LogEntry, bool> predicate, AnatomyBot.Testing.FakeTimeProvider? clock = null) =>
-        AnatomyBot.Testing.Wait.UntilAsync(
-            () => logs.Entries.Any(predicate),
-            onIdle: () => clock?.Advance(TimeSpan.FromSeconds(1)),
-            describe: () => "Log entry not seen. Logs:\n" + logs.AllText,
-            pollMilliseconds: 20);
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AnatomyBot.Telegram.Tests.Infrastructure;
+namespace AnatomyBot.Testing.Telegram;
 
 /// <summary>One recorded Bot API call: method, token used, parsed body, and the fake clock's time when it arrived.</summary>
 public sealed record RecordedCall(string Method, string Token, JsonObject Body, DateTimeOffset At)

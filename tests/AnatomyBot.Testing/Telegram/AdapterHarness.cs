@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Storage;
+using AnatomyBot.Telegram;
 using AnatomyBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -9,14 +10,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moq;
 
-namespace AnatomyBot.Telegram.Tests.Infrastructure;
+namespace AnatomyBot.Testing.Telegram;
 
 /// <summary>The Telegram adapter in a real generic host, pointed at a <see cref="FakeBotApiServer"/>, on a fake clock.</summary>
 public sealed class AdapterHarness : IAsyncDisposable
 {
     public const string Token = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz";
 
-    private AdapterHarness(IHost host, CapturingLoggerProvider logs)
+    private AdapterHarness(IHost host, LogCapture logs)
     {
         Host = host;
         Logs = logs;
@@ -24,7 +25,7 @@ public sealed class AdapterHarness : IAsyncDisposable
 
     public IHost Host { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public LogCapture Logs { get; }
 
     public IServiceProvider Services => Host.Services;
 
@@ -58,7 +59,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(config);
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogCapture();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(logs);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AnatomyBot.Telegram.Tests.Infrastructure;
+namespace AnatomyBot.Testing.Telegram;
 
 /// <summary>
 /// A loopback Bot API server that behaves like the minimal third-party emulators people test bots with, not like

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AnatomyBot.Telegram.Tests.Infrastructure;
+namespace AnatomyBot.Testing.Telegram;
 
 /// <summary>Builders for Bot API update JSON as Telegram sends it.</summary>
 public static class Tg

@@ -5,7 +5,7 @@ using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AnatomyBot.Telegram.Tests.Infrastructure;
+namespace AnatomyBot.Testing.Telegram;
 
 /// <summary>
 /// The storage ports as the Telegram tests look at them: by Telegram chat and user ids (the adapter's keys), over the
