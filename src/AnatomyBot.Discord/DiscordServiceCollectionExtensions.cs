@@ -69,6 +69,7 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared,
             sp.GetService<IQuizAnswerListener>()));
         services.TryAddSingleton<InteractionHandler>();
+        services.TryAddSingleton<TypedQuizzes>();
         services.TryAddSingleton<MentionHandler>();
         services.TryAddSingleton<DiscordBotService>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DiscordBotService>());

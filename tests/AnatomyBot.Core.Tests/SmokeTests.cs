@@ -23,6 +23,6 @@ public sealed class FakeTimeProviderTests
         var delay = Task.Delay(TimeSpan.FromMinutes(5), clock);
         Assert.False(delay.IsCompleted);
         clock.Advance(TimeSpan.FromMinutes(5));
-        await delay.WaitAsync(TimeSpan.FromSeconds(5));
+        await delay.WaitAsync(Wait.Guard);
     }
 }

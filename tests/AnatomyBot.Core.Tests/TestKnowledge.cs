@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 
 namespace AnatomyBot.Core.Tests;
@@ -118,4 +119,19 @@ internal static class TestKnowledge
 internal sealed class TestProvider(KnowledgeSnapshot snapshot) : IKnowledgeProvider
 {
     public KnowledgeSnapshot Current { get; set; } = snapshot;
+}
+
+/// <summary>A typed line as a text front end (the console, <c>ask</c>) hands it to the engine: a catalogue command or a question.</summary>
+internal static class TypedLine
+{
+    public static ChatRequest Parse(string text) => CommandCatalogue.Parse(text, CommandCatalogue.In(CommandPlaces.Everywhere));
+}
+
+/// <summary>
+/// The engine fits no platform's limit: each renderer fits a reply to its own with <see cref="ReplyFitter"/>. Tests
+/// check answers as the renderers show them, at Telegram's and the console's 4096 characters.
+/// </summary>
+internal static class ShortAnswer
+{
+    public const int MaxChars = 4096;
 }

@@ -46,6 +46,7 @@ public sealed class AdapterEndToEndTests
         Assert.True(name.GetProperty("required").GetBoolean());
         Assert.Equal(ManageGuild, commands["reload"].GetProperty("default_member_permissions").GetString());
         Assert.All(commands.Values, c => Assert.InRange(c.GetProperty("description").GetString()!.Length, 1, 100));
+        Assert.All(commands, c => Assert.Equal(CommandCatalogue.Find(c.Key)!.Description, c.Value.GetProperty("description").GetString()));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class AdapterEndToEndTests
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("i1", "muscle", [FakeInteractions.StringOption("name", "psoas minor")]));
         var call = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("i1"));
-        Assert.Contains(bot.Engine.Messages, m => m.Text == "/muscle psoas minor" && m.Platform == Platform.Discord && m.UserId == "u1");
+        Assert.Contains(bot.Engine.Messages, m => m.Request == new MuscleCardRequest("psoas minor") && m.Platform == Platform.Discord && m.UserId == "u1");
 
         var body = call.Json;
         Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, call.CallbackType);
@@ -157,9 +158,9 @@ public sealed class AdapterEndToEndTests
     public async Task Did_you_mean_suggestions_are_buttons_and_a_click_asks_the_suggestion()
     {
         await using var bot = await BotHarness.StartAsync();
-        bot.Engine.Answerer = m => m.Text.StartsWith("/muscle", StringComparison.Ordinal)
-            ? FakeEngine.MuscleCard(m.Text) with { Intent = Intent.DidYouMean, Suggestions = ["psoas major", "psoas minor"] }
-            : FakeEngine.MuscleCard(m.Text);
+        bot.Engine.Answerer = m => m.Request is MuscleCardRequest
+            ? FakeEngine.MuscleCard() with { Intent = Intent.DidYouMean, Suggestions = ["psoas major", "psoas minor"] }
+            : FakeEngine.MuscleCard();
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("s1", "muscle", [FakeInteractions.StringOption("name", "psoas m")]));
         var posted = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("s1"));
@@ -190,7 +191,7 @@ public sealed class AdapterEndToEndTests
         Assert.Equal(2, await gw.ExpectHeartbeatAsync());
         await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromMilliseconds(1_000)));
         bot.Clock.Advance(TimeSpan.FromMilliseconds(1_000)); // no ACK: zombie
-        var code = await gw.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var code = await gw.Closed.WaitAsync(Wait.Guard);
         Assert.NotNull(code);
         Assert.NotEqual(GatewayCloseCode.NormalClosure, code);
         Assert.NotEqual(GatewayCloseCode.GoingAway, code);
@@ -237,7 +238,7 @@ public sealed class AdapterEndToEndTests
         Assert.Contains("Discord:Token", bot.Service.FatalError, StringComparison.Ordinal);
         bot.Lifetime.Verify(l => l.StopApplication(), Times.Once);
         Assert.Contains(bot.Logs.Entries, e => e.Level == LogLevel.Critical && e.Text.Contains(((int)GatewayCloseCode.AuthenticationFailed).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        await bot.Service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+        await bot.Service.ExecuteTask!.WaitAsync(Wait.Guard);
         bot.Clock.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal(1, bot.Discord.ConnectionCount);
         Assert.DoesNotContain(BotHarness.Token, bot.Logs.AllText, StringComparison.Ordinal);
@@ -334,7 +335,7 @@ public sealed class AdapterEndToEndTests
     {
         var engine = new FakeEngine
         {
-            Answerer = m => FakeEngine.MuscleCard(m.Text) with
+            Answerer = m => FakeEngine.MuscleCard() with
             {
                 Title = "About: " + m.Text,
                 Sections = [new ReplySection(null, "You asked: " + m.Text), new ReplySection("Echo", m.Text)],

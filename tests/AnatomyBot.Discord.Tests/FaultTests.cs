@@ -28,7 +28,7 @@ public sealed class FaultTests(ITestOutputHelper output)
     private static readonly TimeSpan PumpHorizon = TimeSpan.FromSeconds(10);
 
     // Bounds on real time against a hang (on a busy 2-core machine the run takes 10-40 s); never a speed assertion.
-    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan HangGuard = Wait.Guard;
 
     private static readonly string[] Garbage =
     [
@@ -70,13 +70,18 @@ public sealed class FaultTests(ITestOutputHelper output)
                 var changed = discord.Changed;
                 var now = bot.Clock.GetUtcNow();
                 if (bot.Discord.ConnectionCount == discord.HandledConnections
-                    && bot.Clock.NextTimerDue is { } due && due > now && due - now <= PumpHorizon)
+                    && bot.Clock.NextTimerDue is { } due && due - now <= PumpHorizon)
                 {
-                    bot.Clock.Advance(due - now);
+                    // A timer already due (armed at "now") is fired by a zero advance; the pump must not wait for a
+                    // new timer that only that one would arm.
+                    bot.Clock.Advance(due > now ? due - now : TimeSpan.Zero);
+                    await Task.Yield();
                     continue;
                 }
 
-                await Task.WhenAny(armed, changed, stopped);
+                // A missed signal must not stall the pump: re-check now and then. This only re-reads state; the
+                // clock still moves only to timers the bot armed, and nothing here measures time.
+                await Task.WhenAny(armed, changed, stopped, Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None));
             }
         });
         var server = discord.ServeAsync(done.Token);
@@ -144,7 +149,7 @@ public sealed class FaultTests(ITestOutputHelper output)
 
             // Give stragglers (late replays, retries) a chance to show up as duplicates before counting.
             await discord.DropAsync();
-            await Wait.UntilAsync(() => discord.Resumes > 0 && discord.Idle, TimeSpan.FromSeconds(20));
+            await Wait.UntilAsync(() => discord.Resumes > 0 && discord.Idle);
         }
         finally
         {
@@ -288,7 +293,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 FakeGatewayConnection connection;
                 try
                 {
-                    connection = await discord.NextConnectionAsync(TimeSpan.FromSeconds(60), cancellationToken);
+                    connection = await discord.NextConnectionAsync(Wait.Guard, cancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -298,7 +303,7 @@ public sealed class FaultTests(ITestOutputHelper output)
                 try
                 {
                     await connection.SendHelloAsync(HeartbeatMs);
-                    var hello = await connection.ExpectAnyAsync(TimeSpan.FromSeconds(10), GatewayOpcode.Identify, GatewayOpcode.Resume);
+                    var hello = await connection.ExpectAnyAsync(Wait.Guard, GatewayOpcode.Identify, GatewayOpcode.Resume);
                     await _gate.WaitAsync(cancellationToken);
                     try
                     {

@@ -127,7 +127,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
         await Wait.UntilAsync(() => _clock.HasTimerDueIn(TimeSpan.FromMilliseconds(1_000)));
 
         _clock.Advance(TimeSpan.FromMilliseconds(1_000)); // no ACK came: zombie
-        var code = await c.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var code = await c.ClientClose.Task.WaitAsync(Wait.Guard);
         Assert.NotEqual(GatewayCloseCode.NormalClosure, code);
         Assert.NotEqual(GatewayCloseCode.GoingAway, code);
 
@@ -173,7 +173,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
         Start();
         var c = await ReadySessionAsync(readySeq: 4);
         c.SendReconnect();
-        var code = await c.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var code = await c.ClientClose.Task.WaitAsync(Wait.Guard);
         Assert.NotEqual(GatewayCloseCode.NormalClosure, code);
         var next = await _transport.NextConnectionAsync();
         Assert.StartsWith(ScriptedConnection.ResumeUrl, next.Uri.ToString());
@@ -260,7 +260,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
         c.SendHello(40_000);
         await c.ExpectIdentifyAsync();
         c.Close(closeCode);
-        var stopped = await _run!.WaitAsync(TimeSpan.FromSeconds(10));
+        var stopped = await _run!.WaitAsync(Wait.Guard);
         Assert.Equal(closeCode, stopped.CloseCode);
         Assert.Contains(hint, stopped.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secret-token", stopped.Message, StringComparison.Ordinal);
@@ -304,7 +304,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
         var silent = await _transport.NextConnectionAsync();
         await Wait.UntilAsync(() => _clock.HasTimerDueIn(GatewayClient.HelloTimeout));
         _clock.Advance(GatewayClient.HelloTimeout);
-        Assert.NotEqual(GatewayCloseCode.NormalClosure, await silent.ClientClose.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.NotEqual(GatewayCloseCode.NormalClosure, await silent.ClientClose.Task.WaitAsync(Wait.Guard));
 
         // No session was established: the first backoff (1 s x (0.5 + 0.5 x 0.25) = 0.625 s) applies.
         var backoff = TimeSpan.FromSeconds(0.625);
@@ -344,7 +344,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
         {
             try
             {
-                await _run.WaitAsync(TimeSpan.FromSeconds(10));
+                await _run.WaitAsync(Wait.Guard);
             }
             catch (OperationCanceledException)
             {
@@ -373,6 +373,6 @@ public sealed class SendLimiterTests
         clock.Advance(TimeSpan.FromSeconds(59));
         Assert.False(next.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(1));
-        await next.WaitAsync(TimeSpan.FromSeconds(10));
+        await next.WaitAsync(Wait.Guard);
     }
 }

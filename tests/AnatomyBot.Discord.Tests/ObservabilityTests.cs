@@ -98,9 +98,9 @@ public sealed class ObservabilityTests
         var health = Health(bot);
         var gw = await bot.ConnectAndReadyAsync();
 
-        await bot.Service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await bot.Service.StopAsync(CancellationToken.None).WaitAsync(Wait.Guard);
 
-        var code = await gw.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var code = await gw.Closed.WaitAsync(Wait.Guard);
         Assert.NotNull(code); // a real close frame, not a dropped socket
         Assert.NotEqual(GatewayCloseCode.NormalClosure, code);
         Assert.NotEqual(GatewayCloseCode.GoingAway, code);

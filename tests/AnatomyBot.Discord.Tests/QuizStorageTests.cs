@@ -110,7 +110,7 @@ public sealed class QuizStorageTests : IDisposable
     public async Task Quiz_me_in_a_dm_posts_buttons_that_are_graded()
     {
         await using var bot = await BotHarness.StartAsync(new() { ["Discord:AnswerMentions"] = "true", ["Storage:Path"] = Path.Combine(_directory, "bot.db") });
-        bot.Engine.Answerer = m => FakeEngine.MuscleCard("/quiz") with { Intent = Intent.Quiz };
+        bot.Engine.Answerer = _ => FakeEngine.MuscleCard(quiz: true);
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("MESSAGE_CREATE", 2, new { id = "dm-msg", channel_id = "dm9", content = "quiz me", author = new { id = "u3" }, mentions = Array.Empty<object>() });
 

@@ -18,7 +18,7 @@ public sealed class RenderingTests
     [Fact]
     public void An_oversized_reply_fits_every_embed_limit()
     {
-        var reply = FakeEngine.MuscleCard("/muscle x") with
+        var reply = FakeEngine.MuscleCard() with
         {
             Title = new string('T', 400),
             Sections = [new ReplySection(null, Sentences(400)), .. Enumerable.Range(0, 30).Select(i => new ReplySection("Heading " + i + new string('h', 300), Sentences(100)))],

@@ -49,7 +49,7 @@ public sealed class RestClientTests : IAsyncDisposable
         Assert.False(call.IsCompleted);
         Assert.Single(_discord.Calls);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
-        var response = await call.WaitAsync(TimeSpan.FromSeconds(10));
+        var response = await call.WaitAsync(Wait.Guard);
         Assert.True(response.IsSuccess);
         Assert.Equal(2, _discord.Calls.Count);
         Assert.Equal(_discord.Calls[0].Body, _discord.Calls[1].Body);
@@ -77,7 +77,7 @@ public sealed class RestClientTests : IAsyncDisposable
         await Wait.UntilAsync(() => _clock.ActiveTimerCount > 1);
         Assert.Single(_discord.Calls);
         _clock.Advance(TimeSpan.FromSeconds(1));
-        await Task.WhenAll(a, b).WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(a, b).WaitAsync(Wait.Guard);
         Assert.Equal(3, _discord.Calls.Count);
     }
 
@@ -98,11 +98,11 @@ public sealed class RestClientTests : IAsyncDisposable
         Assert.Single(_discord.Calls);
 
         // Another channel is another bucket instance (major parameter): not held.
-        await rest.CreateMessageAsync("c2", new JsonObject { ["content"] = "3" }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await rest.CreateMessageAsync("c2", new JsonObject { ["content"] = "3" }, CancellationToken.None).WaitAsync(Wait.Guard);
         Assert.Equal(2, _discord.Calls.Count);
 
         _clock.Advance(TimeSpan.FromSeconds(3));
-        await second.WaitAsync(TimeSpan.FromSeconds(10));
+        await second.WaitAsync(Wait.Guard);
         Assert.Equal(3, _discord.Calls.Count);
     }
 
@@ -124,7 +124,7 @@ public sealed class RestClientTests : IAsyncDisposable
     {
         var rest = await CreateAsync();
         _discord.Responder = _ => new FakeResponse(429, """{"message":"slow down","retry_after":0,"global":false}""");
-        var response = await rest.CreateInteractionResponseAsync("i1", "tok", Pong, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var response = await rest.CreateInteractionResponseAsync("i1", "tok", Pong, CancellationToken.None).WaitAsync(Wait.Guard);
         Assert.Equal(429, (int)response.Status);
         Assert.Equal(4, _discord.Calls.Count);
     }

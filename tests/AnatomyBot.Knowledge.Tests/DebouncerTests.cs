@@ -103,7 +103,7 @@ public sealed class DebouncerTests
         debouncer.Signal();
         _clock.Advance(Delay);
         gate.SetResult();
-        await debouncer.LastRun.WaitAsync(TimeSpan.FromSeconds(10));
+        await debouncer.LastRun.WaitAsync(Wait.Guard);
 
         Assert.Equal(2, runs);
         Assert.Equal(1, maxRunning);

@@ -35,7 +35,7 @@ public sealed class FileSafetyTests : IDisposable
         }
 
         // Opening a FIFO with no writer blocks forever; the load must finish without one.
-        var result = await Task.Run(_folder.Load).WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await Task.Run(_folder.Load).WaitAsync(Wait.Guard);
 
         Assert.Null(result.Snapshot);
         var error = Assert.Single(result.Errors);

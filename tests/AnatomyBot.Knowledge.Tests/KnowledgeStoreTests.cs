@@ -188,7 +188,7 @@ public sealed class KnowledgeStoreTests : IDisposable
         }
 
         stop.Cancel();
-        var reads = await Task.WhenAll(readers).WaitAsync(TimeSpan.FromSeconds(30));
+        var reads = await Task.WhenAll(readers).WaitAsync(Wait.Guard);
 
         Assert.Empty(failures);
         Assert.All(reads, r => Assert.True(r > 0));

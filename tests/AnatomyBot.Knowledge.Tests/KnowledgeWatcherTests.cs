@@ -6,7 +6,7 @@ namespace AnatomyBot.Knowledge.Tests;
 
 public sealed class KnowledgeWatcherTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = Wait.Guard;
     private readonly TestKnowledgeFolder _folder = new();
     private readonly FakeTimeProvider _clock = new();
 

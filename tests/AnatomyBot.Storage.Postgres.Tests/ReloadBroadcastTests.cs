@@ -40,13 +40,13 @@ public sealed class ReloadBroadcastTests(PostgresClassDatabase database) : IClas
 
         try
         {
-            await Task.WhenAll(broadcasts.Select(b => b.Listening.WaitAsync(TimeSpan.FromSeconds(30))));
+            await Task.WhenAll(broadcasts.Select(b => b.Listening.WaitAsync(Wait.Guard)));
             var moderatorsReload = new BroadcastingKnowledgeReloader(local[0], () => broadcasts[0], NullLogger<BroadcastingKnowledgeReloader>.Instance);
 
             var result = await moderatorsReload.ReloadAsync(default);
 
             Assert.True(result.Succeeded);
-            await Wait.UntilAsync(() => local[1].Count == 1 && local[2].Count == 1, TimeSpan.FromSeconds(30));
+            await Wait.UntilAsync(() => local[1].Count == 1 && local[2].Count == 1);
             Assert.Equal(1, local[0].Count);
         }
         finally

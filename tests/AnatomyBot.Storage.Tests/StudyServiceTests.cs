@@ -224,6 +224,6 @@ public sealed class StudyServiceTests : IDisposable
     private sealed class TitleEngine : IAnswerEngine
     {
         public Reply Answer(IncomingMessage message) =>
-            new(Intent.Topic, null, null, 1, "Topic of " + message.ChatId, [], [], null, null, [], null) { Facts = ["fact.1"] };
+            new() { Intent = Intent.Topic, Title = "Topic of " + message.ChatId, Facts = ["fact.1"] };
     }
 }

@@ -87,7 +87,7 @@ public sealed class FaultTests
 
         var stopped = new TaskCompletionSource();
         lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());
-        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await stopped.Task.WaitAsync(Wait.Guard);
 
         var critical = Assert.Single(adapter.Logs.Entries, e => e.Level == LogLevel.Critical);
         Assert.Contains("token is wrong", critical.Message);

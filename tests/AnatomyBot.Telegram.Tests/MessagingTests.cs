@@ -5,6 +5,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Telegram.Rendering;
 using AnatomyBot.Telegram.Tests.Infrastructure;
 using AnatomyBot.Telegram.Updates;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Telegram.Tests;
 
@@ -90,6 +91,9 @@ public sealed class MessagingTests
         var everyone = commands.Single(c => c.Body["scope"]!["type"]!.GetValue<string>() == "default");
         var names = everyone.Body["commands"]!.AsArray().Select(c => c!["command"]!.GetValue<string>()).ToList();
         Assert.Equal(["muscle", "ask", "quiz", "dailyquiz", "leaderboard", "sources", "help"], names);
+        Assert.Equal(
+            names.Select(n => CommandCatalogue.Find(n)!.Description),
+            everyone.Body["commands"]!.AsArray().Select(c => c!["description"]!.GetValue<string>()));
         var admins = commands.Single(c => c.Body["scope"]!["type"]!.GetValue<string>() == "all_chat_administrators");
         Assert.Contains(admins.Body["commands"]!.AsArray(), c => c!["command"]!.GetValue<string>() == "reload");
 
@@ -110,7 +114,7 @@ public sealed class MessagingTests
 
         await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 2);
 
-        Assert.Equal(["/muscle psoas minor", "/muscle iliacus"], world.Engine.Asked.Select(m => m.Text).ToArray());
+        Assert.Equal([new MuscleCardRequest("psoas minor"), new MuscleCardRequest("iliacus")], world.Engine.Asked.Select(m => m.Request).ToArray());
         var replies = world.Server.Calls("sendMessage");
         Assert.All(replies, r => Assert.Equal(Tg.GroupId, r.ChatId));
         Assert.Equal(Tg.MessageId(named), replies[1].Body["reply_parameters"]!["message_id"]!.GetValue<long>());
@@ -152,18 +156,20 @@ public sealed class MessagingTests
     }
 
     [Fact]
-    public async Task A_6000_character_answer_is_split_into_valid_chunks_on_paragraphs()
+    public async Task A_6000_character_message_is_split_into_valid_chunks_on_paragraphs()
     {
+        // Answers are fitted to one message by the renderer (below); longer HTML (a reload report, a leaderboard)
+        // is still split by the sender.
         await using var world = await TestWorld.CreateAsync();
         var paragraphs = Enumerable.Range(0, 44).Select(i => $"Paragraph {i}: " + new string('x', 130) + " <&>").ToArray();
-        var body = string.Join("\n\n", paragraphs);
-        Assert.True(body.Length > 6000);
-        world.Engine.Respond = _ => FakeEngine.TextReply(body, disclaimer: "This is not medical advice.");
-        var update = Tg.Group("/ask a long one");
-        world.Server.Enqueue(update);
+        var html = string.Join("\n\n", paragraphs.Select(TelegramHtml.Escape)) + "\n\n<i>This is not medical advice.</i>";
+        Assert.True(html.Length > 6000);
         await using var adapter = await world.StartAdapterAsync();
+        var sender = adapter.Services.GetRequiredService<AnatomyBot.Telegram.Sending.TelegramSender>();
 
+        var sending = sender.SendHtmlAsync(Tg.GroupId, html, 42, CancellationToken.None);
         await world.PumpUntilAsync(s => s.Calls("sendMessage").Count >= 2 && s.Calls("sendMessage")[^1].Text.Contains("medical advice"));
+        Assert.True((await sending).IsSuccess);
 
         var chunks = world.Server.Calls("sendMessage").Select(c => c.Text).ToList();
         Assert.True(chunks.Count >= 2);
@@ -178,6 +184,26 @@ public sealed class MessagingTests
         Assert.NotNull(world.Server.Calls("sendMessage")[0].Body["reply_parameters"]);
         Assert.Null(world.Server.Calls("sendMessage")[1].Body["reply_parameters"]);
         Assert.EndsWith("<i>This is not medical advice.</i>", chunks[^1]);
+    }
+
+    [Fact]
+    public async Task A_6000_character_answer_is_fitted_to_one_message_cut_at_a_paragraph_with_a_pointer()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        var paragraphs = Enumerable.Range(0, 44).Select(i => $"Paragraph {i}: " + new string('x', 130) + ".").ToArray();
+        world.Engine.Respond = _ => FakeEngine.TextReply(string.Join("\n\n", paragraphs), disclaimer: "This is not medical advice.");
+        world.Server.Enqueue(Tg.Group("/ask a long one"));
+        await using var adapter = await world.StartAdapterAsync();
+
+        await world.PumpUntilAsync(s => s.Calls("sendMessage").Count >= 1);
+
+        var text = Assert.Single(world.Server.Calls("sendMessage")).Text;
+        Assert.InRange(text.Length, 1, 4096);
+        HtmlAssert.Valid(text);
+        Assert.Contains(TelegramHtml.Escape(paragraphs[0]), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(paragraphs[^1], text, StringComparison.Ordinal);
+        Assert.Contains("ask a narrower question", text, StringComparison.Ordinal);
+        Assert.EndsWith("<i>This is not medical advice.</i>", text);
     }
 
     [Fact]

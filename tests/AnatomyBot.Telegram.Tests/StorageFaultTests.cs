@@ -188,7 +188,7 @@ public sealed class StorageFaultTests
         await using var adapter = await world.StartAdapterAsync();
         var stopping = new TaskCompletionSource();
         adapter.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
-        await stopping.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await stopping.Task.WaitAsync(Wait.Guard);
 
         var critical = Assert.Single(adapter.Logs.Entries, e => e.Level == LogLevel.Critical);
         Assert.Contains("Storage:Path", critical.Message);
@@ -211,7 +211,7 @@ public sealed class StorageFaultTests
             await using var adapter = await AdapterHarness.StartAsync(world.Server.BaseUrl, path, world.Clock, world.Engine);
             var stopping = new TaskCompletionSource();
             adapter.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
-            await stopping.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await stopping.Task.WaitAsync(Wait.Guard);
             Assert.Contains(adapter.Logs.Entries, e => e.Level == LogLevel.Critical && e.Message.Contains("Storage:Path", StringComparison.Ordinal));
         }
     }

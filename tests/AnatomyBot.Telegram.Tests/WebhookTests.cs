@@ -194,7 +194,7 @@ public sealed class WebhookTests
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Empty(world.Server.Calls("sendMessage"));
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(Wait.Guard);
         var stopping = adapter.Host.StopAsync(timeout.Token);
         gate.Set();
         await stopping;

@@ -3,10 +3,16 @@ namespace AnatomyBot.Testing;
 /// <summary>Bounded polling for a background loop to reach a state (never used to wait for a timer).</summary>
 public static class Wait
 {
+    /// <summary>
+    /// The bound on real time for anything a test waits for: a guard against a hang, never a speed assertion. Generous
+    /// on purpose, because CI runs several test assemblies at once on a busy 2-core machine.
+    /// </summary>
+    public static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
+
     public static async Task<T> UntilAsync<T>(Func<T?> probe, TimeSpan? timeout = null)
         where T : class
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? Guard);
         while (true)
         {
             if (probe() is { } value)
@@ -31,7 +37,7 @@ public static class Wait
     public static async Task UntilAsync(
         Func<bool> condition, TimeSpan? timeout = null, Action? onIdle = null, Func<string>? describe = null, int pollMilliseconds = 5)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? Guard);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
@@ -46,7 +52,7 @@ public static class Wait
 
     public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? Guard);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)

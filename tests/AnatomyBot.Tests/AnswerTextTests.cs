@@ -30,18 +30,18 @@ public sealed class AnswerTextTests
     [Fact]
     public void Json_line_has_every_field_in_camel_case_on_one_line_and_is_valid_utf8()
     {
-        var reply = new Reply(
-            Intent.MuscleAttribute,
-            "iliacus",
-            MuscleAttribute.Innervation,
-            0.87654321,
-            "Iliacus: innervation",
-            [new ReplySection(null, "Femoral nerve.\nSecond line")],
-            [new Source("mom", "Muscle of the Month", "blog")],
-            "Not medical advice.",
-            null,
-            ["psoas major"],
-            null);
+        var reply = new Reply
+        {
+            Intent = Intent.MuscleAttribute,
+            Entity = "iliacus",
+            Attribute = MuscleAttribute.Innervation,
+            Confidence = 0.87654321,
+            Title = "Iliacus: innervation",
+            Sections = [new ReplySection(null, "Femoral nerve.\nSecond line")],
+            Sources = [new Source("mom", "Muscle of the Month", "blog")],
+            Disclaimer = "Not medical advice.",
+            Suggestions = ["psoas major"],
+        };
 
         var line = AnswerJson.From("what \uD800 nerve", reply).ToJsonLine();
 
@@ -73,7 +73,14 @@ public sealed class AnswerTextTests
     [Fact]
     public void Null_disclaimer_and_default_arrays_serialise_as_null_and_empty()
     {
-        var reply = new Reply(Intent.Empty, null, null, 0, "", [], default, null, null, default, null);
+        var reply = new Reply
+        {
+            Intent = Intent.Empty,
+            Confidence = 0,
+            Title = "",
+            Sources = default,
+            Suggestions = default,
+        };
         using var doc = JsonDocument.Parse(AnswerJson.From("", reply).ToJsonLine());
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("disclaimer").ValueKind);
         Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("entity").ValueKind);

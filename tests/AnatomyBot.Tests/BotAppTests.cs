@@ -151,13 +151,13 @@ public sealed class BotAppTests
 
         var app = BotApp.RunAsync(["ask", "--json"], pipeIn, output, TextWriter.Null, environment, CancellationToken.None);
         pipeIn.Send("what nerve supplies the iliacus");
-        var first = await output.NextFlushedLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var first = await output.NextFlushedLineAsync().WaitAsync(Wait.Guard);
         Assert.Contains("femoral", first, StringComparison.OrdinalIgnoreCase);
         pipeIn.Send("psoas minor origin");
-        var second = await output.NextFlushedLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var second = await output.NextFlushedLineAsync().WaitAsync(Wait.Guard);
         Assert.Contains("\"entity\":\"psoas-minor\"", second);
         pipeIn.Close();
-        Assert.Equal(0, await app.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await app.WaitAsync(Wait.Guard));
     }
 
     [Fact]

@@ -11,61 +11,25 @@ public enum Platform
 }
 
 /// <summary>
-/// A platform-neutral question as an adapter hands it to the engine. With <paramref name="FollowsUp"/> false the
-/// engine neither reads nor writes the chat's follow-up context (each <c>ask</c> line is a new conversation).
+/// A typed request as an adapter hands it to the engine, with who sent it and where. With <paramref name="FollowsUp"/>
+/// false the engine neither reads nor writes the chat's follow-up context (each <c>ask</c> line is a new conversation).
 /// </summary>
-public sealed record IncomingMessage(string Text, Platform Platform, string UserId, string ChatId, bool FollowsUp = true);
-
-public enum Intent
+public sealed record IncomingMessage(ChatRequest Request, Platform Platform, string UserId, string ChatId, bool FollowsUp = true)
 {
-    /// <summary>A whole muscle card.</summary>
-    Muscle,
-    /// <summary>One attribute of one muscle, e.g. the innervation of the iliacus.</summary>
-    MuscleAttribute,
-    Topic,
-    Quiz,
-    Help,
-    Sources,
-    Greeting,
-    Thanks,
-    Reload,
-    /// <summary>Not confident enough: suggestions instead of a guess.</summary>
-    DidYouMean,
-    /// <summary>A muscle the knowledge base does not cover (e.g. /muscle biceps).</summary>
-    UnknownMuscle,
-    OffTopic,
-    Empty,
-    /// <summary>A red flag: the urgent notice and nothing that dilutes it.</summary>
-    Urgent,
-    /// <summary>In the domain, but the sources do not cover it: says so, with the nearest facts they do cover.</summary>
-    NotCovered,
-}
+    /// <summary>A question typed in the user's own words (an <see cref="AskRequest"/>).</summary>
+    public IncomingMessage(string Text, Platform Platform, string UserId, string ChatId, bool FollowsUp = true)
+        : this(new AskRequest(Text), Platform, UserId, ChatId, FollowsUp)
+    {
+    }
 
-/// <summary>A titled block of an answer.</summary>
-public sealed record ReplySection(string? Heading, string Body);
+    /// <summary>The question's text for an <see cref="AskRequest"/>; empty for every other request.</summary>
+    public string Text => Request is AskRequest ask ? ask.Text : string.Empty;
+}
 
 /// <summary>
-/// The engine's answer, rendered by each adapter for its platform. <see cref="Disclaimer"/> is set only
-/// when the question or the answer touches pain or injury; <see cref="UrgentNotice"/> only for red flags.
+/// Port: the single entry point of the engine. It answers the requests that need only the knowledge (questions, muscle
+/// cards, help, sources, a quiz question); adapters handle reload, scores and settings themselves.
 /// </summary>
-public sealed record Reply(
-    Intent Intent,
-    string? Entity,
-    MuscleAttribute? Attribute,
-    double Confidence,
-    string Title,
-    ImmutableArray<ReplySection> Sections,
-    ImmutableArray<Source> Sources,
-    string? Disclaimer,
-    string? UrgentNotice,
-    ImmutableArray<string> Suggestions,
-    QuizQuestion? Quiz)
-{
-    /// <summary>Ids of the facts the answer shows (e.g. <c>psoas-minor.insertion.2</c>, <c>strengthening.3</c>).</summary>
-    public ImmutableArray<string> Facts { get; init; } = [];
-}
-
-/// <summary>Port: the single entry point of the engine. Pure: no I/O, no clock.</summary>
 public interface IAnswerEngine
 {
     Reply Answer(IncomingMessage message);

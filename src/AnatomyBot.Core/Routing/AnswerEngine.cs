@@ -8,28 +8,18 @@ using AnatomyBot.Core.Text;
 namespace AnatomyBot.Core.Routing;
 
 /// <summary>
-/// The question router: commands, then intent for free text (muscle card, one attribute, topic, quiz, help,
-/// greetings, sources, off-topic), with fuzzy matching, did-you-mean below the confidence threshold and the
-/// safety rules (disclaimer, urgent notice, no diagnosis). Pure: no I/O, no clock.
+/// The question router: typed requests (muscle card, help, sources, quiz), then intent for free text (muscle card, one
+/// attribute, topic, quiz, help, greetings, sources, off-topic), with fuzzy matching, did-you-mean below the confidence
+/// threshold and the safety rules (disclaimer, urgent notice, no diagnosis). No I/O and no clock; randomness only for
+/// the quiz pick (injectable). Replies are not fitted to any platform's length: each renderer owns its limit.
 /// </summary>
 public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 {
-    /// <summary>No rendered answer is longer than this (Telegram's message limit).</summary>
-    public const int MaxAnswerChars = 4096;
-
-    /// <summary>Topic confidence at or above which the router answers with the topic.</summary>
-    public const double TopicAccept = 0.5;
-
-    /// <summary>Topic confidence at or above which (and below <see cref="TopicAccept"/>) the router suggests.</summary>
-    public const double TopicGrey = 0.3;
-
-    private readonly IKnowledgeProvider _knowledge;
+    private readonly IndexCache _indexes;
     private readonly ConversationMemory? _memory;
     private readonly ITextEmbedder? _embedder;
     private readonly Random _random;
     private readonly object _randomGate = new();
-    private readonly object _buildGate = new();
-    private Indexed? _indexed;
 
     public AnswerEngine(IKnowledgeProvider knowledge)
         : this(knowledge, Random.Shared)
@@ -50,26 +40,29 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(random);
-        _knowledge = knowledge;
+        _indexes = new IndexCache(knowledge, embedder);
         _random = random;
         _memory = memory;
         _embedder = embedder;
     }
 
+    /// <summary>The index for the provider's current snapshot (tests and benchmarks).</summary>
+    internal KnowledgeIndex CurrentIndex() => _indexes.Current().Index;
+
     public Reply Answer(IncomingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var indexed = CurrentIndexed();
+        var indexed = _indexes.Current();
         var chat = $"{message.Platform}:{message.ChatId}";
         var remember = _memory is not null && message.FollowsUp;
         var context = remember ? _memory!.Get(chat) : null;
-        var reply = Route(message.Text ?? string.Empty, indexed.Index, context, Semantic(indexed));
+        var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
         if (remember && NextContext(reply, context) is { } next)
         {
             _memory!.Set(chat, next);
         }
 
-        return ReplyComposer.Fit(reply, MaxAnswerChars);
+        return reply;
     }
 
     /// <summary>
@@ -83,20 +76,20 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return false;
         }
 
-        var indexed = CurrentIndexed();
+        var indexed = _indexes.Current();
         var vectors = await indexed.Vectors.WaitAsync(cancellationToken).ConfigureAwait(false);
         return vectors is not null;
     }
 
     /// <summary>Whether the last answered question's knowledge has semantic vectors loaded (false while loading).</summary>
-    public bool SemanticActive => CurrentIndexed().Vectors is { IsCompletedSuccessfully: true, Result: not null };
+    public bool SemanticActive => _indexes.Current().Vectors is { IsCompletedSuccessfully: true, Result: not null };
 
     /// <summary>How many questions consulted the model (the cascade's misses); for metrics and benchmarks.</summary>
     public long ModelConsultations => Interlocked.Read(ref _modelConsultations);
 
     private long _modelConsultations;
 
-    private SemanticLookup? Semantic(Indexed indexed)
+    private SemanticLookup? Semantic(IndexCache.Indexed indexed)
     {
         if (_embedder is null || indexed.Vectors is not { IsCompletedSuccessfully: true, Result: { } vectors })
         {
@@ -140,7 +133,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return [];
         }
 
-        var index = CurrentIndex();
+        var index = _indexes.Current().Index;
         var normalized = TextNormalizer.Normalize(partial, 100);
         if (normalized.Length == 0)
         {
@@ -150,122 +143,28 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return [.. index.Complete(normalized, limit).Select(c => new NameSuggestion(Clip(c.Label, 100), index.Muscles[c.Muscle].Id))];
     }
 
-    /// <summary>The index for the provider's current snapshot, rebuilt only when the snapshot reference changes.</summary>
-    internal KnowledgeIndex CurrentIndex() => CurrentIndexed().Index;
-
-    private Indexed CurrentIndexed()
+    /// <summary>Answers one typed request; only free text (<see cref="AskRequest"/>) is parsed here.</summary>
+    private Reply Route(ChatRequest request, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic) => request switch
     {
-        var snapshot = _knowledge.Current;
-        var indexed = Volatile.Read(ref _indexed);
-        if (indexed is not null && ReferenceEquals(indexed.Snapshot, snapshot))
-        {
-            return indexed;
-        }
+        AskRequest { ViaCommand: true } ask when TokenizedText.From(Head(ask.Text)).Count == 0 => EngineCopy.AskUsage(),
+        AskRequest ask => FreeText(TokenizedText.From(Head(ask.Text)), index, context, semantic),
+        MuscleCardRequest card => MuscleCommand(TokenizedText.From(Head(card.Name)), index),
+        HelpRequest => EngineCopy.Help(index, null),
+        UnknownCommandRequest unknown => EngineCopy.UnknownCommand(index, unknown.Name),
+        SourcesRequest => EngineCopy.Sources(index),
+        QuizRequest => Quiz(index),
+        ReloadRequest => EngineCopy.ReloadIsForModerators(),
+        // Scores, settings and quiz answers are the adapters' own; one that reaches the engine gets help.
+        _ => EngineCopy.NotHere(index),
+    };
 
-        lock (_buildGate)
-        {
-            indexed = Volatile.Read(ref _indexed);
-            if (indexed is null || !ReferenceEquals(indexed.Snapshot, snapshot))
-            {
-                var index = KnowledgeIndex.Build(snapshot);
-                indexed = new Indexed(snapshot, index, EmbedPassagesAsync(index));
-                Volatile.Write(ref _indexed, indexed);
-            }
-
-            return indexed;
-        }
-    }
-
-    /// <summary>
-    /// Embeds every fact in the background (the embedder caches vectors on disk, so a reload re-embeds only changed
-    /// facts); until this completes the engine answers lexically. Null when there is no model or it failed.
-    /// </summary>
-    private Task<float[][]?> EmbedPassagesAsync(KnowledgeIndex index)
-    {
-        if (_embedder is not { } embedder)
-        {
-            return Task.FromResult<float[][]?>(null);
-        }
-
-        return Task.Run(async () =>
-        {
-            if (!await embedder.Ready.ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            try
-            {
-                var texts = index.Facts.Passages.Select(p => p.EmbeddingText).ToArray();
-                var vectors = embedder.Embed(texts, CancellationToken.None);
-                return vectors.Count == texts.Length ? vectors.ToArray() : null;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                return null;
-            }
-        });
-    }
-
-    private Reply Route(string raw, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
-    {
-        var head = raw.Length > TextNormalizer.MaxRoutingChars ? raw[..TextNormalizer.MaxRoutingChars] : raw;
-        var trimmed = head.TrimStart();
-        if (trimmed.Length > 1 && trimmed[0] == '/' && char.IsAsciiLetter(trimmed[1]))
-        {
-            return Command(trimmed, index, context, semantic);
-        }
-
-        return FreeText(TokenizedText.From(head), index, context, semantic);
-    }
-
-    private Reply Command(string text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
-    {
-        var i = 1;
-        while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-        {
-            i++;
-        }
-
-        var name = text[1..i].ToLowerInvariant();
-        if (i < text.Length && text[i] == '@')
-        {
-            // "/help@AnatomyBot": Telegram addresses commands in groups this way.
-            i++;
-            while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-            {
-                i++;
-            }
-        }
-
-        var argument = text[i..];
-        switch (name)
-        {
-            case "help" or "start":
-                return Help(index, null);
-            case "sources":
-                return Sources(index);
-            case "quiz":
-                return Quiz(index);
-            case "reload":
-                return Simple(Intent.Reload, "Reload", "Reloading the knowledge base is for moderators; the bot checks who asked.", 1);
-            case "ask":
-                var question = TokenizedText.From(argument);
-                return question.Count == 0
-                    ? Simple(Intent.Empty, "Ask a question", "Put your question after /ask, for example: /ask what nerve supplies the iliacus?", 1)
-                    : FreeText(question, index, context, semantic);
-            case "muscle":
-                return MuscleCommand(TokenizedText.From(argument), index);
-            default:
-                return Help(index, $"I don't know the command /{Clip(name, 32)}.");
-        }
-    }
+    private static string Head(string raw) => raw.Length > TextNormalizer.MaxRoutingChars ? raw[..TextNormalizer.MaxRoutingChars] : raw;
 
     private static Reply MuscleCommand(TokenizedText name, KnowledgeIndex index)
     {
         if (name.Count == 0)
         {
-            return Simple(Intent.Help, "Which muscle?", $"Name a muscle after /muscle, for example /muscle iliacus. I know: {MuscleList(index)}.", 1);
+            return EngineCopy.MuscleUsage(index);
         }
 
         var analysis = Analyze(name, index);
@@ -277,14 +176,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // A whole-name fuzzy match is more forgiving than word windows ("psoasmaj").
-        var whole = index.MuscleFuzzy.Search(name.Text, 12, KnowledgeIndex.MuscleGrey);
+        var whole = index.MuscleFuzzy.Search(name.Text, 12, RoutingThresholds.MuscleGrey);
         var grey = analysis.GreyMuscles
             .Select(g => g.Muscle)
             .Concat(MusclesNear(name, index))
             .Distinct()
             .Take(3)
             .ToArray();
-        if (whole.Count > 0 && whole[0].Score >= KnowledgeIndex.MuscleAccept && grey.Length > 0)
+        if (whole.Count > 0 && whole[0].Score >= RoutingThresholds.MuscleAccept && grey.Length > 0)
         {
             var mention = new MuscleMention(grey[0], 0, name.Count, whole[0].Score, index.MuscleFuzzy[whole[0].Key]);
             return Compose(MuscleAnswer(index, mention), index, name);
@@ -295,21 +194,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return DidYouMean(index, grey.Select(m => index.Muscles[m].Name), Math.Max(analysis.BestGreyScore, whole.Count > 0 ? whole[0].Score : 0) / 100.0, name);
         }
 
-        var unknown = Clip(name.Text, 60);
-        return Compose(
-            new Reply(Intent.UnknownMuscle, null, null, 1, "Muscle not covered",
-                [new ReplySection(null, $"I don't have \"{unknown}\" in my knowledge base: I only cover the iliopsoas group. I know: {MuscleList(index)}.")],
-                // No "did you mean": nothing is close, and the text already lists every muscle covered.
-                [], null, null, [], null),
-            index, name);
+        return Compose(EngineCopy.UnknownMuscle(index, name.Text), index, name);
     }
 
     private Reply FreeText(TokenizedText text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
         if (text.Count == 0)
         {
-            return Simple(Intent.Empty, "Ask me about the iliopsoas",
-                "Send a question about the psoas major, psoas minor, iliacus or the iliopsoas group, or /help.", 1);
+            return EngineCopy.EmptyQuestion();
         }
 
         // Greetings and thanks, alone or in front of a question.
@@ -338,8 +230,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (lead == text.Count && (thanks || greeting))
         {
             return thanks
-                ? Simple(Intent.Thanks, "You're welcome!", "Happy studying. Ask another question any time, or type /quiz to test yourself.", 1)
-                : Simple(Intent.Greeting, "Hello!", GreetingBody(index), 1);
+                ? EngineCopy.Thanks()
+                : EngineCopy.Greeting(index);
         }
 
         if (lead > 0 && (thanks || greeting))
@@ -350,7 +242,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var phrase = string.Join(' ', Enumerable.Range(0, text.Count).Select(text.WordString).Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))
         {
-            return Help(index, null);
+            return EngineCopy.Help(index, null);
         }
 
         if (Vocabulary.QuizPhrases.Any(q => ContainsPhrase(text, q)))
@@ -362,7 +254,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (analysis.Muscles.Count == 0 && !analysis.Safety.TouchesPain
             && Enumerable.Range(0, text.Count).Any(i => Vocabulary.SourceWords.Contains(text.WordString(i))))
         {
-            return Sources(index);
+            return EngineCopy.Sources(index);
         }
 
         return Compose(Decide(text, analysis, index, context, semantic), index, text);
@@ -372,7 +264,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         if (analysis.Safety.RedFlags.Count > 0)
         {
-            return Urgent(index);
+            return EngineCopy.Urgent();
         }
 
         // "psoas m": a name cut short that several muscle names continue is a question, not the group's card.
@@ -413,7 +305,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 return MuscleAnswer(index, mention);
             }
 
-            if (attributes.Count > 0 && (strong || bestScore < TopicAccept))
+            if (attributes.Count > 0 && (strong || bestScore < RoutingThresholds.TopicAccept))
             {
                 // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
                 var skipMuscles = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
@@ -434,7 +326,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var top = ranked.Count > 0 ? index.Facts.Passages[ranked[0].Passage] : null;
                 var attributeBest = ranked.Where(r => index.Facts.Passages[r.Passage] is { Muscle: >= 0 } p && p.Attribute is { } a && attributes.Contains(a))
                     .Select(r => r.Score).DefaultIfEmpty(0).Max();
-                if (top is { Topic: >= 0 } && ranked[0].Score >= RetrievalThresholds.Accept + 0.15 && ranked[0].Score >= attributeBest + 0.15
+                if (top is { Topic: >= 0 } && ranked[0].Score >= RetrievalThresholds.Accept + RoutingThresholds.TopicOverAttributeMargin
+                    && ranked[0].Score >= attributeBest + RoutingThresholds.TopicOverAttributeMargin
                     && !analysis.Attributes.Any(a => IsExplicit(text, a)) && SubjectWords(text, analysis, index).Length > 0)
                 {
                     return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
@@ -449,7 +342,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // A typo equally close to two muscles ("psoas maior") or a clipped name ("iliac") is a question, not a guess.
-        if (muscles.Count == 0 && analysis.GreyMuscles.Count > 0 && bestScore < TopicAccept)
+        if (muscles.Count == 0 && analysis.GreyMuscles.Count > 0 && bestScore < RoutingThresholds.TopicAccept)
         {
             return GreyMuscleSuggestions(index, analysis, text);
         }
@@ -484,7 +377,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 : NotCovered(index, $"{subject} of the {index.Muscles[muscles[0]].Name.ToLowerInvariant()}", [], text, index.Muscles[muscles[0]].Name);
         }
 
-        if (bestTopic >= 0 && bestScore >= TopicGrey)
+        if (bestTopic >= 0 && bestScore >= RoutingThresholds.TopicGrey)
         {
             var titles = analysis.TopicScores.Take(3).Select(t => index.Topics[t.Topic].Title);
             return DidYouMean(index, titles, bestScore, text);
@@ -505,7 +398,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return DidYouMean(index, near.Select(m => index.Muscles[m].Name), 0.5, text);
         }
 
-        return OffTopic(index);
+        return EngineCopy.OffTopic(index);
     }
 
     /// <summary>The attribute named outright ("origin", "insertion", "innervation"), not only hinted by a cue ("nerve").</summary>
@@ -648,7 +541,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var namesOurMuscles = muscles.Count > 0 || Enumerable.Range(0, text.Count).Any(i => index.IsMuscleWord(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)));
         if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null)
         {
-            return OffTopic(index);
+            return EngineCopy.OffTopic(index);
         }
 
         // An attribute alone ("what is the origin", "insertion?") names no subject: the caller asks which muscle.
@@ -704,14 +597,31 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // The title already names the topic: a section under the same heading would say it twice.
             sections = [.. sections.Select(s => string.Equals(s.Heading, topic.Title, StringComparison.OrdinalIgnoreCase) ? s with { Heading = null } : s)];
             var all = related is null ? sections : sections.Add(related);
-            return new Reply(Intent.Topic, topic.Id, null, Math.Clamp(score, 0, 1), Verdicted(verdict, topic.Title), all,
-                cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+            return new Reply
+            {
+                Intent = Intent.Topic,
+                Entity = topic.Id,
+                Confidence = Math.Clamp(score, 0, 1),
+                Title = Verdicted(verdict, topic.Title),
+                Sections = all,
+                Sources = cited.Resolve(index.Snapshot),
+                Facts = ids,
+            };
         }
 
         var muscle = index.Muscles[first.Muscle];
         var title = $"{muscle.Name}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}";
-        return new Reply(Intent.MuscleAttribute, muscle.Id, first.Attribute, Math.Clamp(score, 0, 1), Verdicted(verdict, title),
-            sections, cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+        return new Reply
+        {
+            Intent = Intent.MuscleAttribute,
+            Entity = muscle.Id,
+            Attribute = first.Attribute,
+            Confidence = Math.Clamp(score, 0, 1),
+            Title = Verdicted(verdict, title),
+            Sections = sections,
+            Sources = cited.Resolve(index.Snapshot),
+            Facts = ids,
+        };
     }
 
     /// <summary>
@@ -778,8 +688,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             ids = nearIds;
         }
 
-        return new Reply(Intent.NotCovered, null, null, 1, muscle is null ? "Not in my sources" : $"{muscle}: not in my sources", sections.ToImmutable(),
-            cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+        return new Reply
+        {
+            Intent = Intent.NotCovered,
+            Title = muscle is null ? "Not in my sources" : $"{muscle}: not in my sources",
+            Sections = sections.ToImmutable(),
+            Sources = cited.Resolve(index.Snapshot),
+            Facts = ids,
+        };
     }
 
     /// <summary>"Which muscle attaches to the lesser trochanter?": the origin and insertion facts that name the landmark.</summary>
@@ -800,30 +716,32 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var hits = index.Facts.Search(terms, p => p.Kind == PassageKind.MuscleFact && p.Attribute is { } a && wanted.Contains(a));
-        if (hits.Count == 0 || hits[0].Coverage < 0.35)
+        if (hits.Count == 0 || hits[0].Coverage < RoutingThresholds.ReverseLookupCoverage)
         {
             return null;
         }
 
-        var chosen = hits.Where(h => h.Coverage >= hits[0].Coverage * 0.8).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
+        var chosen = hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
         var cited = new Citations();
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited);
         var first = index.Facts.Passages[chosen[0]];
         var names = chosen.Select(c => index.Muscles[index.Facts.Passages[c].Muscle].Name).Distinct().ToArray();
         var lead = new ReplySection(null, (names.Length == 1 ? $"The {names[0].ToLowerInvariant()}." : $"{string.Join(" and ", names)}."));
-        return new Reply(Intent.MuscleAttribute, index.Muscles[first.Muscle].Id, first.Attribute, Math.Clamp(hits[0].Coverage, 0, 1),
-            $"{string.Join(", ", names)}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}", sections.Insert(0, lead),
-            cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids };
+        return new Reply
+        {
+            Intent = Intent.MuscleAttribute,
+            Entity = index.Muscles[first.Muscle].Id,
+            Attribute = first.Attribute,
+            Confidence = Math.Clamp(hits[0].Coverage, 0, 1),
+            Title = $"{string.Join(", ", names)}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}",
+            Sections = sections.Insert(0, lead),
+            Sources = cited.Resolve(index.Snapshot),
+            Facts = ids,
+        };
     }
 
-    /// <summary>A red flag: the urgent line first (rendered from <see cref="Reply.UrgentNotice"/>) and nothing that dilutes it.</summary>
-    private static Reply Urgent(KnowledgeIndex index) =>
-        new(Intent.Urgent, null, null, 1, "Please get medical help now",
-            [new ReplySection(null, "I can't assess symptoms, and what you describe should not wait for a study bot's answer.")],
-            [], null, null, [], null);
-
     private static int[] MusclesNear(TokenizedText text, KnowledgeIndex index) =>
-        index.MuscleFuzzy.Search(text.Text, 12, KnowledgeIndex.MuscleGrey)
+        index.MuscleFuzzy.Search(text.Text, 12, RoutingThresholds.MuscleGrey)
             .Select(w => index.FindMuscles(new TokenizedText(index.MuscleFuzzy[w.Key]), 100).Select(h => h.Muscle).FirstOrDefault(-1))
             .Where(m => m >= 0)
             .Distinct()
@@ -853,8 +771,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var muscle = index.Muscles[mention.Muscle];
         var cited = new Citations();
         var sections = ReplyComposer.MuscleCard(index, muscle, cited);
-        return new Reply(Intent.Muscle, muscle.Id, null, mention.Score / 100.0, muscle.Name, sections,
-            cited.Resolve(index.Snapshot), null, null, [], null);
+        return new Reply
+        {
+            Intent = Intent.Muscle,
+            Entity = muscle.Id,
+            Confidence = mention.Score / 100.0,
+            Title = muscle.Name,
+            Sections = sections,
+            Sources = cited.Resolve(index.Snapshot),
+        };
     }
 
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
@@ -909,9 +834,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var skip = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToList();
         var verdict = FactAnswerer.Verdict(index, text, shown, skip, attributeAnswer: true);
         var score = analysis.Muscles.Count > 0 ? analysis.Muscles[0].Score : 100;
-        var confidence = score / 100.0 * (strong ? 1.0 : 0.85);
-        return new Reply(Intent.MuscleAttribute, first.Id, attributes[0], confidence, Verdicted(verdict, title), sections.ToImmutable(),
-            cited.Resolve(index.Snapshot), null, null, [], null) { Facts = ids.ToImmutable() };
+        var confidence = score / 100.0 * (strong ? 1.0 : RoutingThresholds.HintedAttributeFactor);
+        return new Reply
+        {
+            Intent = Intent.MuscleAttribute,
+            Entity = first.Id,
+            Attribute = attributes[0],
+            Confidence = confidence,
+            Title = Verdicted(verdict, title),
+            Sections = sections.ToImmutable(),
+            Sources = cited.Resolve(index.Snapshot),
+            Facts = ids.ToImmutable(),
+        };
     }
 
     /// <summary>
@@ -967,17 +901,29 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var topic = index.Topics[topicIndex];
         var cited = new Citations();
         var sections = ReplyComposer.TopicBody(index, topic, cited);
-        return new Reply(Intent.Topic, topic.Id, null, Math.Clamp(score, 0, 1), topic.Title, sections,
-            cited.Resolve(index.Snapshot), null, null, [], null);
+        return new Reply
+        {
+            Intent = Intent.Topic,
+            Entity = topic.Id,
+            Confidence = Math.Clamp(score, 0, 1),
+            Title = topic.Title,
+            Sections = sections,
+            Sources = cited.Resolve(index.Snapshot),
+        };
     }
 
     private static Reply DidYouMean(KnowledgeIndex index, IEnumerable<string> suggestions, double confidence, TokenizedText question)
     {
         var list = suggestions.Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToImmutableArray();
         return Compose(
-            new Reply(Intent.DidYouMean, null, null, Math.Clamp(confidence, 0, 1), "Did you mean...?",
-                [new ReplySection(null, "I'm not sure I understood. Pick one of the suggestions or rephrase your question.")],
-                [], null, null, list, null),
+            new Reply
+            {
+                Intent = Intent.DidYouMean,
+                Confidence = Math.Clamp(confidence, 0, 1),
+                Title = "Did you mean...?",
+                Sections = [new ReplySection(null, "I'm not sure I understood. Pick one of the suggestions or rephrase your question.")],
+                Suggestions = list,
+            },
             index, question);
     }
 
@@ -991,76 +937,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (question is null)
         {
-            return Simple(Intent.Quiz, "Quiz", "The quiz bank is empty right now.", 1);
+            return EngineCopy.QuizBankEmpty();
         }
 
-        return new Reply(Intent.Quiz, question.Id, null, 1, "Quiz question", ReplyComposer.QuizBody(question), [], null, null, [], question);
+        return EngineCopy.Quiz(question);
     }
-
-    private static Reply Help(KnowledgeIndex index, string? note)
-    {
-        var sections = ImmutableArray.CreateBuilder<ReplySection>();
-        if (note is not null)
-        {
-            sections.Add(new ReplySection(null, note));
-        }
-
-        sections.Add(new ReplySection(null,
-            $"I'm AnatomyBot, a study bot for the iliopsoas group: {MuscleList(index)}. Every answer cites its sources."));
-        sections.Add(new ReplySection("Commands",
-            "/muscle <name> - a muscle card, e.g. /muscle iliacus\n" +
-            "/ask <question> - ask in your own words\n" +
-            "/quiz - a multiple-choice question\n" +
-            "/sources - the documents my answers come from\n" +
-            "/help - this message"));
-        var topics = index.Topics.Take(6).Select(t => t.Title).ToArray();
-        sections.Add(new ReplySection("Try asking",
-            "- What nerve supplies the iliacus?\n" +
-            "- Where does the psoas major insert?\n" +
-            "- How do you pronounce psoas?\n" +
-            "- Does everyone have a psoas minor?\n" +
-            "- Quiz me"));
-        if (topics.Length > 0)
-        {
-            sections.Add(new ReplySection("Topics include", string.Join(", ", topics) + (index.Topics.Length > topics.Length ? $" and {index.Topics.Length - topics.Length} more." : ".")));
-        }
-
-        return new Reply(Intent.Help, null, null, 1, "AnatomyBot help", sections.ToImmutable(), [], null, null, [], null);
-    }
-
-    private static Reply Sources(KnowledgeIndex index)
-    {
-        var sources = index.Snapshot.Sources.IsDefault ? [] : index.Snapshot.Sources;
-        var body = string.Join('\n', sources.Select(s => $"[{s.Id}] {s.Title}" + (string.IsNullOrWhiteSpace(s.Description) ? string.Empty : $": {s.Description.Trim()}")));
-        return new Reply(Intent.Sources, null, null, 1, "Sources",
-            [new ReplySection(null, $"My answers come from {sources.Length} documents, cited by id in every answer:"), new ReplySection(null, body)],
-            sources, null, null, [], null);
-    }
-
-    private static Reply OffTopic(KnowledgeIndex index)
-    {
-        return new Reply(Intent.OffTopic, null, null, 1, "Outside what I cover",
-            [
-                new ReplySection(null,
-                    $"Sorry, I can only help with the iliopsoas group: {MuscleList(index)}, their attachments, actions, nerves, " +
-                    "blood supply, variations and related topics such as stretches, posture and palpation."),
-                new ReplySection("Try", "\"What nerve supplies the iliacus?\", \"/muscle psoas minor\", \"quiz me\" or /help."),
-            ],
-            [], null, null, [], null);
-    }
-
-    private static Reply Simple(Intent intent, string title, string body, double confidence) =>
-        new(intent, null, null, confidence, title, [new ReplySection(null, body)], [], null, null, [], null);
-
-    private static string GreetingBody(KnowledgeIndex index) =>
-        $"I'm AnatomyBot. Ask me about the iliopsoas group ({MuscleList(index)}), for example \"where does the iliacus originate?\", or type /quiz or /help.";
-
-    // Capped so a large knowledge base never makes help or off-topic replies cost (or weigh) per muscle.
-    private static string MuscleList(KnowledgeIndex index) =>
-        index.Muscles.Length == 0
-            ? "no muscles loaded yet"
-            : string.Join(", ", index.Muscles.Take(12).Select(m => m.Name))
-              + (index.Muscles.Length > 12 ? $" and {index.Muscles.Length - 12} more" : string.Empty);
 
     private static bool ContainsPhrase(TokenizedText text, string phrase)
     {
@@ -1076,9 +957,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return false;
     }
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max] + "...";
+    private static string Clip(string text, int max) => EngineCopy.Clip(text, max);
 
     private static Analysis Analyze(TokenizedText text, KnowledgeIndex index) => QueryAnalyzer.Analyze(text, index);
 
-    private sealed record Indexed(KnowledgeSnapshot Snapshot, KnowledgeIndex Index, Task<float[][]?> Vectors);
 }

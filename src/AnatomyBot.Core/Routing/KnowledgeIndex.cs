@@ -21,10 +21,6 @@ internal readonly record struct TopicMention(int Topic, int Start, int Count, do
 /// </summary>
 internal sealed class KnowledgeIndex
 {
-    public const int MuscleAccept = 84;
-    public const int MuscleGrey = 66;
-    public const int TopicPhraseAccept = 86;
-
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _musclePhraseLookup;
     private readonly string[] _musclePhrases;
     private readonly int[] _musclePhraseOwner;
@@ -49,12 +45,29 @@ internal sealed class KnowledgeIndex
         Facts = new FactIndex(snapshot, Muscles, Topics);
         Safety = new SafetyMatcher(snapshot.Safety, Facts.Knows);
 
-        // Muscle names: name, id words and aliases, first claimant wins (the loader rejects real clashes).
+        (_musclePhrases, _musclePhraseOwner, _musclePhraseLookup, MuscleMaxWords, _completions) = BuildMusclePhrases(Muscles);
+        MuscleFuzzy = new TrigramIndex(_musclePhrases);
+        _muscleWords = new HashSet<string>(_musclePhrases.SelectMany(p => p.Split(' ')), StringComparer.Ordinal);
+        (_topicPhrases, _topicPhraseOwners, _topicPhraseLookup, TopicMaxWords) = BuildTopicPhrases(Topics);
+        _topicPhraseWeight = [.. _topicPhrases.Select((phrase, i) => PhraseWeight(phrase, _topicPhraseOwners[i].Length))];
+        TopicFuzzy = new TrigramIndex(_topicPhrases);
+        (_wordTopics, _idf, _maxIdf, _exactQuestions) = BuildTopicVocabulary(Topics);
+        VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
+    }
+
+    /// <summary>
+    /// Muscle names: name, id words and aliases, first claimant wins (the loader rejects real clashes); with the
+    /// autocomplete entries, misspelt aliases completing to the real name.
+    /// </summary>
+    private static (string[] Phrases, int[] Owners, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup, int MaxWords, (string Key, string Label, int Muscle, int Kind)[] Completions)
+        BuildMusclePhrases(Muscle[] muscles)
+    {
         var musclePhrases = new Dictionary<string, int>(StringComparer.Ordinal);
         var completions = new List<(string, string, int, int)>();
-        for (var m = 0; m < Muscles.Length; m++)
+        var maxWords = 0;
+        for (var m = 0; m < muscles.Length; m++)
         {
-            var muscle = Muscles[m];
+            var muscle = muscles[m];
             var names = new List<string> { muscle.Name, muscle.Id.Replace('-', ' ') };
             if (!muscle.Aliases.IsDefault)
             {
@@ -71,36 +84,30 @@ internal sealed class KnowledgeIndex
 
                 if (musclePhrases.TryAdd(key, m))
                 {
-                    MuscleMaxWords = Math.Max(MuscleMaxWords, WordCount(key));
+                    maxWords = Math.Max(maxWords, WordCount(key));
                     var nameKey = TextNormalizer.Normalize(muscle.Name);
                     var isName = key == nameKey;
                     // Misspellings ("illiacus") complete to the real name; real alternatives show both.
                     var misspelling = !isName && !key.Contains(nameKey, StringComparison.Ordinal)
-                        && FuzzySharp.Fuzz.Ratio(key, nameKey) >= 75;
+                        && FuzzySharp.Fuzz.Ratio(key, nameKey) >= RoutingThresholds.AliasIsMisspelling;
                     var label = isName || misspelling ? muscle.Name : $"{muscle.Name} ({name.Trim()})";
                     completions.Add((key, label, m, isName ? 0 : misspelling ? 2 : 1));
                 }
             }
         }
 
-        _musclePhrases = [.. musclePhrases.Keys];
-        _musclePhraseOwner = [.. musclePhrases.Values];
-        var musclePhraseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < _musclePhrases.Length; i++)
-        {
-            musclePhraseIndex[_musclePhrases[i]] = i;
-        }
+        string[] phrases = [.. musclePhrases.Keys];
+        return (phrases, [.. musclePhrases.Values], PhraseLookup(phrases), maxWords, [.. completions.OrderBy(c => c.Item1, StringComparer.Ordinal)]);
+    }
 
-        _musclePhraseLookup = musclePhraseIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        MuscleFuzzy = new TrigramIndex(_musclePhrases);
-        _muscleWords = new HashSet<string>(_musclePhrases.SelectMany(p => p.Split(' ')), StringComparer.Ordinal);
-        _completions = [.. completions.OrderBy(c => c.Item1, StringComparer.Ordinal)];
-
-        // Topic phrases: title, id words, keywords. A phrase shared by several topics counts less for each.
+    /// <summary>Topic phrases (title, id words, keywords) with every topic that uses each.</summary>
+    private static (string[] Phrases, int[][] Owners, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup, int MaxWords)
+        BuildTopicPhrases(Topic[] topics)
+    {
         var topicPhraseOwners = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var t = 0; t < Topics.Length; t++)
+        for (var t = 0; t < topics.Length; t++)
         {
-            var topic = Topics[t];
+            var topic = topics[t];
             var phrases = new List<string> { topic.Title, topic.Id.Replace('-', ' ') };
             if (!topic.Keywords.IsDefault)
             {
@@ -127,26 +134,35 @@ internal sealed class KnowledgeIndex
             }
         }
 
-        _topicPhrases = [.. topicPhraseOwners.Keys];
-        _topicPhraseOwners = [.. topicPhraseOwners.Values.Select(o => o.ToArray())];
-        _topicPhraseWeight = new double[_topicPhrases.Length];
-        var topicPhraseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < _topicPhrases.Length; i++)
+        string[] keys = [.. topicPhraseOwners.Keys];
+        var maxWords = keys.Select(WordCount).DefaultIfEmpty(0).Max();
+        return (keys, [.. topicPhraseOwners.Values.Select(o => o.ToArray())], PhraseLookup(keys), maxWords);
+    }
+
+    /// <summary>A phrase's position in <paramref name="phrases"/>, looked up by span (n-gram windows allocate nothing).</summary>
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> PhraseLookup(string[] phrases)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < phrases.Length; i++)
         {
-            topicPhraseIndex[_topicPhrases[i]] = i;
-            TopicMaxWords = Math.Max(TopicMaxWords, WordCount(_topicPhrases[i]));
-            _topicPhraseWeight[i] = PhraseWeight(_topicPhrases[i], _topicPhraseOwners[i].Length);
+            index[phrases[i]] = i;
         }
 
-        _topicPhraseLookup = topicPhraseIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        TopicFuzzy = new TrigramIndex(_topicPhrases);
+        return index.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
-        // Topic vocabulary for free phrasing: which topics use a word (title, keywords, example questions, facts).
+    /// <summary>
+    /// Topic vocabulary for free phrasing: which topics use a word (title, keywords, example questions), each word's
+    /// rarity across topics (IDF), and the example questions themselves.
+    /// </summary>
+    private static (FrozenDictionary<string, int[]> WordTopics, FrozenDictionary<string, double> Idf, double MaxIdf, FrozenDictionary<string, int> ExactQuestions)
+        BuildTopicVocabulary(Topic[] topics)
+    {
         var wordTopics = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var exactQuestions = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var t = 0; t < Topics.Length; t++)
+        for (var t = 0; t < topics.Length; t++)
         {
-            var topic = Topics[t];
+            var topic = topics[t];
             var texts = new List<string> { topic.Title, topic.Id.Replace('-', ' ') };
             texts.AddRange(topic.Keywords.IsDefault ? [] : topic.Keywords);
             foreach (var question in topic.Questions.IsDefault ? [] : topic.Questions)
@@ -169,12 +185,12 @@ internal sealed class KnowledgeIndex
             }
         }
 
-        _wordTopics = wordTopics.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        var n = Math.Max(1, Topics.Length);
-        _idf = wordTopics.ToFrozenDictionary(p => p.Key, p => Math.Log((n + 1.0) / (p.Value.Count + 0.5)), StringComparer.Ordinal);
-        _maxIdf = Math.Log((n + 1.0) / 0.5);
-        _exactQuestions = exactQuestions.ToFrozenDictionary(StringComparer.Ordinal);
-        VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
+        var n = Math.Max(1, topics.Length);
+        return (
+            wordTopics.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            wordTopics.ToFrozenDictionary(p => p.Key, p => Math.Log((n + 1.0) / (p.Value.Count + 0.5)), StringComparer.Ordinal),
+            Math.Log((n + 1.0) / 0.5),
+            exactQuestions.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     public KnowledgeSnapshot Snapshot { get; }
@@ -214,7 +230,7 @@ internal sealed class KnowledgeIndex
     /// Muscle names in the question: exact window hits and fuzzy hits (trigram candidates scored by FuzzySharp).
     /// Returns every hit at or above <paramref name="minScore"/>; the caller resolves overlaps.
     /// </summary>
-    public List<MuscleMention> FindMuscles(TokenizedText text, int minScore, int maxFuzzyWords = 60)
+    public List<MuscleMention> FindMuscles(TokenizedText text, int minScore, int maxFuzzyWords = RoutingThresholds.MaxFuzzyWords)
     {
         var hits = new List<MuscleMention>();
         var maxWords = Math.Max(1, MuscleMaxWords);
@@ -266,7 +282,7 @@ internal sealed class KnowledgeIndex
     }
 
     /// <summary>Topic titles and keywords in the question, exact or with a typo.</summary>
-    public List<TopicMention> FindTopicPhrases(TokenizedText text, int maxFuzzyWords = 60)
+    public List<TopicMention> FindTopicPhrases(TokenizedText text, int maxFuzzyWords = RoutingThresholds.MaxFuzzyWords)
     {
         var hits = new List<TopicMention>();
         var maxWords = Math.Max(1, TopicMaxWords);
@@ -301,7 +317,7 @@ internal sealed class KnowledgeIndex
                     continue;
                 }
 
-                foreach (var hit in TopicFuzzy.Search(window, 8, TopicPhraseAccept))
+                foreach (var hit in TopicFuzzy.Search(window, 8, RoutingThresholds.TopicPhraseAccept))
                 {
                     // Shared filler ("... of the iliopsoas") must not carry a phrase: every content word must match.
                     if (!WordsAlign(window, TopicFuzzy[hit.Key]))
@@ -365,7 +381,7 @@ internal sealed class KnowledgeIndex
             return null;
         }
 
-        var hits = VocabularyFuzzy.Search(word, 6, 84);
+        var hits = VocabularyFuzzy.Search(word, 6, RoutingThresholds.WordCorrection);
         return hits.Count > 0 ? VocabularyFuzzy[hits[0].Key] : null;
     }
 
@@ -400,7 +416,7 @@ internal sealed class KnowledgeIndex
                 var key = MuscleFuzzy[hit.Key];
                 var wordPrefix = key.Split(' ').Any(w => w.StartsWith(normalized, StringComparison.Ordinal));
                 var partial = FuzzySharp.Fuzz.PartialRatio(normalized, key);
-                if (!wordPrefix && partial < 70 && hit.Score < 60)
+                if (!wordPrefix && partial < RoutingThresholds.CompletionPartialRatio && hit.Score < RoutingThresholds.CompletionRatio)
                 {
                     continue;
                 }
@@ -497,7 +513,7 @@ internal sealed class KnowledgeIndex
                 continue;
             }
 
-            if (!phraseWords.Any(p => p == word || (p.Length >= 4 && word.Length >= 4 && Fuzz.Ratio(p, word) >= 80)))
+            if (!phraseWords.Any(p => p == word || (p.Length >= 4 && word.Length >= 4 && Fuzz.Ratio(p, word) >= RoutingThresholds.PhraseWordAlign)))
             {
                 return false;
             }
@@ -522,7 +538,10 @@ internal sealed class KnowledgeIndex
     {
         // Multi-word keywords are specific; a lone word that also names a muscle ("psoas") says little.
         var words = WordCount(phrase);
-        var weight = words >= 2 ? 1.0 : _muscleWords.Contains(phrase) ? 0.3 : phrase.Length >= 6 ? 0.8 : 0.65;
+        var weight = words >= 2 ? RoutingThresholds.MultiWordPhraseWeight
+            : _muscleWords.Contains(phrase) ? RoutingThresholds.MuscleWordPhraseWeight
+            : phrase.Length >= 6 ? RoutingThresholds.LongWordPhraseWeight
+            : RoutingThresholds.ShortWordPhraseWeight;
         return weight / Math.Sqrt(owners);
     }
 

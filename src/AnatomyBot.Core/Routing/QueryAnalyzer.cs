@@ -36,24 +36,49 @@ internal static class QueryAnalyzer
 
     private static readonly FrozenSet<string> DoCues = new[] { "do", "does", "doing", "for" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Topic phrases first (they own their words), then muscles, attribute cues, and the topic scores of what is left.</summary>
     public static Analysis Analyze(TokenizedText text, KnowledgeIndex index)
     {
         var safety = index.Safety.Inspect(text);
-        var covered = new bool[text.Count];
-
-        // Topic phrases of two or more words ("psoas paradox") own the words they cover.
         var topicMentions = index.FindTopicPhrases(text);
+        var topicOwned = TopicOwnedWords(text, topicMentions);
+        var covered = new bool[text.Count];
+        var (muscles, grey) = FindMuscles(text, index, topicOwned, covered);
+        var cueCovered = new bool[text.Count];
+        var found = FindCues(text, index, covered, topicOwned, cueCovered);
+        var strong = found.Any(f => f.Cue.Strong);
+        var attributes = found
+            .Where(f => f.Cue.Strong || !strong)
+            .OrderBy(f => f.Cue.Strong ? 0 : DoCues.Contains(f.Cue.Phrase) ? 2 : 1)
+            .ThenBy(f => f.Position)
+            .SelectMany(f => f.Cue.Attributes)
+            .Distinct()
+            .ToList();
+        var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered);
+        var (ranked, hadPhrase) = ScoreTopics(text, index, topicMentions, residual);
+        return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety);
+    }
+
+    /// <summary>Words inside a sure topic phrase of two or more words ("psoas paradox"), unless the phrase asks for an attribute.</summary>
+    private static bool[] TopicOwnedWords(TokenizedText text, List<TopicMention> topicMentions)
+    {
         var topicOwned = new bool[text.Count];
         foreach (var mention in topicMentions)
         {
             // ...unless the phrase itself asks for an attribute ("anatomical variations", "missing psoas minor").
-            if (mention.Count >= 2 && mention.Score >= 0.85 && !HasStrongCue(text, mention.Start, mention.Count))
+            if (mention.Count >= 2 && mention.Score >= RoutingThresholds.TopicPhraseOwnsWords && !HasStrongCue(text, mention.Start, mention.Count))
             {
                 Mark(topicOwned, mention.Start, mention.Count);
             }
         }
 
-        var allMuscles = index.FindMuscles(text, KnowledgeIndex.MuscleGrey);
+        return topicOwned;
+    }
+
+    /// <summary>The muscles named (marked in <paramref name="covered"/>) and at most three only guessed at.</summary>
+    private static (List<MuscleMention> Muscles, List<MuscleMention> Grey) FindMuscles(TokenizedText text, KnowledgeIndex index, bool[] topicOwned, bool[] covered)
+    {
+        var allMuscles = index.FindMuscles(text, RoutingThresholds.MuscleGrey);
         var muscles = ResolveMuscles(allMuscles, text)
             .Where(m => !AllMarked(topicOwned, m.Start, m.Count))
             .OrderBy(m => m.Start)
@@ -64,15 +89,18 @@ internal static class QueryAnalyzer
         }
 
         var grey = allMuscles
-            .Where(m => (m.Score < KnowledgeIndex.MuscleAccept || m.Ambiguous) && !muscles.Any(a => a.Muscle == m.Muscle) && !Overlaps(covered, m.Start, m.Count))
+            .Where(m => (m.Score < RoutingThresholds.MuscleAccept || m.Ambiguous) && !muscles.Any(a => a.Muscle == m.Muscle) && !Overlaps(covered, m.Start, m.Count))
             .OrderByDescending(m => m.Score)
             .DistinctBy(m => m.Muscle)
             .Take(3)
             .ToList();
+        return (muscles, grey);
+    }
 
-        // Attribute cues, exact phrases first, then single words with a typo.
+    /// <summary>Attribute cues, exact phrases first (longest wins), then single words with a typo; marks <paramref name="cueCovered"/>.</summary>
+    private static List<(int Position, AttributeCue Cue)> FindCues(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] topicOwned, bool[] cueCovered)
+    {
         var found = new List<(int Position, AttributeCue Cue)>();
-        var cueCovered = new bool[text.Count];
         for (var i = 0; i < text.Count; i++)
         {
             for (var n = Math.Min(CueMaxWords, text.Count - i); n >= 1; n--)
@@ -96,7 +124,7 @@ internal static class QueryAnalyzer
             }
         }
 
-        for (var i = 0; i < text.Count && i < 60; i++)
+        for (var i = 0; i < text.Count && i < RoutingThresholds.MaxFuzzyWords; i++)
         {
             var word = text.WordString(i);
             if (covered[i] || cueCovered[i] || topicOwned[i] || word.Length < 5 || Vocabulary.StopWords.Contains(word)
@@ -112,16 +140,12 @@ internal static class QueryAnalyzer
             }
         }
 
-        var strong = found.Any(f => f.Cue.Strong);
-        var attributes = found
-            .Where(f => f.Cue.Strong || !strong)
-            .OrderBy(f => f.Cue.Strong ? 0 : DoCues.Contains(f.Cue.Phrase) ? 2 : 1)
-            .ThenBy(f => f.Position)
-            .SelectMany(f => f.Cue.Attributes)
-            .Distinct()
-            .ToList();
+        return found;
+    }
 
-        // Words left to explain a topic: not a muscle name, not an attribute cue.
+    /// <summary>Words left to explain a topic (not a muscle name, not a cue; typos corrected), and how many nothing explains.</summary>
+    private static (List<string> Residual, int Unexplained) ResidualWords(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] cueCovered)
+    {
         var residual = new List<string>();
         var unexplained = 0;
         for (var i = 0; i < text.Count; i++)
@@ -154,20 +178,26 @@ internal static class QueryAnalyzer
             residual.Add(word);
         }
 
+        return (residual, unexplained);
+    }
+
+    /// <summary>Topics ranked by their named phrases and by the share of the residual words their vocabulary explains.</summary>
+    private static (List<(int Topic, double Score)> Ranked, bool HadPhrase) ScoreTopics(TokenizedText text, KnowledgeIndex index, List<TopicMention> topicMentions, List<string> residual)
+    {
         var scores = new Dictionary<int, double>();
         var phraseScore = new Dictionary<int, double>();
         foreach (var mention in topicMentions)
         {
             var current = phraseScore.GetValueOrDefault(mention.Topic);
-            phraseScore[mention.Topic] = current == 0 ? mention.Score : Math.Max(current, mention.Score) + 0.05;
+            phraseScore[mention.Topic] = current == 0 ? mention.Score : Math.Max(current, mention.Score) + RoutingThresholds.RepeatedPhraseBonus;
         }
 
         var wordScores = residual.Count > 0 ? index.ScoreTopicWords(residual) : [];
         foreach (var t in phraseScore.Keys.Concat(wordScores.Keys).Distinct())
         {
             var kw = Math.Min(1.0, phraseScore.GetValueOrDefault(t));
-            var ws = 0.75 * wordScores.GetValueOrDefault(t);
-            scores[t] = Math.Min(1.0, Math.Max(kw, ws) + (0.2 * Math.Min(kw, ws)));
+            var ws = RoutingThresholds.TopicWordShare * wordScores.GetValueOrDefault(t);
+            scores[t] = Math.Min(1.0, Math.Max(kw, ws) + (RoutingThresholds.TopicAgreementBonus * Math.Min(kw, ws)));
         }
 
         if (index.ExactQuestionTopic(text.Text) is { } exact)
@@ -177,7 +207,7 @@ internal static class QueryAnalyzer
 
         var ranked = scores.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => (p.Key, p.Value)).ToList();
         var hadPhrase = ranked.Count > 0 && phraseScore.ContainsKey(ranked[0].Key);
-        return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety);
+        return (ranked, hadPhrase);
     }
 
     /// <summary>
@@ -190,15 +220,15 @@ internal static class QueryAnalyzer
             Enumerable.Range(m.Start, m.Count).Count(i => !Vocabulary.StopWords.Contains(text.WordString(i)));
 
         // "so as" (a phonetic alias) inside "so as to" is English, not a muscle: a hit needs a content word.
-        var accepted = all.Where(m => m.Score >= KnowledgeIndex.MuscleAccept && !m.Ambiguous && ContentWords(m) > 0).ToList();
+        var accepted = all.Where(m => m.Score >= RoutingThresholds.MuscleAccept && !m.Ambiguous && ContentWords(m) > 0).ToList();
 
         // An ambiguous longer typo ("psoas maior") hides the exact shorter name inside it ("psoas"): ask instead.
-        var ambiguous = all.Where(m => m.Ambiguous && m.Score >= KnowledgeIndex.MuscleAccept).ToList();
+        var ambiguous = all.Where(m => m.Ambiguous && m.Score >= RoutingThresholds.MuscleAccept).ToList();
         accepted.RemoveAll(m => ambiguous.Any(a => a.Count > m.Count && m.Start >= a.Start && m.End <= a.End
             && !accepted.Any(x => !x.Equals(m) && x.Count >= a.Count && x.Start <= a.Start && x.End >= a.End)));
         var exactMulti = accepted.Where(m => m.Score == 100 && m.Count >= 2).ToList();
         accepted.RemoveAll(m => m.Score < 100 && exactMulti.Any(e => e.Start >= m.Start && e.End <= m.End));
-        accepted.RemoveAll(m => m.Score < 88 && accepted.Any(e => e.Score == 100 && e.Muscle != m.Muscle && e.Start >= m.Start && e.End <= m.End));
+        accepted.RemoveAll(m => m.Score < RoutingThresholds.FuzzyYieldsToExact && accepted.Any(e => e.Score == 100 && e.Muscle != m.Muscle && e.Start >= m.Start && e.End <= m.End));
 
         var chosen = new List<MuscleMention>();
         foreach (var m in accepted.OrderByDescending(ContentWords).ThenByDescending(m => m.Count).ThenByDescending(m => m.Score).ThenBy(m => m.Start))
@@ -233,14 +263,14 @@ internal static class QueryAnalyzer
     internal static AttributeCue? FuzzyCue(string word)
     {
         AttributeCue? best = null;
-        var bestScore = 84;
+        var bestScore = RoutingThresholds.FuzzyCueAccept;
         foreach (var cue in Vocabulary.FuzzyCueWords)
         {
             // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
-            var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - 4);
-            if (score <= 84 && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
+            var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - RoutingThresholds.PhoneticPenalty);
+            if (score <= RoutingThresholds.FuzzyCueAccept && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
             {
-                score = 85;
+                score = RoutingThresholds.FuzzyCueOneEdit;
             }
 
             if (score > bestScore)

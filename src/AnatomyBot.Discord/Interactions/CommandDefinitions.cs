@@ -1,62 +1,58 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
+using AnatomyBot.Core.Conversation;
 using AnatomyBot.Discord.Protocol;
 
 namespace AnatomyBot.Discord.Interactions;
 
-/// <summary>The slash commands, registered at start with one bulk overwrite.</summary>
+/// <summary>The catalogue's commands as Discord slash commands, registered at start with one bulk overwrite.</summary>
 internal static class CommandDefinitions
 {
-    public const int MaxQuestionLength = 1000;
-    public const int MaxNameLength = 100;
+    public const int MaxQuestionLength = CommandCatalogue.MaxQuestionLength;
+    public const int MaxNameLength = CommandCatalogue.MaxNameLength;
 
-    /// <summary>MANAGE_GUILD as a decimal string: hides /reload from members who cannot manage the server.</summary>
+    /// <summary>MANAGE_GUILD as a decimal string: hides moderators' commands from members who cannot manage the server.</summary>
     public static readonly string ManageGuildPermission = ((long)Permissions.ManageGuild).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static JsonArray All() =>
-    [
-        Command("muscle", "Show a muscle card: psoas major, psoas minor, iliacus or iliopsoas",
-            StringOption("name", "Muscle name (start typing for suggestions)", MaxNameLength, autocomplete: true)),
-        Command("ask", "Ask a question about the iliopsoas group",
-            StringOption("question", "Your question, e.g. What nerve supplies the iliacus?", MaxQuestionLength, autocomplete: false)),
-        Command("quiz", "Get a multiple-choice quiz question"),
-        Command("leaderboard", "Show this channel's best quiz scores"),
-        Command("sources", "List the sources the answers are based on"),
-        Command("help", "How to use AnatomyBot"),
-        WithPermissions(Command("reload", "Reload the knowledge files (moderators only)"), ManageGuildPermission),
-    ];
+    /// <summary>The chat commands this adapter handles (see <see cref="InteractionHandler"/>); the rest are not registered.</summary>
+    private static readonly FrozenSet<string> Handled = FrozenSet.Create(StringComparer.Ordinal, "muscle", "ask", "quiz", "leaderboard", "sources", "help", "reload");
 
-    private static JsonObject Command(string name, string description, params JsonObject[] options)
+    /// <summary>Offers the catalogue's chat commands that Discord handles, to slash commands and typed <c>/commands</c> alike.</summary>
+    public static bool Offered(CommandSpec command) => (command.Places & CommandPlaces.Chat) != 0 && Handled.Contains(command.Name);
+
+    public static JsonArray All() => [.. CommandCatalogue.All.Where(Offered).Select(Command)];
+
+    private static JsonObject Command(CommandSpec spec)
     {
-        var command = new JsonObject { ["name"] = name, ["type"] = (int)ApplicationCommandType.ChatInput, ["description"] = description };
-        if (options.Length > 0)
+        var command = new JsonObject { ["name"] = spec.Name, ["type"] = (int)ApplicationCommandType.ChatInput, ["description"] = spec.Description };
+        if (spec.Option is { } option)
         {
-            command["options"] = new JsonArray(options.Select(o => (JsonNode)o).ToArray());
+            command["options"] = new JsonArray(StringOption(option));
+        }
+
+        if (spec.ModeratorsOnly)
+        {
+            command["default_member_permissions"] = ManageGuildPermission;
         }
 
         return command;
     }
 
-    private static JsonObject StringOption(string name, string description, int maxLength, bool autocomplete)
+    private static JsonObject StringOption(CommandOption option)
     {
-        var option = new JsonObject
+        var json = new JsonObject
         {
             ["type"] = (int)ApplicationCommandOptionType.String,
-            ["name"] = name,
-            ["description"] = description,
+            ["name"] = option.Name,
+            ["description"] = option.Description,
             ["required"] = true,
-            ["max_length"] = maxLength,
+            ["max_length"] = option.MaxLength,
         };
-        if (autocomplete)
+        if (option.Autocomplete)
         {
-            option["autocomplete"] = true;
+            json["autocomplete"] = true;
         }
 
-        return option;
-    }
-
-    private static JsonObject WithPermissions(JsonObject command, string permissions)
-    {
-        command["default_member_permissions"] = permissions;
-        return command;
+        return json;
     }
 }

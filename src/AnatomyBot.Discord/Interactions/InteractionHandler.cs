@@ -15,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace AnatomyBot.Discord.Interactions;
 
 /// <summary>
-/// Answers INTERACTION_CREATE events: slash commands, autocomplete and quiz buttons. The first callback is
-/// always sent straight away (a message, a deferral or autocomplete choices); slow work (/ask, /reload) is deferred and edited in.
+/// Answers INTERACTION_CREATE events: slash commands (each turned into its catalogue request once), autocomplete and
+/// quiz buttons. The first callback is always sent straight away (a message, a deferral or autocomplete choices); slow work (/ask, /reload) is deferred and edited in.
 /// Quizzes go through the one <see cref="QuizService"/>: each post is stored, its buttons carry the post id, and a click
 /// is graded once per user and post, also after a restart.
 /// </summary>
@@ -60,46 +60,44 @@ internal sealed class InteractionHandler(
         }
     }
 
+    /// <summary>A slash command becomes its catalogue request once, here; each request type has one way to answer.</summary>
     private async Task CommandAsync(Interaction interaction, string id, string token, CancellationToken cancellationToken)
     {
         var data = interaction.Data ?? new InteractionData();
-        var name = data.Name;
+        if (CommandCatalogue.Find(data.Name ?? "") is not { } command || !CommandDefinitions.Offered(command))
+        {
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage("Unknown command. Try /help.", ephemeral: true), cancellationToken);
+            return;
+        }
+
+        var typed = command.Option is { } option ? data.Option(option.Name) ?? "" : "";
+        var argument = command.Option is { } limit ? Truncate(typed, limit.MaxLength) : typed;
         var user = interaction.UserId;
         var channel = interaction.ChannelId ?? "";
-        switch (name)
+        switch (command.ToRequest(argument))
         {
-            case "muscle":
-                var muscle = Truncate(data.Option("name") ?? "", CommandDefinitions.MaxNameLength);
-                var muscleReply = engine.Answer(new IncomingMessage("/muscle " + muscle, Platform.Discord, user, channel));
-                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(muscleReply), cancellationToken);
-                break;
-            case "ask":
+            case AskRequest ask:
                 // Deferred: the answer is edited in, so a slow engine never misses the 3 s window.
-                var question = data.Option("question") ?? "";
                 if (!await RespondAsync(id, token, InteractionCallbackType.DeferredChannelMessageWithSource, null, cancellationToken))
                 {
                     return;
                 }
 
-                var askReply = engine.Answer(new IncomingMessage(Truncate(question, CommandDefinitions.MaxQuestionLength), Platform.Discord, user, channel));
-                await EditOriginalAsync(interaction, token, MessageRenderer.ReplyMessage(askReply, quotedQuestion: question), cancellationToken);
+                var askReply = engine.Answer(new IncomingMessage(ask, Platform.Discord, user, channel));
+                await EditOriginalAsync(interaction, token, MessageRenderer.ReplyMessage(askReply, quotedQuestion: typed), cancellationToken);
                 break;
-            case "quiz":
+            case QuizRequest:
                 await QuizAsync(id, token, user, channel, cancellationToken);
                 break;
-            case "leaderboard":
+            case LeaderboardRequest:
                 await LeaderboardAsync(id, token, channel, cancellationToken);
                 break;
-            case "sources":
-            case "help":
-                var reply = engine.Answer(new IncomingMessage("/" + name, Platform.Discord, user, channel));
-                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(reply), cancellationToken);
-                break;
-            case "reload":
+            case ReloadRequest:
                 await ReloadAsync(interaction, id, token, user, cancellationToken);
                 break;
-            default:
-                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage("Unknown command. Try /help.", ephemeral: true), cancellationToken);
+            case var request:
+                var reply = engine.Answer(new IncomingMessage(request, Platform.Discord, user, channel));
+                await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(reply), cancellationToken);
                 break;
         }
     }
@@ -156,7 +154,7 @@ internal sealed class InteractionHandler(
             // A did-you-mean button: the suggestion is asked as the question, in the same channel's conversation.
             var suggestion = customId[MessageRenderer.SuggestionPrefix.Length..];
             var channel = interaction.ChannelId ?? "";
-            var reply = engine.Answer(new IncomingMessage(Truncate(suggestion, CommandDefinitions.MaxQuestionLength), Platform.Discord, interaction.UserId, channel));
+            var reply = engine.Answer(new IncomingMessage(new AskRequest(Truncate(suggestion, CommandDefinitions.MaxQuestionLength)), Platform.Discord, interaction.UserId, channel));
             await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(reply, quotedQuestion: suggestion), cancellationToken);
             return;
         }
@@ -186,6 +184,12 @@ internal sealed class InteractionHandler(
             return;
         }
 
+        await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(GradeText(question, grade), ephemeral: true), cancellationToken);
+    }
+
+    /// <summary>The verdict on a counted or repeated quiz answer (a button or a typed answer), with the explanation and the user's score.</summary>
+    internal static string GradeText(QuizQuestion question, QuizGrade grade)
+    {
         var text = new StringBuilder();
         if (grade.Status == QuizGradeStatus.AlreadyAnswered)
         {
@@ -196,10 +200,10 @@ internal sealed class InteractionHandler(
         text.Append(grade.Correct ? "✅ Right! " : $"❌ Not quite. The answer is **{question.CorrectOption}**. ")
             .Append(question.Explanation)
             .Append($"\nYour score: {grade.Score?.Correct ?? 0}/{grade.Score?.Answered ?? 0}");
-        await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(text.ToString(), ephemeral: true), cancellationToken);
+        return text.ToString();
     }
 
-    private const string QuizGone = "This quiz question is no longer available. Try /quiz.";
+    internal const string QuizGone = "This quiz question is no longer available. Try /quiz.";
 
     internal const string NoQuizQuestions = "Sorry, there are no quiz questions yet.";
 

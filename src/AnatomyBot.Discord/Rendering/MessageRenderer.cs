@@ -37,6 +37,8 @@ internal static class MessageRenderer
     /// <summary>A message body (callback data, webhook edit or channel message) holding the reply as one embed.</summary>
     public static JsonObject ReplyMessage(Reply reply, string? quotedQuestion = null, bool ephemeral = false)
     {
+        // A longer answer is cut at a sentence with a pointer to a narrower question, not trimmed field by field.
+        reply = ReplyFitter.Fit(reply, DiscordLimits.EmbedDescription);
         var message = new JsonObject
         {
             ["embeds"] = new JsonArray(Embed(reply, quotedQuestion)),

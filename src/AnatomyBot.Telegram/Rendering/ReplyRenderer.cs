@@ -8,6 +8,9 @@ internal static class ReplyRenderer
 {
     public static string Render(Reply reply)
     {
+        // One message's worth: a longer answer is cut at a sentence with a pointer to a narrower question (the
+        // splitter still guards the HTML, whose tags can push a fitted text over the limit).
+        reply = ReplyFitter.Fit(reply, MessageSplitter.MaxLength);
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(reply.UrgentNotice))
         {

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Api;
+using AnatomyBot.Telegram.Commands;
 using AnatomyBot.Telegram.Sending;
 using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Storage;
@@ -315,17 +317,11 @@ internal sealed class TelegramPollingService(
 
     private async Task RegisterCommandsAsync(CancellationToken cancellationToken)
     {
-        BotCommand[] everyone =
-        [
-            new("muscle", "A muscle card, e.g. /muscle psoas minor"),
-            new("ask", "Ask a question about the iliopsoas"),
-            new("quiz", "A quiz question as a poll"),
-            new("dailyquiz", "Daily quiz: /dailyquiz HH:MM [time zone], off, or show"),
-            new("leaderboard", "Top 10 quiz scores in this chat"),
-            new("sources", "The sources the answers come from"),
-            new("help", "What I can do"),
-        ];
-        BotCommand[] administrators = [.. everyone, new("reload", "Reload the knowledge base (moderators only)")];
+        // The command catalogue, as the menu shows it: everyone's commands, and for chat administrators also the
+        // moderators' ones (the bot still checks who asks).
+        var chatCommands = CommandCatalogue.All.Where(TelegramRequestRouter.Offered).ToArray();
+        BotCommand[] everyone = [.. chatCommands.Where(c => !c.ModeratorsOnly).Select(c => new BotCommand(c.Name, c.Description))];
+        BotCommand[] administrators = [.. everyone, .. chatCommands.Where(c => c.ModeratorsOnly).Select(c => new BotCommand(c.Name, c.Description))];
         foreach (var request in new[]
         {
             new SetMyCommandsRequest { Commands = everyone, Scope = new BotCommandScopeDefault() },

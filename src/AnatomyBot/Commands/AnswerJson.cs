@@ -28,7 +28,7 @@ internal sealed record AnswerJson(
         IntentName(reply.Intent),
         reply.Entity is null ? null : AnswerText.Sanitize(reply.Entity),
         Math.Round(reply.Confidence, 4),
-        AnswerText.Limit(AnswerText.Sanitize(ReplyText.ToPlainText(reply, includeDisclaimer: false))),
+        AnswerText.Limit(AnswerText.Sanitize(ReplyText.ToPlainText(ReplyFitter.Fit(reply, AnswerText.MaxLength), includeDisclaimer: false))),
         string.IsNullOrEmpty(reply.Disclaimer) ? null : AnswerText.Sanitize(reply.Disclaimer),
         reply.Sources.IsDefault ? [] : reply.Sources.Select(s => new AnswerSourceJson(s.Id, AnswerText.Sanitize(s.Title))).ToArray(),
         reply.Suggestions.IsDefault ? [] : reply.Suggestions.Select(AnswerText.Sanitize).ToArray(),
@@ -51,7 +51,11 @@ internal sealed partial class AnswerJsonContext : JsonSerializerContext;
 /// <summary>Text clean-up shared by every command-line output.</summary>
 internal static class AnswerText
 {
-    /// <summary>Longest answer the bot prints; the smallest platform limit (Telegram's 4096) applies everywhere.</summary>
+    /// <summary>
+    /// Longest answer the console chat and <c>ask</c> print (a few screens): a longer reply is shortened at a sentence
+    /// with a pointer to a narrower question (<see cref="ReplyFitter"/>). The chat platforms apply their own limits in
+    /// their renderers; this one is the console's.
+    /// </summary>
     public const int MaxLength = 4096;
 
     private const string Ellipsis = "…";

@@ -18,7 +18,7 @@ internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWr
         }
         else
         {
-            output.WriteLine(reply is null ? FailureText : AnswerText.Limit(AnswerText.Sanitize(ReplyText.ToPlainText(reply))));
+            output.WriteLine(reply is null ? FailureText : AnswerText.Limit(AnswerText.Sanitize(ReplyText.ToPlainText(ReplyFitter.Fit(reply, AnswerText.MaxLength)))));
         }
 
         output.Flush();
@@ -72,7 +72,8 @@ internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWr
     {
         try
         {
-            return engine.Answer(new IncomingMessage(question, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId, FollowsUp: conversation));
+            var request = CommandCatalogue.Parse(question, CommandCatalogue.In(CommandPlaces.Console));
+            return engine.Answer(new IncomingMessage(request, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId, FollowsUp: conversation));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

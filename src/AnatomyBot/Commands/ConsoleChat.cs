@@ -75,10 +75,25 @@ internal sealed class ConsoleChat(
 
     private async Task<string> AnswerAsync(string line, CancellationToken cancellationToken)
     {
-        if (_pendingQuiz is { IsReady: true } quiz && await GradeAsync(quiz, line, cancellationToken) is { } graded)
+        switch (Classify(line))
         {
-            _pendingQuiz = null;
-            return graded;
+            case QuizAnswerRequest answer when _pendingQuiz is { IsReady: true } quiz:
+                _pendingQuiz = null;
+                return await GradeAsync(quiz, answer.Answer, cancellationToken);
+            case ReloadRequest:
+                var result = await reloader.ReloadAsync(cancellationToken);
+                return ReloadText.Format(result, options.MaxReloadErrors);
+            case var request:
+                return await AskEngineAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>The line as a typed request: an answer to the quiz just asked, a numbered suggestion, a command or a question.</summary>
+    private ChatRequest Classify(string line)
+    {
+        if (_pendingQuiz is { IsReady: true } quiz && QuizAnswerText.ChosenOption(quiz.Question, line) >= 0)
+        {
+            return new QuizAnswerRequest(line);
         }
 
         _pendingQuiz = null;
@@ -89,13 +104,18 @@ internal sealed class ConsoleChat(
         if (int.TryParse(line.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var choice)
             && choice >= 1 && choice <= pending.Length)
         {
-            line = pending[choice - 1];
+            return new AskRequest(pending[choice - 1]);
         }
 
+        return CommandCatalogue.Parse(line, CommandCatalogue.In(CommandPlaces.Console));
+    }
+
+    private async Task<string> AskEngineAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
         Reply reply;
         try
         {
-            reply = engine.Answer(new IncomingMessage(line, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId));
+            reply = engine.Answer(new IncomingMessage(request, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -104,17 +124,13 @@ internal sealed class ConsoleChat(
             return "Sorry, something went wrong while answering that. Try asking another way.";
         }
 
-        if (reply.Intent == Intent.Reload)
-        {
-            var result = await reloader.ReloadAsync(cancellationToken);
-            return ReloadText.Format(result, options.MaxReloadErrors);
-        }
-
         if (reply.Intent == Intent.Quiz && reply.Quiz is not null)
         {
+            // "/quiz" or "quiz me": the quiz service's next question for the console chat.
             return await AskQuizAsync(reply, cancellationToken);
         }
 
+        reply = ReplyFitter.Fit(reply, AnswerText.MaxLength);
         if (!reply.Suggestions.IsDefaultOrEmpty)
         {
             _suggestions = [.. reply.Suggestions];
@@ -136,7 +152,7 @@ internal sealed class ConsoleChat(
         return text.ToString();
     }
 
-    /// <summary>Asks the quiz service's next question (no repeat in the session until the bank is done).</summary>
+    /// <summary>Asks the quiz service's next question (no repeat in the console chat until the bank is done).</summary>
     private async Task<string> AskQuizAsync(Reply reply, CancellationToken cancellationToken)
     {
         var start = await quizzes.StartAsync(Chat, cancellationToken);
@@ -153,58 +169,24 @@ internal sealed class ConsoleChat(
         text.Append("Quiz: ").Append(quiz.Question).Append('\n');
         for (var i = 0; i < quiz.Options.Length; i++)
         {
-            text.Append($"  {Letter(i)}) {quiz.Options[i]}\n");
+            text.Append($"  {QuizAnswerText.Letter(i)}) {quiz.Options[i]}\n");
         }
 
-        text.Append($"Answer with a letter from A to {Letter(quiz.Options.Length - 1)} (or the option's number).");
+        text.Append($"Answer with a letter from A to {QuizAnswerText.Letter(quiz.Options.Length - 1)} (or the option's number).");
         return text.ToString();
     }
 
-    private static char Letter(int index) => (char)('A' + index);
-
-    /// <summary>Accepts the option's letter (as the engine's quiz text asks), its number, or its exact text.</summary>
-    private static int ChosenOption(QuizQuestion quiz, string line)
-    {
-        var answer = line.Trim().TrimEnd('.', ')').Trim();
-        if (answer.Length == 1 && char.IsAsciiLetter(answer[0]))
-        {
-            var index = char.ToUpperInvariant(answer[0]) - 'A';
-            return index < quiz.Options.Length ? index : -1;
-        }
-
-        if (int.TryParse(answer, out var number))
-        {
-            return number >= 1 && number <= quiz.Options.Length ? number - 1 : -1;
-        }
-
-        for (var i = 0; i < quiz.Options.Length; i++)
-        {
-            if (string.Equals(quiz.Options[i].Trim(), line.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Grades a letter, number or option text through the quiz service; null when the line is no option.</summary>
-    private async Task<string?> GradeAsync(QuizStart pending, string line, CancellationToken cancellationToken)
+    /// <summary>Grades the typed answer through the quiz service (so it counts like any other chat's).</summary>
+    private async Task<string> GradeAsync(QuizStart pending, string answer, CancellationToken cancellationToken)
     {
         var quiz = pending.Question!;
-        var chosen = ChosenOption(quiz, line);
-        if (chosen < 0)
-        {
-            return null;
-        }
-
+        var chosen = QuizAnswerText.ChosenOption(quiz, answer);
         await quizzes.AnswerAsync(pending.Post!, User, "you", chosen, cancellationToken);
-
         var sources = knowledge.Current.SourcesById;
         var cited = quiz.Sources.Select(id => sources.TryGetValue(id, out var s) ? $"[{s.Id}] {s.Title}" : $"[{id}]");
         var verdict = chosen == quiz.CorrectIndex
             ? "Correct!"
-            : $"Not quite: the answer is {Letter(quiz.CorrectIndex)}) {quiz.CorrectOption}";
+            : $"Not quite: the answer is {QuizAnswerText.Letter(quiz.CorrectIndex)}) {quiz.CorrectOption}";
         return $"{verdict}\n{quiz.Explanation}\n\nSources: {string.Join("; ", cited)}\n(Type /quiz for another question.)";
     }
 

@@ -50,7 +50,9 @@ internal sealed partial class MeteredAnswerEngine(
         if (logger.IsEnabled(LogLevel.Debug))
         {
             // A user may paste anything, the bot's own token included.
-            var text = redactor?.Redact(message.Text) ?? message.Text;
+            // A command's request prints its type and argument ("MuscleCardRequest { Name = psoas }").
+            var asked = message.Request is AskRequest ask ? ask.Text : message.Request.ToString();
+            var text = redactor?.Redact(asked) ?? asked;
             LogQuestionText(logger, platform, message.ChatId, Excerpt(text));
         }
 

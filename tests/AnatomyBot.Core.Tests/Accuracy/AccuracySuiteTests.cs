@@ -46,10 +46,10 @@ public sealed class ShippedKnowledgeFixture
 
     public ImmutableArray<Phrasing> Phrasings { get; }
 
-    public Reply Ask(string text) => Engine.Answer(new IncomingMessage(text, Platform.Console, "student", "chat", FollowsUp: false));
+    public Reply Ask(string text) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "student", "chat", FollowsUp: false));
 
     /// <summary>Asks within one conversation: messages with the same <paramref name="chatId"/> share follow-up context.</summary>
-    public Reply Ask(string text, string chatId) => Engine.Answer(new IncomingMessage(text, Platform.Console, "student", chatId));
+    public Reply Ask(string text, string chatId) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "student", chatId));
 }
 
 public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOutputHelper output) : IClassFixture<ShippedKnowledgeFixture>
@@ -143,7 +143,7 @@ public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOut
         foreach (var phrasing in fixture.Phrasings)
         {
             var reply = fixture.Ask(phrasing.Text);
-            Assert.InRange(ReplyText.ToPlainText(reply).Length, 1, AnswerEngine.MaxAnswerChars);
+            Assert.InRange(ReplyText.ToPlainText(ReplyFitter.Fit(reply, ShortAnswer.MaxChars)).Length, 1, ShortAnswer.MaxChars);
             Assert.All(reply.Sources, s => Assert.True(known.ContainsKey(s.Id)));
             Assert.InRange(reply.Confidence, 0, 1);
             Assert.True(reply.Suggestions.Length <= 3);
@@ -159,7 +159,9 @@ public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOut
             Assert.Equal(Intent.Muscle, reply.Intent);
             Assert.Equal(muscle.Id, reply.Entity);
             Assert.NotEmpty(reply.Sources);
-            Assert.True(ReplyText.ToPlainText(reply).Length <= AnswerEngine.MaxAnswerChars);
+            var fitted = ReplyFitter.Fit(reply, ShortAnswer.MaxChars);
+            Assert.True(ReplyText.ToPlainText(fitted).Length <= ShortAnswer.MaxChars);
+            Assert.NotEmpty(fitted.Sources);
         }
     }
 

@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing;
@@ -10,7 +11,7 @@ public sealed class AnswerEngineTests
 
     private AnswerEngine Engine => new(_provider, new Random(1));
 
-    private Reply Ask(string text) => Engine.Answer(new IncomingMessage(text, Platform.Console, "u", "c"));
+    private Reply Ask(string text) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "u", "c"));
 
     [Fact]
     public void Attribute_question_answers_only_that_attribute_with_its_sources()
@@ -198,7 +199,7 @@ public sealed class AnswerEngineTests
         var seen = new HashSet<string>();
         for (var i = 0; i < 20; i++)
         {
-            var reply = engine.Answer(new IncomingMessage("/quiz", Platform.Console, "u", "c"));
+            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("/quiz"), Platform.Console, "u", "c"));
             var quiz = Assert.IsType<QuizQuestion>(reply.Quiz);
             seen.Add(quiz.Id);
             Assert.Equal(quiz.Id, reply.Entity);
@@ -222,7 +223,7 @@ public sealed class AnswerEngineTests
         var engine = Engine;
         var first = engine.CurrentIndex();
         Assert.Same(first, engine.CurrentIndex());
-        Assert.Equal(Intent.OffTopic, engine.Answer(new IncomingMessage("gracilis origin", Platform.Console, "u", "c")).Intent);
+        Assert.Equal(Intent.OffTopic, engine.Answer(new IncomingMessage(TypedLine.Parse("gracilis origin"), Platform.Console, "u", "c")).Intent);
 
         var gracilis = TestKnowledge.Muscle("gracilis", "Gracilis", ["gracilis"],
             new() { [MuscleAttribute.Origin] = [TestKnowledge.F("Pubis.", "mom")] });
@@ -230,7 +231,7 @@ public sealed class AnswerEngineTests
         var second = engine.CurrentIndex();
         Assert.NotSame(first, second);
         Assert.Same(_provider.Current, second.Snapshot);
-        var reply = engine.Answer(new IncomingMessage("gracilis origin", Platform.Console, "u", "c"));
+        var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("gracilis origin"), Platform.Console, "u", "c"));
         Assert.Equal("gracilis", reply.Entity);
     }
 
@@ -251,25 +252,27 @@ public sealed class AnswerEngineTests
         });
         Parallel.For(0, 400, _ =>
         {
-            var reply = engine.Answer(new IncomingMessage("where does the iliacus insert", Platform.Console, "u", "c"));
+            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("where does the iliacus insert"), Platform.Console, "u", "c"));
             Assert.Equal("iliacus", reply.Entity);
         });
-        await writer.WaitAsync(TimeSpan.FromSeconds(10));
+        await writer.WaitAsync(Wait.Guard);
         Assert.True(Volatile.Read(ref stop));
     }
 
     [Fact]
-    public void Long_answers_are_cut_at_a_sentence_with_a_pointer()
+    public void Long_answers_fitted_to_a_limit_are_cut_at_a_sentence_with_a_pointer()
     {
         var facts = Enumerable.Range(1, 120)
             .Select(i => TestKnowledge.F($"Sentence number {i} about the hamstring attachment, which is long enough to matter here.", "mom"))
             .ToArray();
         var big = new Topic("huge", "Huge topic", ["huge topic"], [], [.. facts], []);
         var engine = new AnswerEngine(new TestProvider(TestKnowledge.Snapshot(extraTopics: [big])));
-        var reply = engine.Answer(new IncomingMessage("huge topic", Platform.Console, "u", "c"));
+        var whole = engine.Answer(new IncomingMessage(TypedLine.Parse("huge topic"), Platform.Console, "u", "c"));
+        Assert.True(ReplyText.ToPlainText(whole).Length > ShortAnswer.MaxChars, "the engine fits no limit of its own");
+        var reply = ReplyFitter.Fit(whole, ShortAnswer.MaxChars);
         var text = ReplyText.ToPlainText(reply);
         Assert.Equal(Intent.Topic, reply.Intent);
-        Assert.True(text.Length <= AnswerEngine.MaxAnswerChars, $"{text.Length} chars");
+        Assert.True(text.Length <= ShortAnswer.MaxChars, $"{text.Length} chars");
         Assert.Contains("ask a narrower question", text, StringComparison.Ordinal);
         var body = reply.Sections[0].Body;
         Assert.EndsWith("matter here. [mom]", body, StringComparison.Ordinal);

@@ -141,7 +141,7 @@ public sealed class BotHarness : IAsyncDisposable
         {
             try
             {
-                await hosted.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+                await hosted.StopAsync(CancellationToken.None).WaitAsync(Wait.Guard);
             }
             catch (Exception ex) when (ex is OperationCanceledException or TimeoutException)
             {

@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -51,7 +52,7 @@ internal sealed class ScriptedTransport : IGatewayTransport
 
     public async Task<ScriptedConnection> NextConnectionAsync()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(Wait.Guard);
         return await _connections.Reader.ReadAsync(cts.Token);
     }
 
@@ -102,7 +103,7 @@ internal sealed class ScriptedConnection(Uri uri)
 
     public async Task<JsonElement> ExpectAsync(GatewayOpcode op)
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(Wait.Guard);
         while (true)
         {
             var frame = await Sent.Reader.ReadAsync(cts.Token);

@@ -109,7 +109,7 @@ public sealed class FakeDiscord : IAsyncDisposable
     public async Task<FakeGatewayConnection> NextConnectionAsync(TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout ?? TimeSpan.FromSeconds(10));
+        cts.CancelAfter(timeout ?? Wait.Guard);
         return await _connections.Reader.ReadAsync(cts.Token);
     }
 
@@ -335,7 +335,7 @@ public sealed class FakeGatewayConnection(WebSocket socket, string pathAndQuery)
     /// <summary>The next frame the bot sent with opcode <paramref name="op"/>; frames with other opcodes are skipped.</summary>
     public async Task<JsonElement> ExpectAsync(GatewayOpcode op, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? Wait.Guard);
         while (true)
         {
             var frame = await _received.Reader.ReadAsync(cts.Token);

@@ -81,7 +81,7 @@ public sealed class AdapterHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(Wait.Guard);
         try
         {
             await Host.StopAsync(timeout.Token);

@@ -199,7 +199,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>Waits (bounded) until <paramref name="condition"/> holds over the recorded calls.</summary>
     public async Task WaitUntilAsync(Func<FakeBotApiServer, bool> condition, TimeSpan? timeout = null, Action? onIdle = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
         while (!condition(this))
         {
             if (DateTime.UtcNow > deadline)

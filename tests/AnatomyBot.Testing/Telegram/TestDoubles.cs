@@ -20,8 +20,16 @@ public sealed class FakeEngine : IAnswerEngine
     }
 
     public static Reply TextReply(string body, string title = "Answer", string? disclaimer = null, string? urgent = null, Intent intent = Intent.Topic) =>
-        new(intent, null, null, 1.0, title, [new ReplySection(null, body)],
-            [new Source("mom", "Muscle of the Month: Iliopsoas", "blog")], disclaimer, urgent, ImmutableArray<string>.Empty, null);
+        new Reply
+        {
+            Intent = intent,
+            Confidence = 1.0,
+            Title = title,
+            Sections = [new ReplySection(null, body)],
+            Sources = [new Source("mom", "Muscle of the Month: Iliopsoas", "blog")],
+            Disclaimer = disclaimer,
+            UrgentNotice = urgent,
+        };
 }
 
 public sealed class FixedKnowledge(KnowledgeSnapshot snapshot) : IKnowledgeProvider

@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using AnatomyBot.Testing.Discord;
 
 namespace AnatomyBot.Tests.EndToEnd;
@@ -7,7 +8,7 @@ internal static class DiscordScript
 {
     public const string ApplicationId = "app-e2e";
 
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Timeout = Wait.Guard;
 
     public static async Task<FakeGatewayConnection> ConnectAndReadyAsync(FakeDiscord discord, string token)
     {

@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Testing.Discord;
 using AnatomyBot.Testing.Telegram;
@@ -11,7 +12,7 @@ namespace AnatomyBot.Tests.EndToEnd;
 /// </summary>
 public sealed class FatalStopTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = Wait.Guard;
 
     [Fact]
     public async Task A_bot_api_server_rejecting_the_token_stops_the_host_with_exit_2_and_the_reason_on_stderr()

@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using System.Net;
 using System.Text.Json;
 using AnatomyBot.Discord.Protocol;
@@ -16,7 +17,7 @@ public sealed class HostEndToEndTests
 {
     private const string TelegramToken = "123456:E2E-telegram-token";
     private const string DiscordToken = "MTIz.E2E-discord-token.xyz";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = Wait.Guard;
 
     [Fact]
     public async Task Both_adapters_answer_through_the_host_report_healthy_and_stop_cleanly()

@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -21,7 +22,7 @@ public sealed class KillUnderLoadTests(ITestOutputHelper output)
     private const int Updates = 300;
     private const string Question = "what nerve supplies the iliacus";
     private static readonly int[] KillAfterAnswers = [60, 160];
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = Wait.Guard;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     [Fact]

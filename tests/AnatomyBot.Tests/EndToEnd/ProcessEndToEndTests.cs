@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Testing.Discord;
 using AnatomyBot.Testing.Telegram;
@@ -13,10 +14,10 @@ public sealed class ProcessEndToEndTests
 {
     private const string TelegramToken = "654321:E2E-process-telegram-token";
     private const string DiscordToken = "MTIz.E2E-process-discord-token.xyz";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = Wait.Guard;
 
     // The first start of a process pays for JIT and knowledge loading on a shared 2-core machine.
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = Wait.Guard;
 
     [Fact]
     public async Task The_process_talks_to_a_bot_api_compatible_server_from_environment_variables()

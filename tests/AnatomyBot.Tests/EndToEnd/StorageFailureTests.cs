@@ -15,7 +15,7 @@ namespace AnatomyBot.Tests.EndToEnd;
 public sealed class StorageFailureTests
 {
     private const string Token = "654321:Storage-failure-token";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = Wait.Guard;
 
     [Theory]
     [InlineData("not-a-database")]

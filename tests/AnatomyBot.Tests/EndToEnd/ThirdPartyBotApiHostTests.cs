@@ -1,3 +1,4 @@
+using AnatomyBot.Testing;
 using System.Net;
 using System.Text.Json;
 using AnatomyBot.Testing.Telegram;
@@ -11,7 +12,7 @@ namespace AnatomyBot.Tests.EndToEnd;
 /// </summary>
 public sealed class ThirdPartyBotApiHostTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = Wait.Guard;
 
     [Fact]
     public async Task The_host_answers_through_a_minimal_server_and_healthz_names_the_degraded_features()

@@ -20,7 +20,14 @@ public sealed class MeteredAnswerEngineTests
         inner.Setup(e => e.Answer(It.IsAny<IncomingMessage>())).Returns(() =>
         {
             clock.Advance(TimeSpan.FromMilliseconds(30));
-            return new Reply(Intent.Topic, "psoas-paradox", null, 0.9, "t", [], [], "see a clinician", null, [], null);
+            return new Reply
+            {
+                Intent = Intent.Topic,
+                Entity = "psoas-paradox",
+                Confidence = 0.9,
+                Title = "t",
+                Disclaimer = "see a clinician",
+            };
         });
         var logs = new LogCapture();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
@@ -51,7 +58,12 @@ public sealed class MeteredAnswerEngineTests
     {
         var inner = new Mock<IAnswerEngine>();
         inner.Setup(e => e.Answer(It.IsAny<IncomingMessage>()))
-            .Returns(new Reply(Intent.OffTopic, null, null, 0, "t", [], ImmutableArray<Core.Knowledge.Source>.Empty, null, null, [], null));
+            .Returns(new Reply
+            {
+                Intent = Intent.OffTopic,
+                Confidence = 0,
+                Title = "t",
+            });
         var logs = new LogCapture();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         var engine = new MeteredAnswerEngine(inner.Object, TimeProvider.System, factory.CreateLogger<MeteredAnswerEngine>());

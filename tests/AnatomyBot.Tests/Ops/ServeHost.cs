@@ -70,7 +70,7 @@ internal sealed class ServeHost : IAsyncDisposable
 
         host._run = Task.Run(() => BotApp.RunAsync(args ?? ["serve"], TextReader.Null, TextWriter.Synchronized(host._stdout),
             TextWriter.Synchronized(host._stderr), environment, host._stop.Token));
-        var first = await Task.WhenAny(ready.Task, host._run).WaitAsync(TimeSpan.FromSeconds(30));
+        var first = await Task.WhenAny(ready.Task, host._run).WaitAsync(Wait.Guard);
         if (first != ready.Task)
         {
             throw new InvalidOperationException($"serve ended before it was ready (exit {await host._run}): {host.Error}");
@@ -102,7 +102,7 @@ internal sealed class ServeHost : IAsyncDisposable
     public async Task<int> StopAsync()
     {
         await _stop.CancelAsync();
-        return _run is null ? 0 : await _run.WaitAsync(TimeSpan.FromSeconds(30));
+        return _run is null ? 0 : await _run.WaitAsync(Wait.Guard);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,99 @@
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>
+/// The router's tuning in one place: every bar a question's analysis is measured against, with why it sits
+/// where it does. Fuzzy scores are FuzzySharp ratios (0-100, 100 = exact); topic and fact scores run 0-1.
+/// The fact-retrieval scores (fused BM25 and semantic) are in <see cref="RetrievalThresholds"/>.
+/// Change a value only with the accuracy suites (<c>tests/AnatomyBot.Core.Tests/Accuracy</c>) run before and after.
+/// </summary>
+internal static class RoutingThresholds
+{
+    // Muscle names.
+
+    /// <summary>A muscle name scoring at least this is taken as meant: one typo in a short name still scores 85-90.</summary>
+    public const int MuscleAccept = 84;
+
+    /// <summary>Between this and <see cref="MuscleAccept"/> a name is only guessed at: a did-you-mean, never an answer.</summary>
+    public const int MuscleGrey = 66;
+
+    /// <summary>A fuzzy name below this yields to an exact name of another muscle inside its words ("psoas" in "psoas majr").</summary>
+    public const int FuzzyYieldsToExact = 88;
+
+    /// <summary>An alias at least this close to the muscle's name is a misspelling: autocomplete shows the real name only.</summary>
+    public const int AliasIsMisspelling = 75;
+
+    /// <summary>Autocomplete keeps a fuzzy name when its partial ratio reaches this (or <see cref="CompletionRatio"/>).</summary>
+    public const int CompletionPartialRatio = 70;
+
+    /// <summary>Autocomplete keeps a fuzzy name when its whole-name ratio reaches this (or <see cref="CompletionPartialRatio"/>).</summary>
+    public const int CompletionRatio = 60;
+
+    /// <summary>Only the first this-many words are searched fuzzily: a pasted essay must not cost a fuzzy search per window.</summary>
+    public const int MaxFuzzyWords = 60;
+
+    // Topics.
+
+    /// <summary>Topic confidence at or above which the router answers with the topic.</summary>
+    public const double TopicAccept = 0.5;
+
+    /// <summary>Topic confidence at or above which (and below <see cref="TopicAccept"/>) the router suggests topics.</summary>
+    public const double TopicGrey = 0.3;
+
+    /// <summary>A topic title or keyword matched this fuzzily (ratio) counts as named.</summary>
+    public const int TopicPhraseAccept = 86;
+
+    /// <summary>A topic phrase of two or more words this sure owns its words, so they are not read as muscle names or cues.</summary>
+    public const double TopicPhraseOwnsWords = 0.85;
+
+    /// <summary>Added when a second phrase of the same topic is found: two mentions agree, but never outweigh one exact title.</summary>
+    public const double RepeatedPhraseBonus = 0.05;
+
+    /// <summary>Weight of the topic-vocabulary word score against a named phrase: loose words say less than a title.</summary>
+    public const double TopicWordShare = 0.75;
+
+    /// <summary>Share of the weaker of phrase and word score added when both point at the topic.</summary>
+    public const double TopicAgreementBonus = 0.2;
+
+    /// <summary>Weight of a topic phrase of two or more words: specific.</summary>
+    public const double MultiWordPhraseWeight = 1.0;
+
+    /// <summary>Weight of a one-word topic phrase that also names a muscle ("psoas"): it says little about the topic.</summary>
+    public const double MuscleWordPhraseWeight = 0.3;
+
+    /// <summary>Weight of a one-word topic phrase of six letters or more.</summary>
+    public const double LongWordPhraseWeight = 0.8;
+
+    /// <summary>Weight of a shorter one-word topic phrase: short words are more often incidental.</summary>
+    public const double ShortWordPhraseWeight = 0.65;
+
+    /// <summary>A window's word matches a phrase word when their ratio reaches this (both four letters or more).</summary>
+    public const int PhraseWordAlign = 80;
+
+    // Words and attribute cues.
+
+    /// <summary>A misspelt attribute cue ("insershun") must score above this to count.</summary>
+    public const int FuzzyCueAccept = 84;
+
+    /// <summary>The score given to a cue one edit away, so that it clears <see cref="FuzzyCueAccept"/>.</summary>
+    public const int FuzzyCueOneEdit = 85;
+
+    /// <summary>Taken off a sound-alike match: a spelling that sounds right is a little less sure than one that looks right.</summary>
+    public const int PhoneticPenalty = 4;
+
+    /// <summary>A typo is corrected to a topic-vocabulary word scoring above this.</summary>
+    public const int WordCorrection = 84;
+
+    // Attribute answers.
+
+    /// <summary>Confidence factor when the attribute was only hinted ("nerve"), not named ("innervation").</summary>
+    public const double HintedAttributeFactor = 0.85;
+
+    /// <summary>A topic fact beats the named attribute only by this margin over both the accept bar and the attribute's best fact.</summary>
+    public const double TopicOverAttributeMargin = 0.15;
+
+    /// <summary>"Which muscle attaches to X?": the best origin or insertion fact must cover this share of the question.</summary>
+    public const double ReverseLookupCoverage = 0.35;
+
+    /// <summary>Other origin or insertion facts shown with the best when they cover at least this share of its coverage.</summary>
+    public const double ReverseLookupCompanion = 0.8;
+}
