@@ -3,6 +3,7 @@ using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Discord.Commands;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rest;
@@ -68,8 +69,16 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(sp => new QuizService(
             sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared,
             sp.GetService<IQuizAnswerListener>()));
-        services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<TypedQuizzes>();
+        services.TryAddSingleton<AnswerCommand>();
+        services.TryAddSingleton<QuizCommand>();
+        services.TryAddSingleton<QuizAnswerCommand>();
+        services.TryAddSingleton<LeaderboardCommand>();
+        services.TryAddSingleton<ReloadCommand>();
+        services.TryAddSingleton<DiscordRequestRouter>();
+        services.TryAddSingleton<QuizButtonClick>();
+        services.TryAddSingleton<MuscleAutocomplete>();
+        services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<MentionHandler>();
         services.TryAddSingleton<DiscordBotService>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DiscordBotService>());

@@ -131,7 +131,7 @@ public sealed class AdapterEndToEndTests
 
         static (string PostId, int Option) Parse(string customId)
         {
-            Assert.True(InteractionHandler.TryParseQuizId(customId, out var postId, out var option));
+            Assert.True(QuizButtons.TryParse(customId, out var postId, out var option));
             return (postId, option);
         }
 
