@@ -48,6 +48,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
         services.TryAddSingleton(new DiscordRandom(Random.Shared));
         services.TryAddSingleton<RestRateLimiter>();
         services.TryAddSingleton(sp =>
@@ -58,6 +60,7 @@ public static class DiscordServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<DiscordOptions>>(),
                 sp.GetRequiredService<RestRateLimiter>(),
                 sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<DiscordMetrics>(),
                 sp.GetRequiredService<ILogger<DiscordRestClient>>());
         });
         services.TryAddSingleton<GatewayTransportFactory>(() => new WebSocketGatewayTransport());

@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Conversation;
+using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rendering;
 
 namespace AnatomyBot.Discord.Commands;
@@ -17,7 +18,7 @@ internal sealed class AnswerCommand(IAnswerEngine engine, QuizCommand quiz)
             return;
         }
 
-        var reply = engine.Answer(new IncomingMessage(request, Platform.Discord, chat.UserId, chat.ChannelId));
+        var reply = engine.Answer(new IncomingMessage(request, DiscordKeys.Platform, chat.UserId, chat.ChannelId));
         if (reply.Intent == Intent.Quiz)
         {
             await quiz.HandleAsync(chat, cancellationToken);

@@ -9,7 +9,7 @@ namespace AnatomyBot.Discord.Commands;
 /// <c>/quiz</c> (or "quiz me"): posts the channel's next stored quiz question with one button per option; where the user
 /// can also type (a mention or DM) the post is opened for a typed answer too.
 /// </summary>
-internal sealed class QuizCommand(QuizService quizzes, TypedQuizzes typed, ILogger<QuizCommand> logger)
+internal sealed class QuizCommand(QuizService quizzes, TypedQuizzes typed, DiscordMetrics metrics, ILogger<QuizCommand> logger)
 {
     internal const string NoQuizQuestions = "Sorry, there are no quiz questions yet.";
 
@@ -39,7 +39,7 @@ internal sealed class QuizCommand(QuizService quizzes, TypedQuizzes typed, ILogg
         }
 
         await quizzes.CompleteAsync(start.Post, null, cancellationToken);
-        BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
+        metrics.QuizPosted("on-demand");
         logger.LogInformation("Posted quiz {QuestionId} to Discord channel {ChannelId} for user {UserId}", start.Question.Id, chat.ChannelId, chat.UserId);
     }
 }

@@ -16,7 +16,7 @@ public sealed class RetrievalTests(ShippedKnowledgeFixture fixture) : IClassFixt
         new(new TestProvider(fixture.Snapshot), new Random(1), memory ?? new ConversationMemory(_clock), embedder);
 
     private static Reply Ask(AnswerEngine engine, string text, string chat = "c", bool followsUp = true) =>
-        engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "u", chat, followsUp));
+        engine.Answer(new IncomingMessage(TypedLine.Parse(text), "console", "u", chat, followsUp));
 
     [Theory]
     [InlineData("psoaz minor", "psoas-minor")]
