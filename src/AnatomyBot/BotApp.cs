@@ -208,6 +208,7 @@ internal static class BotApp
         {
             HostServices.AddOperations(builder.Services, configuration, startup);
             HostServices.AddAdapters(builder.Services, configuration, adapters.Telegram, adapters.Discord);
+            StudyServices.Add(builder.Services, configuration);
             environment.ConfigureServices?.Invoke(builder.Services);
         }
 

@@ -10,8 +10,12 @@ internal sealed class TelegramRequestRouter(
     LeaderboardCommand leaderboard,
     ReloadCommand reload)
 {
-    /// <summary>Every chat command of the catalogue: Telegram offers them all.</summary>
-    public static readonly Func<CommandSpec, bool> Offered = CommandCatalogue.In(CommandPlaces.Chat);
+    /// <summary>
+    /// Every chat command of the catalogue but the study commands, whose Telegram handling lands once the adapter's
+    /// quizzes run on Core's QuizService (issue 14).
+    /// </summary>
+    public static readonly Func<CommandSpec, bool> Offered = command =>
+        (command.Places & CommandPlaces.Chat) != 0 && command.ToRequest("") is not StudyRequest;
 
     public Task RouteAsync(TelegramChat chat, ChatRequest request, CancellationToken cancellationToken) => request switch
     {

@@ -354,7 +354,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>A photo upload: needs a chat and an uploaded file that is a PNG or JPEG.</summary>
     private JsonNode? SendPhoto(JsonObject body)
     {
-        if (body["chat_id"] is null || body["photo"]?["base64"] is not JsonValue data)
+        if (body["chat_id"] is null || body["photo"] is not JsonObject photo || photo["base64"] is not JsonValue data)
         {
             return null;
         }
@@ -435,12 +435,29 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                     : JsonValue.Create(text);
             }
 
-            // Uploaded files (sendPhoto): kept as base64 with their name, so tests can check the bytes.
+            // Uploaded files (sendPhoto): kept as base64 with their name, so tests can check the bytes. A field may name
+            // its file part as "attach://<part>" (how Telegram.Bot sends uploads); the Bot API resolves it, and so does
+            // this fake, so the field holds the file either way.
+            var files = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
             foreach (var file in form.Files)
             {
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer);
-                obj[file.Name] = new JsonObject { ["file_name"] = file.FileName, ["base64"] = Convert.ToBase64String(buffer.ToArray()) };
+                files[file.Name] = new JsonObject { ["file_name"] = file.FileName, ["base64"] = Convert.ToBase64String(buffer.ToArray()) };
+            }
+
+            foreach (var (key, value) in obj.ToList())
+            {
+                if (value is JsonValue reference && reference.TryGetValue<string>(out var text) && text.StartsWith("attach://", StringComparison.Ordinal)
+                    && files.Remove(text["attach://".Length..], out var attached))
+                {
+                    obj[key] = attached;
+                }
+            }
+
+            foreach (var (name, file) in files)
+            {
+                obj[name] = file;
             }
 
             return obj;
