@@ -60,6 +60,26 @@ public sealed class PostgresDatabase : IStorageSchema, IDisposable
             CREATE INDEX handled_updates_at ON handled_updates (at_ms);
             CREATE TABLE leases (name text PRIMARY KEY, owner text NOT NULL, until_ms bigint NOT NULL);
             """),
+        new(2, "Study: students and their linked accounts, review cards (SM-2), study answers, one-time link codes (hashed)", """
+            CREATE TABLE students (student_id text PRIMARY KEY, time_zone text NULL, created_at_ms bigint NOT NULL);
+            CREATE TABLE student_accounts (
+                platform text NOT NULL, user_id text NOT NULL, student_id text NOT NULL, linked_at_ms bigint NOT NULL,
+                PRIMARY KEY (platform, user_id));
+            CREATE INDEX student_accounts_student ON student_accounts (student_id);
+            CREATE TABLE review_cards (
+                student_id text NOT NULL, question_id text NOT NULL, repetitions integer NOT NULL, ease double precision NOT NULL,
+                interval_days integer NOT NULL, due_on text NOT NULL, last_answered_on text NOT NULL, last_missed bigint NOT NULL,
+                answered integer NOT NULL, correct integer NOT NULL,
+                PRIMARY KEY (student_id, question_id));
+            CREATE TABLE study_answers (
+                id bigserial PRIMARY KEY, student_id text NOT NULL, question_id text NOT NULL, area text NOT NULL,
+                correct bigint NOT NULL, answered_at_ms bigint NOT NULL);
+            CREATE INDEX study_answers_student ON study_answers (student_id);
+            CREATE TABLE link_codes (
+                code_hash text PRIMARY KEY, student_id text NOT NULL, platform text NOT NULL, user_id text NOT NULL,
+                issued_at_ms bigint NOT NULL, expires_at_ms bigint NOT NULL, used_at_ms bigint NULL);
+            CREATE INDEX link_codes_issuer ON link_codes (platform, user_id, issued_at_ms);
+            """),
     ];
 
     private readonly SemaphoreSlim _migrateGate = new(1, 1);

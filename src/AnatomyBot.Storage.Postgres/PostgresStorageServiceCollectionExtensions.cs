@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Core.Study;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,9 +24,10 @@ public static class PostgresStorageServiceCollectionExtensions
     /// <summary>
     /// Registers the PostgreSQL provider for <c>Storage:ConnectionString</c> behind Core's storage ports
     /// (<see cref="IStorageSchema"/>, <see cref="IStorageDiagnostics"/>, <see cref="IQuizStore"/>, <see cref="IDailyQuizStore"/>,
-    /// <see cref="IChatStore"/>, <see cref="IUpdateInbox"/>) and what replicas share: <see cref="IReplicaCoordination"/>,
-    /// this process's <see cref="ReplicaIdentity"/> (<c>Storage:ReplicaId</c>, default host name and process id), and the
-    /// reload broadcast (a moderator's reload here reloads every replica). Call after the knowledge services and before
+    /// <see cref="IChatStore"/>, <see cref="IUpdateInbox"/>, <see cref="IStudyStore"/>) and what replicas share: <see cref="IReplicaCoordination"/>,
+    /// this process's <see cref="ReplicaIdentity"/> (<c>Storage:ReplicaId</c>, default host name and process id), an inbox
+    /// that claims what it hands out for <c>Storage:ClaimSeconds</c> (default 30; replicas then handle each webhook update
+    /// once, and a dead replica's updates after its claim expired), and the reload broadcast (a moderator's reload here reloads every replica). Call after the knowledge services and before
     /// the default provider's registration, which keeps ports registered earlier.
     /// </summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
@@ -35,6 +37,15 @@ public static class PostgresStorageServiceCollectionExtensions
         var replica = new ReplicaIdentity(configuration["Storage:ReplicaId"] is { Length: > 0 } id
             ? id
             : $"{Environment.MachineName}-{Environment.ProcessId}");
+
+        var claimSetting = configuration["Storage:ClaimSeconds"];
+        var claim = TimeSpan.FromSeconds(30);
+        if (!string.IsNullOrEmpty(claimSetting))
+        {
+            claim = int.TryParse(claimSetting, out var seconds) && seconds is >= 2 and <= 3600
+                ? TimeSpan.FromSeconds(seconds)
+                : throw new InvalidOperationException("Storage:ClaimSeconds must be a whole number of seconds between 2 and 3600 (default 30).");
+        }
 
         services.AddSingleton(replica);
         services.AddSingleton(_ =>
@@ -50,8 +61,10 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IQuizStore>(sp => new PostgresQuizStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IDailyQuizStore>(sp => new PostgresDailyQuizStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IChatStore>(sp => new PostgresChatStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IStudyStore>(sp => new PostgresStudyStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton(sp => new PostgresUpdateInbox(sp.GetRequiredService<PostgresDatabase>()));
-        services.AddSingleton<IUpdateInbox>(sp => sp.GetRequiredService<PostgresUpdateInbox>());
+        services.AddSingleton<IUpdateInbox>(sp => new ReplicaUpdateInbox(sp.GetRequiredService<PostgresUpdateInbox>(), replica,
+            sp.GetRequiredService<TimeProvider>(), claim));
         services.AddSingleton<IReplicaCoordination>(sp => sp.GetRequiredService<PostgresUpdateInbox>());
 
         // The reloader registered so far (the knowledge store) reloads this replica; the broadcast wraps it.

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 // Prints two lines, then serves until SIGTERM or Ctrl+C:
 //   bot-api http://127.0.0.1:PORT   (give it to the bot as Telegram__ApiBaseUrl)
 //   control http://127.0.0.1:PORT   (POST /ask text=... : sends a private message, answers with the bot's reply;
-//                                    GET /calls : the Bot API methods called so far, with counts)
+//                                    GET /calls : the Bot API methods called so far, with counts;
+//                                    GET /sent : chat id, tab, text of every sendMessage so far, one a line)
 if (args.Length != 1 || string.IsNullOrWhiteSpace(args[0]))
 {
     await Console.Error.WriteLineAsync("usage: AnatomyBot.FakeBotApi TOKEN");
@@ -63,6 +64,10 @@ control.MapPost("/ask", async (HttpContext context) =>
     }
 });
 control.MapGet("/calls", () => string.Join('\n', api.Calls().GroupBy(c => c.Method).Select(g => $"{g.Key} {g.Count()}")) + "\n");
+// One line per sendMessage so far: the chat it went to, a tab, and the text's first 120 characters on one line
+// (scripts/replicas-proof.sh counts answers per chat and reads them).
+control.MapGet("/sent", () => string.Concat(api.Calls("sendMessage").Select(c =>
+    $"{c.ChatId}\t{new string((c.Body["text"]?.GetValue<string>() ?? "").Take(120).Select(ch => char.IsControl(ch) ? ' ' : ch).ToArray())}\n")));
 
 await control.StartAsync();
 Console.WriteLine($"bot-api {api.BaseUrl}");

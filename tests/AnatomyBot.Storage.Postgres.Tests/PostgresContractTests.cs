@@ -54,9 +54,33 @@ public sealed class PostgresTestDatabase : IStorageTestDatabase, IDisposable
         _owned.Add(database);
         _owned.Add(source);
         return new StoragePorts(database, new PostgresQuizStore(database), new PostgresDailyQuizStore(database),
-            new PostgresChatStore(database), new PostgresUpdateInbox(database));
+            new PostgresChatStore(database), new PostgresUpdateInbox(database))
+        {
+            Study = new PostgresStudyStore(database),
+        };
     }
 }
+
+/// <summary>The same database with the inbox as one replica sees it (claiming what it hands out).</summary>
+public sealed class PostgresReplicaTestDatabase : IStorageTestDatabase, IDisposable
+{
+    private readonly PostgresTestDatabase _database = new();
+
+    public async Task<StoragePorts> CreateAsync() => AsReplica(await _database.CreateAsync());
+
+    public async Task<StoragePorts> ReopenAsync() => AsReplica(await _database.ReopenAsync());
+
+    public Task DropAsync() => _database.DropAsync();
+
+    public void Dispose() => _database.Dispose();
+
+    private static StoragePorts AsReplica(StoragePorts ports) => ports with
+    {
+        Inbox = new ReplicaUpdateInbox((PostgresUpdateInbox)ports.Inbox, new("replica-1"), TimeProvider.System, TimeSpan.FromSeconds(30)),
+    };
+}
+
+public sealed class PostgresReplicaUpdateInboxContractTests : UpdateInboxContract<PostgresReplicaTestDatabase>;
 
 public sealed class PostgresQuizStoreContractTests : QuizStoreContract<PostgresTestDatabase>;
 
@@ -65,3 +89,5 @@ public sealed class PostgresDailyQuizStoreContractTests : DailyQuizStoreContract
 public sealed class PostgresChatStoreContractTests : ChatStoreContract<PostgresTestDatabase>;
 
 public sealed class PostgresUpdateInboxContractTests : UpdateInboxContract<PostgresTestDatabase>;
+
+public sealed class PostgresStudyStoreContractTests : StudyStoreContract<PostgresTestDatabase>;

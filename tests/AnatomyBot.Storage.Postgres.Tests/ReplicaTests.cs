@@ -113,6 +113,25 @@ public sealed class ReplicaTests(PostgresClassDatabase fixture) : IClassFixture<
     }
 
     [PostgresFact]
+    public async Task Replicas_draining_one_inbox_get_different_updates_in_small_claims()
+    {
+        var replicas = await ReplicasAsync(2);
+        for (var id = 1; id <= 25; id++)
+        {
+            await replicas[0].Inbox.EnqueueAsync(Stream, id, "{}", T0, default);
+        }
+
+        var a = new ReplicaUpdateInbox(replicas[0].Inbox, new ReplicaIdentity("a"), TimeProvider.System, TimeSpan.FromSeconds(30));
+        var b = new ReplicaUpdateInbox(replicas[1].Inbox, new ReplicaIdentity("b"), TimeProvider.System, TimeSpan.FromSeconds(30));
+        var first = await a.GetPendingAsync(Stream, 100, default);
+        var second = await b.GetPendingAsync(Stream, 100, default);
+        Assert.Equal(Enumerable.Range(1, ReplicaUpdateInbox.MaxClaim).Select(i => (long)i), first.Select(u => u.UpdateId));
+        Assert.Equal(Enumerable.Range(ReplicaUpdateInbox.MaxClaim + 1, ReplicaUpdateInbox.MaxClaim).Select(i => (long)i), second.Select(u => u.UpdateId));
+        // Handed out again to the same replica (a restarted worker) until completed.
+        Assert.Equal(first, await a.GetPendingAsync(Stream, 100, default));
+    }
+
+    [PostgresFact]
     public async Task A_redelivery_that_slips_in_after_completion_is_not_handed_out_again()
     {
         var replicas = await ReplicasAsync(2);

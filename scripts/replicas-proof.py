@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""Several replicas, one state, with real processes: the proof and its figures (docs/performance.md).
+
+Starts a throwaway PostgreSQL (scripts/postgres.sh), the loopback fake Bot API (tests/AnatomyBot.FakeBotApi) and
+replicas of the built bot (src/AnatomyBot/bin/<config>/net10.0/AnatomyBot.dll) in Telegram webhook mode with
+Storage:Provider postgres, each on its own loopback port, then:
+
+  1. throughput: N updates (distinct chats) POSTed to one replica, then to three (spread round-robin, as a load
+     balancer does), timed from the first POST until the fake saw every answer: updates answered per second;
+  2. failover: three replicas, one killed with SIGKILL mid-run; POSTs it refuses go to the next replica (as nginx's
+     proxy_next_upstream does); every update must be answered, at most one twice; the time from the kill until the last
+     update it had taken is answered is the failover time;
+  3. reload broadcast: the shipped knowledge copied to a folder all replicas read (watching off), a keyword added, a
+     moderator's /reload sent to one replica; the same question then asked through each of the three must get the new
+     answer.
+
+Usage: python3 scripts/replicas-proof.py [--updates N] [--config Debug|Release]   (build first: dotnet build)
+Prints one line per check and the figures; exit 0 when every check passed. Every request goes to 127.0.0.1 only, and
+the run is bounded (each wait has a deadline); everything it started is stopped at the end.
+"""
+import argparse
+import http.client
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOKEN = "100200300:replicas-proof"
+SECRET = "replicas-proof-secret"
+MODERATOR = 900000001
+PATH = "/telegram/webhook"
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request(method, port, path, body=None, headers=None, timeout=10.0):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def update(update_id, chat_id, text, user_id=None):
+    user_id = user_id or chat_id
+    return json.dumps({
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id, "date": 1700000000, "text": text,
+            "chat": {"id": chat_id, "type": "private", "first_name": "Student"},
+            "from": {"id": user_id, "is_bot": False, "first_name": "Student"},
+        },
+    })
+
+
+class Proof:
+    def __init__(self, config):
+        self.config = config
+        self.work = tempfile.mkdtemp(prefix="anatomybot-replicas-")
+        self.processes = []
+        self.cluster_dir = None
+        self.failures = 0
+
+    # --- infrastructure
+    def start_postgres(self):
+        out = subprocess.run(["bash", os.path.join(REPO, "scripts", "postgres.sh"), "start", "--owner-pid", str(os.getpid())],
+                             check=True, capture_output=True, text=True, timeout=900).stdout
+        values = dict(line.split(" ", 1) for line in out.strip().splitlines())
+        self.cluster_dir = values["dir"]
+        self.server = values["connection"]
+
+    def new_database(self, name):
+        port = self.server.split("Port=")[1].split(";")[0]
+        subprocess.run(["psql", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-q", "-c", f"CREATE DATABASE {name}"], check=True, timeout=60)
+        return self.server.replace("Database=postgres", f"Database={name}")
+
+    def start_fake(self):
+        dll = os.path.join(REPO, "tests", "AnatomyBot.FakeBotApi", "bin", self.config, "net10.0", "AnatomyBot.FakeBotApi.dll")
+        log = open(os.path.join(self.work, "fake.log"), "w")
+        process = subprocess.Popen(["dotnet", dll, TOKEN], stdout=subprocess.PIPE, stderr=log, text=True)
+        self.processes.append(process)
+        self.bot_api = process.stdout.readline().split()[1]
+        self.control = int(process.stdout.readline().split()[1].rsplit(":", 1)[1])
+
+    def sent(self):
+        status, body = request("GET", self.control, "/sent")
+        assert status == 200, body
+        return [line.split("\t", 1) for line in body.splitlines() if line]
+
+    def start_replica(self, name, database, knowledge, claim_seconds=5):
+        port = free_port()
+        env = dict(os.environ,
+                   Telegram__Token=TOKEN, Telegram__ApiBaseUrl=self.bot_api, Telegram__RegisterCommands="false",
+                   Telegram__Webhook__Url=f"https://bot.example.org{PATH}", Telegram__Webhook__SecretToken=SECRET,
+                   Telegram__Webhook__QueueCapacity="100000", Telegram__Moderators__0=str(MODERATOR),
+                   Telegram__PerChatIntervalMilliseconds="0",
+                   Storage__Provider="postgres", Storage__ConnectionString=database, Storage__ReplicaId=name,
+                   Storage__ClaimSeconds=str(claim_seconds), Storage__Path=os.path.join(self.work, name + ".db"),
+                   Http__Urls=f"http://127.0.0.1:{port}", Answering__Semantic="false",
+                   Knowledge__Path=knowledge, Knowledge__Watch="false", DOTNET_ENVIRONMENT="Production")
+        dll = os.path.join(REPO, "src", "AnatomyBot", "bin", self.config, "net10.0", "AnatomyBot.dll")
+        log = open(os.path.join(self.work, f"{name}.log"), "a")
+        process = subprocess.Popen(["dotnet", dll], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.work)
+        self.processes.append(process)
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                if request("GET", port, "/healthz", timeout=2)[0] == 200:
+                    return {"name": name, "port": port, "process": process}
+            except OSError:
+                pass
+            if process.poll() is not None:
+                break
+            time.sleep(0.2)
+        raise RuntimeError(f"replica {name} did not become healthy; see {self.work}/{name}.log")
+
+    def stop(self, replica):
+        replica["process"].send_signal(signal.SIGTERM)
+        replica["process"].wait(timeout=30)
+
+    def close(self):
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        if self.cluster_dir:
+            subprocess.run(["bash", os.path.join(REPO, "scripts", "postgres.sh"), "stop", self.cluster_dir], timeout=60)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def check(self, ok, what):
+        print(("ok   " if ok else "FAIL ") + what, flush=True)
+        if not ok:
+            self.failures += 1
+
+    # --- sending, as a load balancer: round-robin, the next replica when one refuses or is unreachable
+    def post_all(self, replicas, updates, senders=8, on_sent=None):
+        alive = list(replicas)
+        lock = threading.Lock()
+        index = {"next": 0, "sent": 0}
+
+        def worker():
+            while True:
+                with lock:
+                    if index["next"] >= len(updates):
+                        return
+                    i = index["next"]
+                    index["next"] += 1
+                body = updates[i]
+                for attempt in range(len(replicas) * 3):
+                    target = alive[(i + attempt) % len(alive)]
+                    try:
+                        status, _ = request("POST", target["port"], PATH, body,
+                                         {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET})
+                        if status == 200:
+                            break
+                    except OSError:
+                        pass
+                else:
+                    raise RuntimeError(f"no replica took update {i}")
+                with lock:
+                    index["sent"] += 1
+                    sent = index["sent"]
+                if on_sent:
+                    on_sent(sent)
+
+        threads = [threading.Thread(target=worker) for _ in range(senders)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    def wait_answers(self, chats, deadline_seconds=180):
+        deadline = time.time() + deadline_seconds
+        while time.time() < deadline:
+            answered = {int(chat) for chat, _ in self.sent()}
+            if chats <= answered:
+                return time.time()
+            time.sleep(0.05)
+        return None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--updates", type=int, default=600)
+    parser.add_argument("--config", default="Debug")
+    args = parser.parse_args()
+    proof = Proof(args.config)
+    try:
+        proof.start_postgres()
+        proof.start_fake()
+        question = "what nerve supplies the iliacus"
+        next_id = [1]
+
+        def batch(n, first_chat):
+            ids = range(next_id[0], next_id[0] + n)
+            next_id[0] += n
+            return [update(u, first_chat + k, question) for k, u in enumerate(ids)], {first_chat + k for k in range(n)}
+
+        # 1. Throughput, one replica then three.
+        figures = {}
+        for count in (1, 3):
+            database = proof.new_database(f"throughput{count}")
+            replicas = [proof.start_replica(f"t{count}-{i}", database, os.path.join(REPO, "knowledge")) for i in range(count)]
+            warm, warm_chats = batch(30, 10_000_000 * count)
+            proof.post_all(replicas, warm)
+            proof.wait_answers(warm_chats)
+            updates, chats = batch(args.updates, 20_000_000 * count)
+            started = time.time()
+            proof.post_all(replicas, updates)
+            done = proof.wait_answers(chats)
+            proof.check(done is not None, f"{count} replica(s): all {args.updates} updates answered")
+            if done:
+                figures[count] = args.updates / (done - started)
+                print(f"     {count} replica(s): {figures[count]:.0f} updates answered per second", flush=True)
+            for replica in replicas:
+                proof.stop(replica)
+
+        # 2. Failover: kill one of three mid-run.
+        database = proof.new_database("failover")
+        replicas = [proof.start_replica(f"f{i}", database, os.path.join(REPO, "knowledge")) for i in range(3)]
+        updates, chats = batch(args.updates, 30_000_000)
+        killed = {}
+
+        def maybe_kill(sent):
+            if sent == len(updates) // 3 and not killed:
+                replicas[1]["process"].send_signal(signal.SIGKILL)
+                killed["at"] = time.time()
+
+        proof.post_all(replicas, updates, on_sent=maybe_kill)
+        done = proof.wait_answers(chats)
+        answers = [int(chat) for chat, _ in proof.sent() if int(chat) in chats]
+        repeats = len(answers) - len(set(answers))
+        proof.check(done is not None, f"failover: every one of {len(chats)} updates answered after a replica was killed mid-run")
+        proof.check(repeats <= 1, f"failover: {repeats} update(s) answered twice (at most one per kill)")
+        if done and killed:
+            print(f"     failover: last update answered {done - killed['at']:.1f} s after the kill (Storage:ClaimSeconds=5)", flush=True)
+        for replica in (replicas[0], replicas[2]):
+            proof.stop(replica)
+
+        # 3. Reload broadcast.
+        knowledge = os.path.join(proof.work, "knowledge")
+        shutil.copytree(os.path.join(REPO, "knowledge"), knowledge)
+        database = proof.new_database("reload")
+        replicas = [proof.start_replica(f"r{i}", database, knowledge) for i in range(3)]
+        marker = "zebrafinch"
+        nicknames = os.path.join(knowledge, "topics", "nicknames.yaml")
+        with open(nicknames) as f:
+            text = f.read()
+        with open(nicknames, "w") as f:
+            f.write(text.replace("keywords:\n", f"keywords:\n  - {marker}\n", 1))
+        before = len(proof.sent())
+        proof.post_all([replicas[0]], [update(next_id[0], MODERATOR, "/reload")])
+        next_id[0] += 1
+        deadline = time.time() + 60
+        while time.time() < deadline and len(proof.sent()) <= before:
+            time.sleep(0.05)
+        time.sleep(0)  # the other replicas reload on the notice; asked below until their answers change
+        for i, replica in enumerate(replicas):
+            chat = 40_000_000 + i
+            answered = False
+            deadline = time.time() + 30
+            while time.time() < deadline and not answered:
+                proof.post_all([replica], [update(next_id[0], chat, marker)])
+                next_id[0] += 1
+                end = time.time() + 10
+                while time.time() < end:
+                    mine = [t for c, t in proof.sent() if int(c) == chat]
+                    if mine:
+                        break
+                    time.sleep(0.05)
+                answered = any("Nicknames of the psoas" in t for c, t in proof.sent() if int(c) == chat)
+                chat += 100
+            proof.check(answered, f"reload broadcast: replica {replica['name']} answers '{marker}' with the reloaded topic")
+        for replica in replicas:
+            proof.stop(replica)
+    finally:
+        proof.close()
+    print("replicas proof: " + ("passed" if proof.failures == 0 else f"{proof.failures} check(s) FAILED"))
+    return 0 if proof.failures == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
