@@ -6,7 +6,7 @@ using AnatomyBot.Core.Storage;
 using AnatomyBot.Core.Study;
 using AnatomyBot.Storage.Sqlite;
 using AnatomyBot.Testing;
-using Microsoft.Data.Sqlite;
+using AnatomyBot.Testing.Storage;
 
 namespace AnatomyBot.Storage.Tests;
 
@@ -240,36 +240,7 @@ public sealed class StudyServiceTests : IDisposable
         }
     }
 
-    /// <summary>Every row of every table as "table|col|col|..." lines.</summary>
-    private async Task<string> DumpAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_db.Path};Pooling=False");
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var lines = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\";";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(table + "|" + string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-            }
-        }
-
-        return string.Join("\n", lines);
-    }
+    private Task<string> DumpAsync() => SqliteDump.AllRowsAsync(_db.Path);
 
     private sealed class StudyBank : IKnowledgeProvider
     {

@@ -6,6 +6,7 @@ using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Core.Study;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
@@ -29,7 +30,8 @@ internal sealed class InteractionHandler(
     IStorageDiagnostics storage,
     DiscordBotIdentity identity,
     IOptions<DiscordOptions> options,
-    ILogger<InteractionHandler> logger)
+    ILogger<InteractionHandler> logger,
+    StudyCommands? study = null)
 {
     internal const string QuizPrefix = "quiz:";
     private const int MaxAutocompleteChoices = 25;
@@ -95,6 +97,9 @@ internal sealed class InteractionHandler(
             case ReloadRequest:
                 await ReloadAsync(interaction, id, token, user, cancellationToken);
                 break;
+            case StudyRequest personal:
+                await StudyAsync(interaction, id, token, personal, cancellationToken);
+                break;
             case var request:
                 var reply = engine.Answer(new IncomingMessage(request, Platform.Discord, user, channel));
                 await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.ReplyMessage(reply), cancellationToken);
@@ -133,6 +138,55 @@ internal sealed class InteractionHandler(
         logger.LogInformation("/reload by user {UserId}: {Outcome}", user, result.Succeeded ? "succeeded" : $"failed with {result.Errors.Length} error(s)");
         await EditOriginalAsync(interaction, token, MessageRenderer.TextMessage(ReloadText.Format(result)), cancellationToken);
     }
+
+    /// <summary>
+    /// A study command, answered only to the student (ephemeral, in a server channel as in a DM). Deferred first: the
+    /// store and the chart may take longer than Discord's 3 s window. /progress attaches the chart to the answer;
+    /// /review's question comes with quiz buttons, graded like /quiz.
+    /// </summary>
+    private async Task StudyAsync(Interaction interaction, string id, string token, StudyRequest request, CancellationToken cancellationToken)
+    {
+        if (!await RespondAsync(id, token, InteractionCallbackType.DeferredChannelMessageWithSource, new JsonObject { ["flags"] = MessageRenderer.EphemeralFlag }, cancellationToken))
+        {
+            return;
+        }
+
+        if (study is null)
+        {
+            await EditOriginalAsync(interaction, token, MessageRenderer.TextMessage(StudyUnavailable), cancellationToken, ephemeral: true);
+            return;
+        }
+
+        var venue = interaction.GuildId is null ? StudyVenue.Private : StudyVenue.PrivateReplyInGroup;
+        var reply = await study.HandleAsync(request, DiscordKeys.User(interaction.UserId), venue, cancellationToken);
+        if (request is LinkRequest or UnlinkRequest or ForgetMeRequest)
+        {
+            // Never the code itself: only which command was used.
+            logger.LogInformation("Discord user {UserId} used /{Command}", interaction.UserId, interaction.Data?.Name);
+        }
+
+        if (reply.Question is { } question)
+        {
+            var start = await quizzes.StartAsync(DiscordKeys.Chat(interaction.ChannelId ?? ""), question, null, cancellationToken);
+            var body = QuizMessage(start.Question!, start.Post!.PostId);
+            body["content"] = StudyContent(reply) + "\n\n" + body["content"]!.GetValue<string>();
+            if (await EditOriginalAsync(interaction, token, body, cancellationToken, ephemeral: true))
+            {
+                await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+                BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "review"));
+            }
+
+            return;
+        }
+
+        var file = reply.ChartPng is { } png ? new RestFile(StudyReply.ChartFileName, png) : null;
+        await EditOriginalAsync(interaction, token, MessageRenderer.TextMessage(StudyContent(reply)), cancellationToken, file, ephemeral: true);
+    }
+
+    internal const string StudyUnavailable = "The study commands are not available on this bot.";
+
+    /// <summary>A study reply as message text: the title in bold, then the lines (the bot's own text, no user input).</summary>
+    internal static string StudyContent(StudyReply reply) => $"**{reply.Title}**\n{reply.Text}";
 
     /// <summary>Discord hides /reload by default permission only; admins can override that, so check again here.</summary>
     internal bool MayReload(Interaction interaction, string userId)
@@ -361,21 +415,32 @@ internal sealed class InteractionHandler(
         return response.IsSuccess;
     }
 
-    private async Task EditOriginalAsync(Interaction interaction, string token, JsonObject body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Edits the deferred answer in (with <paramref name="file"/> attached); true when the edit or its fallback went out.
+    /// An <paramref name="ephemeral"/> answer's fallback follow-up is ephemeral too (an edit keeps the deferral's flags).
+    /// </summary>
+    private async Task<bool> EditOriginalAsync(Interaction interaction, string token, JsonObject body, CancellationToken cancellationToken, RestFile? file = null, bool ephemeral = false)
     {
         var appId = identity.ApplicationId ?? interaction.ApplicationId;
         if (appId is null)
         {
             logger.LogWarning("Cannot edit a deferred answer: the application id is unknown");
-            return;
+            return false;
         }
 
-        var response = await rest.EditOriginalResponseAsync(appId, token, body, cancellationToken);
+        var response = await rest.EditOriginalResponseAsync(appId, token, body, cancellationToken, file);
         if (!response.IsSuccess)
         {
             // The deferred message would otherwise stay "thinking" forever; a follow-up is the fallback.
-            await rest.CreateFollowupAsync(appId, token, body, cancellationToken);
+            if (ephemeral)
+            {
+                body["flags"] = MessageRenderer.EphemeralFlag;
+            }
+
+            response = await rest.CreateFollowupAsync(appId, token, body, cancellationToken, file);
         }
+
+        return response.IsSuccess;
     }
 
     private static string Truncate(string text, int max) =>

@@ -4,6 +4,7 @@ using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Core.Study;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
@@ -28,7 +29,8 @@ internal sealed class MentionHandler(
     IStorageDiagnostics storage,
     DiscordBotIdentity identity,
     IOptions<DiscordOptions> options,
-    ILogger<MentionHandler> logger)
+    ILogger<MentionHandler> logger,
+    StudyCommands? study = null)
 {
     internal const string TypedAnswerHint = "Click an answer, or reply with its number.";
 
@@ -72,6 +74,9 @@ internal sealed class MentionHandler(
                 break;
             case ReloadRequest:
                 await ReloadAsync(post, cancellationToken);
+                break;
+            case StudyRequest personal:
+                await StudyAsync(post, message.GuildId is null, personal, cancellationToken);
                 break;
             case var request:
                 await AnswerAsync(post, request, cancellationToken);
@@ -128,6 +133,47 @@ internal sealed class MentionHandler(
         {
             typed.Close(post.ChannelId);
         }
+    }
+
+    /// <summary>
+    /// A typed study command. A server channel sees the reply, so personal answers there send the student to a DM (or
+    /// the slash command, which answers only them); in a DM /progress attaches the chart and /review posts its
+    /// question as a quiz, open for a click or a typed answer.
+    /// </summary>
+    private async Task StudyAsync(MentionPost post, bool isDm, StudyRequest request, CancellationToken cancellationToken)
+    {
+        if (study is null)
+        {
+            await SendAsync(post, MessageRenderer.TextMessage(InteractionHandler.StudyUnavailable), cancellationToken);
+            return;
+        }
+
+        var reply = await study.HandleAsync(request, DiscordKeys.User(post.UserId), isDm ? StudyVenue.Private : StudyVenue.Group, cancellationToken);
+        if (request is LinkRequest or UnlinkRequest or ForgetMeRequest)
+        {
+            logger.LogInformation("Discord user {UserId} used a typed {Command}", post.UserId, request.GetType().Name);
+        }
+
+        if (reply.Question is { } question)
+        {
+            var start = await quizzes.StartAsync(DiscordKeys.Chat(post.ChannelId), question, null, cancellationToken);
+            var body = InteractionHandler.QuizMessage(start.Question!, start.Post!.PostId);
+            body["content"] = InteractionHandler.StudyContent(reply) + "\n\n" + body["content"]!.GetValue<string>() + "\n\n" + TypedAnswerHint;
+            typed.Open(post.ChannelId, start.Post);
+            if (await SendAsync(post, body, cancellationToken))
+            {
+                await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+            }
+            else
+            {
+                typed.Close(post.ChannelId);
+            }
+
+            return;
+        }
+
+        var file = reply.ChartPng is { } png ? new RestFile(StudyReply.ChartFileName, png) : null;
+        await SendAsync(post, MessageRenderer.TextMessage(InteractionHandler.StudyContent(reply)), cancellationToken, file);
     }
 
     /// <summary>Grades a typed answer to the channel's open quiz post; the first answer per user and post counts.</summary>
@@ -187,10 +233,10 @@ internal sealed class MentionHandler(
     }
 
     /// <summary>Sends a reply to the message; false when the send failed (logged).</summary>
-    private async Task<bool> SendAsync(MentionPost post, JsonObject body, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(MentionPost post, JsonObject body, CancellationToken cancellationToken, RestFile? file = null)
     {
         body["message_reference"] = new JsonObject { ["message_id"] = post.MessageId, ["fail_if_not_exists"] = false };
-        var response = await rest.CreateMessageAsync(post.ChannelId, body, cancellationToken);
+        var response = await rest.CreateMessageAsync(post.ChannelId, body, cancellationToken, file);
         if (!response.IsSuccess)
         {
             logger.LogWarning("Answering a mention in channel {ChannelId} failed with {Status}", post.ChannelId, (int)response.Status);

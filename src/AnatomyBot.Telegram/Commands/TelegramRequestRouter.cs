@@ -8,14 +8,11 @@ internal sealed class TelegramRequestRouter(
     QuizCommand quiz,
     DailyQuizCommand dailyQuiz,
     LeaderboardCommand leaderboard,
-    ReloadCommand reload)
+    ReloadCommand reload,
+    StudyCommand study)
 {
-    /// <summary>
-    /// Every chat command of the catalogue but the study commands, whose Telegram handling lands once the adapter's
-    /// quizzes run on Core's QuizService (issue 14).
-    /// </summary>
-    public static readonly Func<CommandSpec, bool> Offered = command =>
-        (command.Places & CommandPlaces.Chat) != 0 && command.ToRequest("") is not StudyRequest;
+    /// <summary>Every chat command of the catalogue: Telegram offers them all.</summary>
+    public static readonly Func<CommandSpec, bool> Offered = CommandCatalogue.In(CommandPlaces.Chat);
 
     public Task RouteAsync(TelegramChat chat, ChatRequest request, CancellationToken cancellationToken) => request switch
     {
@@ -23,6 +20,7 @@ internal sealed class TelegramRequestRouter(
         DailyQuizSettingsRequest settings => dailyQuiz.HandleAsync(chat, settings.Arguments, cancellationToken),
         LeaderboardRequest => leaderboard.HandleAsync(chat, cancellationToken),
         ReloadRequest => reload.HandleAsync(chat, cancellationToken),
+        StudyRequest personal => study.HandleAsync(chat, personal, cancellationToken),
         // A bare unknown command in a group is likely meant for another bot; in private, the engine answers with help.
         UnknownCommandRequest when !chat.IsPrivate => Task.CompletedTask,
         _ => answer.HandleAsync(chat, request, cancellationToken),

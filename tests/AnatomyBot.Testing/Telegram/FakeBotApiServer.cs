@@ -75,6 +75,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<RecordedCall> _calls = [];
     private readonly List<RecordedCall> _delivered = [];
+    private readonly List<string> _pollIds = [];
     private readonly Dictionary<string, int> _callCounts = [];
     private readonly List<JsonNode> _updates = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
@@ -152,6 +153,18 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             lock (_gate)
             {
                 return _delivered.Count;
+            }
+        }
+    }
+
+    /// <summary>The ids of the polls sent so far, in order (what a poll_answer update names).</summary>
+    public IReadOnlyList<string> PollIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _pollIds];
             }
         }
     }
@@ -384,9 +397,15 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             return null;
         }
 
+        var pollId = "poll-" + Interlocked.Increment(ref _nextPollId);
+        lock (_gate)
+        {
+            _pollIds.Add(pollId);
+        }
+
         var poll = new JsonObject
         {
-            ["id"] = "poll-" + Interlocked.Increment(ref _nextPollId),
+            ["id"] = pollId,
             ["question"] = body["question"]!.GetValue<string>(),
             ["options"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["text"] = o!["text"]!.GetValue<string>(), ["voter_count"] = 0 }).ToArray()),
             ["total_voter_count"] = 0,
