@@ -42,6 +42,7 @@ internal sealed class QuizPoster(
     TelegramSender sender,
     StorageFaults faults,
     BotApi client,
+    TelegramMetrics metrics,
     ILogger<QuizPoster> logger)
 {
     public const int MaxQuestion = 300;
@@ -102,7 +103,7 @@ internal sealed class QuizPoster(
             cancellationToken);
         if (result.IsSuccess)
         {
-            BotMetrics.QuizPosts.Add(1, new("platform", "telegram"), new("kind", kind));
+            metrics.QuizPosted(kind);
         }
 
         if (result.IsSuccess && result.Value?.Poll is { } poll)
