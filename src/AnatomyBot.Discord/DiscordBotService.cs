@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Protocol;
@@ -14,7 +15,8 @@ namespace AnatomyBot.Discord;
 /// <summary>
 /// Plans and runs this process's gateway shards, registers the slash commands after the first READY and hands each
 /// interaction (and, when enabled, each mention or DM) to its handler on its own task. Owns the adapter's health. A
-/// fatal gateway condition on any shard stops the host with a message that says what to fix.
+/// fatal gateway condition on any shard, or a database that cannot be used (quiz state lives there), stops the host
+/// with a message that says what to fix.
 /// </summary>
 internal sealed class DiscordBotService(
     GatewayShards shards,
@@ -22,6 +24,8 @@ internal sealed class DiscordBotService(
     InteractionHandler interactions,
     MentionHandler mentions,
     DiscordBotIdentity identity,
+    IStorageSchema storage,
+    IStorageDiagnostics storageDiagnostics,
     IOptions<DiscordOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -45,6 +49,11 @@ internal sealed class DiscordBotService(
         IReadOnlyList<Task<GatewayStopped>> runs = [];
         try
         {
+            if (!await OpenStorageAsync(stoppingToken))
+            {
+                return;
+            }
+
             var plan = await PlanAsync(stoppingToken);
             if (plan is null)
             {
@@ -72,6 +81,31 @@ internal sealed class DiscordBotService(
             await shardsStop.CancelAsync();
             await Task.WhenAll(runs).ContinueWith(_ => { }, TaskScheduler.Default);
             await Task.WhenAll(_inFlight.Keys).WaitAsync(TimeSpan.FromSeconds(5), time, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>
+    /// Opens (and migrates) the store before connecting, so an unusable database stops the adapter at start with the
+    /// provider's message rather than at the first quiz click. A transient failure (locked) is only logged: quiz clicks
+    /// retry it, and everything else works without the store.
+    /// </summary>
+    private async Task<bool> OpenStorageAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.MigrateAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && storageDiagnostics.Classify(ex) == StorageFaultKind.Fatal)
+        {
+            Fatal(storageDiagnostics.FatalMessage(ex));
+            return false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && storageDiagnostics.Classify(ex) == StorageFaultKind.Transient)
+        {
+            logger.LogWarning("Discord storage: opening the database failed ({Error}); quiz answers retry it. {Location}",
+                storageDiagnostics.Describe(ex), storageDiagnostics.Location);
+            return true;
         }
     }
 

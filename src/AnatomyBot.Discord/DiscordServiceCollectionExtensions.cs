@@ -1,6 +1,8 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rest;
@@ -14,8 +16,8 @@ using Microsoft.Extensions.Options;
 namespace AnatomyBot.Discord;
 
 /// <summary>
-/// The adapter's one source of randomness: heartbeat jitter, reconnect backoff and quiz picks. Tests register a fixed
-/// one before AddDiscordAdapter.
+/// The adapter's one source of randomness: heartbeat jitter and reconnect backoff (quiz picks are the QuizService's).
+/// Tests register a fixed one before AddDiscordAdapter.
 /// </summary>
 internal sealed record DiscordRandom(Random Random);
 
@@ -26,8 +28,9 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>
     /// Registers the Discord adapter: options bound from the "Discord" section (validated at start), the REST
     /// client, the gateway client, the hosted service and an <see cref="IAdapterHealth"/> named "discord". Needs <see cref="IAnswerEngine"/>,
-    /// <see cref="IMuscleNameCompleter"/>, <see cref="IKnowledgeReloader"/> and <see cref="TimeProvider"/> from the
-    /// host; uses <see cref="IKnowledgeProvider"/> for quiz history when registered. Call it only when
+    /// <see cref="IMuscleNameCompleter"/>, <see cref="IKnowledgeProvider"/>, <see cref="IKnowledgeReloader"/>,
+    /// <see cref="TimeProvider"/> and the storage ports <see cref="IQuizStore"/> and <see cref="IStorageDiagnostics"/> from
+    /// the host; registers the <see cref="QuizService"/> unless registered already. Call it only when
     /// <c>Discord:Token</c> is set.
     /// </summary>
     public static IServiceCollection AddDiscordAdapter(this IServiceCollection services, IConfiguration configuration)
@@ -62,8 +65,11 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordHealth>();
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<DiscordHealth>());
         services.TryAddSingleton<DiscordBotIdentity>();
-        services.TryAddSingleton(sp => new QuizBook(sp.GetService<IKnowledgeProvider>(), sp.GetRequiredService<DiscordRandom>().Random));
+        services.TryAddSingleton(sp => new QuizService(
+            sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared,
+            sp.GetService<IQuizAnswerListener>()));
         services.TryAddSingleton<InteractionHandler>();
+        services.TryAddSingleton<TypedQuizzes>();
         services.TryAddSingleton<MentionHandler>();
         services.TryAddSingleton<DiscordBotService>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DiscordBotService>());

@@ -84,21 +84,6 @@ public sealed class TelegramWebhookOptions
     internal bool Enabled => !string.IsNullOrWhiteSpace(Url);
 }
 
-/// <summary>Where the adapter keeps its durable state (section "Storage").</summary>
-public sealed class TelegramStorageOptions
-{
-    public const string SectionName = "Storage";
-
-    /// <summary>Path of the SQLite database file (<c>Storage:Path</c>); its directory is created.</summary>
-    public string Path { get; set; } = "data/anatomybot.db";
-
-    /// <summary>
-    /// How long one statement waits for another connection's write lock before it fails (<c>Storage:BusyTimeoutSeconds</c>,
-    /// 1-600). A failure is retried with back-off and reported as "degraded" in /healthz; it never stops the bot.
-    /// </summary>
-    public int BusyTimeoutSeconds { get; set; } = 30;
-}
-
 internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
 {
     public ValidateOptionsResult Validate(string? name, TelegramOptions options)
@@ -188,14 +173,4 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         return token[..colon].All(char.IsAsciiDigit)
             && token[(colon + 1)..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
     }
-}
-
-internal sealed class TelegramStorageOptionsValidator : IValidateOptions<TelegramStorageOptions>
-{
-    public ValidateOptionsResult Validate(string? name, TelegramStorageOptions options) =>
-        string.IsNullOrWhiteSpace(options.Path)
-            ? ValidateOptionsResult.Fail("Storage:Path must name the SQLite database file (default data/anatomybot.db).")
-            : options.BusyTimeoutSeconds is < 1 or > 600
-                ? ValidateOptionsResult.Fail("Storage:BusyTimeoutSeconds must be between 1 and 600.")
-                : ValidateOptionsResult.Success;
 }

@@ -1,4 +1,7 @@
+using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Commands;
 using AnatomyBot.Telegram.Moderation;
@@ -18,11 +21,12 @@ namespace AnatomyBot.Telegram;
 public static class TelegramServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Telegram adapter: options bound from "Telegram" and "Storage" (validated at start), the Bot API
-    /// client, the SQLite store (<see cref="ITelegramStore"/>, replaceable by registering another one first), the long
-    /// receiver (long polling, or the webhook queue when Telegram:Webhook:Url is set; map the endpoint with
+    /// Registers the Telegram adapter: options bound from "Telegram" (validated at start), the Bot API client, the
+    /// <see cref="QuizService"/> (unless registered already), the long receiver (long polling, or the webhook queue when Telegram:Webhook:Url is set; map the endpoint with
     /// <see cref="TelegramWebhookEndpoints.MapTelegramWebhook"/>), the daily quiz scheduler, and an <see cref="IAdapterHealth"/> named "telegram". The host calls this only when <c>Telegram:Token</c> is set and
-    /// must register <c>IAnswerEngine</c>, <c>IKnowledgeProvider</c>, <c>IKnowledgeReloader</c> and <c>TimeProvider</c>.
+    /// must register <c>IAnswerEngine</c>, <c>IKnowledgeProvider</c>, <c>IKnowledgeReloader</c>, <c>TimeProvider</c> and the storage
+    /// ports (<see cref="IStorageSchema"/>, <see cref="IStorageDiagnostics"/>, <see cref="IQuizStore"/>,
+    /// <see cref="IDailyQuizStore"/>, <see cref="IChatStore"/>, <see cref="IUpdateInbox"/>).
     /// </summary>
     public static IServiceCollection AddTelegramAdapter(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,8 +34,6 @@ public static class TelegramServiceCollectionExtensions
 
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddOptions<TelegramStorageOptions>().Bind(configuration.GetSection(TelegramStorageOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TelegramStorageOptions>, TelegramStorageOptionsValidator>();
 
         // Telegram.Bot's TelegramBotClient is created per call over this named client (see BotApi). The factory's
         // request logging writes request URLs, and Bot API URLs carry the token: it is removed. The lenient handler
@@ -45,7 +47,9 @@ public static class TelegramServiceCollectionExtensions
             .RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITelegramStore, SqliteTelegramStore>();
+        services.TryAddSingleton(sp => new QuizService(
+            sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared,
+            sp.GetService<IQuizAnswerListener>()));
         services.AddSingleton<BotApi>();
         services.AddSingleton<TelegramHealth>();
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<TelegramHealth>());

@@ -3,6 +3,7 @@ using AnatomyBot.Commands;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Hosting;
 using AnatomyBot.Observability;
@@ -138,6 +139,9 @@ internal static class BotApp
         await host.StartAsync(cancellationToken);
         try
         {
+            // The console's quiz keeps its round and score in memory for the session, as before.
+            using var quizzes = new QuizService(
+                host.Services.GetRequiredService<IKnowledgeProvider>(), new InMemoryQuizStore(), TimeProvider.System, Random.Shared);
             var chat = new ConsoleChat(
                 host.Services.GetRequiredService<IAnswerEngine>(),
                 host.Services.GetRequiredService<IKnowledgeProvider>(),
@@ -147,7 +151,7 @@ internal static class BotApp
                 streams.Output,
                 streams.Error,
                 interactive: !environment.IsInputRedirected,
-                Random.Shared);
+                quizzes);
             return await chat.RunAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

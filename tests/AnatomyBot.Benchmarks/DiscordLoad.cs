@@ -5,6 +5,7 @@ using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord;
+using AnatomyBot.Storage;
 using AnatomyBot.Testing.Discord;
 using AnatomyBot.Knowledge;
 using AnatomyBot.Testing;
@@ -71,12 +72,16 @@ internal static class DiscordLoad
         builder.Services.AddSingleton<IAnswerEngine>(engine);
         builder.Services.AddSingleton<IMuscleNameCompleter>(engine);
         builder.Services.AddSingleton<IKnowledgeReloader, NoReload>();
-        builder.Services.AddDiscordAdapter(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Discord:Token"] = "load-test-token",
             ["Discord:ApiBaseUrl"] = discord.ApiBase,
             ["Discord:GatewayUrl"] = discord.GatewayUrl,
-        }).Build());
+            // Quiz state lives in the store; this load sends no quiz, so the file stays empty.
+            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), "anatomybot-load-" + Guid.NewGuid().ToString("N"), "bot.db"),
+        }).Build();
+        builder.Services.AddAnatomyBotStorage(settings);
+        builder.Services.AddDiscordAdapter(settings);
         using var host = builder.Build();
         await host.StartAsync();
         var gateway = await discord.AcceptSessionAsync(heartbeatMs: 1_000_000_000);

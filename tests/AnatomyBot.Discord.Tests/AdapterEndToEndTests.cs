@@ -3,7 +3,10 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using AnatomyBot.Discord.Tests.Fakes;
 using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.Logging;
@@ -36,7 +39,7 @@ public sealed class AdapterEndToEndTests
         var put = await bot.Discord.WaitForCallAsync(c => c.Method == "PUT");
         Assert.Equal("/applications/app1/commands", put.Path);
         var commands = put.Json.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["ask", "help", "muscle", "quiz", "reload", "sources"], commands.Keys.Order());
+        Assert.Equal(["ask", "help", "leaderboard", "muscle", "quiz", "reload", "sources"], commands.Keys.Order());
         var name = commands["muscle"].GetProperty("options")[0];
         Assert.Equal(ApplicationCommandOptionType.String, (ApplicationCommandOptionType)name.GetProperty("type").GetInt32());
         Assert.True(name.GetProperty("autocomplete").GetBoolean());
@@ -120,7 +123,17 @@ public sealed class AdapterEndToEndTests
         var buttons = data.GetProperty("components").EnumerateArray().SelectMany(r => r.GetProperty("components").EnumerateArray()).ToList();
         Assert.Equal(3, buttons.Count);
         var customIds = buttons.Select(b => b.GetProperty("custom_id").GetString()!).ToList();
-        Assert.Equal(["quiz:psoas-minor-presence:0", "quiz:psoas-minor-presence:1", "quiz:psoas-minor-presence:2"], customIds);
+        // Each button carries the stored post's id and its option.
+        var parsed = customIds.Select(Parse).ToList();
+        Assert.Equal([0, 1, 2], parsed.Select(p => p.Option));
+        Assert.Single(parsed.Select(p => p.PostId).Distinct());
+        Assert.Equal("psoas-minor-presence", (await bot.Services.GetRequiredService<IQuizStore>().GetPostAsync(parsed[0].PostId, default))!.QuestionId);
+
+        static (string PostId, int Option) Parse(string customId)
+        {
+            Assert.True(InteractionHandler.TryParseQuizId(customId, out var postId, out var option));
+            return (postId, option);
+        }
 
         object Click(string id, int option, string user) => FakeInteractions.ButtonClick(id, customIds[option], "quiz-msg-1", user);
         await gw.SendDispatchAsync("INTERACTION_CREATE", 3, Click("b1", 1, "u1"));

@@ -2,6 +2,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing.Discord;
 using Moq;
 
 namespace AnatomyBot.Discord.Tests;
@@ -66,6 +67,30 @@ public sealed class MentionRequestTests
 
         // Only "quiz me" reached the engine: the answers were the adapter's to grade.
         Assert.Equal(["quiz me"], bot.Engine.Messages.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task A_typed_answer_and_a_click_on_the_same_post_count_once_and_a_typed_leaderboard_shows_it()
+    {
+        await using var bot = await StartAsync();
+        var gw = await bot.ConnectAndReadyAsync();
+        await gw.SendDispatchAsync("MESSAGE_CREATE", 2, Dm("d1", "quiz me", user: "7"));
+        var posted = (await bot.Discord.WaitForCallsAsync(c => c.Path == "/channels/dm9/messages", 1))[0].Json;
+        var wrongButton = posted.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString()!;
+
+        await gw.SendDispatchAsync("MESSAGE_CREATE", 3, Dm("d2", "B", user: "7"));
+        Assert.EndsWith("Your score: 1/1", await NextDmReplyAsync(bot, 2), StringComparison.Ordinal);
+
+        // The post's button, clicked after the typed answer, gets the typed answer back: one answer per user and post.
+        var click = FakeInteractions.Interaction("c1", AnatomyBot.Discord.Protocol.InteractionType.MessageComponent,
+            new { custom_id = wrongButton, component_type = 2 }, "7", dm: true, message: new { id = "bot-quiz-1" });
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 4, click);
+        var clicked = (await bot.Discord.WaitForCallAsync(c => c.Path == "/interactions/c1/itok-c1/callback")).Json.GetProperty("data").GetProperty("content").GetString()!;
+        Assert.StartsWith("You already answered this one; your first answer counts: About half.", clicked, StringComparison.Ordinal);
+        Assert.EndsWith("Your score: 1/1", clicked, StringComparison.Ordinal);
+
+        await gw.SendDispatchAsync("MESSAGE_CREATE", 5, Dm("d3", "/leaderboard", user: "7"));
+        Assert.Contains("1. 7 \u2014 1/1", await NextDmReplyAsync(bot, 3), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Storage;
 using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,11 +17,15 @@ public sealed class RegistrationTests
     private static IHost Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
+        // The store is opened lazily: nothing is written at this path by these tests.
+        settings["Storage:Path"] = Path.Combine(Path.GetTempPath(), "anatomybot-registration-" + Guid.NewGuid().ToString("N"), "bot.db");
         builder.Configuration.AddInMemoryCollection(settings);
         var engine = new FakeEngine();
         builder.Services.AddSingleton<IAnswerEngine>(engine);
         builder.Services.AddSingleton<IMuscleNameCompleter>(engine);
         builder.Services.AddSingleton(Mock.Of<IKnowledgeReloader>());
+        builder.Services.AddSingleton(Mock.Of<IKnowledgeProvider>());
+        builder.Services.AddAnatomyBotStorage(builder.Configuration);
         builder.Services.AddDiscordAdapter(builder.Configuration);
         return builder.Build();
     }

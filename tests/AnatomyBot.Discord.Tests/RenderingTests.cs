@@ -67,14 +67,14 @@ public sealed class RenderingTests
     public void Quiz_message_has_one_button_per_option_at_most_five_per_row()
     {
         var quiz = new QuizQuestion("many-options", "Pick one", [.. Enumerable.Range(1, 12).Select(i => "Option " + i + new string('o', 95))], 3, "Because.", ["mom"]);
-        var message = InteractionHandler.QuizMessage(quiz);
+        var message = InteractionHandler.QuizMessage(quiz, "post-1");
         var rows = message["components"]!.AsArray();
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.InRange(r!["components"]!.AsArray().Count, 1, 5));
         var buttons = rows.SelectMany(r => r!["components"]!.AsArray()).ToList();
         Assert.Equal(12, buttons.Count);
         Assert.All(buttons, b => Assert.True(b!["label"]!.GetValue<string>().Length <= DiscordLimits.ButtonLabel));
-        Assert.Equal("quiz:many-options:11", buttons[11]!["custom_id"]!.GetValue<string>());
+        Assert.Equal("quiz:post-1:11", buttons[11]!["custom_id"]!.GetValue<string>());
         Assert.True(message["content"]!.GetValue<string>().Length <= DiscordLimits.Content);
     }
 

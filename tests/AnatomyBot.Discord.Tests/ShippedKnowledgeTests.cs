@@ -34,18 +34,21 @@ public sealed class ShippedKnowledgeTests
         var gw = await withBank.ConnectAndReadyAsync();
 
         var seen = new HashSet<string>();
+        AnatomyBot.Core.Quiz.QuizPost? lastPost = null;
         var count = Math.Min(snapshot.Quiz.Length, 8);
         for (var i = 0; i < count; i++)
         {
             await gw.SendDispatchAsync("INTERACTION_CREATE", i + 2, FakeInteractions.Command("quiz" + i, "quiz"));
             var posted = await withBank.Discord.WaitForCallAsync(c => c.Path == $"/interactions/quiz{i}/itok-quiz{i}/callback");
             var firstButton = posted.Json.GetProperty("data").GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString()!;
-            Assert.True(Interactions.InteractionHandler.TryParseQuizId(firstButton, out var questionId, out _));
-            Assert.True(seen.Add(questionId), "a question repeated before the bank was exhausted");
+            Assert.True(Interactions.InteractionHandler.TryParseQuizId(firstButton, out var postId, out _));
+            var post = await withBank.Services.GetRequiredService<AnatomyBot.Core.Quiz.IQuizStore>().GetPostAsync(postId, default);
+            Assert.True(seen.Add(post!.QuestionId), "a question repeated before the bank was exhausted");
+            lastPost = post;
         }
 
-        var question = snapshot.Quiz.First(q => seen.Contains(q.Id));
-        var click = FakeInteractions.ButtonClick("click", Interactions.InteractionHandler.QuizCustomId(question.Id, question.CorrectIndex), "m-1", "u1");
+        var question = snapshot.Quiz.First(q => q.Id == lastPost!.QuestionId);
+        var click = FakeInteractions.ButtonClick("click", Interactions.InteractionHandler.QuizCustomId(lastPost!.PostId, question.CorrectIndex), "m-1", "u1");
         await gw.SendDispatchAsync("INTERACTION_CREATE", 100, click);
         var answer = await withBank.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("click"));
         var text = answer.Json.GetProperty("data").GetProperty("content").GetString()!;

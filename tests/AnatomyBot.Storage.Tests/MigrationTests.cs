@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
 using AnatomyBot.Storage.Sqlite;
+using AnatomyBot.Testing.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace AnatomyBot.Storage.Tests;
@@ -16,58 +17,10 @@ public sealed class MigrationTests : IDisposable
 
     private readonly SqliteTestDatabase _db = new();
 
-    /// <summary>The schema exactly as the release before this one created it (versions 1-3), as a frozen copy.</summary>
-    private const string ReleasedSchemaV3 = """
-        CREATE TABLE schema_version (version INTEGER NOT NULL);
-        INSERT INTO schema_version (version) VALUES (3);
-        CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE chats_gone (chat_id INTEGER PRIMARY KEY, since_ms INTEGER NOT NULL);
-        CREATE TABLE subscriptions (chat_id INTEGER PRIMARY KEY, local_time TEXT NOT NULL, zone TEXT NOT NULL,
-            subscribed_at_ms INTEGER NOT NULL, last_posted_at_ms INTEGER NULL, last_posted_date TEXT NULL);
-        CREATE TABLE quiz_history (chat_id INTEGER NOT NULL, question_id TEXT NOT NULL, asked_at_ms INTEGER NOT NULL,
-            PRIMARY KEY (chat_id, question_id));
-        CREATE TABLE polls (poll_id TEXT PRIMARY KEY, chat_id INTEGER NOT NULL, question_id TEXT NOT NULL,
-            correct_index INTEGER NOT NULL, message_id INTEGER NOT NULL, posted_at_ms INTEGER NOT NULL);
-        CREATE INDEX polls_chat ON polls (chat_id);
-        CREATE TABLE answers (poll_id TEXT NOT NULL, user_id INTEGER NOT NULL, chat_id INTEGER NOT NULL, correct INTEGER NOT NULL,
-            PRIMARY KEY (poll_id, user_id));
-        CREATE INDEX answers_chat ON answers (chat_id);
-        CREATE TABLE scores (chat_id INTEGER NOT NULL, user_id INTEGER NOT NULL, display_name TEXT NOT NULL, score INTEGER NOT NULL,
-            PRIMARY KEY (chat_id, user_id));
-        CREATE TABLE handled_updates (update_id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL);
-        CREATE INDEX handled_updates_at ON handled_updates (at_ms);
-        CREATE TABLE webhook_inbox (update_id INTEGER PRIMARY KEY, body TEXT NOT NULL, received_at_ms INTEGER NOT NULL);
-        CREATE TABLE pending_polls (post_id TEXT PRIMARY KEY, chat_id INTEGER NOT NULL, question_id TEXT NOT NULL,
-            correct_index INTEGER NOT NULL, at_ms INTEGER NOT NULL);
-        """;
-
-    private async Task WriteReleasedDatabaseAsync()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_db.Path)!);
-        await using var connection = new SqliteConnection($"Data Source={_db.Path};Pooling=False");
-        await connection.OpenAsync();
-        var t0 = T0.ToUnixTimeMilliseconds();
-        const string body = "{\"update_id\":100}";
-        await using var command = connection.CreateCommand();
-        command.CommandText = ReleasedSchemaV3 + $"""
-            INSERT INTO kv VALUES ('update_offset', '1234');
-            INSERT INTO chats_gone VALUES (-1005, {t0});
-            INSERT INTO subscriptions VALUES (-1001, '09:00', 'Europe/Berlin', {t0}, {t0 + 3_600_000}, '2026-03-02');
-            INSERT INTO quiz_history VALUES (-1001, 'q1', {t0}), (-1001, 'q2', {t0});
-            INSERT INTO polls VALUES ('poll-1', -1001, 'q1', 2, 10, {t0});
-            INSERT INTO answers VALUES ('poll-1', 7, -1001, 1), ('poll-1', 8, -1001, 0);
-            INSERT INTO scores VALUES (-1001, 7, 'Ana', 5), (-1001, 8, 'Ben', 0);
-            INSERT INTO handled_updates VALUES (99, {t0});
-            INSERT INTO webhook_inbox VALUES (100, '{body}', {t0});
-            INSERT INTO pending_polls VALUES ('post-x', -1001, 'q2', 1, {t0});
-            """;
-        await command.ExecuteNonQueryAsync();
-    }
-
     [Fact]
     public async Task The_released_schema_is_upgraded_in_place_and_keeps_every_score_answer_and_setting()
     {
-        await WriteReleasedDatabaseAsync();
+        await ReleasedSqliteDatabase.WriteAsync(_db.Path, chatId: -1001, updateOffset: 1234, at: T0);
 
         var ports = _db.Open();
         await ports.Schema.MigrateAsync(default);

@@ -1,5 +1,5 @@
 using AnatomyBot.Telegram.Quiz;
-using AnatomyBot.Telegram.Storage;
+using AnatomyBot.Core.Quiz;
 using AnatomyBot.Telegram.Tests.Infrastructure;
 
 namespace AnatomyBot.Telegram.Tests;
@@ -120,7 +120,7 @@ public sealed class DailyQuizTests
         // Posted for Auckland's 2026-03-11 at 09:00 NZDT = 2026-03-10 20:00 UTC; at 22:00 UTC the chat switches to UTC 21:00.
         var postedAt = new DateTimeOffset(2026, 3, 10, 20, 0, 0, TimeSpan.Zero);
         var changedAt = new DateTimeOffset(2026, 3, 10, 20, 30, 0, TimeSpan.Zero);
-        var sub = new DailyQuizSubscription(1, new TimeOnly(21, 0), "UTC", changedAt, postedAt, new DateOnly(2026, 3, 11));
+        var sub = new DailyQuizSubscription(new Core.Storage.ChatKey("telegram", "1"), new TimeOnly(21, 0), "UTC", changedAt, postedAt, new DateOnly(2026, 3, 11));
         Assert.Null(DailySchedule.DueDate(sub, TimeZoneInfo.Utc, new DateTimeOffset(2026, 3, 10, 21, 0, 0, TimeSpan.Zero)));
         Assert.Equal(new DateOnly(2026, 3, 11), DailySchedule.DueDate(sub, TimeZoneInfo.Utc, new DateTimeOffset(2026, 3, 11, 21, 0, 0, TimeSpan.Zero)));
     }

@@ -119,7 +119,7 @@ public sealed class FaultTests
         world.Server.Enqueue(Tg.Group("/ask psoas?"));
         await using var adapter = await world.StartAdapterAsync();
         await adapter.Store.SaveSubscriptionAsync(Tg.GroupId, new TimeOnly(9, 0), "UTC", world.Clock.GetUtcNow(), default);
-        await adapter.Store.RecordPollAsync(new PostedPoll("p1", Tg.GroupId, "q1", 0, 1, world.Clock.GetUtcNow()), default);
+        await adapter.Store.RecordPollAsync("p1", Tg.GroupId, "q1", 0, world.Clock.GetUtcNow(), default);
 
         await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 2);
 
@@ -128,7 +128,7 @@ public sealed class FaultTests
         Assert.Equal(newId, calls[1].ChatId);
         Assert.Null(await adapter.Store.GetSubscriptionAsync(Tg.GroupId, default));
         Assert.NotNull(await adapter.Store.GetSubscriptionAsync(newId, default));
-        Assert.Equal(newId, (await adapter.Store.GetPollAsync("p1", default))!.ChatId);
+        Assert.Equal(newId, TelegramKeys.ChatId((await adapter.Store.GetPollAsync("p1", default))!.Chat));
         Assert.Contains("q1", await adapter.Store.GetAskedQuestionsAsync(newId, default));
     }
 

@@ -47,15 +47,37 @@ public sealed class QuizRecordTests
         await world.PumpUntilAsync(s => s.ConfirmedOffset > last);
 
         var board = await restarted.Store.GetLeaderboardAsync(Tg.GroupId, 10, default);
-        Assert.Equal([("Dana", 1), ("Eli", 0)], board.Select(e => (e.DisplayName, e.Score)));
-        Assert.Equal(Tg.GroupId, (await restarted.Store.GetPollAsync("poll-2", default))!.ChatId);
+        Assert.Equal([("Dana", 1), ("Eli", 0)], board.Select(e => (e.DisplayName, e.Correct)));
+        Assert.Equal(Tg.GroupId, Storage.TelegramKeys.ChatId((await restarted.Store.GetPollAsync("poll-2", default))!.Chat));
         // At most once: the claimed day is not posted again after the restart.
         Assert.Single(world.Server.Calls("sendPoll"));
     }
 
-    private static async Task<Storage.PostedPoll?> GetPollAsync(TestWorld world, string pollId)
+    private static async Task<Core.Quiz.QuizPost?> GetPollAsync(TestWorld world, string pollId)
     {
-        using var store = new Storage.SqliteTelegramStore(Microsoft.Extensions.Options.Options.Create(new TelegramStorageOptions { Path = world.DatabasePath }));
+        using var store = TelegramStoreView.Open(world.DatabasePath);
         return await store.GetPollAsync(pollId, default);
+    }
+}
+
+/// <summary>The database of the previous release is upgraded at the adapter's first start and its data keeps working.</summary>
+public sealed class UpgradeTests
+{
+    [Fact]
+    public async Task Scores_and_settings_of_the_previous_release_are_there_after_the_upgrade()
+    {
+        await using var world = await TestWorld.CreateAsync(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        await AnatomyBot.Testing.Storage.ReleasedSqliteDatabase.WriteAsync(world.DatabasePath, Tg.GroupId, updateOffset: 1, world.Clock.GetUtcNow());
+
+        world.Server.Enqueue(Tg.Group("/leaderboard"));
+        var last = world.Server.Enqueue(Tg.Group("/dailyquiz"));
+        await using var adapter = await world.StartAdapterAsync();
+        await world.PumpUntilAsync(s => s.ConfirmedOffset > last);
+
+        var replies = world.Server.Calls("sendMessage").Select(c => c.Text).ToList();
+        Assert.Contains(replies, t => t.Contains("1. Ana \u2014 5", StringComparison.Ordinal) && t.Contains("2. Ben \u2014 0", StringComparison.Ordinal));
+        Assert.Contains(replies, t => t.Contains("every day at 09:00 (Europe/Berlin)", StringComparison.Ordinal));
+        Assert.Equal(["q1", "q2"], (await adapter.Store.GetAskedQuestionsAsync(Tg.GroupId, default)).Order());
+        Assert.True(await adapter.Store.IsChatGoneAsync(-1005, default));
     }
 }

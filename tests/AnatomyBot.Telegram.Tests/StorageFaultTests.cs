@@ -1,7 +1,7 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using AnatomyBot.Core.Observability;
-using AnatomyBot.Telegram.Storage;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Tests.Infrastructure;
 using AnatomyBot.Telegram.Webhook;
 using AnatomyBot.Testing;
@@ -9,7 +9,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Telegram.Tests;
 
@@ -108,7 +107,7 @@ public sealed class StorageFaultTests
         }
 
         // What a process killed right after answering 200 leaves behind: stored updates, not handled.
-        using (var store = new SqliteTelegramStore(Options.Create(new TelegramStorageOptions { Path = world.DatabasePath })))
+        using (var store = TelegramStoreView.Open(world.DatabasePath))
         {
             for (var i = 1; i <= 3; i++)
             {
@@ -170,7 +169,7 @@ public sealed class StorageFaultTests
         await using var world = await TestWorld.CreateAsync();
         if (kind == "damaged")
         {
-            using (var store = new SqliteTelegramStore(Options.Create(new TelegramStorageOptions { Path = world.DatabasePath })))
+            using (var store = TelegramStoreView.Open(world.DatabasePath))
             {
                 await store.MigrateAsync(default);
                 for (var i = 0; i < 200; i++)
@@ -248,55 +247,6 @@ public sealed class StorageFaultTests
             DatabaseFiles.MakeWritable(world.DatabasePath);
         }
     }
-
-    [Fact]
-    public async Task Locked_and_full_are_transient_corrupt_and_cannot_open_are_fatal_from_real_sqlite_errors()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "anatomybot-faults-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
-        {
-            var path = Path.Combine(directory, "bot.db");
-            using (var store = new SqliteTelegramStore(Options.Create(new TelegramStorageOptions { Path = path, BusyTimeoutSeconds = 1 })))
-            {
-                await store.MigrateAsync(default);
-                using (WriteLock.Take(path))
-                {
-                    var locked = await Assert.ThrowsAsync<SqliteException>(() => store.SetUpdateOffsetAsync(5, default));
-                    Assert.Equal(StorageFaultKind.Transient, StorageFaults.Classify(locked));
-                }
-            }
-
-            // Disk full, as SQLite reports it: a database not allowed to grow past its first page.
-            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "full.db")};Pooling=False"))
-            {
-                await connection.OpenAsync();
-                var limit = connection.CreateCommand();
-                limit.CommandText = "PRAGMA max_page_count = 1;";
-                await limit.ExecuteScalarAsync();
-                var command = connection.CreateCommand();
-                command.CommandText = "CREATE TABLE filler (x BLOB); INSERT INTO filler VALUES (zeroblob(100000));";
-                var full = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
-                Assert.Equal(13, full.SqliteErrorCode);
-                Assert.Equal(StorageFaultKind.Transient, StorageFaults.Classify(full));
-            }
-
-            SqliteConnection.ClearAllPools();
-            DatabaseFiles.WriteGarbage(path);
-            using (var broken = new SqliteTelegramStore(Options.Create(new TelegramStorageOptions { Path = path })))
-            {
-                var corrupt = await Assert.ThrowsAsync<SqliteException>(() => broken.MigrateAsync(default));
-                Assert.Equal(StorageFaultKind.Fatal, StorageFaults.Classify(corrupt));
-            }
-
-            Assert.Equal(StorageFaultKind.None, StorageFaults.Classify(new InvalidOperationException("a bug")));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, true);
-        }
-    }
 }
 
 /// <summary>The webhook worker is supervised: a failure restarts it with back-off, and the inbox is still drained.</summary>
@@ -308,7 +258,7 @@ public sealed class WebhookWorkerSupervisionTests
         await using var world = await TestWorld.CreateAsync();
         using var metrics = new MetricRecorder();
         // A bug, not a storage fault: the worker's read of the inbox throws twice.
-        var (store, faults) = FaultyStore.Create(world.DatabasePath, nameof(ITelegramStore.GetWebhookInboxAsync), 2,
+        var (store, faults) = FaultyStore.Create(world.DatabasePath, nameof(IUpdateInbox.GetPendingAsync), 2,
             () => new InvalidOperationException("scripted worker bug"));
         await using var adapter = await AdapterHarness.StartAsync(world.Server.BaseUrl, world.DatabasePath, world.Clock, world.Engine,
             settings: WebhookTests.WebhookSettings(), configure: services => services.AddSingleton(store));

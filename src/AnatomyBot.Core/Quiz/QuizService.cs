@@ -130,6 +130,29 @@ public sealed class QuizService(IKnowledgeProvider knowledge, IQuizStore store, 
         ?? await store.BindPendingPostAsync(externalId, answeringUser, timeProvider.GetUtcNow() - PendingBindWindow, cancellationToken);
 
     /// <summary>
+    /// The post <paramref name="postId"/>, or, for a post the store never saw (a platform message from before posts were
+    /// stored, whose buttons name the question), a completed post of <paramref name="questionId"/> recorded under
+    /// <paramref name="postId"/> now, so its answers count once from here on. Null when the question left the bank.
+    /// </summary>
+    public async Task<QuizPost?> GetOrAdoptPostAsync(string postId, ChatKey chat, string questionId, CancellationToken cancellationToken)
+    {
+        if (await store.GetPostAsync(postId, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        if (Question(questionId) is not { } question)
+        {
+            return null;
+        }
+
+        var post = new QuizPost(postId, chat, question.Id, question.CorrectIndex, timeProvider.GetUtcNow());
+        await store.ReservePostAsync(post, cancellationToken);
+        await store.CompletePostAsync(postId, null, post.PostedAt, cancellationToken);
+        return post with { Pending = false };
+    }
+
+    /// <summary>
     /// Grades <paramref name="user"/>'s answer <paramref name="chosenIndex"/> (as the platform shows the options) to
     /// <paramref name="post"/>: the first answer of a user to a post counts, later ones get the first one back.
     /// </summary>

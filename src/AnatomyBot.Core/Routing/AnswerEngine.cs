@@ -650,6 +650,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     private static string Verdicted(string? verdict, string title) => verdict is null ? title : $"{verdict} {title}";
 
+    /// <summary>Related topics named under an answer: a short pointer, not a second answer.</summary>
+    private const int RelatedShown = 2;
+
     private static ReplySection? RelatedLine(KnowledgeIndex index, Topic topic, HashSet<int> shown)
     {
         if (topic.Related.IsDefaultOrEmpty)
@@ -660,7 +663,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var names = topic.Related
             .Select(id => index.MuscleById.TryGetValue(id, out var m) ? m.Name : index.TopicById.TryGetValue(id, out var t) && !shown.Contains(Array.IndexOf(index.Topics, t)) ? t.Title : null)
             .OfType<string>()
-            .Take(3)
+            .Take(RelatedShown)
             .ToArray();
         return names.Length == 0 ? null : new ReplySection("Related", string.Join("; ", names));
     }

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
@@ -14,15 +16,17 @@ namespace AnatomyBot.Discord.Interactions;
 
 /// <summary>
 /// Answers INTERACTION_CREATE events: slash commands (each turned into its catalogue request once), autocomplete and
-/// quiz buttons. The first callback is
-/// always sent straight away (a message, a deferral or autocomplete choices); slow work (/ask, /reload) is deferred and edited in.
+/// quiz buttons. The first callback is always sent straight away (a message, a deferral or autocomplete choices); slow work (/ask, /reload) is deferred and edited in.
+/// Quizzes go through the one <see cref="QuizService"/>: each post is stored, its buttons carry the post id, and a click
+/// is graded once per user and post, also after a restart.
 /// </summary>
 internal sealed class InteractionHandler(
     IAnswerEngine engine,
     IMuscleNameCompleter completer,
     IKnowledgeReloader reloader,
     DiscordRestClient rest,
-    QuizBook quizzes,
+    QuizService quizzes,
+    IStorageDiagnostics storage,
     DiscordBotIdentity identity,
     IOptions<DiscordOptions> options,
     ILogger<InteractionHandler> logger)
@@ -82,15 +86,11 @@ internal sealed class InteractionHandler(
                 var askReply = engine.Answer(new IncomingMessage(ask, Platform.Discord, user, channel));
                 await EditOriginalAsync(interaction, token, MessageRenderer.ReplyMessage(askReply, quotedQuestion: typed), cancellationToken);
                 break;
-            case QuizRequest quizRequest:
-                var quizReply = engine.Answer(new IncomingMessage(quizRequest, Platform.Discord, user, channel));
-                var quiz = quizzes.Choose(channel, quizReply.Quiz);
-                var quizBody = quiz is null ? MessageRenderer.ReplyMessage(quizReply) : QuizMessage(quiz);
-                if (await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, quizBody, cancellationToken) && quiz is not null)
-                {
-                    BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
-                }
-
+            case QuizRequest:
+                await QuizAsync(id, token, user, channel, cancellationToken);
+                break;
+            case LeaderboardRequest:
+                await LeaderboardAsync(id, token, channel, cancellationToken);
                 break;
             case ReloadRequest:
                 await ReloadAsync(interaction, id, token, user, cancellationToken);
@@ -159,32 +159,120 @@ internal sealed class InteractionHandler(
             return;
         }
 
-        if (!TryParseQuizId(customId, out var questionId, out var index) || quizzes.Find(questionId) is not { } question || index >= question.Options.Length)
+        if (!TryParseQuizId(customId, out var postId, out var index))
         {
-            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage("This quiz question is no longer available. Try /quiz.", ephemeral: true), cancellationToken);
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(QuizGone, ephemeral: true), cancellationToken);
             return;
         }
 
-        var user = interaction.UserId;
-        var messageId = interaction.Message?.Id ?? "";
-        var answer = quizzes.Answer(messageId, question, user, index);
-        await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(GradeText(question, answer), ephemeral: true), cancellationToken);
-    }
-
-    /// <summary>The verdict on a quiz answer (a button or a typed answer), with the explanation and the user's score.</summary>
-    internal static string GradeText(QuizQuestion question, QuizAnswer answer)
-    {
-        var text = new StringBuilder();
-        if (!answer.Counted)
+        QuizGrade grade;
+        try
         {
-            text.Append("You already answered this one; your first answer counts: ")
-                .Append(question.Options[answer.ChosenIndex]).Append(".\n");
+            grade = await GradeAsync(interaction, postId, index, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && storage.Classify(ex) != StorageFaultKind.None)
+        {
+            logger.LogWarning("Discord storage: recording a quiz answer failed ({Error}). {Location}", storage.Describe(ex), storage.Location);
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource,
+                MessageRenderer.TextMessage("Sorry, I couldn't record your answer just now. Please click again in a moment.", ephemeral: true), cancellationToken);
+            return;
         }
 
-        text.Append(answer.Correct ? "✅ Right! " : $"❌ Not quite. The answer is **{question.CorrectOption}**. ")
+        if (grade.Status is QuizGradeStatus.UnknownPost or QuizGradeStatus.InvalidChoice || grade.Question is not { } question)
+        {
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(QuizGone, ephemeral: true), cancellationToken);
+            return;
+        }
+
+        await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(GradeText(question, grade), ephemeral: true), cancellationToken);
+    }
+
+    /// <summary>The verdict on a counted or repeated quiz answer (a button or a typed answer), with the explanation and the user's score.</summary>
+    internal static string GradeText(QuizQuestion question, QuizGrade grade)
+    {
+        var text = new StringBuilder();
+        if (grade.Status == QuizGradeStatus.AlreadyAnswered)
+        {
+            text.Append("You already answered this one; your first answer counts");
+            text.Append(grade.ChosenIndex >= 0 && grade.ChosenIndex < question.Options.Length ? $": {question.Options[grade.ChosenIndex]}.\n" : ".\n");
+        }
+
+        text.Append(grade.Correct ? "✅ Right! " : $"❌ Not quite. The answer is **{question.CorrectOption}**. ")
             .Append(question.Explanation)
-            .Append($"\nYour score: {answer.Right}/{answer.Answered}");
+            .Append($"\nYour score: {grade.Score?.Correct ?? 0}/{grade.Score?.Answered ?? 0}");
         return text.ToString();
+    }
+
+    internal const string QuizGone = "This quiz question is no longer available. Try /quiz.";
+
+    internal const string NoQuizQuestions = "Sorry, there are no quiz questions yet.";
+
+    /// <summary>
+    /// Finds the clicked post (buttons from before posts were stored name the question instead: that message is adopted
+    /// as a post, keyed by its message id) and grades the click.
+    /// </summary>
+    private async Task<QuizGrade> GradeAsync(Interaction interaction, string postId, int index, CancellationToken cancellationToken)
+    {
+        var user = interaction.UserId;
+        var channel = interaction.ChannelId ?? "";
+        var post = await quizzes.GetPostAsync(postId, cancellationToken)
+            ?? await quizzes.GetOrAdoptPostAsync("discord-message-" + (interaction.Message?.Id ?? ""), DiscordKeys.Chat(channel), postId, cancellationToken);
+        if (post is null)
+        {
+            return new QuizGrade(QuizGradeStatus.UnknownPost, null, null, index, false, null);
+        }
+
+        return await quizzes.AnswerAsync(post, DiscordKeys.User(user), DisplayName(interaction), index, cancellationToken);
+    }
+
+    /// <summary>Posts the channel's next quiz question with one button per option; the post is stored before the reply.</summary>
+    private async Task QuizAsync(string id, string token, string user, string channel, CancellationToken cancellationToken)
+    {
+        var start = await quizzes.StartAsync(DiscordKeys.Chat(channel), cancellationToken);
+        if (!start.IsReady)
+        {
+            await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(NoQuizQuestions), cancellationToken);
+            return;
+        }
+
+        if (await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, QuizMessage(start.Question, start.Post.PostId), cancellationToken))
+        {
+            await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+            BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
+            logger.LogInformation("Posted quiz {QuestionId} to Discord channel {ChannelId} for user {UserId}", start.Question.Id, channel, user);
+        }
+    }
+
+    /// <summary>The channel's best quiz scores: right answers, then answers given.</summary>
+    private async Task LeaderboardAsync(string id, string token, string channel, CancellationToken cancellationToken)
+    {
+        var entries = await quizzes.LeaderboardAsync(DiscordKeys.Chat(channel), 10, cancellationToken);
+        await RespondAsync(id, token, InteractionCallbackType.ChannelMessageWithSource, MessageRenderer.TextMessage(LeaderboardText(entries)), cancellationToken);
+    }
+
+    internal static string LeaderboardText(IReadOnlyList<ScoreEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return "No quiz answers yet in this channel. Try /quiz!";
+        }
+
+        var text = new StringBuilder("\U0001F3C6 **Leaderboard**");
+        for (var i = 0; i < entries.Count; i++)
+        {
+            text.Append('\n').Append(i + 1).Append(". ").Append(DiscordText.EscapeUserText(entries[i].DisplayName))
+                .Append(" \u2014 ").Append(entries[i].Correct).Append('/').Append(entries[i].Answered);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The name shown on the leaderboard: server nickname, then global name, then username, then the id.</summary>
+    internal static string DisplayName(Interaction interaction)
+    {
+        var user = interaction.Member?.User ?? interaction.User;
+        return new[] { interaction.Member?.Nick, user?.GlobalName, user?.Username }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))
+            ?? interaction.UserId;
     }
 
     private async Task AutocompleteAsync(Interaction interaction, string id, string token, CancellationToken cancellationToken)
@@ -205,7 +293,8 @@ internal sealed class InteractionHandler(
         await RespondAsync(id, token, InteractionCallbackType.ApplicationCommandAutocompleteResult, new JsonObject { ["choices"] = choices }, cancellationToken);
     }
 
-    internal static JsonObject QuizMessage(QuizQuestion quiz)
+    /// <summary>The quiz as a message: the question, the numbered options, and one button per option carrying the post id.</summary>
+    internal static JsonObject QuizMessage(QuizQuestion quiz, string postId)
     {
         var content = new StringBuilder("**Quiz:** ").Append(quiz.Question).Append('\n');
         var rows = new JsonArray();
@@ -225,7 +314,7 @@ internal sealed class InteractionHandler(
                 ["type"] = (int)ComponentType.Button,
                 ["style"] = (int)ButtonStyle.Primary,
                 ["label"] = Truncate($"{i + 1}. {quiz.Options[i]}", DiscordLimits.ButtonLabel),
-                ["custom_id"] = QuizCustomId(quiz.Id, i),
+                ["custom_id"] = QuizCustomId(postId, i),
             });
         }
 
@@ -234,16 +323,17 @@ internal sealed class InteractionHandler(
         return message;
     }
 
-    internal static string QuizCustomId(string questionId, int index)
+    /// <summary><c>quiz:{post id}:{option}</c>. Buttons from before posts were stored carry the question id instead.</summary>
+    internal static string QuizCustomId(string postId, int index)
     {
         var suffix = ":" + index.ToString(CultureInfo.InvariantCulture);
         var room = DiscordLimits.CustomId - QuizPrefix.Length - suffix.Length;
-        return QuizPrefix + (questionId.Length <= room ? questionId : questionId[..room]) + suffix;
+        return QuizPrefix + (postId.Length <= room ? postId : postId[..room]) + suffix;
     }
 
-    internal static bool TryParseQuizId(string customId, out string questionId, out int index)
+    internal static bool TryParseQuizId(string customId, out string postId, out int index)
     {
-        questionId = "";
+        postId = "";
         index = -1;
         if (!customId.StartsWith(QuizPrefix, StringComparison.Ordinal))
         {
@@ -256,8 +346,8 @@ internal sealed class InteractionHandler(
             return false;
         }
 
-        questionId = customId[QuizPrefix.Length..colon];
-        return questionId.Length > 0;
+        postId = customId[QuizPrefix.Length..colon];
+        return postId.Length > 0;
     }
 
     private async Task<bool> RespondAsync(string id, string token, InteractionCallbackType type, JsonObject? data, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Rest;
@@ -14,14 +15,17 @@ namespace AnatomyBot.Discord.Interactions;
 /// <summary>
 /// With Discord:AnswerMentions on: answers MESSAGE_CREATE that mention the bot or are DMs, with a reply to the message.
 /// Each message becomes one typed request: an answer to the quiz question open in the channel, a typed command from
-/// the catalogue (<c>/quiz</c>, <c>/reload</c>...), or a question. Content arrives for these without the
-/// MESSAGE_CONTENT intent.
+/// the catalogue (<c>/quiz</c>, <c>/leaderboard</c>, <c>/reload</c>...), or a question. A quiz asked for here is the same
+/// stored quiz with buttons as /quiz, graded through the <see cref="QuizService"/> whether clicked or typed. Content
+/// arrives for these without the MESSAGE_CONTENT intent.
 /// </summary>
 internal sealed class MentionHandler(
     IAnswerEngine engine,
     IKnowledgeReloader reloader,
     DiscordRestClient rest,
-    QuizBook quizzes,
+    QuizService quizzes,
+    TypedQuizzes typed,
+    IStorageDiagnostics storage,
     DiscordBotIdentity identity,
     IOptions<DiscordOptions> options,
     ILogger<MentionHandler> logger)
@@ -59,8 +63,12 @@ internal sealed class MentionHandler(
 
         switch (Classify(post.ChannelId, text))
         {
-            case QuizAnswerRequest answer when quizzes.Typed(post.ChannelId) is { } open:
-                await GradeAsync(post, open.Question, open.PostId, answer.Answer, cancellationToken);
+            case QuizAnswerRequest answer when typed.Find(post.ChannelId) is { } open:
+                await GradeAsync(post, message, open, answer.Answer, cancellationToken);
+                break;
+            case LeaderboardRequest:
+                var entries = await quizzes.LeaderboardAsync(DiscordKeys.Chat(post.ChannelId), 10, cancellationToken);
+                await SendAsync(post, MessageRenderer.TextMessage(InteractionHandler.LeaderboardText(entries)), cancellationToken);
                 break;
             case ReloadRequest:
                 await ReloadAsync(post, cancellationToken);
@@ -74,47 +82,79 @@ internal sealed class MentionHandler(
     /// <summary>The message as one typed request: an answer to the channel's open quiz, a typed command, or a question.</summary>
     private ChatRequest Classify(string channelId, string text)
     {
-        if (quizzes.Typed(channelId) is { } open && QuizAnswerText.ChosenOption(open.Question, text) >= 0)
+        if (typed.Find(channelId) is { } open && quizzes.Question(open.QuestionId) is { } question && QuizAnswerText.ChosenOption(question, text) >= 0)
         {
             return new QuizAnswerRequest(text);
         }
 
-        quizzes.CloseTyped(channelId);
+        typed.Close(channelId);
         return CommandCatalogue.Parse(text, CommandDefinitions.Offered);
     }
 
     private async Task AnswerAsync(MentionPost post, ChatRequest request, CancellationToken cancellationToken)
     {
         var reply = engine.Answer(new IncomingMessage(request, Platform.Discord, post.UserId, post.ChannelId));
-        if (reply.Intent == Intent.Quiz && quizzes.Choose(post.ChannelId, reply.Quiz) is { } quiz)
+        if (reply.Intent == Intent.Quiz)
         {
-            // "quiz me" or "/quiz": the same question with buttons as /quiz, and a typed answer is graded too.
-            // Open before it is sent, so an answer typed the moment it shows is graded; the asking message's id
-            // names this post when counting one answer per user.
-            var body = InteractionHandler.QuizMessage(quiz);
-            body["content"] = body["content"]!.GetValue<string>() + "\n\n" + TypedAnswerHint;
-            quizzes.SetTyped(post.ChannelId, quiz, post.MessageId);
-            if (await SendAsync(post, body, cancellationToken))
-            {
-                BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
-            }
-            else
-            {
-                quizzes.CloseTyped(post.ChannelId);
-            }
-
+            await QuizAsync(post, cancellationToken);
             return;
         }
 
         await SendAsync(post, MessageRenderer.ReplyMessage(reply), cancellationToken);
     }
 
-    private async Task GradeAsync(MentionPost post, QuizQuestion question, string quizPostId, string typed, CancellationToken cancellationToken)
+    /// <summary>
+    /// "quiz me" or "/quiz": the channel's next stored quiz with buttons, as /quiz posts it, and open for a typed answer
+    /// too. Opened before it is sent, so an answer typed the moment it shows is graded.
+    /// </summary>
+    private async Task QuizAsync(MentionPost post, CancellationToken cancellationToken)
     {
-        var chosen = QuizAnswerText.ChosenOption(question, typed);
-        var answer = quizzes.Answer(quizPostId, question, post.UserId, chosen);
-        await SendAsync(post, MessageRenderer.TextMessage(InteractionHandler.GradeText(question, answer)), cancellationToken);
+        var start = await quizzes.StartAsync(DiscordKeys.Chat(post.ChannelId), cancellationToken);
+        if (!start.IsReady)
+        {
+            await SendAsync(post, MessageRenderer.TextMessage(InteractionHandler.NoQuizQuestions), cancellationToken);
+            return;
+        }
+
+        var body = InteractionHandler.QuizMessage(start.Question, start.Post.PostId);
+        body["content"] = body["content"]!.GetValue<string>() + "\n\n" + TypedAnswerHint;
+        typed.Open(post.ChannelId, start.Post);
+        if (await SendAsync(post, body, cancellationToken))
+        {
+            await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+            BotMetrics.QuizPosts.Add(1, new KeyValuePair<string, object?>("platform", "discord"), new KeyValuePair<string, object?>("kind", "on-demand"));
+        }
+        else
+        {
+            typed.Close(post.ChannelId);
+        }
     }
+
+    /// <summary>Grades a typed answer to the channel's open quiz post; the first answer per user and post counts.</summary>
+    private async Task GradeAsync(MentionPost post, Message message, QuizPost quiz, string answer, CancellationToken cancellationToken)
+    {
+        QuizGrade grade;
+        try
+        {
+            var chosen = quizzes.Question(quiz.QuestionId) is { } question ? QuizAnswerText.ChosenOption(question, answer) : -1;
+            grade = await quizzes.AnswerAsync(quiz, DiscordKeys.User(post.UserId), DisplayName(message), chosen, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && storage.Classify(ex) != StorageFaultKind.None)
+        {
+            logger.LogWarning("Discord storage: recording a typed quiz answer failed ({Error}). {Location}", storage.Describe(ex), storage.Location);
+            await SendAsync(post, MessageRenderer.TextMessage("Sorry, I couldn't record your answer just now. Please send it again in a moment."), cancellationToken);
+            return;
+        }
+
+        var text = grade.Question is { } asked && grade.Status is QuizGradeStatus.Counted or QuizGradeStatus.AlreadyAnswered
+            ? InteractionHandler.GradeText(asked, grade)
+            : InteractionHandler.QuizGone;
+        await SendAsync(post, MessageRenderer.TextMessage(text), cancellationToken);
+    }
+
+    /// <summary>The name shown on the leaderboard: global name, then username, then the id.</summary>
+    private static string DisplayName(Message message) =>
+        new[] { message.Author.GlobalName, message.Author.Username }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? message.Author.Id;
 
     /// <summary>
     /// A typed <c>/reload</c>: a message carries no member permissions, so only the moderators listed in

@@ -38,7 +38,7 @@ public sealed record Ready(
     int[]? Shard);
 
 /// <summary>A Discord user (only the fields this bot reads).</summary>
-public sealed record User([property: JsonRequired] string Id, string? Username = null, bool? Bot = null);
+public sealed record User([property: JsonRequired] string Id, string? Username = null, bool? Bot = null, string? GlobalName = null);
 
 /// <summary>The application (its id addresses the interaction webhooks and command registration).</summary>
 public sealed record PartialApplication([property: JsonRequired] string Id);

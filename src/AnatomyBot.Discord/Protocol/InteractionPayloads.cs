@@ -48,7 +48,7 @@ public sealed record ApplicationCommandOption(
 }
 
 /// <summary>A guild member: their user and their permission bits as a decimal string.</summary>
-public sealed record GuildMember(User? User = null, string? Permissions = null);
+public sealed record GuildMember(User? User = null, string? Permissions = null, string? Nick = null);
 
 /// <summary>The message a component belongs to.</summary>
 public sealed record InteractionMessage([property: JsonRequired] string Id);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AnatomyBot.Core.Quiz;
 using AnatomyBot.Telegram.Moderation;
 using AnatomyBot.Telegram.Quiz;
 using AnatomyBot.Telegram.Sending;
@@ -14,7 +15,7 @@ namespace AnatomyBot.Telegram.Commands;
 /// zone or turns it off.
 /// </summary>
 internal sealed class DailyQuizCommand(
-    ITelegramStore store,
+    IDailyQuizStore daily,
     DailyQuizScheduler scheduler,
     ChatAdminChecker admins,
     TimeProvider timeProvider,
@@ -50,7 +51,7 @@ internal sealed class DailyQuizCommand(
         var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts is [var off] && off.Equals("off", StringComparison.OrdinalIgnoreCase))
         {
-            var removed = await store.RemoveSubscriptionAsync(chat.ChatId, cancellationToken);
+            var removed = await daily.RemoveSubscriptionAsync(TelegramKeys.Chat(chat.ChatId), cancellationToken);
             scheduler.NotifyChanged();
             await sender.ReplyTextAsync(chat, removed ? "Daily quiz stopped." : "There was no daily quiz to stop.", cancellationToken);
             return;
@@ -61,7 +62,7 @@ internal sealed class DailyQuizCommand(
 
     private async Task ShowAsync(TelegramChat chat, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var current = await store.GetSubscriptionAsync(chat.ChatId, cancellationToken);
+        var current = await daily.GetSubscriptionAsync(TelegramKeys.Chat(chat.ChatId), cancellationToken);
         var text = current is null
             ? "No daily quiz is set for this chat. " + Usage
             : $"Daily quiz: every day at {current.Time:HH\\:mm} ({current.TimeZoneId}). Next one: {NextText(current, now)}."
@@ -85,11 +86,11 @@ internal sealed class DailyQuizCommand(
         }
 
         var canonicalZone = parts.Length == 2 ? zoneId : "UTC";
-        await store.SaveSubscriptionAsync(chat.ChatId, time, canonicalZone, now, cancellationToken);
+        await daily.SaveSubscriptionAsync(TelegramKeys.Chat(chat.ChatId), time, canonicalZone, now, cancellationToken);
         scheduler.NotifyChanged();
         logger.LogInformation("Telegram chat {ChatId} set its daily quiz to {Time} {Zone} (by user {UserId})",
             chat.ChatId, time.ToString("HH:mm", CultureInfo.InvariantCulture), canonicalZone, chat.Message.From?.Id);
-        var saved = await store.GetSubscriptionAsync(chat.ChatId, cancellationToken);
+        var saved = await daily.GetSubscriptionAsync(TelegramKeys.Chat(chat.ChatId), cancellationToken);
         await sender.ReplyTextAsync(chat, $"Daily quiz set: every day at {time:HH\\:mm} ({canonicalZone}). Next one: {NextText(saved!, now, zone)}.", cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Quiz;
 using AnatomyBot.Telegram.Sending;
 
@@ -10,19 +9,15 @@ internal sealed class QuizCommand(QuizPoster quiz, TelegramSender sender)
     public async Task HandleAsync(TelegramChat chat, CancellationToken cancellationToken)
     {
         var result = await quiz.PostAsync(chat.ChatId, chat.ReplyTo, cancellationToken);
-        if (result.IsSuccess)
+        switch (result.Status)
         {
-            return;
-        }
-
-        if (result.Error!.Kind == ApiErrorKind.BadRequest && result.Error.StatusCode == 0)
-        {
-            await sender.ReplyTextAsync(chat, "Sorry, there are no quiz questions yet.", cancellationToken);
-        }
-        else if (result.Error.Kind == ApiErrorKind.NotImplemented)
-        {
-            // Silence would look like the bot is broken; say why instead.
-            await sender.ReplyTextAsync(chat, QuizPoster.NoPollsText, cancellationToken);
+            case QuizPostStatus.EmptyBank:
+                await sender.ReplyTextAsync(chat, "Sorry, there are no quiz questions yet.", cancellationToken);
+                break;
+            case QuizPostStatus.NoPolls:
+                // Silence would look like the bot is broken; say why instead.
+                await sender.ReplyTextAsync(chat, QuizPoster.NoPollsText, cancellationToken);
+                break;
         }
     }
 }

@@ -1,4 +1,5 @@
-using AnatomyBot.Telegram.Api;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Rendering;
 using AnatomyBot.Telegram.Sending;
 using AnatomyBot.Telegram.Storage;
@@ -22,7 +23,7 @@ namespace AnatomyBot.Telegram.Quiz;
 /// a subscription changes.
 /// </remarks>
 internal sealed class DailyQuizScheduler(
-    ITelegramStore store,
+    IDailyQuizStore store,
     QuizPoster poster,
     TelegramSender sender,
     TimeProvider timeProvider,
@@ -68,7 +69,7 @@ internal sealed class DailyQuizScheduler(
             {
                 return;
             }
-            catch (Exception ex) when (StorageFaults.Classify(ex) != StorageFaultKind.None)
+            catch (Exception ex) when (faults.Classify(ex) != StorageFaultKind.None)
             {
                 // Reported (degraded, or the adapter stopped when the store is unusable) without a stack trace.
                 faults.Report("schedule the daily quiz", ex);
@@ -98,11 +99,11 @@ internal sealed class DailyQuizScheduler(
     {
         var now = timeProvider.GetUtcNow();
         var next = now + MaxSleep;
-        foreach (var subscription in await store.GetSubscriptionsAsync(cancellationToken))
+        foreach (var subscription in await store.GetSubscriptionsAsync(TelegramKeys.Platform, cancellationToken))
         {
             if (!DailySchedule.TryFindZone(subscription.TimeZoneId, out var zone))
             {
-                logger.LogWarning("Daily quiz of Telegram chat {ChatId} has an unknown time zone {Zone}; skipping it", subscription.ChatId, subscription.TimeZoneId);
+                logger.LogWarning("Daily quiz of Telegram chat {ChatId} has an unknown time zone {Zone}; skipping it", subscription.Chat.Id, subscription.TimeZoneId);
                 continue;
             }
 
@@ -123,28 +124,33 @@ internal sealed class DailyQuizScheduler(
 
     private async Task PostAsync(DailyQuizSubscription subscription, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await store.TryClaimDailyPostAsync(subscription.ChatId, subscription.LastPostedAt, date, now, cancellationToken))
+        var chatId = TelegramKeys.ChatId(subscription.Chat);
+        if (!await store.TryClaimDailyPostAsync(subscription.Chat, subscription.LastPostedAt, date, now, cancellationToken))
         {
-            logger.LogDebug("Daily quiz of Telegram chat {ChatId} for {Date} was already claimed", subscription.ChatId, date);
+            logger.LogDebug("Daily quiz of Telegram chat {ChatId} for {Date} was already claimed", chatId, date);
             return;
         }
 
         var late = now - DailySchedule.DueInstant(date, subscription.Time, Zone(subscription));
-        var result = await poster.PostAsync(subscription.ChatId, null, cancellationToken, QuizPoster.Daily);
-        if (result.IsSuccess)
+        var result = await poster.PostAsync(chatId, null, cancellationToken, QuizPoster.Daily);
+        switch (result.Status)
         {
-            logger.LogInformation("Posted the daily quiz for {Date} to Telegram chat {ChatId}{Late}", date, subscription.ChatId,
-                late > TimeSpan.FromMinutes(1) ? $" ({late:hh\\:mm} late: the bot was not running at the scheduled time)" : "");
-        }
-        else
-        {
-            // The date stays claimed: at-most-once means a failed day is not retried later (see remarks).
-            logger.LogWarning("The daily quiz for {Date} could not be posted to Telegram chat {ChatId}: {Error}", date, subscription.ChatId, result.Error);
-            if (result.Error!.Kind == ApiErrorKind.NotImplemented)
-            {
+            case QuizPostStatus.Posted:
+                logger.LogInformation("Posted the daily quiz for {Date} to Telegram chat {ChatId}{Late}", date, chatId,
+                    late > TimeSpan.FromMinutes(1) ? $" ({late:hh\\:mm} late: the bot was not running at the scheduled time)" : "");
+                break;
+            case QuizPostStatus.EmptyBank:
+                logger.LogWarning("The daily quiz for {Date} was not posted to Telegram chat {ChatId}: the quiz bank is empty", date, chatId);
+                break;
+            case QuizPostStatus.NoPolls:
                 // A chat that asked for a daily quiz should learn why none comes, not wait in silence.
-                await sender.SendHtmlAsync(subscription.ChatId, TelegramHtml.Escape(QuizPoster.NoPollsText), null, cancellationToken);
-            }
+                logger.LogWarning("The daily quiz for {Date} could not be posted to Telegram chat {ChatId}: the server does not implement quiz polls", date, chatId);
+                await sender.SendHtmlAsync(chatId, TelegramHtml.Escape(QuizPoster.NoPollsText), null, cancellationToken);
+                break;
+            default:
+                // The date stays claimed: at-most-once means a failed day is not retried later (see remarks).
+                logger.LogWarning("The daily quiz for {Date} could not be posted to Telegram chat {ChatId}: {Error}", date, chatId, result.Error);
+                break;
         }
     }
 

@@ -11,28 +11,43 @@ using Telegram.Bot.Types.Enums;
 
 namespace AnatomyBot.Telegram.Quiz;
 
+internal enum QuizPostStatus
+{
+    /// <summary>The poll is in the chat.</summary>
+    Posted,
+
+    /// <summary>The quiz bank has no questions; nothing was sent.</summary>
+    EmptyBank,
+
+    /// <summary>The Bot API server does not implement sendPoll; nothing was sent.</summary>
+    NoPolls,
+
+    /// <summary>Telegram refused or the send failed (see <see cref="QuizPostResult.Error"/>).</summary>
+    Failed,
+}
+
+/// <summary>The outcome of posting a quiz poll: the poll message, or why there is none.</summary>
+internal sealed record QuizPostResult(QuizPostStatus Status, Message? Message = null, ApiError? Error = null);
+
 /// <summary>
-/// Posts quiz questions as native Telegram quiz polls, without repeats in a chat until the bank is exhausted. The
-/// poll's record (chat, question, correct option) is written before the send and completed with Telegram's poll id
-/// after it, so answers to a poll that went out can be scored even if the process died right after the send (see
-/// <see cref="ITelegramStore.BindPendingPollAsync"/>). The completion is retried until the store takes it.
+/// Posts quiz questions as native Telegram quiz polls. The question comes from the one <see cref="QuizService"/>
+/// (no repeats in a chat until the bank is exhausted), which records the post (chat, question, correct option as
+/// shown) before the send; the post is completed with Telegram's poll id after it, so answers to a poll that went out
+/// can be scored even if the process died right after the send (see <see cref="QuizService.FindPostAsync"/>). The
+/// completion is retried until the store takes it.
 /// </summary>
 internal sealed class QuizPoster(
     IKnowledgeProvider knowledge,
-    ITelegramStore store,
+    QuizService quizzes,
     TelegramSender sender,
     StorageFaults faults,
     BotApi client,
-    TimeProvider timeProvider,
     ILogger<QuizPoster> logger)
 {
     public const int MaxQuestion = 300;
     public const int MaxOptions = 12;
     public const int MaxOption = 100;
     public const int MaxExplanation = 200;
-
-    private readonly Random _random = new();
-    private readonly Lock _randomGate = new();
 
     /// <summary>Said instead of a quiz when the server does not implement sendPoll.</summary>
     public const string NoPollsText = "Sorry, this Telegram server does not support quiz polls, so I can't post a quiz here. Ask me a question instead!";
@@ -41,26 +56,29 @@ internal sealed class QuizPoster(
     public const string Daily = "daily";
 
     /// <summary>
-    /// Posts one question to the chat; the result is the poll message or the error that stopped it.
+    /// Posts one question to the chat; the result is the poll message or why there is none.
     /// <paramref name="kind"/> (<see cref="OnDemand"/> or <see cref="Daily"/>) tags the quiz-post metric.
     /// </summary>
-    public async Task<TelegramResult<Message>> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand)
+    public async Task<QuizPostResult> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand)
     {
         if (client.IsUnsupported("sendPoll"))
         {
-            return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.NotImplemented, 0, "sendPoll: the server does not implement quiz polls"));
+            return new QuizPostResult(QuizPostStatus.NoPolls);
         }
 
         var snapshot = knowledge.Current;
+        var chat = TelegramKeys.Chat(chatId);
         // The daily date is already claimed, so a storage failure is waited out rather than losing the day; on demand,
         // the failure goes to the update dispatcher, which retries the update a few times.
-        var prepared = kind == Daily
-            ? await faults.RetryAsync("reserve the daily quiz poll", ct => ReserveAsync(snapshot, chatId, ct), cancellationToken, write: true)
-            : await ReserveAsync(snapshot, chatId, cancellationToken);
-        if (prepared is not var (question, postId))
+        var start = kind == Daily
+            ? await faults.RetryAsync("reserve the daily quiz poll", ct => quizzes.StartAsync(chat, ShownCorrectIndex, ct), cancellationToken, write: true)
+            : await quizzes.StartAsync(chat, ShownCorrectIndex, cancellationToken);
+        if (!start.IsReady)
         {
-            return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.BadRequest, 0, "the quiz bank is empty"));
+            return new QuizPostResult(QuizPostStatus.EmptyBank);
         }
+
+        var (question, post) = (start.Question, start.Post);
 
         var (options, correct) = FitOptions(question);
         var explanation = Explanation(question, snapshot);
@@ -86,8 +104,7 @@ internal sealed class QuizPoster(
         if (result.IsSuccess && result.Value?.Poll is { } poll)
         {
             var message = result.Value;
-            await faults.RetryAsync("record the posted poll",
-                ct => store.CompletePollAsync(postId, poll.Id, message.Id, timeProvider.GetUtcNow(), ct), cancellationToken);
+            await faults.RetryAsync("record the posted poll", ct => quizzes.CompleteAsync(post, poll.Id, ct), cancellationToken);
             logger.LogInformation("Posted quiz {QuestionId} to Telegram chat {ChatId} as poll {PollId}", question.Id, message.Chat.Id, poll.Id);
         }
         else if (result.IsSuccess)
@@ -95,34 +112,13 @@ internal sealed class QuizPoster(
             logger.LogWarning("Telegram accepted the quiz for chat {ChatId} but returned no poll; answers to it cannot be scored", chatId);
         }
 
-        return result;
+        return result.IsSuccess ? new QuizPostResult(QuizPostStatus.Posted, result.Value)
+            : result.Error!.Kind == ApiErrorKind.NotImplemented ? new QuizPostResult(QuizPostStatus.NoPolls, Error: result.Error)
+            : new QuizPostResult(QuizPostStatus.Failed, Error: result.Error);
     }
 
-    /// <summary>Picks the question and writes its record before the send; null when the bank is empty.</summary>
-    private async Task<(QuizQuestion Question, string PostId)?> ReserveAsync(KnowledgeSnapshot snapshot, long chatId, CancellationToken cancellationToken)
-    {
-        var asked = await store.GetAskedQuestionsAsync(chatId, cancellationToken);
-        if (QuizPicker.RoundComplete(snapshot.Quiz, asked))
-        {
-            await store.ResetQuizHistoryAsync(chatId, cancellationToken);
-            asked = new HashSet<string>();
-        }
-
-        QuizQuestion? question;
-        lock (_randomGate)
-        {
-            question = QuizPicker.Pick(snapshot.Quiz, asked, _random);
-        }
-
-        if (question is null)
-        {
-            return null;
-        }
-
-        var postId = Guid.NewGuid().ToString("N");
-        await store.ReservePollAsync(new PendingPoll(postId, chatId, question.Id, FitOptions(question).Correct, timeProvider.GetUtcNow()), cancellationToken);
-        return (question, postId);
-    }
+    /// <summary>Where the correct option lands among the options Telegram shows (at most 12).</summary>
+    private static int ShownCorrectIndex(QuizQuestion question) => FitOptions(question).Correct;
 
     /// <summary>Keeps at most 12 options (always the correct one), each trimmed to 100 characters.</summary>
     internal static (IReadOnlyList<string> Options, int Correct) FitOptions(QuizQuestion question)

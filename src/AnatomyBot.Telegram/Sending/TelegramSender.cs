@@ -1,5 +1,6 @@
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Rendering;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ internal sealed class TelegramSender(
     BotApi client,
     ChatRateLimiter limiter,
     RetryPolicy policy,
-    ITelegramStore store,
+    IChatStore chats,
     TelegramAdapterLifetime adapter,
     IOptions<TelegramOptions> options,
     ILogger<TelegramSender> logger)
@@ -89,7 +90,7 @@ internal sealed class TelegramSender(
 
     private async Task<TelegramResult<Message>> DeliverAsync(long chatId, Func<long, IRequest<Message>> build, CancellationToken cancellationToken)
     {
-        if (await store.IsChatGoneAsync(chatId, cancellationToken))
+        if (await chats.IsChatGoneAsync(TelegramKeys.Chat(chatId), cancellationToken))
         {
             logger.LogDebug("Not posting to Telegram chat {ChatId}: the bot was removed or blocked there", chatId);
             return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.Forbidden, 403, "the chat is marked gone"));
@@ -116,13 +117,13 @@ internal sealed class TelegramSender(
                     return TelegramResult<Message>.Accepted();
                 case ApiErrorKind.ChatMigrated when error.MigrateToChatId is { } newId && migrations++ < 3:
                     logger.LogInformation("Telegram chat {OldChatId} became supergroup {NewChatId}; moving its data and resending", chatId, newId);
-                    await store.MigrateChatAsync(chatId, newId, cancellationToken);
+                    await chats.MoveChatAsync(TelegramKeys.Chat(chatId), TelegramKeys.Chat(newId), cancellationToken);
                     limiter.Rekey(chatId, newId);
                     chatId = newId;
                     continue;
                 case ApiErrorKind.Forbidden:
                     logger.LogWarning("Telegram refused to post to chat {ChatId} ({Error}); marking it gone and no longer posting there", chatId, error);
-                    await store.MarkChatGoneAsync(chatId, policy.TimeProvider.GetUtcNow(), cancellationToken);
+                    await chats.MarkChatGoneAsync(TelegramKeys.Chat(chatId), policy.TimeProvider.GetUtcNow(), cancellationToken);
                     return result;
                 case ApiErrorKind.Unauthorized:
                     adapter.Fail("Telegram rejected the bot token (401 Unauthorized) while sending. The token is wrong or was revoked: "

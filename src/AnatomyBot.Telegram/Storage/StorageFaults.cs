@@ -1,50 +1,31 @@
 using AnatomyBot.Core.Observability;
-using Microsoft.Data.Sqlite;
+using AnatomyBot.Core.Storage;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Telegram.Storage;
 
-/// <summary>How bad a storage failure is.</summary>
-internal enum StorageFaultKind
-{
-    /// <summary>Not a storage failure (a bug, or cancellation): let it propagate.</summary>
-    None,
-
-    /// <summary>Locked past the busy timeout, disk full, read-only, I/O error: retried with back-off, the adapter is degraded.</summary>
-    Transient,
-
-    /// <summary>The file cannot be opened, is not a database, is corrupt, or has a newer schema: the host stops.</summary>
-    Fatal,
-}
-
 /// <summary>
-/// Classifies storage failures and keeps the adapter's storage health: the adapter is "degraded" from the first
-/// transient failure until a write succeeds again; a fatal failure stops the adapter (and the host) with a message
-/// naming <c>Storage:Path</c>. Waits run on the injected <see cref="TimeProvider"/>.
+/// Keeps the adapter's storage health, with the provider's <see cref="IStorageDiagnostics"/> telling storage faults from
+/// bugs: the adapter is "degraded" from the first transient failure until a write succeeds again; a fatal failure stops
+/// the adapter (and the host) with the provider's message naming the setting to fix. Waits run on the injected
+/// <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class StorageFaults(
     TelegramHealth health,
     TelegramAdapterLifetime adapter,
     TimeProvider timeProvider,
-    IOptions<TelegramStorageOptions> options,
+    IStorageDiagnostics diagnostics,
     ILogger<StorageFaults> logger)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     public TimeProvider TimeProvider => timeProvider;
 
-    public static StorageFaultKind Classify(Exception exception) => exception switch
-    {
-        SqliteException sqlite => (sqlite.SqliteErrorCode & 0xFF) switch
-        {
-            // SQLITE_PERM, SQLITE_CORRUPT, SQLITE_CANTOPEN, SQLITE_NOTADB: retrying cannot help.
-            3 or 11 or 14 or 26 => StorageFaultKind.Fatal,
-            _ => StorageFaultKind.Transient,
-        },
-        StoreUnusableException => StorageFaultKind.Fatal,
-        _ => StorageFaultKind.None,
-    };
+    /// <summary>Whether <paramref name="exception"/> is a storage failure, and how bad.</summary>
+    public StorageFaultKind Classify(Exception exception) => diagnostics.Classify(exception);
+
+    /// <summary>One line about the failure, without a stack trace.</summary>
+    public string Describe(Exception exception) => diagnostics.Describe(exception);
 
     /// <summary>The capped, jittered delay before retry number <paramref name="attempt"/> (0-based).</summary>
     public static TimeSpan Backoff(int attempt) => Core.Resilience.Backoff.Exponential(attempt, MaxBackoff, Random.Shared.NextDouble());
@@ -56,18 +37,18 @@ internal sealed class StorageFaults(
     /// </summary>
     public StorageFaultKind Report(string operation, Exception exception)
     {
-        var kind = Classify(exception);
+        var kind = diagnostics.Classify(exception);
         switch (kind)
         {
             case StorageFaultKind.Transient:
                 BotMetrics.StorageErrors.Add(1, new KeyValuePair<string, object?>("platform", "telegram"), new KeyValuePair<string, object?>("operation", operation));
-                health.StorageDegraded($"storage: {operation} failed ({Describe(exception)}); retrying with back-off");
-                logger.LogWarning("Telegram storage: {Operation} failed ({Error}); retrying with back-off. Storage:Path is {Path}",
-                    operation, Describe(exception), options.Value.Path);
+                health.StorageDegraded($"storage: {operation} failed ({diagnostics.Describe(exception)}); retrying with back-off");
+                logger.LogWarning("Telegram storage: {Operation} failed ({Error}); retrying with back-off. {Location}",
+                    operation, diagnostics.Describe(exception), diagnostics.Location);
                 break;
             case StorageFaultKind.Fatal:
                 BotMetrics.StorageErrors.Add(1, new KeyValuePair<string, object?>("platform", "telegram"), new KeyValuePair<string, object?>("operation", operation));
-                adapter.Fail(FatalMessage(options.Value.Path, exception));
+                adapter.Fail(diagnostics.FatalMessage(exception));
                 break;
         }
 
@@ -124,19 +105,4 @@ internal sealed class StorageFaults(
             await operation(ct);
             return true;
         }, cancellationToken, write: true);
-
-    internal static string FatalMessage(string path, Exception exception) =>
-        $"the SQLite database at Storage:Path ({path}) cannot be used: {Describe(exception)}. "
-        + "Check that the path names a file in a writable directory, free disk space, and restore the file from a backup "
-        + "or move it aside (a new empty database is then created; scores and daily quiz settings start over), or point "
-        + "Storage:Path (environment variable Storage__Path) elsewhere, then restart.";
-
-    internal static string Describe(Exception exception) => exception switch
-    {
-        SqliteException sqlite => sqlite.Message.TrimEnd('.'),
-        _ => exception.Message,
-    };
 }
-
-/// <summary>The database exists but this build cannot use it (for example, a newer schema).</summary>
-internal sealed class StoreUnusableException(string message) : Exception(message);

@@ -1,3 +1,4 @@
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Quiz;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ using Telegram.Bot.Types.Enums;
 namespace AnatomyBot.Telegram.Updates;
 
 /// <summary>The bot added to or removed from a chat: the daily quiz stops or resumes posting there.</summary>
-internal sealed class ChatMembershipHandler(ITelegramStore store, DailyQuizScheduler scheduler, TimeProvider timeProvider, ILogger<ChatMembershipHandler> logger)
+internal sealed class ChatMembershipHandler(IChatStore chats, DailyQuizScheduler scheduler, TimeProvider timeProvider, ILogger<ChatMembershipHandler> logger)
 {
     public async Task HandleAsync(ChatMemberUpdated update, CancellationToken cancellationToken)
     {
@@ -16,14 +17,14 @@ internal sealed class ChatMembershipHandler(ITelegramStore store, DailyQuizSched
             case ChatMemberStatus.Left:
             case ChatMemberStatus.Kicked:
                 logger.LogInformation("The bot was removed from Telegram chat {ChatId}; no longer posting there", update.Chat.Id);
-                await store.MarkChatGoneAsync(update.Chat.Id, timeProvider.GetUtcNow(), cancellationToken);
+                await chats.MarkChatGoneAsync(TelegramKeys.Chat(update.Chat.Id), timeProvider.GetUtcNow(), cancellationToken);
                 scheduler.NotifyChanged();
                 break;
             case ChatMemberStatus.Member:
             case ChatMemberStatus.Administrator:
             case ChatMemberStatus.Restricted:
             case ChatMemberStatus.Creator:
-                await store.MarkChatActiveAsync(update.Chat.Id, cancellationToken);
+                await chats.MarkChatActiveAsync(TelegramKeys.Chat(update.Chat.Id), cancellationToken);
                 scheduler.NotifyChanged();
                 break;
         }

@@ -1,12 +1,13 @@
 using System.Globalization;
+using AnatomyBot.Core.Quiz;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
 
 namespace AnatomyBot.Telegram.Updates;
 
-/// <summary>Records a vote on one of the bot's quiz polls (first answer counts) for the chat's leaderboard.</summary>
-internal sealed class PollAnswerHandler(ITelegramStore store, TimeProvider timeProvider, ILogger<PollAnswerHandler> logger)
+/// <summary>Grades a vote on one of the bot's quiz polls through the <see cref="QuizService"/> (first answer counts).</summary>
+internal sealed class PollAnswerHandler(QuizService quizzes, ILogger<PollAnswerHandler> logger)
 {
     public async Task HandleAsync(PollAnswer answer, CancellationToken cancellationToken)
     {
@@ -15,23 +16,17 @@ internal sealed class PollAnswerHandler(ITelegramStore store, TimeProvider timeP
             return;
         }
 
-        var poll = await store.GetPollAsync(answer.PollId, cancellationToken);
-        if (poll is null)
+        // A poll whose record was reserved but not completed (the process died right after the send) is bound here.
+        var post = await quizzes.FindPostAsync(answer.PollId, TelegramKeys.User(user.Id), cancellationToken);
+        if (post is null)
         {
-            // A quiz whose record was reserved but not completed (the process died right after the send).
-            poll = await store.BindPendingPollAsync(answer.PollId, user.Id, timeProvider.GetUtcNow() - TimeSpan.FromDays(1), cancellationToken);
-            if (poll is null)
-            {
-                logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
-                return;
-            }
-
-            logger.LogInformation("Poll {PollId} was matched to the quiz {QuestionId} reserved for Telegram chat {ChatId}, whose record was not completed", answer.PollId, poll.QuestionId, poll.ChatId);
+            logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
+            return;
         }
 
-        var correct = answer.OptionIds.Contains(poll.CorrectIndex);
         var displayName = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
         var name = string.IsNullOrWhiteSpace(displayName) ? user.Username ?? user.Id.ToString(CultureInfo.InvariantCulture) : displayName;
-        await store.RecordAnswerAsync(answer.PollId, user.Id, name, correct, cancellationToken);
+        // Quiz polls take one option; the first is the choice.
+        await quizzes.AnswerAsync(post, TelegramKeys.User(user.Id), name, answer.OptionIds[0], cancellationToken);
     }
 }

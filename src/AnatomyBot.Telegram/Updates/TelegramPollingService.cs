@@ -4,13 +4,14 @@ using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Commands;
 using AnatomyBot.Telegram.Sending;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Requests;
-using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace AnatomyBot.Telegram.Updates;
 
@@ -27,7 +28,8 @@ namespace AnatomyBot.Telegram.Updates;
 /// </summary>
 internal sealed class TelegramPollingService(
     BotApi client,
-    ITelegramStore store,
+    IStorageSchema schema,
+    IUpdateInbox inbox,
     UpdateDispatcher dispatcher,
     BotIdentity bot,
     TelegramHealth health,
@@ -63,7 +65,7 @@ internal sealed class TelegramPollingService(
         try
         {
             // A locked or full store is waited out; one that cannot be opened stops the adapter (and the host).
-            await faults.RetryAsync("open the database", store.MigrateAsync, cancellationToken);
+            await faults.RetryAsync("open the database", schema.MigrateAsync, cancellationToken);
             var me = await CallUntilDoneAsync("getMe", client.GetMeAsync, cancellationToken);
             if (me is null)
             {
@@ -152,7 +154,7 @@ internal sealed class TelegramPollingService(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        var offset = await faults.RetryAsync("read the update offset", store.GetUpdateOffsetAsync, cancellationToken);
+        var offset = await faults.RetryAsync("read the update offset", ct => inbox.GetOffsetAsync(TelegramKeys.Platform, ct), cancellationToken);
         var failures = 0;
         var quickEmptyPolls = 0;
         var timeout = options.Value.PollTimeoutSeconds;
@@ -248,12 +250,12 @@ internal sealed class TelegramPollingService(
 
         try
         {
-            await store.SetUpdateOffsetAsync(offset, cancellationToken);
+            await inbox.SetOffsetAsync(TelegramKeys.Platform, offset, cancellationToken);
             _offsetUnsaved = false;
             _offsetFailures = 0;
             faults.Recovered();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
+        catch (Exception ex) when (ex is not OperationCanceledException && faults.Classify(ex) != StorageFaultKind.None)
         {
             if (faults.Report("store the update offset", ex) == StorageFaultKind.Fatal)
             {

@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Api;
 using AnatomyBot.Telegram.Commands;
 using AnatomyBot.Telegram.Rendering;
@@ -17,7 +18,7 @@ internal sealed class TelegramUpdateHandler(
     TelegramRequestRouter requests,
     PollAnswerHandler pollAnswers,
     ChatMembershipHandler membership,
-    ITelegramStore store,
+    IChatStore chats,
     BotApi client,
     BotIdentity bot,
     ILogger<TelegramUpdateHandler> logger)
@@ -52,7 +53,7 @@ internal sealed class TelegramUpdateHandler(
         if (message.MigrateToChatId is { } newId)
         {
             logger.LogInformation("Telegram group {OldChatId} was upgraded to supergroup {NewChatId}; moving its data", chatId, newId);
-            await store.MigrateChatAsync(chatId, newId, cancellationToken);
+            await chats.MoveChatAsync(TelegramKeys.Chat(chatId), TelegramKeys.Chat(newId), cancellationToken);
             return;
         }
 
@@ -67,10 +68,10 @@ internal sealed class TelegramUpdateHandler(
             return;
         }
 
-        if (await store.IsChatGoneAsync(chatId, cancellationToken))
+        if (await chats.IsChatGoneAsync(TelegramKeys.Chat(chatId), cancellationToken))
         {
             // A message from the chat means the bot is back in it (re-added or unblocked).
-            await store.MarkChatActiveAsync(chatId, cancellationToken);
+            await chats.MarkChatActiveAsync(TelegramKeys.Chat(chatId), cancellationToken);
         }
 
         var request = addressed.Kind == AddressKind.Command

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AnatomyBot.Telegram.Api;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Storage;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot.Types;
@@ -53,7 +54,7 @@ internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, BotApi cli
 
             await handler.HandleAsync(update, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
+        catch (Exception ex) when (ex is not OperationCanceledException && faults.Classify(ex) != StorageFaultKind.None)
         {
             if (faults.Report("handle an update", ex) == StorageFaultKind.Transient && attempt < StorageAttempts)
             {
@@ -61,7 +62,7 @@ internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, BotApi cli
             }
 
             logger.LogError("Telegram update {UpdateId} could not be handled: the store failed {Attempts} time(s) ({Error}); skipping it",
-                updateId, attempt, StorageFaults.Describe(ex));
+                updateId, attempt, faults.Describe(ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Telegram.Storage;
 using AnatomyBot.Telegram.Updates;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +23,7 @@ internal enum WebhookAcceptance
 }
 
 /// <summary>
-/// Webhook updates are stored in an inbox table (SQLite) <em>before</em> Telegram gets its 200, and handled from
+/// Webhook updates are stored in the durable inbox (<see cref="IUpdateInbox"/>) <em>before</em> Telegram gets its 200, and handled from
 /// there, in update_id order, by one background worker; an update is marked handled and leaves the inbox in one
 /// transaction after it was handled. So a crash loses nothing Telegram was told was accepted: the inbox is drained
 /// after the next start (the update being handled at the crash is handled again). The worker is supervised: a failure
@@ -34,7 +35,7 @@ internal enum WebhookAcceptance
 /// </summary>
 internal sealed class TelegramWebhookQueue(
     UpdateDispatcher dispatcher,
-    ITelegramStore store,
+    IUpdateInbox inbox,
     StorageFaults faults,
     BotIdentity bot,
     TelegramAdapterLifetime adapter,
@@ -69,9 +70,9 @@ internal sealed class TelegramWebhookQueue(
         bool stored;
         try
         {
-            stored = await store.EnqueueWebhookUpdateAsync(updateId, update.GetRawText(), timeProvider.GetUtcNow(), cancellationToken);
+            stored = await inbox.EnqueueAsync(TelegramKeys.Platform, updateId, update.GetRawText(), timeProvider.GetUtcNow(), cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
+        catch (Exception ex) when (ex is not OperationCanceledException && faults.Classify(ex) != StorageFaultKind.None)
         {
             // Telegram keeps the update and delivers it again; nothing is acknowledged that is not stored.
             faults.Report("store a webhook update", ex);
@@ -100,9 +101,9 @@ internal sealed class TelegramWebhookQueue(
         try
         {
             // What a previous run left in the inbox counts against the capacity; counted before anything is accepted.
-            _pending = await store.CountWebhookInboxAsync(cancellationToken);
+            _pending = await inbox.CountPendingAsync(TelegramKeys.Platform, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && StorageFaults.Classify(ex) != StorageFaultKind.None)
+        catch (Exception ex) when (ex is not OperationCanceledException && faults.Classify(ex) != StorageFaultKind.None)
         {
             faults.Report("count the webhook inbox", ex);
         }
@@ -220,7 +221,7 @@ internal sealed class TelegramWebhookQueue(
 
         while (true)
         {
-            var batch = await faults.RetryAsync("read the webhook inbox", ct => store.GetWebhookInboxAsync(BatchSize, ct), cancellationToken);
+            var batch = await faults.RetryAsync("read the webhook inbox", ct => inbox.GetPendingAsync(TelegramKeys.Platform, BatchSize, ct), cancellationToken);
             _restarting = null;
             if (batch.Count == 0)
             {
@@ -268,7 +269,7 @@ internal sealed class TelegramWebhookQueue(
         }
 
         await faults.RetryAsync("mark a webhook update handled",
-            ct => store.CompleteWebhookUpdateAsync(item.UpdateId, timeProvider.GetUtcNow(), ct), cancellationToken);
+            ct => inbox.CompleteAsync(TelegramKeys.Platform, item.UpdateId, timeProvider.GetUtcNow(), ct), cancellationToken);
         _dispatchedNotCompleted = null;
         Interlocked.Decrement(ref _pending);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Hosting;
 
 namespace AnatomyBot.Commands;
@@ -19,12 +20,14 @@ internal sealed class ConsoleChat(
     TextWriter output,
     TextWriter error,
     bool interactive,
-    Random random)
+    QuizService quizzes)
 {
     private static readonly HashSet<string> QuitWords = new(StringComparer.OrdinalIgnoreCase) { "/quit", "/exit", "exit", "quit" };
 
-    private readonly HashSet<string> _askedQuizIds = new(StringComparer.Ordinal);
-    private QuizQuestion? _pendingQuiz;
+    private static readonly ChatKey Chat = new("console", ConsoleIdentity.ChatId);
+    private static readonly UserKey User = new("console", ConsoleIdentity.UserId);
+
+    private QuizStart? _pendingQuiz;
     private string[] _suggestions = [];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -74,21 +77,21 @@ internal sealed class ConsoleChat(
     {
         switch (Classify(line))
         {
-            case QuizAnswerRequest answer when _pendingQuiz is { } quiz:
+            case QuizAnswerRequest answer when _pendingQuiz is { IsReady: true } quiz:
                 _pendingQuiz = null;
-                return Grade(quiz, answer.Answer);
+                return await GradeAsync(quiz, answer.Answer, cancellationToken);
             case ReloadRequest:
                 var result = await reloader.ReloadAsync(cancellationToken);
                 return ReloadText.Format(result, options.MaxReloadErrors);
             case var request:
-                return await AskEngineAsync(request);
+                return await AskEngineAsync(request, cancellationToken);
         }
     }
 
     /// <summary>The line as a typed request: an answer to the quiz just asked, a numbered suggestion, a command or a question.</summary>
     private ChatRequest Classify(string line)
     {
-        if (_pendingQuiz is { } quiz && QuizAnswerText.ChosenOption(quiz, line) >= 0)
+        if (_pendingQuiz is { IsReady: true } quiz && QuizAnswerText.ChosenOption(quiz.Question, line) >= 0)
         {
             return new QuizAnswerRequest(line);
         }
@@ -107,7 +110,7 @@ internal sealed class ConsoleChat(
         return CommandCatalogue.Parse(line, CommandCatalogue.In(CommandPlaces.Console));
     }
 
-    private async Task<string> AskEngineAsync(ChatRequest request)
+    private async Task<string> AskEngineAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         Reply reply;
         try
@@ -123,8 +126,8 @@ internal sealed class ConsoleChat(
 
         if (reply.Intent == Intent.Quiz && reply.Quiz is not null)
         {
-            // "/quiz" or "quiz me": the console asks from this session's unseen questions.
-            return AskQuiz(reply);
+            // "/quiz" or "quiz me": the quiz service's next question for the console chat.
+            return await AskQuizAsync(reply, cancellationToken);
         }
 
         reply = ReplyFitter.Fit(reply, AnswerText.MaxLength);
@@ -149,18 +152,18 @@ internal sealed class ConsoleChat(
         return text.ToString();
     }
 
-    /// <summary>Picks from this chat's unseen questions (QuizPicker), so a session sees no repeat until the bank is done.</summary>
-    private string AskQuiz(Reply reply)
+    /// <summary>Asks the quiz service's next question (no repeat in the console chat until the bank is done).</summary>
+    private async Task<string> AskQuizAsync(Reply reply, CancellationToken cancellationToken)
     {
-        var bank = knowledge.Current.Quiz;
-        if (QuizPicker.RoundComplete(bank, _askedQuizIds))
+        var start = await quizzes.StartAsync(Chat, cancellationToken);
+        if (!start.IsReady)
         {
-            _askedQuizIds.Clear();
+            return ReplyText.ToPlainText(reply, includeDisclaimer: true);
         }
 
-        var quiz = QuizPicker.Pick(bank, _askedQuizIds, random) ?? reply.Quiz!;
-        _askedQuizIds.Add(quiz.Id);
-        _pendingQuiz = quiz;
+        await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+        _pendingQuiz = start;
+        var quiz = start.Question;
 
         var text = new StringBuilder();
         text.Append("Quiz: ").Append(quiz.Question).Append('\n');
@@ -173,9 +176,12 @@ internal sealed class ConsoleChat(
         return text.ToString();
     }
 
-    private string Grade(QuizQuestion quiz, string answer)
+    /// <summary>Grades the typed answer through the quiz service (so it counts like any other chat's).</summary>
+    private async Task<string> GradeAsync(QuizStart pending, string answer, CancellationToken cancellationToken)
     {
+        var quiz = pending.Question!;
         var chosen = QuizAnswerText.ChosenOption(quiz, answer);
+        await quizzes.AnswerAsync(pending.Post!, User, "you", chosen, cancellationToken);
         var sources = knowledge.Current.SourcesById;
         var cited = quiz.Sources.Select(id => sources.TryGetValue(id, out var s) ? $"[{s.Id}] {s.Title}" : $"[{id}]");
         var verdict = chosen == quiz.CorrectIndex

@@ -4,6 +4,7 @@ using AnatomyBot.Core.Routing;
 using AnatomyBot.Discord;
 using AnatomyBot.Knowledge;
 using AnatomyBot.Observability;
+using AnatomyBot.Storage;
 using AnatomyBot.Storage.Postgres;
 using AnatomyBot.Telegram;
 using Microsoft.Extensions.Configuration;
@@ -81,13 +82,23 @@ internal static class HostServices
         services.AddHostedService(sp => sp.GetRequiredService<OpsHttpServer>());
     }
 
-    /// <summary>An adapter whose token is missing or blank stays off: it is not even registered.</summary>
+    /// <summary>
+    /// An adapter whose token is missing or blank stays off: it is not even registered. With at least one adapter on, the
+    /// storage provider named by <c>Storage:Provider</c> is wired behind the ports both adapters use.
+    /// </summary>
     public static void AddAdapters(IServiceCollection services, IConfiguration configuration, bool telegram, bool discord)
     {
         // Storage:Provider postgres: the shared store and the reload broadcast, registered before the default provider.
-        if (PostgresStorageServiceCollectionExtensions.IsSelected(configuration))
+        var postgres = PostgresStorageServiceCollectionExtensions.IsSelected(configuration);
+        if (postgres)
         {
             services.AddPostgresStorage(configuration);
+        }
+
+        // The Storage options (validated at start) and, unless PostgreSQL registered its own, the SQLite ports.
+        if (telegram || discord || postgres)
+        {
+            services.AddAnatomyBotStorage(configuration);
         }
 
         if (telegram)

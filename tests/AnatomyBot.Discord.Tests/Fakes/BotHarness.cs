@@ -1,16 +1,22 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Storage;
 using AnatomyBot.Testing;
 using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moq;
 
 namespace AnatomyBot.Discord.Tests.Fakes;
 
-/// <summary>The adapter wired through AddDiscordAdapter against a <see cref="FakeDiscord"/>, on a fake clock.</summary>
+/// <summary>
+/// The adapter wired through AddDiscordAdapter against a <see cref="FakeDiscord"/>, on a fake clock, with the real SQLite
+/// store in a temporary directory (or at <c>Storage:Path</c> when the settings name one, for restarts on the same file),
+/// and a quiz bank of <see cref="FakeEngine.SampleQuiz"/> unless the test registers its own knowledge.
+/// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
     public const string Token = "MTIz.SECRET-bot-token.xyz";
@@ -18,6 +24,8 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly CancellationTokenSource _stop = new();
     private bool _ownsDiscord = true;
+
+    private string? _ownedDirectory;
 
     private BotHarness(FakeDiscord discord, ServiceProvider services, FakeTimeProvider clock, LogCapture logs, Mock<IHostApplicationLifetime> lifetime, Mock<IKnowledgeReloader> reloader, FakeEngine engine)
     {
@@ -72,6 +80,13 @@ public sealed class BotHarness : IAsyncDisposable
             config[key] = value;
         }
 
+        string? ownedDirectory = null;
+        if (!config.ContainsKey("Storage:Path"))
+        {
+            ownedDirectory = Path.Combine(Path.GetTempPath(), "anatomybot-discord-" + Guid.NewGuid().ToString("N"));
+            config["Storage:Path"] = Path.Combine(ownedDirectory, "bot.db");
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var clock = new FakeTimeProvider();
         var logs = new LogCapture();
@@ -95,9 +110,11 @@ public sealed class BotHarness : IAsyncDisposable
             configure(services);
         }
 
+        services.TryAddSingleton<IKnowledgeProvider>(new SampleBank());
+        services.AddAnatomyBotStorage(configuration);
         services.AddDiscordAdapter(configuration);
         var provider = services.BuildServiceProvider();
-        var harness = new BotHarness(discord, provider, clock, logs, lifetime, reloader, engine) { _ownsDiscord = sharedDiscord is null };
+        var harness = new BotHarness(discord, provider, clock, logs, lifetime, reloader, engine) { _ownsDiscord = sharedDiscord is null, _ownedDirectory = ownedDirectory };
         foreach (var hosted in provider.GetServices<IHostedService>())
         {
             await hosted.StartAsync(harness._stop.Token);
@@ -138,5 +155,23 @@ public sealed class BotHarness : IAsyncDisposable
         }
 
         _stop.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownedDirectory is not null && Directory.Exists(_ownedDirectory))
+        {
+            Directory.Delete(_ownedDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>A knowledge snapshot whose quiz bank is <see cref="FakeEngine.SampleQuiz"/>.</summary>
+    private sealed class SampleBank : IKnowledgeProvider
+    {
+        public KnowledgeSnapshot Current { get; } = new(
+            [new Source("consumer", "Iliopsoas anatomy", "article")],
+            [],
+            [],
+            [FakeEngine.SampleQuiz],
+            new SafetyRules("Not medical advice.", "Seek care now.", "I can't diagnose.", [], []),
+            "test-1",
+            DateTimeOffset.UnixEpoch);
     }
 }

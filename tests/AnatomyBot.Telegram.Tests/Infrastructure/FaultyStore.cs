@@ -1,27 +1,28 @@
 using System.Reflection;
-using AnatomyBot.Telegram.Storage;
-using Microsoft.Extensions.Options;
+using AnatomyBot.Core.Storage;
 
 namespace AnatomyBot.Telegram.Tests.Infrastructure;
 
 /// <summary>
-/// The real SQLite store behind a proxy that throws a scripted exception from one method for its next few calls
+/// The real SQLite update inbox behind a proxy that throws a scripted exception from one method for its next few calls
 /// (a bug or fault the adapter must survive); every other call reaches SQLite unchanged.
 /// </summary>
 public class FaultyStore : DispatchProxy
 {
-    private ITelegramStore _inner = null!;
+    private IUpdateInbox _inner = null!;
+    private TelegramStoreView _store = null!;
     private string _method = "";
     private Func<Exception> _fault = null!;
     private int _remaining;
 
     public int Thrown { get; private set; }
 
-    public static (ITelegramStore Store, FaultyStore Faults) Create(string databasePath, string method, int times, Func<Exception> fault)
+    public static (IUpdateInbox Store, FaultyStore Faults) Create(string databasePath, string method, int times, Func<Exception> fault)
     {
-        var proxy = DispatchProxy.Create<ITelegramStore, FaultyStore>();
+        var proxy = DispatchProxy.Create<IUpdateInbox, FaultyStore>();
         var faults = (FaultyStore)(object)proxy;
-        faults._inner = new SqliteTelegramStore(Options.Create(new TelegramStorageOptions { Path = databasePath }));
+        faults._store = TelegramStoreView.Open(databasePath);
+        faults._inner = faults._store.Inbox;
         faults._method = method;
         faults._remaining = times;
         faults._fault = fault;

@@ -1,7 +1,7 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Storage;
 using AnatomyBot.Telegram;
-using AnatomyBot.Telegram.Storage;
 using AnatomyBot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +29,8 @@ public sealed class AdapterHarness : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public ITelegramStore Store => Services.GetRequiredService<ITelegramStore>();
+    /// <summary>The adapter's storage ports, by Telegram ids.</summary>
+    public TelegramStoreView Store => new(Services);
 
     public static async Task<AdapterHarness> StartAsync(
         string apiBaseUrl,
@@ -67,6 +68,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         builder.Services.AddSingleton(knowledge ?? new FixedKnowledge(TestKnowledge.Snapshot()));
         builder.Services.AddSingleton(reloader ?? Mock.Of<IKnowledgeReloader>());
         configure?.Invoke(builder.Services);
+        builder.Services.AddAnatomyBotStorage(builder.Configuration);
         builder.Services.AddTelegramAdapter(builder.Configuration);
         var host = builder.Build();
         if (start)

@@ -220,6 +220,13 @@ internal sealed class FactIndex
             }
 
             var corrected = Correct(word);
+            if (corrected is null && Vocabulary.GeneralWords.Contains(word))
+            {
+                // An everyday word no fact uses ("habits", "according") names no subject: it must not dilute the
+                // share of the question the facts explain.
+                continue;
+            }
+
             terms.Add(corrected is null
                 ? new QueryTerm(word, null, MaxIdf, false)
                 : new QueryTerm(word, corrected, _idf[corrected] * CorrectedWeight, true));

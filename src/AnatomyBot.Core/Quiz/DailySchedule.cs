@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AnatomyBot.Telegram.Storage;
 
-namespace AnatomyBot.Telegram.Quiz;
+namespace AnatomyBot.Core.Quiz;
 
 /// <summary>Local-time arithmetic of the daily quiz: parsing the setting and finding when each local date's post is due.</summary>
-internal static partial class DailySchedule
+public static partial class DailySchedule
 {
     /// <summary>The UTC instant the quiz for <paramref name="localDate"/> is due at.</summary>
     /// <remarks>
