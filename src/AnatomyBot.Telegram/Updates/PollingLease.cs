@@ -29,6 +29,9 @@ internal sealed class PollingLease(
     private readonly ILogger _logger = logger;
     private readonly IReplicaCoordination? _coordination = coordination;
 
+    /// <summary>Whether replicas share the lease (a coordination service is registered); false with one process.</summary>
+    public bool Shared => _coordination is not null;
+
     private TimeSpan Duration => TimeSpan.FromSeconds(options.Value.PollingLeaseSeconds);
 
     /// <summary>How often the holder renews and a standby tries to take the lease: a third of its duration.</summary>
@@ -43,7 +46,7 @@ internal sealed class PollingLease(
     {
         if (_coordination is null)
         {
-            return new Held(this, cancellationToken, renew: false);
+            return new Held(this, renew: false, cancellationToken);
         }
 
         var told = false;
@@ -55,7 +58,7 @@ internal sealed class PollingLease(
                 if (await _coordination.TryAcquireLeaseAsync(Name, _owner, _clock.GetUtcNow(), Duration, cancellationToken))
                 {
                     _logger.LogInformation("This replica ({Replica}) took the Telegram polling lease; polling from the stored offset", _owner);
-                    return new Held(this, cancellationToken, renew: true);
+                    return new Held(this, renew: true, cancellationToken);
                 }
 
                 failures = 0;
@@ -90,7 +93,7 @@ internal sealed class PollingLease(
         private readonly bool _shared;
         private DateTimeOffset _until;
 
-        internal Held(PollingLease lease, CancellationToken cancellationToken, bool renew)
+        internal Held(PollingLease lease, bool renew, CancellationToken cancellationToken)
         {
             _lease = lease;
             _shared = renew;
