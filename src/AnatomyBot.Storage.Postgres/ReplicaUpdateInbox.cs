@@ -6,15 +6,13 @@ namespace AnatomyBot.Storage.Postgres;
 /// The update inbox as one replica sees it: <see cref="GetPendingAsync"/> claims what it hands out (for
 /// <c>Storage:ClaimSeconds</c>) instead of only reading it, so replicas draining one shared inbox never handle the same
 /// update at once, and an update claimed by a replica that died goes to another once the claim expired (handled at most
-/// once more). One update is claimed at a time (<see cref="MaxClaim"/>): the claim then only has to outlast the handling
-/// of that one update, however slow a loaded machine makes the replica (a batch claimed at once could run out while its
-/// last updates wait, and another replica would answer them too: the replicas proof saw that with batches of 10 and
-/// 5-second claims), and a burst accepted by one replica is spread over all of them. Everything else is the shared
-/// inbox itself.
+/// once more). At most <see cref="MaxClaim"/> updates are claimed at a time, so a burst accepted by one replica is
+/// spread over the others; the Telegram webhook worker asks for one at a time, so a claim only has to outlast the
+/// handling of one update. Everything else is the shared inbox itself.
 /// </summary>
 internal sealed class ReplicaUpdateInbox(PostgresUpdateInbox inbox, ReplicaIdentity replica, TimeProvider timeProvider, TimeSpan claim) : IUpdateInbox
 {
-    internal const int MaxClaim = 1;
+    internal const int MaxClaim = 10;
 
     public Task<IReadOnlyList<InboxUpdate>> GetPendingAsync(string stream, int limit, CancellationToken cancellationToken) =>
         inbox.ClaimAsync(stream, replica.Id, Math.Min(limit, MaxClaim), timeProvider.GetUtcNow(), claim, cancellationToken);
