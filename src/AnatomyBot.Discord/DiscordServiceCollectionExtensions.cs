@@ -3,6 +3,7 @@ using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Discord.Commands;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rest;
@@ -47,6 +48,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
         services.TryAddSingleton(new DiscordRandom(Random.Shared));
         services.TryAddSingleton<RestRateLimiter>();
         services.TryAddSingleton(sp =>
@@ -57,6 +60,7 @@ public static class DiscordServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<DiscordOptions>>(),
                 sp.GetRequiredService<RestRateLimiter>(),
                 sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<DiscordMetrics>(),
                 sp.GetRequiredService<ILogger<DiscordRestClient>>());
         });
         services.TryAddSingleton<GatewayTransportFactory>(() => new WebSocketGatewayTransport());
@@ -68,8 +72,16 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(sp => new QuizService(
             sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared,
             sp.GetService<IQuizAnswerListener>()));
-        services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<TypedQuizzes>();
+        services.TryAddSingleton<AnswerCommand>();
+        services.TryAddSingleton<QuizCommand>();
+        services.TryAddSingleton<QuizAnswerCommand>();
+        services.TryAddSingleton<LeaderboardCommand>();
+        services.TryAddSingleton<ReloadCommand>();
+        services.TryAddSingleton<DiscordRequestRouter>();
+        services.TryAddSingleton<QuizButtonClick>();
+        services.TryAddSingleton<MuscleAutocomplete>();
+        services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<MentionHandler>();
         services.TryAddSingleton<DiscordBotService>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DiscordBotService>());

@@ -15,6 +15,7 @@ namespace AnatomyBot.Telegram;
 internal sealed class TelegramHealth : AdapterHealthTracker, IAdapterHealth
 {
     private readonly TimeProvider _timeProvider;
+    private readonly TelegramMetrics _metrics;
     private readonly ConcurrentDictionary<string, string> _degraded = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private volatile bool _everConnected;
@@ -22,10 +23,11 @@ internal sealed class TelegramHealth : AdapterHealthTracker, IAdapterHealth
     private DateTimeOffset _storageSince;
     private Func<(AdapterState State, string Detail)?>? _worker;
 
-    public TelegramHealth(TimeProvider timeProvider)
+    public TelegramHealth(TimeProvider timeProvider, TelegramMetrics metrics)
         : base("telegram", timeProvider)
     {
         _timeProvider = timeProvider;
+        _metrics = metrics;
     }
 
     /// <summary>Records that the server lacks <paramref name="method"/>; true the first time (log it then, once).</summary>
@@ -53,7 +55,7 @@ internal sealed class TelegramHealth : AdapterHealthTracker, IAdapterHealth
             if (_storageProblem is null)
             {
                 _storageSince = _timeProvider.GetUtcNow();
-                BotMetrics.StorageDegraded.Add(1, new KeyValuePair<string, object?>("platform", "telegram"));
+                _metrics.StorageDegraded(true);
             }
 
             _storageProblem = detail;
@@ -68,7 +70,7 @@ internal sealed class TelegramHealth : AdapterHealthTracker, IAdapterHealth
             if (_storageProblem is not null)
             {
                 _storageProblem = null;
-                BotMetrics.StorageDegraded.Add(-1, new KeyValuePair<string, object?>("platform", "telegram"));
+                _metrics.StorageDegraded(false);
             }
         }
     }

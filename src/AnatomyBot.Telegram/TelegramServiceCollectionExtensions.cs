@@ -47,6 +47,8 @@ public static class TelegramServiceCollectionExtensions
             .RemoveAllLoggers();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<TelegramMetrics>();
         services.TryAddSingleton(sp => new QuizService(
             sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared,
             sp.GetService<IQuizAnswerListener>()));

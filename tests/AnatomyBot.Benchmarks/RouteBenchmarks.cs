@@ -45,7 +45,7 @@ public class RouteBenchmarks
         var snapshot = SyntheticKnowledge.Grow(shipped, AliasMultiplier, seed: 42);
         _engine = new AnswerEngine(new FixedProvider(snapshot));
         _aliases = [.. snapshot.Muscles.SelectMany(m => m.Aliases.Prepend(m.Name)).Select(a => TextNormalizer.Normalize(a)).Distinct()];
-        _messages = [.. Questions.Select(q => new IncomingMessage(q, Platform.Console, "bench", "bench"))];
+        _messages = [.. Questions.Select(q => new IncomingMessage(q, "console", "bench", "bench"))];
         _engine.Answer(_messages[0]); // builds the per-snapshot index outside the measurement
         Console.WriteLine($"// {AliasMultiplier}x: {_aliases.Length} aliases, {snapshot.Muscles.Length} muscles");
     }

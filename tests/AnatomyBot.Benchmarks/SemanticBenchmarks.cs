@@ -51,8 +51,8 @@ public class SemanticBenchmarks
             throw new InvalidOperationException("the sentence model did not load");
         }
 
-        _settled = [.. Settled.Select(q => new IncomingMessage(q, Platform.Console, "b", "b", FollowsUp: false))];
-        _unsettled = [.. Unsettled.Select(q => new IncomingMessage(q, Platform.Console, "b", "b", FollowsUp: false))];
+        _settled = [.. Settled.Select(q => new IncomingMessage(q, "console", "b", "b", FollowsUp: false))];
+        _unsettled = [.. Unsettled.Select(q => new IncomingMessage(q, "console", "b", "b", FollowsUp: false))];
         _factTexts = [.. Core.Routing.KnowledgeIndex.Build(_snapshot).Facts.Passages.Select(p => p.EmbeddingText)];
     }
 
@@ -109,7 +109,7 @@ internal static class RouteLatency
         var started = Stopwatch.StartNew();
         using var embedder = semantic ? new MiniLmEmbedder(Path.Combine(Path.GetTempPath(), "anatomybot-latency", "embeddings.bin"), NullLogger<MiniLmEmbedder>.Instance) : null;
         var engine = new AnswerEngine(new Fixed(snapshot), new Random(1), new ConversationMemory(TimeProvider.System), embedder);
-        engine.Answer(new IncomingMessage("psoas", Platform.Console, "b", "b"));
+        engine.Answer(new IncomingMessage("psoas", "console", "b", "b"));
         var lexicalReady = started.Elapsed;
         var semanticReady = await engine.SemanticReadyAsync(CancellationToken.None);
         var allReady = started.Elapsed;
@@ -119,7 +119,7 @@ internal static class RouteLatency
             .SelectMany(i => i.GetProperty("turns").EnumerateArray().Select(t => t.GetProperty("text").GetString()!)).ToArray();
         foreach (var q in questions)
         {
-            engine.Answer(new IncomingMessage(q, Platform.Console, "w", "w", FollowsUp: false));
+            engine.Answer(new IncomingMessage(q, "console", "w", "w", FollowsUp: false));
         }
 
         var before = engine.ModelConsultations;
@@ -129,7 +129,7 @@ internal static class RouteLatency
             foreach (var q in questions)
             {
                 var watch = Stopwatch.StartNew();
-                engine.Answer(new IncomingMessage(q, Platform.Console, "m", "m", FollowsUp: false));
+                engine.Answer(new IncomingMessage(q, "console", "m", "m", FollowsUp: false));
                 times.Add(watch.Elapsed.TotalMicroseconds);
             }
         }

@@ -64,7 +64,7 @@ public sealed class AdapterEndToEndTests
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("i1", "muscle", [FakeInteractions.StringOption("name", "psoas minor")]));
         var call = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("i1"));
-        Assert.Contains(bot.Engine.Messages, m => m.Request == new MuscleCardRequest("psoas minor") && m.Platform == Platform.Discord && m.UserId == "u1");
+        Assert.Contains(bot.Engine.Messages, m => m.Request == new MuscleCardRequest("psoas minor") && m.Platform == "discord" && m.UserId == "u1");
 
         var body = call.Json;
         Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, call.CallbackType);
@@ -131,7 +131,7 @@ public sealed class AdapterEndToEndTests
 
         static (string PostId, int Option) Parse(string customId)
         {
-            Assert.True(InteractionHandler.TryParseQuizId(customId, out var postId, out var option));
+            Assert.True(QuizButtons.TryParse(customId, out var postId, out var option));
             return (postId, option);
         }
 
@@ -172,7 +172,7 @@ public sealed class AdapterEndToEndTests
         await gw.SendDispatchAsync("INTERACTION_CREATE", 3, FakeInteractions.ButtonClick("s2", "ask:psoas minor", "m1", "u1"));
         var answered = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("s2"));
         Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, answered.CallbackType);
-        Assert.Contains(bot.Engine.Messages, m => m.Text == "psoas minor" && m.Platform == Platform.Discord);
+        Assert.Contains(bot.Engine.Messages, m => m.Text == "psoas minor" && m.Platform == "discord");
         Assert.Equal("Psoas minor", answered.Json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
     }
 

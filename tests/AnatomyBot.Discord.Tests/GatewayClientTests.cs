@@ -14,13 +14,14 @@ public sealed class GatewayClientTests : IAsyncDisposable
     private readonly ScriptedTransport _transport = new();
     private readonly FakeTimeProvider _clock = new();
     private readonly CancellationTokenSource _cts = new();
+    private readonly AnatomyBot.Testing.TestMeterFactory _meters = new();
     private readonly List<GatewayDispatch> _dispatches = [];
     private GatewayClient? _client;
     private Task<GatewayStopped>? _run;
 
     private GatewayClient Start(double jitter = 0.25, GatewayIntents intents = GatewayIntents.Guilds, int shardId = 0, int shardCount = 1)
     {
-        _client = new GatewayClient(_transport, new GatewaySettings("secret-token", intents, shardId, shardCount), _clock, new DiscordRandom(new FixedRandom(jitter)), NullLogger<GatewayClient>.Instance);
+        _client = new GatewayClient(_transport, new GatewaySettings("secret-token", intents, shardId, shardCount), _clock, new DiscordRandom(new FixedRandom(jitter)), new DiscordMetrics(_meters), NullLogger<GatewayClient>.Instance);
         _client.OnDispatch = (d, _) =>
         {
             lock (_dispatches)
@@ -353,6 +354,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
 
         _client?.Dispose();
         _cts.Dispose();
+        _meters.Dispose();
     }
 }
 

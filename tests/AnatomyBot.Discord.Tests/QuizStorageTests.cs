@@ -47,8 +47,8 @@ public sealed class QuizStorageTests : IDisposable
             var gw = await before.ConnectAndReadyAsync();
             await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("z1", "quiz"));
             var posted = await before.Discord.WaitForCallAsync(c => c.Path == "/interactions/z1/itok-z1/callback");
-            Assert.True(InteractionHandler.TryParseQuizId(FirstButton(posted), out var postId, out _));
-            rightButton = InteractionHandler.QuizCustomId(postId, FakeEngine.SampleQuiz.CorrectIndex);
+            Assert.True(QuizButtons.TryParse(FirstButton(posted), out var postId, out _));
+            rightButton = QuizButtons.CustomId(postId, FakeEngine.SampleQuiz.CorrectIndex);
             await gw.SendDispatchAsync("INTERACTION_CREATE", 3, Click("b1", rightButton, "u1", "Ana"));
             Assert.Contains("Your score: 1/1", Content(await before.Discord.WaitForCallAsync(c => c.Path == "/interactions/b1/itok-b1/callback")));
         }
@@ -117,7 +117,7 @@ public sealed class QuizStorageTests : IDisposable
         var posted = await bot.Discord.WaitForCallAsync(c => c.Path == "/channels/dm9/messages");
         var buttons = posted.Json.GetProperty("components")[0].GetProperty("components");
         Assert.Equal(3, buttons.GetArrayLength());
-        Assert.True(InteractionHandler.TryParseQuizId(buttons[1].GetProperty("custom_id").GetString()!, out var postId, out var option));
+        Assert.True(QuizButtons.TryParse(buttons[1].GetProperty("custom_id").GetString()!, out var postId, out var option));
         var post = await bot.Services.GetRequiredService<IQuizStore>().GetPostAsync(postId, default);
         Assert.Equal(new AnatomyBot.Core.Storage.ChatKey("discord", "dm9"), post!.Chat);
 

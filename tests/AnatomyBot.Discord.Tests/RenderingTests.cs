@@ -67,7 +67,7 @@ public sealed class RenderingTests
     public void Quiz_message_has_one_button_per_option_at_most_five_per_row()
     {
         var quiz = new QuizQuestion("many-options", "Pick one", [.. Enumerable.Range(1, 12).Select(i => "Option " + i + new string('o', 95))], 3, "Because.", ["mom"]);
-        var message = InteractionHandler.QuizMessage(quiz, "post-1");
+        var message = QuizButtons.Message(quiz, "post-1");
         var rows = message["components"]!.AsArray();
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.InRange(r!["components"]!.AsArray().Count, 1, 5));
@@ -83,10 +83,10 @@ public sealed class RenderingTests
     [InlineData("quiz:a-b-c:10", "a-b-c", 10)]
     public void Quiz_custom_ids_round_trip(string customId, string id, int index)
     {
-        Assert.True(InteractionHandler.TryParseQuizId(customId, out var parsedId, out var parsedIndex));
+        Assert.True(QuizButtons.TryParse(customId, out var parsedId, out var parsedIndex));
         Assert.Equal(id, parsedId);
         Assert.Equal(index, parsedIndex);
-        Assert.Equal(customId, InteractionHandler.QuizCustomId(id, index));
+        Assert.Equal(customId, QuizButtons.CustomId(id, index));
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class RenderingTests
     [InlineData("other:abc:1")]
     [InlineData("quiz:abc:x")]
     public void Malformed_custom_ids_are_rejected(string customId) =>
-        Assert.False(InteractionHandler.TryParseQuizId(customId, out _, out _));
+        Assert.False(QuizButtons.TryParse(customId, out _, out _));
 
     [Fact]
     public void Text_messages_are_capped_at_2000_characters()

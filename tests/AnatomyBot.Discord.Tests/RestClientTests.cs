@@ -15,6 +15,7 @@ public sealed class RestClientTests : IAsyncDisposable
     private readonly FakeTimeProvider _clock = new();
     private readonly LogCapture _logs = new();
     private readonly HttpClient _http = new();
+    private readonly AnatomyBot.Testing.TestMeterFactory _meters = new();
     private FakeDiscord _discord = null!;
 
     private async Task<DiscordRestClient> CreateAsync()
@@ -22,7 +23,7 @@ public sealed class RestClientTests : IAsyncDisposable
         _discord = await FakeDiscord.StartAsync();
         var options = Options.Create(new DiscordOptions { Token = BotHarness.Token, ApiBaseUrl = _discord.ApiBase });
         using var factory = LoggerFactory.Create(b => b.AddProvider(_logs));
-        return new DiscordRestClient(() => _http, options, new RestRateLimiter(_clock), _clock, factory.CreateLogger<DiscordRestClient>());
+        return new DiscordRestClient(() => _http, options, new RestRateLimiter(_clock), _clock, new DiscordMetrics(_meters), factory.CreateLogger<DiscordRestClient>());
     }
 
     private static InteractionResponse Pong => new(InteractionCallbackType.ChannelMessageWithSource, new JsonObject { ["content"] = "hi" });
@@ -145,6 +146,7 @@ public sealed class RestClientTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
+        _meters.Dispose();
         if (_discord is not null)
         {
             await _discord.DisposeAsync();

@@ -41,14 +41,14 @@ public sealed class ShippedKnowledgeTests
             await gw.SendDispatchAsync("INTERACTION_CREATE", i + 2, FakeInteractions.Command("quiz" + i, "quiz"));
             var posted = await withBank.Discord.WaitForCallAsync(c => c.Path == $"/interactions/quiz{i}/itok-quiz{i}/callback");
             var firstButton = posted.Json.GetProperty("data").GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString()!;
-            Assert.True(Interactions.InteractionHandler.TryParseQuizId(firstButton, out var postId, out _));
+            Assert.True(Interactions.QuizButtons.TryParse(firstButton, out var postId, out _));
             var post = await withBank.Services.GetRequiredService<AnatomyBot.Core.Quiz.IQuizStore>().GetPostAsync(postId, default);
             Assert.True(seen.Add(post!.QuestionId), "a question repeated before the bank was exhausted");
             lastPost = post;
         }
 
         var question = snapshot.Quiz.First(q => q.Id == lastPost!.QuestionId);
-        var click = FakeInteractions.ButtonClick("click", Interactions.InteractionHandler.QuizCustomId(lastPost!.PostId, question.CorrectIndex), "m-1", "u1");
+        var click = FakeInteractions.ButtonClick("click", Interactions.QuizButtons.CustomId(lastPost!.PostId, question.CorrectIndex), "m-1", "u1");
         await gw.SendDispatchAsync("INTERACTION_CREATE", 100, click);
         var answer = await withBank.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("click"));
         var text = answer.Json.GetProperty("data").GetProperty("content").GetString()!;

@@ -216,7 +216,9 @@ public sealed class FaultTests
     public async Task Client_redacts_the_token_from_exception_messages_that_carry_the_url()
     {
         var options = Options.Create(new TelegramOptions { Token = AdapterHarness.Token, ApiBaseUrl = "https://api.example" });
-        var client = new BotApi(new ThrowingFactory(), options, new TelegramHealth(TimeProvider.System), Microsoft.Extensions.Logging.Abstractions.NullLogger<BotApi>.Instance);
+        using var meters = new AnatomyBot.Testing.TestMeterFactory();
+        var metrics = new TelegramMetrics(meters);
+        var client = new BotApi(new ThrowingFactory(), options, new TelegramHealth(TimeProvider.System, metrics), metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<BotApi>.Instance);
 
         var result = await client.GetMeAsync(default);
 

@@ -22,7 +22,7 @@ public sealed class MessagingTests
 
         var asked = Assert.Single(world.Engine.Asked);
         Assert.Equal("what does the psoas major do?", asked.Text);
-        Assert.Equal(Platform.Telegram, asked.Platform);
+        Assert.Equal("telegram", asked.Platform);
         Assert.Equal(Tg.UserId.ToString(), asked.ChatId);
         var call = world.Server.Calls("sendMessage")[0];
         Assert.Equal(Tg.UserId, call.ChatId);

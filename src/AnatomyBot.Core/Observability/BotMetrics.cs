@@ -3,9 +3,10 @@ using System.Diagnostics.Metrics;
 namespace AnatomyBot.Core.Observability;
 
 /// <summary>
-/// The bot's instruments on one <see cref="Meter"/> named "AnatomyBot". Adapters and the engine record;
-/// the host exports them (Prometheus text at /metrics) through a MeterListener, so no project but the host
-/// knows about the export format.
+/// The meter name every instrument of the bot is created on ("AnatomyBot"), and the engine-wide instruments that no
+/// adapter owns: questions, answer time and disclaimers (recorded by the host's metered engine) and knowledge reloads.
+/// Each adapter's own instruments are on the same meter name through <see cref="IMeterFactory"/> (see
+/// <see cref="AdapterMetrics"/>); the host exports every instrument on that name at /metrics.
 /// </summary>
 public static class BotMetrics
 {
@@ -24,25 +25,4 @@ public static class BotMetrics
 
     /// <summary>Knowledge reloads; tags: result (ok|failed).</summary>
     public static readonly Counter<long> Reloads = Meter.CreateCounter<long>("anatomybot_reloads_total", description: "Knowledge reloads");
-
-    /// <summary>Discord gateway reconnects; tags: kind (resume|identify), shard (the shard id).</summary>
-    public static readonly Counter<long> GatewayReconnects = Meter.CreateCounter<long>("anatomybot_gateway_reconnects_total", description: "Discord gateway reconnects");
-
-    /// <summary>Telegram getUpdates failures; tags: kind.</summary>
-    public static readonly Counter<long> TelegramPollErrors = Meter.CreateCounter<long>("anatomybot_telegram_poll_errors_total", description: "Telegram polling errors");
-
-    /// <summary>HTTP 429 responses received; tags: platform.</summary>
-    public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>("anatomybot_rate_limited_total", description: "429 responses received");
-
-    /// <summary>Storage operations that failed (locked past the busy timeout, disk full, read-only, corrupt); tags: platform, operation.</summary>
-    public static readonly Counter<long> StorageErrors = Meter.CreateCounter<long>("anatomybot_storage_errors_total", description: "Storage operations that failed");
-
-    /// <summary>1 while an adapter's store refuses writes and they are being retried, else 0; tags: platform.</summary>
-    public static readonly UpDownCounter<long> StorageDegraded = Meter.CreateUpDownCounter<long>("anatomybot_storage_degraded", description: "1 while the store refuses writes (retrying)");
-
-    /// <summary>Times the Telegram webhook worker failed and restarted itself.</summary>
-    public static readonly Counter<long> WebhookWorkerRestarts = Meter.CreateCounter<long>("anatomybot_telegram_webhook_worker_restarts_total", description: "Telegram webhook worker restarts");
-
-    /// <summary>Quiz questions posted; tags: platform, kind (on-demand|daily).</summary>
-    public static readonly Counter<long> QuizPosts = Meter.CreateCounter<long>("anatomybot_quiz_posts_total", description: "Quiz questions posted");
 }

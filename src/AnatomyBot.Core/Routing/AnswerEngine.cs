@@ -282,7 +282,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var attributes = analysis.Attributes.ToList();
         var strong = analysis.StrongAttribute;
         var ownWords = OwnSubjectWords(text, analysis, index);
-        var ownSubject = muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0;
+        var (bestTopic, bestScore) = analysis.BestTopic;
+        // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
+        var refersBack = context is not null && FactAnswerer.HasSubjectPronoun(text) && muscles.Count == 0 && analysis.GreyMuscles.Count == 0
+            && bestScore < RoutingThresholds.TopicAccept;
+        var ownSubject = (muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0) && !refersBack;
+
+        // "does it go through the psoas" after the lumbar plexus: the pronoun before the muscle is the last topic.
+        if (context?.TopicId is not null && muscles.Count > 0 && FactAnswerer.SubjectPronounAt(text) is { } pronoun
+            && analysis.Muscles.All(m => m.Start > pronoun))
+        {
+            if (Retrieve(text, analysis, index, [], [], context, semantic) is { Intent: Intent.Topic or Intent.MuscleAttribute } back)
+            {
+                return back;
+            }
+        }
 
         // Follow-ups: "what about its nerve supply?" takes the last muscle; "and the iliacus?" the last attribute.
         var contextMuscle = context?.MuscleId is { } cm && index.MuscleById.ContainsKey(cm) ? Array.FindIndex(index.Muscles, m => m.Id == cm) : -1;
@@ -296,7 +310,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             strong = true;
         }
 
-        var (bestTopic, bestScore) = analysis.BestTopic;
         if (muscles.Count > 0)
         {
             if (attributes.Count == 0 && AsksForCard(text, analysis))
@@ -358,7 +371,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return TopicAnswer(index, named, 1);
         }
 
-        if (Retrieve(text, analysis, index, muscles, attributes, ownSubject ? null : context, semantic) is { } retrieved)
+        if (Retrieve(text, analysis, index, muscles, attributes, ownSubject ? null : context, semantic, stayOnContext: !ownSubject && ownWords == 0) is { } retrieved)
         {
             return retrieved;
         }
@@ -404,6 +417,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>The attribute named outright ("origin", "insertion", "innervation"), not only hinted by a cue ("nerve").</summary>
     private static bool IsExplicit(TokenizedText text, MuscleAttribute attribute)
     {
+        if (Vocabulary.AttributeCues.Any(c => c.Strong && c.Phrase.Contains(' ', StringComparison.Ordinal) && c.Attributes.Contains(attribute) && ContainsPhrase(text, c.Phrase)))
+        {
+            return true;
+        }
+
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
@@ -430,7 +448,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             var word = text.WordString(i);
             if (word.Length > 2 && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word) && !CardWords.Contains(word)
-                && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && word is not ("its" or "itself" or "they" or "them" or "their")
+                && !Vocabulary.Filler.Contains(word) && !Vocabulary.GeneralWords.Contains(word) && !index.IsMuscleWord(word) && word is not ("its" or "itself" or "they" or "them" or "their")
                 && index.Facts.Knows(word))
             {
                 count++;
@@ -526,7 +544,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     /// <summary>Free text answered from the best facts, or "my sources don't cover" with the nearest ones; null to fall back.</summary>
     private static Reply? Retrieve(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
-        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic)
+        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, bool stayOnContext = false)
     {
         var own = new Dictionary<int, double>();
         var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, own);
@@ -554,6 +572,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return NotCovered(index, string.Join(' ', unknown.Take(4)), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
 
+        // "and how often?", "what is it for?": nothing but the question words, so the answer is among the last
+        // subject's facts, even where a stray word ("often") matches a fact elsewhere better.
+        if (stayOnContext && context is not null && ContextFilter(index, context) is { } onContext)
+        {
+            var ownOnContext = new Dictionary<int, double>();
+            var (near, _, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, ownOnContext, onContext);
+            if (near.Count > 0 && near[0].Score >= RetrievalThresholds.Accept)
+            {
+                return FactReply(index, text, analysis, FactAnswerer.Select(near, index.Facts, text, ownOnContext), near[0].Score);
+            }
+        }
+
         if (best >= RetrievalThresholds.Accept)
         {
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
@@ -568,9 +598,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return null;
     }
 
+    /// <summary>The facts of the conversation's last topic or muscle, or null when it names neither.</summary>
+    private static Func<FactPassage, bool>? ContextFilter(KnowledgeIndex index, ConversationContext context)
+    {
+        var topic = context.TopicId is { } t ? Array.FindIndex(index.Topics, x => x.Id == t) : -1;
+        var muscle = context.MuscleId is { } m ? Array.FindIndex(index.Muscles, x => x.Id == m) : -1;
+        return topic < 0 && muscle < 0 ? null : p => (topic >= 0 && p.Topic == topic) || (muscle >= 0 && p.Muscle == muscle);
+    }
+
     /// <summary>Content words no fact uses (after stemming, synonyms and typo correction) that are not everyday English.</summary>
     private static List<string> UnknownWords(List<QueryTerm> terms, KnowledgeIndex index) =>
-        [.. terms.Where(t => t.Term is null && t.Word.Length >= 3 && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)
+        [.. terms.Where(t => t.Term is null && (t.Word.Length >= 3 || Vocabulary.UnitWords.Contains(t.Word)) && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)
             && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)
             && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(t.Word, c.Phrase, EditDistance.Allowed(t.Word)))
             && (t.Word.Length < 5 || QueryAnalyzer.FuzzyCue(t.Word) is null)

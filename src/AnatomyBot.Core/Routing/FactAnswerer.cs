@@ -40,13 +40,16 @@ internal static class RetrievalThresholds
     public const double AttributeBonus = 0.15;
 
     /// <summary>Bonus for the subject of the previous question when this one names none of its own.</summary>
-    public const double ContextBonus = 0.2;
+    public const double ContextBonus = 0.45;
 
     /// <summary>Share of the fused score taken by the semantic similarity when the model is consulted.</summary>
     public const double SemanticShare = 0.5;
 
     /// <summary>Cosine similarity mapped to 0 (unrelated sentences of MiniLM sit around 0.1-0.2).</summary>
     public const double CosineFloor = 0.15;
+
+    /// <summary>Bonus for a fact holding a number when the question asks for one ("how often", "how many sets").</summary>
+    public const double NumberBonus = 0.08;
 
     public const int MaxFacts = 4;
 }
@@ -112,6 +115,23 @@ internal static class FactAnswerer
         return false;
     }
 
+    /// <summary>"it", "they": a pronoun that stands for the subject of the previous question.</summary>
+    public static bool HasSubjectPronoun(TokenizedText text) => SubjectPronounAt(text) is not null;
+
+    /// <summary>The position of the first pronoun that stands for a subject ("it", "its", "they", "them", "their"), or null.</summary>
+    public static int? SubjectPronounAt(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.WordString(i) is "it" or "its" or "itself" or "they" or "them" or "their")
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Scores every fact for the question; returns fused hits best first and whether the model was used.</summary>
     public static (List<(int Passage, double Score)> Hits, List<QueryTerm> Terms, bool UsedModel) Rank(
         KnowledgeIndex index,
@@ -152,6 +172,7 @@ internal static class FactAnswerer
         var topicScores = analysis.TopicScores.ToDictionary(t => t.Topic, t => t.Score);
         var contextTopic = context?.TopicId is { } tid ? Array.FindIndex(index.Topics, t => t.Id == tid) : -1;
         var contextMuscle = context?.MuscleId is { } mid ? Array.FindIndex(index.Muscles, m => m.Id == mid) : -1;
+        var asksNumber = AsksNumber(text);
 
         double Prior(FactPassage p)
         {
@@ -165,6 +186,11 @@ internal static class FactAnswerer
                 }
             }
 
+            if (asksNumber && HoldsNumber(p.Fact.Text))
+            {
+                bonus += RetrievalThresholds.NumberBonus;
+            }
+
             if (p.Muscle >= 0)
             {
                 if (muscles.Count > 0)
@@ -173,7 +199,7 @@ internal static class FactAnswerer
                 }
                 else if (p.Muscle == contextMuscle)
                 {
-                    bonus += RetrievalThresholds.ContextBonus / 2;
+                    bonus += RetrievalThresholds.ContextBonus / (p.Attribute == context!.Attribute ? 1 : 2);
                 }
 
                 if (p.Attribute is { } a && attributes.Contains(a))
@@ -487,7 +513,11 @@ internal static class FactAnswerer
         "thirty", "forty", "fifty", "sixty", "ninety", "hundred", "half", "once", "twice", "percent",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static bool HoldsNumber(string text) => text.Any(char.IsAsciiDigit) || Words(text).Any(NumberWords.Contains);
+    /// <summary>A count, measure or share; a year ("the 2019 article") names a source, not an answer.</summary>
+    private static bool HoldsNumber(string text) =>
+        Words(text).Any(w => NumberWords.Contains(w) || (w.Any(char.IsAsciiDigit) && !IsYear(w)));
+
+    private static bool IsYear(string word) => word.Length == 4 && word.All(char.IsAsciiDigit) && word[0] is '1' or '2';
 
     private static string[] Words(string text) =>
         Text.TextNormalizer.Normalize(text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries);

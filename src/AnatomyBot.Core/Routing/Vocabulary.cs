@@ -45,6 +45,13 @@ internal static class Vocabulary
         "perform", "performs", "performed", "having", "ppl", "persons", "class", "classes", "lecture", "teacher",
         "professor", "exam", "exams", "agree", "agrees", "agreed", "span", "spans", "treated", "treat", "single",
         "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
+        "both", "either",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Units of measure: short, but a question asking in one ("length in cm") asks for a measure.</summary>
+    public static readonly FrozenSet<string> UnitWords = new[]
+    {
+        "cm", "mm", "km", "kg", "mg", "lb", "lbs", "ml", "oz", "ft",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that never make an answer more specific; a message made only of these plus a greeting is a greeting.</summary>

@@ -158,7 +158,7 @@ public sealed class RereadFinder(IAnswerEngine engine, KnowledgeSnapshot snapsho
     }
 
     private Reply Ask(string text, string chat) =>
-        engine.Answer(new IncomingMessage(text, Platform.Console, "study", "reread:" + chat, FollowsUp: false));
+        engine.Answer(new IncomingMessage(text, "console", "study", "reread:" + chat, FollowsUp: false));
 
     /// <summary>A yes/no answer's title starts with its verdict ("Yes. Psoas minor: relations"); the topic is the rest.</summary>
     private static string StripVerdict(string title)

@@ -48,6 +48,7 @@ internal sealed partial class GatewayClient(
     GatewaySettings settings,
     TimeProvider time,
     DiscordRandom random,
+    DiscordMetrics metrics,
     ILogger<GatewayClient> logger,
     IdentifyLimiter? identifyLimiter = null) : IDisposable
 {
@@ -134,10 +135,7 @@ internal sealed partial class GatewayClient(
         var (uri, resume) = Session.NextConnection(gatewayUri);
         if (isReconnect)
         {
-            BotMetrics.GatewayReconnects.Add(
-                1,
-                new KeyValuePair<string, object?>("kind", resume ? "resume" : "identify"),
-                new KeyValuePair<string, object?>("shard", settings.ShardId));
+            metrics.GatewayReconnected(resume, settings.ShardId);
         }
 
         try

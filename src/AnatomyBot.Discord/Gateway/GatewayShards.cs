@@ -17,6 +17,7 @@ internal sealed class GatewayShards(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     DiscordRandom random,
+    DiscordMetrics metrics,
     ILoggerFactory loggers)
 {
     /// <summary>Called with a shard id when that shard's session starts must wait for Discord's reset, and until when.</summary>
@@ -45,7 +46,7 @@ internal sealed class GatewayShards(
     {
         await using var transport = transports();
         var settings = new GatewaySettings(options.Value.BareToken, GatewaySettings.IntentsFor(options.Value.AnswerMentions), shard, plan.ShardCount);
-        using var client = new GatewayClient(transport, settings, time, random, loggers.CreateLogger<GatewayClient>(), identifyLimiter)
+        using var client = new GatewayClient(transport, settings, time, random, metrics, loggers.CreateLogger<GatewayClient>(), identifyLimiter)
         {
             OnDispatch = (dispatch, _) => onDispatch(dispatch),
             OnStatus = (status, detail) => onStatus(shard, status, detail),

@@ -8,6 +8,10 @@ internal static class DiscordText
     internal const string ZeroWidthSpace = "\u200B";
     internal const string AskPointer = " … (more: ask with /ask)";
 
+    /// <summary>The first <paramref name="max"/> characters, never splitting a surrogate pair (for limits on typed input and ids).</summary>
+    public static string Cut(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
+
     /// <summary>
     /// Makes user text inert: markdown characters are backslash-escaped and mentions are broken with a
     /// zero-width space, on top of <c>allowed_mentions</c>, so nothing can ping or restyle the message.

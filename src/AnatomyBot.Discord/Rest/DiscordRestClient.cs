@@ -42,7 +42,8 @@ internal sealed record RestRoute(HttpMethod Method, string Template, string Majo
 /// Discord REST v10 over HttpClient: bot authorization, rate-limit buckets, bounded retries on 429 and 5xx,
 /// no retry on 401/403. Logs name route templates only, so neither the bot token nor interaction tokens leak.
 /// </summary>
-internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<DiscordOptions> options, RestRateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger)
+internal sealed class DiscordRestClient(
+    Func<HttpClient> httpFactory, IOptions<DiscordOptions> options, RestRateLimiter limiter, TimeProvider time, DiscordMetrics metrics, ILogger<DiscordRestClient> logger)
 {
     private const int MaxRateLimitRetries = 3;
     private const int MaxServerErrorRetries = 2;
@@ -151,7 +152,7 @@ internal sealed class DiscordRestClient(Func<HttpClient> httpFactory, IOptions<D
     {
         if (response.RateLimit is { } rateLimit)
         {
-            BotMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("platform", "discord"));
+            metrics.RateLimited();
             if (++retries.RateLimited > MaxRateLimitRetries)
             {
                 logger.LogWarning("Discord {Route} still rate limited after {Retries} retries; giving up", route.Key, MaxRateLimitRetries);

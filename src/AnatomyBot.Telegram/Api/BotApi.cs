@@ -22,6 +22,7 @@ internal sealed partial class BotApi(
     IHttpClientFactory httpClientFactory,
     IOptions<TelegramOptions> options,
     TelegramHealth health,
+    TelegramMetrics metrics,
     ILogger<BotApi> logger)
 {
     public const string HttpClientName = "AnatomyBot.Telegram";
@@ -108,7 +109,7 @@ internal sealed partial class BotApi(
         switch (result.Error?.Kind)
         {
             case ApiErrorKind.RateLimited:
-                BotMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("platform", "telegram"));
+                metrics.RateLimited();
                 break;
             case ApiErrorKind.NotImplemented when health.Degrade(method, Feature(method)):
                 logger.LogWarning(

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Telegram.Rendering;
+using AnatomyBot.Telegram.Storage;
 using AnatomyBot.Telegram.Sending;
 
 namespace AnatomyBot.Telegram.Commands;
@@ -12,7 +13,7 @@ internal sealed class AnswerCommand(IAnswerEngine engine, TelegramSender sender,
 {
     public async Task HandleAsync(TelegramChat chat, ChatRequest request, CancellationToken cancellationToken)
     {
-        var reply = engine.Answer(new IncomingMessage(request, Platform.Telegram, chat.UserId, chat.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var reply = engine.Answer(new IncomingMessage(request, TelegramKeys.Platform, chat.UserId, chat.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (reply.Intent == Intent.Quiz)
         {
             await quiz.HandleAsync(chat, cancellationToken);

@@ -42,6 +42,7 @@ internal sealed class QuizPoster(
     TelegramSender sender,
     StorageFaults faults,
     BotApi client,
+    TelegramMetrics metrics,
     ILogger<QuizPoster> logger)
 {
     public const int MaxQuestion = 300;
@@ -98,7 +99,7 @@ internal sealed class QuizPoster(
             cancellationToken);
         if (result.IsSuccess)
         {
-            BotMetrics.QuizPosts.Add(1, new("platform", "telegram"), new("kind", kind));
+            metrics.QuizPosted(kind);
         }
 
         if (result.IsSuccess && result.Value?.Poll is { } poll)

@@ -12,6 +12,7 @@ namespace AnatomyBot.Telegram.Storage;
 /// </summary>
 internal sealed class StorageFaults(
     TelegramHealth health,
+    TelegramMetrics metrics,
     TelegramAdapterLifetime adapter,
     TimeProvider timeProvider,
     IStorageDiagnostics diagnostics,
@@ -41,13 +42,13 @@ internal sealed class StorageFaults(
         switch (kind)
         {
             case StorageFaultKind.Transient:
-                BotMetrics.StorageErrors.Add(1, new KeyValuePair<string, object?>("platform", "telegram"), new KeyValuePair<string, object?>("operation", operation));
+                metrics.StorageError(operation);
                 health.StorageDegraded($"storage: {operation} failed ({diagnostics.Describe(exception)}); retrying with back-off");
                 logger.LogWarning("Telegram storage: {Operation} failed ({Error}); retrying with back-off. {Location}",
                     operation, diagnostics.Describe(exception), diagnostics.Location);
                 break;
             case StorageFaultKind.Fatal:
-                BotMetrics.StorageErrors.Add(1, new KeyValuePair<string, object?>("platform", "telegram"), new KeyValuePair<string, object?>("operation", operation));
+                metrics.StorageError(operation);
                 adapter.Fail(diagnostics.FatalMessage(exception));
                 break;
         }

@@ -33,6 +33,7 @@ internal sealed class TelegramPollingService(
     UpdateDispatcher dispatcher,
     BotIdentity bot,
     TelegramHealth health,
+    TelegramMetrics metrics,
     RetryPolicy policy,
     TelegramAdapterLifetime adapter,
     StorageFaults faults,
@@ -200,7 +201,7 @@ internal sealed class TelegramPollingService(
             var result = await client.CallAsync(request, cancellationToken);
             if (!result.IsSuccess)
             {
-                BotMetrics.TelegramPollErrors.Add(1, new KeyValuePair<string, object?>("kind", TelegramHealth.KindTag(result.Error!)));
+                metrics.PollError(TelegramHealth.KindTag(result.Error!));
                 if (!await OnFailureAsync("getUpdates", result.Error!, failures++, cancellationToken))
                 {
                     return;
@@ -212,7 +213,7 @@ internal sealed class TelegramPollingService(
             failures = 0;
             if (result.Value.ValueKind != JsonValueKind.Array)
             {
-                BotMetrics.TelegramPollErrors.Add(1, new KeyValuePair<string, object?>("kind", "malformed"));
+                metrics.PollError("malformed");
                 health.Set(AdapterState.Reconnecting, "getUpdates returned something other than a list; retrying");
                 logger.LogWarning("getUpdates returned something other than a list; retrying");
                 await policy.WaitAsync(policy.Backoff(0), cancellationToken);

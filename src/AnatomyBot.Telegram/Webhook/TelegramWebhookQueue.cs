@@ -40,6 +40,7 @@ internal sealed class TelegramWebhookQueue(
     BotIdentity bot,
     TelegramAdapterLifetime adapter,
     TelegramHealth health,
+    TelegramMetrics metrics,
     TimeProvider timeProvider,
     IOptions<TelegramOptions> options,
     ILogger<TelegramWebhookQueue> logger) : IHostedService, IDisposable
@@ -201,7 +202,7 @@ internal sealed class TelegramWebhookQueue(
             catch (Exception ex)
             {
                 var delay = StorageFaults.Backoff(failures);
-                BotMetrics.WebhookWorkerRestarts.Add(1);
+                metrics.WebhookWorkerRestarted();
                 _restarting = $"the webhook worker failed ({ex.GetType().Name}); restarting";
                 logger.LogError("The Telegram webhook worker failed; restarting it in {Delay}: {Error}", delay, ex.ToString());
                 try

@@ -73,7 +73,7 @@ internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWr
         try
         {
             var request = CommandCatalogue.Parse(question, CommandCatalogue.In(CommandPlaces.Console));
-            return engine.Answer(new IncomingMessage(request, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId, FollowsUp: conversation));
+            return engine.Answer(new IncomingMessage(request, ConsoleIdentity.Platform, ConsoleIdentity.UserId, ConsoleIdentity.ChatId, FollowsUp: conversation));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -86,6 +86,9 @@ internal sealed class AskCommand(IAnswerEngine engine, TextWriter output, TextWr
 /// <summary>The local user's identity in the engine's terms.</summary>
 internal static class ConsoleIdentity
 {
+    /// <summary>The console's name as a platform (the engine's chats, the metrics' platform label).</summary>
+    public const string Platform = "console";
+
     public const string UserId = "console";
     public const string ChatId = "console";
 }

@@ -115,7 +115,7 @@ internal sealed class ConsoleChat(
         Reply reply;
         try
         {
-            reply = engine.Answer(new IncomingMessage(request, Platform.Console, ConsoleIdentity.UserId, ConsoleIdentity.ChatId));
+            reply = engine.Answer(new IncomingMessage(request, ConsoleIdentity.Platform, ConsoleIdentity.UserId, ConsoleIdentity.ChatId));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

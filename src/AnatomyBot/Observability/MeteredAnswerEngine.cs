@@ -23,7 +23,7 @@ internal sealed partial class MeteredAnswerEngine(
     public Reply Answer(IncomingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var platform = PlatformName(message.Platform);
+        var platform = message.Platform;
         var started = timeProvider.GetTimestamp();
         Reply reply;
         try
@@ -58,8 +58,6 @@ internal sealed partial class MeteredAnswerEngine(
 
         return reply;
     }
-
-    public static string PlatformName(Platform platform) => platform.ToString().ToLowerInvariant();
 
     /// <summary>At most <see cref="MaxLoggedTextLength"/> characters on one line, control characters replaced.</summary>
     internal static string Excerpt(string text)

@@ -46,10 +46,10 @@ public sealed class ShippedKnowledgeFixture
 
     public ImmutableArray<Phrasing> Phrasings { get; }
 
-    public Reply Ask(string text) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "student", "chat", FollowsUp: false));
+    public Reply Ask(string text) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), "console", "student", "chat", FollowsUp: false));
 
     /// <summary>Asks within one conversation: messages with the same <paramref name="chatId"/> share follow-up context.</summary>
-    public Reply Ask(string text, string chatId) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "student", chatId));
+    public Reply Ask(string text, string chatId) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), "console", "student", chatId));
 }
 
 public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOutputHelper output) : IClassFixture<ShippedKnowledgeFixture>

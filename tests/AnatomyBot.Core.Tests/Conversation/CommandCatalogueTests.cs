@@ -56,7 +56,7 @@ public sealed class CommandCatalogueTests
     public void Help_lists_the_catalogues_help_lines_in_order()
     {
         var engine = new AnswerEngine(new TestProvider(TestKnowledge.Snapshot()));
-        var help = engine.Answer(new IncomingMessage(new HelpRequest(), Platform.Console, "u", "c"));
+        var help = engine.Answer(new IncomingMessage(new HelpRequest(), "console", "u", "c"));
         var commands = Assert.Single(help.Sections, s => s.Heading == "Commands");
         Assert.Equal(
             "/muscle <name> - a muscle card, e.g. /muscle iliacus\n" +
@@ -73,7 +73,7 @@ public sealed class CommandCatalogueTests
         var engine = new AnswerEngine(new TestProvider(TestKnowledge.Snapshot()));
         foreach (var request in new ChatRequest[] { new LeaderboardRequest(), new DailyQuizSettingsRequest("off"), new QuizAnswerRequest("B") })
         {
-            var reply = engine.Answer(new IncomingMessage(request, Platform.Console, "u", "c"));
+            var reply = engine.Answer(new IncomingMessage(request, "console", "u", "c"));
             Assert.Equal(Intent.Help, reply.Intent);
         }
     }
@@ -82,7 +82,7 @@ public sealed class CommandCatalogueTests
     public void An_unknown_command_gets_help_naming_it()
     {
         var engine = new AnswerEngine(new TestProvider(TestKnowledge.Snapshot()));
-        var reply = engine.Answer(new IncomingMessage(new UnknownCommandRequest("frobnicate"), Platform.Console, "u", "c"));
+        var reply = engine.Answer(new IncomingMessage(new UnknownCommandRequest("frobnicate"), "console", "u", "c"));
         Assert.Equal(Intent.Help, reply.Intent);
         Assert.Equal("I don't know the command /frobnicate.", reply.Sections[0].Body);
     }

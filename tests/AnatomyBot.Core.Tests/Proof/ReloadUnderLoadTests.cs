@@ -65,7 +65,7 @@ public sealed class ReloadUnderLoadTests : IDisposable
         // The questions must reach the changed facts at all, or the test would prove nothing.
         foreach (var (text, intent) in questions)
         {
-            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "u", "c"));
+            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse(text), "console", "u", "c"));
             Assert.Equal(intent, reply.Intent);
             Assert.Contains("nerve alpha", ReplyText.ToPlainText(reply, includeDisclaimer: true), StringComparison.Ordinal);
         }
@@ -82,7 +82,7 @@ public sealed class ReloadUnderLoadTests : IDisposable
                 var (text, intent) = questions[i++ % questions.Length];
                 try
                 {
-                    var reply = engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Discord, "u" + n, "c" + n));
+                    var reply = engine.Answer(new IncomingMessage(TypedLine.Parse(text), "discord", "u" + n, "c" + n));
                     var plain = ReplyText.ToPlainText(reply, includeDisclaimer: true);
                     var variant = Classify(plain, reply.Intent == Intent.Muscle);
                     if (reply.Intent != intent)
@@ -122,7 +122,7 @@ public sealed class ReloadUnderLoadTests : IDisposable
                     Assert.True(result.Succeeded, string.Join("\n", result.Errors));
                     okReloads++;
                     var expected = round % 4 == 0 ? "beta" : "alpha";
-                    var now = engine.Answer(new IncomingMessage(TypedLine.Parse("/muscle psoas minor"), Platform.Console, "r", "r"));
+                    var now = engine.Answer(new IncomingMessage(TypedLine.Parse("/muscle psoas minor"), "console", "r", "r"));
                     Assert.Equal(expected, Classify(ReplyText.ToPlainText(now, true), muscleCard: true));
                 }
                 else

@@ -11,7 +11,7 @@ public sealed class AnswerEngineTests
 
     private AnswerEngine Engine => new(_provider, new Random(1));
 
-    private Reply Ask(string text) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "u", "c"));
+    private Reply Ask(string text) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), "console", "u", "c"));
 
     [Fact]
     public void Attribute_question_answers_only_that_attribute_with_its_sources()
@@ -199,7 +199,7 @@ public sealed class AnswerEngineTests
         var seen = new HashSet<string>();
         for (var i = 0; i < 20; i++)
         {
-            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("/quiz"), Platform.Console, "u", "c"));
+            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("/quiz"), "console", "u", "c"));
             var quiz = Assert.IsType<QuizQuestion>(reply.Quiz);
             seen.Add(quiz.Id);
             Assert.Equal(quiz.Id, reply.Entity);
@@ -223,7 +223,7 @@ public sealed class AnswerEngineTests
         var engine = Engine;
         var first = engine.CurrentIndex();
         Assert.Same(first, engine.CurrentIndex());
-        Assert.Equal(Intent.OffTopic, engine.Answer(new IncomingMessage(TypedLine.Parse("gracilis origin"), Platform.Console, "u", "c")).Intent);
+        Assert.Equal(Intent.OffTopic, engine.Answer(new IncomingMessage(TypedLine.Parse("gracilis origin"), "console", "u", "c")).Intent);
 
         var gracilis = TestKnowledge.Muscle("gracilis", "Gracilis", ["gracilis"],
             new() { [MuscleAttribute.Origin] = [TestKnowledge.F("Pubis.", "mom")] });
@@ -231,7 +231,7 @@ public sealed class AnswerEngineTests
         var second = engine.CurrentIndex();
         Assert.NotSame(first, second);
         Assert.Same(_provider.Current, second.Snapshot);
-        var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("gracilis origin"), Platform.Console, "u", "c"));
+        var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("gracilis origin"), "console", "u", "c"));
         Assert.Equal("gracilis", reply.Entity);
     }
 
@@ -252,7 +252,7 @@ public sealed class AnswerEngineTests
         });
         Parallel.For(0, 400, _ =>
         {
-            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("where does the iliacus insert"), Platform.Console, "u", "c"));
+            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse("where does the iliacus insert"), "console", "u", "c"));
             Assert.Equal("iliacus", reply.Entity);
         });
         await writer.WaitAsync(Wait.Guard);
@@ -267,7 +267,7 @@ public sealed class AnswerEngineTests
             .ToArray();
         var big = new Topic("huge", "Huge topic", ["huge topic"], [], [.. facts], []);
         var engine = new AnswerEngine(new TestProvider(TestKnowledge.Snapshot(extraTopics: [big])));
-        var whole = engine.Answer(new IncomingMessage(TypedLine.Parse("huge topic"), Platform.Console, "u", "c"));
+        var whole = engine.Answer(new IncomingMessage(TypedLine.Parse("huge topic"), "console", "u", "c"));
         Assert.True(ReplyText.ToPlainText(whole).Length > ShortAnswer.MaxChars, "the engine fits no limit of its own");
         var reply = ReplyFitter.Fit(whole, ShortAnswer.MaxChars);
         var text = ReplyText.ToPlainText(reply);

@@ -34,7 +34,7 @@ public sealed class BadInputTests
     {
         _ = name;
         var engine = new AnswerEngine(new TestProvider(TestKnowledge.Snapshot()));
-        var reply = engine.Answer(new IncomingMessage(TypedLine.Parse(input), Platform.Telegram, "u", "c"));
+        var reply = engine.Answer(new IncomingMessage(TypedLine.Parse(input), "telegram", "u", "c"));
         Assert.NotNull(reply);
         var text = ReplyText.ToPlainText(reply);
         Assert.InRange(text.Length, 1, ShortAnswer.MaxChars);
@@ -50,7 +50,7 @@ public sealed class BadInputTests
         var input = string.Concat(Enumerable.Repeat("psaos mnior ilacus orgin ", 1000));
         for (var i = 0; i < 3; i++)
         {
-            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse(input), Platform.Console, "u", "c"));
+            var reply = engine.Answer(new IncomingMessage(TypedLine.Parse(input), "console", "u", "c"));
             Assert.False(string.IsNullOrWhiteSpace(ReplyText.ToPlainText(reply)));
         }
     }

@@ -16,7 +16,7 @@ public sealed class RetrievalTests(ShippedKnowledgeFixture fixture) : IClassFixt
         new(new TestProvider(fixture.Snapshot), new Random(1), memory ?? new ConversationMemory(_clock), embedder);
 
     private static Reply Ask(AnswerEngine engine, string text, string chat = "c", bool followsUp = true) =>
-        engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "u", chat, followsUp));
+        engine.Answer(new IncomingMessage(TypedLine.Parse(text), "console", "u", chat, followsUp));
 
     [Theory]
     [InlineData("psoaz minor", "psoas-minor")]
@@ -115,6 +115,38 @@ public sealed class RetrievalTests(ShippedKnowledgeFixture fixture) : IClassFixt
         _clock.Advance(ConversationMemory.DefaultLifetime + TimeSpan.FromSeconds(1));
         var expired = Ask(engine, "what about its blood supply?");
         Assert.NotEqual("iliacus", expired.Entity);
+    }
+
+    [Fact]
+    public void A_pronoun_after_a_topic_answers_from_that_topic_even_when_it_names_a_muscle_after_the_pronoun()
+    {
+        var engine = Engine();
+        Assert.Equal("iliopsoas-bursa", Ask(engine, "what is the iliopsoas bursa").Entity);
+        var what = Ask(engine, "and what is it for");
+        Assert.Equal("iliopsoas-bursa", what.Entity);
+
+        var plexus = Engine();
+        Assert.Equal("lumbar-plexus-and-nerve-pain", Ask(plexus, "explain the lumbar plexus").Entity);
+        Assert.Equal("lumbar-plexus-and-nerve-pain", Ask(plexus, "is it inside the psoas major").Entity);
+    }
+
+    [Fact]
+    public void A_follow_up_asking_how_often_gets_the_number_of_the_last_topic()
+    {
+        var engine = Engine();
+        Assert.Equal("strengthening", Ask(engine, "exercises to strengthen a weak iliopsoas").Entity);
+        var often = Ask(engine, "and how often?");
+        Assert.Equal("strengthening", often.Entity);
+        Assert.Contains("once a day", string.Join('\n', often.Sections.Select(s => s.Body)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_measure_asked_in_a_unit_about_the_last_muscle_is_not_covered()
+    {
+        var engine = Engine();
+        Ask(engine, "where does the iliacus originate");
+        var reply = Ask(engine, "how wide is it in mm");
+        Assert.Equal(Intent.NotCovered, reply.Intent);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public sealed class SafetyTests
 {
     private readonly AnswerEngine _engine = new(new TestProvider(TestKnowledge.Snapshot()));
 
-    private Reply Ask(string text) => _engine.Answer(new IncomingMessage(TypedLine.Parse(text), Platform.Console, "u", "c"));
+    private Reply Ask(string text) => _engine.Answer(new IncomingMessage(TypedLine.Parse(text), "console", "u", "c"));
 
     [Theory]
     [InlineData("where does the psoas major insert")]

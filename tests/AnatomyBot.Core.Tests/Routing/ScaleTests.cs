@@ -46,7 +46,7 @@ public sealed class ScaleTests(ITestOutputHelper output)
     {
         var snapshot = TestKnowledge.Snapshot();
         var engine = new AnswerEngine(new TestProvider(snapshot));
-        Assert.Equal("psoas-minor", engine.Answer(new IncomingMessage(TypedLine.Parse("psoas mnior"), Platform.Console, "u", "c")).Entity);
+        Assert.Equal("psoas-minor", engine.Answer(new IncomingMessage(TypedLine.Parse("psoas mnior"), "console", "u", "c")).Entity);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ScaleTests(ITestOutputHelper output)
         var engine = new AnswerEngine(new TestProvider(snapshot));
         string[] questions = ["what nerve supplies the iliacus", "psoas mnior", "where does the psoas major insert", "illiacus origin", "what is the psoas paradox", "what is the capital of france"];
         string?[] expected = ["iliacus", "psoas-minor", "psoas-major", "iliacus", "psoas-paradox", null];
-        var messages = questions.Select(q => new IncomingMessage(TypedLine.Parse(q), Platform.Console, "u", "c")).ToArray();
+        var messages = questions.Select(q => new IncomingMessage(TypedLine.Parse(q), "console", "u", "c")).ToArray();
 
         for (var i = 0; i < messages.Length; i++)
         {
@@ -65,7 +65,7 @@ public sealed class ScaleTests(ITestOutputHelper output)
 
         // A synthetic muscle is found by its exact name and by a typo.
         var some = snapshot.Muscles[^1];
-        Assert.Equal(some.Id, engine.Answer(new IncomingMessage(TypedLine.Parse($"origin of {some.Name}"), Platform.Console, "u", "c")).Entity);
+        Assert.Equal(some.Id, engine.Answer(new IncomingMessage(TypedLine.Parse($"origin of {some.Name}"), "console", "u", "c")).Entity);
 
         var watch = Stopwatch.StartNew();
         const int rounds = 20;

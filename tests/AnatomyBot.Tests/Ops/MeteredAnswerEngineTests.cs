@@ -36,7 +36,7 @@ public sealed class MeteredAnswerEngineTests
         using var latency = new MetricCollector<double>(BotMetrics.AnswerSeconds);
         var engine = new MeteredAnswerEngine(inner.Object, clock, factory.CreateLogger<MeteredAnswerEngine>());
 
-        engine.Answer(new IncomingMessage("secret-ish question text zqx", Platform.Discord, "user-9", "chat-42"));
+        engine.Answer(new IncomingMessage("secret-ish question text zqx", "discord", "user-9", "chat-42"));
 
         var question = Assert.Single(questions.GetMeasurementSnapshot(), m => Equals(m.Tags["platform"], "discord"));
         Assert.Equal(1, question.Value);
@@ -69,7 +69,7 @@ public sealed class MeteredAnswerEngineTests
         var engine = new MeteredAnswerEngine(inner.Object, TimeProvider.System, factory.CreateLogger<MeteredAnswerEngine>());
 
         var text = "first line\nsecond line " + new string('x', 500);
-        engine.Answer(new IncomingMessage(text, Platform.Telegram, "u", "c"));
+        engine.Answer(new IncomingMessage(text, "telegram", "u", "c"));
 
         var debug = Assert.Single(logs.Entries, e => e.Level == LogLevel.Debug);
         Assert.Contains("first line second line", debug.Message);

@@ -1,7 +1,10 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using System.Diagnostics.Metrics;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Discord;
 using AnatomyBot.Observability;
+using AnatomyBot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Tests.Ops;
@@ -29,7 +32,7 @@ public sealed class MetricsEndpointTests
         ["anatomybot_answer_seconds"] = ("histogram", ["platform"]),
         ["anatomybot_disclaimers_total"] = ("counter", ["platform"]),
         ["anatomybot_reloads_total"] = ("counter", ["result"]),
-        ["anatomybot_gateway_reconnects_total"] = ("counter", ["kind"]),
+        ["anatomybot_gateway_reconnects_total"] = ("counter", ["kind", "shard"]),
         ["anatomybot_telegram_poll_errors_total"] = ("counter", ["kind"]),
         ["anatomybot_rate_limited_total"] = ("counter", ["platform"]),
         ["anatomybot_storage_errors_total"] = ("counter", ["operation", "platform"]),
@@ -45,7 +48,7 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_keeps_every_name_type_and_label_operators_scrape()
     {
         await using var host = await ServeHost.StartAsync();
-        RecordOneOfEach();
+        RecordOneOfEach(host.Services);
         using var response = await host.GetAsync("/metrics");
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         var text = await response.Content.ReadAsStringAsync();
@@ -70,7 +73,7 @@ public sealed class MetricsEndpointTests
     public async Task A_prometheus_server_asking_for_openmetrics_gets_the_same_sample_names()
     {
         await using var host = await ServeHost.StartAsync();
-        RecordOneOfEach();
+        RecordOneOfEach(host.Services);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         request.Headers.Accept.ParseAdd("application/openmetrics-text; version=1.0.0");
         using var response = await host.SendAsync(request);
@@ -87,19 +90,24 @@ public sealed class MetricsEndpointTests
         }
     }
 
-    private static void RecordOneOfEach()
+    /// <summary>One measurement on every instrument, made where the bot makes it: the engine's static ones, the adapters' own on the host's meter factory.</summary>
+    private static void RecordOneOfEach(IServiceProvider services)
     {
         BotMetrics.Questions.Add(1, new("platform", "console"), new("intent", "help"));
         BotMetrics.AnswerSeconds.Record(0.001, new KeyValuePair<string, object?>("platform", "console"));
         BotMetrics.Disclaimers.Add(1, new KeyValuePair<string, object?>("platform", "console"));
         BotMetrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "ok"));
-        BotMetrics.GatewayReconnects.Add(1, new KeyValuePair<string, object?>("kind", "resume"));
-        BotMetrics.TelegramPollErrors.Add(1, new KeyValuePair<string, object?>("kind", "network"));
-        BotMetrics.RateLimited.Add(1, new KeyValuePair<string, object?>("platform", "console"));
-        BotMetrics.StorageErrors.Add(1, new("platform", "console"), new("operation", "write"));
-        BotMetrics.StorageDegraded.Add(0, new KeyValuePair<string, object?>("platform", "console"));
-        BotMetrics.WebhookWorkerRestarts.Add(1);
-        BotMetrics.QuizPosts.Add(1, new("platform", "console"), new("kind", "daily"));
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var discord = new DiscordMetrics(meters);
+        discord.GatewayReconnected(resume: true, shard: 0);
+        var telegram = new TelegramMetrics(meters);
+        telegram.PollError("network");
+        telegram.RateLimited();
+        telegram.StorageError("write");
+        telegram.StorageDegraded(true);
+        telegram.StorageDegraded(false);
+        telegram.WebhookWorkerRestarted();
+        telegram.QuizPosted("daily");
     }
 
     [Fact]
@@ -110,10 +118,10 @@ public sealed class MetricsEndpointTests
         Assert.IsType<MeteredAnswerEngine>(engine);
         var before = PrometheusScrape.Parse(await host.GetStringAsync("/metrics"));
 
-        var nerve = engine.Answer(new IncomingMessage("what nerve supplies the iliacus", Platform.Telegram, "u1", "chat-1"));
-        engine.Answer(new IncomingMessage("what nerve supplies the psoas major", Platform.Telegram, "u1", "chat-1"));
-        var pain = engine.Answer(new IncomingMessage("my hip hurts, is it my psoas?", Platform.Telegram, "u2", "chat-2"));
-        engine.Answer(new IncomingMessage("/help", Platform.Discord, "u3", "chat-3"));
+        var nerve = engine.Answer(new IncomingMessage("what nerve supplies the iliacus", "telegram", "u1", "chat-1"));
+        engine.Answer(new IncomingMessage("what nerve supplies the psoas major", "telegram", "u1", "chat-1"));
+        var pain = engine.Answer(new IncomingMessage("my hip hurts, is it my psoas?", "telegram", "u2", "chat-2"));
+        engine.Answer(new IncomingMessage("/help", "discord", "u3", "chat-3"));
         Assert.Equal(Intent.MuscleAttribute, nerve.Intent);
         Assert.NotNull(pain.Disclaimer);
         var painIntent = AnatomyBot.Commands.AnswerJson.IntentName(pain.Intent);
@@ -162,17 +170,23 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
-    public async Task Adapter_instruments_recorded_anywhere_in_the_process_are_exported_with_their_tags()
+    public async Task Each_adapters_instruments_on_the_hosts_meter_factory_are_exported_with_their_names_and_tags()
     {
         await using var host = await ServeHost.StartAsync();
+        var meters = host.Services.GetRequiredService<IMeterFactory>();
         var before = PrometheusScrape.Parse(await host.GetStringAsync("/metrics"));
-        BotMetrics.GatewayReconnects.Add(1, new KeyValuePair<string, object?>("kind", "resume"));
-        BotMetrics.RateLimited.Add(2, new KeyValuePair<string, object?>("platform", "telegram"));
-        BotMetrics.QuizPosts.Add(1, new("platform", "telegram"), new("kind", "daily"));
+        new DiscordMetrics(meters).GatewayReconnected(resume: true, shard: 3);
+        var telegram = new TelegramMetrics(meters);
+        telegram.RateLimited();
+        telegram.RateLimited();
+        new DiscordMetrics(meters).RateLimited();
+        telegram.QuizPosted("daily");
         var after = PrometheusScrape.Parse(await host.GetStringAsync("/metrics"));
 
-        Assert.Equal(1, after.Value("anatomybot_gateway_reconnects_total", ("kind", "resume")) - before.Value("anatomybot_gateway_reconnects_total", ("kind", "resume")));
+        Assert.Equal(1, after.Value("anatomybot_gateway_reconnects_total", ("kind", "resume"), ("shard", "3")) - before.Value("anatomybot_gateway_reconnects_total", ("kind", "resume"), ("shard", "3")));
+        // Both adapters count on the one family, told apart by the platform label.
         Assert.Equal(2, after.Value("anatomybot_rate_limited_total", ("platform", "telegram")) - before.Value("anatomybot_rate_limited_total", ("platform", "telegram")));
+        Assert.Equal(1, after.Value("anatomybot_rate_limited_total", ("platform", "discord")) - before.Value("anatomybot_rate_limited_total", ("platform", "discord")));
         Assert.Equal(1, after.Value("anatomybot_quiz_posts_total", ("kind", "daily"), ("platform", "telegram"))
             - before.Value("anatomybot_quiz_posts_total", ("kind", "daily"), ("platform", "telegram")));
     }

@@ -40,8 +40,8 @@ public sealed class SecretsAndShutdownTests
         });
 
         var engine = host.Services.GetRequiredService<IAnswerEngine>();
-        engine.Answer(new IncomingMessage("what nerve supplies the iliacus", Platform.Telegram, "1", "2"));
-        engine.Answer(new IncomingMessage("my token is " + TelegramToken, Platform.Discord, "3", "4"));
+        engine.Answer(new IncomingMessage("what nerve supplies the iliacus", "telegram", "1", "2"));
+        engine.Answer(new IncomingMessage("my token is " + TelegramToken, "discord", "3", "4"));
         using var health = await host.GetAsync("/healthz");
         var healthBody = await health.Content.ReadAsStringAsync();
         var metrics = await host.GetStringAsync("/metrics");

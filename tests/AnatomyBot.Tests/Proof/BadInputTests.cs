@@ -90,7 +90,7 @@ public sealed partial class BadInputTests
                 longTexts++;
             }
 
-            var platform = n % 2 == 0 ? Platform.Telegram : Platform.Discord;
+            var platform = n % 2 == 0 ? "telegram" : "discord";
             Reply reply;
             try
             {

@@ -1,0 +1,24 @@
+using AnatomyBot.Core.Conversation;
+
+namespace AnatomyBot.Discord.Commands;
+
+/// <summary>
+/// Sends each typed request, from a slash command, a button or a mention, to the command that handles it on Discord;
+/// the engine answers the rest.
+/// </summary>
+internal sealed class DiscordRequestRouter(
+    AnswerCommand answer,
+    QuizCommand quiz,
+    QuizAnswerCommand quizAnswer,
+    LeaderboardCommand leaderboard,
+    ReloadCommand reload)
+{
+    public Task RouteAsync(DiscordChat chat, ChatRequest request, CancellationToken cancellationToken) => request switch
+    {
+        QuizRequest => quiz.HandleAsync(chat, cancellationToken),
+        QuizAnswerRequest typedAnswer => quizAnswer.HandleTypedAsync(chat, typedAnswer.Answer, cancellationToken),
+        LeaderboardRequest => leaderboard.HandleAsync(chat, cancellationToken),
+        ReloadRequest => reload.HandleAsync(chat, cancellationToken),
+        _ => answer.HandleAsync(chat, request, cancellationToken),
+    };
+}

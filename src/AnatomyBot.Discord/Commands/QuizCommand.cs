@@ -1,0 +1,45 @@
+using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Discord.Interactions;
+using Microsoft.Extensions.Logging;
+
+namespace AnatomyBot.Discord.Commands;
+
+/// <summary>
+/// <c>/quiz</c> (or "quiz me"): posts the channel's next stored quiz question with one button per option; where the user
+/// can also type (a mention or DM) the post is opened for a typed answer too.
+/// </summary>
+internal sealed class QuizCommand(QuizService quizzes, TypedQuizzes typed, DiscordMetrics metrics, ILogger<QuizCommand> logger)
+{
+    internal const string NoQuizQuestions = "Sorry, there are no quiz questions yet.";
+
+    internal const string TypedAnswerHint = "Click an answer, or reply with its number.";
+
+    public async Task HandleAsync(DiscordChat chat, CancellationToken cancellationToken)
+    {
+        var start = await quizzes.StartAsync(DiscordKeys.Chat(chat.ChannelId), cancellationToken);
+        if (!start.IsReady)
+        {
+            await chat.ReplyTextAsync(NoQuizQuestions, privately: false, cancellationToken);
+            return;
+        }
+
+        var body = QuizButtons.Message(start.Question, start.Post.PostId);
+        if (chat.TakesTypedAnswers)
+        {
+            // Opened before it is sent, so an answer typed the moment it shows is graded.
+            body["content"] = body["content"]!.GetValue<string>() + "\n\n" + TypedAnswerHint;
+            typed.Open(chat.ChannelId, start.Post);
+        }
+
+        if (!await chat.ReplyAsync(body, cancellationToken))
+        {
+            typed.Close(chat.ChannelId);
+            return;
+        }
+
+        await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+        metrics.QuizPosted("on-demand");
+        logger.LogInformation("Posted quiz {QuestionId} to Discord channel {ChannelId} for user {UserId}", start.Question.Id, chat.ChannelId, chat.UserId);
+    }
+}
