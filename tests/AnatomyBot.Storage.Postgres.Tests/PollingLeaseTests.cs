@@ -66,6 +66,16 @@ public sealed class PollingLeaseTests(PostgresClassDatabase fixture) : IClassFix
         }
     }
 
+    /// <summary>Runs <paramref name="sql"/> on the polling lease's row (parameter <c>@n</c>, its name) from outside the replicas.</summary>
+    private static async Task<int> OnLeaseAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("n", Lease);
+        return await command.ExecuteNonQueryAsync();
+    }
+
     [PostgresFact]
     public async Task One_replica_polls_and_a_standby_takes_over_from_the_stored_offset_when_it_stops()
     {
@@ -131,24 +141,12 @@ public sealed class PollingLeaseTests(PostgresClassDatabase fixture) : IClassFix
         await PumpUntilDetailAsync(world, replica, d => d == "polling");
 
         // As if this replica had stalled past its lease and another had taken it meanwhile.
-        await using (var connection = new NpgsqlConnection(database))
-        {
-            await connection.OpenAsync();
-            await using var steal = new NpgsqlCommand("UPDATE leases SET owner = 'other', until_ms = until_ms + 3600000 WHERE name = @n;", connection);
-            steal.Parameters.AddWithValue("n", Lease);
-            Assert.Equal(1, await steal.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await OnLeaseAsync(database, "UPDATE leases SET owner = 'other', until_ms = until_ms + 3600000 WHERE name = @n;"));
 
         await PumpUntilDetailAsync(world, replica, IsStandingBy);
         Assert.Contains(replica.Logs.Entries, e => e.Message.Contains("lost the Telegram polling lease (another replica holds it now)", StringComparison.Ordinal));
 
-        await using (var connection = new NpgsqlConnection(database))
-        {
-            await connection.OpenAsync();
-            await using var release = new NpgsqlCommand("DELETE FROM leases WHERE name = @n;", connection);
-            release.Parameters.AddWithValue("n", Lease);
-            await release.ExecuteNonQueryAsync();
-        }
+        Assert.Equal(1, await OnLeaseAsync(database, "DELETE FROM leases WHERE name = @n;"));
 
         var chats = Enqueue(world, 8001, 3);
         await PumpUntilAnsweredAsync(world, chats);
