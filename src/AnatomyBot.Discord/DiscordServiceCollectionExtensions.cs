@@ -78,6 +78,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<QuizAnswerCommand>();
         services.TryAddSingleton<LeaderboardCommand>();
         services.TryAddSingleton<ReloadCommand>();
+        services.TryAddSingleton<StudyCommand>();
         services.TryAddSingleton<DiscordRequestRouter>();
         services.TryAddSingleton<QuizButtonClick>();
         services.TryAddSingleton<MuscleAutocomplete>();

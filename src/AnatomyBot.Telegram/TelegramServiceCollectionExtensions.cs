@@ -26,7 +26,9 @@ public static class TelegramServiceCollectionExtensions
     /// <see cref="TelegramWebhookEndpoints.MapTelegramWebhook"/>), the daily quiz scheduler, and an <see cref="IAdapterHealth"/> named "telegram". The host calls this only when <c>Telegram:Token</c> is set and
     /// must register <c>IAnswerEngine</c>, <c>IKnowledgeProvider</c>, <c>IKnowledgeReloader</c>, <c>TimeProvider</c> and the storage
     /// ports (<see cref="IStorageSchema"/>, <see cref="IStorageDiagnostics"/>, <see cref="IQuizStore"/>,
-    /// <see cref="IDailyQuizStore"/>, <see cref="IChatStore"/>, <see cref="IUpdateInbox"/>).
+    /// <see cref="IDailyQuizStore"/>, <see cref="IChatStore"/>, <see cref="IUpdateInbox"/>). The host also registers
+    /// <see cref="Core.Study.StudyCommands"/> (and the <see cref="IQuizAnswerListener"/> that feeds it); without them the
+    /// study commands answer that they are not available.
     /// </summary>
     public static IServiceCollection AddTelegramAdapter(this IServiceCollection services, IConfiguration configuration)
     {
@@ -68,6 +70,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<DailyQuizCommand>();
         services.AddSingleton<LeaderboardCommand>();
         services.AddSingleton<ReloadCommand>();
+        services.AddSingleton<StudyCommand>();
         services.AddSingleton<TelegramRequestRouter>();
         services.AddSingleton<PollAnswerHandler>();
         services.AddSingleton<ChatMembershipHandler>();

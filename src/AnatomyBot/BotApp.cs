@@ -4,8 +4,10 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Study;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Hosting;
+using AnatomyBot.Storage;
 using AnatomyBot.Observability;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -139,9 +141,11 @@ internal static class BotApp
         await host.StartAsync(cancellationToken);
         try
         {
-            // The console's quiz keeps its round and score in memory for the session, as before.
+            // The console's quiz keeps its round and score in memory for the session, as before; its answers feed the
+            // console student's study record (in the database) like any chat's.
             using var quizzes = new QuizService(
-                host.Services.GetRequiredService<IKnowledgeProvider>(), new InMemoryQuizStore(), TimeProvider.System, Random.Shared);
+                host.Services.GetRequiredService<IKnowledgeProvider>(), new InMemoryQuizStore(), TimeProvider.System, Random.Shared,
+                host.Services.GetService<IQuizAnswerListener>());
             var chat = new ConsoleChat(
                 host.Services.GetRequiredService<IAnswerEngine>(),
                 host.Services.GetRequiredService<IKnowledgeProvider>(),
@@ -151,7 +155,8 @@ internal static class BotApp
                 streams.Output,
                 streams.Error,
                 interactive: !environment.IsInputRedirected,
-                quizzes);
+                quizzes,
+                host.Services.GetService<StudyCommands>());
             return await chat.RunAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -212,7 +217,14 @@ internal static class BotApp
         {
             HostServices.AddOperations(builder.Services, configuration, startup);
             HostServices.AddAdapters(builder.Services, configuration, adapters.Telegram, adapters.Discord);
+            StudyServices.Add(builder.Services, configuration);
             environment.ConfigureServices?.Invoke(builder.Services);
+        }
+        else if (mode == HostMode.Chat)
+        {
+            // The console student's /review and /progress live in the database like a chat student's (opened on first use).
+            builder.Services.AddAnatomyBotStorage(configuration);
+            StudyServices.Add(builder.Services, configuration);
         }
 
         if (mode != HostMode.Bot || !environment.UseConsoleLifetime)

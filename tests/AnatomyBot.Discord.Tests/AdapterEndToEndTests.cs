@@ -39,11 +39,14 @@ public sealed class AdapterEndToEndTests
         var put = await bot.Discord.WaitForCallAsync(c => c.Method == "PUT");
         Assert.Equal("/applications/app1/commands", put.Path);
         var commands = put.Json.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["ask", "help", "leaderboard", "muscle", "quiz", "reload", "sources"], commands.Keys.Order());
+        Assert.Equal(["ask", "forgetme", "help", "leaderboard", "link", "muscle", "progress", "quiz", "reload", "review", "sources", "unlink"], commands.Keys.Order());
         var name = commands["muscle"].GetProperty("options")[0];
         Assert.Equal(ApplicationCommandOptionType.String, (ApplicationCommandOptionType)name.GetProperty("type").GetInt32());
         Assert.True(name.GetProperty("autocomplete").GetBoolean());
         Assert.True(name.GetProperty("required").GetBoolean());
+        // /review and /link work without their option (the next question; a new code).
+        Assert.False(commands["review"].GetProperty("options")[0].GetProperty("required").GetBoolean());
+        Assert.False(commands["link"].GetProperty("options")[0].GetProperty("required").GetBoolean());
         Assert.Equal(ManageGuild, commands["reload"].GetProperty("default_member_permissions").GetString());
         Assert.All(commands.Values, c => Assert.InRange(c.GetProperty("description").GetString()!.Length, 1, 100));
         Assert.All(commands, c => Assert.Equal(CommandCatalogue.Find(c.Key)!.Description, c.Value.GetProperty("description").GetString()));

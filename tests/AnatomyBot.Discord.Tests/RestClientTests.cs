@@ -57,6 +57,73 @@ public sealed class RestClientTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_follow_up_with_a_file_is_multipart_and_a_retry_sends_the_file_again()
+    {
+        var rest = await CreateAsync();
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        var first = true;
+        _discord.Responder = _ =>
+        {
+            if (!first)
+            {
+                return null;
+            }
+
+            first = false;
+            return new FakeResponse(500, "{}");
+        };
+
+        var body = new JsonObject { ["flags"] = 64 };
+        var call = rest.CreateFollowupAsync("app", "tok", body, CancellationToken.None, new RestFile("progress.png", png));
+        // The 5xx retry waits a second on the clock.
+        await Wait.UntilAsync(() => _discord.Calls.Count == 1 && _clock.HasTimerDueIn(TimeSpan.FromSeconds(1)));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var response = await call.WaitAsync(Wait.Guard);
+
+        Assert.True(response.IsSuccess);
+        Assert.Equal(2, _discord.Calls.Count);
+        foreach (var sent in _discord.Calls)
+        {
+            Assert.Equal(("POST", "/webhooks/app/tok"), (sent.Method, sent.Path));
+            AssertAttached(sent, png);
+            Assert.Equal(64, sent.Json.GetProperty("flags").GetInt32());
+        }
+
+        Assert.Null(body["attachments"]);
+    }
+
+    [Fact]
+    public async Task An_edited_answer_and_a_channel_message_can_carry_a_file()
+    {
+        var rest = await CreateAsync();
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 9];
+
+        var edited = await rest.EditOriginalResponseAsync("app", "tok", new JsonObject { ["content"] = "**Your progress**" }, CancellationToken.None, new RestFile("progress.png", png));
+        var posted = await rest.CreateMessageAsync("c1", new JsonObject { ["content"] = "chart" }, CancellationToken.None, new RestFile("progress.png", png));
+        var plain = await rest.CreateMessageAsync("c1", new JsonObject { ["content"] = "text only" }, CancellationToken.None);
+
+        Assert.True(edited.IsSuccess && posted.IsSuccess && plain.IsSuccess);
+        Assert.Equal(("PATCH", "/webhooks/app/tok/messages/@original"), (_discord.Calls[0].Method, _discord.Calls[0].Path));
+        Assert.Equal("**Your progress**", _discord.Calls[0].Json.GetProperty("content").GetString());
+        AssertAttached(_discord.Calls[0], png);
+        Assert.Equal(("POST", "/channels/c1/messages"), (_discord.Calls[1].Method, _discord.Calls[1].Path));
+        AssertAttached(_discord.Calls[1], png);
+        Assert.Empty(_discord.Calls[2].Files);
+        Assert.False(_discord.Calls[2].Json.TryGetProperty("attachments", out _));
+    }
+
+    /// <summary>One file in <c>files[0]</c>, named in the JSON's <c>attachments</c> as Discord requires.</summary>
+    private static void AssertAttached(RecordedCall sent, byte[] png)
+    {
+        var upload = Assert.Single(sent.Files);
+        Assert.Equal(("files[0]", "progress.png", "image/png"), (upload.Field, upload.FileName, upload.ContentType));
+        Assert.Equal(png, upload.Bytes);
+        var attachment = Assert.Single(sent.Json.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(0, attachment.GetProperty("id").GetInt32());
+        Assert.Equal("progress.png", attachment.GetProperty("filename").GetString());
+    }
+
+    [Fact]
     public async Task A_global_429_holds_every_route()
     {
         var rest = await CreateAsync();

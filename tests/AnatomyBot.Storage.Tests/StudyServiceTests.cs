@@ -6,7 +6,7 @@ using AnatomyBot.Core.Storage;
 using AnatomyBot.Core.Study;
 using AnatomyBot.Storage.Sqlite;
 using AnatomyBot.Testing;
-using Microsoft.Data.Sqlite;
+using AnatomyBot.Testing.Storage;
 
 namespace AnatomyBot.Storage.Tests;
 
@@ -172,36 +172,75 @@ public sealed class StudyServiceTests : IDisposable
         Assert.Contains(report.Rows, r => r.What == "leaderboard scores" && r.Rows == 3);
     }
 
-    /// <summary>Every row of every table as "table|col|col|..." lines.</summary>
-    private async Task<string> DumpAsync()
+    [Fact]
+    public async Task Study_commands_answer_privately_and_send_a_group_to_a_private_chat()
     {
-        await using var connection = new SqliteConnection($"Data Source={_db.Path};Pooling=False");
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
+        var chart = new RecordingChart();
+        var commands = new StudyCommands(NewService(), chart);
+        await NewService().RecordAnswerAsync(TelegramAna, _knowledge.Q("f1"), correct: false, default);
+        _clock.Advance(TimeSpan.FromDays(1));
 
-        var lines = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\";";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(table + "|" + string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-            }
-        }
+        var inGroup = await commands.HandleAsync(new ReviewRequest(), TelegramAna, StudyVenue.Group, default);
+        Assert.Null(inGroup.Question);
+        Assert.Contains("open a private chat", inGroup.Text, StringComparison.Ordinal);
+        var progressInGroup = await commands.HandleAsync(new ProgressRequest(), TelegramAna, StudyVenue.Group, default);
+        Assert.Null(progressInGroup.ChartPng);
+        Assert.Contains("open a private chat with me and send /progress", progressInGroup.Text, StringComparison.Ordinal);
+        Assert.Empty(chart.Reports);
 
-        return string.Join("\n", lines);
+        // Ephemeral on Discord counts as private: the missed question comes back.
+        var review = await commands.HandleAsync(new ReviewRequest(), TelegramAna, StudyVenue.PrivateReplyInGroup, default);
+        Assert.Equal("f1", review.Question?.Id);
+        Assert.Equal(StudyText.ReviewHeader(new ReviewNext(review.Question, false, 1, 0, null)), review.Text);
+
+        var progress = await commands.HandleAsync(new ProgressRequest(), TelegramAna, StudyVenue.Private, default);
+        Assert.Equal(StudyCommands.ProgressTitle, progress.Title);
+        Assert.Contains("Answered: 1, right: 0 (0%).", progress.Lines);
+        Assert.Equal(RecordingChart.Png, progress.ChartPng);
+        Assert.Equal(1, Assert.Single(chart.Reports).Answered);
     }
+
+    [Fact]
+    public async Task Study_commands_set_a_zone_link_unlink_and_forget()
+    {
+        var commands = new StudyCommands(NewService(), new RecordingChart());
+        Assert.Equal(StudyText.ZoneUnknown, (await commands.HandleAsync(ReviewRequest.Parse("zone Mars/Base"), TelegramAna, StudyVenue.Group, default)).Text);
+        Assert.Equal(StudyText.ZoneSet("Europe/Berlin"), (await commands.HandleAsync(ReviewRequest.Parse("Europe/Berlin "), TelegramAna, StudyVenue.Private, default)).Text);
+
+        // No code where a group would read it.
+        var refused = await commands.HandleAsync(new LinkRequest(""), TelegramAna, StudyVenue.Group, default);
+        Assert.Contains("open a private chat with me and send /link", refused.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await _db.Open().Study!.CountLinkCodesAsync(TelegramAna, _clock.GetUtcNow().AddHours(-1), default));
+
+        var issued = await commands.HandleAsync(new LinkRequest(""), TelegramAna, StudyVenue.Private, default);
+        var code = System.Text.RegularExpressions.Regex.Match(issued.Text, "[A-Z2-9]{4}-[A-Z2-9]{4}").Value;
+        Assert.Equal(9, code.Length);
+        Assert.Equal(StudyText.LinkOutcomeText(LinkOutcome.Linked), (await commands.HandleAsync(new LinkRequest(code), DiscordAna, StudyVenue.PrivateReplyInGroup, default)).Text);
+        Assert.Equal(StudyText.LinkOutcomeText(LinkOutcome.Invalid), (await commands.HandleAsync(new LinkRequest(code), DiscordEve, StudyVenue.Private, default)).Text);
+        Assert.Equal(StudyText.Unlinked(true), (await commands.HandleAsync(new UnlinkRequest(), DiscordAna, StudyVenue.Private, default)).Text);
+        Assert.Equal(StudyText.Unlinked(false), (await commands.HandleAsync(new UnlinkRequest(), DiscordAna, StudyVenue.Private, default)).Text);
+
+        var forgotten = await commands.HandleAsync(new ForgetMeRequest(), TelegramAna, StudyVenue.Private, default);
+        Assert.StartsWith("Deleted everything I stored about you", forgotten.Text, StringComparison.Ordinal);
+        Assert.Null(await _db.Open().Study!.FindStudentAsync(TelegramAna, default));
+        Assert.Equal("I had nothing stored about you, so nothing was deleted.", (await commands.HandleAsync(new ForgetMeRequest(), TelegramAna, StudyVenue.Private, default)).Text);
+    }
+
+    /// <summary>Stands in for the ScottPlot chart (tested in AnatomyBot.Charts.Tests): fixed bytes, and the reports it was given.</summary>
+    private sealed class RecordingChart : IProgressChart
+    {
+        public static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G'];
+
+        public List<ProgressReport> Reports { get; } = [];
+
+        public byte[] RenderPng(ProgressReport report)
+        {
+            Reports.Add(report);
+            return Png;
+        }
+    }
+
+    private Task<string> DumpAsync() => SqliteDump.AllRowsAsync(_db.Path);
 
     private sealed class StudyBank : IKnowledgeProvider
     {

@@ -153,6 +153,32 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task A_photo_is_uploaded_as_multipart_and_a_500_is_retried_with_the_same_bytes()
+    {
+        await using var world = await TestWorld.CreateAsync();
+        world.Server.AddFault("sendPhoto", Fault.ServerError());
+        await using var adapter = await world.StartAdapterAsync();
+        var sender = adapter.Services.GetRequiredService<Sending.TelegramSender>();
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 7, 7, 7];
+
+        var sending = sender.SendPhotoAsync(Tg.UserId, png, "progress.png", "<b>Your progress</b>", default);
+        // Pumped until the send returns, not just until the second call: any retry waits on the fake clock, and a test
+        // that stops advancing it before the send is done waits for ever (what hung the first version of this test).
+        await world.PumpUntilAsync(_ => sending.IsCompleted);
+        var result = await sending;
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.Equal(2, world.Server.Calls("sendPhoto").Count);
+        Assert.All(world.Server.Calls("sendPhoto"), call =>
+        {
+            Assert.Equal(Tg.UserId, call.ChatId);
+            Assert.Equal("progress.png", call.Body["photo"]!["file_name"]!.GetValue<string>());
+            Assert.Equal(png, Convert.FromBase64String(call.Body["photo"]!["base64"]!.GetValue<string>()));
+            Assert.Equal("<b>Your progress</b>", call.Body["caption"]!.GetValue<string>());
+        });
+    }
+
+    [Fact]
     public async Task Kicked_bot_marks_the_chat_gone_and_readding_revives_it()
     {
         await using var world = await TestWorld.CreateAsync();

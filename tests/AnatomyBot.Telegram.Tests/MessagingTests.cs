@@ -91,7 +91,7 @@ public sealed class MessagingTests
         Assert.Equal(2, commands.Count);
         var everyone = commands.Single(c => c.Body["scope"]!["type"]!.GetValue<string>() == "default");
         var names = everyone.Body["commands"]!.AsArray().Select(c => c!["command"]!.GetValue<string>()).ToList();
-        Assert.Equal(["muscle", "ask", "quiz", "dailyquiz", "leaderboard", "sources", "help"], names);
+        Assert.Equal(["muscle", "ask", "quiz", "dailyquiz", "leaderboard", "review", "progress", "link", "unlink", "forgetme", "sources", "help"], names);
         Assert.Equal(
             names.Select(n => CommandCatalogue.Find(n)!.Description),
             everyone.Body["commands"]!.AsArray().Select(c => c!["description"]!.GetValue<string>()));

@@ -1,5 +1,6 @@
 using AnatomyBot.Hosting;
 using AnatomyBot.Testing;
+using AnatomyBot.Tests.Ops;
 
 namespace AnatomyBot.Tests;
 
@@ -29,8 +30,16 @@ internal static class AppRunner
         bool inputRedirected = true,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
-        // The sentence model is off unless a test turns it on: loading it costs seconds and ~330 MB per host.
-        var merged = new Dictionary<string, string?> { ["Knowledge:Path"] = RepositoryPaths.Knowledge, ["Knowledge:Watch"] = "false", ["Answering:Semantic"] = "false" };
+        // The sentence model is off unless a test turns it on: loading it costs seconds and ~330 MB per host. The
+        // database (the console's study record) is a fresh file per run, deleted afterwards.
+        using var data = new TempFolder();
+        var merged = new Dictionary<string, string?>
+        {
+            ["Knowledge:Path"] = RepositoryPaths.Knowledge,
+            ["Knowledge:Watch"] = "false",
+            ["Answering:Semantic"] = "false",
+            ["Storage:Path"] = Path.Combine(data.Path, "bot.db"),
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             merged[key] = value;

@@ -340,6 +340,26 @@ public sealed class BotAppTests
     }
 
     [Fact]
+    public async Task Chat_review_asks_a_question_progress_counts_the_answer_and_forgetme_deletes_it()
+    {
+        var bank = Knowledge.KnowledgeLoader.Load(RepositoryPaths.Knowledge).Snapshot!.Quiz;
+
+        var run = await AppRunner.RunAsync(["chat", "--Console:ShowBanner=false"], "/review\nb\n/progress\n/forgetme\n/progress\n/link\n");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Nothing is due for review today, so here is a question you have not answered yet.", run.Output, StringComparison.Ordinal);
+        var asked = bank.Single(b => b.Question == Assert.Single(QuizLines(run.Output)));
+        Assert.Contains(asked.CorrectIndex == 1 ? "Answered: 1, right: 1 (100%)." : "Answered: 1, right: 0 (0%).", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Streak: 1 day.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("(The chart picture comes with /progress on Telegram and Discord.)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Deleted everything I stored about you", run.Output, StringComparison.Ordinal);
+        Assert.Contains("No quiz answers yet.", run.Output, StringComparison.Ordinal);
+        // Linking is for Discord and Telegram accounts: the console does not offer it.
+        Assert.Contains("/link", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your link code", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chat_quiz_does_not_repeat_a_question_until_the_bank_is_done()
     {
         var bank = Knowledge.KnowledgeLoader.Load(RepositoryPaths.Knowledge).Snapshot!.Quiz;

@@ -15,8 +15,11 @@ public enum CommandPlaces
     Everywhere = Chat | Console,
 }
 
-/// <summary>A command's text option, as a platform with typed options shows it (its menu, autocomplete).</summary>
-public sealed record CommandOption(string Name, string Description, int MaxLength, bool Autocomplete = false);
+/// <summary>
+/// A command's text option, as a platform with typed options shows it (its menu, autocomplete). An option that is not
+/// <paramref name="Required"/> may be left out (<c>/review</c> alone asks the next question).
+/// </summary>
+public sealed record CommandOption(string Name, string Description, int MaxLength, bool Autocomplete = false, bool Required = true);
 
 /// <summary>
 /// One command: its name, what the menus say about it, its option, who may use it and where, the line
@@ -48,6 +51,12 @@ public static class CommandCatalogue
     /// <summary>Longest muscle name accepted from a typed option.</summary>
     public const int MaxNameLength = 100;
 
+    /// <summary>Longest time zone name accepted from a typed option (IANA names are shorter).</summary>
+    public const int MaxZoneLength = 64;
+
+    /// <summary>Longest link code accepted from a typed option (8 characters, with room for spaces and a dash).</summary>
+    public const int MaxCodeLength = 20;
+
     public static ImmutableArray<CommandSpec> All { get; } =
     [
         new("muscle", "Show a muscle card, e.g. psoas minor", name => new MuscleCardRequest(name),
@@ -64,6 +73,19 @@ public static class CommandCatalogue
         {
             Aliases = ["top"],
         },
+        new("review", "Review the quiz questions you missed or that are due", ReviewRequest.Parse,
+            Option: new CommandOption("zone", "Optional: your time zone, e.g. Europe/Berlin, so your day starts at your midnight", MaxZoneLength, Required: false),
+            HelpLine: "/review - your next question to review (missed ones first); /review zone Europe/Berlin sets your time zone"),
+        new("progress", "Your progress: accuracy by area, streak, reviews due", _ => new ProgressRequest(),
+            HelpLine: "/progress - your figures and a chart"),
+        new("link", "Link your Discord and Telegram accounts with a one-time code", code => new LinkRequest(code),
+            Places: CommandPlaces.Chat,
+            Option: new CommandOption("code", "The code from your other account; leave empty to get one", MaxCodeLength, Required: false),
+            HelpLine: "/link - a code to link your Discord and Telegram accounts; /link CODE uses it"),
+        new("unlink", "Separate this account from your linked one", _ => new UnlinkRequest(), Places: CommandPlaces.Chat,
+            HelpLine: "/unlink - separate linked accounts again"),
+        new("forgetme", "Delete everything the bot stores about you", _ => new ForgetMeRequest(),
+            HelpLine: "/forgetme - delete everything stored about you, on every linked account"),
         new("sources", "List the sources the answers are based on", _ => new SourcesRequest(),
             HelpLine: "/sources - the documents my answers come from"),
         new("help", "How to use AnatomyBot", _ => new HelpRequest(), HelpLine: "/help - this message")

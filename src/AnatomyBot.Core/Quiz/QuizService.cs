@@ -110,6 +110,18 @@ public sealed class QuizService(IKnowledgeProvider knowledge, IQuizStore store, 
         }
     }
 
+    /// <summary>
+    /// Reserves a post for <paramref name="question"/>, picked elsewhere (the student's /review queue), so the answer is
+    /// graded, scored and fed to the listener like any quiz answer. It counts as asked in the chat's round.
+    /// </summary>
+    public async Task<QuizStart> StartAsync(ChatKey chat, QuizQuestion question, Func<QuizQuestion, int>? shownCorrectIndex, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var post = new QuizPost(NewPostId(), chat, question.Id, shownCorrectIndex?.Invoke(question) ?? question.CorrectIndex, timeProvider.GetUtcNow());
+        await store.ReservePostAsync(post, cancellationToken);
+        return QuizStart.Ready(post, question);
+    }
+
     /// <summary>Picks and reserves with the question's own option order.</summary>
     public Task<QuizStart> StartAsync(ChatKey chat, CancellationToken cancellationToken) => StartAsync(chat, null, cancellationToken);
 

@@ -324,7 +324,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var skipMuscles = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
                 var questionTerms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !skipMuscles.Contains(i)).Select(text.WordString));
                 var unknownWords = UnknownWords(questionTerms, index);
-                var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
+                var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
                 if (unknownWords.Count > 0 && (!strong || unknownWords.Count * index.Facts.MaxIdf > knownWeight))
                 {
                     var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
@@ -567,7 +567,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             return null;
         }
-        if (inDomain && unknown.Count > 0 && (best < RetrievalThresholds.LexicalSettled || unknownWeight > knownWeight))
+        // Everyday words the facts happen to use ("name", "given") say nothing about what is asked.
+        var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
+        if (inDomain && unknown.Count > 0 && (best < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight))
         {
             return NotCovered(index, string.Join(' ', unknown.Take(4)), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
@@ -721,6 +723,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         sections.Add(new ReplySection(null, $"My sources don't cover {Clip(subject, 60)}."));
         var cited = new Citations();
         var ids = ImmutableArray<string>.Empty;
+        // A neutral question is not answered with injury and pain facts it did not ask about.
+        if (!index.Safety.TouchesPain(text))
+        {
+            ranked = [.. ranked.Where(r => !index.Safety.TouchesPain(index.Facts.Passages[r.Passage].Fact.Text))];
+        }
+
         if (ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey)
         {
             var nearest = FactAnswerer.Select(ranked, index.Facts, text).Take(2).ToList();

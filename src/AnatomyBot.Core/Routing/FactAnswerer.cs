@@ -468,7 +468,17 @@ internal static class FactAnswerer
         var factTerms = shown.Select(p => Words(p.Fact.Text).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
 
         // "A branch of the external iliac artery?" when the facts say internal: the claim names the opposite side.
-        var opposites = OppositeWords.ToDictionary(o => facts.Term(o.Key), o => facts.Term(o.Value), StringComparer.Ordinal);
+        // Synonym groups fold some pairs together (backward and posterior): the first pair of a folded term stands.
+        var opposites = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (word, opposite) in OppositeWords)
+        {
+            var (term, other) = (facts.Term(word), facts.Term(opposite));
+            if (term != other)
+            {
+                opposites.TryAdd(term, other);
+            }
+        }
+
         if (claim.Any(c => opposites.TryGetValue(c, out var other) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(c))))
         {
             return "No.";
@@ -505,6 +515,8 @@ internal static class FactAnswerer
         ["external"] = "internal", ["internal"] = "external", ["greater"] = "lesser", ["lesser"] = "greater",
         ["superior"] = "inferior", ["inferior"] = "superior", ["medial"] = "lateral", ["lateral"] = "medial",
         ["upper"] = "lower", ["lower"] = "upper", ["left"] = "right", ["right"] = "left",
+        ["anterior"] = "posterior", ["posterior"] = "anterior", ["forward"] = "backward", ["backward"] = "forward",
+        ["inward"] = "outward", ["outward"] = "inward", ["flexion"] = "extension", ["extension"] = "flexion",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords = new[]

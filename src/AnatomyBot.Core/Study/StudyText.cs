@@ -14,6 +14,10 @@ public static class StudyText
     public const string OpenPrivateChat =
         "Reviews are personal: open a private chat with me and send /review there. Your answers in this group still count towards your reviews.";
 
+    /// <summary>Where a personal command cannot be answered privately (a Telegram group).</summary>
+    public static string OpenPrivateChatFor(string command, string why) =>
+        $"{why}: open a private chat with me and send {command} there.";
+
     public static string ReviewHeader(ReviewNext next)
     {
         if (next.Item is null)

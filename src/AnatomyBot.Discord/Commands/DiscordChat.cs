@@ -29,11 +29,14 @@ internal abstract class DiscordChat
     /// <summary>True when the user's next typed message reaches the bot here (a mention or DM), so a quiz can be answered by typing.</summary>
     public abstract bool TakesTypedAnswers { get; }
 
+    /// <summary>True in a DM (no server channel: nobody else reads the answer).</summary>
+    public abstract bool IsDirect { get; }
+
     /// <summary>For slow work: shows that the answer is coming (an interaction must be answered within 3 s); false when that failed.</summary>
     public abstract Task<bool> DeferAsync(bool privately, CancellationToken cancellationToken);
 
-    /// <summary>Sends the answer (edits a deferred one in); false when the send failed (logged).</summary>
-    public abstract Task<bool> ReplyAsync(JsonObject body, CancellationToken cancellationToken);
+    /// <summary>Sends the answer (edits a deferred one in), with <paramref name="file"/> attached; false when the send failed (logged).</summary>
+    public abstract Task<bool> ReplyAsync(JsonObject body, CancellationToken cancellationToken, RestFile? file = null);
 
     /// <summary>Sends plain text, private to the asker where the platform allows it.</summary>
     public Task<bool> ReplyTextAsync(string text, bool privately, CancellationToken cancellationToken) =>
@@ -70,6 +73,8 @@ internal sealed class InteractionChat(Interaction interaction, DiscordRestClient
 
     public override bool TakesTypedAnswers => false;
 
+    public override bool IsDirect => interaction.GuildId is null;
+
     public override async Task<bool> DeferAsync(bool privately, CancellationToken cancellationToken)
     {
         var data = privately ? new JsonObject { ["flags"] = MessageRenderer.EphemeralFlag } : null;
@@ -77,16 +82,18 @@ internal sealed class InteractionChat(Interaction interaction, DiscordRestClient
         return _deferred;
     }
 
-    public override Task<bool> ReplyAsync(JsonObject body, CancellationToken cancellationToken)
+    public override Task<bool> ReplyAsync(JsonObject body, CancellationToken cancellationToken, RestFile? file = null)
     {
         if (!_deferred)
         {
+            // A callback that is not deferred carries no file here: commands with a file defer first.
             return RespondAsync(InteractionCallbackType.ChannelMessageWithSource, body, cancellationToken);
         }
 
         // Whether the answer is private was settled by the deferral; an edit cannot change it.
+        var flags = body["flags"]?.DeepClone();
         body.Remove("flags");
-        return EditOriginalAsync(body, cancellationToken);
+        return EditOriginalAsync(body, flags, file, cancellationToken);
     }
 
     /// <summary>Sends the interaction's one callback.</summary>
@@ -101,7 +108,7 @@ internal sealed class InteractionChat(Interaction interaction, DiscordRestClient
         return response.IsSuccess;
     }
 
-    private async Task<bool> EditOriginalAsync(JsonObject body, CancellationToken cancellationToken)
+    private async Task<bool> EditOriginalAsync(JsonObject body, JsonNode? flags, RestFile? file, CancellationToken cancellationToken)
     {
         var appId = identity.ApplicationId ?? interaction.ApplicationId;
         if (appId is null)
@@ -110,14 +117,20 @@ internal sealed class InteractionChat(Interaction interaction, DiscordRestClient
             return false;
         }
 
-        var response = await rest.EditOriginalResponseAsync(appId, interaction.Token, body, cancellationToken);
+        var response = await rest.EditOriginalResponseAsync(appId, interaction.Token, body, cancellationToken, file);
         if (response.IsSuccess)
         {
             return true;
         }
 
-        // The deferred message would otherwise stay "thinking" forever; a follow-up is the fallback.
-        return (await rest.CreateFollowupAsync(appId, interaction.Token, body, cancellationToken)).IsSuccess;
+        // The deferred message would otherwise stay "thinking" forever; a follow-up is the fallback, as private as the
+        // answer was meant to be.
+        if (flags is not null)
+        {
+            body["flags"] = flags;
+        }
+
+        return (await rest.CreateFollowupAsync(appId, interaction.Token, body, cancellationToken, file)).IsSuccess;
     }
 }
 
@@ -138,13 +151,15 @@ internal sealed class MessageChat(Message message, DiscordRestClient rest, ILogg
 
     public override bool TakesTypedAnswers => true;
 
+    public override bool IsDirect => message.GuildId is null;
+
     /// <summary>A message has no answer window: nothing to show first.</summary>
     public override Task<bool> DeferAsync(bool privately, CancellationToken cancellationToken) => Task.FromResult(true);
 
-    public override async Task<bool> ReplyAsync(JsonObject body, CancellationToken cancellationToken)
+    public override async Task<bool> ReplyAsync(JsonObject body, CancellationToken cancellationToken, RestFile? file = null)
     {
         body["message_reference"] = new JsonObject { ["message_id"] = message.Id, ["fail_if_not_exists"] = false };
-        var response = await rest.CreateMessageAsync(message.ChannelId, body, cancellationToken);
+        var response = await rest.CreateMessageAsync(message.ChannelId, body, cancellationToken, file);
         if (!response.IsSuccess)
         {
             logger.LogWarning("Answering a mention in channel {ChannelId} failed with {Status}", message.ChannelId, (int)response.Status);

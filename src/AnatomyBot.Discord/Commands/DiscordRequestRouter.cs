@@ -11,7 +11,8 @@ internal sealed class DiscordRequestRouter(
     QuizCommand quiz,
     QuizAnswerCommand quizAnswer,
     LeaderboardCommand leaderboard,
-    ReloadCommand reload)
+    ReloadCommand reload,
+    StudyCommand study)
 {
     public Task RouteAsync(DiscordChat chat, ChatRequest request, CancellationToken cancellationToken) => request switch
     {
@@ -19,6 +20,7 @@ internal sealed class DiscordRequestRouter(
         QuizAnswerRequest typedAnswer => quizAnswer.HandleTypedAsync(chat, typedAnswer.Answer, cancellationToken),
         LeaderboardRequest => leaderboard.HandleAsync(chat, cancellationToken),
         ReloadRequest => reload.HandleAsync(chat, cancellationToken),
+        StudyRequest personal => study.HandleAsync(chat, personal, cancellationToken),
         _ => answer.HandleAsync(chat, request, cancellationToken),
     };
 }

@@ -15,7 +15,7 @@ internal static class CommandDefinitions
     public static readonly string ManageGuildPermission = ((long)Permissions.ManageGuild).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The chat commands this adapter handles (see <see cref="InteractionHandler"/>); the rest are not registered.</summary>
-    private static readonly FrozenSet<string> Handled = FrozenSet.Create(StringComparer.Ordinal, "muscle", "ask", "quiz", "leaderboard", "sources", "help", "reload");
+    private static readonly FrozenSet<string> Handled = FrozenSet.Create(StringComparer.Ordinal, "muscle", "ask", "quiz", "leaderboard", "sources", "help", "reload", "review", "progress", "link", "unlink", "forgetme");
 
     /// <summary>Offers the catalogue's chat commands that Discord handles, to slash commands and typed <c>/commands</c> alike.</summary>
     public static bool Offered(CommandSpec command) => (command.Places & CommandPlaces.Chat) != 0 && Handled.Contains(command.Name);
@@ -45,7 +45,7 @@ internal static class CommandDefinitions
             ["type"] = (int)ApplicationCommandOptionType.String,
             ["name"] = option.Name,
             ["description"] = option.Description,
-            ["required"] = true,
+            ["required"] = option.Required,
             ["max_length"] = option.MaxLength,
         };
         if (option.Autocomplete)

@@ -72,21 +72,33 @@ internal sealed class DiscordRestClient(
             JsonSerializer.Serialize(body, Json.InteractionResponse),
             cancellationToken);
 
-    public Task<RestResponse> EditOriginalResponseAsync(string applicationId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(new(HttpMethod.Patch, "/webhooks/{app}/{token}/messages/@original", applicationId + "/" + interactionToken), $"/webhooks/{Segment(applicationId)}/{Segment(interactionToken)}/messages/@original", body.ToJsonString(), cancellationToken);
+    /// <summary>Edits the interaction's first answer; with <paramref name="file"/> the edit attaches it (multipart).</summary>
+    public Task<RestResponse> EditOriginalResponseAsync(string applicationId, string interactionToken, JsonObject body, CancellationToken cancellationToken, RestFile? file = null) =>
+        SendAsync(new(HttpMethod.Patch, "/webhooks/{app}/{token}/messages/@original", applicationId + "/" + interactionToken), $"/webhooks/{Segment(applicationId)}/{Segment(interactionToken)}/messages/@original", Attach(body, file), cancellationToken, file);
 
-    public Task<RestResponse> CreateFollowupAsync(string applicationId, string interactionToken, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(new(HttpMethod.Post, "/webhooks/{app}/{token}", applicationId + "/" + interactionToken), $"/webhooks/{Segment(applicationId)}/{Segment(interactionToken)}", body.ToJsonString(), cancellationToken);
+    /// <summary>A follow-up message to an interaction; with <paramref name="file"/> it carries the file (multipart).</summary>
+    public Task<RestResponse> CreateFollowupAsync(string applicationId, string interactionToken, JsonObject body, CancellationToken cancellationToken, RestFile? file = null) =>
+        SendAsync(new(HttpMethod.Post, "/webhooks/{app}/{token}", applicationId + "/" + interactionToken), $"/webhooks/{Segment(applicationId)}/{Segment(interactionToken)}", Attach(body, file), cancellationToken, file);
 
-    /// <summary>A follow-up message with one file attached (multipart: <c>payload_json</c> and <c>files[0]</c>).</summary>
-    public Task<RestResponse> CreateFollowupAsync(string applicationId, string interactionToken, JsonObject body, RestFile file, CancellationToken cancellationToken)
+    /// <summary>A message in a channel; with <paramref name="file"/> it carries the file (multipart).</summary>
+    public Task<RestResponse> CreateMessageAsync(string channelId, JsonObject body, CancellationToken cancellationToken, RestFile? file = null) =>
+        SendAsync(new(HttpMethod.Post, "/channels/{channel}/messages", channelId), $"/channels/{Segment(channelId)}/messages", Attach(body, file), cancellationToken, file);
+
+    /// <summary>
+    /// The message JSON, naming the attached file (Discord matches <c>attachments[].id</c> to the <c>files[n]</c>
+    /// part); the caller's object is left as it was.
+    /// </summary>
+    private static string Attach(JsonObject body, RestFile? file)
     {
-        body["attachments"] = new JsonArray(new JsonObject { ["id"] = 0, ["filename"] = file.FileName });
-        return SendAsync(new(HttpMethod.Post, "/webhooks/{app}/{token}", applicationId + "/" + interactionToken), $"/webhooks/{Segment(applicationId)}/{Segment(interactionToken)}", body.ToJsonString(), cancellationToken, file);
-    }
+        if (file is null)
+        {
+            return body.ToJsonString();
+        }
 
-    public Task<RestResponse> CreateMessageAsync(string channelId, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync(new(HttpMethod.Post, "/channels/{channel}/messages", channelId), $"/channels/{Segment(channelId)}/messages", body.ToJsonString(), cancellationToken);
+        var copy = (JsonObject)body.DeepClone();
+        copy["attachments"] = new JsonArray(new JsonObject { ["id"] = 0, ["filename"] = file.FileName });
+        return copy.ToJsonString();
+    }
 
     /// <summary>Sends one call, retrying what Discord asks to retry (429 after its wait, 5xx a few times), and returns the final answer.</summary>
     internal async Task<RestResponse> SendAsync(RestRoute route, string path, string? json, CancellationToken cancellationToken, RestFile? file = null)

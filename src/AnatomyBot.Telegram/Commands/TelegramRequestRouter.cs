@@ -8,7 +8,8 @@ internal sealed class TelegramRequestRouter(
     QuizCommand quiz,
     DailyQuizCommand dailyQuiz,
     LeaderboardCommand leaderboard,
-    ReloadCommand reload)
+    ReloadCommand reload,
+    StudyCommand study)
 {
     /// <summary>Every chat command of the catalogue: Telegram offers them all.</summary>
     public static readonly Func<CommandSpec, bool> Offered = CommandCatalogue.In(CommandPlaces.Chat);
@@ -19,6 +20,7 @@ internal sealed class TelegramRequestRouter(
         DailyQuizSettingsRequest settings => dailyQuiz.HandleAsync(chat, settings.Arguments, cancellationToken),
         LeaderboardRequest => leaderboard.HandleAsync(chat, cancellationToken),
         ReloadRequest => reload.HandleAsync(chat, cancellationToken),
+        StudyRequest personal => study.HandleAsync(chat, personal, cancellationToken),
         // A bare unknown command in a group is likely meant for another bot; in private, the engine answers with help.
         UnknownCommandRequest when !chat.IsPrivate => Task.CompletedTask,
         _ => answer.HandleAsync(chat, request, cancellationToken),

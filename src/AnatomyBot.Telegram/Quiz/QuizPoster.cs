@@ -55,12 +55,14 @@ internal sealed class QuizPoster(
 
     public const string OnDemand = "on-demand";
     public const string Daily = "daily";
+    public const string Review = "review";
 
     /// <summary>
-    /// Posts one question to the chat; the result is the poll message or why there is none.
-    /// <paramref name="kind"/> (<see cref="OnDemand"/> or <see cref="Daily"/>) tags the quiz-post metric.
+    /// Posts one question to the chat: the chat's next one, or <paramref name="question"/> (a /review question); the
+    /// result is the poll message or why there is none. <paramref name="kind"/> (<see cref="OnDemand"/>,
+    /// <see cref="Daily"/> or <see cref="Review"/>) tags the quiz-post metric.
     /// </summary>
-    public async Task<QuizPostResult> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand)
+    public async Task<QuizPostResult> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand, QuizQuestion? question = null)
     {
         if (client.IsUnsupported("sendPoll"))
         {
@@ -71,7 +73,8 @@ internal sealed class QuizPoster(
         var chat = TelegramKeys.Chat(chatId);
         // The daily date is already claimed, so a storage failure is waited out rather than losing the day; on demand,
         // the failure goes to the update dispatcher, which retries the update a few times.
-        var start = kind == Daily
+        var start = question is not null ? await quizzes.StartAsync(chat, question, ShownCorrectIndex, cancellationToken)
+            : kind == Daily
             ? await faults.RetryAsync("reserve the daily quiz poll", ct => quizzes.StartAsync(chat, ShownCorrectIndex, ct), cancellationToken, write: true)
             : await quizzes.StartAsync(chat, ShownCorrectIndex, cancellationToken);
         if (!start.IsReady)
@@ -79,7 +82,8 @@ internal sealed class QuizPoster(
             return new QuizPostResult(QuizPostStatus.EmptyBank);
         }
 
-        var (question, post) = (start.Question, start.Post);
+        question = start.Question;
+        var post = start.Post;
 
         var (options, correct) = FitOptions(question);
         var explanation = Explanation(question, snapshot);

@@ -4,6 +4,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
+using AnatomyBot.Core.Study;
 using AnatomyBot.Hosting;
 
 namespace AnatomyBot.Commands;
@@ -21,7 +22,8 @@ internal sealed class ConsoleChat(
     TextWriter output,
     TextWriter error,
     bool interactive,
-    QuizService quizzes)
+    QuizService quizzes,
+    StudyCommands? study = null)
 {
     private static readonly HashSet<string> QuitWords = new(StringComparer.OrdinalIgnoreCase) { "/quit", "/exit", "exit", "quit" };
 
@@ -84,6 +86,8 @@ internal sealed class ConsoleChat(
             case ReloadRequest:
                 var result = await reloader.ReloadAsync(cancellationToken);
                 return ReloadText.Format(result, options.MaxReloadErrors);
+            case StudyRequest personal:
+                return await StudyAsync(personal, cancellationToken);
             case var request:
                 return await AskEngineAsync(request, cancellationToken);
         }
@@ -153,18 +157,41 @@ internal sealed class ConsoleChat(
         return text.ToString();
     }
 
+    /// <summary>
+    /// /review, /progress and /forgetme for the console's own student record (the terminal is a private chat). The
+    /// /review question is asked like /quiz, so the typed answer is graded and feeds the schedule; /progress is text
+    /// here (the chart picture goes to Telegram and Discord).
+    /// </summary>
+    private async Task<string> StudyAsync(StudyRequest request, CancellationToken cancellationToken)
+    {
+        if (study is null)
+        {
+            return "The study commands are not available here.";
+        }
+
+        var reply = await study.HandleAsync(request, User, StudyVenue.Private, cancellationToken);
+        var text = reply.Title + "\n" + reply.Text;
+        if (reply.Question is { } question)
+        {
+            return text + "\n\n" + await AskAsync(await quizzes.StartAsync(Chat, question, null, cancellationToken), cancellationToken);
+        }
+
+        return reply.ChartPng is null ? text : text + "\n(The chart picture comes with /progress on Telegram and Discord.)";
+    }
+
     /// <summary>Asks the quiz service's next question (no repeat in the console chat until the bank is done).</summary>
     private async Task<string> AskQuizAsync(Reply reply, CancellationToken cancellationToken)
     {
         var start = await quizzes.StartAsync(Chat, cancellationToken);
-        if (!start.IsReady)
-        {
-            return ReplyText.ToPlainText(reply, includeDisclaimer: true);
-        }
+        return start.IsReady ? await AskAsync(start, cancellationToken) : ReplyText.ToPlainText(reply, includeDisclaimer: true);
+    }
 
-        await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+    /// <summary>Shows a reserved quiz question with lettered options and waits for the typed answer.</summary>
+    private async Task<string> AskAsync(QuizStart start, CancellationToken cancellationToken)
+    {
+        await quizzes.CompleteAsync(start.Post!, null, cancellationToken);
         _pendingQuiz = start;
-        var quiz = start.Question;
+        var quiz = start.Question!;
 
         var text = new StringBuilder();
         text.Append("Quiz: ").Append(quiz.Question).Append('\n');

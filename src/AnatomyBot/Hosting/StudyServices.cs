@@ -1,3 +1,4 @@
+using AnatomyBot.Charts;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
@@ -10,7 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace AnatomyBot.Hosting;
 
-/// <summary>The study features (/review, /progress, /link, /unlink, /forgetme) over the configured study store.</summary>
+/// <summary>
+/// The study features (/review, /progress, /link, /unlink, /forgetme) over the configured study store: the service, the
+/// quiz answer listener the adapters' quiz services feed, the chart and the commands. The store itself
+/// (<see cref="IStudyStore"/>) comes from the storage provider.
+/// </summary>
 internal static class StudyServices
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
@@ -25,6 +30,8 @@ internal static class StudyServices
             // Pointers come from the plain engine (no metrics, no follow-up memory of real chats).
             snapshot => new RereadFinder(new AnswerEngine(new FixedKnowledge(snapshot)), snapshot)));
         services.TryAddSingleton<IQuizAnswerListener>(sp => new StudyQuizListener(sp.GetRequiredService<StudyService>()));
+        services.TryAddSingleton<IProgressChart, ScottPlotProgressChart>();
+        services.TryAddSingleton(sp => new StudyCommands(sp.GetRequiredService<StudyService>(), sp.GetRequiredService<IProgressChart>()));
     }
 
     private sealed class FixedKnowledge(KnowledgeSnapshot snapshot) : IKnowledgeProvider

@@ -24,6 +24,34 @@ public sealed class CommandCatalogueTests
         Assert.IsType<ReloadRequest>(CommandCatalogue.Parse("/reload", Everywhere));
         Assert.IsType<LeaderboardRequest>(CommandCatalogue.Parse("/top", Everywhere));
         Assert.Equal(new DailyQuizSettingsRequest("09:00 Europe/Berlin"), CommandCatalogue.Parse("/dailyquiz 09:00 Europe/Berlin", Everywhere));
+        Assert.Equal(new ReviewRequest(), CommandCatalogue.Parse("/review", Everywhere));
+        Assert.IsType<ProgressRequest>(CommandCatalogue.Parse("/progress", Everywhere));
+        Assert.Equal(new LinkRequest(""), CommandCatalogue.Parse("/link", Everywhere));
+        Assert.Equal(new LinkRequest("abcd-efgh"), CommandCatalogue.Parse("/link  abcd-efgh ", Everywhere));
+        Assert.IsType<UnlinkRequest>(CommandCatalogue.Parse("/unlink", Everywhere));
+        Assert.IsType<ForgetMeRequest>(CommandCatalogue.Parse("/forgetme", Everywhere));
+    }
+
+    [Theory]
+    [InlineData("", null)]
+    [InlineData("zone", null)]
+    [InlineData("zone Europe/Berlin", "Europe/Berlin")]
+    [InlineData("ZONE  America/New_York ", "America/New_York")]
+    [InlineData("Europe/Berlin", "Europe/Berlin")]
+    [InlineData("zonefoo", "zonefoo")]
+    public void Review_takes_an_optional_time_zone_with_or_without_the_word_zone(string argument, string? zone) =>
+        Assert.Equal(new ReviewRequest(zone), ReviewRequest.Parse(argument));
+
+    [Fact]
+    public void Linking_is_for_chat_accounts_and_the_study_options_may_be_left_out()
+    {
+        var console = CommandCatalogue.In(CommandPlaces.Console);
+        Assert.Equal(new UnknownCommandRequest("link"), CommandCatalogue.Parse("/link", console));
+        Assert.Equal(new UnknownCommandRequest("unlink"), CommandCatalogue.Parse("/unlink", console));
+        Assert.IsType<ProgressRequest>(CommandCatalogue.Parse("/progress", console));
+        Assert.False(CommandCatalogue.Find("review")!.Option!.Required);
+        Assert.False(CommandCatalogue.Find("link")!.Option!.Required);
+        Assert.True(CommandCatalogue.Find("muscle")!.Option!.Required);
     }
 
     [Theory]
@@ -62,6 +90,11 @@ public sealed class CommandCatalogueTests
             "/muscle <name> - a muscle card, e.g. /muscle iliacus\n" +
             "/ask <question> - ask in your own words\n" +
             "/quiz - a multiple-choice question\n" +
+            "/review - your next question to review (missed ones first); /review zone Europe/Berlin sets your time zone\n" +
+            "/progress - your figures and a chart\n" +
+            "/link - a code to link your Discord and Telegram accounts; /link CODE uses it\n" +
+            "/unlink - separate linked accounts again\n" +
+            "/forgetme - delete everything stored about you, on every linked account\n" +
             "/sources - the documents my answers come from\n" +
             "/help - this message",
             commands.Body);
@@ -71,7 +104,7 @@ public sealed class CommandCatalogueTests
     public void Requests_the_engine_does_not_answer_get_help_not_an_exception()
     {
         var engine = new AnswerEngine(new TestProvider(TestKnowledge.Snapshot()));
-        foreach (var request in new ChatRequest[] { new LeaderboardRequest(), new DailyQuizSettingsRequest("off"), new QuizAnswerRequest("B") })
+        foreach (var request in new ChatRequest[] { new LeaderboardRequest(), new DailyQuizSettingsRequest("off"), new QuizAnswerRequest("B"), new ProgressRequest() })
         {
             var reply = engine.Answer(new IncomingMessage(request, "console", "u", "c"));
             Assert.Equal(Intent.Help, reply.Intent);

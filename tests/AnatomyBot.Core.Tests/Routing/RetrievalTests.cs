@@ -150,6 +150,26 @@ public sealed class RetrievalTests(ShippedKnowledgeFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Two_words_run_together_are_read_as_both()
+    {
+        var reply = Ask(Engine(), "where do the psoas triggerpoints send pain");
+        Assert.Equal("trigger-points-and-referral", reply.Entity);
+        Assert.NotEqual(Intent.NotCovered, reply.Intent);
+    }
+
+    [Fact]
+    public void An_unknown_subject_beside_a_known_one_is_not_covered_and_a_neutral_question_gets_no_pain_facts()
+    {
+        var name = Ask(Engine(), "what is the greek name of the iliopsoas bursa");
+        Assert.Equal(Intent.NotCovered, name.Intent);
+        Assert.Contains("greek", name.Sections[0].Body, StringComparison.Ordinal);
+
+        var count = Ask(Engine(), "how many sarcomeres are in the iliacus");
+        Assert.Equal(Intent.NotCovered, count.Intent);
+        Assert.Null(count.Disclaimer);
+    }
+
+    [Fact]
     public void A_question_naming_its_own_subject_ignores_the_context_and_chats_do_not_share_it()
     {
         var engine = Engine();

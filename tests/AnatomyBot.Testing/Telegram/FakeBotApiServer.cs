@@ -75,6 +75,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<RecordedCall> _calls = [];
     private readonly List<RecordedCall> _delivered = [];
+    private readonly List<string> _pollIds = [];
     private readonly Dictionary<string, int> _callCounts = [];
     private readonly List<JsonNode> _updates = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new();
@@ -152,6 +153,18 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             lock (_gate)
             {
                 return _delivered.Count;
+            }
+        }
+    }
+
+    /// <summary>The ids of the polls sent so far, in order (what a poll_answer update names).</summary>
+    public IReadOnlyList<string> PollIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _pollIds];
             }
         }
     }
@@ -354,7 +367,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     /// <summary>A photo upload: needs a chat and an uploaded file that is a PNG or JPEG.</summary>
     private JsonNode? SendPhoto(JsonObject body)
     {
-        if (body["chat_id"] is null || body["photo"]?["base64"] is not JsonValue data)
+        if (body["chat_id"] is null || body["photo"] is not JsonObject photo || photo["base64"] is not JsonValue data)
         {
             return null;
         }
@@ -384,9 +397,15 @@ public sealed class FakeBotApiServer : IAsyncDisposable
             return null;
         }
 
+        var pollId = "poll-" + Interlocked.Increment(ref _nextPollId);
+        lock (_gate)
+        {
+            _pollIds.Add(pollId);
+        }
+
         var poll = new JsonObject
         {
-            ["id"] = "poll-" + Interlocked.Increment(ref _nextPollId),
+            ["id"] = pollId,
             ["question"] = body["question"]!.GetValue<string>(),
             ["options"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["text"] = o!["text"]!.GetValue<string>(), ["voter_count"] = 0 }).ToArray()),
             ["total_voter_count"] = 0,
@@ -435,12 +454,29 @@ public sealed class FakeBotApiServer : IAsyncDisposable
                     : JsonValue.Create(text);
             }
 
-            // Uploaded files (sendPhoto): kept as base64 with their name, so tests can check the bytes.
+            // Uploaded files (sendPhoto): kept as base64 with their name, so tests can check the bytes. A field may name
+            // its file part as "attach://<part>" (how Telegram.Bot sends uploads); the Bot API resolves it, and so does
+            // this fake, so the field holds the file either way.
+            var files = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
             foreach (var file in form.Files)
             {
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer);
-                obj[file.Name] = new JsonObject { ["file_name"] = file.FileName, ["base64"] = Convert.ToBase64String(buffer.ToArray()) };
+                files[file.Name] = new JsonObject { ["file_name"] = file.FileName, ["base64"] = Convert.ToBase64String(buffer.ToArray()) };
+            }
+
+            foreach (var (key, value) in obj.ToList())
+            {
+                if (value is JsonValue reference && reference.TryGetValue<string>(out var text) && text.StartsWith("attach://", StringComparison.Ordinal)
+                    && files.Remove(text["attach://".Length..], out var attached))
+                {
+                    obj[key] = attached;
+                }
+            }
+
+            foreach (var (name, file) in files)
+            {
+                obj[name] = file;
             }
 
             return obj;

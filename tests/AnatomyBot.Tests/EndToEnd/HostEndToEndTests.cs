@@ -15,8 +15,8 @@ namespace AnatomyBot.Tests.EndToEnd;
 /// </summary>
 public sealed class HostEndToEndTests
 {
-    private const string TelegramToken = "123456:E2E-telegram-token";
-    private const string DiscordToken = "MTIz.E2E-discord-token.xyz";
+    internal const string TelegramToken = "123456:E2E-telegram-token";
+    internal const string DiscordToken = "MTIz.E2E-discord-token.xyz";
     private static readonly TimeSpan Timeout = Wait.Guard;
 
     [Fact]
@@ -29,15 +29,7 @@ public sealed class HostEndToEndTests
 
         // The gateway script runs alongside the start: nothing in the host's start-up may wait for READY.
         var gateway = DiscordScript.ConnectAndReadyAsync(discord, DiscordToken);
-        await using var host = await ServeHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Telegram:Token"] = TelegramToken,
-            ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
-            ["Discord:Token"] = DiscordToken,
-            ["Discord:ApiBaseUrl"] = discord.ApiBase,
-            ["Discord:GatewayUrl"] = discord.GatewayUrl,
-            ["Storage:Path"] = storage,
-        });
+        await using var host = await ServeHost.StartAsync(BothAdapters(telegram, discord, storage));
         var connection = await gateway.WaitAsync(Timeout);
 
         // Telegram: a private question is answered with the femoral nerve and its source; the menu was published.
@@ -127,6 +119,17 @@ public sealed class HostEndToEndTests
         Assert.Equal(0, await host.StopAsync());
         Assert.NotEqual(GatewayCloseCode.NormalClosure, await connection.Closed.WaitAsync(Timeout));
     }
+
+    /// <summary>The settings that point both adapters at their fakes and the database at <paramref name="storage"/>.</summary>
+    internal static Dictionary<string, string?> BothAdapters(FakeBotApiServer telegram, FakeDiscord discord, string storage) => new()
+    {
+        ["Telegram:Token"] = TelegramToken,
+        ["Telegram:ApiBaseUrl"] = telegram.BaseUrl,
+        ["Discord:Token"] = DiscordToken,
+        ["Discord:ApiBaseUrl"] = discord.ApiBase,
+        ["Discord:GatewayUrl"] = discord.GatewayUrl,
+        ["Storage:Path"] = storage,
+    };
 
     /// <summary>Polls /healthz (bounded) until the adapters' states satisfy <paramref name="condition"/> and it answers 200.</summary>
     private static async Task<Dictionary<string, string>> WaitForHealthAsync(ServeHost host, Func<Dictionary<string, string>, bool> condition)

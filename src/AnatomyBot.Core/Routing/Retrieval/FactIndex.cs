@@ -220,6 +220,14 @@ internal sealed class FactIndex
             }
 
             var corrected = Correct(word);
+            if (corrected is null && Split(word) is { } parts)
+            {
+                // Two words run together ("trigerpoint"): each half as its own (corrected) term.
+                terms.Add(new QueryTerm(word, parts.Left, _idf[parts.Left] * CorrectedWeight, true));
+                terms.Add(new QueryTerm(word, parts.Right, _idf[parts.Right] * CorrectedWeight, true));
+                continue;
+            }
+
             if (corrected is null && Vocabulary.GeneralWords.Contains(word))
             {
                 // An everyday word no fact uses ("habits", "according") names no subject: it must not dilute the
@@ -276,6 +284,36 @@ internal sealed class FactIndex
             .ThenBy(s => s.Key)
             .Take(limit)
             .Select(s => new PassageHit(s.Key, s.Value, Math.Min(1, s.Value / ceiling), Math.Min(1, own.GetValueOrDefault(s.Key) / ceiling)))];
+    }
+
+    /// <summary>Two knowledge words run together, each exact or one typo away; null when no split gives two.</summary>
+    private (string Left, string Right)? Split(string word)
+    {
+        if (word.Length is < 8 or > 24 || word.Any(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        for (var at = 4; at <= word.Length - 4; at++)
+        {
+            if (KnownOrCorrected(word[..at]) is { } left && KnownOrCorrected(word[at..]) is { } right)
+            {
+                return (left, right);
+            }
+        }
+
+        return null;
+    }
+
+    private string? KnownOrCorrected(string part)
+    {
+        if (Vocabulary.StopWords.Contains(part))
+        {
+            return null;
+        }
+
+        var term = Term(part);
+        return _idf.ContainsKey(term) ? term : Correct(part);
     }
 
     private string? Correct(string word)
