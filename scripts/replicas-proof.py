@@ -10,7 +10,11 @@ Storage:Provider postgres, each on its own loopback port, then:
   2. failover: three replicas, one killed with SIGKILL mid-run; POSTs it refuses go to the next replica (as nginx's
      proxy_next_upstream does); every update must be answered, at most one twice; the time from the kill until the last
      update it had taken is answered is the failover time;
-  3. reload broadcast: the shipped knowledge copied to a folder all replicas read (watching off), a keyword added, a
+  3. long polling: three replicas, one polls (the polling lease), two stand by; updates queued at the fake Bot API in
+     waves, the polling replica killed with SIGKILL mid-run; another must take over from the stored offset, every update
+     be answered, at most one twice, and the fake must never see two getUpdates calls at once; the takeover time is from
+     the kill to the first answer after it;
+  4. reload broadcast: the shipped knowledge copied to a folder all replicas read (watching off), a keyword added, a
      moderator's /reload sent to one replica; the same question then asked through each of the three must get the new
      answer.
 
@@ -101,12 +105,32 @@ class Proof:
         assert status == 200, body
         return [line.split("\t", 1) for line in body.splitlines() if line]
 
-    def start_replica(self, name, database, knowledge, claim_seconds=5):
+    def enqueue(self, first_chat, count, text):
+        status, body = request("POST", self.control, "/enqueue",
+                               urllib.parse.urlencode({"chat": first_chat, "count": count, "text": text}),
+                               {"Content-Type": "application/x-www-form-urlencoded"})
+        assert status == 200, body
+
+    def polls(self):
+        status, body = request("GET", self.control, "/polls")
+        assert status == 200, body
+        return {key: int(value) for key, value in (line.split() for line in body.splitlines() if line)}
+
+    def telegram_detail(self, replica):
+        try:
+            status, body = request("GET", replica["port"], "/healthz", timeout=5)
+            adapters = json.loads(body).get("adapters", [])
+            return next((a.get("detail") or "" for a in adapters if a.get("name") == "telegram"), "")
+        except (OSError, ValueError):
+            return ""
+
+    def start_replica(self, name, database, knowledge, claim_seconds=5, webhook=True):
         port = free_port()
-        env = dict(os.environ,
+        mode = dict(Telegram__Webhook__Url=f"https://bot.example.org{PATH}", Telegram__Webhook__SecretToken=SECRET,
+                    Telegram__Webhook__QueueCapacity="100000") if webhook else dict(Telegram__PollTimeoutSeconds="10")
+        env = dict(os.environ, **mode,
                    Telegram__Token=TOKEN, Telegram__ApiBaseUrl=self.bot_api, Telegram__RegisterCommands="false",
-                   Telegram__Webhook__Url=f"https://bot.example.org{PATH}", Telegram__Webhook__SecretToken=SECRET,
-                   Telegram__Webhook__QueueCapacity="100000", Telegram__Moderators__0=str(MODERATOR),
+                   Telegram__Moderators__0=str(MODERATOR),
                    Telegram__PerChatIntervalMilliseconds="0",
                    Storage__Provider="postgres", Storage__ConnectionString=database, Storage__ReplicaId=name,
                    Storage__ClaimSeconds=str(claim_seconds), Storage__Path=os.path.join(self.work, name + ".db"),
@@ -142,7 +166,10 @@ class Proof:
                     process.kill()
         if self.cluster_dir:
             subprocess.run(["bash", os.path.join(REPO, "scripts", "postgres.sh"), "stop", self.cluster_dir], timeout=60)
-        shutil.rmtree(self.work, ignore_errors=True)
+        if os.environ.get("KEEP_LOGS") == "1":
+            print(f"     logs kept in {self.work}", flush=True)
+        else:
+            shutil.rmtree(self.work, ignore_errors=True)
 
     def check(self, ok, what):
         print(("ok   " if ok else "FAIL ") + what, flush=True)
@@ -200,7 +227,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--updates", type=int, default=600)
     parser.add_argument("--config", default="Debug")
+    parser.add_argument("--only", default="throughput,failover,polling,reload",
+                        help="comma-separated parts to run (default all): throughput, failover, polling, reload")
     args = parser.parse_args()
+    parts = set(args.only.split(","))
     proof = Proof(args.config)
     try:
         proof.start_postgres()
@@ -215,17 +245,18 @@ def main():
 
         # 1. Throughput, one replica then three.
         figures = {}
-        for count in (1, 3):
+        for count in ((1, 3) if "throughput" in parts else ()):
             database = proof.new_database(f"throughput{count}")
             replicas = [proof.start_replica(f"t{count}-{i}", database, os.path.join(REPO, "knowledge")) for i in range(count)]
-            warm, warm_chats = batch(30, 10_000_000 * count)
+            warm, warm_chats = batch(30, 1_000_000 * count)
             proof.post_all(replicas, warm)
             proof.wait_answers(warm_chats)
             updates, chats = batch(args.updates, 20_000_000 * count)
             started = time.time()
             proof.post_all(replicas, updates)
             done = proof.wait_answers(chats)
-            proof.check(done is not None, f"{count} replica(s): all {args.updates} updates answered")
+            answers = [int(chat) for chat, _ in proof.sent() if int(chat) in chats]
+            proof.check(done is not None and len(answers) == len(chats), f"{count} replica(s): all {args.updates} updates answered, each once ({len(answers) - len(set(answers))} twice)")
             if done:
                 figures[count] = args.updates / (done - started)
                 print(f"     {count} replica(s): {figures[count]:.0f} updates answered per second", flush=True)
@@ -233,63 +264,110 @@ def main():
                 proof.stop(replica)
 
         # 2. Failover: kill one of three mid-run.
-        database = proof.new_database("failover")
-        replicas = [proof.start_replica(f"f{i}", database, os.path.join(REPO, "knowledge")) for i in range(3)]
-        updates, chats = batch(args.updates, 30_000_000)
-        killed = {}
+        if "failover" in parts:
+            database = proof.new_database("failover")
+            replicas = [proof.start_replica(f"f{i}", database, os.path.join(REPO, "knowledge")) for i in range(3)]
+            updates, chats = batch(args.updates, 30_000_000)
+            killed = {}
 
-        def maybe_kill(sent):
-            if sent == len(updates) // 3 and not killed:
-                replicas[1]["process"].send_signal(signal.SIGKILL)
-                killed["at"] = time.time()
+            def maybe_kill(sent):
+                if sent == len(updates) // 3 and not killed:
+                    replicas[1]["process"].send_signal(signal.SIGKILL)
+                    killed["at"] = time.time()
 
-        proof.post_all(replicas, updates, on_sent=maybe_kill)
-        done = proof.wait_answers(chats)
-        answers = [int(chat) for chat, _ in proof.sent() if int(chat) in chats]
-        repeats = len(answers) - len(set(answers))
-        proof.check(done is not None, f"failover: every one of {len(chats)} updates answered after a replica was killed mid-run")
-        proof.check(repeats <= 1, f"failover: {repeats} update(s) answered twice (at most one per kill)")
-        if done and killed:
-            print(f"     failover: last update answered {done - killed['at']:.1f} s after the kill (Storage:ClaimSeconds=5)", flush=True)
-        for replica in (replicas[0], replicas[2]):
-            proof.stop(replica)
+            proof.post_all(replicas, updates, on_sent=maybe_kill)
+            done = proof.wait_answers(chats)
+            answers = [int(chat) for chat, _ in proof.sent() if int(chat) in chats]
+            repeats = len(answers) - len(set(answers))
+            proof.check(done is not None, f"failover: every one of {len(chats)} updates answered after a replica was killed mid-run")
+            proof.check(repeats <= 1, f"failover: {repeats} update(s) answered twice (at most one per kill)")
+            if done and killed:
+                print(f"     failover: last update answered {done - killed['at']:.1f} s after the kill (Storage:ClaimSeconds=5)", flush=True)
+            for replica in (replicas[0], replicas[2]):
+                proof.stop(replica)
 
-        # 3. Reload broadcast.
-        knowledge = os.path.join(proof.work, "knowledge")
-        shutil.copytree(os.path.join(REPO, "knowledge"), knowledge)
-        database = proof.new_database("reload")
-        replicas = [proof.start_replica(f"r{i}", database, knowledge) for i in range(3)]
-        marker = "zebrafinch"
-        nicknames = os.path.join(knowledge, "topics", "nicknames.yaml")
-        with open(nicknames) as f:
-            text = f.read()
-        with open(nicknames, "w") as f:
-            f.write(text.replace("keywords:\n", f"keywords:\n  - {marker}\n", 1))
-        before = len(proof.sent())
-        proof.post_all([replicas[0]], [update(next_id[0], MODERATOR, "/reload")])
-        next_id[0] += 1
-        deadline = time.time() + 60
-        while time.time() < deadline and len(proof.sent()) <= before:
-            time.sleep(0.05)
-        time.sleep(0)  # the other replicas reload on the notice; asked below until their answers change
-        for i, replica in enumerate(replicas):
-            chat = 40_000_000 + i
-            answered = False
-            deadline = time.time() + 30
-            while time.time() < deadline and not answered:
-                proof.post_all([replica], [update(next_id[0], chat, marker)])
-                next_id[0] += 1
-                end = time.time() + 10
-                while time.time() < end:
-                    mine = [t for c, t in proof.sent() if int(c) == chat]
-                    if mine:
-                        break
-                    time.sleep(0.05)
-                answered = any("Nicknames of the psoas" in t for c, t in proof.sent() if int(c) == chat)
-                chat += 100
-            proof.check(answered, f"reload broadcast: replica {replica['name']} answers '{marker}' with the reloaded topic")
-        for replica in replicas:
-            proof.stop(replica)
+        # 3. Long polling: one poller at a time; kill it mid-run, another takes over from the stored offset.
+        if "polling" in parts:
+            database = proof.new_database("polling")
+            replicas = [proof.start_replica(f"p{i}", database, os.path.join(REPO, "knowledge"), webhook=False) for i in range(3)]
+            pollers = []
+            deadline = time.time() + 60
+            while time.time() < deadline:
+                pollers = [r for r in replicas if proof.telegram_detail(r) == "polling"]
+                standing_by = [r for r in replicas if proof.telegram_detail(r).startswith("standing by")]
+                if len(pollers) == 1 and len(standing_by) == 2:
+                    break
+                time.sleep(0.2)
+            proof.check(len(pollers) == 1, f"polling: one of three replicas polls, two stand by ({', '.join(proof.telegram_detail(r) or '?' for r in replicas)})")
+            chats = set()
+            first = 50_000_000
+            waves, per_wave = 30, max(1, args.updates // 30)
+            kill = {}
+            for wave in range(waves):
+                proof.enqueue(first + wave * per_wave, per_wave, question)
+                chats |= set(range(first + wave * per_wave, first + (wave + 1) * per_wave))
+                time.sleep(0.2)
+                if wave == waves // 3 and pollers:
+                    pollers[0]["process"].send_signal(signal.SIGKILL)
+                    pollers[0]["process"].wait(timeout=30)
+                    kill["at"] = time.time()
+                    kill["answered"] = len(proof.sent())
+            taken = None
+            while kill and time.time() < kill["at"] + 120 and taken is None:
+                if len(proof.sent()) > kill["answered"]:
+                    taken = time.time()
+                time.sleep(0.05)
+            done = proof.wait_answers(chats)
+            answers = [int(chat) for chat, _ in proof.sent() if int(chat) in chats]
+            repeats = len(answers) - len(set(answers))
+            survivors = [r for r in replicas if r is not (pollers[0] if pollers else None)]
+            now_polling = [r["name"] for r in survivors if proof.telegram_detail(r) == "polling"]
+            proof.check(done is not None, f"polling: every one of {len(chats)} updates answered after the polling replica was killed")
+            proof.check(repeats <= 1, f"polling: {repeats} update(s) answered twice (at most one per kill)")
+            proof.check(len(now_polling) == 1, f"polling: one surviving replica polls afterwards ({', '.join(now_polling) or 'none'})")
+            proof.check(proof.polls()["most-polls-in-flight"] == 1, "polling: never two getUpdates calls at once")
+            if taken:
+                print(f"     polling takeover: first answer {taken - kill['at']:.1f} s after the kill (Telegram:PollingLeaseSeconds=6)", flush=True)
+            for replica in survivors:
+                proof.stop(replica)
+
+        # 4. Reload broadcast.
+        if "reload" in parts:
+            knowledge = os.path.join(proof.work, "knowledge")
+            shutil.copytree(os.path.join(REPO, "knowledge"), knowledge)
+            database = proof.new_database("reload")
+            replicas = [proof.start_replica(f"r{i}", database, knowledge) for i in range(3)]
+            marker = "zebrafinch"
+            nicknames = os.path.join(knowledge, "topics", "nicknames.yaml")
+            with open(nicknames) as f:
+                text = f.read()
+            with open(nicknames, "w") as f:
+                f.write(text.replace("keywords:\n", f"keywords:\n  - {marker}\n", 1))
+            before = len(proof.sent())
+            proof.post_all([replicas[0]], [update(next_id[0], MODERATOR, "/reload")])
+            next_id[0] += 1
+            deadline = time.time() + 60
+            while time.time() < deadline and len(proof.sent()) <= before:
+                time.sleep(0.05)
+            time.sleep(0)  # the other replicas reload on the notice; asked below until their answers change
+            for i, replica in enumerate(replicas):
+                chat = 40_000_000 + i
+                answered = False
+                deadline = time.time() + 30
+                while time.time() < deadline and not answered:
+                    proof.post_all([replica], [update(next_id[0], chat, marker)])
+                    next_id[0] += 1
+                    end = time.time() + 10
+                    while time.time() < end:
+                        mine = [t for c, t in proof.sent() if int(c) == chat]
+                        if mine:
+                            break
+                        time.sleep(0.05)
+                    answered = any("Nicknames of the psoas" in t for c, t in proof.sent() if int(c) == chat)
+                    chat += 100
+                proof.check(answered, f"reload broadcast: replica {replica['name']} answers '{marker}' with the reloaded topic")
+            for replica in replicas:
+                proof.stop(replica)
     finally:
         proof.close()
     print("replicas proof: " + ("passed" if proof.failures == 0 else f"{proof.failures} check(s) FAILED"))

@@ -7,7 +7,8 @@ namespace AnatomyBot.Storage.Postgres;
 /// <c>Storage:ClaimSeconds</c>) instead of only reading it, so replicas draining one shared inbox never handle the same
 /// update at once, and an update claimed by a replica that died goes to another once the claim expired (handled at most
 /// once more). At most <see cref="MaxClaim"/> updates are claimed at a time, so a burst accepted by one replica is
-/// spread over the others. Everything else is the shared inbox itself.
+/// spread over the others; the Telegram webhook worker asks for one at a time, so a claim only has to outlast the
+/// handling of one update. Everything else is the shared inbox itself.
 /// </summary>
 internal sealed class ReplicaUpdateInbox(PostgresUpdateInbox inbox, ReplicaIdentity replica, TimeProvider timeProvider, TimeSpan claim) : IUpdateInbox
 {

@@ -27,6 +27,13 @@ public sealed class TelegramOptions
     /// <summary>Long-polling timeout of getUpdates in seconds (1-50). The HTTP timeout is set above it.</summary>
     public int PollTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Replicas on one database (<c>Storage:Provider</c> postgres) long-poll one at a time, the holder of a lease of this
+    /// many seconds (3-300): it renews it every third of that, the others try to take it as often, and when the holder
+    /// dies another polls at most this long plus a third after its last renewal. Not used with SQLite (one process).
+    /// </summary>
+    public int PollingLeaseSeconds { get; set; } = 6;
+
     /// <summary>Upper bound in seconds of the back-off after server or network failures.</summary>
     public int MaxBackoffSeconds { get; set; } = 60;
 
@@ -109,6 +116,7 @@ internal sealed class TelegramOptionsValidator : IValidateOptions<TelegramOption
         }
 
         InRange(errors, "Telegram:PollTimeoutSeconds", options.PollTimeoutSeconds, 1, 50, "(long polling needs a positive timeout)");
+        InRange(errors, "Telegram:PollingLeaseSeconds", options.PollingLeaseSeconds, 3, 300);
         InRange(errors, "Telegram:MaxBackoffSeconds", options.MaxBackoffSeconds, 1, 3600);
         InRange(errors, "Telegram:MaxSendAttempts", options.MaxSendAttempts, 1, 100);
         InRange(errors, "Telegram:PerChatIntervalMilliseconds", options.PerChatIntervalMilliseconds, 0, 60_000);

@@ -78,6 +78,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<UpdateDispatcher>();
         services.AddSingleton<TelegramWebhookQueue>();
         services.AddSingleton<DailyQuizScheduler>();
+        services.AddSingleton<PollingLease>();
         services.AddSingleton<TelegramPollingService>();
         // Registered before the receiver so it stops after it: the webhook queue drains last.
         services.AddHostedService(sp => sp.GetRequiredService<TelegramWebhookQueue>());

@@ -14,7 +14,11 @@ using Microsoft.Extensions.Logging;
 //   bot-api http://127.0.0.1:PORT   (give it to the bot as Telegram__ApiBaseUrl)
 //   control http://127.0.0.1:PORT   (POST /ask text=... : sends a private message, answers with the bot's reply;
 //                                    GET /calls : the Bot API methods called so far, with counts;
-//                                    GET /sent : chat id, tab, text of every sendMessage so far, one a line)
+//                                    GET /sent : chat id, tab, text of every sendMessage so far, one a line;
+//                                    POST /enqueue chat=ID text=... count=N : N private messages from chats ID, ID+1, ...
+//                                    for getUpdates, without waiting; answers with their update ids, one a line;
+//                                    GET /polls : "confirmed-offset N" and "most-polls-in-flight N", the most getUpdates
+//                                    calls ever answered at once: 1 while one poller at a time polls)
 if (args.Length != 1 || string.IsNullOrWhiteSpace(args[0]))
 {
     await Console.Error.WriteLineAsync("usage: AnatomyBot.FakeBotApi TOKEN");
@@ -68,6 +72,21 @@ control.MapGet("/calls", () => string.Join('\n', api.Calls().GroupBy(c => c.Meth
 // (scripts/replicas-proof.sh counts answers per chat and reads them).
 control.MapGet("/sent", () => string.Concat(api.Calls("sendMessage").Select(c =>
     $"{c.ChatId}\t{new string((c.Body["text"]?.GetValue<string>() ?? "").Take(120).Select(ch => char.IsControl(ch) ? ' ' : ch).ToArray())}\n")));
+
+control.MapPost("/enqueue", async (HttpContext context) =>
+{
+    var form = await context.Request.ReadFormAsync(context.RequestAborted);
+    var text = form["text"].ToString();
+    if (!long.TryParse(form["chat"], out var chat) || chat <= 0 || text.Length == 0)
+    {
+        return Results.BadRequest("chat (a positive id) and text are required");
+    }
+
+    var count = int.TryParse(form["count"], out var n) && n > 0 ? n : 1;
+    var ids = Enumerable.Range(0, count).Select(i => api.Enqueue(Tg.Private(text, chat + i)));
+    return Results.Text(string.Concat(ids.Select(id => $"{id}\n")));
+});
+control.MapGet("/polls", () => $"confirmed-offset {api.ConfirmedOffset}\nmost-polls-in-flight {api.MostPollsInFlight}\n");
 
 await control.StartAsync();
 Console.WriteLine($"bot-api {api.BaseUrl}");

@@ -37,6 +37,7 @@ internal sealed class TelegramPollingService(
     RetryPolicy policy,
     TelegramAdapterLifetime adapter,
     StorageFaults faults,
+    PollingLease lease,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
@@ -98,7 +99,7 @@ internal sealed class TelegramPollingService(
                 return;
             }
 
-            await PollAsync(cancellationToken);
+            await PollWhileLeasedAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -149,6 +150,39 @@ internal sealed class TelegramPollingService(
             if (!await OnFailureAsync(method, result.Error!, attempt, cancellationToken))
             {
                 return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Polls while this replica holds the polling lease (<see cref="PollingLease"/>; always with one process). When the
+    /// lease is lost the poll in flight is cancelled and the replica stands by until it can take the lease again, then
+    /// goes on from the stored offset, which the replica that polled meanwhile kept up to date.
+    /// </summary>
+    private async Task PollWhileLeasedAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await using var held = await lease.AcquireAsync(detail => health.Connected(detail), cancellationToken);
+            if (lease.Shared)
+            {
+                health.Connected("polling");
+            }
+
+            _offsetUnsaved = false;
+            _offsetFailures = 0;
+            try
+            {
+                await PollAsync(held.Token);
+            }
+            catch (OperationCanceledException) when (held.LostBecause is not null && !cancellationToken.IsCancellationRequested)
+            {
+                // Lost mid-poll or mid-update: an update not confirmed yet is handled by the next holder.
+            }
+
+            if (held.LostBecause is null || cancellationToken.IsCancellationRequested)
+            {
+                return;
             }
         }
     }

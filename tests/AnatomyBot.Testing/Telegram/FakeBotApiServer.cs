@@ -85,6 +85,8 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     private long _nextUpdateId = 1;
     private long _nextMessageId = 100;
     private long _nextPollId = 1;
+    private int _pollsInFlight;
+    private int _mostPollsInFlight;
 
     private FakeBotApiServer(WebApplication app, string token, TimeProvider clock)
     {
@@ -101,6 +103,12 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
     /// <summary>Highest offset any getUpdates call confirmed (everything below it was dropped).</summary>
     public long ConfirmedOffset { get; private set; }
+
+    /// <summary>
+    /// The most getUpdates calls that were ever being answered at the same time: 1 while one poller at a time polls
+    /// (Telegram itself would end the older of two overlapping polls with 409 Conflict).
+    /// </summary>
+    public int MostPollsInFlight => Volatile.Read(ref _mostPollsInFlight);
 
     public static async Task<FakeBotApiServer> StartAsync(string token, TimeProvider clock)
     {
@@ -263,7 +271,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         JsonNode? result = method switch
         {
             "getMe" => new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Anatomy", ["username"] = BotUsername },
-            "getUpdates" => await GetUpdatesAsync(body, context.RequestAborted),
+            "getUpdates" => await CountedPollAsync(body, context.RequestAborted),
             "sendMessage" => SendMessage(body),
             "sendPoll" => SendPoll(body),
             "sendPhoto" => SendPhoto(body),
@@ -300,6 +308,24 @@ public sealed class FakeBotApiServer : IAsyncDisposable
 
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());
+    }
+
+    private async Task<JsonNode> CountedPollAsync(JsonObject body, CancellationToken aborted)
+    {
+        var inFlight = Interlocked.Increment(ref _pollsInFlight);
+        try
+        {
+            for (var most = Volatile.Read(ref _mostPollsInFlight); inFlight > most; most = Volatile.Read(ref _mostPollsInFlight))
+            {
+                Interlocked.CompareExchange(ref _mostPollsInFlight, inFlight, most);
+            }
+
+            return await GetUpdatesAsync(body, aborted);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pollsInFlight);
+        }
     }
 
     private async Task<JsonNode> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
