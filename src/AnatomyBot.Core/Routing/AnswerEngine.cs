@@ -349,7 +349,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 return AttributeAnswer(index, text, analysis, muscles, attributes, strong);
             }
         }
-        else if (attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion) && ReverseLookup(index, text, analysis, attributes) is { } reverse)
+        else if (attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
+            && !attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation) && ReverseLookup(index, text, analysis, attributes) is { } reverse)
         {
             return reverse;
         }

@@ -45,8 +45,19 @@ internal static class Vocabulary
         "perform", "performs", "performed", "having", "ppl", "persons", "class", "classes", "lecture", "teacher",
         "professor", "exam", "exams", "agree", "agrees", "agreed", "span", "spans", "treated", "treat", "single",
         "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
-        "both", "either",
+        "both", "either", "even",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Measures a student may ask for; the sources give none, so a question asking one is not covered.</summary>
+    public static readonly FrozenSet<string> MeasureWords = new[]
+    {
+        "weigh", "weighs", "weighed", "heavy", "heaviness", "mass", "size", "width", "wide", "thick", "thickness",
+        "volume", "diameter", "centimetres", "centimeters", "millimetres", "millimeters", "grams", "kilograms",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A word the router itself knows as plain English: never read as a typo of a knowledge word.</summary>
+    public static bool IsPlainEnglish(string word) =>
+        CueWords.Contains(word) || GeneralWords.Contains(word) || MeasureWords.Contains(word) || UnitWords.Contains(word);
 
     /// <summary>Units of measure: short, but a question asking in one ("length in cm") asks for a measure.</summary>
     public static readonly FrozenSet<string> UnitWords = new[]

@@ -228,7 +228,7 @@ public sealed class HeldOutSuiteTests(ShippedKnowledgeFixture fixture, ITestOutp
     /// change that loses ground fails here. Issue 8's target is <see cref="Gate"/>, which the engine has not reached
     /// yet; raise this floor whenever the engine improves.
     /// </summary>
-    private const double Floor = 0.83;
+    private const double Floor = 0.84;
 
     private static readonly Lazy<HeldOutSuite> Suite = new(HeldOutSuite.Load);
 
@@ -342,7 +342,7 @@ public sealed class HeldOutSuiteTests(ShippedKnowledgeFixture fixture, ITestOutp
         Assert.True(overall >= Floor, $"held-out accuracy {overall:P1} fell below the recorded floor {Floor:P0}");
     }
 
-    [Fact(Skip = "Issue 8 is open: the engine passes 83.8 % of the held-out suite (2026-11-30), the target is 95 %. Run with --filter Suite=HeldOut to see the misses.")]
+    [Fact(Skip = "Issue 8 is open: the engine passes 84.9 % of the held-out suite (2026-11-30), the target is 95 %. Run with --filter Suite=HeldOut to see the misses.")]
     [Trait("Suite", "HeldOut")]
     public void Engine_passes_at_least_95_percent_of_the_held_out_suite()
     {

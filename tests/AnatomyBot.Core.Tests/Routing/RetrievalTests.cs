@@ -149,6 +149,23 @@ public sealed class RetrievalTests(ShippedKnowledgeFixture fixture) : IClassFixt
         Assert.Equal(Intent.NotCovered, reply.Intent);
     }
 
+    [Theory]
+    [InlineData("how heavy is the iliacus", "heavy")]
+    [InlineData("what does the psoas minor weigh", "weigh")]
+    public void A_measure_the_sources_lack_is_not_covered_rather_than_read_as_a_typo(string question, string subject)
+    {
+        var reply = Ask(Engine(), question);
+        Assert.Equal(Intent.NotCovered, reply.Intent);
+        Assert.Contains(subject, reply.Sections[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_about_the_vessel_an_artery_arises_from_is_not_a_landmark_lookup()
+    {
+        var reply = Ask(Engine(), "which vessel gives rise to the iliolumbar artery");
+        Assert.Contains("internal iliac", string.Join('\n', reply.Sections.Select(s => s.Body)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Two_words_run_together_are_read_as_both()
     {

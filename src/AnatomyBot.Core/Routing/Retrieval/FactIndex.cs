@@ -43,7 +43,11 @@ internal sealed record FactPassage(
 internal readonly record struct PassageHit(int Passage, double Score, double Coverage, double Own);
 
 /// <summary>A content word of a question after stemming, synonyms and typo correction.</summary>
-internal readonly record struct QueryTerm(string Word, string? Term, double Idf, bool Corrected);
+internal readonly record struct QueryTerm(string Word, string? Term, double Idf, bool Corrected)
+{
+    /// <summary>Share of its weight a matching fact earns: an everyday word ("even", "exactly", "make") explains little of a question.</summary>
+    public double Share => Vocabulary.GeneralWords.Contains(Word) ? FactIndex.GeneralWordShare : 1;
+}
 
 /// <summary>
 /// The fact-level index: every fact becomes a passage scored with BM25 over two fields (the fact's own words
@@ -58,6 +62,9 @@ internal sealed class FactIndex
     private const double ContextWeight = 0.45;
     private const double CorrectedWeight = 0.8;
     private const int MaxQueryWords = 32;
+
+    /// <summary>What an everyday word that a fact happens to use earns that fact (see <see cref="QueryTerm.Share"/>).</summary>
+    public const double GeneralWordShare = 0.3;
 
     private static readonly FrozenDictionary<MuscleAttribute, string> AttributeWords = new Dictionary<MuscleAttribute, string>
     {
@@ -219,7 +226,9 @@ internal sealed class FactIndex
                 continue;
             }
 
-            var corrected = Correct(word);
+            // A word the router knows as English (a cue, an everyday word, a measure) is not a typo of a knowledge
+            // word: "present" is not "prevent", "weigh" is not "weight".
+            var corrected = Vocabulary.IsPlainEnglish(word) ? null : Correct(word);
             if (corrected is null && Split(word) is { } parts)
             {
                 // Two words run together ("trigerpoint"): each half as its own (corrected) term.
@@ -228,9 +237,9 @@ internal sealed class FactIndex
                 continue;
             }
 
-            if (corrected is null && Vocabulary.GeneralWords.Contains(word))
+            if (corrected is null && (Vocabulary.GeneralWords.Contains(word) || Vocabulary.CueWords.Contains(word)))
             {
-                // An everyday word no fact uses ("habits", "according") names no subject: it must not dilute the
+                // An everyday word or attribute cue no fact uses ("habits", "present") names no subject: it must not dilute the
                 // share of the question the facts explain.
                 continue;
             }
@@ -261,12 +270,12 @@ internal sealed class FactIndex
             {
                 var tf = text + (ContextWeight * context);
                 var norm = tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
-                scores[passage] = scores.GetValueOrDefault(passage) + (term.Idf * norm);
+                scores[passage] = scores.GetValueOrDefault(passage) + (term.Idf * term.Share * norm);
                 if (text > 0)
                 {
                     // The fact's own words: what tells facts of one topic apart (they share its context).
                     var ownNorm = text * (K1 + 1) / (text + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
-                    own[passage] = own.GetValueOrDefault(passage) + (term.Idf * ownNorm);
+                    own[passage] = own.GetValueOrDefault(passage) + (term.Idf * term.Share * ownNorm);
                 }
             }
         }
