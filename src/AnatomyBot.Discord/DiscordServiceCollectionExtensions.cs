@@ -4,6 +4,7 @@ using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Commands;
+using AnatomyBot.Discord.Quiz;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rest;
@@ -30,7 +31,7 @@ public static class DiscordServiceCollectionExtensions
     /// Registers the Discord adapter: options bound from the "Discord" section (validated at start), the REST
     /// client, the gateway client, the hosted service and an <see cref="IAdapterHealth"/> named "discord". Needs <see cref="IAnswerEngine"/>,
     /// <see cref="IMuscleNameCompleter"/>, <see cref="IKnowledgeProvider"/>, <see cref="IKnowledgeReloader"/>,
-    /// <see cref="TimeProvider"/> and the storage ports <see cref="IQuizStore"/> and <see cref="IStorageDiagnostics"/> from
+    /// <see cref="TimeProvider"/> and the storage ports <see cref="IQuizStore"/>, <see cref="IDailyQuizStore"/> and <see cref="IStorageDiagnostics"/> from
     /// the host; registers the <see cref="QuizService"/> unless registered already. Call it only when
     /// <c>Discord:Token</c> is set.
     /// </summary>
@@ -79,6 +80,8 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<LeaderboardCommand>();
         services.TryAddSingleton<ReloadCommand>();
         services.TryAddSingleton<StudyCommand>();
+        services.TryAddSingleton<DailyQuizScheduler>();
+        services.TryAddSingleton<DailyQuizCommand>();
         services.TryAddSingleton<DiscordRequestRouter>();
         services.TryAddSingleton<QuizButtonClick>();
         services.TryAddSingleton<MuscleAutocomplete>();
@@ -86,6 +89,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<MentionHandler>();
         services.TryAddSingleton<DiscordBotService>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DiscordBotService>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DailyQuizScheduler>());
         return services;
     }
 }

@@ -39,7 +39,7 @@ public sealed class AdapterEndToEndTests
         var put = await bot.Discord.WaitForCallAsync(c => c.Method == "PUT");
         Assert.Equal("/applications/app1/commands", put.Path);
         var commands = put.Json.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
-        Assert.Equal(["ask", "forgetme", "help", "leaderboard", "link", "muscle", "progress", "quiz", "reload", "review", "sources", "unlink"], commands.Keys.Order());
+        Assert.Equal(["ask", "dailyquiz", "forgetme", "help", "leaderboard", "link", "muscle", "progress", "quiz", "reload", "review", "sources", "unlink"], commands.Keys.Order());
         var name = commands["muscle"].GetProperty("options")[0];
         Assert.Equal(ApplicationCommandOptionType.String, (ApplicationCommandOptionType)name.GetProperty("type").GetInt32());
         Assert.True(name.GetProperty("autocomplete").GetBoolean());
@@ -48,6 +48,8 @@ public sealed class AdapterEndToEndTests
         Assert.False(commands["review"].GetProperty("options")[0].GetProperty("required").GetBoolean());
         Assert.False(commands["link"].GetProperty("options")[0].GetProperty("required").GetBoolean());
         Assert.Equal(ManageGuild, commands["reload"].GetProperty("default_member_permissions").GetString());
+        Assert.Equal(ManageGuild, commands["dailyquiz"].GetProperty("default_member_permissions").GetString());
+        Assert.False(commands["dailyquiz"].GetProperty("options")[0].GetProperty("required").GetBoolean());
         Assert.All(commands.Values, c => Assert.InRange(c.GetProperty("description").GetString()!.Length, 1, 100));
         Assert.All(commands, c => Assert.Equal(CommandCatalogue.Find(c.Key)!.Description, c.Value.GetProperty("description").GetString()));
     }

@@ -54,6 +54,9 @@ public static class CommandCatalogue
     /// <summary>Longest time zone name accepted from a typed option (IANA names are shorter).</summary>
     public const int MaxZoneLength = 64;
 
+    /// <summary>Longest /dailyquiz setting accepted from a typed option (a time and an IANA zone name).</summary>
+    public const int MaxSettingLength = 80;
+
     /// <summary>Longest link code accepted from a typed option (8 characters, with room for spaces and a dash).</summary>
     public const int MaxCodeLength = 20;
 
@@ -68,7 +71,8 @@ public static class CommandCatalogue
         new("quiz", "Get a multiple-choice quiz question", _ => new QuizRequest(),
             HelpLine: "/quiz - a multiple-choice question"),
         new("dailyquiz", "Daily quiz: /dailyquiz HH:MM [time zone], off, or show", arguments => new DailyQuizSettingsRequest(arguments),
-            Places: CommandPlaces.Chat),
+            Places: CommandPlaces.Chat,
+            Option: new CommandOption("setting", "HH:MM and a time zone (09:00 Europe/Berlin), off, or empty to show", MaxSettingLength, Required: false)),
         new("leaderboard", "Top 10 quiz scores in this chat", _ => new LeaderboardRequest(), Places: CommandPlaces.Chat)
         {
             Aliases = ["top"],

@@ -12,7 +12,8 @@ internal sealed class DiscordRequestRouter(
     QuizAnswerCommand quizAnswer,
     LeaderboardCommand leaderboard,
     ReloadCommand reload,
-    StudyCommand study)
+    StudyCommand study,
+    DailyQuizCommand dailyQuiz)
 {
     public Task RouteAsync(DiscordChat chat, ChatRequest request, CancellationToken cancellationToken) => request switch
     {
@@ -21,6 +22,7 @@ internal sealed class DiscordRequestRouter(
         LeaderboardRequest => leaderboard.HandleAsync(chat, cancellationToken),
         ReloadRequest => reload.HandleAsync(chat, cancellationToken),
         StudyRequest personal => study.HandleAsync(chat, personal, cancellationToken),
+        DailyQuizSettingsRequest settings => dailyQuiz.HandleAsync(chat, settings.Arguments, cancellationToken),
         _ => answer.HandleAsync(chat, request, cancellationToken),
     };
 }

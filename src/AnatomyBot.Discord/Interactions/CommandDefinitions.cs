@@ -15,7 +15,7 @@ internal static class CommandDefinitions
     public static readonly string ManageGuildPermission = ((long)Permissions.ManageGuild).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The chat commands this adapter handles (see <see cref="InteractionHandler"/>); the rest are not registered.</summary>
-    private static readonly FrozenSet<string> Handled = FrozenSet.Create(StringComparer.Ordinal, "muscle", "ask", "quiz", "leaderboard", "sources", "help", "reload", "review", "progress", "link", "unlink", "forgetme");
+    private static readonly FrozenSet<string> Handled = FrozenSet.Create(StringComparer.Ordinal, "muscle", "ask", "quiz", "leaderboard", "sources", "help", "reload", "review", "progress", "link", "unlink", "forgetme", "dailyquiz");
 
     /// <summary>Offers the catalogue's chat commands that Discord handles, to slash commands and typed <c>/commands</c> alike.</summary>
     public static bool Offered(CommandSpec command) => (command.Places & CommandPlaces.Chat) != 0 && Handled.Contains(command.Name);
@@ -30,7 +30,8 @@ internal static class CommandDefinitions
             command["options"] = new JsonArray(StringOption(option));
         }
 
-        if (spec.ModeratorsOnly)
+        // Changing the daily quiz takes Manage Server: hidden from other members (and checked again by the bot).
+        if (spec.ModeratorsOnly || spec.Name == "dailyquiz")
         {
             command["default_member_permissions"] = ManageGuildPermission;
         }

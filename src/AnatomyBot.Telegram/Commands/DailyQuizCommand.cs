@@ -1,4 +1,3 @@
-using System.Globalization;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Telegram.Moderation;
 using AnatomyBot.Telegram.Quiz;
@@ -23,18 +22,17 @@ internal sealed class DailyQuizCommand(
     IOptions<TelegramOptions> options,
     ILogger<DailyQuizCommand> logger)
 {
-    internal const string Usage =
-        "Use /dailyquiz HH:MM [time zone], for example /dailyquiz 09:00 Europe/Berlin (24-hour time; an IANA time zone, UTC if left out). "
-        + "/dailyquiz off stops it; /dailyquiz alone shows the setting.";
+    internal const string Usage = DailyQuizSettings.Usage;
 
     private readonly HashSet<long> _moderators = [.. options.Value.Moderators];
+    private readonly DailyQuizSettings _settings = new(daily, timeProvider);
 
     public async Task HandleAsync(TelegramChat chat, string arguments, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
+        var key = TelegramKeys.Chat(chat.ChatId);
         if (arguments.Length == 0)
         {
-            await ShowAsync(chat, now, cancellationToken);
+            await sender.ReplyTextAsync(chat, await _settings.ShowAsync(key, cancellationToken), cancellationToken);
             return;
         }
 
@@ -48,66 +46,15 @@ internal sealed class DailyQuizCommand(
             return;
         }
 
-        var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts is [var off] && off.Equals("off", StringComparison.OrdinalIgnoreCase))
+        var change = await _settings.ChangeAsync(key, arguments, cancellationToken);
+        if (change.Changed)
         {
-            var removed = await daily.RemoveSubscriptionAsync(TelegramKeys.Chat(chat.ChatId), cancellationToken);
             scheduler.NotifyChanged();
-            await sender.ReplyTextAsync(chat, removed ? "Daily quiz stopped." : "There was no daily quiz to stop.", cancellationToken);
-            return;
+            logger.LogInformation("Telegram chat {ChatId} changed its daily quiz to \"{Setting}\" (by user {UserId})",
+                chat.ChatId, arguments, chat.Message.From?.Id);
         }
 
-        await SetAsync(chat, parts, now, cancellationToken);
-    }
-
-    private async Task ShowAsync(TelegramChat chat, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var current = await daily.GetSubscriptionAsync(TelegramKeys.Chat(chat.ChatId), cancellationToken);
-        var text = current is null
-            ? "No daily quiz is set for this chat. " + Usage
-            : $"Daily quiz: every day at {current.Time:HH\\:mm} ({current.TimeZoneId}). Next one: {NextText(current, now)}."
-                + (current.LastPostedLocalDate is { } last ? $" Last posted for {last:yyyy-MM-dd}." : "");
-        await sender.ReplyTextAsync(chat, text, cancellationToken);
-    }
-
-    private async Task SetAsync(TelegramChat chat, string[] parts, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (parts.Length is < 1 or > 2 || !DailySchedule.TryParseTime(parts[0], out var time))
-        {
-            await sender.ReplyTextAsync(chat, "Sorry, I couldn't read that time. " + Usage, cancellationToken);
-            return;
-        }
-
-        var zoneId = parts.Length == 2 ? parts[1] : "UTC";
-        if (!DailySchedule.TryFindZone(zoneId, out var zone))
-        {
-            await sender.ReplyTextAsync(chat, $"Sorry, I don't know the time zone \"{zoneId}\". " + Usage, cancellationToken);
-            return;
-        }
-
-        var canonicalZone = parts.Length == 2 ? zoneId : "UTC";
-        await daily.SaveSubscriptionAsync(TelegramKeys.Chat(chat.ChatId), time, canonicalZone, now, cancellationToken);
-        scheduler.NotifyChanged();
-        logger.LogInformation("Telegram chat {ChatId} set its daily quiz to {Time} {Zone} (by user {UserId})",
-            chat.ChatId, time.ToString("HH:mm", CultureInfo.InvariantCulture), canonicalZone, chat.Message.From?.Id);
-        var saved = await daily.GetSubscriptionAsync(TelegramKeys.Chat(chat.ChatId), cancellationToken);
-        await sender.ReplyTextAsync(chat, $"Daily quiz set: every day at {time:HH\\:mm} ({canonicalZone}). Next one: {NextText(saved!, now, zone)}.", cancellationToken);
-    }
-
-    private static string NextText(DailyQuizSubscription subscription, DateTimeOffset now, TimeZoneInfo? zone = null)
-    {
-        if (zone is null && !DailySchedule.TryFindZone(subscription.TimeZoneId, out zone))
-        {
-            return "unknown (the time zone is not recognised)";
-        }
-
-        var today = DailySchedule.LocalDate(now, zone);
-        var postedToday = subscription.LastPostedAt is { } last && DailySchedule.LocalDate(last, zone) >= today;
-        var todayDue = DailySchedule.DueInstant(today, subscription.Time, zone);
-        var next = !postedToday && todayDue >= now && todayDue >= subscription.SubscribedAt
-            ? todayDue
-            : DailySchedule.DueInstant(today.AddDays(1), subscription.Time, zone);
-        return TimeZoneInfo.ConvertTime(next, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        await sender.ReplyTextAsync(chat, change.Text, cancellationToken);
     }
 
     /// <summary>True or false; null when the administrator check could not be made.</summary>

@@ -31,25 +31,14 @@ internal sealed class DailyQuizScheduler(
     StorageFaults faults,
     ILogger<DailyQuizScheduler> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromHours(1);
-    private readonly SemaphoreSlim _changed = new(0, 1);
+    private readonly DailyQuizWake _wake = new();
     private long _passes;
 
     /// <summary>How many scheduling passes have completed (lets tests know a pass at the current time happened).</summary>
     internal long CompletedPasses => Interlocked.Read(ref _passes);
 
     /// <summary>Wakes the scheduler after a subscription was added, changed or removed.</summary>
-    public void NotifyChanged()
-    {
-        try
-        {
-            _changed.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled.
-        }
-    }
+    public void NotifyChanged() => _wake.Notify();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -83,11 +72,7 @@ internal sealed class DailyQuizScheduler(
                 logger.LogError(ex, "The daily quiz scheduler failed; trying again in {Delay}", retry);
             }
 
-            try
-            {
-                await SleepUntilAsync(wakeAt, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            if (!await _wake.TrySleepUntilAsync(timeProvider, wakeAt, cancellationToken))
             {
                 return;
             }
@@ -95,31 +80,12 @@ internal sealed class DailyQuizScheduler(
     }
 
     /// <summary>Posts every quiz due now and returns the instant the next one may be due.</summary>
-    internal async Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
+    internal Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var next = now + MaxSleep;
-        foreach (var subscription in await store.GetSubscriptionsAsync(TelegramKeys.Platform, cancellationToken))
-        {
-            if (!DailySchedule.TryFindZone(subscription.TimeZoneId, out var zone))
-            {
-                logger.LogWarning("Daily quiz of Telegram chat {ChatId} has an unknown time zone {Zone}; skipping it", subscription.Chat.Id, subscription.TimeZoneId);
-                continue;
-            }
-
-            if (DailySchedule.DueDate(subscription, zone, now) is { } date)
-            {
-                await PostAsync(subscription, date, now, cancellationToken);
-            }
-
-            var due = DailySchedule.NextDue(subscription, zone, now);
-            if (due < next)
-            {
-                next = due;
-            }
-        }
-
-        return next;
+        return DailyQuizPlan.RunPassAsync(store, TelegramKeys.Platform, now, (subscription, date, ct) => PostAsync(subscription, date, now, ct),
+            subscription => logger.LogWarning("Daily quiz of Telegram chat {ChatId} has an unknown time zone {Zone}; skipping it", subscription.Chat.Id, subscription.TimeZoneId),
+            cancellationToken);
     }
 
     private async Task PostAsync(DailyQuizSubscription subscription, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
@@ -131,7 +97,7 @@ internal sealed class DailyQuizScheduler(
             return;
         }
 
-        var late = now - DailySchedule.DueInstant(date, subscription.Time, Zone(subscription));
+        var late = DailyQuizPlan.Lateness(subscription, date, now);
         var result = await poster.PostAsync(chatId, null, cancellationToken, QuizPoster.Daily);
         switch (result.Status)
         {
@@ -154,38 +120,9 @@ internal sealed class DailyQuizScheduler(
         }
     }
 
-    private static TimeZoneInfo Zone(DailyQuizSubscription subscription) =>
-        DailySchedule.TryFindZone(subscription.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
-
-    private async Task SleepUntilAsync(DateTimeOffset wakeAt, CancellationToken cancellationToken)
-    {
-        // Measured here, just before the timer is armed, not where the pass computed the instant: time passing in
-        // between (a slow pass, a fake clock moved by a test) would otherwise push the wake-up past the due instant.
-        var sleep = wakeAt - timeProvider.GetUtcNow();
-        if (sleep <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(sleep, timeProvider, wake.Token);
-        var changed = _changed.WaitAsync(wake.Token);
-        await Task.WhenAny(delay, changed);
-        await wake.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            await Task.WhenAll(delay, changed);
-        }
-        catch (OperationCanceledException)
-        {
-            // The other wait, cancelled on purpose.
-        }
-    }
-
     public override void Dispose()
     {
-        _changed.Dispose();
+        _wake.Dispose();
         base.Dispose();
     }
 }

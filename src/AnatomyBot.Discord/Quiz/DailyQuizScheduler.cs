@@ -1,0 +1,112 @@
+using AnatomyBot.Core.Quiz;
+using AnatomyBot.Discord.Interactions;
+using AnatomyBot.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AnatomyBot.Discord.Quiz;
+
+/// <summary>
+/// Posts each subscribed Discord channel's daily quiz (a stored quiz post with buttons, as /quiz) at its local time,
+/// exactly once per local date, as Telegram's scheduler does: the date is claimed in the store (compare-and-set on the
+/// last post) before the message is sent, so a restart, a retry or a second process (shards) never posts a day twice;
+/// a crash between the claim and the send loses that day's quiz. Sleeps on the injected <see cref="TimeProvider"/>
+/// until the next due instant (at most an hour) or a change of subscription.
+/// </summary>
+internal sealed class DailyQuizScheduler(
+    IDailyQuizStore store,
+    QuizService quizzes,
+    DiscordRestClient rest,
+    DiscordMetrics metrics,
+    TimeProvider timeProvider,
+    ILogger<DailyQuizScheduler> logger) : BackgroundService
+{
+    private readonly DailyQuizWake _wake = new();
+    private long _passes;
+
+    /// <summary>How many scheduling passes have completed (lets tests know a pass at the current time happened).</summary>
+    internal long CompletedPasses => Interlocked.Read(ref _passes);
+
+    /// <summary>Wakes the scheduler after a subscription was added, changed or removed.</summary>
+    public void NotifyChanged() => _wake.Notify();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            DateTimeOffset wakeAt;
+            try
+            {
+                wakeAt = await RunOnceAsync(stoppingToken);
+                failures = 0;
+                Interlocked.Increment(ref _passes);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A store that fails now and then (locked, full disk) is waited out; a claim is a compare-and-set, so a
+                // retried pass never posts a day twice.
+                var retry = TimeSpan.FromSeconds(Math.Min(300, 5 << Math.Min(failures++, 6)));
+                logger.LogError(ex, "The Discord daily quiz scheduler failed; trying again in {Delay}", retry);
+                wakeAt = timeProvider.GetUtcNow() + retry;
+            }
+
+            if (!await _wake.TrySleepUntilAsync(timeProvider, wakeAt, stoppingToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Posts every quiz due now and returns the instant the next one may be due.</summary>
+    internal Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        return DailyQuizPlan.RunPassAsync(store, DiscordKeys.Platform, now, (subscription, date, ct) => PostAsync(subscription, date, now, ct),
+            subscription => logger.LogWarning("Daily quiz of Discord channel {ChannelId} has an unknown time zone {Zone}; skipping it", subscription.Chat.Id, subscription.TimeZoneId),
+            cancellationToken);
+    }
+
+    private async Task PostAsync(DailyQuizSubscription subscription, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var channel = subscription.Chat.Id;
+        if (!await store.TryClaimDailyPostAsync(subscription.Chat, subscription.LastPostedAt, date, now, cancellationToken))
+        {
+            logger.LogDebug("Daily quiz of Discord channel {ChannelId} for {Date} was already claimed", channel, date);
+            return;
+        }
+
+        var start = await quizzes.StartAsync(subscription.Chat, cancellationToken);
+        if (!start.IsReady)
+        {
+            logger.LogWarning("The daily quiz for {Date} was not posted to Discord channel {ChannelId}: the quiz bank is empty", date, channel);
+            return;
+        }
+
+        var body = QuizButtons.Message(start.Question, start.Post.PostId);
+        body["content"] = "**Daily quiz**\n" + body["content"]!.GetValue<string>();
+        var response = await rest.CreateMessageAsync(channel, body, cancellationToken);
+        if (!response.IsSuccess)
+        {
+            // The date stays claimed: at-most-once means a failed day is not retried later.
+            logger.LogWarning("The daily quiz for {Date} could not be posted to Discord channel {ChannelId}: HTTP {Status}", date, channel, (int)response.Status);
+            return;
+        }
+
+        await quizzes.CompleteAsync(start.Post, null, cancellationToken);
+        metrics.QuizPosted("daily");
+        var late = DailyQuizPlan.Lateness(subscription, date, now);
+        logger.LogInformation("Posted the daily quiz for {Date} to Discord channel {ChannelId}{Late}", date, channel,
+            late > TimeSpan.FromMinutes(1) ? $" ({late:hh\\:mm} late: the bot was not running at the scheduled time)" : "");
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+}
