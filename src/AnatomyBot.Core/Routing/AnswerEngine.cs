@@ -727,7 +727,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // A neutral question is not answered with injury and pain facts it did not ask about.
         if (!index.Safety.TouchesPain(text))
         {
-            ranked = [.. ranked.Where(r => !index.Safety.TouchesPain(index.Facts.Passages[r.Passage].Fact.Text))];
+            // Only the head of the ranking can be shown; checking every ranked fact would cost a scan per fact.
+            ranked = [.. ranked.Take(24).Where(r => !index.Safety.TouchesPain(index.Facts.Passages[r.Passage].Fact.Text))];
         }
 
         if (ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey)
