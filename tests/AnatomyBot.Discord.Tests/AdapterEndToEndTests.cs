@@ -277,9 +277,15 @@ public sealed class AdapterEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync();
         var gw = await bot.ConnectAndReadyAsync();
-        var json = GatewayScript.Interaction(2, FakeInteractions.Command("f1", "muscle", [FakeInteractions.StringOption("name", "psoas major " + new string('x', 50))]));
+        var name = "psoas major " + new string('x', 50);
+        var json = GatewayScript.Interaction(2, FakeInteractions.Command("f1", "muscle", [FakeInteractions.StringOption("name", name)]));
         await gw.SendTextAsync(json, parts: 7);
-        await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("f1"));
+        var answered = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("f1"));
+
+        // The seven frames became the one interaction, its option intact to the last character, answered once.
+        Assert.Equal([new MuscleCardRequest(name)], bot.Engine.Messages.Select(m => m.Request));
+        Assert.Equal("Psoas minor", answered.Json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Single(bot.CallbacksFor("f1"));
     }
 
     [Fact]
@@ -292,7 +298,7 @@ public sealed class AdapterEndToEndTests
             await gw.SendDispatchAsync("INTERACTION_CREATE", i + 2, FakeInteractions.Command("burst" + i, "muscle", [FakeInteractions.StringOption("name", "psoas major")]));
         }
 
-        await bot.Discord.WaitForCallsAsync(c => c.Path.EndsWith("/callback", StringComparison.Ordinal), 100, TimeSpan.FromSeconds(30));
+        await bot.Discord.WaitForCallsAsync(c => c.Path.EndsWith("/callback", StringComparison.Ordinal), 100);
         for (var i = 0; i < 100; i++)
         {
             Assert.Single(bot.CallbacksFor("burst" + i));

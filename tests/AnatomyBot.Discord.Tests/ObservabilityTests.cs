@@ -127,5 +127,10 @@ public sealed class ObservabilityTests
         await gw.SendDispatchAsync("INTERACTION_CREATE", 3, FakeInteractions.Command("q1", "quiz"));
         await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("q1"));
         await Wait.UntilAsync(() => metrics.Sum("anatomybot_quiz_posts_total", ("platform", "discord"), ("kind", "on-demand")) >= 1);
+
+        // Exactly one 429 and one quiz: each counted once, on Discord's label only.
+        Assert.Equal(1, metrics.Sum("anatomybot_rate_limited_total", ("platform", "discord")));
+        Assert.Equal(1, metrics.Sum("anatomybot_quiz_posts_total", ("platform", "discord"), ("kind", "on-demand")));
+        Assert.Equal(0, metrics.Sum("anatomybot_rate_limited_total", ("platform", "telegram")));
     }
 }

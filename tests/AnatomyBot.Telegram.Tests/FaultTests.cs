@@ -40,8 +40,11 @@ public sealed class FaultTests
         await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 3);
 
         var calls = world.Server.Calls("sendMessage");
-        Assert.True(calls[1].At > calls[0].At);
-        Assert.True(calls[2].At > calls[1].At);
+        // Exponential back-off with equal jitter, on the fake clock: at least 0.5 s after the first failure (1 s, half
+        // of it random), at least 1 s after the second (2 s); the message is the same each time.
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromSeconds(0.5), $"first retry after {calls[1].At - calls[0].At}");
+        Assert.True(calls[2].At - calls[1].At >= TimeSpan.FromSeconds(1), $"second retry after {calls[2].At - calls[1].At}");
+        Assert.Equal(calls[0].Text, calls[2].Text);
         Assert.Contains(adapter.Logs.Entries, e => e.Message.Contains("Server (500)"));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -23,7 +24,7 @@ public sealed class MessagingTests
         var asked = Assert.Single(world.Engine.Asked);
         Assert.Equal("what does the psoas major do?", asked.Text);
         Assert.Equal("telegram", asked.Platform);
-        Assert.Equal(Tg.UserId.ToString(), asked.ChatId);
+        Assert.Equal(Tg.UserId.ToString(CultureInfo.InvariantCulture), asked.ChatId);
         var call = world.Server.Calls("sendMessage")[0];
         Assert.Equal(Tg.UserId, call.ChatId);
         // Telegram.Bot writes "Html"; the Bot API reads parse_mode case-insensitively.
@@ -63,7 +64,7 @@ public sealed class MessagingTests
         // The second message to one chat waits its turn on the fake clock (per-chat rate limit).
         await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 2 && s.Calls("answerCallbackQuery").Count == 1);
 
-        Assert.Contains(world.Engine.Asked, m => m.Text == "Psoas minor" && m.ChatId == Tg.UserId.ToString());
+        Assert.Contains(world.Engine.Asked, m => m.Text == "Psoas minor" && m.ChatId == Tg.UserId.ToString(CultureInfo.InvariantCulture));
         var answer = world.Server.Calls("sendMessage")[1];
         Assert.Contains("You asked: Psoas minor", answer.Text, StringComparison.Ordinal);
         Assert.Null(answer.Body["reply_markup"]);

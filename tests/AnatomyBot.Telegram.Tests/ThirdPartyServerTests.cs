@@ -129,7 +129,7 @@ public sealed class ThirdPartyServerTests : IAsyncLifetime
         Assert.Contains("Daily quiz set", Assert.Single(SendsTo(Group)).Text);
 
         // Minutes of clock time: bigger steps than the default pump.
-        await Wait.UntilAsync(() => SendsTo(Group).Count >= 2, TimeSpan.FromSeconds(30), () => _clock.Advance(TimeSpan.FromSeconds(5)), pollMilliseconds: 10);
+        await Wait.UntilAsync(() => SendsTo(Group).Count >= 2, Wait.Guard, () => _clock.Advance(TimeSpan.FromSeconds(5)), pollMilliseconds: 10);
 
         var notice = SendsTo(Group)[1];
         Assert.Contains("does not support quiz polls", notice.Text);

@@ -182,7 +182,7 @@ public sealed class WebhookTests
         world.Engine.Respond = m =>
         {
             // Holds the worker so the whole burst is queued when shutdown starts.
-            gate.Wait(TimeSpan.FromSeconds(10));
+            gate.Wait(Wait.Guard);
             return FakeEngine.TextReply("You asked: " + m.Text);
         };
         const int burst = 40;

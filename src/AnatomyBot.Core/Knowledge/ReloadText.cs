@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace AnatomyBot.Core.Knowledge;
@@ -10,8 +11,8 @@ public static partial class ReloadText
         var text = new StringBuilder();
         if (result.Succeeded && result.Report is { } r)
         {
-            text.Append($"Knowledge reloaded (version {r.Version}): {r.Muscles} muscles, {r.Topics} topics, ")
-                .Append($"{r.QuizQuestions} quiz questions, {r.Sources} sources.");
+            text.Append(CultureInfo.InvariantCulture, $"Knowledge reloaded (version {r.Version}): {r.Muscles} muscles, {r.Topics} topics, ")
+                .Append(CultureInfo.InvariantCulture, $"{r.QuizQuestions} quiz questions, {r.Sources} sources.");
             AppendIds(text, "Added", r.Added);
             AppendIds(text, "Changed", r.Changed);
             AppendIds(text, "Removed", r.Removed);
@@ -23,7 +24,7 @@ public static partial class ReloadText
             return text.ToString();
         }
 
-        text.Append($"Reload failed with {result.Errors.Length} problem(s); the previous knowledge is still being served.");
+        text.Append(CultureInfo.InvariantCulture, $"Reload failed with {result.Errors.Length} problem(s); the previous knowledge is still being served.");
         foreach (var error in result.Errors.Take(maxErrors))
         {
             // A chat never sees file content: quoted values from the files are replaced, locations and rules stay.
@@ -32,7 +33,7 @@ public static partial class ReloadText
 
         if (result.Errors.Length > maxErrors)
         {
-            text.Append($"\n...and {result.Errors.Length - maxErrors} more (run `knowledge check` to see all).");
+            text.Append(CultureInfo.InvariantCulture, $"\n...and {result.Errors.Length - maxErrors} more (run `knowledge check` to see all).");
         }
 
         return text.ToString();

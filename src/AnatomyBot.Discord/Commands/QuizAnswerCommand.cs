@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
@@ -53,12 +54,12 @@ internal sealed class QuizAnswerCommand(QuizService quizzes, TypedQuizzes typed,
         if (grade.Status == QuizGradeStatus.AlreadyAnswered)
         {
             text.Append("You already answered this one; your first answer counts");
-            text.Append(grade.ChosenIndex >= 0 && grade.ChosenIndex < question.Options.Length ? $": {question.Options[grade.ChosenIndex]}.\n" : ".\n");
+            text.Append(grade.ChosenIndex >= 0 && grade.ChosenIndex < question.Options.Length ? ": " + question.Options[grade.ChosenIndex] + ".\n" : ".\n");
         }
 
-        text.Append(grade.Correct ? "✅ Right! " : $"❌ Not quite. The answer is **{question.CorrectOption}**. ")
+        text.Append(grade.Correct ? "✅ Right! " : "❌ Not quite. The answer is **" + question.CorrectOption + "**. ")
             .Append(question.Explanation)
-            .Append($"\nYour score: {grade.Score?.Correct ?? 0}/{grade.Score?.Answered ?? 0}");
+            .Append(CultureInfo.InvariantCulture, $"\nYour score: {grade.Score?.Correct ?? 0}/{grade.Score?.Answered ?? 0}");
         return text.ToString();
     }
 }

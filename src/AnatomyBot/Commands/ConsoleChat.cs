@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
@@ -196,10 +197,10 @@ internal sealed class ConsoleChat(
         text.Append("Quiz: ").Append(quiz.Question).Append('\n');
         for (var i = 0; i < quiz.Options.Length; i++)
         {
-            text.Append($"  {QuizAnswerText.Letter(i)}) {quiz.Options[i]}\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {QuizAnswerText.Letter(i)}) {quiz.Options[i]}\n");
         }
 
-        text.Append($"Answer with a letter from A to {QuizAnswerText.Letter(quiz.Options.Length - 1)} (or the option's number).");
+        text.Append(CultureInfo.InvariantCulture, $"Answer with a letter from A to {QuizAnswerText.Letter(quiz.Options.Length - 1)} (or the option's number).");
         return text.ToString();
     }
 
