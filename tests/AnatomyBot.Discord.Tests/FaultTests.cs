@@ -97,7 +97,7 @@ public sealed class FaultTests(ITestOutputHelper output)
         string State() =>
             $"callbacks {faults.Callbacks.Count}/{Interactions}, edits {faults.Edits.Count}/{asks.Count}, connections {bot.Discord.ConnectionCount}, " +
             $"resumes {discord.Resumes}, identifies {discord.Identifies}, replayed {discord.Replayed}, 500s {faults.ServerErrors}, 429s {faults.RateLimits}, " +
-            $"clock {bot.Clock.GetUtcNow() - start}, next timer in {bot.Clock.NextTimerDue - bot.Clock.GetUtcNow()}, timers {bot.Clock.ActiveTimerCount}, handled {discord.HandledConnections}, idle {discord.Idle}, " +
+            $"fake session {server.Exception?.InnerException?.GetType().Name ?? server.Status.ToString()}, clock {bot.Clock.GetUtcNow() - start}, next timer in {bot.Clock.NextTimerDue - bot.Clock.GetUtcNow()}, timers {bot.Clock.ActiveTimerCount}, handled {discord.HandledConnections}, idle {discord.Idle}, " +
             $"first missing {ids.FirstOrDefault(id => faults.Callbacks.GetValueOrDefault(id) == 0)}, log tail:\n" +
             string.Join("\n", bot.Logs.Entries.TakeLast(15).Select(e => e.Level + " " + e.Category + ": " + (e.Text.Length > 300 ? e.Text[..300] : e.Text)));
         for (var i = 0; i < Interactions; i++)
@@ -334,9 +334,12 @@ public sealed class FaultTests(ITestOutputHelper output)
                         _gate.Release();
                     }
                 }
-                catch (Exception ex) when (ex is OperationCanceledException or System.Net.WebSockets.WebSocketException or IOException or ObjectDisposedException)
+                catch (Exception ex) when (ex is OperationCanceledException or System.Net.WebSockets.WebSocketException or IOException
+                    or ObjectDisposedException or System.Threading.Channels.ChannelClosedException)
                 {
-                    // The bot gave up on this connection (e.g. a garbage frame made it reconnect); the next one follows.
+                    // The bot gave up on this connection before its IDENTIFY or RESUME (the connection's frames end:
+                    // ChannelClosedException), or the socket failed; the next connection follows. Letting any of these
+                    // escape would end the fake session, and every later reconnect would wait forever.
                 }
                 finally
                 {

@@ -108,7 +108,7 @@ public sealed class RenderingTests
 
 public sealed class OptionsTests
 {
-    private static IReadOnlyList<string> Validate(DiscordOptions options)
+    private static List<string> Validate(DiscordOptions options)
     {
         var result = new DiscordOptionsValidator().Validate(null, options);
         return result.Failures?.ToList() ?? [];

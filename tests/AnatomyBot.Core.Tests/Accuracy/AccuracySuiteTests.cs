@@ -182,7 +182,7 @@ public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOut
         Assert.Empty(misses);
     }
 
-    private List<string> Check(Phrasing phrasing, Reply reply)
+    private static List<string> Check(Phrasing phrasing, Reply reply)
     {
         var problems = new List<string>();
         if (phrasing.Intent is not null && reply.Intent.ToString() != phrasing.Intent)

@@ -379,7 +379,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         }
     }
 
-    private JsonNode? SendMessage(JsonObject body)
+    private JsonObject? SendMessage(JsonObject body)
     {
         var text = body["text"]?.GetValue<string>();
         if (body["chat_id"] is null || string.IsNullOrEmpty(text) || text.Length > 4096)
@@ -391,7 +391,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
     }
 
     /// <summary>A photo upload: needs a chat and an uploaded file that is a PNG or JPEG.</summary>
-    private JsonNode? SendPhoto(JsonObject body)
+    private JsonObject? SendPhoto(JsonObject body)
     {
         if (body["chat_id"] is null || body["photo"] is not JsonObject photo || photo["base64"] is not JsonValue data)
         {
@@ -416,7 +416,7 @@ public sealed class FakeBotApiServer : IAsyncDisposable
         };
     }
 
-    private JsonNode? SendPoll(JsonObject body)
+    private JsonObject? SendPoll(JsonObject body)
     {
         if (body["chat_id"] is null || body["question"] is null || body["options"] is not JsonArray options)
         {
