@@ -21,6 +21,9 @@ internal sealed class DailyQuizScheduler(
     TimeProvider timeProvider,
     ILogger<DailyQuizScheduler> logger) : BackgroundService
 {
+    /// <summary>The longest wait before another pass after failures (the shared exponential back-off's cap).</summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
+
     private readonly DailyQuizWake _wake = new();
     private long _passes;
 
@@ -50,7 +53,7 @@ internal sealed class DailyQuizScheduler(
             {
                 // A store that fails now and then (locked, full disk) is waited out; a claim is a compare-and-set, so a
                 // retried pass never posts a day twice.
-                var retry = TimeSpan.FromSeconds(Math.Min(300, 5 << Math.Min(failures++, 6)));
+                var retry = Core.Resilience.Backoff.Exponential(failures++, MaxRetryDelay, Random.Shared.NextDouble());
                 logger.LogError(ex, "The Discord daily quiz scheduler failed; trying again in {Delay}", retry);
                 wakeAt = timeProvider.GetUtcNow() + retry;
             }
