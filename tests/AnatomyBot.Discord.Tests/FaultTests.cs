@@ -72,9 +72,10 @@ public sealed class FaultTests(ITestOutputHelper output)
                 if (bot.Discord.ConnectionCount == discord.HandledConnections
                     && bot.Clock.NextTimerDue is { } due && due - now <= PumpHorizon)
                 {
-                    // A timer already due (armed at "now") is fired by a zero advance; the pump must not wait for a
-                    // new timer that only that one would arm.
-                    bot.Clock.Advance(due > now ? due - now : TimeSpan.Zero);
+                    // A timer seen as due already (armed at "now", or re-armed on another thread while the clock moved,
+                    // so its recorded due time is a little behind the real one) gets a 1 ms step: the pump must neither
+                    // wait for a new timer that only this one would arm nor spin on a zero advance.
+                    bot.Clock.Advance(due > now ? due - now : TimeSpan.FromMilliseconds(1));
                     await Task.Yield();
                     continue;
                 }

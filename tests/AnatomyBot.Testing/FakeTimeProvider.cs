@@ -120,11 +120,17 @@ public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTim
             return changed;
         }
 
-        // Mirrors the base clock: a periodic timer is due again one period after it was due.
+        // Mirrors the base clock: a periodic timer is due again one period after it was due. A due time still ahead
+        // belongs to a Change made on another thread while this firing was on its way; it stays.
         public void Fired()
         {
             lock (owner._gate)
             {
+                if (DueAt > owner.GetUtcNow())
+                {
+                    return;
+                }
+
                 DueAt = _period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : DueAt + _period;
             }
         }
