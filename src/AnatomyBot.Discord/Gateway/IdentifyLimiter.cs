@@ -64,9 +64,7 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
             {
                 if (now < _resetAt)
                 {
-                    logger.LogCritical(
-                        "Discord has no session starts left for this bot (0 of {Total}); shard {Shard} will not identify until they reset at {ResetAt:u}. Restarting sooner does not help; check for a crash loop.",
-                        _total,
+                    logger.NoSessionStartsLeft(_total,
                         shardId,
                         _resetAt);
                     return (_resetAt - now, _resetAt);
