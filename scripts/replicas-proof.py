@@ -23,9 +23,11 @@ Prints one line per check and the figures; exit 0 when every check passed. Every
 the run is bounded (each wait has a deadline); everything it started is stopped at the end.
 """
 import argparse
+import datetime
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -417,7 +419,7 @@ def main():
             shards_proof(proof, args.interactions)
     finally:
         proof.close()
-    print("replicas proof: " + ("passed" if proof.failures == 0 else f"{proof.failures} check(s) FAILED"))
+    print(f"replicas proof ({args.only}): " + ("passed" if proof.failures == 0 else f"{proof.failures} check(s) FAILED"))
     return 0 if proof.failures == 0 else 1
 
 
@@ -518,19 +520,32 @@ def shards_proof(proof, interactions, shard_count=4, max_concurrency=2):
     proof.check(not twice, f"shards: each answered once, one callback and one edit ({len(twice)} more than once)")
     proof.check(not wrong, f"shards: each answered by the process that runs its shard ({len(wrong)} by another)")
 
-    # IDENTIFY pacing across both processes: one per 5 s per bucket (shard % max_concurrency).
-    identifies = [(int(shard), int(ms) / 1000) for shard, ms in proof.discord_lines("/identifies")]
-    gaps = []
-    for bucket in range(max_concurrency):
-        times = sorted(t for shard, t in identifies if shard % max_concurrency == bucket)
-        gaps += [b - a for a, b in zip(times, times[1:])]
-    closest = min(gaps) if gaps else None
-    if identifies:
-        start = min(t for _, t in identifies)
-        print("     shards: IDENTIFYs seen by the fake (shard@seconds): " + ", ".join(f"{shard}@{t - start:.2f}" for shard, t in sorted(identifies, key=lambda i: i[1])), flush=True)
-    # The bot takes a bucket's turns 5.5 s apart, so that they arrive 5 s apart even when one leaves late after its turn.
-    proof.check(closest is not None and closest >= 5.0,
-                f"shards: {len(identifies)} IDENTIFYs, never two in one bucket within 5 s across processes (closest {closest or 0:.2f} s apart)")
+    # IDENTIFY pacing across both processes: one per 5 s per bucket (shard % max_concurrency). The bots log when they
+    # took each turn (turns are 5.5 s apart per bucket); the fake records when each IDENTIFY arrived.
+    turns = []
+    for name in ("d0", "d1"):
+        with open(os.path.join(proof.work, f"{name}.log")) as f:
+            for match in re.finditer(r"Identified shard (\d+) of \d+ .*\(turn taken at (\S+)\)", f.read()):
+                stamp = re.sub(r"(\.\d{6})\d*", r"\1", match.group(2))
+                turns.append((int(match.group(1)), datetime.datetime.fromisoformat(stamp).timestamp()))
+    arrivals = [(int(shard), int(ms) / 1000) for shard, ms in proof.discord_lines("/identifies")]
+
+    def closest(events):
+        gaps = []
+        for bucket in range(max_concurrency):
+            times = sorted(t for shard, t in events if shard % max_concurrency == bucket)
+            gaps += [b - a for a, b in zip(times, times[1:])]
+        return min(gaps) if gaps else 0.0
+
+    if arrivals:
+        start = min(t for _, t in arrivals)
+        print("     shards: IDENTIFYs seen by the fake (shard@seconds): " + ", ".join(f"{shard}@{t - start:.2f}" for shard, t in sorted(arrivals, key=lambda i: i[1])), flush=True)
+    proof.check(len(turns) == len(arrivals) == 2 * shard_count - 2 and closest(turns) >= 5.499,
+                f"shards: {len(turns)} identify turns taken by both processes, never two in one bucket less than 5.5 s apart (closest {closest(turns):.3f} s)")
+    # Arrivals differ from the turns by how much later one IDENTIFY left after its turn than the next (the 0.5 s margin
+    # is for that: 5 s or more here unless a process stalls). The check only guards against turns that are not shared:
+    # the two processes' first IDENTIFYs in a bucket would then arrive together.
+    proof.check(closest(arrivals) >= 2.5, f"shards: the fake saw them {closest(arrivals):.2f} s apart per bucket at the closest (Discord asks for 5 s)")
     proof.stop(bots[0])
     proof.stop(restarted)
 

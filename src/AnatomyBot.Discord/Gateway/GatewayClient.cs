@@ -189,13 +189,10 @@ internal sealed partial class GatewayClient(
             settings.Intents,
             new IdentifyProperties(RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant(), "AnatomyBot", "AnatomyBot"),
             [settings.ShardId, settings.ShardCount]);
-        if (identifyLimiter is not null)
-        {
-            await identifyLimiter.WaitTurnAsync(settings.ShardId, cancellationToken);
-        }
-
+        var turn = identifyLimiter is null ? time.GetUtcNow() : await identifyLimiter.WaitTurnAsync(settings.ShardId, cancellationToken);
         await SendAsync(new GatewayCommand<Identify>(GatewayOpcode.Identify, identify), Json.GatewayCommandIdentify, cancellationToken);
-        logger.LogInformation("Identified shard {Shard} of {Count} with intents {Intents}", settings.ShardId, settings.ShardCount, (int)settings.Intents);
+        logger.LogInformation("Identified shard {Shard} of {Count} with intents {Intents} (turn taken at {Turn:O})",
+            settings.ShardId, settings.ShardCount, (int)settings.Intents, turn);
     }
 
     private Task SendResumeAsync(CancellationToken cancellationToken)

@@ -49,8 +49,11 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
         }
     }
 
-    /// <summary>Waits until <paramref name="shardId"/> may identify: a session start from the budget, then its bucket's turn.</summary>
-    public async Task WaitTurnAsync(int shardId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until <paramref name="shardId"/> may identify: a session start from the budget, then its bucket's turn.
+    /// Returns when the turn was taken.
+    /// </summary>
+    public async Task<DateTimeOffset> WaitTurnAsync(int shardId, CancellationToken cancellationToken)
     {
         int bucket;
         while (true)
@@ -75,7 +78,7 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
             var now = time.GetUtcNow();
             if (await TryTakeTurnAsync(PaceOf(bucket), now, cancellationToken) is not { } next)
             {
-                return;
+                return now;
             }
 
             if (next > now)
