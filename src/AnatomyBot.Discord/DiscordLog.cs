@@ -73,8 +73,8 @@ internal static partial class DiscordLog
     [LoggerMessage(EventId = 3020, Level = LogLevel.Critical, Message = "{Message}")]
     public static partial void GatewayFatal(this ILogger logger, string message);
 
-    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "Identifying shard {Shard} of {Count} with intents {Intents}")]
-    public static partial void Identifying(this ILogger logger, int shard, int count, int intents);
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "Identified shard {Shard} of {Count} with intents {Intents} (turn taken at {Turn:O})")]
+    public static partial void Identified(this ILogger logger, int shard, int count, int intents, DateTimeOffset turn);
 
     [LoggerMessage(EventId = 3022, Level = LogLevel.Information, Message = "Resuming the Discord session at sequence {Sequence}")]
     public static partial void Resuming(this ILogger logger, long? sequence);
@@ -180,4 +180,7 @@ internal static partial class DiscordLog
 
     [LoggerMessage(EventId = 3056, Level = LogLevel.Information, Message = "Posted the daily quiz for {Date} to Discord channel {ChannelId}{Late}")]
     public static partial void DailyQuizPosted(this ILogger logger, DateOnly date, string channelId, string late);
+
+    [LoggerMessage(EventId = 3057, Level = LogLevel.Warning, Message = "Taking the identify turn {Pace} from the shared store failed ({Error}); pacing this process's session starts alone")]
+    public static partial void SharedTurnFailed(this ILogger logger, string pace, string error);
 }

@@ -178,21 +178,20 @@ internal sealed partial class GatewayClient(
     private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
         SendAsync(new GatewayCommand<long?>(GatewayOpcode.Heartbeat, Session.Sequence), Json.GatewayCommandNullableInt64, cancellationToken);
 
-    /// <summary>Waits for this shard's turn to start a session (max_concurrency), then sends IDENTIFY.</summary>
+    /// <summary>
+    /// Waits for this shard's turn to start a session (max_concurrency), then sends IDENTIFY. The payload is ready before
+    /// the turn is taken, so it leaves as soon after the turn as it can.
+    /// </summary>
     private async Task SendIdentifyAsync(CancellationToken cancellationToken)
     {
-        if (identifyLimiter is not null)
-        {
-            await identifyLimiter.WaitTurnAsync(settings.ShardId, cancellationToken);
-        }
-
-        logger.Identifying(settings.ShardId, settings.ShardCount, (int)settings.Intents);
         var identify = new Identify(
             settings.Token,
             settings.Intents,
             new IdentifyProperties(RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant(), "AnatomyBot", "AnatomyBot"),
             [settings.ShardId, settings.ShardCount]);
+        var turn = identifyLimiter is null ? time.GetUtcNow() : await identifyLimiter.WaitTurnAsync(settings.ShardId, cancellationToken);
         await SendAsync(new GatewayCommand<Identify>(GatewayOpcode.Identify, identify), Json.GatewayCommandIdentify, cancellationToken);
+        logger.Identified(settings.ShardId, settings.ShardCount, (int)settings.Intents, turn);
     }
 
     private Task SendResumeAsync(CancellationToken cancellationToken)
