@@ -154,7 +154,7 @@ internal sealed partial class GatewayClient(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning("Discord gateway connection failed: {Error}", ex.GetType().Name + ": " + ex.Message);
+            logger.GatewayConnectFailed(ex.GetType().Name + ": " + ex.Message);
             return ConnectionEnd.Lost(established: false);
         }
     }
@@ -163,7 +163,7 @@ internal sealed partial class GatewayClient(
     {
         if (delay > TimeSpan.Zero)
         {
-            logger.LogInformation("Reconnecting to the Discord gateway in {Delay:0.0} s", delay.TotalSeconds);
+            logger.GatewayReconnecting(delay.TotalSeconds);
             await Task.Delay(delay, time, cancellationToken);
         }
     }
@@ -171,7 +171,7 @@ internal sealed partial class GatewayClient(
     private GatewayStopped Stopped(GatewayCloseCode code)
     {
         var message = CloseCodes.FatalMessage(code);
-        logger.LogCritical("{Message}", message);
+        logger.GatewayFatal(message);
         return new GatewayStopped(code, message);
     }
 
@@ -191,14 +191,13 @@ internal sealed partial class GatewayClient(
             [settings.ShardId, settings.ShardCount]);
         var turn = identifyLimiter is null ? time.GetUtcNow() : await identifyLimiter.WaitTurnAsync(settings.ShardId, cancellationToken);
         await SendAsync(new GatewayCommand<Identify>(GatewayOpcode.Identify, identify), Json.GatewayCommandIdentify, cancellationToken);
-        logger.LogInformation("Identified shard {Shard} of {Count} with intents {Intents} (turn taken at {Turn:O})",
-            settings.ShardId, settings.ShardCount, (int)settings.Intents, turn);
+        logger.Identified(settings.ShardId, settings.ShardCount, (int)settings.Intents, turn);
     }
 
     private Task SendResumeAsync(CancellationToken cancellationToken)
     {
         var resume = Session.ResumeWith(settings.Token);
-        logger.LogInformation("Resuming the Discord session at sequence {Sequence}", resume.Seq);
+        logger.Resuming(resume.Seq);
         return SendAsync(new GatewayCommand<Resume>(GatewayOpcode.Resume, resume), Json.GatewayCommandResume, cancellationToken);
     }
 
@@ -230,7 +229,10 @@ internal sealed partial class GatewayClient(
         }
         catch (Exception ex)
         {
-            logger.LogDebug("Closing the gateway connection failed: {Error}", ex.GetType().Name);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.GatewayCloseFailed(ex.GetType().Name);
+            }
         }
     }
 

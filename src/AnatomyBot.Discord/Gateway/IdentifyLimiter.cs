@@ -101,8 +101,7 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning("Taking the identify turn {Pace} from the shared store failed ({Error}); pacing this process's session starts alone",
-                pace, ex.Message);
+            logger.SharedTurnFailed(pace, ex.Message);
             return await _local.TryTakeTurnAsync(pace, now, Turn, cancellationToken);
         }
     }
@@ -116,9 +115,7 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
             {
                 if (now < _resetAt)
                 {
-                    logger.LogCritical(
-                        "Discord has no session starts left for this bot (0 of {Total}); shard {Shard} will not identify until they reset at {ResetAt:u}. Restarting sooner does not help; check for a crash loop.",
-                        _total,
+                    logger.NoSessionStartsLeft(_total,
                         shardId,
                         _resetAt);
                     return (_resetAt - now, _resetAt, _maxConcurrency);
