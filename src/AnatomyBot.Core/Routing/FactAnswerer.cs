@@ -186,7 +186,7 @@ internal static class FactAnswerer
                 }
             }
 
-            if (asksNumber && HoldsNumber(p.Fact.Text))
+            if (asksNumber && facts.HoldsNumber(p.Ordinal))
             {
                 bonus += RetrievalThresholds.NumberBonus;
             }
@@ -321,7 +321,7 @@ internal static class FactAnswerer
         if (AsksNumber(question))
         {
             // The fact holding the number asked for comes first.
-            chosen = [.. chosen.OrderByDescending(c => HoldsNumber(facts.Passages[c].Fact.Text))];
+            chosen = [.. chosen.OrderByDescending(facts.HoldsNumber)];
         }
 
         return chosen;
@@ -526,7 +526,7 @@ internal static class FactAnswerer
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A count, measure or share; a year ("the 2019 article") names a source, not an answer.</summary>
-    private static bool HoldsNumber(string text) =>
+    internal static bool HoldsNumber(string text) =>
         Words(text).Any(w => NumberWords.Contains(w) || (w.Any(char.IsAsciiDigit) && !IsYear(w)));
 
     private static bool IsYear(string word) => word.Length == 4 && word.All(char.IsAsciiDigit) && word[0] is '1' or '2';

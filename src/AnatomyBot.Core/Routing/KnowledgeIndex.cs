@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Text;
 using AnatomyBot.Core.Routing.Retrieval;
-using FuzzySharp;
 
 namespace AnatomyBot.Core.Routing;
 
@@ -89,7 +88,7 @@ internal sealed class KnowledgeIndex
                     var isName = key == nameKey;
                     // Misspellings ("illiacus") complete to the real name; real alternatives show both.
                     var misspelling = !isName && !key.Contains(nameKey, StringComparison.Ordinal)
-                        && FuzzySharp.Fuzz.Ratio(key, nameKey) >= RoutingThresholds.AliasIsMisspelling;
+                        && FuzzyRatio.Of(key, nameKey) >= RoutingThresholds.AliasIsMisspelling;
                     var label = isName || misspelling ? muscle.Name : $"{muscle.Name} ({name.Trim()})";
                     completions.Add((key, label, m, isName ? 0 : misspelling ? 2 : 1));
                 }
@@ -513,7 +512,7 @@ internal sealed class KnowledgeIndex
                 continue;
             }
 
-            if (!phraseWords.Any(p => p == word || (p.Length >= 4 && word.Length >= 4 && Fuzz.Ratio(p, word) >= RoutingThresholds.PhraseWordAlign)))
+            if (!phraseWords.Any(p => p == word || (p.Length >= 4 && word.Length >= 4 && FuzzyRatio.Of(p, word) >= RoutingThresholds.PhraseWordAlign)))
             {
                 return false;
             }

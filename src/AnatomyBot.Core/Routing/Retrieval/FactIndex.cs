@@ -86,6 +86,7 @@ internal sealed class FactIndex
     private readonly double[] _length;
     private readonly double _averageLength;
     private readonly TrigramIndex _words;
+    private readonly bool[] _holdsNumber;
 
     public FactIndex(KnowledgeSnapshot snapshot, Muscle[] muscles, Topic[] topics)
     {
@@ -179,10 +180,14 @@ internal sealed class FactIndex
         _idf = _postings.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + ((n - p.Value.Length + 0.5) / (p.Value.Length + 0.5))), StringComparer.Ordinal);
         MaxIdf = Math.Log(1 + ((n - 0.5) / 1.5));
         _wordTerms = wordTerms.ToFrozenDictionary(StringComparer.Ordinal);
+        _holdsNumber = [.. Passages.Select(p => FactAnswerer.HoldsNumber(p.Fact.Text))];
         _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
     }
 
     public ImmutableArray<FactPassage> Passages { get; }
+
+    /// <summary>Whether the passage's fact holds a count, measure or share (worked out once per snapshot, not per question).</summary>
+    public bool HoldsNumber(int passage) => _holdsNumber[passage];
 
     /// <summary>Weight of a term seen in a single passage: the most a word can say.</summary>
     public double MaxIdf { get; }
