@@ -31,8 +31,6 @@ token="100200300:compose-check-$$"
 secret="compose-check-secret-$$"
 started=$(date +%s)
 work=$(mktemp -d)
-fake_pid=""
-started_engine=false
 check_file=deploy/.compose.check-$$.yaml
 
 log() { echo "compose-check: $*"; }
@@ -49,41 +47,22 @@ fail() {
 cleanup() {
   [ -f "$check_file" ] && compose down -v --remove-orphans >/dev/null 2>&1 || true
   rm -f "$check_file"
-  if [ -n "$fake_pid" ]; then kill "$fake_pid" 2>/dev/null || true; wait "$fake_pid" 2>/dev/null || true; fi
+  stop_fake_bot_api
   rm -rf "$work"
-  if [ "$started_engine" = true ] && [ "${KEEP_DOCKER:-}" != 1 ] && [ -s /var/run/docker.pid ]; then
-    local pid; pid=$(cat /var/run/docker.pid)
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-  fi
+  docker_engine_down
 }
+# shellcheck source=scripts/lib/check-common.sh
+source scripts/lib/check-common.sh
 trap cleanup EXIT
 
 # --- A Docker engine and the local Debian stand-in (the same script as the container check).
-engine_was_up=false
-docker info >/dev/null 2>&1 && engine_was_up=true
-if [ -f "$base_images" ]; then
-  if ! bash "$base_images"; then
-    docker info >/dev/null 2>&1 || { result "skipped (no Docker engine: $base_images could not start one, see /tmp/dockerd.log)"; exit 3; }
-    fail "$base_images failed although the Docker engine answers"
-  fi
-  [ "$engine_was_up" = false ] && started_engine=true
-elif [ "$engine_was_up" = false ]; then
-  result "skipped (no Docker engine answers and $base_images, which would start one, is not there)"
-  exit 3
-fi
+docker_engine_up "$base_images"
 command -v docker-compose >/dev/null 2>&1 || { log "installing Debian's docker-compose"; apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; }
 base=debian:bookworm-slim
 docker image inspect local/debian:bookworm >/dev/null 2>&1 && base=local/debian:bookworm
 
 # --- The fake Bot API on loopback.
-dotnet build tests/AnatomyBot.FakeBotApi -nologo -v q >"$work/fake-build.log" 2>&1 || { cat "$work/fake-build.log"; fail "building the fake Bot API failed"; }
-dotnet tests/AnatomyBot.FakeBotApi/bin/Debug/net10.0/AnatomyBot.FakeBotApi.dll "$token" >"$work/fake.log" 2>&1 &
-fake_pid=$!
-for _ in $(seq 1 60); do grep -q '^control ' "$work/fake.log" && break; sleep 0.5; done
-bot_api=$(awk '$1 == "bot-api" {print $2}' "$work/fake.log")
-control=$(awk '$1 == "control" {print $2}' "$work/fake.log")
-[ -n "$bot_api" ] && [ -n "$control" ] || fail "the fake Bot API did not start"
+start_fake_bot_api
 
 free_port() {
   local candidate

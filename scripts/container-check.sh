@@ -36,8 +36,6 @@ token="100200300:container-check-$$"
 shutdown_timeout=10 # the image's Host__ShutdownTimeoutSeconds
 started=$(date +%s)
 work=$(mktemp -d)
-fake_pid=""
-started_engine=false
 
 log() { echo "container-check: $*"; }
 elapsed() { echo $(( $(date +%s) - started )); }
@@ -53,32 +51,16 @@ fail() {
 }
 cleanup() {
   docker rm -f -v "$name" >/dev/null 2>&1 || true
-  if [ -n "$fake_pid" ]; then kill "$fake_pid" 2>/dev/null || true; wait "$fake_pid" 2>/dev/null || true; fi
+  stop_fake_bot_api
   rm -rf "$work"
-  if [ "$started_engine" = true ] && [ "${KEEP_DOCKER:-}" != 1 ] && [ -s /var/run/docker.pid ]; then
-    # Only the engine this run started (its own pid file), so nothing is left running on a shared machine.
-    local pid; pid=$(cat /var/run/docker.pid)
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-  fi
+  docker_engine_down
 }
+# shellcheck source=scripts/lib/check-common.sh
+source scripts/lib/check-common.sh
 trap cleanup EXIT
 
 # --- A Docker engine, and base images where no registry is reachable.
-engine_was_up=false
-docker info >/dev/null 2>&1 && engine_was_up=true
-if [ -f "$base_images" ]; then
-  log "preparing the engine and base images with $base_images"
-  if ! bash "$base_images"; then
-    docker info >/dev/null 2>&1 && [ "$engine_was_up" = false ] && started_engine=true
-    docker info >/dev/null 2>&1 || { result "skipped (no Docker engine: $base_images could not start one, see /tmp/dockerd.log)"; exit 3; }
-    fail "$base_images failed although the Docker engine answers"
-  fi
-  [ "$engine_was_up" = false ] && started_engine=true
-elif [ "$engine_was_up" = false ]; then
-  result "skipped (no Docker engine answers and $base_images, which would start one, is not there)"
-  exit 3
-fi
+docker_engine_up "$base_images"
 
 # --- Build. The classic builder: BuildKit would need to pull its Dockerfile frontend image from a registry.
 log "docker build -t $image (RUN_TESTS=$run_tests)"
@@ -87,16 +69,8 @@ DOCKER_BUILDKIT=0 docker build --network host --build-arg RUN_TESTS="$run_tests"
   || { tail -40 "$work/build.log"; fail "docker build failed"; }
 log "built in $(( $(date +%s) - build_started )) s; $(docker images --format '{{.Repository}}:{{.Tag}} {{.Size}}' "$image")"
 
-# --- The fake Bot API as its own process on loopback (Debug: in CI, dotnet test has just built it).
-dotnet build tests/AnatomyBot.FakeBotApi -nologo -v q >"$work/fake-build.log" 2>&1 \
-  || { cat "$work/fake-build.log"; fail "building tests/AnatomyBot.FakeBotApi failed"; }
-dotnet tests/AnatomyBot.FakeBotApi/bin/Debug/net10.0/AnatomyBot.FakeBotApi.dll "$token" >"$work/fake.log" 2>&1 &
-fake_pid=$!
-for _ in $(seq 1 60); do grep -q '^control ' "$work/fake.log" && break; kill -0 "$fake_pid" 2>/dev/null || break; sleep 0.5; done
-bot_api=$(awk '$1 == "bot-api" {print $2}' "$work/fake.log")
-control=$(awk '$1 == "control" {print $2}' "$work/fake.log")
-[ -n "$bot_api" ] && [ -n "$control" ] || fail "the fake Bot API did not start"
-log "fake Bot API at $bot_api"
+# --- The fake Bot API as its own process on loopback.
+start_fake_bot_api
 
 ask() {  # ask QUESTION: prints the bot's answer (the fake sends the question as a private message)
   curl -sS --fail-with-body --max-time 90 --data-urlencode "text=$1" --data timeout=60 "$control/ask"

@@ -73,7 +73,6 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(sp => new QuizService(
             sp.GetRequiredService<IKnowledgeProvider>(), sp.GetRequiredService<IQuizStore>(), sp.GetRequiredService<TimeProvider>(), Random.Shared,
             sp.GetService<IQuizAnswerListener>()));
-        services.TryAddSingleton<TypedQuizzes>();
         services.TryAddSingleton<AnswerCommand>();
         services.TryAddSingleton<QuizCommand>();
         services.TryAddSingleton<QuizAnswerCommand>();

@@ -60,6 +60,9 @@ internal sealed class PostgresChatStore(PostgresDatabase database) : IChatStore
             DELETE FROM quiz_round WHERE platform = @p AND chat_id = @o;
             UPDATE quiz_posts SET chat_id = @n WHERE platform = @p AND chat_id = @o;
             UPDATE quiz_answers SET chat_id = @n WHERE platform = @p AND chat_id = @o;
+            UPDATE quiz_typed SET chat_id = @n WHERE platform = @p AND chat_id = @o
+                AND NOT EXISTS (SELECT 1 FROM quiz_typed t WHERE t.platform = @p AND t.chat_id = @n);
+            DELETE FROM quiz_typed WHERE platform = @p AND chat_id = @o;
             DELETE FROM chats_gone WHERE platform = @p AND chat_id IN (@o, @n);
             """,
             cancellationToken, ("p", from.Platform), ("o", from.Id), ("n", to.Id));

@@ -80,6 +80,11 @@ public sealed class PostgresDatabase : IStorageSchema, IDisposable
                 issued_at_ms bigint NOT NULL, expires_at_ms bigint NOT NULL, used_at_ms bigint NULL);
             CREATE INDEX link_codes_issuer ON link_codes (platform, user_id, issued_at_ms);
             """),
+        new(3, "The quiz post each chat's typed answers go to (Discord DMs and mentions), so a typed answer is graded after a restart", """
+            CREATE TABLE quiz_typed (
+                platform text NOT NULL, chat_id text NOT NULL, post_id text NOT NULL, opened_at_ms bigint NOT NULL,
+                PRIMARY KEY (platform, chat_id));
+            """),
     ];
 
     private readonly SemaphoreSlim _migrateGate = new(1, 1);

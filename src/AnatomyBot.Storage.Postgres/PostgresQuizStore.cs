@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace AnatomyBot.Storage.Postgres;
 
-/// <summary><see cref="IQuizStore"/> on PostgreSQL: tables quiz_round, quiz_posts, quiz_answers and quiz_scores.</summary>
+/// <summary><see cref="IQuizStore"/> on PostgreSQL: tables quiz_round, quiz_posts, quiz_answers, quiz_scores and quiz_typed.</summary>
 internal sealed class PostgresQuizStore(PostgresDatabase database) : IQuizStore
 {
     private static readonly TimeSpan PendingKept = TimeSpan.FromDays(7);
@@ -182,6 +182,34 @@ internal sealed class PostgresQuizStore(PostgresDatabase database) : IQuizStore
             """,
             r => new ScoreEntry(new UserKey(chat.Platform, r.GetString(0)), r.GetString(1), r.GetInt32(2), r.GetInt32(3)),
             cancellationToken, ("p", chat.Platform), ("c", chat.Id), ("l", limit));
+    }
+
+    public async Task OpenTypedAnswersAsync(ChatKey chat, string postId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await Pg.ExecuteAsync(connection, null,
+            """
+            INSERT INTO quiz_typed (platform, chat_id, post_id, opened_at_ms) VALUES (@p, @c, @id, @t)
+                ON CONFLICT (platform, chat_id) DO UPDATE SET post_id = excluded.post_id, opened_at_ms = excluded.opened_at_ms;
+            """,
+            cancellationToken, ("p", chat.Platform), ("c", chat.Id), ("id", postId), ("t", Pg.Ms(at)));
+    }
+
+    public async Task<QuizPost?> GetTypedAnswerPostAsync(ChatKey chat, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var posts = await Pg.ListAsync(connection, null,
+            $"SELECT {PostColumns} FROM quiz_posts WHERE post_id = (SELECT post_id FROM quiz_typed WHERE platform = @p AND chat_id = @c);",
+            ReadPost, cancellationToken, ("p", chat.Platform), ("c", chat.Id));
+        return posts.FirstOrDefault();
+    }
+
+    public async Task CloseTypedAnswersAsync(ChatKey chat, string? postId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await Pg.ExecuteAsync(connection, null,
+            "DELETE FROM quiz_typed WHERE platform = @p AND chat_id = @c AND (@id::text IS NULL OR post_id = @id::text);",
+            cancellationToken, ("p", chat.Platform), ("c", chat.Id), ("id", postId));
     }
 
     private static QuizPost ReadPost(NpgsqlDataReader r) => new(

@@ -129,6 +129,53 @@ public sealed class QuizStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_typed_answer_after_a_restart_is_graded_against_the_quiz_last_posted_in_the_dm()
+    {
+        var settings = () => new Dictionary<string, string?> { ["Discord:AnswerMentions"] = "true", ["Storage:Path"] = Path.Combine(_directory, "bot.db") };
+        static object Dm(string id, string content) => new { id, channel_id = "dm9", content, author = new { id = "u3" }, mentions = Array.Empty<object>() };
+        static string PostId(RecordedCall posted)
+        {
+            Assert.True(QuizButtons.TryParse(posted.Json.GetProperty("components")[0].GetProperty("components")[0].GetProperty("custom_id").GetString()!, out var postId, out _));
+            return postId;
+        }
+
+        string first, second;
+        await using (var before = await BotHarness.StartAsync(settings()))
+        {
+            var gw = await before.ConnectAndReadyAsync();
+            // One at a time, as a person types them: the second quiz replaces the first as the one a typed answer goes to.
+            await gw.SendDispatchAsync("MESSAGE_CREATE", 2, Dm("d1", "/quiz"));
+            first = PostId((await before.Discord.WaitForCallsAsync(c => c.Path == "/channels/dm9/messages", 1))[0]);
+            await gw.SendDispatchAsync("MESSAGE_CREATE", 3, Dm("d2", "/quiz"));
+            second = PostId((await before.Discord.WaitForCallsAsync(c => c.Path == "/channels/dm9/messages", 2))[1]);
+        }
+
+        Assert.NotEqual(first, second);
+        SqliteConnection.ClearAllPools();
+        await using var after = await BotHarness.StartAsync(settings());
+        var gw2 = await after.ConnectAndReadyAsync();
+
+        // "B" (the right option), typed to the restarted bot: graded, not read as a question.
+        await gw2.SendDispatchAsync("MESSAGE_CREATE", 2, Dm("d3", "B"));
+        var graded = (await after.Discord.WaitForCallAsync(c => c.Path == "/channels/dm9/messages")).Json.GetProperty("content").GetString()!;
+        Assert.StartsWith("✅ Right!", graded, StringComparison.Ordinal);
+        Assert.EndsWith("Your score: 1/1", graded, StringComparison.Ordinal);
+        Assert.Empty(after.Engine.Messages);
+
+        // It was recorded as the answer to the second post: clicking that one gets it back, the first still counts anew.
+        var right = FakeEngine.SampleQuiz.CorrectIndex;
+        await gw2.SendDispatchAsync("INTERACTION_CREATE", 3, FakeInteractions.Interaction("k2", AnatomyBot.Discord.Protocol.InteractionType.MessageComponent,
+            new { custom_id = QuizButtons.CustomId(second, 0), component_type = 2 }, "u3", dm: true, message: new { id = "quiz-dm-2" }));
+        Assert.StartsWith("You already answered this one; your first answer counts: About half.",
+            Content(await after.Discord.WaitForCallAsync(c => c.Path == "/interactions/k2/itok-k2/callback")), StringComparison.Ordinal);
+        await gw2.SendDispatchAsync("INTERACTION_CREATE", 4, FakeInteractions.Interaction("k1", AnatomyBot.Discord.Protocol.InteractionType.MessageComponent,
+            new { custom_id = QuizButtons.CustomId(first, right), component_type = 2 }, "u3", dm: true, message: new { id = "quiz-dm-1" }));
+        var firstClicked = Content(await after.Discord.WaitForCallAsync(c => c.Path == "/interactions/k1/itok-k1/callback"));
+        Assert.StartsWith("✅ Right!", firstClicked, StringComparison.Ordinal);
+        Assert.EndsWith("Your score: 2/2", firstClicked, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_database_that_is_not_one_stops_the_adapter_at_start_naming_Storage_Path()
     {
         Directory.CreateDirectory(_directory);

@@ -15,6 +15,7 @@ public sealed class InMemoryQuizStore : IQuizStore
     private readonly Dictionary<string, QuizPost> _posts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string PostId, UserKey User), AnswerOutcome> _answers = [];
     private readonly Dictionary<(ChatKey Chat, UserKey User), ScoreEntry> _scores = [];
+    private readonly Dictionary<ChatKey, string> _typed = [];
 
     public Task<IReadOnlySet<string>> GetAskedQuestionsAsync(ChatKey chat, CancellationToken cancellationToken)
     {
@@ -154,5 +155,36 @@ public sealed class InMemoryQuizStore : IQuizStore
                 .Take(limit).ToList();
             return Task.FromResult(board);
         }
+    }
+
+    public Task OpenTypedAnswersAsync(ChatKey chat, string postId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _typed[chat] = postId;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<QuizPost?> GetTypedAnswerPostAsync(ChatKey chat, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_typed.TryGetValue(chat, out var postId) ? _posts.GetValueOrDefault(postId) : null);
+        }
+    }
+
+    public Task CloseTypedAnswersAsync(ChatKey chat, string? postId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (postId is null || _typed.GetValueOrDefault(chat) == postId)
+            {
+                _typed.Remove(chat);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -89,6 +89,21 @@ public interface IQuizStore
 
     /// <summary>The chat's best scores: most right answers first, then by name.</summary>
     Task<IReadOnlyList<ScoreEntry>> GetLeaderboardAsync(ChatKey chat, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens <paramref name="postId"/> for typed answers in <paramref name="chat"/> (a "B" typed in a Discord DM or mention
+    /// is graded against it), replacing the post opened there before. One open post per chat.
+    /// </summary>
+    Task OpenTypedAnswersAsync(ChatKey chat, string postId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The post open for typed answers in the chat, or null when none is (or its post is no longer stored).</summary>
+    Task<QuizPost?> GetTypedAnswerPostAsync(ChatKey chat, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes the chat's typed answers: only while <paramref name="postId"/> is the open one, or whatever is open when it
+    /// is null (so closing an older post never closes a newer one opened in between).
+    /// </summary>
+    Task CloseTypedAnswersAsync(ChatKey chat, string? postId, CancellationToken cancellationToken);
 }
 
 /// <summary>A daily quiz subscription of one chat.</summary>

@@ -199,6 +199,24 @@ public sealed class QuizService(IKnowledgeProvider knowledge, IQuizStore store, 
             score);
     }
 
+    /// <summary>
+    /// Opens <paramref name="post"/> for typed answers in its chat, replacing the one open there: a reply such as "B" is
+    /// then graded against it (also after a restart). Called before the send, so an answer typed the moment it shows counts.
+    /// </summary>
+    public Task OpenTypedAnswersAsync(QuizPost post, CancellationToken cancellationToken) =>
+        store.OpenTypedAnswersAsync(post.Chat, post.PostId, timeProvider.GetUtcNow(), cancellationToken);
+
+    /// <summary>The post a typed answer in <paramref name="chat"/> goes to, or null.</summary>
+    public Task<QuizPost?> TypedAnswerPostAsync(ChatKey chat, CancellationToken cancellationToken) =>
+        store.GetTypedAnswerPostAsync(chat, cancellationToken);
+
+    /// <summary>
+    /// Closes typed answers in <paramref name="chat"/> while <paramref name="postId"/> is the open post (something else was
+    /// said, or its send failed), so a later "B" is a question again; a post opened since stays open.
+    /// </summary>
+    public Task CloseTypedAnswersAsync(ChatKey chat, string postId, CancellationToken cancellationToken) =>
+        store.CloseTypedAnswersAsync(chat, postId, cancellationToken);
+
     /// <summary>The chat's best scores, most right answers first.</summary>
     public Task<IReadOnlyList<ScoreEntry>> LeaderboardAsync(ChatKey chat, int limit, CancellationToken cancellationToken) =>
         store.GetLeaderboardAsync(chat, limit, cancellationToken);

@@ -12,16 +12,26 @@ namespace AnatomyBot.Discord.Commands;
 /// Grades an answer to a stored quiz post, clicked or typed: the first answer of a user to a post counts, and the reply
 /// (private where possible) gives right or wrong, the explanation and the user's score in the channel.
 /// </summary>
-internal sealed class QuizAnswerCommand(QuizService quizzes, TypedQuizzes typed, IStorageDiagnostics storage, ILogger<QuizAnswerCommand> logger)
+internal sealed class QuizAnswerCommand(QuizService quizzes, IStorageDiagnostics storage, ILogger<QuizAnswerCommand> logger)
 {
     internal const string QuizGone = "This quiz question is no longer available. Try /quiz.";
 
     /// <summary>A typed answer (a letter, a number or the option's text) to the quiz post open in the chat's channel.</summary>
-    public Task HandleTypedAsync(DiscordChat chat, string answer, CancellationToken cancellationToken)
+    public async Task HandleTypedAsync(DiscordChat chat, string answer, CancellationToken cancellationToken)
     {
-        var post = typed.Find(chat.ChannelId);
+        QuizPost? post;
+        try
+        {
+            post = await quizzes.TypedAnswerPostAsync(DiscordKeys.Chat(chat.ChannelId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && storage.Classify(ex) != StorageFaultKind.None)
+        {
+            await NotRecordedAsync(chat, ex, cancellationToken);
+            return;
+        }
+
         var chosen = post is not null && quizzes.Question(post.QuestionId) is { } question ? QuizAnswerText.ChosenOption(question, answer) : -1;
-        return HandleAsync(chat, _ => Task.FromResult(post), chosen, cancellationToken);
+        await HandleAsync(chat, _ => Task.FromResult(post), chosen, cancellationToken);
     }
 
     /// <summary>Grades <paramref name="chosenIndex"/> for the post <paramref name="findPost"/> returns (null: no longer known).</summary>
@@ -36,8 +46,7 @@ internal sealed class QuizAnswerCommand(QuizService quizzes, TypedQuizzes typed,
         }
         catch (Exception ex) when (ex is not OperationCanceledException && storage.Classify(ex) != StorageFaultKind.None)
         {
-            logger.LogWarning("Discord storage: recording a quiz answer failed ({Error}). {Location}", storage.Describe(ex), storage.Location);
-            await chat.ReplyTextAsync("Sorry, I couldn't record your answer just now. Please answer again in a moment.", privately: true, cancellationToken);
+            await NotRecordedAsync(chat, ex, cancellationToken);
             return;
         }
 
@@ -45,6 +54,12 @@ internal sealed class QuizAnswerCommand(QuizService quizzes, TypedQuizzes typed,
             ? GradeText(question, grade)
             : QuizGone;
         await chat.ReplyTextAsync(text, privately: true, cancellationToken);
+    }
+
+    private async Task NotRecordedAsync(DiscordChat chat, Exception ex, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Discord storage: recording a quiz answer failed ({Error}). {Location}", storage.Describe(ex), storage.Location);
+        await chat.ReplyTextAsync("Sorry, I couldn't record your answer just now. Please answer again in a moment.", privately: true, cancellationToken);
     }
 
     /// <summary>The verdict on a counted or repeated answer, with the explanation and the user's score.</summary>

@@ -9,7 +9,7 @@ namespace AnatomyBot.Discord.Commands;
 /// <c>/quiz</c> (or "quiz me"): posts the channel's next stored quiz question with one button per option; where the user
 /// can also type (a mention or DM) the post is opened for a typed answer too.
 /// </summary>
-internal sealed class QuizCommand(QuizService quizzes, TypedQuizzes typed, DiscordMetrics metrics, ILogger<QuizCommand> logger)
+internal sealed class QuizCommand(QuizService quizzes, DiscordMetrics metrics, ILogger<QuizCommand> logger)
 {
     internal const string NoQuizQuestions = "Sorry, there are no quiz questions yet.";
 
@@ -27,14 +27,14 @@ internal sealed class QuizCommand(QuizService quizzes, TypedQuizzes typed, Disco
         var body = QuizButtons.Message(start.Question, start.Post.PostId);
         if (chat.TakesTypedAnswers)
         {
-            // Opened before it is sent, so an answer typed the moment it shows is graded.
+            // Opened (in the store) before it is sent, so an answer typed the moment it shows is graded.
             body["content"] = body["content"]!.GetValue<string>() + "\n\n" + TypedAnswerHint;
-            typed.Open(chat.ChannelId, start.Post);
+            await quizzes.OpenTypedAnswersAsync(start.Post, cancellationToken);
         }
 
         if (!await chat.ReplyAsync(body, cancellationToken))
         {
-            typed.Close(chat.ChannelId);
+            await quizzes.CloseTypedAnswersAsync(start.Post.Chat, start.Post.PostId, cancellationToken);
             return;
         }
 

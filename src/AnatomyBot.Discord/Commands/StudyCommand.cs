@@ -16,7 +16,7 @@ namespace AnatomyBot.Discord.Commands;
 /// attaches the chart; /review's question comes with quiz buttons (and, where the user can type, a typed answer),
 /// graded like /quiz.
 /// </summary>
-internal sealed class StudyCommand(QuizService quizzes, TypedQuizzes typed, DiscordMetrics metrics, ILogger<StudyCommand> logger, StudyCommands? study = null)
+internal sealed class StudyCommand(QuizService quizzes, DiscordMetrics metrics, ILogger<StudyCommand> logger, StudyCommands? study = null)
 {
     internal const string NotAvailable = "The study commands are not available on this bot.";
 
@@ -63,7 +63,7 @@ internal sealed class StudyCommand(QuizService quizzes, TypedQuizzes typed, Disc
         if (chat.TakesTypedAnswers)
         {
             body["content"] = body["content"]!.GetValue<string>() + "\n\n" + QuizCommand.TypedAnswerHint;
-            typed.Open(chat.ChannelId, start.Post);
+            await quizzes.OpenTypedAnswersAsync(start.Post, cancellationToken);
         }
 
         if (chat.CarriesPermissions)
@@ -73,7 +73,7 @@ internal sealed class StudyCommand(QuizService quizzes, TypedQuizzes typed, Disc
 
         if (!await chat.ReplyAsync(body, cancellationToken))
         {
-            typed.Close(chat.ChannelId);
+            await quizzes.CloseTypedAnswersAsync(start.Post.Chat, start.Post.PostId, cancellationToken);
             return;
         }
 

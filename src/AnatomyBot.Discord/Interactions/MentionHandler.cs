@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Quiz;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Commands;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Rendering;
@@ -17,7 +18,7 @@ namespace AnatomyBot.Discord.Interactions;
 internal sealed class MentionHandler(
     DiscordRequestRouter requests,
     QuizService quizzes,
-    TypedQuizzes typed,
+    IStorageDiagnostics storage,
     DiscordRestClient rest,
     DiscordBotIdentity identity,
     ILogger<MentionHandler> logger)
@@ -40,24 +41,36 @@ internal sealed class MentionHandler(
         return content.Contains($"<@{self}>", StringComparison.Ordinal) || content.Contains($"<@!{self}>", StringComparison.Ordinal);
     }
 
-    public Task HandleAsync(Message message, CancellationToken cancellationToken)
+    public async Task HandleAsync(Message message, CancellationToken cancellationToken)
     {
         var self = identity.BotUserId ?? "";
         var text = (message.Content ?? "").Replace($"<@{self}>", " ", StringComparison.Ordinal).Replace($"<@!{self}>", " ", StringComparison.Ordinal).Trim();
-        var request = Classify(message.ChannelId, DiscordText.Cut(text, CommandCatalogue.MaxQuestionLength));
-        return requests.RouteAsync(new MessageChat(message, rest, logger), request, cancellationToken);
+        var request = await ClassifyAsync(DiscordKeys.Chat(message.ChannelId), DiscordText.Cut(text, CommandCatalogue.MaxQuestionLength), cancellationToken);
+        await requests.RouteAsync(new MessageChat(message, rest, logger), request, cancellationToken);
     }
 
     /// <summary>The message as one typed request: an answer to the channel's open quiz, a typed command, or a question.</summary>
-    private ChatRequest Classify(string channelId, string text)
+    private async Task<ChatRequest> ClassifyAsync(ChatKey chat, string text, CancellationToken cancellationToken)
     {
-        if (typed.Find(channelId) is { } open && quizzes.Question(open.QuestionId) is { } question && QuizAnswerText.ChosenOption(question, text) >= 0)
+        try
         {
-            return new QuizAnswerRequest(text);
+            if (await quizzes.TypedAnswerPostAsync(chat, cancellationToken) is { } open)
+            {
+                if (quizzes.Question(open.QuestionId) is { } question && QuizAnswerText.ChosenOption(question, text) >= 0)
+                {
+                    return new QuizAnswerRequest(text);
+                }
+
+                // Anything but an answer closes the channel's typed quiz: a later "B" is a question again.
+                await quizzes.CloseTypedAnswersAsync(chat, open.PostId, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && storage.Classify(ex) != StorageFaultKind.None)
+        {
+            // Without the store there is no quiz to grade against: the message is answered as what it says.
+            logger.LogWarning("Discord storage: reading the channel's open quiz failed ({Error}). {Location}", storage.Describe(ex), storage.Location);
         }
 
-        // Anything but an answer closes the channel's typed quiz: a later "B" is a question again.
-        typed.Close(channelId);
         return CommandCatalogue.Parse(text, CommandDefinitions.Offered);
     }
 }

@@ -58,6 +58,8 @@ internal sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
             DELETE FROM quiz_round WHERE platform = $p AND chat_id = $o;
             UPDATE quiz_posts SET chat_id = $n WHERE platform = $p AND chat_id = $o;
             UPDATE quiz_answers SET chat_id = $n WHERE platform = $p AND chat_id = $o;
+            UPDATE OR IGNORE quiz_typed SET chat_id = $n WHERE platform = $p AND chat_id = $o;
+            DELETE FROM quiz_typed WHERE platform = $p AND chat_id = $o;
             DELETE FROM chats_gone WHERE platform = $p AND chat_id IN ($o, $n);
             """,
             cancellationToken, ("$p", from.Platform), ("$o", from.Id), ("$n", to.Id));

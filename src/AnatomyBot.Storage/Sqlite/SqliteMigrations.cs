@@ -152,6 +152,11 @@ internal static class SqliteMigrations
                 issued_at_ms INTEGER NOT NULL, expires_at_ms INTEGER NOT NULL, used_at_ms INTEGER NULL);
             CREATE INDEX link_codes_issuer ON link_codes (platform, user_id, issued_at_ms);
             """),
+        new(6, "The quiz post each chat's typed answers go to (Discord DMs and mentions), so a typed answer is graded after a restart", """
+            CREATE TABLE quiz_typed (
+                platform TEXT NOT NULL, chat_id TEXT NOT NULL, post_id TEXT NOT NULL, opened_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (platform, chat_id));
+            """),
     ];
 
     /// <summary>The version this build brings a database to.</summary>

@@ -238,6 +238,66 @@ public abstract class QuizStoreContract<TDatabase> : StorageContractBase<TDataba
         Assert.Equal(["q1"], await reopened.Quiz.GetAskedQuestionsAsync(Group, default));
         Assert.Equal(new ScoreEntry(Ana, "Ana", 1, 1), Assert.Single(await reopened.Quiz.GetLeaderboardAsync(Group, 10, default)));
     }
+
+    [Fact]
+    public async Task The_post_open_for_typed_answers_is_one_per_chat_replaced_by_the_next_and_survives_a_restart()
+    {
+        var quiz = Ports.Quiz;
+        var dm = new ChatKey("discord", "dm9");
+        await quiz.ReservePostAsync(Post("p1", dm, "q1"), default);
+        await quiz.OpenTypedAnswersAsync(dm, "p1", T0, default);
+        Assert.Equal("p1", (await quiz.GetTypedAnswerPostAsync(dm, default))!.PostId);
+        Assert.Null(await quiz.GetTypedAnswerPostAsync(new ChatKey("telegram", "dm9"), default));
+        Assert.Null(await quiz.GetTypedAnswerPostAsync(new ChatKey("discord", "dm8"), default));
+
+        await quiz.ReservePostAsync(Post("p2", dm, "q2", correct: 2, at: T0.AddMinutes(1)), default);
+        await quiz.OpenTypedAnswersAsync(dm, "p2", T0.AddMinutes(1), default);
+        await quiz.CompletePostAsync("p2", null, T0.AddMinutes(1), default);
+
+        var reopened = await ReopenStoreAsync();
+        await reopened.Schema.MigrateAsync(default);
+        Assert.Equal(new QuizPost("p2", dm, "q2", 2, T0.AddMinutes(1), null, Pending: false), await reopened.Quiz.GetTypedAnswerPostAsync(dm, default));
+    }
+
+    [Fact]
+    public async Task Closing_typed_answers_closes_the_post_named_only_while_it_is_open_or_whatever_is_open()
+    {
+        var quiz = Ports.Quiz;
+        var dm = new ChatKey("discord", "dm9");
+        var channel = new ChatKey("discord", "c1");
+        await quiz.ReservePostAsync(Post("p1", dm, "q1"), default);
+        await quiz.ReservePostAsync(Post("p2", dm, "q2"), default);
+        await quiz.ReservePostAsync(Post("p3", channel, "q3"), default);
+        await quiz.OpenTypedAnswersAsync(dm, "p1", T0, default);
+        await quiz.OpenTypedAnswersAsync(dm, "p2", T0, default);
+        await quiz.OpenTypedAnswersAsync(channel, "p3", T0, default);
+
+        // The older post's failed send does not close the newer one opened since.
+        await quiz.CloseTypedAnswersAsync(dm, "p1", default);
+        Assert.Equal("p2", (await quiz.GetTypedAnswerPostAsync(dm, default))!.PostId);
+
+        await quiz.CloseTypedAnswersAsync(dm, "p2", default);
+        Assert.Null(await quiz.GetTypedAnswerPostAsync(dm, default));
+        Assert.Equal("p3", (await quiz.GetTypedAnswerPostAsync(channel, default))!.PostId);
+
+        await quiz.CloseTypedAnswersAsync(channel, null, default);
+        Assert.Null(await quiz.GetTypedAnswerPostAsync(channel, default));
+        await quiz.CloseTypedAnswersAsync(channel, null, default);
+    }
+
+    [Fact]
+    public async Task Typed_answers_open_on_a_post_since_pruned_find_nothing()
+    {
+        var quiz = Ports.Quiz;
+        var dm = new ChatKey("discord", "dm9");
+        await quiz.ReservePostAsync(Post("never-sent", dm, "q1", at: T0), default);
+        await quiz.OpenTypedAnswersAsync(dm, "never-sent", T0, default);
+
+        await quiz.ReservePostAsync(Post("a-week-later", new ChatKey("discord", "c1"), "q2", at: T0.AddDays(8)), default);
+
+        Assert.Null(await quiz.GetPostAsync("never-sent", default));
+        Assert.Null(await quiz.GetTypedAnswerPostAsync(dm, default));
+    }
 }
 
 /// <summary>The contract of <see cref="IDailyQuizStore"/>.</summary>
@@ -324,6 +384,7 @@ public abstract class ChatStoreContract<TDatabase> : StorageContractBase<TDataba
         await Ports.Quiz.ReservePostAsync(new QuizPost("p2", to, "q2", 0, T0), default);
         await Ports.Quiz.RecordAnswerAsync(new QuizAnswerRecord("p1", ana, "Ana", 0, T0), default);
         await Ports.Quiz.RecordAnswerAsync(new QuizAnswerRecord("p2", ana, "Ana", 1, T0), default);
+        await Ports.Quiz.OpenTypedAnswersAsync(from, "p1", T0, default);
         await Ports.Chats.MarkChatGoneAsync(from, T0, default);
 
         await Ports.Chats.MoveChatAsync(from, to, default);
@@ -334,6 +395,8 @@ public abstract class ChatStoreContract<TDatabase> : StorageContractBase<TDataba
         Assert.Equal(["q1", "q2"], (await Ports.Quiz.GetAskedQuestionsAsync(to, default)).Order());
         Assert.Empty(await Ports.Quiz.GetLeaderboardAsync(from, 10, default));
         Assert.Equal(new ScoreEntry(ana, "Ana", 1, 2), Assert.Single(await Ports.Quiz.GetLeaderboardAsync(to, 10, default)));
+        Assert.Null(await Ports.Quiz.GetTypedAnswerPostAsync(from, default));
+        Assert.Equal("p1", (await Ports.Quiz.GetTypedAnswerPostAsync(to, default))!.PostId);
         Assert.False(await Ports.Chats.IsChatGoneAsync(to, default));
     }
 }
