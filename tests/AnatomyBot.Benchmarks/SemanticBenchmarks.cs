@@ -131,15 +131,19 @@ internal static class RouteLatency
 
         var wall = new double[questions.Length, rounds];
         var cpu = new double[questions.Length, rounds];
+        var allocated = 0L;
+        var gen0 = GC.CollectionCount(0);
         for (var round = 0; round < rounds; round++)
         {
             for (var q = 0; q < questions.Length; q++)
             {
+                var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
                 var cpuBefore = ThreadCpu.Microseconds();
                 var watch = Stopwatch.StartNew();
                 engine.Answer(new IncomingMessage(questions[q], "console", "m", "m", FollowsUp: false));
                 wall[q, round] = watch.Elapsed.TotalMicroseconds;
                 cpu[q, round] = ThreadCpu.Microseconds() - cpuBefore;
+                allocated += GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
             }
         }
 
@@ -155,6 +159,7 @@ internal static class RouteLatency
             Console.WriteLine($"  {label} other:   {Percentiles(times, q => !settled[q])}");
         }
 
+        Console.WriteLine($"allocated {allocated / 1024.0 / (questions.Length * rounds):F1} KB per answer on average; {GC.CollectionCount(0) - gen0} gen-0 collections while measuring");
         Console.WriteLine($"peak RSS {process.PeakWorkingSet64 / 1024 / 1024} MB, RSS now {process.WorkingSet64 / 1024 / 1024} MB, managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB");
         // The tail: the questions whose median CPU time is longest.
         foreach (var q in Enumerable.Range(0, questions.Length).OrderByDescending(q => Median(cpu, q)).Take(8))

@@ -231,7 +231,13 @@ internal static class FactAnswerer
             }
         }
 
-        var ranked = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => (s.Key, s.Value)).ToList();
+        var ranked = new List<(int Passage, double Score)>(scores.Count);
+        foreach (var (passage, score) in scores)
+        {
+            ranked.Add((passage, score));
+        }
+
+        ranked.Sort(FactIndex.BestFirst.Instance);
         if (semantic is null || Settled(ranked, facts))
         {
             return (ranked, terms, false);

@@ -33,6 +33,7 @@ internal sealed class KnowledgeIndex
     private readonly HashSet<string> _muscleWords;
     private readonly double _maxIdf;
     private readonly (string Key, string Label, int Muscle, int Kind)[] _completions;
+    private readonly byte[] _factPain;
 
     private KnowledgeIndex(KnowledgeSnapshot snapshot)
     {
@@ -43,6 +44,7 @@ internal sealed class KnowledgeIndex
         TopicById = Topics.GroupBy(t => t.Id).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Facts = new FactIndex(snapshot, Muscles, Topics);
         Safety = new SafetyMatcher(snapshot.Safety, Facts.Knows);
+        _factPain = new byte[Facts.Passages.Length];
 
         (_musclePhrases, _musclePhraseOwner, _musclePhraseLookup, MuscleMaxWords, _completions) = BuildMusclePhrases(Muscles);
         MuscleFuzzy = new TrigramIndex(_musclePhrases);
@@ -218,6 +220,22 @@ internal sealed class KnowledgeIndex
     public int TopicMaxWords { get; }
 
     public static KnowledgeIndex Build(KnowledgeSnapshot snapshot) => new(snapshot);
+
+    /// <summary>
+    /// Whether a fact's own text uses the pain vocabulary, worked out once per fact and snapshot (lazily: most facts
+    /// are never asked about). Racing threads at worst both work it out, to the same answer.
+    /// </summary>
+    public bool FactTouchesPain(int passage)
+    {
+        var known = Volatile.Read(ref _factPain[passage]);
+        if (known == 0)
+        {
+            known = Safety.TouchesPain(Facts.Passages[passage].Fact.Text) ? (byte)2 : (byte)1;
+            Volatile.Write(ref _factPain[passage], known);
+        }
+
+        return known == 2;
+    }
 
     public bool IsMuscleWord(string word) => _muscleWords.Contains(word);
 
