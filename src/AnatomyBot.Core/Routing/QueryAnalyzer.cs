@@ -269,8 +269,17 @@ internal static class QueryAnalyzer
         for (var c = 0; c < Vocabulary.FuzzyCueWords.Length; c++)
         {
             var cue = Vocabulary.FuzzyCueWords[c];
+            // The lengths alone bound the score: a cue that cannot beat the best so far, even as one edit away, is skipped.
+            var ceiling = Math.Max(FuzzyRatio.Ceiling(word.Length, cue.Phrase.Length), FuzzyRatio.Ceiling(phonetic.Length, FuzzyCuePhonetics[c].Length) - RoutingThresholds.PhoneticPenalty);
+            if (ceiling <= bestScore && RoutingThresholds.FuzzyCueOneEdit <= bestScore)
+            {
+                continue;
+            }
+
             // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
-            var score = Math.Max(FuzzyRatio.Of(word, cue.Phrase), FuzzyRatio.Of(phonetic, FuzzyCuePhonetics[c]) - RoutingThresholds.PhoneticPenalty);
+            var score = ceiling <= RoutingThresholds.FuzzyCueAccept
+                ? ceiling
+                : Math.Max(FuzzyRatio.Of(word, cue.Phrase), FuzzyRatio.Of(phonetic, FuzzyCuePhonetics[c]) - RoutingThresholds.PhoneticPenalty);
             if (score <= RoutingThresholds.FuzzyCueAccept && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
             {
                 score = RoutingThresholds.FuzzyCueOneEdit;

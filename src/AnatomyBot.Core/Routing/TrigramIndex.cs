@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using AnatomyBot.Core.Text;
 
@@ -16,6 +15,13 @@ internal sealed class TrigramIndex
 {
     /// <summary>Upper bound on postings visited per query: keeps the worst case flat for huge bases.</summary>
     private const int PostingBudget = 1500;
+
+    /// <summary>Per-thread scratch for <see cref="Search"/> (several chats are answered at once): counts per key, keys touched.</summary>
+    [ThreadStatic]
+    private static int[]? t_counts;
+
+    [ThreadStatic]
+    private static int[]? t_touched;
 
     private readonly string[] _keys;
     private readonly FrozenDictionary<long, int[]> _postings;
@@ -85,13 +91,13 @@ internal sealed class TrigramIndex
         // Rare trigrams first: they discriminate best and cost least.
         lists.Sort((a, b) => a.Length.CompareTo(b.Length));
 
-        // Shared-trigram counts per key in a pooled array (the keys touched are remembered, so only they are read).
-        var counts = ArrayPool<int>.Shared.Rent(_keys.Length);
-        var touched = ArrayPool<int>.Shared.Rent(Math.Min(_keys.Length, PostingBudget + 64));
+        // Shared-trigram counts per key in the thread's scratch array, all zero between searches: the keys touched are
+        // remembered, and only they are read and reset.
+        var counts = t_counts is { } c && c.Length >= _keys.Length ? c : t_counts = new int[Math.Max(_keys.Length, 1024)];
+        var touched = t_touched ??= new int[PostingBudget + 64];
         var touchedCount = 0;
         try
         {
-            Array.Clear(counts, 0, _keys.Length);
             var visited = 0;
             for (var i = 0; i < lists.Count; i++)
             {
@@ -108,10 +114,8 @@ internal sealed class TrigramIndex
                     {
                         if (touchedCount == touched.Length)
                         {
-                            var larger = ArrayPool<int>.Shared.Rent(touched.Length * 2);
-                            touched.AsSpan(0, touchedCount).CopyTo(larger);
-                            ArrayPool<int>.Shared.Return(touched);
-                            touched = larger;
+                            Array.Resize(ref touched, touched.Length * 2);
+                            t_touched = touched;
                         }
 
                         touched[touchedCount++] = id;
@@ -167,8 +171,10 @@ internal sealed class TrigramIndex
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(counts);
-            ArrayPool<int>.Shared.Return(touched);
+            for (var t = 0; t < touchedCount; t++)
+            {
+                counts[touched[t]] = 0;
+            }
         }
 
         result.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Key.CompareTo(b.Key));

@@ -13,11 +13,13 @@ public static class FuzzyRatio
 {
     public static int Of(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var lensum = a.Length + b.Length;
-        if (lensum == 0)
+        // FuzzySharp scores an empty string 0 against anything, itself included.
+        if (a.Length == 0 || b.Length == 0)
         {
-            return 100;
+            return 0;
         }
+
+        var lensum = a.Length + b.Length;
 
         var distance = lensum - (2 * CommonSubsequence(a, b));
         var ratio = distance == 0 ? 1 : (lensum - distance) / (double)lensum;
@@ -26,7 +28,7 @@ public static class FuzzyRatio
 
     /// <summary>The highest ratio two strings of these lengths can reach: at best every letter of the shorter one is shared.</summary>
     public static int Ceiling(int lengthA, int lengthB) =>
-        lengthA + lengthB == 0 ? 100 : (int)Math.Round(100 * (2.0 * Math.Min(lengthA, lengthB) / (lengthA + lengthB)));
+        lengthA == 0 || lengthB == 0 ? 0 : (int)Math.Round(100 * (2.0 * Math.Min(lengthA, lengthB) / (lengthA + lengthB)));
 
     /// <summary>Length of the longest common subsequence.</summary>
     public static int CommonSubsequence(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
