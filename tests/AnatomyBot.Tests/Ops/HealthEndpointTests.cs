@@ -115,11 +115,14 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Healthz_turns_503_while_the_host_stops()
     {
-        await using var host = await ServeHost.StartAsync();
+        // The stop is held open until the check has run: otherwise a quick stop may dispose the services first.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await ServeHost.StartAsync(configure: services => services.AddHostedService(_ => new HoldsTheStop(release.Task)));
         var checks = host.Services.GetRequiredService<HealthCheckService>();
         Assert.Equal(HealthStatus.Healthy, (await checks.CheckHealthAsync()).Status);
         host.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
         var report = await checks.CheckHealthAsync();
+        release.SetResult();
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
         Assert.Contains("host: stopping", Observability.HealthzBody.From(report).Problems);
         Assert.Equal(0, await host.StopAsync());
@@ -184,4 +187,12 @@ internal sealed class FakeAdapter(string name, AdapterState state, string? detai
     public AdapterState State { get; set; } = state;
 
     public string? Detail { get; set; } = detail;
+}
+
+/// <summary>A hosted service whose stop waits for the test, so the host's services stay alive while it stops.</summary>
+internal sealed class HoldsTheStop(Task release) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => release.WaitAsync(Wait.Guard, CancellationToken.None);
 }
