@@ -236,7 +236,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (lead > 0 && (thanks || greeting))
         {
-            text = new TokenizedText(text.Window(lead, text.Count - lead).ToString());
+            text = new TokenizedText(text.Window(lead, text.Count - lead).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
         }
 
         var phrase = string.Join(' ', Enumerable.Range(0, text.Count).Select(text.WordString).Where(w => w is not ("please" or "bot" or "anatomybot")));
@@ -251,8 +251,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var analysis = Analyze(text, index);
+        // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
+        // release" asks about a subject of its own, answered from the facts (each cites its source).
         if (analysis.Muscles.Count == 0 && !analysis.Safety.TouchesPain
-            && Enumerable.Range(0, text.Count).Any(i => Vocabulary.SourceWords.Contains(text.WordString(i))))
+            && Enumerable.Range(0, text.Count).Any(i => Vocabulary.SourceWords.Contains(text.WordString(i)))
+            && OwnSubjectWords(text, analysis, index) == 0)
         {
             return EngineCopy.Sources(index);
         }
@@ -448,7 +451,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (word.Length > 2 && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word) && !CardWords.Contains(word)
+            if ((word.Length > 2 || word.Any(char.IsAsciiDigit)) && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word) && !CardWords.Contains(word) && !Vocabulary.SourceWords.Contains(word)
                 && !Vocabulary.Filler.Contains(word) && !Vocabulary.GeneralWords.Contains(word) && !index.IsMuscleWord(word) && word is not ("its" or "itself" or "they" or "them" or "their")
                 && index.Facts.Knows(word))
             {

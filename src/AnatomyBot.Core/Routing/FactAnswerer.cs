@@ -83,7 +83,52 @@ internal static class FactAnswerer
 
     private static readonly FrozenSet<string> FollowUpLeads = new[] { "and", "also", "same", "what", "how" }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static bool IsYesNo(TokenizedText text) => text.Count > 1 && YesNoStarts.Contains(text.WordString(0));
+    /// <summary>
+    /// "Does ...?", "Is ...?", or a statement asked with a question mark ("the lumbar plexus, it pass through the
+    /// psoas?", "psoas minor is missing in some people?"): no question word, and a verb or pronoun that makes a claim.
+    /// </summary>
+    public static bool IsYesNo(TokenizedText text)
+    {
+        if (text.Count <= 1)
+        {
+            return false;
+        }
+
+        if (YesNoStarts.Contains(text.WordString(0)))
+        {
+            return true;
+        }
+
+        if (!text.EndsWithQuestionMark || text.Count < 4)
+        {
+            return false;
+        }
+
+        var claims = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (QuestionWords.Contains(word))
+            {
+                return false;
+            }
+
+            claims |= i > 0 && ClaimWords.Contains(word);
+        }
+
+        return claims;
+    }
+
+    private static readonly FrozenSet<string> QuestionWords = new[]
+    {
+        "what", "whats", "which", "where", "wheres", "when", "why", "who", "whom", "whose", "how", "hows", "or",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that make a statement of a question without a question word: a pronoun subject or a linking verb.</summary>
+    private static readonly FrozenSet<string> ClaimWords = new[]
+    {
+        "it", "they", "is", "are", "has", "have", "can", "does", "do", "will", "was", "were",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool AsksNumber(TokenizedText text) =>
         NumberCues.Any(c => text.Text.Contains(c, StringComparison.Ordinal));
@@ -446,7 +491,9 @@ internal static class FactAnswerer
         for (var i = 1; i < question.Count; i++)
         {
             var word = question.WordString(i);
-            if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.CueWords.Contains(word) || word is "psoas" or "iliopsoas" or "iliacus")
+            // A cue word asks which attribute ("insert", "supply"); a word of a longer cue ("through" in "runs through")
+            // is part of the claim ("does it go through the psoas").
+            if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.SingleWordCues.Contains(word) || word is "psoas" or "iliopsoas" or "iliacus")
             {
                 continue;
             }

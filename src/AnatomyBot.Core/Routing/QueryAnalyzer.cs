@@ -110,7 +110,7 @@ internal static class QueryAnalyzer
                     continue;
                 }
 
-                if (CueLookup.TryGetValue(text.Window(i, n), out var cues))
+                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n))
                 {
                     foreach (var cue in cues)
                     {
@@ -127,7 +127,7 @@ internal static class QueryAnalyzer
         {
             var word = text.WordString(i);
             if (covered[i] || cueCovered[i] || topicOwned[i] || word.Length < 5 || Vocabulary.StopWords.Contains(word)
-                || index.IsMuscleWord(word) || index.IsTopicWord(word))
+                || index.IsMuscleWord(word) || index.IsTopicWord(word) || IsInRelationTo(text, i, 1))
             {
                 continue;
             }
@@ -141,6 +141,11 @@ internal static class QueryAnalyzer
 
         return found;
     }
+
+    /// <summary>"in relation to a shortened iliopsoas", "with relation to": a preposition, not a question about relations.</summary>
+    private static bool IsInRelationTo(TokenizedText text, int start, int count) =>
+        count == 1 && text.Word(start) is "relation" && start > 0 && text.Word(start - 1) is "in" or "with"
+        && start + 1 < text.Count && text.Word(start + 1) is "to";
 
     /// <summary>Words left to explain a topic (not a muscle name, not a cue; typos corrected), and how many nothing explains.</summary>
     private static (List<string> Residual, int Unexplained) ResidualWords(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] cueCovered)

@@ -31,7 +31,10 @@ internal sealed class TokenizedText
         _lengths = [.. lengths];
     }
 
-    public static TokenizedText From(string? raw) => new(TextNormalizer.Normalize(raw));
+    public static TokenizedText From(string? raw) => new(TextNormalizer.Normalize(raw)) { EndsWithQuestionMark = raw?.TrimEnd().EndsWith('?') == true };
+
+    /// <summary>The raw text ended with "?" (normalising drops punctuation): "it pass through the psoas?" is asked.</summary>
+    public bool EndsWithQuestionMark { get; init; }
 
     public string Text { get; }
 

@@ -178,6 +178,10 @@ internal static class Vocabulary
     public static readonly FrozenSet<string> CueWords =
         AttributeCues.SelectMany(c => c.Phrase.Split(' ')).ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Cues that are one word on their own ("insert", "supply"), not only a word inside a longer cue ("through").</summary>
+    public static readonly FrozenSet<string> SingleWordCues =
+        AttributeCues.Where(c => !c.Phrase.Contains(' ', StringComparison.Ordinal)).Select(c => c.Phrase).ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Single cue words long enough to match with a typo ("innervaton", "orgin").</summary>
     public static readonly AttributeCue[] FuzzyCueWords =
         AttributeCues.Where(c => c.Strong && !c.Phrase.Contains(' ', StringComparison.Ordinal) && c.Phrase.Length >= 5).ToArray();
