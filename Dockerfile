@@ -40,6 +40,7 @@ COPY tests/AnatomyBot.Charts.Tests/AnatomyBot.Charts.Tests.csproj tests/AnatomyB
 COPY tests/AnatomyBot.Storage.Tests/AnatomyBot.Storage.Tests.csproj tests/AnatomyBot.Storage.Tests/
 COPY tests/AnatomyBot.Benchmarks/AnatomyBot.Benchmarks.csproj tests/AnatomyBot.Benchmarks/
 COPY tests/AnatomyBot.FakeBotApi/AnatomyBot.FakeBotApi.csproj tests/AnatomyBot.FakeBotApi/
+COPY tests/AnatomyBot.FakeDiscord/AnatomyBot.FakeDiscord.csproj tests/AnatomyBot.FakeDiscord/
 COPY tests/AnatomyBot.Storage.Postgres.Tests/AnatomyBot.Storage.Postgres.Tests.csproj tests/AnatomyBot.Storage.Postgres.Tests/
 RUN dotnet restore AnatomyBot.sln
 

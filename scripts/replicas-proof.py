@@ -23,9 +23,11 @@ Prints one line per check and the figures; exit 0 when every check passed. Every
 the run is bounded (each wait has a deadline); everything it started is stopped at the end.
 """
 import argparse
+import datetime
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -100,6 +102,43 @@ class Proof:
         self.bot_api = process.stdout.readline().split()[1]
         self.control = int(process.stdout.readline().split()[1].rsplit(":", 1)[1])
 
+    def start_fake_discord(self, shard_count, max_concurrency):
+        dll = os.path.join(REPO, "tests", "AnatomyBot.FakeDiscord", "bin", self.config, "net10.0", "AnatomyBot.FakeDiscord.dll")
+        log = open(os.path.join(self.work, "fake-discord.log"), "w")
+        process = subprocess.Popen(["dotnet", dll, str(shard_count), str(max_concurrency)], stdout=subprocess.PIPE, stderr=log, text=True)
+        self.processes.append(process)
+        self.discord_api = process.stdout.readline().split()[1]
+        self.discord_control = int(process.stdout.readline().split()[1].rsplit(":", 1)[1])
+
+    def discord_lines(self, path):
+        status, body = request("GET", self.discord_control, path)
+        assert status == 200, body
+        return [line.split("\t") for line in body.splitlines() if line]
+
+    def interact(self, guild, interaction_id, question):
+        return request("POST", self.discord_control, "/interact",
+                       urllib.parse.urlencode({"guild": guild, "id": interaction_id, "question": question}),
+                       {"Content-Type": "application/x-www-form-urlencoded"})
+
+    def connected_shards(self):
+        return {int(shard) for shard, state, _ in self.discord_lines("/shards") if state == "connected"}
+
+    def wait_shards(self, shards, deadline_seconds=120):
+        deadline = time.time() + deadline_seconds
+        while time.time() < deadline:
+            if shards <= self.connected_shards():
+                return time.time()
+            time.sleep(0.1)
+        return None
+
+    def adapter_detail(self, replica, adapter):
+        try:
+            status, body = request("GET", replica["port"], "/healthz", timeout=5)
+            adapters = json.loads(body).get("adapters", [])
+            return next((a.get("detail") or "" for a in adapters if a.get("name") == adapter), "")
+        except (OSError, ValueError):
+            return ""
+
     def sent(self):
         status, body = request("GET", self.control, "/sent")
         assert status == 200, body
@@ -117,40 +156,45 @@ class Proof:
         return {key: int(value) for key, value in (line.split() for line in body.splitlines() if line)}
 
     def telegram_detail(self, replica):
-        try:
-            status, body = request("GET", replica["port"], "/healthz", timeout=5)
-            adapters = json.loads(body).get("adapters", [])
-            return next((a.get("detail") or "" for a in adapters if a.get("name") == "telegram"), "")
-        except (OSError, ValueError):
-            return ""
+        return self.adapter_detail(replica, "telegram")
 
-    def start_replica(self, name, database, knowledge, claim_seconds=5, webhook=True):
-        port = free_port()
+    def start_replica(self, name, database, knowledge, claim_seconds=5, webhook=True, wait=True):
         mode = dict(Telegram__Webhook__Url=f"https://bot.example.org{PATH}", Telegram__Webhook__SecretToken=SECRET,
                     Telegram__Webhook__QueueCapacity="100000") if webhook else dict(Telegram__PollTimeoutSeconds="10")
-        env = dict(os.environ, **mode,
-                   Telegram__Token=TOKEN, Telegram__ApiBaseUrl=self.bot_api, Telegram__RegisterCommands="false",
-                   Telegram__Moderators__0=str(MODERATOR),
-                   Telegram__PerChatIntervalMilliseconds="0",
+        return self.start_bot(name, database, knowledge, dict(mode,
+                              Telegram__Token=TOKEN, Telegram__ApiBaseUrl=self.bot_api, Telegram__RegisterCommands="false",
+                              Telegram__Moderators__0=str(MODERATOR),
+                              Telegram__PerChatIntervalMilliseconds="0", Storage__ClaimSeconds=str(claim_seconds)), wait)
+
+    def start_bot(self, name, database, knowledge, settings, wait=True):
+        """Starts one bot process on PostgreSQL with the adapter settings given; waits until /healthz answers unless wait is False."""
+        port = free_port()
+        env = dict(os.environ, **settings,
                    Storage__Provider="postgres", Storage__ConnectionString=database, Storage__ReplicaId=name,
-                   Storage__ClaimSeconds=str(claim_seconds), Storage__Path=os.path.join(self.work, name + ".db"),
+                   Storage__Path=os.path.join(self.work, name + ".db"),
                    Http__Urls=f"http://127.0.0.1:{port}", Answering__Semantic="false",
                    Knowledge__Path=knowledge, Knowledge__Watch="false", DOTNET_ENVIRONMENT="Production")
         dll = os.path.join(REPO, "src", "AnatomyBot", "bin", self.config, "net10.0", "AnatomyBot.dll")
         log = open(os.path.join(self.work, f"{name}.log"), "a")
         process = subprocess.Popen(["dotnet", dll], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.work)
         self.processes.append(process)
+        replica = {"name": name, "port": port, "process": process}
+        if wait:
+            self.wait_healthy(replica)
+        return replica
+
+    def wait_healthy(self, replica):
         deadline = time.time() + 120
         while time.time() < deadline:
             try:
-                if request("GET", port, "/healthz", timeout=2)[0] == 200:
-                    return {"name": name, "port": port, "process": process}
+                if request("GET", replica["port"], "/healthz", timeout=2)[0] == 200:
+                    return
             except OSError:
                 pass
-            if process.poll() is not None:
+            if replica["process"].poll() is not None:
                 break
             time.sleep(0.2)
-        raise RuntimeError(f"replica {name} did not become healthy; see {self.work}/{name}.log")
+        raise RuntimeError(f"replica {replica['name']} did not become healthy; see {self.work}/{replica['name']}.log")
 
     def stop(self, replica):
         replica["process"].send_signal(signal.SIGTERM)
@@ -227,14 +271,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--updates", type=int, default=600)
     parser.add_argument("--config", default="Debug")
-    parser.add_argument("--only", default="throughput,failover,polling,reload",
-                        help="comma-separated parts to run (default all): throughput, failover, polling, reload")
+    parser.add_argument("--only", default="throughput,failover,polling,reload,shards",
+                        help="comma-separated parts to run (default all): throughput, failover, polling, reload, shards")
+    parser.add_argument("--interactions", type=int, default=200, help="Discord interactions the shards part sends (default 200)")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     proof = Proof(args.config)
     try:
         proof.start_postgres()
-        proof.start_fake()
+        if parts & {"throughput", "failover", "polling", "reload"}:
+            proof.start_fake()
         question = "what nerve supplies the iliacus"
         next_id = [1]
 
@@ -368,10 +414,140 @@ def main():
                 proof.check(answered, f"reload broadcast: replica {replica['name']} answers '{marker}' with the reloaded topic")
             for replica in replicas:
                 proof.stop(replica)
+        # 5. Discord shards: two processes with two shards each (0-1 and 2-3 of 4) on one database.
+        if "shards" in parts:
+            shards_proof(proof, args.interactions)
     finally:
         proof.close()
-    print("replicas proof: " + ("passed" if proof.failures == 0 else f"{proof.failures} check(s) FAILED"))
+    print(f"replicas proof ({args.only}): " + ("passed" if proof.failures == 0 else f"{proof.failures} check(s) FAILED"))
     return 0 if proof.failures == 0 else 1
+
+
+def guild_on_shard(shard, count, n):
+    """A guild id that Discord routes to shard (guild_id >> 22) % count (as FakeDiscord.GuildOnShard)."""
+    return str(((count * (1000 + n) + shard) << 22) | 12345)
+
+
+def shards_proof(proof, interactions, shard_count=4, max_concurrency=2):
+    question = "what nerve supplies the iliacus"
+    proof.start_fake_discord(shard_count, max_concurrency)
+    database = proof.new_database("shards")
+    knowledge = os.path.join(REPO, "knowledge")
+
+    def settings(shards, project):
+        return dict(Discord__Token="shards-proof.token", Discord__ApiBaseUrl=proof.discord_api, Discord__ShardCount=str(shard_count),
+                    Discord__Shards=shards, Discord__ProjectUrl=f"https://example.invalid/{project}")
+
+    # Both processes start at once, so without a shared pace their first IDENTIFYs in each bucket would coincide.
+    started = time.time()
+    bots = [proof.start_bot("d0", database, knowledge, settings("0-1", "d0"), wait=False),
+            proof.start_bot("d1", database, knowledge, settings("2-3", "d1"), wait=False)]
+    for bot in bots:
+        proof.wait_healthy(bot)
+    ready = proof.wait_shards(set(range(shard_count)))
+    proof.check(ready is not None, f"shards: all {shard_count} shards have a session ({sorted(proof.connected_shards())} connected)")
+    if ready:
+        print(f"     shards: both processes started to all {shard_count} sessions ready in {ready - started:.1f} s", flush=True)
+    for bot, detail in ((bots[0], "shard 0: gateway ready; shard 1: gateway ready"), (bots[1], "shard 2: gateway ready; shard 3: gateway ready")):
+        deadline = time.time() + 30  # READY is sent before the bot has read it
+        while time.time() < deadline and proof.adapter_detail(bot, "discord") != detail:
+            time.sleep(0.1)
+        proof.check(proof.adapter_detail(bot, "discord") == detail, f"shards: {bot['name']} /healthz says '{proof.adapter_detail(bot, 'discord')}'")
+
+    def answers():
+        """interaction id -> (callbacks, edits of the original answer, the ProjectUrls of the processes that made them)."""
+        seen = {}
+        for method, path, agent in proof.discord_lines("/calls"):
+            parts = path.split("/")
+            if method == "POST" and len(parts) == 5 and parts[1] == "interactions" and parts[4] == "callback":
+                key, field = parts[2], 0
+            elif method == "PATCH" and path.endswith("/messages/@original") and parts[3].startswith("itok-"):
+                key, field = parts[3][len("itok-"):], 1
+            else:
+                continue
+            entry = seen.setdefault(key, [0, 0, set()])
+            entry[field] += 1
+            entry[2].add(agent.split("(", 1)[1].split(",", 1)[0].rsplit("/", 1)[1] if "(" in agent else agent)
+        return seen
+
+    def send(ids):
+        refused = 0
+        for interaction_id, shard, n in ids:
+            status, body = proof.interact(guild_on_shard(shard, shard_count, n), interaction_id, question)
+            if status != 200:
+                refused += 1
+                print(f"     shards: {interaction_id} refused by the fake ({status} {body.strip()})", flush=True)
+        return refused
+
+    def wait_all(ids, deadline_seconds=180):
+        deadline = time.time() + deadline_seconds
+        while time.time() < deadline:
+            seen = answers()
+            if all(seen.get(i, [0, 0])[1] >= 1 for i, _, _ in ids):
+                return time.time()
+            time.sleep(0.1)
+        return None
+
+    rounds = max(1, interactions // (2 * shard_count))
+    first = [(f"a-s{shard}n{n}", shard, n) for n in range(rounds) for shard in range(shard_count)]
+    second = [(f"b-s{shard}n{n}", shard, n) for n in range(rounds, 2 * rounds) for shard in range(shard_count)]
+    sent_at = time.time()
+    refused = send(first)
+    done = wait_all(first)
+    if done:
+        print(f"     shards: {len(first)} interactions answered in {done - sent_at:.1f} s ({len(first) / (done - sent_at):.0f} per second)", flush=True)
+
+    # One process killed (SIGKILL) and started again: its shards identify again, then the second half goes out.
+    bots[1]["process"].send_signal(signal.SIGKILL)
+    bots[1]["process"].wait(timeout=30)
+    killed = time.time()
+    while time.time() < killed + 60 and proof.connected_shards() & {2, 3}:
+        time.sleep(0.1)
+    restarted = proof.start_bot("d1", database, knowledge, settings("2-3", "d1"))
+    back = proof.wait_shards(set(range(shard_count)))
+    proof.check(back is not None, "shards: the restarted process's shards 2-3 have sessions again")
+    if back:
+        print(f"     shards: kill to shards 2-3 ready again in the restarted process {back - killed:.1f} s", flush=True)
+    refused += send(second)
+    wait_all(second)
+
+    seen = answers()
+    everything = first + second
+    unanswered = [i for i, _, _ in everything if seen.get(i, [0, 0])[1] == 0]
+    twice = [i for i, _, _ in everything if seen.get(i, [0, 0])[0] > 1 or seen.get(i, [0, 0])[1] > 1]
+    wrong = [i for i, shard, _ in everything if i in seen and seen[i][2] != {"d0" if shard < 2 else "d1"}]
+    proof.check(refused == 0 and not unanswered, f"shards: every one of {len(everything)} interactions answered ({len(unanswered)} not, {refused} refused)")
+    proof.check(not twice, f"shards: each answered once, one callback and one edit ({len(twice)} more than once)")
+    proof.check(not wrong, f"shards: each answered by the process that runs its shard ({len(wrong)} by another)")
+
+    # IDENTIFY pacing across both processes: one per 5 s per bucket (shard % max_concurrency). The bots log when they
+    # took each turn (turns are 5.5 s apart per bucket); the fake records when each IDENTIFY arrived.
+    turns = []
+    for name in ("d0", "d1"):
+        with open(os.path.join(proof.work, f"{name}.log")) as f:
+            for match in re.finditer(r"Identified shard (\d+) of \d+ .*\(turn taken at (\S+)\)", f.read()):
+                stamp = re.sub(r"(\.\d{6})\d*", r"\1", match.group(2))
+                turns.append((int(match.group(1)), datetime.datetime.fromisoformat(stamp).timestamp()))
+    arrivals = [(int(shard), int(ms) / 1000) for shard, ms in proof.discord_lines("/identifies")]
+
+    def closest(events):
+        gaps = []
+        for bucket in range(max_concurrency):
+            times = sorted(t for shard, t in events if shard % max_concurrency == bucket)
+            gaps += [b - a for a, b in zip(times, times[1:])]
+        return min(gaps) if gaps else 0.0
+
+    if arrivals:
+        start = min(t for _, t in arrivals)
+        print("     shards: IDENTIFYs seen by the fake (shard@seconds): " + ", ".join(f"{shard}@{t - start:.2f}" for shard, t in sorted(arrivals, key=lambda i: i[1])), flush=True)
+    proof.check(len(turns) == len(arrivals) == 2 * shard_count - 2 and closest(turns) >= 5.499,
+                f"shards: {len(turns)} identify turns taken by both processes, never two in one bucket less than 5.5 s apart (closest {closest(turns):.3f} s)")
+    # Arrivals differ from the turns by how much later one IDENTIFY left after its turn than the next (the 0.5 s margin
+    # is for that: 5 s or more here unless a process stalls). The check only guards against turns that are not shared:
+    # the two processes' first IDENTIFYs in a bucket would then arrive together.
+    proof.check(closest(arrivals) >= 2.5, f"shards: the fake saw them {closest(arrivals):.2f} s apart per bucket at the closest (Discord asks for 5 s)")
+    proof.stop(bots[0])
+    proof.stop(restarted)
 
 
 if __name__ == "__main__":

@@ -103,8 +103,7 @@ internal sealed class DiscordBotService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException && storageDiagnostics.Classify(ex) == StorageFaultKind.Transient)
         {
-            logger.LogWarning("Discord storage: opening the database failed ({Error}); quiz answers retry it. {Location}",
-                storageDiagnostics.Describe(ex), storageDiagnostics.Location);
+            logger.StorageOpenFailed(storageDiagnostics.Describe(ex), storageDiagnostics.Location);
             return true;
         }
     }
@@ -126,12 +125,15 @@ internal sealed class DiscordBotService(
         var count = o.ShardCount ?? Math.Max(1, gatewayBot?.Shards ?? 1);
         if (gatewayBot is not null && gatewayBot.Shards > count)
         {
-            logger.LogWarning("Discord recommends {Recommended} shards for this bot; Discord:ShardCount is {Count}", gatewayBot.Shards, count);
+            logger.ShardCountDiffers(gatewayBot.Shards, count);
         }
 
         // The validator already refused anything unparsable.
         var local = !string.IsNullOrWhiteSpace(o.Shards) && ShardSet.TryParse(o.Shards, out var listed, out _) ? listed : ShardSet.All(count);
-        logger.LogInformation("Running Discord shards {Shards} of {Count}", string.Join(",", local), count);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.RunningShards(string.Join(",", local), count);
+        }
         var uri = gatewayBot is null ? new Uri(o.GatewayUrl!) : new Uri(gatewayBot.Url);
         return new ShardPlan(uri, count, local, gatewayBot?.SessionStartLimit);
     }
@@ -158,7 +160,7 @@ internal sealed class DiscordBotService(
                 return null;
             }
 
-            logger.LogWarning("GET /gateway/bot failed ({Status}); retrying", (int)response.Status);
+            logger.GatewayBotFailed((int)response.Status);
         }
 
         return null;
@@ -194,7 +196,7 @@ internal sealed class DiscordBotService(
                 break;
             case GatewayEvents.Ready or GatewayEvents.InteractionCreate:
             case GatewayEvents.MessageCreate when options.Value.AnswerMentions:
-                logger.LogWarning("Skipped a malformed {Type} event", dispatch.Type);
+                logger.MalformedEventSkipped(dispatch.Type);
                 break;
         }
 
@@ -218,7 +220,7 @@ internal sealed class DiscordBotService(
             var appId = identity.ApplicationId ?? await FetchApplicationIdAsync(cancellationToken);
             if (appId is null)
             {
-                logger.LogError("Cannot register slash commands: the application id is unknown");
+                logger.RegisterNoApplicationId();
                 Interlocked.Exchange(ref _commandsRegistered, 0);
                 return;
             }
@@ -227,16 +229,16 @@ internal sealed class DiscordBotService(
             var response = await rest.BulkOverwriteCommandsAsync(appId, guild, CommandDefinitions.All(), cancellationToken);
             if (!response.IsSuccess)
             {
-                logger.LogError("Registering the slash commands failed with {Status}; they will be retried on the next READY", (int)response.Status);
+                logger.RegisterFailed((int)response.Status);
                 Interlocked.Exchange(ref _commandsRegistered, 0);
             }
             else if (guild is null)
             {
-                logger.LogInformation("Registered the slash commands globally (new or changed commands can take a while to show up)");
+                logger.RegisteredGlobally();
             }
             else
             {
-                logger.LogInformation("Registered the slash commands on guild {GuildId}", guild);
+                logger.RegisteredOnGuild(guild);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -262,7 +264,7 @@ internal sealed class DiscordBotService(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Handling a Discord {Kind} failed", kind);
+            logger.HandlingFailed(ex, kind);
         }
     }
 
@@ -276,7 +278,7 @@ internal sealed class DiscordBotService(
     {
         FatalError = message;
         health?.Set(AdapterState.Failed, message);
-        logger.LogCritical("Discord adapter stopped: {Message}", message);
+        logger.AdapterStopped(message);
         lifetime.StopApplication();
     }
 }

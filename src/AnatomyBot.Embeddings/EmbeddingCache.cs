@@ -77,7 +77,7 @@ internal sealed class EmbeddingCache
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 _writeFailed = true;
-                _logger.LogWarning("The embedding cache {Path} cannot be written ({Reason}); vectors are kept in memory only.", _path, ex.Message);
+                _logger.CacheNotWritable(_path, ex.Message);
             }
         }
     }
@@ -113,7 +113,7 @@ internal sealed class EmbeddingCache
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _logger.LogWarning("The embedding cache {Path} cannot be read ({Reason}); facts are embedded afresh.", _path, ex.Message);
+            _logger.CacheNotReadable(_path, ex.Message);
         }
     }
 }

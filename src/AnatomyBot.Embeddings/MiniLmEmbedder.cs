@@ -151,12 +151,12 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
                 _encoder = encoder;
             }
 
-            _logger.LogInformation("Sentence model loaded ({Model}); semantic retrieval is on.", Model);
+            _logger.ModelLoaded(Model);
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogWarning("The sentence model failed to load ({Reason}); answering with lexical retrieval only.", ex.Message);
+            _logger.ModelFailed(ex.Message);
             return false;
         }
     }

@@ -51,7 +51,7 @@ internal sealed class FolderWatch(string folder, Debouncer debouncer, ILogger lo
         watcher.Error += (_, e) =>
         {
             // Usually an overflowed event buffer: some changes were missed, so reload to resynchronise.
-            logger.LogWarning(e.GetException(), "Watching the knowledge folder reported an error; reloading to catch up");
+            logger.WatchError(e.GetException());
             debouncer.Signal();
         };
         watcher.EnableRaisingEvents = true;
@@ -96,16 +96,16 @@ internal sealed class FolderWatch(string folder, Debouncer debouncer, ILogger lo
                 if (Directory.Exists(folder))
                 {
                     _inner = WatchFolder();
-                    logger.LogInformation("The knowledge folder {Folder} was replaced; watching the new one", folder);
+                    logger.FolderReplaced(folder);
                 }
                 else
                 {
-                    logger.LogWarning("The knowledge folder {Folder} is gone; serving the last good knowledge until it is back", folder);
+                    logger.FolderGone(folder);
                 }
             }
             catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
             {
-                logger.LogError(e, "Cannot watch the replaced knowledge folder {Folder}; use /reload after edits", folder);
+                logger.CannotWatchReplaced(e, folder);
             }
         }
 

@@ -37,9 +37,7 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
         _load = load ?? (cancellationToken => KnowledgeLoader.Load(Folder, timeProvider, cancellationToken));
         var result = KnowledgeLoader.Load(Folder, timeProvider);
         _current = result.Snapshot ?? throw new KnowledgeLoadException(Folder, result.Errors);
-        _logger.LogInformation(
-            "Knowledge loaded from {Folder} (version {Version}): {Muscles} muscles, {Topics} topics, {Quiz} quiz questions",
-            Folder, _current.Version, _current.Muscles.Length, _current.Topics.Length, _current.Quiz.Length);
+        _logger.Loaded(Folder, _current.Version, _current.Muscles.Length, _current.Topics.Length, _current.Quiz.Length);
     }
 
     /// <summary>The resolved knowledge folder.</summary>
@@ -59,8 +57,7 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
             var result = await LoadWithinTimeoutAsync(cancellationToken);
             if (result.Snapshot is not { } next)
             {
-                _logger.LogWarning("Knowledge reload from {Folder} failed with {Count} problem(s); keeping version {Version}",
-                    Folder, result.Errors.Length, _current.Version);
+                _logger.ReloadRefused(Folder, result.Errors.Length, _current.Version);
                 BotMetrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "failed"));
                 return ReloadResult.Failure(result.Errors);
             }
@@ -72,8 +69,7 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
                 _current = next;
             }
 
-            _logger.LogInformation("Knowledge reloaded (version {Version}): {Added} added, {Changed} changed, {Removed} removed",
-                report.Version, report.Added.Length, report.Changed.Length, report.Removed.Length);
+            _logger.Reloaded(report.Version, report.Added.Length, report.Changed.Length, report.Removed.Length);
             BotMetrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "ok"));
             return ReloadResult.Success(report);
         }
@@ -102,7 +98,7 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
         {
             await abandon.CancelAsync();
             _ = load.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            _logger.LogError("Knowledge reload from {Folder} did not finish within {Timeout} s and was given up", Folder, _reloadTimeout.TotalSeconds);
+            _logger.ReloadTimedOut(Folder, _reloadTimeout.TotalSeconds);
             return new KnowledgeLoadResult(null, [new KnowledgeError(string.Empty, 0, "(folder)",
                 $"reading the knowledge folder took longer than {_reloadTimeout.TotalSeconds:0} s (Knowledge:ReloadTimeoutSeconds); is it on a slow or stuck disk?")]);
         }

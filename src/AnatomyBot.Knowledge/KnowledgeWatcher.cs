@@ -54,12 +54,12 @@ internal sealed class KnowledgeWatcher(
         catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException or UnauthorizedAccessException)
         {
             // Not fatal: the bot still serves and /reload still works, only automatic reloads are off.
-            logger.LogError(e, "Cannot watch the knowledge folder {Folder}; automatic reload is off (use /reload)", store.Folder);
+            logger.CannotWatch(e, store.Folder);
             _watching.TrySetException(e);
             return;
         }
 
-        logger.LogInformation("Watching {Folder} for knowledge changes (debounce {Debounce} ms)", store.Folder, options.Value.DebounceMilliseconds);
+        logger.Watching(store.Folder, options.Value.DebounceMilliseconds);
         _watching.TrySetResult();
         try
         {
@@ -91,8 +91,7 @@ internal sealed class KnowledgeWatcher(
     {
         var interval = options.Value.PollInterval;
         var last = FolderSignature.Read(store.Folder);
-        logger.LogInformation("Polling {Folder} every {Interval} s for knowledge changes (debounce {Debounce} ms)",
-            store.Folder, options.Value.PollIntervalSeconds, options.Value.DebounceMilliseconds);
+        logger.Polling(store.Folder, options.Value.PollIntervalSeconds, options.Value.DebounceMilliseconds);
         _watching.TrySetResult();
         while (true)
         {
@@ -121,14 +120,16 @@ internal sealed class KnowledgeWatcher(
             var result = await store.ReloadAsync(stoppingToken);
             if (result.Succeeded)
             {
-                logger.LogInformation("Knowledge files changed. {Report}", ReloadText.Format(result));
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.FilesChanged(ReloadText.Format(result));
+                }
             }
             else
             {
                 const int listed = 20;
                 var more = result.Errors.Length > listed ? $"\n...and {result.Errors.Length - listed} more (run `knowledge check`)" : string.Empty;
-                logger.LogError("Knowledge files changed but do not load; still serving version {Version}. Problems:\n{Errors}{More}",
-                    store.Current.Version, string.Join('\n', result.Errors.Take(listed)), more);
+                logger.FilesChangedButBroken(store.Current.Version, string.Join('\n', result.Errors.Take(listed)), more);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -136,7 +137,7 @@ internal sealed class KnowledgeWatcher(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Knowledge reload after a file change failed unexpectedly");
+            logger.ReloadAfterChangeFailed(e);
         }
     }
 }

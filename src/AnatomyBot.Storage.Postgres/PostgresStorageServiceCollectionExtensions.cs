@@ -25,6 +25,7 @@ public static class PostgresStorageServiceCollectionExtensions
     /// Registers the PostgreSQL provider for <c>Storage:ConnectionString</c> behind Core's storage ports
     /// (<see cref="IStorageSchema"/>, <see cref="IStorageDiagnostics"/>, <see cref="IQuizStore"/>, <see cref="IDailyQuizStore"/>,
     /// <see cref="IChatStore"/>, <see cref="IUpdateInbox"/>, <see cref="IStudyStore"/>) and what replicas share: <see cref="IReplicaCoordination"/>,
+    /// turns of a pace (<see cref="ITurnClaims"/>: Discord's session starts across processes),
     /// this process's <see cref="ReplicaIdentity"/> (<c>Storage:ReplicaId</c>, default host name and process id), an inbox
     /// that claims what it hands out for <c>Storage:ClaimSeconds</c> (default 30; replicas then handle each webhook update
     /// once, and a dead replica's updates after its claim expired), and the reload broadcast (a moderator's reload here reloads every replica). Call after the knowledge services and before
@@ -66,6 +67,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IUpdateInbox>(sp => new ReplicaUpdateInbox(sp.GetRequiredService<PostgresUpdateInbox>(), replica,
             sp.GetRequiredService<TimeProvider>(), claim));
         services.AddSingleton<IReplicaCoordination>(sp => sp.GetRequiredService<PostgresUpdateInbox>());
+        services.AddSingleton<ITurnClaims>(sp => new PostgresTurnClaims(sp.GetRequiredService<PostgresDatabase>(), replica));
 
         // The reloader registered so far (the knowledge store) reloads this replica; the broadcast wraps it.
         var local = services.LastOrDefault(d => d.ServiceType == typeof(IKnowledgeReloader))

@@ -72,12 +72,12 @@ internal sealed class ReloadBroadcast(
 
                     if (everListened)
                     {
-                        logger.LogInformation("Listening for reloads of other replicas again; reloading once for any sent meanwhile");
+                        logger.ListeningAgain();
                         requests.Writer.TryWrite("(missed while disconnected)");
                     }
                     else
                     {
-                        logger.LogInformation("Replica {Replica} listens for knowledge reloads of the other replicas", replica.Id);
+                        logger.Listening(replica.Id);
                     }
 
                     everListened = true;
@@ -91,7 +91,7 @@ internal sealed class ReloadBroadcast(
                 catch (Exception ex) when (ex is NpgsqlException or System.IO.IOException or TimeoutException && !stoppingToken.IsCancellationRequested)
                 {
                     var delay = Core.Resilience.Backoff.Exponential(failures++, TimeSpan.FromSeconds(30), Random.Shared.NextDouble());
-                    logger.LogWarning("Lost the connection that listens for other replicas' reloads ({Error}); reconnecting in {Delay}", ex.Message, delay);
+                    logger.ListenConnectionLost(ex.Message, delay);
                     await Task.Delay(delay, timeProvider, stoppingToken);
                 }
             }
@@ -121,17 +121,16 @@ internal sealed class ReloadBroadcast(
             var result = await reloader.ReloadAsync(cancellationToken);
             if (result.Succeeded)
             {
-                logger.LogInformation("Knowledge reloaded because replica {From} reloaded: version {Version}", from, result.Report!.Version);
+                logger.ReloadedForReplica(from, result.Report!.Version);
             }
             else
             {
-                logger.LogWarning("Replica {From} reloaded, but the knowledge here did not reload ({Count} error(s), first: {Error}); the previous knowledge keeps serving",
-                    from, result.Errors.Length, result.Errors.FirstOrDefault());
+                logger.ReloadForReplicaRefused(from, result.Errors.Length, result.Errors.FirstOrDefault());
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError("Reloading because replica {From} reloaded failed: {Error}", from, ex.Message);
+            logger.ReloadForReplicaFailed(from, ex.Message);
         }
     }
 }
@@ -154,7 +153,7 @@ internal sealed class BroadcastingKnowledgeReloader(IKnowledgeReloader local, Fu
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
             {
-                logger.LogWarning("Reloaded here, but could not tell the other replicas to reload ({Error}); reload them one by one", ex.Message);
+                logger.BroadcastFailed(ex.Message);
             }
         }
 

@@ -14,7 +14,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the storage provider named by <c>Storage:Provider</c> (<c>sqlite</c> by default) behind Core's ports:
     /// <see cref="IStorageSchema"/>, <see cref="IStorageDiagnostics"/>, <see cref="IQuizStore"/>,
-    /// <see cref="IDailyQuizStore"/>, <see cref="IChatStore"/>, <see cref="IUpdateInbox"/> and <see cref="IStudyStore"/>. Options are validated at
+    /// <see cref="IDailyQuizStore"/>, <see cref="IChatStore"/>, <see cref="IUpdateInbox"/>, <see cref="IStudyStore"/> and <see cref="ITurnClaims"/> (in memory). Options are validated at
     /// start. Ports registered before this call are kept (tests replace one that way).
     /// </summary>
     public static IServiceCollection AddAnatomyBotStorage(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +33,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IChatStore>(sp => new SqliteChatStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IUpdateInbox>(sp => new SqliteUpdateInbox(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IStudyStore>(sp => new SqliteStudyStore(sp.GetRequiredService<SqliteDatabase>()));
+        // One process owns a SQLite file, so its turns (Discord's session starts) are paced in memory.
+        services.TryAddSingleton<ITurnClaims>(new InProcessTurnClaims());
         return services;
     }
 }

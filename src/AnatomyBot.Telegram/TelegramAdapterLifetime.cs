@@ -41,7 +41,7 @@ internal sealed class TelegramAdapterLifetime(
             _stopped.Cancel();
         }
 
-        logger.LogCritical("Telegram adapter stopped: {Reason}", message);
+        logger.AdapterStopped(message);
         if (options.Value.StopHostOnFatalError)
         {
             lifetime.StopApplication();

@@ -5,6 +5,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Discord.Interactions;
+using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using AnatomyBot.Discord.Tests.Fakes;
@@ -266,9 +267,10 @@ public sealed class AdapterEndToEndTests
         Assert.StartsWith("/gateway", third.PathAndQuery, StringComparison.Ordinal);
         await third.SendHelloAsync(45_000);
 
-        // One session start per 5 s: the first IDENTIFY was at 0 s, so this one waits until 5 s.
-        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromSeconds(4)));
-        bot.Clock.Advance(TimeSpan.FromSeconds(4));
+        // One session start per turn (5 s and a 0.5 s margin): the first IDENTIFY was at 0 s, so this one waits until 5.5 s.
+        var turnLeft = IdentifyLimiter.Turn - TimeSpan.FromSeconds(1);
+        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(turnLeft));
+        bot.Clock.Advance(turnLeft);
         await third.ExpectIdentifyAsync();
     }
 

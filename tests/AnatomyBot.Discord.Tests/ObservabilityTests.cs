@@ -1,5 +1,6 @@
 using AnatomyBot.Testing;
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
 using AnatomyBot.Testing.Discord;
@@ -44,9 +45,10 @@ public sealed class ObservabilityTests
         var fresh = await bot.Discord.NextConnectionAsync();
         await fresh.SendHelloAsync(45_000);
 
-        // One session start per 5 s: the first IDENTIFY was at 0 s, so this one waits until 5 s.
-        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(TimeSpan.FromSeconds(2)));
-        bot.Clock.Advance(TimeSpan.FromSeconds(2));
+        // One session start per turn (5 s and a 0.5 s margin): the first IDENTIFY was at 0 s, so this one waits until 5.5 s.
+        var turnLeft = IdentifyLimiter.Turn - TimeSpan.FromSeconds(3);
+        await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(turnLeft));
+        bot.Clock.Advance(turnLeft);
         await fresh.ExpectIdentifyAsync();
         await fresh.SendReadyAsync(1, bot.Discord.ResumeUrl, sessionId: "session-2");
         await Wait.UntilAsync(() => health.State == AdapterState.Connected);

@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Observability;
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Gateway;
 using AnatomyBot.Discord.Protocol;
 using AnatomyBot.Discord.Tests.Fakes;
@@ -6,6 +7,8 @@ using AnatomyBot.Testing;
 using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 
 namespace AnatomyBot.Discord.Tests;
 
@@ -72,9 +75,9 @@ public sealed class ShardingTests
         {
             if (round > 0)
             {
-                // The next turn is 5 s after the last: nothing can go out a millisecond before it.
-                await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(IdentifyLimiter.Window));
-                bot.Clock.Advance(IdentifyLimiter.Window - TimeSpan.FromMilliseconds(1));
+                // The next turn is 5.5 s after the last (5 s and a margin): nothing can go out a millisecond before it.
+                await Wait.UntilAsync(() => bot.Clock.HasTimerDueIn(IdentifyLimiter.Turn));
+                bot.Clock.Advance(IdentifyLimiter.Turn - TimeSpan.FromMilliseconds(1));
                 Assert.Equal(identified.Count, connections.Count(c => c.Identified is not null));
                 bot.Clock.Advance(TimeSpan.FromMilliseconds(1));
             }
@@ -88,6 +91,55 @@ public sealed class ShardingTests
 
         Assert.Equal([0, 1, 2, 3], identified.Order());
         Assert.All(connections, c => Assert.Equal(4, c.Identified!.Shard[1]));
+    }
+
+    [Fact]
+    public async Task Processes_sharing_the_stores_turns_identify_one_per_bucket_per_five_seconds_between_them()
+    {
+        // Two processes (two limiters) running shards 0-1 and 2-3 of 4 with max_concurrency 2 share one store's turns:
+        // the in-process turns stand in for PostgreSQL's, whose sharing by replicas the PostgreSQL tests check.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 18, 0, 0, TimeSpan.Zero));
+        var shared = new InProcessTurnClaims();
+        var limit = new SessionStartLimit(1000, 1000, 0, 2);
+        var processA = new IdentifyLimiter(clock, NullLogger<IdentifyLimiter>.Instance, shared);
+        var processB = new IdentifyLimiter(clock, NullLogger<IdentifyLimiter>.Instance, shared);
+        processA.Update(limit);
+        processB.Update(limit);
+
+        await processA.WaitTurnAsync(0, default).WaitAsync(Wait.Guard); // bucket 0
+        await processA.WaitTurnAsync(1, default).WaitAsync(Wait.Guard); // bucket 1
+        var shard2 = processB.WaitTurnAsync(2, default); // bucket 0, taken by process A
+        var shard3 = processB.WaitTurnAsync(3, default); // bucket 1, taken by process A
+
+        await Wait.UntilAsync(() => clock.HasTimerDueIn(IdentifyLimiter.Turn) && clock.ActiveTimerCount == 2);
+        clock.Advance(IdentifyLimiter.Turn - TimeSpan.FromMilliseconds(1));
+        Assert.False(shard2.IsCompleted || shard3.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Task.WhenAll(shard2, shard3).WaitAsync(Wait.Guard);
+    }
+
+    [Fact]
+    public async Task A_store_that_cannot_give_a_turn_leaves_the_pacing_to_this_process_with_a_warning()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 18, 0, 0, TimeSpan.Zero));
+        var down = new Mock<ITurnClaims>();
+        down.Setup(t => t.TryTakeTurnAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("the database is down"));
+        var logs = new LogCapture();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
+        var limiter = new IdentifyLimiter(clock, loggers.CreateLogger<IdentifyLimiter>(), down.Object);
+
+        await limiter.WaitTurnAsync(0, default).WaitAsync(Wait.Guard);
+        var second = limiter.WaitTurnAsync(1, default); // max_concurrency 1: the same bucket, paced here
+        await Wait.UntilAsync(() => clock.HasTimerDueIn(IdentifyLimiter.Turn));
+        Assert.False(second.IsCompleted);
+        clock.Advance(IdentifyLimiter.Turn);
+        await second.WaitAsync(Wait.Guard);
+
+        var warning = Assert.Single(logs.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Text).Distinct(),
+            t => t.Contains("discord-identify/0", StringComparison.Ordinal));
+        Assert.Contains("the database is down", warning, StringComparison.Ordinal);
+        Assert.Contains("pacing this process's session starts alone", warning, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public sealed class PostgresTestDatabase : IStorageTestDatabase, IDisposable
             new PostgresChatStore(database), new PostgresUpdateInbox(database))
         {
             Study = new PostgresStudyStore(database),
+            Turns = new PostgresTurnClaims(database, new("contract-replica")),
         };
     }
 }
@@ -91,3 +92,5 @@ public sealed class PostgresChatStoreContractTests : ChatStoreContract<PostgresT
 public sealed class PostgresUpdateInboxContractTests : UpdateInboxContract<PostgresTestDatabase>;
 
 public sealed class PostgresStudyStoreContractTests : StudyStoreContract<PostgresTestDatabase>;
+
+public sealed class PostgresTurnClaimsContractTests : TurnClaimsContract<PostgresTestDatabase>;

@@ -143,6 +143,30 @@ public sealed class ReplicaTests(PostgresClassDatabase fixture) : IClassFixture<
     }
 
     [PostgresFact]
+    public async Task Replicas_take_the_turns_of_a_pace_between_them_one_per_interval()
+    {
+        var replicas = await ReplicasAsync(3);
+        var turns = replicas.Select((r, i) => new PostgresTurnClaims(r.Database, new($"r{i}"))).ToArray();
+        var interval = TimeSpan.FromSeconds(5);
+
+        Assert.Null(await turns[0].TryTakeTurnAsync("discord-identify/0", T0, interval, default));
+        Assert.Equal(T0 + interval, await turns[1].TryTakeTurnAsync("discord-identify/0", T0.AddSeconds(1), interval, default));
+        Assert.Null(await turns[1].TryTakeTurnAsync("discord-identify/1", T0.AddSeconds(1), interval, default)); // another bucket
+        Assert.Null(await turns[1].TryTakeTurnAsync("discord-identify/0", T0 + interval, interval, default));
+        // Not even the replica that held the turn before takes it early.
+        Assert.Equal(T0 + (2 * interval), await turns[0].TryTakeTurnAsync("discord-identify/0", T0 + interval, interval, default));
+
+        // Replicas racing for the next turn: one takes it, the others learn when the one after is due.
+        var at = T0 + (2 * interval);
+        var results = await Task.WhenAll(Enumerable.Range(0, 9).Select(i => Task.Run(() => turns[i % 3].TryTakeTurnAsync("discord-identify/0", at, interval, default))));
+        Assert.Single(results, r => r is null);
+        Assert.All(results.Where(r => r is not null), r => Assert.Equal(at + interval, r));
+
+        // A turn is no lease: it never takes the polling lease's place, nor the other way round.
+        Assert.True(await replicas[0].Inbox.TryAcquireLeaseAsync("discord-identify/0", "r0", at, interval, default));
+    }
+
+    [PostgresFact]
     public async Task One_replica_holds_a_lease_until_it_expires_or_is_released()
     {
         var replicas = await ReplicasAsync(2);

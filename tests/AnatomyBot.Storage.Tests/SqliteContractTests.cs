@@ -17,6 +17,8 @@ public sealed class SqliteTestDatabase : IStorageTestDatabase
         return new StoragePorts(database, new SqliteQuizStore(database), new SqliteDailyQuizStore(database), new SqliteChatStore(database), new SqliteUpdateInbox(database))
         {
             Study = new SqliteStudyStore(database),
+            // What the SQLite provider registers: one process owns the file, so its turns are kept in memory.
+            Turns = new Core.Storage.InProcessTurnClaims(),
         };
     }
 
@@ -53,3 +55,5 @@ public sealed class SqliteChatStoreContractTests : ChatStoreContract<SqliteTestD
 public sealed class SqliteUpdateInboxContractTests : UpdateInboxContract<SqliteTestDatabase>;
 
 public sealed class SqliteStudyStoreContractTests : StudyStoreContract<SqliteTestDatabase>;
+
+public sealed class SqliteTurnClaimsContractTests : TurnClaimsContract<SqliteTestDatabase>;

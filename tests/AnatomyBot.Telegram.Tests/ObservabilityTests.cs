@@ -80,11 +80,11 @@ public sealed class HealthTests
     }
 }
 
-[CollectionDefinition(nameof(MetricsCollection), DisableParallelization = true)]
-public sealed class MetricsCollection;
+[CollectionDefinition(nameof(MetricsTestGroup), DisableParallelization = true)]
+public sealed class MetricsTestGroup;
 
 /// <summary>Runs alone as well as flow-scoped (see MetricRecorder): the instruments are process-wide.</summary>
-[Collection(nameof(MetricsCollection))]
+[Collection(nameof(MetricsTestGroup))]
 public sealed class MetricsTests
 {
     [Fact]

@@ -36,5 +36,6 @@ public sealed record NameSuggestion(string Label, string Value);
 /// <summary>Port: muscle-name autocomplete ranked by the engine's fuzzy matcher.</summary>
 public interface IMuscleNameCompleter
 {
-    ImmutableArray<NameSuggestion> Complete(string partial, int limit);
+    /// <summary>Up to <paramref name="limit"/> muscle names for what the user has typed so far.</summary>
+    ImmutableArray<NameSuggestion> Complete(string typed, int limit);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 
 namespace AnatomyBot.Core.Knowledge;
 
@@ -14,6 +15,7 @@ public sealed record Source(string Id, string Title, string Description);
 public sealed record Fact(string Text, ImmutableArray<string> Sources, bool IsOpinion = false, string? EditorsNote = null);
 
 /// <summary>The attributes a muscle card holds; each is a list of facts.</summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "The domain's word: a muscle's attributes (origin, insertion ...), not a .NET attribute.")]
 public enum MuscleAttribute
 {
     Pronunciation,

@@ -126,7 +126,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         };
     }
 
-    public ImmutableArray<NameSuggestion> Complete(string partial, int limit)
+    public ImmutableArray<NameSuggestion> Complete(string typed, int limit)
     {
         if (limit <= 0)
         {
@@ -134,7 +134,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var index = _indexes.Current().Index;
-        var normalized = TextNormalizer.Normalize(partial, 100);
+        var normalized = TextNormalizer.Normalize(typed, 100);
         if (normalized.Length == 0)
         {
             return [.. index.Muscles.Take(limit).Select(m => new NameSuggestion(m.Name, m.Id))];

@@ -12,8 +12,8 @@ public interface IChatStore
     Task MarkChatActiveAsync(ChatKey chat, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Moves every row of <paramref name="from"/> to <paramref name="to"/> in one transaction (a Telegram group upgraded to
+    /// Moves every row of <paramref name="oldChat"/> to <paramref name="newChat"/> in one transaction (a Telegram group upgraded to
     /// a supergroup): rows already present under the new id win, except scores, which add up.
     /// </summary>
-    Task MoveChatAsync(ChatKey from, ChatKey to, CancellationToken cancellationToken);
+    Task MoveChatAsync(ChatKey oldChat, ChatKey newChat, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using AnatomyBot.Core.Knowledge;
 
 namespace AnatomyBot.Core.Study;
@@ -16,6 +17,7 @@ public enum ReviewReason
 public sealed record ReviewItem(QuizQuestion Question, ReviewReason Reason, DateOnly DueOn);
 
 /// <summary>Orders a student's due questions: missed ones first, then the ones whose interval has run out.</summary>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "The domain's word: a student's review queue (spaced repetition).")]
 public static class ReviewQueue
 {
     /// <summary>

@@ -34,7 +34,7 @@ internal sealed class DailyQuizCommand(
 
         if (!chat.IsDirect && !chat.ManagesServer && !options.Value.IsModerator(chat.UserId))
         {
-            logger.LogWarning("Refused /dailyquiz from user {UserId} in channel {ChannelId}: cannot manage the server", chat.UserId, chat.ChannelId);
+            logger.DailyQuizRefused(chat.UserId, chat.ChannelId);
             await chat.ReplyTextAsync(Refusal, privately: true, cancellationToken);
             return;
         }
@@ -50,7 +50,7 @@ internal sealed class DailyQuizCommand(
         if (change.Changed)
         {
             scheduler.NotifyChanged();
-            logger.LogInformation("Discord channel {ChannelId} changed its daily quiz to \"{Setting}\" (by user {UserId})", chat.ChannelId, arguments, chat.UserId);
+            logger.DailyQuizChanged(chat.ChannelId, arguments, chat.UserId);
         }
 
         // The channel sees that a daily quiz was set or stopped; a mistake is shown only to whoever made it.

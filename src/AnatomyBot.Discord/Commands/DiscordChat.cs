@@ -102,7 +102,7 @@ internal sealed class InteractionChat(Interaction interaction, DiscordRestClient
         var response = await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new InteractionResponse(type, data), cancellationToken);
         if (!response.IsSuccess)
         {
-            logger.LogWarning("Interaction {InteractionId} callback type {Type} failed with {Status}", interaction.Id, type, (int)response.Status);
+            logger.CallbackFailed(interaction.Id, type, (int)response.Status);
         }
 
         return response.IsSuccess;
@@ -113,7 +113,7 @@ internal sealed class InteractionChat(Interaction interaction, DiscordRestClient
         var appId = identity.ApplicationId ?? interaction.ApplicationId;
         if (appId is null)
         {
-            logger.LogWarning("Cannot edit a deferred answer: the application id is unknown");
+            logger.EditNoApplicationId();
             return false;
         }
 
@@ -162,7 +162,7 @@ internal sealed class MessageChat(Message message, DiscordRestClient rest, ILogg
         var response = await rest.CreateMessageAsync(message.ChannelId, body, cancellationToken, file);
         if (!response.IsSuccess)
         {
-            logger.LogWarning("Answering a mention in channel {ChannelId} failed with {Status}", message.ChannelId, (int)response.Status);
+            logger.MentionReplyFailed(message.ChannelId, (int)response.Status);
         }
 
         return response.IsSuccess;

@@ -58,7 +58,7 @@ internal sealed class QuizAnswerCommand(QuizService quizzes, IStorageDiagnostics
 
     private async Task NotRecordedAsync(DiscordChat chat, Exception ex, CancellationToken cancellationToken)
     {
-        logger.LogWarning("Discord storage: recording a quiz answer failed ({Error}). {Location}", storage.Describe(ex), storage.Location);
+        logger.AnswerStorageFailed(storage.Describe(ex), storage.Location);
         await chat.ReplyTextAsync("Sorry, I couldn't record your answer just now. Please answer again in a moment.", privately: true, cancellationToken);
     }
 

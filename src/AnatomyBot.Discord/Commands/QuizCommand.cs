@@ -40,6 +40,6 @@ internal sealed class QuizCommand(QuizService quizzes, DiscordMetrics metrics, I
 
         await quizzes.CompleteAsync(start.Post, null, cancellationToken);
         metrics.QuizPosted("on-demand");
-        logger.LogInformation("Posted quiz {QuestionId} to Discord channel {ChannelId} for user {UserId}", start.Question.Id, chat.ChannelId, chat.UserId);
+        logger.QuizPosted(start.Question.Id, chat.ChannelId, chat.UserId);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ReloadCommand(IKnowledgeReloader reloader, IOptions<Discor
     {
         if (!options.Value.IsModerator(chat.UserId) && !chat.ManagesServer)
         {
-            logger.LogWarning("Refused /reload from user {UserId} in channel {ChannelId}: not a moderator", chat.UserId, chat.ChannelId);
+            logger.ReloadRefused(chat.UserId, chat.ChannelId);
             await chat.ReplyTextAsync(chat.CarriesPermissions
                 ? "Only moderators can reload the knowledge (Manage Server, Administrator, or listed in Discord:Moderators)."
                 : "Only moderators can reload the knowledge: a typed /reload works for those listed in Discord:Moderators; server managers can use the /reload slash command.",
@@ -23,7 +23,7 @@ internal sealed class ReloadCommand(IKnowledgeReloader reloader, IOptions<Discor
             return;
         }
 
-        logger.LogInformation("/reload requested by user {UserId} in channel {ChannelId}", chat.UserId, chat.ChannelId);
+        logger.ReloadRequested(chat.UserId, chat.ChannelId);
         if (!await chat.DeferAsync(privately: true, cancellationToken))
         {
             return;
@@ -33,12 +33,12 @@ internal sealed class ReloadCommand(IKnowledgeReloader reloader, IOptions<Discor
         try
         {
             var result = await reloader.ReloadAsync(cancellationToken);
-            logger.LogInformation("/reload by user {UserId}: {Outcome}", chat.UserId, result.Succeeded ? "succeeded" : $"failed with {result.Errors.Length} error(s)");
+            logger.ReloadOutcome(chat.UserId, result.Succeeded ? "succeeded" : $"failed with {result.Errors.Length} error(s)");
             text = ReloadText.Format(result);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "/reload by user {UserId} failed", chat.UserId);
+            logger.ReloadFailed(ex, chat.UserId);
             text = "Reload failed unexpectedly; the previous knowledge is still being served. See the bot's log.";
         }
 

@@ -38,7 +38,7 @@ internal sealed class StudyCommand(QuizService quizzes, DiscordMetrics metrics, 
         if (request is LinkRequest or UnlinkRequest or ForgetMeRequest)
         {
             // Never the code itself: only which command was used.
-            logger.LogInformation("Discord user {UserId} used {Command}", chat.UserId, request.GetType().Name);
+            logger.StudyCommandUsed(chat.UserId, request.GetType().Name);
         }
 
         if (reply.Question is { } question)

@@ -81,14 +81,14 @@ internal sealed partial class GatewayClient
 
             if (frame.IsClose)
             {
-                Log.LogWarning("Discord gateway closed ({Code}); next: {Action}", frame.CloseCode is { } code ? (int)code : "no close code", CloseCodes.Classify(frame.CloseCode));
+                Log.GatewayClosed(frame.CloseCode is { } code ? (int)code : "no close code", CloseCodes.Classify(frame.CloseCode));
                 return ConnectionEnd.Closed(frame.CloseCode, _established);
             }
 
             if (!DiscordJson.TryRead(frame.Text, Json.GatewayPayload, out var payload))
             {
                 // One bad frame is not worth a reconnect: skip it and keep the session.
-                Log.LogWarning("Skipped a malformed Discord gateway frame ({Length} characters)", frame.Text?.Length ?? 0);
+                Log.MalformedFrameSkipped(frame.Text?.Length ?? 0);
                 return null;
             }
 
@@ -113,7 +113,7 @@ internal sealed partial class GatewayClient
             if (!DiscordJson.TryRead(data, Json.Hello, out var hello) || !hello.IsUsable)
             {
                 // Without a usable interval there is no session; the HELLO timeout reconnects.
-                Log.LogWarning("Skipped a HELLO without a usable heartbeat_interval");
+                Log.HelloWithoutInterval();
                 return null;
             }
 
@@ -147,14 +147,14 @@ internal sealed partial class GatewayClient
 
         private async Task<ConnectionEnd?> OnReconnectAsync()
         {
-            Log.LogInformation("Discord asked for a reconnect (op 7); resuming");
+            Log.ReconnectRequested();
             await client.CloseQuietlyAsync("reconnect requested");
             return ConnectionEnd.Lost(established: true);
         }
 
         private async Task<ConnectionEnd?> OnInvalidSessionAsync(bool resumable)
         {
-            Log.LogWarning("Discord invalidated the session (op 9, resumable: {Resumable})", resumable);
+            Log.SessionInvalidated(resumable);
             await client.CloseQuietlyAsync("invalid session");
             if (resumable)
             {
@@ -172,20 +172,20 @@ internal sealed partial class GatewayClient
             {
                 if (!DiscordJson.TryRead(data, Json.Ready, out var ready))
                 {
-                    Log.LogWarning("Skipped a READY without a session_id");
+                    Log.ReadyWithoutSession();
                     return null;
                 }
 
                 client.Session.Remember(ready);
                 _established = true;
                 client.OnStatus(GatewayStatus.Ready, "gateway ready");
-                Log.LogInformation("Discord gateway ready (shard {Shard} of {Count})", client.Settings.ShardId, client.Settings.ShardCount);
+                Log.GatewayReady(client.Settings.ShardId, client.Settings.ShardCount);
             }
             else if (type == GatewayEvents.Resumed)
             {
                 _established = true;
                 client.OnStatus(GatewayStatus.Resumed, "gateway session resumed");
-                Log.LogInformation("Discord gateway session resumed");
+                Log.SessionResumed();
             }
 
             await client.OnDispatch(new GatewayDispatch(type, sequence, data), stopping);
@@ -196,7 +196,7 @@ internal sealed partial class GatewayClient
         {
             if (_helloMissing)
             {
-                Log.LogWarning("No HELLO from the Discord gateway within {Seconds} s; reconnecting", HelloTimeout.TotalSeconds);
+                Log.NoHello(HelloTimeout.TotalSeconds);
                 await client.CloseQuietlyAsync("no hello");
             }
 
@@ -235,7 +235,7 @@ internal sealed partial class GatewayClient
             }
             catch (Exception ex)
             {
-                Log.LogWarning("Heartbeat failed: {Error}", ex.GetType().Name);
+                Log.HeartbeatFailed(ex.GetType().Name);
             }
         }
 
@@ -244,7 +244,7 @@ internal sealed partial class GatewayClient
         {
             // Close first, then cancel: cancelling a pending WebSocket receive aborts the socket before the close frame.
             _zombie = true;
-            Log.LogWarning("No heartbeat ACK from Discord since the last heartbeat; reconnecting to resume");
+            Log.NoHeartbeatAck();
             await client.CloseQuietlyAsync("zombie connection");
             await _connection.CancelAsync();
         }
@@ -273,7 +273,10 @@ internal sealed partial class GatewayClient
             catch (Exception ex)
             {
                 // The connection is ending anyway (a failed send means a broken socket); the next one starts afresh.
-                Log.LogDebug("A gateway send ended with {Error}", ex.GetType().Name);
+                if (Log.IsEnabled(LogLevel.Debug))
+                {
+                    Log.GatewaySendEnded(ex.GetType().Name);
+                }
             }
         }
 

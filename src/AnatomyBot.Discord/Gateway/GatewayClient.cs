@@ -154,7 +154,7 @@ internal sealed partial class GatewayClient(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning("Discord gateway connection failed: {Error}", ex.GetType().Name + ": " + ex.Message);
+            logger.GatewayConnectFailed(ex.GetType().Name + ": " + ex.Message);
             return ConnectionEnd.Lost(established: false);
         }
     }
@@ -163,7 +163,7 @@ internal sealed partial class GatewayClient(
     {
         if (delay > TimeSpan.Zero)
         {
-            logger.LogInformation("Reconnecting to the Discord gateway in {Delay:0.0} s", delay.TotalSeconds);
+            logger.GatewayReconnecting(delay.TotalSeconds);
             await Task.Delay(delay, time, cancellationToken);
         }
     }
@@ -171,34 +171,33 @@ internal sealed partial class GatewayClient(
     private GatewayStopped Stopped(GatewayCloseCode code)
     {
         var message = CloseCodes.FatalMessage(code);
-        logger.LogCritical("{Message}", message);
+        logger.GatewayFatal(message);
         return new GatewayStopped(code, message);
     }
 
     private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
         SendAsync(new GatewayCommand<long?>(GatewayOpcode.Heartbeat, Session.Sequence), Json.GatewayCommandNullableInt64, cancellationToken);
 
-    /// <summary>Waits for this shard's turn to start a session (max_concurrency), then sends IDENTIFY.</summary>
+    /// <summary>
+    /// Waits for this shard's turn to start a session (max_concurrency), then sends IDENTIFY. The payload is ready before
+    /// the turn is taken, so it leaves as soon after the turn as it can.
+    /// </summary>
     private async Task SendIdentifyAsync(CancellationToken cancellationToken)
     {
-        if (identifyLimiter is not null)
-        {
-            await identifyLimiter.WaitTurnAsync(settings.ShardId, cancellationToken);
-        }
-
-        logger.LogInformation("Identifying shard {Shard} of {Count} with intents {Intents}", settings.ShardId, settings.ShardCount, (int)settings.Intents);
         var identify = new Identify(
             settings.Token,
             settings.Intents,
             new IdentifyProperties(RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant(), "AnatomyBot", "AnatomyBot"),
             [settings.ShardId, settings.ShardCount]);
+        var turn = identifyLimiter is null ? time.GetUtcNow() : await identifyLimiter.WaitTurnAsync(settings.ShardId, cancellationToken);
         await SendAsync(new GatewayCommand<Identify>(GatewayOpcode.Identify, identify), Json.GatewayCommandIdentify, cancellationToken);
+        logger.Identified(settings.ShardId, settings.ShardCount, (int)settings.Intents, turn);
     }
 
     private Task SendResumeAsync(CancellationToken cancellationToken)
     {
         var resume = Session.ResumeWith(settings.Token);
-        logger.LogInformation("Resuming the Discord session at sequence {Sequence}", resume.Seq);
+        logger.Resuming(resume.Seq);
         return SendAsync(new GatewayCommand<Resume>(GatewayOpcode.Resume, resume), Json.GatewayCommandResume, cancellationToken);
     }
 
@@ -230,7 +229,10 @@ internal sealed partial class GatewayClient(
         }
         catch (Exception ex)
         {
-            logger.LogDebug("Closing the gateway connection failed: {Error}", ex.GetType().Name);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.GatewayCloseFailed(ex.GetType().Name);
+            }
         }
     }
 

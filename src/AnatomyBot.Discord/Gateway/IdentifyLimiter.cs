@@ -1,20 +1,31 @@
+using AnatomyBot.Core.Storage;
 using AnatomyBot.Discord.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace AnatomyBot.Discord.Gateway;
 
 /// <summary>
-/// Paces session starts (IDENTIFY) for every shard this process runs: at most one per
-/// <see cref="Window"/> per rate-limit bucket (<c>shard_id % max_concurrency</c>), and none while the day's
-/// session starts are used up (until Discord resets them). All waiting goes through the injected clock.
+/// Paces session starts (IDENTIFY) for every shard this process runs: at most one per <see cref="Window"/> per
+/// rate-limit bucket (<c>shard_id % max_concurrency</c>; turns <see cref="Turn"/> apart), and none while the day's
+/// session starts are used up (until Discord resets them). The bucket turns are taken through <see cref="ITurnClaims"/>: with the PostgreSQL store they
+/// are shared, so processes running other shards of the bot keep to the same pace; with SQLite (one process) or no
+/// store they are this process's. A turn the store cannot give (it is down) is taken in this process alone, with a
+/// warning. All waiting goes through the injected clock.
 /// </summary>
-internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter> logger)
+internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter> logger, ITurnClaims? turns = null)
 {
     /// <summary>Discord allows max_concurrency identifies per 5 seconds.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How far apart a bucket's turns are: <see cref="Window"/> and half a second, so that IDENTIFYs still reach Discord
+    /// at least 5 s apart when one leaves later after its turn than the next does (a process starting cold, a slow round
+    /// trip to the shared store: up to 0.35 s was seen with two processes starting together on a busy machine).
+    /// </summary>
+    public static readonly TimeSpan Turn = Window + TimeSpan.FromMilliseconds(500);
+
     private readonly object _gate = new();
-    private readonly Dictionary<int, DateTimeOffset> _nextTurn = [];
+    private readonly InProcessTurnClaims _local = new();
     private int _maxConcurrency = 1;
     private int _total = int.MaxValue;
     private int _remaining = int.MaxValue;
@@ -22,6 +33,9 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
 
     /// <summary>Called when a shard has to wait for Discord to reset the session starts, with when that is.</summary>
     public Action<int, DateTimeOffset> OnExhausted { get; set; } = (_, _) => { };
+
+    /// <summary>The name of the pace of <paramref name="bucket"/>, the same in every process of the bot.</summary>
+    public static string PaceOf(int bucket) => "discord-identify/" + bucket.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Takes the budget from <c>GET /gateway/bot</c>.</summary>
     public void Update(SessionStartLimit limit)
@@ -35,15 +49,20 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
         }
     }
 
-    /// <summary>Waits until <paramref name="shardId"/> may identify, and counts the session start.</summary>
-    public async Task WaitTurnAsync(int shardId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until <paramref name="shardId"/> may identify: a session start from the budget, then its bucket's turn.
+    /// Returns when the turn was taken.
+    /// </summary>
+    public async Task<DateTimeOffset> WaitTurnAsync(int shardId, CancellationToken cancellationToken)
     {
+        int bucket;
         while (true)
         {
-            var (wait, exhausted) = TakeTurnOrWait(shardId);
+            var (wait, exhausted, maxConcurrency) = TakeSessionStartOrWait(shardId);
             if (wait <= TimeSpan.Zero)
             {
-                return;
+                bucket = shardId % maxConcurrency;
+                break;
             }
 
             if (exhausted is { } resetAt)
@@ -53,9 +72,41 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
 
             await Task.Delay(wait, time, cancellationToken);
         }
+
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            if (await TryTakeTurnAsync(PaceOf(bucket), now, cancellationToken) is not { } next)
+            {
+                return now;
+            }
+
+            if (next > now)
+            {
+                await Task.Delay(next - now, time, cancellationToken);
+            }
+        }
     }
 
-    private (TimeSpan Wait, DateTimeOffset? ExhaustedUntil) TakeTurnOrWait(int shardId)
+    private async Task<DateTimeOffset?> TryTakeTurnAsync(string pace, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (turns is null)
+        {
+            return await _local.TryTakeTurnAsync(pace, now, Turn, cancellationToken);
+        }
+
+        try
+        {
+            return await turns.TryTakeTurnAsync(pace, now, Turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.SharedTurnFailed(pace, ex.Message);
+            return await _local.TryTakeTurnAsync(pace, now, Turn, cancellationToken);
+        }
+    }
+
+    private (TimeSpan Wait, DateTimeOffset? ExhaustedUntil, int MaxConcurrency) TakeSessionStartOrWait(int shardId)
     {
         lock (_gate)
         {
@@ -64,27 +115,17 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
             {
                 if (now < _resetAt)
                 {
-                    logger.LogCritical(
-                        "Discord has no session starts left for this bot (0 of {Total}); shard {Shard} will not identify until they reset at {ResetAt:u}. Restarting sooner does not help; check for a crash loop.",
-                        _total,
+                    logger.NoSessionStartsLeft(_total,
                         shardId,
                         _resetAt);
-                    return (_resetAt - now, _resetAt);
+                    return (_resetAt - now, _resetAt, _maxConcurrency);
                 }
 
                 _remaining = _total;
             }
 
-            var bucket = shardId % _maxConcurrency;
-            var turn = _nextTurn.TryGetValue(bucket, out var next) && next > now ? next : now;
-            if (turn > now)
-            {
-                return (turn - now, null);
-            }
-
-            _nextTurn[bucket] = now + Window;
             _remaining--;
-            return (TimeSpan.Zero, null);
+            return (TimeSpan.Zero, null, _maxConcurrency);
         }
     }
 }

@@ -40,7 +40,7 @@ internal sealed class InteractionHandler(
                 await autocomplete.HandleAsync(chat, cancellationToken);
                 break;
             default:
-                logger.LogDebug("Ignoring interaction type {Type}", interaction.Type);
+                logger.InteractionIgnored(interaction.Type);
                 break;
         }
     }

@@ -68,7 +68,7 @@ internal sealed class MentionHandler(
         catch (Exception ex) when (ex is not OperationCanceledException && storage.Classify(ex) != StorageFaultKind.None)
         {
             // Without the store there is no quiz to grade against: the message is answered as what it says.
-            logger.LogWarning("Discord storage: reading the channel's open quiz failed ({Error}). {Location}", storage.Describe(ex), storage.Location);
+            logger.OpenQuizStorageFailed(storage.Describe(ex), storage.Location);
         }
 
         return CommandCatalogue.Parse(text, CommandDefinitions.Offered);

@@ -1,5 +1,6 @@
-using System.Text.Json;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 
 namespace AnatomyBot.Discord.Protocol;
 
@@ -27,6 +28,7 @@ public sealed record Identify(string Token, GatewayIntents Intents, IdentifyProp
 public sealed record IdentifyProperties(string Os, string Browser, string Device);
 
 /// <summary>RESUME (op 6): replays the events after <see cref="Seq"/> in session <see cref="SessionId"/>.</summary>
+[SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Discord's protocol name (gateway op 6, RESUME).")]
 public sealed record Resume(string Token, string SessionId, long? Seq);
 
 /// <summary>The READY event: the session to resume later, and who the bot is.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace AnatomyBot.Discord.Protocol;
 
 /// <summary>The <c>type</c> of an interaction.</summary>
@@ -57,6 +59,7 @@ public enum ApplicationCommandOptionType
 
 /// <summary>Message flags this bot sets.</summary>
 [Flags]
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Discord's protocol name (the message object's flags field).")]
 public enum MessageFlags
 {
     None = 0,

@@ -54,7 +54,7 @@ internal sealed class DailyQuizScheduler(
                 // A store that fails now and then (locked, full disk) is waited out; a claim is a compare-and-set, so a
                 // retried pass never posts a day twice.
                 var retry = Core.Resilience.Backoff.Exponential(failures++, MaxRetryDelay, Random.Shared.NextDouble());
-                logger.LogError(ex, "The Discord daily quiz scheduler failed; trying again in {Delay}", retry);
+                logger.DailyQuizSchedulerFailed(ex, retry);
                 wakeAt = timeProvider.GetUtcNow() + retry;
             }
 
@@ -70,7 +70,7 @@ internal sealed class DailyQuizScheduler(
     {
         var now = timeProvider.GetUtcNow();
         return DailyQuizPlan.RunPassAsync(store, DiscordKeys.Platform, now, (subscription, date, ct) => PostAsync(subscription, date, now, ct),
-            subscription => logger.LogWarning("Daily quiz of Discord channel {ChannelId} has an unknown time zone {Zone}; skipping it", subscription.Chat.Id, subscription.TimeZoneId),
+            subscription => logger.DailyQuizUnknownZone(subscription.Chat.Id, subscription.TimeZoneId),
             cancellationToken);
     }
 
@@ -79,14 +79,14 @@ internal sealed class DailyQuizScheduler(
         var channel = subscription.Chat.Id;
         if (!await store.TryClaimDailyPostAsync(subscription.Chat, subscription.LastPostedAt, date, now, cancellationToken))
         {
-            logger.LogDebug("Daily quiz of Discord channel {ChannelId} for {Date} was already claimed", channel, date);
+            logger.DailyQuizAlreadyClaimed(channel, date);
             return;
         }
 
         var start = await quizzes.StartAsync(subscription.Chat, cancellationToken);
         if (!start.IsReady)
         {
-            logger.LogWarning("The daily quiz for {Date} was not posted to Discord channel {ChannelId}: the quiz bank is empty", date, channel);
+            logger.DailyQuizBankEmpty(date, channel);
             return;
         }
 
@@ -96,14 +96,14 @@ internal sealed class DailyQuizScheduler(
         if (!response.IsSuccess)
         {
             // The date stays claimed: at-most-once means a failed day is not retried later.
-            logger.LogWarning("The daily quiz for {Date} could not be posted to Discord channel {ChannelId}: HTTP {Status}", date, channel, (int)response.Status);
+            logger.DailyQuizNotPosted(date, channel, (int)response.Status);
             return;
         }
 
         await quizzes.CompleteAsync(start.Post, null, cancellationToken);
         metrics.QuizPosted("daily");
         var late = DailyQuizPlan.Lateness(subscription, date, now);
-        logger.LogInformation("Posted the daily quiz for {Date} to Discord channel {ChannelId}{Late}", date, channel,
+        logger.DailyQuizPosted(date, channel,
             late > TimeSpan.FromMinutes(1) ? $" ({late:hh\\:mm} late: the bot was not running at the scheduled time)" : "");
     }
 

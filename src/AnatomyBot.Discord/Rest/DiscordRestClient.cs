@@ -154,7 +154,7 @@ internal sealed class DiscordRestClient(
         catch (HttpRequestException ex)
         {
             // The message of an HttpRequestException never holds headers; the route template holds no token.
-            logger.LogWarning("Discord {Route} failed: {Error}", route.Key, ex.Message);
+            logger.RestFailed(route.Key, ex.Message);
             return new RestResponse(0, ex.Message);
         }
     }
@@ -167,17 +167,17 @@ internal sealed class DiscordRestClient(
             metrics.RateLimited();
             if (++retries.RateLimited > MaxRateLimitRetries)
             {
-                logger.LogWarning("Discord {Route} still rate limited after {Retries} retries; giving up", route.Key, MaxRateLimitRetries);
+                logger.RestRateLimitGivenUp(route.Key, MaxRateLimitRetries);
                 return false;
             }
 
-            logger.LogInformation("Discord {Route} rate limited ({Scope}); retrying after {RetryAfter:0.###} s", route.Key, rateLimit.Global ? "global" : "route", rateLimit.RetryAfter.TotalSeconds);
+            logger.RestRateLimited(route.Key, rateLimit.Global ? "global" : "route", rateLimit.RetryAfter.TotalSeconds);
             return true;
         }
 
         if ((int)response.Status >= 500 && ++retries.ServerErrors <= MaxServerErrorRetries)
         {
-            logger.LogWarning("Discord {Route} answered {Status}; retrying", route.Key, (int)response.Status);
+            logger.RestRetrying(route.Key, (int)response.Status);
             await Task.Delay(TimeSpan.FromSeconds(retries.ServerErrors), time, cancellationToken);
             return true;
         }
@@ -190,15 +190,15 @@ internal sealed class DiscordRestClient(
         switch (response.Status)
         {
             case HttpStatusCode.Unauthorized:
-                logger.LogError("Discord rejected the bot token on {Route} (401 Unauthorized): check Discord:Token", route.Key);
+                logger.TokenRejected(route.Key);
                 break;
             case HttpStatusCode.Forbidden:
-                logger.LogWarning("Discord refused {Route} (403 Forbidden): the bot lacks a permission there", route.Key);
+                logger.RestForbidden(route.Key);
                 break;
             case HttpStatusCode.TooManyRequests:
                 break;
             case >= HttpStatusCode.BadRequest:
-                logger.LogWarning("Discord {Route} answered {Status}: {Body}", route.Key, (int)response.Status, Truncate(response.Body, 300));
+                logger.RestRefused(route.Key, (int)response.Status, Truncate(response.Body, 300));
                 break;
         }
     }

@@ -28,18 +28,18 @@ internal sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
             ("$p", chat.Platform), ("$c", chat.Id));
     }
 
-    public async Task MoveChatAsync(ChatKey from, ChatKey to, CancellationToken cancellationToken)
+    public async Task MoveChatAsync(ChatKey oldChat, ChatKey newChat, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(to);
-        if (from == to)
+        ArgumentNullException.ThrowIfNull(oldChat);
+        ArgumentNullException.ThrowIfNull(newChat);
+        if (oldChat == newChat)
         {
             return;
         }
 
-        if (from.Platform != to.Platform)
+        if (oldChat.Platform != newChat.Platform)
         {
-            throw new ArgumentException($"A chat moves within its platform ({from} to {to}).", nameof(to));
+            throw new ArgumentException($"A chat moves within its platform ({oldChat} to {newChat}).", nameof(newChat));
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -62,7 +62,7 @@ internal sealed class SqliteChatStore(SqliteDatabase database) : IChatStore
             DELETE FROM quiz_typed WHERE platform = $p AND chat_id = $o;
             DELETE FROM chats_gone WHERE platform = $p AND chat_id IN ($o, $n);
             """,
-            cancellationToken, ("$p", from.Platform), ("$o", from.Id), ("$n", to.Id));
+            cancellationToken, ("$p", oldChat.Platform), ("$o", oldChat.Id), ("$n", newChat.Id));
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -88,7 +88,7 @@ internal sealed partial class BotApi(
             // setWebhook with result null); for the others the caller decides (a send is never repeated).
             if (typeof(TResult) == typeof(bool))
             {
-                logger.LogDebug("Telegram {Method} answered 200 with an unreadable result; taking it as done", method);
+                logger.UnreadableSuccess(method);
                 return TelegramResult<TResult>.Ok((TResult)(object)true);
             }
 
@@ -112,9 +112,7 @@ internal sealed partial class BotApi(
                 metrics.RateLimited();
                 break;
             case ApiErrorKind.NotImplemented when health.Degrade(method, Feature(method)):
-                logger.LogWarning(
-                    "The Bot API server does not implement {Method} ({Error}): {Feature} is not available; the bot keeps answering without it",
-                    method, result.Error, Feature(method));
+                logger.MethodNotImplemented(method, result.Error, Feature(method));
                 break;
         }
 

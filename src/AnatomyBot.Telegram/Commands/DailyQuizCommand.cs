@@ -50,8 +50,7 @@ internal sealed class DailyQuizCommand(
         if (change.Changed)
         {
             scheduler.NotifyChanged();
-            logger.LogInformation("Telegram chat {ChatId} changed its daily quiz to \"{Setting}\" (by user {UserId})",
-                chat.ChatId, arguments, chat.Message.From?.Id);
+            logger.DailyQuizChanged(chat.ChatId, arguments, chat.Message.From?.Id);
         }
 
         await sender.ReplyTextAsync(chat, change.Text, cancellationToken);

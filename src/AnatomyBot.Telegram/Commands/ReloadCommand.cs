@@ -19,12 +19,12 @@ internal sealed class ReloadCommand(
         var userId = chat.Message.From?.Id;
         if (userId is not { } id || !_moderators.Contains(id))
         {
-            logger.LogWarning("Refused /reload from Telegram user {UserId} in chat {ChatId}: not a moderator", userId, chat.ChatId);
+            logger.ReloadRefused(userId, chat.ChatId);
             await sender.ReplyTextAsync(chat, "Sorry, only AnatomyBot moderators can reload the knowledge base.", cancellationToken);
             return;
         }
 
-        logger.LogInformation("Knowledge reload requested by Telegram moderator {UserId} in chat {ChatId}", id, chat.ChatId);
+        logger.ReloadRequested(id, chat.ChatId);
 
         // Never on the update loop: a slow disk must not stop the bot answering everyone else (the store time-boxes
         // the reload, and this reply follows whenever it ends).
@@ -36,7 +36,7 @@ internal sealed class ReloadCommand(
         try
         {
             var result = await reloader.ReloadAsync(cancellationToken);
-            logger.LogInformation("Knowledge reload by Telegram moderator {UserId}: {Outcome}", moderatorId,
+            logger.ReloadOutcome(moderatorId,
                 result.Succeeded ? "succeeded" : $"failed with {result.Errors.Length} error(s)");
             await sender.ReplyTextAsync(chat, ReloadText.Format(result, maxErrors: 50), cancellationToken);
         }
@@ -45,7 +45,7 @@ internal sealed class ReloadCommand(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Knowledge reload by Telegram moderator {UserId} failed unexpectedly", moderatorId);
+            logger.ReloadFailed(e, moderatorId);
         }
     }
 }

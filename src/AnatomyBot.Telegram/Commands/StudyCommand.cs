@@ -38,7 +38,10 @@ internal sealed class StudyCommand(QuizPoster poster, TelegramSender sender, ILo
         if (request is LinkRequest or UnlinkRequest or ForgetMeRequest)
         {
             // Never the code itself: only what was asked.
-            logger.LogInformation("Telegram user {UserId} used /{Command}", from.Id, CommandName(request));
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.StudyCommandUsed(from.Id, CommandName(request));
+            }
         }
 
         var sent = await sender.SendHtmlAsync(chat.ChatId, Render(reply), chat.ReplyTo, cancellationToken);

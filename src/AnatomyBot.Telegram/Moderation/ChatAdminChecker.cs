@@ -36,7 +36,7 @@ internal sealed class ChatAdminChecker(
         if (!result.IsSuccess)
         {
             // Not cached: the next attempt asks again.
-            logger.LogWarning("Could not check whether user {UserId} administers Telegram chat {ChatId}: {Error}", userId, chatId, result.Error);
+            logger.AdminCheckFailed(userId, chatId, result.Error);
             return null;
         }
 

@@ -69,7 +69,7 @@ internal sealed class DailyQuizScheduler(
             {
                 var retry = StorageFaults.Backoff(failures++);
                 wakeAt = timeProvider.GetUtcNow() + retry;
-                logger.LogError(ex, "The daily quiz scheduler failed; trying again in {Delay}", retry);
+                logger.DailyQuizSchedulerFailed(ex, retry);
             }
 
             if (!await _wake.TrySleepUntilAsync(timeProvider, wakeAt, cancellationToken))
@@ -84,7 +84,7 @@ internal sealed class DailyQuizScheduler(
     {
         var now = timeProvider.GetUtcNow();
         return DailyQuizPlan.RunPassAsync(store, TelegramKeys.Platform, now, (subscription, date, ct) => PostAsync(subscription, date, now, ct),
-            subscription => logger.LogWarning("Daily quiz of Telegram chat {ChatId} has an unknown time zone {Zone}; skipping it", subscription.Chat.Id, subscription.TimeZoneId),
+            subscription => logger.DailyQuizUnknownZone(subscription.Chat.Id, subscription.TimeZoneId),
             cancellationToken);
     }
 
@@ -93,7 +93,7 @@ internal sealed class DailyQuizScheduler(
         var chatId = TelegramKeys.ChatId(subscription.Chat);
         if (!await store.TryClaimDailyPostAsync(subscription.Chat, subscription.LastPostedAt, date, now, cancellationToken))
         {
-            logger.LogDebug("Daily quiz of Telegram chat {ChatId} for {Date} was already claimed", chatId, date);
+            logger.DailyQuizAlreadyClaimed(chatId, date);
             return;
         }
 
@@ -102,20 +102,20 @@ internal sealed class DailyQuizScheduler(
         switch (result.Status)
         {
             case QuizPostStatus.Posted:
-                logger.LogInformation("Posted the daily quiz for {Date} to Telegram chat {ChatId}{Late}", date, chatId,
+                logger.DailyQuizPosted(date, chatId,
                     late > TimeSpan.FromMinutes(1) ? $" ({late:hh\\:mm} late: the bot was not running at the scheduled time)" : "");
                 break;
             case QuizPostStatus.EmptyBank:
-                logger.LogWarning("The daily quiz for {Date} was not posted to Telegram chat {ChatId}: the quiz bank is empty", date, chatId);
+                logger.DailyQuizBankEmpty(date, chatId);
                 break;
             case QuizPostStatus.NoPolls:
                 // A chat that asked for a daily quiz should learn why none comes, not wait in silence.
-                logger.LogWarning("The daily quiz for {Date} could not be posted to Telegram chat {ChatId}: the server does not implement quiz polls", date, chatId);
+                logger.DailyQuizPollsUnsupported(date, chatId);
                 await sender.SendHtmlAsync(chatId, TelegramHtml.Escape(QuizPoster.NoPollsText), null, cancellationToken);
                 break;
             default:
                 // The date stays claimed: at-most-once means a failed day is not retried later (see remarks).
-                logger.LogWarning("The daily quiz for {Date} could not be posted to Telegram chat {ChatId}: {Error}", date, chatId, result.Error);
+                logger.DailyQuizNotPosted(date, chatId, result.Error);
                 break;
         }
     }

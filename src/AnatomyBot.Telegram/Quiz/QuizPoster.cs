@@ -110,11 +110,11 @@ internal sealed class QuizPoster(
         {
             var message = result.Value;
             await faults.RetryAsync("record the posted poll", ct => quizzes.CompleteAsync(post, poll.Id, ct), cancellationToken);
-            logger.LogInformation("Posted quiz {QuestionId} to Telegram chat {ChatId} as poll {PollId}", question.Id, message.Chat.Id, poll.Id);
+            logger.QuizPosted(question.Id, message.Chat.Id, poll.Id);
         }
         else if (result.IsSuccess)
         {
-            logger.LogWarning("Telegram accepted the quiz for chat {ChatId} but returned no poll; answers to it cannot be scored", chatId);
+            logger.QuizWithoutPoll(chatId);
         }
 
         return result.IsSuccess ? new QuizPostResult(QuizPostStatus.Posted, result.Value)

@@ -92,7 +92,7 @@ internal sealed class TelegramSender(
     {
         if (await chats.IsChatGoneAsync(TelegramKeys.Chat(chatId), cancellationToken))
         {
-            logger.LogDebug("Not posting to Telegram chat {ChatId}: the bot was removed or blocked there", chatId);
+            logger.ChatGoneNotPosting(chatId);
             return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.Forbidden, 403, "the chat is marked gone"));
         }
 
@@ -113,16 +113,16 @@ internal sealed class TelegramSender(
             {
                 case ApiErrorKind.Unreadable:
                     // The server took it: sending again would post it twice.
-                    logger.LogWarning("Telegram accepted {Method} to chat {ChatId} but its reply could not be read ({Error}); counting it as sent", request.MethodName, chatId, error);
+                    logger.SentButUnreadable(request.MethodName, chatId, error);
                     return TelegramResult<Message>.Accepted();
                 case ApiErrorKind.ChatMigrated when error.MigrateToChatId is { } newId && migrations++ < 3:
-                    logger.LogInformation("Telegram chat {OldChatId} became supergroup {NewChatId}; moving its data and resending", chatId, newId);
+                    logger.ChatMigratedResending(chatId, newId);
                     await chats.MoveChatAsync(TelegramKeys.Chat(chatId), TelegramKeys.Chat(newId), cancellationToken);
                     limiter.Rekey(chatId, newId);
                     chatId = newId;
                     continue;
                 case ApiErrorKind.Forbidden:
-                    logger.LogWarning("Telegram refused to post to chat {ChatId} ({Error}); marking it gone and no longer posting there", chatId, error);
+                    logger.ChatRefusedMarkedGone(chatId, error);
                     await chats.MarkChatGoneAsync(TelegramKeys.Chat(chatId), policy.TimeProvider.GetUtcNow(), cancellationToken);
                     return result;
                 case ApiErrorKind.Unauthorized:
@@ -137,17 +137,20 @@ internal sealed class TelegramSender(
                         break;
                     }
 
-                    logger.LogInformation("Telegram rate limit for chat {ChatId}: waiting {RetryAfter} before retrying", chatId, policy.DelayFor(error, transientFailures));
+                    if (logger.IsEnabled(LogLevel.Information))
+                    {
+                        logger.SendRateLimited(chatId, policy.DelayFor(error, transientFailures));
+                    }
                     await policy.WaitAsync(policy.DelayFor(error, transientFailures)!.Value, cancellationToken);
                     continue;
                 case ApiErrorKind.Server or ApiErrorKind.Network when ++transientFailures < _maxAttempts:
                     var delay = policy.Backoff(transientFailures - 1);
-                    logger.LogWarning("Sending to Telegram chat {ChatId} failed ({Error}); retrying in {Delay}", chatId, error, delay);
+                    logger.SendRetrying(chatId, error, delay);
                     await policy.WaitAsync(delay, cancellationToken);
                     continue;
             }
 
-            logger.LogWarning("Giving up sending {Method} to Telegram chat {ChatId}: {Error}", request.MethodName, chatId, error);
+            logger.SendGivenUp(request.MethodName, chatId, error);
             return result;
         }
     }

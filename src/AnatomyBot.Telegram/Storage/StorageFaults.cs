@@ -44,8 +44,7 @@ internal sealed class StorageFaults(
             case StorageFaultKind.Transient:
                 metrics.StorageError(operation);
                 health.StorageDegraded($"storage: {operation} failed ({diagnostics.Describe(exception)}); retrying with back-off");
-                logger.LogWarning("Telegram storage: {Operation} failed ({Error}); retrying with back-off. {Location}",
-                    operation, diagnostics.Describe(exception), diagnostics.Location);
+                logger.StorageFailed(operation, diagnostics.Describe(exception), diagnostics.Location);
                 break;
             case StorageFaultKind.Fatal:
                 metrics.StorageError(operation);
@@ -62,7 +61,7 @@ internal sealed class StorageFaults(
         if (health.IsStorageDegraded)
         {
             health.StorageRecovered();
-            logger.LogInformation("Telegram storage works again");
+            logger.StorageWorksAgain();
         }
     }
 

@@ -16,7 +16,7 @@ internal sealed class ChatMembershipHandler(IChatStore chats, DailyQuizScheduler
         {
             case ChatMemberStatus.Left:
             case ChatMemberStatus.Kicked:
-                logger.LogInformation("The bot was removed from Telegram chat {ChatId}; no longer posting there", update.Chat.Id);
+                logger.RemovedFromChat(update.Chat.Id);
                 await chats.MarkChatGoneAsync(TelegramKeys.Chat(update.Chat.Id), timeProvider.GetUtcNow(), cancellationToken);
                 scheduler.NotifyChanged();
                 break;

@@ -20,7 +20,7 @@ internal sealed class PollAnswerHandler(QuizService quizzes, ILogger<PollAnswerH
         var post = await quizzes.FindPostAsync(answer.PollId, TelegramKeys.User(user.Id), cancellationToken);
         if (post is null)
         {
-            logger.LogDebug("Ignoring an answer to unknown poll {PollId}", answer.PollId);
+            logger.UnknownPollAnswer(answer.PollId);
             return;
         }
 

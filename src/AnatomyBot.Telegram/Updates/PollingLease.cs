@@ -57,7 +57,7 @@ internal sealed class PollingLease(
             {
                 if (await _coordination.TryAcquireLeaseAsync(Name, _owner, _clock.GetUtcNow(), Duration, cancellationToken))
                 {
-                    _logger.LogInformation("This replica ({Replica}) took the Telegram polling lease; polling from the stored offset", _owner);
+                    _logger.LeaseTaken(_owner);
                     return new Held(this, renew: true, cancellationToken);
                 }
 
@@ -65,7 +65,7 @@ internal sealed class PollingLease(
                 if (!told)
                 {
                     told = true;
-                    _logger.LogInformation("Another replica holds the Telegram polling lease; standing by, trying to take it every {Interval}", Interval);
+                    _logger.LeaseHeldElsewhere(Interval);
                     standingBy("standing by: another replica polls (it holds the polling lease)");
                 }
             }
@@ -73,7 +73,7 @@ internal sealed class PollingLease(
             {
                 if (failures++ == 0)
                 {
-                    _logger.LogWarning(ex, "Could not reach the database for the Telegram polling lease; trying again every {Interval}", Interval);
+                    _logger.LeaseDatabaseUnreachable(ex, Interval);
                 }
             }
 
@@ -126,7 +126,7 @@ internal sealed class PollingLease(
                         // Keep polling while the lease still runs; stop before it expires, when another may take it.
                         if (lease._clock.GetUtcNow() + lease.Interval < _until)
                         {
-                            lease._logger.LogWarning(ex, "Could not renew the Telegram polling lease; trying again in {Interval}", lease.Interval);
+                            lease._logger.LeaseRenewFailed(ex, lease.Interval);
                             continue;
                         }
 
@@ -152,7 +152,7 @@ internal sealed class PollingLease(
         private void Lose(string reason, Exception? error)
         {
             LostBecause = reason;
-            _lease._logger.LogWarning(error, "This replica lost the Telegram polling lease ({Reason}); it stops polling and stands by", reason);
+            _lease._logger.LeaseLost(error, reason);
             _cancel.Cancel();
         }
 
@@ -172,11 +172,11 @@ internal sealed class PollingLease(
                 try
                 {
                     await _lease._coordination!.ReleaseLeaseAsync(Name, _lease._owner, bound.Token);
-                    _lease._logger.LogInformation("This replica gave up the Telegram polling lease");
+                    _lease._logger.LeaseGivenUp();
                 }
                 catch (Exception ex)
                 {
-                    _lease._logger.LogWarning(ex, "Could not give up the Telegram polling lease; another replica takes over when it expires");
+                    _lease._logger.LeaseGiveUpFailed(ex);
                 }
             }
 

@@ -76,7 +76,7 @@ internal sealed class TelegramPollingService(
 
             bot.Set(me);
             health.Connected("getMe succeeded");
-            logger.LogInformation("Telegram adapter connected as @{Username} (id {BotId})", me.Username, me.Id);
+            logger.Connected(me.Username, me.Id);
             if (options.Value.RegisterCommands)
             {
                 await RegisterCommandsAsync(cancellationToken);
@@ -131,7 +131,7 @@ internal sealed class TelegramPollingService(
         }
 
         // The URL is not secret (the secret token is); logging it helps check the reverse proxy.
-        logger.LogInformation("Telegram webhook registered at {WebhookUrl}; receiving updates on the HTTP listener instead of polling", webhook.Url);
+        logger.WebhookRegistered(webhook.Url);
         health.Connected("webhook registered");
         return true;
     }
@@ -215,7 +215,7 @@ internal sealed class TelegramPollingService(
             {
                 metrics.PollError("malformed");
                 health.Set(AdapterState.Reconnecting, "getUpdates returned something other than a list; retrying");
-                logger.LogWarning("getUpdates returned something other than a list; retrying");
+                logger.GetUpdatesNotAList();
                 await policy.WaitAsync(policy.Backoff(0), cancellationToken);
                 continue;
             }
@@ -247,7 +247,7 @@ internal sealed class TelegramPollingService(
             {
                 if (quickEmptyPolls == 2)
                 {
-                    logger.LogInformation("The Bot API server answers long polls at once; polling at most every {Interval} while idle", EmptyPollInterval);
+                    logger.LongPollsAnsweredAtOnce(EmptyPollInterval);
                 }
 
                 await policy.WaitAsync(EmptyPollInterval - clock.GetElapsedTime(started), cancellationToken);
@@ -260,7 +260,7 @@ internal sealed class TelegramPollingService(
         if (UpdateDispatcher.UpdateId(element) is not { } updateId)
         {
             // Without an id it cannot be confirmed on its own; the next update's offset confirms it.
-            logger.LogWarning("Skipping a Telegram update without a readable update_id");
+            logger.UpdateWithoutId();
             return offset;
         }
 
@@ -334,17 +334,17 @@ internal sealed class TelegramPollingService(
                 adapter.Fail(UnauthorizedMessage);
                 return false;
             case ApiErrorKind.Conflict:
-                logger.LogError(ConflictMessage);
+                logger.Conflict();
                 await policy.WaitAsync(policy.Backoff(attempt + 2), cancellationToken);
                 return true;
             case ApiErrorKind.RateLimited:
                 var retryAfter = policy.DelayFor(error, attempt)!.Value;
-                logger.LogWarning("Telegram {Method} was rate limited; waiting {RetryAfter}", method, retryAfter);
+                logger.RateLimited(method, retryAfter);
                 await policy.WaitAsync(retryAfter, cancellationToken);
                 return true;
             default:
                 var delay = policy.Backoff(attempt);
-                logger.LogWarning("Telegram {Method} failed ({Error}); retrying in {Delay}", method, error, delay);
+                logger.CallRetrying(method, error, delay);
                 await policy.WaitAsync(delay, cancellationToken);
                 return true;
         }
@@ -376,7 +376,7 @@ internal sealed class TelegramPollingService(
             }
 
             // Cosmetic: the commands still work when typed, so a failure is not worth stopping for.
-            logger.LogWarning("setMyCommands ({Scope}) failed: {Error}", request.Scope?.Type, result.Error);
+            logger.SetMyCommandsFailed(request.Scope?.Type, result.Error);
             if (result.Error.Kind == ApiErrorKind.Unauthorized)
             {
                 adapter.Fail(UnauthorizedMessage);

@@ -43,7 +43,7 @@ internal sealed class TelegramUpdateHandler(
         }
         else
         {
-            logger.LogDebug("Ignoring Telegram update {UpdateId}: no field this bot handles", update.Id);
+            logger.UpdateIgnored(update.Id);
         }
     }
 
@@ -52,7 +52,7 @@ internal sealed class TelegramUpdateHandler(
         var chatId = message.Chat.Id;
         if (message.MigrateToChatId is { } newId)
         {
-            logger.LogInformation("Telegram group {OldChatId} was upgraded to supergroup {NewChatId}; moving its data", chatId, newId);
+            logger.GroupUpgraded(chatId, newId);
             await chats.MoveChatAsync(TelegramKeys.Chat(chatId), TelegramKeys.Chat(newId), cancellationToken);
             return;
         }

@@ -48,7 +48,7 @@ internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, BotApi cli
             }
             catch (Exception ex) when (LenientJson.IsUnreadable(ex))
             {
-                logger.LogWarning("Skipping malformed Telegram update {UpdateId}: {Reason}", updateId, client.Redact(ex.Message));
+                logger.MalformedUpdateSkipped(updateId, client.Redact(ex.Message));
                 return true;
             }
 
@@ -61,14 +61,13 @@ internal sealed class UpdateDispatcher(TelegramUpdateHandler handler, BotApi cli
                 return false;
             }
 
-            logger.LogError("Telegram update {UpdateId} could not be handled: the store failed {Attempts} time(s) ({Error}); skipping it",
-                updateId, attempt, faults.Describe(ex));
+            logger.UpdateStoreFailed(updateId, attempt, faults.Describe(ex));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A bug for one update must not stop the bot; the update is confirmed so it cannot crash-loop, and the log
             // keeps the details.
-            logger.LogError("Handling Telegram update {UpdateId} failed; skipping it: {Error}", updateId, client.Redact(ex.ToString()));
+            logger.UpdateFailed(updateId, client.Redact(ex.ToString()));
         }
 
         return true;

@@ -50,8 +50,7 @@ public static class TelegramWebhookEndpoints
         if (!CryptographicOperations.FixedTimeEquals(givenHash, expectedHash))
         {
             // Debug, not warning: anyone who finds the URL can send these, and each would otherwise write a log line.
-            logger.LogDebug("Refused a Telegram webhook request from {RemoteAddress}: {Problem} X-Telegram-Bot-Api-Secret-Token",
-                context.Connection.RemoteIpAddress, given.Count == 0 ? "missing" : "wrong");
+            logger.WebhookSecretRefused(context.Connection.RemoteIpAddress, given.Count == 0 ? "missing" : "wrong");
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
@@ -63,15 +62,14 @@ public static class TelegramWebhookEndpoints
         }
         catch (JsonException)
         {
-            logger.LogDebug("Refused a Telegram webhook request: the body is not JSON");
+            logger.WebhookBodyNotJson();
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
         catch (BadHttpRequestException ex)
         {
             // 413 (body over the listener's limit) or 408 (a sender too slow): expected abuse, so no stack trace.
-            logger.LogDebug("Refused a Telegram webhook request from {RemoteAddress}: {Status} {Reason}",
-                context.Connection.RemoteIpAddress, ex.StatusCode, ex.Message);
+            logger.WebhookBadRequest(context.Connection.RemoteIpAddress, ex.StatusCode, ex.Message);
             if (!context.Response.HasStarted)
             {
                 context.Response.StatusCode = ex.StatusCode;
@@ -81,7 +79,7 @@ public static class TelegramWebhookEndpoints
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
         {
-            logger.LogDebug("A Telegram webhook request was aborted by the sender");
+            logger.WebhookAborted();
             return;
         }
 
@@ -89,7 +87,7 @@ public static class TelegramWebhookEndpoints
         {
             if (UpdateDispatcher.UpdateId(document.RootElement) is not { } updateId)
             {
-                logger.LogDebug("Refused a Telegram webhook request: no update_id");
+                logger.WebhookNoUpdateId();
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
@@ -97,7 +95,7 @@ public static class TelegramWebhookEndpoints
             var outcome = await queue.AcceptAsync(updateId, document.RootElement, cancellationToken);
             if (outcome == WebhookAcceptance.Duplicate)
             {
-                logger.LogDebug("Telegram delivered update {UpdateId} again; it is handled once", updateId);
+                logger.WebhookDuplicate(updateId);
             }
 
             // 200 only once the update is stored: Telegram never resends what it was told was accepted.

@@ -141,7 +141,7 @@ internal sealed class TelegramWebhookQueue(
             }
             catch (OperationCanceledException)
             {
-                logger.LogWarning("Shutdown timeout reached with {Count} accepted Telegram webhook update(s) not handled yet; they stay in the inbox and are handled after the next start", Pending);
+                logger.WebhookShutdownPending(Pending);
             }
         }
     }
@@ -204,7 +204,7 @@ internal sealed class TelegramWebhookQueue(
                 var delay = StorageFaults.Backoff(failures);
                 metrics.WebhookWorkerRestarted();
                 _restarting = $"the webhook worker failed ({ex.GetType().Name}); restarting";
-                logger.LogError("The Telegram webhook worker failed; restarting it in {Delay}: {Error}", delay, ex.ToString());
+                logger.WebhookWorkerFailed(delay, ex.ToString());
                 try
                 {
                     await Task.Delay(delay, timeProvider, cancellationToken);
@@ -262,7 +262,7 @@ internal sealed class TelegramWebhookQueue(
             catch (JsonException)
             {
                 // Cannot happen for what the endpoint stored (it parsed it); a damaged row must not stall the inbox.
-                logger.LogWarning("Skipping Telegram webhook update {UpdateId}: its stored body is not JSON", item.UpdateId);
+                logger.WebhookStoredBodyNotJson(item.UpdateId);
             }
 
             using (document)

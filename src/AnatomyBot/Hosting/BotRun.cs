@@ -26,9 +26,7 @@ internal static class BotRun
     {
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AnatomyBot");
         var redactor = SecretRedactor.FromConfiguration(configuration);
-        logger.LogInformation(
-            "Telegram adapter {Telegram}, Discord adapter {Discord}.",
-            adapters.Telegram ? "on" : "off (Telegram:Token is not set)",
+        logger.Adapters(adapters.Telegram ? "on" : "off (Telegram:Token is not set)",
             adapters.Discord ? "on" : "off (Discord:Token is not set)");
 
         // Resolved before the run: RunAsync disposes the host, and the states must still be readable afterwards.
@@ -62,7 +60,10 @@ internal static class BotRun
         await host.RunAsync(cancellationToken);
         if (stopping is { } since)
         {
-            logger.LogInformation("AnatomyBot stopped in {ElapsedMs:0} ms", timeProvider.GetElapsedTime(since).TotalMilliseconds);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.Stopped(timeProvider.GetElapsedTime(since).TotalMilliseconds);
+            }
         }
     }
 
@@ -72,9 +73,7 @@ internal static class BotRun
         var elapsed = services.GetRequiredService<AnatomyBot.Observability.StartupClock>().MarkReady();
         var knowledge = services.GetRequiredService<IKnowledgeProvider>().Current;
         var addresses = services.GetRequiredService<OpsHttpServer>().Addresses;
-        logger.LogInformation(
-            "AnatomyBot ready in {ElapsedMs:0} ms: knowledge version {Version} ({Muscles} muscles, {Topics} topics, {Quiz} quiz questions), HTTP {Http}",
-            elapsed.TotalMilliseconds,
+        logger.Ready(elapsed.TotalMilliseconds,
             knowledge.Version,
             knowledge.Muscles.Length,
             knowledge.Topics.Length,
@@ -96,7 +95,10 @@ internal static class BotRun
                 return BotApp.ExitUsage;
             default:
                 // Logged as redacted text, not as the exception object: an exception message may carry a URL with a token.
-                logger.LogCritical("The bot stopped on an unexpected error: {Error}", redactor.Redact(ex.ToString()));
+                if (logger.IsEnabled(LogLevel.Critical))
+                {
+                    logger.StoppedOnError(redactor.Redact(ex.ToString()));
+                }
                 await error.WriteLineAsync($"error: the bot stopped on an unexpected error: {ex.GetType().Name}: {redactor.Redact(ex.Message)}");
                 return BotApp.ExitFailure;
         }

@@ -21,7 +21,7 @@ namespace AnatomyBot.Hosting;
 /// (the CLI verbs never build a web stack) while the endpoints read the bot's own services. It stops last, so health
 /// stays observable while the adapters drain. The Telegram webhook (webhook mode) is served here too.
 /// </summary>
-internal sealed partial class OpsHttpServer(
+internal sealed class OpsHttpServer(
     IOptions<HttpOptions> options,
     HealthCheckService healthChecks,
     MeterProvider meterProvider,
@@ -39,7 +39,7 @@ internal sealed partial class OpsHttpServer(
         var settings = options.Value;
         if (!settings.Enabled)
         {
-            LogDisabled(_logger);
+            _logger.HttpDisabled();
             return;
         }
 
@@ -81,7 +81,10 @@ internal sealed partial class OpsHttpServer(
         await app.StartAsync(cancellationToken);
         _app = app;
         Addresses = [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
-        LogListening(_logger, string.Join(", ", Addresses));
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            _logger.HttpListening(string.Join(", ", Addresses));
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -100,10 +103,4 @@ internal sealed partial class OpsHttpServer(
             await app.DisposeAsync();
         }
     }
-
-    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "HTTP endpoints /healthz and /metrics listening on {Addresses}")]
-    private static partial void LogListening(ILogger logger, string addresses);
-
-    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "HTTP listener off (Http:Enabled is false)")]
-    private static partial void LogDisabled(ILogger logger);
 }

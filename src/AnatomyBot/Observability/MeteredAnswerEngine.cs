@@ -11,7 +11,7 @@ namespace AnatomyBot.Observability;
 /// knowing about metrics or logs. The user's text is logged only at Debug and truncated; Information carries the
 /// platform, chat and intent.
 /// </summary>
-internal sealed partial class MeteredAnswerEngine(
+internal sealed class MeteredAnswerEngine(
     IAnswerEngine inner,
     TimeProvider timeProvider,
     ILogger<MeteredAnswerEngine> logger,
@@ -33,7 +33,7 @@ internal sealed partial class MeteredAnswerEngine(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             BotMetrics.Questions.Add(1, new("platform", platform), new("intent", "error"));
-            LogFailed(logger, platform, message.ChatId, ex.GetType().Name);
+            logger.EngineFailed(platform, message.ChatId, ex.GetType().Name);
             throw;
         }
 
@@ -46,14 +46,14 @@ internal sealed partial class MeteredAnswerEngine(
             BotMetrics.Disclaimers.Add(1, new KeyValuePair<string, object?>("platform", platform));
         }
 
-        LogAnswered(logger, platform, message.ChatId, intent, reply.Entity, elapsed.TotalMilliseconds, reply.Disclaimer is not null);
+        logger.Answered(platform, message.ChatId, intent, reply.Entity, elapsed.TotalMilliseconds, reply.Disclaimer is not null);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             // A user may paste anything, the bot's own token included.
             // A command's request prints its type and argument ("MuscleCardRequest { Name = psoas }").
             var asked = message.Request is AskRequest ask ? ask.Text : message.Request.ToString();
             var text = redactor?.Redact(asked) ?? asked;
-            LogQuestionText(logger, platform, message.ChatId, Excerpt(text));
+            logger.QuestionText(platform, message.ChatId, Excerpt(text));
         }
 
         return reply;
@@ -80,14 +80,4 @@ internal sealed partial class MeteredAnswerEngine(
 
         return new string(chars) + (cut ? "…" : string.Empty);
     }
-
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information,
-        Message = "Answered {Platform} chat {ChatId}: intent {Intent}, entity {Entity}, {ElapsedMs:0.###} ms, disclaimer {Disclaimer}")]
-    private static partial void LogAnswered(ILogger logger, string platform, string chatId, string intent, string? entity, double elapsedMs, bool disclaimer);
-
-    [LoggerMessage(EventId = 101, Level = LogLevel.Debug, Message = "Question from {Platform} chat {ChatId}: {Text}")]
-    private static partial void LogQuestionText(ILogger logger, string platform, string chatId, string text);
-
-    [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "The engine failed on a question from {Platform} chat {ChatId}: {Error}")]
-    private static partial void LogFailed(ILogger logger, string platform, string chatId, string error);
 }

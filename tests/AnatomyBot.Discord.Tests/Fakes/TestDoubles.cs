@@ -30,7 +30,7 @@ public sealed class FakeEngine : IAnswerEngine, IMuscleNameCompleter
         return Answerer(message);
     }
 
-    public ImmutableArray<NameSuggestion> Complete(string partial, int limit) => Completer(partial, limit);
+    public ImmutableArray<NameSuggestion> Complete(string typed, int limit) => Completer(typed, limit);
 
     public static readonly QuizQuestion SampleQuiz = new(
         "psoas-minor-presence", "Roughly how many people have a psoas minor?",

@@ -10,6 +10,9 @@ public sealed record StoragePorts(IStorageSchema Schema, IQuizStore Quiz, IDaily
 {
     /// <summary>The study store (/review, /progress, /link); a provider without one fails <see cref="StudyStoreContract{TDatabase}"/>.</summary>
     public IStudyStore? Study { get; init; }
+
+    /// <summary>Turns of a pace (Discord's session starts); a provider without them fails <see cref="TurnClaimsContract{TDatabase}"/>.</summary>
+    public ITurnClaims? Turns { get; init; }
 }
 
 /// <summary>

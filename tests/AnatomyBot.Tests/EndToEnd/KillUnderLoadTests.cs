@@ -14,7 +14,7 @@ namespace AnatomyBot.Tests.EndToEnd;
 /// modes. Each test reports the updates lost (acknowledged or offered, never answered) and repeated (answered more
 /// than once): none may be lost, and each kill may repeat at most the one update that was being handled.
 /// </summary>
-[Collection(ProcessesCollection.Name)]
+[Collection(ProcessesTestGroup.Name)]
 public sealed class KillUnderLoadTests(ITestOutputHelper output)
 {
     private const string Token = "654321:Kill-under-load-token";
@@ -180,7 +180,7 @@ internal static class LoopbackPort
 
 /// <summary>Tests that run several bot processes under load run alone, so they neither slow nor are slowed by others.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessesCollection
+public sealed class ProcessesTestGroup
 {
     public const string Name = "Processes";
 }

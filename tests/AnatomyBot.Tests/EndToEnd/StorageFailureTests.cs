@@ -11,7 +11,7 @@ namespace AnatomyBot.Tests.EndToEnd;
 /// Storage:Path; a database locked by another connection past the busy timeout leaves the bot answering, reported
 /// "degraded" in /healthz and /metrics, and healthy again once the lock is gone.
 /// </summary>
-[Collection(MetricsCollection.Name)]
+[Collection(MetricsTestGroup.Name)]
 public sealed class StorageFailureTests
 {
     private const string Token = "654321:Storage-failure-token";

@@ -9,7 +9,7 @@ using Moq;
 
 namespace AnatomyBot.Tests.Ops;
 
-[Collection(MetricsCollection.Name)]
+[Collection(MetricsTestGroup.Name)]
 public sealed class MeteredAnswerEngineTests
 {
     [Fact]

@@ -11,12 +11,12 @@ namespace AnatomyBot.Tests.Ops;
 
 /// <summary>The "AnatomyBot" meter is process-wide, so tests that count on exact deltas run alone.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class MetricsCollection
+public sealed class MetricsTestGroup
 {
     public const string Name = "Metrics";
 }
 
-[Collection(MetricsCollection.Name)]
+[Collection(MetricsTestGroup.Name)]
 public sealed class MetricsEndpointTests
 {
     private const string Questions = "anatomybot_questions_total";

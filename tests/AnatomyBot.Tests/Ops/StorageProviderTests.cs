@@ -49,5 +49,10 @@ public sealed class StorageProviderTests
             var store = resolver.GetRequiredService(port);
             Assert.Equal(assembly, store.GetType().Assembly.GetName().Name);
         }
+
+        // Discord's session starts are paced through the turns: shared in PostgreSQL, this process's own with SQLite.
+        Assert.Single(services, d => d.ServiceType == typeof(ITurnClaims));
+        var turns = resolver.GetRequiredService<ITurnClaims>();
+        Assert.Equal(provider == "postgres" ? "PostgresTurnClaims" : nameof(InProcessTurnClaims), turns.GetType().Name);
     }
 }
