@@ -88,8 +88,8 @@ public sealed class PollingLeaseTests(PostgresClassDatabase fixture) : IClassFix
 
         var before = Enqueue(world, 5001, 5);
         await PumpUntilAnsweredAsync(world, before);
-        // Confirmed to Telegram (the next getUpdates carries the stored offset), so the stop below interrupts no update:
-        // one in flight at a stop is handled again by the next poller, as after a restart.
+        // Confirmed to Telegram (the next getUpdates carries the stored offset), so the stop below interrupts no update
+        // (one not yet answered at a stop is handled by the next poller; one answered keeps its offset: CleanStopTests).
         await world.PumpUntilAsync(s => s.PendingUpdates == 0, Step);
         // Both running, the standby never polled beside the holder.
         Assert.Equal(1, world.Server.MostPollsInFlight);

@@ -18,7 +18,9 @@ namespace AnatomyBot.Telegram.Updates;
 /// <summary>
 /// Receives updates by long polling and hands them to <see cref="TelegramUpdateHandler"/> one at a time. The offset
 /// is stored after each update is handled (or skipped as malformed), so a restart neither skips nor repeats one;
-/// an update being handled when the process stops is handled again after the restart. getUpdates goes through
+/// an update being handled when the process stops is handled again after the restart, but one already handled has its
+/// offset written even when the stop comes during that write (bounded by <see cref="OffsetWriteBound"/>), so a clean
+/// stop repeats none. The polling lease is given up only after that. getUpdates goes through
 /// Telegram.Bot, but its result is kept as raw JSON and each update is read on its own, so one the library cannot
 /// read is skipped and confirmed instead of stalling the loop. A server that answers a long poll at once with
 /// nothing (an emulator) is polled at most about once per <see cref="EmptyPollInterval"/>. When the store refuses the
@@ -48,6 +50,9 @@ internal sealed class TelegramPollingService(
     internal static readonly string[] AllowedUpdates = ["message", "poll_answer", "my_chat_member", "callback_query"];
 
     private static readonly UpdateType[] AllowedUpdateTypes = [UpdateType.Message, UpdateType.PollAnswer, UpdateType.MyChatMember, UpdateType.CallbackQuery];
+
+    /// <summary>How long the offset write of an update already handled may take once the host is stopping (a hang guard).</summary>
+    internal static readonly TimeSpan OffsetWriteBound = TimeSpan.FromSeconds(5);
 
     /// <summary>The least time between two getUpdates calls once polls keep coming back at once and empty.</summary>
     internal static readonly TimeSpan EmptyPollInterval = TimeSpan.FromSeconds(1);
@@ -173,7 +178,7 @@ internal sealed class TelegramPollingService(
             _offsetFailures = 0;
             try
             {
-                await PollAsync(held.Token);
+                await PollAsync(() => held.LostBecause is not null, held.Token);
             }
             catch (OperationCanceledException) when (held.LostBecause is not null && !cancellationToken.IsCancellationRequested)
             {
@@ -187,7 +192,8 @@ internal sealed class TelegramPollingService(
         }
     }
 
-    private async Task PollAsync(CancellationToken cancellationToken)
+    /// <summary>Polls until <paramref name="cancellationToken"/> is cancelled: by a stop, or when <paramref name="leaseLost"/>.</summary>
+    private async Task PollAsync(Func<bool> leaseLost, CancellationToken cancellationToken)
     {
         var offset = await faults.RetryAsync("read the update offset", ct => inbox.GetOffsetAsync(TelegramKeys.Platform, ct), cancellationToken);
         var failures = 0;
@@ -225,7 +231,7 @@ internal sealed class TelegramPollingService(
             foreach (var element in result.Value.EnumerateArray())
             {
                 count++;
-                offset = await HandleOneAsync(element, offset, cancellationToken);
+                offset = await HandleOneAsync(element, offset, leaseLost, cancellationToken);
                 if (_offsetUnsaved)
                 {
                     // The next getUpdates confirms this one to Telegram before another is handled.
@@ -255,7 +261,7 @@ internal sealed class TelegramPollingService(
         }
     }
 
-    private async Task<long?> HandleOneAsync(JsonElement element, long? offset, CancellationToken cancellationToken)
+    private async Task<long?> HandleOneAsync(JsonElement element, long? offset, Func<bool> leaseLost, CancellationToken cancellationToken)
     {
         if (UpdateDispatcher.UpdateId(element) is not { } updateId)
         {
@@ -271,7 +277,27 @@ internal sealed class TelegramPollingService(
 
         await dispatcher.DispatchAsync(element, updateId, cancellationToken);
         var next = updateId + 1;
-        await SaveOffsetAsync(next, cancellationToken);
+
+        // Handled: a stop arriving now must not cancel the offset write, or the next poller (or the restarted process)
+        // would answer this update again; it only bounds it. A lost lease still cancels it at once: the new holder went
+        // on from the stored offset and may already have stored a later one.
+        using var write = new CancellationTokenSource();
+        using (cancellationToken.Register(() =>
+        {
+            if (leaseLost())
+            {
+                write.Cancel();
+            }
+            else
+            {
+                write.CancelAfter(OffsetWriteBound);
+            }
+        }))
+        {
+            await SaveOffsetAsync(next, write.Token);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         return next;
     }
 
