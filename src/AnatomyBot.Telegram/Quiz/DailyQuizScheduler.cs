@@ -78,7 +78,7 @@ internal sealed class DailyQuizScheduler(
         }
 
         var late = DailyQuizPlan.Lateness(subscription, date, now);
-        var result = await poster.PostAsync(chatId, null, cancellationToken, QuizPoster.Daily);
+        var result = await poster.PostAsync(chatId, null, QuizPoster.Daily, null, cancellationToken);
         switch (result.Status)
         {
             case QuizPostStatus.Posted:
