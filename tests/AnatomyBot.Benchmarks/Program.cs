@@ -10,9 +10,15 @@ if (args is ["--discord-load"])
     return await AnatomyBot.Benchmarks.DiscordLoad.RunAsync();
 }
 
-if (args is ["--route-latency", var mode])
+if (args is ["--route-latency", var mode, ..] && args.Length <= 3)
 {
-    return await AnatomyBot.Benchmarks.RouteLatency.RunAsync(semantic: mode == "semantic");
+    var rounds = args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    return await AnatomyBot.Benchmarks.RouteLatency.RunAsync(semantic: mode == "semantic", rounds);
+}
+
+if (args is ["--dump-replies", var output])
+{
+    return AnatomyBot.Benchmarks.ReplyDump.Run(output);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

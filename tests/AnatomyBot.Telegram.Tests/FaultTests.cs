@@ -142,10 +142,11 @@ public sealed class FaultTests
         const long newId = -1009998887;
         await using var world = await TestWorld.CreateAsync();
         world.Server.AddFault("sendMessage", Fault.Migrated(newId));
-        world.Server.Enqueue(Tg.Group("/ask psoas?"));
         await using var adapter = await world.StartAdapterAsync();
         await adapter.Store.SaveSubscriptionAsync(Tg.GroupId, new TimeOnly(9, 0), "UTC", world.Clock.GetUtcNow(), default);
         await adapter.Store.RecordPollAsync("p1", Tg.GroupId, "q1", 0, world.Clock.GetUtcNow(), default);
+        // Queued once the rows exist: queued before the start, the migration could rekey before they were saved.
+        world.Server.Enqueue(Tg.Group("/ask psoas?"));
 
         await world.PumpUntilAsync(s => s.Calls("sendMessage").Count == 2);
 

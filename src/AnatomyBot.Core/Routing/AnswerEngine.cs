@@ -731,7 +731,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (!index.Safety.TouchesPain(text))
         {
             // Only the head of the ranking can be shown; checking every ranked fact would cost a scan per fact.
-            ranked = [.. ranked.Take(24).Where(r => !index.Safety.TouchesPain(index.Facts.Passages[r.Passage].Fact.Text))];
+            ranked = [.. ranked.Take(24).Where(r => !index.FactTouchesPain(r.Passage))];
         }
 
         if (ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey)

@@ -231,7 +231,7 @@ internal static class FactAnswerer
                 }
             }
 
-            if (asksNumber && HoldsNumber(p.Fact.Text))
+            if (asksNumber && facts.HoldsNumber(p.Ordinal))
             {
                 bonus += RetrievalThresholds.NumberBonus;
             }
@@ -276,7 +276,13 @@ internal static class FactAnswerer
             }
         }
 
-        var ranked = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => (s.Key, s.Value)).ToList();
+        var ranked = new List<(int Passage, double Score)>(scores.Count);
+        foreach (var (passage, score) in scores)
+        {
+            ranked.Add((passage, score));
+        }
+
+        ranked.Sort(FactIndex.BestFirst.Instance);
         if (semantic is null || Settled(ranked, facts))
         {
             return (ranked, terms, false);
@@ -366,7 +372,7 @@ internal static class FactAnswerer
         if (AsksNumber(question))
         {
             // The fact holding the number asked for comes first.
-            chosen = [.. chosen.OrderByDescending(c => HoldsNumber(facts.Passages[c].Fact.Text))];
+            chosen = [.. chosen.OrderByDescending(facts.HoldsNumber)];
         }
 
         return chosen;
@@ -573,7 +579,7 @@ internal static class FactAnswerer
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A count, measure or share; a year ("the 2019 article") names a source, not an answer.</summary>
-    private static bool HoldsNumber(string text) =>
+    internal static bool HoldsNumber(string text) =>
         Words(text).Any(w => NumberWords.Contains(w) || (w.Any(char.IsAsciiDigit) && !IsYear(w)));
 
     private static bool IsYear(string word) => word.Length == 4 && word.All(char.IsAsciiDigit) && word[0] is '1' or '2';

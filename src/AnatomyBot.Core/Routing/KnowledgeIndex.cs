@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Text;
 using AnatomyBot.Core.Routing.Retrieval;
-using FuzzySharp;
 
 namespace AnatomyBot.Core.Routing;
 
@@ -34,6 +33,7 @@ internal sealed class KnowledgeIndex
     private readonly HashSet<string> _muscleWords;
     private readonly double _maxIdf;
     private readonly (string Key, string Label, int Muscle, int Kind)[] _completions;
+    private readonly byte[] _factPain;
 
     private KnowledgeIndex(KnowledgeSnapshot snapshot)
     {
@@ -44,6 +44,7 @@ internal sealed class KnowledgeIndex
         TopicById = Topics.GroupBy(t => t.Id).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Facts = new FactIndex(snapshot, Muscles, Topics);
         Safety = new SafetyMatcher(snapshot.Safety, Facts.Knows);
+        _factPain = new byte[Facts.Passages.Length];
 
         (_musclePhrases, _musclePhraseOwner, _musclePhraseLookup, MuscleMaxWords, _completions) = BuildMusclePhrases(Muscles);
         MuscleFuzzy = new TrigramIndex(_musclePhrases);
@@ -89,7 +90,7 @@ internal sealed class KnowledgeIndex
                     var isName = key == nameKey;
                     // Misspellings ("illiacus") complete to the real name; real alternatives show both.
                     var misspelling = !isName && !key.Contains(nameKey, StringComparison.Ordinal)
-                        && FuzzySharp.Fuzz.Ratio(key, nameKey) >= RoutingThresholds.AliasIsMisspelling;
+                        && FuzzyRatio.Of(key, nameKey) >= RoutingThresholds.AliasIsMisspelling;
                     var label = isName || misspelling ? muscle.Name : $"{muscle.Name} ({name.Trim()})";
                     completions.Add((key, label, m, isName ? 0 : misspelling ? 2 : 1));
                 }
@@ -219,6 +220,22 @@ internal sealed class KnowledgeIndex
     public int TopicMaxWords { get; }
 
     public static KnowledgeIndex Build(KnowledgeSnapshot snapshot) => new(snapshot);
+
+    /// <summary>
+    /// Whether a fact's own text uses the pain vocabulary, worked out once per fact and snapshot (lazily: most facts
+    /// are never asked about). Racing threads at worst both work it out, to the same answer.
+    /// </summary>
+    public bool FactTouchesPain(int passage)
+    {
+        var known = Volatile.Read(ref _factPain[passage]);
+        if (known == 0)
+        {
+            known = Safety.TouchesPain(Facts.Passages[passage].Fact.Text) ? (byte)2 : (byte)1;
+            Volatile.Write(ref _factPain[passage], known);
+        }
+
+        return known == 2;
+    }
 
     public bool IsMuscleWord(string word) => _muscleWords.Contains(word);
 
@@ -513,7 +530,7 @@ internal sealed class KnowledgeIndex
                 continue;
             }
 
-            if (!phraseWords.Any(p => p == word || (p.Length >= 4 && word.Length >= 4 && Fuzz.Ratio(p, word) >= RoutingThresholds.PhraseWordAlign)))
+            if (!phraseWords.Any(p => p == word || (p.Length >= 4 && word.Length >= 4 && FuzzyRatio.Of(p, word) >= RoutingThresholds.PhraseWordAlign)))
             {
                 return false;
             }

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Text;
-using FuzzySharp;
 
 namespace AnatomyBot.Core.Routing;
 
@@ -263,16 +262,29 @@ internal static class QueryAnalyzer
         return false;
     }
 
-    /// <summary>A rough sound-alike key: "-tion", "-sion" and "-shun" alike, no inner vowels, no doubled letters.</summary>
+    /// <summary>The sound-alike keys of <see cref="Vocabulary.FuzzyCueWords"/>, computed once.</summary>
+    private static readonly string[] FuzzyCuePhonetics = [.. Vocabulary.FuzzyCueWords.Select(c => Phonetic(c.Phrase))];
+
     /// <summary>The attribute cue a misspelt or phonetically spelt word stands for ("insershun", "innervaton"), or null.</summary>
     internal static AttributeCue? FuzzyCue(string word)
     {
         AttributeCue? best = null;
         var bestScore = RoutingThresholds.FuzzyCueAccept;
-        foreach (var cue in Vocabulary.FuzzyCueWords)
+        var phonetic = Phonetic(word);
+        for (var c = 0; c < Vocabulary.FuzzyCueWords.Length; c++)
         {
+            var cue = Vocabulary.FuzzyCueWords[c];
+            // The lengths alone bound the score: a cue that cannot beat the best so far, even as one edit away, is skipped.
+            var ceiling = Math.Max(FuzzyRatio.Ceiling(word.Length, cue.Phrase.Length), FuzzyRatio.Ceiling(phonetic.Length, FuzzyCuePhonetics[c].Length) - RoutingThresholds.PhoneticPenalty);
+            if (ceiling <= bestScore && RoutingThresholds.FuzzyCueOneEdit <= bestScore)
+            {
+                continue;
+            }
+
             // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
-            var score = Math.Max(Fuzz.Ratio(word, cue.Phrase), Fuzz.Ratio(Phonetic(word), Phonetic(cue.Phrase)) - RoutingThresholds.PhoneticPenalty);
+            var score = ceiling <= RoutingThresholds.FuzzyCueAccept
+                ? ceiling
+                : Math.Max(FuzzyRatio.Of(word, cue.Phrase), FuzzyRatio.Of(phonetic, FuzzyCuePhonetics[c]) - RoutingThresholds.PhoneticPenalty);
             if (score <= RoutingThresholds.FuzzyCueAccept && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
             {
                 score = RoutingThresholds.FuzzyCueOneEdit;
@@ -288,6 +300,7 @@ internal static class QueryAnalyzer
         return best;
     }
 
+    /// <summary>A rough sound-alike key: "-tion", "-sion" and "-shun" alike, no inner vowels, no doubled letters.</summary>
     internal static string Phonetic(string word)
     {
         var text = word.Replace("tion", "shn", StringComparison.Ordinal).Replace("sion", "shn", StringComparison.Ordinal)

@@ -58,6 +58,9 @@ internal sealed class PhraseSet
     private readonly HashSet<string> _phrases;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    /// <summary>The first word of every phrase: a window can only be a phrase if it starts with one of these.</summary>
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords;
+
     public PhraseSet(IEnumerable<string> phrases)
     {
         _phrases = new HashSet<string>(StringComparer.Ordinal);
@@ -72,6 +75,7 @@ internal sealed class PhraseSet
         }
 
         _lookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWords = new HashSet<string>(_phrases.Select(p => p.Split(' ')[0]), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int MaxWords { get; }
@@ -82,6 +86,11 @@ internal sealed class PhraseSet
     {
         for (var i = 0; i < text.Count; i++)
         {
+            if (!_firstWords.Contains(text.Word(i)))
+            {
+                continue;
+            }
+
             for (var n = 1; n <= MaxWords && i + n <= text.Count; n++)
             {
                 if (_lookup.Contains(text.Window(i, n)))
@@ -100,6 +109,11 @@ internal sealed class PhraseSet
         var found = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < text.Count; i++)
         {
+            if (!_firstWords.Contains(text.Word(i)))
+            {
+                continue;
+            }
+
             for (var n = 1; n <= MaxWords && i + n <= text.Count; n++)
             {
                 if (_lookup.TryGetValue(text.Window(i, n), out var phrase))

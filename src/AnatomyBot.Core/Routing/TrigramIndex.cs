@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
-using System.Runtime.InteropServices;
-using FuzzySharp;
+using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
 
@@ -16,6 +15,13 @@ internal sealed class TrigramIndex
 {
     /// <summary>Upper bound on postings visited per query: keeps the worst case flat for huge bases.</summary>
     private const int PostingBudget = 1500;
+
+    /// <summary>Per-thread scratch for <see cref="Search"/> (several chats are answered at once): counts per key, keys touched.</summary>
+    [ThreadStatic]
+    private static int[]? t_counts;
+
+    [ThreadStatic]
+    private static int[]? t_touched;
 
     private readonly string[] _keys;
     private readonly FrozenDictionary<long, int[]> _postings;
@@ -56,9 +62,20 @@ internal sealed class TrigramIndex
             return result;
         }
 
-        var queryGrams = Trigrams(query).Distinct().ToArray();
-        var lists = new List<int[]>(queryGrams.Length);
-        foreach (var gram in queryGrams)
+        // The query's distinct trigrams in order of first appearance, and their postings in that order.
+        Span<long> grams = query.Length <= 256 ? stackalloc long[query.Length] : new long[query.Length];
+        var distinct = 0;
+        for (var i = 0; i < query.Length; i++)
+        {
+            var gram = Pack(At(query, i - 1), At(query, i), At(query, i + 1));
+            if (!grams[..distinct].Contains(gram))
+            {
+                grams[distinct++] = gram;
+            }
+        }
+
+        var lists = new List<int[]>(distinct);
+        foreach (var gram in grams[..distinct])
         {
             if (_postings.TryGetValue(gram, out var ids))
             {
@@ -73,50 +90,100 @@ internal sealed class TrigramIndex
 
         // Rare trigrams first: they discriminate best and cost least.
         lists.Sort((a, b) => a.Length.CompareTo(b.Length));
-        var counts = new Dictionary<int, int>();
-        var visited = 0;
-        for (var i = 0; i < lists.Count; i++)
+
+        // Shared-trigram counts per key in the thread's scratch array, all zero between searches: the keys touched are
+        // remembered, and only they are read and reset.
+        var counts = t_counts is { } c && c.Length >= _keys.Length ? c : t_counts = new int[Math.Max(_keys.Length, 1024)];
+        var touched = t_touched ??= new int[PostingBudget + 64];
+        var touchedCount = 0;
+        try
         {
-            var ids = lists[i];
-            if (i >= 2 && visited + ids.Length > PostingBudget)
+            var visited = 0;
+            for (var i = 0; i < lists.Count; i++)
             {
-                break;
+                var ids = lists[i];
+                if (i >= 2 && visited + ids.Length > PostingBudget)
+                {
+                    break;
+                }
+
+                visited += ids.Length;
+                foreach (var id in ids)
+                {
+                    if (counts[id]++ == 0)
+                    {
+                        if (touchedCount == touched.Length)
+                        {
+                            Array.Resize(ref touched, touched.Length * 2);
+                            t_touched = touched;
+                        }
+
+                        touched[touchedCount++] = id;
+                    }
+                }
             }
 
-            visited += ids.Length;
-            foreach (var id in ids)
+            // The best maxCandidates by (most shared trigrams, then lowest key), a total order: kept sorted by insertion.
+            var minLength = (int)(query.Length * 0.5);
+            var maxLength = (int)(query.Length * 1.8) + 2;
+            var take = Math.Max(0, maxCandidates);
+            Span<(int Key, int Shared)> best = take <= 64 ? stackalloc (int, int)[take] : new (int, int)[take];
+            var bestCount = 0;
+            for (var t = 0; t < touchedCount; t++)
             {
-                ref var c = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, id, out _);
-                c++;
+                var key = touched[t];
+                var length = _keys[key].Length;
+                if (length < minLength || length > maxLength || take == 0)
+                {
+                    continue;
+                }
+
+                var shared = counts[key];
+                if (bestCount == take && !Before(shared, key, best[take - 1].Shared, best[take - 1].Key))
+                {
+                    continue;
+                }
+
+                var at = bestCount < take ? bestCount++ : take - 1;
+                while (at > 0 && Before(shared, key, best[at - 1].Shared, best[at - 1].Key))
+                {
+                    best[at] = best[at - 1];
+                    at--;
+                }
+
+                best[at] = (key, shared);
+            }
+
+            for (var i = 0; i < bestCount; i++)
+            {
+                var key = _keys[best[i].Key];
+                if (FuzzyRatio.Ceiling(query.Length, key.Length) < minScore)
+                {
+                    continue;
+                }
+
+                var score = FuzzyRatio.Of(query, key);
+                if (score >= minScore)
+                {
+                    result.Add(new FuzzyHit(best[i].Key, score));
+                }
             }
         }
-
-        var minLength = (int)(query.Length * 0.5);
-        var maxLength = (int)(query.Length * 1.8) + 2;
-        var ranked = new List<(int Key, int Shared)>(Math.Min(counts.Count, 256));
-        foreach (var (key, shared) in counts)
+        finally
         {
-            var length = _keys[key].Length;
-            if (length >= minLength && length <= maxLength)
+            for (var t = 0; t < touchedCount; t++)
             {
-                ranked.Add((key, shared));
-            }
-        }
-
-        ranked.Sort((a, b) => b.Shared != a.Shared ? b.Shared.CompareTo(a.Shared) : a.Key.CompareTo(b.Key));
-        var take = Math.Min(maxCandidates, ranked.Count);
-        for (var i = 0; i < take; i++)
-        {
-            var score = Fuzz.Ratio(query, _keys[ranked[i].Key]);
-            if (score >= minScore)
-            {
-                result.Add(new FuzzyHit(ranked[i].Key, score));
+                counts[touched[t]] = 0;
             }
         }
 
         result.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Key.CompareTo(b.Key));
         return result;
     }
+
+    /// <summary>The candidate order: more shared trigrams first, then the lower key.</summary>
+    private static bool Before(int shared, int key, int otherShared, int otherKey) =>
+        shared > otherShared || (shared == otherShared && key < otherKey);
 
     private static long Pack(char a, char b, char c) => ((long)a << 32) | ((long)b << 16) | c;
 

@@ -5,31 +5,40 @@ public static class EditDistance
 {
     public static int Between(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        // Three rolling rows (i-2, i-1, i) instead of the full matrix: the router calls this for every unknown word
+        // against word lists, so it must not allocate. Same recurrence, same result.
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= 384 ? stackalloc int[width * 3] : new int[width * 3];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(width * 2, width);
+        for (var j = 0; j < width; j++)
         {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    d = Math.Min(d, before[j - 2] + 1);
                 }
+
+                current[j] = d;
             }
+
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 
     /// <summary>Whether <paramref name="a"/> is at most <paramref name="max"/> edits from <paramref name="b"/>; cheap when lengths differ.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using AnatomyBot.Core.Knowledge;
@@ -86,6 +87,7 @@ internal sealed class FactIndex
     private readonly double[] _length;
     private readonly double _averageLength;
     private readonly TrigramIndex _words;
+    private readonly bool[] _holdsNumber;
 
     public FactIndex(KnowledgeSnapshot snapshot, Muscle[] muscles, Topic[] topics)
     {
@@ -179,10 +181,14 @@ internal sealed class FactIndex
         _idf = _postings.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + ((n - p.Value.Length + 0.5) / (p.Value.Length + 0.5))), StringComparer.Ordinal);
         MaxIdf = Math.Log(1 + ((n - 0.5) / 1.5));
         _wordTerms = wordTerms.ToFrozenDictionary(StringComparer.Ordinal);
+        _holdsNumber = [.. Passages.Select(p => FactAnswerer.HoldsNumber(p.Fact.Text))];
         _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
     }
 
     public ImmutableArray<FactPassage> Passages { get; }
+
+    /// <summary>Whether the passage's fact holds a count, measure or share (worked out once per snapshot, not per question).</summary>
+    public bool HoldsNumber(int passage) => _holdsNumber[passage];
 
     /// <summary>Weight of a term seen in a single passage: the most a word can say.</summary>
     public double MaxIdf { get; }
@@ -255,44 +261,116 @@ internal sealed class FactIndex
     /// <summary>BM25 over every passage that shares a term with the question, best first.</summary>
     public List<PassageHit> Search(IReadOnlyList<QueryTerm> terms, Func<FactPassage, bool>? filter = null, int limit = 24)
     {
-        var total = 0.0;
-        var scores = new Dictionary<int, double>();
-        var own = new Dictionary<int, double>();
-        foreach (var term in terms.DistinctBy(t => t.Term ?? t.Word))
+        // Scores live in pooled arrays indexed by passage (only the passages a term's postings reach are touched, read
+        // and reset); the additions run in the same order as ever, so every score is bit for bit what it was.
+        var count = Passages.Length;
+        var scores = ArrayPool<double>.Shared.Rent(Math.Max(1, count));
+        var own = ArrayPool<double>.Shared.Rent(Math.Max(1, count));
+        var marked = ArrayPool<bool>.Shared.Rent(Math.Max(1, count));
+        var touched = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
+        var touchedCount = 0;
+        try
         {
-            total += term.Idf;
-            if (term.Term is null || !_postings.TryGetValue(term.Term, out var postings))
+            Array.Clear(scores, 0, count);
+            Array.Clear(own, 0, count);
+            Array.Clear(marked, 0, count);
+            var total = 0.0;
+            for (var t = 0; t < terms.Count; t++)
             {
-                continue;
-            }
-
-            foreach (var (passage, text, context) in postings)
-            {
-                var tf = text + (ContextWeight * context);
-                var norm = tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
-                scores[passage] = scores.GetValueOrDefault(passage) + (term.Idf * term.Share * norm);
-                if (text > 0)
+                var term = terms[t];
+                var key = term.Term ?? term.Word;
+                if (SeenBefore(terms, t, key))
                 {
-                    // The fact's own words: what tells facts of one topic apart (they share its context).
-                    var ownNorm = text * (K1 + 1) / (text + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
-                    own[passage] = own.GetValueOrDefault(passage) + (term.Idf * term.Share * ownNorm);
+                    continue;
+                }
+
+                total += term.Idf;
+                if (term.Term is null || !_postings.TryGetValue(term.Term, out var postings))
+                {
+                    continue;
+                }
+
+                var weight = term.Idf * term.Share;
+                foreach (var (passage, text, context) in postings)
+                {
+                    if (!marked[passage])
+                    {
+                        marked[passage] = true;
+                        touched[touchedCount++] = passage;
+                    }
+
+                    var tf = text + (ContextWeight * context);
+                    var norm = tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
+                    scores[passage] += weight * norm;
+                    if (text > 0)
+                    {
+                        // The fact's own words: what tells facts of one topic apart (they share its context).
+                        var ownNorm = text * (K1 + 1) / (text + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
+                        own[passage] += weight * ownNorm;
+                    }
                 }
             }
-        }
 
-        if (total <= 0)
+            if (total <= 0)
+            {
+                return [];
+            }
+
+            var ranked = new (int Passage, double Score)[touchedCount];
+            var kept = 0;
+            for (var i = 0; i < touchedCount; i++)
+            {
+                var passage = touched[i];
+                if (filter is null || filter(Passages[passage]))
+                {
+                    ranked[kept++] = (passage, scores[passage]);
+                }
+            }
+
+            // Best score first, then the lower passage: a total order, so any sort gives the same list.
+            Array.Sort(ranked, 0, kept, BestFirst.Instance);
+
+            // BM25's saturation gives at most (K1 + 1) per term; coverage divides by that ceiling.
+            var ceiling = total * (K1 + 1) * 0.75;
+            var hits = new List<PassageHit>(Math.Min(kept, Math.Max(0, limit)));
+            for (var i = 0; i < kept && i < limit; i++)
+            {
+                var (passage, score) = ranked[i];
+                hits.Add(new PassageHit(passage, score, Math.Min(1, score / ceiling), Math.Min(1, own[passage] / ceiling)));
+            }
+
+            return hits;
+        }
+        finally
         {
-            return [];
+            ArrayPool<double>.Shared.Return(scores);
+            ArrayPool<double>.Shared.Return(own);
+            ArrayPool<bool>.Shared.Return(marked);
+            ArrayPool<int>.Shared.Return(touched);
+        }
+    }
+
+    /// <summary>Whether an earlier term has the same key (a question's repeated word counts once).</summary>
+    private static bool SeenBefore(IReadOnlyList<QueryTerm> terms, int index, string key)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (string.Equals(terms[i].Term ?? terms[i].Word, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
-        // BM25's saturation gives at most (K1 + 1) per term; coverage divides by that ceiling.
-        var ceiling = total * (K1 + 1) * 0.75;
-        return [.. scores
-            .Where(s => filter is null || filter(Passages[s.Key]))
-            .OrderByDescending(s => s.Value)
-            .ThenBy(s => s.Key)
-            .Take(limit)
-            .Select(s => new PassageHit(s.Key, s.Value, Math.Min(1, s.Value / ceiling), Math.Min(1, own.GetValueOrDefault(s.Key) / ceiling)))];
+        return false;
+    }
+
+    /// <summary>Best score first, then the lower passage number.</summary>
+    internal sealed class BestFirst : IComparer<(int Passage, double Score)>
+    {
+        public static readonly BestFirst Instance = new();
+
+        public int Compare((int Passage, double Score) x, (int Passage, double Score) y) =>
+            x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Passage.CompareTo(y.Passage);
     }
 
     /// <summary>Two knowledge words run together, each exact or one typo away; null when no split gives two.</summary>

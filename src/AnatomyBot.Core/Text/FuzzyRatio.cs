@@ -1,0 +1,102 @@
+using System.Numerics;
+
+namespace AnatomyBot.Core.Text;
+
+/// <summary>
+/// FuzzySharp's <c>Fuzz.Ratio</c> (0-100), computed without allocating. FuzzySharp scores two strings by their
+/// Levenshtein distance with a substitution costing two (an insertion plus a deletion), which is
+/// <c>len1 + len2 - 2 * LCS</c>; the ratio is <c>round(100 * (lensum - distance) / lensum)</c>. The longest common
+/// subsequence is computed bit-parallel (one machine word per 64 characters of the shorter string) instead of
+/// FuzzySharp's row of the full matrix over two fresh char arrays. Tests check it against FuzzySharp itself.
+/// </summary>
+public static class FuzzyRatio
+{
+    public static int Of(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        // FuzzySharp scores an empty string 0 against anything, itself included.
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0;
+        }
+
+        var lensum = a.Length + b.Length;
+
+        var distance = lensum - (2 * CommonSubsequence(a, b));
+        var ratio = distance == 0 ? 1 : (lensum - distance) / (double)lensum;
+        return (int)Math.Round(100 * ratio);
+    }
+
+    /// <summary>The highest ratio two strings of these lengths can reach: at best every letter of the shorter one is shared.</summary>
+    public static int Ceiling(int lengthA, int lengthB) =>
+        lengthA == 0 || lengthB == 0 ? 0 : (int)Math.Round(100 * (2.0 * Math.Min(lengthA, lengthB) / (lengthA + lengthB)));
+
+    /// <summary>Length of the longest common subsequence.</summary>
+    public static int CommonSubsequence(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length > b.Length)
+        {
+            var swap = a;
+            a = b;
+            b = swap;
+        }
+
+        if (a.Length == 0)
+        {
+            return 0;
+        }
+
+        if (a.Length > 64 || !Ascii(a) || !Ascii(b))
+        {
+            return CommonSubsequenceSlow(a, b);
+        }
+
+        // Hyyro's bit-parallel LCS: bit i of a character's mask says a[i] is that character; V's zero bits count the
+        // common subsequence so far.
+        Span<ulong> masks = stackalloc ulong[128];
+        masks.Clear();
+        for (var i = 0; i < a.Length; i++)
+        {
+            masks[a[i]] |= 1UL << i;
+        }
+
+        var v = ulong.MaxValue;
+        foreach (var c in b)
+        {
+            var u = v & masks[c];
+            v = (v + u) | (v - u);
+        }
+
+        var used = a.Length == 64 ? ulong.MaxValue : (1UL << a.Length) - 1;
+        return BitOperations.PopCount(~v & used);
+    }
+
+    private static bool Ascii(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 128)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int CommonSubsequenceSlow(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var row = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = 0;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = a[i - 1] == b[j - 1] ? diagonal + 1 : Math.Max(above, row[j - 1]);
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
+    }
+}
