@@ -49,6 +49,29 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Rate_limits_do_not_use_up_the_attempts_a_server_error_gets()
+    {
+        // Six 429s (as many as Telegram:MaxSendAttempts allows failures), then a 500: the 429s were waited out as
+        // Telegram asked and are not failed attempts, so the 500 is still retried and the answer arrives.
+        await using var world = await TestWorld.CreateAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            world.Server.AddFault("sendMessage", Fault.RateLimited(1));
+        }
+
+        world.Server.AddFault("sendMessage", Fault.ServerError());
+        world.Server.Enqueue(Tg.Private("psoas?"));
+        await using var adapter = await world.StartAdapterAsync();
+
+        await world.PumpUntilAsync(s => s.DeliveredCount == 1);
+
+        var calls = world.Server.Calls("sendMessage");
+        Assert.Equal(8, calls.Count);
+        Assert.All(calls, c => Assert.Equal(calls[0].Text, c.Text));
+        Assert.DoesNotContain(adapter.Logs.Entries, e => e.Message.Contains("giving up", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task A_send_accepted_with_an_unreadable_reply_counts_as_sent_and_is_never_repeated()
     {
         await using var world = await TestWorld.CreateAsync();

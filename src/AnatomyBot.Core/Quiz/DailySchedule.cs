@@ -96,9 +96,6 @@ public static partial class DailySchedule
         }
     }
 
-    public static string ZoneId(TimeZoneInfo zone) =>
-        zone == TimeZoneInfo.Utc ? "UTC" : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
-
     [GeneratedRegex(@"^([01]?\d|2[0-3]):[0-5]\d$")]
     private static partial Regex TimeRegex();
 }

@@ -48,10 +48,6 @@ public static class TextNormalizer
         }
     }
 
-    /// <summary>Splits normalised text (single spaces) into its words.</summary>
-    public static string[] Words(string normalized) =>
-        normalized.Length == 0 ? [] : normalized.Split(' ');
-
     private static int Fold(ReadOnlySpan<char> input, char[] output)
     {
         var n = 0;

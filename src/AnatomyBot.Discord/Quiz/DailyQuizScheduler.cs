@@ -21,49 +21,17 @@ internal sealed class DailyQuizScheduler(
     TimeProvider timeProvider,
     ILogger<DailyQuizScheduler> logger) : BackgroundService
 {
-    /// <summary>The longest wait before another pass after failures (the shared exponential back-off's cap).</summary>
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
-
-    private readonly DailyQuizWake _wake = new();
-    private long _passes;
+    /// <summary>Passes, sleeps between them, and retries after failures with the shared back-off (capped at 5 minutes).</summary>
+    private readonly DailyQuizLoop _loop = new(timeProvider, TimeSpan.FromMinutes(5));
 
     /// <summary>How many scheduling passes have completed (lets tests know a pass at the current time happened).</summary>
-    internal long CompletedPasses => Interlocked.Read(ref _passes);
+    internal long CompletedPasses => _loop.CompletedPasses;
 
     /// <summary>Wakes the scheduler after a subscription was added, changed or removed.</summary>
-    public void NotifyChanged() => _wake.Notify();
+    public void NotifyChanged() => _loop.Notify();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            DateTimeOffset wakeAt;
-            try
-            {
-                wakeAt = await RunOnceAsync(stoppingToken);
-                failures = 0;
-                Interlocked.Increment(ref _passes);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A store that fails now and then (locked, full disk) is waited out; a claim is a compare-and-set, so a
-                // retried pass never posts a day twice.
-                var retry = Core.Resilience.Backoff.Exponential(failures++, MaxRetryDelay, Random.Shared.NextDouble());
-                logger.DailyQuizSchedulerFailed(ex, retry);
-                wakeAt = timeProvider.GetUtcNow() + retry;
-            }
-
-            if (!await _wake.TrySleepUntilAsync(timeProvider, wakeAt, stoppingToken))
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _loop.RunAsync(RunOnceAsync, (ex, retry) => logger.DailyQuizSchedulerFailed(ex, retry), stoppingToken);
 
     /// <summary>Posts every quiz due now and returns the instant the next one may be due.</summary>
     internal Task<DateTimeOffset> RunOnceAsync(CancellationToken cancellationToken)
@@ -109,7 +77,7 @@ internal sealed class DailyQuizScheduler(
 
     public override void Dispose()
     {
-        _wake.Dispose();
+        _loop.Dispose();
         base.Dispose();
     }
 }

@@ -352,24 +352,44 @@ internal sealed class KnowledgeValidator
 
         var name = map.String("name", required: true);
         var isGroup = map.Bool("group", defaultValue: false);
+        var parts = ReadParts(map, isGroup, diagnostics);
+        var aliases = ReadAliases(map, id, name, diagnostics);
+        var summary = ReadSummary(map, diagnostics);
+        var (attributes, attributeSources) = ReadAttributes(map, isGroup, diagnostics);
+        var disagreements = ReadDisagreements(map, attributeSources, diagnostics);
+        if (id is null || name is null || summary is null)
+        {
+            return;
+        }
 
+        _muscles.Add(new Muscle(id, name, isGroup, aliases, summary.Text, summary.Sources, attributes, disagreements, parts));
+    }
+
+    /// <summary>A group's member muscles (checked against the muscles once every file is read); only a group has them.</summary>
+    private ImmutableArray<string> ReadParts(YamlMap map, bool isGroup, FileDiagnostics diagnostics)
+    {
         var parts = ImmutableArray.CreateBuilder<string>();
         if (!isGroup && map.Has("parts"))
         {
             diagnostics.Add(map.Get("parts")!, map.FieldPath("parts"), "'parts' is only for a muscle group; set 'group: true' or remove it");
+            return parts.ToImmutable();
         }
-        else
+
+        foreach (var (node, field) in map.List("parts", required: isGroup, minCount: isGroup ? 1 : 0))
         {
-            foreach (var (node, field) in map.List("parts", required: isGroup, minCount: isGroup ? 1 : 0))
+            if (YamlMap.ValidId(YamlMap.ScalarText(node, field, diagnostics, required: true), node, field, diagnostics) is { } part)
             {
-                if (YamlMap.ValidId(YamlMap.ScalarText(node, field, diagnostics, required: true), node, field, diagnostics) is { } part)
-                {
-                    parts.Add(part);
-                    _partRefs.Add(new Reference(diagnostics, FileDiagnostics.LineOf(node), field, part));
-                }
+                parts.Add(part);
+                _partRefs.Add(new Reference(diagnostics, FileDiagnostics.LineOf(node), field, part));
             }
         }
 
+        return parts.ToImmutable();
+    }
+
+    /// <summary>The muscle's aliases; each, and its name, is claimed for this muscle alone.</summary>
+    private ImmutableArray<string> ReadAliases(YamlMap map, string? id, string? name, FileDiagnostics diagnostics)
+    {
         var aliases = ImmutableArray.CreateBuilder<string>();
         foreach (var (node, field) in map.List("aliases", required: true, minCount: 1))
         {
@@ -388,30 +408,40 @@ internal sealed class KnowledgeValidator
             ClaimAlias(name, id, diagnostics, FileDiagnostics.LineOf(map.Get("name")!), map.FieldPath("name"));
         }
 
-        Fact? summary = null;
-        if (map.Get("summary") is { } summaryNode)
-        {
-            summary = ReadFact(summaryNode, map.FieldPath("summary"), diagnostics);
-            if (summary?.EditorsNote is not null && summaryNode is YamlMappingNode summaryMap)
-            {
-                // The card shows the summary as one line with its sources; a note there would be lost.
-                var noteKey = summaryMap.Children.Keys.First(k => k is YamlScalarNode { Value: "editors_note" });
-                diagnostics.Add(noteKey, map.FieldPath("summary") + ".editors_note",
-                    "a summary cannot carry an editors' note; keep the summary to points no one disputes and put the corrected point in a fact");
-            }
-        }
-        else
+        return aliases.ToImmutable();
+    }
+
+    /// <summary>The one-line summary the card shows with its sources; it may not carry an editors' note.</summary>
+    private Fact? ReadSummary(YamlMap map, FileDiagnostics diagnostics)
+    {
+        if (map.Get("summary") is not { } summaryNode)
         {
             map.ReportMissing("summary");
+            return null;
         }
 
+        var summary = ReadFact(summaryNode, map.FieldPath("summary"), diagnostics);
+        if (summary?.EditorsNote is not null && summaryNode is YamlMappingNode summaryMap)
+        {
+            // The card shows the summary as one line with its sources; a note there would be lost.
+            var noteKey = summaryMap.Children.Keys.First(k => k is YamlScalarNode { Value: "editors_note" });
+            diagnostics.Add(noteKey, map.FieldPath("summary") + ".editors_note",
+                "a summary cannot carry an editors' note; keep the summary to points no one disputes and put the corrected point in a fact");
+        }
+
+        return summary;
+    }
+
+    /// <summary>The attribute facts (origin, insertion, ...), and which sources each attribute cites.</summary>
+    private (ImmutableDictionary<MuscleAttribute, ImmutableArray<Fact>> Attributes, Dictionary<string, HashSet<string>> Sources) ReadAttributes(
+        YamlMap map, bool isGroup, FileDiagnostics diagnostics)
+    {
         var required = isGroup ? RequiredForGroup : RequiredForMuscle;
         var attributes = ImmutableDictionary.CreateBuilder<MuscleAttribute, ImmutableArray<Fact>>();
         var attributeSources = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (key, attribute) in AttributeKeys)
         {
-            var isRequired = required.Contains(key);
-            var facts = ReadFacts(map, key, isRequired, diagnostics);
+            var facts = ReadFacts(map, key, required.Contains(key), diagnostics);
             if (facts.Length > 0)
             {
                 attributes[attribute] = facts;
@@ -420,6 +450,13 @@ internal sealed class KnowledgeValidator
             attributeSources[key] = facts.SelectMany(f => f.Sources).ToHashSet(StringComparer.Ordinal);
         }
 
+        return (attributes.ToImmutable(), attributeSources);
+    }
+
+    /// <summary>Where sources disagree on an attribute: only on an attribute whose facts cite at least two sources.</summary>
+    private static ImmutableArray<Disagreement> ReadDisagreements(
+        YamlMap map, Dictionary<string, HashSet<string>> attributeSources, FileDiagnostics diagnostics)
+    {
         var disagreements = ImmutableArray.CreateBuilder<Disagreement>();
         foreach (var (node, field) in map.List("disagreements", required: false))
         {
@@ -458,21 +495,7 @@ internal sealed class KnowledgeValidator
             }
         }
 
-        if (id is null || name is null || summary is null)
-        {
-            return;
-        }
-
-        _muscles.Add(new Muscle(
-            id,
-            name,
-            isGroup,
-            aliases.ToImmutable(),
-            summary.Text,
-            summary.Sources,
-            attributes.ToImmutable(),
-            disagreements.ToImmutable(),
-            parts.ToImmutable()));
+        return disagreements.ToImmutable();
     }
 
     private void ReadTopic(YamlNode root, FileDiagnostics diagnostics, string stem)

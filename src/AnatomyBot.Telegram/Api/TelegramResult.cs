@@ -33,8 +33,6 @@ internal enum ApiErrorKind
 
 internal sealed record ApiError(ApiErrorKind Kind, int StatusCode, string Description, TimeSpan? RetryAfter = null, long? MigrateToChatId = null)
 {
-    public bool IsTransient => Kind is ApiErrorKind.RateLimited or ApiErrorKind.Server or ApiErrorKind.Network;
-
     public override string ToString() => StatusCode > 0 ? $"{Kind} ({StatusCode}): {Description}" : $"{Kind}: {Description}";
 }
 

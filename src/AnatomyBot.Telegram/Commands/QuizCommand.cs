@@ -8,7 +8,7 @@ internal sealed class QuizCommand(QuizPoster quiz, TelegramSender sender)
 {
     public async Task HandleAsync(TelegramChat chat, CancellationToken cancellationToken)
     {
-        var result = await quiz.PostAsync(chat.ChatId, chat.ReplyTo, cancellationToken);
+        var result = await quiz.PostAsync(chat.ChatId, chat.ReplyTo, QuizPoster.OnDemand, null, cancellationToken);
         switch (result.Status)
         {
             case QuizPostStatus.EmptyBank:

@@ -31,51 +31,31 @@ internal sealed class DailyQuizScheduler(
     StorageFaults faults,
     ILogger<DailyQuizScheduler> logger) : BackgroundService
 {
-    private readonly DailyQuizWake _wake = new();
-    private long _passes;
+    /// <summary>Passes, sleeps between them, and retries after failures with the storage back-off.</summary>
+    private readonly DailyQuizLoop _loop = new(timeProvider, StorageFaults.MaxBackoff);
 
     /// <summary>How many scheduling passes have completed (lets tests know a pass at the current time happened).</summary>
-    internal long CompletedPasses => Interlocked.Read(ref _passes);
+    internal long CompletedPasses => _loop.CompletedPasses;
 
     /// <summary>Wakes the scheduler after a subscription was added, changed or removed.</summary>
-    public void NotifyChanged() => _wake.Notify();
+    public void NotifyChanged() => _loop.Notify();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, adapter.Stopped);
-        var cancellationToken = linked.Token;
-        var failures = 0;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            DateTimeOffset wakeAt;
-            try
-            {
-                wakeAt = await RunOnceAsync(cancellationToken);
-                failures = 0;
-                Interlocked.Increment(ref _passes);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (faults.Classify(ex) != StorageFaultKind.None)
-            {
-                // Reported (degraded, or the adapter stopped when the store is unusable) without a stack trace.
-                faults.Report("schedule the daily quiz", ex);
-                var retry = StorageFaults.Backoff(failures++);
-                wakeAt = timeProvider.GetUtcNow() + retry;
-            }
-            catch (Exception ex)
-            {
-                var retry = StorageFaults.Backoff(failures++);
-                wakeAt = timeProvider.GetUtcNow() + retry;
-                logger.DailyQuizSchedulerFailed(ex, retry);
-            }
+        await _loop.RunAsync(RunOnceAsync, Failed, linked.Token);
+    }
 
-            if (!await _wake.TrySleepUntilAsync(timeProvider, wakeAt, cancellationToken))
-            {
-                return;
-            }
+    private void Failed(Exception exception, TimeSpan retry)
+    {
+        if (faults.Classify(exception) != StorageFaultKind.None)
+        {
+            // Reported (degraded, or the adapter stopped when the store is unusable) without a stack trace.
+            faults.Report("schedule the daily quiz", exception);
+        }
+        else
+        {
+            logger.DailyQuizSchedulerFailed(exception, retry);
         }
     }
 
@@ -98,7 +78,7 @@ internal sealed class DailyQuizScheduler(
         }
 
         var late = DailyQuizPlan.Lateness(subscription, date, now);
-        var result = await poster.PostAsync(chatId, null, cancellationToken, QuizPoster.Daily);
+        var result = await poster.PostAsync(chatId, null, QuizPoster.Daily, null, cancellationToken);
         switch (result.Status)
         {
             case QuizPostStatus.Posted:
@@ -122,7 +102,7 @@ internal sealed class DailyQuizScheduler(
 
     public override void Dispose()
     {
-        _wake.Dispose();
+        _loop.Dispose();
         base.Dispose();
     }
 }

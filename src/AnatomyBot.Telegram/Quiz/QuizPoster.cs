@@ -62,7 +62,7 @@ internal sealed class QuizPoster(
     /// result is the poll message or why there is none. <paramref name="kind"/> (<see cref="OnDemand"/>,
     /// <see cref="Daily"/> or <see cref="Review"/>) tags the quiz-post metric.
     /// </summary>
-    public async Task<QuizPostResult> PostAsync(long chatId, long? replyToMessageId, CancellationToken cancellationToken, string kind = OnDemand, QuizQuestion? question = null)
+    public async Task<QuizPostResult> PostAsync(long chatId, long? replyToMessageId, string kind, QuizQuestion? question, CancellationToken cancellationToken)
     {
         if (client.IsUnsupported("sendPoll"))
         {

@@ -96,7 +96,8 @@ internal sealed class TelegramSender(
             return TelegramResult<Message>.Fail(new ApiError(ApiErrorKind.Forbidden, 403, "the chat is marked gone"));
         }
 
-        var transientFailures = 0;
+        var failures = 0; // 5xx and network: at most MaxSendAttempts tries
+        var rateLimits = 0; // 429: waited out as Telegram says, not counted as failures
         var migrations = 0;
         while (true)
         {
@@ -132,19 +133,19 @@ internal sealed class TelegramSender(
                 case ApiErrorKind.RateLimited:
                     // Telegram says exactly how long to wait; it does not count as a failed attempt, but a server
                     // that keeps answering 429 forever must not hold the message hostage.
-                    if (++transientFailures > _maxAttempts * 4)
+                    if (++rateLimits > _maxAttempts * 4)
                     {
                         break;
                     }
 
                     if (logger.IsEnabled(LogLevel.Information))
                     {
-                        logger.SendRateLimited(chatId, policy.DelayFor(error, transientFailures));
+                        logger.SendRateLimited(chatId, policy.DelayFor(error, rateLimits));
                     }
-                    await policy.WaitAsync(policy.DelayFor(error, transientFailures)!.Value, cancellationToken);
+                    await policy.WaitAsync(policy.DelayFor(error, rateLimits)!.Value, cancellationToken);
                     continue;
-                case ApiErrorKind.Server or ApiErrorKind.Network when ++transientFailures < _maxAttempts:
-                    var delay = policy.Backoff(transientFailures - 1);
+                case ApiErrorKind.Server or ApiErrorKind.Network when ++failures < _maxAttempts:
+                    var delay = policy.Backoff(failures - 1);
                     logger.SendRetrying(chatId, error, delay);
                     await policy.WaitAsync(delay, cancellationToken);
                     continue;

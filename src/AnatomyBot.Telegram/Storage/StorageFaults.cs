@@ -18,7 +18,8 @@ internal sealed class StorageFaults(
     IStorageDiagnostics diagnostics,
     ILogger<StorageFaults> logger)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>The longest wait before retrying storage (the shared exponential back-off's cap).</summary>
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     public TimeProvider TimeProvider => timeProvider;
 

@@ -13,8 +13,6 @@ internal sealed class BotIdentity
 
     public User Me => _me ?? throw new InvalidOperationException("getMe has not succeeded yet.");
 
-    public bool IsKnown => _me is not null;
-
     public void Set(User me)
     {
         _me = me;

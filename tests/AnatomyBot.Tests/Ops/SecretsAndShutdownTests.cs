@@ -138,7 +138,8 @@ public sealed class SecretsAndShutdownTests
         try
         {
             var state = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.InRange(state.GetProperty("ElapsedMs").GetDouble(), 1, 30_000);
+            // The start-up time is reported (and charted in docs/performance.md), never bounded here: no test asserts a duration.
+            Assert.True(state.GetProperty("ElapsedMs").GetDouble() > 0);
             var address = state.GetProperty("Http").GetString()!;
             using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(10) };
             var metrics = PrometheusScrape.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
