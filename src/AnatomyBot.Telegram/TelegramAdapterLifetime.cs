@@ -22,8 +22,6 @@ internal sealed class TelegramAdapterLifetime(
     /// <summary>Cancelled once the adapter hit a fatal condition.</summary>
     public CancellationToken Stopped => _stopped.Token;
 
-    public string? FatalMessage { get; private set; }
-
     public void Fail(string message)
     {
         // A lock, not a flag: a second caller (two loops meeting the same unusable store) returns only once Stopped
@@ -36,7 +34,6 @@ internal sealed class TelegramAdapterLifetime(
             }
 
             _failed = true;
-            FatalMessage = message;
             health.Set(AnatomyBot.Core.Observability.AdapterState.Failed, message);
             _stopped.Cancel();
         }

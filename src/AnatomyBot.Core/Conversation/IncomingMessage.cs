@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using AnatomyBot.Core.Knowledge;
-
 namespace AnatomyBot.Core.Conversation;
 
 /// <summary>
@@ -19,23 +16,4 @@ public sealed record IncomingMessage(ChatRequest Request, string Platform, strin
 
     /// <summary>The question's text for an <see cref="AskRequest"/>; empty for every other request.</summary>
     public string Text => Request is AskRequest ask ? ask.Text : string.Empty;
-}
-
-/// <summary>
-/// Port: the single entry point of the engine. It answers the requests that need only the knowledge (questions, muscle
-/// cards, help, sources, a quiz question); adapters handle reload, scores and settings themselves.
-/// </summary>
-public interface IAnswerEngine
-{
-    Reply Answer(IncomingMessage message);
-}
-
-/// <summary>An autocomplete choice: what the user sees and the value sent back.</summary>
-public sealed record NameSuggestion(string Label, string Value);
-
-/// <summary>Port: muscle-name autocomplete ranked by the engine's fuzzy matcher.</summary>
-public interface IMuscleNameCompleter
-{
-    /// <summary>Up to <paramref name="limit"/> muscle names for what the user has typed so far.</summary>
-    ImmutableArray<NameSuggestion> Complete(string typed, int limit);
 }
