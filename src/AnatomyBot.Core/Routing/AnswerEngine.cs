@@ -321,7 +321,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 return MuscleAnswer(index, mention);
             }
 
-            if (attributes.Count > 0 && (strong || bestScore < RoutingThresholds.TopicAccept))
+            if (attributes.Count > 0 && (strong || bestScore < RoutingThresholds.TopicAccept || AsksYesNoOfPart(text, analysis, index)))
             {
                 // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
                 var skipMuscles = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
@@ -344,7 +344,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                     .Select(r => r.Score).DefaultIfEmpty(0).Max();
                 if (top is { Topic: >= 0 } && ranked[0].Score >= RetrievalThresholds.Accept + RoutingThresholds.TopicOverAttributeMargin
                     && ranked[0].Score >= attributeBest + RoutingThresholds.TopicOverAttributeMargin
-                    && !analysis.Attributes.Any(a => IsExplicit(text, a)) && SubjectWords(text, analysis, index).Length > 0)
+                    && !analysis.Attributes.Any(a => IsExplicit(text, a)) && SubjectWords(text, analysis, index).Length > 0
+                    && !AsksYesNoOfPart(text, analysis, index))
                 {
                     return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
                 }
@@ -417,6 +418,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return EngineCopy.OffTopic(index);
     }
+
+    /// <summary>
+    /// "Does the psoas minor reach the lesser trochanter?": a yes/no claim about one part, with a cue beyond "does"
+    /// ("reach", "start", "lack"), is settled by that part's own facts, not by a topic about the others.
+    /// </summary>
+    private static bool AsksYesNoOfPart(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
+        FactAnswerer.IsYesNo(text) && analysis.Muscles.Count > 0 && analysis.Muscles.All(m => !index.Muscles[m.Muscle].IsGroup)
+        && Enumerable.Range(1, text.Count - 1).Any(i => Vocabulary.SingleWordCues.Contains(text.WordString(i)) && text.WordString(i) is not ("do" or "does" or "doing" or "for"));
 
     /// <summary>The attribute named outright ("origin", "insertion", "innervation"), not only hinted by a cue ("nerve").</summary>
     private static bool IsExplicit(TokenizedText text, MuscleAttribute attribute)
@@ -553,6 +562,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var own = new Dictionary<int, double>();
         var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, own);
         var best = ranked.Count > 0 ? ranked[0].Score : 0;
+        double LexicalBest() => semantic is null ? best
+            : FactAnswerer.Rank(index, text, analysis, muscles, attributes, context, null).Hits is { Count: > 0 } lexical ? lexical[0].Score : 0;
         var unknown = UnknownWords(terms, index);
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
         var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
@@ -573,7 +584,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
         // Everyday words the facts happen to use ("name", "given") say nothing about what is asked.
         var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
-        if (inDomain && unknown.Count > 0 && (best < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight))
+        // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
+        // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
+        if (inDomain && unknown.Count > 0 && (LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight))
         {
             return NotCovered(index, string.Join(' ', unknown.Take(4)), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
@@ -590,7 +603,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
         }
 
-        if (best >= RetrievalThresholds.Accept)
+        // An answer only the model found (the words matched no fact well) must clear a higher bar: the model finds
+        // something near any in-domain question, "what is a psoas abscess" included.
+        if (best >= RetrievalThresholds.Accept && (semantic is null || best >= RetrievalThresholds.SemanticOnlyAccept || LexicalBest() >= RetrievalThresholds.Accept))
         {
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
         }

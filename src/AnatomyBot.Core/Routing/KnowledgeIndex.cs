@@ -221,6 +221,25 @@ internal sealed class KnowledgeIndex
 
     public static KnowledgeIndex Build(KnowledgeSnapshot snapshot) => new(snapshot);
 
+    private int[][]? _passageMuscles;
+
+    /// <summary>
+    /// The muscles a passage's fact names outright (longest name wins: "psoas major" is not also the group's "psoas");
+    /// computed on first use, once per knowledge snapshot.
+    /// </summary>
+    public int[] MusclesNamedIn(int passage)
+    {
+        var all = _passageMuscles ??= [.. Facts.Passages.Select(p => MusclesNamedIn(p.Fact.Text))];
+        return all[passage];
+    }
+
+    /// <summary>The muscles a text names outright, longest name first ("psoas major", not also the group's "psoas").</summary>
+    public int[] MusclesNamedIn(string fact)
+    {
+        var hits = FindMuscles(new TokenizedText(TextNormalizer.Normalize(fact, 4000)), 100, maxFuzzyWords: 0);
+        return [.. hits.Where(h => !hits.Any(o => o.Count > h.Count && o.Start <= h.Start && o.End >= h.End)).Select(h => h.Muscle).Distinct()];
+    }
+
     /// <summary>
     /// Whether a fact's own text uses the pain vocabulary, worked out once per fact and snapshot (lazily: most facts
     /// are never asked about). Racing threads at worst both work it out, to the same answer.

@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing;
+using AnatomyBot.Core.Routing.Retrieval;
 using AnatomyBot.Core.Tests.Accuracy;
 using AnatomyBot.Testing;
 
@@ -56,5 +57,62 @@ public sealed class AnswerRuleTests(ShippedKnowledgeFixture fixture) : IClassFix
         var reply = Ask(Engine(), "does the lumbar plexus go through the psoas major");
         Assert.StartsWith("Yes", reply.Title, StringComparison.Ordinal);
         Assert.Contains("lumbar plexus", Answer(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_about_one_part_is_answered_from_that_part_not_from_a_topic_fact_about_the_others()
+    {
+        var engine = Engine();
+        // "Everyone has two iliopsoas muscles" (a topic fact about the group) does not answer this.
+        var present = Ask(engine, "do all people have a psoas minor?");
+        Assert.Contains("40", Answer(present), StringComparison.Ordinal);
+        Assert.DoesNotContain("two iliopsoas", Answer(present), StringComparison.Ordinal);
+
+        // "The psoas major and iliacus insert by one tendon on the lesser trochanter" does not make this a yes.
+        var reach = Ask(engine, "does the psoas minor end on the lesser trochanter", "b");
+        Assert.StartsWith("No", reach.Title, StringComparison.Ordinal);
+        Assert.Contains("pubi", Answer(reach), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_yes_no_claim_about_one_muscle_is_judged_on_its_clause_of_a_fact_about_several()
+    {
+        // "...the psoas major and iliacus tilt the pelvis forward, while the psoas minor tilts it backward..."
+        var engine = Engine();
+        Assert.StartsWith("No", Ask(engine, "does the psoas major tilt the pelvis backward").Title, StringComparison.Ordinal);
+        Assert.StartsWith("Yes", Ask(engine, "can the psoas minor tilt the pelvis backwards?", "b").Title, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("is the psoas major easier to palpate than the iliacus", "No")]
+    [InlineData("is the iliacus easier to palpate than the psoas", "Yes")]
+    [InlineData("is the psoas easier to feel than the iliacus", "No")]
+    public void A_comparison_is_answered_by_who_the_fact_says_is_easier(string question, string verdict)
+    {
+        Assert.StartsWith(verdict, Ask(Engine(), question).Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_model_on_an_answer_only_the_model_found_must_clear_a_higher_bar()
+    {
+        // Every fact a little similar to every question (cosine 0.55): the fused score of the nearest clinical note lands
+        // between the accept bar and the semantic-only bar, so "what is a psoas abscess" stays not covered.
+        var engine = new AnswerEngine(new TestProvider(fixture.Snapshot), new Random(1), new ConversationMemory(_clock), new SomewhatSimilar());
+        Assert.True(await engine.SemanticReadyAsync(CancellationToken.None));
+        var reply = Ask(engine, "what is a psoas abscess");
+        Assert.True(engine.ModelConsultations > 0);
+        Assert.Equal(Intent.NotCovered, reply.Intent);
+    }
+
+    private sealed class SomewhatSimilar : ITextEmbedder
+    {
+        public string ModelId => "somewhat-similar";
+
+        public Task<bool> Ready => Task.FromResult(true);
+
+        public IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+            [.. texts.Select(_ => new[] { 0.55f, MathF.Sqrt(1 - (0.55f * 0.55f)) })];
+
+        public float[] EmbedQuery(string text) => [1f, 0f];
     }
 }
