@@ -1,8 +1,6 @@
-using AnatomyBot.Testing;
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Tests.Infrastructure;
+using AnatomyBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Telegram.Tests;

@@ -1,9 +1,5 @@
-using AnatomyBot.Testing;
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-using AnatomyBot.Core.Observability;
 using AnatomyBot.Telegram.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using AnatomyBot.Testing;
 
 namespace AnatomyBot.Telegram.Tests;
 

@@ -109,13 +109,20 @@ internal static class MessageRenderer
     {
         var title = Clean(string.IsNullOrWhiteSpace(reply.Title) ? "AnatomyBot" : reply.Title);
         title = DiscordText.Trim(title, DiscordLimits.EmbedTitle, "…");
-
-        var headed = reply.Sections.IsDefault ? [] : reply.Sections.Where(s => !string.IsNullOrWhiteSpace(s.Heading)).ToList();
-        var plain = reply.Sections.IsDefault ? [] : reply.Sections.Where(s => string.IsNullOrWhiteSpace(s.Heading)).ToList();
-
         var footer = SourcesFooter(reply.Sources);
 
         // Description: urgent notice first, the question asked, unheaded sections, suggestions, then the disclaimer.
+        var head = DescriptionHead(reply, quotedQuestion);
+        var body = DescriptionBody(reply);
+        var tail = string.IsNullOrWhiteSpace(reply.Disclaimer) ? "" : "\n\n*" + Clean(reply.Disclaimer) + "*";
+        var fields = Fields(reply);
+        var description = FitDescription(title, footer, head, body, tail, fields);
+        return EmbedJson(title, description, fields, footer);
+    }
+
+    /// <summary>The urgent notice and the question asked, each followed by a blank line.</summary>
+    private static string DescriptionHead(Reply reply, string? quotedQuestion)
+    {
         var head = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(reply.UrgentNotice))
         {
@@ -127,14 +134,26 @@ internal static class MessageRenderer
             head.Append("**Q:** ").Append(DiscordText.Trim(DiscordText.EscapeUserText(quotedQuestion.Trim()), 300, "…")).Append("\n\n");
         }
 
+        return head.ToString();
+    }
+
+    /// <summary>The sections without a heading, then the did-you-mean suggestions.</summary>
+    private static string DescriptionBody(Reply reply)
+    {
+        var plain = reply.Sections.IsDefault ? [] : reply.Sections.Where(s => string.IsNullOrWhiteSpace(s.Heading)).ToList();
         var body = string.Join("\n\n", plain.Select(s => Clean(s.Body)));
         if (!reply.Suggestions.IsDefaultOrEmpty)
         {
             body += (body.Length > 0 ? "\n\n" : "") + "Did you mean: " + string.Join(", ", reply.Suggestions.Select(Clean)) + "?";
         }
 
-        var tail = string.IsNullOrWhiteSpace(reply.Disclaimer) ? "" : "\n\n*" + Clean(reply.Disclaimer) + "*";
+        return body;
+    }
 
+    /// <summary>One field per headed section, each trimmed to Discord's field limits, at most the embed's field count.</summary>
+    private static List<(string Name, string Value)> Fields(Reply reply)
+    {
+        var headed = reply.Sections.IsDefault ? [] : reply.Sections.Where(s => !string.IsNullOrWhiteSpace(s.Heading)).ToList();
         var fields = new List<(string Name, string Value)>();
         foreach (var section in headed)
         {
@@ -149,8 +168,15 @@ internal static class MessageRenderer
             fields.Add(("More", "There is more on this: ask with /ask."));
         }
 
-        // Keep the total under 6000: drop fields from the end (never the urgent notice or the disclaimer).
-        string description;
+        return fields;
+    }
+
+    /// <summary>
+    /// The description within the embed's 6000 total: fields are dropped from the end (never the urgent notice or the
+    /// disclaimer) until the body has room, with a pointer to /ask once something was dropped.
+    /// </summary>
+    private static string FitDescription(string title, string footer, string head, string body, string tail, List<(string Name, string Value)> fields)
+    {
         var droppedFields = false;
         while (true)
         {
@@ -160,9 +186,8 @@ internal static class MessageRenderer
             if (bodyBudget >= Math.Min(body.Length, 200) || fields.Count == 0)
             {
                 var trimmedBody = bodyBudget <= 0 ? "" : DiscordText.Trim(body, bodyBudget);
-                description = head + trimmedBody + tail;
-                description = DiscordText.Trim(description.Trim(), Math.Max(1, descriptionBudget), "…");
-                break;
+                var description = head + trimmedBody + tail;
+                return DiscordText.Trim(description.Trim(), Math.Max(1, descriptionBudget), "…");
             }
 
             fields.RemoveAt(fields.Count - 1);
@@ -172,7 +197,10 @@ internal static class MessageRenderer
                 body += (body.Length > 0 ? "\n\n" : "") + "There is more on this: ask with /ask.";
             }
         }
+    }
 
+    private static JsonObject EmbedJson(string title, string description, List<(string Name, string Value)> fields, string footer)
+    {
         var embed = new JsonObject
         {
             ["title"] = title,
