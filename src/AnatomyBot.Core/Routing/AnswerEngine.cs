@@ -588,7 +588,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         if (inDomain && unknown.Count > 0 && (LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight))
         {
-            return NotCovered(index, string.Join(' ', unknown.Take(4)), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
+            return NotCovered(index, NotCoveredSubject(unknown, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
 
         // "and how often?", "what is it for?": nothing but the question words, so the answer is among the last
@@ -618,6 +618,31 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return null;
     }
+
+    /// <summary>
+    /// What the sources do not cover, named as a student would: "the weight of the psoas major" for "how much does the
+    /// psoas major weigh", otherwise the unknown words themselves.
+    /// </summary>
+    private static string NotCoveredSubject(List<string> unknown, string? muscle)
+    {
+        var measure = unknown.Select(MeasureNoun).FirstOrDefault(m => m is not null);
+        if (measure is null)
+        {
+            return string.Join(' ', unknown.Take(4));
+        }
+
+        return muscle is null ? $"its {measure}" : $"the {measure} of the {muscle.ToLowerInvariant()}";
+    }
+
+    private static string? MeasureNoun(string word) => word switch
+    {
+        "weigh" or "weighs" or "weighed" or "heavy" or "heaviness" or "mass" or "kg" or "kilograms" or "grams" or "lb" or "lbs" or "oz" => "weight",
+        "wide" or "width" => "width",
+        "thick" or "thickness" => "thickness",
+        "size" or "volume" or "diameter" => word,
+        _ when Vocabulary.UnitWords.Contains(word) || Vocabulary.MeasureWords.Contains(word) => "measurements",
+        _ => null,
+    };
 
     /// <summary>The facts of the conversation's last topic or muscle, or null when it names neither.</summary>
     private static Func<FactPassage, bool>? ContextFilter(KnowledgeIndex index, ConversationContext context)

@@ -115,4 +115,14 @@ public sealed class AnswerRuleTests(ShippedKnowledgeFixture fixture) : IClassFix
 
         public float[] EmbedQuery(string text) => [1f, 0f];
     }
+
+    [Theory]
+    [InlineData("what does the iliacus weigh", "the weight of the iliacus")]
+    [InlineData("how heavy is the psoas minor", "the weight of the psoas minor")]
+    public void A_measure_the_sources_lack_is_named_as_what_was_asked(string question, string subject)
+    {
+        var reply = Ask(Engine(), question);
+        Assert.Equal(Intent.NotCovered, reply.Intent);
+        Assert.Contains($"My sources don't cover {subject}.", Answer(reply), StringComparison.Ordinal);
+    }
 }
