@@ -103,6 +103,20 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "can a fever affect the psoas",
     ];
 
+    /// <summary>Forms found missing after the review (November 30 evening): a stab of pain, night pain that rest does not ease.</summary>
+    public static readonly TheoryData<string> LaterRedFlagSentences =
+    [
+        "my lower back pain is worst at night",
+        "the ache in my groin is not relieved by rest",
+        "hip pain that is no better with rest",
+    ];
+
+    public static readonly TheoryData<string> LaterPainSentences =
+    [
+        "i get a stab in my groin when i lift my knee",
+        "it stabs when i sit up",
+    ];
+
     public static readonly TheoryData<string> NeutralAnatomyQuestions =
     [
         "where does the psoas major originate",
@@ -191,5 +205,25 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         // The bare phrase "lose weight" was the cause of one false alarm; it must not come back.
         var weightLoss = fixture.Snapshot.Safety.RedFlags.Single(f => f.Id == "weight-loss-with-back-pain");
         Assert.DoesNotContain(weightLoss.AllOf.SelectMany(g => g), t => t == "lose weight");
+    }
+
+    [Theory]
+    [MemberData(nameof(LaterRedFlagSentences))]
+    public void Later_red_flag_forms_get_the_urgent_line(string sentence)
+    {
+        var reply = fixture.Ask(sentence);
+
+        Assert.Equal(fixture.Snapshot.Safety.UrgentNotice.Trim(), reply.UrgentNotice);
+        Assert.Equal(fixture.Snapshot.Safety.Disclaimer.Trim(), reply.Disclaimer);
+    }
+
+    [Theory]
+    [MemberData(nameof(LaterPainSentences))]
+    public void Later_pain_forms_get_the_disclaimer(string sentence)
+    {
+        var reply = fixture.Ask(sentence);
+
+        Assert.Equal(fixture.Snapshot.Safety.Disclaimer.Trim(), reply.Disclaimer);
+        Assert.Null(reply.UrgentNotice);
     }
 }
