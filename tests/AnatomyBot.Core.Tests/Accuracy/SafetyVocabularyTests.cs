@@ -31,7 +31,7 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "can't move", "can't lift my leg", "painkillers", "ibuprofen",
     ];
 
-    /// <summary>The review's own sentences that got no disclaimer on the copy it tested.</summary>
+    /// <summary>The review's own sentences that got no disclaimer on the copy it tested, and forms found since.</summary>
     public static readonly TheoryData<string> ReviewPainSentences =
     [
         "my hip hurst when i walk",
@@ -51,14 +51,21 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "i have pian in my groin",
         "my hip is injurd",
         "i had trauma to my hip playing football",
+        // Found after the review (30 Nov 2026): a stab of pain.
+        "i get a stab in my groin when i lift my knee",
+        "it stabs when i sit up",
     ];
 
-    /// <summary>Phrasings the review found without the urgent line, one or more per missing or widened red flag.</summary>
+    /// <summary>Phrasings the review (and later reading) found without the urgent line, one or more per missing or widened red flag.</summary>
     public static readonly TheoryData<string> RedFlagSentences =
     [
         // night or rest pain
         "the pain wakes me at night",
         "my back hurts at night even when resting",
+        // found after the review (30 Nov 2026): pain worst at night, or that rest does not ease
+        "my lower back pain is worst at night",
+        "the ache in my groin is not relieved by rest",
+        "hip pain that is no better with rest",
         // progressive weakness
         "my legs are getting weaker and i have back pain",
         "i have foot drop and my hip hurts",
@@ -101,20 +108,6 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "can intense emotional trauma be stored in the psoas",
         "what is the worst trauma the psoas can suffer",
         "can a fever affect the psoas",
-    ];
-
-    /// <summary>Forms found missing after the review (November 30 evening): a stab of pain, night pain that rest does not ease.</summary>
-    public static readonly TheoryData<string> LaterRedFlagSentences =
-    [
-        "my lower back pain is worst at night",
-        "the ache in my groin is not relieved by rest",
-        "hip pain that is no better with rest",
-    ];
-
-    public static readonly TheoryData<string> LaterPainSentences =
-    [
-        "i get a stab in my groin when i lift my knee",
-        "it stabs when i sit up",
     ];
 
     public static readonly TheoryData<string> NeutralAnatomyQuestions =
@@ -205,25 +198,5 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         // The bare phrase "lose weight" was the cause of one false alarm; it must not come back.
         var weightLoss = fixture.Snapshot.Safety.RedFlags.Single(f => f.Id == "weight-loss-with-back-pain");
         Assert.DoesNotContain(weightLoss.AllOf.SelectMany(g => g), t => t == "lose weight");
-    }
-
-    [Theory]
-    [MemberData(nameof(LaterRedFlagSentences))]
-    public void Later_red_flag_forms_get_the_urgent_line(string sentence)
-    {
-        var reply = fixture.Ask(sentence);
-
-        Assert.Equal(fixture.Snapshot.Safety.UrgentNotice.Trim(), reply.UrgentNotice);
-        Assert.Equal(fixture.Snapshot.Safety.Disclaimer.Trim(), reply.Disclaimer);
-    }
-
-    [Theory]
-    [MemberData(nameof(LaterPainSentences))]
-    public void Later_pain_forms_get_the_disclaimer(string sentence)
-    {
-        var reply = fixture.Ask(sentence);
-
-        Assert.Equal(fixture.Snapshot.Safety.Disclaimer.Trim(), reply.Disclaimer);
-        Assert.Null(reply.UrgentNotice);
     }
 }
