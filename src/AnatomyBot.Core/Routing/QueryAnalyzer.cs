@@ -88,7 +88,7 @@ internal static class QueryAnalyzer
         }
 
         var grey = allMuscles
-            .Where(m => (m.Score < RoutingThresholds.MuscleAccept || m.Ambiguous) && !muscles.Any(a => a.Muscle == m.Muscle) && !Overlaps(covered, m.Start, m.Count))
+            .Where(m => (m.Score < RoutingThresholds.MuscleAccept || m.Ambiguous) && !muscles.Any(a => a.Muscle == m.Muscle) && !AnyMarked(covered, m.Start, m.Count))
             .OrderByDescending(m => m.Score)
             .DistinctBy(m => m.Muscle)
             .Take(3)
@@ -354,6 +354,4 @@ internal static class QueryAnalyzer
 
         return false;
     }
-
-    private static bool Overlaps(bool[] marks, int start, int count) => AnyMarked(marks, start, count);
 }

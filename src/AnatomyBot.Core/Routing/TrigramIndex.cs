@@ -46,8 +46,6 @@ internal sealed class TrigramIndex
         _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
     }
 
-    public int Count => _keys.Length;
-
     public string this[int key] => _keys[key];
 
     /// <summary>
