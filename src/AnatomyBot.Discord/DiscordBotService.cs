@@ -279,6 +279,9 @@ internal sealed class DiscordBotService(
         FatalError = message;
         health?.Set(AdapterState.Failed, message);
         logger.AdapterStopped(message);
-        lifetime.StopApplication();
+        if (options.Value.StopHostOnFatalError)
+        {
+            lifetime.StopApplication();
+        }
     }
 }

@@ -45,6 +45,12 @@ public sealed class DiscordOptions
     /// </summary>
     public string ProjectUrl { get; set; } = "https://example.invalid/anatomybot";
 
+    /// <summary>
+    /// A fatal condition (a rejected token, disallowed intents, no session starts left) stops the whole host; false
+    /// stops only the Discord adapter, so Telegram keeps running alone (the same switch as Telegram:StopHostOnFatalError).
+    /// </summary>
+    public bool StopHostOnFatalError { get; set; } = true;
+
     internal string BareToken =>
         Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase) ? Token[4..].Trim() : Token.Trim();
 

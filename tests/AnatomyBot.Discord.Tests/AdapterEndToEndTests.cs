@@ -233,6 +233,20 @@ public sealed class AdapterEndToEndTests
     }
 
     [Fact]
+    public async Task With_StopHostOnFatalError_false_a_fatal_close_stops_only_the_Discord_adapter()
+    {
+        await using var bot = await BotHarness.StartAsync(new() { ["Discord:StopHostOnFatalError"] = "false" });
+        var gw = await bot.Discord.NextConnectionAsync();
+        await gw.SendHelloAsync(45_000);
+        await gw.ExpectIdentifyAsync();
+        await gw.CloseAsync(GatewayCloseCode.AuthenticationFailed);
+        await Wait.UntilAsync(() => bot.Service.FatalError is not null);
+        await bot.Service.ExecuteTask!.WaitAsync(Wait.Guard);
+        bot.Lifetime.Verify(l => l.StopApplication(), Times.Never);
+        Assert.Equal(1, bot.Discord.ConnectionCount);
+    }
+
+    [Fact]
     public async Task Close_authentication_failed_stops_the_host_with_a_clear_error_and_never_reconnects()
     {
         await using var bot = await BotHarness.StartAsync();
