@@ -96,6 +96,8 @@ class Proof:
 
     def start_fake(self):
         dll = os.path.join(REPO, "tests", "AnatomyBot.FakeBotApi", "bin", self.config, "net10.0", "AnatomyBot.FakeBotApi.dll")
+        if not os.path.exists(dll):
+            raise SystemExit(f"{dll} is missing: build it first (dotnet build tests/AnatomyBot.FakeBotApi -c {self.config})")
         log = open(os.path.join(self.work, "fake.log"), "w")
         process = subprocess.Popen(["dotnet", dll, TOKEN], stdout=subprocess.PIPE, stderr=log, text=True)
         self.processes.append(process)
@@ -104,6 +106,8 @@ class Proof:
 
     def start_fake_discord(self, shard_count, max_concurrency):
         dll = os.path.join(REPO, "tests", "AnatomyBot.FakeDiscord", "bin", self.config, "net10.0", "AnatomyBot.FakeDiscord.dll")
+        if not os.path.exists(dll):
+            raise SystemExit(f"{dll} is missing: build it first (dotnet build tests/AnatomyBot.FakeDiscord -c {self.config})")
         log = open(os.path.join(self.work, "fake-discord.log"), "w")
         process = subprocess.Popen(["dotnet", dll, str(shard_count), str(max_concurrency)], stdout=subprocess.PIPE, stderr=log, text=True)
         self.processes.append(process)
