@@ -86,6 +86,9 @@ internal static class FactAnswerer
         "missing", "neither", "nor", "none", "unlikely", "myth", "doubt", "doubts", "debate", "debated", "unproven",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> CauseWords =
+        new[] { "cause", "causes", "causing", "caused", "blame", "culprit", "responsible" }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Everyone = new[] { "everyone", "everybody", "all", "always", "every" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> FollowUpLeads = new[] { "and", "also", "same", "what", "how" }.ToFrozenSet(StringComparer.Ordinal);
@@ -582,8 +585,22 @@ internal static class FactAnswerer
 
         var best = support.IndexOf(support.Max());
         var negated = Words(shown[best].Fact.Text).Any(Negations.Contains);
-        return !negated && support[best] >= 0.5 ? "Yes." : null;
+        if (negated || support[best] < 0.5)
+        {
+            return null;
+        }
+
+        // Whether one thing causes another ("can a tight psoas cause knee pain", "the hidden cause of back pain") is
+        // what a source claims, never a bare yes: the reply says whose claim it is by showing the fact with its source.
+        var asksCause = Enumerable.Range(0, question.Count).Any(i => CauseWords.Contains(question.WordString(i)));
+        if (asksCause)
+        {
+            return shown[best].Fact.Sources.Length == 1 ? "One source makes that claim." : "Some sources make that claim.";
+        }
+
+        return "Yes.";
     }
+
 
     private static readonly System.Text.RegularExpressions.Regex ClauseBreak = new(
         @"(?<=[.;])\s+|,\s*(?:while|whereas|but)\s+|\s+(?:while|whereas)\s+",

@@ -33,6 +33,27 @@ public sealed class AnswerRuleTests(ShippedKnowledgeFixture fixture) : IClassFix
         Assert.Equal("psoas-massage-debate", subject.Entity);
     }
 
+    [Theory]
+    [InlineData("can a tight psoas cause knee pain")]
+    [InlineData("is a weak iliopsoas to blame for my sore back?")]
+    public void Whether_one_thing_causes_another_is_a_source_claim_never_a_bare_yes(string question)
+    {
+        var reply = Ask(Engine(), question);
+        var answer = Answer(reply);
+
+        Assert.False(HeldOutJudge.StartsWithVerdict(reply, "yes"), answer);
+        Assert.NotNull(reply.Disclaimer);
+    }
+
+    [Fact]
+    public void A_cause_a_source_lists_is_answered_as_that_source_claim_with_the_source()
+    {
+        var reply = Ask(Engine(), "can a tight psoas cause knee pain");
+
+        Assert.StartsWith("One source makes that claim.", reply.Title, StringComparison.Ordinal);
+        Assert.NotEmpty(reply.Sources);
+    }
+
     [Fact]
     public void In_relation_to_is_a_preposition_not_a_question_about_the_relations()
     {
