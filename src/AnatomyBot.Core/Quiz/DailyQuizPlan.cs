@@ -69,8 +69,14 @@ public sealed record DailyQuizPlan(
         return plan.Next;
     }
 
-    /// <summary>How late a quiz due on <paramref name="date"/> is at <paramref name="now"/> (the bot was not running at the time).</summary>
-    public static TimeSpan Lateness(DailyQuizSubscription subscription, DateOnly date, DateTimeOffset now) =>
-        now - DailySchedule.DueInstant(date, subscription.Time, DailySchedule.TryFindZone(subscription.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
+    /// <summary>
+    /// For the "posted" log line: how late a quiz due on <paramref name="date"/> is at <paramref name="now"/> when that is
+    /// more than a minute (the bot was not running at the time), otherwise empty.
+    /// </summary>
+    public static string LateNote(DailyQuizSubscription subscription, DateOnly date, DateTimeOffset now)
+    {
+        var late = now - DailySchedule.DueInstant(date, subscription.Time, DailySchedule.TryFindZone(subscription.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
+        return late > TimeSpan.FromMinutes(1) ? $" ({late:hh\\:mm} late: the bot was not running at the scheduled time)" : "";
+    }
 }
 

@@ -115,9 +115,7 @@ internal sealed class IdentifyLimiter(TimeProvider time, ILogger<IdentifyLimiter
             {
                 if (now < _resetAt)
                 {
-                    logger.NoSessionStartsLeft(_total,
-                        shardId,
-                        _resetAt);
+                    logger.NoSessionStartsLeft(_total, shardId, _resetAt);
                     return (_resetAt - now, _resetAt, _maxConcurrency);
                 }
 

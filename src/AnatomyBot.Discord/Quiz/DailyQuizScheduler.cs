@@ -70,9 +70,8 @@ internal sealed class DailyQuizScheduler(
 
         await quizzes.CompleteAsync(start.Post, null, cancellationToken);
         metrics.QuizPosted("daily");
-        var late = DailyQuizPlan.Lateness(subscription, date, now);
-        logger.DailyQuizPosted(date, channel,
-            late > TimeSpan.FromMinutes(1) ? $" ({late:hh\\:mm} late: the bot was not running at the scheduled time)" : "");
+        var lateNote = DailyQuizPlan.LateNote(subscription, date, now);
+        logger.DailyQuizPosted(date, channel, lateNote);
     }
 
     public override void Dispose()

@@ -77,13 +77,12 @@ internal sealed class DailyQuizScheduler(
             return;
         }
 
-        var late = DailyQuizPlan.Lateness(subscription, date, now);
+        var lateNote = DailyQuizPlan.LateNote(subscription, date, now);
         var result = await poster.PostAsync(chatId, null, QuizPoster.Daily, null, cancellationToken);
         switch (result.Status)
         {
             case QuizPostStatus.Posted:
-                logger.DailyQuizPosted(date, chatId,
-                    late > TimeSpan.FromMinutes(1) ? $" ({late:hh\\:mm} late: the bot was not running at the scheduled time)" : "");
+                logger.DailyQuizPosted(date, chatId, lateNote);
                 break;
             case QuizPostStatus.EmptyBank:
                 logger.DailyQuizBankEmpty(date, chatId);
