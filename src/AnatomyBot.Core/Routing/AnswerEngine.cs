@@ -328,10 +328,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var questionTerms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !skipMuscles.Contains(i)).Select(text.WordString));
                 var unknownWords = UnknownWords(questionTerms, index);
                 var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
-                if (unknownWords.Count > 0 && (!strong || unknownWords.Count * index.Facts.MaxIdf > knownWeight))
+                if (UncoveredSubject(text, index, unknownWords, strong && unknownWords.Count * index.Facts.MaxIdf <= knownWeight) is { } uncovered)
                 {
                     var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
-                    return NotCovered(index, string.Join(' ', unknownWords.Take(4)), nearest, text, index.Muscles[muscles[0]].Name);
+                    return NotCovered(index, uncovered, nearest, text, index.Muscles[muscles[0]].Name);
                 }
 
                 // An attribute word can sit in a question about something else ("what exercises help if a pinched
@@ -388,11 +388,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (muscles.Count > 0)
         {
-            // The muscle is known but what is asked about it is not in the facts: say so, never a card as the answer.
-            var subject = SubjectWords(text, analysis, index);
-            return subject.Length == 0
-                ? MuscleAnswer(index, analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, index.Muscles[muscles[0]].Name))
-                : NotCovered(index, $"{subject} of the {index.Muscles[muscles[0]].Name.ToLowerInvariant()}", [], text, index.Muscles[muscles[0]].Name);
+            return KnownMuscleFallback(text, analysis, index, muscles, attributes);
         }
 
         if (bestTopic >= 0 && bestScore >= RoutingThresholds.TopicGrey)
@@ -420,6 +416,120 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>
+    /// The muscle is known but no fact answered well enough. "My sources don't cover ..." needs a real unknown subject
+    /// (a word no fact uses: "how long is the psoas in cm"); leftover everyday words ("where is it exactly", "treated
+    /// as a single unit") get the nearest facts when retrieval found any, else the card.
+    /// </summary>
+    private static Reply KnownMuscleFallback(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles, List<MuscleAttribute> attributes)
+    {
+        var name = index.Muscles[muscles[0]].Name;
+        var mention = analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, name);
+        var subject = SubjectWords(text, analysis, index);
+        if (subject.Length == 0)
+        {
+            return MuscleAnswer(index, mention);
+        }
+
+        // "where is psoas exactly": where a muscle lies is what its location facts say.
+        var asked = text.Count > 0 && text.WordString(0) is "where" or "wheres" ? new TokenizedText(text.Text + " located") : text;
+
+        var covered = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
+        var terms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString));
+        // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim.
+        if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word)))
+        {
+            return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
+        }
+
+        // The nearest facts answer only when they are the muscle's own or the topic the question's words point at;
+        // "who first described it in history" shares a word with a fact, not its subject.
+        var own = new Dictionary<int, double>();
+        var (ranked, _, _) = FactAnswerer.RankWithOwn(index, asked, analysis, muscles, attributes, null, null, own);
+        var top = ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey ? index.Facts.Passages[ranked[0].Passage] : null;
+        if (top is not null && (muscles.Contains(top.Muscle) || (asked != text && index.MusclesNamedIn(top.Ordinal).Any(muscles.Contains)) || (top.Topic >= 0 && top.Topic == analysis.BestTopic.Topic && analysis.BestTopic.Score >= RoutingThresholds.TopicGrey)))
+        {
+            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, asked, own), ranked[0].Score);
+        }
+
+        // Only everyday words left ("exactly", "basically"): the card, never a false "not covered".
+        if (!Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString).Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
+            && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.GeneralWords.Contains(w)
+            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w)))
+        {
+            return MuscleAnswer(index, mention);
+        }
+
+        return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
+    }
+
+    /// <summary>A topic named by a sure phrase ("the iliopsoas bursa"): the question is in the domain even when most of its words are not.</summary>
+    private static bool NamesSureTopic(Analysis analysis) => analysis.TopicHadPhrase && analysis.BestTopic.Score >= RoutingThresholds.TopicAccept;
+
+    /// <summary>"insershun", "orijin": a misspelt attribute name still names the attribute outright.</summary>
+    private static bool IsMisspeltCue(string word, MuscleAttribute attribute) =>
+        word.Length >= 5 && !Vocabulary.CueWords.Contains(word) && QueryAnalyzer.FuzzyCue(word) is { } cue && cue.Attributes.Contains(attribute);
+
+    /// <summary>
+    /// What an attribute question asks that the facts do not hold, or null: its unknown words ("the obturator nerve"),
+    /// unless the known words settle it; or where a nerve runs ("which nerve emerges from the front of the psoas major")
+    /// when no fact places a nerve that way.
+    /// </summary>
+    private static string? UncoveredSubject(TokenizedText text, KnowledgeIndex index, List<string> unknownWords, bool settledByKnown)
+    {
+        var course = AsksWhereANerveRuns(text, index);
+        var named = unknownWords.Count > 0 ? NamedStructure(text, unknownWords) : null;
+        if (!course)
+        {
+            return named is not null && !settledByKnown ? named : null;
+        }
+
+        // "the obturator nerve" names the structure; an unknown verb ("pierces") does not, so the question says it.
+        if (named is not null && named.Contains(' ', StringComparison.Ordinal))
+        {
+            return named;
+        }
+
+        var words = Enumerable.Range(0, text.Count).Select(text.WordString).SkipWhile(w => w is not ("which" or "what" or "where")).ToList();
+        return words.Count > 1 ? string.Join(' ', words) : null;
+    }
+
+    /// <summary>The unknown words, with the structure noun that follows them ("obturator nerve").</summary>
+    private static string NamedStructure(TokenizedText text, List<string> unknownWords)
+    {
+        var shown = unknownWords.Take(4).ToList();
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            if (text.WordString(i) == shown[^1] && SubjectNouns.Contains(text.WordString(i + 1)))
+            {
+                shown.Add(text.WordString(i + 1));
+                break;
+            }
+        }
+
+        return string.Join(' ', shown);
+    }
+
+    /// <summary>
+    /// A nerve named as a structure with a place or path ("emerges from the front", "the course of"), where no fact
+    /// names a nerve with that word: the question is about a nerve's path, not about what supplies the muscle.
+    /// </summary>
+    private static bool AsksWhereANerveRuns(TokenizedText text, KnowledgeIndex index)
+    {
+        var words = Enumerable.Range(0, text.Count).Select(text.WordString).ToList();
+        if (!words.Any(w => w is "nerve" or "nerves") || !words.Any(Vocabulary.CourseWords.Contains))
+        {
+            return false;
+        }
+
+        var nerve = index.Facts.Term("nerve");
+        var places = words.Where(Vocabulary.CourseWords.Contains).Select(index.Facts.Term).ToHashSet();
+        return !index.Facts.Passages.Any(p => FactWords(index, p).Contains(nerve) && FactWords(index, p).Overlaps(places));
+    }
+
+    private static HashSet<string> FactWords(KnowledgeIndex index, FactPassage passage) =>
+        TextNormalizer.Normalize(passage.Fact.Text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(index.Facts.Term).ToHashSet();
+
+    /// <summary>
     /// "Does the psoas minor reach the lesser trochanter?": a yes/no claim about one part, with a cue beyond "does"
     /// ("reach", "start", "lack"), is settled by that part's own facts, not by a topic about the others.
     /// </summary>
@@ -438,7 +548,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (!SubjectNouns.Contains(word) && Vocabulary.AttributeCues.Any(c => c.Strong && c.Phrase == word && c.Attributes.Contains(attribute)))
+            if (!SubjectNouns.Contains(word) && (Vocabulary.AttributeCues.Any(c => c.Strong && c.Phrase == word && c.Attributes.Contains(attribute)) || IsMisspeltCue(word, attribute)))
             {
                 return true;
             }
@@ -568,7 +678,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
         var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
         var unknownWeight = unknown.Count * index.Facts.MaxIdf;
-        var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight);
+        var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight) || NamesSureTopic(analysis);
 
         // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
         var namesOurMuscles = muscles.Count > 0 || Enumerable.Range(0, text.Count).Any(i => index.IsMuscleWord(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)));
@@ -606,6 +716,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // An answer only the model found (the words matched no fact well) must clear a higher bar: the model finds
         // something near any in-domain question, "what is a psoas abscess" included.
         if (best >= RetrievalThresholds.Accept && (semantic is null || best >= RetrievalThresholds.SemanticOnlyAccept || LexicalBest() >= RetrievalThresholds.Accept))
+        {
+            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
+        }
+
+        // "where is psoas exactly": a topic named by a sure phrase, its fact on top and nothing unknown is the answer.
+        if (NamesSureTopic(analysis) && unknown.Count == 0 && best >= RetrievalThresholds.Grey && index.Facts.Passages[ranked[0].Passage].Topic == analysis.BestTopic.Topic)
         {
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
         }
@@ -658,7 +774,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)
             && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(t.Word, c.Phrase, EditDistance.Allowed(t.Word)))
             && (t.Word.Length < 5 || QueryAnalyzer.FuzzyCue(t.Word) is null)
-            && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(t.Word, w, 1)))
+            && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(t.Word, w, 1)) && !Vocabulary.QualifiesAClaim(t.Word))
             .Select(t => t.Word)];
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>

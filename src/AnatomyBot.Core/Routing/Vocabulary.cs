@@ -45,8 +45,35 @@ internal static class Vocabulary
         "perform", "performs", "performed", "having", "ppl", "persons", "class", "classes", "lecture", "teacher",
         "professor", "exam", "exams", "agree", "agrees", "agreed", "span", "spans", "treated", "treat", "single",
         "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
-        "both", "either", "even",
+        "both", "either", "even", "many", "member", "members", "everybody", "worth", "worthwhile", "effective", "useful",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where a structure lies or runs ("emerges from the front", "its course"): with a nerve named, a question about its
+    /// path rather than about what supplies a muscle.
+    /// </summary>
+    public static readonly FrozenSet<string> CourseWords = new[]
+    {
+        "emerge", "emerges", "emerging", "pierce", "pierces", "piercing", "exit", "exits", "course", "path", "route",
+        "anterior", "posterior", "front", "surface", "lateral", "medial", "behind", "beside", "border", "runs", "travels",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Past participles that qualify a claim ("proven", "shown", "confirmed") and name no subject.</summary>
+    private static readonly FrozenSet<string> Participles = new[]
+    {
+        "proven", "shown", "known", "given", "taken", "seen", "written", "done", "gone", "chosen", "hidden", "thought",
+        "believed", "meant", "found", "made", "confirmed", "accepted", "established", "approved", "recommended",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// An adverb ("precisely", "scientifically") or a participle ("validated", "proven"): it qualifies what is claimed
+    /// and never names what a question is about, so a fact not using it does not make the question uncovered.
+    /// </summary>
+    public static bool QualifiesAClaim(string word) =>
+        (word.Length > 5 && ClaimEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal))) || Participles.Contains(word);
+
+    /// <summary>Adverbs and the participles of verbs of judging ("validated", "verified", "recognised").</summary>
+    private static readonly string[] ClaimEndings = ["ly", "ated", "ified", "ized", "ised"];
 
     /// <summary>Measures a student may ask for; the sources give none, so a question asking one is not covered.</summary>
     public static readonly FrozenSet<string> MeasureWords = new[]
