@@ -65,7 +65,14 @@ RUN dotnet src/AnatomyBot/bin/Release/net10.0/AnatomyBot.dll knowledge check kno
     fi
 
 FROM test AS publish
-RUN dotnet publish src/AnatomyBot/AnatomyBot.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false
+# Published for the build machine's platform, so it is compiled ahead of time (ReadyToRun, see AnatomyBot.csproj) and
+# carries only that platform's native libraries; an unknown platform gets the portable build.
+RUN case "$(uname -m)" in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) rid= ;; esac \
+ && if [ -n "$rid" ]; then \
+      dotnet publish src/AnatomyBot/AnatomyBot.csproj -c Release -r "$rid" --self-contained false -o /app/publish -p:UseAppHost=false; \
+    else \
+      dotnet publish src/AnatomyBot/AnatomyBot.csproj -c Release --no-restore -o /app/publish -p:UseAppHost=false; \
+    fi
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION} AS runtime
 WORKDIR /app
