@@ -1004,10 +1004,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
         var ids = ImmutableArray.CreateBuilder<string>();
         var muscles = muscleIndexes.Select(m => index.Muscles[m]).DistinctBy(m => m.Id).Take(3).ToArray();
-        var attributes = wanted.Take(strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1).ToArray();
+        var relevance = FactAnswerer.Relevance(index, text, analysis);
+        var attributes = FactAnswerer.AnsweringAttributes(muscles, [.. wanted.Take(strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1)], relevance, a => IsExplicit(text, a));
         var shown = new List<int>();
         foreach (var muscle in muscles)
         {
+            List<Fact> shownFacts = [];
             foreach (var attribute in attributes)
             {
                 var heading = muscles.Length > 1 || attributes.Length > 1
@@ -1016,7 +1018,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 List<FactPassage> focusedPassages = [];
                 var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, maxFacts: 2)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : 2, relevance, shownFacts)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 var owners = new HashSet<string>(StringComparer.Ordinal) { muscle.Id };
                 if (muscle.Get(attribute).Length == 0 && muscle.IsGroup && !muscle.Parts.IsDefaultOrEmpty)
@@ -1032,13 +1034,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                     continue;
                 }
 
-                var disagrees = index.Facts.Passages.Any(p => p.Kind == PassageKind.Disagreement && p.Attribute == attribute && p.Muscle >= 0 && owners.Contains(index.Muscles[p.Muscle].Id));
-                foreach (var passage in index.Facts.Passages.Where(p => p.Muscle >= 0 && p.Attribute == attribute && owners.Contains(index.Muscles[p.Muscle].Id)
-                    && (disagrees || p.Kind == PassageKind.Disagreement || int.Parse(p.Id[(p.Id.LastIndexOf('.') + 1)..], System.Globalization.CultureInfo.InvariantCulture) <= 2)))
-                {
-                    ids.Add(passage.Id);
-                    shown.Add(passage.Ordinal);
-                }
+                FactAnswerer.AttributePassages(index, owners, attribute, shownFacts, ids, shown);
             }
         }
 

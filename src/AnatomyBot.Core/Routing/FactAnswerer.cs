@@ -76,7 +76,7 @@ internal static class FactAnswerer
     private static readonly string[] NumberCues =
     [
         "how many", "how long", "how often", "how much", "how far", "how deep", "what angle", "which angle",
-        "what degree", "percent", "percentage", "how frequently", "sets", "reps", "repetitions", "seconds",
+        "what degree", "percent", "percentage", "fraction", "how frequently", "sets", "reps", "repetitions", "seconds",
         "minutes", "days", "times a", "what age", "angle", "degrees", "proportion", "share of", "number of",
     ];
 
@@ -482,6 +482,67 @@ internal static class FactAnswerer
         return (sections.ToImmutable(), ids.ToImmutable());
     }
 
+    /// <summary>
+    /// How well each muscle fact's own words match the question (the muscle names, cue and filler words left out): the
+    /// order in which a short attribute answer picks its facts. Facts no question word touches score 0.
+    /// </summary>
+    public static Func<Fact, double> Relevance(KnowledgeIndex index, TokenizedText text, Analysis analysis)
+    {
+        var covered = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
+        var words = Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString)
+            .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.GeneralWords.Contains(w)
+                && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w))
+            .ToList();
+        if (words.Count == 0)
+        {
+            return _ => 0;
+        }
+
+        var scores = new Dictionary<Fact, double>(ReferenceEqualityComparer.Instance);
+        foreach (var hit in index.Facts.Search(index.Facts.QueryTerms(words), p => p.Kind == PassageKind.MuscleFact, 400))
+        {
+            scores.TryAdd(index.Facts.Passages[hit.Passage].Fact, hit.Own);
+        }
+
+        // A question asking for a number ("what fraction", "how many") is answered by the fact that holds one.
+        var number = AsksNumber(text);
+        return fact => scores.GetValueOrDefault(fact) + (number && HoldsNumber(fact.Text) ? 1 : 0);
+    }
+
+    /// <summary>
+    /// The attributes an answer shows: one only hinted at ("serve", "versions") whose facts no word of the question
+    /// touches is left out when another attribute's facts answer the question.
+    /// </summary>
+    public static MuscleAttribute[] AnsweringAttributes(IReadOnlyList<Muscle> muscles, MuscleAttribute[] attributes, Func<Fact, double> relevance,
+        Func<MuscleAttribute, bool> named)
+    {
+        if (attributes.Length < 2)
+        {
+            return attributes;
+        }
+
+        var touched = attributes.Where(a => muscles.Any(m => m.Get(a).Any(f => relevance(f) > 0))).ToArray();
+        return touched.Length == 0 ? attributes : [.. attributes.Where(a => touched.Contains(a) || named(a))];
+    }
+
+    /// <summary>
+    /// The passages of an attribute answer: every fact of the attribute for the verdict (<paramref name="weighed"/>), the
+    /// ids of those shown and of the attribute's disagreement notes for <paramref name="ids"/>.
+    /// </summary>
+    public static void AttributePassages(KnowledgeIndex index, HashSet<string> owners, MuscleAttribute attribute, List<Fact> shownFacts,
+        ImmutableArray<string>.Builder ids, List<int> weighed)
+    {
+        var shown = shownFacts.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var passage in index.Facts.Passages.Where(p => p.Muscle >= 0 && p.Attribute == attribute && owners.Contains(index.Muscles[p.Muscle].Id)))
+        {
+            weighed.Add(passage.Ordinal);
+            if (passage.Kind == PassageKind.Disagreement || shown.Contains(passage.Fact))
+            {
+                ids.Add(passage.Id);
+            }
+        }
+    }
+
     /// <summary>Whether a shown fact already says what one side of a disagreement says (most of its content words).</summary>
     public static bool Restates(FactIndex facts, Fact shown, Fact side)
     {
@@ -724,7 +785,7 @@ internal static class FactAnswerer
 
     /// <summary>A count, measure or share; a year ("the 2019 article") names a source, not an answer.</summary>
     internal static bool HoldsNumber(string text) =>
-        Words(text).Any(w => NumberWords.Contains(w) || (w.Any(char.IsAsciiDigit) && !IsYear(w)));
+        Words(text).SelectMany(w => w.Split('-')).Any(w => NumberWords.Contains(w) || (w.Any(char.IsAsciiDigit) && !IsYear(w)));
 
     private static bool IsYear(string word) => word.Length == 4 && word.All(char.IsAsciiDigit) && word[0] is '1' or '2';
 

@@ -47,36 +47,59 @@ internal static class ReplyComposer
     public static string Facts(IEnumerable<Fact> facts, Citations cited) =>
         string.Join('\n', facts.Select(f => FactLine(f, cited)));
 
-    /// <summary>Every value with its source, then the disagreement note when the sources differ.</summary>
-    public static string AttributeBody(Muscle muscle, MuscleAttribute attribute, Citations cited, int maxFacts = int.MaxValue)
+    /// <summary>
+    /// Every value with its source (or, for a short answer, the <paramref name="maxFacts"/> most relevant ones; see
+    /// <see cref="ShortList"/>), then the disagreement note when the sources differ. <paramref name="shown"/> collects the
+    /// facts shown.
+    /// </summary>
+    public static string AttributeBody(Muscle muscle, MuscleAttribute attribute, Citations cited, int maxFacts = int.MaxValue,
+        Func<Fact, double>? relevance = null, List<Fact>? shown = null)
     {
-        var facts = muscle.Get(attribute);
-        var disagrees = !muscle.Disagreements.IsDefaultOrEmpty && muscle.Disagreements.Any(d => d.Attribute == attribute);
-        if (!disagrees && facts.Length > maxFacts)
-        {
-            // Without a disagreement the first facts carry the answer; the rest add detail a follow-up can ask for.
-            facts = facts[..maxFacts];
-        }
-
+        var notes = (muscle.Disagreements.IsDefault ? [] : muscle.Disagreements).Where(d => d.Attribute == attribute).Select(d => d.Note.Trim()).ToArray();
+        var facts = ShortList(muscle.Get(attribute), notes, maxFacts, relevance);
+        shown?.AddRange(facts);
         var body = new StringBuilder(Facts(facts, cited));
-        foreach (var disagreement in muscle.Disagreements.IsDefault ? [] : muscle.Disagreements)
+        foreach (var note in facts.Length > 0 ? notes : [])
         {
-            if (disagreement.Attribute == attribute && facts.Length > 0)
-            {
-                body.Append('\n').Append(DisagreementLabel).Append(disagreement.Note.Trim());
-            }
+            body.Append('\n').Append(DisagreementLabel).Append(note);
         }
 
         return body.ToString();
     }
 
-    public static ReplySection? AttributeSection(
-        KnowledgeIndex index, Muscle muscle, MuscleAttribute attribute, Citations cited, string? heading, int maxFacts = int.MaxValue)
+    /// <summary>
+    /// The facts a short answer shows, in the card's order: the <paramref name="maxFacts"/> whose own words best match
+    /// the question (the card's first ones on a tie), and any fact a standard-anatomy note corrects whose claim the
+    /// disagreement note repeats ("the post speaks of the last rib"), so that claim is never shown without its correction.
+    /// </summary>
+    public static ImmutableArray<Fact> ShortList(ImmutableArray<Fact> facts, string[] notes, int maxFacts, Func<Fact, double>? relevance)
+    {
+        if (facts.IsDefault || facts.Length <= maxFacts)
+        {
+            return facts.IsDefault ? [] : facts;
+        }
+
+        var best = facts.Select((f, i) => (Fact: f, Order: i, Score: relevance?.Invoke(f) ?? 0))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Order)
+            .Take(maxFacts).Select(x => x.Fact).ToHashSet(ReferenceEqualityComparer.Instance);
+        var shownWords = best.OfType<Fact>().SelectMany(f => ClaimWords(f.Text)).ToHashSet(StringComparer.Ordinal);
+        var noteWords = notes.SelectMany(ClaimWords).ToHashSet(StringComparer.Ordinal);
+        return [.. facts.Where(f => best.Contains(f)
+            || (!string.IsNullOrWhiteSpace(f.EditorsNote) && ClaimWords(f.Text).Any(w => noteWords.Contains(w) && !shownWords.Contains(w))))];
+    }
+
+    /// <summary>The words of a fact that can carry a claim: three letters or more, not a stop word.</summary>
+    private static IEnumerable<string> ClaimWords(string text) =>
+        Text.TextNormalizer.Normalize(text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length >= 3 && !Vocabulary.StopWords.Contains(w));
+
+    public static ReplySection? AttributeSection(KnowledgeIndex index, Muscle muscle, MuscleAttribute attribute, Citations cited, string? heading,
+        int maxFacts = int.MaxValue, Func<Fact, double>? relevance = null, List<Fact>? shown = null)
     {
         var label = Vocabulary.AttributeLabels[attribute];
         if (muscle.Get(attribute).Length > 0)
         {
-            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited, maxFacts));
+            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited, maxFacts, relevance, shown));
         }
 
         // The group often has no attachments of its own: answer with those of its parts.
@@ -92,7 +115,7 @@ internal static class ReplyComposer
                         parts.Append('\n');
                     }
 
-                    parts.Append(part.Name).Append(":\n").Append(AttributeBody(part, attribute, cited));
+                    parts.Append(part.Name).Append(":\n").Append(AttributeBody(part, attribute, cited, maxFacts, relevance, shown));
                 }
             }
 
