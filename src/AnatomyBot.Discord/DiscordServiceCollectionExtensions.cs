@@ -86,6 +86,10 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<MuscleAutocomplete>();
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<MentionHandler>();
+        services.TryAddSingleton<DiscordStorageOpener>();
+        services.TryAddSingleton<ShardPlanner>();
+        services.TryAddSingleton<CommandRegistrar>();
+        services.TryAddSingleton<DispatchRouter>();
         services.TryAddSingleton<DiscordBotService>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DiscordBotService>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DailyQuizScheduler>());

@@ -2,6 +2,7 @@ using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using System.Threading.Channels;
 using Npgsql;
 
 namespace AnatomyBot.Storage.Postgres;
@@ -38,8 +39,7 @@ internal sealed class ReloadBroadcast(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var requests = System.Threading.Channels.Channel.CreateBounded<string>(
-            new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
+        var requests = System.Threading.Channels.Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         // Reloads run apart from the listening loop, and several notices while one reload runs make one more reload.
         var worker = Task.Run(async () =>
         {
@@ -49,52 +49,9 @@ internal sealed class ReloadBroadcast(
             }
         }, CancellationToken.None);
 
-        var failures = 0;
-        var everListened = false;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                    connection.Notification += (_, e) =>
-                    {
-                        if (e.Channel == Channel && e.Payload != replica.Id)
-                        {
-                            requests.Writer.TryWrite(e.Payload);
-                        }
-                    };
-                    await using (var listen = new NpgsqlCommand($"LISTEN {Channel};", connection))
-                    {
-                        await listen.ExecuteNonQueryAsync(stoppingToken);
-                    }
-
-                    if (everListened)
-                    {
-                        logger.ListeningAgain();
-                        requests.Writer.TryWrite("(missed while disconnected)");
-                    }
-                    else
-                    {
-                        logger.Listening(replica.Id);
-                    }
-
-                    everListened = true;
-                    failures = 0;
-                    _listening.TrySetResult();
-                    while (true)
-                    {
-                        await connection.WaitAsync(stoppingToken);
-                    }
-                }
-                catch (Exception ex) when (ex is NpgsqlException or System.IO.IOException or TimeoutException && !stoppingToken.IsCancellationRequested)
-                {
-                    var delay = Core.Resilience.Backoff.Exponential(failures++, TimeSpan.FromSeconds(30), Random.Shared.NextDouble());
-                    logger.ListenConnectionLost(ex.Message, delay);
-                    await Task.Delay(delay, timeProvider, stoppingToken);
-                }
-            }
+            await ListenWhileRunningAsync(requests.Writer, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -112,6 +69,76 @@ internal sealed class ReloadBroadcast(
                 // Shutdown.
             }
         }
+    }
+
+    /// <summary>Listens until the host stops, re-opening a dropped connection with back-off.</summary>
+    private async Task ListenWhileRunningAsync(ChannelWriter<string> requests, CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var everListened = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await OpenListeningConnectionAsync(requests, stoppingToken);
+                AnnounceListening(requests, reconnected: everListened);
+                everListened = true;
+                failures = 0;
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is NpgsqlException or System.IO.IOException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                var delay = Core.Resilience.Backoff.Exponential(failures++, TimeSpan.FromSeconds(30), Random.Shared.NextDouble());
+                logger.ListenConnectionLost(ex.Message, delay);
+                await Task.Delay(delay, timeProvider, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>A connection that LISTENs on <see cref="Channel"/> and queues a reload for each other replica's notice.</summary>
+    private async Task<NpgsqlConnection> OpenListeningConnectionAsync(ChannelWriter<string> requests, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            connection.Notification += (_, e) =>
+            {
+                if (e.Channel == Channel && e.Payload != replica.Id)
+                {
+                    requests.TryWrite(e.Payload);
+                }
+            };
+            await using (var listen = new NpgsqlCommand($"LISTEN {Channel};", connection))
+            {
+                await listen.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Logs that this replica listens; after a gap it reloads once, since a notice sent meanwhile is lost.</summary>
+    private void AnnounceListening(ChannelWriter<string> requests, bool reconnected)
+    {
+        if (reconnected)
+        {
+            logger.ListeningAgain();
+            requests.TryWrite("(missed while disconnected)");
+        }
+        else
+        {
+            logger.Listening(replica.Id);
+        }
+
+        _listening.TrySetResult();
     }
 
     private async Task ReloadAsync(string from, CancellationToken cancellationToken)

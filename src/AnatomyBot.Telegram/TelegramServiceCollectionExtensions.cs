@@ -59,6 +59,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<IAdapterHealth>(sp => sp.GetRequiredService<TelegramHealth>());
         services.AddSingleton<TelegramAdapterLifetime>();
         services.AddSingleton<StorageFaults>();
+        services.TryAddSingleton(new TelegramRandom(Random.Shared));
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<TelegramSender>();

@@ -151,10 +151,7 @@ internal static class BotApp
                 host.Services.GetRequiredService<IKnowledgeProvider>(),
                 host.Services.GetRequiredService<IKnowledgeReloader>(),
                 host.Services.GetRequiredService<IOptions<ConsoleChatOptions>>().Value,
-                streams.Input,
-                streams.Output,
-                streams.Error,
-                interactive: !environment.IsInputRedirected,
+                new ConsoleTerminal(streams.Input, streams.Output, streams.Error, Interactive: !environment.IsInputRedirected),
                 quizzes,
                 host.Services.GetService<StudyCommands>());
             return await chat.RunAsync(cancellationToken);

@@ -1,6 +1,6 @@
 namespace AnatomyBot.Core.Resilience;
 
-/// <summary>The retry delay both adapters use after server and network failures.</summary>
+/// <summary>The retry delays both adapters use after server and network failures.</summary>
 public static class Backoff
 {
     /// <summary>
@@ -11,5 +11,24 @@ public static class Backoff
     {
         var seconds = Math.Min(cap.TotalSeconds, Math.Pow(2, Math.Clamp(attempt, 0, 30)));
         return TimeSpan.FromSeconds(seconds * (0.5 + (0.5 * Math.Clamp(jitter, 0, 1))));
+    }
+
+    /// <summary>
+    /// The retry strategy as a plain, endless sequence of delays: <see cref="Exponential"/> for attempt 0, 1, 2 ...,
+    /// each drawing its own <paramref name="jitter"/>. Take the next delay after each failure; start a new sequence
+    /// after a success.
+    /// </summary>
+    public static IEnumerable<TimeSpan> Delays(TimeSpan cap, Func<double> jitter)
+    {
+        ArgumentNullException.ThrowIfNull(jitter);
+        return Sequence(cap, jitter);
+
+        static IEnumerable<TimeSpan> Sequence(TimeSpan cap, Func<double> jitter)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                yield return Exponential(attempt, cap, jitter());
+            }
+        }
     }
 }

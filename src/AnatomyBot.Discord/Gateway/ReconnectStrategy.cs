@@ -14,9 +14,9 @@ internal sealed class ReconnectStrategy(DiscordRandom random)
     public IEnumerable<TimeSpan> Delays()
     {
         yield return TimeSpan.Zero;
-        for (var attempt = 0; ; attempt++)
+        foreach (var delay in Core.Resilience.Backoff.Delays(MaxDelay, random.Random.NextDouble))
         {
-            yield return Core.Resilience.Backoff.Exponential(attempt, MaxDelay, random.Random.NextDouble());
+            yield return delay;
         }
     }
 

@@ -606,6 +606,21 @@ internal sealed class KnowledgeValidator
             RegisterId(id, "quiz question", entry);
         }
 
+        var question = ReadQuestionText(entry, diagnostics);
+        var options = ReadQuizOptions(entry, diagnostics);
+        var correctIndex = ReadCorrectIndex(entry, options, diagnostics);
+        var explanation = ReadExplanation(entry, diagnostics);
+        var sources = ReadSourceIds(entry, "sources", diagnostics);
+        if (id is null || question is null || explanation is null || correctIndex < 0 || options.Any(o => o is null))
+        {
+            return null;
+        }
+
+        return new QuizQuestion(id, question, [.. options.OfType<string>()], correctIndex, explanation, sources);
+    }
+
+    private static string? ReadQuestionText(YamlMap entry, FileDiagnostics diagnostics)
+    {
         var question = entry.String("question", required: true);
         if (question is not null && question.Length > MaxQuestionLength)
         {
@@ -613,6 +628,12 @@ internal sealed class KnowledgeValidator
                 $"the question is {question.Length} characters; the limit is {MaxQuestionLength}");
         }
 
+        return question;
+    }
+
+    /// <summary>The options in order (null where one is unreadable), each checked for length and for a duplicate.</summary>
+    private static List<string?> ReadQuizOptions(YamlMap entry, FileDiagnostics diagnostics)
+    {
         var optionNodes = entry.List("options", required: true, minCount: MinOptions);
         if (optionNodes.Count > MaxOptions)
         {
@@ -646,43 +667,51 @@ internal sealed class KnowledgeValidator
             }
         }
 
+        return options;
+    }
+
+    /// <summary>The index of the correct option, or -1 (with a hint when it differs from an option only in spelling).</summary>
+    private static int ReadCorrectIndex(YamlMap entry, List<string?> options, FileDiagnostics diagnostics)
+    {
         var correct = entry.String("correct", required: true);
-        var correctIndex = -1;
-        if (correct is not null && optionNodes.Count > 0)
+        if (correct is null || options.Count == 0)
         {
-            correctIndex = options.IndexOf(correct);
-            if (correctIndex < 0)
-            {
-                var near = options.OfType<string>().FirstOrDefault(o => TextNormalizer.Normalize(o) == TextNormalizer.Normalize(correct));
-                var hint = near is null ? " (it must be the exact text of one option)" : $" (did you mean '{YamlMap.Shorten(near)}'? it must match exactly)";
-                diagnostics.Add(entry.Get("correct")!, entry.FieldPath("correct"), $"the correct answer '{YamlMap.Shorten(correct)}' is not among the options{hint}");
-            }
+            return -1;
         }
 
+        var correctIndex = options.IndexOf(correct);
+        if (correctIndex < 0)
+        {
+            var near = options.OfType<string>().FirstOrDefault(o => TextNormalizer.Normalize(o) == TextNormalizer.Normalize(correct));
+            var hint = near is null ? " (it must be the exact text of one option)" : $" (did you mean '{YamlMap.Shorten(near)}'? it must match exactly)";
+            diagnostics.Add(entry.Get("correct")!, entry.FieldPath("correct"), $"the correct answer '{YamlMap.Shorten(correct)}' is not among the options{hint}");
+        }
+
+        return correctIndex;
+    }
+
+    private static string? ReadExplanation(YamlMap entry, FileDiagnostics diagnostics)
+    {
         var explanation = entry.String("explanation", required: true);
-        if (explanation is not null)
-        {
-            if (explanation.Length > MaxExplanationLength)
-            {
-                diagnostics.Add(entry.Get("explanation")!, entry.FieldPath("explanation"),
-                    $"the explanation is {explanation.Length} characters; the limit is {MaxExplanationLength}");
-            }
-
-            var lineFeeds = explanation.Count(c => c == '\n');
-            if (lineFeeds > MaxExplanationLineFeeds)
-            {
-                diagnostics.Add(entry.Get("explanation")!, entry.FieldPath("explanation"),
-                    $"the explanation has {lineFeeds} line feeds; at most {MaxExplanationLineFeeds} are allowed");
-            }
-        }
-
-        var sources = ReadSourceIds(entry, "sources", diagnostics);
-        if (id is null || question is null || explanation is null || correctIndex < 0 || options.Any(o => o is null))
+        if (explanation is null)
         {
             return null;
         }
 
-        return new QuizQuestion(id, question, [.. options.OfType<string>()], correctIndex, explanation, sources);
+        if (explanation.Length > MaxExplanationLength)
+        {
+            diagnostics.Add(entry.Get("explanation")!, entry.FieldPath("explanation"),
+                $"the explanation is {explanation.Length} characters; the limit is {MaxExplanationLength}");
+        }
+
+        var lineFeeds = explanation.Count(c => c == '\n');
+        if (lineFeeds > MaxExplanationLineFeeds)
+        {
+            diagnostics.Add(entry.Get("explanation")!, entry.FieldPath("explanation"),
+                $"the explanation has {lineFeeds} line feeds; at most {MaxExplanationLineFeeds} are allowed");
+        }
+
+        return explanation;
     }
 
     private ImmutableArray<Fact> ReadFacts(YamlMap map, string key, bool required, FileDiagnostics diagnostics)

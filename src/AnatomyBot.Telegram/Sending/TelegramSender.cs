@@ -97,6 +97,7 @@ internal sealed class TelegramSender(
         }
 
         var failures = 0; // 5xx and network: at most MaxSendAttempts tries
+        using var backoff = policy.Delays().GetEnumerator();
         var rateLimits = 0; // 429: waited out as Telegram says, not counted as failures
         var migrations = 0;
         while (true)
@@ -138,14 +139,13 @@ internal sealed class TelegramSender(
                         break;
                     }
 
-                    if (logger.IsEnabled(LogLevel.Information))
-                    {
-                        logger.SendRateLimited(chatId, policy.DelayFor(error, rateLimits));
-                    }
-                    await policy.WaitAsync(policy.DelayFor(error, rateLimits)!.Value, cancellationToken);
+                    var retryAfter = RetryPolicy.RetryAfter(error);
+                    logger.SendRateLimited(chatId, retryAfter);
+                    await policy.WaitAsync(retryAfter, cancellationToken);
                     continue;
                 case ApiErrorKind.Server or ApiErrorKind.Network when ++failures < _maxAttempts:
-                    var delay = policy.Backoff(failures - 1);
+                    backoff.MoveNext();
+                    var delay = backoff.Current;
                     logger.SendRetrying(chatId, error, delay);
                     await policy.WaitAsync(delay, cancellationToken);
                     continue;

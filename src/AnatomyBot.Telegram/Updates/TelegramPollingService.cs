@@ -143,7 +143,8 @@ internal sealed class TelegramPollingService(
 
     private async Task<bool> CallUntilTrueAsync(string method, Func<CancellationToken, Task<TelegramResult<bool>>> call, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        using var retries = new RetryDelays(policy);
+        while (true)
         {
             var result = await call(cancellationToken);
             if (result.IsSuccess || result.Error!.Kind == ApiErrorKind.NotImplemented)
@@ -152,7 +153,7 @@ internal sealed class TelegramPollingService(
                 return true;
             }
 
-            if (!await OnFailureAsync(method, result.Error!, attempt, cancellationToken))
+            if (!await OnFailureAsync(method, result.Error!, retries, cancellationToken))
             {
                 return false;
             }
@@ -196,7 +197,7 @@ internal sealed class TelegramPollingService(
     private async Task PollAsync(Func<bool> leaseLost, CancellationToken cancellationToken)
     {
         var offset = await faults.RetryAsync("read the update offset", ct => inbox.GetOffsetAsync(TelegramKeys.Platform, ct), cancellationToken);
-        var failures = 0;
+        using var retries = new RetryDelays(policy);
         var quickEmptyPolls = 0;
         var timeout = options.Value.PollTimeoutSeconds;
         var clock = policy.TimeProvider;
@@ -208,7 +209,7 @@ internal sealed class TelegramPollingService(
             if (!result.IsSuccess)
             {
                 metrics.PollError(TelegramHealth.KindTag(result.Error!));
-                if (!await OnFailureAsync("getUpdates", result.Error!, failures++, cancellationToken))
+                if (!await OnFailureAsync("getUpdates", result.Error!, retries, cancellationToken))
                 {
                     return;
                 }
@@ -216,13 +217,13 @@ internal sealed class TelegramPollingService(
                 continue;
             }
 
-            failures = 0;
+            retries.Reset();
             if (result.Value.ValueKind != JsonValueKind.Array)
             {
                 metrics.PollError("malformed");
                 health.Set(AdapterState.Reconnecting, "getUpdates returned something other than a list; retrying");
                 logger.GetUpdatesNotAList();
-                await policy.WaitAsync(policy.Backoff(0), cancellationToken);
+                await policy.WaitAsync(policy.Delays().First(), cancellationToken);
                 continue;
             }
 
@@ -331,7 +332,8 @@ internal sealed class TelegramPollingService(
     private async Task<T?> CallUntilDoneAsync<T>(string method, Func<CancellationToken, Task<TelegramResult<T>>> call, CancellationToken cancellationToken)
         where T : class
     {
-        for (var attempt = 0; ; attempt++)
+        using var retries = new RetryDelays(policy);
+        while (true)
         {
             var result = await call(cancellationToken);
             if (result.IsSuccess)
@@ -339,7 +341,7 @@ internal sealed class TelegramPollingService(
                 return result.Value;
             }
 
-            if (!await OnFailureAsync(method, result.Error!, attempt, cancellationToken))
+            if (!await OnFailureAsync(method, result.Error!, retries, cancellationToken))
             {
                 return null;
             }
@@ -347,8 +349,9 @@ internal sealed class TelegramPollingService(
     }
 
     /// <summary>Logs and waits after a failed call; false when the adapter must stop.</summary>
-    private async Task<bool> OnFailureAsync(string method, ApiError error, int attempt, CancellationToken cancellationToken)
+    private async Task<bool> OnFailureAsync(string method, ApiError error, RetryDelays retries, CancellationToken cancellationToken)
     {
+        var backoff = retries.Next(error.Kind);
         if (error.Kind != ApiErrorKind.Unauthorized)
         {
             health.Retrying(method, error);
@@ -361,17 +364,16 @@ internal sealed class TelegramPollingService(
                 return false;
             case ApiErrorKind.Conflict:
                 logger.Conflict();
-                await policy.WaitAsync(policy.Backoff(attempt + 2), cancellationToken);
+                await policy.WaitAsync(backoff, cancellationToken);
                 return true;
             case ApiErrorKind.RateLimited:
-                var retryAfter = policy.DelayFor(error, attempt)!.Value;
+                var retryAfter = RetryPolicy.RetryAfter(error);
                 logger.RateLimited(method, retryAfter);
                 await policy.WaitAsync(retryAfter, cancellationToken);
                 return true;
             default:
-                var delay = policy.Backoff(attempt);
-                logger.CallRetrying(method, error, delay);
-                await policy.WaitAsync(delay, cancellationToken);
+                logger.CallRetrying(method, error, backoff);
+                await policy.WaitAsync(backoff, cancellationToken);
                 return true;
         }
     }

@@ -18,10 +18,7 @@ internal sealed class ConsoleChat(
     IKnowledgeProvider knowledge,
     IKnowledgeReloader reloader,
     ConsoleChatOptions options,
-    TextReader input,
-    TextWriter output,
-    TextWriter error,
-    bool interactive,
+    ConsoleTerminal terminal,
     QuizService quizzes,
     StudyCommands? study = null)
 {
@@ -37,20 +34,20 @@ internal sealed class ConsoleChat(
     {
         if (options.ShowBanner)
         {
-            await output.WriteLineAsync(Banner(knowledge.Current).AsMemory(), cancellationToken);
-            await output.FlushAsync(cancellationToken);
+            await terminal.Output.WriteLineAsync(Banner(knowledge.Current).AsMemory(), cancellationToken);
+            await terminal.Output.FlushAsync(cancellationToken);
         }
 
         while (true)
         {
-            if (interactive)
+            if (terminal.Interactive)
             {
-                await output.WriteAsync("> ".AsMemory(), cancellationToken);
-                await output.FlushAsync(cancellationToken);
+                await terminal.Output.WriteAsync("> ".AsMemory(), cancellationToken);
+                await terminal.Output.FlushAsync(cancellationToken);
             }
 
             // The console's reader ignores the token once blocked; WaitAsync lets Ctrl+C-driven cancellation end the loop anyway.
-            var line = await input.ReadLineAsync(cancellationToken).AsTask().WaitAsync(cancellationToken);
+            var line = await terminal.Input.ReadLineAsync(cancellationToken).AsTask().WaitAsync(cancellationToken);
             if (line is null || QuitWords.Contains(line.Trim()))
             {
                 break;
@@ -62,17 +59,17 @@ internal sealed class ConsoleChat(
             }
 
             var answer = await AnswerAsync(line, cancellationToken);
-            await output.WriteLineAsync(AnswerText.Limit(AnswerText.Sanitize(answer)).AsMemory(), cancellationToken);
-            await output.WriteLineAsync();
-            await output.FlushAsync(cancellationToken);
+            await terminal.Output.WriteLineAsync(AnswerText.Limit(AnswerText.Sanitize(answer)).AsMemory(), cancellationToken);
+            await terminal.Output.WriteLineAsync();
+            await terminal.Output.FlushAsync(cancellationToken);
         }
 
-        if (interactive)
+        if (terminal.Interactive)
         {
-            await output.WriteLineAsync("Bye.".AsMemory(), cancellationToken);
+            await terminal.Output.WriteLineAsync("Bye.".AsMemory(), cancellationToken);
         }
 
-        await output.FlushAsync(cancellationToken);
+        await terminal.Output.FlushAsync(cancellationToken);
         return 0;
     }
 
@@ -125,7 +122,7 @@ internal sealed class ConsoleChat(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug in the engine must not end the chat; say so and keep going.
-            await error.WriteLineAsync($"error: the engine failed on that line: {ex.GetType().Name}: {ex.Message}");
+            await terminal.Error.WriteLineAsync($"error: the engine failed on that line: {ex.GetType().Name}: {ex.Message}");
             return "Sorry, something went wrong while answering that. Try asking another way.";
         }
 

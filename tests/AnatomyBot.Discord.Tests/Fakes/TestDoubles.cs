@@ -6,14 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace AnatomyBot.Discord.Tests.Fakes;
 
-/// <summary>A Random whose NextDouble is fixed, for deterministic jitter.</summary>
-public sealed class FixedRandom(double value) : Random
-{
-    public override double NextDouble() => value;
-
-    public override int Next(int maxValue) => 0;
-}
-
 /// <summary>A crafted engine: records every message and answers with <see cref="Answerer"/>.</summary>
 public sealed class FakeEngine : IAnswerEngine, IMuscleNameCompleter
 {
