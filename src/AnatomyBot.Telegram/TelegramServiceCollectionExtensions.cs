@@ -80,6 +80,10 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramWebhookQueue>();
         services.AddSingleton<DailyQuizScheduler>();
         services.AddSingleton<PollingLease>();
+        services.AddSingleton<BotApiRetrier>();
+        services.AddSingleton<BotSetup>();
+        services.AddSingleton<UpdateOffset>();
+        services.AddSingleton<UpdatePoller>();
         services.AddSingleton<TelegramPollingService>();
         // Registered before the receiver so it stops after it: the webhook queue drains last.
         services.AddHostedService(sp => sp.GetRequiredService<TelegramWebhookQueue>());

@@ -24,6 +24,8 @@ internal sealed class TrigramIndex
     private static int[]? t_touched;
 
     private readonly string[] _keys;
+
+    /// <summary>Postings per trigram, each list ordered by key length then key, so a search reads only the keys whose length can match.</summary>
     private readonly FrozenDictionary<long, int[]> _postings;
 
     public TrigramIndex(IReadOnlyList<string> keys)
@@ -43,7 +45,7 @@ internal sealed class TrigramIndex
             }
         }
 
-        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(k => _keys[k].Length).ThenBy(k => k).ToArray());
     }
 
     public string this[int key] => _keys[key];
@@ -55,12 +57,41 @@ internal sealed class TrigramIndex
     public List<FuzzyHit> Search(string query, int maxCandidates, int minScore)
     {
         var result = new List<FuzzyHit>();
-        if (query.Length < 3 || _keys.Length == 0)
+        if (query.Length < 3 || _keys.Length == 0 || PostingsOf(query) is not { Count: > 0 } lists)
         {
             return result;
         }
 
-        // The query's distinct trigrams in order of first appearance, and their postings in that order.
+        // Candidates shorter than half the query or much longer cannot score well: they are neither counted nor kept.
+        var lengths = (Min: (int)(query.Length * 0.5), Max: (int)(query.Length * 1.8) + 2);
+
+        // Shared-trigram counts per key in the thread's scratch array, all zero between searches: the keys touched are
+        // remembered, and only they are read and reset.
+        var counts = t_counts is { } c && c.Length >= _keys.Length ? c : t_counts = new int[Math.Max(_keys.Length, 1024)];
+        var touchedCount = 0;
+        try
+        {
+            CountShared(lists, lengths, counts, ref touchedCount);
+            Span<(int Key, int Shared)> best = maxCandidates <= 64 ? stackalloc (int, int)[Math.Max(0, maxCandidates)] : new (int, int)[maxCandidates];
+            var bestCount = SelectBest(t_touched!.AsSpan(0, touchedCount), counts, best);
+            ScoreCandidates(query, best[..bestCount], minScore, result);
+        }
+        finally
+        {
+            var touched = t_touched!;
+            for (var t = 0; t < touchedCount; t++)
+            {
+                counts[touched[t]] = 0;
+            }
+        }
+
+        result.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Key.CompareTo(b.Key));
+        return result;
+    }
+
+    /// <summary>The postings of the query's distinct trigrams (in order of first appearance), rarest first: they discriminate best and cost least.</summary>
+    private List<int[]> PostingsOf(string query)
+    {
         Span<long> grams = query.Length <= 256 ? stackalloc long[query.Length] : new long[query.Length];
         var distinct = 0;
         for (var i = 0; i < query.Length; i++)
@@ -81,102 +112,117 @@ internal sealed class TrigramIndex
             }
         }
 
-        if (lists.Count == 0)
-        {
-            return result;
-        }
-
-        // Rare trigrams first: they discriminate best and cost least.
         lists.Sort((a, b) => a.Length.CompareTo(b.Length));
+        return lists;
+    }
 
-        // Shared-trigram counts per key in the thread's scratch array, all zero between searches: the keys touched are
-        // remembered, and only they are read and reset.
-        var counts = t_counts is { } c && c.Length >= _keys.Length ? c : t_counts = new int[Math.Max(_keys.Length, 1024)];
+    /// <summary>
+    /// Counts shared trigrams per key of an acceptable length, visiting whole posting lists under the budget (the budget
+    /// counts every posting of a list, as if all were read); <paramref name="touchedCount"/> is how many keys <c>t_touched</c>
+    /// lists so far (kept up to date, so the caller can always reset their counts).
+    /// </summary>
+    private void CountShared(List<int[]> lists, (int Min, int Max) lengths, int[] counts, ref int touchedCount)
+    {
         var touched = t_touched ??= new int[PostingBudget + 64];
-        var touchedCount = 0;
-        try
+        var visited = 0;
+        for (var i = 0; i < lists.Count; i++)
         {
-            var visited = 0;
-            for (var i = 0; i < lists.Count; i++)
+            var ids = lists[i];
+            if (i >= 2 && visited + ids.Length > PostingBudget)
             {
-                var ids = lists[i];
-                if (i >= 2 && visited + ids.Length > PostingBudget)
+                break;
+            }
+
+            visited += ids.Length;
+            foreach (var id in ids.AsSpan(FirstOfLength(ids, lengths.Min)))
+            {
+                if (_keys[id].Length > lengths.Max)
                 {
                     break;
                 }
 
-                visited += ids.Length;
-                foreach (var id in ids)
+                if (counts[id]++ == 0)
                 {
-                    if (counts[id]++ == 0)
+                    if (touchedCount == touched.Length)
                     {
-                        if (touchedCount == touched.Length)
-                        {
-                            Array.Resize(ref touched, touched.Length * 2);
-                            t_touched = touched;
-                        }
-
-                        touched[touchedCount++] = id;
+                        Array.Resize(ref touched, touched.Length * 2);
+                        t_touched = touched;
                     }
-                }
-            }
 
-            // The best maxCandidates by (most shared trigrams, then lowest key), a total order: kept sorted by insertion.
-            var minLength = (int)(query.Length * 0.5);
-            var maxLength = (int)(query.Length * 1.8) + 2;
-            var take = Math.Max(0, maxCandidates);
-            Span<(int Key, int Shared)> best = take <= 64 ? stackalloc (int, int)[take] : new (int, int)[take];
-            var bestCount = 0;
-            for (var t = 0; t < touchedCount; t++)
-            {
-                var key = touched[t];
-                var length = _keys[key].Length;
-                if (length < minLength || length > maxLength || take == 0)
-                {
-                    continue;
-                }
-
-                var shared = counts[key];
-                if (bestCount == take && !Before(shared, key, best[take - 1].Shared, best[take - 1].Key))
-                {
-                    continue;
-                }
-
-                var at = bestCount < take ? bestCount++ : take - 1;
-                while (at > 0 && Before(shared, key, best[at - 1].Shared, best[at - 1].Key))
-                {
-                    best[at] = best[at - 1];
-                    at--;
-                }
-
-                best[at] = (key, shared);
-            }
-
-            for (var i = 0; i < bestCount; i++)
-            {
-                var key = _keys[best[i].Key];
-                if (FuzzyRatio.Ceiling(query.Length, key.Length) < minScore)
-                {
-                    continue;
-                }
-
-                var score = FuzzyRatio.Of(query, key);
-                if (score >= minScore)
-                {
-                    result.Add(new FuzzyHit(best[i].Key, score));
+                    touched[touchedCount++] = id;
                 }
             }
         }
-        finally
+    }
+
+    /// <summary>The first position in a length-ordered posting list whose key is at least <paramref name="length"/> long.</summary>
+    private int FirstOfLength(int[] ids, int length)
+    {
+        int low = 0, high = ids.Length;
+        while (low < high)
         {
-            for (var t = 0; t < touchedCount; t++)
+            var mid = (low + high) >>> 1;
+            if (_keys[ids[mid]].Length < length)
             {
-                counts[touched[t]] = 0;
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
             }
         }
 
-        result.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Key.CompareTo(b.Key));
-        return result;
+        return low;
+    }
+
+    /// <summary>The best candidates by (most shared trigrams, then lowest key), a total order: kept sorted by insertion.</summary>
+    private static int SelectBest(ReadOnlySpan<int> touched, int[] counts, Span<(int Key, int Shared)> best)
+    {
+        var take = best.Length;
+        var bestCount = 0;
+        foreach (var key in touched)
+        {
+            if (take == 0)
+            {
+                break;
+            }
+
+            var shared = counts[key];
+            if (bestCount == take && !Before(shared, key, best[take - 1].Shared, best[take - 1].Key))
+            {
+                continue;
+            }
+
+            var at = bestCount < take ? bestCount++ : take - 1;
+            while (at > 0 && Before(shared, key, best[at - 1].Shared, best[at - 1].Key))
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = (key, shared);
+        }
+
+        return bestCount;
+    }
+
+    /// <summary>FuzzySharp's ratio for each candidate whose length can reach <paramref name="minScore"/>; those reaching it are added.</summary>
+    private void ScoreCandidates(string query, ReadOnlySpan<(int Key, int Shared)> candidates, int minScore, List<FuzzyHit> result)
+    {
+        foreach (var (id, _) in candidates)
+        {
+            var key = _keys[id];
+            if (FuzzyRatio.Ceiling(query.Length, key.Length) < minScore)
+            {
+                continue;
+            }
+
+            var score = FuzzyRatio.Of(query, key);
+            if (score >= minScore)
+            {
+                result.Add(new FuzzyHit(id, score));
+            }
+        }
     }
 
     /// <summary>The candidate order: more shared trigrams first, then the lower key.</summary>

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using AnatomyBot.Core.Knowledge;
@@ -80,14 +80,24 @@ internal sealed class FactIndex
         [MuscleAttribute.Clinical] = "clinical",
     }.ToFrozenDictionary();
 
-    private readonly FrozenDictionary<string, (int Passage, float Text, float Context)[]> _postings;
+    /// <summary>Most words a snapshot remembers the analysis of (<see cref="QueryTerms"/>): bounded, whatever students type.</summary>
+    private const int MaxRememberedWords = 20_000;
+
+    /// <summary>Per-thread scratch for <see cref="Search"/>, sized to the largest index seen; null while a search on the thread uses it.</summary>
+    [ThreadStatic]
+    private static SearchScratch? t_scratch;
+
+    /// <summary>Each term's postings with the BM25 saturation of both fields worked out at build time (it depends only on the passage).</summary>
+    private readonly FrozenDictionary<string, Posting[]> _postings;
     private readonly FrozenDictionary<string, double> _idf;
     private readonly FrozenDictionary<string, string> _canonical;
     private readonly FrozenDictionary<string, string> _wordTerms;
-    private readonly double[] _length;
-    private readonly double _averageLength;
     private readonly TrigramIndex _words;
     private readonly bool[] _holdsNumber;
+
+    /// <summary>What <see cref="QueryTerms"/> made of each word asked so far in this snapshot (a question's words are analysed once).</summary>
+    private readonly ConcurrentDictionary<string, QueryTerm[]> _wordAnalysis = new(StringComparer.Ordinal);
+    private int _rememberedWords;
 
     public FactIndex(KnowledgeSnapshot snapshot, Muscle[] muscles, Topic[] topics)
     {
@@ -95,58 +105,85 @@ internal sealed class FactIndex
         var passages = new List<FactPassage>();
         for (var m = 0; m < muscles.Length; m++)
         {
-            var muscle = muscles[m];
-            foreach (var (attribute, facts) in muscle.Attributes.OrderBy(a => a.Key))
-            {
-                var key = KeyOf(attribute);
-                var heading = $"{Vocabulary.AttributeLabels[attribute]} of the {muscle.Name.ToLowerInvariant()}";
-                var context = muscle.Name + " " + AttributeWords[attribute];
-                for (var f = 0; f < facts.Length; f++)
-                {
-                    passages.Add(new FactPassage(passages.Count, $"{muscle.Id}.{key}.{f + 1}", PassageKind.MuscleFact, m, attribute, -1, facts[f], heading, context));
-                }
-
-                foreach (var disagreement in muscle.Disagreements.IsDefault ? [] : muscle.Disagreements)
-                {
-                    if (disagreement.Attribute == attribute)
-                    {
-                        passages.Add(new FactPassage(passages.Count, $"{muscle.Id}.{key}.disagreement", PassageKind.Disagreement, m, attribute, -1,
-                            new Fact(disagreement.Note, []), heading, context + " sources disagree differ"));
-                    }
-                }
-            }
+            AddMusclePassages(passages, muscles[m], m);
         }
 
         for (var t = 0; t < topics.Length; t++)
         {
-            var topic = topics[t];
-            var context = string.Join(' ', new[] { topic.Title }
-                .Concat(topic.Keywords.IsDefault ? [] : topic.Keywords)
-                .Concat(topic.Questions.IsDefault ? [] : topic.Questions));
-            var facts = topic.Facts.IsDefault ? [] : topic.Facts;
-            for (var f = 0; f < facts.Length; f++)
-            {
-                passages.Add(new FactPassage(passages.Count, $"{topic.Id}.{f + 1}", PassageKind.TopicFact, -1, null, t, facts[f], topic.Title, context));
-            }
-
-            var disagreements = topic.Disagreements.IsDefault ? [] : topic.Disagreements;
-            for (var d = 0; d < disagreements.Length; d++)
-            {
-                var values = disagreements[d].Values.IsDefault ? [] : disagreements[d].Values;
-                var text = string.Join(' ', values.Select(v => v.Text).Prepend(disagreements[d].Note));
-                passages.Add(new FactPassage(passages.Count, $"{topic.Id}.disagreement.{d + 1}", PassageKind.Disagreement, -1, null, t,
-                    new Fact(text, [.. values.SelectMany(v => v.Sources.IsDefault ? [] : v.Sources).Distinct()]), topic.Title, context + " sources disagree differ")
-                {
-                    Values = values,
-                    Note = disagreements[d].Note,
-                });
-            }
+            AddTopicPassages(passages, topics[t], t);
         }
 
         Passages = [.. passages];
+        var (counts, wordTerms, length) = CountTerms();
+        var averageLength = Passages.Length == 0 ? 1 : Math.Max(1, length.Average());
+        _postings = counts.ToFrozenDictionary(p => p.Key, p => p.Value.Select(e => Posting.Of(e.Key, e.Value.Text, e.Value.Context, length[e.Key], averageLength)).ToArray(), StringComparer.Ordinal);
+        var n = Math.Max(1, Passages.Length);
+        _idf = _postings.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + ((n - p.Value.Length + 0.5) / (p.Value.Length + 0.5))), StringComparer.Ordinal);
+        MaxIdf = Math.Log(1 + ((n - 0.5) / 1.5));
+        _wordTerms = wordTerms.ToFrozenDictionary(StringComparer.Ordinal);
+        _holdsNumber = [.. Passages.Select(p => FactAnswerer.HoldsNumber(p.Fact.Text))];
+        _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
+    }
+
+    /// <summary>A muscle's passages: each attribute's facts (in attribute order), then that attribute's disagreement notes.</summary>
+    private static void AddMusclePassages(List<FactPassage> passages, Muscle muscle, int m)
+    {
+        foreach (var (attribute, facts) in muscle.Attributes.OrderBy(a => a.Key))
+        {
+            var key = KeyOf(attribute);
+            var heading = $"{Vocabulary.AttributeLabels[attribute]} of the {muscle.Name.ToLowerInvariant()}";
+            var context = muscle.Name + " " + AttributeWords[attribute];
+            for (var f = 0; f < facts.Length; f++)
+            {
+                passages.Add(new FactPassage(passages.Count, $"{muscle.Id}.{key}.{f + 1}", PassageKind.MuscleFact, m, attribute, -1, facts[f], heading, context));
+            }
+
+            foreach (var disagreement in muscle.Disagreements.IsDefault ? [] : muscle.Disagreements)
+            {
+                if (disagreement.Attribute == attribute)
+                {
+                    passages.Add(new FactPassage(passages.Count, $"{muscle.Id}.{key}.disagreement", PassageKind.Disagreement, m, attribute, -1,
+                        new Fact(disagreement.Note, []), heading, context + " sources disagree differ"));
+                }
+            }
+        }
+    }
+
+    /// <summary>A topic's passages: its facts, then its disagreements (the note with every side's text, for ranking).</summary>
+    private static void AddTopicPassages(List<FactPassage> passages, Topic topic, int t)
+    {
+        var context = string.Join(' ', new[] { topic.Title }
+            .Concat(topic.Keywords.IsDefault ? [] : topic.Keywords)
+            .Concat(topic.Questions.IsDefault ? [] : topic.Questions));
+        var facts = topic.Facts.IsDefault ? [] : topic.Facts;
+        for (var f = 0; f < facts.Length; f++)
+        {
+            passages.Add(new FactPassage(passages.Count, $"{topic.Id}.{f + 1}", PassageKind.TopicFact, -1, null, t, facts[f], topic.Title, context));
+        }
+
+        var disagreements = topic.Disagreements.IsDefault ? [] : topic.Disagreements;
+        for (var d = 0; d < disagreements.Length; d++)
+        {
+            var values = disagreements[d].Values.IsDefault ? [] : disagreements[d].Values;
+            var text = string.Join(' ', values.Select(v => v.Text).Prepend(disagreements[d].Note));
+            passages.Add(new FactPassage(passages.Count, $"{topic.Id}.disagreement.{d + 1}", PassageKind.Disagreement, -1, null, t,
+                new Fact(text, [.. values.SelectMany(v => v.Sources.IsDefault ? [] : v.Sources).Distinct()]), topic.Title, context + " sources disagree differ")
+            {
+                Values = values,
+                Note = disagreements[d].Note,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Each term's occurrences per passage in the fact's own words and in its context, the word each term came from, and
+    /// each passage's length (context words weigh <see cref="ContextWeight"/>).
+    /// </summary>
+    private (Dictionary<string, Dictionary<int, (float Text, float Context)>> Counts, Dictionary<string, string> WordTerms, double[] Length) CountTerms()
+    {
         var postings = new Dictionary<string, Dictionary<int, (float Text, float Context)>>(StringComparer.Ordinal);
         var wordTerms = new Dictionary<string, string>(StringComparer.Ordinal);
-        _length = new double[Passages.Length];
+        var length = new double[Passages.Length];
         void Count(int passage, string text, bool isContext)
         {
             foreach (var word in TextNormalizer.Normalize(text, 20_000).Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -165,7 +202,7 @@ internal sealed class FactIndex
 
                 var current = list.GetValueOrDefault(passage);
                 list[passage] = isContext ? (current.Text, current.Context + 1) : (current.Text + 1, current.Context);
-                _length[passage] += isContext ? ContextWeight : 1;
+                length[passage] += isContext ? ContextWeight : 1;
             }
         }
 
@@ -175,14 +212,7 @@ internal sealed class FactIndex
             Count(passage.Ordinal, passage.ContextText, isContext: true);
         }
 
-        _averageLength = Passages.Length == 0 ? 1 : Math.Max(1, _length.Average());
-        _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.Select(e => (e.Key, e.Value.Text, e.Value.Context)).ToArray(), StringComparer.Ordinal);
-        var n = Math.Max(1, Passages.Length);
-        _idf = _postings.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + ((n - p.Value.Length + 0.5) / (p.Value.Length + 0.5))), StringComparer.Ordinal);
-        MaxIdf = Math.Log(1 + ((n - 0.5) / 1.5));
-        _wordTerms = wordTerms.ToFrozenDictionary(StringComparer.Ordinal);
-        _holdsNumber = [.. Passages.Select(p => FactAnswerer.HoldsNumber(p.Fact.Text))];
-        _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
+        return (postings, wordTerms, length);
     }
 
     public ImmutableArray<FactPassage> Passages { get; }
@@ -220,134 +250,144 @@ internal sealed class FactIndex
         // A question is a few dozen words; beyond that it is pasted text, and its head is what was asked.
         foreach (var word in words.Take(MaxQueryWords))
         {
-            if (Vocabulary.StopWords.Contains(word) || word.Length < 2)
-            {
-                continue;
-            }
-
-            var term = Term(word);
-            if (_idf.TryGetValue(term, out var idf))
-            {
-                terms.Add(new QueryTerm(word, term, idf, false));
-                continue;
-            }
-
-            // A word the router knows as English (a cue, an everyday word, a measure) is not a typo of a knowledge
-            // word: "present" is not "prevent", "weigh" is not "weight".
-            var corrected = Vocabulary.IsPlainEnglish(word) ? null : Correct(word);
-            if (corrected is null && Split(word) is { } parts)
-            {
-                // Two words run together ("trigerpoint"): each half as its own (corrected) term.
-                terms.Add(new QueryTerm(word, parts.Left, _idf[parts.Left] * CorrectedWeight, true));
-                terms.Add(new QueryTerm(word, parts.Right, _idf[parts.Right] * CorrectedWeight, true));
-                continue;
-            }
-
-            if (corrected is null && (Vocabulary.GeneralWords.Contains(word) || Vocabulary.CueWords.Contains(word)))
-            {
-                // An everyday word or attribute cue no fact uses ("habits", "present") names no subject: it must not dilute the
-                // share of the question the facts explain.
-                continue;
-            }
-
-            terms.Add(corrected is null
-                ? new QueryTerm(word, null, MaxIdf, false)
-                : new QueryTerm(word, corrected, _idf[corrected] * CorrectedWeight, true));
+            terms.AddRange(Analyse(word));
         }
 
         return terms;
     }
 
+    /// <summary>The terms one word of a question stands for (none, one, or two for words run together), worked out once per snapshot.</summary>
+    private QueryTerm[] Analyse(string word)
+    {
+        if (_wordAnalysis.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var terms = AnalyseWord(word);
+        if (Volatile.Read(ref _rememberedWords) < MaxRememberedWords && _wordAnalysis.TryAdd(word, terms))
+        {
+            Interlocked.Increment(ref _rememberedWords);
+        }
+
+        return terms;
+    }
+
+    private QueryTerm[] AnalyseWord(string word)
+    {
+        if (Vocabulary.StopWords.Contains(word) || word.Length < 2)
+        {
+            return [];
+        }
+
+        var term = Term(word);
+        if (_idf.TryGetValue(term, out var idf))
+        {
+            return [new QueryTerm(word, term, idf, false)];
+        }
+
+        // A word the router knows as English (a cue, an everyday word, a measure) is not a typo of a knowledge
+        // word: "present" is not "prevent", "weigh" is not "weight".
+        var corrected = Vocabulary.IsPlainEnglish(word) ? null : Correct(word);
+        if (corrected is null && Split(word) is { } parts)
+        {
+            // Two words run together ("trigerpoint"): each half as its own (corrected) term.
+            return [new QueryTerm(word, parts.Left, _idf[parts.Left] * CorrectedWeight, true), new QueryTerm(word, parts.Right, _idf[parts.Right] * CorrectedWeight, true)];
+        }
+
+        if (corrected is null && (Vocabulary.GeneralWords.Contains(word) || Vocabulary.CueWords.Contains(word)))
+        {
+            // An everyday word or attribute cue no fact uses ("habits", "present") names no subject: it must not dilute the
+            // share of the question the facts explain.
+            return [];
+        }
+
+        return [corrected is null
+            ? new QueryTerm(word, null, MaxIdf, false)
+            : new QueryTerm(word, corrected, _idf[corrected] * CorrectedWeight, true)];
+    }
+
     /// <summary>BM25 over every passage that shares a term with the question, best first.</summary>
     public List<PassageHit> Search(IReadOnlyList<QueryTerm> terms, Func<FactPassage, bool>? filter = null, int limit = 24)
     {
-        // Scores live in pooled arrays indexed by passage (only the passages a term's postings reach are touched, read
+        // Scores live in scratch arrays indexed by passage (only the passages a term's postings reach are touched, read
         // and reset); the additions run in the same order as ever, so every score is bit for bit what it was.
-        var count = Passages.Length;
-        var scores = ArrayPool<double>.Shared.Rent(Math.Max(1, count));
-        var own = ArrayPool<double>.Shared.Rent(Math.Max(1, count));
-        var marked = ArrayPool<bool>.Shared.Rent(Math.Max(1, count));
-        var touched = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
-        var touchedCount = 0;
+        var scratch = t_scratch is { } s && s.Fits(Passages.Length) ? s : new SearchScratch(Passages.Length);
+        t_scratch = null;
         try
         {
-            Array.Clear(scores, 0, count);
-            Array.Clear(own, 0, count);
-            Array.Clear(marked, 0, count);
-            var total = 0.0;
-            for (var t = 0; t < terms.Count; t++)
-            {
-                var term = terms[t];
-                var key = term.Term ?? term.Word;
-                if (SeenBefore(terms, t, key))
-                {
-                    continue;
-                }
-
-                total += term.Idf;
-                if (term.Term is null || !_postings.TryGetValue(term.Term, out var postings))
-                {
-                    continue;
-                }
-
-                var weight = term.Idf * term.Share;
-                foreach (var (passage, text, context) in postings)
-                {
-                    if (!marked[passage])
-                    {
-                        marked[passage] = true;
-                        touched[touchedCount++] = passage;
-                    }
-
-                    var tf = text + (ContextWeight * context);
-                    var norm = tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
-                    scores[passage] += weight * norm;
-                    if (text > 0)
-                    {
-                        // The fact's own words: what tells facts of one topic apart (they share its context).
-                        var ownNorm = text * (K1 + 1) / (text + (K1 * (1 - B + (B * _length[passage] / _averageLength))));
-                        own[passage] += weight * ownNorm;
-                    }
-                }
-            }
-
-            if (total <= 0)
-            {
-                return [];
-            }
-
-            var ranked = new (int Passage, double Score)[touchedCount];
-            var kept = 0;
-            for (var i = 0; i < touchedCount; i++)
-            {
-                var passage = touched[i];
-                if (filter is null || filter(Passages[passage]))
-                {
-                    ranked[kept++] = (passage, scores[passage]);
-                }
-            }
-
-            // Best score first, then the lower passage: a total order, so any sort gives the same list.
-            Array.Sort(ranked, 0, kept, BestFirst.Instance);
-
-            // BM25's saturation gives at most (K1 + 1) per term; coverage divides by that ceiling.
-            var ceiling = total * (K1 + 1) * 0.75;
-            var hits = new List<PassageHit>(Math.Min(kept, Math.Max(0, limit)));
-            for (var i = 0; i < kept && i < limit; i++)
-            {
-                var (passage, score) = ranked[i];
-                hits.Add(new PassageHit(passage, score, Math.Min(1, score / ceiling), Math.Min(1, own[passage] / ceiling)));
-            }
-
-            return hits;
+            var total = Accumulate(terms, scratch);
+            return total <= 0 ? [] : Ranked(scratch, filter, limit, total);
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(scores);
-            ArrayPool<double>.Shared.Return(own);
-            ArrayPool<bool>.Shared.Return(marked);
-            ArrayPool<int>.Shared.Return(touched);
+            scratch.Reset();
+            t_scratch = scratch;
         }
+    }
+
+    /// <summary>Adds each distinct term's BM25 share to the passages its postings reach; returns the question's total term weight.</summary>
+    private double Accumulate(IReadOnlyList<QueryTerm> terms, SearchScratch scratch)
+    {
+        var total = 0.0;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var term = terms[t];
+            var key = term.Term ?? term.Word;
+            if (SeenBefore(terms, t, key))
+            {
+                continue;
+            }
+
+            total += term.Idf;
+            if (term.Term is null || !_postings.TryGetValue(term.Term, out var postings))
+            {
+                continue;
+            }
+
+            var weight = term.Idf * term.Share;
+            foreach (var posting in postings)
+            {
+                var passage = posting.Passage;
+                scratch.Touch(passage);
+                scratch.Scores[passage] += weight * posting.Norm;
+                if (posting.HasText)
+                {
+                    // The fact's own words: what tells facts of one topic apart (they share its context).
+                    scratch.Own[passage] += weight * posting.OwnNorm;
+                }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>The touched passages the filter keeps, best score first, at most <paramref name="limit"/>, with their coverage.</summary>
+    private List<PassageHit> Ranked(SearchScratch scratch, Func<FactPassage, bool>? filter, int limit, double total)
+    {
+        var ranked = new (int Passage, double Score)[scratch.TouchedCount];
+        var kept = 0;
+        foreach (var passage in scratch.Touched)
+        {
+            if (filter is null || filter(Passages[passage]))
+            {
+                ranked[kept++] = (passage, scratch.Scores[passage]);
+            }
+        }
+
+        // Best score first, then the lower passage: a total order, so any sort gives the same list.
+        Array.Sort(ranked, 0, kept, BestFirst.Instance);
+
+        // BM25's saturation gives at most (K1 + 1) per term; coverage divides by that ceiling.
+        var ceiling = total * (K1 + 1) * 0.75;
+        var hits = new List<PassageHit>(Math.Min(kept, Math.Max(0, limit)));
+        for (var i = 0; i < kept && i < limit; i++)
+        {
+            var (passage, score) = ranked[i];
+            hits.Add(new PassageHit(passage, score, Math.Min(1, score / ceiling), Math.Min(1, scratch.Own[passage] / ceiling)));
+        }
+
+        return hits;
     }
 
     /// <summary>Whether an earlier term has the same key (a question's repeated word counts once).</summary>
@@ -362,6 +402,60 @@ internal sealed class FactIndex
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// One passage in a term's postings: BM25's saturated term frequency over both fields (<see cref="Norm"/>) and over the
+    /// fact's own words alone (<see cref="OwnNorm"/>, when the fact itself uses the term). Worked out with the same
+    /// expression a search used to evaluate, so every score is bit for bit the same.
+    /// </summary>
+    private readonly record struct Posting(int Passage, double Norm, double OwnNorm, bool HasText)
+    {
+        public static Posting Of(int passage, float text, float context, double length, double averageLength)
+        {
+            var tf = text + (ContextWeight * context);
+            var norm = tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * length / averageLength))));
+            var ownNorm = text > 0 ? text * (K1 + 1) / (text + (K1 * (1 - B + (B * length / averageLength)))) : 0;
+            return new Posting(passage, norm, ownNorm, text > 0);
+        }
+    }
+
+    /// <summary>Scores per passage and the passages touched, all zero between searches.</summary>
+    private sealed class SearchScratch(int size)
+    {
+        private readonly bool[] _marked = new bool[size];
+        private readonly int[] _touched = new int[size];
+
+        public double[] Scores { get; } = new double[size];
+
+        public double[] Own { get; } = new double[size];
+
+        public int TouchedCount { get; private set; }
+
+        public ReadOnlySpan<int> Touched => _touched.AsSpan(0, TouchedCount);
+
+        public bool Fits(int passages) => Scores.Length >= passages;
+
+        public void Touch(int passage)
+        {
+            if (!_marked[passage])
+            {
+                _marked[passage] = true;
+                _touched[TouchedCount++] = passage;
+            }
+        }
+
+        public void Reset()
+        {
+            foreach (var passage in Touched)
+            {
+                Scores[passage] = 0;
+                Own[passage] = 0;
+                _marked[passage] = false;
+            }
+
+            TouchedCount = 0;
+        }
     }
 
     /// <summary>Best score first, then the lower passage number.</summary>
