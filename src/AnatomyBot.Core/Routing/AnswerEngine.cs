@@ -790,6 +790,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score)
     {
+        chosen = FactAnswerer.Focus(index, analysis, chosen);
         var cited = new Citations();
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: RelevantTopicNotes(index, text, analysis, chosen));
         var first = index.Facts.Passages[chosen[0]];

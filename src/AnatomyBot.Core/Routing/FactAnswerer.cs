@@ -396,6 +396,37 @@ internal static class FactAnswerer
         return chosen;
     }
 
+    /// <summary>
+    /// The chosen facts made to answer the question: a fact that says again what an earlier one says (the same sentence
+    /// under a topic and a muscle card) is dropped, and when the question names a topic by its title or keywords (the
+    /// topic as a whole, not one detail of it) the topic's lead fact, which states what the topic is about, comes first.
+    /// </summary>
+    public static List<int> Focus(KnowledgeIndex index, Analysis analysis, List<int> chosen)
+    {
+        var facts = index.Facts;
+        var kept = new List<int>(chosen.Count + 1);
+        foreach (var c in chosen)
+        {
+            var p = facts.Passages[c];
+            if (p.Kind == PassageKind.Disagreement || !kept.Any(k => facts.Passages[k].Kind != PassageKind.Disagreement && facts.Passages[k].Heading != p.Heading && Repeats(facts, facts.Passages[k].Fact, p.Fact)))
+            {
+                kept.Add(c);
+            }
+        }
+
+        var topic = kept.Count > 0 ? facts.Passages[kept[0]].Topic : -1;
+        var named = topic >= 0 && chosen.Count == 1 && analysis.TopicScores.Any(t => t.Topic == topic && t.Score >= RoutingThresholds.TopicAccept);
+        var lead = named ? facts.Passages.FirstOrDefault(p => p.Topic == topic && p.Kind == PassageKind.TopicFact)?.Ordinal ?? -1 : -1;
+        // The lead comes only when it states no side of a dispute: a short answer does not grow by a dispute it did not ask.
+        if (lead >= 0 && !kept.Contains(lead) && kept.Count < RetrievalThresholds.MaxFacts
+            && !facts.Passages.Any(q => q.Kind == PassageKind.Disagreement && q.Topic == topic && q.Values.Any(v => Restates(facts, facts.Passages[lead].Fact, v))))
+        {
+            kept.Insert(0, lead);
+        }
+
+        return kept;
+    }
+
     /// <summary>Sections for the chosen facts, grouped under their headings, with "Sources disagree" where they do.</summary>
     public static (ImmutableArray<ReplySection> Sections, ImmutableArray<string> Ids) Compose(
         KnowledgeIndex index, IReadOnlyList<int> chosen, Citations cited, bool dropSingleHeading = false, Func<FactPassage, bool>? showNote = null)
@@ -549,6 +580,14 @@ internal static class FactAnswerer
         var a = ContentTerms(facts, shown.Text);
         var b = ContentTerms(facts, side.Text);
         return a.Count > 0 && b.Count > 0 && a.Count(b.Contains) >= Math.Max(3, 0.35 * Math.Min(a.Count, b.Count));
+    }
+
+    /// <summary>Whether a fact says again what a shown one says: nearly all its content words are the shown fact's.</summary>
+    private static bool Repeats(FactIndex facts, Fact shown, Fact again)
+    {
+        var a = ContentTerms(facts, shown.Text);
+        var b = ContentTerms(facts, again.Text);
+        return b.Count > 0 && b.Count(a.Contains) >= 0.75 * b.Count;
     }
 
     private static HashSet<string> ContentTerms(FactIndex facts, string text) =>

@@ -72,4 +72,34 @@ public sealed class ReplyFocusRuleTests(ShippedKnowledgeFixture fixture) : IClas
 
         Assert.Contains("two-thirds", answer, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("which nick names has the psoas got")]
+    [InlineData("any nicknames for the soas muscle?")]
+    public void A_question_naming_a_topic_as_a_whole_gets_the_topic_lead_fact(string question)
+    {
+        var answer = Answer(Ask(Engine(), question));
+
+        Assert.Contains("prankster", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Telling_the_two_muscles_apart_by_touch_gives_both_shapes()
+    {
+        var answer = Answer(Ask(Engine(), "palpating the iliacus versus the psoas, what is the difference"));
+
+        Assert.Contains("fan", answer, StringComparison.Ordinal);
+        Assert.Contains("cable", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("does the iliopsoas pass the inguinal ligament")]
+    [InlineData("is the iliopsoas running under the inguinal ligament?")]
+    public void The_same_sentence_under_a_topic_and_a_muscle_card_is_shown_once(string question)
+    {
+        var answer = Answer(Ask(Engine(), question));
+
+        var times = answer.Split("crosses over the inguinal ligament").Length - 1;
+        Assert.Equal(1, times);
+    }
 }
