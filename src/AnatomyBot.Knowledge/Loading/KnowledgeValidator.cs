@@ -280,6 +280,18 @@ internal sealed class KnowledgeValidator
         var urgent = map.String("urgent", required: true);
         var noDiagnosis = map.String("no_diagnosis", required: true);
         var painTerms = map.StringList("pain_terms", required: true, minCount: 1);
+        var redFlags = ReadRedFlags(map, diagnostics);
+        if (disclaimer is null || urgent is null || noDiagnosis is null)
+        {
+            return null;
+        }
+
+        return new SafetyRules(disclaimer, urgent, noDiagnosis, painTerms, redFlags);
+    }
+
+    /// <summary>The red flags with an id and a description, each id once (a duplicate is reported with the first one's line).</summary>
+    private static ImmutableArray<RedFlag> ReadRedFlags(YamlMap map, FileDiagnostics diagnostics)
+    {
         var redFlags = ImmutableArray.CreateBuilder<RedFlag>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (node, field) in map.List("red_flags", required: true, minCount: 1))
@@ -292,27 +304,7 @@ internal sealed class KnowledgeValidator
             entry.RejectUnknown(RedFlagFields);
             var id = entry.Id();
             var description = entry.String("description", required: true);
-            var groups = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
-            foreach (var (groupNode, groupField) in entry.List("all_of", required: true, minCount: 1))
-            {
-                if (groupNode is not YamlSequenceNode group)
-                {
-                    diagnostics.Add(groupNode, groupField, $"expected a list of terms (any one of them matches), found {YamlMap.Describe(groupNode)}");
-                    continue;
-                }
-
-                if (group.Children.Count == 0)
-                {
-                    diagnostics.Add(groupNode, groupField, "a term group needs at least one term");
-                }
-
-                var terms = group.Children
-                    .Select((term, i) => YamlMap.ScalarText(term, $"{groupField}[{i}]", diagnostics, required: true))
-                    .OfType<string>()
-                    .ToImmutableArray();
-                groups.Add(terms);
-            }
-
+            var groups = ReadTermGroups(entry, diagnostics);
             if (id is not null && seen.TryGetValue(id, out var firstLine))
             {
                 diagnostics.Add(entry.Get("id")!, entry.FieldPath("id"), $"duplicate red flag id '{id}' (first defined on line {firstLine})");
@@ -322,17 +314,39 @@ internal sealed class KnowledgeValidator
                 seen[id] = FileDiagnostics.LineOf(entry.Get("id")!);
                 if (description is not null)
                 {
-                    redFlags.Add(new RedFlag(id, description, groups.ToImmutable()));
+                    redFlags.Add(new RedFlag(id, description, groups));
                 }
             }
         }
 
-        if (disclaimer is null || urgent is null || noDiagnosis is null)
+        return redFlags.ToImmutable();
+    }
+
+    /// <summary>A red flag's 'all_of': groups of terms, each group matched by any one of its terms.</summary>
+    private static ImmutableArray<ImmutableArray<string>> ReadTermGroups(YamlMap entry, FileDiagnostics diagnostics)
+    {
+        var groups = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        foreach (var (groupNode, groupField) in entry.List("all_of", required: true, minCount: 1))
         {
-            return null;
+            if (groupNode is not YamlSequenceNode group)
+            {
+                diagnostics.Add(groupNode, groupField, $"expected a list of terms (any one of them matches), found {YamlMap.Describe(groupNode)}");
+                continue;
+            }
+
+            if (group.Children.Count == 0)
+            {
+                diagnostics.Add(groupNode, groupField, "a term group needs at least one term");
+            }
+
+            var terms = group.Children
+                .Select((term, i) => YamlMap.ScalarText(term, $"{groupField}[{i}]", diagnostics, required: true))
+                .OfType<string>()
+                .ToImmutableArray();
+            groups.Add(terms);
         }
 
-        return new SafetyRules(disclaimer, urgent, noDiagnosis, painTerms, redFlags.ToImmutable());
+        return groups.ToImmutable();
     }
 
     private void ReadMuscle(YamlNode root, FileDiagnostics diagnostics, string stem)

@@ -44,27 +44,65 @@ public static class TelegramWebhookEndpoints
     internal static async Task HandleAsync(HttpContext context, TelegramWebhookQueue queue, byte[] expectedHash, ILogger logger)
     {
         var cancellationToken = context.RequestAborted;
-        var given = context.Request.Headers[SecretHeader];
-        // Hashing first makes the comparison constant-time in the secret's length too.
-        var givenHash = SHA256.HashData(Encoding.UTF8.GetBytes(given.Count == 1 ? given[0] ?? "" : ""));
-        if (!CryptographicOperations.FixedTimeEquals(givenHash, expectedHash))
+        if (!SecretMatches(context, expectedHash, logger))
         {
-            // Debug, not warning: anyone who finds the URL can send these, and each would otherwise write a log line.
-            logger.WebhookSecretRefused(context.Connection.RemoteIpAddress, given.Count == 0 ? "missing" : "wrong");
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
 
-        JsonDocument document;
+        using var document = await ReadBodyAsync(context, logger, cancellationToken);
+        if (document is null)
+        {
+            return;
+        }
+
+        if (UpdateDispatcher.UpdateId(document.RootElement) is not { } updateId)
+        {
+            logger.WebhookNoUpdateId();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var outcome = await queue.AcceptAsync(updateId, document.RootElement, cancellationToken);
+        if (outcome == WebhookAcceptance.Duplicate)
+        {
+            logger.WebhookDuplicate(updateId);
+        }
+
+        // 200 only once the update is stored: Telegram never resends what it was told was accepted.
+        context.Response.StatusCode = outcome == WebhookAcceptance.Unavailable
+            ? (int)HttpStatusCode.ServiceUnavailable
+            : StatusCodes.Status200OK;
+    }
+
+    /// <summary>Whether the request carries the webhook's secret token (compared in constant time).</summary>
+    private static bool SecretMatches(HttpContext context, byte[] expectedHash, ILogger logger)
+    {
+        var given = context.Request.Headers[SecretHeader];
+        // Hashing first makes the comparison constant-time in the secret's length too.
+        var givenHash = SHA256.HashData(Encoding.UTF8.GetBytes(given.Count == 1 ? given[0] ?? "" : ""));
+        if (CryptographicOperations.FixedTimeEquals(givenHash, expectedHash))
+        {
+            return true;
+        }
+
+        // Debug, not warning: anyone who finds the URL can send these, and each would otherwise write a log line.
+        logger.WebhookSecretRefused(context.Connection.RemoteIpAddress, given.Count == 0 ? "missing" : "wrong");
+        return false;
+    }
+
+    /// <summary>The body as JSON; null (with the response status set, unless the sender went away) when it is not.</summary>
+    private static async Task<JsonDocument?> ReadBodyAsync(HttpContext context, ILogger logger, CancellationToken cancellationToken)
+    {
         try
         {
-            document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
+            return await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
         }
         catch (JsonException)
         {
             logger.WebhookBodyNotJson();
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
+            return null;
         }
         catch (BadHttpRequestException ex)
         {
@@ -75,33 +113,12 @@ public static class TelegramWebhookEndpoints
                 context.Response.StatusCode = ex.StatusCode;
             }
 
-            return;
+            return null;
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
         {
             logger.WebhookAborted();
-            return;
-        }
-
-        using (document)
-        {
-            if (UpdateDispatcher.UpdateId(document.RootElement) is not { } updateId)
-            {
-                logger.WebhookNoUpdateId();
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-
-            var outcome = await queue.AcceptAsync(updateId, document.RootElement, cancellationToken);
-            if (outcome == WebhookAcceptance.Duplicate)
-            {
-                logger.WebhookDuplicate(updateId);
-            }
-
-            // 200 only once the update is stored: Telegram never resends what it was told was accepted.
-            context.Response.StatusCode = outcome == WebhookAcceptance.Unavailable
-                ? (int)HttpStatusCode.ServiceUnavailable
-                : StatusCodes.Status200OK;
+            return null;
         }
     }
 }

@@ -102,4 +102,13 @@ public sealed class ReplyFocusRuleTests(ShippedKnowledgeFixture fixture) : IClas
         var times = answer.Split("crosses over the inguinal ligament").Length - 1;
         Assert.Equal(1, times);
     }
+
+    [Fact]
+    public void Asking_how_to_stretch_gives_the_stretches_themselves_not_the_general_advice()
+    {
+        var reply = Ask(Engine(), "how should i stretch my psoas");
+
+        Assert.Equal("stretches", reply.Entity);
+        Assert.Contains("90 degrees", Answer(reply), StringComparison.Ordinal);
+    }
 }
