@@ -430,8 +430,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return MuscleAnswer(index, mention);
         }
 
-        // "where is psoas exactly": where a muscle lies is what its location facts say.
-        var asked = text.Count > 0 && text.WordString(0) is "where" or "wheres" ? new TokenizedText(text.Text + " located") : text;
+        var asked = WhereAsked(text, analysis);
 
         var covered = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
         var terms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString));
@@ -461,6 +460,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
     }
+
+    /// <summary>"where is psoas exactly", "where does the iliopsoas lie": where something lies is what the location facts say.</summary>
+    private static TokenizedText WhereAsked(TokenizedText text, Analysis analysis) =>
+        !analysis.StrongAttribute && text.Count > 1 && text.WordString(0) is "where" or "wheres"
+            ? new TokenizedText(text.Text + " located") { EndsWithQuestionMark = text.EndsWithQuestionMark }
+            : text;
 
     /// <summary>A topic named by a sure phrase ("the iliopsoas bursa"): the question is in the domain even when most of its words are not.</summary>
     private static bool NamesSureTopic(Analysis analysis) => analysis.TopicHadPhrase && analysis.BestTopic.Score >= RoutingThresholds.TopicAccept;
@@ -670,7 +675,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, bool stayOnContext = false)
     {
         var own = new Dictionary<int, double>();
-        var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, own);
+        var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, WhereAsked(text, analysis), analysis, muscles, attributes, context, semantic, own);
         var best = ranked.Count > 0 ? ranked[0].Score : 0;
         double LexicalBest() => semantic is null ? best
             : FactAnswerer.Rank(index, text, analysis, muscles, attributes, context, null).Hits is { Count: > 0 } lexical ? lexical[0].Score : 0;

@@ -140,4 +140,33 @@ public sealed class ScopeRuleTests(ShippedKnowledgeFixture fixture) : IClassFixt
 
         Assert.Contains("to that side", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Where_a_muscle_lies_is_its_location_not_a_fact_that_happens_to_say_lies()
+    {
+        var reply = Ask("where does the iliopsoas lie");
+
+        Assert.Equal("location-and-course", reply.Entity);
+    }
+
+    [Fact]
+    public void One_on_each_side_after_where_it_lies_gives_the_pair()
+    {
+        var engine = Engine();
+        engine.Answer(new IncomingMessage(TypedLine.Parse("where does the iliopsoas lie"), "console", "u", "pair"));
+        var answer = Answer(engine.Answer(new IncomingMessage(TypedLine.Parse("does everyone have one on each side"), "console", "u", "pair")));
+
+        Assert.Contains("left", answer, StringComparison.Ordinal);
+        Assert.Contains("right", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("could a poorly working psoas affect my neck")]
+    [InlineData("do parts of the psoas work against each other")]
+    public void A_belief_reached_by_its_own_words_is_shown_as_one_authors_view(string question)
+    {
+        var answer = Answer(Ask(question));
+
+        Assert.Contains("One author's view", answer, StringComparison.Ordinal);
+    }
 }
