@@ -421,50 +421,8 @@ internal static class FactAnswerer
                 ids.Add(p.Id);
             }
 
-            // A fact whose sources disagree is shown with the note, so both values are always visible.
-            var first = group.First();
-            if (first.Topic >= 0)
-            {
-                foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Topic == first.Topic && (showNote is null || showNote(q))))
-                {
-                    if (!disagreements.Contains(note))
-                    {
-                        disagreements.Add(note);
-                    }
-                }
-            }
-
-            if (first.Muscle >= 0 && first.Attribute is { } attribute)
-            {
-                foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Muscle == first.Muscle && q.Attribute == attribute))
-                {
-                    if (!disagreements.Contains(note))
-                    {
-                        disagreements.Add(note);
-                    }
-                }
-            }
-
-            var topicNotes = new List<string>();
-            foreach (var note in disagreements)
-            {
-                if (note.Note is { } topicNote)
-                {
-                    // A topic disagreement: the note, then each side with its source, under its own heading.
-                    // A side already shown above as a fact is not repeated; the other sides follow the note.
-                    var shownFacts = group.Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();
-                    var sides = note.Values.Where(v => !shownFacts.Any(f => Restates(facts, f, v))).ToList();
-                    topicNotes.Add(ReplyComposer.DisagreementLabel + topicNote.Trim() + "\n"
-                        + string.Join('\n', (sides.Count > 0 ? sides : [.. note.Values]).Select(v => ReplyComposer.FactLine(v, cited))));
-                }
-                else
-                {
-                    lines.Add(ReplyComposer.DisagreementLabel + note.Fact.Text.Trim());
-                }
-
-                ids.Add(note.Id);
-            }
-
+            AddRelatedNotes(facts, group.First(), disagreements, showNote);
+            var topicNotes = NoteLines(facts, group, disagreements, lines, ids, cited);
             if (lines.Count > 0)
             {
                 sections.Add(new ReplySection(Capitalize(group.Key), string.Join('\n', lines)));
@@ -482,6 +440,59 @@ internal static class FactAnswerer
         }
 
         return (sections.ToImmutable(), ids.ToImmutable());
+    }
+
+    /// <summary>A fact whose sources disagree is shown with the note, so both values are always visible: the topic's and the attribute's notes join the group's.</summary>
+    private static void AddRelatedNotes(FactIndex facts, FactPassage first, List<FactPassage> disagreements, Func<FactPassage, bool>? showNote)
+    {
+        if (first.Topic >= 0)
+        {
+            foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Topic == first.Topic && (showNote is null || showNote(q))))
+            {
+                if (!disagreements.Contains(note))
+                {
+                    disagreements.Add(note);
+                }
+            }
+        }
+
+        if (first.Muscle >= 0 && first.Attribute is { } attribute)
+        {
+            foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Muscle == first.Muscle && q.Attribute == attribute))
+            {
+                if (!disagreements.Contains(note))
+                {
+                    disagreements.Add(note);
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes each disagreement: a muscle's as a line of the group, a topic's (returned) as the note with each side and its source.</summary>
+    private static List<string> NoteLines(FactIndex facts, IEnumerable<FactPassage> group, List<FactPassage> disagreements, List<string> lines,
+        ImmutableArray<string>.Builder ids, Citations cited)
+    {
+        var topicNotes = new List<string>();
+        foreach (var note in disagreements)
+        {
+            if (note.Note is { } topicNote)
+            {
+                // A topic disagreement: the note, then each side with its source, under its own heading.
+                // A side already shown above as a fact is not repeated; the other sides follow the note.
+                var shownFacts = group.Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();
+                var sides = note.Values.Where(v => !shownFacts.Any(f => Restates(facts, f, v))).ToList();
+                topicNotes.Add(ReplyComposer.DisagreementLabel + topicNote.Trim() + "\n"
+                    + string.Join('\n', (sides.Count > 0 ? sides : [.. note.Values]).Select(v => ReplyComposer.FactLine(v, cited))));
+            }
+            else
+            {
+                lines.Add(ReplyComposer.DisagreementLabel + note.Fact.Text.Trim());
+            }
+
+            ids.Add(note.Id);
+        }
+
+        return topicNotes;
     }
 
     /// <summary>
