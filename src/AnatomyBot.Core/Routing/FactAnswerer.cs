@@ -587,20 +587,7 @@ internal static class FactAnswerer
         }
 
         var facts = index.Facts;
-        var claim = new List<string>();
-        for (var i = 1; i < question.Count; i++)
-        {
-            var word = question.WordString(i);
-            // A cue word asks which attribute ("insert", "supply"); a word of a longer cue ("through" in "runs through")
-            // is part of the claim ("does it go through the psoas").
-            if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.SingleWordCues.Contains(word) || word is "psoas" or "iliopsoas" or "iliacus")
-            {
-                continue;
-            }
-
-            claim.Add(facts.Term(word));
-        }
-
+        var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
         if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion))
         {
@@ -628,7 +615,38 @@ internal static class FactAnswerer
         var asked = index.MusclesNamedIn(question.Text).Where(m => !index.Muscles[m].IsGroup).ToHashSet();
         var factTerms = shown.Select(p => Words(ClauseAbout(index, p.Fact.Text, asked)).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
 
-        // "A branch of the external iliac artery?" when the facts say internal: the claim names the opposite side.
+        if (NamesOpposite(facts, claim, factTerms))
+        {
+            return "No.";
+        }
+
+        var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
+        return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(question, shown, support);
+    }
+
+    /// <summary>The claim of a yes/no question: its words after the first, less stop words, cue words, skipped words and the muscle names.</summary>
+    private static List<string> ClaimTerms(FactIndex facts, TokenizedText question, IReadOnlyList<int> skipWords)
+    {
+        var claim = new List<string>();
+        for (var i = 1; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            // A cue word asks which attribute ("insert", "supply"); a word of a longer cue ("through" in "runs through")
+            // is part of the claim ("does it go through the psoas").
+            if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.SingleWordCues.Contains(word) || word is "psoas" or "iliopsoas" or "iliacus")
+            {
+                continue;
+            }
+
+            claim.Add(facts.Term(word));
+        }
+
+        return claim;
+    }
+
+    /// <summary>"A branch of the external iliac artery?" when the facts say internal: the claim names the opposite side.</summary>
+    private static bool NamesOpposite(FactIndex facts, List<string> claim, List<HashSet<string>> factTerms)
+    {
         // Synonym groups fold some pairs together (backward and posterior): the first pair of a folded term stands.
         var opposites = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (word, opposite) in OppositeWords)
@@ -640,31 +658,32 @@ internal static class FactAnswerer
             }
         }
 
-        if (claim.Any(c => opposites.TryGetValue(c, out var other) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(c))))
+        return claim.Any(c => opposites.TryGetValue(c, out var other) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(c)));
+    }
+
+    /// <summary>The verdict over an attribute's facts: yes when one holds the whole claim, no when a claim word is in none of them.</summary>
+    private static string? AttributeVerdict(List<string> claim, List<double> support, List<HashSet<string>> factTerms)
+    {
+        var full = support.Count(x => x >= 0.99);
+        if (full == support.Count)
         {
-            return "No.";
+            return "Yes.";
         }
 
-        var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
-        if (attributeAnswer)
+        if (full > 0)
         {
-            var full = support.Count(x => x >= 0.99);
-            if (full == support.Count)
-            {
-                return "Yes.";
-            }
-
-            if (full > 0)
-            {
-                // An attribute lists several facts (actions, attachments): one that holds the whole claim settles it,
-                // unless the claim is a level or number the facts give differently ("from L2?", "T12?").
-                return claim.Any(c => c.Any(char.IsAsciiDigit)) ? "The sources differ." : "Yes.";
-            }
-
-            // A claim word no fact of the attribute uses ("greater" trochanter, the "femur" for the psoas minor): no.
-            return claim.Any(c => factTerms.All(t => !t.Contains(c))) ? "No." : null;
+            // An attribute lists several facts (actions, attachments): one that holds the whole claim settles it,
+            // unless the claim is a level or number the facts give differently ("from L2?", "T12?").
+            return claim.Any(c => c.Any(char.IsAsciiDigit)) ? "The sources differ." : "Yes.";
         }
 
+        // A claim word no fact of the attribute uses ("greater" trochanter, the "femur" for the psoas minor): no.
+        return claim.Any(c => factTerms.All(t => !t.Contains(c))) ? "No." : null;
+    }
+
+    /// <summary>The verdict from the best-supported fact: yes, or whose claim it is when the question asks about a cause.</summary>
+    private static string? BestFactVerdict(TokenizedText question, List<FactPassage> shown, List<double> support)
+    {
         var best = support.IndexOf(support.Max());
         var negated = Words(shown[best].Fact.Text).Any(Negations.Contains);
         if (negated || support[best] < 0.5)
