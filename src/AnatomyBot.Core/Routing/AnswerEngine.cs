@@ -964,15 +964,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             .Take(3)
             .ToArray();
 
+    private const string NoDiagnosisHeading = "Please see a professional";
+
     /// <summary>Adds the safety layer (no diagnosis, disclaimer, urgent notice) to a composed reply.</summary>
     private static Reply Compose(Reply reply, KnowledgeIndex index, TokenizedText question)
     {
         var safety = index.Safety.Inspect(question);
         var rules = index.Safety.Rules;
         var sections = reply.Sections;
-        if (reply.Intent != Intent.Urgent && safety.TouchesPain && safety.IsPersonal && !string.IsNullOrWhiteSpace(rules.NoDiagnosis))
+        // Idempotent: a reply some step already composed (a "did you mean" inside a free-text answer) keeps one section.
+        if (reply.Intent != Intent.Urgent && safety.TouchesPain && safety.IsPersonal && !string.IsNullOrWhiteSpace(rules.NoDiagnosis)
+            && !sections.Any(s => s.Heading == NoDiagnosisHeading))
         {
-            sections = sections.Add(new ReplySection("Please see a professional", rules.NoDiagnosis.Trim()));
+            sections = sections.Add(new ReplySection(NoDiagnosisHeading, rules.NoDiagnosis.Trim()));
         }
 
         var answerText = reply.Title + "\n" + string.Join("\n", sections.Select(s => s.Heading + "\n" + s.Body));
