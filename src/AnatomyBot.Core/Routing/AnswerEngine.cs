@@ -265,6 +265,50 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     private static Reply Decide(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
+        if (UrgentOrClippedName(text, analysis, index) is { } early)
+        {
+            return early;
+        }
+
+        var subject = ReadSubject(text, analysis, index, context);
+        if (PronounBeforeMuscle(text, analysis, index, context, semantic, subject) is { } back)
+        {
+            return back;
+        }
+
+        subject = WithFollowUp(text, analysis, index, context, subject);
+        if (subject.Muscles.Count > 0)
+        {
+            if (NamedMuscleAnswer(text, analysis, index, subject) is { } named)
+            {
+                return named;
+            }
+        }
+        else if (subject.Attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
+            && !subject.Attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation)
+            && ReverseLookup(index, text, analysis, subject.Attributes) is { } reverse)
+        {
+            return reverse;
+        }
+
+        if (NoMuscleShortcut(text, analysis, index, subject) is { } shortcut)
+        {
+            return shortcut;
+        }
+
+        var ownSubject = subject.OwnSubject;
+        if (Retrieve(text, analysis, index, subject.Muscles, subject.Attributes, ownSubject ? null : context, semantic,
+            stayOnContext: !ownSubject && subject.OwnWords == 0) is { } retrieved)
+        {
+            return retrieved;
+        }
+
+        return Fallback(text, analysis, index, subject);
+    }
+
+    /// <summary>Replies owed before any subject is read: the urgent notice for a red flag, the completions of a clipped name.</summary>
+    private static Reply? UrgentOrClippedName(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
         if (analysis.Safety.RedFlags.Count > 0)
         {
             return EngineCopy.Urgent();
@@ -280,117 +324,143 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
         }
 
-        var followUp = FactAnswerer.IsFollowUp(text);
+        return null;
+    }
+
+    /// <summary>The question's own subject, before follow-up memory: its muscles and attributes, and whether a pronoun points back.</summary>
+    private static ResolvedSubject ReadSubject(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
+    {
         var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
-        var attributes = analysis.Attributes.ToList();
-        var strong = analysis.StrongAttribute;
         var ownWords = OwnSubjectWords(text, analysis, index);
-        var (bestTopic, bestScore) = analysis.BestTopic;
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
         var refersBack = context is not null && FactAnswerer.HasSubjectPronoun(text) && muscles.Count == 0 && analysis.GreyMuscles.Count == 0
-            && bestScore < RoutingThresholds.TopicAccept;
+            && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
         var ownSubject = (muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0) && !refersBack;
+        return new ResolvedSubject(muscles, analysis.Attributes.ToList(), analysis.StrongAttribute, ownWords, ownSubject, refersBack);
+    }
 
-        // "does it go through the psoas" after the lumbar plexus: the pronoun before the muscle is the last topic.
-        if (context?.TopicId is not null && muscles.Count > 0 && FactAnswerer.SubjectPronounAt(text) is { } pronoun
-            && analysis.Muscles.All(m => m.Start > pronoun))
+    /// <summary>"does it go through the psoas" after the lumbar plexus: the pronoun before the muscle is the last topic.</summary>
+    private static Reply? PronounBeforeMuscle(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context,
+        SemanticLookup? semantic, ResolvedSubject subject)
+    {
+        if (context?.TopicId is not null && subject.Muscles.Count > 0 && FactAnswerer.SubjectPronounAt(text) is { } pronoun
+            && analysis.Muscles.All(m => m.Start > pronoun)
+            && Retrieve(text, analysis, index, [], [], context, semantic) is { Intent: Intent.Topic or Intent.MuscleAttribute } back)
         {
-            if (Retrieve(text, analysis, index, [], [], context, semantic) is { Intent: Intent.Topic or Intent.MuscleAttribute } back)
-            {
-                return back;
-            }
+            return back;
         }
 
-        // Follow-ups: "what about its nerve supply?" takes the last muscle; "and the iliacus?" the last attribute.
+        return null;
+    }
+
+    /// <summary>Follow-ups: "what about its nerve supply?" takes the last muscle; "and the iliacus?" the last attribute.</summary>
+    private static ResolvedSubject WithFollowUp(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context, ResolvedSubject subject)
+    {
         var contextMuscle = context?.MuscleId is { } cm && index.MuscleById.ContainsKey(cm) ? Array.FindIndex(index.Muscles, m => m.Id == cm) : -1;
-        if (!ownSubject && contextMuscle >= 0 && (attributes.Count > 0 || FactAnswerer.HasPronoun(text)))
+        if (!subject.OwnSubject && contextMuscle >= 0 && (subject.Attributes.Count > 0 || FactAnswerer.HasPronoun(text)))
         {
-            muscles = [contextMuscle];
-        }
-        else if (muscles.Count > 0 && attributes.Count == 0 && context?.Attribute is { } lastAttribute && (followUp || IsBareFollowUp(text, analysis)))
-        {
-            attributes = [lastAttribute];
-            strong = true;
+            return subject with { Muscles = [contextMuscle] };
         }
 
-        if (muscles.Count > 0)
+        if (subject.Muscles.Count > 0 && subject.Attributes.Count == 0 && context?.Attribute is { } lastAttribute
+            && (FactAnswerer.IsFollowUp(text) || IsBareFollowUp(text, analysis)))
         {
-            if (attributes.Count == 0 && AsksForCard(text, analysis))
+            return subject with { Attributes = [lastAttribute], Strong = true };
+        }
+
+        return subject;
+    }
+
+    /// <summary>A named (or remembered) muscle: its card when asked for, its attribute when one is asked, else null for retrieval.</summary>
+    private static Reply? NamedMuscleAnswer(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
+    {
+        var (muscles, attributes, strong) = (subject.Muscles, subject.Attributes, subject.Strong);
+        if (attributes.Count == 0 && AsksForCard(text, analysis))
+        {
+            var mention = analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, index.Muscles[muscles[0]].Name);
+            return MuscleAnswer(index, mention);
+        }
+
+        if (attributes.Count > 0 && (strong || analysis.BestTopic.Score < RoutingThresholds.TopicAccept || AsksYesNoOfPart(text, analysis, index)))
+        {
+            // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
+            var skipMuscles = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
+            var questionTerms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !skipMuscles.Contains(i)).Select(text.WordString));
+            var unknownWords = UnknownWords(questionTerms, index);
+            var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
+            if (UncoveredSubject(text, index, unknownWords, strong && unknownWords.Count * index.Facts.MaxIdf <= knownWeight) is { } uncovered)
             {
-                var mention = analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, index.Muscles[muscles[0]].Name);
-                return MuscleAnswer(index, mention);
+                var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
+                return NotCovered(index, uncovered, nearest, text, index.Muscles[muscles[0]].Name);
             }
 
-            if (attributes.Count > 0 && (strong || bestScore < RoutingThresholds.TopicAccept || AsksYesNoOfPart(text, analysis, index)))
-            {
-                // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
-                var skipMuscles = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
-                var questionTerms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !skipMuscles.Contains(i)).Select(text.WordString));
-                var unknownWords = UnknownWords(questionTerms, index);
-                var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
-                if (UncoveredSubject(text, index, unknownWords, strong && unknownWords.Count * index.Facts.MaxIdf <= knownWeight) is { } uncovered)
-                {
-                    var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
-                    return NotCovered(index, uncovered, nearest, text, index.Muscles[muscles[0]].Name);
-                }
-
-                // An attribute word can sit in a question about something else ("what exercises help if a pinched
-                // nerve makes my psoas weak"): a topic fact that explains far more of the question wins.
-                var own = new Dictionary<int, double>();
-                // Lexical only: a named muscle and attribute is a settled question, which never pays for the model.
-                var (ranked, _, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, null, null, own);
-                var top = ranked.Count > 0 ? index.Facts.Passages[ranked[0].Passage] : null;
-                var attributeBest = ranked.Where(r => index.Facts.Passages[r.Passage] is { Muscle: >= 0 } p && p.Attribute is { } a && attributes.Contains(a))
-                    .Select(r => r.Score).DefaultIfEmpty(0).Max();
-                if (top is { Topic: >= 0 } && ranked[0].Score >= RetrievalThresholds.Accept + RoutingThresholds.TopicOverAttributeMargin
-                    && ranked[0].Score >= attributeBest + RoutingThresholds.TopicOverAttributeMargin
-                    && !analysis.Attributes.Any(a => IsExplicit(text, a)) && SubjectWords(text, analysis, index).Length > 0
-                    && !AsksYesNoOfPart(text, analysis, index))
-                {
-                    return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
-                }
-
-                return AttributeAnswer(index, text, analysis, muscles, attributes, strong);
-            }
+            return TopicFactOrAttribute(text, analysis, index, subject);
         }
-        else if (attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
-            && !attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation) && ReverseLookup(index, text, analysis, attributes) is { } reverse)
+
+        return null;
+    }
+
+    /// <summary>
+    /// An attribute word can sit in a question about something else ("what exercises help if a pinched nerve makes my
+    /// psoas weak"): a topic fact that explains far more of the question wins, else the muscle's attribute answers.
+    /// </summary>
+    private static Reply TopicFactOrAttribute(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
+    {
+        var (muscles, attributes) = (subject.Muscles, subject.Attributes);
+        var own = new Dictionary<int, double>();
+        // Lexical only: a named muscle and attribute is a settled question, which never pays for the model.
+        var (ranked, _, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, null, null, own);
+        var top = ranked.Count > 0 ? index.Facts.Passages[ranked[0].Passage] : null;
+        var attributeBest = ranked.Where(r => index.Facts.Passages[r.Passage] is { Muscle: >= 0 } p && p.Attribute is { } a && attributes.Contains(a))
+            .Select(r => r.Score).DefaultIfEmpty(0).Max();
+        if (top is { Topic: >= 0 } && ranked[0].Score >= RetrievalThresholds.Accept + RoutingThresholds.TopicOverAttributeMargin
+            && ranked[0].Score >= attributeBest + RoutingThresholds.TopicOverAttributeMargin
+            && !analysis.Attributes.Any(a => IsExplicit(text, a)) && SubjectWords(text, analysis, index).Length > 0
+            && !AsksYesNoOfPart(text, analysis, index))
         {
-            return reverse;
+            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
+        }
+
+        return AttributeAnswer(index, text, analysis, muscles, attributes, subject.Strong);
+    }
+
+    /// <summary>No muscle named: a typo between two muscles, a clipped name, or a topic's title alone is answered before retrieval.</summary>
+    private static Reply? NoMuscleShortcut(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
+    {
+        if (subject.Muscles.Count > 0)
+        {
+            return null;
         }
 
         // A typo equally close to two muscles ("psoas maior") or a clipped name ("iliac") is a question, not a guess.
-        if (muscles.Count == 0 && analysis.GreyMuscles.Count > 0 && bestScore < RoutingThresholds.TopicAccept)
+        if (analysis.GreyMuscles.Count > 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept)
         {
             return GreyMuscleSuggestions(index, analysis, text);
         }
 
-        if (muscles.Count == 0 && text.Count == 1 && MusclesNear(text, index) is { Length: > 0 } clipped)
+        if (text.Count == 1 && MusclesNear(text, index) is { Length: > 0 } clipped)
         {
             return DidYouMean(index, clipped.Select(m => index.Muscles[m].Name), 0.5, text);
         }
 
         // A topic's title or keyword alone, or "tell me about" it: the whole topic, as /muscle gives the whole card.
-        if (muscles.Count == 0 && TopicNamed(text, index) is { } named)
-        {
-            return TopicAnswer(index, named, 1);
-        }
+        return TopicNamed(text, index) is { } named ? TopicAnswer(index, named, 1) : null;
+    }
 
-        if (Retrieve(text, analysis, index, muscles, attributes, ownSubject ? null : context, semantic, stayOnContext: !ownSubject && ownWords == 0) is { } retrieved)
-        {
-            return retrieved;
-        }
-
+    /// <summary>Nothing retrieved well enough: a guess at what was meant, the muscle's own fallback, or the off-topic reply.</summary>
+    private static Reply Fallback(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
+    {
         if (analysis.GreyMuscles.Count > 0)
         {
             return GreyMuscleSuggestions(index, analysis, text);
         }
 
-        if (muscles.Count > 0)
+        if (subject.Muscles.Count > 0)
         {
-            return KnownMuscleFallback(text, analysis, index, muscles, attributes);
+            return KnownMuscleFallback(text, analysis, index, subject.Muscles, subject.Attributes);
         }
 
+        var (bestTopic, bestScore) = analysis.BestTopic;
         if (bestTopic >= 0 && bestScore >= RoutingThresholds.TopicGrey)
         {
             var titles = analysis.TopicScores.Take(3).Select(t => index.Topics[t.Topic].Title);

@@ -212,88 +212,10 @@ internal static class FactAnswerer
         Func<FactPassage, bool>? filter = null)
     {
         var facts = index.Facts;
-        var skip = new bool[text.Count];
-        foreach (var m in analysis.Muscles)
-        {
-            for (var i = m.Start; i < m.End && i < skip.Length; i++)
-            {
-                skip[i] = true;
-            }
-        }
-
-        var words = Enumerable.Range(0, text.Count).Where(i => !skip[i]).Select(text.WordString).ToList();
-        var terms = facts.QueryTerms(words);
+        var terms = facts.QueryTerms(WordsOutsideMuscles(text, analysis));
         var lexical = facts.Search(terms, filter, 400);
-        var topicScores = analysis.TopicScores.ToDictionary(t => t.Topic, t => t.Score);
-        var contextTopic = context?.TopicId is { } tid ? Array.FindIndex(index.Topics, t => t.Id == tid) : -1;
-        var contextMuscle = context?.MuscleId is { } mid ? Array.FindIndex(index.Muscles, m => m.Id == mid) : -1;
-        var asksNumber = AsksNumber(text);
-        // A question about one part ("does the psoas minor reach the lesser trochanter") is not answered by a topic
-        // fact about the others ("the psoas major and iliacus insert by one tendon on the lesser trochanter").
-        var parts = muscles.Where(m => !index.Muscles[m].IsGroup).ToHashSet();
-
-        double Prior(FactPassage p)
-        {
-            var bonus = 0.0;
-            if (p.Topic >= 0)
-            {
-                bonus += RetrievalThresholds.TopicPrior * topicScores.GetValueOrDefault(p.Topic);
-                if (parts.Count > 0 && index.MusclesNamedIn(p.Ordinal) is { Length: > 0 } named && !named.Any(parts.Contains))
-                {
-                    bonus -= RetrievalThresholds.MuscleBonus;
-                }
-
-                if (p.Topic == contextTopic)
-                {
-                    bonus += RetrievalThresholds.ContextBonus;
-                }
-            }
-
-            if (asksNumber && facts.HoldsNumber(p.Ordinal))
-            {
-                bonus += RetrievalThresholds.NumberBonus;
-            }
-
-            if (p.Muscle >= 0)
-            {
-                if (muscles.Count > 0)
-                {
-                    bonus += muscles.Contains(p.Muscle) ? RetrievalThresholds.MuscleBonus : -RetrievalThresholds.MuscleBonus;
-                }
-                else if (p.Muscle == contextMuscle)
-                {
-                    bonus += RetrievalThresholds.ContextBonus / (p.Attribute == context!.Attribute ? 1 : 2);
-                }
-
-                if (p.Attribute is { } a && attributes.Contains(a))
-                {
-                    bonus += RetrievalThresholds.AttributeBonus;
-                }
-            }
-
-            return bonus;
-        }
-
-        var scores = new Dictionary<int, double>();
-        foreach (var hit in lexical)
-        {
-            scores[hit.Passage] = hit.Coverage + Prior(facts.Passages[hit.Passage]);
-            own[hit.Passage] = hit.Own;
-        }
-
-        // Topics found by phrase or example question but sharing no scored word still compete.
-        foreach (var p in facts.Passages)
-        {
-            if (!scores.ContainsKey(p.Ordinal) && (filter is null || filter(p)))
-            {
-                var prior = Prior(p);
-                if (prior > 0.1)
-                {
-                    scores[p.Ordinal] = prior;
-                }
-            }
-        }
-
+        var priors = new FactPriors(index, text, analysis, muscles, attributes, context);
+        var scores = LexicalScores(facts, lexical, priors, own, filter);
         var ranked = new List<(int Passage, double Score)>(scores.Count);
         foreach (var (passage, score) in scores)
         {
@@ -312,6 +234,55 @@ internal static class FactAnswerer
             return (ranked, terms, false);
         }
 
+        return (Fused(facts, semantic, question, scores, priors, filter), terms, true);
+    }
+
+    /// <summary>The question's words, less those that name a muscle: the muscle is scored by the priors, not by its words.</summary>
+    private static List<string> WordsOutsideMuscles(TokenizedText text, Analysis analysis)
+    {
+        var skip = new bool[text.Count];
+        foreach (var m in analysis.Muscles)
+        {
+            for (var i = m.Start; i < m.End && i < skip.Length; i++)
+            {
+                skip[i] = true;
+            }
+        }
+
+        return Enumerable.Range(0, text.Count).Where(i => !skip[i]).Select(text.WordString).ToList();
+    }
+
+    /// <summary>Each fact's lexical score (word coverage plus prior), filling <paramref name="own"/>; facts the priors alone favour still compete.</summary>
+    private static Dictionary<int, double> LexicalScores(FactIndex facts, List<PassageHit> lexical, FactPriors priors,
+        Dictionary<int, double> own, Func<FactPassage, bool>? filter)
+    {
+        var scores = new Dictionary<int, double>();
+        foreach (var hit in lexical)
+        {
+            scores[hit.Passage] = hit.Coverage + priors.For(facts.Passages[hit.Passage]);
+            own[hit.Passage] = hit.Own;
+        }
+
+        // Topics found by phrase or example question but sharing no scored word still compete.
+        foreach (var p in facts.Passages)
+        {
+            if (!scores.ContainsKey(p.Ordinal) && (filter is null || filter(p)))
+            {
+                var prior = priors.For(p);
+                if (prior > 0.1)
+                {
+                    scores[p.Ordinal] = prior;
+                }
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>The lexical scores fused with the sentence model's cosine for every fact, best first.</summary>
+    private static List<(int Passage, double Score)> Fused(FactIndex facts, SemanticLookup semantic, float[] question,
+        Dictionary<int, double> scores, FactPriors priors, Func<FactPassage, bool>? filter)
+    {
         var fused = new List<(int, double)>(facts.Passages.Length);
         foreach (var p in facts.Passages)
         {
@@ -323,11 +294,11 @@ internal static class FactAnswerer
             var cosine = Dot(question, semantic.Passages[p.Ordinal]);
             var sem = Math.Clamp((cosine - RetrievalThresholds.CosineFloor) / (0.75 - RetrievalThresholds.CosineFloor), 0, 1);
             var lex = scores.GetValueOrDefault(p.Ordinal);
-            fused.Add((p.Ordinal, ((1 - RetrievalThresholds.SemanticShare) * lex) + (RetrievalThresholds.SemanticShare * (sem + (0.5 * Prior(p))))));
+            fused.Add((p.Ordinal, ((1 - RetrievalThresholds.SemanticShare) * lex) + (RetrievalThresholds.SemanticShare * (sem + (0.5 * priors.For(p))))));
         }
 
         fused.Sort((a, b) => b.Item2 != a.Item2 ? b.Item2.CompareTo(a.Item2) : a.Item1.CompareTo(b.Item1));
-        return (fused, terms, true);
+        return fused;
     }
 
     /// <summary>The cascade: a clear lexical winner (high score, clear margin over other headings) never pays for the model.</summary>
@@ -450,50 +421,8 @@ internal static class FactAnswerer
                 ids.Add(p.Id);
             }
 
-            // A fact whose sources disagree is shown with the note, so both values are always visible.
-            var first = group.First();
-            if (first.Topic >= 0)
-            {
-                foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Topic == first.Topic && (showNote is null || showNote(q))))
-                {
-                    if (!disagreements.Contains(note))
-                    {
-                        disagreements.Add(note);
-                    }
-                }
-            }
-
-            if (first.Muscle >= 0 && first.Attribute is { } attribute)
-            {
-                foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Muscle == first.Muscle && q.Attribute == attribute))
-                {
-                    if (!disagreements.Contains(note))
-                    {
-                        disagreements.Add(note);
-                    }
-                }
-            }
-
-            var topicNotes = new List<string>();
-            foreach (var note in disagreements)
-            {
-                if (note.Note is { } topicNote)
-                {
-                    // A topic disagreement: the note, then each side with its source, under its own heading.
-                    // A side already shown above as a fact is not repeated; the other sides follow the note.
-                    var shownFacts = group.Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();
-                    var sides = note.Values.Where(v => !shownFacts.Any(f => Restates(facts, f, v))).ToList();
-                    topicNotes.Add(ReplyComposer.DisagreementLabel + topicNote.Trim() + "\n"
-                        + string.Join('\n', (sides.Count > 0 ? sides : [.. note.Values]).Select(v => ReplyComposer.FactLine(v, cited))));
-                }
-                else
-                {
-                    lines.Add(ReplyComposer.DisagreementLabel + note.Fact.Text.Trim());
-                }
-
-                ids.Add(note.Id);
-            }
-
+            AddRelatedNotes(facts, group.First(), disagreements, showNote);
+            var topicNotes = NoteLines(facts, group, disagreements, lines, ids, cited);
             if (lines.Count > 0)
             {
                 sections.Add(new ReplySection(Capitalize(group.Key), string.Join('\n', lines)));
@@ -511,6 +440,59 @@ internal static class FactAnswerer
         }
 
         return (sections.ToImmutable(), ids.ToImmutable());
+    }
+
+    /// <summary>A fact whose sources disagree is shown with the note, so both values are always visible: the topic's and the attribute's notes join the group's.</summary>
+    private static void AddRelatedNotes(FactIndex facts, FactPassage first, List<FactPassage> disagreements, Func<FactPassage, bool>? showNote)
+    {
+        if (first.Topic >= 0)
+        {
+            foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Topic == first.Topic && (showNote is null || showNote(q))))
+            {
+                if (!disagreements.Contains(note))
+                {
+                    disagreements.Add(note);
+                }
+            }
+        }
+
+        if (first.Muscle >= 0 && first.Attribute is { } attribute)
+        {
+            foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Muscle == first.Muscle && q.Attribute == attribute))
+            {
+                if (!disagreements.Contains(note))
+                {
+                    disagreements.Add(note);
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes each disagreement: a muscle's as a line of the group, a topic's (returned) as the note with each side and its source.</summary>
+    private static List<string> NoteLines(FactIndex facts, IEnumerable<FactPassage> group, List<FactPassage> disagreements, List<string> lines,
+        ImmutableArray<string>.Builder ids, Citations cited)
+    {
+        var topicNotes = new List<string>();
+        foreach (var note in disagreements)
+        {
+            if (note.Note is { } topicNote)
+            {
+                // A topic disagreement: the note, then each side with its source, under its own heading.
+                // A side already shown above as a fact is not repeated; the other sides follow the note.
+                var shownFacts = group.Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();
+                var sides = note.Values.Where(v => !shownFacts.Any(f => Restates(facts, f, v))).ToList();
+                topicNotes.Add(ReplyComposer.DisagreementLabel + topicNote.Trim() + "\n"
+                    + string.Join('\n', (sides.Count > 0 ? sides : [.. note.Values]).Select(v => ReplyComposer.FactLine(v, cited))));
+            }
+            else
+            {
+                lines.Add(ReplyComposer.DisagreementLabel + note.Fact.Text.Trim());
+            }
+
+            ids.Add(note.Id);
+        }
+
+        return topicNotes;
     }
 
     /// <summary>

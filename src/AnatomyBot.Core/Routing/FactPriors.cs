@@ -1,0 +1,84 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Routing.Retrieval;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>
+/// The bonus (or penalty) a fact earns from what the question already settled before its words are compared: the
+/// topics the analysis scored, the muscles and attributes asked of, the last subject of the conversation, a number asked for.
+/// </summary>
+internal sealed class FactPriors
+{
+    private readonly KnowledgeIndex _index;
+    private readonly IReadOnlyList<int> _muscles;
+    private readonly IReadOnlyList<MuscleAttribute> _attributes;
+    private readonly ConversationContext? _context;
+    private readonly Dictionary<int, double> _topicScores;
+    private readonly int _contextTopic;
+    private readonly int _contextMuscle;
+    private readonly bool _asksNumber;
+    private readonly HashSet<int> _parts;
+
+    public FactPriors(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscles,
+        IReadOnlyList<MuscleAttribute> attributes, ConversationContext? context)
+    {
+        _index = index;
+        _muscles = muscles;
+        _attributes = attributes;
+        _context = context;
+        _topicScores = analysis.TopicScores.ToDictionary(t => t.Topic, t => t.Score);
+        _contextTopic = context?.TopicId is { } tid ? Array.FindIndex(index.Topics, t => t.Id == tid) : -1;
+        _contextMuscle = context?.MuscleId is { } mid ? Array.FindIndex(index.Muscles, m => m.Id == mid) : -1;
+        _asksNumber = FactAnswerer.AsksNumber(text);
+        // A question about one part ("does the psoas minor reach the lesser trochanter") is not answered by a topic
+        // fact about the others ("the psoas major and iliacus insert by one tendon on the lesser trochanter").
+        _parts = muscles.Where(m => !index.Muscles[m].IsGroup).ToHashSet();
+    }
+
+    /// <summary>The prior of one fact: topic, number, muscle and attribute bonuses summed.</summary>
+    public double For(FactPassage p)
+    {
+        var bonus = 0.0;
+        if (p.Topic >= 0)
+        {
+            bonus += RetrievalThresholds.TopicPrior * _topicScores.GetValueOrDefault(p.Topic);
+            if (_parts.Count > 0 && _index.MusclesNamedIn(p.Ordinal) is { Length: > 0 } named && !named.Any(_parts.Contains))
+            {
+                bonus -= RetrievalThresholds.MuscleBonus;
+            }
+
+            if (p.Topic == _contextTopic)
+            {
+                bonus += RetrievalThresholds.ContextBonus;
+            }
+        }
+
+        if (_asksNumber && _index.Facts.HoldsNumber(p.Ordinal))
+        {
+            bonus += RetrievalThresholds.NumberBonus;
+        }
+
+        return p.Muscle >= 0 ? WithMuscleFactBonus(p, bonus) : bonus;
+    }
+
+    /// <summary>A muscle's fact: up when its muscle (or the remembered one) and its attribute are asked of, down for another muscle.</summary>
+    private double WithMuscleFactBonus(FactPassage p, double bonus)
+    {
+        if (_muscles.Count > 0)
+        {
+            bonus += _muscles.Contains(p.Muscle) ? RetrievalThresholds.MuscleBonus : -RetrievalThresholds.MuscleBonus;
+        }
+        else if (p.Muscle == _contextMuscle)
+        {
+            bonus += RetrievalThresholds.ContextBonus / (p.Attribute == _context!.Attribute ? 1 : 2);
+        }
+
+        if (p.Attribute is { } a && _attributes.Contains(a))
+        {
+            bonus += RetrievalThresholds.AttributeBonus;
+        }
+
+        return bonus;
+    }
+}
