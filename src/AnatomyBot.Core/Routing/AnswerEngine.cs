@@ -919,9 +919,32 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var shownFacts = chosen.Select(c => index.Facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();
         bool StatesASide(FactPassage note) => note.Values.Any(v => shownFacts.Any(f => FactAnswerer.Restates(index.Facts, f, v)));
 
-        // The answer's main topic always brings its disputes; a second topic only when the question touches one.
+        // The main topic's disputes come with an overview of it (its lead fact shown) or a question about a dispute
+        // ("who is right"); otherwise a dispute comes when the question touches it or a shown fact states one of its
+        // sides. A dispute about another part of the topic (the rib-or-vertebra question under "which organs lie in
+        // front of the psoas") would only lengthen the answer.
         var mainTopic = index.Facts.Passages[chosen[0]].Topic;
-        return note => note.Topic == mainTopic || shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || StatesASide(note);
+        var overview = mainTopic >= 0 && (AsksAboutADispute(text) || ShowsLeadFact(index, mainTopic, chosen));
+        return note => (overview && note.Topic == mainTopic) || shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || StatesASide(note);
+    }
+
+    private static bool ShowsLeadFact(KnowledgeIndex index, int topic, List<int> chosen) =>
+        index.Topics[topic].Facts is { IsDefaultOrEmpty: false } facts && chosen.Any(c => ReferenceEquals(index.Facts.Passages[c].Fact, facts[0]));
+
+    /// <summary>"Who is right?", "do the sources differ", "both versions": the question is about a dispute itself.</summary>
+    private static bool AsksAboutADispute(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (Vocabulary.DisputeWords.Contains(word)
+                || (word == "right" && i >= 2 && text.WordString(i - 1) is "is" or "are" && text.WordString(i - 2) is "who" or "which"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Verdicted(string? verdict, string title) => verdict is null ? title : $"{verdict} {title}";
@@ -1034,15 +1057,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             .Take(3)
             .ToArray();
 
+    private const string NoDiagnosisHeading = "Please see a professional";
+
     /// <summary>Adds the safety layer (no diagnosis, disclaimer, urgent notice) to a composed reply.</summary>
     private static Reply Compose(Reply reply, KnowledgeIndex index, TokenizedText question)
     {
         var safety = index.Safety.Inspect(question);
         var rules = index.Safety.Rules;
         var sections = reply.Sections;
-        if (reply.Intent != Intent.Urgent && safety.TouchesPain && safety.IsPersonal && !string.IsNullOrWhiteSpace(rules.NoDiagnosis))
+        // Idempotent: a reply some step already composed (a "did you mean" inside a free-text answer) keeps one section.
+        if (reply.Intent != Intent.Urgent && safety.TouchesPain && safety.IsPersonal && !string.IsNullOrWhiteSpace(rules.NoDiagnosis)
+            && !sections.Any(s => s.Heading == NoDiagnosisHeading))
         {
-            sections = sections.Add(new ReplySection("Please see a professional", rules.NoDiagnosis.Trim()));
+            sections = sections.Add(new ReplySection(NoDiagnosisHeading, rules.NoDiagnosis.Trim()));
         }
 
         var answerText = reply.Title + "\n" + string.Join("\n", sections.Select(s => s.Heading + "\n" + s.Body));

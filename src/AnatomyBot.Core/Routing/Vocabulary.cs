@@ -9,6 +9,13 @@ internal sealed record AttributeCue(string Phrase, MuscleAttribute[] Attributes,
 /// <summary>The fixed words the router understands regardless of the knowledge base.</summary>
 internal static class Vocabulary
 {
+    /// <summary>Words that ask about a dispute itself ("do the sources disagree", "both versions").</summary>
+    public static readonly FrozenSet<string> DisputeWords = new[]
+    {
+        "disagree", "disagrees", "disagreement", "disagreements", "differ", "differs", "dispute", "disputed", "versions",
+        "conflicting", "contradict", "contradicts", "contradictory", "controversial", "controversy", "debated",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     public static readonly FrozenSet<string> StopWords = new[]
     {
         "a", "an", "the", "of", "is", "are", "was", "were", "be", "been", "to", "in", "on", "at", "for", "and", "or",
