@@ -320,7 +320,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var completions = index.Complete(text.Text, 6).DistinctBy(c => c.Muscle).Take(3).Select(c => index.Muscles[c.Muscle].Name).ToArray();
             if (completions.Length >= 2)
             {
-                return DidYouMean(index, completions, 0.5, text);
+                return DidYouMean(index, completions, RoutingThresholds.GuessConfidence, text);
             }
         }
 
@@ -440,7 +440,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (text.Count == 1 && MusclesNear(text, index) is { Length: > 0 } clipped)
         {
-            return DidYouMean(index, clipped.Select(m => index.Muscles[m].Name), 0.5, text);
+            return DidYouMean(index, clipped.Select(m => index.Muscles[m].Name), RoutingThresholds.GuessConfidence, text);
         }
 
         // A topic's title or keyword alone, or "tell me about" it: the whole topic, as /muscle gives the whole card.
@@ -472,14 +472,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var word = Vocabulary.AttributeQueryWord(analysis.Attributes[0]);
             var names = index.Muscles.Where(m => !m.IsGroup).Concat(index.Muscles.Where(m => m.IsGroup))
                 .Take(3).Select(m => $"{word} of the {m.Name.ToLowerInvariant()}");
-            return DidYouMean(index, names, 0.5, text);
+            return DidYouMean(index, names, RoutingThresholds.GuessConfidence, text);
         }
 
         // A word or two that is a clipped or misspelt muscle name ("psoa", "iliac") deserves a suggestion, not a
         // refusal; longer texts had their chance in the word-window analysis above.
         if (text.Count <= 2 && MusclesNear(text, index) is { Length: > 0 } near)
         {
-            return DidYouMean(index, near.Select(m => index.Muscles[m].Name), 0.5, text);
+            return DidYouMean(index, near.Select(m => index.Muscles[m].Name), RoutingThresholds.GuessConfidence, text);
         }
 
         return EngineCopy.OffTopic(index);
@@ -913,7 +913,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var topics = chosen.Select(c => index.Facts.Passages[c].Topic).Where(t => t >= 0).ToHashSet();
         var hits = index.Facts.Search(terms, p => shown.Contains(p.Ordinal) || (p.Kind == PassageKind.Disagreement && topics.Contains(p.Topic)), 64);
         var bestFact = hits.Where(h => index.Facts.Passages[h.Passage].Kind != PassageKind.Disagreement).Select(h => h.Own).DefaultIfEmpty(0).Max();
-        var relevant = hits.Where(h => index.Facts.Passages[h.Passage].Kind == PassageKind.Disagreement && h.Own > 0 && h.Own >= bestFact * 0.5)
+        var relevant = hits.Where(h => index.Facts.Passages[h.Passage].Kind == PassageKind.Disagreement && h.Own > 0 && h.Own >= bestFact * RoutingThresholds.DisputeShareOfBestFact)
             .Select(h => h.Passage).ToHashSet();
         // A shown fact that states one side of a dispute brings the dispute with it, so both values are always visible.
         var shownFacts = chosen.Select(c => index.Facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();

@@ -8,6 +8,14 @@ namespace AnatomyBot.Core.Routing;
 /// </summary>
 internal static class RoutingThresholds
 {
+    // Replies.
+
+    /// <summary>The confidence a did-you-mean reports when its suggestions have no score of their own (clipped names, cut-off names).</summary>
+    public const double GuessConfidence = 0.5;
+
+    /// <summary>A topic's dispute counts as touched by the question when its match reaches this share of the best shown fact's.</summary>
+    public const double DisputeShareOfBestFact = 0.5;
+
     // Muscle names.
 
     /// <summary>A muscle name scoring at least this is taken as meant: one typo in a short name still scores 85-90.</summary>
