@@ -1,7 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Core.Tests.Accuracy;
-using AnatomyBot.Testing;
 
 namespace AnatomyBot.Core.Tests.Routing;
 
@@ -12,9 +11,7 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// </summary>
 public sealed class EverydayWordingRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
-    private Reply Ask(string text) =>
-        new AnswerEngine(new TestProvider(fixture.Snapshot), new Random(1), new ConversationMemory(new FakeTimeProvider()), null)
-            .Answer(new IncomingMessage(TypedLine.Parse(text), "console", "u", "c"));
+    private Reply Ask(string text) => fixture.Ask(text);
 
     private string Answer(string text) => HeldOutJudge.AnswerText(Ask(text));
 

@@ -1,7 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Core.Tests.Accuracy;
-using AnatomyBot.Testing;
 
 namespace AnatomyBot.Core.Tests.Routing;
 
@@ -14,9 +13,7 @@ public sealed class SafetyLayerRuleTests(ShippedKnowledgeFixture fixture) : ICla
 {
     private const string NoDiagnosisHeading = "Please see a professional";
 
-    private Reply Ask(string text) =>
-        new AnswerEngine(new TestProvider(fixture.Snapshot), new Random(1), new ConversationMemory(new FakeTimeProvider()), null)
-            .Answer(new IncomingMessage(TypedLine.Parse(text), "console", "u", "c"));
+    private Reply Ask(string text) => fixture.Ask(text);
 
     [Theory]
     [InlineData("sharp stab in my hip when I get out of the car")]

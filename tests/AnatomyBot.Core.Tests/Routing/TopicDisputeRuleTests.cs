@@ -1,7 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Core.Tests.Accuracy;
-using AnatomyBot.Testing;
 
 namespace AnatomyBot.Core.Tests.Routing;
 
@@ -14,9 +13,7 @@ public sealed class TopicDisputeRuleTests(ShippedKnowledgeFixture fixture) : ICl
 {
     private const string RibDispute = "rib or a vertebra";
 
-    private string Answer(string text) => HeldOutJudge.AnswerText(
-        new AnswerEngine(new TestProvider(fixture.Snapshot), new Random(1), new ConversationMemory(new FakeTimeProvider()), null)
-            .Answer(new IncomingMessage(TypedLine.Parse(text), "console", "u", "c")));
+    private string Answer(string text) => HeldOutJudge.AnswerText(fixture.Ask(text));
 
     [Fact]
     public void A_narrow_question_leaves_out_a_dispute_about_another_part_of_the_topic()
