@@ -16,6 +16,11 @@ if (args is ["--route-latency", var mode, ..] && args.Length <= 3)
     return await AnatomyBot.Benchmarks.RouteLatency.RunAsync(semantic: mode == "semantic", rounds);
 }
 
+if (args is ["--heldout", var heldOutMode, ..] && args.Length <= 3)
+{
+    return await AnatomyBot.Benchmarks.HeldOutMode.RunAsync(heldOutMode, args.Length == 3 ? args[2] : null);
+}
+
 if (args is ["--dump-replies", var output])
 {
     return AnatomyBot.Benchmarks.ReplyDump.Run(output);
