@@ -205,28 +205,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // Greetings and thanks, alone or in front of a question.
-        var lead = 0;
-        var thanks = false;
-        var greeting = false;
-        while (lead < text.Count)
-        {
-            var word = text.WordString(lead);
-            if (Vocabulary.ThanksWords.Contains(word))
-            {
-                thanks = true;
-            }
-            else if (Vocabulary.GreetingWords.Contains(word))
-            {
-                greeting = true;
-            }
-            else if (!Vocabulary.Filler.Contains(word))
-            {
-                break;
-            }
-
-            lead++;
-        }
-
+        var (lead, thanks, greeting) = LeadingCourtesy(text);
         if (lead == text.Count && (thanks || greeting))
         {
             return thanks
@@ -261,6 +240,34 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         return Compose(Decide(text, analysis, index, context, semantic), index, text);
+    }
+
+    /// <summary>How many words open the question as greeting, thanks or filler, and whether thanks or a greeting is among them.</summary>
+    private static (int Lead, bool Thanks, bool Greeting) LeadingCourtesy(TokenizedText text)
+    {
+        var lead = 0;
+        var thanks = false;
+        var greeting = false;
+        while (lead < text.Count)
+        {
+            var word = text.WordString(lead);
+            if (Vocabulary.ThanksWords.Contains(word))
+            {
+                thanks = true;
+            }
+            else if (Vocabulary.GreetingWords.Contains(word))
+            {
+                greeting = true;
+            }
+            else if (!Vocabulary.Filler.Contains(word))
+            {
+                break;
+            }
+
+            lead++;
+        }
+
+        return (lead, thanks, greeting);
     }
 
     private static Reply Decide(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
@@ -317,7 +324,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "psoas m": a name cut short that several muscle names continue is a question, not the group's card.
         if (text.Count is >= 2 and <= 4 && text.WordString(text.Count - 1).Length <= 2 && !Vocabulary.StopWords.Contains(text.WordString(text.Count - 1)))
         {
-            var completions = index.Complete(text.Text, 6).DistinctBy(c => c.Muscle).Take(3).Select(c => index.Muscles[c.Muscle].Name).ToArray();
+            var completions = index.Complete(text.Text, RoutingThresholds.CutNameCompletions).DistinctBy(c => c.Muscle).Take(RoutingThresholds.CutNameSuggestions).Select(c => index.Muscles[c.Muscle].Name).ToArray();
             if (completions.Length >= 2)
             {
                 return DidYouMean(index, completions, RoutingThresholds.GuessConfidence, text);
@@ -778,14 +785,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // "and how often?", "what is it for?": nothing but the question words, so the answer is among the last
         // subject's facts, even where a stray word ("often") matches a fact elsewhere better.
-        if (stayOnContext && context is not null && ContextFilter(index, context) is { } onContext)
+        if (stayOnContext && OnContextAnswer(text, analysis, index, muscles, attributes, context, semantic) is { } onContext)
         {
-            var ownOnContext = new Dictionary<int, double>();
-            var (near, _, nearByModel) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, ownOnContext, onContext);
-            if (near.Count > 0 && near[0].Score >= RetrievalThresholds.Accept && (!nearByModel || FactAnswerer.ModelAnswerHolds(near, ownOnContext)))
-            {
-                return FactReply(index, text, analysis, FactAnswerer.Select(near, index.Facts, text, ownOnContext), near[0].Score);
-            }
+            return onContext;
         }
 
         // An answer only the model found (the words matched no fact well) must clear a higher bar: the model finds
@@ -795,13 +797,37 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
         }
 
+        return SureTopicOrGuess(text, analysis, index, ranked, own, unknown.Count == 0, inDomain && muscles.Count == 0);
+    }
+
+    /// <summary>"and how often?": the best of the last subject's facts when one clears the accept bar, else null.</summary>
+    private static Reply? OnContextAnswer(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
+        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic)
+    {
+        if (context is null || ContextFilter(index, context) is not { } onContext)
+        {
+            return null;
+        }
+
+        var ownOnContext = new Dictionary<int, double>();
+        var (near, _, nearByModel) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, ownOnContext, onContext);
+        return near.Count > 0 && near[0].Score >= RetrievalThresholds.Accept && (!nearByModel || FactAnswerer.ModelAnswerHolds(near, ownOnContext))
+            ? FactReply(index, text, analysis, FactAnswerer.Select(near, index.Facts, text, ownOnContext), near[0].Score)
+            : null;
+    }
+
+    /// <summary>Below the accept bar: a sure topic's own top fact, else did-you-mean with the best headings (grey zone), else null.</summary>
+    private static Reply? SureTopicOrGuess(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<(int Passage, double Score)> ranked,
+        Dictionary<int, double> own, bool allKnown, bool mayGuess)
+    {
+        var best = ranked.Count > 0 ? ranked[0].Score : 0;
         // "where is psoas exactly": a topic named by a sure phrase, its fact on top and nothing unknown is the answer.
-        if (NamesSureTopic(analysis) && unknown.Count == 0 && best >= RetrievalThresholds.Grey && index.Facts.Passages[ranked[0].Passage].Topic == analysis.BestTopic.Topic)
+        if (NamesSureTopic(analysis) && allKnown && best >= RetrievalThresholds.Grey && index.Facts.Passages[ranked[0].Passage].Topic == analysis.BestTopic.Topic)
         {
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
         }
 
-        if (inDomain && muscles.Count == 0 && best >= RetrievalThresholds.Grey)
+        if (mayGuess && best >= RetrievalThresholds.Grey)
         {
             var headings = ranked.Select(r => index.Facts.Passages[r.Passage]).Select(SuggestionFor).Distinct().Take(3);
             return DidYouMean(index, headings, best, text);
@@ -1118,12 +1144,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 sections.Add(focused
                     ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : 2, relevance, shownFacts)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
-                var owners = new HashSet<string>(StringComparer.Ordinal) { muscle.Id };
-                if (muscle.Get(attribute).Length == 0 && muscle.IsGroup && !muscle.Parts.IsDefaultOrEmpty)
-                {
-                    owners.UnionWith(muscle.Parts);
-                }
-
                 if (focused is not null)
                 {
                     // The verdict still weighs every fact of the attribute; the ids name what is shown.
@@ -1132,7 +1152,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                     continue;
                 }
 
-                FactAnswerer.AttributePassages(index, owners, attribute, shownFacts, ids, shown);
+                FactAnswerer.AttributePassages(index, AttributeOwners(muscle, attribute), attribute, shownFacts, ids, shown);
             }
         }
 
@@ -1155,6 +1175,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Sources = cited.Resolve(index.Snapshot),
             Facts = ids.ToImmutable(),
         };
+    }
+
+    /// <summary>Whose facts answer for a muscle's attribute: its own, or its parts' when a group has none of its own.</summary>
+    private static HashSet<string> AttributeOwners(Muscle muscle, MuscleAttribute attribute)
+    {
+        var owners = new HashSet<string>(StringComparer.Ordinal) { muscle.Id };
+        if (muscle.Get(attribute).Length == 0 && muscle.IsGroup && !muscle.Parts.IsDefaultOrEmpty)
+        {
+            owners.UnionWith(muscle.Parts);
+        }
+
+        return owners;
     }
 
     /// <summary>

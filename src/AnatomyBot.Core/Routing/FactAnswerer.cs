@@ -216,7 +216,7 @@ internal static class FactAnswerer
     {
         var facts = index.Facts;
         var terms = facts.QueryTerms(WordsOutsideMuscles(text, analysis));
-        var lexical = facts.Search(terms, filter, 400);
+        var lexical = facts.Search(terms, filter, RoutingThresholds.FactSearchLimit);
         var priors = new FactPriors(index, text, analysis, muscles, attributes, context);
         var scores = LexicalScores(facts, lexical, priors, own, filter);
         var ranked = new List<(int Passage, double Score)>(scores.Count);
@@ -272,7 +272,7 @@ internal static class FactAnswerer
             if (!scores.ContainsKey(p.Ordinal) && (filter is null || filter(p)))
             {
                 var prior = priors.For(p);
-                if (prior > 0.1)
+                if (prior > RoutingThresholds.PriorOnlyFloor)
                 {
                     scores[p.Ordinal] = prior;
                 }
@@ -295,9 +295,9 @@ internal static class FactAnswerer
             }
 
             var cosine = Dot(question, semantic.Passages[p.Ordinal]);
-            var sem = Math.Clamp((cosine - RetrievalThresholds.CosineFloor) / (0.75 - RetrievalThresholds.CosineFloor), 0, 1);
+            var sem = Math.Clamp((cosine - RetrievalThresholds.CosineFloor) / (RoutingThresholds.CosineCeiling - RetrievalThresholds.CosineFloor), 0, 1);
             var lex = scores.GetValueOrDefault(p.Ordinal);
-            fused.Add((p.Ordinal, ((1 - RetrievalThresholds.SemanticShare) * lex) + (RetrievalThresholds.SemanticShare * (sem + (0.5 * priors.For(p))))));
+            fused.Add((p.Ordinal, ((1 - RetrievalThresholds.SemanticShare) * lex) + (RetrievalThresholds.SemanticShare * (sem + (RoutingThresholds.SemanticPriorShare * priors.For(p))))));
         }
 
         fused.Sort((a, b) => b.Item2 != a.Item2 ? b.Item2.CompareTo(a.Item2) : a.Item1.CompareTo(b.Item1));
@@ -520,7 +520,7 @@ internal static class FactAnswerer
         }
 
         var scores = new Dictionary<Fact, double>(ReferenceEqualityComparer.Instance);
-        foreach (var hit in index.Facts.Search(index.Facts.QueryTerms(words), p => p.Kind == PassageKind.MuscleFact, 400))
+        foreach (var hit in index.Facts.Search(index.Facts.QueryTerms(words), p => p.Kind == PassageKind.MuscleFact, RoutingThresholds.FactSearchLimit))
         {
             scores.TryAdd(index.Facts.Passages[hit.Passage].Fact, hit.Own);
         }
@@ -672,7 +672,7 @@ internal static class FactAnswerer
     /// <summary>The verdict over an attribute's facts: yes when one holds the whole claim, no when a claim word is in none of them.</summary>
     private static string? AttributeVerdict(List<string> claim, List<double> support, List<HashSet<string>> factTerms)
     {
-        var full = support.Count(x => x >= 0.99);
+        var full = support.Count(x => x >= RoutingThresholds.VerdictFullSupport);
         if (full == support.Count)
         {
             return "Yes.";
@@ -694,7 +694,7 @@ internal static class FactAnswerer
     {
         var best = support.IndexOf(support.Max());
         var negated = Words(shown[best].Fact.Text).Any(Negations.Contains);
-        if (negated || support[best] < 0.5)
+        if (negated || support[best] < RoutingThresholds.VerdictMinSupport)
         {
             return null;
         }
@@ -744,6 +744,25 @@ internal static class FactAnswerer
     /// </summary>
     private static string? Comparison(KnowledgeIndex index, TokenizedText question, List<FactPassage> shown)
     {
+        if (ComparedSides(index, question) is not { } sides)
+        {
+            return null;
+        }
+
+        foreach (var p in shown)
+        {
+            if (FactComparison(index, sides, p) is { } verdict)
+            {
+                return verdict;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The muscles before and after "than" and the comparative word before it ("easier"); null when the question compares nothing.</summary>
+    private static (int[] Subject, int[] Target, string Comparative)? ComparedSides(KnowledgeIndex index, TokenizedText question)
+    {
         var than = -1;
         for (var i = 1; i < question.Count - 1; i++)
         {
@@ -770,50 +789,55 @@ internal static class FactAnswerer
             return null;
         }
 
-        // "the psoas" (the group's name) stands for any of its parts when compared with one of them.
-        bool Related(int a, int b) => a == b
-            || (index.Muscles[a].IsGroup && !index.Muscles[a].Parts.IsDefault && index.Muscles[a].Parts.Contains(index.Muscles[b].Id))
-            || (index.Muscles[b].IsGroup && !index.Muscles[b].Parts.IsDefault && index.Muscles[b].Parts.Contains(index.Muscles[a].Id));
-        bool Matches(int[] side, IReadOnlyCollection<int> other) => side.Any(a => other.Any(b => Related(a, b)));
+        return (subject, target, comparative);
+    }
 
-        foreach (var p in shown)
+    /// <summary>One fact's word on the comparison: yes when it makes the question's subject the comparative one, no when the target; null when silent.</summary>
+    private static string? FactComparison(KnowledgeIndex index, (int[] Subject, int[] Target, string Comparative) sides, FactPassage p)
+    {
+        var (subject, target, comparative) = sides;
+        // The fact's own comparison: who is "easier" (before the word, or the muscle the fact is about) and, when
+        // it says "than", compared with whom.
+        var words = Words(p.Fact.Text);
+        var at = Array.IndexOf(words, comparative);
+        if (at < 0)
         {
-            // The fact's own comparison: who is "easier" (before the word, or the muscle the fact is about) and, when
-            // it says "than", compared with whom.
-            var words = Words(p.Fact.Text);
-            var at = Array.IndexOf(words, comparative);
-            if (at < 0)
-            {
-                continue;
-            }
+            return null;
+        }
 
-            var thanAt = Array.IndexOf(words, "than", at);
-            var factSubject = p.Muscle >= 0 ? [p.Muscle] : index.MusclesNamedIn(string.Join(' ', words[..at]));
-            int[] factTarget = thanAt > at ? index.MusclesNamedIn(string.Join(' ', words.Skip(thanAt + 1).Take(4))) : [];
-            // A muscle named outright settles it before a group name that covers both sides.
-            if (subject.Any(factSubject.Contains))
-            {
-                return "Yes.";
-            }
+        var thanAt = Array.IndexOf(words, "than", at);
+        var factSubject = p.Muscle >= 0 ? [p.Muscle] : index.MusclesNamedIn(string.Join(' ', words[..at]));
+        int[] factTarget = thanAt > at ? index.MusclesNamedIn(string.Join(' ', words.Skip(thanAt + 1).Take(4))) : [];
+        // A muscle named outright settles it before a group name that covers both sides.
+        if (subject.Any(factSubject.Contains))
+        {
+            return "Yes.";
+        }
 
-            if (target.Any(factSubject.Contains))
-            {
-                return "No.";
-            }
+        if (target.Any(factSubject.Contains))
+        {
+            return "No.";
+        }
 
-            if (Matches(subject, factSubject) != Matches(target, factSubject))
-            {
-                return Matches(subject, factSubject) ? "Yes." : "No.";
-            }
+        if (Matches(index, subject, factSubject) != Matches(index, target, factSubject))
+        {
+            return Matches(index, subject, factSubject) ? "Yes." : "No.";
+        }
 
-            if (Matches(subject, factTarget) != Matches(target, factTarget))
-            {
-                return Matches(target, factTarget) ? "Yes." : "No.";
-            }
+        if (Matches(index, subject, factTarget) != Matches(index, target, factTarget))
+        {
+            return Matches(index, target, factTarget) ? "Yes." : "No.";
         }
 
         return null;
     }
+
+    /// <summary>Whether any muscle of one side is, contains or is part of a muscle of the other: "the psoas" (the group) stands for its parts.</summary>
+    private static bool Matches(KnowledgeIndex index, int[] side, IReadOnlyCollection<int> other) => side.Any(a => other.Any(b => Related(index, a, b)));
+
+    private static bool Related(KnowledgeIndex index, int a, int b) => a == b
+        || (index.Muscles[a].IsGroup && !index.Muscles[a].Parts.IsDefault && index.Muscles[a].Parts.Contains(index.Muscles[b].Id))
+        || (index.Muscles[b].IsGroup && !index.Muscles[b].Parts.IsDefault && index.Muscles[b].Parts.Contains(index.Muscles[a].Id));
 
     /// <summary>Anatomical words whose opposite in a fact contradicts a yes/no claim.</summary>
     private static readonly FrozenDictionary<string, string> OppositeWords = new Dictionary<string, string>(StringComparer.Ordinal)

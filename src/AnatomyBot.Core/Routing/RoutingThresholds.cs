@@ -36,6 +36,12 @@ internal static class RoutingThresholds
     /// <summary>Autocomplete keeps a fuzzy name when its whole-name ratio reaches this (or <see cref="CompletionPartialRatio"/>).</summary>
     public const int CompletionRatio = 60;
 
+    /// <summary>A name cut short ("psoas m") looks at this many completions: enough to find the distinct muscles among the aliases.</summary>
+    public const int CutNameCompletions = 6;
+
+    /// <summary>At most this many distinct muscles a cut-short name offers as did-you-mean buttons.</summary>
+    public const int CutNameSuggestions = 3;
+
     /// <summary>Only the first this-many words are searched fuzzily: a pasted essay must not cost a fuzzy search per window.</summary>
     public const int MaxFuzzyWords = 60;
 
@@ -104,4 +110,26 @@ internal static class RoutingThresholds
 
     /// <summary>Other origin or insertion facts shown with the best when they cover at least this share of its coverage.</summary>
     public const double ReverseLookupCompanion = 0.8;
+
+    // Fact retrieval (the fused scores themselves are in RetrievalThresholds).
+
+    /// <summary>The lexical search returns at most this many facts: more than the knowledge holds, so none is cut off.</summary>
+    public const int FactSearchLimit = 400;
+
+    /// <summary>A fact sharing no scored word still competes when its prior alone exceeds this: a topic found by phrase or example question.</summary>
+    public const double PriorOnlyFloor = 0.1;
+
+    /// <summary>Cosine similarity mapped to 1: MiniLM's cosine for a fact that says what the question asks rarely passes it.</summary>
+    public const double CosineCeiling = 0.75;
+
+    /// <summary>Share of a fact's prior added to its semantic similarity: the muscle, attribute and topic the question names still count.</summary>
+    public const double SemanticPriorShare = 0.5;
+
+    // Yes/no verdicts.
+
+    /// <summary>A fact holds the whole claim when it supports at least this share of the claim's words (all of them, less rounding).</summary>
+    public const double VerdictFullSupport = 0.99;
+
+    /// <summary>A fact supporting less than this share of the claim's words settles nothing: no verdict.</summary>
+    public const double VerdictMinSupport = 0.5;
 }

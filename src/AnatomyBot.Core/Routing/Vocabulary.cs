@@ -145,68 +145,105 @@ internal static class Vocabulary
 
     public static readonly AttributeCue[] AttributeCues = BuildCues();
 
-    private static AttributeCue[] BuildCues()
+    /// <summary>Every attribute's cues in one list, each attribute's strong cues before its weak ones.</summary>
+    private static AttributeCue[] BuildCues() =>
+    [
+        .. OriginCues(), .. InsertionCues(), .. AttachmentCues(), .. ActionCues(), .. InnervationCues(),
+        .. BloodSupplyCues(), .. PronunciationCues(), .. VariationCues(), .. RelationCues(), .. ClinicalCues(),
+    ];
+
+    /// <summary>One cue per phrase, all asking for the same attributes with the same strength.</summary>
+    private static IEnumerable<AttributeCue> Cues(bool strong, MuscleAttribute[] attributes, params string[] phrases) =>
+        phrases.Select(phrase => new AttributeCue(phrase, attributes, strong));
+
+    /// <summary>Where a muscle starts ("origin", "arises from"); "start" and "begin" are weak.</summary>
+    private static IEnumerable<AttributeCue> OriginCues()
     {
-        var cues = new List<AttributeCue>();
-        void Add(bool strong, MuscleAttribute[] attributes, params string[] phrases)
-        {
-            foreach (var phrase in phrases)
-            {
-                cues.Add(new AttributeCue(phrase, attributes, strong));
-            }
-        }
-
         MuscleAttribute[] origin = [MuscleAttribute.Origin];
-        MuscleAttribute[] insertion = [MuscleAttribute.Insertion];
-        MuscleAttribute[] both = [MuscleAttribute.Origin, MuscleAttribute.Insertion];
-        MuscleAttribute[] action = [MuscleAttribute.Action];
-        MuscleAttribute[] nerve = [MuscleAttribute.Innervation];
-        MuscleAttribute[] blood = [MuscleAttribute.BloodSupply];
-        MuscleAttribute[] say = [MuscleAttribute.Pronunciation];
-        MuscleAttribute[] variations = [MuscleAttribute.Variations];
-        MuscleAttribute[] relations = [MuscleAttribute.Relations];
-        MuscleAttribute[] clinical = [MuscleAttribute.Clinical];
+        return Cues(true, origin, "origin", "origins", "originate", "originates", "originating", "arise", "arises", "arising",
+                "arisen", "proximal attachment", "upper attachment", "superior attachment", "proximal attachments",
+                "top attachment", "highest attachment", "upper end", "top end", "upper attachments", "proximal end",
+                "arises from", "originate from", "originates from")
+            .Concat(Cues(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
+                "start from", "where does it start"));
+    }
 
-        Add(true, origin, "origin", "origins", "originate", "originates", "originating", "arise", "arises", "arising",
-            "arisen", "proximal attachment", "upper attachment", "superior attachment", "proximal attachments",
-            "top attachment", "highest attachment", "upper end", "top end", "upper attachments", "proximal end",
-            "arises from", "originate from", "originates from");
-        Add(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
-            "start from", "where does it start");
-        Add(true, insertion, "insertion", "insertions", "insert", "inserts", "inserting", "inserted", "attaches to",
-            "attach to", "attached to", "distal attachment", "lower attachment", "inferior attachment",
-            "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end",
-            "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto",
-            "attach onto", "attaches onto");
-        Add(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing",
-            "reach", "reaches", "reaching");
-        Add(true, both, "attach", "attaches", "attachment", "attachments", "attached", "attachment points",
+    /// <summary>Where a muscle ends ("insertion", "attaches to"); "end" and "reach" are weak.</summary>
+    private static IEnumerable<AttributeCue> InsertionCues()
+    {
+        MuscleAttribute[] insertion = [MuscleAttribute.Insertion];
+        return Cues(true, insertion, "insertion", "insertions", "insert", "inserts", "inserting", "inserted", "attaches to",
+                "attach to", "attached to", "distal attachment", "lower attachment", "inferior attachment",
+                "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end",
+                "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto",
+                "attach onto", "attaches onto")
+            .Concat(Cues(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing",
+                "reach", "reaches", "reaching"));
+    }
+
+    /// <summary>Attachments without a direction ("attachment points"): both origin and insertion.</summary>
+    private static IEnumerable<AttributeCue> AttachmentCues() =>
+        Cues(true, [MuscleAttribute.Origin, MuscleAttribute.Insertion], "attach", "attaches", "attachment", "attachments", "attached", "attachment points",
             "attachment point", "origin and insertion", "bony attachments");
-        Add(true, action, "action", "actions", "function", "functions", "movement", "movements", "motion",
-            "what does it do");
-        Add(false, action, "do", "does", "doing", "role", "job", "purpose", "used for", "responsible for", "work",
-            "works", "moves", "move", "for");
-        Add(true, nerve, "innervation", "innervations", "innervated", "innervate", "innervates", "nerve", "nerves",
-            "nerve supply", "nerve root", "nerve roots", "spinal level", "spinal levels", "spinal nerve",
-            "spinal nerves", "segmental", "neural supply", "nervous supply", "motor nerve", "myotome");
-        Add(false, nerve, "supply", "supplies", "supplied", "supplying");
-        Add(true, blood, "blood supply", "blood", "artery", "arteries", "arterial", "vascular", "vascularity",
+
+    /// <summary>What a muscle does ("action", "function"); "do", "role" and "for" are weak.</summary>
+    private static IEnumerable<AttributeCue> ActionCues()
+    {
+        MuscleAttribute[] action = [MuscleAttribute.Action];
+        return Cues(true, action, "action", "actions", "function", "functions", "movement", "movements", "motion",
+                "what does it do")
+            .Concat(Cues(false, action, "do", "does", "doing", "role", "job", "purpose", "used for", "responsible for", "work",
+                "works", "moves", "move", "for"));
+    }
+
+    /// <summary>Its nerve ("innervation", "nerve roots"); "supply" alone is weak.</summary>
+    private static IEnumerable<AttributeCue> InnervationCues()
+    {
+        MuscleAttribute[] nerve = [MuscleAttribute.Innervation];
+        return Cues(true, nerve, "innervation", "innervations", "innervated", "innervate", "innervates", "nerve", "nerves",
+                "nerve supply", "nerve root", "nerve roots", "spinal level", "spinal levels", "spinal nerve",
+                "spinal nerves", "segmental", "neural supply", "nervous supply", "motor nerve", "myotome")
+            .Concat(Cues(false, nerve, "supply", "supplies", "supplied", "supplying"));
+    }
+
+    /// <summary>Its arteries ("blood supply", "vessels"), all strong.</summary>
+    private static IEnumerable<AttributeCue> BloodSupplyCues() =>
+        Cues(true, [MuscleAttribute.BloodSupply], "blood supply", "blood", "artery", "arteries", "arterial", "vascular", "vascularity",
             "vascularization", "vascularisation", "vessel", "vessels", "blood vessels", "vasculature", "perfusion",
             "perfused");
-        Add(true, say, "pronunciation", "pronounce", "pronounced", "pronouncing", "phonetic", "phonetically");
-        Add(false, say, "say", "said", "saying", "spoken", "sound", "sounds", "spell", "spelled");
-        Add(true, variations, "variation", "variations", "variant", "variants", "absent", "absence", "missing",
-            "anomaly", "anomalies", "anatomical variation", "anatomical variations", "born without");
-        Add(false, variations, "lack", "lacks", "lacking", "everyone have", "everybody have", "does everyone",
-            "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone");
-        Add(true, relations, "relations", "relation", "relationship", "relationships", "neighbours", "neighbors",
-            "neighboring", "neighbouring", "surrounding structures", "structures near", "anatomical relations");
-        Add(false, relations, "next to", "lies next to", "adjacent", "near", "nearby", "passes through",
-            "runs through", "surroundings");
-        Add(true, clinical, "clinical", "clinically", "clinical notes", "clinical significance", "clinical relevance",
-            "clinical importance", "clinical note");
-        return [.. cues];
+
+    /// <summary>How its name is said ("pronounce"); "say" and "spell" are weak.</summary>
+    private static IEnumerable<AttributeCue> PronunciationCues()
+    {
+        MuscleAttribute[] say = [MuscleAttribute.Pronunciation];
+        return Cues(true, say, "pronunciation", "pronounce", "pronounced", "pronouncing", "phonetic", "phonetically")
+            .Concat(Cues(false, say, "say", "said", "saying", "spoken", "sound", "sounds", "spell", "spelled"));
     }
+
+    /// <summary>Whether everyone has it ("variation", "absent"); "lack" and "everyone" are weak.</summary>
+    private static IEnumerable<AttributeCue> VariationCues()
+    {
+        MuscleAttribute[] variations = [MuscleAttribute.Variations];
+        return Cues(true, variations, "variation", "variations", "variant", "variants", "absent", "absence", "missing",
+                "anomaly", "anomalies", "anatomical variation", "anatomical variations", "born without")
+            .Concat(Cues(false, variations, "lack", "lacks", "lacking", "everyone have", "everybody have", "does everyone",
+                "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone"));
+    }
+
+    /// <summary>What lies around it ("relations", "neighbours"); "next to" and "near" are weak.</summary>
+    private static IEnumerable<AttributeCue> RelationCues()
+    {
+        MuscleAttribute[] relations = [MuscleAttribute.Relations];
+        return Cues(true, relations, "relations", "relation", "relationship", "relationships", "neighbours", "neighbors",
+                "neighboring", "neighbouring", "surrounding structures", "structures near", "anatomical relations")
+            .Concat(Cues(false, relations, "next to", "lies next to", "adjacent", "near", "nearby", "passes through",
+                "runs through", "surroundings"));
+    }
+
+    /// <summary>Its clinical notes ("clinical significance"), all strong.</summary>
+    private static IEnumerable<AttributeCue> ClinicalCues() =>
+        Cues(true, [MuscleAttribute.Clinical], "clinical", "clinically", "clinical notes", "clinical significance", "clinical relevance",
+            "clinical importance", "clinical note");
 
     /// <summary>Every word used by an attribute cue.</summary>
     public static readonly FrozenSet<string> CueWords =
