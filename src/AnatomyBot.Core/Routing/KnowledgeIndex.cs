@@ -27,6 +27,7 @@ internal sealed class KnowledgeIndex
     private readonly string[] _topicPhrases;
     private readonly int[][] _topicPhraseOwners;
     private readonly double[] _topicPhraseWeight;
+    private readonly PhraseWords _topicPhraseWords;
     private readonly FrozenDictionary<string, int[]> _wordTopics;
     private readonly FrozenDictionary<string, double> _idf;
     private readonly FrozenDictionary<string, int> _exactQuestions;
@@ -52,6 +53,7 @@ internal sealed class KnowledgeIndex
         (_topicPhrases, _topicPhraseOwners, _topicPhraseLookup, TopicMaxWords) = BuildTopicPhrases(Topics);
         _topicPhraseWeight = [.. _topicPhrases.Select((phrase, i) => PhraseWeight(phrase, _topicPhraseOwners[i].Length))];
         TopicFuzzy = new TrigramIndex(_topicPhrases);
+        _topicPhraseWords = new PhraseWords(_topicPhrases, RoutingThresholds.PhraseWordAlign);
         (_wordTopics, _idf, _maxIdf, _exactQuestions) = BuildTopicVocabulary(Topics);
         VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
     }
@@ -296,13 +298,12 @@ internal sealed class KnowledgeIndex
                     continue;
                 }
 
-                var window = text.Window(i, n).ToString();
-                if (_musclePhraseLookup.ContainsKey(window))
+                if (_musclePhraseLookup.ContainsKey(text.Window(i, n)))
                 {
                     continue;
                 }
 
-                var found = MuscleFuzzy.Search(window, 12, minScore);
+                var found = MuscleFuzzy.Search(text.Window(i, n), 12, minScore);
                 for (var h = 0; h < found.Count; h++)
                 {
                     var hit = found[h];
@@ -338,21 +339,19 @@ internal sealed class KnowledgeIndex
 
         var fuzzyWords = Math.Min(text.Count, maxFuzzyWords);
         var unknown = UnknownWords(text, fuzzyWords);
+        Span<sbyte> aligns = fuzzyWords <= 256 ? stackalloc sbyte[fuzzyWords] : new sbyte[fuzzyWords];
+        aligns.Clear();
         for (var i = 0; i < fuzzyWords; i++)
         {
             for (var n = 1; n <= maxWords && i + n <= fuzzyWords; n++)
             {
-                if (!AnyUnknown(unknown, i, n) || !WorthFuzzy(text, i, n) || text.Window(i, n).Length < 6)
+                if (!AnyUnknown(unknown, i, n) || !WorthFuzzy(text, i, n) || text.Window(i, n).Length < 6
+                    || _topicPhraseLookup.ContainsKey(text.Window(i, n)) || !CanAlign(text, i, n, aligns))
                 {
                     continue;
                 }
 
                 var window = text.Window(i, n).ToString();
-                if (_topicPhraseLookup.ContainsKey(window))
-                {
-                    continue;
-                }
-
                 foreach (var hit in TopicFuzzy.Search(window, 8, RoutingThresholds.TopicPhraseAccept))
                 {
                     // Shared filler ("... of the iliopsoas") must not carry a phrase: every content word must match.
@@ -537,6 +536,30 @@ internal sealed class KnowledgeIndex
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether every content word of the window matches some topic-phrase word as <see cref="WordsAlign"/> asks: a
+    /// window that cannot align with any phrase yields no hit, so it is not searched. Each word's answer is remembered
+    /// in <paramref name="aligns"/> (0 unknown, 1 yes, -1 no).
+    /// </summary>
+    private bool CanAlign(TokenizedText text, int start, int count, Span<sbyte> aligns)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (aligns[i] == 0)
+            {
+                var word = text.WordString(i);
+                aligns[i] = Vocabulary.StopWords.Contains(word) || _topicPhraseWords.AnyAligns(word) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            if (aligns[i] < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool WordsAlign(string window, string phrase)

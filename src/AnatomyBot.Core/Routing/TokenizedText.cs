@@ -8,6 +8,9 @@ internal sealed class TokenizedText
     private readonly int[] _starts;
     private readonly int[] _lengths;
 
+    /// <summary>Each word as a string, made on first use: the router asks for the same words many times per question.</summary>
+    private readonly string?[] _words;
+
     public TokenizedText(string normalized, int maxWords = 400)
     {
         Text = normalized;
@@ -29,6 +32,7 @@ internal sealed class TokenizedText
 
         _starts = [.. starts];
         _lengths = [.. lengths];
+        _words = new string?[_starts.Length];
     }
 
     public static TokenizedText From(string? raw) => new(TextNormalizer.Normalize(raw)) { EndsWithQuestionMark = raw?.TrimEnd().EndsWith('?') == true };
@@ -42,7 +46,7 @@ internal sealed class TokenizedText
 
     public ReadOnlySpan<char> Word(int index) => Text.AsSpan(_starts[index], _lengths[index]);
 
-    public string WordString(int index) => Text.Substring(_starts[index], _lengths[index]);
+    public string WordString(int index) => _words[index] ??= Text.Substring(_starts[index], _lengths[index]);
 
     /// <summary>Words <paramref name="start"/> .. start+count-1 joined by single spaces.</summary>
     public ReadOnlySpan<char> Window(int start, int count)

@@ -54,7 +54,7 @@ internal sealed class TrigramIndex
     /// Scores at most <paramref name="maxCandidates"/> phrases that share the most trigrams with the query and
     /// returns those scoring at least <paramref name="minScore"/>, best first.
     /// </summary>
-    public List<FuzzyHit> Search(string query, int maxCandidates, int minScore)
+    public List<FuzzyHit> Search(ReadOnlySpan<char> query, int maxCandidates, int minScore)
     {
         var result = new List<FuzzyHit>();
         if (query.Length < 3 || _keys.Length == 0 || PostingsOf(query) is not { Count: > 0 } lists)
@@ -90,7 +90,7 @@ internal sealed class TrigramIndex
     }
 
     /// <summary>The postings of the query's distinct trigrams (in order of first appearance), rarest first: they discriminate best and cost least.</summary>
-    private List<int[]> PostingsOf(string query)
+    private List<int[]> PostingsOf(ReadOnlySpan<char> query)
     {
         Span<long> grams = query.Length <= 256 ? stackalloc long[query.Length] : new long[query.Length];
         var distinct = 0;
@@ -207,7 +207,7 @@ internal sealed class TrigramIndex
     }
 
     /// <summary>FuzzySharp's ratio for each candidate whose length can reach <paramref name="minScore"/>; those reaching it are added.</summary>
-    private void ScoreCandidates(string query, ReadOnlySpan<(int Key, int Shared)> candidates, int minScore, List<FuzzyHit> result)
+    private void ScoreCandidates(ReadOnlySpan<char> query, ReadOnlySpan<(int Key, int Shared)> candidates, int minScore, List<FuzzyHit> result)
     {
         foreach (var (id, _) in candidates)
         {
@@ -243,5 +243,5 @@ internal sealed class TrigramIndex
         return grams;
     }
 
-    private static char At(string text, int i) => i < 0 || i >= text.Length ? ' ' : text[i];
+    private static char At(ReadOnlySpan<char> text, int i) => i < 0 || i >= text.Length ? ' ' : text[i];
 }

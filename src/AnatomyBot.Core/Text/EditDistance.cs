@@ -42,7 +42,36 @@ public static class EditDistance
     }
 
     /// <summary>Whether <paramref name="a"/> is at most <paramref name="max"/> edits from <paramref name="b"/>; cheap when lengths differ.</summary>
-    public static bool Within(string a, string b, int max) => Math.Abs(a.Length - b.Length) <= max && Between(a, b) <= max;
+    public static bool Within(string a, string b, int max) =>
+        Math.Abs(a.Length - b.Length) <= max && (max == 1 ? WithinOne(a, b) : Between(a, b) <= max);
+
+    /// <summary>
+    /// Whether the distance is at most one, in one pass without the matrix: equal, or one substitution, one insertion or
+    /// deletion, or one swap of neighbours (the only single edits; the lengths differ by at most one).
+    /// </summary>
+    private static bool WithinOne(string a, string b)
+    {
+        if (a.Length < b.Length)
+        {
+            (a, b) = (b, a);
+        }
+
+        var head = a.AsSpan().CommonPrefixLength(b);
+        if (head == b.Length)
+        {
+            return true;
+        }
+
+        if (a.Length > b.Length)
+        {
+            // One letter of the longer word left out: what follows it must be the rest of the shorter word.
+            return a.AsSpan(head + 1).SequenceEqual(b.AsSpan(head));
+        }
+
+        // Same length: one letter replaced, or this letter and the next swapped.
+        return a.AsSpan(head + 1).SequenceEqual(b.AsSpan(head + 1))
+            || (head + 1 < a.Length && a[head] == b[head + 1] && a[head + 1] == b[head] && a.AsSpan(head + 2).SequenceEqual(b.AsSpan(head + 2)));
+    }
 
     /// <summary>How many edits a typo of a word this long may take: one up to six letters, two from seven.</summary>
     public static int Allowed(string word) => word.Length >= 7 ? 2 : 1;

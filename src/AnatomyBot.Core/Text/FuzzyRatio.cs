@@ -11,6 +11,9 @@ namespace AnatomyBot.Core.Text;
 /// </summary>
 public static class FuzzyRatio
 {
+    [ThreadStatic]
+    private static ulong[]? t_masks;
+
     public static int Of(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         // FuzzySharp scores an empty string 0 against anything, itself included.
@@ -19,9 +22,13 @@ public static class FuzzyRatio
             return 0;
         }
 
-        var lensum = a.Length + b.Length;
+        return OfCommon(CommonSubsequence(a, b), a.Length + b.Length);
+    }
 
-        var distance = lensum - (2 * CommonSubsequence(a, b));
+    /// <summary>The ratio of two non-empty strings whose lengths add up to <paramref name="lensum"/> and share a longest common subsequence of <paramref name="common"/>.</summary>
+    public static int OfCommon(int common, int lensum)
+    {
+        var distance = lensum - (2 * common);
         var ratio = distance == 0 ? 1 : (lensum - distance) / (double)lensum;
         return (int)Math.Round(100 * ratio);
     }
@@ -52,8 +59,8 @@ public static class FuzzyRatio
 
         // Hyyro's bit-parallel LCS: bit i of a character's mask says a[i] is that character; V's zero bits count the
         // common subsequence so far.
-        Span<ulong> masks = stackalloc ulong[128];
-        masks.Clear();
+        // The masks live in a per-thread table that is all zero between calls (only a's letters are set, and reset after).
+        var masks = t_masks ??= new ulong[128];
         for (var i = 0; i < a.Length; i++)
         {
             masks[a[i]] |= 1UL << i;
@@ -64,6 +71,11 @@ public static class FuzzyRatio
         {
             var u = v & masks[c];
             v = (v + u) | (v - u);
+        }
+
+        foreach (var c in a)
+        {
+            masks[c] = 0;
         }
 
         var used = a.Length == 64 ? ulong.MaxValue : (1UL << a.Length) - 1;

@@ -56,6 +56,20 @@ public sealed class FuzzyRatioTests
         }
     }
 
+    [Fact]
+    public void Within_one_edit_agrees_with_the_edit_distance_on_random_and_near_strings()
+    {
+        var random = new Random(10);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var alphabet = n % 2 == 0 ? "ab" : Letters;
+            var a = RandomText(random, random.Next(0, 12), alphabet);
+            var b = n % 4 == 3 ? RandomText(random, random.Next(0, 12), alphabet) : Mutate(random, a);
+            Assert.True((EditDistance.Between(a, b) <= 1) == EditDistance.Within(a, b, 1), $"'{a}' vs '{b}'");
+            Assert.True((EditDistance.Between(a, b) <= 2) == EditDistance.Within(a, b, 2), $"'{a}' vs '{b}' (two edits)");
+        }
+    }
+
     private static string RandomText(Random random, int length, string alphabet)
     {
         var chars = new char[length];

@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Runtime.Intrinsics;
+using AnatomyBot.Core.Text;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>
+/// The distinct words of a set of phrases, answering "does any of them match this word, exactly or (both at least four
+/// letters) with a FuzzySharp ratio of at least the threshold". Only words whose length can reach the threshold are
+/// looked at, and only those whose shared letters can reach it are scored.
+/// </summary>
+internal sealed class PhraseWords
+{
+    private const int FuzzyMinLength = 4;
+
+    private readonly FrozenSet<string> _exact;
+
+    /// <summary>The words of at least <see cref="FuzzyMinLength"/> letters, grouped by length: <c>_byLength[n]</c>.</summary>
+    private readonly string[][] _byLength;
+
+    /// <summary>Each word's letter counts (<see cref="Letters"/>), parallel to <see cref="_byLength"/>.</summary>
+    private readonly Vector256<byte>[][] _letters;
+
+    private readonly int _threshold;
+
+    public PhraseWords(IEnumerable<string> phrases, int threshold)
+    {
+        var words = phrases.SelectMany(p => p.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        _exact = words.ToFrozenSet(StringComparer.Ordinal);
+        var longest = words.Select(w => w.Length).DefaultIfEmpty(0).Max();
+        _byLength = new string[longest + 1][];
+        _letters = new Vector256<byte>[longest + 1][];
+        for (var n = 0; n <= longest; n++)
+        {
+            _byLength[n] = [.. words.Where(w => w.Length == n && n >= FuzzyMinLength).Order(StringComparer.Ordinal)];
+            _letters[n] = [.. _byLength[n].Select(Letters)];
+        }
+
+        _threshold = threshold;
+    }
+
+    /// <summary>Whether some phrase word is <paramref name="word"/>, or both have four letters or more and score at least the threshold.</summary>
+    public bool AnyAligns(string word)
+    {
+        if (_exact.Contains(word))
+        {
+            return true;
+        }
+
+        if (word.Length < FuzzyMinLength)
+        {
+            return false;
+        }
+
+        var letters = Letters(word);
+        for (var n = FuzzyMinLength; n < _byLength.Length; n++)
+        {
+            if (FuzzyRatio.Ceiling(word.Length, n) < _threshold)
+            {
+                continue;
+            }
+
+            var candidates = _byLength[n];
+            for (var c = 0; c < candidates.Length; c++)
+            {
+                // The letters two words share bound their longest common subsequence, hence the ratio: most words are
+                // ruled out by that alone.
+                if ((Math.Max(n, word.Length) > byte.MaxValue || FuzzyRatio.OfCommon(SharedLetters(letters, _letters[n][c]), word.Length + n) >= _threshold)
+                    && FuzzyRatio.Of(candidates[c], word) >= _threshold)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Letter counts in 32 buckets (a-z, the rest by code; exact for words up to 255 letters, the longer skip the
+    /// bound). Any bucketing keeps the sum of the smaller counts at or above the longest common subsequence.
+    /// </summary>
+    private static Vector256<byte> Letters(string word)
+    {
+        Span<byte> counts = stackalloc byte[32];
+        counts.Clear();
+        foreach (var c in word)
+        {
+            var bucket = c is >= 'a' and <= 'z' ? c - 'a' : 26 + (c % 6);
+            counts[bucket] = (byte)Math.Min(255, counts[bucket] + 1);
+        }
+
+        return Vector256.Create<byte>(counts);
+    }
+
+    private static int SharedLetters(Vector256<byte> a, Vector256<byte> b)
+    {
+        var min = Vector256.Min(a, b);
+        var (low, high) = Vector256.Widen(min);
+        return Vector256.Sum(low + high);
+    }
+}
