@@ -42,6 +42,9 @@ internal sealed class TokenizedText
 
     public string Text { get; }
 
+    /// <summary>What <see cref="SafetyMatcher.Inspect"/> found in this text, and which matcher found it (the router asks twice per question).</summary>
+    internal (SafetyMatcher Matcher, SafetyFinding Finding)? Inspected { get; set; }
+
     public int Count => _starts.Length;
 
     public ReadOnlySpan<char> Word(int index) => Text.AsSpan(_starts[index], _lengths[index]);
