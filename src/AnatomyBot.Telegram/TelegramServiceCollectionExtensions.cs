@@ -36,7 +36,17 @@ public static class TelegramServiceCollectionExtensions
 
         services.AddOptions<TelegramOptions>().Bind(configuration.GetSection(TelegramOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        AddBotApiHttpClient(services);
+        AddAdapterState(services);
+        AddSending(services);
+        AddUpdateHandling(services);
+        AddReceivers(services);
+        return services;
+    }
 
+    /// <summary>The named HTTP client the Bot API calls go through, without request logging (its URLs carry the token).</summary>
+    private static void AddBotApiHttpClient(IServiceCollection services)
+    {
         // Telegram.Bot's TelegramBotClient is created per call over this named client (see BotApi). The factory's
         // request logging writes request URLs, and Bot API URLs carry the token: it is removed. The lenient handler
         // normalises replies from third-party servers (dates in milliseconds) before the library reads them.
@@ -47,7 +57,11 @@ public static class TelegramServiceCollectionExtensions
             })
             .AddHttpMessageHandler<LenientReplyHandler>()
             .RemoveAllLoggers();
+    }
 
+    /// <summary>What the whole adapter shares: clock, metrics, the quiz service, the Bot API client, health and lifetime.</summary>
+    private static void AddAdapterState(IServiceCollection services)
+    {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<TelegramMetrics>();
@@ -60,12 +74,22 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramAdapterLifetime>();
         services.AddSingleton<StorageFaults>();
         services.TryAddSingleton(new TelegramRandom(Random.Shared));
+    }
+
+    /// <summary>Posting to chats: retry policy, per-chat pacing, the sender, and what posting needs to know about the bot and chats.</summary>
+    private static void AddSending(IServiceCollection services)
+    {
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<ChatAdminChecker>();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<QuizPoster>();
+    }
+
+    /// <summary>Turning an update into a reply: the commands, the request router and the update handlers.</summary>
+    private static void AddUpdateHandling(IServiceCollection services)
+    {
         services.AddSingleton<AnswerCommand>();
         services.AddSingleton<QuizCommand>();
         services.AddSingleton<DailyQuizCommand>();
@@ -77,6 +101,11 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<ChatMembershipHandler>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<UpdateDispatcher>();
+    }
+
+    /// <summary>The receivers (webhook queue or long polling) and the daily quiz, and the hosted services that run them.</summary>
+    private static void AddReceivers(IServiceCollection services)
+    {
         services.AddSingleton<TelegramWebhookQueue>();
         services.AddSingleton<DailyQuizScheduler>();
         services.AddSingleton<PollingLease>();
@@ -89,6 +118,5 @@ public static class TelegramServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TelegramWebhookQueue>());
         services.AddHostedService(sp => sp.GetRequiredService<TelegramPollingService>());
         services.AddHostedService(sp => sp.GetRequiredService<DailyQuizScheduler>());
-        return services;
     }
 }

@@ -70,7 +70,7 @@ public sealed class AdapterEndToEndTests
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("i1", "muscle", [FakeInteractions.StringOption("name", "psoas minor")]));
         var call = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("i1"));
-        Assert.Contains(bot.Engine.Messages, m => m.Request == new MuscleCardRequest("psoas minor") && m.Platform == "discord" && m.UserId == "u1");
+        Assert.Contains(bot.Engine.Asked, m => m.Request == new MuscleCardRequest("psoas minor") && m.Platform == "discord" && m.UserId == "u1");
 
         var body = call.Json;
         Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, call.CallbackType);
@@ -164,7 +164,7 @@ public sealed class AdapterEndToEndTests
     public async Task Did_you_mean_suggestions_are_buttons_and_a_click_asks_the_suggestion()
     {
         await using var bot = await BotHarness.StartAsync();
-        bot.Engine.Answerer = m => m.Request is MuscleCardRequest
+        bot.Engine.Respond = m => m.Request is MuscleCardRequest
             ? FakeEngine.MuscleCard() with { Intent = Intent.DidYouMean, Suggestions = ["psoas major", "psoas minor"] }
             : FakeEngine.MuscleCard();
         var gw = await bot.ConnectAndReadyAsync();
@@ -178,7 +178,7 @@ public sealed class AdapterEndToEndTests
         await gw.SendDispatchAsync("INTERACTION_CREATE", 3, FakeInteractions.ButtonClick("s2", "ask:psoas minor", "m1", "u1"));
         var answered = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("s2"));
         Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, answered.CallbackType);
-        Assert.Contains(bot.Engine.Messages, m => m.Text == "psoas minor" && m.Platform == "discord");
+        Assert.Contains(bot.Engine.Asked, m => m.Text == "psoas minor" && m.Platform == "discord");
         Assert.Equal("Psoas minor", answered.Json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
     }
 
@@ -299,7 +299,7 @@ public sealed class AdapterEndToEndTests
         var answered = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("f1"));
 
         // The seven frames became the one interaction, its option intact to the last character, answered once.
-        Assert.Equal([new MuscleCardRequest(name)], bot.Engine.Messages.Select(m => m.Request));
+        Assert.Equal([new MuscleCardRequest(name)], bot.Engine.Asked.Select(m => m.Request));
         Assert.Equal("Psoas minor", answered.Json.GetProperty("data").GetProperty("embeds")[0].GetProperty("title").GetString());
         Assert.Single(bot.CallbacksFor("f1"));
     }
@@ -362,7 +362,7 @@ public sealed class AdapterEndToEndTests
     {
         var engine = new FakeEngine
         {
-            Answerer = m => FakeEngine.MuscleCard() with
+            Respond = m => FakeEngine.MuscleCard() with
             {
                 Title = "About: " + m.Text,
                 Sections = [new ReplySection(null, "You asked: " + m.Text), new ReplySection("Echo", m.Text)],
@@ -377,7 +377,7 @@ public sealed class AdapterEndToEndTests
         await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("big", "ask", [FakeInteractions.StringOption("question", question)]));
         var patch = await bot.Discord.WaitForCallAsync(c => c.Method == "PATCH");
 
-        Assert.True(Assert.Single(bot.Engine.Messages).Text.Length <= 1000);
+        Assert.True(Assert.Single(bot.Engine.Asked).Text.Length <= 1000);
         var body = patch.Json;
         Assert.Equal(0, body.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
         var embed = body.GetProperty("embeds")[0];
@@ -416,9 +416,9 @@ public sealed class AdapterEndToEndTests
         Assert.Equal("msg1", guildReply.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
         Assert.Equal(0, guildReply.Json.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
         Assert.Single(posts, p => p.Path == "/channels/dm9/messages");
-        Assert.Contains(bot.Engine.Messages, m => m.Text == "what innervates the iliacus?");
-        Assert.DoesNotContain(bot.Engine.Messages, m => m.Text.Contains("hi", StringComparison.Ordinal) && m.UserId == "otherbot");
-        Assert.Equal(2, bot.Engine.Messages.Count);
+        Assert.Contains(bot.Engine.Asked, m => m.Text == "what innervates the iliacus?");
+        Assert.DoesNotContain(bot.Engine.Asked, m => m.Text.Contains("hi", StringComparison.Ordinal) && m.UserId == "otherbot");
+        Assert.Equal(2, bot.Engine.Asked.Count);
     }
 
     [Fact]

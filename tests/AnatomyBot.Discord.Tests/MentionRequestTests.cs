@@ -2,6 +2,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing;
 using AnatomyBot.Testing.Discord;
 using Moq;
 
@@ -18,7 +19,7 @@ public sealed class MentionRequestTests
         var engine = new FakeEngine
         {
             // The engine reads "quiz me" as a quiz (as the real one does); everything else is a card.
-            Answerer = m => FakeEngine.MuscleCard(quiz: m.Request is QuizRequest || m.Text == "quiz me"),
+            Respond = m => FakeEngine.MuscleCard(quiz: m.Request is QuizRequest || m.Text == "quiz me"),
         };
         var settings = new Dictionary<string, string?> { ["Discord:AnswerMentions"] = "true" };
         if (moderator is not null)
@@ -66,7 +67,7 @@ public sealed class MentionRequestTests
         Assert.EndsWith("Your score: 1/1", again, StringComparison.Ordinal);
 
         // Only "quiz me" reached the engine: the answers were the adapter's to grade.
-        Assert.Equal(["quiz me"], bot.Engine.Messages.Select(m => m.Text));
+        Assert.Equal(["quiz me"], bot.Engine.Asked.Select(m => m.Text));
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class MentionRequestTests
         // The typed /quiz goes straight to the quiz (as on Telegram); the question and the later "B" reach the engine.
         Assert.Equal(
             [new AskRequest("where does the iliacus insert?"), new AskRequest("B")],
-            bot.Engine.Messages.Select(m => m.Request).ToArray());
+            bot.Engine.Asked.Select(m => m.Request).ToArray());
     }
 
     [Fact]
@@ -129,6 +130,6 @@ public sealed class MentionRequestTests
         var reported = await NextDmReplyAsync(bot, 2);
         Assert.Contains("muscles/iliacus.yaml", reported, StringComparison.Ordinal);
         bot.Reloader.Verify(r => r.ReloadAsync(It.IsAny<CancellationToken>()), Times.Once);
-        Assert.Empty(bot.Engine.Messages);
+        Assert.Empty(bot.Engine.Asked);
     }
 }

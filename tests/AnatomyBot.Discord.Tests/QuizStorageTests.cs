@@ -2,6 +2,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing;
 using AnatomyBot.Testing.Discord;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,7 +111,7 @@ public sealed class QuizStorageTests : IDisposable
     public async Task Quiz_me_in_a_dm_posts_buttons_that_are_graded()
     {
         await using var bot = await BotHarness.StartAsync(new() { ["Discord:AnswerMentions"] = "true", ["Storage:Path"] = Path.Combine(_directory, "bot.db") });
-        bot.Engine.Answerer = _ => FakeEngine.MuscleCard(quiz: true);
+        bot.Engine.Respond = _ => FakeEngine.MuscleCard(quiz: true);
         var gw = await bot.ConnectAndReadyAsync();
         await gw.SendDispatchAsync("MESSAGE_CREATE", 2, new { id = "dm-msg", channel_id = "dm9", content = "quiz me", author = new { id = "u3" }, mentions = Array.Empty<object>() });
 
@@ -160,7 +161,7 @@ public sealed class QuizStorageTests : IDisposable
         var graded = (await after.Discord.WaitForCallAsync(c => c.Path == "/channels/dm9/messages")).Json.GetProperty("content").GetString()!;
         Assert.StartsWith("✅ Right!", graded, StringComparison.Ordinal);
         Assert.EndsWith("Your score: 1/1", graded, StringComparison.Ordinal);
-        Assert.Empty(after.Engine.Messages);
+        Assert.Empty(after.Engine.Asked);
 
         // It was recorded as the answer to the second post: clicking that one gets it back, the first still counts anew.
         var right = FakeEngine.SampleQuiz.CorrectIndex;

@@ -1,8 +1,8 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Discord.Protocol;
-using AnatomyBot.Discord.Tests.Fakes;
 using AnatomyBot.Storage;
+using AnatomyBot.Testing;
 using AnatomyBot.Testing.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

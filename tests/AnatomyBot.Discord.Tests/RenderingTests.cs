@@ -6,7 +6,7 @@ using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Discord.Interactions;
 using AnatomyBot.Discord.Rendering;
 using AnatomyBot.Discord.Protocol;
-using AnatomyBot.Discord.Tests.Fakes;
+using AnatomyBot.Testing;
 using AnatomyBot.Testing.Discord;
 
 namespace AnatomyBot.Discord.Tests;

@@ -207,7 +207,7 @@ public sealed class ShardingTests
             Assert.Single(discord.Calls, c => c.Path == FakeInteractions.CallbackPath(id));
         }
 
-        string[] AnsweredBy(FakeEngine engine) => [.. engine.Messages.Select(m => m.UserId["user-".Length..]).Order()];
+        string[] AnsweredBy(FakeEngine engine) => [.. engine.Asked.Select(m => m.UserId["user-".Length..]).Order()];
         Assert.Equal(sent.Where(s => s.Shard < 2).Select(s => s.Id).Order(), AnsweredBy(engines[0]));
         Assert.Equal(sent.Where(s => s.Shard >= 2).Select(s => s.Id).Order(), AnsweredBy(engines[1]));
 

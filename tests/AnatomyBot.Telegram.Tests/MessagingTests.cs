@@ -6,6 +6,7 @@ using AnatomyBot.Core.Conversation;
 using AnatomyBot.Telegram.Rendering;
 using AnatomyBot.Telegram.Tests.Infrastructure;
 using AnatomyBot.Telegram.Updates;
+using AnatomyBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnatomyBot.Telegram.Tests;

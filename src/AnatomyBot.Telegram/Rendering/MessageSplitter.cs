@@ -21,49 +21,14 @@ internal static class MessageSplitter
         }
 
         var tokens = Tokenize(html);
-        var stacks = new ImmutableStack<Tag>[tokens.Count + 1];
-        stacks[0] = ImmutableStack<Tag>.Empty;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            stacks[i + 1] = Apply(stacks[i], tokens[i]);
-        }
-
+        var stacks = OpenTags(tokens);
         var chunks = new List<string>();
         var start = SkipWhitespace(tokens, 0);
         while (start < tokens.Count)
         {
             var prefix = Reopen(stacks[start]);
-            var length = prefix.Length;
-            var end = start;
-            while (end < tokens.Count && length + tokens[end].Length + CloseLength(stacks[end + 1]) <= maxLength)
-            {
-                length += tokens[end].Length;
-                end++;
-            }
-
-            int cut;
-            if (end == tokens.Count)
-            {
-                cut = end;
-            }
-            else
-            {
-                cut = FindBreak(tokens, start, end);
-                if (cut <= start)
-                {
-                    // No whitespace to cut at: cut hard, but always make progress.
-                    cut = Math.Max(end, start + 1);
-                }
-            }
-
-            var chunk = new StringBuilder(prefix);
-            for (var i = start; i < cut; i++)
-            {
-                chunk.Append(tokens[i]);
-            }
-
-            chunk.Append(Close(stacks[cut]));
-            var text = chunk.ToString().TrimEnd();
+            var cut = Cut(tokens, stacks, start, prefix.Length, maxLength);
+            var text = Chunk(tokens, stacks, prefix, start, cut);
             if (HasVisibleText(text))
             {
                 chunks.Add(text);
@@ -73,6 +38,54 @@ internal static class MessageSplitter
         }
 
         return chunks;
+    }
+
+    /// <summary>The formatting open before each token: entry i before token i, the last entry after the last token.</summary>
+    private static ImmutableStack<Tag>[] OpenTags(List<string> tokens)
+    {
+        var stacks = new ImmutableStack<Tag>[tokens.Count + 1];
+        stacks[0] = ImmutableStack<Tag>.Empty;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            stacks[i + 1] = Apply(stacks[i], tokens[i]);
+        }
+
+        return stacks;
+    }
+
+    /// <summary>Where the chunk from <paramref name="start"/> ends: the best break that fits with its closing tags, else a hard cut.</summary>
+    private static int Cut(List<string> tokens, ImmutableStack<Tag>[] stacks, int start, int prefixLength, int maxLength)
+    {
+        var length = prefixLength;
+        var end = start;
+        while (end < tokens.Count && length + tokens[end].Length + CloseLength(stacks[end + 1]) <= maxLength)
+        {
+            length += tokens[end].Length;
+            end++;
+        }
+
+        if (end == tokens.Count)
+        {
+            return end;
+        }
+
+        var cut = FindBreak(tokens, start, end);
+
+        // No whitespace to cut at: cut hard, but always make progress.
+        return cut <= start ? Math.Max(end, start + 1) : cut;
+    }
+
+    /// <summary>One chunk's HTML: the reopened formatting, its tokens, and the formatting still open at the cut closed.</summary>
+    private static string Chunk(List<string> tokens, ImmutableStack<Tag>[] stacks, string prefix, int start, int cut)
+    {
+        var chunk = new StringBuilder(prefix);
+        for (var i = start; i < cut; i++)
+        {
+            chunk.Append(tokens[i]);
+        }
+
+        chunk.Append(Close(stacks[cut]));
+        return chunk.ToString().TrimEnd();
     }
 
     // Paragraph break (blank line) first, then a line break, then a space; only in the last chunk's worth of tokens.

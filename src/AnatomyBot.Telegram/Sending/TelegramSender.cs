@@ -88,6 +88,7 @@ internal sealed class TelegramSender(
     public static ReplyParameters? Reply(long? messageId) =>
         messageId is { } id ? new ReplyParameters { MessageId = checked((int)id), AllowSendingWithoutReply = true } : null;
 
+    /// <summary>Sends one request to a chat, retrying as each kind of failure allows, until it is delivered or given up.</summary>
     private async Task<TelegramResult<Message>> DeliverAsync(long chatId, Func<long, IRequest<Message>> build, CancellationToken cancellationToken)
     {
         if (await chats.IsChatGoneAsync(TelegramKeys.Chat(chatId), cancellationToken))
@@ -118,41 +119,63 @@ internal sealed class TelegramSender(
                     logger.SentButUnreadable(request.MethodName, chatId, error);
                     return TelegramResult<Message>.Accepted();
                 case ApiErrorKind.ChatMigrated when error.MigrateToChatId is { } newId && migrations++ < 3:
-                    logger.ChatMigratedResending(chatId, newId);
-                    await chats.MoveChatAsync(TelegramKeys.Chat(chatId), TelegramKeys.Chat(newId), cancellationToken);
-                    limiter.Rekey(chatId, newId);
-                    chatId = newId;
+                    chatId = await MoveChatAsync(chatId, newId, cancellationToken);
                     continue;
                 case ApiErrorKind.Forbidden:
-                    logger.ChatRefusedMarkedGone(chatId, error);
-                    await chats.MarkChatGoneAsync(TelegramKeys.Chat(chatId), policy.TimeProvider.GetUtcNow(), cancellationToken);
+                    await MarkChatGoneAsync(chatId, error, cancellationToken);
                     return result;
                 case ApiErrorKind.Unauthorized:
-                    adapter.Fail("Telegram rejected the bot token (401 Unauthorized) while sending. The token is wrong or was revoked: "
-                        + "set Telegram__Token to the current token from @BotFather and restart.");
+                    StopOnRejectedToken();
                     return result;
-                case ApiErrorKind.RateLimited:
-                    // Telegram says exactly how long to wait; it does not count as a failed attempt, but a server
-                    // that keeps answering 429 forever must not hold the message hostage.
-                    if (++rateLimits > _maxAttempts * 4)
-                    {
-                        break;
-                    }
-
-                    var retryAfter = RetryPolicy.RetryAfter(error);
-                    logger.SendRateLimited(chatId, retryAfter);
-                    await policy.WaitAsync(retryAfter, cancellationToken);
+                // A server that keeps answering 429 forever must not hold the message hostage.
+                case ApiErrorKind.RateLimited when ++rateLimits <= _maxAttempts * 4:
+                    await WaitOutRateLimitAsync(chatId, error, cancellationToken);
                     continue;
                 case ApiErrorKind.Server or ApiErrorKind.Network when ++failures < _maxAttempts:
-                    backoff.MoveNext();
-                    var delay = backoff.Current;
-                    logger.SendRetrying(chatId, error, delay);
-                    await policy.WaitAsync(delay, cancellationToken);
+                    await BackOffAsync(chatId, error, backoff, cancellationToken);
                     continue;
             }
 
             logger.SendGivenUp(request.MethodName, chatId, error);
             return result;
         }
+    }
+
+    /// <summary>Follows a group that became a supergroup: its stored state and its pacing move to the new id, which is returned.</summary>
+    private async Task<long> MoveChatAsync(long chatId, long newId, CancellationToken cancellationToken)
+    {
+        logger.ChatMigratedResending(chatId, newId);
+        await chats.MoveChatAsync(TelegramKeys.Chat(chatId), TelegramKeys.Chat(newId), cancellationToken);
+        limiter.Rekey(chatId, newId);
+        return newId;
+    }
+
+    /// <summary>Marks a chat that refused the bot (403) as gone, so nothing is posted there again.</summary>
+    private async Task MarkChatGoneAsync(long chatId, ApiError error, CancellationToken cancellationToken)
+    {
+        logger.ChatRefusedMarkedGone(chatId, error);
+        await chats.MarkChatGoneAsync(TelegramKeys.Chat(chatId), policy.TimeProvider.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Stops the adapter on a 401 with a message that says which setting to fix.</summary>
+    private void StopOnRejectedToken() =>
+        adapter.Fail("Telegram rejected the bot token (401 Unauthorized) while sending. The token is wrong or was revoked: "
+            + "set Telegram__Token to the current token from @BotFather and restart.");
+
+    /// <summary>Waits exactly as long as Telegram's 429 says; that wait does not count as a failed attempt.</summary>
+    private async Task WaitOutRateLimitAsync(long chatId, ApiError error, CancellationToken cancellationToken)
+    {
+        var retryAfter = RetryPolicy.RetryAfter(error);
+        logger.SendRateLimited(chatId, retryAfter);
+        await policy.WaitAsync(retryAfter, cancellationToken);
+    }
+
+    /// <summary>Waits the next backoff delay after a server or network failure.</summary>
+    private async Task BackOffAsync(long chatId, ApiError error, IEnumerator<TimeSpan> backoff, CancellationToken cancellationToken)
+    {
+        backoff.MoveNext();
+        var delay = backoff.Current;
+        logger.SendRetrying(chatId, error, delay);
+        await policy.WaitAsync(delay, cancellationToken);
     }
 }

@@ -1,36 +1,9 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using Microsoft.Extensions.Logging;
 
 namespace AnatomyBot.Testing.Telegram;
-
-/// <summary>An engine that answers with a crafted reply and remembers what it was asked.</summary>
-public sealed class FakeEngine : IAnswerEngine
-{
-    public ConcurrentQueue<IncomingMessage> Asked { get; } = new();
-
-    public Func<IncomingMessage, Reply> Respond { get; set; } = m => TextReply("You asked: " + m.Text);
-
-    public Reply Answer(IncomingMessage message)
-    {
-        Asked.Enqueue(message);
-        return Respond(message);
-    }
-
-    public static Reply TextReply(string body, string title = "Answer", string? disclaimer = null, string? urgent = null, Intent intent = Intent.Topic) =>
-        new Reply
-        {
-            Intent = intent,
-            Confidence = 1.0,
-            Title = title,
-            Sections = [new ReplySection(null, body)],
-            Sources = [new Source("mom", "Muscle of the Month: Iliopsoas", "blog")],
-            Disclaimer = disclaimer,
-            UrgentNotice = urgent,
-        };
-}
 
 public sealed class FixedKnowledge(KnowledgeSnapshot snapshot) : IKnowledgeProvider
 {
