@@ -18,20 +18,26 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly TimeSpan _reloadTimeout;
     private readonly Func<CancellationToken, KnowledgeLoadResult> _load;
+    private readonly BotMetrics? _metrics;
     private volatile KnowledgeSnapshot _current;
 
+    /// <param name="options">Where the knowledge folder is and how long a reload may take.</param>
+    /// <param name="timeProvider">The clock for load times and the reload timeout.</param>
+    /// <param name="logger">Where loads, reloads and refusals are logged.</param>
+    /// <param name="metrics">Counts reloads (the host registers it); without it reloads are logged but not counted.</param>
     /// <exception cref="KnowledgeLoadException">The initial load found errors; they are all in the exception.</exception>
-    public KnowledgeStore(IOptions<KnowledgeOptions> options, TimeProvider timeProvider, ILogger<KnowledgeStore> logger)
-        : this(options, timeProvider, logger, load: null)
+    public KnowledgeStore(IOptions<KnowledgeOptions> options, TimeProvider timeProvider, ILogger<KnowledgeStore> logger, BotMetrics? metrics = null)
+        : this(options, timeProvider, logger, load: null, metrics)
     {
     }
 
     /// <param name="load">Replaces the folder load after the first one (tests script a stuck reload with it).</param>
     internal KnowledgeStore(IOptions<KnowledgeOptions> options, TimeProvider timeProvider, ILogger<KnowledgeStore> logger,
-        Func<CancellationToken, KnowledgeLoadResult>? load)
+        Func<CancellationToken, KnowledgeLoadResult>? load, BotMetrics? metrics = null)
     {
         _timeProvider = timeProvider;
         _logger = logger;
+        _metrics = metrics;
         _reloadTimeout = options.Value.ReloadTimeout;
         Folder = KnowledgePaths.Resolve(options.Value.Path);
         _load = load ?? (cancellationToken => KnowledgeLoader.Load(Folder, timeProvider, cancellationToken));
@@ -58,7 +64,7 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
             if (result.Snapshot is not { } next)
             {
                 _logger.ReloadRefused(Folder, result.Errors.Length, _current.Version);
-                BotMetrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "failed"));
+                _metrics?.Reloaded(succeeded: false);
                 return ReloadResult.Failure(result.Errors);
             }
 
@@ -70,7 +76,7 @@ public sealed class KnowledgeStore : IKnowledgeProvider, IKnowledgeReloader, IDi
             }
 
             _logger.Reloaded(report.Version, report.Added.Length, report.Changed.Length, report.Removed.Length);
-            BotMetrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "ok"));
+            _metrics?.Reloaded(succeeded: true);
             return ReloadResult.Success(report);
         }
         finally

@@ -4,9 +4,9 @@ using System.Diagnostics.Metrics;
 namespace AnatomyBot.Testing;
 
 /// <summary>
-/// Records the bot's measurements (meter "AnatomyBot") made by the code a test started. The instruments are static,
-/// so a process-wide listener would also count what other tests' adapters record (in parallel, or still winding
-/// down); this one keeps only measurements whose async flow descends from the recorder's creation, which covers
+/// Records the bot's measurements (meter "AnatomyBot") made by the code a test started. Every host and meter factory in
+/// the process creates its instruments on a meter of that name, so a process-wide listener would also count what other
+/// tests' adapters record (in parallel, or still winding down); this one keeps only measurements whose async flow descends from the recorder's creation, which covers
 /// everything the test starts afterwards (hosted services, Task.Run, fake-clock timer callbacks fired by the test).
 /// </summary>
 public sealed class MetricRecorder : IDisposable

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Discord;
 using AnatomyBot.Knowledge;
@@ -20,6 +21,9 @@ internal static class HostServices
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
+        // The engine-wide instruments, on the host's meter factory: the knowledge store counts reloads on them.
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
         services.AddKnowledge(configuration);
 
         services.AddSingleton<IValidateOptions<AnsweringOptions>, AnsweringOptionsValidator>();
@@ -64,6 +68,7 @@ internal static class HostServices
         services.Replace(ServiceDescriptor.Singleton<IAnswerEngine>(sp => new MeteredAnswerEngine(
             sp.GetRequiredService<AnswerEngine>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<BotMetrics>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<MeteredAnswerEngine>>(),
             sp.GetRequiredService<SecretRedactor>())));
         services.AddSingleton(SecretRedactor.FromConfiguration(configuration));

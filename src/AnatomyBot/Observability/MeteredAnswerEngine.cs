@@ -14,6 +14,7 @@ namespace AnatomyBot.Observability;
 internal sealed class MeteredAnswerEngine(
     IAnswerEngine inner,
     TimeProvider timeProvider,
+    BotMetrics metrics,
     ILogger<MeteredAnswerEngine> logger,
     SecretRedactor? redactor = null) : IAnswerEngine
 {
@@ -32,20 +33,14 @@ internal sealed class MeteredAnswerEngine(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            BotMetrics.Questions.Add(1, new("platform", platform), new("intent", "error"));
+            metrics.Failed(platform);
             logger.EngineFailed(platform, message.ChatId, ex.GetType().Name);
             throw;
         }
 
         var elapsed = timeProvider.GetElapsedTime(started);
         var intent = AnswerJson.IntentName(reply.Intent);
-        BotMetrics.Questions.Add(1, new("platform", platform), new("intent", intent));
-        BotMetrics.AnswerSeconds.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("platform", platform));
-        if (reply.Disclaimer is not null)
-        {
-            BotMetrics.Disclaimers.Add(1, new KeyValuePair<string, object?>("platform", platform));
-        }
-
+        metrics.Answered(platform, intent, elapsed, reply.Disclaimer is not null);
         logger.Answered(platform, message.ChatId, intent, reply.Entity, elapsed.TotalMilliseconds, reply.Disclaimer is not null);
         if (logger.IsEnabled(LogLevel.Debug))
         {

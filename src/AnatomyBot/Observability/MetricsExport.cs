@@ -25,7 +25,9 @@ internal static class MetricsExport
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(BotMetrics.MeterName)
             .AddInstrumentation(services => services.GetRequiredService<HostMetrics>())
-            .AddView(BotMetrics.AnswerSeconds.Name, new ExplicitBucketHistogramConfiguration { Boundaries = AnswerSecondsBuckets })
+            // Created with the exporter, as the static instruments once were, so each scrape lists the same families.
+            .AddInstrumentation(services => services.GetRequiredService<BotMetrics>())
+            .AddView(BotMetrics.AnswerSecondsName, new ExplicitBucketHistogramConfiguration { Boundaries = AnswerSecondsBuckets })
             .AddPrometheusExporter(exporter =>
             {
                 exporter.ScrapeEndpointPath = Path;

@@ -31,10 +31,11 @@ public sealed class MeteredAnswerEngineTests
         });
         var logs = new LogCapture();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
-        using var questions = new MetricCollector<long>(BotMetrics.Questions);
-        using var disclaimers = new MetricCollector<long>(BotMetrics.Disclaimers);
-        using var latency = new MetricCollector<double>(BotMetrics.AnswerSeconds);
-        var engine = new MeteredAnswerEngine(inner.Object, clock, factory.CreateLogger<MeteredAnswerEngine>());
+        using var meters = new TestMeterFactory();
+        using var questions = new MetricCollector<long>(meters, BotMetrics.MeterName, "anatomybot_questions_total");
+        using var disclaimers = new MetricCollector<long>(meters, BotMetrics.MeterName, "anatomybot_disclaimers_total");
+        using var latency = new MetricCollector<double>(meters, BotMetrics.MeterName, BotMetrics.AnswerSecondsName);
+        var engine = new MeteredAnswerEngine(inner.Object, clock, new BotMetrics(meters), factory.CreateLogger<MeteredAnswerEngine>());
 
         engine.Answer(new IncomingMessage("secret-ish question text zqx", "discord", "user-9", "chat-42"));
 
@@ -66,7 +67,8 @@ public sealed class MeteredAnswerEngineTests
             });
         var logs = new LogCapture();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        var engine = new MeteredAnswerEngine(inner.Object, TimeProvider.System, factory.CreateLogger<MeteredAnswerEngine>());
+        using var meters = new TestMeterFactory();
+        var engine = new MeteredAnswerEngine(inner.Object, TimeProvider.System, new BotMetrics(meters), factory.CreateLogger<MeteredAnswerEngine>());
 
         var text = "first line\nsecond line " + new string('x', 500);
         engine.Answer(new IncomingMessage(text, "telegram", "u", "c"));

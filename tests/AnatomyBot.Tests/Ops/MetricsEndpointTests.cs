@@ -90,13 +90,12 @@ public sealed class MetricsEndpointTests
         }
     }
 
-    /// <summary>One measurement on every instrument, made where the bot makes it: the engine's static ones, the adapters' own on the host's meter factory.</summary>
+    /// <summary>One measurement on every instrument, made where the bot makes it: the engine-wide ones on the host's <see cref="BotMetrics"/>, the adapters' own on the host's meter factory.</summary>
     private static void RecordOneOfEach(IServiceProvider services)
     {
-        BotMetrics.Questions.Add(1, new("platform", "console"), new("intent", "help"));
-        BotMetrics.AnswerSeconds.Record(0.001, new KeyValuePair<string, object?>("platform", "console"));
-        BotMetrics.Disclaimers.Add(1, new KeyValuePair<string, object?>("platform", "console"));
-        BotMetrics.Reloads.Add(1, new KeyValuePair<string, object?>("result", "ok"));
+        var bot = services.GetRequiredService<BotMetrics>();
+        bot.Answered("console", "help", TimeSpan.FromMilliseconds(1), disclaimer: true);
+        bot.Reloaded(succeeded: true);
         var meters = services.GetRequiredService<IMeterFactory>();
         var discord = new DiscordMetrics(meters);
         discord.GatewayReconnected(resume: true, shard: 0);
