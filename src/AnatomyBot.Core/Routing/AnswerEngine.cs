@@ -749,9 +749,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, bool stayOnContext = false)
     {
         var own = new Dictionary<int, double>();
-        var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, WhereAsked(text, analysis), analysis, muscles, attributes, context, semantic, own);
+        var (ranked, terms, usedModel) = FactAnswerer.RankWithOwn(index, WhereAsked(text, analysis), analysis, muscles, attributes, context, semantic, own);
         var best = ranked.Count > 0 ? ranked[0].Score : 0;
-        double LexicalBest() => semantic is null ? best
+        double LexicalBest() => !usedModel ? best
             : FactAnswerer.Rank(index, text, analysis, muscles, attributes, context, null).Hits is { Count: > 0 } lexical ? lexical[0].Score : 0;
         var unknown = UnknownWords(terms, index);
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
@@ -789,7 +789,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // An answer only the model found (the words matched no fact well) must clear a higher bar: the model finds
         // something near any in-domain question, "what is a psoas abscess" included.
-        if (best >= RetrievalThresholds.Accept && (semantic is null || best >= RetrievalThresholds.SemanticOnlyAccept || LexicalBest() >= RetrievalThresholds.Accept))
+        if (best >= RetrievalThresholds.Accept && (!usedModel || FactAnswerer.ModelAnswerHolds(ranked, own)))
         {
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
         }
@@ -807,8 +807,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var ownOnContext = new Dictionary<int, double>();
-        var (near, _, _) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, ownOnContext, onContext);
-        return near.Count > 0 && near[0].Score >= RetrievalThresholds.Accept
+        var (near, _, nearByModel) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, ownOnContext, onContext);
+        return near.Count > 0 && near[0].Score >= RetrievalThresholds.Accept && (!nearByModel || FactAnswerer.ModelAnswerHolds(near, ownOnContext))
             ? FactReply(index, text, analysis, FactAnswerer.Select(near, index.Facts, text, ownOnContext), near[0].Score)
             : null;
     }

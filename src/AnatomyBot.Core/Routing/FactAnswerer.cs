@@ -25,11 +25,11 @@ internal static class RetrievalThresholds
     /// <summary>Between this and <see cref="Accept"/>: did-you-mean with the best headings.</summary>
     public const double Grey = 0.24;
 
-    /// <summary>Lexical score at or above which (with a clear margin) the model is not consulted: the cascade.</summary>
+    /// <summary>
+    /// Lexical score below which a question holding words no fact uses is "not covered" (the model is not asked whether
+    /// the facts cover a question: it finds a near fact for any question).
+    /// </summary>
     public const double LexicalSettled = 0.62;
-
-    /// <summary>Margin over the best fact of another heading that makes a lexical answer settled.</summary>
-    public const double SettledMargin = 0.12;
 
     /// <summary>Facts of the chosen heading scoring at least this share of the best are shown with it.</summary>
     public const double Companion = 0.75;
@@ -199,7 +199,10 @@ internal static class FactAnswerer
         Func<FactPassage, bool>? filter = null) =>
         RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, new Dictionary<int, double>(), filter);
 
-    /// <summary>As <see cref="Rank"/>, also filling <paramref name="own"/>: each fact's score from its own words alone.</summary>
+    /// <summary>
+    /// As <see cref="Rank"/>, also filling <paramref name="own"/>: each fact's score from its own words alone, with an
+    /// entry for every fact the question's words reach (in the fact or its context).
+    /// </summary>
     public static (List<(int Passage, double Score)> Hits, List<QueryTerm> Terms, bool UsedModel) RankWithOwn(
         KnowledgeIndex index,
         TokenizedText text,
@@ -223,7 +226,7 @@ internal static class FactAnswerer
         }
 
         ranked.Sort(FactIndex.BestFirst.Instance);
-        if (semantic is null || Settled(ranked, facts))
+        if (semantic is null || Settled(ranked))
         {
             return (ranked, terms, false);
         }
@@ -301,18 +304,23 @@ internal static class FactAnswerer
         return fused;
     }
 
-    /// <summary>The cascade: a clear lexical winner (high score, clear margin over other headings) never pays for the model.</summary>
-    public static bool Settled(List<(int Passage, double Score)> ranked, FactIndex facts)
-    {
-        if (ranked.Count == 0 || ranked[0].Score < RetrievalThresholds.LexicalSettled)
-        {
-            return false;
-        }
+    /// <summary>
+    /// The cascade: a ranking whose best fact the lexical path answers with on its own (at or above
+    /// <see cref="RetrievalThresholds.Accept"/>) never pays for the model, and the model never re-ranks it. The model is
+    /// for questions whose words the facts do not explain well enough (paraphrase, typos the correction misses).
+    /// </summary>
+    public static bool Settled(List<(int Passage, double Score)> ranked) =>
+        ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Accept;
 
-        var heading = facts.Passages[ranked[0].Passage].Heading;
-        var rival = ranked.FirstOrDefault(r => facts.Passages[r.Passage].Heading != heading);
-        return rival.Score <= ranked[0].Score - RetrievalThresholds.SettledMargin;
-    }
+    /// <summary>
+    /// Whether an answer only the model found (it was consulted, so the lexical ranking stayed below
+    /// <see cref="RetrievalThresholds.Accept"/>) holds: it must fuse to <see cref="RetrievalThresholds.SemanticOnlyAccept"/>
+    /// and the question's own words must reach the fact or its context (<paramref name="own"/> holds every fact they
+    /// reach). MiniLM puts every fact of a named muscle near any question naming it ("who first described the psoas
+    /// minor" sits as close to its origin as to anything), so the muscle's name alone is no evidence for one of its facts.
+    /// </summary>
+    public static bool ModelAnswerHolds(List<(int Passage, double Score)> fused, Dictionary<int, double> own) =>
+        fused.Count > 0 && fused[0].Score >= RetrievalThresholds.SemanticOnlyAccept && own.ContainsKey(fused[0].Passage);
 
     /// <summary>The facts to show: the best heading's best facts, and a close second heading.</summary>
     public static List<int> Select(List<(int Passage, double Score)> ranked, FactIndex facts, TokenizedText question, Dictionary<int, double>? own = null)
