@@ -1,5 +1,7 @@
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Observability;
 using AnatomyBot.Testing;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -123,6 +125,22 @@ public sealed class KnowledgeStoreTests : IDisposable
         // Fixing the files makes the next reload succeed.
         _folder.CopyFrom("valid");
         Assert.True((await store.ReloadAsync(CancellationToken.None)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Each_reload_is_counted_on_the_injected_metrics_with_its_result()
+    {
+        using var meters = new TestMeterFactory();
+        using var reloads = new MetricCollector<long>(meters, BotMetrics.MeterName, "anatomybot_reloads_total");
+        using var store = new KnowledgeStore(
+            Options.Create(new KnowledgeOptions { Path = _folder.Path }), _clock, NullLogger<KnowledgeStore>.Instance, new BotMetrics(meters));
+
+        await store.ReloadAsync(CancellationToken.None);
+        _folder.Write("topics/broken.yaml", "id: [");
+        await store.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(["ok", "failed"], reloads.GetMeasurementSnapshot().Select(m => m.Tags["result"] as string));
+        Assert.All(reloads.GetMeasurementSnapshot(), m => Assert.Equal(1, m.Value));
     }
 
     [Fact]

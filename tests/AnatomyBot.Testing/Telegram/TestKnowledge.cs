@@ -1,15 +1,9 @@
 using System.Collections.Immutable;
-using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
-using Microsoft.Extensions.Logging;
 
 namespace AnatomyBot.Testing.Telegram;
 
-public sealed class FixedKnowledge(KnowledgeSnapshot snapshot) : IKnowledgeProvider
-{
-    public KnowledgeSnapshot Current { get; set; } = snapshot;
-}
-
+/// <summary>A small snapshot for adapter tests: two sources, no muscles or topics, <c>quizQuestions</c> quiz questions.</summary>
 public static class TestKnowledge
 {
     public static KnowledgeSnapshot Snapshot(int quizQuestions = 3)
