@@ -340,11 +340,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
         var ownWords = OwnSubjectWords(text, analysis, index);
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
-        var refersBack = context is not null && FactAnswerer.HasSubjectPronoun(text) && muscles.Count == 0 && analysis.GreyMuscles.Count == 0
-            && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
+        var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text)) && muscles.Count == 0
+            && analysis.GreyMuscles.Count == 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
         var ownSubject = (muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0) && !refersBack;
         return new ResolvedSubject(muscles, analysis.Attributes.ToList(), analysis.StrongAttribute, ownWords, ownSubject, refersBack);
     }
+
+    /// <summary>"which source says L2 to L4", "who says that": a question about whose claim the last answer showed.</summary>
+    private static bool AsksWhichSource(TokenizedText text) =>
+        text.Count > 2 && text.WordString(0) is "which" or "what" or "who" or "whose"
+        && Enumerable.Range(1, Math.Min(2, text.Count - 1)).Any(i => Vocabulary.SourceWords.Contains(text.WordString(i)) || text.WordString(i) is "says" or "said");
 
     /// <summary>"does it go through the psoas" after the lumbar plexus: the pronoun before the muscle is the last topic.</summary>
     private static Reply? PronounBeforeMuscle(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context,

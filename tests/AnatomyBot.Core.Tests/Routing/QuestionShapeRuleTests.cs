@@ -72,4 +72,14 @@ public sealed class QuestionShapeRuleTests(ShippedKnowledgeFixture fixture) : IC
         Assert.Contains("psoas major", answer, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("psoas minor", answer, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Which_source_says_a_value_is_asked_of_the_last_answer()
+    {
+        fixture.Ask("what nerve supplies the iliacus", "which-source");
+        var reply = fixture.Ask("which source gives L2 and L3?", "which-source");
+
+        Assert.Equal("iliacus", reply.Entity);
+        Assert.Contains("manual-therapy book", HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
+    }
 }
