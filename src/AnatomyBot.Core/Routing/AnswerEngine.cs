@@ -605,11 +605,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var nerve = index.Facts.Term("nerve");
         var places = words.Where(Vocabulary.CourseWords.Contains).Select(index.Facts.Term).ToHashSet();
-        return !index.Facts.Passages.Any(p => FactWords(index, p).Contains(nerve) && FactWords(index, p).Overlaps(places));
+        return !index.Facts.Passages.Any(p => index.Facts.FactTerms(p.Ordinal) is var terms && terms.Contains(nerve) && terms.Overlaps(places));
     }
-
-    private static HashSet<string> FactWords(KnowledgeIndex index, FactPassage passage) =>
-        TextNormalizer.Normalize(passage.Fact.Text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(index.Facts.Term).ToHashSet();
 
     /// <summary>
     /// "Does the psoas minor reach the lesser trochanter?": a yes/no claim about one part, with a cue beyond "does"

@@ -259,7 +259,7 @@ internal static class FactAnswerer
     private static Dictionary<int, double> LexicalScores(FactIndex facts, List<PassageHit> lexical, FactPriors priors,
         Dictionary<int, double> own, Func<FactPassage, bool>? filter)
     {
-        var scores = new Dictionary<int, double>();
+        var scores = new Dictionary<int, double>(lexical.Count);
         foreach (var hit in lexical)
         {
             scores[hit.Passage] = hit.Coverage + priors.For(facts.Passages[hit.Passage]);

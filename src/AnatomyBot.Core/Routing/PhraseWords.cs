@@ -18,7 +18,7 @@ internal sealed class PhraseWords
     /// <summary>The words of at least <see cref="FuzzyMinLength"/> letters, grouped by length: <c>_byLength[n]</c>.</summary>
     private readonly string[][] _byLength;
 
-    /// <summary>Each word's letter counts (<see cref="Letters"/>), parallel to <see cref="_byLength"/>.</summary>
+    /// <summary>Each word's letter counts (<see cref="FuzzyRatio.Letters"/>), parallel to <see cref="_byLength"/>.</summary>
     private readonly Vector256<byte>[][] _letters;
 
     private readonly int _threshold;
@@ -33,7 +33,7 @@ internal sealed class PhraseWords
         for (var n = 0; n <= longest; n++)
         {
             _byLength[n] = [.. words.Where(w => w.Length == n && n >= FuzzyMinLength).Order(StringComparer.Ordinal)];
-            _letters[n] = [.. _byLength[n].Select(Letters)];
+            _letters[n] = [.. _byLength[n].Select(w => FuzzyRatio.Letters(w))];
         }
 
         _threshold = threshold;
@@ -52,7 +52,7 @@ internal sealed class PhraseWords
             return false;
         }
 
-        var letters = Letters(word);
+        var letters = FuzzyRatio.Letters(word);
         for (var n = FuzzyMinLength; n < _byLength.Length; n++)
         {
             if (FuzzyRatio.Ceiling(word.Length, n) < _threshold)
@@ -65,7 +65,7 @@ internal sealed class PhraseWords
             {
                 // The letters two words share bound their longest common subsequence, hence the ratio: most words are
                 // ruled out by that alone.
-                if ((Math.Max(n, word.Length) > byte.MaxValue || FuzzyRatio.OfCommon(SharedLetters(letters, _letters[n][c]), word.Length + n) >= _threshold)
+                if ((Math.Max(n, word.Length) > byte.MaxValue || FuzzyRatio.OfCommon(FuzzyRatio.SharedLetters(letters, _letters[n][c]), word.Length + n) >= _threshold)
                     && FuzzyRatio.Of(candidates[c], word) >= _threshold)
                 {
                     return true;
@@ -74,29 +74,5 @@ internal sealed class PhraseWords
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Letter counts in 32 buckets (a-z, the rest by code; exact for words up to 255 letters, the longer skip the
-    /// bound). Any bucketing keeps the sum of the smaller counts at or above the longest common subsequence.
-    /// </summary>
-    private static Vector256<byte> Letters(string word)
-    {
-        Span<byte> counts = stackalloc byte[32];
-        counts.Clear();
-        foreach (var c in word)
-        {
-            var bucket = c is >= 'a' and <= 'z' ? c - 'a' : 26 + (c % 6);
-            counts[bucket] = (byte)Math.Min(255, counts[bucket] + 1);
-        }
-
-        return Vector256.Create<byte>(counts);
-    }
-
-    private static int SharedLetters(Vector256<byte> a, Vector256<byte> b)
-    {
-        var min = Vector256.Min(a, b);
-        var (low, high) = Vector256.Widen(min);
-        return Vector256.Sum(low + high);
     }
 }

@@ -71,6 +71,18 @@ internal sealed class SafetyMatcher
 
     public SafetyFinding Inspect(TokenizedText question)
     {
+        if (question.Inspected is { } known && ReferenceEquals(known.Matcher, this))
+        {
+            return known.Finding;
+        }
+
+        var finding = Find(question);
+        question.Inspected = (this, finding);
+        return finding;
+    }
+
+    private SafetyFinding Find(TokenizedText question)
+    {
         var corrected = Corrected(question);
         var pain = _pain.AnyIn(corrected);
         var personal = false;

@@ -14,10 +14,12 @@ internal sealed class TokenizedText
     public TokenizedText(string normalized, int maxWords = 400)
     {
         Text = normalized;
-        var starts = new List<int>();
-        var lengths = new List<int>();
+        // One word more than there are spaces, less a trailing space (which ends the last word without starting one).
+        var count = normalized.Length == 0 ? 0 : Math.Min(maxWords, normalized.AsSpan().Count(' ') + (normalized[^1] == ' ' ? 0 : 1));
+        _starts = new int[count];
+        _lengths = new int[count];
         var i = 0;
-        while (i < normalized.Length && starts.Count < maxWords)
+        for (var w = 0; w < count; w++)
         {
             var end = normalized.IndexOf(' ', i);
             if (end < 0)
@@ -25,14 +27,12 @@ internal sealed class TokenizedText
                 end = normalized.Length;
             }
 
-            starts.Add(i);
-            lengths.Add(end - i);
+            _starts[w] = i;
+            _lengths[w] = end - i;
             i = end + 1;
         }
 
-        _starts = [.. starts];
-        _lengths = [.. lengths];
-        _words = new string?[_starts.Length];
+        _words = new string?[count];
     }
 
     public static TokenizedText From(string? raw) => new(TextNormalizer.Normalize(raw)) { EndsWithQuestionMark = raw?.TrimEnd().EndsWith('?') == true };
@@ -41,6 +41,9 @@ internal sealed class TokenizedText
     public bool EndsWithQuestionMark { get; init; }
 
     public string Text { get; }
+
+    /// <summary>What <see cref="SafetyMatcher.Inspect"/> found in this text, and which matcher found it (the router asks twice per question).</summary>
+    internal (SafetyMatcher Matcher, SafetyFinding Finding)? Inspected { get; set; }
 
     public int Count => _starts.Length;
 

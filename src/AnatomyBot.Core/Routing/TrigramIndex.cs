@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.Intrinsics;
 using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
@@ -23,7 +24,13 @@ internal sealed class TrigramIndex
     [ThreadStatic]
     private static int[]? t_touched;
 
+    /// <summary>Up to this many keys, a search first checks that some key's letters can reach the minimum score at all.</summary>
+    private const int LetterBoundKeys = 128;
+
     private readonly string[] _keys;
+
+    /// <summary>Each key's <see cref="FuzzyRatio.Letters"/> (a small index of keys up to 255 characters), or null.</summary>
+    private readonly Vector256<byte>[]? _letters;
 
     /// <summary>Postings per trigram, each list ordered by key length then key, so a search reads only the keys whose length can match.</summary>
     private readonly FrozenDictionary<long, int[]> _postings;
@@ -45,6 +52,7 @@ internal sealed class TrigramIndex
             }
         }
 
+        _letters = _keys.Length <= LetterBoundKeys && _keys.All(k => k.Length <= byte.MaxValue) ? [.. _keys.Select(k => FuzzyRatio.Letters(k))] : null;
         _postings = postings.ToFrozenDictionary(p => p.Key, p => p.Value.OrderBy(k => _keys[k].Length).ThenBy(k => k).ToArray());
     }
 
@@ -57,7 +65,7 @@ internal sealed class TrigramIndex
     public List<FuzzyHit> Search(ReadOnlySpan<char> query, int maxCandidates, int minScore)
     {
         var result = new List<FuzzyHit>();
-        if (query.Length < 3 || _keys.Length == 0 || PostingsOf(query) is not { Count: > 0 } lists)
+        if (query.Length < 3 || _keys.Length == 0 || !SomeKeyCanReach(query, minScore) || PostingsOf(query) is not { Count: > 0 } lists)
         {
             return result;
         }
@@ -87,6 +95,29 @@ internal sealed class TrigramIndex
 
         result.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Key.CompareTo(b.Key));
         return result;
+    }
+
+    /// <summary>
+    /// False when no key's letters overlap the query's enough to score <paramref name="minScore"/> (so no search can find
+    /// one); true when some key might, or when the index is too large for the check to pay.
+    /// </summary>
+    private bool SomeKeyCanReach(ReadOnlySpan<char> query, int minScore)
+    {
+        if (_letters is null || query.Length > byte.MaxValue)
+        {
+            return true;
+        }
+
+        var letters = FuzzyRatio.Letters(query);
+        for (var k = 0; k < _keys.Length; k++)
+        {
+            if (FuzzyRatio.OfCommon(FuzzyRatio.SharedLetters(letters, _letters[k]), query.Length + _keys[k].Length) >= minScore)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The postings of the query's distinct trigrams (in order of first appearance), rarest first: they discriminate best and cost least.</summary>

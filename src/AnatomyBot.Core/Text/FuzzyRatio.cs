@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace AnatomyBot.Core.Text;
 
@@ -36,6 +37,30 @@ public static class FuzzyRatio
     /// <summary>The highest ratio two strings of these lengths can reach: at best every letter of the shorter one is shared.</summary>
     public static int Ceiling(int lengthA, int lengthB) =>
         lengthA == 0 || lengthB == 0 ? 0 : (int)Math.Round(100 * (2.0 * Math.Min(lengthA, lengthB) / (lengthA + lengthB)));
+
+    /// <summary>
+    /// Letter counts in 32 buckets (a-z, the rest by code), for texts of at most 255 characters. The sum of two texts'
+    /// smaller counts (<see cref="SharedLetters"/>) is at least their longest common subsequence, whatever the
+    /// bucketing, so it bounds the ratio from above without comparing the texts.
+    /// </summary>
+    public static Vector256<byte> Letters(ReadOnlySpan<char> text)
+    {
+        Span<byte> counts = stackalloc byte[32];
+        counts.Clear();
+        foreach (var c in text)
+        {
+            counts[c is >= 'a' and <= 'z' ? c - 'a' : 26 + (c % 6)]++;
+        }
+
+        return Vector256.Create<byte>(counts);
+    }
+
+    /// <summary>How many letters two texts share by <see cref="Letters"/>: an upper bound of their longest common subsequence.</summary>
+    public static int SharedLetters(Vector256<byte> a, Vector256<byte> b)
+    {
+        var (low, high) = Vector256.Widen(Vector256.Min(a, b));
+        return Vector256.Sum(low + high);
+    }
 
     /// <summary>Length of the longest common subsequence.</summary>
     public static int CommonSubsequence(ReadOnlySpan<char> a, ReadOnlySpan<char> b)

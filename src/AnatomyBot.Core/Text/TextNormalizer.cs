@@ -55,78 +55,90 @@ public static class TextNormalizer
         var i = 0;
         while (i < input.Length)
         {
-            var c = input[i];
-
-            if (c == '<' && TrySkipTag(input, i, out var afterTag))
+            if (SkipsMarkup(input, i, out var after))
             {
-                i = afterTag;
-                pendingSpace = true;
-                continue;
-            }
-
-            if (c == '&' && TrySkipEntity(input, i, out var afterEntity))
-            {
-                i = afterEntity;
-                pendingSpace = true;
-                continue;
-            }
-
-            if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (i == 0 || !char.IsLetterOrDigit(input[i - 1]))
-                && TrySkipUrl(input, i, out var afterUrl))
-            {
-                i = afterUrl;
-                pendingSpace = true;
-                continue;
-            }
-
-            if (c == '@' && (i == 0 || !char.IsLetterOrDigit(input[i - 1])))
-            {
-                // @BotName, @everyone: addressing, never content.
-                i++;
-                while (i < input.Length && (char.IsLetterOrDigit(input[i]) || input[i] == '_'))
-                {
-                    i++;
-                }
-
+                i = after;
                 pendingSpace = true;
                 continue;
             }
 
             // Apostrophes inside a word join it ("what's" -> "whats", "don't" -> "dont").
+            var c = input[i];
             if ((c == '\'' || c == '\u2019') && n > 0 && !pendingSpace && i + 1 < input.Length && char.IsLetter(input[i + 1]))
             {
                 i++;
                 continue;
             }
 
-            if (c < 128)
-            {
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    Emit(output, ref n, ref pendingSpace, char.ToLowerInvariant(c));
-                }
-                else
-                {
-                    pendingSpace = true;
-                }
-
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                // Emoji and other astral symbols separate words; unpaired halves are dropped.
-                i += char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]) ? 2 : 1;
-                pendingSpace = true;
-                continue;
-            }
-
-            FoldNonAscii(c, output, ref n, ref pendingSpace);
-            i++;
+            i = FoldChar(input, i, output, ref n, ref pendingSpace);
         }
 
         return n;
+    }
+
+    /// <summary>Markup that is never content: an HTML or Discord tag, an entity, a URL, an @mention; <paramref name="after"/> is where it ends.</summary>
+    private static bool SkipsMarkup(ReadOnlySpan<char> input, int i, out int after)
+    {
+        var c = input[i];
+        after = i;
+        if (c == '<')
+        {
+            return TrySkipTag(input, i, out after);
+        }
+
+        if (c == '&')
+        {
+            return TrySkipEntity(input, i, out after);
+        }
+
+        var wordStart = i == 0 || !char.IsLetterOrDigit(input[i - 1]);
+        if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && wordStart)
+        {
+            return TrySkipUrl(input, i, out after);
+        }
+
+        if (c == '@' && wordStart)
+        {
+            // @BotName, @everyone: addressing, never content.
+            after = i + 1;
+            while (after < input.Length && (char.IsLetterOrDigit(input[after]) || input[after] == '_'))
+            {
+                after++;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Folds the character at <paramref name="i"/> (a letter or digit, lower case; anything else a word break); returns where the next one starts.</summary>
+    private static int FoldChar(ReadOnlySpan<char> input, int i, char[] output, ref int n, ref bool pendingSpace)
+    {
+        var c = input[i];
+        if (c < 128)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                Emit(output, ref n, ref pendingSpace, char.ToLowerInvariant(c));
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+
+            return i + 1;
+        }
+
+        if (char.IsSurrogate(c))
+        {
+            // Emoji and other astral symbols separate words; unpaired halves are dropped.
+            pendingSpace = true;
+            return i + (char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]) ? 2 : 1);
+        }
+
+        FoldNonAscii(c, output, ref n, ref pendingSpace);
+        return i + 1;
     }
 
     private static void Emit(char[] output, ref int n, ref bool pendingSpace, char c)
@@ -142,35 +154,12 @@ public static class TextNormalizer
 
     private static void FoldNonAscii(char c, char[] output, ref int n, ref bool pendingSpace)
     {
-        switch (c)
+        if (FoldsAsLetters(c, output, ref n, ref pendingSpace))
         {
-            case 'ß':
-                Emit(output, ref n, ref pendingSpace, 's');
-                Emit(output, ref n, ref pendingSpace, 's');
-                return;
-            case 'æ' or 'Æ':
-                Emit(output, ref n, ref pendingSpace, 'a');
-                Emit(output, ref n, ref pendingSpace, 'e');
-                return;
-            case 'œ' or 'Œ':
-                Emit(output, ref n, ref pendingSpace, 'o');
-                Emit(output, ref n, ref pendingSpace, 'e');
-                return;
-            case 'ø' or 'Ø':
-                Emit(output, ref n, ref pendingSpace, 'o');
-                return;
-            case 'ł' or 'Ł':
-                Emit(output, ref n, ref pendingSpace, 'l');
-                return;
-            case 'đ' or 'Đ':
-                Emit(output, ref n, ref pendingSpace, 'd');
-                return;
-            case '\u2019' or '\u00AD':
-                return;
+            return;
         }
 
-        var category = CharUnicodeInfo.GetUnicodeCategory(c);
-        switch (category)
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
         {
             case UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark:
             case UnicodeCategory.Format:
@@ -187,21 +176,57 @@ public static class TextNormalizer
         var lower = char.ToLowerInvariant(c);
         if (lower >= '\u00C0' && lower <= '\u024F')
         {
-            // Latin letters with diacritics: decompose and keep the base letter.
-            Span<char> one = [lower];
-            var decomposed = new string(one).Normalize(NormalizationForm.FormD);
-            foreach (var d in decomposed)
-            {
-                if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
-                {
-                    Emit(output, ref n, ref pendingSpace, d);
-                }
-            }
-
+            EmitBaseLetters(lower, output, ref n, ref pendingSpace);
             return;
         }
 
         Emit(output, ref n, ref pendingSpace, lower);
+    }
+
+    /// <summary>Letters that no decomposition takes apart ("ß" is "ss", "æ" is "ae", "ø" is "o"), and marks dropped outright; false for any other character.</summary>
+    private static bool FoldsAsLetters(char c, char[] output, ref int n, ref bool pendingSpace)
+    {
+        var (first, second) = c switch
+        {
+            'ß' => ('s', 's'),
+            'æ' or 'Æ' => ('a', 'e'),
+            'œ' or 'Œ' => ('o', 'e'),
+            'ø' or 'Ø' => ('o', '\0'),
+            'ł' or 'Ł' => ('l', '\0'),
+            'đ' or 'Đ' => ('d', '\0'),
+            '\u2019' or '\u00AD' => ('\0', '\0'),
+            _ => ('\uFFFF', '\0'),
+        };
+        if (first == '\uFFFF')
+        {
+            return false;
+        }
+
+        if (first != '\0')
+        {
+            Emit(output, ref n, ref pendingSpace, first);
+        }
+
+        if (second != '\0')
+        {
+            Emit(output, ref n, ref pendingSpace, second);
+        }
+
+        return true;
+    }
+
+    /// <summary>A Latin letter with diacritics: decomposed, the base letter kept.</summary>
+    private static void EmitBaseLetters(char lower, char[] output, ref int n, ref bool pendingSpace)
+    {
+        Span<char> one = [lower];
+        var decomposed = new string(one).Normalize(NormalizationForm.FormD);
+        foreach (var d in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+            {
+                Emit(output, ref n, ref pendingSpace, d);
+            }
+        }
     }
 
     // <b>, </p>, <br/>, <!-- -->, and Discord's <@123>, <@!1>, <#1>, <@&1>, <:name:id>, <a:name:id>, <t:0:R>.

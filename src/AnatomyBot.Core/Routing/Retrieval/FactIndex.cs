@@ -220,6 +220,26 @@ internal sealed class FactIndex
     /// <summary>Whether the passage's fact holds a count, measure or share (worked out once per snapshot, not per question).</summary>
     public bool HoldsNumber(int passage) => _holdsNumber[passage];
 
+    private IReadOnlySet<string>?[]? _factTerms;
+
+    /// <summary>
+    /// The index terms of a passage's fact text (each word stemmed and folded through the synonyms), worked out once per
+    /// passage and snapshot, on first use. Racing threads at worst both work it out, to the same set.
+    /// </summary>
+    public IReadOnlySet<string> FactTerms(int passage)
+    {
+        var all = _factTerms ??= new IReadOnlySet<string>?[Passages.Length];
+        if (Volatile.Read(ref all[passage]) is { } known)
+        {
+            return known;
+        }
+
+        var terms = TextNormalizer.Normalize(Passages[passage].Fact.Text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(Term).ToHashSet(StringComparer.Ordinal);
+        Volatile.Write(ref all[passage], terms);
+        return terms;
+    }
+
     /// <summary>Weight of a term seen in a single passage: the most a word can say.</summary>
     public double MaxIdf { get; }
 
@@ -250,7 +270,10 @@ internal sealed class FactIndex
         // A question is a few dozen words; beyond that it is pasted text, and its head is what was asked.
         foreach (var word in words.Take(MaxQueryWords))
         {
-            terms.AddRange(Analyse(word));
+            foreach (var term in Analyse(word))
+            {
+                terms.Add(term);
+            }
         }
 
         return terms;
