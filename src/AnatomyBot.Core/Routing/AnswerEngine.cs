@@ -888,7 +888,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: RelevantTopicNotes(index, text, analysis, chosen));
         var first = index.Facts.Passages[chosen[0]];
         var skip = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToList();
-        var verdict = FactAnswerer.Verdict(index, text, chosen, skip, attributeAnswer: false);
+        var verdict = FactAnswerer.Verdict(index, text, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, ids);
         if (first.Topic >= 0)
         {
             var topic = index.Topics[first.Topic];
@@ -1053,7 +1053,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return null;
         }
 
-        var chosen = hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
+        var chosen = BothEnds(index, hits, wanted)
+            ?? hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
         var cited = new Citations();
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited);
         var first = index.Facts.Passages[chosen[0]];
@@ -1065,11 +1066,37 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Entity = index.Muscles[first.Muscle].Id,
             Attribute = first.Attribute,
             Confidence = Math.Clamp(hits[0].Coverage, 0, 1),
-            Title = $"{string.Join(", ", names)}: {Vocabulary.AttributeLabels[first.Attribute!.Value].ToLowerInvariant()}",
+            Title = $"{string.Join(", ", names)}: {string.Join(" and ", chosen.Select(c => index.Facts.Passages[c].Attribute!.Value).Distinct().Select(a => Vocabulary.AttributeLabels[a].ToLowerInvariant()))}",
             Sections = sections.Insert(0, lead),
             Sources = cited.Resolve(index.Snapshot),
             Facts = ids,
         };
+    }
+
+    /// <summary>
+    /// "Which muscle starts at T12 and ends on the femur?": with both ends asked, a muscle is scored by its best origin
+    /// and best insertion fact together, and the muscles that fit both ends best are shown with those facts. Null when
+    /// no muscle matches at both ends (one landmark: the facts that name it answer).
+    /// </summary>
+    private static List<int>? BothEnds(KnowledgeIndex index, List<PassageHit> hits, HashSet<MuscleAttribute> wanted)
+    {
+        if (!wanted.Contains(MuscleAttribute.Origin) || !wanted.Contains(MuscleAttribute.Insertion))
+        {
+            return null;
+        }
+
+        var byMuscle = hits.GroupBy(h => index.Facts.Passages[h.Passage].Muscle)
+            .Select(g => (Muscle: g.Key, Ends: g.GroupBy(h => index.Facts.Passages[h.Passage].Attribute).Select(e => e.First()).ToList()))
+            .Select(m => (m.Muscle, m.Ends, Score: m.Ends.Sum(e => e.Coverage)))
+            .OrderByDescending(m => m.Score).ThenBy(m => m.Muscle)
+            .ToList();
+        if (byMuscle[0].Ends.Count < 2)
+        {
+            return null;
+        }
+
+        return [.. byMuscle.Where(m => m.Ends.Count == 2 && m.Score >= byMuscle[0].Score * RoutingThresholds.ReverseLookupCompanion)
+            .SelectMany(m => m.Ends.OrderBy(e => index.Facts.Passages[e.Passage].Attribute)).Take(RetrievalThresholds.MaxFacts).Select(e => e.Passage)];
     }
 
     private static int[] MusclesNear(TokenizedText text, KnowledgeIndex index) =>

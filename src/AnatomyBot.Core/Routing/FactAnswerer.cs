@@ -632,6 +632,12 @@ internal static class FactAnswerer
         return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(question, shown, support);
     }
 
+    /// <summary>A yes/no question no fact settles whose answer shows a disagreement: the sources differ, and the reply shows how.</summary>
+    public static string? DisputeVerdict(KnowledgeIndex index, TokenizedText question, ImmutableArray<string> shownIds) =>
+        IsYesNo(question) && index.Facts.Passages.Any(p => p.Kind == PassageKind.Disagreement && shownIds.Contains(p.Id))
+            ? "The sources differ."
+            : null;
+
     /// <summary>The claim of a yes/no question: its words after the first, less stop words, cue words, skipped words and the muscle names.</summary>
     private static List<string> ClaimTerms(FactIndex facts, TokenizedText question, IReadOnlyList<int> skipWords)
     {

@@ -110,7 +110,7 @@ internal static class QueryAnalyzer
                     continue;
                 }
 
-                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n))
+                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n))
                 {
                     foreach (var cue in cues)
                     {
@@ -141,6 +141,10 @@ internal static class QueryAnalyzer
 
         return found;
     }
+
+    /// <summary>"Does the psoas minor get fibres from L2?": the auxiliary that opens a yes/no question asks nothing about the action.</summary>
+    private static bool IsLeadingAuxiliary(TokenizedText text, int start, int count) =>
+        start == 0 && count == 1 && text.Count > 2 && text.Word(0) is "do" or "does";
 
     /// <summary>"in relation to a shortened iliopsoas", "with relation to": a preposition, not a question about relations.</summary>
     private static bool IsInRelationTo(TokenizedText text, int start, int count) =>
