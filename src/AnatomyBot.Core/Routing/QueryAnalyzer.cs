@@ -224,8 +224,14 @@ internal static class QueryAnalyzer
     /// </summary>
     private static List<MuscleMention> ResolveMuscles(List<MuscleMention> all, TokenizedText text)
     {
-        int ContentWords(MuscleMention m) =>
-            Enumerable.Range(m.Start, m.Count).Count(i => !Vocabulary.StopWords.Contains(text.WordString(i)));
+        // Content words before each position, so a mention's count is one subtraction (the sort below asks it often).
+        var contentBefore = new int[text.Count + 1];
+        for (var i = 0; i < text.Count; i++)
+        {
+            contentBefore[i + 1] = contentBefore[i] + (Vocabulary.StopWords.Contains(text.WordString(i)) ? 0 : 1);
+        }
+
+        int ContentWords(MuscleMention m) => contentBefore[Math.Min(m.End, text.Count)] - contentBefore[Math.Min(m.Start, text.Count)];
 
         // "so as" (a phonetic alias) inside "so as to" is English, not a muscle: a hit needs a content word.
         var accepted = all.Where(m => m.Score >= RoutingThresholds.MuscleAccept && !m.Ambiguous && ContentWords(m) > 0).ToList();
