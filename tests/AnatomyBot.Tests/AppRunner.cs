@@ -58,7 +58,7 @@ internal static class AppRunner
 
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(Wait.Guard); // a hang guard only: a run that loads the model can take most of a minute on a loaded machine
         var exit = await BotApp.RunAsync(args, stdin, stdout, stderr, environment, timeout.Token);
         return new AppRun(exit, stdout.ToString(), stderr.ToString());
     }
