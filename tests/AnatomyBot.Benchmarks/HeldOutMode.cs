@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using AnatomyBot.Core.Conversation;
-using AnatomyBot.Core.Routing;
 using AnatomyBot.Embeddings;
-using AnatomyBot.Knowledge;
-using AnatomyBot.Testing;
 using AnatomyBot.Testing.Accuracy;
-using AnatomyBot.Testing.Telegram;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AnatomyBot.Benchmarks;
@@ -30,10 +25,10 @@ internal static class HeldOutMode
         }
 
         var started = Stopwatch.StartNew();
-        var snapshot = KnowledgeLoader.Load(RepositoryPaths.Knowledge).Snapshot ?? throw new InvalidOperationException("knowledge does not load");
+        var snapshot = ShippedEngine.LoadKnowledge();
         // In memory only: a run measures the model, never vectors cached by an earlier build.
         using var embedder = mode == "semantic" ? new MiniLmEmbedder(null, NullLogger<MiniLmEmbedder>.Instance) : null;
-        var engine = new AnswerEngine(new FixedKnowledge(snapshot), new Random(7), new ConversationMemory(new FakeTimeProvider()), embedder);
+        var engine = ShippedEngine.Create(snapshot, embedder);
         if (embedder is not null && !await engine.SemanticReadyAsync(CancellationToken.None))
         {
             await Console.Error.WriteLineAsync("the sentence model did not load");
@@ -42,7 +37,7 @@ internal static class HeldOutMode
 
         var ready = started.Elapsed;
         var run = HeldOutRun.Evaluate(HeldOutSuite.Load(HeldOutSuite.RepositoryPath),
-            (text, chat) => engine.Answer(new IncomingMessage(CommandCatalogue.Parse(text, CommandCatalogue.In(CommandPlaces.Everywhere)), "console", "student", chat)));
+            (text, chat) => engine.Ask(text, chat));
         var total = started.Elapsed;
 
         Console.WriteLine($"Mode: {mode}");

@@ -3,8 +3,8 @@ using System.Text.Json;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing;
-using AnatomyBot.Knowledge;
 using AnatomyBot.Testing;
+using AnatomyBot.Testing.Accuracy;
 using Xunit.Abstractions;
 
 namespace AnatomyBot.Core.Tests.Accuracy;
@@ -30,11 +30,9 @@ public sealed class ShippedKnowledgeFixture
 
     public ShippedKnowledgeFixture()
     {
-        var result = KnowledgeLoader.Load(RepositoryPaths.Knowledge);
-        Snapshot = result.Snapshot ?? throw new InvalidOperationException(
-            "The shipped knowledge does not load:\n" + string.Join("\n", result.Errors));
+        Snapshot = ShippedEngine.LoadKnowledge();
         // Follow-up memory on a fake clock (the held-out dialogues); each old-suite phrasing stands alone.
-        Engine = new AnswerEngine(new TestProvider(Snapshot), new Random(7), new ConversationMemory(new FakeTimeProvider()), null);
+        Engine = ShippedEngine.Create(Snapshot);
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Accuracy", "phrasings.json"));
         Phrasings = JsonSerializer.Deserialize<Phrasing[]>(json, JsonOptions)!
             .ToImmutableArray();
@@ -46,10 +44,10 @@ public sealed class ShippedKnowledgeFixture
 
     public ImmutableArray<Phrasing> Phrasings { get; }
 
-    public Reply Ask(string text) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), "console", "student", "chat", FollowsUp: false));
+    public Reply Ask(string text) => Engine.Ask(text);
 
     /// <summary>Asks within one conversation: messages with the same <paramref name="chatId"/> share follow-up context.</summary>
-    public Reply Ask(string text, string chatId) => Engine.Answer(new IncomingMessage(TypedLine.Parse(text), "console", "student", chatId));
+    public Reply Ask(string text, string chatId) => Engine.Ask(text, chatId);
 }
 
 public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOutputHelper output) : IClassFixture<ShippedKnowledgeFixture>

@@ -22,11 +22,11 @@ public sealed class SemanticCascadeRuleTests(SemanticEngineFixture fixture)
     [InlineData("which artery feeds the iliakus")]
     public void A_question_the_words_answer_never_consults_the_model_and_gets_the_lexical_reply(string question)
     {
-        var lexical = SemanticEngineFixture.Ask(fixture.Lexical, question);
+        var lexical = fixture.Lexical.Ask(question);
         Assert.True(lexical.Intent is Intent.Topic or Intent.MuscleAttribute, $"the lexical path answers: {lexical.Intent}");
 
         var consulted = fixture.Semantic.ModelConsultations;
-        var semantic = SemanticEngineFixture.Ask(fixture.Semantic, question);
+        var semantic = fixture.Semantic.Ask(question);
         Assert.Equal(consulted, fixture.Semantic.ModelConsultations);
         Assert.Equal(HeldOutJudge.AnswerText(lexical), HeldOutJudge.AnswerText(semantic));
         Assert.Equal(lexical.Facts.ToArray(), semantic.Facts.ToArray());
@@ -37,7 +37,7 @@ public sealed class SemanticCascadeRuleTests(SemanticEngineFixture fixture)
     {
         // Every word is one the facts use, none in a fact of the iliacus; MiniLM still puts "first described" next to
         // its origin (fused above the model-only bar), so the model alone must not make the origin the answer.
-        var reply = SemanticEngineFixture.Ask(fixture.Semantic, "who first described the iliacus in history");
+        var reply = fixture.Semantic.Ask("who first described the iliacus in history");
         Assert.True(SaysNotCovered(reply), HeldOutJudge.AnswerText(reply));
         Assert.NotEqual(Intent.MuscleAttribute, reply.Intent);
     }
@@ -46,12 +46,12 @@ public sealed class SemanticCascadeRuleTests(SemanticEngineFixture fixture)
     public void A_follow_up_the_last_subject_answers_is_not_re_ranked_by_the_model()
     {
         const string chat = "cascade-follow-up";
-        SemanticEngineFixture.Ask(fixture.Semantic, "what is the iliopsoas bursa for", chat);
+        fixture.Semantic.Ask("what is the iliopsoas bursa for", chat);
         var lexicalChat = chat + "-lexical";
-        SemanticEngineFixture.Ask(fixture.Lexical, "what is the iliopsoas bursa for", lexicalChat);
+        fixture.Lexical.Ask("what is the iliopsoas bursa for", lexicalChat);
 
-        var semantic = SemanticEngineFixture.Ask(fixture.Semantic, "and what does it do", chat);
-        var lexical = SemanticEngineFixture.Ask(fixture.Lexical, "and what does it do", lexicalChat);
+        var semantic = fixture.Semantic.Ask("and what does it do", chat);
+        var lexical = fixture.Lexical.Ask("and what does it do", lexicalChat);
         Assert.Equal(Intent.Topic, lexical.Intent);
         Assert.Equal(lexical.Intent, semantic.Intent);
         Assert.Equal(HeldOutJudge.AnswerText(lexical), HeldOutJudge.AnswerText(semantic));
@@ -65,7 +65,7 @@ public sealed class SemanticCascadeRuleTests(SemanticEngineFixture fixture)
         Assert.True(questions.Length >= 160);
         var differ = questions.Where(q =>
         {
-            var (semantic, lexical) = (SemanticEngineFixture.Ask(fixture.Semantic, q), SemanticEngineFixture.Ask(fixture.Lexical, q));
+            var (semantic, lexical) = (fixture.Semantic.Ask(q), fixture.Lexical.Ask(q));
             return semantic.Disclaimer != lexical.Disclaimer || semantic.UrgentNotice != lexical.UrgentNotice;
         }).ToArray();
         Assert.True(differ.Length == 0, "safety differs from lexical on: " + string.Join(" | ", differ));

@@ -1,10 +1,7 @@
-using AnatomyBot.Core.Conversation;
-using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Embeddings;
-using AnatomyBot.Knowledge;
 using AnatomyBot.Testing;
-using AnatomyBot.Testing.Telegram;
+using AnatomyBot.Testing.Accuracy;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AnatomyBot.Tests.Semantic;
@@ -18,8 +15,6 @@ public sealed class SemanticEngineFixture : IAsyncLifetime
 {
     private MiniLmEmbedder? _embedder;
 
-    public KnowledgeSnapshot Snapshot { get; private set; } = null!;
-
     /// <summary>The model on, with follow-up memory on a fake clock (the held-out dialogues).</summary>
     public AnswerEngine Semantic { get; private set; } = null!;
 
@@ -28,11 +23,10 @@ public sealed class SemanticEngineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var loaded = KnowledgeLoader.Load(RepositoryPaths.Knowledge);
-        Snapshot = loaded.Snapshot ?? throw new InvalidOperationException("The shipped knowledge does not load:\n" + string.Join("\n", loaded.Errors));
+        var snapshot = ShippedEngine.LoadKnowledge();
         _embedder = new MiniLmEmbedder(null, NullLogger<MiniLmEmbedder>.Instance);
-        Semantic = new AnswerEngine(new FixedKnowledge(Snapshot), new Random(7), new ConversationMemory(new FakeTimeProvider()), _embedder);
-        Lexical = new AnswerEngine(new FixedKnowledge(Snapshot), new Random(7), new ConversationMemory(new FakeTimeProvider()), null);
+        Semantic = ShippedEngine.Create(snapshot, _embedder);
+        Lexical = ShippedEngine.Create(snapshot);
         using var guard = new CancellationTokenSource(Wait.Guard);
         if (!await Semantic.SemanticReadyAsync(guard.Token))
         {
@@ -45,14 +39,5 @@ public sealed class SemanticEngineFixture : IAsyncLifetime
         _embedder?.Dispose();
         return Task.CompletedTask;
     }
-
-    /// <summary>A fresh question (no follow-up context), as a text front end hands it over: a command or a question.</summary>
-    public static Reply Ask(AnswerEngine engine, string text) => engine.Answer(Message(text, "alone", followsUp: false));
-
-    /// <summary>A message within one conversation: messages with the same <paramref name="chat"/> share follow-up context.</summary>
-    public static Reply Ask(AnswerEngine engine, string text, string chat) => engine.Answer(Message(text, chat, followsUp: true));
-
-    private static IncomingMessage Message(string text, string chat, bool followsUp) =>
-        new(CommandCatalogue.Parse(text, CommandCatalogue.In(CommandPlaces.Everywhere)), "console", "student", chat, followsUp);
 }
 

@@ -19,7 +19,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     public void Model_on_engine_passes_at_least_95_percent_of_the_held_out_suite_with_the_lexical_safety_figures()
     {
         var suite = HeldOutSuite.Load(HeldOutSuite.RepositoryPath);
-        var run = HeldOutRun.Evaluate(suite, (text, chat) => SemanticEngineFixture.Ask(fixture.Semantic, text, chat));
+        var run = HeldOutRun.Evaluate(suite, (text, chat) => fixture.Semantic.Ask(text, chat));
         output.WriteLine(run.Summary(Gate));
         foreach (var miss in run.Misses())
         {
@@ -27,7 +27,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
         }
 
         // The model never changes whether a reply carries the disclaimer or the urgent line.
-        var lexical = HeldOutRun.Evaluate(suite, (text, chat) => SemanticEngineFixture.Ask(fixture.Lexical, text, chat));
+        var lexical = HeldOutRun.Evaluate(suite, (text, chat) => fixture.Lexical.Ask(text, chat));
         var safety = run.Results.Zip(lexical.Results).SelectMany(p => p.First.Turns.Zip(p.Second.Turns))
             .Where(t => (t.First.Reply.Disclaimer is null) != (t.Second.Reply.Disclaimer is null) || (t.First.Reply.UrgentNotice is null) != (t.Second.Reply.UrgentNotice is null))
             .Select(t => t.First.Expected.Text).ToArray();
