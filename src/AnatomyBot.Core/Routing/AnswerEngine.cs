@@ -396,7 +396,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (attributes.Count > 0 && (strong || analysis.BestTopic.Score < RoutingThresholds.TopicAccept || AsksYesNoOfPart(text, analysis, index)))
         {
             // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
-            var questionTerms = index.Facts.QueryTerms(analysis.WordsOutsideMuscles(text));
+            var questionTerms = analysis.TermsOutsideMuscles(text, index.Facts);
             var unknownWords = UnknownWords(questionTerms, index);
             var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
             if (UncoveredSubject(text, index, unknownWords, strong && unknownWords.Count * index.Facts.MaxIdf <= knownWeight) is { } uncovered)
@@ -514,7 +514,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var asked = WhereAsked(text, analysis);
 
         var outside = analysis.WordsOutsideMuscles(text);
-        var terms = index.Facts.QueryTerms(outside);
+        var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim.
         if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word)))
         {
@@ -837,7 +837,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>Content words no fact uses (after stemming, synonyms and typo correction) that are not everyday English.</summary>
-    private static List<string> UnknownWords(List<QueryTerm> terms, KnowledgeIndex index) =>
+    private static List<string> UnknownWords(IReadOnlyList<QueryTerm> terms, KnowledgeIndex index) =>
         [.. terms.Where(t => t.Term is null && (t.Word.Length >= 3 || Vocabulary.UnitWords.Contains(t.Word)) && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)
             && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)
             && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(t.Word, c.Phrase, EditDistance.Allowed(t.Word)))
@@ -900,7 +900,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// </summary>
     private static Func<FactPassage, bool> RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
     {
-        var terms = index.Facts.QueryTerms(analysis.WordsOutsideMuscles(text));
+        var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         var shown = chosen.ToHashSet();
         var topics = chosen.Select(c => index.Facts.Passages[c].Topic).Where(t => t >= 0).ToHashSet();
         var hits = index.Facts.Search(terms, p => shown.Contains(p.Ordinal) || (p.Kind == PassageKind.Disagreement && topics.Contains(p.Topic)), 64);
@@ -1141,7 +1141,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 {
                     // The verdict still weighs every fact of the attribute; the ids name what is shown.
                     ids.AddRange(focusedPassages.Select(p => p.Id));
-                    shown.AddRange(index.Facts.Passages.Where(p => p.Muscle == Array.IndexOf(index.Muscles, muscle) && p.Attribute == attribute).Select(p => p.Ordinal));
+                    var muscleIndex = Array.IndexOf(index.Muscles, muscle);
+                    shown.AddRange(index.Facts.Passages.Where(p => p.Muscle == muscleIndex && p.Attribute == attribute).Select(p => p.Ordinal));
                     continue;
                 }
 
@@ -1215,7 +1216,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var best = hits.Where(h => h.Own >= hits[0].Own * RetrievalThresholds.Companion).Take(2).Select(h => index.Facts.Passages[h.Passage]).ToList();
         shown.AddRange(best);
-        shown.AddRange(index.Facts.Passages.Where(p => p.Kind == PassageKind.Disagreement && p.Muscle == muscleIndex && p.Attribute == attribute));
+        shown.AddRange(index.Facts.AttributeDisagreements(muscleIndex, attribute));
         var chosen = best.Select(p => p.Fact).ToHashSet();
         var lines = facts.Where(chosen.Contains).Select(f => ReplyComposer.FactLine(f, cited)).ToList();
         foreach (var disagreement in muscle.Disagreements.IsDefault ? [] : muscle.Disagreements)

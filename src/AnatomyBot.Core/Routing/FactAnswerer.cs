@@ -188,7 +188,7 @@ internal static class FactAnswerer
     }
 
     /// <summary>Scores every fact for the question; returns fused hits best first and whether the model was used.</summary>
-    public static (List<(int Passage, double Score)> Hits, List<QueryTerm> Terms, bool UsedModel) Rank(
+    public static (List<(int Passage, double Score)> Hits, IReadOnlyList<QueryTerm> Terms, bool UsedModel) Rank(
         KnowledgeIndex index,
         TokenizedText text,
         Analysis analysis,
@@ -203,7 +203,7 @@ internal static class FactAnswerer
     /// As <see cref="Rank"/>, also filling <paramref name="own"/>: each fact's score from its own words alone, with an
     /// entry for every fact the question's words reach (in the fact or its context).
     /// </summary>
-    public static (List<(int Passage, double Score)> Hits, List<QueryTerm> Terms, bool UsedModel) RankWithOwn(
+    public static (List<(int Passage, double Score)> Hits, IReadOnlyList<QueryTerm> Terms, bool UsedModel) RankWithOwn(
         KnowledgeIndex index,
         TokenizedText text,
         Analysis analysis,
@@ -215,7 +215,7 @@ internal static class FactAnswerer
         Func<FactPassage, bool>? filter = null)
     {
         var facts = index.Facts;
-        var terms = facts.QueryTerms(analysis.WordsOutsideMuscles(text));
+        var terms = analysis.TermsOutsideMuscles(text, facts);
         var lexical = facts.Search(terms, filter, RoutingThresholds.FactSearchLimit);
         var priors = new FactPriors(index, text, analysis, muscles, attributes, context);
         var ranked = LexicalScores(facts, lexical, priors, own, filter);
@@ -383,7 +383,7 @@ internal static class FactAnswerer
         var lead = named ? facts.Passages.FirstOrDefault(p => p.Topic == topic && p.Kind == PassageKind.TopicFact)?.Ordinal ?? -1 : -1;
         // The lead comes only when it states no side of a dispute: a short answer does not grow by a dispute it did not ask.
         if (lead >= 0 && !kept.Contains(lead) && kept.Count < RetrievalThresholds.MaxFacts
-            && !facts.Passages.Any(q => q.Kind == PassageKind.Disagreement && q.Topic == topic && q.Values.Any(v => Restates(facts, facts.Passages[lead].Fact, v))))
+            && !facts.TopicDisagreements(topic).Any(q => q.Values.Any(v => Restates(facts, facts.Passages[lead].Fact, v))))
         {
             kept.Insert(0, lead);
         }
@@ -440,7 +440,7 @@ internal static class FactAnswerer
     {
         if (first.Topic >= 0)
         {
-            foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Topic == first.Topic && (showNote is null || showNote(q))))
+            foreach (var note in facts.TopicDisagreements(first.Topic).Where(q => showNote is null || showNote(q)))
             {
                 if (!disagreements.Contains(note))
                 {
@@ -451,7 +451,7 @@ internal static class FactAnswerer
 
         if (first.Muscle >= 0 && first.Attribute is { } attribute)
         {
-            foreach (var note in facts.Passages.Where(q => q.Kind == PassageKind.Disagreement && q.Muscle == first.Muscle && q.Attribute == attribute))
+            foreach (var note in facts.AttributeDisagreements(first.Muscle, attribute))
             {
                 if (!disagreements.Contains(note))
                 {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Routing.Retrieval;
 using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
@@ -42,6 +43,24 @@ internal sealed record Analysis(
         }
 
         return words;
+    }
+
+    private (TokenizedText Text, FactIndex Facts, IReadOnlyList<QueryTerm> Terms)? _termsOutsideMuscles;
+
+    /// <summary>
+    /// The index terms of <see cref="WordsOutsideMuscles"/>: looked up once per question text, as ranking, the
+    /// not-covered checks and the dispute notes all ask for them.
+    /// </summary>
+    public IReadOnlyList<QueryTerm> TermsOutsideMuscles(TokenizedText text, FactIndex facts)
+    {
+        if (_termsOutsideMuscles is { } known && ReferenceEquals(known.Text, text) && ReferenceEquals(known.Facts, facts))
+        {
+            return known.Terms;
+        }
+
+        var terms = facts.QueryTerms(WordsOutsideMuscles(text));
+        _termsOutsideMuscles = (text, facts, terms);
+        return terms;
     }
 
     public bool NamesMuscle(int position) => position < _namesMuscle.Length && _namesMuscle[position];

@@ -123,7 +123,19 @@ internal sealed class FactIndex
         _wordTerms = wordTerms.ToFrozenDictionary(StringComparer.Ordinal);
         _holdsNumber = [.. Passages.Select(p => FactAnswerer.HoldsNumber(p.Fact.Text))];
         _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
+        var notes = Passages.Where(p => p.Kind == PassageKind.Disagreement).ToList();
+        _topicDisagreements = notes.ToLookup(p => p.Topic);
+        _attributeDisagreements = notes.ToLookup(p => (p.Muscle, p.Attribute));
     }
+
+    private readonly ILookup<int, FactPassage> _topicDisagreements;
+    private readonly ILookup<(int Muscle, MuscleAttribute? Attribute), FactPassage> _attributeDisagreements;
+
+    /// <summary>A topic's disagreement notes, in passage order.</summary>
+    public IEnumerable<FactPassage> TopicDisagreements(int topic) => _topicDisagreements[topic];
+
+    /// <summary>The disagreement notes of one muscle's attribute, in passage order.</summary>
+    public IEnumerable<FactPassage> AttributeDisagreements(int muscle, MuscleAttribute attribute) => _attributeDisagreements[(muscle, attribute)];
 
     /// <summary>A muscle's passages: each attribute's facts (in attribute order), then that attribute's disagreement notes.</summary>
     private static void AddMusclePassages(List<FactPassage> passages, Muscle muscle, int m)
@@ -276,7 +288,7 @@ internal sealed class FactIndex
     /// <summary>The question's content words as index terms; words the index does not know are corrected when a close one exists.</summary>
     public List<QueryTerm> QueryTerms(IEnumerable<string> words)
     {
-        var terms = new List<QueryTerm>();
+        var terms = new List<QueryTerm>(words.TryGetNonEnumeratedCount(out var count) ? Math.Min(count, MaxQueryWords) : 0);
         // A question is a few dozen words; beyond that it is pasted text, and its head is what was asked.
         foreach (var word in words.Take(MaxQueryWords))
         {
