@@ -251,17 +251,21 @@ internal static class FactAnswerer
             scored[hit.Passage] = true;
         }
 
-        // Topics found by phrase or example question but sharing no scored word still compete.
-        foreach (var p in facts.Passages)
+        // Topics found by phrase or example question but sharing no scored word still compete: only a passage with a
+        // bonus can clear the floor, so only those are looked at (each once).
+        foreach (var passage in priors.PassagesWithBonus())
         {
-            if (!scored[p.Ordinal] && (filter is null || filter(p)))
+            var p = facts.Passages[passage];
+            if (!scored[passage] && (filter is null || filter(p)))
             {
                 var prior = priors.For(p);
                 if (prior > RoutingThresholds.PriorOnlyFloor)
                 {
-                    scores.Add((p.Ordinal, prior));
+                    scores.Add((passage, prior));
                 }
             }
+
+            scored[passage] = true;
         }
 
         return scores;

@@ -36,6 +36,21 @@ internal sealed class FactPriors
         _parts = muscles.Where(m => !index.Muscles[m].IsGroup).ToHashSet();
     }
 
+    /// <summary>
+    /// Every passage whose prior can be above zero, some more than once: the scored and the remembered topics', the
+    /// asked (else the remembered) muscles', the asked attributes', and those holding a number when one is asked for.
+    /// Any other passage earns no bonus, only penalties, so a ranking need not work out the prior of every fact.
+    /// </summary>
+    public IEnumerable<int> PassagesWithBonus()
+    {
+        var facts = _index.Facts;
+        IEnumerable<int> muscles = _muscles.Count > 0 ? _muscles : _contextMuscle >= 0 ? [_contextMuscle] : [];
+        return _topicScores.Keys.Append(_contextTopic).Where(t => t >= 0).SelectMany(facts.OfTopic)
+            .Concat(muscles.SelectMany(facts.OfMuscle))
+            .Concat(_attributes.SelectMany(facts.OfAttribute))
+            .Concat(_asksNumber ? facts.HoldingNumbers : []);
+    }
+
     /// <summary>The prior of one fact: topic, number, muscle and attribute bonuses summed.</summary>
     public double For(FactPassage p)
     {
@@ -43,7 +58,7 @@ internal sealed class FactPriors
         if (p.Topic >= 0)
         {
             bonus += RetrievalThresholds.TopicPrior * _topicScores.GetValueOrDefault(p.Topic);
-            if (_parts.Count > 0 && _index.MusclesNamedIn(p.Ordinal) is { Length: > 0 } named && !named.Any(_parts.Contains))
+            if (_parts.Count > 0 && _index.MusclesNamedIn(p.Ordinal) is { Length: > 0 } named && !NamesAPart(named))
             {
                 bonus -= RetrievalThresholds.MuscleBonus;
             }
@@ -60,6 +75,20 @@ internal sealed class FactPriors
         }
 
         return p.Muscle >= 0 ? WithMuscleFactBonus(p, bonus) : bonus;
+    }
+
+    /// <summary>Whether a fact that names <paramref name="named"/> names one of the parts asked about (every topic fact asks, so no LINQ).</summary>
+    private bool NamesAPart(int[] named)
+    {
+        foreach (var muscle in named)
+        {
+            if (_parts.Contains(muscle))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A muscle's fact: up when its muscle (or the remembered one) and its attribute are asked of, down for another muscle.</summary>

@@ -65,7 +65,7 @@ internal sealed class PhraseWords
             {
                 // The letters two words share bound their longest common subsequence, hence the ratio: most words are
                 // ruled out by that alone.
-                if ((Math.Max(n, word.Length) > byte.MaxValue || FuzzyRatio.OfCommon(FuzzyRatio.SharedLetters(letters, _letters[n][c]), word.Length + n) >= _threshold)
+                if ((Math.Max(n, word.Length) > byte.MaxValue || FuzzyRatio.CeilingByLetters(letters, _letters[n][c], word.Length + n) >= _threshold)
                     && FuzzyRatio.Of(candidates[c], word) >= _threshold)
                 {
                     return true;

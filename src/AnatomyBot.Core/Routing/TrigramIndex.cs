@@ -111,7 +111,7 @@ internal sealed class TrigramIndex
         var letters = FuzzyRatio.Letters(query);
         for (var k = 0; k < _keys.Length; k++)
         {
-            if (FuzzyRatio.OfCommon(FuzzyRatio.SharedLetters(letters, _letters[k]), query.Length + _keys[k].Length) >= minScore)
+            if (FuzzyRatio.CeilingByLetters(letters, _letters[k], query.Length + _keys[k].Length) >= minScore)
             {
                 return true;
             }

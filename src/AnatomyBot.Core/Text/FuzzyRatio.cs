@@ -62,6 +62,12 @@ public static class FuzzyRatio
         return Vector256.Sum(low + high);
     }
 
+    /// <summary>
+    /// The highest ratio two texts with these <see cref="Letters"/> can reach, their lengths adding up to
+    /// <paramref name="lensum"/>: the letters they share bound their longest common subsequence, hence the ratio.
+    /// </summary>
+    public static int CeilingByLetters(Vector256<byte> a, Vector256<byte> b, int lensum) => OfCommon(SharedLetters(a, b), lensum);
+
     /// <summary>Length of the longest common subsequence.</summary>
     public static int CommonSubsequence(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
