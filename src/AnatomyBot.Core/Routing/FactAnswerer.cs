@@ -253,19 +253,22 @@ internal static class FactAnswerer
 
         // Topics found by phrase or example question but sharing no scored word still compete: only a passage with a
         // bonus can clear the floor, so only those are looked at (each once).
-        foreach (var passage in priors.PassagesWithBonus())
+        foreach (var group in priors.PassagesWithBonus())
         {
-            var p = facts.Passages[passage];
-            if (!scored[passage] && (filter is null || filter(p)))
+            foreach (var passage in group)
             {
-                var prior = priors.For(p);
-                if (prior > RoutingThresholds.PriorOnlyFloor)
+                var p = facts.Passages[passage];
+                if (!scored[passage] && (filter is null || filter(p)))
                 {
-                    scores.Add((passage, prior));
+                    var prior = priors.For(p);
+                    if (prior > RoutingThresholds.PriorOnlyFloor)
+                    {
+                        scores.Add((passage, prior));
+                    }
                 }
-            }
 
-            scored[passage] = true;
+                scored[passage] = true;
+            }
         }
 
         return scores;

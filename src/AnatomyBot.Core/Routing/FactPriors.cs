@@ -37,18 +37,37 @@ internal sealed class FactPriors
     }
 
     /// <summary>
-    /// Every passage whose prior can be above zero, some more than once: the scored and the remembered topics', the
-    /// asked (else the remembered) muscles', the asked attributes', and those holding a number when one is asked for.
-    /// Any other passage earns no bonus, only penalties, so a ranking need not work out the prior of every fact.
+    /// Every passage whose prior can be above zero, in groups that may overlap: the scored and the remembered topics',
+    /// the asked (else the remembered) muscles', the asked attributes', and those holding a number when one is asked
+    /// for. Any other passage earns no bonus, only penalties, so a ranking need not work out the prior of every fact.
     /// </summary>
-    public IEnumerable<int> PassagesWithBonus()
+    public List<int[]> PassagesWithBonus()
     {
         var facts = _index.Facts;
-        IEnumerable<int> muscles = _muscles.Count > 0 ? _muscles : _contextMuscle >= 0 ? [_contextMuscle] : [];
-        return _topicScores.Keys.Append(_contextTopic).Where(t => t >= 0).SelectMany(facts.OfTopic)
-            .Concat(muscles.SelectMany(facts.OfMuscle))
-            .Concat(_attributes.SelectMany(facts.OfAttribute))
-            .Concat(_asksNumber ? facts.HoldingNumbers : []);
+        var groups = new List<int[]>();
+        foreach (var topic in _topicScores.Keys)
+        {
+            groups.Add(facts.OfTopic(topic));
+        }
+
+        groups.Add(facts.OfTopic(_contextTopic));
+        IReadOnlyList<int> muscles = _muscles.Count > 0 ? _muscles : [_contextMuscle];
+        foreach (var muscle in muscles)
+        {
+            groups.Add(facts.OfMuscle(muscle));
+        }
+
+        foreach (var attribute in _attributes)
+        {
+            groups.Add(facts.OfAttribute(attribute));
+        }
+
+        if (_asksNumber)
+        {
+            groups.Add(facts.HoldingNumbers);
+        }
+
+        return groups;
     }
 
     /// <summary>The prior of one fact: topic, number, muscle and attribute bonuses summed.</summary>

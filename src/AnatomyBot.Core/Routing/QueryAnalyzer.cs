@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.Intrinsics;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing.Retrieval;
 using AnatomyBot.Core.Text;
@@ -331,12 +332,17 @@ internal static class QueryAnalyzer
     /// <summary>The sound-alike keys of <see cref="Vocabulary.FuzzyCueWords"/>, computed once.</summary>
     private static readonly string[] FuzzyCuePhonetics = [.. Vocabulary.FuzzyCueWords.Select(c => Phonetic(c.Phrase))];
 
+    /// <summary>The <see cref="FuzzyRatio.Letters"/> of each fuzzy cue word and of its sound-alike key.</summary>
+    private static readonly (Vector256<byte> Word, Vector256<byte> Phonetic)[] FuzzyCueLetters =
+        [.. Vocabulary.FuzzyCueWords.Select((c, i) => (FuzzyRatio.Letters(c.Phrase), FuzzyRatio.Letters(FuzzyCuePhonetics[i])))];
+
     /// <summary>The attribute cue a misspelt or phonetically spelt word stands for ("insershun", "innervaton"), or null.</summary>
     internal static AttributeCue? FuzzyCue(string word)
     {
         AttributeCue? best = null;
         var bestScore = RoutingThresholds.FuzzyCueAccept;
         var phonetic = Phonetic(word);
+        (Vector256<byte> Word, Vector256<byte> Phonetic)? letters = word.Length <= byte.MaxValue ? (FuzzyRatio.Letters(word), FuzzyRatio.Letters(phonetic)) : null;
         for (var c = 0; c < Vocabulary.FuzzyCueWords.Length; c++)
         {
             var cue = Vocabulary.FuzzyCueWords[c];
@@ -350,7 +356,7 @@ internal static class QueryAnalyzer
             // Spelt as it sounds ("insershun", "inervashun") counts as well as a typo.
             var score = ceiling <= RoutingThresholds.FuzzyCueAccept
                 ? ceiling
-                : Math.Max(FuzzyRatio.Of(word, cue.Phrase), FuzzyRatio.Of(phonetic, FuzzyCuePhonetics[c]) - RoutingThresholds.PhoneticPenalty);
+                : CueScore(word, phonetic, letters, c, bestScore);
             if (score <= RoutingThresholds.FuzzyCueAccept && EditDistance.Within(word, cue.Phrase, Math.Min(1, EditDistance.Allowed(word))))
             {
                 score = RoutingThresholds.FuzzyCueOneEdit;
@@ -364,6 +370,28 @@ internal static class QueryAnalyzer
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The better of the word's and its sound-alike key's ratio against fuzzy cue <paramref name="c"/>; or, when the
+    /// letters they share bound both below <paramref name="bestScore"/>, that bound: a cue that cannot beat the best so
+    /// far is decided the same either way, and the ratios are not worked out.
+    /// </summary>
+    private static int CueScore(string word, string phonetic, (Vector256<byte> Word, Vector256<byte> Phonetic)? letters, int c, int bestScore)
+    {
+        var cue = Vocabulary.FuzzyCueWords[c].Phrase;
+        if (letters is { } own)
+        {
+            var bound = Math.Max(
+                FuzzyRatio.CeilingByLetters(own.Word, FuzzyCueLetters[c].Word, word.Length + cue.Length),
+                FuzzyRatio.CeilingByLetters(own.Phonetic, FuzzyCueLetters[c].Phonetic, phonetic.Length + FuzzyCuePhonetics[c].Length) - RoutingThresholds.PhoneticPenalty);
+            if (bound <= bestScore)
+            {
+                return bound;
+            }
+        }
+
+        return Math.Max(FuzzyRatio.Of(word, cue), FuzzyRatio.Of(phonetic, FuzzyCuePhonetics[c]) - RoutingThresholds.PhoneticPenalty);
     }
 
     /// <summary>A rough sound-alike key: "-tion", "-sion" and "-shun" alike, no inner vowels, no doubled letters.</summary>

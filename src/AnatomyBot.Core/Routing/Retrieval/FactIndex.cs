@@ -123,31 +123,46 @@ internal sealed class FactIndex
         _wordTerms = wordTerms.ToFrozenDictionary(StringComparer.Ordinal);
         _holdsNumber = [.. Passages.Select(p => FactAnswerer.HoldsNumber(p.Fact.Text))];
         _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
-        _byTopic = Passages.Where(p => p.Topic >= 0).ToLookup(p => p.Topic, p => p.Ordinal);
-        _byMuscle = Passages.Where(p => p.Muscle >= 0).ToLookup(p => p.Muscle, p => p.Ordinal);
-        _byAttribute = Passages.Where(p => p.Muscle >= 0 && p.Attribute is not null).ToLookup(p => p.Attribute!.Value, p => p.Ordinal);
+        _byTopic = GroupPassages(topics.Length, p => p.Topic);
+        _byMuscle = GroupPassages(muscles.Length, p => p.Muscle);
+        _byAttribute = GroupPassages(Enum.GetValues<MuscleAttribute>().Max(a => (int)a) + 1, p => p.Muscle >= 0 && p.Attribute is { } a ? (int)a : -1);
         _holdingNumbers = [.. Passages.Where(p => _holdsNumber[p.Ordinal]).Select(p => p.Ordinal)];
         var notes = Passages.Where(p => p.Kind == PassageKind.Disagreement).ToList();
         _topicDisagreements = notes.ToLookup(p => p.Topic);
         _attributeDisagreements = notes.ToLookup(p => (p.Muscle, p.Attribute));
     }
 
-    private readonly ILookup<int, int> _byTopic;
-    private readonly ILookup<int, int> _byMuscle;
-    private readonly ILookup<MuscleAttribute, int> _byAttribute;
+    private readonly int[][] _byTopic;
+    private readonly int[][] _byMuscle;
+    private readonly int[][] _byAttribute;
     private readonly int[] _holdingNumbers;
 
     /// <summary>The passages of a topic (its facts and disagreement notes), in passage order.</summary>
-    public IEnumerable<int> OfTopic(int topic) => _byTopic[topic];
+    public int[] OfTopic(int topic) => (uint)topic < (uint)_byTopic.Length ? _byTopic[topic] : [];
 
     /// <summary>The passages of a muscle (its facts and disagreement notes), in passage order.</summary>
-    public IEnumerable<int> OfMuscle(int muscle) => _byMuscle[muscle];
+    public int[] OfMuscle(int muscle) => (uint)muscle < (uint)_byMuscle.Length ? _byMuscle[muscle] : [];
 
     /// <summary>The muscle passages of an attribute, every muscle's, in passage order.</summary>
-    public IEnumerable<int> OfAttribute(MuscleAttribute attribute) => _byAttribute[attribute];
+    public int[] OfAttribute(MuscleAttribute attribute) => (uint)attribute < (uint)_byAttribute.Length ? _byAttribute[(int)attribute] : [];
 
     /// <summary>The passages whose fact holds a count, measure or share (<see cref="HoldsNumber"/>).</summary>
-    public IReadOnlyList<int> HoldingNumbers => _holdingNumbers;
+    public int[] HoldingNumbers => _holdingNumbers;
+
+    /// <summary>The passage numbers in each of <paramref name="groups"/> groups, by the group a passage is in (-1: none).</summary>
+    private int[][] GroupPassages(int groups, Func<FactPassage, int> groupOf)
+    {
+        var lists = Enumerable.Range(0, groups).Select(_ => new List<int>()).ToArray();
+        foreach (var p in Passages)
+        {
+            if (groupOf(p) is var g && g >= 0 && g < groups)
+            {
+                lists[g].Add(p.Ordinal);
+            }
+        }
+
+        return [.. lists.Select(l => l.ToArray())];
+    }
 
     private readonly ILookup<int, FactPassage> _topicDisagreements;
     private readonly ILookup<(int Muscle, MuscleAttribute? Attribute), FactPassage> _attributeDisagreements;
