@@ -7,7 +7,7 @@ namespace AnatomyBot.Tests.Semantic;
 /// <summary>
 /// <see cref="MiniLmSession"/> runs the library's model on ONNX Runtime itself: its vectors must be the library's
 /// <see cref="SentenceEncoder"/>'s, for every shipped fact (embedded in batches, as at load, so rows are padded) and
-/// every held-out question (embedded one at a time, as when the cascade consults the model).
+/// every third held-out question (embedded one at a time, as when the cascade consults the model).
 /// </summary>
 [Collection(ModelLoadedGroup.Name)]
 public sealed class MiniLmSessionTests(SemanticEngineFixture fixture)
@@ -22,8 +22,9 @@ public sealed class MiniLmSessionTests(SemanticEngineFixture fixture)
         var facts = snapshot.Muscles.SelectMany(m => m.Attributes.Values.SelectMany(f => f).Select(f => m.Name + ": " + f.Text.Trim()))
             .Concat(snapshot.Topics.SelectMany(t => t.Facts.Select(f => t.Title + ": " + f.Text.Trim())))
             .ToArray();
-        var questions = HeldOutSuite.Load(HeldOutSuite.RepositoryPath).Items.SelectMany(i => i.Turns.Select(t => t.Text)).Distinct().ToArray();
-        Assert.True(facts.Length > 100 && questions.Length > 300, $"{facts.Length} facts, {questions.Length} questions");
+        var questions = HeldOutSuite.Load(HeldOutSuite.RepositoryPath).Items.SelectMany(i => i.Turns.Select(t => t.Text)).Distinct()
+            .Where((_, i) => i % 3 == 0).ToArray();
+        Assert.True(facts.Length > 100 && questions.Length > 100, $"{facts.Length} facts, {questions.Length} questions");
 
         using var library = new SentenceEncoder();
         var worst = new List<(double Cosine, string Text)>();
