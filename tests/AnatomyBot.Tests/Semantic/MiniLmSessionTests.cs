@@ -58,6 +58,17 @@ public sealed class MiniLmSessionTests(SemanticEngineFixture fixture)
         }
     }
 
+    [Fact]
+    public void A_repeated_question_is_not_run_through_the_model_again()
+    {
+        var embedder = fixture.Embedder;
+        var encoded = embedder.Encoded;
+        var first = embedder.EmbedQuery("does the psoas major help with breathing at all");
+        var again = embedder.EmbedQuery("does the psoas major help with breathing at all");
+        Assert.Same(first, again);
+        Assert.Equal(encoded + 1, embedder.Encoded);
+    }
+
     private static double Cosine(float[] a, float[] b)
     {
         Assert.Equal(a.Length, b.Length);
