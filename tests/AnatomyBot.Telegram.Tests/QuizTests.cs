@@ -84,7 +84,7 @@ public sealed class QuizTests
         Assert.Equal(12, options.Count);
         Assert.StartsWith("13", options[correct]);
         Assert.All(options, o => Assert.True(o.Length <= 100));
-        var explanation = QuizPoster.Explanation(question, TestKnowledge.Snapshot())!;
+        var explanation = QuizPoster.Explanation(question, QuizOnlyKnowledge.Snapshot())!;
         Assert.True(explanation.Length <= 200);
         Assert.True(explanation.Count(c => c == '\n') <= 2);
         Assert.EndsWith("Source: Muscle of the Month: Iliopsoas", explanation);
@@ -106,7 +106,7 @@ public sealed class QuizTests
     {
         await using var world = await TestWorld.CreateAsync();
         world.Server.Enqueue(Tg.Private("/quiz"));
-        await using var adapter = await world.StartAdapterAsync(knowledge: new FixedKnowledge(TestKnowledge.Snapshot(0)));
+        await using var adapter = await world.StartAdapterAsync(knowledge: new FixedKnowledge(QuizOnlyKnowledge.Snapshot(0)));
 
         await world.WaitUntilAsync(s => s.Calls("sendMessage").Count == 1);
         Assert.Contains("no quiz questions", world.Server.Calls("sendMessage")[0].Text);

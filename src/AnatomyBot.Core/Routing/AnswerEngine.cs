@@ -218,7 +218,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             text = new TokenizedText(text.Window(lead, text.Count - lead).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
         }
 
-        var phrase = string.Join(' ', Enumerable.Range(0, text.Count).Select(text.WordString).Where(w => w is not ("please" or "bot" or "anatomybot")));
+        var phrase = string.Join(' ', text.Words.Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))
         {
             return EngineCopy.Help(index, null);
@@ -233,7 +233,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
         // release" asks about a subject of its own, answered from the facts (each cites its source).
         if (analysis.Muscles.Count == 0 && !analysis.Safety.TouchesPain
-            && Enumerable.Range(0, text.Count).Any(i => Vocabulary.SourceWords.Contains(text.WordString(i)))
+            && text.Words.Any(Vocabulary.SourceWords.Contains)
             && OwnSubjectWords(text, analysis, index) == 0)
         {
             return EngineCopy.Sources(index);
@@ -401,8 +401,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (attributes.Count > 0 && (strong || analysis.BestTopic.Score < RoutingThresholds.TopicAccept || AsksYesNoOfPart(text, analysis, index)))
         {
             // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
-            var skipMuscles = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
-            var questionTerms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !skipMuscles.Contains(i)).Select(text.WordString));
+            var questionTerms = index.Facts.QueryTerms(analysis.WordsOutsideMuscles(text));
             var unknownWords = UnknownWords(questionTerms, index);
             var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
             if (UncoveredSubject(text, index, unknownWords, strong && unknownWords.Count * index.Facts.MaxIdf <= knownWeight) is { } uncovered)
@@ -519,8 +518,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var asked = WhereAsked(text, analysis);
 
-        var covered = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
-        var terms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString));
+        var outside = analysis.WordsOutsideMuscles(text);
+        var terms = index.Facts.QueryTerms(outside);
         // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim.
         if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word)))
         {
@@ -538,7 +537,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // Only everyday words left ("exactly", "basically"): the card, never a false "not covered".
-        if (!Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString).Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
+        if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.GeneralWords.Contains(w)
             && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w)))
         {
@@ -581,7 +580,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return named;
         }
 
-        var words = Enumerable.Range(0, text.Count).Select(text.WordString).SkipWhile(w => w is not ("which" or "what" or "where")).ToList();
+        var words = text.Words.SkipWhile(w => w is not ("which" or "what" or "where")).ToList();
         return words.Count > 1 ? string.Join(' ', words) : null;
     }
 
@@ -607,7 +606,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// </summary>
     private static bool AsksWhereANerveRuns(TokenizedText text, KnowledgeIndex index)
     {
-        var words = Enumerable.Range(0, text.Count).Select(text.WordString).ToList();
+        var words = text.Words;
         if (!words.Any(w => w is "nerve" or "nerves") || !words.Any(Vocabulary.CourseWords.Contains))
         {
             return false;
@@ -624,7 +623,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// </summary>
     private static bool AsksYesNoOfPart(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
         FactAnswerer.IsYesNo(text) && analysis.Muscles.Count > 0 && analysis.Muscles.All(m => !index.Muscles[m.Muscle].IsGroup)
-        && Enumerable.Range(1, text.Count - 1).Any(i => Vocabulary.SingleWordCues.Contains(text.WordString(i)) && text.WordString(i) is not ("do" or "does" or "doing" or "for"));
+        && text.Words.Skip(1).Any(w => Vocabulary.SingleWordCues.Contains(w) && w is not ("do" or "does" or "doing" or "for"));
 
     /// <summary>The attribute named outright ("origin", "insertion", "innervation"), not only hinted by a cue ("nerve").</summary>
     private static bool IsExplicit(TokenizedText text, MuscleAttribute attribute)
@@ -673,18 +672,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>The question's own words beyond the muscle name and the filler: what it asks about.</summary>
     private static string SubjectWords(TokenizedText text, Analysis analysis, KnowledgeIndex index)
     {
-        var covered = new bool[text.Count];
-        foreach (var m in analysis.Muscles)
-        {
-            for (var i = m.Start; i < m.End && i < covered.Length; i++)
-            {
-                covered[i] = true;
-            }
-        }
-
-        var words = Enumerable.Range(0, text.Count)
-            .Where(i => !covered[i])
-            .Select(text.WordString)
+        var words = analysis.WordsOutsideMuscles(text)
             .Where(w => !Vocabulary.StopWords.Contains(w) && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && w.Length > 1 && !index.IsMuscleWord(w))
             .Take(5);
         return string.Join(' ', words);
@@ -701,7 +689,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>The topic whose title, id or keyword is the whole question once card words are dropped, or -1.</summary>
     private static int? TopicNamed(TokenizedText text, KnowledgeIndex index)
     {
-        var words = Enumerable.Range(0, text.Count).Select(text.WordString).ToList();
+        var words = text.Words;
         var start = 0;
         while (start < words.Count && (CardWords.Contains(words[start]) || Vocabulary.StopWords.Contains(words[start])))
         {
@@ -709,38 +697,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var rest = string.Join(' ', words.Skip(start));
-        if (rest.Length == 0)
-        {
-            return null;
-        }
-
-        for (var t = 0; t < index.Topics.Length; t++)
-        {
-            var topic = index.Topics[t];
-            if (TextNormalizer.Normalize(topic.Title) == rest || topic.Id.Replace('-', ' ') == rest)
-            {
-                return t;
-            }
-        }
-
-        return null;
+        return rest.Length == 0 ? null : index.TopicTitled(rest);
     }
 
     /// <summary>The muscle's name alone, or with "tell me about", "what is", "describe": the whole card.</summary>
     private static bool AsksForCard(TokenizedText text, Analysis analysis)
     {
-        var covered = new bool[text.Count];
-        foreach (var m in analysis.Muscles)
-        {
-            for (var i = m.Start; i < m.End && i < covered.Length; i++)
-            {
-                covered[i] = true;
-            }
-        }
-
         for (var i = 0; i < text.Count; i++)
         {
-            if (!covered[i] && !CardWords.Contains(text.WordString(i)) && !Vocabulary.GreetingWords.Contains(text.WordString(i)))
+            if (!analysis.NamesMuscle(i) && !CardWords.Contains(text.WordString(i)) && !Vocabulary.GreetingWords.Contains(text.WordString(i)))
             {
                 return false;
             }
@@ -752,7 +717,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>"iliacus?" right after an attribute question: a muscle name with nothing else to say.</summary>
     private static bool IsBareFollowUp(TokenizedText text, Analysis analysis) =>
         analysis.Muscles.Count > 0 && analysis.Muscles.Sum(m => m.Count) >= text.Count - 1 && text.Count <= 4
-        && !Enumerable.Range(0, text.Count).Any(i => CardWords.Contains(text.WordString(i)) && text.WordString(i) is "tell" or "describe" or "what" or "whats");
+        && !text.Words.Any(w => CardWords.Contains(w) && w is "tell" or "describe" or "what" or "whats");
 
     /// <summary>Free text answered from the best facts, or "my sources don't cover" with the nearest ones; null to fall back.</summary>
     private static Reply? Retrieve(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
@@ -770,7 +735,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight) || NamesSureTopic(analysis);
 
         // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
-        var namesOurMuscles = muscles.Count > 0 || Enumerable.Range(0, text.Count).Any(i => index.IsMuscleWord(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)));
+        var namesOurMuscles = muscles.Count > 0 || text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
         if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null)
         {
             return EngineCopy.OffTopic(index);
@@ -897,7 +862,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var cited = new Citations();
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: RelevantTopicNotes(index, text, analysis, chosen));
         var first = index.Facts.Passages[chosen[0]];
-        var skip = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToList();
+        var skip = analysis.MuscleWordPositions;
         var verdict = FactAnswerer.Verdict(index, text, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, ids);
         if (first.Topic >= 0)
         {
@@ -940,8 +905,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// </summary>
     private static Func<FactPassage, bool> RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
     {
-        var covered = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
-        var terms = index.Facts.QueryTerms(Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString));
+        var terms = index.Facts.QueryTerms(analysis.WordsOutsideMuscles(text));
         var shown = chosen.ToHashSet();
         var topics = chosen.Select(c => index.Facts.Passages[c].Topic).Where(t => t >= 0).ToHashSet();
         var hits = index.Facts.Search(terms, p => shown.Contains(p.Ordinal) || (p.Kind == PassageKind.Disagreement && topics.Contains(p.Topic)), 64);
@@ -1045,11 +1009,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         var wanted = attributes.Where(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion).ToHashSet();
         // "Which muscles attach to the discs?" may mean either end: a landmark is looked up in both.
-        if (Enumerable.Range(0, text.Count).Any(i => text.WordString(i).StartsWith("attach", StringComparison.Ordinal)))
+        if (text.Words.Any(w => w.StartsWith("attach", StringComparison.Ordinal)))
         {
             wanted.UnionWith([MuscleAttribute.Origin, MuscleAttribute.Insertion]);
         }
-        var words = Enumerable.Range(0, text.Count).Select(text.WordString)
+        var words = text.Words
             .Where(w => !Vocabulary.CueWords.Contains(w) && !index.IsMuscleWord(w)).ToList();
         var terms = index.Facts.QueryTerms(words).Where(t => t.Term is not null).ToList();
         if (terms.Count == 0)
@@ -1194,7 +1158,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var title = muscles.Length == 1 && attributes.Length == 1
             ? $"{first.Name}: {Vocabulary.AttributeLabels[attributes[0]].ToLowerInvariant()}"
             : string.Join(", ", muscles.Select(m => m.Name));
-        var skip = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToList();
+        var skip = analysis.MuscleWordPositions;
         var verdict = FactAnswerer.Verdict(index, text, shown, skip, attributeAnswer: true);
         var score = analysis.Muscles.Count > 0 ? analysis.Muscles[0].Score : 100;
         var confidence = score / 100.0 * (strong ? 1.0 : RoutingThresholds.HintedAttributeFactor);
@@ -1237,8 +1201,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return null;
         }
 
-        var covered = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
-        var words = Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString)
+        var words = analysis.WordsOutsideMuscles(text)
             .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.GeneralWords.Contains(w)
                 && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w))
             .ToList();

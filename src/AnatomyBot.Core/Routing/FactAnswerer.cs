@@ -215,16 +215,10 @@ internal static class FactAnswerer
         Func<FactPassage, bool>? filter = null)
     {
         var facts = index.Facts;
-        var terms = facts.QueryTerms(WordsOutsideMuscles(text, analysis));
+        var terms = facts.QueryTerms(analysis.WordsOutsideMuscles(text));
         var lexical = facts.Search(terms, filter, RoutingThresholds.FactSearchLimit);
         var priors = new FactPriors(index, text, analysis, muscles, attributes, context);
-        var scores = LexicalScores(facts, lexical, priors, own, filter);
-        var ranked = new List<(int Passage, double Score)>(scores.Count);
-        foreach (var (passage, score) in scores)
-        {
-            ranked.Add((passage, score));
-        }
-
+        var ranked = LexicalScores(facts, lexical, priors, own, filter);
         ranked.Sort(FactIndex.BestFirst.Instance);
         if (semantic is null || Settled(ranked))
         {
@@ -237,44 +231,35 @@ internal static class FactAnswerer
             return (ranked, terms, false);
         }
 
-        return (Fused(facts, semantic, question, scores, priors, filter), terms, true);
+        return (Fused(facts, semantic, question, ranked.ToDictionary(r => r.Passage, r => r.Score), priors, filter), terms, true);
     }
 
-    /// <summary>The question's words, less those that name a muscle: the muscle is scored by the priors, not by its words.</summary>
-    private static List<string> WordsOutsideMuscles(TokenizedText text, Analysis analysis)
-    {
-        var skip = new bool[text.Count];
-        foreach (var m in analysis.Muscles)
-        {
-            for (var i = m.Start; i < m.End && i < skip.Length; i++)
-            {
-                skip[i] = true;
-            }
-        }
-
-        return Enumerable.Range(0, text.Count).Where(i => !skip[i]).Select(text.WordString).ToList();
-    }
-
-    /// <summary>Each fact's lexical score (word coverage plus prior), filling <paramref name="own"/>; facts the priors alone favour still compete.</summary>
-    private static Dictionary<int, double> LexicalScores(FactIndex facts, List<PassageHit> lexical, FactPriors priors,
+    /// <summary>
+    /// Each fact's lexical score (word coverage plus prior), unsorted, filling <paramref name="own"/>; facts the priors
+    /// alone favour still compete.
+    /// </summary>
+    private static List<(int Passage, double Score)> LexicalScores(FactIndex facts, List<PassageHit> lexical, FactPriors priors,
         Dictionary<int, double> own, Func<FactPassage, bool>? filter)
     {
-        var scores = new Dictionary<int, double>(lexical.Count);
+        var scores = new List<(int Passage, double Score)>(facts.Passages.Length);
+        var scored = new bool[facts.Passages.Length];
+        own.EnsureCapacity(own.Count + lexical.Count);
         foreach (var hit in lexical)
         {
-            scores[hit.Passage] = hit.Coverage + priors.For(facts.Passages[hit.Passage]);
+            scores.Add((hit.Passage, hit.Coverage + priors.For(facts.Passages[hit.Passage])));
             own[hit.Passage] = hit.Own;
+            scored[hit.Passage] = true;
         }
 
         // Topics found by phrase or example question but sharing no scored word still compete.
         foreach (var p in facts.Passages)
         {
-            if (!scores.ContainsKey(p.Ordinal) && (filter is null || filter(p)))
+            if (!scored[p.Ordinal] && (filter is null || filter(p)))
             {
                 var prior = priors.For(p);
                 if (prior > RoutingThresholds.PriorOnlyFloor)
                 {
-                    scores[p.Ordinal] = prior;
+                    scores.Add((p.Ordinal, prior));
                 }
             }
         }
@@ -509,8 +494,7 @@ internal static class FactAnswerer
     /// </summary>
     public static Func<Fact, double> Relevance(KnowledgeIndex index, TokenizedText text, Analysis analysis)
     {
-        var covered = analysis.Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count)).ToHashSet();
-        var words = Enumerable.Range(0, text.Count).Where(i => !covered.Contains(i)).Select(text.WordString)
+        var words = analysis.WordsOutsideMuscles(text)
             .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.GeneralWords.Contains(w)
                 && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w))
             .ToList();
@@ -567,21 +551,18 @@ internal static class FactAnswerer
     /// <summary>Whether a shown fact already says what one side of a disagreement says (most of its content words).</summary>
     public static bool Restates(FactIndex facts, Fact shown, Fact side)
     {
-        var a = ContentTerms(facts, shown.Text);
-        var b = ContentTerms(facts, side.Text);
+        var a = facts.ContentTerms(shown);
+        var b = facts.ContentTerms(side);
         return a.Count > 0 && b.Count > 0 && a.Count(b.Contains) >= Math.Max(3, 0.35 * Math.Min(a.Count, b.Count));
     }
 
     /// <summary>Whether a fact says again what a shown one says: nearly all its content words are the shown fact's.</summary>
     private static bool Repeats(FactIndex facts, Fact shown, Fact again)
     {
-        var a = ContentTerms(facts, shown.Text);
-        var b = ContentTerms(facts, again.Text);
+        var a = facts.ContentTerms(shown);
+        var b = facts.ContentTerms(again);
         return b.Count > 0 && b.Count(a.Contains) >= 0.75 * b.Count;
     }
-
-    private static HashSet<string> ContentTerms(FactIndex facts, string text) =>
-        [.. Words(text).Where(w => w.Length > 3 && !Vocabulary.StopWords.Contains(w)).Select(facts.Term)];
 
     /// <summary>
     /// "Yes", "No" or "The sources differ" for a yes/no question when the facts settle it: the claim's words are
@@ -612,7 +593,7 @@ internal static class FactAnswerer
             return compared;
         }
 
-        var asksEveryone = Enumerable.Range(0, question.Count).Any(i => Everyone.Contains(question.WordString(i)));
+        var asksEveryone = question.Words.Any(Everyone.Contains);
         if (asksEveryone && shown.Any(p => Words(p.Fact.Text).Any(w => w is "lack" or "lacks" or "absent" or "missing" or "without" || w.EndsWith('%'))))
         {
             return "No.";
@@ -712,7 +693,7 @@ internal static class FactAnswerer
 
         // Whether one thing causes another ("can a tight psoas cause knee pain", "the hidden cause of back pain") is
         // what a source claims, never a bare yes: the reply says whose claim it is by showing the fact with its source.
-        var asksCause = Enumerable.Range(0, question.Count).Any(i => CauseWords.Contains(question.WordString(i)));
+        var asksCause = question.Words.Any(CauseWords.Contains);
         if (asksCause)
         {
             return shown[best].Fact.Sources.Length == 1 ? "One source makes that claim." : "Some sources make that claim.";
@@ -793,7 +774,7 @@ internal static class FactAnswerer
         var after = new TokenizedText(question.Window(than + 1, question.Count - than - 1).ToString());
         var subject = index.MusclesNamedIn(before.Text);
         var target = index.MusclesNamedIn(after.Text);
-        var comparative = Enumerable.Range(0, before.Count).Select(before.WordString)
+        var comparative = before.Words
             .LastOrDefault(w => w.Length > 4 && w.EndsWith("er", StringComparison.Ordinal) && !index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
         if (subject.Length == 0 || target.Length == 0 || comparative is null)
         {

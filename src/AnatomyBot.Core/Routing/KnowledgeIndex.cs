@@ -56,7 +56,26 @@ internal sealed class KnowledgeIndex
         _topicPhraseWords = new PhraseWords(_topicPhrases, RoutingThresholds.PhraseWordAlign);
         (_wordTopics, _idf, _maxIdf, _exactQuestions) = BuildTopicVocabulary(Topics);
         VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
+        _topicNames = TopicNames(Topics);
     }
+
+    /// <summary>Each topic's normalised title and its id with spaces, mapped to the first topic that has it.</summary>
+    private readonly FrozenDictionary<string, int> _topicNames;
+
+    private static FrozenDictionary<string, int> TopicNames(Topic[] topics)
+    {
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var t = 0; t < topics.Length; t++)
+        {
+            names.TryAdd(TextNormalizer.Normalize(topics[t].Title), t);
+            names.TryAdd(topics[t].Id.Replace('-', ' '), t);
+        }
+
+        return names.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The topic whose normalised title or id (hyphens as spaces) is <paramref name="words"/>, or null.</summary>
+    public int? TopicTitled(string words) => _topicNames.TryGetValue(words, out var t) ? t : null;
 
     /// <summary>
     /// Muscle names: name, id words and aliases, first claimant wins (the loader rejects real clashes); with the

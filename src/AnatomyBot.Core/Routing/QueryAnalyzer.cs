@@ -19,6 +19,43 @@ internal sealed record Analysis(
     public (int Topic, double Score) BestTopic => TopicScores.Count > 0 ? TopicScores[0] : (-1, 0);
 
     public (int Topic, double Score) SecondTopic => TopicScores.Count > 1 ? TopicScores[1] : (-1, 0);
+
+    /// <summary>The positions of the words that name a muscle, in mention order (worked out once; every rule asks).</summary>
+    public IReadOnlyList<int> MuscleWordPositions { get; } = [.. Muscles.SelectMany(m => Enumerable.Range(m.Start, m.Count))];
+
+    /// <summary>Per word position, whether it is part of a named muscle (<see cref="MuscleWordPositions"/> as a mask).</summary>
+    private readonly bool[] _namesMuscle = MuscleMask(Muscles);
+
+    /// <summary>
+    /// The words of <paramref name="text"/> (the analysed question, or it with words added at the end) outside the named
+    /// muscles, in order: what the question asks about the muscle.
+    /// </summary>
+    public List<string> WordsOutsideMuscles(TokenizedText text)
+    {
+        var words = new List<string>(text.Count);
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (!NamesMuscle(i))
+            {
+                words.Add(text.WordString(i));
+            }
+        }
+
+        return words;
+    }
+
+    public bool NamesMuscle(int position) => position < _namesMuscle.Length && _namesMuscle[position];
+
+    private static bool[] MuscleMask(IReadOnlyList<MuscleMention> muscles)
+    {
+        var mask = new bool[muscles.Count == 0 ? 0 : muscles.Max(m => m.End)];
+        foreach (var m in muscles)
+        {
+            mask.AsSpan(m.Start, m.Count).Fill(true);
+        }
+
+        return mask;
+    }
 }
 
 /// <summary>Finds muscles, attributes and topics in a normalised question.</summary>

@@ -51,6 +51,22 @@ internal sealed class TokenizedText
 
     public string WordString(int index) => _words[index] ??= Text.Substring(_starts[index], _lengths[index]);
 
+    /// <summary>Every word as a string, in order (made once: the rules of the router read the question's words many times).</summary>
+    public IReadOnlyList<string> Words => _all ??= AllWords();
+
+    private string[]? _all;
+
+    private string[] AllWords()
+    {
+        var all = new string[Count];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = WordString(i);
+        }
+
+        return all;
+    }
+
     /// <summary>Words <paramref name="start"/> .. start+count-1 joined by single spaces.</summary>
     public ReadOnlySpan<char> Window(int start, int count)
     {

@@ -65,7 +65,7 @@ public sealed class AdapterHarness : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton(engine ?? new FakeEngine());
-        builder.Services.AddSingleton(knowledge ?? new FixedKnowledge(TestKnowledge.Snapshot()));
+        builder.Services.AddSingleton(knowledge ?? new FixedKnowledge(QuizOnlyKnowledge.Snapshot()));
         builder.Services.AddSingleton(reloader ?? Mock.Of<IKnowledgeReloader>());
         configure?.Invoke(builder.Services);
         builder.Services.AddAnatomyBotStorage(builder.Configuration);

@@ -234,11 +234,21 @@ internal sealed class FactIndex
             return known;
         }
 
-        var terms = TextNormalizer.Normalize(Passages[passage].Fact.Text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(Term).ToHashSet(StringComparer.Ordinal);
+        var terms = WordsOf(Passages[passage].Fact).Select(Term).ToHashSet(StringComparer.Ordinal);
         Volatile.Write(ref all[passage], terms);
         return terms;
     }
+
+    private readonly ConcurrentDictionary<Fact, IReadOnlySet<string>> _contentTerms = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The index terms of a fact's longer content words (more than three letters, no stop words), to tell whether two
+    /// facts say the same thing; worked out once per fact and snapshot, on first use.
+    /// </summary>
+    public IReadOnlySet<string> ContentTerms(Fact fact) => _contentTerms.GetOrAdd(fact, f =>
+        WordsOf(f).Where(w => w.Length > 3 && !Vocabulary.StopWords.Contains(w)).Select(Term).ToHashSet(StringComparer.Ordinal));
+
+    private static string[] WordsOf(Fact fact) => TextNormalizer.Normalize(fact.Text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Weight of a term seen in a single passage: the most a word can say.</summary>
     public double MaxIdf { get; }

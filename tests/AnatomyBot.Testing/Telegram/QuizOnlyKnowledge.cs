@@ -4,7 +4,7 @@ using AnatomyBot.Core.Knowledge;
 namespace AnatomyBot.Testing.Telegram;
 
 /// <summary>A small snapshot for adapter tests: two sources, no muscles or topics, <c>quizQuestions</c> quiz questions.</summary>
-public static class TestKnowledge
+public static class QuizOnlyKnowledge
 {
     public static KnowledgeSnapshot Snapshot(int quizQuestions = 3)
     {
