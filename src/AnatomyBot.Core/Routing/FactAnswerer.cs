@@ -578,7 +578,7 @@ internal static class FactAnswerer
         var facts = index.Facts;
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
-        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion))
+        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, question, shown))
         {
             return null;
         }
@@ -680,8 +680,18 @@ internal static class FactAnswerer
     private static string? BestFactVerdict(TokenizedText question, List<FactPassage> shown, List<double> support)
     {
         var best = support.IndexOf(support.Max());
-        var negated = Words(shown[best].Fact.Text).Any(Negations.Contains);
-        if (negated || support[best] < RoutingThresholds.VerdictMinSupport)
+        var words = Words(shown[best].Fact.Text);
+        if (support[best] < RoutingThresholds.VerdictMinSupport)
+        {
+            return null;
+        }
+
+        if (VerdictChecks.Disputed(words))
+        {
+            return VerdictChecks.AsksEfficacy(question) ? "The sources differ." : null;
+        }
+
+        if (words.Any(Negations.Contains))
         {
             return null;
         }
@@ -694,7 +704,8 @@ internal static class FactAnswerer
             return shown[best].Fact.Sources.Length == 1 ? "One source makes that claim." : "Some sources make that claim.";
         }
 
-        return "Yes.";
+        // A bare yes needs the whole claim in the fact: "release" alone does not make the massage debate say trauma is released.
+        return support[best] >= RoutingThresholds.VerdictBestFactSupport ? "Yes." : null;
     }
 
 
@@ -822,7 +833,7 @@ internal static class FactAnswerer
     /// <summary>Whether any muscle of one side is, contains or is part of a muscle of the other: "the psoas" (the group) stands for its parts.</summary>
     private static bool Matches(KnowledgeIndex index, int[] side, IReadOnlyCollection<int> other) => side.Any(a => other.Any(b => Related(index, a, b)));
 
-    private static bool Related(KnowledgeIndex index, int a, int b) => a == b
+    internal static bool Related(KnowledgeIndex index, int a, int b) => a == b
         || (index.Muscles[a].IsGroup && !index.Muscles[a].Parts.IsDefault && index.Muscles[a].Parts.Contains(index.Muscles[b].Id))
         || (index.Muscles[b].IsGroup && !index.Muscles[b].Parts.IsDefault && index.Muscles[b].Parts.Contains(index.Muscles[a].Id));
 

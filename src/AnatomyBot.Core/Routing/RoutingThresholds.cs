@@ -132,4 +132,18 @@ internal static class RoutingThresholds
 
     /// <summary>A fact supporting less than this share of the claim's words settles nothing: no verdict.</summary>
     public const double VerdictMinSupport = 0.5;
+
+    /// <summary>
+    /// A yes/no opener from the best-supported fact (not an attribute's list) needs this share of the claim's words in
+    /// that fact: "does releasing the psoas release trauma" shares "release" with the massage debate, which settles nothing.
+    /// </summary>
+    public const double VerdictBestFactSupport = 0.99;
+
+    // Everyday English (Text/everyday-english.txt, most frequent first).
+
+    /// <summary>
+    /// A word among this many most frequent English words ("normal", "bigger", "humans", "gym") is never the subject
+    /// the sources "don't cover": it says how something is asked, not what.
+    /// </summary>
+    public const int EverydayWordRank = 4000;
 }
