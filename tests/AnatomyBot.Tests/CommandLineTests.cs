@@ -49,6 +49,16 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("ask", "@everyone what does the psoas minor do")]
+    [InlineData("ask", "--json", "@here iliacus origin")]
+    public void A_question_starting_with_at_is_asked_not_read_as_a_response_file(params string[] args)
+    {
+        var command = CommandLine.Parse(args);
+        Assert.Equal(Verb.Ask, command.Verb);
+        Assert.Equal(args[^1], command.Question);
+    }
+
+    [Theory]
     [InlineData("knowledge", "check")]
     [InlineData("KNOWLEDGE", "Check")]
     public void Knowledge_check_without_folder_uses_configuration(string verb, string sub)

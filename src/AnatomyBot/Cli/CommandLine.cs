@@ -121,6 +121,12 @@ internal static class CommandLine
 
     private static readonly RootCommand Root = CreateRoot();
 
+    /// <summary>
+    /// No response files: a question is free text, and "@everyone what does the psoas do" must be asked, not read as
+    /// the file "everyone what does the psoas do".
+    /// </summary>
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
     private static readonly Dictionary<Command, Verb> Verbs = new()
     {
         [Root] = Verb.Run,
@@ -138,7 +144,7 @@ internal static class CommandLine
     public static ParsedCommand Parse(IReadOnlyList<string> args)
     {
         var (settings, arguments) = SplitSettings(args);
-        var result = Root.Parse(arguments);
+        var result = Root.Parse(arguments, Parsing);
         if (result.Errors.Count > 0)
         {
             return Invalid(settings, string.Join(Environment.NewLine, result.Errors.Select(e => e.Message)), result);
@@ -178,7 +184,7 @@ internal static class CommandLine
     {
         if (command.Verb == Verb.Help)
         {
-            var help = command.Result?.CommandResult.Command == HelpVerb ? Root.Parse(["--help"]) : command.Result!;
+            var help = command.Result?.CommandResult.Command == HelpVerb ? Root.Parse(["--help"], Parsing) : command.Result!;
             help.Invoke(new InvocationConfiguration { Output = output, Error = error });
             return;
         }

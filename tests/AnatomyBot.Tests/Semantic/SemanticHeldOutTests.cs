@@ -28,9 +28,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
 
         // The model never changes whether a reply carries the disclaimer or the urgent line.
         var lexical = HeldOutRun.Evaluate(suite, (text, chat) => fixture.Lexical.Ask(text, chat));
-        var safety = run.Results.Zip(lexical.Results).SelectMany(p => p.First.Turns.Zip(p.Second.Turns))
-            .Where(t => (t.First.Reply.Disclaimer is null) != (t.Second.Reply.Disclaimer is null) || (t.First.Reply.UrgentNotice is null) != (t.Second.Reply.UrgentNotice is null))
-            .Select(t => t.First.Expected.Text).ToArray();
+        var safety = run.SafetyDifferences(lexical);
         Assert.True(safety.Length == 0, "disclaimer or urgent line differs from lexical on: " + string.Join(" | ", safety));
         Assert.True(run.Overall >= Gate, $"held-out accuracy with the model {run.Overall:P1} below {Gate:P0}");
     }
