@@ -397,9 +397,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
             var questionTerms = index.Facts.QueryTerms(analysis.WordsOutsideMuscles(text));
-            var unknownWords = EverydayWords.Rare(UnknownWords(questionTerms, index));
+            var unknownWords = UnknownWords(questionTerms, index);
             var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
-            if (UncoveredSubject(text, index, unknownWords, strong && unknownWords.Count * index.Facts.MaxIdf <= knownWeight) is { } uncovered)
+            if (UncoveredSubject(text, index, unknownWords, strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight) is { } uncovered)
             {
                 var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
                 return NotCovered(index, uncovered, nearest, text, index.Muscles[muscles[0]].Name);
@@ -726,7 +726,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var unknown = UnknownWords(terms, index);
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
         var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
-        var unknownWeight = unknown.Count * index.Facts.MaxIdf;
+        var unknownWeight = EverydayWords.Weight(unknown, index.Facts.MaxIdf);
         var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight) || NamesSureTopic(analysis);
 
         // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
@@ -746,8 +746,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         var rare = EverydayWords.Rare(unknown);
-        if (inDomain && unknown.Count > 0 && (LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight)
-            && (rare.Count > 0 || LexicalBest() < RetrievalThresholds.Accept))
+        if (inDomain && unknown.Count > 0 && (LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight))
         {
             return NotCovered(index, NotCoveredSubject(unknown, rare, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }

@@ -12,4 +12,8 @@ internal static class EverydayWords
 
     /// <summary>The words of <paramref name="unknown"/> that are not everyday English.</summary>
     public static List<string> Rare(List<string> unknown) => unknown.Count == 0 ? unknown : [.. unknown.Where(w => !IsEveryday(w))];
+
+    /// <summary>How much the unknown words weigh against the known ones: a rare word the most a word can, an everyday one a share of it.</summary>
+    public static double Weight(List<string> unknown, double maxIdf) =>
+        unknown.Sum(w => IsEveryday(w) ? maxIdf * RoutingThresholds.EverydayUnknownShare : maxIdf);
 }

@@ -610,7 +610,7 @@ internal static class FactAnswerer
         }
 
         var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
-        return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(question, shown, support);
+        return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, shown, support);
     }
 
     /// <summary>A yes/no question no fact settles whose answer shows a disagreement: the sources differ, and the reply shows how.</summary>
@@ -677,7 +677,7 @@ internal static class FactAnswerer
     }
 
     /// <summary>The verdict from the best-supported fact: yes, or whose claim it is when the question asks about a cause.</summary>
-    private static string? BestFactVerdict(TokenizedText question, List<FactPassage> shown, List<double> support)
+    private static string? BestFactVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, List<FactPassage> shown, List<double> support)
     {
         var best = support.IndexOf(support.Max());
         var words = Words(shown[best].Fact.Text);
@@ -704,8 +704,7 @@ internal static class FactAnswerer
             return shown[best].Fact.Sources.Length == 1 ? "One source makes that claim." : "Some sources make that claim.";
         }
 
-        // A bare yes needs the whole claim in the fact: "release" alone does not make the massage debate say trauma is released.
-        return support[best] >= RoutingThresholds.VerdictBestFactSupport ? "Yes." : null;
+        return VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best]) ? "Yes." : null;
     }
 
 

@@ -21,7 +21,7 @@ internal static class FollowUpGate
     private static bool MayReferBack(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
         analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || analysis.Attributes.Count > 0 || analysis.Safety.TouchesPain
         || FactAnswerer.HasPronoun(text) || FactAnswerer.IsFollowUp(text) || AsksHowMuch(text)
-        || text.Words.Any(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.GeneralWords.Contains(w) && index.Facts.Knows(w));
+        || text.Words.Any(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && index.Facts.Knows(w));
 
     /// <summary>"how long?", "how many sets", "how often": a number asked of the last subject.</summary>
     private static bool AsksHowMuch(TokenizedText text) =>

@@ -133,12 +133,6 @@ internal static class RoutingThresholds
     /// <summary>A fact supporting less than this share of the claim's words settles nothing: no verdict.</summary>
     public const double VerdictMinSupport = 0.5;
 
-    /// <summary>
-    /// A yes/no opener from the best-supported fact (not an attribute's list) needs this share of the claim's words in
-    /// that fact: "does releasing the psoas release trauma" shares "release" with the massage debate, which settles nothing.
-    /// </summary>
-    public const double VerdictBestFactSupport = 0.99;
-
     // Everyday English (Text/everyday-english.txt, most frequent first).
 
     /// <summary>
@@ -146,4 +140,10 @@ internal static class RoutingThresholds
     /// the sources "don't cover": it says how something is asked, not what.
     /// </summary>
     public const int EverydayWordRank = 4000;
+
+    /// <summary>
+    /// An everyday word no fact uses weighs this share of a rare one against the question's known words: "is it normal
+    /// that the psoas stretch hurts" is about the stretch, "at what age does the psoas reach its adult size" is not covered.
+    /// </summary>
+    public const double EverydayUnknownShare = 0.5;
 }

@@ -44,4 +44,29 @@ internal static class VerdictChecks
 
     /// <summary>"Is it proven", "does it work", "is that real": the question asks whether a claim holds up.</summary>
     public static bool AsksEfficacy(TokenizedText question) => question.Words.Any(EfficacyWords.Contains);
+
+    /// <summary>
+    /// Whether the fact holds every pain word of the claim: "is it common for the stretch to feel painful" is not settled
+    /// by a stretching fact that says nothing of pain. (Other missing words may be synonyms the index does not fold.)
+    /// </summary>
+    public static bool HoldsThePainOfTheClaim(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, FactPassage fact)
+    {
+        var factTerms = index.Facts.FactTerms(fact.Ordinal);
+        for (var i = 1; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.SingleWordCues.Contains(word) || index.IsMuscleWord(word)
+                || factTerms.Contains(index.Facts.Term(word)))
+            {
+                continue;
+            }
+
+            if (index.Safety.IsSafetyWord(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
