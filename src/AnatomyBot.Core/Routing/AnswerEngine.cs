@@ -719,10 +719,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, bool stayOnContext = false)
     {
         var own = new Dictionary<int, double>();
-        var (ranked, terms, usedModel) = FactAnswerer.RankWithOwn(index, WhereAsked(text, analysis), analysis, muscles, attributes, context, semantic, own);
-        var best = ranked.Count > 0 ? ranked[0].Score : 0;
-        double LexicalBest() => !usedModel ? best
-            : FactAnswerer.Rank(index, text, analysis, muscles, attributes, context, null).Hits is { Count: > 0 } lexical ? lexical[0].Score : 0;
+        var asked = WhereAsked(text, analysis);
+        var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, asked, analysis, muscles, attributes, context, null, own);
         var unknown = UnknownWords(terms, index);
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
         var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
@@ -741,6 +739,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             return null;
         }
+
+        // The model only now: neither reply above reads the ranking, so an off-topic question never pays for it.
+        (ranked, var usedModel) = FactAnswerer.WithModel(index, asked, analysis, muscles, attributes, context, semantic, ranked);
+        var best = ranked.Count > 0 ? ranked[0].Score : 0;
+        double LexicalBest() => !usedModel ? best
+            : FactAnswerer.Rank(index, text, analysis, muscles, attributes, context, null).Hits is { Count: > 0 } lexical ? lexical[0].Score : 0;
         // Everyday words the facts happen to use ("name", "given") say nothing about what is asked.
         var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any

@@ -220,18 +220,31 @@ internal static class FactAnswerer
         var priors = new FactPriors(index, text, analysis, muscles, attributes, context);
         var ranked = LexicalScores(facts, lexical, priors, own, filter);
         ranked.Sort(FactIndex.BestFirst.Instance);
-        if (semantic is null || Settled(ranked))
+        var (hits, usedModel) = WithModel(facts, text, semantic, ranked, priors, filter);
+        return (hits, terms, usedModel);
+    }
+
+    /// <summary>
+    /// The cascade's second step, for a caller that ranked lexically (<paramref name="ranked"/>, from <see cref="RankWithOwn"/>
+    /// without a model, with the same arguments) and only now knows it needs the ranking: a ranking the lexical path has not
+    /// <see cref="Settled"/> is fused with the model's cosine; else it is returned as it is, and the model is not asked.
+    /// </summary>
+    public static (List<(int Passage, double Score)> Hits, bool UsedModel) WithModel(KnowledgeIndex index, TokenizedText text,
+        Analysis analysis, IReadOnlyList<int> muscles, IReadOnlyList<MuscleAttribute> attributes, ConversationContext? context,
+        SemanticLookup? semantic, List<(int Passage, double Score)> ranked) =>
+        semantic is null || Settled(ranked)
+            ? (ranked, false)
+            : WithModel(index.Facts, text, semantic, ranked, new FactPriors(index, text, analysis, muscles, attributes, context), null);
+
+    private static (List<(int Passage, double Score)> Hits, bool UsedModel) WithModel(FactIndex facts, TokenizedText text, SemanticLookup? semantic,
+        List<(int Passage, double Score)> ranked, FactPriors priors, Func<FactPassage, bool>? filter)
+    {
+        if (semantic is null || Settled(ranked) || semantic.EmbedQuestion(text.Text) is not { } question)
         {
-            return (ranked, terms, false);
+            return (ranked, false);
         }
 
-        var question = semantic.EmbedQuestion(text.Text);
-        if (question is null)
-        {
-            return (ranked, terms, false);
-        }
-
-        return (Fused(facts, semantic, question, ranked.ToDictionary(r => r.Passage, r => r.Score), priors, filter), terms, true);
+        return (Fused(facts, semantic, question, ranked.ToDictionary(r => r.Passage, r => r.Score), priors, filter), true);
     }
 
     /// <summary>

@@ -258,9 +258,22 @@ public sealed class RetrievalTests(ShippedKnowledgeFixture fixture) : IClassFixt
 
         Ask(engine, "where does the psoas major insert");
         Assert.Equal(0, embedder.Queries);
-        Ask(engine, "why might my thigh feel funny when I lie on my back");
+        Ask(engine, "why might my psoas feel funny when I lie on my back");
         Assert.Equal(1, embedder.Queries);
         Assert.Equal(1, engine.ModelConsultations);
+    }
+
+    [Fact]
+    public async Task An_off_topic_question_never_consults_the_model()
+    {
+        // The off-topic reply reads no ranking, so the model is asked only after it is ruled out.
+        var embedder = new CountingEmbedder(ready: true);
+        var engine = Engine(embedder);
+        Assert.True(await engine.SemanticReadyAsync(CancellationToken.None));
+        Assert.Equal(Intent.OffTopic, Ask(engine, "why might my thigh feel funny when I lie on my back").Intent);
+        Assert.Equal(Intent.OffTopic, Ask(engine, "how many bones are in the human hand").Intent);
+        Assert.Equal(0, embedder.Queries);
+        Assert.Equal(0, engine.ModelConsultations);
     }
 
     [Fact]

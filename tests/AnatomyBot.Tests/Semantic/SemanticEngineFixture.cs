@@ -15,6 +15,9 @@ public sealed class SemanticEngineFixture : IAsyncLifetime
 {
     private MiniLmEmbedder? _embedder;
 
+    /// <summary>The loaded model behind <see cref="Semantic"/>.</summary>
+    internal MiniLmEmbedder Embedder => _embedder ?? throw new InvalidOperationException("the fixture is not initialised");
+
     /// <summary>The model on, with follow-up memory on a fake clock (the held-out dialogues).</summary>
     public AnswerEngine Semantic { get; private set; } = null!;
 

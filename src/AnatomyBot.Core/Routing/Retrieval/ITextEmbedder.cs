@@ -16,6 +16,9 @@ public interface ITextEmbedder
     /// <summary>Embeds facts in order (cached by the implementation). Only called after <see cref="Ready"/> returned true.</summary>
     IReadOnlyList<float[]> Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 
-    /// <summary>Embeds one question (not cached: questions rarely repeat). Only called after <see cref="Ready"/> returned true.</summary>
+    /// <summary>
+    /// Embeds one question (its normalised text). An implementation may hand back the same array for a repeated question:
+    /// callers only read it. Only called after <see cref="Ready"/> returned true.
+    /// </summary>
     float[] EmbedQuery(string text);
 }
