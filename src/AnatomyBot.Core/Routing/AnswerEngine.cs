@@ -277,6 +277,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return early;
         }
 
+        if (HistoryQuestions.Uncovered(text, analysis, index) is { } history)
+        {
+            return NotCovered(index, history, [], text, HistoryQuestions.Muscle(analysis, index));
+        }
+
         var subject = ReadSubject(text, analysis, index, context);
         if (PronounBeforeMuscle(text, analysis, index, context, semantic, subject) is { } back)
         {

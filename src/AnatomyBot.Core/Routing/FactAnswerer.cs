@@ -589,6 +589,11 @@ internal static class FactAnswerer
         }
 
         var facts = index.Facts;
+        if (DisputeQuestions.Verdict(facts, question, chosen) is { } differ)
+        {
+            return differ;
+        }
+
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
         if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, question, shown))

@@ -35,6 +35,9 @@ internal sealed class SafetyMatcher
     private readonly PhraseSet _flagTerms;
     private readonly (RedFlag Flag, string[][] Groups)[] _flags;
     private readonly string[] _fuzzyTerms;
+
+    /// <summary>Every word of a red-flag term: spelt as a rule lists it, never read as a misspelt pain word ("pooped" is not "popped").</summary>
+    private readonly FrozenSet<string> _flagWords;
     private readonly Func<string, bool> _knownWord;
 
     public SafetyMatcher(SafetyRules rules, Func<string, bool>? knownWord = null)
@@ -50,6 +53,7 @@ internal sealed class SafetyMatcher
                 : f.AllOf.Select(g => (g.IsDefault ? [] : g.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).ToArray())).ToArray()))
             .ToArray();
         _flagTerms = new PhraseSet(_flags.SelectMany(f => f.Groups.SelectMany(g => g)));
+        _flagWords = _flags.SelectMany(f => f.Groups.SelectMany(g => g)).SelectMany(t => t.Split(' ')).ToFrozenSet(StringComparer.Ordinal);
         _fuzzyTerms = painTerms.Select(TextNormalizer.Normalize)
             .Where(t => t.Length >= 4 && !t.Contains(' ', StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
@@ -144,7 +148,7 @@ internal sealed class SafetyMatcher
         {
             var word = question.WordString(i);
             if (word.Length < 4 || Vocabulary.StopWords.Contains(word) || Vocabulary.GeneralWords.Contains(word) || NotMisspeltPain.Contains(word)
-                || _pain.Contains(word) || _knownWord(word))
+                || _pain.Contains(word) || _flagWords.Contains(word) || _knownWord(word))
             {
                 continue;
             }

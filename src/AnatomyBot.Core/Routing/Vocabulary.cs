@@ -53,6 +53,7 @@ internal static class Vocabulary
         "professor", "exam", "exams", "agree", "agrees", "agreed", "span", "spans", "treated", "treat", "single",
         "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
         "both", "either", "even", "many", "member", "members", "everybody", "worth", "worthwhile", "effective", "useful",
+        "number", "numbers", "amount", "total",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -1,0 +1,88 @@
+using System.Collections.Frozen;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>
+/// Questions about the history of the muscles: who named or first described them, when, the origin of a name
+/// ("when was the iliacus named", "who first described the psoas minor", "history of the iliopsoas"). The words of such
+/// a question ("named", "described") are everyday words some facts happen to use, so retrieval finds a fact for any of
+/// them; unless some fact speaks of history, the honest reply is that the sources do not cover it.
+/// </summary>
+internal static class HistoryQuestions
+{
+    /// <summary>Words that make a question about history on their own.</summary>
+    private static readonly FrozenSet<string> HistoryWords = new[]
+    {
+        "historical", "historically", "historian", "historians", "discovered", "discovery", "discoverer",
+        "discover", "etymology", "etymological", "eponym", "eponymous", "century", "centuries", "ancient",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs that ask who gave a name or first account, with "first", "when" or "who" ("when was it named").</summary>
+    private static readonly FrozenSet<string> NamingVerbs = new[]
+    {
+        "named", "described", "describe", "identified", "identify", "coined", "discovered", "documented", "recognised",
+        "recognized", "christened", "dissected",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Fact words that would show the knowledge does speak of history (then retrieval answers).</summary>
+    /// <summary>"History" alone is no marker: "a history of trauma" is a person's history.</summary>
+    private static readonly string[] HistoryMarkers = ["historically", "century", "discovered", "discovery", "etymology", "eponym"];
+
+    /// <summary>What the question asks of history ("the history of the iliacus"), or null when it is no history question or a fact covers history.</summary>
+    public static string? Uncovered(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        if (analysis.Safety.TouchesPain || !(AsksHistory(text) || HistoryOfAMuscle(text, analysis)) || KnowledgeSpeaksOfHistory(index))
+        {
+            return null;
+        }
+
+        var muscle = Muscle(analysis, index)?.ToLowerInvariant();
+        return $"who first named or described {(muscle is null ? "these muscles" : "the " + muscle)}, or when";
+    }
+
+    /// <summary>The muscle the history question names, for the reply's title; null when it names none.</summary>
+    public static string? Muscle(Analysis analysis, KnowledgeIndex index) =>
+        analysis.Muscles.Count > 0 ? index.Muscles[analysis.Muscles[0].Muscle].Name : null;
+
+    private static bool AsksHistory(TokenizedText text)
+    {
+        var words = Enumerable.Range(0, text.Count).Select(text.WordString).ToList();
+        if (words.Any(HistoryWords.Contains))
+        {
+            return true;
+        }
+
+        var asksWhen = words.Contains("when") || Follows(words, "year") || Follows(words, "century");
+        var naming = words.Any(NamingVerbs.Contains);
+        // "who describes the psoas as a link" asks which source says so; "who first described" and "who named" ask history.
+        var asksWho = words.Contains("who") && (words.Contains("first") || words.Any(w => w is "named" or "coined" or "discovered"));
+        return naming && (asksWhen || asksWho || (words.Contains("first") && words.Any(w => w is "anatomist" or "anatomists" or "scientist" or "scientists")));
+    }
+
+    /// <summary>"the history of the iliacus": "history" with a muscle named within the next few words (not "a history of trauma").</summary>
+    private static bool HistoryOfAMuscle(TokenizedText text, Analysis analysis)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.WordString(i) == "history" && analysis.Muscles.Any(m => m.Start > i && m.Start <= i + 3))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"what year", "which century": the word after a question word.</summary>
+    private static bool Follows(List<string> words, string word)
+    {
+        var at = words.IndexOf(word);
+        return at > 0 && words[at - 1] is "what" or "which";
+    }
+
+    private static bool KnowledgeSpeaksOfHistory(KnowledgeIndex index)
+    {
+        var markers = HistoryMarkers.Select(index.Facts.Term).ToHashSet(StringComparer.Ordinal);
+        return index.Facts.Passages.Any(p => index.Facts.FactTerms(p.Ordinal).Overlaps(markers));
+    }
+}

@@ -1,0 +1,48 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Tests.Accuracy;
+
+namespace AnatomyBot.Core.Tests.Routing;
+
+/// <summary>
+/// Everyday wordings of red flags get the urgent line (legs that cannot be felt, soiling oneself, lost feeling after a
+/// fall, chest pain or breathlessness, blood in the urine with back pain), a red-flag word is never "corrected" into a
+/// pain word ("pooed" is not "popped"), and pain slang ("went pop", "on fire") gets the disclaimer. General questions
+/// on the same subjects stay calm. Phrasings are new (in neither suite nor the tester's probes).
+/// </summary>
+public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
+{
+    [Theory]
+    [InlineData("since this morning i cannot feel my legs and my lower back aches")]
+    [InlineData("pooed myself last night and my lower back aches")]
+    [InlineData("slipped on ice and lost all feeling in my groin")]
+    [InlineData("i got chest pains while doing a hip flexor stretch")]
+    [InlineData("there is blood in my urine and my flank hurts")]
+    public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.Urgent, reply.Intent);
+        Assert.NotNull(reply.UrgentNotice);
+        Assert.NotNull(reply.Disclaimer);
+    }
+
+    [Theory]
+    [InlineData("felt a pop in the front of my hip while kicking a ball")]
+    [InlineData("the front of my hip is on fire after squats")]
+    public void Pain_slang_gets_the_disclaimer(string question)
+    {
+        Assert.NotNull(fixture.Ask(question).Disclaimer);
+    }
+
+    [Theory]
+    [InlineData("does the psoas move when we breathe")]
+    [InlineData("how does the diaphragm share fascia with the psoas")]
+    [InlineData("do my legs both have an iliopsoas")]
+    public void A_general_question_on_the_same_subjects_stays_calm(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Null(reply.UrgentNotice);
+        Assert.NotEqual(Intent.Urgent, reply.Intent);
+    }
+}
