@@ -239,7 +239,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Sources(index);
         }
 
-        return Compose(Decide(text, analysis, index, context, semantic), index, text);
+        return Compose(Decide(text, analysis, index, FollowUpGate.Context(text, analysis, index, context), semantic), index, text);
     }
 
     /// <summary>How many words open the question as greeting, thanks or filler, and whether thanks or a greeting is among them.</summary>
@@ -379,7 +379,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return subject with { Muscles = [contextMuscle] };
         }
 
-        if (subject.Muscles.Count > 0 && subject.Attributes.Count == 0 && context?.Attribute is { } lastAttribute
+        if (subject.Muscles.Count > 0 && (subject.Attributes.Count == 0 || FollowUpGate.OnlyForAfterAnd(text)) && context?.Attribute is { } lastAttribute
             && (FactAnswerer.IsFollowUp(text) || IsBareFollowUp(text, analysis)))
         {
             return subject with { Attributes = [lastAttribute], Strong = true };
@@ -404,7 +404,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var questionTerms = analysis.TermsOutsideMuscles(text, index.Facts);
             var unknownWords = UnknownWords(questionTerms, index);
             var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
-            if (UncoveredSubject(text, index, unknownWords, strong && unknownWords.Count * index.Facts.MaxIdf <= knownWeight) is { } uncovered)
+            if (UncoveredSubject(text, index, unknownWords, strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight) is { } uncovered)
             {
                 var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
                 return NotCovered(index, uncovered, nearest, text, index.Muscles[muscles[0]].Name);
@@ -521,7 +521,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var outside = analysis.WordsOutsideMuscles(text);
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim.
-        if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word)))
+        if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word)))
         {
             return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
         }
@@ -539,7 +539,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Only everyday words left ("exactly", "basically"): the card, never a false "not covered".
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.GeneralWords.Contains(w)
-            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w)))
+            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w)))
         {
             return MuscleAnswer(index, mention);
         }
@@ -729,7 +729,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var unknown = UnknownWords(terms, index);
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
         var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
-        var unknownWeight = unknown.Count * index.Facts.MaxIdf;
+        var unknownWeight = EverydayWords.Weight(unknown, index.Facts.MaxIdf);
         var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight) || NamesSureTopic(analysis);
 
         // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
@@ -754,9 +754,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
+        var rare = EverydayWords.Rare(unknown);
         if (inDomain && unknown.Count > 0 && (LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight))
         {
-            return NotCovered(index, NotCoveredSubject(unknown, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
+            return NotCovered(index, NotCoveredSubject(unknown, rare, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
 
         // "and how often?", "what is it for?": nothing but the question words, so the answer is among the last
@@ -814,14 +815,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     /// <summary>
     /// What the sources do not cover, named as a student would: "the weight of the psoas major" for "how much does the
-    /// psoas major weigh", otherwise the unknown words themselves.
+    /// psoas major weigh", otherwise the unknown words that are not everyday English, else "that".
     /// </summary>
-    private static string NotCoveredSubject(List<string> unknown, string? muscle)
+    private static string NotCoveredSubject(List<string> unknown, List<string> rare, string? muscle)
     {
         var measure = unknown.Select(MeasureNoun).FirstOrDefault(m => m is not null);
         if (measure is null)
         {
-            return string.Join(' ', unknown.Take(4));
+            return rare.Count > 0 ? string.Join(' ', rare.Take(4)) : "that";
         }
 
         return muscle is null ? $"its {measure}" : $"the {measure} of the {muscle.ToLowerInvariant()}";

@@ -603,7 +603,7 @@ internal static class FactAnswerer
 
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
-        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion))
+        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, question, shown))
         {
             return null;
         }
@@ -635,7 +635,7 @@ internal static class FactAnswerer
         }
 
         var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
-        return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(question, shown, support);
+        return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, shown, support);
     }
 
     /// <summary>A yes/no question no fact settles whose answer shows a disagreement: the sources differ, and the reply shows how.</summary>
@@ -702,11 +702,21 @@ internal static class FactAnswerer
     }
 
     /// <summary>The verdict from the best-supported fact: yes, or whose claim it is when the question asks about a cause.</summary>
-    private static string? BestFactVerdict(TokenizedText question, List<FactPassage> shown, List<double> support)
+    private static string? BestFactVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, List<FactPassage> shown, List<double> support)
     {
         var best = support.IndexOf(support.Max());
-        var negated = Words(shown[best].Fact.Text).Any(Negations.Contains);
-        if (negated || support[best] < RoutingThresholds.VerdictMinSupport)
+        var words = Words(shown[best].Fact.Text);
+        if (support[best] < RoutingThresholds.VerdictMinSupport)
+        {
+            return null;
+        }
+
+        if (VerdictChecks.Disputed(words))
+        {
+            return VerdictChecks.AsksEfficacy(question) ? "The sources differ." : null;
+        }
+
+        if (words.Any(Negations.Contains))
         {
             return null;
         }
@@ -719,7 +729,7 @@ internal static class FactAnswerer
             return shown[best].Fact.Sources.Length == 1 ? "One source makes that claim." : "Some sources make that claim.";
         }
 
-        return "Yes.";
+        return VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best]) ? "Yes." : null;
     }
 
 
@@ -847,7 +857,7 @@ internal static class FactAnswerer
     /// <summary>Whether any muscle of one side is, contains or is part of a muscle of the other: "the psoas" (the group) stands for its parts.</summary>
     private static bool Matches(KnowledgeIndex index, int[] side, IReadOnlyCollection<int> other) => side.Any(a => other.Any(b => Related(index, a, b)));
 
-    private static bool Related(KnowledgeIndex index, int a, int b) => a == b
+    internal static bool Related(KnowledgeIndex index, int a, int b) => a == b
         || (index.Muscles[a].IsGroup && !index.Muscles[a].Parts.IsDefault && index.Muscles[a].Parts.Contains(index.Muscles[b].Id))
         || (index.Muscles[b].IsGroup && !index.Muscles[b].Parts.IsDefault && index.Muscles[b].Parts.Contains(index.Muscles[a].Id));
 

@@ -132,4 +132,18 @@ internal static class RoutingThresholds
 
     /// <summary>A fact supporting less than this share of the claim's words settles nothing: no verdict.</summary>
     public const double VerdictMinSupport = 0.5;
+
+    // Everyday English (Text/everyday-english.txt, most frequent first).
+
+    /// <summary>
+    /// A word among this many most frequent English words ("normal", "bigger", "humans", "gym") is never the subject
+    /// the sources "don't cover": it says how something is asked, not what.
+    /// </summary>
+    public const int EverydayWordRank = 4000;
+
+    /// <summary>
+    /// An everyday word no fact uses weighs this share of a rare one against the question's known words: "is it normal
+    /// that the psoas stretch hurts" is about the stretch, "at what age does the psoas reach its adult size" is not covered.
+    /// </summary>
+    public const double EverydayUnknownShare = 0.5;
 }

@@ -120,6 +120,26 @@ internal sealed class SafetyMatcher
         "numbers", "number", "numbered", "limb", "limbs", "lifts", "lifted", "lifting", "sorted", "stain", "strait",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// "abscent" is two edits from abscess but one from absent: a word nearer an everyday English word (or one itself)
+    /// than the pain term is that word misspelt, and raises no disclaimer. Ties stay pain ("hurst": hurts or burst), and
+    /// so do the pain term's own forms ("sores", "fractures", "irritating").
+    /// </summary>
+    private bool MisspeltEverydayWord(string word, string painTerm) =>
+        EverydayEnglish.HasWordNearer(word, EditDistance.Between(word, painTerm), w => _pain.Contains(w) || SameStem(w, painTerm));
+
+    /// <summary>Whether two words differ only in their last three letters or fewer ("fractures" and "fracture").</summary>
+    private static bool SameStem(string word, string term)
+    {
+        var shared = 0;
+        while (shared < word.Length && shared < term.Length && word[shared] == term[shared])
+        {
+            shared++;
+        }
+
+        return shared >= Math.Max(3, term.Length - 3);
+    }
+
     /// <summary>The question with misspelt pain words replaced by the term they most resemble.</summary>
     private TokenizedText Corrected(TokenizedText question)
     {
@@ -152,7 +172,7 @@ internal sealed class SafetyMatcher
                 }
             }
 
-            if (best is not null)
+            if (best is not null && !MisspeltEverydayWord(word, best))
             {
                 words ??= Enumerable.Range(0, question.Count).Select(question.WordString).ToArray();
                 words[i] = best;

@@ -1,0 +1,29 @@
+using AnatomyBot.Core.Conversation;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>
+/// Which messages may lean on the conversation's last subject. One with no muscle, attribute, pain word, pronoun,
+/// follow-up shape ("and ...?", "what about ...", "how long ...") or word of the knowledge ("null", "what is the capital
+/// of italy") is a new question, answered on its own: it never repeats the last answer.
+/// </summary>
+internal static class FollowUpGate
+{
+    /// <summary>The context when the message can refer back to it, else null.</summary>
+    public static ConversationContext? Context(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
+        context is null || MayReferBack(text, analysis, index) ? context : null;
+
+    /// <summary>"and for psoas major?" after an origin question: "for" there asks for the same again, not what the muscle is for.</summary>
+    public static bool OnlyForAfterAnd(TokenizedText text) =>
+        FactAnswerer.IsFollowUp(text) && text.Words.Contains("for")
+        && !text.Words.Any(w => w != "for" && Vocabulary.AttributeCues.Any(c => c.Phrase == w));
+
+    private static bool MayReferBack(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
+        analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || analysis.Attributes.Count > 0 || analysis.Safety.TouchesPain
+        || FactAnswerer.HasPronoun(text) || FactAnswerer.IsFollowUp(text) || AsksHowMuch(text)
+        || text.Words.Any(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && index.Facts.Knows(w));
+
+    /// <summary>"how long?", "how many sets", "how often": a number asked of the last subject.</summary>
+    private static bool AsksHowMuch(TokenizedText text) =>
+        text.Count > 1 && text.WordString(0) == "how" && text.WordString(1) is "long" or "many" or "much" or "often" or "far";
+}
