@@ -164,9 +164,9 @@ internal static class Vocabulary
         return Cues(true, origin, "origin", "origins", "originate", "originates", "originating", "arise", "arises", "arising",
                 "arisen", "proximal attachment", "upper attachment", "superior attachment", "proximal attachments",
                 "top attachment", "highest attachment", "upper end", "top end", "upper attachments", "proximal end",
-                "arises from", "originate from", "originates from")
+                "arises from", "originate from", "originates from", "begin from", "begins from", "start from", "starts from")
             .Concat(Cues(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
-                "start from", "where does it start"));
+                "where does it start"));
     }
 
     /// <summary>Where a muscle ends ("insertion", "attaches to"); "end" and "reach" are weak.</summary>

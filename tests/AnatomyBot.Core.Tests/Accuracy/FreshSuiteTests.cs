@@ -15,10 +15,10 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>
-    /// Measured on main when the suite landed: 102/131 = 77.9 % on 2026-12-01 (95f6075), rounded down (docs/testing.md). A change
+    /// Landed at 102/131 = 77.9 % (95f6075); 105/131 = 80.2 % on 2026-12-01 at b710a78 after the session's fixes, rounded down (docs/testing.md). A change
     /// that loses ground fails; raise it when the engine improves on this suite, never lower it to pass.
     /// </summary>
-    private const double Floor = 0.77;
+    private const double Floor = 0.80;
 
     /// <summary>Where the suite lives; read from the repository, so the project file needs no copy rule.</summary>
     public static string SuitePath => Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", "fresh.json");

@@ -538,17 +538,25 @@ internal sealed class FactIndex
             return null;
         }
 
+        // Of the close candidates, the fewest edits away: "streth" is "stretch" (one letter), not "strength", which
+        // shares more letter triples.
         var hits = _words.Search(word, 5, 60);
+        string? best = null;
+        var bestDistance = int.MaxValue;
         foreach (var hit in hits)
         {
             var candidate = _words[hit.Key];
             if (hit.Score >= (word.Length >= 7 ? 80 : 84) || EditDistance.Within(word, candidate, EditDistance.Allowed(word)))
             {
-                return _wordTerms[candidate];
+                var distance = EditDistance.Between(word, candidate);
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (candidate, distance);
+                }
             }
         }
 
-        return null;
+        return best is null ? null : _wordTerms[best];
     }
 
     private static FrozenDictionary<string, string> BuildCanonical(ImmutableArray<ImmutableArray<string>> groups)
