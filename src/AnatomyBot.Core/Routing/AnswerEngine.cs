@@ -345,7 +345,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
         var ownWords = OwnSubjectWords(text, analysis, index);
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
-        var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text)) && muscles.Count == 0
+        var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text) || FollowUpGate.PointsBackAtTopic(text, context)) && muscles.Count == 0
             && analysis.GreyMuscles.Count == 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
         var ownSubject = (muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0) && !refersBack;
         return new ResolvedSubject(muscles, analysis.Attributes.ToList(), analysis.StrongAttribute, ownWords, ownSubject, refersBack);
@@ -407,7 +407,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             if (UncoveredSubject(text, index, unknownWords, strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight) is { } uncovered)
             {
                 var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
-                return NotCovered(index, uncovered, nearest, text, index.Muscles[muscles[0]].Name);
+                return NotCovered(index, EverydayWords.Rare(unknownWords).Count > 0 || unknownWords.Count == 0 ? uncovered : "that", nearest, text, index.Muscles[muscles[0]].Name);
             }
 
             return TopicFactOrAttribute(text, analysis, index, subject);

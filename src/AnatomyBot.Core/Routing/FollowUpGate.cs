@@ -26,4 +26,21 @@ internal static class FollowUpGate
     /// <summary>"how long?", "how many sets", "how often": a number asked of the last subject.</summary>
     private static bool AsksHowMuch(TokenizedText text) =>
         text.Count > 1 && text.WordString(0) == "how" && text.WordString(1) is "long" or "many" or "much" or "often" or "far";
+
+    /// <summary>"for how long do i stay in that position" after the stretches: a number asked of "that ..." means the last topic's.</summary>
+    public static bool PointsBackAtTopic(TokenizedText text, ConversationContext context) =>
+        context.TopicId is not null && AsksHowMuchAnywhere(text) && text.Words.Any(w => w is "that" or "this" or "those" or "these");
+
+    private static bool AsksHowMuchAnywhere(TokenizedText text)
+    {
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            if (text.WordString(i) == "how" && text.WordString(i + 1) is "long" or "many" or "much" or "often")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

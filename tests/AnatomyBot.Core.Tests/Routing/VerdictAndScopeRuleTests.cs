@@ -119,4 +119,14 @@ public sealed class VerdictAndScopeRuleTests(ShippedKnowledgeFixture fixture) : 
 
         Assert.Contains("15 to 20", HeldOutJudge.AnswerText(Ask(engine, "how many should i do")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void How_long_asked_of_that_exercise_after_a_topic_stays_on_the_topic()
+    {
+        var engine = Engine();
+        Ask(engine, "give me the iliopsoas stretches");
+        var answer = HeldOutJudge.AnswerText(Ask(engine, "how long should i hold that position"));
+
+        Assert.Contains("twenty seconds", answer, StringComparison.OrdinalIgnoreCase);
+    }
 }
