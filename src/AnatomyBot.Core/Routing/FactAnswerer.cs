@@ -590,7 +590,7 @@ internal static class FactAnswerer
     /// </summary>
     public static string? Verdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> chosen, IReadOnlyList<int> skipWords, bool attributeAnswer)
     {
-        if (!IsYesNo(question) || chosen.Count == 0)
+        if (!IsYesNo(question) || chosen.Count == 0 || VerdictChecks.AboutTheAsker(question))
         {
             return null;
         }

@@ -85,6 +85,9 @@ internal sealed class SafetyMatcher
         return finding;
     }
 
+    /// <summary>"I", "my", "me" and their forms: the question is about the asker's own body.</summary>
+    public static bool IsPersonalWord(string word) => PersonalWords.Contains(word);
+
     private SafetyFinding Find(TokenizedText question)
     {
         var corrected = Corrected(question);

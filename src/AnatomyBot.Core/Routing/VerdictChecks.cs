@@ -16,6 +16,9 @@ internal static class VerdictChecks
         "unproven", "unclear", "uncertain", "disagree", "disagrees", "disagreement",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Openers of a yes/no question that asks for advice rather than about the asker's state.</summary>
+    private static readonly FrozenSet<string> AdviceOpeners = new[] { "should", "can", "may", "must", "shall" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words asking whether something works or is shown to ("proven", "effective", "evidence").</summary>
     private static readonly FrozenSet<string> EfficacyWords = new[]
     {
@@ -38,6 +41,14 @@ internal static class VerdictChecks
         return shown.Any(p => (p.Muscle >= 0 ? [p.Muscle] : index.MusclesNamedIn(p.Ordinal).Concat(index.MusclesNamedIn(p.Heading)))
             .Any(m => asked.Any(a => FactAnswerer.Related(index, a, m))));
     }
+
+    /// <summary>
+    /// "Is my psoas tight?", "do I have psoas syndrome?", "could my back pain be from my psoas?": a yes or no about the
+    /// asker's own body would be a diagnosis, and the bot never diagnoses, so such a question gets the facts without one.
+    /// Advice ("should I strengthen my psoas before I stretch it?", "can I ...") is not a diagnosis and keeps its verdict.
+    /// </summary>
+    public static bool AboutTheAsker(TokenizedText question) =>
+        question.Count > 0 && !AdviceOpeners.Contains(question.WordString(0)) && question.Words.Any(SafetyMatcher.IsPersonalWord);
 
     /// <summary>Whether a fact says its point is disputed, debated or unproven.</summary>
     public static bool Disputed(IEnumerable<string> factWords) => factWords.Any(DisputeWords.Contains);

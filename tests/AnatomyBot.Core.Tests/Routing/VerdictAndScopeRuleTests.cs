@@ -23,6 +23,21 @@ public sealed class VerdictAndScopeRuleTests(ShippedKnowledgeFixture fixture) : 
     private static bool HasVerdict(Reply reply) =>
         reply.Title is { } title && (title.StartsWith("Yes.", StringComparison.Ordinal) || title.StartsWith("No.", StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("do i have a tight iliopsoas")]
+    [InlineData("is my psoas the reason my back aches")]
+    public void A_yes_or_no_about_the_askers_own_body_is_never_given_because_the_bot_never_diagnoses(string question)
+    {
+        Assert.False(HasVerdict(fixture.Ask(question)));
+    }
+
+    [Fact]
+    public void Advice_asked_in_the_first_person_still_gets_its_verdict()
+    {
+        var title = fixture.Ask("should i do strengthening for my psoas before stretching it").Title;
+        Assert.True(title?.StartsWith("Yes.", StringComparison.Ordinal) == true || title?.StartsWith("The sources differ.", StringComparison.Ordinal) == true, title);
+    }
+
     [Fact]
     public void A_disputed_fact_sharing_one_word_with_the_claim_gives_no_yes_or_no()
     {
