@@ -44,10 +44,10 @@ public sealed class HeldOutRun
     }
 
     /// <summary>The table by style, the safety figures and the median single-fact answer length.</summary>
-    public string Summary(double gate)
+    public string Summary(double gate, string suite = "Held-out suite")
     {
         var summary = new StringBuilder();
-        summary.AppendLine(CultureInfo.InvariantCulture, $"Held-out suite: {Passed}/{Results.Length} items = {Overall:P1} (gate {gate:P0})");
+        summary.AppendLine(CultureInfo.InvariantCulture, $"{suite}: {Passed}/{Results.Length} items = {Overall:P1} (gate {gate:P0})");
         summary.AppendLine("  style            pass / total");
         foreach (var style in Results.GroupBy(r => r.Style).OrderBy(g => Array.IndexOf(HeldOutSuite.Styles, g.Key)))
         {
