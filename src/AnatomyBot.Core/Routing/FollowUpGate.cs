@@ -24,8 +24,10 @@ internal static class FollowUpGate
         || text.Words.Any(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && index.Facts.Knows(w));
 
     /// <summary>"how long?", "how many sets", "how often": a number asked of the last subject.</summary>
-    private static bool AsksHowMuch(TokenizedText text) =>
-        text.Count > 1 && text.WordString(0) == "how" && text.WordString(1) is "long" or "many" or "much" or "often" or "far";
+    private static bool AsksHowMuch(TokenizedText text) => text.Count > 1 && HowMuchAt(text, 0);
+
+    private static bool HowMuchAt(TokenizedText text, int i) =>
+        text.WordString(i) == "how" && text.WordString(i + 1) is "long" or "many" or "much" or "often" or "far";
 
     /// <summary>"for how long do i stay in that position" after the stretches: a number asked of "that ..." means the last topic's.</summary>
     public static bool PointsBackAtTopic(TokenizedText text, ConversationContext context) =>
@@ -35,7 +37,7 @@ internal static class FollowUpGate
     {
         for (var i = 0; i + 1 < text.Count; i++)
         {
-            if (text.WordString(i) == "how" && text.WordString(i + 1) is "long" or "many" or "much" or "often")
+            if (HowMuchAt(text, i))
             {
                 return true;
             }
