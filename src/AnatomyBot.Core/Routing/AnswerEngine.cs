@@ -122,6 +122,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Intent.MuscleAttribute => new ConversationContext(reply.Entity, reply.Attribute, null),
             Intent.Topic => new ConversationContext(null, null, reply.Entity),
             Intent.NotCovered => previous,
+            // A red flag is remembered for the follow-up window; the crisis reply starts afresh.
+            Intent.Urgent when reply.Entity != EngineCopy.CrisisEntity => new ConversationContext(null, null, null) { RedFlag = true },
+            // "ok thanks" after a red flag does not clear it: "so which stretch for it?" still refers to it.
+            Intent.Thanks or Intent.Greeting when previous is { RedFlag: true } => previous,
             _ => null,
         };
     }
@@ -204,6 +208,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.EmptyQuestion();
         }
 
+        // Suicide or self-harm comes before everything, greetings included ("hi, i want to die").
+        if (index.Safety.Inspect(text).Crisis && index.Safety.Rules.Crisis.Urgent.Length > 0)
+        {
+            return Compose(EngineCopy.Crisis(index), index, text);
+        }
+
         // Greetings and thanks, alone or in front of a question.
         var (lead, thanks, greeting) = LeadingCourtesy(text);
         if (lead == text.Count && (thanks || greeting))
@@ -230,6 +240,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var analysis = Analyze(text, index);
+        if (context is { RedFlag: true })
+        {
+            // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
+            if (analysis.Safety.RedFlags.Count == 0 && RedFlagFollowUp.RefersBack(text, analysis))
+            {
+                return Compose(EngineCopy.UrgentFollowUp(index), index, text);
+            }
+
+            // A red flag alone is no subject to follow up on.
+            context = context.HasSubject ? context : null;
+        }
+
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
         // release" asks about a subject of its own, answered from the facts (each cites its source).
         if (analysis.Muscles.Count == 0 && !analysis.Safety.TouchesPain
@@ -1122,8 +1144,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var answerText = reply.Title + "\n" + string.Join("\n", sections.Select(s => s.Heading + "\n" + s.Body));
         var touches = safety.TouchesPain || index.Safety.TouchesPain(answerText);
-        var urgent = safety.RedFlags.Count > 0 && !string.IsNullOrWhiteSpace(rules.UrgentNotice) ? rules.UrgentNotice.Trim() : null;
-        var disclaimer = (touches || urgent is not null) && !string.IsNullOrWhiteSpace(rules.Disclaimer) ? rules.Disclaimer.Trim() : null;
+        var crisis = reply.Entity == EngineCopy.CrisisEntity && reply.Intent == Intent.Urgent;
+        // A reply may bring its own notice (the crisis line, a red flag remembered from the last turn).
+        var urgent = reply.UrgentNotice is { Length: > 0 } own ? own
+            : safety.RedFlags.Count > 0 && !string.IsNullOrWhiteSpace(rules.UrgentNotice) ? rules.UrgentNotice.Trim() : null;
+        // The crisis reply is no study answer: it carries the medical disclaimer only when pain came up too.
+        var disclaimer = (touches || (urgent is not null && !crisis)) && !string.IsNullOrWhiteSpace(rules.Disclaimer) ? rules.Disclaimer.Trim() : null;
         return reply with { Sections = sections, Disclaimer = disclaimer, UrgentNotice = urgent };
     }
 
