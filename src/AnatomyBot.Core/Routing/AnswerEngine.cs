@@ -567,12 +567,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
         }
 
-        // The nearest facts answer only when they are the muscle's own or the topic the question's words point at;
-        // "who first described it in history" shares a word with a fact, not its subject.
+        // The nearest facts answer only when they are the muscle's own, the topic the question's words point at, or
+        // every word of the question is one the facts use ("the earliest muscle to develop in the womb"); "who first
+        // described it in history" shares a word with a fact, not its subject.
         var own = new Dictionary<int, double>();
         var (ranked, _, _) = FactAnswerer.RankWithOwn(index, asked, analysis, muscles, attributes, null, null, own);
         var top = ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey ? index.Facts.Passages[ranked[0].Passage] : null;
-        if (top is not null && (muscles.Contains(top.Muscle) || (asked != text && index.MusclesNamedIn(top.Ordinal).Any(muscles.Contains)) || (top.Topic >= 0 && top.Topic == analysis.BestTopic.Topic && analysis.BestTopic.Score >= RoutingThresholds.TopicGrey)))
+        if (top is not null && (muscles.Contains(top.Muscle) || (asked != text && index.MusclesNamedIn(top.Ordinal).Any(muscles.Contains))
+            || (top.Topic >= 0 && top.Topic == analysis.BestTopic.Topic && analysis.BestTopic.Score >= RoutingThresholds.TopicGrey)
+            || (top.Topic >= 0 && terms.All(t => t.Term is not null))))
         {
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, asked, own), ranked[0].Score);
         }
@@ -796,7 +799,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         var rare = EverydayWords.Rare(unknown);
-        if (inDomain && unknown.Count > 0 && (LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight))
+        if (inDomain && unknown.Count > 0 && (rare.Count > 0
+                ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight
+                : OnlyEverydayUncovered(analysis, muscles, LexicalBest(), unknownWeight, subjectWeight)))
         {
             return NotCovered(index, NotCoveredSubject(unknown, rare, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
@@ -817,6 +822,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return SureTopicOrGuess(text, analysis, index, ranked, own, unknown.Count == 0, inDomain && muscles.Count == 0);
     }
+
+    /// <summary>
+    /// Only everyday words no fact uses ("is it normal that the stretch hurts", "at the gym", "do all humans have"):
+    /// they say how the question is asked, not what it asks, so the subject is uncovered only when no fact answers it
+    /// well, or when they outweigh what it asks about while it names no muscle and touches no pain.
+    /// </summary>
+    private static bool OnlyEverydayUncovered(Analysis analysis, List<int> muscles, double lexicalBest, double unknownWeight, double subjectWeight) =>
+        lexicalBest < RoutingThresholds.EverydayUncoveredBelow
+        || (muscles.Count == 0 && !analysis.Safety.TouchesPain && unknownWeight > subjectWeight);
 
     /// <summary>"and how often?": the best of the last subject's facts when one clears the accept bar, else null.</summary>
     private static Reply? OnContextAnswer(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
@@ -874,7 +888,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         "weigh" or "weighs" or "weighed" or "heavy" or "heaviness" or "mass" or "kg" or "kilograms" or "grams" or "lb" or "lbs" or "oz" => "weight",
         "wide" or "width" => "width",
         "thick" or "thickness" => "thickness",
-        "size" or "volume" or "diameter" => word,
+        "size" or "volume" or "diameter" or "age" => word,
         _ when Vocabulary.UnitWords.Contains(word) || Vocabulary.MeasureWords.Contains(word) => "measurements",
         _ => null,
     };
