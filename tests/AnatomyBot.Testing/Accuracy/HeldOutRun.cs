@@ -27,14 +27,21 @@ public sealed class HeldOutRun
 
     public double Overall => (double)Passed / Results.Length;
 
-    /// <summary>Runs every item; <paramref name="ask"/> answers one message (text, chat id) and keeps each chat's follow-up context.</summary>
-    public static HeldOutRun Evaluate(HeldOutSuite suite, Func<string, string, Reply> ask) =>
-        new([.. suite.Items.Select(item => Run(item, ask))]);
+    private static int _runs;
 
-    private static HeldOutItemResult Run(HeldOutItem item, Func<string, string, Reply> ask)
+    /// <summary>Runs every item; <paramref name="ask"/> answers one message (text, chat id) and keeps each chat's follow-up context.</summary>
+    public static HeldOutRun Evaluate(HeldOutSuite suite, Func<string, string, Reply> ask)
+    {
+        // Tests share one engine (a class fixture) and may run a suite more than once: chat ids of their own per run,
+        // so the context an item leaves (a remembered red flag, the last muscle) never reaches the same item next run.
+        var run = Interlocked.Increment(ref _runs);
+        return new([.. suite.Items.Select(item => Run(item, run, ask))]);
+    }
+
+    private static HeldOutItemResult Run(HeldOutItem item, int run, Func<string, string, Reply> ask)
     {
         // One chat per item: a dialogue shares its context, and no context leaks between items.
-        var chat = "heldout-" + item.Id;
+        var chat = $"heldout-{run}-{item.Id}";
         var turns = item.Turns.Select(turn =>
         {
             var reply = ask(turn.Text, chat);
