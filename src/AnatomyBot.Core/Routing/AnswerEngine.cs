@@ -197,6 +197,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return Compose(EngineCopy.UnknownMuscle(index, name.Text), index, name);
     }
 
+    /// <summary>The quiz phrases as one set: a question is looked up once per word, not once per phrase.</summary>
+    private static readonly PhraseSet QuizPhrases = new(Vocabulary.QuizPhrases);
+
     private Reply FreeText(TokenizedText text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
         if (text.Count == 0)
@@ -224,7 +227,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Help(index, null);
         }
 
-        if (Vocabulary.QuizPhrases.Any(q => ContainsPhrase(text, q)))
+        if (QuizPhrases.AnyIn(text))
         {
             return Quiz(index);
         }

@@ -39,6 +39,9 @@ internal sealed class PhraseWords
         _threshold = threshold;
     }
 
+    /// <summary>Whether <paramref name="word"/> is one of the phrases' words as it stands.</summary>
+    public bool Contains(string word) => _exact.Contains(word);
+
     /// <summary>Whether some phrase word is <paramref name="word"/>, or both have four letters or more and score at least the threshold.</summary>
     public bool AnyAligns(string word)
     {

@@ -106,7 +106,7 @@ internal sealed class SafetyMatcher
             {
                 foreach (var (flag, groups) in _flags)
                 {
-                    if (groups.Length > 0 && groups.All(g => g.Any(present.Contains)))
+                    if (groups.Length > 0 && EveryGroupPresent(groups, present))
                     {
                         flags.Add(flag);
                     }
@@ -115,6 +115,30 @@ internal sealed class SafetyMatcher
         }
 
         return new SafetyFinding(pain || flags.Count > 0, personal, flags);
+    }
+
+    /// <summary>Whether each group has a term in <paramref name="present"/> (plain loops: every question with a flag term asks this of every flag).</summary>
+    private static bool EveryGroupPresent(string[][] groups, HashSet<string> present)
+    {
+        foreach (var group in groups)
+        {
+            var any = false;
+            foreach (var term in group)
+            {
+                if (present.Contains(term))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Everyday words one or two letters from a pain term that are never its misspelling ("numbers", "limb").</summary>

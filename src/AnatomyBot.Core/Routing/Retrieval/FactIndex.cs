@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
@@ -457,7 +458,7 @@ internal sealed class FactIndex
         }
 
         // Best score first, then the lower passage: a total order, so any sort gives the same list.
-        Array.Sort(ranked, 0, kept, BestFirst.Instance);
+        BestFirst.Sort(ranked.AsSpan(0, kept));
 
         // BM25's saturation gives at most (K1 + 1) per term; coverage divides by that ceiling.
         var ceiling = total * (K1 + 1) * 0.75;
@@ -546,6 +547,85 @@ internal sealed class FactIndex
 
         public int Compare((int Passage, double Score) x, (int Passage, double Score) y) =>
             x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Passage.CompareTo(y.Passage);
+
+        /// <summary>
+        /// Sorts in <see cref="Compare"/>'s order (a total order, so the result is the same list): the negated scores as
+        /// plain keys (a primitive sort, no comparer call per comparison; sorting every scored fact was 5 % of an answer),
+        /// then each run of equal scores by passage.
+        /// </summary>
+        public static void Sort(Span<(int Passage, double Score)> items)
+        {
+            var n = items.Length;
+            if (n < 2)
+            {
+                return;
+            }
+
+            foreach (var item in items)
+            {
+                if (double.IsNaN(item.Score))
+                {
+                    // A primitive sort puts NaN first, Compare last: no score is NaN, but the order must not depend on that.
+                    items.Sort(Instance);
+                    return;
+                }
+            }
+
+            double[]? rentedKeys = null;
+            int[]? rentedOrder = null;
+            (int, double)[]? rentedCopy = null;
+            var keys = n <= 256 ? stackalloc double[n] : (rentedKeys = ArrayPool<double>.Shared.Rent(n)).AsSpan(0, n);
+            var order = n <= 256 ? stackalloc int[n] : (rentedOrder = ArrayPool<int>.Shared.Rent(n)).AsSpan(0, n);
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] = -items[i].Score;
+                order[i] = i;
+            }
+
+            keys.Sort(order);
+            for (var start = 0; start < n;)
+            {
+                var end = start + 1;
+                while (end < n && keys[end] == keys[start])
+                {
+                    end++;
+                }
+
+                // Equal scores (0.0 and -0.0 among them, as Compare has it) go by the lower passage; such runs are short.
+                for (var i = start + 1; i < end; i++)
+                {
+                    var moving = order[i];
+                    var at = i;
+                    while (at > start && items[order[at - 1]].Passage > items[moving].Passage)
+                    {
+                        order[at] = order[at - 1];
+                        at--;
+                    }
+
+                    order[at] = moving;
+                }
+
+                start = end;
+            }
+
+            var copy = n <= 128 ? stackalloc (int, double)[n] : (rentedCopy = ArrayPool<(int, double)>.Shared.Rent(n)).AsSpan(0, n);
+            items.CopyTo(copy);
+            for (var i = 0; i < n; i++)
+            {
+                items[i] = copy[order[i]];
+            }
+
+            if (rentedKeys is not null)
+            {
+                ArrayPool<double>.Shared.Return(rentedKeys);
+                ArrayPool<int>.Shared.Return(rentedOrder!);
+            }
+
+            if (rentedCopy is not null)
+            {
+                ArrayPool<(int, double)>.Shared.Return(rentedCopy);
+            }
+        }
     }
 
     /// <summary>Two knowledge words run together, each exact or one typo away; null when no split gives two.</summary>
