@@ -78,6 +78,11 @@ internal static class FactAnswerer
         "how many", "how long", "how often", "how much", "how far", "how deep", "what angle", "which angle",
         "what degree", "percent", "percentage", "fraction", "how frequently", "sets", "reps", "repetitions", "seconds",
         "minutes", "days", "times a", "what age", "angle", "degrees", "proportion", "share of", "number of",
+        // How often something is found is a share ("how common is it to be missing": 40 % or 50 %).
+        "how common", "how rare", "how frequent", "how likely", "how many people",
+        // A spinal level is a number ("down to which lumbar vertebra": L5).
+        "which vertebra", "what vertebra", "which lumbar", "what lumbar", "which thoracic", "what thoracic", "which level",
+        "what level", "which segment", "what segment",
     ];
 
     private static readonly FrozenSet<string> Negations = new[]
