@@ -31,21 +31,29 @@ internal sealed class Int8ModelFile(string? folder, ILogger logger)
     /// <summary>The model to hand ONNX Runtime: a file path, or bytes when there is no valid file.</summary>
     internal readonly record struct Source(string? Path, byte[]? Bytes, Outcome? Outcome);
 
-    /// <summary>Where the int8 model for these source bytes lives (null without a folder).</summary>
-    public string? PathFor(byte[] sourceModel) =>
-        folder is null ? null : System.IO.Path.Combine(folder, $"{Prefix}v{Int8Rewrite.Version}-{Convert.ToHexString(SHA256.HashData(sourceModel))[..32]}.onnx");
+    /// <summary>Where the int8 model of the source model with this SHA-256 lives (null without a folder).</summary>
+    public string? PathFor(byte[] sourceHash) =>
+        folder is null ? null : System.IO.Path.Combine(folder, $"{Prefix}v{Int8Rewrite.Version}-{Convert.ToHexString(sourceHash)[..32]}.onnx");
 
-    public Source Get(byte[] sourceModel)
+    /// <param name="readSource">The float model; opened only when a rewrite is needed.</param>
+    /// <param name="hashSource">The float model's SHA-256; asked for only with a folder.</param>
+    public Source Get(Func<Stream> readSource, Func<byte[]> hashSource)
     {
-        var path = PathFor(sourceModel);
+        var path = folder is null ? null : PathFor(hashSource());
         if (path is not null && IsValid(path))
         {
             return new Source(path, null, Outcome.FromFile);
         }
 
-        var (model, _) = Int8Rewrite.Rewrite(sourceModel);
+        byte[] model;
+        using (var source = readSource())
+        {
+            (model, _) = Int8Rewrite.Rewrite(source);
+        }
+
+        // Written: ONNX Runtime loads the file, and the rewrite's buffers (source, parsed graph, output) can all go.
         return path is not null && TryWrite(path, model)
-            ? new Source(null, model, Outcome.Rewritten)
+            ? new Source(path, null, Outcome.Rewritten)
             : new Source(null, model, Outcome.RewrittenInMemory);
     }
 
@@ -111,8 +119,8 @@ internal sealed class Int8ModelFile(string? folder, ILogger logger)
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
+                // No fsync: a file cut short by a crash fails its checksum at the next start and is rewritten.
                 stream.Write(contents);
-                stream.Flush(flushToDisk: true);
             }
 
             File.Move(temporary, path, overwrite: true);

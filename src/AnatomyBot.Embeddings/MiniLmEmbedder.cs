@@ -70,6 +70,9 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <summary>Vectors held by the on-disk cache (loaded and added since start).</summary>
     internal int CachedVectors => _cache.Count;
 
+    /// <summary>The loaded session's preparation (model read, int8 file or rewrite) and ONNX load times; for benchmarks.</summary>
+    internal (TimeSpan Prepare, TimeSpan Session, Int8ModelFile.Outcome? Source)? LoadTimes { get; private set; }
+
     /// <summary>How many texts were run through the model (cache misses); for tests and benchmarks.</summary>
     internal long Encoded { get; private set; }
 
@@ -201,6 +204,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             }
 
             ReleaseLoadBuffers();
+            LoadTimes = (encoder.PrepareTime, encoder.SessionTime, encoder.Source);
 
             if (_logger.IsEnabled(LogLevel.Information))
             {

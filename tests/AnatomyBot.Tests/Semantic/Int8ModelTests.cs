@@ -59,10 +59,11 @@ public sealed class Int8ModelTests(SemanticEngineFixture fixture, ITestOutputHel
     {
         var source = MiniLmSession.LibraryModel();
         var (first, rewritten) = Int8Rewrite.Rewrite(source);
-        var (second, again) = Int8Rewrite.Rewrite(source);
+        using var stream = MiniLmSession.LibraryModelStream();
+        var (second, again) = Int8Rewrite.Rewrite(stream);
         Assert.Equal(36, rewritten);
         Assert.Equal(36, again);
-        Assert.True(first.AsSpan().SequenceEqual(second), "two rewrites of the same model differ");
+        Assert.True(first.AsSpan().SequenceEqual(second), "two rewrites of the same model (bytes, resource stream) differ");
         Assert.InRange(first.Length, source.Length / 2, source.Length * 3 / 4);
     }
 
@@ -72,13 +73,14 @@ public sealed class Int8ModelTests(SemanticEngineFixture fixture, ITestOutputHel
         var logs = new ListLogger();
         var file = new Int8ModelFile(_folder, logs);
         var source = MiniLmSession.LibraryModel();
-        var path = file.PathFor(source)!;
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(source), MiniLmSession.LibraryModelHash());
+        var path = file.PathFor(MiniLmSession.LibraryModelHash())!;
+        Int8ModelFile.Outcome? Get() => file.Get(MiniLmSession.LibraryModelStream, MiniLmSession.LibraryModelHash).Outcome;
 
-        var written = file.Get(source);
-        Assert.Equal(Int8ModelFile.Outcome.Rewritten, written.Outcome);
+        Assert.Equal(Int8ModelFile.Outcome.Rewritten, Get());
         var good = File.ReadAllBytes(path);
-        Assert.Equal(written.Bytes, good);
-        Assert.Equal(Int8ModelFile.Outcome.FromFile, file.Get(source).Outcome);
+        Assert.True(good.AsSpan().SequenceEqual(Int8Rewrite.Rewrite(source).Model), "the file is not the rewrite");
+        Assert.Equal(Int8ModelFile.Outcome.FromFile, Get());
 
         // Truncated (a copy cut short), then one flipped byte (a damaged disk), then the model without its checksum
         // (a crash between the two renames): each is rewritten, and the file is whole again afterwards.
@@ -91,7 +93,7 @@ public sealed class Int8ModelTests(SemanticEngineFixture fixture, ITestOutputHel
         foreach (var harm in damage)
         {
             harm(path);
-            Assert.Equal(Int8ModelFile.Outcome.Rewritten, file.Get(source).Outcome);
+            Assert.Equal(Int8ModelFile.Outcome.Rewritten, Get());
             Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(good), "the rewritten file differs from the first");
         }
 
