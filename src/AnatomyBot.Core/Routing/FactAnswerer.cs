@@ -59,6 +59,9 @@ internal static class RetrievalThresholds
     public const double NumberBonus = 0.08;
 
     public const int MaxFacts = 4;
+
+    /// <summary>Share of the question a fact's own words must explain to lead its heading over a fact that matched only the heading's words.</summary>
+    public const double LeadingOwnFloor = 0.1;
 }
 
 /// <summary>
@@ -343,8 +346,18 @@ internal static class FactAnswerer
         }
 
         var best = ranked[0].Score;
-        var bestOwn = own.GetValueOrDefault(ranked[0].Passage);
+        var topOwn = own.GetValueOrDefault(ranked[0].Passage);
         var firstHeading = facts.Passages[ranked[0].Passage].Heading;
+        // A short fact can top its heading on the heading's words alone ("hip flexor stretches": a note on lying face up
+        // above the three stretches that say "stretch"); a fact of the heading whose own words match then leads instead.
+        // Not when a number is asked: the fact holding it leads, whatever word ("many") another fact happens to share.
+        var bestOwn = topOwn > 0 || AsksNumber(question) ? topOwn : BestOwnOfHeading(ranked, facts, firstHeading, best * RetrievalThresholds.Companion, own);
+        if (bestOwn < RetrievalThresholds.LeadingOwnFloor)
+        {
+            // An everyday or near-universal word ("psoas") in a fact's own text does not make it the answer.
+            bestOwn = topOwn;
+        }
+
         string? secondHeading = null;
         foreach (var (passage, score) in ranked)
         {
@@ -359,13 +372,13 @@ internal static class FactAnswerer
                 // Facts of one heading share its context words; a companion must also earn its place by its own words
                 // (or, when no fact's own words match, only the heading's first two facts are shown).
                 var earned = bestOwn > 0 ? own.GetValueOrDefault(passage) >= bestOwn * RetrievalThresholds.Companion : chosen.Count < 2;
-                if (score >= best * RetrievalThresholds.Companion && (chosen.Count == 0 || earned))
+                if (score >= best * RetrievalThresholds.Companion && ((chosen.Count == 0 && (topOwn > 0 || bestOwn == 0)) || earned))
                 {
                     chosen.Add(passage);
                 }
             }
             else if (secondHeading is null && score >= best * RetrievalThresholds.SecondHeading && chosen.Count < 3
-                && bestOwn > 0 && own.GetValueOrDefault(passage) >= bestOwn)
+                && topOwn > 0 && own.GetValueOrDefault(passage) >= topOwn)
             {
                 secondHeading = p.Heading;
                 chosen.Add(passage);
@@ -383,6 +396,26 @@ internal static class FactAnswerer
         }
 
         return chosen;
+    }
+
+    /// <summary>The best own-words score among the facts under <paramref name="heading"/> that score at least <paramref name="floor"/>.</summary>
+    private static double BestOwnOfHeading(List<(int Passage, double Score)> ranked, FactIndex facts, string heading, double floor, Dictionary<int, double> own)
+    {
+        var bestOwn = 0.0;
+        foreach (var (passage, score) in ranked)
+        {
+            if (score < floor)
+            {
+                break;
+            }
+
+            if (facts.Passages[passage].Heading == heading)
+            {
+                bestOwn = Math.Max(bestOwn, own.GetValueOrDefault(passage));
+            }
+        }
+
+        return bestOwn;
     }
 
     /// <summary>
