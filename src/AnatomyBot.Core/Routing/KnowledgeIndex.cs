@@ -319,6 +319,9 @@ internal sealed class KnowledgeIndex
 
     public bool IsMuscleWord(string word) => _muscleWords.Contains(word);
 
+    /// <summary>Per word no fact uses, whether it names a subject the sources may not cover (the rule is the router's; it is worked out once per word and snapshot).</summary>
+    public WordMemo<bool> UnknownSubjectWords { get; } = new();
+
     public bool IsTopicWord(string word) => _wordTopics.ContainsKey(word);
 
     public int? ExactQuestionTopic(string normalized) => _exactQuestions.TryGetValue(normalized, out var t) ? t : null;
@@ -642,8 +645,13 @@ internal sealed class KnowledgeIndex
         return scores;
     }
 
+    /// <summary>What <see cref="CorrectWord"/> found for each word so far.</summary>
+    private readonly WordMemo<string?> _corrections = new();
+
     /// <summary>The closest topic-vocabulary word for a typo, or null.</summary>
-    public string? CorrectWord(string word)
+    public string? CorrectWord(string word) => _corrections.Get(word, this, static (index, w) => index.Correction(w));
+
+    private string? Correction(string word)
     {
         if (word.Length < 5 || _wordTopics.ContainsKey(word))
         {

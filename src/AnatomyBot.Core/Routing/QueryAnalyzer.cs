@@ -382,8 +382,13 @@ internal static class QueryAnalyzer
     private static readonly (Vector256<byte> Word, Vector256<byte> Phonetic)[] FuzzyCueLetters =
         [.. Vocabulary.FuzzyCueWords.Select((c, i) => (FuzzyRatio.Letters(c.Phrase), FuzzyRatio.Letters(FuzzyCuePhonetics[i])))];
 
+    /// <summary>What <see cref="FuzzyCue"/> found for each word so far: it depends on the fixed cue vocabulary only.</summary>
+    private static readonly WordMemo<AttributeCue?> FuzzyCues = new();
+
     /// <summary>The attribute cue a misspelt or phonetically spelt word stands for ("insershun", "innervaton"), or null.</summary>
-    internal static AttributeCue? FuzzyCue(string word)
+    internal static AttributeCue? FuzzyCue(string word) => FuzzyCues.Get(word, 0, static (_, w) => FuzzyCueOf(w));
+
+    private static AttributeCue? FuzzyCueOf(string word)
     {
         AttributeCue? best = null;
         var bestScore = RoutingThresholds.FuzzyCueAccept;

@@ -81,9 +81,6 @@ internal sealed class FactIndex
         [MuscleAttribute.Clinical] = "clinical",
     }.ToFrozenDictionary();
 
-    /// <summary>Most words a snapshot remembers the analysis of (<see cref="QueryTerms"/>): bounded, whatever students type.</summary>
-    private const int MaxRememberedWords = 20_000;
-
     /// <summary>Per-thread scratch for <see cref="Search"/>, sized to the largest index seen; null while a search on the thread uses it.</summary>
     [ThreadStatic]
     private static SearchScratch? t_scratch;
@@ -97,8 +94,7 @@ internal sealed class FactIndex
     private readonly bool[] _holdsNumber;
 
     /// <summary>What <see cref="QueryTerms"/> made of each word asked so far in this snapshot (a question's words are analysed once).</summary>
-    private readonly ConcurrentDictionary<string, QueryTerm[]> _wordAnalysis = new(StringComparer.Ordinal);
-    private int _rememberedWords;
+    private readonly WordMemo<QueryTerm[]> _wordAnalysis = new();
 
     public FactIndex(KnowledgeSnapshot snapshot, Muscle[] muscles, Topic[] topics)
     {
@@ -339,21 +335,7 @@ internal sealed class FactIndex
     }
 
     /// <summary>The terms one word of a question stands for (none, one, or two for words run together), worked out once per snapshot.</summary>
-    private QueryTerm[] Analyse(string word)
-    {
-        if (_wordAnalysis.TryGetValue(word, out var known))
-        {
-            return known;
-        }
-
-        var terms = AnalyseWord(word);
-        if (Volatile.Read(ref _rememberedWords) < MaxRememberedWords && _wordAnalysis.TryAdd(word, terms))
-        {
-            Interlocked.Increment(ref _rememberedWords);
-        }
-
-        return terms;
-    }
+    private QueryTerm[] Analyse(string word) => _wordAnalysis.Get(word, this, static (index, w) => index.AnalyseWord(w));
 
     private QueryTerm[] AnalyseWord(string word)
     {
