@@ -672,6 +672,15 @@ internal static class FactAnswerer
             return "No.";
         }
 
+        if (attributeAnswer)
+        {
+            claim = AttributeClaim(facts, claim, shown, factTerms);
+            if (claim.Count == 0)
+            {
+                return null;
+            }
+        }
+
         var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
         return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, shown, support);
     }
@@ -717,6 +726,26 @@ internal static class FactAnswerer
         }
 
         return claim.Any(c => opposites.TryGetValue(c, out var other) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(c)));
+    }
+
+    /// <summary>
+    /// The claim words that can tell for or against an attribute's facts: those the facts use, those any muscle's facts
+    /// of the same attribute use ("greater", "femur", "sacrum" for an attachment), and levels. A verb of the question
+    /// ("does it come from L1", "is it attached to the discs" answered with the other end) says nothing against the
+    /// facts, so it must not turn into a "No." that the fact under it contradicts.
+    /// </summary>
+    private static List<string> AttributeClaim(FactIndex facts, List<string> claim, List<FactPassage> shown, List<HashSet<string>> factTerms)
+    {
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var attribute in shown.Select(p => p.Attribute).OfType<MuscleAttribute>().Distinct())
+        {
+            foreach (var passage in facts.OfAttribute(attribute))
+            {
+                vocabulary.UnionWith(facts.FactTerms(passage));
+            }
+        }
+
+        return claim.Where(c => c.Any(char.IsAsciiDigit) || vocabulary.Contains(c) || factTerms.Any(t => t.Contains(c))).ToList();
     }
 
     /// <summary>The verdict over an attribute's facts: yes when one holds the whole claim, no when a claim word is in none of them.</summary>
