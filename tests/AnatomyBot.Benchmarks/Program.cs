@@ -28,6 +28,11 @@ if (args is ["--model-load", var folder, ..] && args.Length <= 3)
     return await AnatomyBot.Benchmarks.ModelModes.LoadAsync(folder, args.Length == 3 ? Enum.Parse<AnatomyBot.Embeddings.ModelPrecision>(args[2], ignoreCase: true) : AnatomyBot.Embeddings.ModelPrecision.Int8);
 }
 
+if (args is ["--unseen-latency", ..] && args.Length <= 2)
+{
+    return await AnatomyBot.Benchmarks.UnseenLatency.RunAsync(args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+}
+
 if (args is ["--heldout", var heldOutMode, ..] && args.Length <= 3)
 {
     return await AnatomyBot.Benchmarks.HeldOutMode.RunAsync(heldOutMode, args.Length == 3 ? args[2] : null);

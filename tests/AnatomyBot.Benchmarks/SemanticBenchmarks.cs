@@ -245,7 +245,7 @@ internal static class RouteLatency
     /// With the model off: "ready" with zero vectors, and no vector for any question, so the engine counts the questions
     /// the cascade would send to the model and then ranks them lexically, exactly as with no model at all.
     /// </summary>
-    private sealed class NoAnswerEmbedder : ITextEmbedder
+    internal sealed class NoAnswerEmbedder : ITextEmbedder
     {
         public string ModelId => "none";
 

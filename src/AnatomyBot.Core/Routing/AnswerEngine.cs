@@ -201,6 +201,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return Compose(EngineCopy.UnknownMuscle(index, name.Text), index, name);
     }
 
+    /// <summary>The quiz phrases as one set: a question is looked up once per word, not once per phrase.</summary>
+    private static readonly PhraseSet QuizPhrases = new(Vocabulary.QuizPhrases);
+
     private Reply FreeText(TokenizedText text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
         if (text.Count == 0)
@@ -234,7 +237,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Help(index, null);
         }
 
-        if (Vocabulary.QuizPhrases.Any(q => ContainsPhrase(text, q)))
+        if (QuizPhrases.AnyIn(text))
         {
             return Quiz(index);
         }
@@ -902,13 +905,27 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>Content words no fact uses (after stemming, synonyms and typo correction) that are not everyday English.</summary>
-    private static List<string> UnknownWords(IReadOnlyList<QueryTerm> terms, KnowledgeIndex index) =>
-        [.. terms.Where(t => t.Term is null && (t.Word.Length >= 3 || Vocabulary.UnitWords.Contains(t.Word)) && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)
-            && !Vocabulary.Filler.Contains(t.Word) && !index.IsMuscleWord(t.Word) && !index.Safety.IsSafetyWord(t.Word)
-            && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(t.Word, c.Phrase, EditDistance.Allowed(t.Word)))
-            && (t.Word.Length < 5 || QueryAnalyzer.FuzzyCue(t.Word) is null)
-            && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(t.Word, w, 1)) && !Vocabulary.QualifiesAClaim(t.Word))
-            .Select(t => t.Word)];
+    private static List<string> UnknownWords(IReadOnlyList<QueryTerm> terms, KnowledgeIndex index)
+    {
+        var unknown = new List<string>();
+        foreach (var t in terms)
+        {
+            if (t.Term is null && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i)))
+            {
+                unknown.Add(t.Word);
+            }
+        }
+
+        return unknown;
+    }
+
+    /// <summary>Whether a word no fact uses names a subject: no cue, filler, muscle or safety word, nor a typo of a cue or stop word.</summary>
+    private static bool NamesAnUnknownSubject(string word, KnowledgeIndex index) =>
+        (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.GeneralWords.Contains(word)
+        && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && !index.Safety.IsSafetyWord(word)
+        && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(word, c.Phrase, EditDistance.Allowed(word)))
+        && (word.Length < 5 || QueryAnalyzer.FuzzyCue(word) is null)
+        && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word);
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
     private static string SuggestionFor(FactPassage passage) =>

@@ -149,7 +149,7 @@ internal static class FactAnswerer
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool AsksNumber(TokenizedText text) =>
-        NumberCues.Any(c => text.Text.Contains(c, StringComparison.Ordinal));
+        text.AsksNumber ??= NumberCues.Any(c => text.Text.Contains(c, StringComparison.Ordinal));
 
     /// <summary>"and the iliacus?", "what about its nerve supply", "how about the psoas minor", "same for the iliacus".</summary>
     public static bool IsFollowUp(TokenizedText text)
@@ -227,7 +227,7 @@ internal static class FactAnswerer
         var lexical = facts.Search(terms, filter, RoutingThresholds.FactSearchLimit);
         var priors = new FactPriors(index, text, analysis, muscles, attributes, context);
         var ranked = LexicalScores(facts, lexical, priors, own, filter);
-        ranked.Sort(FactIndex.BestFirst.Instance);
+        FactIndex.BestFirst.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranked));
         var (hits, usedModel) = WithModel(facts, text, semantic, ranked, priors, filter);
         return (hits, terms, usedModel);
     }

@@ -11,6 +11,18 @@ internal readonly record struct MuscleMention(int Muscle, int Start, int Count, 
     public int End => Start + Count;
 }
 
+/// <summary>What a question's word is to the index: a stop word, a word of a muscle name, of a topic's vocabulary, an attribute cue, a word of a topic phrase.</summary>
+[Flags]
+internal enum WordKind : byte
+{
+    None = 0,
+    Stop = 1,
+    Muscle = 2,
+    Topic = 4,
+    Cue = 8,
+    TopicPhrase = 16,
+}
+
 /// <summary>A topic keyword or title found in a question.</summary>
 internal readonly record struct TopicMention(int Topic, int Start, int Count, double Score);
 
@@ -32,6 +44,7 @@ internal sealed class KnowledgeIndex
     private readonly FrozenDictionary<string, double> _idf;
     private readonly FrozenDictionary<string, int> _exactQuestions;
     private readonly HashSet<string> _muscleWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _muscleWordLookup;
     private readonly double _maxIdf;
     private readonly (string Key, string Label, int Muscle, int Kind)[] _completions;
     private readonly byte[] _factPain;
@@ -50,6 +63,7 @@ internal sealed class KnowledgeIndex
         (_musclePhrases, _musclePhraseOwner, _musclePhraseLookup, MuscleMaxWords, _completions) = BuildMusclePhrases(Muscles);
         MuscleFuzzy = new TrigramIndex(_musclePhrases);
         _muscleWords = new HashSet<string>(_musclePhrases.SelectMany(p => p.Split(' ')), StringComparer.Ordinal);
+        _muscleWordLookup = _muscleWords.GetAlternateLookup<ReadOnlySpan<char>>();
         (_topicPhrases, _topicPhraseOwners, _topicPhraseLookup, TopicMaxWords) = BuildTopicPhrases(Topics);
         _topicPhraseWeight = [.. _topicPhrases.Select((phrase, i) => PhraseWeight(phrase, _topicPhraseOwners[i].Length))];
         TopicFuzzy = new TrigramIndex(_topicPhrases);
@@ -277,7 +291,36 @@ internal sealed class KnowledgeIndex
         return known == 2;
     }
 
+    /// <summary>
+    /// What each word of <paramref name="text"/> is to this index, looked up once per question: the muscle and topic window
+    /// searches, the cue search and the topic words all ask the same few sets about the same words.
+    /// </summary>
+    public WordKind[] Kinds(TokenizedText text)
+    {
+        if (text.Kinds is { } known && ReferenceEquals(known.Index, this))
+        {
+            return known.Kinds;
+        }
+
+        var kinds = new WordKind[text.Count];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var word = text.WordString(i);
+            kinds[i] = (Vocabulary.StopWords.Contains(word) ? WordKind.Stop : WordKind.None)
+                | (_muscleWords.Contains(word) ? WordKind.Muscle : WordKind.None)
+                | (_wordTopics.ContainsKey(word) ? WordKind.Topic : WordKind.None)
+                | (Vocabulary.CueWords.Contains(word) ? WordKind.Cue : WordKind.None)
+                | (_topicPhraseWords.Contains(word) ? WordKind.TopicPhrase : WordKind.None);
+        }
+
+        text.Kinds = (this, kinds);
+        return kinds;
+    }
+
     public bool IsMuscleWord(string word) => _muscleWords.Contains(word);
+
+    /// <summary>Per word no fact uses, whether it names a subject the sources may not cover (the rule is the router's; it is worked out once per word and snapshot).</summary>
+    public WordMemo<bool> UnknownSubjectWords { get; } = new();
 
     public bool IsTopicWord(string word) => _wordTopics.ContainsKey(word);
 
@@ -291,10 +334,36 @@ internal sealed class KnowledgeIndex
     {
         var hits = new List<MuscleMention>();
         var maxWords = Math.Max(1, MuscleMaxWords);
+        var fuzzyWords = Math.Min(text.Count, maxFuzzyWords);
+        // A fact's text (no fuzzy windows) asks only whether its words name muscles; a question has its kinds worked out once.
+        var kinds = fuzzyWords > 0 ? Kinds(text) : null;
+        Span<sbyte> muscleWord = kinds is null && text.Count <= 512 ? stackalloc sbyte[text.Count] : kinds is null ? new sbyte[text.Count] : [];
+        muscleWord.Clear();
+        bool IsMuscleWordAt(int at, Span<sbyte> known)
+        {
+            if (kinds is not null)
+            {
+                return (kinds[at] & WordKind.Muscle) != 0;
+            }
+
+            if (known[at] == 0)
+            {
+                known[at] = _muscleWordLookup.Contains(text.Word(at)) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            return known[at] > 0;
+        }
+
         for (var i = 0; i < text.Count; i++)
         {
             for (var n = 1; n <= maxWords && i + n <= text.Count; n++)
             {
+                // Every word of a name is a muscle word: a window past a word that is none cannot be a name.
+                if (!IsMuscleWordAt(i + n - 1, muscleWord))
+                {
+                    break;
+                }
+
                 if (_musclePhraseLookup.TryGetValue(text.Window(i, n), out var phrase))
                 {
                     hits.Add(new MuscleMention(_musclePhraseOwner[phrase], i, n, 100, _musclePhrases[phrase]));
@@ -304,20 +373,19 @@ internal sealed class KnowledgeIndex
 
         // Fuzzy windows: a typo can also stretch or merge words ("psoasmajor", "ilio psoas"). Only windows
         // holding a word the knowledge base does not know can hide a typo; the rest cost nothing.
-        var fuzzyWords = Math.Min(text.Count, maxFuzzyWords);
-        var unknown = UnknownWords(text, fuzzyWords);
         for (var i = 0; i < fuzzyWords; i++)
         {
             for (var n = 1; n <= maxWords && i + n <= fuzzyWords; n++)
             {
                 // Known words can still hide a typo when they are all muscle words but not a name together: a misspelt
                 // alias ("psoaz", an alias of the group) next to "minor" is "psoas minor", not the group.
-                if (!(AnyUnknown(unknown, i, n) || (n >= 2 && AllMuscleWords(text, i, n))) || !WorthFuzzy(text, i, n))
+                var allMuscleWords = AllOfKind(kinds!, i, n, WordKind.Muscle);
+                if (!(AnyUnknown(kinds!, i, n) || (n >= 2 && allMuscleWords)) || !WorthFuzzy(text, kinds!, i, n))
                 {
                     continue;
                 }
 
-                if (_musclePhraseLookup.ContainsKey(text.Window(i, n)))
+                if (allMuscleWords && _musclePhraseLookup.ContainsKey(text.Window(i, n)))
                 {
                     continue;
                 }
@@ -342,16 +410,25 @@ internal sealed class KnowledgeIndex
     {
         var hits = new List<TopicMention>();
         var maxWords = Math.Max(1, TopicMaxWords);
+        var kinds = Kinds(text);
         for (var i = 0; i < text.Count; i++)
         {
             for (var n = 1; n <= maxWords && i + n <= text.Count; n++)
             {
-                if (_topicPhraseLookup.TryGetValue(text.Window(i, n), out var phrase) || PluralOf(text.Window(i, n), out phrase))
+                // Every word of a topic phrase is a topic-phrase word, the last one perhaps in the plural ("stretches"): a
+                // window past any other word cannot be one.
+                var lastIsPhraseWord = (kinds[i + n - 1] & WordKind.TopicPhrase) != 0;
+                if ((lastIsPhraseWord && _topicPhraseLookup.TryGetValue(text.Window(i, n), out var phrase)) || PluralOf(text.Window(i, n), out phrase))
                 {
                     foreach (var owner in _topicPhraseOwners[phrase])
                     {
                         hits.Add(new TopicMention(owner, i, n, _topicPhraseWeight[phrase]));
                     }
+                }
+
+                if (!lastIsPhraseWord)
+                {
+                    break;
                 }
             }
         }
@@ -363,15 +440,16 @@ internal sealed class KnowledgeIndex
         }
 
         var fuzzyWords = Math.Min(text.Count, maxFuzzyWords);
-        var unknown = UnknownWords(text, fuzzyWords);
         Span<sbyte> aligns = fuzzyWords <= 256 ? stackalloc sbyte[fuzzyWords] : new sbyte[fuzzyWords];
         aligns.Clear();
         for (var i = 0; i < fuzzyWords; i++)
         {
             for (var n = 1; n <= maxWords && i + n <= fuzzyWords; n++)
             {
-                if (!AnyUnknown(unknown, i, n) || !WorthFuzzy(text, i, n) || text.Window(i, n).Length < 6
-                    || _topicPhraseLookup.ContainsKey(text.Window(i, n)) || !CanAlign(text, i, n, aligns))
+                // Only a window of topic-phrase words can be a phrase as it stands.
+                if (!AnyUnknown(kinds, i, n) || !WorthFuzzy(text, kinds, i, n) || text.Window(i, n).Length < 6
+                    || (AllOfKind(kinds, i, n, WordKind.TopicPhrase) && _topicPhraseLookup.ContainsKey(text.Window(i, n)))
+                    || !CanAlign(text, kinds, i, n, aligns))
                 {
                     continue;
                 }
@@ -567,8 +645,13 @@ internal sealed class KnowledgeIndex
         return scores;
     }
 
+    /// <summary>What <see cref="CorrectWord"/> found for each word so far.</summary>
+    private readonly WordMemo<string?> _corrections = new();
+
     /// <summary>The closest topic-vocabulary word for a typo, or null.</summary>
-    public string? CorrectWord(string word)
+    public string? CorrectWord(string word) => _corrections.Get(word, this, static (index, w) => index.Correction(w));
+
+    private string? Correction(string word)
     {
         if (word.Length < 5 || _wordTopics.ContainsKey(word))
         {
@@ -657,25 +740,12 @@ internal sealed class KnowledgeIndex
         }
     }
 
-    /// <summary>Words that are no name, keyword, topic word, attribute cue or stop word: possible typos.</summary>
-    private bool[] UnknownWords(TokenizedText text, int count)
-    {
-        var unknown = new bool[count];
-        for (var i = 0; i < count; i++)
-        {
-            var word = text.WordString(i);
-            unknown[i] = !Vocabulary.StopWords.Contains(word) && !_muscleWords.Contains(word)
-                && !_wordTopics.ContainsKey(word) && !Vocabulary.CueWords.Contains(word);
-        }
-
-        return unknown;
-    }
-
-    private bool AllMuscleWords(TokenizedText text, int start, int count)
+    /// <summary>Whether every word of the window is of <paramref name="kind"/>.</summary>
+    private static bool AllOfKind(WordKind[] kinds, int start, int count, WordKind kind)
     {
         for (var i = start; i < start + count; i++)
         {
-            if (!_muscleWords.Contains(text.WordString(i)))
+            if ((kinds[i] & kind) == 0)
             {
                 return false;
             }
@@ -684,11 +754,12 @@ internal sealed class KnowledgeIndex
         return true;
     }
 
-    private static bool AnyUnknown(bool[] unknown, int start, int count)
+    /// <summary>Whether the window holds a word that is no name, keyword, topic word, attribute cue or stop word: a possible typo.</summary>
+    private static bool AnyUnknown(WordKind[] kinds, int start, int count)
     {
         for (var i = start; i < start + count; i++)
         {
-            if (unknown[i])
+            if ((kinds[i] & (WordKind.Stop | WordKind.Muscle | WordKind.Topic | WordKind.Cue)) == 0)
             {
                 return true;
             }
@@ -702,14 +773,13 @@ internal sealed class KnowledgeIndex
     /// window that cannot align with any phrase yields no hit, so it is not searched. Each word's answer is remembered
     /// in <paramref name="aligns"/> (0 unknown, 1 yes, -1 no).
     /// </summary>
-    private bool CanAlign(TokenizedText text, int start, int count, Span<sbyte> aligns)
+    private bool CanAlign(TokenizedText text, WordKind[] kinds, int start, int count, Span<sbyte> aligns)
     {
         for (var i = start; i < start + count; i++)
         {
             if (aligns[i] == 0)
             {
-                var word = text.WordString(i);
-                aligns[i] = Vocabulary.StopWords.Contains(word) || _topicPhraseWords.AnyAligns(word) ? (sbyte)1 : (sbyte)-1;
+                aligns[i] = (kinds[i] & (WordKind.Stop | WordKind.TopicPhrase)) != 0 || _topicPhraseWords.AnyAligns(text.WordString(i)) ? (sbyte)1 : (sbyte)-1;
             }
 
             if (aligns[i] < 0)
@@ -740,11 +810,9 @@ internal sealed class KnowledgeIndex
         return true;
     }
 
-    private static bool WorthFuzzy(TokenizedText text, int start, int count)
+    private static bool WorthFuzzy(TokenizedText text, WordKind[] kinds, int start, int count)
     {
-        var first = text.WordString(start);
-        var last = text.WordString(start + count - 1);
-        if (Vocabulary.StopWords.Contains(first) || Vocabulary.StopWords.Contains(last))
+        if ((kinds[start] & WordKind.Stop) != 0 || (kinds[start + count - 1] & WordKind.Stop) != 0)
         {
             return false;
         }

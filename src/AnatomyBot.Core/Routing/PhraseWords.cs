@@ -39,8 +39,16 @@ internal sealed class PhraseWords
         _threshold = threshold;
     }
 
+    /// <summary>Whether <paramref name="word"/> is one of the phrases' words as it stands.</summary>
+    public bool Contains(string word) => _exact.Contains(word);
+
+    /// <summary>What <see cref="AnyAligns"/> answered for each word so far.</summary>
+    private readonly WordMemo<bool> _aligns = new();
+
     /// <summary>Whether some phrase word is <paramref name="word"/>, or both have four letters or more and score at least the threshold.</summary>
-    public bool AnyAligns(string word)
+    public bool AnyAligns(string word) => _aligns.Get(word, this, static (self, w) => self.Aligns(w));
+
+    private bool Aligns(string word)
     {
         if (_exact.Contains(word))
         {

@@ -186,9 +186,17 @@ internal static class QueryAnalyzer
     private static List<(int Position, AttributeCue Cue)> FindCues(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] topicOwned, bool[] cueCovered)
     {
         var found = new List<(int Position, AttributeCue Cue)>();
+        var kinds = index.Kinds(text);
         for (var i = 0; i < text.Count; i++)
         {
-            for (var n = Math.Min(CueMaxWords, text.Count - i); n >= 1; n--)
+            // Every word of a cue is a cue word: no window longer than the run of cue words from here can be one.
+            var cueRun = 0;
+            while (cueRun < CueMaxWords && i + cueRun < text.Count && (kinds[i + cueRun] & WordKind.Cue) != 0)
+            {
+                cueRun++;
+            }
+
+            for (var n = Math.Min(cueRun, text.Count - i); n >= 1; n--)
             {
                 // The longest cue wins: "distal attachment" asks for the insertion, not for "attachment"'s both ends.
                 if (AnyMarked(covered, i, n) || AllMarked(topicOwned, i, n) || AnyMarked(cueCovered, i, n))
@@ -219,8 +227,8 @@ internal static class QueryAnalyzer
         for (var i = 0; i < text.Count && i < RoutingThresholds.MaxFuzzyWords; i++)
         {
             var word = text.WordString(i);
-            if (covered[i] || cueCovered[i] || topicOwned[i] || word.Length < 5 || Vocabulary.StopWords.Contains(word)
-                || index.IsMuscleWord(word) || index.IsTopicWord(word) || IsInRelationTo(text, i, 1))
+            if (covered[i] || cueCovered[i] || topicOwned[i] || word.Length < 5
+                || (kinds[i] & (WordKind.Stop | WordKind.Muscle | WordKind.Topic)) != 0 || IsInRelationTo(text, i, 1))
             {
                 continue;
             }
@@ -284,6 +292,7 @@ internal static class QueryAnalyzer
     {
         var residual = new List<string>();
         var unexplained = 0;
+        var kinds = index.Kinds(text);
         for (var i = 0; i < text.Count; i++)
         {
             if (covered[i] || cueCovered[i])
@@ -292,13 +301,13 @@ internal static class QueryAnalyzer
             }
 
             var word = text.WordString(i);
-            if (word.Length < 2 || Vocabulary.StopWords.Contains(word) || index.IsMuscleWord(word))
+            if (word.Length < 2 || (kinds[i] & (WordKind.Stop | WordKind.Muscle)) != 0)
             {
                 // Muscle words ("major", "psoas") name the subject, not the topic.
                 continue;
             }
 
-            if (!index.IsTopicWord(word))
+            if ((kinds[i] & WordKind.Topic) == 0)
             {
                 var corrected = index.CorrectWord(word);
                 if (corrected is null)
@@ -407,8 +416,13 @@ internal static class QueryAnalyzer
     private static readonly (Vector256<byte> Word, Vector256<byte> Phonetic)[] FuzzyCueLetters =
         [.. Vocabulary.FuzzyCueWords.Select((c, i) => (FuzzyRatio.Letters(c.Phrase), FuzzyRatio.Letters(FuzzyCuePhonetics[i])))];
 
+    /// <summary>What <see cref="FuzzyCue"/> found for each word so far: it depends on the fixed cue vocabulary only.</summary>
+    private static readonly WordMemo<AttributeCue?> FuzzyCues = new();
+
     /// <summary>The attribute cue a misspelt or phonetically spelt word stands for ("insershun", "innervaton"), or null.</summary>
-    internal static AttributeCue? FuzzyCue(string word)
+    internal static AttributeCue? FuzzyCue(string word) => FuzzyCues.Get(word, 0, static (_, w) => FuzzyCueOf(w));
+
+    private static AttributeCue? FuzzyCueOf(string word)
     {
         AttributeCue? best = null;
         var bestScore = RoutingThresholds.FuzzyCueAccept;

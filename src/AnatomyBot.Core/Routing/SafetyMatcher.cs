@@ -88,9 +88,13 @@ internal sealed class SafetyMatcher
     public SafetyRules Rules { get; }
 
     /// <summary>Whether a word belongs to the safety vocabulary (pain terms, slang, red-flag terms), spelt right or not.</summary>
-    public bool IsSafetyWord(string word) =>
-        _pain.Contains(word) || _flagTerms.Contains(word) || Slang.Any(s => s.StartsWith(word + " ", StringComparison.Ordinal))
-        || Corrected(new TokenizedText(word)).Text != word;
+    public bool IsSafetyWord(string word) => _safetyWords.Get(word, this, static (self, w) =>
+        self._pain.Contains(w) || self._flagTerms.Contains(w) || Slang.Any(s => s.StartsWith(w + " ", StringComparison.Ordinal))
+        || self.PainTermFor(w) is not null);
+
+    /// <summary>What <see cref="IsSafetyWord"/> and <see cref="PainTermFor"/> answered for each word so far.</summary>
+    private readonly WordMemo<bool> _safetyWords = new();
+    private readonly WordMemo<string?> _painTerms = new();
 
     public bool TouchesPain(TokenizedText text) => _pain.AnyIn(text);
 
@@ -130,7 +134,7 @@ internal sealed class SafetyMatcher
             {
                 foreach (var (flag, groups) in _flags)
                 {
-                    if (groups.Length > 0 && groups.All(g => g.Any(present.Contains)))
+                    if (groups.Length > 0 && EveryGroupPresent(groups, present))
                     {
                         flags.Add(flag);
                     }
@@ -162,6 +166,30 @@ internal sealed class SafetyMatcher
         }
 
         return false;
+    }
+
+    /// <summary>Whether each group has a term in <paramref name="present"/> (plain loops: every question with a flag term asks this of every flag).</summary>
+    private static bool EveryGroupPresent(string[][] groups, HashSet<string> present)
+    {
+        foreach (var group in groups)
+        {
+            var any = false;
+            foreach (var term in group)
+            {
+                if (present.Contains(term))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Everyday words one or two letters from a pain term that are never its misspelling ("numbers", "limb").</summary>
@@ -196,33 +224,7 @@ internal sealed class SafetyMatcher
         string[]? words = null;
         for (var i = 0; i < question.Count && i < 200; i++)
         {
-            var word = question.WordString(i);
-            if (word.Length < 4 || Vocabulary.StopWords.Contains(word) || Vocabulary.GeneralWords.Contains(word) || NotMisspeltPain.Contains(word)
-                || _pain.Contains(word) || _flagWords.Contains(word) || _knownWord(word))
-            {
-                continue;
-            }
-
-            string? best = null;
-            var bestDistance = word.Length >= 7 ? 2 : 1;
-            foreach (var term in _fuzzyTerms)
-            {
-                // The first two letters must agree ("sore" is not "score", "strain" is not "straight"), and the
-                // edit distance (a transposition counts once) must be small: "hurst" is "hurts", "hurtle" is not "hurted".
-                var swapped = word.Length == term.Length && word[0] == term[0] && word[1] == term[2] && word[2] == term[1];
-                if (term[0] != word[0] || (term[1] != word[1] && !swapped) || Math.Abs(term.Length - word.Length) > bestDistance)
-                {
-                    continue;
-                }
-
-                var distance = EditDistance.Between(word, term);
-                if (distance <= bestDistance && (best is null || distance < EditDistance.Between(word, best)))
-                {
-                    best = term;
-                }
-            }
-
-            if (best is not null && !MisspeltEverydayWord(word, best))
+            if (PainTermFor(question.WordString(i)) is { } best)
             {
                 words ??= Enumerable.Range(0, question.Count).Select(question.WordString).ToArray();
                 words[i] = best;
@@ -230,5 +232,38 @@ internal sealed class SafetyMatcher
         }
 
         return words is null ? question : new TokenizedText(string.Join(' ', words));
+    }
+
+    /// <summary>The pain term a word is a misspelling of ("hurst" is "hurts"), or null: worked out once per word and snapshot.</summary>
+    private string? PainTermFor(string word) => _painTerms.Get(word, this, static (self, w) => self.MisspeltPainTerm(w));
+
+    private string? MisspeltPainTerm(string word)
+    {
+        if (word.Length < 4 || Vocabulary.StopWords.Contains(word) || Vocabulary.GeneralWords.Contains(word) || NotMisspeltPain.Contains(word)
+            || _pain.Contains(word) || _flagWords.Contains(word) || _knownWord(word))
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestDistance = word.Length >= 7 ? 2 : 1;
+        foreach (var term in _fuzzyTerms)
+        {
+            // The first two letters must agree ("sore" is not "score", "strain" is not "straight"), and the
+            // edit distance (a transposition counts once) must be small: "hurst" is "hurts", "hurtle" is not "hurted".
+            var swapped = word.Length == term.Length && word[0] == term[0] && word[1] == term[2] && word[2] == term[1];
+            if (term[0] != word[0] || (term[1] != word[1] && !swapped) || Math.Abs(term.Length - word.Length) > bestDistance)
+            {
+                continue;
+            }
+
+            var distance = EditDistance.Between(word, term);
+            if (distance <= bestDistance && (best is null || distance < EditDistance.Between(word, best)))
+            {
+                best = term;
+            }
+        }
+
+        return best is not null && !MisspeltEverydayWord(word, best) ? best : null;
     }
 }

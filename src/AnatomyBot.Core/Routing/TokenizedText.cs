@@ -45,6 +45,12 @@ internal sealed class TokenizedText
     /// <summary>What <see cref="SafetyMatcher.Inspect"/> found in this text, and which matcher found it (the router asks twice per question).</summary>
     internal (SafetyMatcher Matcher, SafetyFinding Finding)? Inspected { get; set; }
 
+    /// <summary>What each word is to an index (<see cref="KnowledgeIndex.Kinds"/>), and which index worked it out: the muscle and topic searches share it.</summary>
+    internal (KnowledgeIndex Index, WordKind[] Kinds)? Kinds { get; set; }
+
+    /// <summary>Whether the text asks for a number (<see cref="FactAnswerer.AsksNumber"/>): several rules of one answer ask.</summary>
+    internal bool? AsksNumber { get; set; }
+
     public int Count => _starts.Length;
 
     public ReadOnlySpan<char> Word(int index) => Text.AsSpan(_starts[index], _lengths[index]);
