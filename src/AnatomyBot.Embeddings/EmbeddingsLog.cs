@@ -19,4 +19,13 @@ internal static partial class EmbeddingsLog
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "The embedding cache {Path} cannot be read ({Reason}); facts are embedded afresh.")]
     public static partial void CacheNotReadable(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "The int8 sentence model {Path} is broken ({Reason}); rewriting it from the library's model.")]
+    public static partial void Int8ModelBroken(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "The int8 sentence model {Path} cannot be written ({Reason}); it is rewritten in memory at every start.")]
+    public static partial void Int8ModelNotWritable(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Sentence model {Precision}: model ready in {PrepareMilliseconds} ms ({Source}), ONNX session in {SessionMilliseconds} ms.")]
+    public static partial void ModelPrepared(this ILogger logger, string precision, long prepareMilliseconds, string source, long sessionMilliseconds);
 }

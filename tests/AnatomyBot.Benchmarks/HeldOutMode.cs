@@ -18,16 +18,18 @@ internal static class HeldOutMode
 
     public static async Task<int> RunAsync(string mode, string? resultsPath)
     {
-        if (mode is not ("lexical" or "semantic"))
+        if (mode is not ("lexical" or "semantic" or "semantic-float"))
         {
-            await Console.Error.WriteLineAsync("usage: --heldout lexical|semantic [RESULTS.json]");
+            await Console.Error.WriteLineAsync("usage: --heldout lexical|semantic|semantic-float [RESULTS.json]");
             return 2;
         }
 
         var started = Stopwatch.StartNew();
         var snapshot = ShippedEngine.LoadKnowledge();
         // In memory only: a run measures the model, never vectors cached by an earlier build.
-        using var embedder = mode == "semantic" ? new MiniLmEmbedder(null, NullLogger<MiniLmEmbedder>.Instance) : null;
+        // semantic: the default int8 model; semantic-float: Answering:ModelPrecision=Float.
+        using var embedder = mode == "lexical" ? null
+            : new MiniLmEmbedder(null, NullLogger<MiniLmEmbedder>.Instance, precision: mode == "semantic" ? ModelPrecision.Int8 : ModelPrecision.Float);
         var engine = ShippedEngine.Create(snapshot, embedder);
         if (embedder is not null && !await engine.SemanticReadyAsync(CancellationToken.None))
         {

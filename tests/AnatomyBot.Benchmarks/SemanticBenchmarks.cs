@@ -124,12 +124,12 @@ internal static class RouteLatency
 {
     private const int WarmUpRounds = 10;
 
-    public static async Task<int> RunAsync(bool semantic, int rounds)
+    public static async Task<int> RunAsync(bool semantic, int rounds, ModelPrecision precision = ModelPrecision.Int8, int threads = 2)
     {
         var snapshot = KnowledgeLoader.Load(RepositoryPaths.Knowledge).Snapshot ?? throw new InvalidOperationException("knowledge does not load");
         var started = Stopwatch.StartNew();
         // Every round asks the same questions: without the repeat-question cache each one that consults the model runs it.
-        using var embedder = semantic ? new MiniLmEmbedder(Path.Combine(Path.GetTempPath(), "anatomybot-latency", "embeddings.bin"), NullLogger<MiniLmEmbedder>.Instance, repeatQuestions: 0) : null;
+        using var embedder = semantic ? new MiniLmEmbedder(Path.Combine(Path.GetTempPath(), "anatomybot-latency", "embeddings.bin"), NullLogger<MiniLmEmbedder>.Instance, threads, repeatQuestions: 0, precision: precision) : null;
         var engine = new AnswerEngine(new Fixed(snapshot), new Random(1), new ConversationMemory(TimeProvider.System), embedder ?? (ITextEmbedder)new NoAnswerEmbedder());
         engine.Answer(new IncomingMessage("psoas", "console", "b", "b"));
         var lexicalReady = started.Elapsed;
@@ -184,7 +184,7 @@ internal static class RouteLatency
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var settledCount = settled.Count(s => s);
-        Console.WriteLine($"semantic={(semantic ? "on" : "off")} model ready={semanticReady} lexical ready after {lexicalReady.TotalMilliseconds:F0} ms, semantic after {allReady.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"semantic={(semantic ? $"on ({precision}, {threads} ONNX threads)" : "off")} model ready={semanticReady} lexical ready after {lexicalReady.TotalMilliseconds:F0} ms, semantic after {allReady.TotalMilliseconds:F0} ms");
         Console.WriteLine($"{questions.Length * rounds} answers over {questions.Length} questions ({rounds} rounds); {settledCount} settled lexically, {questions.Length - settledCount} would consult the model");
         Console.WriteLine($"  cpu  first pass (fresh engine, code not yet optimised), settled: {Percentiles(firstPass, q => settled[q])}");
         Console.WriteLine($"after {WarmUpRounds} warm-up rounds:");
@@ -262,10 +262,16 @@ internal static class RouteLatency
 internal static partial class ThreadCpu
 {
     private const int ClockThreadCpuTime = 3;
+    private const int ClockProcessCpuTime = 2;
 
-    public static double Microseconds()
+    /// <summary>CPU time of the whole process (every thread, ONNX Runtime's pool included).</summary>
+    public static double ProcessMicroseconds() => Read(ClockProcessCpuTime);
+
+    public static double Microseconds() => Read(ClockThreadCpuTime);
+
+    private static double Read(int clock)
     {
-        if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var time) == 0)
+        if (OperatingSystem.IsLinux() && ClockGetTime(clock, out var time) == 0)
         {
             return (time.Seconds * 1_000_000.0) + (time.Nanoseconds / 1000.0);
         }

@@ -83,16 +83,4 @@ public sealed class SemanticAnsweringTests : IDisposable
         Assert.True(embedder.Ready.IsCompleted);
         Assert.Throws<InvalidOperationException>(() => embedder.EmbedQuery("psoas"));
     }
-
-    private sealed class ListLogger : ILogger
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => NullLogger.Instance.BeginScope(state);
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add(formatter(state, exception));
-    }
 }

@@ -431,13 +431,32 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             .Select(r => r.Score).DefaultIfEmpty(0).Max();
         if (top is { Topic: >= 0 } && ranked[0].Score >= RetrievalThresholds.Accept + RoutingThresholds.TopicOverAttributeMargin
             && ranked[0].Score >= attributeBest + RoutingThresholds.TopicOverAttributeMargin
-            && !analysis.Attributes.Any(a => IsExplicit(text, a)) && SubjectWords(text, analysis, index).Length > 0
+            && !analysis.Attributes.Any(a => IsExplicit(text, a)) && HasNonCueSubjectWord(text, analysis, index)
             && !AsksYesNoOfPart(text, analysis, index))
         {
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
         }
 
         return AttributeAnswer(index, text, analysis, muscles, attributes, subject.Strong);
+    }
+
+    /// <summary>
+    /// Whether the question says something beyond the muscle, filler and the attribute cue's own words: "where does
+    /// iliacus come from" asks only the origin, however well "come" matches "the thigh comes up" in another topic.
+    /// </summary>
+    private static bool HasNonCueSubjectWord(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var w = text.WordString(i);
+            if (!analysis.NamesMuscle(i) && w.Length > 1 && !Vocabulary.StopWords.Contains(w) && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w)
+                && !index.IsMuscleWord(w) && !Vocabulary.CueWords.Contains(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>No muscle named: a typo between two muscles, a clipped name, or a topic's title alone is answered before retrieval.</summary>

@@ -59,6 +59,9 @@ internal static class RetrievalThresholds
     public const double NumberBonus = 0.08;
 
     public const int MaxFacts = 4;
+
+    /// <summary>Share of the question a fact's own words must explain to lead its heading over a fact that matched only the heading's words.</summary>
+    public const double LeadingOwnFloor = 0.1;
 }
 
 /// <summary>
@@ -78,6 +81,11 @@ internal static class FactAnswerer
         "how many", "how long", "how often", "how much", "how far", "how deep", "what angle", "which angle",
         "what degree", "percent", "percentage", "fraction", "how frequently", "sets", "reps", "repetitions", "seconds",
         "minutes", "days", "times a", "what age", "angle", "degrees", "proportion", "share of", "number of",
+        // How often something is found is a share ("how common is it to be missing": 40 % or 50 %).
+        "how common", "how rare", "how frequent", "how likely", "how many people",
+        // A spinal level is a number ("down to which lumbar vertebra": L5).
+        "which vertebra", "what vertebra", "which lumbar", "what lumbar", "which thoracic", "what thoracic", "which level",
+        "what level", "which segment", "what segment",
     ];
 
     private static readonly FrozenSet<string> Negations = new[]
@@ -338,8 +346,18 @@ internal static class FactAnswerer
         }
 
         var best = ranked[0].Score;
-        var bestOwn = own.GetValueOrDefault(ranked[0].Passage);
+        var topOwn = own.GetValueOrDefault(ranked[0].Passage);
         var firstHeading = facts.Passages[ranked[0].Passage].Heading;
+        // A short fact can top its heading on the heading's words alone ("hip flexor stretches": a note on lying face up
+        // above the three stretches that say "stretch"); a fact of the heading whose own words match then leads instead.
+        // Not when a number is asked: the fact holding it leads, whatever word ("many") another fact happens to share.
+        var bestOwn = topOwn > 0 || AsksNumber(question) ? topOwn : BestOwnOfHeading(ranked, facts, firstHeading, best * RetrievalThresholds.Companion, own);
+        if (bestOwn < RetrievalThresholds.LeadingOwnFloor)
+        {
+            // An everyday or near-universal word ("psoas") in a fact's own text does not make it the answer.
+            bestOwn = topOwn;
+        }
+
         string? secondHeading = null;
         foreach (var (passage, score) in ranked)
         {
@@ -354,13 +372,13 @@ internal static class FactAnswerer
                 // Facts of one heading share its context words; a companion must also earn its place by its own words
                 // (or, when no fact's own words match, only the heading's first two facts are shown).
                 var earned = bestOwn > 0 ? own.GetValueOrDefault(passage) >= bestOwn * RetrievalThresholds.Companion : chosen.Count < 2;
-                if (score >= best * RetrievalThresholds.Companion && (chosen.Count == 0 || earned))
+                if (score >= best * RetrievalThresholds.Companion && ((chosen.Count == 0 && (topOwn > 0 || bestOwn == 0)) || earned))
                 {
                     chosen.Add(passage);
                 }
             }
             else if (secondHeading is null && score >= best * RetrievalThresholds.SecondHeading && chosen.Count < 3
-                && bestOwn > 0 && own.GetValueOrDefault(passage) >= bestOwn)
+                && topOwn > 0 && own.GetValueOrDefault(passage) >= topOwn)
             {
                 secondHeading = p.Heading;
                 chosen.Add(passage);
@@ -378,6 +396,26 @@ internal static class FactAnswerer
         }
 
         return chosen;
+    }
+
+    /// <summary>The best own-words score among the facts under <paramref name="heading"/> that score at least <paramref name="floor"/>.</summary>
+    private static double BestOwnOfHeading(List<(int Passage, double Score)> ranked, FactIndex facts, string heading, double floor, Dictionary<int, double> own)
+    {
+        var bestOwn = 0.0;
+        foreach (var (passage, score) in ranked)
+        {
+            if (score < floor)
+            {
+                break;
+            }
+
+            if (facts.Passages[passage].Heading == heading)
+            {
+                bestOwn = Math.Max(bestOwn, own.GetValueOrDefault(passage));
+            }
+        }
+
+        return bestOwn;
     }
 
     /// <summary>
@@ -634,6 +672,15 @@ internal static class FactAnswerer
             return "No.";
         }
 
+        if (attributeAnswer)
+        {
+            claim = AttributeClaim(facts, claim, shown, factTerms);
+            if (claim.Count == 0)
+            {
+                return null;
+            }
+        }
+
         var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
         return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, shown, support);
     }
@@ -679,6 +726,26 @@ internal static class FactAnswerer
         }
 
         return claim.Any(c => opposites.TryGetValue(c, out var other) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(c)));
+    }
+
+    /// <summary>
+    /// The claim words that can tell for or against an attribute's facts: those the facts use, those any muscle's facts
+    /// of the same attribute use ("greater", "femur", "sacrum" for an attachment), and levels. A verb of the question
+    /// ("does it come from L1", "is it attached to the discs" answered with the other end) says nothing against the
+    /// facts, so it must not turn into a "No." that the fact under it contradicts.
+    /// </summary>
+    private static List<string> AttributeClaim(FactIndex facts, List<string> claim, List<FactPassage> shown, List<HashSet<string>> factTerms)
+    {
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var attribute in shown.Select(p => p.Attribute).OfType<MuscleAttribute>().Distinct())
+        {
+            foreach (var passage in facts.OfAttribute(attribute))
+            {
+                vocabulary.UnionWith(facts.FactTerms(passage));
+            }
+        }
+
+        return claim.Where(c => c.Any(char.IsAsciiDigit) || vocabulary.Contains(c) || factTerms.Any(t => t.Contains(c))).ToList();
     }
 
     /// <summary>The verdict over an attribute's facts: yes when one holds the whole claim, no when a claim word is in none of them.</summary>

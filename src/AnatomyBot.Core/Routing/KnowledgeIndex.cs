@@ -346,7 +346,7 @@ internal sealed class KnowledgeIndex
         {
             for (var n = 1; n <= maxWords && i + n <= text.Count; n++)
             {
-                if (_topicPhraseLookup.TryGetValue(text.Window(i, n), out var phrase))
+                if (_topicPhraseLookup.TryGetValue(text.Window(i, n), out var phrase) || PluralOf(text.Window(i, n), out phrase))
                 {
                     foreach (var owner in _topicPhraseOwners[phrase])
                     {
@@ -354,6 +354,12 @@ internal sealed class KnowledgeIndex
                     }
                 }
             }
+        }
+
+        var verb = HowToVerb(text);
+        if (verb >= 0)
+        {
+            AddHowTo(text, verb, hits);
         }
 
         var fuzzyWords = Math.Min(text.Count, maxFuzzyWords);
@@ -387,7 +393,141 @@ internal sealed class KnowledgeIndex
             }
         }
 
+        YieldToHeads(hits, verb);
         return hits;
+    }
+
+    /// <summary>"hip flexor stretches", "stretchs": a phrase in the plural (or with a plural's typo) is the phrase.</summary>
+    private bool PluralOf(ReadOnlySpan<char> window, out int phrase)
+    {
+        phrase = -1;
+        return window.Length > 4 && window[^1] == 's'
+            && (_topicPhraseLookup.TryGetValue(window[..^1], out phrase) || (window[^2] == 'e' && _topicPhraseLookup.TryGetValue(window[..^2], out phrase)));
+    }
+
+    /// <summary>
+    /// The position of the verb a how-to question asks about ("how do i stretch", "how to streth", "best way to
+    /// strengthen"), or -1: that verb, not its object ("hip flexors"), says what is asked.
+    /// </summary>
+    private static int HowToVerb(TokenizedText text)
+    {
+        for (var start = 0; start < Math.Min(text.Count - 1, RoutingThresholds.HowToFrameStart); start++)
+        {
+            var word = text.Word(start);
+            if (word is "way" or "ways" && text.Word(start + 1) is "to")
+            {
+                return start + 2 < text.Count ? start + 2 : -1;
+            }
+
+            if (word is not "how")
+            {
+                continue;
+            }
+
+            var next = start + 1;
+            if (text.Word(next) is "to")
+            {
+                next++;
+            }
+            else if (text.Word(next) is "do" or "does" or "can" or "could" or "should" or "would" or "will" or "shall"
+                && next + 1 < text.Count && text.Word(next + 1) is "i" or "you" or "we" or "one" or "u")
+            {
+                next += 2;
+            }
+            else
+            {
+                return -1;
+            }
+
+            return next < text.Count ? next : -1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A topic keyword "how to X" matched however the how-to is said and X is spelt ("how do you strech", "how to
+    /// streth", "best way to stretch"): the frame and the verb become one mention of that topic.
+    /// </summary>
+    private void AddHowTo(TokenizedText text, int verb, List<TopicMention> hits)
+    {
+        var word = text.WordString(verb);
+        var phrase = HowToPhrase(word) ?? HowToPhrase(Facts.Term(word)) ?? (CorrectWord(word) is { } corrected ? HowToPhrase(corrected) : null);
+        if (phrase is not { } found)
+        {
+            return;
+        }
+
+        var start = verb;
+        while (start > 0 && !(text.Word(start - 1) is "how" or "way" or "ways"))
+        {
+            start--;
+        }
+
+        start = Math.Max(0, start - 1);
+        foreach (var owner in _topicPhraseOwners[found])
+        {
+            hits.Add(new TopicMention(owner, start, verb - start + 1, _topicPhraseWeight[found]));
+        }
+    }
+
+    private int? HowToPhrase(string verb)
+    {
+        var key = "how to " + verb;
+        return _topicPhraseLookup.TryGetValue(key, out var phrase) || PluralOf(key, out phrase) ? phrase : null;
+    }
+
+    /// <summary>
+    /// A phrase that is only the object of a how-to verb ("how to stretch hip flexors") or lies inside a longer phrase of
+    /// another topic ("hip flexor" in "tight hip flexors") names what the question is about, not what it asks: it yields.
+    /// </summary>
+    private static void YieldToHeads(List<TopicMention> hits, int verb)
+    {
+        if (hits.Count < 2)
+        {
+            return;
+        }
+
+        var headEnd = -1;
+        if (verb >= 0)
+        {
+            foreach (var hit in hits)
+            {
+                if (hit.Start <= verb && verb < hit.Start + hit.Count)
+                {
+                    headEnd = Math.Max(headEnd, hit.Start + hit.Count);
+                }
+            }
+        }
+
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            var yields = headEnd >= 0 && hit.Start >= headEnd && !HeadTopic(hits, hit.Topic, verb);
+            for (var j = 0; j < hits.Count && !yields; j++)
+            {
+                var other = hits[j];
+                yields = other.Topic != hit.Topic && other.Count > hit.Count && other.Start <= hit.Start && hit.Start + hit.Count <= other.Start + other.Count;
+            }
+
+            if (yields)
+            {
+                hits[i] = hit with { Score = hit.Score * RoutingThresholds.YieldingPhraseShare };
+            }
+        }
+    }
+
+    private static bool HeadTopic(List<TopicMention> hits, int topic, int verb)
+    {
+        foreach (var hit in hits)
+        {
+            if (hit.Topic == topic && hit.Start <= verb && verb < hit.Start + hit.Count)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -167,11 +167,13 @@ internal static class QueryAnalyzer
                     continue;
                 }
 
-                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n))
+                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n)
+                    && !IsAuxiliaryBeforeMuscle(text, i, n, covered))
                 {
+                    var where = AsksWhereItEnds(text);
                     foreach (var cue in cues)
                     {
-                        found.Add((i, cue));
+                        found.Add((i, where && !cue.Strong && IsEndCue(cue) ? cue with { Strong = true } : cue));
                     }
 
                     Mark(cueCovered, i, n);
@@ -189,7 +191,8 @@ internal static class QueryAnalyzer
                 continue;
             }
 
-            if (FuzzyCue(word) is { } best)
+            // A word the facts use is no typo of a cue: "which organ does the psoas major lie behind" is not "origin".
+            if (FuzzyCue(word) is { } best && !index.Facts.Knows(word))
             {
                 found.Add((i, best));
                 cueCovered[i] = true;
@@ -202,6 +205,40 @@ internal static class QueryAnalyzer
     /// <summary>"Does the psoas minor get fibres from L2?": the auxiliary that opens a yes/no question asks nothing about the action.</summary>
     private static bool IsLeadingAuxiliary(TokenizedText text, int start, int count) =>
         start == 0 && count == 1 && text.Count > 2 && text.Word(0) is "do" or "does";
+
+    /// <summary>
+    /// "Which ligament does the iliopsoas cross", "how does the psoas help breathing": "does" before the muscle is the
+    /// auxiliary of another verb, not "what does it do" (that "do" comes after the muscle and still asks the action).
+    /// </summary>
+    private static bool IsAuxiliaryBeforeMuscle(TokenizedText text, int start, int count, bool[] covered)
+    {
+        if (count != 1 || text.Word(start) is not ("do" or "does"))
+        {
+            return false;
+        }
+
+        // "where does it end up": a subject pronoun right after it makes it an auxiliary too.
+        if (start + 1 < text.Count && text.Word(start + 1) is "it" or "they")
+        {
+            return true;
+        }
+
+        for (var i = start + 1; i < covered.Length; i++)
+        {
+            if (covered[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"where does iliacus come from", "and where does it end up": a question opening with "where" asks where a muscle starts or ends.</summary>
+    private static bool AsksWhereItEnds(TokenizedText text) =>
+        text.Count > 2 && (text.Word(0) is "where" or "wheres" || (text.Word(0) is "and" or "so" or "but" or "then" && text.Word(1) is "where" or "wheres"));
+
+    private static bool IsEndCue(AttributeCue cue) => cue.Attributes is [MuscleAttribute.Origin] or [MuscleAttribute.Insertion];
 
     /// <summary>"in relation to a shortened iliopsoas", "with relation to": a preposition, not a question about relations.</summary>
     private static bool IsInRelationTo(TokenizedText text, int start, int count) =>

@@ -68,6 +68,15 @@ internal static class RoutingThresholds
     /// <summary>Share of the weaker of phrase and word score added when both point at the topic.</summary>
     public const double TopicAgreementBonus = 0.2;
 
+    /// <summary>How far into a question a how-to frame may start ("so how do i ...", "what's the best way to ...").</summary>
+    public const int HowToFrameStart = 4;
+
+    /// <summary>
+    /// Share of its weight a topic phrase keeps when it is only the object of a how-to verb or lies inside a longer
+    /// phrase of another topic: below <see cref="TopicPhraseOwnsWords"/>, so its words can name the muscle again.
+    /// </summary>
+    public const double YieldingPhraseShare = 0.7;
+
     /// <summary>Weight of a topic phrase of two or more words: specific.</summary>
     public const double MultiWordPhraseWeight = 1.0;
 

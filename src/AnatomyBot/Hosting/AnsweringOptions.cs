@@ -20,6 +20,13 @@ internal sealed class AnsweringOptions
     /// </summary>
     public string EmbeddingCache { get; set; } = Path.Combine(Path.GetTempPath(), "anatomybot", "embeddings.bin");
 
+    /// <summary>
+    /// <c>Answering:ModelPrecision</c>: <c>Int8</c> (default) runs the sentence model with int8 weights, rewritten from the
+    /// library's model at the first start and kept beside <see cref="EmbeddingCache"/> (about 2.3x less CPU per question);
+    /// <c>Float</c> runs the library's model as shipped.
+    /// </summary>
+    public string ModelPrecision { get; set; } = nameof(AnatomyBot.Embeddings.ModelPrecision.Int8);
+
     /// <summary><c>Answering:FollowUpMinutes</c>: how long a chat's last subject is remembered for follow-ups (1-120). Default 10.</summary>
     public int FollowUpMinutes { get; set; } = 10;
 
@@ -30,9 +37,18 @@ internal sealed class AnsweringOptions
     {
         var options = services.GetRequiredService<IOptions<AnsweringOptions>>().Value;
         return options.Semantic
-            ? new AnatomyBot.Embeddings.MiniLmEmbedder(options.EmbeddingCache, services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AnatomyBot.Embeddings.MiniLmEmbedder>>())
+            ? new AnatomyBot.Embeddings.MiniLmEmbedder(
+                options.EmbeddingCache,
+                services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AnatomyBot.Embeddings.MiniLmEmbedder>>(),
+                precision: ParsePrecision(options.ModelPrecision) ?? AnatomyBot.Embeddings.ModelPrecision.Int8)
             : null;
     }
+
+    /// <summary>The named precision, case-insensitive; null for anything else (numbers included).</summary>
+    internal static AnatomyBot.Embeddings.ModelPrecision? ParsePrecision(string? value) =>
+        Enum.GetNames<AnatomyBot.Embeddings.ModelPrecision>().FirstOrDefault(n => string.Equals(n, value?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<AnatomyBot.Embeddings.ModelPrecision>(name)
+            : null;
 }
 
 internal sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOptions>
@@ -42,6 +58,11 @@ internal sealed class AnsweringOptionsValidator : IValidateOptions<AnsweringOpti
         if (options.FollowUpMinutes is < 1 or > 120)
         {
             return ValidateOptionsResult.Fail($"Answering:FollowUpMinutes must be between 1 and 120 (got {options.FollowUpMinutes}).");
+        }
+
+        if (AnsweringOptions.ParsePrecision(options.ModelPrecision) is null)
+        {
+            return ValidateOptionsResult.Fail($"Answering:ModelPrecision must be Int8 or Float (got '{options.ModelPrecision}').");
         }
 
         return options.MaxConversations is < 100 or > 1_000_000

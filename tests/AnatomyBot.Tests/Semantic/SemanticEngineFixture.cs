@@ -7,16 +7,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AnatomyBot.Tests.Semantic;
 
 /// <summary>
-/// The shipped knowledge answered twice, as the host wires the engine: with the MiniLM model loaded and every fact's
-/// vector ready (production's default, <c>Answering:Semantic</c> on), and lexically (the model off). The model loads
+/// The shipped knowledge answered twice, as the host wires the engine: with the MiniLM model loaded (int8, production's
+/// default <c>Answering:ModelPrecision</c>) and every fact's vector ready (<c>Answering:Semantic</c> on), and lexically
+/// (the model off). The model loads
 /// once for every test of the <see cref="ModelLoadedGroup"/>; vectors stay in memory, so no run reuses another's.
 /// </summary>
 public sealed class SemanticEngineFixture : IAsyncLifetime
 {
     private MiniLmEmbedder? _embedder;
+    private readonly Lazy<MiniLmSession> _float = new(() => new MiniLmSession(1));
 
     /// <summary>The loaded model behind <see cref="Semantic"/>.</summary>
     internal MiniLmEmbedder Embedder => _embedder ?? throw new InvalidOperationException("the fixture is not initialised");
+
+    /// <summary>The library's float model on our session (loaded on first use): the reference for the int8 model.</summary>
+    internal MiniLmSession Float => _float.Value;
 
     /// <summary>The model on, with follow-up memory on a fake clock (the held-out dialogues).</summary>
     public AnswerEngine Semantic { get; private set; } = null!;
@@ -40,6 +45,11 @@ public sealed class SemanticEngineFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         _embedder?.Dispose();
+        if (_float.IsValueCreated)
+        {
+            _float.Value.Dispose();
+        }
+
         return Task.CompletedTask;
     }
 }
