@@ -59,14 +59,14 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
 
     /// <summary>
     /// fresh.json landed at 102/131 = 77.9 % (95f6075); 105/131 = 80.2 % on 2026-12-01 at b710a78 after the session's
-    /// fixes, rounded down; 107/131 = 81.7 % at 30a5de7 (docs/testing.md). fresh2.json: floor 0 until the lead sets it
-    /// from the trial's after figure. A change that loses ground fails; raise a floor when the engine improves on its
+    /// fixes, rounded down; 107/131 = 81.7 % at 30a5de7 (docs/testing.md). fresh2.json: 122/158 = 77.2 % at 596f882 before the
+    /// session's fixes, 123/158 = 77.8 % after them (merged with 30fd4f4, 11:33 UTC), rounded down. A change that loses ground fails; raise a floor when the engine improves on its
     /// trial, never lower it to pass.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("fresh.json", 0.80)]
-    [InlineData("fresh2.json", 0.0)]
+    [InlineData("fresh2.json", 0.77)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
