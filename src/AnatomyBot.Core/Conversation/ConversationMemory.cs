@@ -3,7 +3,17 @@ using AnatomyBot.Core.Knowledge;
 namespace AnatomyBot.Core.Conversation;
 
 /// <summary>What a chat was last about: the subject a follow-up ("what about its nerve supply?") refers to.</summary>
-public sealed record ConversationContext(string? MuscleId, MuscleAttribute? Attribute, string? TopicId);
+public sealed record ConversationContext(string? MuscleId, MuscleAttribute? Attribute, string? TopicId)
+{
+    /// <summary>
+    /// The chat's last question raised a red flag: a follow-up that refers back to it ("which stretch should i do for
+    /// it", "how many reps") gets the urgent notice again, never exercise advice.
+    /// </summary>
+    public bool RedFlag { get; init; }
+
+    /// <summary>Whether the context holds a subject to follow up on (a red flag alone holds none).</summary>
+    public bool HasSubject => MuscleId is not null || Attribute is not null || TopicId is not null;
+}
 
 /// <summary>
 /// Per-chat follow-up context: the last muscle, attribute or topic, forgotten after <see cref="Lifetime"/>

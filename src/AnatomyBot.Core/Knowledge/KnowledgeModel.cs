@@ -90,7 +90,23 @@ public sealed record SafetyRules(
     string UrgentNotice,
     string NoDiagnosis,
     ImmutableArray<string> PainTerms,
-    ImmutableArray<RedFlag> RedFlags);
+    ImmutableArray<RedFlag> RedFlags)
+{
+    /// <summary>
+    /// The crisis reply for someone who speaks of suicide or self-harm: <see cref="Crisis"/> is checked before every other
+    /// rule and answered with no anatomy at all. Empty (no crisis rule) only in hand-made test snapshots.
+    /// </summary>
+    public CrisisRule Crisis { get; init; } = CrisisRule.None;
+}
+
+/// <summary>
+/// Suicide and self-harm: <see cref="Urgent"/> (shown first, like the urgent notice) and <see cref="Reply"/> (a few kind
+/// lines), matched when any one of <see cref="Signs"/> matches (each sign like a red flag: every group has a term present).
+/// </summary>
+public sealed record CrisisRule(string Urgent, string Reply, ImmutableArray<RedFlag> Signs)
+{
+    public static readonly CrisisRule None = new(string.Empty, string.Empty, []);
+}
 
 /// <summary>
 /// One complete, validated, immutable knowledge base. The engine only ever sees a whole snapshot.

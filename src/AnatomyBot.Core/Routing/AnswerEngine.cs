@@ -122,6 +122,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Intent.MuscleAttribute => new ConversationContext(reply.Entity, reply.Attribute, null),
             Intent.Topic => new ConversationContext(null, null, reply.Entity),
             Intent.NotCovered => previous,
+            // A red flag is remembered for the follow-up window; the crisis reply starts afresh.
+            Intent.Urgent when reply.Entity != EngineCopy.CrisisEntity => new ConversationContext(null, null, null) { RedFlag = true },
+            // "ok thanks" after a red flag does not clear it: "so which stretch for it?" still refers to it.
+            Intent.Thanks or Intent.Greeting when previous is { RedFlag: true } => previous,
             _ => null,
         };
     }
@@ -204,6 +208,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.EmptyQuestion();
         }
 
+        // Suicide or self-harm comes before everything, greetings included ("hi, i want to die").
+        if (index.Safety.Inspect(text).Crisis && index.Safety.Rules.Crisis.Urgent.Length > 0)
+        {
+            return Compose(EngineCopy.Crisis(index), index, text);
+        }
+
         // Greetings and thanks, alone or in front of a question.
         var (lead, thanks, greeting) = LeadingCourtesy(text);
         if (lead == text.Count && (thanks || greeting))
@@ -230,6 +240,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var analysis = Analyze(text, index);
+        if (context is { RedFlag: true })
+        {
+            // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
+            if (analysis.Safety.RedFlags.Count == 0 && RedFlagFollowUp.RefersBack(text, analysis))
+            {
+                return Compose(EngineCopy.UrgentFollowUp(index), index, text);
+            }
+
+            // A red flag alone is no subject to follow up on.
+            context = context.HasSubject ? context : null;
+        }
+
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
         // release" asks about a subject of its own, answered from the facts (each cites its source).
         if (analysis.Muscles.Count == 0 && !analysis.Safety.TouchesPain
@@ -545,12 +567,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
         }
 
-        // The nearest facts answer only when they are the muscle's own or the topic the question's words point at;
-        // "who first described it in history" shares a word with a fact, not its subject.
+        // The nearest facts answer only when they are the muscle's own, the topic the question's words point at, or
+        // every word of the question is one the facts use ("the earliest muscle to develop in the womb"); "who first
+        // described it in history" shares a word with a fact, not its subject.
         var own = new Dictionary<int, double>();
         var (ranked, _, _) = FactAnswerer.RankWithOwn(index, asked, analysis, muscles, attributes, null, null, own);
         var top = ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey ? index.Facts.Passages[ranked[0].Passage] : null;
-        if (top is not null && (muscles.Contains(top.Muscle) || (asked != text && index.MusclesNamedIn(top.Ordinal).Any(muscles.Contains)) || (top.Topic >= 0 && top.Topic == analysis.BestTopic.Topic && analysis.BestTopic.Score >= RoutingThresholds.TopicGrey)))
+        if (top is not null && (muscles.Contains(top.Muscle) || (asked != text && index.MusclesNamedIn(top.Ordinal).Any(muscles.Contains))
+            || (top.Topic >= 0 && top.Topic == analysis.BestTopic.Topic && analysis.BestTopic.Score >= RoutingThresholds.TopicGrey)
+            || (top.Topic >= 0 && terms.All(t => t.Term is not null))))
         {
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, asked, own), ranked[0].Score);
         }
@@ -774,7 +799,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         var rare = EverydayWords.Rare(unknown);
-        if (inDomain && unknown.Count > 0 && (LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight))
+        if (inDomain && unknown.Count > 0 && (rare.Count > 0
+                ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight
+                : OnlyEverydayUncovered(analysis, muscles, LexicalBest(), unknownWeight, subjectWeight)))
         {
             return NotCovered(index, NotCoveredSubject(unknown, rare, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
@@ -795,6 +822,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return SureTopicOrGuess(text, analysis, index, ranked, own, unknown.Count == 0, inDomain && muscles.Count == 0);
     }
+
+    /// <summary>
+    /// Only everyday words no fact uses ("is it normal that the stretch hurts", "at the gym", "do all humans have"):
+    /// they say how the question is asked, not what it asks, so the subject is uncovered only when no fact answers it
+    /// well, or when they outweigh what it asks about while it names no muscle and touches no pain.
+    /// </summary>
+    private static bool OnlyEverydayUncovered(Analysis analysis, List<int> muscles, double lexicalBest, double unknownWeight, double subjectWeight) =>
+        lexicalBest < RoutingThresholds.EverydayUncoveredBelow
+        || (muscles.Count == 0 && !analysis.Safety.TouchesPain && unknownWeight > subjectWeight);
 
     /// <summary>"and how often?": the best of the last subject's facts when one clears the accept bar, else null.</summary>
     private static Reply? OnContextAnswer(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
@@ -852,7 +888,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         "weigh" or "weighs" or "weighed" or "heavy" or "heaviness" or "mass" or "kg" or "kilograms" or "grams" or "lb" or "lbs" or "oz" => "weight",
         "wide" or "width" => "width",
         "thick" or "thickness" => "thickness",
-        "size" or "volume" or "diameter" => word,
+        "size" or "volume" or "diameter" or "age" => word,
         _ when Vocabulary.UnitWords.Contains(word) || Vocabulary.MeasureWords.Contains(word) => "measurements",
         _ => null,
     };
@@ -1122,8 +1158,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var answerText = reply.Title + "\n" + string.Join("\n", sections.Select(s => s.Heading + "\n" + s.Body));
         var touches = safety.TouchesPain || index.Safety.TouchesPain(answerText);
-        var urgent = safety.RedFlags.Count > 0 && !string.IsNullOrWhiteSpace(rules.UrgentNotice) ? rules.UrgentNotice.Trim() : null;
-        var disclaimer = (touches || urgent is not null) && !string.IsNullOrWhiteSpace(rules.Disclaimer) ? rules.Disclaimer.Trim() : null;
+        var crisis = reply.Entity == EngineCopy.CrisisEntity && reply.Intent == Intent.Urgent;
+        // A reply may bring its own notice (the crisis line, a red flag remembered from the last turn).
+        var urgent = reply.UrgentNotice is { Length: > 0 } own ? own
+            : safety.RedFlags.Count > 0 && !string.IsNullOrWhiteSpace(rules.UrgentNotice) ? rules.UrgentNotice.Trim() : null;
+        // The crisis reply is no study answer: it carries the medical disclaimer only when pain came up too.
+        var disclaimer = (touches || (urgent is not null && !crisis)) && !string.IsNullOrWhiteSpace(rules.Disclaimer) ? rules.Disclaimer.Trim() : null;
         return reply with { Sections = sections, Disclaimer = disclaimer, UrgentNotice = urgent };
     }
 

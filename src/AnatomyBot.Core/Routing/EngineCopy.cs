@@ -19,6 +19,35 @@ internal static class EngineCopy
             Sections = [new ReplySection(null, "I can't assess symptoms, and what you describe should not wait for a study bot's answer.")],
         };
 
+    /// <summary>
+    /// A follow-up to a red flag ("which stretch should i do for it"): the urgent notice again, and no exercise until a
+    /// professional has seen it.
+    /// </summary>
+    public static Reply UrgentFollowUp(KnowledgeIndex index) =>
+        new Reply
+        {
+            Intent = Intent.Urgent,
+            Title = "Please get this checked first",
+            Sections = [new ReplySection(null, "After what you described, please have a doctor examine you before you move, train or treat it yourself: I can't tell what is safe for you.")],
+            UrgentNotice = string.IsNullOrWhiteSpace(index.Safety.Rules.UrgentNotice) ? null : index.Safety.Rules.UrgentNotice.Trim(),
+        };
+
+    /// <summary>The entity of the crisis reply, so the safety layer tells it from a red flag's.</summary>
+    public const string CrisisEntity = "crisis";
+
+    /// <summary>
+    /// Suicide or self-harm: the crisis line first (as the urgent notice) and a few kind words from the safety file; no
+    /// anatomy, no exercise, no "not covered", and never the asker's own words repeated back.
+    /// </summary>
+    public static Reply Crisis(KnowledgeIndex index) =>
+        new Reply
+        {
+            Intent = Intent.Urgent,
+            Entity = CrisisEntity,
+            Title = "Please reach out for support now",
+            Sections = [new ReplySection(null, index.Safety.Rules.Crisis.Reply.Trim())],
+            UrgentNotice = index.Safety.Rules.Crisis.Urgent.Trim(),
+        };
 
     /// <summary>What the bot is, its commands (the catalogue's help lines), questions to try and some topics.</summary>
     public static Reply Help(KnowledgeIndex index, string? note)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
@@ -8,7 +9,19 @@ namespace AnatomyBot.Core.Routing;
 /// </summary>
 internal static class EverydayWords
 {
-    public static bool IsEveryday(string word) => EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank;
+    /// <summary>
+    /// Common English that still names a subject of its own: a treatment or a test ("heal after surgery", "an
+    /// injection"), which the sources would have to describe, unlike the place or mood of a question ("at the gym").
+    /// </summary>
+    private static readonly FrozenSet<string> ClinicalSubjects = new[]
+    {
+        "surgery", "surgeries", "surgical", "surgeon", "operation", "operations", "operated", "injection", "injections",
+        "scan", "scans", "xray", "drug", "drugs", "medication", "medications", "medicine", "medicines", "pill", "pills",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsEveryday(string word) =>
+        EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank && !ClinicalSubjects.Contains(word)
+        && !Vocabulary.MeasureWords.Contains(word) && !Vocabulary.UnitWords.Contains(word);
 
     /// <summary>The words of <paramref name="unknown"/> that are not everyday English.</summary>
     public static List<string> Rare(List<string> unknown) => unknown.Count == 0 ? unknown : [.. unknown.Where(w => !IsEveryday(w))];

@@ -153,6 +153,35 @@ internal static class QueryAnalyzer
         return (muscles, grey);
     }
 
+    /// <summary>"Do all humans have ...", "does every person have ...": whether everyone has a muscle is its variations.</summary>
+    private static readonly AttributeCue PresenceCue = new("all have", [MuscleAttribute.Variations], false);
+
+    /// <summary>
+    /// The position of "all" or "every" followed within three words by "have" or "has" ("all of us have", "every person
+    /// has"), or null. A pattern rather than cue phrases, so "humans" and "person" stay plain words elsewhere ("the
+    /// human hand" is still another subject).
+    /// </summary>
+    private static int? PresenceAt(TokenizedText text, bool[] cueCovered)
+    {
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            if (cueCovered[i] || text.WordString(i) is not ("all" or "every"))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j <= i + 3 && j < text.Count; j++)
+            {
+                if (text.WordString(j) is "have" or "has")
+                {
+                    return i;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Attribute cues, exact phrases first (longest wins), then single words with a typo; marks <paramref name="cueCovered"/>.</summary>
     private static List<(int Position, AttributeCue Cue)> FindCues(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] topicOwned, bool[] cueCovered)
     {
@@ -180,6 +209,11 @@ internal static class QueryAnalyzer
                     break;
                 }
             }
+        }
+
+        if (PresenceAt(text, cueCovered) is { } presence)
+        {
+            found.Add((presence, PresenceCue));
         }
 
         for (var i = 0; i < text.Count && i < RoutingThresholds.MaxFuzzyWords; i++)

@@ -155,4 +155,12 @@ internal static class RoutingThresholds
     /// that the psoas stretch hurts" is about the stretch, "at what age does the psoas reach its adult size" is not covered.
     /// </summary>
     public const double EverydayUnknownShare = 0.5;
+
+    /// <summary>
+    /// With only everyday words unknown, the subject is still uncovered when the best lexical fact scores below this:
+    /// "is the psoas major mostly red or white fibres" (0.32) matches one word of a fact about nerves; "my yoga teacher
+    /// says emotions get stuck in the psoas" (0.40) and "is it normal that the psoas stretch is painful" (0.47) are
+    /// answered by the facts they match.
+    /// </summary>
+    public const double EverydayUncoveredBelow = 0.35;
 }

@@ -4,8 +4,8 @@ using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
 
-/// <summary>What the safety rules found in a question.</summary>
-internal sealed record SafetyFinding(bool TouchesPain, bool IsPersonal, IReadOnlyList<RedFlag> RedFlags);
+/// <summary>What the safety rules found in a question; <paramref name="Crisis"/>: it speaks of suicide or self-harm.</summary>
+internal sealed record SafetyFinding(bool TouchesPain, bool IsPersonal, IReadOnlyList<RedFlag> RedFlags, bool Crisis = false);
 
 /// <summary>
 /// Matching of the pain vocabulary and red-flag groups from the safety file: whole words and phrases, plus
@@ -30,11 +30,28 @@ internal sealed class SafetyMatcher
         "dislocated", "dislocate", "dislocation", "giving way", "gives way", "appendicitis",
     ];
 
+    /// <summary>
+    /// Common pain words in Spanish, French, German, Portuguese and Italian: the bot answers in English only, but a
+    /// question in another language that speaks of pain still gets the disclaimer. Matched exactly on the question (never
+    /// as a misspelling, never in answers): "mal" only as a word of its own ("j'ai mal a la hanche"), and none of them an
+    /// English word ("doi", "male" and "lesion" are left out).
+    /// </summary>
+    private static readonly string[] OtherLanguages =
+    [
+        "dolor", "dolores", "duele", "duelen", "me duele", "lesionado", "lesionada",
+        "douleur", "douleurs", "jai mal", "mal a", "mal au", "mal aux", "blessure", "blesse", "blessee",
+        "schmerz", "schmerzen", "schmerzt", "schmerzhaft", "verletzt", "verletzung",
+        "dor", "dores", "doendo", "machucado", "lesao",
+        "dolore", "dolori", "fa male", "mi fa male", "infortunio",
+    ];
+
     private readonly PhraseSet _pain;
     private readonly PhraseSet _answerPain;
     private readonly PhraseSet _flagTerms;
     private readonly (RedFlag Flag, string[][] Groups)[] _flags;
     private readonly string[] _fuzzyTerms;
+    private readonly PhraseSet _crisisTerms;
+    private readonly string[][][] _crisisSigns;
 
     /// <summary>Every word of a red-flag term: spelt as a rule lists it, never read as a misspelt pain word ("pooped" is not "popped").</summary>
     private readonly FrozenSet<string> _flagWords;
@@ -44,7 +61,7 @@ internal sealed class SafetyMatcher
     {
         Rules = rules;
         var painTerms = rules.PainTerms.IsDefault ? [] : rules.PainTerms;
-        _pain = new PhraseSet(painTerms.Concat(Slang));
+        _pain = new PhraseSet(painTerms.Concat(Slang).Concat(OtherLanguages));
         _answerPain = new PhraseSet(painTerms);
         var flags = rules.RedFlags.IsDefault ? [] : rules.RedFlags.ToArray();
         _flags = flags
@@ -59,6 +76,13 @@ internal sealed class SafetyMatcher
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         _knownWord = knownWord ?? (_ => false);
+        var signs = rules.Crisis.Signs.IsDefault ? [] : rules.Crisis.Signs.ToArray();
+        _crisisSigns = signs
+            .Select(f => f.AllOf.IsDefault
+                ? []
+                : f.AllOf.Select(g => (g.IsDefault ? [] : g.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).ToArray())).ToArray())
+            .ToArray();
+        _crisisTerms = new PhraseSet(_crisisSigns.SelectMany(s => s.SelectMany(g => g)));
     }
 
     public SafetyRules Rules { get; }
@@ -114,7 +138,30 @@ internal sealed class SafetyMatcher
             }
         }
 
-        return new SafetyFinding(pain || flags.Count > 0, personal, flags);
+        return new SafetyFinding(pain || flags.Count > 0, personal, flags, SpeaksOfCrisis(question));
+    }
+
+    /// <summary>
+    /// Suicide or self-harm, on the words as typed (never the pain-corrected text: no misspelling guess may raise it, and
+    /// "killing me" is pain slang, not "killing myself"). Most questions hold no crisis term, so the set is only built then.
+    /// </summary>
+    private bool SpeaksOfCrisis(TokenizedText question)
+    {
+        if (_crisisSigns.Length == 0 || !_crisisTerms.AnyIn(question))
+        {
+            return false;
+        }
+
+        var present = _crisisTerms.FoundIn(question);
+        foreach (var groups in _crisisSigns)
+        {
+            if (groups.Length > 0 && groups.All(g => g.Any(present.Contains)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Everyday words one or two letters from a pain term that are never its misspelling ("numbers", "limb").</summary>

@@ -54,6 +54,9 @@ internal static class Vocabulary
         "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
         "both", "either", "even", "many", "member", "members", "everybody", "worth", "worthwhile", "effective", "useful",
         "number", "numbers", "amount", "total",
+        // Whether a claim holds, and who passed it on: "my pilates instructor says ..., legit?" asks about the claim.
+        "legit", "legitimate", "bogus", "nonsense", "fake", "accurate", "correct", "wrong", "instructor", "instructors",
+        "coach", "trainer", "friend", "friends", "mom", "mum", "dad", "guru", "influencer", "youtube", "tiktok", "online",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -87,7 +90,7 @@ internal static class Vocabulary
     public static readonly FrozenSet<string> MeasureWords = new[]
     {
         "weigh", "weighs", "weighed", "heavy", "heaviness", "mass", "size", "width", "wide", "thick", "thickness",
-        "volume", "diameter", "centimetres", "centimeters", "millimetres", "millimeters", "grams", "kilograms",
+        "volume", "diameter", "centimetres", "centimeters", "millimetres", "millimeters", "grams", "kilograms", "age",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word the router itself knows as plain English: never read as a typo of a knowledge word.</summary>

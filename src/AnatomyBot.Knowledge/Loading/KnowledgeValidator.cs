@@ -26,7 +26,9 @@ internal sealed class KnowledgeValidator
 
     private static readonly string[] SourcesFileFields = ["sources"];
     private static readonly string[] SourceFields = ["id", "title", "description"];
-    private static readonly string[] SafetyFields = ["disclaimer", "urgent", "no_diagnosis", "pain_terms", "red_flags"];
+    private static readonly string[] SafetyFields = ["disclaimer", "urgent", "no_diagnosis", "pain_terms", "red_flags", "crisis"];
+
+    private static readonly string[] CrisisFields = ["urgent", "reply", "signs"];
     private static readonly string[] SynonymsFileFields = ["synonyms"];
     private static readonly string[] RedFlagFields = ["id", "description", "all_of"];
     private static readonly string[] FactFields = ["text", "sources", "opinion", "editors_note"];
@@ -280,23 +282,57 @@ internal sealed class KnowledgeValidator
         var urgent = map.String("urgent", required: true);
         var noDiagnosis = map.String("no_diagnosis", required: true);
         var painTerms = map.StringList("pain_terms", required: true, minCount: 1);
-        var redFlags = ReadRedFlags(map, diagnostics);
-        if (disclaimer is null || urgent is null || noDiagnosis is null)
+        var redFlags = ReadRedFlags(map, "red_flags", "red flag", diagnostics);
+        var crisis = ReadCrisis(map, diagnostics);
+        if (disclaimer is null || urgent is null || noDiagnosis is null || crisis is null)
         {
             return null;
         }
 
-        return new SafetyRules(disclaimer, urgent, noDiagnosis, painTerms, redFlags);
+        return new SafetyRules(disclaimer, urgent, noDiagnosis, painTerms, redFlags) { Crisis = crisis };
+    }
+
+    /// <summary>
+    /// The crisis rule (suicide, self-harm): required, because a safety file without it would silently answer "I want to
+    /// die" with anatomy. Its texts carry no digits: the bot serves many countries, so a phone number written here would be
+    /// wrong for most readers ("your local emergency number" is right for all).
+    /// </summary>
+    private static CrisisRule? ReadCrisis(YamlMap map, FileDiagnostics diagnostics)
+    {
+        if (!map.Has("crisis"))
+        {
+            map.ReportMissing("crisis");
+            return null;
+        }
+
+        if (YamlMap.From(map.Get("crisis")!, map.FieldPath("crisis"), diagnostics, "the crisis rule with 'urgent', 'reply' and 'signs'") is not { } crisis)
+        {
+            return null;
+        }
+
+        crisis.RejectUnknown(CrisisFields);
+        var urgent = crisis.String("urgent", required: true);
+        var reply = crisis.String("reply", required: true);
+        foreach (var (key, text) in new[] { ("urgent", urgent), ("reply", reply) })
+        {
+            if (text is not null && text.Any(char.IsDigit))
+            {
+                diagnostics.Add(crisis.Get(key)!, crisis.FieldPath(key), "no phone numbers or digits: the bot serves many countries, say \"your local emergency number\" or \"a crisis line\"");
+            }
+        }
+
+        var signs = ReadRedFlags(crisis, "signs", "crisis sign", diagnostics);
+        return urgent is null || reply is null ? null : new CrisisRule(urgent, reply, signs);
     }
 
     /// <summary>The red flags with an id and a description, each id once (a duplicate is reported with the first one's line).</summary>
-    private static ImmutableArray<RedFlag> ReadRedFlags(YamlMap map, FileDiagnostics diagnostics)
+    private static ImmutableArray<RedFlag> ReadRedFlags(YamlMap map, string key, string what, FileDiagnostics diagnostics)
     {
         var redFlags = ImmutableArray.CreateBuilder<RedFlag>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (node, field) in map.List("red_flags", required: true, minCount: 1))
+        foreach (var (node, field) in map.List(key, required: true, minCount: 1))
         {
-            if (YamlMap.From(node, field, diagnostics, "a red flag with 'id', 'description' and 'all_of'") is not { } entry)
+            if (YamlMap.From(node, field, diagnostics, $"a {what} with 'id', 'description' and 'all_of'") is not { } entry)
             {
                 continue;
             }
@@ -307,7 +343,7 @@ internal sealed class KnowledgeValidator
             var groups = ReadTermGroups(entry, diagnostics);
             if (id is not null && seen.TryGetValue(id, out var firstLine))
             {
-                diagnostics.Add(entry.Get("id")!, entry.FieldPath("id"), $"duplicate red flag id '{id}' (first defined on line {firstLine})");
+                diagnostics.Add(entry.Get("id")!, entry.FieldPath("id"), $"duplicate {what} id '{id}' (first defined on line {firstLine})");
             }
             else if (id is not null)
             {

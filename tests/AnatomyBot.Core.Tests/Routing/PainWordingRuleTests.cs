@@ -1,0 +1,41 @@
+using AnatomyBot.Core.Tests.Accuracy;
+
+namespace AnatomyBot.Core.Tests.Routing;
+
+/// <summary>
+/// Pain and injury in words the vocabulary once missed: discomfort, "ripped", "messed up", and the common pain words of
+/// Spanish, French, German, Portuguese and Italian (answered in English, but with the disclaimer). "tight" alone and
+/// English words that look alike raise none. Most phrasings are new (in no suite).
+/// </summary>
+public sealed class PainWordingRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
+{
+    [Theory]
+    [InlineData("i ripped my iliopsoas playing football")]
+    [InlineData("think i ripped something in my groin sprinting")]
+    [InlineData("my psoas feels tight and uncomfortable")]
+    [InlineData("sitting is uncomfortable for my hip flexors")]
+    [InlineData("my hip flexor is messed up")]
+    [InlineData("my lower back got messed up deadlifting")]
+    [InlineData("dolor de cadera psoas")]
+    [InlineData("me duele el psoas cuando corro")]
+    [InlineData("j'ai mal à la hanche, psoas ?")]
+    [InlineData("douleur au psoas")]
+    [InlineData("ich habe Schmerzen im psoas")]
+    [InlineData("der Psoas schmerzt beim Laufen")]
+    [InlineData("tenho dor no psoas")]
+    [InlineData("ho un dolore al psoas")]
+    [InlineData("mi fa male il psoas")]
+    public void Discomfort_injury_slang_and_other_languages_get_the_disclaimer(string question) =>
+        Assert.NotNull(fixture.Ask(question).Disclaimer);
+
+    [Theory]
+    [InlineData("why does a tight psoas tilt the pelvis")]
+    [InlineData("is the psoas major a male or female muscle")]
+    [InlineData("what is the doi of the psoas paper")]
+    [InlineData("which donor artery supplies the iliacus")]
+    [InlineData("I messed up the quiz question on the iliacus")]
+    [InlineData("do bodybuilders get a ripped psoas")]
+    [InlineData("how comfortable is it to palpate the iliacus for a trained examiner")]
+    public void Look_alike_words_raise_no_disclaimer(string question) =>
+        Assert.Null(fixture.Ask(question).Disclaimer);
+}
