@@ -1237,9 +1237,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var first = muscles[0];
-        var title = muscles.Length == 1 && attributes.Length == 1
+        var single = muscles.Length == 1 && attributes.Length == 1;
+        var title = single
             ? $"{first.Name}: {Vocabulary.AttributeLabels[attributes[0]].ToLowerInvariant()}"
             : string.Join(", ", muscles.Select(m => m.Name));
+        if (single && sections.Count > 0 && sections[0].Heading == Vocabulary.AttributeLabels[attributes[0]])
+        {
+            // "Psoas major: insertion" above "Insertion:": the heading says again what the title just said.
+            sections[0] = sections[0] with { Heading = null };
+        }
+
         var skip = analysis.MuscleWordPositions;
         var verdict = FactAnswerer.Verdict(index, text, shown, skip, attributeAnswer: true);
         var score = analysis.Muscles.Count > 0 ? analysis.Muscles[0].Score : 100;
