@@ -212,7 +212,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // Suicide or self-harm comes before everything, greetings included ("hi, i want to die").
-        if (index.Safety.Inspect(text).Crisis && index.Safety.Rules.Crisis.Urgent.Length > 0)
+        if (index.Safety.Rules.Crisis.Urgent.Length > 0 && index.Safety.SpeaksOfCrisis(text))
         {
             return Compose(EngineCopy.Crisis(index), index, text);
         }
@@ -473,9 +473,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         for (var i = 0; i < text.Count; i++)
         {
-            var w = text.WordString(i);
-            if (!analysis.NamesMuscle(i) && w.Length > 1 && !Vocabulary.StopWords.Contains(w) && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w)
-                && !index.IsMuscleWord(w) && !Vocabulary.CueWords.Contains(w))
+            if (!analysis.NamesMuscle(i) && IsSubjectWord(text.WordString(i), index) && !Vocabulary.CueWords.Contains(text.WordString(i)))
             {
                 return true;
             }
@@ -719,11 +717,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>The question's own words beyond the muscle name and the filler: what it asks about.</summary>
     private static string SubjectWords(TokenizedText text, Analysis analysis, KnowledgeIndex index)
     {
-        var words = analysis.WordsOutsideMuscles(text)
-            .Where(w => !Vocabulary.StopWords.Contains(w) && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && w.Length > 1 && !index.IsMuscleWord(w))
-            .Take(5);
+        var words = analysis.WordsOutsideMuscles(text).Where(w => IsSubjectWord(w, index)).Take(5);
         return string.Join(' ', words);
     }
+
+    /// <summary>A word that says what a question asks about: not a stop, card, filler or muscle-name word.</summary>
+    private static bool IsSubjectWord(string w, KnowledgeIndex index) =>
+        w.Length > 1 && !Vocabulary.StopWords.Contains(w) && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w);
 
     private static readonly HashSet<string> CardWords = new(StringComparer.Ordinal)
     {

@@ -4,8 +4,8 @@ using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
 
-/// <summary>What the safety rules found in a question; <paramref name="Crisis"/>: it speaks of suicide or self-harm.</summary>
-internal sealed record SafetyFinding(bool TouchesPain, bool IsPersonal, IReadOnlyList<RedFlag> RedFlags, bool Crisis = false);
+/// <summary>What the safety rules found in a question.</summary>
+internal sealed record SafetyFinding(bool TouchesPain, bool IsPersonal, IReadOnlyList<RedFlag> RedFlags);
 
 /// <summary>
 /// Matching of the pain vocabulary and red-flag groups from the safety file: whole words and phrases, plus
@@ -142,14 +142,15 @@ internal sealed class SafetyMatcher
             }
         }
 
-        return new SafetyFinding(pain || flags.Count > 0, personal, flags, SpeaksOfCrisis(question));
+        return new SafetyFinding(pain || flags.Count > 0, personal, flags);
     }
 
     /// <summary>
     /// Suicide or self-harm, on the words as typed (never the pain-corrected text: no misspelling guess may raise it, and
     /// "killing me" is pain slang, not "killing myself"). Most questions hold no crisis term, so the set is only built then.
+    /// Checked before anything else, so it scans the crisis terms only, not the whole safety vocabulary.
     /// </summary>
-    private bool SpeaksOfCrisis(TokenizedText question)
+    public bool SpeaksOfCrisis(TokenizedText question)
     {
         if (_crisisSigns.Length == 0 || !_crisisTerms.AnyIn(question))
         {
@@ -159,7 +160,7 @@ internal sealed class SafetyMatcher
         var present = _crisisTerms.FoundIn(question);
         foreach (var groups in _crisisSigns)
         {
-            if (groups.Length > 0 && groups.All(g => g.Any(present.Contains)))
+            if (groups.Length > 0 && EveryGroupPresent(groups, present))
             {
                 return true;
             }
