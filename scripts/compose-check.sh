@@ -4,6 +4,7 @@
 #   - both replicas answer /healthz through their own port, and the proxy's /healthz answers,
 #   - a Telegram update POSTed to the proxy's webhook path (with the secret) is answered (sendMessage at the fake),
 #   - an update without the secret is refused with 401,
+#   - neither replica was restarted or logged a critical error (PostgreSQL is healthy before they start),
 #   - it tears everything down (containers, volume).
 # Usage: scripts/compose-check.sh [--bot-image TAG]
 #   --bot-image TAG  run the replicas from TAG, an image already built from this checkout (.ci/run passes the one the
@@ -111,9 +112,9 @@ log "both replicas and the proxy answer /healthz $(since "$phase") s after docke
 
 # --- An update through the proxy: stored by whichever replica got it, answered once.
 update='{"update_id":900001,"message":{"message_id":1,"date":1700000000,"chat":{"id":4242,"type":"private","first_name":"Check"},"from":{"id":4242,"is_bot":false,"first_name":"Check"},"text":"what nerve supplies the iliacus"}}'
-# /healthz answers before PostgreSQL has finished its first start (its init runs a temporary server before the database
-# exists): a replica that cannot store an update answers 503, and one that met "database does not exist" stops and is
-# restarted by Docker (nginx answers 502 meanwhile). Telegram delivers an update again after any 5xx; so does the check.
+# The replicas start once PostgreSQL is healthy (compose's depends_on), so this is normally accepted at once; but a
+# replica that cannot store an update answers 503 so that Telegram delivers it again, as Telegram does after any 5xx.
+# The check does the same, and still requires exactly one answer.
 attempts=0
 for _ in $(seq 1 60); do
   attempts=$((attempts + 1))
@@ -129,5 +130,16 @@ curl -sf "$control/calls" | grep -q '^sendMessage 1$' || fail "the update sent t
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Content-Type: application/json" --data "$update" "http://127.0.0.1:$proxy/telegram/webhook")
 [ "$code" = 401 ] || fail "an update without the secret got $code, not 401"
 log "an update through the proxy was answered once; one without the secret got 401"
+
+# --- A clean start: no replica stopped and was restarted (e.g. on meeting PostgreSQL before its database existed), and
+# no replica logged a critical error or the runtime's libgssapi_krb5 load error (the connection string disables GSS).
+for service in bot1 bot2; do
+  restarts=$(docker inspect -f '{{.RestartCount}}' "$(compose ps -q "$service")")
+  [ "$restarts" = 0 ] || fail "$service was restarted $restarts time(s) by Docker"
+done
+if compose logs --no-color bot1 bot2 2>&1 | grep -E 'crit: |libgssapi_krb5' >"$work/bad-lines.log"; then
+  fail "a replica logged: $(head -3 "$work/bad-lines.log" | tr '\n' ' ')"
+fi
+log "both replicas started cleanly (no restart, no critical error)"
 
 result "passed (PostgreSQL, two replicas, nginx; $bot_built; $infra_built)"

@@ -1,7 +1,10 @@
 #!/bin/sh
 # First start: a cluster in $PGDATA with the database and user named by POSTGRES_DB / POSTGRES_USER (password
-# POSTGRES_PASSWORD, required), password authentication from other hosts. Every start: the server in the foreground as
-# the postgres user, as PID 1. PORT (default 5432) is where it listens.
+# POSTGRES_PASSWORD, required), password authentication from other hosts. The temporary server that creates them
+# listens on a Unix socket only: a client reaching the port meanwhile (a replica on the host network) is refused and
+# retries, instead of meeting a server without the database and taking "database does not exist" for a wrong
+# connection string. Every start: the server in the foreground as the postgres user, as PID 1. PORT (default 5432) is
+# where it listens.
 set -eu
 : "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}"
 db=${POSTGRES_DB:-anatomybot}
@@ -15,8 +18,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   runuser -u postgres -- /usr/local/pgbin/initdb -D "$PGDATA" -U postgres -A scram-sha-256 --pwfile="$pwfile" -E UTF8 --locale=C.UTF-8 >/dev/null
   echo "host all all 0.0.0.0/0 scram-sha-256" >>"$PGDATA/pg_hba.conf"
   echo "host all all ::/0 scram-sha-256" >>"$PGDATA/pg_hba.conf"
-  runuser -u postgres -- /usr/local/pgbin/pg_ctl -D "$PGDATA" -o "-c listen_addresses=127.0.0.1 -p $port" -w start >/dev/null
-  PGPASSWORD=$POSTGRES_PASSWORD /usr/local/pgbin/psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q \
+  runuser -u postgres -- /usr/local/pgbin/pg_ctl -D "$PGDATA" -o "-c listen_addresses='' -k /run/postgresql -p $port" -w start >/dev/null
+  PGPASSWORD=$POSTGRES_PASSWORD /usr/local/pgbin/psql -h /run/postgresql -p "$port" -U postgres -v ON_ERROR_STOP=1 -q \
     -v user="$user" -v db="$db" -v password="$POSTGRES_PASSWORD" <<'SQL'
 CREATE ROLE :"user" LOGIN PASSWORD :'password';
 CREATE DATABASE :"db" OWNER :"user";
