@@ -302,6 +302,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return early;
         }
 
+        if (SelfCare(text, analysis, index) is { } care)
+        {
+            return care;
+        }
+
         if (HistoryQuestions.Uncovered(text, analysis, index) is { } history)
         {
             return NotCovered(index, history, [], text, HistoryQuestions.Muscle(analysis, index));
@@ -362,6 +367,23 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         return null;
+    }
+
+    /// <summary>A personal pain or injury with "what do i do": the sources' facts on looking after it and seeing a professional.</summary>
+    private static Reply? SelfCare(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        if (SelfCareQuestions.AsCareQuestion(text, analysis) is not { } asked)
+        {
+            return null;
+        }
+
+        var own = new Dictionary<int, double>();
+        var careAnalysis = Analyze(asked, index);
+        // Topic facts only, and two of them: advice on looking after it, not a dispute or a whole topic.
+        var (ranked, _, _) = FactAnswerer.RankWithOwn(index, asked, careAnalysis, [], [], null, null, own, p => p.Kind == PassageKind.TopicFact);
+        return ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey
+            ? FactReply(index, text, analysis, [.. FactAnswerer.Select(ranked, index.Facts, asked, own).Take(SelfCareQuestions.MaxFacts)], ranked[0].Score, briefDisputes: true)
+            : null;
     }
 
     /// <summary>The question's own subject, before follow-up memory: its muscles and attributes, and whether a pronoun points back.</summary>
@@ -428,7 +450,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
             var questionTerms = analysis.TermsOutsideMuscles(text, index.Facts);
             var unknownWords = UnknownWords(questionTerms, index);
-            var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)).Sum(t => t.Idf);
+            var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
             if (UncoveredSubject(text, index, unknownWords, strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight) is { } uncovered)
             {
                 var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
@@ -583,7 +605,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // Only everyday words left ("exactly", "basically"): the card, never a false "not covered".
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
-            && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
+            && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.GeneralWords.Contains(w)
             && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w)))
         {
             return MuscleAnswer(index, mention);
@@ -704,7 +726,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             var word = text.WordString(i);
             if ((word.Length > 2 || word.Any(char.IsAsciiDigit)) && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word) && !CardWords.Contains(word) && !Vocabulary.SourceWords.Contains(word)
-                && !Vocabulary.Filler.Contains(word) && !Vocabulary.NamesNoSubject(word) && !index.IsMuscleWord(word) && word is not ("its" or "itself" or "they" or "them" or "their")
+                && !Vocabulary.Filler.Contains(word) && !Vocabulary.GeneralWords.Contains(word) && !index.IsMuscleWord(word) && word is not ("its" or "itself" or "they" or "them" or "their")
                 && index.Facts.Knows(word))
             {
                 count++;
@@ -798,7 +820,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         double LexicalBest() => !usedModel ? best
             : FactAnswerer.Rank(index, text, analysis, muscles, attributes, context, null).Hits is { Count: > 0 } lexical ? lexical[0].Score : 0;
         // Everyday words the facts happen to use ("name", "given") say nothing about what is asked.
-        var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)).Sum(t => t.Idf);
+        var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         var rare = EverydayWords.Rare(unknown);
@@ -919,26 +941,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return unknown;
     }
 
-    /// <summary>
-    /// Whether a word no fact uses names a subject: no cue, filler, muscle or safety word, nor a typo of a cue or stop
-    /// word, nor a misspelt word that names no subject ("meny" people, "discrepency").
-    /// </summary>
+    /// <summary>Whether a word no fact uses names a subject: no cue, filler, muscle or safety word, nor a typo of a cue or stop word.</summary>
     private static bool NamesAnUnknownSubject(string word, KnowledgeIndex index) =>
-        (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.NamesNoSubject(word)
+        (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.GeneralWords.Contains(word)
         && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && !index.Safety.IsSafetyWord(word)
         && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(word, c.Phrase, EditDistance.Allowed(word)))
         && (word.Length < 5 || QueryAnalyzer.FuzzyCue(word) is null)
-        && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word)
-        && !MisspeltNoSubjectWord(word);
-
-    /// <summary>
-    /// A word that is no English word at all (not in the everyday list) one edit from a word that names no subject:
-    /// "meny" is "many", "discrepency" is "discrepancy". A real word stays itself ("renal" is not "real").
-    /// </summary>
-    private static bool MisspeltNoSubjectWord(string word) =>
-        word.Length >= 4 && EverydayEnglish.Rank(word) == int.MaxValue
-        && (Vocabulary.GeneralWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1))
-            || Vocabulary.FrameWordNear(word));
+        && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word);
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
     private static string SuggestionFor(FactPassage passage) =>
@@ -946,11 +955,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             ? passage.Heading.Replace(Vocabulary.AttributeLabels[a], Vocabulary.AttributeQueryWord(a), StringComparison.Ordinal)
             : passage.Heading;
 
-    private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score)
+    private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false)
     {
         chosen = FactAnswerer.Focus(index, analysis, chosen);
         var cited = new Citations();
-        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: RelevantTopicNotes(index, text, analysis, chosen));
+        var (showNote, briefNote) = RelevantTopicNotes(index, text, analysis, chosen);
+        if (briefDisputes)
+        {
+            briefNote = static _ => true;
+        }
+
+        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: showNote, briefNote: briefNote);
         var first = index.Facts.Passages[chosen[0]];
         var skip = analysis.MuscleWordPositions;
         var verdict = FactAnswerer.Verdict(index, text, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, ids);
@@ -993,7 +1008,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// least half as well as the best shown fact ("how long should I rest" shows the rest dispute; "what shape is the
     /// iliacus" does not show whether the psoas can be felt by hand).
     /// </summary>
-    private static Func<FactPassage, bool> RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
+    private static (Func<FactPassage, bool> Show, Func<FactPassage, bool> Brief) RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
     {
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         var shown = chosen.ToHashSet();
@@ -1011,8 +1026,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // sides. A dispute about another part of the topic (the rib-or-vertebra question under "which organs lie in
         // front of the psoas") would only lengthen the answer.
         var mainTopic = index.Facts.Passages[chosen[0]].Topic;
-        var overview = mainTopic >= 0 && (AsksAboutADispute(text) || ShowsLeadFact(index, mainTopic, chosen));
-        return note => (overview && note.Topic == mainTopic) || shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || StatesASide(note);
+        // A question that names the topic or asks about the dispute sees each side; an answer that shows the lead fact
+        // without the question naming its topic ("i pulled my psoas, what should i do") names the dispute with its
+        // sources and leaves the sides for a follow-up.
+        var asksDispute = mainTopic >= 0 && AsksAboutADispute(text);
+        var overview = mainTopic >= 0 && (asksDispute || ShowsLeadFact(index, mainTopic, chosen));
+        var named = asksDispute || analysis.TopicScores.Any(t => t.Topic == mainTopic && t.Score >= RoutingThresholds.TopicAccept);
+        bool Full(FactPassage note) => (overview && named && note.Topic == mainTopic) || shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || StatesASide(note);
+        return (note => (overview && note.Topic == mainTopic) || Full(note), note => !Full(note));
     }
 
     private static bool ShowsLeadFact(KnowledgeIndex index, int topic, List<int> chosen) =>
@@ -1304,7 +1325,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var words = analysis.WordsOutsideMuscles(text)
-            .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.NamesNoSubject(w)
+            .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.GeneralWords.Contains(w)
                 && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w))
             .ToList();
         if (words.Count == 0)
