@@ -428,7 +428,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
             var questionTerms = analysis.TermsOutsideMuscles(text, index.Facts);
             var unknownWords = UnknownWords(questionTerms, index);
-            var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
+            var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)).Sum(t => t.Idf);
             if (UncoveredSubject(text, index, unknownWords, strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight) is { } uncovered)
             {
                 var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
@@ -583,7 +583,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // Only everyday words left ("exactly", "basically"): the card, never a false "not covered".
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
-            && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.GeneralWords.Contains(w)
+            && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
             && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w)))
         {
             return MuscleAnswer(index, mention);
@@ -704,7 +704,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             var word = text.WordString(i);
             if ((word.Length > 2 || word.Any(char.IsAsciiDigit)) && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word) && !CardWords.Contains(word) && !Vocabulary.SourceWords.Contains(word)
-                && !Vocabulary.Filler.Contains(word) && !Vocabulary.GeneralWords.Contains(word) && !index.IsMuscleWord(word) && word is not ("its" or "itself" or "they" or "them" or "their")
+                && !Vocabulary.Filler.Contains(word) && !Vocabulary.NamesNoSubject(word) && !index.IsMuscleWord(word) && word is not ("its" or "itself" or "they" or "them" or "their")
                 && index.Facts.Knows(word))
             {
                 count++;
@@ -798,7 +798,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         double LexicalBest() => !usedModel ? best
             : FactAnswerer.Rank(index, text, analysis, muscles, attributes, context, null).Hits is { Count: > 0 } lexical ? lexical[0].Score : 0;
         // Everyday words the facts happen to use ("name", "given") say nothing about what is asked.
-        var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.GeneralWords.Contains(t.Word)).Sum(t => t.Idf);
+        var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)).Sum(t => t.Idf);
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         var rare = EverydayWords.Rare(unknown);
@@ -919,13 +919,26 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return unknown;
     }
 
-    /// <summary>Whether a word no fact uses names a subject: no cue, filler, muscle or safety word, nor a typo of a cue or stop word.</summary>
+    /// <summary>
+    /// Whether a word no fact uses names a subject: no cue, filler, muscle or safety word, nor a typo of a cue or stop
+    /// word, nor a misspelt word that names no subject ("meny" people, "discrepency").
+    /// </summary>
     private static bool NamesAnUnknownSubject(string word, KnowledgeIndex index) =>
-        (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.GeneralWords.Contains(word)
+        (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.NamesNoSubject(word)
         && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && !index.Safety.IsSafetyWord(word)
         && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(word, c.Phrase, EditDistance.Allowed(word)))
         && (word.Length < 5 || QueryAnalyzer.FuzzyCue(word) is null)
-        && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word);
+        && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word)
+        && !MisspeltNoSubjectWord(word);
+
+    /// <summary>
+    /// A word that is no English word at all (not in the everyday list) one edit from a word that names no subject:
+    /// "meny" is "many", "discrepency" is "discrepancy". A real word stays itself ("renal" is not "real").
+    /// </summary>
+    private static bool MisspeltNoSubjectWord(string word) =>
+        word.Length >= 4 && EverydayEnglish.Rank(word) == int.MaxValue
+        && (Vocabulary.GeneralWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1))
+            || Vocabulary.FrameWordNear(word));
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
     private static string SuggestionFor(FactPassage passage) =>
@@ -1291,7 +1304,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var words = analysis.WordsOutsideMuscles(text)
-            .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.GeneralWords.Contains(w)
+            .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.NamesNoSubject(w)
                 && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w))
             .ToList();
         if (words.Count == 0)

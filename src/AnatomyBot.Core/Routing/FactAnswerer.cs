@@ -553,7 +553,7 @@ internal static class FactAnswerer
     public static Func<Fact, double> Relevance(KnowledgeIndex index, TokenizedText text, Analysis analysis)
     {
         var words = analysis.WordsOutsideMuscles(text)
-            .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.GeneralWords.Contains(w)
+            .Where(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && !Vocabulary.CueWords.Contains(w) && !Vocabulary.NamesNoSubject(w)
                 && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w))
             .ToList();
         if (words.Count == 0)

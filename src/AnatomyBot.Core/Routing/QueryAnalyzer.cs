@@ -29,15 +29,21 @@ internal sealed record Analysis(
     private readonly bool[] _namesMuscle = MuscleMask(Muscles);
 
     /// <summary>
+    /// Per word position, whether it says who is meant in "do all humans have", "does every single person have": the
+    /// people a presence question counts, not what it asks about (set by the analyzer; empty for other questions).
+    /// </summary>
+    public bool[] CountsWho { get; init; } = [];
+
+    /// <summary>
     /// The words of <paramref name="text"/> (the analysed question, or it with words added at the end) outside the named
-    /// muscles, in order: what the question asks about the muscle.
+    /// muscles and the people a presence question counts, in order: what the question asks about the muscle.
     /// </summary>
     public List<string> WordsOutsideMuscles(TokenizedText text)
     {
         var words = new List<string>(text.Count);
         for (var i = 0; i < text.Count; i++)
         {
-            if (!NamesMuscle(i))
+            if (!NamesMuscle(i) && !(i < CountsWho.Length && CountsWho[i]))
             {
                 words.Add(text.WordString(i));
             }
@@ -112,8 +118,48 @@ internal static class QueryAnalyzer
             .ToList();
         var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered);
         var (ranked, hadPhrase) = ScoreTopics(text, index, topicMentions, residual);
-        return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety);
+        return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety)
+        {
+            CountsWho = CountedPeople(text, found),
+        };
     }
+
+    /// <summary>The nouns for people between "all"/"every" and "have" of a presence question ("all human beings have"): who, not what.</summary>
+    private static bool[] CountedPeople(TokenizedText text, List<(int Position, AttributeCue Cue)> found)
+    {
+        foreach (var (position, cue) in found)
+        {
+            if (!ReferenceEquals(cue, PresenceCue))
+            {
+                continue;
+            }
+
+            var who = new bool[text.Count];
+            for (var j = position + 1; j < text.Count && text.WordString(j) is not ("have" or "has"); j++)
+            {
+                // "do all dogs have a psoas minor" counts no people: the sources' figures are not its answer.
+                var word = text.WordString(j);
+                if (!PeopleWords.Contains(word) && !Vocabulary.StopWords.Contains(word) && !Vocabulary.GeneralWords.Contains(word))
+                {
+                    return [];
+                }
+
+                // Everyday words ("people", "single") are no subject anywhere; only the nouns for people need marking.
+                who[j] = PeopleWords.Contains(word);
+            }
+
+            return who;
+        }
+
+        return [];
+    }
+
+    /// <summary>Nouns for people that a presence question may count ("all human beings", "every woman").</summary>
+    private static readonly FrozenSet<string> PeopleWords = new[]
+    {
+        "human", "humans", "beings", "man", "men", "woman", "women", "adult", "adults", "child", "children", "kids",
+        "humanity", "mankind", "folks", "us",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words inside a sure topic phrase of two or more words ("psoas paradox"), unless the phrase asks for an attribute.</summary>
     private static bool[] TopicOwnedWords(TokenizedText text, List<TopicMention> topicMentions)

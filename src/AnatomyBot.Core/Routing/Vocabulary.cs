@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Routing.Retrieval;
+using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
 
@@ -45,7 +47,8 @@ internal static class Vocabulary
         "guys", "bro", "dude", "mate", "lol", "pls", "thx", "ok", "um", "uh", "hmm", "kinda", "sorta", "gonna", "wanna",
         "stuff", "things", "thing", "way", "ways", "make", "makes", "made", "use", "used", "using", "need", "needs",
         "good", "bad", "best", "better", "worse", "worst", "big", "small", "new", "old", "first", "last", "next",
-        "someone", "somebody", "people", "person", "every", "each", "other", "another", "same", "different",
+        "someone", "somebody", "people", "person", "individual", "individuals", "being", "every", "each",
+        "other", "another", "same", "different",
         "considered", "consider", "regarded", "called", "known", "said", "says", "mentioned", "book",
         "blog", "article", "author", "authors", "post", "clinic", "site", "bottom", "top", "define", "definition",
         "role", "explain", "describe", "briefly", "main", "mainly", "part", "parts", "side", "sides",
@@ -58,6 +61,40 @@ internal static class Vocabulary
         "legit", "legitimate", "bogus", "nonsense", "fake", "accurate", "correct", "wrong", "instructor", "instructors",
         "coach", "trainer", "friend", "friends", "mom", "mum", "dad", "guru", "influencer", "youtube", "tiktok", "online",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that frame the kind of answer wanted, never what it is about: the command words of exam questions
+    /// ("contrast", "outline", "account for", "elaborate on") and the words of comparing ("difference", "discrepancy",
+    /// "similarities", "versus"). Matched by stem, so "distinguished", "contrasting" and "compared" frame a question too.
+    /// Command words that are also things a student may ask about (to "examine" or "assess" a muscle is a clinical
+    /// test, to "develop" is embryology, to "support" or "apply" is what the facts say) are left out.
+    /// </summary>
+    private static readonly string[] FrameWords =
+    [
+        "account", "analyse", "analyze", "appraise", "clarify", "comment", "compare", "comparison", "contrast", "critique",
+        "criticise", "criticize", "define", "describe", "differ", "difference", "differentiate", "discrepancy",
+        "discrepancies", "discuss", "discussion", "distinction", "distinguish", "elaborate", "explain", "explanation",
+        "identify", "illustrate", "interpret", "justify", "list", "outline", "similar", "similarity", "similarities",
+        "summarise", "summarize", "summary", "state", "versus", "vs",
+    ];
+
+    private static readonly FrozenSet<string> FrameStems = FrameWords.Select(Stemmer.Stem).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What <see cref="FramesTheQuestion"/> found for each word (it depends on the fixed vocabulary only).</summary>
+    private static readonly WordMemo<bool> FrameMemo = new();
+
+    /// <summary>Whether the word is one of the <see cref="FrameWords"/> in any of its forms.</summary>
+    public static bool FramesTheQuestion(string word) =>
+        FrameMemo.Get(word, 0, static (_, w) => w.Length > 1 && FrameStems.Contains(Stemmer.Stem(w)));
+
+    /// <summary>
+    /// A word that says how a question is asked, not what it is about: an everyday word (<see cref="GeneralWords"/>) or
+    /// one that frames the answer wanted (<see cref="FramesTheQuestion"/>). No fact using it or not decides the subject.
+    /// </summary>
+    public static bool NamesNoSubject(string word) => GeneralWords.Contains(word) || FramesTheQuestion(word);
+
+    /// <summary>Whether a frame word of five letters or more is one edit from <paramref name="word"/> ("discrepency").</summary>
+    public static bool FrameWordNear(string word) => FrameWords.Any(w => w.Length >= 5 && EditDistance.Within(word, w, 1));
 
     /// <summary>
     /// Where a structure lies or runs ("emerges from the front", "its course"): with a nerve named, a question about its
@@ -95,7 +132,7 @@ internal static class Vocabulary
 
     /// <summary>A word the router itself knows as plain English: never read as a typo of a knowledge word.</summary>
     public static bool IsPlainEnglish(string word) =>
-        CueWords.Contains(word) || GeneralWords.Contains(word) || MeasureWords.Contains(word) || UnitWords.Contains(word);
+        CueWords.Contains(word) || NamesNoSubject(word) || MeasureWords.Contains(word) || UnitWords.Contains(word);
 
     /// <summary>Units of measure: short, but a question asking in one ("length in cm") asks for a measure.</summary>
     public static readonly FrozenSet<string> UnitWords = new[]

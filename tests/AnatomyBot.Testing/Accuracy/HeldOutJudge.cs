@@ -34,12 +34,17 @@ public static class HeldOutJudge
         return text.ToString().Trim();
     }
 
+    /// <summary>Whether the answer says the sources don't cover what was asked.</summary>
+    public static bool SaysNotCovered(Reply reply) => SaysNotCovered(AnswerText(reply));
+
+    private static bool SaysNotCovered(string answer) => NotCoveredPhrases.Any(p => answer.Contains(p, StringComparison.OrdinalIgnoreCase));
+
     public static List<string> Check(HeldOutTurn turn, Reply reply)
     {
         var problems = new List<string>();
         var answer = AnswerText(reply);
         var suggestions = reply.Suggestions.IsDefaultOrEmpty ? Array.Empty<string>() : reply.Suggestions.ToArray();
-        var saysNotCovered = NotCoveredPhrases.Any(p => answer.Contains(p, StringComparison.OrdinalIgnoreCase));
+        var saysNotCovered = SaysNotCovered(answer);
 
         switch (turn.Kind)
         {

@@ -48,7 +48,7 @@ internal readonly record struct PassageHit(int Passage, double Score, double Cov
 internal readonly record struct QueryTerm(string Word, string? Term, double Idf, bool Corrected)
 {
     /// <summary>Share of its weight a matching fact earns: an everyday word ("even", "exactly", "make") explains little of a question.</summary>
-    public double Share => Vocabulary.GeneralWords.Contains(Word) ? FactIndex.GeneralWordShare : 1;
+    public double Share => Vocabulary.NamesNoSubject(Word) ? FactIndex.GeneralWordShare : 1;
 }
 
 /// <summary>
@@ -359,7 +359,7 @@ internal sealed class FactIndex
             return [new QueryTerm(word, parts.Left, _idf[parts.Left] * CorrectedWeight, true), new QueryTerm(word, parts.Right, _idf[parts.Right] * CorrectedWeight, true)];
         }
 
-        if (corrected is null && (Vocabulary.GeneralWords.Contains(word) || Vocabulary.CueWords.Contains(word)))
+        if (corrected is null && (Vocabulary.NamesNoSubject(word) || Vocabulary.CueWords.Contains(word)))
         {
             // An everyday word or attribute cue no fact uses ("habits", "present") names no subject: it must not dilute the
             // share of the question the facts explain.
