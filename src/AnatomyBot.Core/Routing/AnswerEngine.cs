@@ -302,6 +302,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return early;
         }
 
+        if (SelfCare(text, analysis, index) is { } care)
+        {
+            return care;
+        }
+
         if (HistoryQuestions.Uncovered(text, analysis, index) is { } history)
         {
             return NotCovered(index, history, [], text, HistoryQuestions.Muscle(analysis, index));
@@ -362,6 +367,23 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         return null;
+    }
+
+    /// <summary>A personal pain or injury with "what do i do": the sources' facts on looking after it and seeing a professional.</summary>
+    private static Reply? SelfCare(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        if (SelfCareQuestions.AsCareQuestion(text, analysis) is not { } asked)
+        {
+            return null;
+        }
+
+        var own = new Dictionary<int, double>();
+        var careAnalysis = Analyze(asked, index);
+        // Topic facts only, and two of them: advice on looking after it, not a dispute or a whole topic.
+        var (ranked, _, _) = FactAnswerer.RankWithOwn(index, asked, careAnalysis, [], [], null, null, own, p => p.Kind == PassageKind.TopicFact);
+        return ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey
+            ? FactReply(index, text, analysis, [.. FactAnswerer.Select(ranked, index.Facts, asked, own).Take(SelfCareQuestions.MaxFacts)], ranked[0].Score, briefDisputes: true)
+            : null;
     }
 
     /// <summary>The question's own subject, before follow-up memory: its muscles and attributes, and whether a pronoun points back.</summary>
@@ -946,11 +968,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             ? passage.Heading.Replace(Vocabulary.AttributeLabels[a], Vocabulary.AttributeQueryWord(a), StringComparison.Ordinal)
             : passage.Heading;
 
-    private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score)
+    private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false)
     {
         chosen = FactAnswerer.Focus(index, analysis, chosen);
         var cited = new Citations();
-        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: RelevantTopicNotes(index, text, analysis, chosen));
+        var (showNote, briefNote) = RelevantTopicNotes(index, text, analysis, chosen);
+        if (briefDisputes)
+        {
+            briefNote = static _ => true;
+        }
+
+        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: showNote, briefNote: briefNote);
         var first = index.Facts.Passages[chosen[0]];
         var skip = analysis.MuscleWordPositions;
         var verdict = FactAnswerer.Verdict(index, text, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, ids);
@@ -993,7 +1021,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// least half as well as the best shown fact ("how long should I rest" shows the rest dispute; "what shape is the
     /// iliacus" does not show whether the psoas can be felt by hand).
     /// </summary>
-    private static Func<FactPassage, bool> RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
+    private static (Func<FactPassage, bool> Show, Func<FactPassage, bool> Brief) RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
     {
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         var shown = chosen.ToHashSet();
@@ -1011,8 +1039,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // sides. A dispute about another part of the topic (the rib-or-vertebra question under "which organs lie in
         // front of the psoas") would only lengthen the answer.
         var mainTopic = index.Facts.Passages[chosen[0]].Topic;
-        var overview = mainTopic >= 0 && (AsksAboutADispute(text) || ShowsLeadFact(index, mainTopic, chosen));
-        return note => (overview && note.Topic == mainTopic) || shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || StatesASide(note);
+        // A question that names the topic or asks about the dispute sees each side; an answer that shows the lead fact
+        // without the question naming its topic ("i pulled my psoas, what should i do") names the dispute with its
+        // sources and leaves the sides for a follow-up.
+        var asksDispute = mainTopic >= 0 && AsksAboutADispute(text);
+        var overview = mainTopic >= 0 && (asksDispute || ShowsLeadFact(index, mainTopic, chosen));
+        var named = asksDispute || analysis.TopicScores.Any(t => t.Topic == mainTopic && t.Score >= RoutingThresholds.TopicAccept);
+        bool Full(FactPassage note) => (overview && named && note.Topic == mainTopic) || shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || StatesASide(note);
+        return (note => (overview && note.Topic == mainTopic) || Full(note), note => !Full(note));
     }
 
     private static bool ShowsLeadFact(KnowledgeIndex index, int topic, List<int> chosen) =>

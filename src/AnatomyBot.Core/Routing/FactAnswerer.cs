@@ -451,7 +451,8 @@ internal static class FactAnswerer
 
     /// <summary>Sections for the chosen facts, grouped under their headings, with "Sources disagree" where they do.</summary>
     public static (ImmutableArray<ReplySection> Sections, ImmutableArray<string> Ids) Compose(
-        KnowledgeIndex index, IReadOnlyList<int> chosen, Citations cited, bool dropSingleHeading = false, Func<FactPassage, bool>? showNote = null)
+        KnowledgeIndex index, IReadOnlyList<int> chosen, Citations cited, bool dropSingleHeading = false, Func<FactPassage, bool>? showNote = null,
+        Func<FactPassage, bool>? briefNote = null)
     {
         var facts = index.Facts;
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -473,7 +474,7 @@ internal static class FactAnswerer
             }
 
             AddRelatedNotes(facts, group.First(), disagreements, showNote);
-            var topicNotes = NoteLines(facts, group, disagreements, lines, ids, cited);
+            var topicNotes = NoteLines(facts, group, disagreements, lines, ids, cited, briefNote);
             if (lines.Count > 0)
             {
                 sections.Add(new ReplySection(Capitalize(group.Key), string.Join('\n', lines)));
@@ -521,12 +522,20 @@ internal static class FactAnswerer
 
     /// <summary>Writes each disagreement: a muscle's as a line of the group, a topic's (returned) as the note with each side and its source.</summary>
     private static List<string> NoteLines(FactIndex facts, IEnumerable<FactPassage> group, List<FactPassage> disagreements, List<string> lines,
-        ImmutableArray<string>.Builder ids, Citations cited)
+        ImmutableArray<string>.Builder ids, Citations cited, Func<FactPassage, bool>? briefNote)
     {
         var topicNotes = new List<string>();
         foreach (var note in disagreements)
         {
-            if (note.Note is { } topicNote)
+            if (note.Note is { } briefTopicNote && briefNote is not null && briefNote(note))
+            {
+                // A dispute the question did not ask about and no shown fact takes a side in: named with its sources, its
+                // sides left for a follow-up, so an overview stays short.
+                var sources = note.Values.SelectMany(v => v.Sources.IsDefault ? [] : v.Sources).Distinct(StringComparer.Ordinal).ToList();
+                cited.Add(sources);
+                topicNotes.Add(ReplyComposer.DisagreementLabel + briefTopicNote.Trim() + (sources.Count > 0 ? " [" + string.Join(", ", sources) + "]" : ""));
+            }
+            else if (note.Note is { } topicNote)
             {
                 // A topic disagreement: the note, then each side with its source, under its own heading.
                 // A side already shown above as a fact is not repeated; the other sides follow the note.

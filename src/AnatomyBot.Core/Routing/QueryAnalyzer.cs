@@ -65,10 +65,27 @@ internal sealed record Analysis(
             return known.Terms;
         }
 
-        var terms = facts.QueryTerms(WordsOutsideMuscles(text));
+        var words = WordsOutsideMuscles(text);
+        if (PainWords is { } pain)
+        {
+            // "killin", "screaming", "tweaked": pain in words no fact uses is looked up as pain, never typo-corrected to
+            // a fact's word ("killing" is not "skill") nor left as a subject the sources "don't cover".
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (pain.IsUnknownPainWord(words[i]))
+                {
+                    words[i] = "pain";
+                }
+            }
+        }
+
+        var terms = facts.QueryTerms(words);
         _termsOutsideMuscles = (text, facts, terms);
         return terms;
     }
+
+    /// <summary>The safety vocabulary, to read pain slang as pain when the question is looked up in the facts.</summary>
+    public SafetyMatcher? PainWords { get; init; }
 
     public bool NamesMuscle(int position) => position < _namesMuscle.Length && _namesMuscle[position];
 
@@ -120,6 +137,7 @@ internal static class QueryAnalyzer
         var (ranked, hadPhrase) = ScoreTopics(text, index, topicMentions, residual);
         return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety)
         {
+            PainWords = safety.TouchesPain ? index.Safety : null,
             CountsWho = CountedPeople(text, found),
         };
     }

@@ -28,6 +28,10 @@ internal sealed class SafetyMatcher
         "threw out my back", "threw my back out", "put my back out", "abscess", "infection", "infected", "fracture",
         "fractured", "tumor", "tumour", "cancer", "hernia", "niggle", "niggles", "niggling", "wrecked", "burning",
         "dislocated", "dislocate", "dislocation", "giving way", "gives way", "appendicitis",
+        // Hand trials, 1 Dec 2026: "my psoas is killin me", "my hip flexors are screaming", "my back is playing up".
+        "killin", "killin me", "killing", "screaming", "screamin", "screams", "murdering me", "destroying me",
+        "acting up", "playing up", "flaring up", "flared up", "flare up", "flares up", "bothering me", "bugging me",
+        "giving me grief", "giving me trouble", "giving me hell", "throbbin",
     ];
 
     /// <summary>
@@ -98,6 +102,27 @@ internal sealed class SafetyMatcher
 
     public bool TouchesPain(TokenizedText text) => _pain.AnyIn(text);
 
+    /// <summary>
+    /// A word of the question that says "it hurts" in slang or misspelt ("killin", "screaming", "tweaked", "hurst") and that
+    /// no fact uses. Names of conditions ("abscess", "appendicitis") are not among them: the sources not covering one is
+    /// the answer.
+    /// </summary>
+    public bool IsUnknownPainWord(string word) => _unknownPain.Get(word, this, static (self, w) =>
+        w.Length > 2 && !self._knownWord(w) && (SaysItHurts.Contains(w) || (self.PainTermFor(w) is { } term && SaysItHurts.Contains(term))));
+
+    /// <summary>Words that describe pain or a strain, as opposed to naming a condition.</summary>
+    private static readonly FrozenSet<string> SaysItHurts = new[]
+    {
+        "pain", "pains", "painful", "hurt", "hurts", "hurting", "hurted", "hurtin", "hurty", "sore", "soreness", "ache", "aches",
+        "ached", "aching", "achy", "achey", "achin", "killing", "killin", "kills", "screaming", "screamin", "screams",
+        "tweaked", "tweak", "twinge", "twinges", "twinged", "niggle", "niggles", "niggling", "throbbing", "throbbin", "throbs",
+        "stabbing", "burning", "ouch", "ow", "owie", "agonising", "agonizing", "agony", "strained", "sprained", "pulled",
+        "injured", "injury", "cramp", "cramps", "cramping", "spasm", "spasms", "stiff", "stiffness", "tender", "flaring",
+        "flared", "bugging", "bothering", "murdering", "destroying", "wrecked", "busted",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly WordMemo<bool> _unknownPain = new();
+
     // Answers are checked against the knowledge's own vocabulary only: slang never appears in a fact.
     public bool TouchesPain(string answerText) => _answerPain.AnyIn(new TokenizedText(TextNormalizer.Normalize(answerText, 20_000), 5000));
 
@@ -142,7 +167,65 @@ internal sealed class SafetyMatcher
             }
         }
 
-        return new SafetyFinding(pain || flags.Count > 0, personal, flags);
+        // "can the psoas cause loss of bladder control?" asks about a red flag; it reports none. The urgent line is for a
+        // report: a study question is answered as one, with the disclaimer (pain stays true).
+        var touches = pain || flags.Count > 0;
+        if (flags.Count > 0 && AsksAboutRatherThanReports(question))
+        {
+            flags.Clear();
+        }
+
+        return new SafetyFinding(touches, personal, flags);
+    }
+
+    /// <summary>Words that open a general question ("can the psoas cause ...", "which nerve problem causes ...").</summary>
+    private static readonly FrozenSet<string> StudyOpeners = new[]
+    {
+        "can", "could", "does", "do", "is", "are", "which", "what", "whats", "why", "how", "when", "where", "will", "would",
+        "may", "might", "explain", "describe", "name", "list",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that tie a question to someone's own situation, now: a person ("my", "we", "he", "his"), a time ("now",
+    /// "since", "yesterday"), a condition ("if", "when i"), worry or a request for help ("serious", "emergency", "should").
+    /// Any of them keeps the red flag: when in doubt, the urgent line.
+    /// </summary>
+    private static readonly FrozenSet<string> ReportWords = new[]
+    {
+        "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself", "we", "us", "our", "ours", "ourselves",
+        "he", "she", "him", "his", "her", "hers", "himself", "herself", "hes", "shes", "son", "daughter", "friend", "wife",
+        "husband", "mum", "mom", "dad", "child", "kid", "baby", "patient", "client",
+        "now", "since", "today", "tonight", "yesterday", "currently", "recently", "lately", "anymore", "ago", "started",
+        "starting", "keeps", "kept", "still", "suddenly", "this", "these", "if", "help", "worried", "worry", "worrying",
+        "scared", "afraid", "serious", "emergency", "urgent", "normal", "should", "ok", "okay", "bad", "dangerous",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"is it", "could it be", "can this be": a question about a present situation ("is it my psoas?").</summary>
+    private static readonly FrozenSet<string> SituationPronouns = new[] { "it", "this", "that" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a question that holds red-flag words asks about them in general rather than reporting them: it opens as a
+    /// question ("can", "which", "why"), holds no word of a person, a time, a condition or worry, and does not ask "is it
+    /// ...?" of a situation ("is it true that ..." and "is it possible ..." are general).
+    /// </summary>
+    private static bool AsksAboutRatherThanReports(TokenizedText question)
+    {
+        if (question.Count < 3 || !StudyOpeners.Contains(question.WordString(0)))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < question.Count; i++)
+        {
+            if (ReportWords.Contains(question.WordString(i)))
+            {
+                return false;
+            }
+        }
+
+        var second = question.WordString(1);
+        return !SituationPronouns.Contains(second)
+            || question.WordString(2) is "true" or "possible" or "common" or "known" or "typical" or "likely" or "rare";
     }
 
     /// <summary>

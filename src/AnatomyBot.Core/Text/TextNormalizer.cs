@@ -36,6 +36,13 @@ public static class TextNormalizer
             span = span[..cut];
         }
 
+        // Compatibility forms ("ｐｓｏａｓ", "ﬁbres", "Ⓟsoas") fold to their plain letters first; plain ASCII, the common
+        // case, skips the check and allocates nothing.
+        if (span.ContainsAnyExceptInRange('\0', '\u007F') && CompatibilityFolded(span) is { } folded)
+        {
+            span = folded.AsSpan();
+        }
+
         var rented = ArrayPool<char>.Shared.Rent(span.Length * 3 + 2);
         try
         {
@@ -46,6 +53,27 @@ public static class TextNormalizer
         {
             ArrayPool<char>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The text in NFKC when that differs from it, else null. A lone surrogate half (which NFKC rejects) becomes a space first, as the folding would make it.</summary>
+    private static string? CompatibilityFolded(ReadOnlySpan<char> span)
+    {
+        char[]? repaired = null;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(span[i]))
+            {
+                repaired ??= span.ToArray();
+                repaired[i] = ' ';
+            }
+        }
+
+        var text = repaired is null ? span.ToString() : new string(repaired);
+        return text.IsNormalized(NormalizationForm.FormKC) ? (repaired is null ? null : text) : text.Normalize(NormalizationForm.FormKC);
     }
 
     private static int Fold(ReadOnlySpan<char> input, char[] output)

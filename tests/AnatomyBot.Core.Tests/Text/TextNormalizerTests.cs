@@ -32,6 +32,16 @@ public sealed class TextNormalizerTests
     public void Drops_control_characters_emoji_and_lone_surrogates(string input, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(input));
 
+    [Theory]
+    [InlineData("ｐｓｏａｓ ｍａｊｏｒ", "psoas major")]
+    [InlineData("ＩＬＩＡＣＵＳ origin", "iliacus origin")]
+    [InlineData("the ﬁbres of the ｉｌｉａｃｕｓ", "the fibres of the iliacus")]
+    [InlineData("Ⓟⓢⓞⓐⓢ minor", "psoas minor")]
+    [InlineData("＠everyone iliacus origin", "iliacus origin")]
+    [InlineData("psoas\uD800 ｍａｊｏｒ", "psoas major")]
+    public void Folds_compatibility_forms_to_plain_letters(string input, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(input));
+
     [Fact]
     public void Keeps_letters_of_other_scripts()
     {

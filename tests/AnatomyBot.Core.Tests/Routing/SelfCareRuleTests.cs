@@ -1,0 +1,88 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Tests.Accuracy;
+
+namespace AnatomyBot.Core.Tests.Routing;
+
+/// <summary>
+/// Pain slang the vocabulary missed ("killin me", "screaming", "playing up") raises the disclaimer and is looked up as
+/// pain ("killing" is not "skill"); a personal minor injury with "what do i do" gets the sources' advice on looking after
+/// it and seeing a professional, short, with the no-diagnosis line and the disclaimer, never the definition of the body
+/// part. Questions that name the care they want, or speak of no pain, are routed as before. Phrasings are new.
+/// </summary>
+public sealed class SelfCareRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
+{
+    private const string NoDiagnosisHeading = "Please see a professional";
+
+    [Theory]
+    [InlineData("my psoas is killin me")]
+    [InlineData("my hip flexors are screaming after the half marathon")]
+    [InlineData("my lower back is playing up again")]
+    [InlineData("my groin has been acting up since football")]
+    [InlineData("this hip flexor keeps bugging me")]
+    [InlineData("my psoas is flaring up again")]
+    public void Pain_slang_gets_the_disclaimer(string question) =>
+        Assert.NotNull(fixture.Ask(question).Disclaimer);
+
+    [Theory]
+    [InlineData("which muscles are playing a role in hip flexion")]
+    [InlineData("what is the acting muscle when you raise the knee")]
+    [InlineData("does the psoas get bugged by sitting")]
+    public void Look_alike_everyday_words_raise_no_disclaimer(string question) =>
+        Assert.Null(fixture.Ask(question).Disclaimer);
+
+    [Theory]
+    [InlineData("my back is killing me")]
+    [InlineData("my psoas is killing me")]
+    public void A_back_or_psoas_killing_me_is_read_as_pain_not_as_palpation_skill(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.NotEqual("palpation", reply.Entity);
+        Assert.NotNull(reply.Disclaimer);
+        Assert.Contains(reply.Sections, s => s.Heading == NoDiagnosisHeading);
+    }
+
+    [Theory]
+    [InlineData("i tweaked my hip flexor at the gym, what do i do?")]
+    [InlineData("i tweaked my hip flexor at the gym")]
+    [InlineData("i pulled my psoas, what should i do")]
+    [InlineData("strained my hip flexor playing football, how do i fix it?")]
+    [InlineData("hurt my groin sprinting yesterday, any advice?")]
+    [InlineData("my iliopsoas is sore after squats, what can i do")]
+    public void A_personal_minor_injury_asking_what_to_do_gets_care_and_see_a_professional_facts(string question)
+    {
+        var reply = fixture.Ask(question);
+        if (!question.Contains("what", StringComparison.Ordinal) && !question.Contains("how", StringComparison.Ordinal)
+            && !question.Contains("advice", StringComparison.Ordinal))
+        {
+            // A bare report without "what do i do" keeps its disclaimer and no-diagnosis line, whatever it is answered with.
+            Assert.NotNull(reply.Disclaimer);
+            Assert.Contains(reply.Sections, s => s.Heading == NoDiagnosisHeading);
+            return;
+        }
+
+        var answer = HeldOutJudge.AnswerText(reply);
+        Assert.NotEqual(Intent.Urgent, reply.Intent);
+        Assert.NotEqual("hip-flexion", reply.Entity);
+        Assert.Matches("physical therapist|physician|doctor", answer);
+        Assert.NotNull(reply.Disclaimer);
+        Assert.Contains(reply.Sections, s => s.Heading == NoDiagnosisHeading);
+        Assert.InRange(reply.Facts.Length, 1, 3);
+        Assert.True(answer.Length <= 900, $"{answer.Length} chars");
+    }
+
+    [Theory]
+    [InlineData("what should i do to strengthen my psoas", "strengthening")]
+    [InlineData("what do i do if my psoas is tight", null)]
+    [InlineData("how do i stretch my hip flexors", "stretches")]
+    public void Questions_without_pain_or_naming_their_care_are_routed_as_before(string question, string? entity)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.NotEqual("rehabilitation", reply.Entity);
+        if (entity is not null)
+        {
+            Assert.Equal(entity, reply.Entity);
+        }
+    }
+}
