@@ -5,7 +5,7 @@ namespace AnatomyBot.Core.Tests.Routing;
 
 /// <summary>
 /// Everyday wordings of red flags get the urgent line (legs that cannot be felt, soiling oneself, lost feeling after a
-/// fall, chest pain or breathlessness, blood in the urine with back pain), a red-flag word is never "corrected" into a
+/// fall, chest pain or breathlessness, blood in the urine with back pain, a swollen leg that is warm or red), a red-flag word is never "corrected" into a
 /// pain word ("pooed" is not "popped"), and pain slang ("went pop", "on fire") gets the disclaimer. General questions
 /// on the same subjects stay calm. Phrasings are new (in neither suite nor the tester's probes).
 /// </summary>
@@ -17,6 +17,9 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("slipped on ice and lost all feeling in my groin")]
     [InlineData("i got chest pains while doing a hip flexor stretch")]
     [InlineData("there is blood in my urine and my flank hurts")]
+    [InlineData("my left leg is suddenly swollen and hot")]
+    [InlineData("my calf swelled up and it's red and warm to touch, hip flexor stretch yesterday")]
+    [InlineData("i've got a swollen thigh that feels hot")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -38,6 +41,8 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("does the psoas move when we breathe")]
     [InlineData("how does the diaphragm share fascia with the psoas")]
     [InlineData("do my legs both have an iliopsoas")]
+    [InlineData("can a psoas abscess make the leg swollen and warm")]
+    [InlineData("should i use heat or ice on a swollen hip flexor")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
