@@ -625,7 +625,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     /// <summary>"insershun", "orijin": a misspelt attribute name still names the attribute outright.</summary>
     private static bool IsMisspeltCue(string word, MuscleAttribute attribute) =>
-        word.Length >= 5 && !Vocabulary.CueWords.Contains(word) && QueryAnalyzer.FuzzyCue(word) is { } cue && cue.Attributes.Contains(attribute);
+        word.Length >= 5 && !Vocabulary.CueWords.Contains(word) && QueryAnalyzer.FuzzyCue(word) is { } cue && cue.Attributes.Length == 1 && cue.Attributes.Contains(attribute);
 
     /// <summary>
     /// What an attribute question asks that the facts do not hold, or null: its unknown words ("the obturator nerve"),
@@ -695,7 +695,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>The attribute named outright ("origin", "insertion", "innervation"), not only hinted by a cue ("nerve").</summary>
     private static bool IsExplicit(TokenizedText text, MuscleAttribute attribute)
     {
-        if (Vocabulary.AttributeCues.Any(c => c.Strong && c.Phrase.Contains(' ', StringComparison.Ordinal) && c.Attributes.Contains(attribute) && ContainsPhrase(text, c.Phrase)))
+        // A cue for both ends ("attach", "attachments") names neither end outright: the landmark asked about picks one.
+        if (Vocabulary.AttributeCues.Any(c => c.Strong && c.Attributes.Length == 1 && c.Phrase.Contains(' ', StringComparison.Ordinal) && c.Attributes.Contains(attribute) && ContainsPhrase(text, c.Phrase)))
         {
             return true;
         }
@@ -703,7 +704,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (!SubjectNouns.Contains(word) && (Vocabulary.AttributeCues.Any(c => c.Strong && c.Phrase == word && c.Attributes.Contains(attribute)) || IsMisspeltCue(word, attribute)))
+            if (!SubjectNouns.Contains(word) && (Vocabulary.AttributeCues.Any(c => c.Strong && c.Attributes.Length == 1 && c.Phrase == word && c.Attributes.Contains(attribute)) || IsMisspeltCue(word, attribute)))
             {
                 return true;
             }
@@ -1255,7 +1256,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var ids = ImmutableArray.CreateBuilder<string>();
         var muscles = muscleIndexes.Select(m => index.Muscles[m]).DistinctBy(m => m.Id).Take(3).ToArray();
         var relevance = FactAnswerer.Relevance(index, text, analysis);
-        var attributes = FactAnswerer.AnsweringAttributes(muscles, [.. wanted.Take(strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1)], relevance, a => IsExplicit(text, a));
+        var attributes = FactAnswerer.AnsweringAttributes(muscles, [.. EndOfLandmark(index, text, analysis, wanted).Take(strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1)], relevance, a => IsExplicit(text, a));
         var shown = new List<int>();
         foreach (var muscle in muscles)
         {
@@ -1309,6 +1310,33 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Sources = cited.Resolve(index.Snapshot),
             Facts = ids.ToImmutable(),
         };
+    }
+
+    /// <summary>
+    /// "Does the psoas minor attach to the femur?", "is it attached to T12?": both ends asked without naming either, and a
+    /// landmark that only one end's facts name, for any muscle (the femur is where muscles insert, T12 where they arise):
+    /// that end is the one asked about, whether or not this muscle's facts name the landmark.
+    /// </summary>
+    private static IReadOnlyList<MuscleAttribute> EndOfLandmark(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> wanted)
+    {
+        if (!wanted.Contains(MuscleAttribute.Origin) || !wanted.Contains(MuscleAttribute.Insertion)
+            || IsExplicit(text, MuscleAttribute.Origin) || IsExplicit(text, MuscleAttribute.Insertion))
+        {
+            return wanted;
+        }
+
+        var landmarks = analysis.TermsOutsideMuscles(text, index.Facts)
+            .Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word))
+            .Select(t => t.Term!)
+            .ToList();
+        if (landmarks.Count == 0)
+        {
+            return wanted;
+        }
+
+        bool Names(MuscleAttribute end) => index.Facts.OfAttribute(end).Any(p => landmarks.Any(index.Facts.FactTerms(p).Contains));
+        var (origin, insertion) = (Names(MuscleAttribute.Origin), Names(MuscleAttribute.Insertion));
+        return origin == insertion ? wanted : [.. wanted.Where(a => a != (origin ? MuscleAttribute.Insertion : MuscleAttribute.Origin))];
     }
 
     /// <summary>Whose facts answer for a muscle's attribute: its own, or its parts' when a group has none of its own.</summary>

@@ -133,6 +133,7 @@ internal static class QueryAnalyzer
             .SelectMany(f => f.Cue.Attributes)
             .Distinct()
             .ToList();
+        OneEndAsked(text, found, attributes);
         var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered);
         var (ranked, hadPhrase) = ScoreTopics(text, index, topicMentions, residual);
         return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety)
@@ -140,6 +141,42 @@ internal static class QueryAnalyzer
             PainWords = safety.TouchesPain ? index.Safety : null,
             CountsWho = CountedPeople(text, found),
         };
+    }
+
+    /// <summary>
+    /// "Where is the psoas minor attached below?", "what does it attach to at the top": an attachment asked with one
+    /// direction is that end only. Only adverbs count, or a direction word that ends the question: "the upper femur" and
+    /// "the superior ramus" are landmarks, not directions.
+    /// </summary>
+    private static void OneEndAsked(TokenizedText text, List<(int Position, AttributeCue Cue)> found, List<MuscleAttribute> attributes)
+    {
+        if (!attributes.Contains(MuscleAttribute.Origin) || !attributes.Contains(MuscleAttribute.Insertion)
+            || !found.Any(f => f.Cue.Phrase.StartsWith("attach", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var (up, down) = (false, false);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var last = i == text.Count - 1;
+            switch (text.WordString(i))
+            {
+                case "above" or "proximally":
+                case "top" or "upper" or "higher" when last:
+                    up = true;
+                    break;
+                case "below" or "beneath" or "distally":
+                case "bottom" or "lower" when last:
+                    down = true;
+                    break;
+            }
+        }
+
+        if (up != down)
+        {
+            attributes.Remove(up ? MuscleAttribute.Insertion : MuscleAttribute.Origin);
+        }
     }
 
     /// <summary>The nouns for people between "all"/"every" and "have" of a presence question ("all human beings have"): who, not what.</summary>

@@ -213,18 +213,19 @@ internal static class Vocabulary
     private static IEnumerable<AttributeCue> InsertionCues()
     {
         MuscleAttribute[] insertion = [MuscleAttribute.Insertion];
-        return Cues(true, insertion, "insertion", "insertions", "insert", "inserts", "inserting", "inserted", "attaches to",
-                "attach to", "attached to", "distal attachment", "lower attachment", "inferior attachment",
+        return Cues(true, insertion, "insertion", "insertions", "insert", "inserts", "inserting", "inserted", "distal attachment", "lower attachment", "inferior attachment",
                 "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end",
-                "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto",
-                "attach onto", "attaches onto")
+                "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto")
             .Concat(Cues(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing",
                 "reach", "reaches", "reaching"));
     }
 
-    /// <summary>Attachments without a direction ("attachment points"): both origin and insertion.</summary>
+    /// <summary>
+    /// Attachments without a direction ("attachment points", "what does it attach to"): both origin and insertion, as a
+    /// muscle attaches at both ends; a landmark the question names picks the end whose facts name it.
+    /// </summary>
     private static IEnumerable<AttributeCue> AttachmentCues() =>
-        Cues(true, [MuscleAttribute.Origin, MuscleAttribute.Insertion], "attach", "attaches", "attachment", "attachments", "attached", "attachment points",
+        Cues(true, [MuscleAttribute.Origin, MuscleAttribute.Insertion], "attach", "attaches", "attaching", "attachment", "attachments", "attached", "attachment points",
             "attachment point", "origin and insertion", "bony attachments");
 
     /// <summary>What a muscle does ("action", "function"); "do", "role" and "for" are weak.</summary>

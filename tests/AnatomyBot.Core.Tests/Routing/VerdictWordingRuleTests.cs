@@ -37,9 +37,13 @@ public sealed class VerdictWordingRuleTests(ShippedKnowledgeFixture fixture) : I
 
     [Theory]
     [InlineData("is the psoas major attached to the discs?")]
-    public void A_fact_that_does_not_hold_the_claim_gives_no_verdict(string question)
+    [InlineData("does the psoas major attach to the intervertebral discs")]
+    public void Attached_to_the_discs_is_answered_from_the_end_that_names_them(string question)
     {
-        var opening = Opening(fixture.Ask(question));
-        Assert.False(opening.StartsWith("No.", StringComparison.Ordinal) || opening.StartsWith("Yes.", StringComparison.Ordinal), opening);
+        // It once got "No." above the insertion; attaching is both ends, and the discs are the origin's (000, 001, 002).
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Knowledge.MuscleAttribute.Origin, reply.Attribute);
+        Assert.StartsWith("Yes.", Opening(reply), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,84 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
+using AnatomyBot.Core.Tests.Accuracy;
+using AnatomyBot.Testing;
+
+namespace AnatomyBot.Core.Tests.Routing;
+
+/// <summary>
+/// Issue 8, the attribute asked: a muscle attaches at both ends, so "what does it attach to" asks for its origin and
+/// its insertion. A direction ("below", "at the top") or a landmark that only one end's facts name (the femur, T12,
+/// the discs) asks for that end; "insert" and "origin" still ask for theirs. Phrasings are in no suite.
+/// </summary>
+public sealed class AttachmentRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
+{
+    private static string Answer(Reply reply) => HeldOutJudge.AnswerText(reply);
+
+    [Theory]
+    [InlineData("where does the iliacus attach")]
+    [InlineData("what are the attachments of the iliacus")]
+    [InlineData("what's the iliacus attached to?")]
+    [InlineData("iliacus attaches to what")]
+    public void Attaching_without_a_direction_is_both_ends(string question)
+    {
+        var answer = Answer(fixture.Ask(question));
+
+        Assert.Contains("iliac fossa", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("lesser trochanter", answer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("where is the psoas minor attached below", MuscleAttribute.Insertion)]
+    [InlineData("what does the iliacus attach to at the top", MuscleAttribute.Origin)]
+    [InlineData("what is the iliacus attached at proximally", MuscleAttribute.Origin)]
+    public void A_direction_asks_for_that_end(string question, MuscleAttribute end)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.MuscleAttribute, reply.Intent);
+        Assert.Equal(end, reply.Attribute);
+    }
+
+    [Theory]
+    [InlineData("is the psoas major attached to the discs?", MuscleAttribute.Origin, "Yes.")]
+    [InlineData("does the psoas minor attach to the femur", MuscleAttribute.Insertion, "No.")]
+    [InlineData("does the psoas minor attach to the lesser trochanter", MuscleAttribute.Insertion, "No.")]
+    [InlineData("does the iliacus attach to the lesser trochanter", MuscleAttribute.Insertion, "Yes.")]
+    public void A_landmark_only_one_end_names_asks_for_that_end(string question, MuscleAttribute end, string verdict)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(end, reply.Attribute);
+        Assert.StartsWith(verdict, reply.Title, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("does the psoas major attach to T12", "T12")]
+    [InlineData("is the psoas major attached to the twelfth thoracic vertebra", "T12")]
+    public void A_level_at_the_upper_end_is_answered_from_the_origin(string question, string expected)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(MuscleAttribute.Origin, reply.Attribute);
+        Assert.Contains(expected, Answer(reply), StringComparison.Ordinal);
+        Assert.DoesNotContain("No.", reply.Title, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("where does the psoas minor insert", MuscleAttribute.Insertion)]
+    [InlineData("what is the origin of the iliacus", MuscleAttribute.Origin)]
+    [InlineData("where does the psoas major end up", MuscleAttribute.Insertion)]
+    public void A_named_end_is_unchanged(string question, MuscleAttribute end)
+    {
+        Assert.Equal(end, fixture.Ask(question).Attribute);
+    }
+
+    [Fact]
+    public void Which_muscle_attaches_to_a_landmark_still_names_the_muscles()
+    {
+        var answer = Answer(fixture.Ask("which muscle attaches to the lesser trochanter"));
+
+        Assert.Contains("Iliacus", answer, StringComparison.Ordinal);
+        Assert.Contains("Psoas major", answer, StringComparison.Ordinal);
+    }
+}
