@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AnatomyBot.Core.Knowledge;
 
 namespace AnatomyBot.Core.Conversation;
@@ -10,6 +11,9 @@ public sealed record ConversationContext(string? MuscleId, MuscleAttribute? Attr
     /// it", "how many reps") gets the urgent notice again, never exercise advice.
     /// </summary>
     public bool RedFlag { get; init; }
+
+    /// <summary>The ids of the subject's facts already shown in this chat: "tell me more" continues after them.</summary>
+    public ImmutableArray<string> ShownFacts { get; init; } = [];
 
     /// <summary>Whether the context holds a subject to follow up on (a red flag alone holds none).</summary>
     public bool HasSubject => MuscleId is not null || Attribute is not null || TopicId is not null;

@@ -116,7 +116,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     private static ConversationContext? NextContext(Reply reply, ConversationContext? previous)
     {
-        return reply.Intent switch
+        var next = reply.Intent switch
         {
             Intent.Muscle => new ConversationContext(reply.Entity, null, null),
             Intent.MuscleAttribute => new ConversationContext(reply.Entity, reply.Attribute, null),
@@ -128,6 +128,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Intent.Thanks or Intent.Greeting when previous is { RedFlag: true } => previous,
             _ => null,
         };
+        if (next is null || ReferenceEquals(next, previous) || !next.HasSubject)
+        {
+            return next;
+        }
+
+        // The facts shown of one subject add up over the chat, so "tell me more" again shows the next ones.
+        var sameSubject = previous is not null && previous.MuscleId == next.MuscleId && previous.Attribute == next.Attribute && previous.TopicId == next.TopicId;
+        return next with { ShownFacts = sameSubject && !previous!.ShownFacts.IsDefaultOrEmpty ? previous.ShownFacts.AddRange(reply.Facts.Where(f => !previous.ShownFacts.Contains(f))) : reply.Facts };
     }
 
     public ImmutableArray<NameSuggestion> Complete(string typed, int limit)
@@ -246,13 +254,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
-            if (analysis.Safety.RedFlags.Count == 0 && RedFlagFollowUp.RefersBack(text, analysis))
+            if (analysis.Safety.RedFlags.Count == 0 && (RedFlagFollowUp.RefersBack(text, analysis) || MoreFollowUps.AsksForMore(text)))
             {
                 return Compose(EngineCopy.UrgentFollowUp(index), index, text);
             }
 
             // A red flag alone is no subject to follow up on.
             context = context.HasSubject ? context : null;
+        }
+
+        // "why?", "tell me more": the last subject's next facts.
+        if (MoreFollowUps.AsksForMore(text))
+        {
+            return Compose(MoreFollowUps.More(index, context), index, text);
         }
 
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas

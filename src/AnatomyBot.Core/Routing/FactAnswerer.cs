@@ -494,6 +494,9 @@ internal static class FactAnswerer
         return (sections.ToImmutable(), ids.ToImmutable());
     }
 
+    /// <summary>After a dispute named without its sides: how to see them (<see cref="MoreFollowUps"/>).</summary>
+    public const string BriefDisputeHint = "(ask \"tell me more\" for each side)";
+
     /// <summary>A fact whose sources disagree is shown with the note, so both values are always visible: the topic's and the attribute's notes join the group's.</summary>
     private static void AddRelatedNotes(FactIndex facts, FactPassage first, List<FactPassage> disagreements, Func<FactPassage, bool>? showNote)
     {
@@ -533,7 +536,8 @@ internal static class FactAnswerer
                 // sides left for a follow-up, so an overview stays short.
                 var sources = note.Values.SelectMany(v => v.Sources.IsDefault ? [] : v.Sources).Distinct(StringComparer.Ordinal).ToList();
                 cited.Add(sources);
-                topicNotes.Add(ReplyComposer.DisagreementLabel + briefTopicNote.Trim() + (sources.Count > 0 ? " [" + string.Join(", ", sources) + "]" : ""));
+                topicNotes.Add(ReplyComposer.DisagreementLabel + briefTopicNote.Trim() + (sources.Count > 0 ? " [" + string.Join(", ", sources) + "]" : "")
+                    + " " + BriefDisputeHint);
             }
             else if (note.Note is { } topicNote)
             {

@@ -85,4 +85,23 @@ public sealed class SelfCareRuleTests(ShippedKnowledgeFixture fixture) : IClassF
             Assert.Equal(entity, reply.Entity);
         }
     }
+
+    [Theory]
+    [InlineData("is it safe to massage my own psoas?")]
+    [InlineData("can i massage my own psoas")]
+    [InlineData("should i try to massage my psoas myself")]
+    [InlineData("is self massage of the psoas a good idea")]
+    public void Massaging_ones_own_psoas_gets_the_sources_warning_not_the_pronunciation(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal("psoas-massage-debate", reply.Entity);
+        Assert.Contains("proper training", HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how do you pronounce psoas", "iliopsoas")]
+    [InlineData("does psoas massage work", "psoas-massage-debate")]
+    public void Pronunciation_and_massage_questions_keep_their_answers(string question, string entity) =>
+        Assert.Equal(entity, fixture.Ask(question).Entity);
 }

@@ -1,0 +1,100 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Tests.Accuracy;
+
+namespace AnatomyBot.Core.Tests.Routing;
+
+/// <summary>
+/// "why?", "tell me more", "more about that", "explain" after an answer continue the chat's last subject with the facts
+/// not shown yet (never the off-topic reply); without a subject they ask what to say more about. A message with a
+/// subject of its own is answered as before. Phrasings are new (in no suite).
+/// </summary>
+public sealed class MoreFollowUpRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
+{
+    [Theory]
+    [InlineData("where does the psoas minor come from", "why?", "psoas-minor")]
+    [InlineData("where does the psoas minor come from", "tell me more", "psoas-minor")]
+    [InlineData("what does the iliopsoas do", "more about that", "iliopsoas")]
+    [InlineData("what does the iliopsoas do", "explain", "iliopsoas")]
+    [InlineData("how many reps for hip flexor strengthening", "go on", "strengthening")]
+    [InlineData("how many reps for hip flexor strengthening", "ok can you explain that please", "strengthening")]
+    [InlineData("should i rest an irritated iliopsoas", "Tell me more!", "rest")]
+    [InlineData("what is the iliopsoas bursa", "elaborate", "iliopsoas-bursa")]
+    public void A_request_for_more_continues_the_last_subject_with_facts_not_shown_yet(string first, string more, string entity)
+    {
+        var chat = $"more-{first}-{more}";
+        var answer = fixture.Ask(first, chat);
+        var next = fixture.Ask(more, chat);
+
+        Assert.Equal(entity, answer.Entity);
+        Assert.Equal(entity, next.Entity);
+        Assert.NotEqual(Intent.OffTopic, next.Intent);
+        Assert.Empty(next.Facts.Where(f => !f.Contains("disagreement", StringComparison.Ordinal)).Intersect(answer.Facts));
+        Assert.True(next.Facts.Length > 0 || HeldOutJudge.AnswerText(next).Contains("everything my sources say", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Asking_for_more_again_moves_on_and_ends_with_everything_said()
+    {
+        const string chat = "more-again";
+        var seen = fixture.Ask("what are the stretches for the psoas", chat).Facts.ToHashSet();
+        for (var i = 0; i < 8; i++)
+        {
+            var next = fixture.Ask("tell me more", chat);
+            if (HeldOutJudge.AnswerText(next).Contains("everything my sources say", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            Assert.Empty(next.Facts.Where(f => !f.Contains("disagreement", StringComparison.Ordinal)).Intersect(seen));
+            seen.UnionWith(next.Facts);
+        }
+
+        Assert.Fail("\"tell me more\" never reached the end of the topic");
+    }
+
+    [Theory]
+    [InlineData("why?")]
+    [InlineData("tell me more")]
+    [InlineData("more about that")]
+    [InlineData("explain")]
+    public void Without_a_subject_it_asks_what_to_say_more_about(string more)
+    {
+        var reply = fixture.Ask(more, $"more-none-{more}");
+
+        Assert.Equal("More about what?", reply.Title);
+        Assert.NotEmpty(reply.Suggestions);
+        Assert.Null(reply.Disclaimer);
+    }
+
+    [Theory]
+    [InlineData("explain the psoas paradox", "psoas-paradox")]
+    [InlineData("tell me more about the iliacus", "iliacus")]
+    [InlineData("why does a tight psoas tilt the pelvis", null)]
+    public void A_message_with_a_subject_of_its_own_is_answered_as_before(string question, string? entity)
+    {
+        const string chat = "more-own";
+        fixture.Ask("what is the insertion of the psoas major", chat);
+        var reply = fixture.Ask(question, chat);
+
+        Assert.NotEqual("More about what?", reply.Title);
+        Assert.NotEqual("psoas-major", reply.Entity);
+        if (entity is not null)
+        {
+            Assert.Equal(entity, reply.Entity);
+        }
+    }
+
+    [Theory]
+    [InlineData("why?")]
+    [InlineData("tell me more")]
+    public void After_a_red_flag_a_request_for_more_gets_the_urgent_line_again(string more)
+    {
+        var chat = $"more-flag-{more}";
+        Assert.Equal(Intent.Urgent, fixture.Ask("i fell off a ladder and now my hip hurts so bad i can't stand", chat).Intent);
+
+        var reply = fixture.Ask(more, chat);
+
+        Assert.NotNull(reply.UrgentNotice);
+        Assert.Empty(reply.Facts);
+    }
+}
