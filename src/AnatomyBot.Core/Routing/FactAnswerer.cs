@@ -695,7 +695,7 @@ internal static class FactAnswerer
         }
 
         var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
-        return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, shown, support);
+        return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, shown, support, factTerms);
     }
 
     /// <summary>A yes/no question no fact settles whose answer shows a disagreement: the sources differ, and the reply shows how.</summary>
@@ -782,7 +782,8 @@ internal static class FactAnswerer
     }
 
     /// <summary>The verdict from the best-supported fact: yes, or whose claim it is when the question asks about a cause.</summary>
-    private static string? BestFactVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, List<FactPassage> shown, List<double> support)
+    private static string? BestFactVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, List<FactPassage> shown, List<double> support,
+        List<HashSet<string>> factTerms)
     {
         var best = support.IndexOf(support.Max());
         var words = Words(shown[best].Fact.Text);
@@ -809,9 +810,38 @@ internal static class FactAnswerer
             return shown[best].Fact.Sources.Length == 1 ? "One source makes that claim." : "Some sources make that claim.";
         }
 
-        return VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best]) ? "Yes." : null;
+        return VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best]) && SettlesTheClaim(index, question, skipWords, shown[best], factTerms[best])
+            ? "Yes."
+            : null;
     }
 
+    /// <summary>
+    /// Whether a fact that shares most of a claim's words also confirms it: "is the iliopsoas bursa filled with air?" is
+    /// not settled by "a fluid-filled bursa" (no source ever speaks of air), "is there blood in the bursa?" not by a fact
+    /// that never says blood, and "does the lumbar plexus pass through the iliacus?" not by one that says it runs through
+    /// the psoas. Paraphrase still settles ("beside" for "next to", "share" for "merge", "limb" for "knee"): only what
+    /// the claim says a thing is made of or holds, or a muscle of the group, missing from the fact withholds the "Yes.".
+    /// </summary>
+    private static bool SettlesTheClaim(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, FactPassage fact, HashSet<string> factTerms)
+    {
+        for (var i = 1; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (!skipWords.Contains(i) && StructureWords.Contains(word) && !factTerms.Contains(index.Facts.Term(word)))
+            {
+                return false;
+            }
+        }
+
+        var parts = index.MusclesNamedIn(question.Text).Where(m => !index.Muscles[m].IsGroup).ToList();
+        if (parts.Count == 0 || fact.Muscle >= 0)
+        {
+            return true;
+        }
+
+        var named = index.MusclesNamedIn(fact.Ordinal);
+        return parts.Any(named.Contains);
+    }
 
     private static readonly System.Text.RegularExpressions.Regex ClauseBreak = new(
         @"(?<=[.;])\s+|,\s*(?:while|whereas|but)\s+|\s+(?:while|whereas)\s+",
@@ -940,6 +970,13 @@ internal static class FactAnswerer
     internal static bool Related(KnowledgeIndex index, int a, int b) => a == b
         || (index.Muscles[a].IsGroup && !index.Muscles[a].Parts.IsDefault && index.Muscles[a].Parts.Contains(index.Muscles[b].Id))
         || (index.Muscles[b].IsGroup && !index.Muscles[b].Parts.IsDefault && index.Muscles[b].Parts.Contains(index.Muscles[a].Id));
+
+    /// <summary>What a claim can say a thing is made of or holds: missing from the fact, the claim is not its claim.</summary>
+    private static readonly FrozenSet<string> StructureWords = new[]
+    {
+        "blood", "nerve", "nerves", "artery", "arteries", "vein", "veins", "bone", "bones", "fat", "air", "fluid", "water",
+        "cartilage", "ligament", "ligaments", "tendon", "tendons", "organ", "organs",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Anatomical words whose opposite in a fact contradicts a yes/no claim.</summary>
     private static readonly FrozenDictionary<string, string> OppositeWords = new Dictionary<string, string>(StringComparer.Ordinal)
