@@ -554,7 +554,23 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // A topic's title or keyword alone, or "tell me about" it: the whole topic, as /muscle gives the whole card.
-        return TopicNamed(text, index) is { } named ? TopicAnswer(index, named, 1) : null;
+        if (TopicNamed(text, index) is not { } named)
+        {
+            return null;
+        }
+
+        // "tell me about X", "describe X", "everything on X": the whole topic, as /muscle gives the whole card. The title
+        // alone or "what is X": its first facts, and "tell me more" for the rest (a whole topic ran to 2,000 characters).
+        var lead = index.Facts.Passages.Where(p => p.Topic == named && p.Kind == PassageKind.TopicFact).Select(p => p.Ordinal).ToList();
+        if (AsksForWholeTopic(text) || lead.Count <= TopicLeadFacts + 1)
+        {
+            return TopicAnswer(index, named, 1);
+        }
+
+        var reply = FactReply(index, text, analysis, [.. lead.Take(TopicLeadFacts)], 1);
+        var more = new ReplySection(null, $"There is more: ask \"tell me more\" ({lead.Count - TopicLeadFacts} more facts).");
+        var related = reply.Sections.IndexOf(reply.Sections.FirstOrDefault(r => r.Heading == "Related")!);
+        return reply with { Sections = related >= 0 ? reply.Sections.Insert(related, more) : reply.Sections.Add(more) };
     }
 
     /// <summary>Nothing retrieved well enough: a guess at what was meant, the muscle's own fallback, or the off-topic reply.</summary>
@@ -799,6 +815,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var rest = string.Join(' ', words.Skip(start));
         return rest.Length == 0 ? null : index.TopicTitled(rest);
     }
+
+    /// <summary>How many facts a topic named alone ("the psoas paradox", "what's the psoas paradox") shows first.</summary>
+    private const int TopicLeadFacts = 2;
+
+    /// <summary>"tell me about", "describe", "everything", "overview": the question asks for all of it.</summary>
+    private static bool AsksForWholeTopic(TokenizedText text) =>
+        text.Words.Any(w => w is "describe" or "everything" or "overview" or "summary" or "summarise" or "summarize" or "all" or "full"
+            or "whole" or "entire" or "complete" or "card" or "basics") || (text.Words.Contains("tell") && text.Words.Contains("about"));
 
     /// <summary>The muscle's name alone, or with "tell me about", "what is", "describe": the whole card.</summary>
     private static bool AsksForCard(TokenizedText text, Analysis analysis)

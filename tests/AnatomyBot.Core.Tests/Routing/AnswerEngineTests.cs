@@ -280,7 +280,7 @@ public sealed class AnswerEngineTests
             .ToArray();
         var big = new Topic("huge", "Huge topic", ["huge topic"], [], [.. facts], []);
         var engine = new AnswerEngine(new TestProvider(TestKnowledge.Snapshot(extraTopics: [big])));
-        var whole = engine.Answer(new IncomingMessage(TypedLine.Parse("huge topic"), "console", "u", "c"));
+        var whole = engine.Answer(new IncomingMessage(TypedLine.Parse("tell me everything about the huge topic"), "console", "u", "c"));
         Assert.True(ReplyText.ToPlainText(whole).Length > ShortAnswer.MaxChars, "the engine fits no limit of its own");
         var reply = ReplyFitter.Fit(whole, ShortAnswer.MaxChars);
         var text = ReplyText.ToPlainText(reply);

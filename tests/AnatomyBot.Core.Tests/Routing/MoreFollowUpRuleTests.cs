@@ -97,4 +97,36 @@ public sealed class MoreFollowUpRuleTests(ShippedKnowledgeFixture fixture) : ICl
         Assert.NotNull(reply.UrgentNotice);
         Assert.Empty(reply.Facts);
     }
+
+    [Theory]
+    [InlineData("what's the psoas paradox")]
+    [InlineData("psoas paradox")]
+    [InlineData("trigger points and referral")]
+    public void A_topic_named_alone_shows_its_first_facts_and_the_rest_follow_on_request(string question)
+    {
+        var chat = $"more-topic-{question}";
+        var first = fixture.Ask(question, chat);
+        var text = HeldOutJudge.AnswerText(first);
+
+        Assert.Equal(Intent.Topic, first.Intent);
+        Assert.InRange(first.Facts.Count(f => !f.Contains("disagreement", StringComparison.Ordinal)), 1, 2);
+        Assert.Contains("tell me more", text, StringComparison.Ordinal);
+        Assert.True(text.Length <= 900, $"{text.Length} chars");
+
+        var more = fixture.Ask("tell me more", chat);
+        Assert.Equal(first.Entity, more.Entity);
+        Assert.NotEmpty(more.Facts.Where(f => !f.Contains("disagreement", StringComparison.Ordinal)).Except(first.Facts));
+    }
+
+    [Theory]
+    [InlineData("tell me about the psoas paradox")]
+    [InlineData("describe the psoas paradox")]
+    [InlineData("everything about the psoas paradox")]
+    public void Asking_for_all_of_a_topic_gets_the_whole_topic(string question)
+    {
+        var text = HeldOutJudge.AnswerText(fixture.Ask(question));
+
+        Assert.Contains("Tom Myers", text, StringComparison.Ordinal);
+        Assert.Contains("profound", text, StringComparison.Ordinal);
+    }
 }
