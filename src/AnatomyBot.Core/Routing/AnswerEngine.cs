@@ -321,6 +321,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return care;
         }
 
+        if (AboutAnotherRegion(text, analysis, index, context))
+        {
+            return EngineCopy.OffTopic(index);
+        }
+
         if (HistoryQuestions.Uncovered(text, analysis, index) is { } history)
         {
             return NotCovered(index, history, [], text, HistoryQuestions.Muscle(analysis, index));
@@ -361,6 +366,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return Fallback(text, analysis, index, subject);
     }
+
+    /// <summary>
+    /// "What are the rotator cuff muscles?", "what does the deltoid do?": a muscle or joint elsewhere in the body, none of
+    /// ours, no pain and nothing pointing back at the last answer. A topic of ours named outright still answers when its
+    /// facts mention that part ("is the gluteus maximus a satellite muscle"), not when they never do ("what muscles make
+    /// up the rotator cuff").
+    /// </summary>
+    private static bool AboutAnotherRegion(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
+        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
+        && !(context is not null && FactAnswerer.HasPronoun(text))
+        && text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !index.Facts.Knows(w)));
 
     /// <summary>Replies owed before any subject is read: the urgent notice for a red flag, the completions of a clipped name.</summary>
     private static Reply? UrgentOrClippedName(TokenizedText text, Analysis analysis, KnowledgeIndex index)

@@ -97,6 +97,23 @@ internal static class Vocabulary
     public static bool FrameWordNear(string word) => FrameWords.Any(w => w.Length >= 5 && EditDistance.Within(word, w, 1));
 
     /// <summary>
+    /// Muscles, groups and joints elsewhere in the body ("the rotator cuff", "the deltoid", "the hamstrings"): a question
+    /// about one that names none of ours is off-topic, even where a fact mentions it in passing (the hamstring among
+    /// pain sites). Left out: what lies next to the iliopsoas or what its facts are about (the hip, knee, back, pelvis,
+    /// thigh, groin, spine, the secondary hip flexors and satellite muscles), and words with an in-domain sense (the
+    /// "neck" of the femur, "foot" drop).
+    /// </summary>
+    public static readonly FrozenSet<string> OtherRegionWords = new[]
+    {
+        "rotator", "supraspinatus", "infraspinatus", "subscapularis", "teres", "deltoid", "deltoids", "delts", "biceps",
+        "bicep", "triceps", "tricep", "brachialis", "brachioradialis", "trapezius", "traps", "rhomboid", "rhomboids",
+        "latissimus", "lats", "pectoralis", "pecs", "pectoral", "pectorals", "serratus", "hamstring", "hamstrings",
+        "quadriceps", "quads", "gluteus", "glutes", "glute", "calf", "calves", "gastrocnemius", "soleus", "tibialis",
+        "achilles", "shoulder", "shoulders", "elbow", "elbows", "wrist", "wrists", "forearm", "forearms", "shin", "shins",
+        "masseter", "sternocleidomastoid", "scalene", "scalenes", "jaw", "fingers", "thumb", "toes",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// Where a structure lies or runs ("emerges from the front", "its course"): with a nerve named, a question about its
     /// path rather than about what supplies a muscle.
     /// </summary>
