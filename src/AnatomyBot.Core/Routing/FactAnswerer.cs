@@ -659,7 +659,9 @@ internal static class FactAnswerer
     /// </summary>
     public static string? Verdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> chosen, IReadOnlyList<int> skipWords, bool attributeAnswer)
     {
-        if (!IsYesNo(question) || chosen.Count == 0 || VerdictChecks.AboutTheAsker(question))
+        // A serious symptom asked about ("can the psoas cause foot drop?") gets the facts and the disclaimer, never a
+        // one-word verdict read off facts about something else.
+        if (!IsYesNo(question) || chosen.Count == 0 || VerdictChecks.AboutTheAsker(question) || index.Safety.Inspect(question).AsksAboutRedFlag)
         {
             return null;
         }
@@ -718,7 +720,8 @@ internal static class FactAnswerer
 
     /// <summary>A yes/no question no fact settles whose answer shows a disagreement: the sources differ, and the reply shows how.</summary>
     public static string? DisputeVerdict(KnowledgeIndex index, TokenizedText question, ImmutableArray<string> shownIds) =>
-        IsYesNo(question) && index.Facts.Passages.Any(p => p.Kind == PassageKind.Disagreement && shownIds.Contains(p.Id))
+        IsYesNo(question) && !index.Safety.Inspect(question).AsksAboutRedFlag
+        && index.Facts.Passages.Any(p => p.Kind == PassageKind.Disagreement && shownIds.Contains(p.Id))
             ? "The sources differ."
             : null;
 

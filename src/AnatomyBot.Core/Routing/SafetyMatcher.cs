@@ -5,7 +5,8 @@ using AnatomyBot.Core.Text;
 namespace AnatomyBot.Core.Routing;
 
 /// <summary>What the safety rules found in a question.</summary>
-internal sealed record SafetyFinding(bool TouchesPain, bool IsPersonal, IReadOnlyList<RedFlag> RedFlags);
+/// <remarks><see cref="AsksAboutRedFlag"/>: a study question about a red-flag symptom ("can the psoas cause foot drop?"), answered without the urgent line.</remarks>
+internal sealed record SafetyFinding(bool TouchesPain, bool IsPersonal, IReadOnlyList<RedFlag> RedFlags, bool AsksAboutRedFlag = false);
 
 /// <summary>
 /// Matching of the pain vocabulary and red-flag groups from the safety file: whole words and phrases, plus
@@ -170,12 +171,13 @@ internal sealed class SafetyMatcher
         // "can the psoas cause loss of bladder control?" asks about a red flag; it reports none. The urgent line is for a
         // report: a study question is answered as one, with the disclaimer (pain stays true).
         var touches = pain || flags.Count > 0;
-        if (flags.Count > 0 && AsksAboutRatherThanReports(question))
+        var studies = flags.Count > 0 && AsksAboutRatherThanReports(question);
+        if (studies)
         {
             flags.Clear();
         }
 
-        return new SafetyFinding(touches, personal, flags);
+        return new SafetyFinding(touches, personal, flags, studies);
     }
 
     /// <summary>Words that open a general question ("can the psoas cause ...", "which nerve problem causes ...").</summary>

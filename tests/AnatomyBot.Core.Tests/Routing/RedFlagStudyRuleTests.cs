@@ -52,4 +52,17 @@ public sealed class RedFlagStudyRuleTests(ShippedKnowledgeFixture fixture) : ICl
         Assert.DoesNotContain("exercise", answer, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(reply.Facts);
     }
+
+    [Theory]
+    [InlineData("can the psoas cause foot drop?")]
+    [InlineData("do psoas trigger points cause pain at night?")]
+    [InlineData("can a psoas problem cause loss of bladder control?")]
+    [InlineData("does the lumbar plexus cause numbness in both legs?")]
+    public void A_study_question_about_a_red_flag_gets_no_one_word_verdict(string question)
+    {
+        var title = fixture.Ask(question).Title;
+
+        Assert.False(title.StartsWith("Yes", StringComparison.Ordinal) || title.StartsWith("No.", StringComparison.Ordinal)
+            || title.StartsWith("The sources differ", StringComparison.Ordinal) || title.StartsWith("One source", StringComparison.Ordinal), title);
+    }
 }
