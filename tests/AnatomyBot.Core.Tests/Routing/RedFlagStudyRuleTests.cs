@@ -41,6 +41,8 @@ public sealed class RedFlagStudyRuleTests(ShippedKnowledgeFixture fixture) : ICl
     [InlineData("does foot drop mean a psoas problem? it started today")]
     [InlineData("what should you do about loss of bladder control with back pain")]
     [InlineData("could a tight psoas be why both legs went numb and we cant feel them")]
+    [InlineData("my legs are both numb, can the psoas do that?")]
+    [InlineData("my thighs are both tingling and my back hurts")]
     public void A_report_keeps_the_urgent_line_and_nothing_dilutes_it(string question)
     {
         var reply = fixture.Ask(question);
