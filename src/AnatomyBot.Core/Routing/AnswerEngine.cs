@@ -1429,8 +1429,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var muscleIndex = Array.IndexOf(index.Muscles, muscle);
-        var hits = index.Facts.Search(index.Facts.QueryTerms(words), p => p.Kind == PassageKind.MuscleFact && p.Muscle == muscleIndex && p.Attribute == attribute)
-            .Where(h => h.Own > 0).ToList();
+        bool Own(FactPassage p) => p.Kind == PassageKind.MuscleFact && p.Muscle == muscleIndex && p.Attribute == attribute;
+        var hits = index.Facts.Search(index.Facts.QueryTerms(words), Own).Where(h => h.Own > 0).ToList();
+        // "Which is the lowest vertebra it comes from": the fact with the range of levels answers first, whatever its words.
+        if (index.Facts.Passages.FirstOrDefault(p => Own(p) && FactAnswerer.GivesAskedLevel(text, p.Fact.Text)) is { } level)
+        {
+            hits.RemoveAll(h => h.Passage == level.Ordinal);
+            hits.Insert(0, new PassageHit(level.Ordinal, hits.Count > 0 ? hits[0].Score : 1, 1, hits.Count > 0 ? hits[0].Own : 1));
+        }
+
         if (hits.Count == 0 || hits.Count == facts.Length)
         {
             return null;

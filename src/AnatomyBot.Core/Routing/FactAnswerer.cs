@@ -76,6 +76,15 @@ internal static class FactAnswerer
         "doesnt", "cant", "shouldnt", "would", "must", "am",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>A spinal level is a number (declared before <see cref="NumberCues"/>, which holds them) ("down to which lumbar vertebra": L5; "the lowest vertebra it comes from").</summary>
+    private static readonly string[] LevelCues =
+    [
+        "which vertebra", "what vertebra", "which lumbar", "what lumbar", "which thoracic", "what thoracic", "which level",
+        "what level", "which segment", "what segment", "lowest vertebra", "highest vertebra", "last vertebra",
+        "first vertebra", "lowest lumbar", "highest lumbar", "last lumbar", "lowest level", "highest level", "top vertebra",
+        "bottom vertebra", "lowest spinal", "highest spinal",
+    ];
+
     private static readonly string[] NumberCues =
     [
         "how many", "how long", "how often", "how much", "how far", "how deep", "what angle", "which angle",
@@ -83,10 +92,18 @@ internal static class FactAnswerer
         "minutes", "days", "times a", "what age", "angle", "degrees", "proportion", "share of", "number of",
         // How often something is found is a share ("how common is it to be missing": 40 % or 50 %).
         "how common", "how rare", "how frequent", "how likely", "how many people",
-        // A spinal level is a number ("down to which lumbar vertebra": L5).
-        "which vertebra", "what vertebra", "which lumbar", "what lumbar", "which thoracic", "what thoracic", "which level",
-        "what level", "which segment", "what segment",
+        .. LevelCues,
     ];
+
+    /// <summary>Whether the question asks for a spinal level: the fact that gives a range of levels ("T12-L5") answers it first.</summary>
+    private static bool AsksLevel(TokenizedText text) => LevelCues.Any(c => text.Text.Contains(c, StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="fact"/> gives the range of spinal levels a "which vertebra" question asks for.</summary>
+    public static bool GivesAskedLevel(TokenizedText text, string fact) => AsksNumber(text) && AsksLevel(text) && LevelRange.IsMatch(fact);
+
+    /// <summary>A range of spinal levels ("L1-L5", "T12 to L4"): from where to where, the highest and the lowest at once.</summary>
+    private static readonly System.Text.RegularExpressions.Regex LevelRange = new(
+        @"\b[TL]\d{1,2}\s*(?:-|\u2013|to)\s*[TL]?\d{1,2}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private static readonly FrozenSet<string> Negations = new[]
     {
@@ -580,9 +597,10 @@ internal static class FactAnswerer
             scores.TryAdd(index.Facts.Passages[hit.Passage].Fact, hit.Own);
         }
 
-        // A question asking for a number ("what fraction", "how many") is answered by the fact that holds one.
+        // A question asking for a number ("what fraction", "how many") is answered by the fact that holds one; one asking
+        // for a spinal level by the fact that gives a range of levels (the highest and the lowest).
         var number = AsksNumber(text);
-        return fact => scores.GetValueOrDefault(fact) + (number && HoldsNumber(fact.Text) ? 1 : 0);
+        return fact => scores.GetValueOrDefault(fact) + (number && HoldsNumber(fact.Text) ? 1 : 0) + (GivesAskedLevel(text, fact.Text) ? 1 : 0);
     }
 
     /// <summary>
