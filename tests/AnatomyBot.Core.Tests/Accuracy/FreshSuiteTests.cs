@@ -5,10 +5,11 @@ using Xunit.Abstractions;
 namespace AnatomyBot.Core.Tests.Accuracy;
 
 /// <summary>
-/// The tester's blind trials, judged by the held-out judge (<see cref="HeldOutJudge"/>): fresh.json (131 students) and
-/// fresh2.json (158 students, a second trial written while the engine was tuned against the others). Each was written
+/// The tester's blind trials, judged by the held-out judge (<see cref="HeldOutJudge"/>): fresh.json (131 students),
+/// fresh2.json (158 students, a second trial written while the engine was tuned against the others) and fresh3.json
+/// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed). Each was written
 /// from the five source documents before the bot was run and before the other suites or knowledge/ were read; the
-/// engine was never tuned against either. Each floor is what main honestly passed when measured.
+/// engine was never tuned against any of them. Each floor is what main honestly passed when measured.
 /// </summary>
 public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutputHelper output) : IClassFixture<ShippedKnowledgeFixture>
 {
@@ -16,7 +17,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -26,6 +27,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [Theory]
     [InlineData("fresh.json", 10)]
     [InlineData("fresh2.json", 12)]
+    [InlineData("fresh3.json", 15)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -60,13 +62,15 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// <summary>
     /// fresh.json landed at 102/131 = 77.9 % (95f6075); 105/131 = 80.2 % on 2026-12-01 at b710a78 after the session's
     /// fixes, rounded down; 107/131 = 81.7 % at 30a5de7 (docs/testing.md). fresh2.json: 122/158 = 77.2 % at 596f882 before the
-    /// session's fixes, 123/158 = 77.8 % after them (merged with 30fd4f4, 11:33 UTC), rounded down. A change that loses ground fails; raise a floor when the engine improves on its
+    /// session's fixes, 123/158 = 77.8 % after them (merged with 30fd4f4, 11:33 UTC), rounded down. fresh3.json: 127/163 = 77.9 % at
+    /// 5116b4b (1 Dec, 12:40 UTC), 133/163 = 81.6 % at f1cf600 (14:21 UTC) after that session's fixes, rounded down. A change that loses ground fails; raise a floor when the engine improves on its
     /// trial, never lower it to pass.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("fresh.json", 0.80)]
     [InlineData("fresh2.json", 0.77)]
+    [InlineData("fresh3.json", 0.80)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
