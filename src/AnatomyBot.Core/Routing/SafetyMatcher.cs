@@ -189,7 +189,8 @@ internal sealed class SafetyMatcher
 
     /// <summary>
     /// Words that tie a question to someone's own situation, now: a person ("my", "we", "he", "his"), a time ("now",
-    /// "since", "yesterday"), a condition ("if", "when i"), worry or a request for help ("serious", "emergency", "should").
+    /// "since", "yesterday"), a condition ("if", "when i"), worry or a request for help ("serious", "emergency", "should",
+    /// "need a doctor", "can it wait").
     /// Any of them keeps the red flag: when in doubt, the urgent line.
     /// </summary>
     private static readonly FrozenSet<string> ReportWords = new[]
@@ -200,6 +201,9 @@ internal sealed class SafetyMatcher
         "now", "since", "today", "tonight", "yesterday", "currently", "recently", "lately", "anymore", "ago", "started",
         "starting", "keeps", "kept", "still", "suddenly", "this", "these", "if", "help", "worried", "worry", "worrying",
         "scared", "afraid", "serious", "emergency", "urgent", "normal", "should", "ok", "okay", "bad", "dangerous",
+        // Whether it needs care or can wait is a question someone with the symptom asks: "does sudden loss of bladder
+        // control need a doctor?", "can numbness in both legs wait until monday?".
+        "sudden", "need", "needs", "doctor", "gp", "hospital", "ambulance", "er", "wait",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>"is it", "could it be", "can this be": a question about a present situation ("is it my psoas?").</summary>

@@ -43,6 +43,9 @@ public sealed class RedFlagStudyRuleTests(ShippedKnowledgeFixture fixture) : ICl
     [InlineData("could a tight psoas be why both legs went numb and we cant feel them")]
     [InlineData("my legs are both numb, can the psoas do that?")]
     [InlineData("my thighs are both tingling and my back hurts")]
+    [InlineData("Does sudden loss of bladder control need a doctor?")]
+    [InlineData("can numbness in both legs wait until monday?")]
+    [InlineData("is loss of bowel control with back pain a reason to go to hospital")]
     public void A_report_keeps_the_urgent_line_and_nothing_dilutes_it(string question)
     {
         var reply = fixture.Ask(question);
