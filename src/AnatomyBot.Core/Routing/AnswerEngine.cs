@@ -1208,6 +1208,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var chosen = BothEnds(index, hits, wanted)
             ?? hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
+        if (AsksWhichNot(text) && OtherMuscles(index, chosen, wanted) is { Count: > 0 } others)
+        {
+            chosen = others;
+        }
         var cited = new Citations();
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited);
         var first = index.Facts.Passages[chosen[0]];
@@ -1224,6 +1228,22 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Sources = cited.Resolve(index.Snapshot),
             Facts = ids,
         };
+    }
+
+    /// <summary>"Which muscle does NOT insert on the lesser trochanter?": a negation among the first words of a which-question.</summary>
+    private static bool AsksWhichNot(TokenizedText text) =>
+        text.Count > 2 && text.WordString(0) is "which" or "what"
+        && Enumerable.Range(1, Math.Min(4, text.Count - 1)).Any(i => text.WordString(i) is "not" or "doesnt" or "dont" or "never");
+
+    /// <summary>The first fact of the asked end for each muscle (no group) that the landmark's facts did not name.</summary>
+    private static List<int> OtherMuscles(KnowledgeIndex index, List<int> named, HashSet<MuscleAttribute> wanted)
+    {
+        var muscles = named.Select(c => index.Facts.Passages[c].Muscle).ToHashSet();
+        return [.. index.Facts.Passages
+            .Where(p => p.Kind == PassageKind.MuscleFact && p.Attribute is { } a && wanted.Contains(a) && !muscles.Contains(p.Muscle) && !index.Muscles[p.Muscle].IsGroup)
+            .DistinctBy(p => (p.Muscle, p.Attribute))
+            .Take(RetrievalThresholds.MaxFacts)
+            .Select(p => p.Ordinal)];
     }
 
     /// <summary>
