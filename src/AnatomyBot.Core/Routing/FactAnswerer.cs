@@ -672,6 +672,13 @@ internal static class FactAnswerer
             return differ;
         }
 
+        // "is the iliopsoas one tendon or two?", "should I strengthen or stretch first?": a choice has no yes or no; the
+        // facts under the reply answer it (a recorded disagreement still says "The sources differ." above).
+        if (AsksAChoice(question))
+        {
+            return null;
+        }
+
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
         if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, question, shown))
@@ -716,6 +723,20 @@ internal static class FactAnswerer
 
         var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
         return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, shown, support, factTerms);
+    }
+
+    /// <summary>Whether a yes/no question offers a choice ("X or Y"), rather than asking "... or not".</summary>
+    private static bool AsksAChoice(TokenizedText question)
+    {
+        for (var i = 1; i < question.Count - 1; i++)
+        {
+            if (question.WordString(i) == "or" && question.WordString(i + 1) is not ("not" or "no" or "what" or "something" or "anything"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A yes/no question no fact settles whose answer shows a disagreement: the sources differ, and the reply shows how.</summary>
@@ -848,7 +869,7 @@ internal static class FactAnswerer
         for (var i = 1; i < question.Count; i++)
         {
             var word = question.WordString(i);
-            if (!skipWords.Contains(i) && StructureWords.Contains(word) && !factTerms.Contains(index.Facts.Term(word)))
+            if (!skipWords.Contains(i) && (StructureWords.Contains(word) || MannerWords.Contains(word)) && !factTerms.Contains(index.Facts.Term(word)))
             {
                 return false;
             }
@@ -997,6 +1018,17 @@ internal static class FactAnswerer
     {
         "blood", "nerve", "nerves", "artery", "arteries", "vein", "veins", "bone", "bones", "fat", "air", "fluid", "water",
         "cartilage", "ligament", "ligaments", "tendon", "tendons", "organ", "organs",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that narrow a claim to a manner or an extent ("put ice directly on the skin", "does it only flex the hip",
+    /// "always"): a fact that shares the rest of the claim but not this word does not confirm it, and may say the
+    /// opposite ("always put a cover between the skin and the ice bag").
+    /// </summary>
+    private static readonly FrozenSet<string> MannerWords = new[]
+    {
+        "directly", "direct", "straight", "bare", "naked", "only", "solely", "just", "always", "never", "completely",
+        "entirely", "fully", "totally", "exclusively", "alone", "forever", "permanently",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Anatomical words whose opposite in a fact contradicts a yes/no claim.</summary>
