@@ -63,13 +63,15 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// fresh.json landed at 102/131 = 77.9 % (95f6075); 105/131 = 80.2 % on 2026-12-01 at b710a78 after the session's
     /// fixes, rounded down; 107/131 = 81.7 % at 30a5de7 (docs/testing.md). fresh2.json: 122/158 = 77.2 % at 596f882 before the
     /// session's fixes, 123/158 = 77.8 % after them (merged with 30fd4f4, 11:33 UTC), rounded down. fresh3.json: 127/163 = 77.9 % at
-    /// 5116b4b (1 Dec, 12:40 UTC), 133/163 = 81.6 % at f1cf600 (14:21 UTC) after that session's fixes, rounded down. A change that loses ground fails; raise a floor when the engine improves on its
+    /// 5116b4b (1 Dec, 12:40 UTC), 133/163 = 81.6 % at f1cf600 (14:21 UTC) after that session's fixes, rounded down. At 68a05f9
+    /// (14:35 UTC, lexical and model on alike) fresh.json 117/131 = 89.3 % and fresh2.json 135/158 = 85.4 %: their floors rise
+    /// to 85 % and 83 %, a few items below. A change that loses ground fails; raise a floor when the engine improves on its
     /// trial, never lower it to pass.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
-    [InlineData("fresh.json", 0.80)]
-    [InlineData("fresh2.json", 0.77)]
+    [InlineData("fresh.json", 0.85)]
+    [InlineData("fresh2.json", 0.83)]
     [InlineData("fresh3.json", 0.80)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
