@@ -55,7 +55,11 @@ public static class TextNormalizer
         }
     }
 
-    /// <summary>The text in NFKC when that differs from it, else null. A lone surrogate half (which NFKC rejects) becomes a space first, as the folding would make it.</summary>
+    /// <summary>
+    /// The text in NFKC when that differs from it, else null. What .NET's normalization rejects as invalid (a lone
+    /// surrogate half, the noncharacters U+FFFE and U+FFFF) becomes a space first, as the folding would make it; should
+    /// the platform reject anything else, the text is left unfolded rather than the question failing.
+    /// </summary>
     private static string? CompatibilityFolded(ReadOnlySpan<char> span)
     {
         char[]? repaired = null;
@@ -65,7 +69,7 @@ public static class TextNormalizer
             {
                 i++;
             }
-            else if (char.IsSurrogate(span[i]))
+            else if (char.IsSurrogate(span[i]) || span[i] is '\uFFFE' or '\uFFFF')
             {
                 repaired ??= span.ToArray();
                 repaired[i] = ' ';
@@ -73,7 +77,16 @@ public static class TextNormalizer
         }
 
         var text = repaired is null ? span.ToString() : new string(repaired);
-        return text.IsNormalized(NormalizationForm.FormKC) ? (repaired is null ? null : text) : text.Normalize(NormalizationForm.FormKC);
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormKC) ? (repaired is null ? null : text) : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Hostile input the repair above does not foresee: answer it unfolded (CI's 10,000 hostile messages found
+            // U+FFFE, which IsNormalized rejects).
+            return repaired is null ? null : text;
+        }
     }
 
     private static int Fold(ReadOnlySpan<char> input, char[] output)

@@ -39,6 +39,8 @@ public sealed class TextNormalizerTests
     [InlineData("Ⓟⓢⓞⓐⓢ minor", "psoas minor")]
     [InlineData("＠everyone iliacus origin", "iliacus origin")]
     [InlineData("psoas\uD800 ｍａｊｏｒ", "psoas major")]
+    [InlineData("ｐｓｏａｓ\uFFFE ｍａｊｏｒ\uFFFF", "psoas major")]
+    [InlineData("flexor \u0336 /start\uFFFE\uDB0C\uDFE4\uDBD2G ｍａｊｏｒ", "flexor start g major")]
     public void Folds_compatibility_forms_to_plain_letters(string input, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(input));
 
