@@ -32,6 +32,9 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [Theory]
     [InlineData("felt a pop in the front of my hip while kicking a ball")]
     [InlineData("the front of my hip is on fire after squats")]
+    [InlineData("my hip stings when i walk")]
+    [InlineData("pilates made my hip flexors soooo sor")]
+    [InlineData("stinging at the front of my groin after sprints")]
     public void Pain_slang_gets_the_disclaimer(string question)
     {
         Assert.NotNull(fixture.Ask(question).Disclaimer);
