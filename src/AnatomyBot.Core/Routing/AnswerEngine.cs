@@ -1040,7 +1040,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (first.Topic >= 0)
         {
             var topic = index.Topics[first.Topic];
-            var related = RelatedLine(index, topic, chosen.Select(c => index.Facts.Passages[c].Topic).ToHashSet());
+            var related = ReplyComposer.RelatedLine(index, topic, chosen.Select(c => index.Facts.Passages[c].Topic).ToHashSet(), RelatedShown);
             // The title already names the topic: a section under the same heading would say it twice.
             sections = [.. sections.Select(s => string.Equals(s.Heading, topic.Title, StringComparison.OrdinalIgnoreCase) ? s with { Heading = null } : s)];
             var all = related is null ? sections : sections.Add(related);
@@ -1126,22 +1126,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static string Verdicted(string? verdict, string title) => verdict is null ? title : $"{verdict} {title}";
 
     /// <summary>Related topics named under an answer: a short pointer, not a second answer.</summary>
-    private const int RelatedShown = 2;
-
-    private static ReplySection? RelatedLine(KnowledgeIndex index, Topic topic, HashSet<int> shown)
-    {
-        if (topic.Related.IsDefaultOrEmpty)
-        {
-            return null;
-        }
-
-        var names = topic.Related
-            .Select(id => index.MuscleById.TryGetValue(id, out var m) ? m.Name : index.TopicById.TryGetValue(id, out var t) && !shown.Contains(Array.IndexOf(index.Topics, t)) ? t.Title : null)
-            .OfType<string>()
-            .Take(RelatedShown)
-            .ToArray();
-        return names.Length == 0 ? null : new ReplySection("Related", string.Join("; ", names));
-    }
+    internal const int RelatedShown = 2;
 
     /// <summary>Did-you-mean for muscles only guessed at, phrased with the asked attribute ("origin of the psoas minor").</summary>
     private static Reply GreyMuscleSuggestions(KnowledgeIndex index, Analysis analysis, TokenizedText text)

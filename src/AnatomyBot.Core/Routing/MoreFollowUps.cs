@@ -136,9 +136,9 @@ internal static class MoreFollowUps
         {
             sections.Add(new ReplySection(null, $"There is more: ask \"tell me more\" again ({remaining} more {(remaining == 1 ? "fact" : "facts")})."));
         }
-        else if (topic >= 0 && RelatedTitles(index, topic) is { Length: > 0 } related)
+        else if (topic >= 0 && ReplyComposer.RelatedLine(index, index.Topics[topic], new HashSet<int> { topic }, AnswerEngine.RelatedShown) is { } related)
         {
-            sections.Add(new ReplySection("Related", related));
+            sections.Add(related);
         }
 
         var first = facts[0];
@@ -169,14 +169,6 @@ internal static class MoreFollowUps
             .Take(3)
             .Select(a => $"{Vocabulary.AttributeQueryWord(a)} of the {name}");
     }
-
-    private static string RelatedTitles(KnowledgeIndex index, int topic) =>
-        index.Topics[topic].Related.IsDefaultOrEmpty
-            ? string.Empty
-            : string.Join("; ", index.Topics[topic].Related
-                .Select(id => index.MuscleById.TryGetValue(id, out var m) ? m.Name : index.TopicById.TryGetValue(id, out var t) ? t.Title : null)
-                .OfType<string>()
-                .Take(3));
 
     /// <summary>"Tell me more" with nothing said before: ask what about, with the muscles as choices.</summary>
     private static Reply WhatAbout(KnowledgeIndex index) => new()

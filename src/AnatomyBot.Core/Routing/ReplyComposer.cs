@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
 using AnatomyBot.Core.Conversation;
@@ -161,6 +162,28 @@ internal static class ReplyComposer
         return sections.ToImmutable();
     }
 
+    /// <summary>No topic shown yet: a whole topic names every related topic.</summary>
+    private static readonly FrozenSet<int> NoTopics = FrozenSet<int>.Empty;
+
+    /// <summary>
+    /// The "Related" line under a topic: its related muscles and topics by name, leaving out the topics already shown
+    /// (their indexes in <paramref name="shown"/>), at most <paramref name="limit"/> of them; null when none is left.
+    /// </summary>
+    public static ReplySection? RelatedLine(KnowledgeIndex index, Topic topic, IReadOnlySet<int> shown, int limit)
+    {
+        if (topic.Related.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        var names = topic.Related
+            .Select(id => index.MuscleById.TryGetValue(id, out var m) ? m.Name : index.TopicById.TryGetValue(id, out var t) && !shown.Contains(Array.IndexOf(index.Topics, t)) ? t.Title : null)
+            .OfType<string>()
+            .Take(limit)
+            .ToArray();
+        return names.Length == 0 ? null : new ReplySection("Related", string.Join("; ", names));
+    }
+
     public static ImmutableArray<ReplySection> TopicBody(KnowledgeIndex index, Topic topic, Citations cited)
     {
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -171,16 +194,9 @@ internal static class ReplyComposer
                 DisagreementLabel + d.Note.Trim() + "\n" + Facts(d.Values.IsDefault ? [] : d.Values, cited)))));
         }
 
-        if (!topic.Related.IsDefaultOrEmpty)
+        if (RelatedLine(index, topic, NoTopics, int.MaxValue) is { } related)
         {
-            var names = topic.Related
-                .Select(id => index.MuscleById.TryGetValue(id, out var m) ? m.Name : index.TopicById.TryGetValue(id, out var t) ? t.Title : null)
-                .OfType<string>()
-                .ToArray();
-            if (names.Length > 0)
-            {
-                sections.Add(new ReplySection("Related", string.Join("; ", names)));
-            }
+            sections.Add(related);
         }
 
         return sections.ToImmutable();
