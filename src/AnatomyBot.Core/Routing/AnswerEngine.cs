@@ -1036,7 +1036,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: showNote, briefNote: briefNote);
         var first = index.Facts.Passages[chosen[0]];
         var skip = analysis.MuscleWordPositions;
-        var verdict = FactAnswerer.Verdict(index, text, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, ids);
+        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids);
         if (first.Topic >= 0)
         {
             var topic = index.Topics[first.Topic];
@@ -1355,7 +1355,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var skip = analysis.MuscleWordPositions;
-        var verdict = FactAnswerer.Verdict(index, text, shown, skip, attributeAnswer: true);
+        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, shown, skip, attributeAnswer: true);
         var score = analysis.Muscles.Count > 0 ? analysis.Muscles[0].Score : 100;
         var confidence = score / 100.0 * (strong ? 1.0 : RoutingThresholds.HintedAttributeFactor);
         return new Reply

@@ -657,11 +657,11 @@ internal static class FactAnswerer
     /// "Yes", "No" or "The sources differ" for a yes/no question when the facts settle it: the claim's words are
     /// in every fact (yes), in none while the facts answer the same attribute (no), or in some (differ).
     /// </summary>
-    public static string? Verdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> chosen, IReadOnlyList<int> skipWords, bool attributeAnswer)
+    public static string? Verdict(KnowledgeIndex index, TokenizedText question, SafetyFinding safety, IReadOnlyList<int> chosen, IReadOnlyList<int> skipWords, bool attributeAnswer)
     {
         // A serious symptom asked about ("can the psoas cause foot drop?") gets the facts and the disclaimer, never a
         // one-word verdict read off facts about something else.
-        if (!IsYesNo(question) || chosen.Count == 0 || VerdictChecks.AboutTheAsker(question) || index.Safety.Inspect(question).AsksAboutRedFlag)
+        if (!IsYesNo(question) || chosen.Count == 0 || VerdictChecks.AboutTheAsker(question) || safety.AsksAboutRedFlag)
         {
             return null;
         }
@@ -740,8 +740,8 @@ internal static class FactAnswerer
     }
 
     /// <summary>A yes/no question no fact settles whose answer shows a disagreement: the sources differ, and the reply shows how.</summary>
-    public static string? DisputeVerdict(KnowledgeIndex index, TokenizedText question, ImmutableArray<string> shownIds) =>
-        IsYesNo(question) && !index.Safety.Inspect(question).AsksAboutRedFlag
+    public static string? DisputeVerdict(KnowledgeIndex index, TokenizedText question, SafetyFinding safety, ImmutableArray<string> shownIds) =>
+        IsYesNo(question) && !safety.AsksAboutRedFlag
         && index.Facts.Passages.Any(p => p.Kind == PassageKind.Disagreement && shownIds.Contains(p.Id))
             ? "The sources differ."
             : null;
