@@ -126,6 +126,7 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "what are the satellite muscles of the psoas",
         "is the psoas connected to the diaphragm",
         "what books about the psoas do you recommend",
+        "is the iliacus supplied by the sciatic nerve",
     ];
 
     public static TheoryData<string> PainForms() => [.. ReviewPainForms];
