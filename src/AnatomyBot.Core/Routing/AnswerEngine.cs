@@ -890,9 +890,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         var rare = EverydayWords.Rare(unknown);
-        if (inDomain && unknown.Count > 0 && (rare.Count > 0
+        if (inDomain && unknown.Count > 0 && (EverydayWords.AsksWhatNoFactHolds(unknown) || (rare.Count > 0
                 ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight
-                : OnlyEverydayUncovered(analysis, muscles, LexicalBest(), unknownWeight, subjectWeight)))
+                : OnlyEverydayUncovered(analysis, muscles, LexicalBest(), unknownWeight, subjectWeight))))
         {
             return NotCovered(index, NotCoveredSubject(unknown, rare, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
@@ -917,11 +917,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>
     /// Only everyday words no fact uses ("is it normal that the stretch hurts", "at the gym", "do all humans have"):
     /// they say how the question is asked, not what it asks, so the subject is uncovered only when no fact answers it
-    /// well, or when they outweigh what it asks about while it names no muscle and touches no pain.
+    /// well, or when they outweigh what it asks about while it names no muscle, no topic by a sure phrase ("the psoas
+    /// paradox") and touches no pain.
     /// </summary>
     private static bool OnlyEverydayUncovered(Analysis analysis, List<int> muscles, double lexicalBest, double unknownWeight, double subjectWeight) =>
         lexicalBest < RoutingThresholds.EverydayUncoveredBelow
-        || (muscles.Count == 0 && !analysis.Safety.TouchesPain && unknownWeight > subjectWeight);
+        || (muscles.Count == 0 && !analysis.Safety.TouchesPain && !NamesSureTopic(analysis) && unknownWeight > subjectWeight);
 
     /// <summary>"and how often?": the best of the last subject's facts when one clears the accept bar, else null.</summary>
     private static Reply? OnContextAnswer(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,

@@ -17,7 +17,26 @@ internal static class EverydayWords
     {
         "surgery", "surgeries", "surgical", "surgeon", "operation", "operations", "operated", "injection", "injections",
         "scan", "scans", "xray", "drug", "drugs", "medication", "medications", "medicine", "medicines", "pill", "pills",
+        // Imaging: what a structure looks like on a scan is a subject the sources would have to show.
+        "ultrasound", "ultrasounds", "sonography", "mri", "ct", "imaging", "radiograph", "radiographs", "xrays",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A treatment, a test or a measure no fact uses ("on ultrasound", "in centimetres", "after surgery"): the question
+    /// asks for exactly what the sources lack, however well its other words match a fact.
+    /// </summary>
+    public static bool AsksWhatNoFactHolds(List<string> unknown)
+    {
+        foreach (var word in unknown)
+        {
+            if (ClinicalSubjects.Contains(word) || Vocabulary.MeasureWords.Contains(word) || Vocabulary.UnitWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsEveryday(string word) =>
         EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank && !ClinicalSubjects.Contains(word)

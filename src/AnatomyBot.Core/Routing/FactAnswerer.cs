@@ -154,6 +154,12 @@ internal static class FactAnswerer
         return claims;
     }
 
+    /// <summary>A verb that opens a yes/no question ("is", "does", "can").</summary>
+    public static bool IsYesNoStart(string word) => YesNoStarts.Contains(word);
+
+    /// <summary>What, which, where, when, why, who, how (and "or", which makes a choice of a statement).</summary>
+    public static bool IsQuestionWord(string word) => QuestionWords.Contains(word);
+
     private static readonly FrozenSet<string> QuestionWords = new[]
     {
         "what", "whats", "which", "where", "wheres", "when", "why", "who", "whom", "whose", "how", "hows", "or",

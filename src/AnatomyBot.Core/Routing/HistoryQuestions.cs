@@ -56,6 +56,12 @@ internal static class HistoryQuestions
         var naming = words.Any(NamingVerbs.Contains);
         // "who describes the psoas as a link" asks which source says so; "who first described" and "who named" ask history.
         var asksWho = words.Contains("who") && (words.Contains("first") || words.Any(w => w is "named" or "coined" or "discovered"));
+        // "who gave the iliacus its name", "who chose the name": who named it, in other words.
+        if (words.Contains("who") && words.Any(w => w is "gave" or "give" or "gives" or "chose" or "picked") && words.Any(w => w is "name" or "names"))
+        {
+            return true;
+        }
+
         return naming && (asksWhen || asksWho || (words.Contains("first") && words.Any(w => w is "anatomist" or "anatomists" or "scientist" or "scientists")));
     }
 

@@ -286,6 +286,9 @@ internal sealed class SafetyMatcher
     private static readonly FrozenSet<string> NotMisspeltPain = new[]
     {
         "numbers", "number", "numbered", "limb", "limbs", "lifts", "lifted", "lifting", "sorted", "stain", "strait",
+        // The anatomy adjective ("is the iliacus supplied by the sciatic nerve?"), one letter short of "sciatica";
+        // "sciatic pain" is a pain term of its own.
+        "sciatic",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -40,7 +40,8 @@ internal static class SelfCareQuestions
     /// <summary>The question as a self-care question to look up in the topics, or null when it is not one.</summary>
     public static TokenizedText? AsCareQuestion(TokenizedText text, Analysis analysis)
     {
-        if (!analysis.Safety.TouchesPain || !analysis.Safety.IsPersonal || analysis.Safety.RedFlags.Count > 0 || !WhatToDo.AnyIn(text))
+        if (!analysis.Safety.TouchesPain || !analysis.Safety.IsPersonal || analysis.Safety.RedFlags.Count > 0
+            || !(WhatToDo.AnyIn(text) || IsReport(text)))
         {
             return null;
         }
@@ -55,4 +56,36 @@ internal static class SelfCareQuestions
 
         return new TokenizedText(text.Text + " " + CareWords) { EndsWithQuestionMark = text.EndsWithQuestionMark };
     }
+
+    /// <summary>
+    /// "i think i tore my psoas", "pulled my hip flexor at the gym yesterday": a report with no question in it asks,
+    /// in effect, what to do. A question of any kind ("my hip hurts, is it the psoas?", "why does my groin hurt")
+    /// asks something of its own and is routed as usual.
+    /// </summary>
+    private static bool IsReport(TokenizedText text)
+    {
+        if (text.EndsWithQuestionMark || text.Count == 0 || FactAnswerer.IsYesNo(text))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (FactAnswerer.IsQuestionWord(word) || Modals.Contains(word)
+                || (i + 1 < text.Count && FactAnswerer.IsYesNoStart(word) && AskedOf.Contains(text.WordString(i + 1))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"..., could the iliopsoas refer there": a question without its question mark.</summary>
+    private static readonly FrozenSet<string> Modals = new[] { "could", "would", "should", "might" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What a verb put first asks about ("..., is it the psoas", "does that mean"), unlike "my hip is sore".</summary>
+    private static readonly FrozenSet<string> AskedOf =
+        new[] { "it", "that", "this", "the", "my", "i", "you", "there", "they", "he", "she" }.ToFrozenSet(StringComparer.Ordinal);
 }

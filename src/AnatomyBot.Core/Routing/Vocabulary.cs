@@ -47,7 +47,9 @@ internal static class Vocabulary
         "guys", "bro", "dude", "mate", "lol", "pls", "thx", "ok", "um", "uh", "hmm", "kinda", "sorta", "gonna", "wanna",
         "stuff", "things", "thing", "way", "ways", "make", "makes", "made", "use", "used", "using", "need", "needs",
         "good", "bad", "best", "better", "worse", "worst", "big", "small", "new", "old", "first", "last", "next",
-        "someone", "somebody", "people", "person", "individual", "individuals", "being", "every", "each",
+        "someone", "somebody", "people", "person", "individual", "individuals", "being", "every", "each", "population",
+        // The asker's own English ("sorry for my english", "in my language we say"), not what is asked.
+        "sorry", "english", "language", "languages", "native", "translate", "translation", "translated",
         "other", "another", "same", "different",
         "considered", "consider", "regarded", "called", "known", "said", "says", "mentioned", "book",
         "blog", "article", "author", "authors", "post", "clinic", "site", "bottom", "top", "define", "definition",
@@ -73,9 +75,9 @@ internal static class Vocabulary
     [
         "account", "analyse", "analyze", "appraise", "clarify", "comment", "compare", "comparison", "contrast", "critique",
         "criticise", "criticize", "define", "describe", "differ", "difference", "differentiate", "discrepancy",
-        "discrepancies", "discuss", "discussion", "distinction", "distinguish", "elaborate", "explain", "explanation",
-        "identify", "illustrate", "interpret", "justify", "list", "outline", "similar", "similarity", "similarities",
-        "summarise", "summarize", "summary", "state", "versus", "vs",
+        "discrepancies", "discuss", "discussion", "distinction", "distinguish", "elaborate", "enumerate", "explain",
+        "explanation", "identify", "illustrate", "interpret", "justify", "list", "outline", "similar", "similarity",
+        "similarities", "specify", "summarise", "summarize", "summary", "state", "trace", "versus", "vs",
     ];
 
     private static readonly FrozenSet<string> FrameStems = FrameWords.Select(Stemmer.Stem).ToFrozenSet(StringComparer.Ordinal);
@@ -128,6 +130,8 @@ internal static class Vocabulary
     {
         "proven", "shown", "known", "given", "taken", "seen", "written", "done", "gone", "chosen", "hidden", "thought",
         "believed", "meant", "found", "made", "confirmed", "accepted", "established", "approved", "recommended",
+        // Who a claim is put down to ("the actions attributed to", "credited with"), not what it is about.
+        "attributed", "ascribed", "credited", "claimed", "reported", "described", "cited", "listed", "stated",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -135,7 +139,17 @@ internal static class Vocabulary
     /// and never names what a question is about, so a fact not using it does not make the question uncovered.
     /// </summary>
     public static bool QualifiesAClaim(string word) =>
-        (word.Length > 5 && ClaimEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal))) || Participles.Contains(word);
+        (word.Length > 5 && ClaimEndings.Any(e => word.EndsWith(e, StringComparison.Ordinal))) || Participles.Contains(word) || DegreeWords.Contains(word);
+
+    /// <summary>
+    /// Adjectives of degree ("excessive tension", "a slight ache"): how much of something, never what it is, so a fact
+    /// that says "too much tension" answers "excessive tension".
+    /// </summary>
+    private static readonly FrozenSet<string> DegreeWords = new[]
+    {
+        "excessive", "excess", "extreme", "severe", "mild", "slight", "moderate", "intense", "constant", "prolonged",
+        "repeated", "frequent", "persistent", "overly", "unusual", "considerable",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Adverbs and the participles of verbs of judging ("validated", "verified", "recognised").</summary>
     private static readonly string[] ClaimEndings = ["ly", "ated", "ified", "ized", "ised"];

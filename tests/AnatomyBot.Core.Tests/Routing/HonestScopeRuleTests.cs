@@ -75,4 +75,45 @@ public sealed class HonestScopeRuleTests(ShippedKnowledgeFixture fixture) : ICla
     {
         Assert.Equal(Intent.NotCovered, fixture.Ask(question).Intent);
     }
+
+    /// <summary>
+    /// Words that say how a question is asked are never its uncovered subject: exam command words ("enumerate"), who a
+    /// claim is put down to ("attributed to"), degree ("excessive"), people in general ("the population"), the asker's
+    /// own English ("sorry for my english"), a slip in a knowledge word ("piont"). Questions near them still answer.
+    /// </summary>
+    [Theory]
+    [InlineData("Enumerate the attachments of the iliacus.", "iliac")]
+    [InlineData("Specify the nerve supply of the psoas minor.", "L1")]
+    [InlineData("list the movements credited to the iliacus", "flex")]
+    [InlineData("what actions are attributed to the psoas minor", "tilt")]
+    [InlineData("why does excessive tension in the psoas cause numbness in the leg", "plexus")]
+    [InlineData("can severe psoas tightness give tingling in the thigh", "plexus")]
+    [InlineData("what share of the population lacks a psoas minor", "40")]
+    [InlineData("Sorry for my english, what means psoas paradox?", "paradox")]
+    [InlineData("my english is bad, where is the iliacus attached?", "iliac")]
+    [InlineData("piont of insertion of the psoas major", "lesser trochanter")]
+    [InlineData("trigger piont pain of the iliopsoas", "trigger")]
+    [InlineData("what is the iliopsoas bursa for", "move")]
+    [InlineData("why is the psoas called the hidden prankster", "prankster")]
+    [InlineData("how long should i hold the iliopsoas stretch", "second")]
+    public void Asking_words_and_slips_are_not_the_uncovered_subject(string question, string expected)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.False(SaysNotCovered(reply), Answer(reply));
+        Assert.Contains(expected, Answer(reply), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>An imaging method, a measure the facts lack, or who gave a muscle its name: not covered, however well the rest matches.</summary>
+    [Theory]
+    [InlineData("what does the iliacus look like on ultrasound")]
+    [InlineData("how does the psoas bursa show up on an MRI")]
+    [InlineData("how thick is the iliopsoas tendon in millimetres")]
+    [InlineData("how long is the iliacus in centimetres")]
+    [InlineData("who gave the psoas its name")]
+    [InlineData("who gave the iliopsoas that name")]
+    public void Imaging_a_measure_or_who_named_it_is_not_covered(string question)
+    {
+        Assert.True(SaysNotCovered(fixture.Ask(question)));
+    }
 }

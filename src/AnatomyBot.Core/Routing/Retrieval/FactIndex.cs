@@ -91,6 +91,9 @@ internal sealed class FactIndex
     private readonly FrozenDictionary<string, string> _canonical;
     private readonly FrozenDictionary<string, string> _wordTerms;
     private readonly TrigramIndex _words;
+
+    /// <summary>The same words in a fixed order, for the one-edit scan the letter-triple search cannot do ("piont").</summary>
+    private readonly string[] _wordsInOrder;
     private readonly bool[] _holdsNumber;
 
     /// <summary>What <see cref="QueryTerms"/> made of each word asked so far in this snapshot (a question's words are analysed once).</summary>
@@ -120,6 +123,7 @@ internal sealed class FactIndex
         _wordTerms = wordTerms.ToFrozenDictionary(StringComparer.Ordinal);
         _holdsNumber = [.. Passages.Select(p => FactAnswerer.HoldsNumber(p.Fact.Text))];
         _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
+        _wordsInOrder = [.. _wordTerms.Keys.Where(w => w.Length >= 4).Order(StringComparer.Ordinal)];
         _byTopic = GroupPassages(topics.Length, p => p.Topic);
         _byMuscle = GroupPassages(muscles.Length, p => p.Muscle);
         _byAttribute = GroupPassages(Enum.GetValues<MuscleAttribute>().Max(a => (int)a) + 1, p => p.Muscle >= 0 && p.Attribute is { } a ? (int)a : -1);
@@ -352,7 +356,7 @@ internal sealed class FactIndex
 
         // A word the router knows as English (a cue, an everyday word, a measure) is not a typo of a knowledge
         // word: "present" is not "prevent", "weigh" is not "weight".
-        var corrected = Vocabulary.IsPlainEnglish(word) ? null : Correct(word);
+        var corrected = Vocabulary.IsPlainEnglish(word) ? null : Correct(word) ?? SlipOf(word);
         if (corrected is null && Split(word) is { } parts)
         {
             // Two words run together ("trigerpoint"): each half as its own (corrected) term.
@@ -663,6 +667,31 @@ internal sealed class FactIndex
                 {
                     (best, bestDistance) = (candidate, distance);
                 }
+            }
+        }
+
+        return best is null ? null : _wordTerms[best];
+    }
+
+    /// <summary>
+    /// A swap or slip in a short word leaves few letter triples in common ("piont" and "point" share none), so the
+    /// trigram search of <see cref="Correct"/> misses it. A whole word (not half of a run-together one) that is no
+    /// English word at all and one edit from a knowledge word is that word mistyped; a real word stays itself.
+    /// Memoised per word with the rest of its analysis, so the scan runs once per word.
+    /// </summary>
+    private string? SlipOf(string word)
+    {
+        if (word.Length is < 4 or > 24 || word.Any(char.IsAsciiDigit) || EverydayEnglish.Rank(word) != int.MaxValue)
+        {
+            return null;
+        }
+
+        string? best = null;
+        foreach (var candidate in _wordsInOrder)
+        {
+            if (EditDistance.Within(word, candidate, 1) && (best is null || _idf[_wordTerms[candidate]] < _idf[_wordTerms[best]]))
+            {
+                best = candidate;
             }
         }
 
