@@ -129,4 +129,28 @@ public sealed class MoreFollowUpRuleTests(ShippedKnowledgeFixture fixture) : ICl
         Assert.Contains("Tom Myers", text, StringComparison.Ordinal);
         Assert.Contains("profound", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("i strained my hip flexor, how long should i rest it")]
+    [InlineData("my psoas is sore after running, should i stretch it")]
+    public void More_about_an_injury_keeps_the_disclaimer(string first)
+    {
+        var chat = $"more-disclaimer-{first}";
+        Assert.NotNull(fixture.Ask(first, chat).Disclaimer);
+
+        Assert.NotNull(fixture.Ask("tell me more", chat).Disclaimer);
+        Assert.NotNull(fixture.Ask("go on", chat).Disclaimer);
+    }
+
+    [Theory]
+    [InlineData("what is the psoas paradox")]
+    [InlineData("/muscle iliacus")]
+    [InlineData("where does the psoas minor come from")]
+    public void More_about_a_study_subject_brings_no_disclaimer(string first)
+    {
+        var chat = $"more-no-disclaimer-{first}";
+        Assert.Null(fixture.Ask(first, chat).Disclaimer);
+
+        Assert.Null(fixture.Ask("tell me more", chat).Disclaimer);
+    }
 }
