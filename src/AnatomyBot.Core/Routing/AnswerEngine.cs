@@ -661,12 +661,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, asked, own), ranked[0].Score);
         }
 
-        // Only everyday words left ("exactly", "basically"): the card, never a false "not covered".
+        // Only everyday words left ("exactly", "always present", "how big"): the muscle's overview, never a false "not
+        // covered" and never the whole card presented as the answer.
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
             && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w)))
         {
-            return MuscleAnswer(index, mention);
+            return MuscleOverview(index, mention);
         }
 
         return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
@@ -1392,6 +1393,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // The crisis reply is no study answer: it carries the medical disclaimer only when pain came up too.
         var disclaimer = (touches || (urgent is not null && !crisis)) && !string.IsNullOrWhiteSpace(rules.Disclaimer) ? rules.Disclaimer.Trim() : null;
         return reply with { Sections = sections, Disclaimer = disclaimer, UrgentNotice = urgent };
+    }
+
+    private static Reply MuscleOverview(KnowledgeIndex index, MuscleMention mention)
+    {
+        var muscle = index.Muscles[mention.Muscle];
+        var cited = new Citations();
+        return new Reply
+        {
+            Intent = Intent.Muscle,
+            Entity = muscle.Id,
+            Confidence = mention.Score / 100.0,
+            Title = muscle.Name,
+            Sections = ReplyComposer.MuscleOverview(muscle, cited),
+            Sources = cited.Resolve(index.Snapshot),
+        };
     }
 
     private static Reply MuscleAnswer(KnowledgeIndex index, MuscleMention mention)
