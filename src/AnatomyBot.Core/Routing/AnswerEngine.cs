@@ -1426,28 +1426,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         };
     }
 
-    /// <summary>
-    /// An attribute's facts (the two most relevant, one per muscle or attribute when several are asked); an answer above
-    /// <see cref="ReplyBudget.FactChars"/> shows the single most relevant one instead, with the notes it needs (a
-    /// disagreement, the fact its correction is about), and leaves the rest for "tell me more".
-    /// </summary>
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
         IReadOnlyList<MuscleAttribute> wanted, bool strong)
-    {
-        var reply = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, maxFacts: 2);
-        if (ReplyBudget.Fits(reply, ReplyBudget.FactChars))
-        {
-            return reply;
-        }
-
-        var shorter = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, maxFacts: 1);
-        return ReplyBudget.Length(shorter) < ReplyBudget.Length(reply)
-            ? shorter with { Sections = shorter.Sections.Add(new ReplySection(null, ReplyBudget.MoreHint)) }
-            : reply;
-    }
-
-    private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
-        IReadOnlyList<MuscleAttribute> wanted, bool strong, int maxFacts)
     {
         var cited = new Citations();
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -1465,9 +1445,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                     ? $"{Vocabulary.AttributeLabels[attribute]} of the {muscle.Name.ToLowerInvariant()}"
                     : Vocabulary.AttributeLabels[attribute];
                 List<FactPassage> focusedPassages = [];
-                var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages, maxFacts) : null;
+                var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : maxFacts, relevance, shownFacts)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : 2, relevance, shownFacts)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 if (focused is not null)
                 {
@@ -1555,7 +1535,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// the sources disagree, instead of every fact of the attribute. Null when nothing in the question narrows it down.
     /// </summary>
     private static ReplySection? FocusedAttributeSection(KnowledgeIndex index, TokenizedText text, Analysis analysis, Muscle muscle,
-        MuscleAttribute attribute, Citations cited, string heading, List<FactPassage> shown, int maxFacts)
+        MuscleAttribute attribute, Citations cited, string heading, List<FactPassage> shown)
     {
         var facts = muscle.Get(attribute);
         if (facts.Length <= 2)
@@ -1587,7 +1567,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return null;
         }
 
-        var best = hits.Where(h => h.Own >= hits[0].Own * RetrievalThresholds.Companion).Take(maxFacts).Select(h => index.Facts.Passages[h.Passage]).ToList();
+        var best = hits.Where(h => h.Own >= hits[0].Own * RetrievalThresholds.Companion).Take(2).Select(h => index.Facts.Passages[h.Passage]).ToList();
         shown.AddRange(best);
         shown.AddRange(index.Facts.AttributeDisagreements(muscleIndex, attribute));
         var chosen = best.Select(p => p.Fact).ToHashSet();

@@ -39,34 +39,6 @@ public sealed class ReplyBudgetRuleTests(ShippedKnowledgeFixture fixture) : ICla
         Assert.Equal(answer.LeftOut[0], more.Facts.First(f => !f.Contains("disagreement", StringComparison.Ordinal)));
     }
 
-    [Theory]
-    [InlineData("where does the iliacus arise", "and the psoas major?", "T12")]
-    [InlineData("which nerve supplies the psoas minor", "and for the psoas major?", "L1")]
-    public void An_attribute_follow_up_about_another_muscle_is_the_same_attribute_kept_short(string first, string next, string asked)
-    {
-        var chat = $"budget-{next}";
-        fixture.Ask(first, chat);
-        var reply = fixture.Ask(next, chat);
-        var answer = HeldOutJudge.AnswerText(reply);
-
-        Assert.Equal(Intent.MuscleAttribute, reply.Intent);
-        Assert.Equal("psoas-major", reply.Entity);
-        Assert.True(ReplyBudget.Length(reply) <= ReplyBudget.FactChars, answer);
-        Assert.Contains(asked, answer, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void An_attribute_answer_cut_for_length_keeps_the_disagreement_and_the_correction_it_needs()
-    {
-        var reply = fixture.Ask("where does the psoas major arise");
-        var answer = HeldOutJudge.AnswerText(reply);
-
-        // The note speaks of the last rib: the claim stays with its correction.
-        Assert.Contains(ReplyComposer.DisagreementLabel, answer, StringComparison.Ordinal);
-        Assert.Contains("last rib", answer, StringComparison.Ordinal);
-        Assert.Contains(ReplyComposer.EditorsNoteLabel, answer, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void A_whole_topic_asked_for_keeps_every_fact_side_and_related_topic()
     {
