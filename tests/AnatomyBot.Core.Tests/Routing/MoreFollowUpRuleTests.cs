@@ -131,26 +131,17 @@ public sealed class MoreFollowUpRuleTests(ShippedKnowledgeFixture fixture) : ICl
     }
 
     [Theory]
-    [InlineData("i strained my hip flexor, how long should i rest it")]
-    [InlineData("my psoas is sore after running, should i stretch it")]
-    public void More_about_an_injury_keeps_the_disclaimer(string first)
+    [InlineData("i strained my hip flexor, how long should i rest it", true)]
+    [InlineData("my psoas is sore after running, should i stretch it", true)]
+    [InlineData("what is the psoas paradox", false)]
+    [InlineData("/muscle iliacus", false)]
+    [InlineData("where does the psoas minor come from", false)]
+    public void More_about_an_injury_keeps_the_disclaimer_and_more_about_a_study_subject_brings_none(string first, bool disclaimed)
     {
         var chat = $"more-disclaimer-{first}";
-        Assert.NotNull(fixture.Ask(first, chat).Disclaimer);
+        Assert.Equal(disclaimed, fixture.Ask(first, chat).Disclaimer is not null);
 
-        Assert.NotNull(fixture.Ask("tell me more", chat).Disclaimer);
-        Assert.NotNull(fixture.Ask("go on", chat).Disclaimer);
-    }
-
-    [Theory]
-    [InlineData("what is the psoas paradox")]
-    [InlineData("/muscle iliacus")]
-    [InlineData("where does the psoas minor come from")]
-    public void More_about_a_study_subject_brings_no_disclaimer(string first)
-    {
-        var chat = $"more-no-disclaimer-{first}";
-        Assert.Null(fixture.Ask(first, chat).Disclaimer);
-
-        Assert.Null(fixture.Ask("tell me more", chat).Disclaimer);
+        Assert.Equal(disclaimed, fixture.Ask("tell me more", chat).Disclaimer is not null);
+        Assert.Equal(disclaimed, fixture.Ask("go on", chat).Disclaimer is not null);
     }
 }
