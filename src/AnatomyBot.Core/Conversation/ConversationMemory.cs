@@ -15,6 +15,12 @@ public sealed record ConversationContext(string? MuscleId, MuscleAttribute? Attr
     /// <summary>The ids of the subject's facts already shown in this chat: "tell me more" continues after them.</summary>
     public ImmutableArray<string> ShownFacts { get; init; } = [];
 
+    /// <summary>
+    /// The ids of facts that answered the last question but did not fit its reply (any subject: a second heading
+    /// counts too): "tell me more" shows them before the subject's other facts.
+    /// </summary>
+    internal ImmutableArray<string> LeftOut { get; init; } = [];
+
     /// <summary>Whether the context holds a subject to follow up on (a red flag alone holds none).</summary>
     public bool HasSubject => MuscleId is not null || Attribute is not null || TopicId is not null;
 }

@@ -67,6 +67,12 @@ public sealed record Reply
     /// <summary>Ids of the facts the answer shows (e.g. <c>psoas-minor.insertion.2</c>, <c>strengthening.3</c>).</summary>
     public ImmutableArray<string> Facts { get; init; } = [];
 
+    /// <summary>
+    /// Ids of facts that answered the question but did not fit the reply's length budget: "tell me more" shows them
+    /// first. Engine-internal (not part of <c>ask --json</c>).
+    /// </summary>
+    internal ImmutableArray<string> LeftOut { get; init; } = [];
+
     /// <summary>A reply of one untitled paragraph: help prompts, refusals, confirmations.</summary>
     public static Reply Text(Intent intent, string title, string body) =>
         new() { Intent = intent, Title = title, Sections = [new ReplySection(null, body)] };

@@ -135,7 +135,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // The facts shown of one subject add up over the chat, so "tell me more" again shows the next ones.
         var sameSubject = previous is not null && previous.MuscleId == next.MuscleId && previous.Attribute == next.Attribute && previous.TopicId == next.TopicId;
-        return next with { ShownFacts = sameSubject && !previous!.ShownFacts.IsDefaultOrEmpty ? previous.ShownFacts.AddRange(reply.Facts.Where(f => !previous.ShownFacts.Contains(f))) : reply.Facts };
+        // A "tell me more" reply carries no left-out facts of its own: what it showed is taken off the last answer's.
+        var leftOut = !reply.LeftOut.IsDefaultOrEmpty || !sameSubject || previous!.LeftOut.IsDefaultOrEmpty
+            ? reply.LeftOut
+            : previous.LeftOut.RemoveAll(reply.Facts.Contains);
+        return next with
+        {
+            ShownFacts = sameSubject && !previous!.ShownFacts.IsDefaultOrEmpty ? previous.ShownFacts.AddRange(reply.Facts.Where(f => !previous.ShownFacts.Contains(f))) : reply.Facts,
+            LeftOut = leftOut.IsDefault ? [] : leftOut,
+        };
     }
 
     public ImmutableArray<NameSuggestion> Complete(string typed, int limit)
@@ -578,9 +586,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var reply = FactReply(index, text, analysis, [.. lead.Take(TopicLeadFacts)], 1);
-        var more = new ReplySection(null, $"There is more: ask \"tell me more\" ({lead.Count - TopicLeadFacts} more facts).");
-        var related = reply.Sections.IndexOf(reply.Sections.FirstOrDefault(r => r.Heading == "Related")!);
-        return reply with { Sections = related >= 0 ? reply.Sections.Insert(related, more) : reply.Sections.Add(more) };
+        // One pointer, with the count: the budget's own pointer (a lead fact it left out) gives way to it.
+        var left = lead.Count(p => !reply.Facts.Contains(index.Facts.Passages[p].Id));
+        var more = new ReplySection(null, $"There is more: ask \"tell me more\" ({left} more facts).");
+        var sections = reply.Sections.RemoveAll(s => s.Heading is null && s.Body == ReplyBudget.MoreHint);
+        var related = sections.IndexOf(sections.FirstOrDefault(r => r.Heading == "Related")!);
+        return reply with { Sections = related >= 0 ? sections.Insert(related, more) : sections.Add(more) };
     }
 
     /// <summary>Nothing retrieved well enough: a guess at what was meant, the muscle's own fallback, or the off-topic reply.</summary>
@@ -659,12 +670,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, asked, own), ranked[0].Score);
         }
 
-        // Only everyday words left ("exactly", "basically"): the card, never a false "not covered".
+        // Only everyday words left ("exactly", "always present", "how big"): the muscle's overview, never a false "not
+        // covered" and never the whole card presented as the answer.
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
             && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w)))
         {
-            return MuscleAnswer(index, mention);
+            return MuscleOverview(index, mention);
         }
 
         return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
@@ -1036,25 +1048,105 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false)
     {
+        var top = chosen.Count > 0 ? chosen[0] : -1;
         chosen = FactAnswerer.Focus(index, analysis, chosen);
-        var cited = new Citations();
-        var (showNote, briefNote) = RelevantTopicNotes(index, text, analysis, chosen);
-        if (briefDisputes)
+        var notes = RelevantTopicNotes(index, text, analysis, chosen);
+        var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: true);
+        return ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
+    }
+
+    /// <summary>
+    /// An answer over <see cref="ReplyBudget.Chars"/>, shortened in order of least loss: first the "Related" line (a
+    /// pointer, not an answer); then the sides of a dispute the question did not ask about (named with its sources, the
+    /// sides left for "tell me more"), unless a number is asked (both values are the answer then); last, above
+    /// <see cref="ReplyBudget.FactChars"/>, the facts whose own words answer the question least, never the first, the asked number, the lead fact of a topic the question
+    /// names, one that answers as well as the first, nor one the yes/no verdict rests on (each goes with the notes only
+    /// it brought, and "tell me more" shows it next). What the question asked for stays even when the answer is still long.
+    /// </summary>
+    private static Reply WithinBudget(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, int top, double score, bool briefDisputes, Reply whole)
+    {
+        var asksNumber = FactAnswerer.AsksNumber(text);
+        Func<FactPassage, bool> Brief(TopicNotes n) => briefDisputes ? static _ => true : asksNumber ? n.Brief : note => !n.Asked(note);
+        var notes = RelevantTopicNotes(index, text, analysis, chosen);
+        var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: false);
+        if (!ReplyBudget.Fits(reply))
         {
-            briefNote = static _ => true;
+            reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, Brief(notes), more: false, related: false);
         }
 
+        var kept = new List<int>(chosen);
+        var leftOut = ImmutableArray.CreateBuilder<string>();
+        var lead = NamedTopicLead(index, analysis, chosen);
+        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, analysis.MuscleWordPositions, attributeAnswer: false);
+        bool Droppable(int at) => at > 0 && kept[at] != top && kept[at] != lead && index.Facts.Passages[kept[at]].Kind != PassageKind.Disagreement
+            && !(asksNumber && index.Facts.HoldsNumber(kept[at]))
+            && (verdict is null || FactAnswerer.Verdict(index, text, analysis.Safety, [.. kept.Where((_, i) => i != at)], analysis.MuscleWordPositions, attributeAnswer: false) == verdict);
+        // The fact whose own words answer the question least goes first (the later one on a tie): the ranking's order
+        // also reflects the heading's words, which every fact of a topic shares. One whose own words answer it as well
+        // as the first fact's is as much the answer, and stays.
+        var inChosen = chosen.ToHashSet();
+        var own = index.Facts.Search(analysis.TermsOutsideMuscles(text, index.Facts), p => inChosen.Contains(p.Ordinal), chosen.Count)
+            .ToDictionary(h => h.Passage, h => h.Own);
+        var topOwn = own.GetValueOrDefault(top);
+        while (!ReplyBudget.Fits(reply, ReplyBudget.FactChars))
+        {
+            var at = -1;
+            for (var i = kept.Count - 1; i > 0; i--)
+            {
+                var answers = own.GetValueOrDefault(kept[i]);
+                if (Droppable(i) && (answers < topOwn || answers == 0) && (at < 0 || answers < own.GetValueOrDefault(kept[at])))
+                {
+                    at = i;
+                }
+            }
+
+            if (at <= 0)
+            {
+                break;
+            }
+
+            leftOut.Insert(0, index.Facts.Passages[kept[at]].Id);
+            kept.RemoveAt(at);
+            notes = RelevantTopicNotes(index, text, analysis, kept);
+            reply = FactReplyOf(index, text, analysis, kept, score, notes.Show, Brief(notes), more: true, related: false);
+        }
+
+        // Nothing could go without losing what was asked: the shorter of the two stands.
+        return ReplyBudget.Length(reply) < ReplyBudget.Length(whole) ? reply with { LeftOut = leftOut.ToImmutable() } : whole;
+    }
+
+    /// <summary>The lead fact (what the topic is about) of the topic of the first chosen fact, when the question names that topic; else -1.</summary>
+    private static int NamedTopicLead(KnowledgeIndex index, Analysis analysis, List<int> chosen)
+    {
+        var topic = index.Facts.Passages[chosen[0]].Topic;
+        if (topic < 0 || !analysis.TopicScores.Any(t => t.Topic == topic && t.Score >= RoutingThresholds.TopicAccept))
+        {
+            return -1;
+        }
+
+        return index.Facts.Passages.FirstOrDefault(p => p.Topic == topic && p.Kind == PassageKind.TopicFact)?.Ordinal ?? -1;
+    }
+
+    private static Reply FactReplyOf(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score,
+        Func<FactPassage, bool> showNote, Func<FactPassage, bool> briefNote, bool more, bool related)
+    {
+        var cited = new Citations();
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, dropSingleHeading: true, showNote: showNote, briefNote: briefNote);
+        if (more)
+        {
+            sections = sections.Add(new ReplySection(null, ReplyBudget.MoreHint));
+        }
+
         var first = index.Facts.Passages[chosen[0]];
         var skip = analysis.MuscleWordPositions;
         var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids);
         if (first.Topic >= 0)
         {
             var topic = index.Topics[first.Topic];
-            var related = ReplyComposer.RelatedLine(index, topic, chosen.Select(c => index.Facts.Passages[c].Topic).ToHashSet(), RelatedShown);
+            var relatedLine = related ? ReplyComposer.RelatedLine(index, topic, chosen.Select(c => index.Facts.Passages[c].Topic).ToHashSet(), RelatedShown) : null;
             // The title already names the topic: a section under the same heading would say it twice.
             sections = [.. sections.Select(s => string.Equals(s.Heading, topic.Title, StringComparison.OrdinalIgnoreCase) ? s with { Heading = null } : s)];
-            var all = related is null ? sections : sections.Add(related);
+            var all = relatedLine is null ? sections : sections.Add(relatedLine);
             return new Reply
             {
                 Intent = Intent.Topic,
@@ -1087,7 +1179,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// least half as well as the best shown fact ("how long should I rest" shows the rest dispute; "what shape is the
     /// iliacus" does not show whether the psoas can be felt by hand).
     /// </summary>
-    private static (Func<FactPassage, bool> Show, Func<FactPassage, bool> Brief) RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
+    private static TopicNotes RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
     {
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         var shown = chosen.ToHashSet();
@@ -1111,9 +1203,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var asksDispute = mainTopic >= 0 && AsksAboutADispute(text);
         var overview = mainTopic >= 0 && (asksDispute || ShowsLeadFact(index, mainTopic, chosen));
         var named = asksDispute || analysis.TopicScores.Any(t => t.Topic == mainTopic && t.Score >= RoutingThresholds.TopicAccept);
-        bool Full(FactPassage note) => (overview && named && note.Topic == mainTopic) || shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || StatesASide(note);
-        return (note => (overview && note.Topic == mainTopic) || Full(note), note => !Full(note));
+        // A question that names the topic as a whole ("what is the psoas paradox") is asking for its dispute too.
+        bool Asked(FactPassage note) => shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || (overview && named && note.Topic == mainTopic);
+        bool Full(FactPassage note) => Asked(note) || StatesASide(note);
+        return new TopicNotes(note => (overview && note.Topic == mainTopic) || Full(note), note => !Full(note), Asked, StatesASide);
     }
+
+    /// <summary>
+    /// Which topic disputes an answer shows (<see cref="Show"/>), which of those only by name (<see cref="Brief"/>), and
+    /// why a dispute's sides may be needed: the question asks about it (<see cref="Asked"/>), or a shown fact states one of
+    /// its sides (<see cref="TakesASide"/>).
+    /// </summary>
+    private sealed record TopicNotes(Func<FactPassage, bool> Show, Func<FactPassage, bool> Brief, Func<FactPassage, bool> Asked, Func<FactPassage, bool> TakesASide);
 
     private static bool ShowsLeadFact(KnowledgeIndex index, int topic, List<int> chosen) =>
         index.Topics[topic].Facts is { IsDefaultOrEmpty: false } facts && chosen.Any(c => ReferenceEquals(index.Facts.Passages[c].Fact, facts[0]));
@@ -1300,6 +1401,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // The crisis reply is no study answer: it carries the medical disclaimer only when pain came up too.
         var disclaimer = (touches || (urgent is not null && !crisis)) && !string.IsNullOrWhiteSpace(rules.Disclaimer) ? rules.Disclaimer.Trim() : null;
         return reply with { Sections = sections, Disclaimer = disclaimer, UrgentNotice = urgent };
+    }
+
+    private static Reply MuscleOverview(KnowledgeIndex index, MuscleMention mention)
+    {
+        var muscle = index.Muscles[mention.Muscle];
+        var cited = new Citations();
+        return new Reply
+        {
+            Intent = Intent.Muscle,
+            Entity = muscle.Id,
+            Confidence = mention.Score / 100.0,
+            Title = muscle.Name,
+            Sections = ReplyComposer.MuscleOverview(muscle, cited),
+            Sources = cited.Resolve(index.Snapshot),
+        };
     }
 
     private static Reply MuscleAnswer(KnowledgeIndex index, MuscleMention mention)

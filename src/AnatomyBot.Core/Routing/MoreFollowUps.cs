@@ -106,7 +106,10 @@ internal static class MoreFollowUps
 
         // No fact ids remembered means the whole card or topic was shown (only retrieved answers list their facts).
         var shown = context.ShownFacts.IsDefaultOrEmpty ? [.. facts.Select(p => p.Id)] : context.ShownFacts;
-        var next = facts.Where(p => !shown.Contains(p.Id)).Take(MaxNewFacts).Select(p => p.Ordinal).ToList();
+        // What the last answer left out for length comes first: it answered the question, the rest only shares its subject.
+        var leftOut = LeftOut(index, context, shown);
+        var next = leftOut.Concat(facts.Where(p => !shown.Contains(p.Id) && !leftOut.Contains(p)))
+            .Take(MaxNewFacts).Select(p => p.Ordinal).ToList();
         var cited = new Citations();
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
         var ids = ImmutableArray<string>.Empty;
@@ -131,7 +134,7 @@ internal static class MoreFollowUps
             }
         }
 
-        var remaining = facts.Count(p => !shown.Contains(p.Id) && !ids.Contains(p.Id));
+        var remaining = facts.Union(leftOut).Count(p => !shown.Contains(p.Id) && !ids.Contains(p.Id));
         if (remaining > 0)
         {
             sections.Add(new ReplySection(null, $"There is more: ask \"tell me more\" again ({remaining} more {(remaining == 1 ? "fact" : "facts")})."));
@@ -157,6 +160,21 @@ internal static class MoreFollowUps
             Facts = ids,
             Suggestions = suggestions,
         };
+    }
+
+    /// <summary>The passages of the context's left-out facts not shown since, in the order the answer ranked them.</summary>
+    private static List<FactPassage> LeftOut(KnowledgeIndex index, ConversationContext context, ImmutableArray<string> shown)
+    {
+        var list = new List<FactPassage>();
+        foreach (var id in context.LeftOut.IsDefault ? [] : context.LeftOut)
+        {
+            if (!shown.Contains(id) && index.Facts.Passages.FirstOrDefault(p => p.Id == id) is { } passage)
+            {
+                list.Add(passage);
+            }
+        }
+
+        return list;
     }
 
     private static IEnumerable<string> OtherAttributes(KnowledgeIndex index, int muscle, MuscleAttribute asked)

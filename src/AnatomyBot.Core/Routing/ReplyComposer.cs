@@ -129,15 +129,18 @@ internal static class ReplyComposer
         return null;
     }
 
+    /// <summary>The muscle's summary sentence with its sources.</summary>
+    private static string SummaryLine(Muscle muscle, Citations cited)
+    {
+        cited.Add(muscle.SummarySources.IsDefault ? [] : muscle.SummarySources);
+        var summary = muscle.Summary.Trim();
+        return muscle.SummarySources.IsDefaultOrEmpty ? summary : summary + " [" + string.Join(", ", muscle.SummarySources) + "]";
+    }
+
     public static ImmutableArray<ReplySection> MuscleCard(KnowledgeIndex index, Muscle muscle, Citations cited)
     {
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
-        cited.Add(muscle.SummarySources.IsDefault ? [] : muscle.SummarySources);
-        var summary = muscle.Summary.Trim();
-        if (!muscle.SummarySources.IsDefaultOrEmpty)
-        {
-            summary += " [" + string.Join(", ", muscle.SummarySources) + "]";
-        }
+        var summary = SummaryLine(muscle, cited);
 
         sections.Add(new ReplySection(null, summary));
         if (muscle.IsGroup && !muscle.Parts.IsDefaultOrEmpty)
@@ -160,6 +163,26 @@ internal static class ReplyComposer
         }
 
         return sections.ToImmutable();
+    }
+
+    /// <summary>
+    /// A muscle's overview: its summary sentence with sources and what else can be asked about it. The answer when a
+    /// question names the muscle but asks nothing the facts hold ("is the psoas minor always present", "how big is the
+    /// psoas major"): short, and the whole card stays one "tell me about" away.
+    /// </summary>
+    public static ImmutableArray<ReplySection> MuscleOverview(Muscle muscle, Citations cited)
+    {
+        var summary = SummaryLine(muscle, cited);
+
+        var asks = CardAttributes.Where(a => a != MuscleAttribute.Pronunciation && muscle.Get(a).Length > 0)
+            .Select(a => a == MuscleAttribute.Innervation ? "nerve supply" : Vocabulary.AttributeQueryWord(a)).ToArray();
+        var list = asks.Length > 1 ? string.Join(", ", asks[..^1]) + " and " + asks[^1] : string.Concat(asks);
+        var name = muscle.Name.ToLowerInvariant();
+        return
+        [
+            new ReplySection(null, summary),
+            new ReplySection("Ask about", $"its {list}; or \"tell me about the {name}\" for the whole card."),
+        ];
     }
 
     /// <summary>No topic shown yet: a whole topic names every related topic.</summary>

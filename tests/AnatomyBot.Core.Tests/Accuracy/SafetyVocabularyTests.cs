@@ -99,15 +99,25 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "i have erectile problems and back pain",
         // weight loss
         "i lost 10 kg without trying and my back aches",
+        // lead's hand trial, 1 Dec 2026 (fourth session): a cold, pale or blue leg; a pop then no weight-bearing
+        "my foot went cold and pale and i cant feel my toes",
+        "my leg is cold and bluish since this morning",
+        "heard a pop in my hip and now i can't put weight on it",
+        "something snapped in my groin and i cant walk",
+        "my thigh ballooned after i felt it pop",
     ];
 
-    /// <summary>The four false alarms the review confirmed.</summary>
+    /// <summary>The four false alarms the review confirmed, and look-alikes of later red flags.</summary>
     public static readonly TheoryData<string> FalseAlarms =
     [
         "i want to lose weight will strengthening my psoas help my back",
         "can intense emotional trauma be stored in the psoas",
         "what is the worst trauma the psoas can suffer",
         "can a fever affect the psoas",
+        // one sign alone, or a general question, is no red flag
+        "should i put something cold on my thigh",
+        "can a torn psoas make walking hard",
+        "my leg feels cold",
     ];
 
     public static readonly TheoryData<string> NeutralAnatomyQuestions =
