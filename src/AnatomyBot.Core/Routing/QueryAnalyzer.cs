@@ -306,7 +306,7 @@ internal static class QueryAnalyzer
                 }
 
                 if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n)
-                    && !IsAuxiliaryBeforeMuscle(text, i, n, covered))
+                    && !IsAuxiliaryBeforeMuscle(text, i, n, covered) && !IsReportedSpeech(text, i, n))
                 {
                     var where = AsksWhereItEnds(text);
                     foreach (var cue in cues)
@@ -384,6 +384,14 @@ internal static class QueryAnalyzer
     private static bool IsEndCue(AttributeCue cue) => cue.Attributes is [MuscleAttribute.Origin] or [MuscleAttribute.Insertion];
 
     /// <summary>"in relation to a shortened iliopsoas", "with relation to": a preposition, not a question about relations.</summary>
+    /// <summary>
+    /// "what does tom myers say about the psoas", "what does the book say": "say" reports what someone wrote, not how a
+    /// name is said ("how do you say iliopsoas", "how do i say it" keep the pronunciation).
+    /// </summary>
+    private static bool IsReportedSpeech(TokenizedText text, int start, int count) =>
+        count == 1 && text.Word(start) is "say" or "says" or "said" or "saying"
+        && (start + 1 == text.Count || text.Word(start + 1) is "about" or "that" or "on" or "regarding" or "of" or "concerning");
+
     private static bool IsInRelationTo(TokenizedText text, int start, int count) =>
         count == 1 && text.Word(start) is "relation" && start > 0 && text.Word(start - 1) is "in" or "with"
         && start + 1 < text.Count && text.Word(start + 1) is "to";

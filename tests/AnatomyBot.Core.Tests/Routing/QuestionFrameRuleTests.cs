@@ -68,4 +68,18 @@ public sealed class QuestionFrameRuleTests(ShippedKnowledgeFixture fixture) : IC
         Assert.Equal(Intent.NotCovered, reply.Intent);
         Assert.Contains(subject, Answer(reply), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("what does tom myers say about the psoas")]
+    [InlineData("what does the book say about the iliacus")]
+    [InlineData("what did the blog say on the psoas major")]
+    public void Say_about_reports_what_a_source_wrote_and_is_no_pronunciation_question(string question) =>
+        Assert.NotEqual("Iliopsoas: pronunciation", fixture.Ask(question).Title);
+
+    [Theory]
+    [InlineData("how do you say iliopsoas")]
+    [InlineData("how do i say psoas")]
+    [InlineData("psoas is said how")]
+    public void Say_with_the_name_still_asks_the_pronunciation(string question) =>
+        Assert.Contains("SO-a", Answer(fixture.Ask(question)), StringComparison.Ordinal);
 }
