@@ -360,6 +360,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             return reverse;
         }
+        else if (subject.Attributes.Count == 0 && AsksWhichMuscle(text)
+            && ReverseLookup(index, text, analysis, [MuscleAttribute.Origin, MuscleAttribute.Insertion]) is { } landmark)
+        {
+            // "Which muscle is anchored to the iliac crest?", "what muscle lines the iliac fossa?": no attachment cue,
+            // but a muscle asked for by a landmark its attachment facts name is a reverse lookup of either end.
+            return landmark;
+        }
 
         if (NoMuscleShortcut(text, analysis, index, subject) is { } shortcut)
         {
@@ -1326,6 +1333,25 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Sources = cited.Resolve(index.Snapshot),
             Facts = ids,
         };
+    }
+
+    /// <summary>"Which muscle ...", "what muscles ...", "which of the muscles ...": the question asks for a muscle by what it says of it.</summary>
+    private static bool AsksWhichMuscle(TokenizedText text)
+    {
+        if (text.Count < 3 || text.WordString(0) is not ("which" or "what"))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < Math.Min(4, text.Count); i++)
+        {
+            if (text.WordString(i) is "muscle" or "muscles")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"Which muscle does NOT insert on the lesser trochanter?": a negation among the first words of a which-question.</summary>
