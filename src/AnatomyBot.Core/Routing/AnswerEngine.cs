@@ -1057,7 +1057,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false)
     {
         var top = chosen.Count > 0 ? chosen[0] : -1;
-        chosen = FactAnswerer.Focus(index, analysis, chosen);
+        chosen = FactAnswerer.Focus(index, text, analysis, chosen);
         var notes = RelevantTopicNotes(index, text, analysis, chosen);
         var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: true);
         return ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);

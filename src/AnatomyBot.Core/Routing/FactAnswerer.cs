@@ -445,9 +445,10 @@ internal static class FactAnswerer
     /// <summary>
     /// The chosen facts made to answer the question: a fact that says again what an earlier one says (the same sentence
     /// under a topic and a muscle card) is dropped, and when the question names a topic by its title or keywords (the
-    /// topic as a whole, not one detail of it) the topic's lead fact, which states what the topic is about, comes first.
+    /// topic as a whole, not one detail of it) the topic's lead fact, which states what the topic is about, comes first
+    /// (after the facts holding the number a question asks for).
     /// </summary>
-    public static List<int> Focus(KnowledgeIndex index, Analysis analysis, List<int> chosen)
+    public static List<int> Focus(KnowledgeIndex index, TokenizedText question, Analysis analysis, List<int> chosen)
     {
         var facts = index.Facts;
         var kept = new List<int>(chosen.Count + 1);
@@ -467,7 +468,14 @@ internal static class FactAnswerer
         if (lead >= 0 && !kept.Contains(lead) && kept.Count < RetrievalThresholds.MaxFacts
             && !facts.TopicDisagreements(topic).Any(q => q.Values.Any(v => Restates(facts, facts.Passages[lead].Fact, v))))
         {
-            kept.Insert(0, lead);
+            // The fact holding an asked number stays first ("how many reps": "15 to 20 repetitions" above the overview).
+            var at = 0;
+            while (AsksNumber(question) && at < kept.Count && facts.HoldsNumber(kept[at]) && !facts.HoldsNumber(lead))
+            {
+                at++;
+            }
+
+            kept.Insert(at, lead);
         }
 
         return kept;

@@ -74,4 +74,24 @@ public sealed class ReplyBudgetRuleTests(ShippedKnowledgeFixture fixture) : ICla
         Assert.Empty(reply.LeftOut);
         Assert.All(asked, a => Assert.Contains(a, answer, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("how many reps for hip flexor strengthening", "15 to 20")]
+    [InlineData("how many sets to strengthen my iliopsoas", "two or three sets")]
+    public void The_fact_holding_an_asked_number_comes_before_the_topics_overview(string question, string number)
+    {
+        var reply = fixture.Ask(question);
+        var firstFact = reply.Sections.SelectMany(s => s.Body.Split('\n')).First(l => l.StartsWith("- ", StringComparison.Ordinal));
+
+        Assert.Contains(number, firstFact, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_number_asked_the_overview_is_not_pushed_down_by_one()
+    {
+        var reply = fixture.Ask("what exercises strengthen the iliopsoas");
+        var facts = reply.Sections.SelectMany(s => s.Body.Split('\n')).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+
+        Assert.DoesNotContain("15 to 20", facts[0], StringComparison.Ordinal);
+    }
 }
