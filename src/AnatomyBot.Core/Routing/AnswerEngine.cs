@@ -489,7 +489,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var questionTerms = analysis.TermsOutsideMuscles(text, index.Facts);
             var unknownWords = UnknownWords(questionTerms, index);
             var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)).Sum(t => t.Idf);
-            if (UncoveredSubject(text, index, unknownWords, strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight) is { } uncovered)
+            if (UncoveredSubject(text, index, unknownWords, strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight) is { } uncovered
+                && !AsksYesNoOfAnUnheardStructure(text, index, subject, unknownWords))
             {
                 var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
                 return NotCovered(index, EverydayWords.Rare(unknownWords).Count > 0 || unknownWords.Count == 0 ? uncovered : "that", nearest, text, index.Muscles[muscles[0]].Name);
@@ -500,6 +501,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return null;
     }
+
+    /// <summary>
+    /// "Does the psoas major originate from the sacrum?", "is the iliacus supplied by the obturator nerve?": a yes/no
+    /// question whose attribute's facts list its structures in full, about a structure no fact names. The facts settle
+    /// it ("No." and where the sources put it); a question that is not yes/no still gets "my sources don't cover".
+    /// </summary>
+    private static bool AsksYesNoOfAnUnheardStructure(TokenizedText text, KnowledgeIndex index, ResolvedSubject subject, List<string> unknownWords) =>
+        subject.Strong && unknownWords.Count > 0 && FactAnswerer.IsYesNo(text) && subject.Attributes.All(FactAnswerer.ListsStructures)
+        && unknownWords.All(w => EverydayEnglish.Rank(w) == int.MaxValue) && !AsksWhereANerveRuns(text, index);
 
     /// <summary>
     /// An attribute word can sit in a question about something else ("what exercises help if a pinched nerve makes my

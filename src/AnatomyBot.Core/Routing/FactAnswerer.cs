@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing.Retrieval;
+using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
 
@@ -713,14 +714,20 @@ internal static class FactAnswerer
         var asked = index.MusclesNamedIn(question.Text).Where(m => !index.Muscles[m].IsGroup).ToHashSet();
         var factTerms = shown.Select(p => Words(ClauseAbout(index, p.Fact.Text, asked)).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
 
-        if (NamesOpposite(facts, claim, factTerms))
+        // "Does the psoas minor produce anterior pelvic tilt?": the facts about the part asked settle it, not one about
+        // sitting that never names the part.
+        if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || DeniesTheComparison(question, shown) || PutsTheOtherStepFirst(facts, question, shown))
         {
             return "No.";
         }
 
         if (attributeAnswer)
         {
+            // "Does the psoas major originate from the sacrum?": a structure no fact anywhere names is not where the
+            // sources put an attachment, a nerve or an artery that they list in full.
+            var unheard = UnheardStructures(index, question, skipWords, shown);
             claim = AttributeClaim(facts, claim, shown, factTerms);
+            claim.AddRange(unheard.Where(u => !claim.Contains(u)));
             if (claim.Count == 0)
             {
                 return null;
@@ -728,7 +735,246 @@ internal static class FactAnswerer
         }
 
         var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
+        if (!attributeAnswer && OnlyADisputeHolds(facts, question, skipWords, factTerms, shown))
+        {
+            return null;
+        }
+
         return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, shown, support, factTerms);
+    }
+
+    /// <summary>The attributes whose facts list every structure they name: an attachment, a nerve, an artery.</summary>
+    public static bool ListsStructures(MuscleAttribute attribute) =>
+        attribute is MuscleAttribute.Origin or MuscleAttribute.Insertion or MuscleAttribute.Innervation or MuscleAttribute.BloodSupply;
+
+    /// <summary>
+    /// The claim's words that no fact uses and that are no English word at all ("sacrum", "obturator"), when the shown
+    /// facts list the structures of an attribute: such a word names a structure the sources do not give for it.
+    /// </summary>
+    private static List<string> UnheardStructures(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, List<FactPassage> shown)
+    {
+        var unheard = new List<string>();
+        if (!shown.All(p => p.Attribute is { } a && ListsStructures(a)))
+        {
+            return unheard;
+        }
+
+        for (var i = 1; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (!skipWords.Contains(i) && word.Length >= 4 && !word.Any(char.IsAsciiDigit) && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word)
+                && !index.IsMuscleWord(word) && !index.Facts.Knows(word) && EverydayEnglish.Rank(word) == int.MaxValue && !Vocabulary.IsPlainEnglish(word)
+                && !QualifiesAKnownStructure(index, question, i))
+            {
+                unheard.Add(index.Facts.Term(word));
+            }
+        }
+
+        return unheard;
+    }
+
+    /// <summary>
+    /// "the intervertebral discs": an unknown word before a structure the facts do name qualifies it ("discs between the
+    /// vertebrae"); before the attribute's own noun ("the obturator nerve") it names the structure.
+    /// </summary>
+    private static bool QualifiesAKnownStructure(KnowledgeIndex index, TokenizedText question, int at) =>
+        at + 1 < question.Count && question.WordString(at + 1) is var next && !Vocabulary.CueWords.Contains(next) && !Vocabulary.StopWords.Contains(next)
+        && index.Facts.Knows(next);
+
+    /// <summary>The terms of the shown facts about the part the question names, when any is; else all of them.</summary>
+    private static List<HashSet<string>> OfAskedPart(KnowledgeIndex index, HashSet<int> asked, List<FactPassage> shown, List<HashSet<string>> factTerms)
+    {
+        if (asked.Count == 0)
+        {
+            return factTerms;
+        }
+
+        var about = new List<HashSet<string>>();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            if (asked.Contains(shown[i].Muscle) || index.MusclesNamedIn(shown[i].Ordinal).Any(asked.Contains))
+            {
+                about.Add(factTerms[i]);
+            }
+        }
+
+        return about.Count > 0 ? about : factTerms;
+    }
+
+    /// <summary>
+    /// "Does the iliopsoas abduct the hip?": a claim word no shown fact holds but a shown disagreement does is the
+    /// disputed point, so no fact settles it (the reply then says the sources differ).
+    /// </summary>
+    private static bool OnlyADisputeHolds(FactIndex facts, TokenizedText question, IReadOnlyList<int> skipWords, List<HashSet<string>> factTerms, List<FactPassage> shown)
+    {
+        // The question's own words, cue verbs included: "abduct" asks which action, and it is the disputed one.
+        var claim = new List<string>();
+        for (var i = 1; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (!skipWords.Contains(i) && !Vocabulary.StopWords.Contains(word) && word is not ("psoas" or "iliopsoas" or "iliacus"))
+            {
+                claim.Add(facts.Term(word));
+            }
+        }
+
+        // The shown facts' topics' disagreements: the reply shows those that touch the question under the facts.
+        foreach (var passage in shown.Select(p => p.Topic).Where(t => t >= 0).Distinct().SelectMany(facts.TopicDisagreements))
+        {
+            // The note is the disputed question itself ("Does the iliopsoas move the thigh out to the side
+            // (abduction)?"); the sides' wording also repeats the undisputed parts.
+            if (passage.Note is not { } note)
+            {
+                continue;
+            }
+
+            var noteTerms = Words(note).Select(facts.Term).ToHashSet(StringComparer.Ordinal);
+            if (claim.Any(term => SharesStem(noteTerms, term) && factTerms.All(t => !SharesStem(t, term))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the terms hold <paramref name="term"/> or a longer form of it ("abduct" and "abduction" stem apart).</summary>
+    private static bool SharesStem(IEnumerable<string> terms, string term)
+    {
+        foreach (var t in terms)
+        {
+            if (t == term || (term.Length >= 5 && t.Length >= 5 && (t.StartsWith(term, StringComparison.Ordinal) || term.StartsWith(t, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words that hedge what follows them in a fact ("may be the strongest", "possibly the strongest").</summary>
+    private static readonly FrozenSet<string> Hedges = new[] { "may", "might", "possibly", "perhaps", "probably", "could" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Is the iliopsoas the strongest hip flexor?" over "possibly the strongest one": a superlative the fact hedges is
+    /// no plain yes.
+    /// </summary>
+    private static bool HedgesTheSuperlative(TokenizedText question, string[] factWords)
+    {
+        for (var i = 0; i < factWords.Length; i++)
+        {
+            var word = factWords[i];
+            if (!(word == "most" || (word.Length > 5 && word.EndsWith("est", StringComparison.Ordinal))) || !question.Words.Contains(word))
+            {
+                continue;
+            }
+
+            for (var back = Math.Max(0, i - 3); back < i; back++)
+            {
+                if (Hedges.Contains(factWords[back]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words a fact uses to say which step comes first ("starting with strengthening", "begin with").</summary>
+    private static readonly FrozenSet<string> FirstStepWords = new[]
+    {
+        "start", "starting", "starts", "begin", "beginning", "begins", "first",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Should I stretch my psoas before I start strengthening it?" over a fact that says to start with strengthening:
+    /// the fact puts the step named after "before" first, so no.
+    /// </summary>
+    private static bool PutsTheOtherStepFirst(FactIndex facts, TokenizedText question, List<FactPassage> shown)
+    {
+        var at = -1;
+        for (var i = 1; i < question.Count && at < 0; i++)
+        {
+            at = question.WordString(i) == "before" ? i : -1;
+        }
+
+        if (at <= 0 || at >= question.Count - 1)
+        {
+            return false;
+        }
+
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        var later = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (i != at && !Vocabulary.StopWords.Contains(word) && !FirstStepWords.Contains(word) && !Vocabulary.IsPlainEnglish(word))
+            {
+                (i < at ? earlier : later).Add(facts.Term(word));
+            }
+        }
+
+        later.ExceptWith(earlier);
+        foreach (var passage in shown)
+        {
+            var words = Words(passage.Fact.Text);
+            for (var i = 0; i < words.Length; i++)
+            {
+                if (!FirstStepWords.Contains(words[i]))
+                {
+                    continue;
+                }
+
+                for (var next = i + 1; next < Math.Min(words.Length, i + 4); next++)
+                {
+                    var term = facts.Term(words[next]);
+                    if (earlier.Contains(term))
+                    {
+                        break;
+                    }
+
+                    if (later.Contains(term))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Comparatives a yes/no claim can make ("better than stretching", "stronger than").</summary>
+    private static readonly FrozenSet<string> Comparatives = new[]
+    {
+        "better", "worse", "stronger", "weaker", "faster", "slower", "safer", "bigger", "larger", "smaller",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"Is massage proven to work better than stretching?" over a fact that says "no better than": no.</summary>
+    private static bool DeniesTheComparison(TokenizedText question, List<FactPassage> shown)
+    {
+        foreach (var comparative in question.Words)
+        {
+            if (!Comparatives.Contains(comparative))
+            {
+                continue;
+            }
+
+            foreach (var passage in shown)
+            {
+                var words = Words(passage.Fact.Text);
+                for (var i = 1; i < words.Length; i++)
+                {
+                    if (words[i] == comparative && words[i - 1] is "no" or "not")
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a yes/no question offers a choice ("X or Y"), rather than asking "... or not".</summary>
@@ -858,9 +1104,12 @@ internal static class FactAnswerer
             return shown[best].Fact.Sources.Length == 1 ? "One source makes that claim." : "Some sources make that claim.";
         }
 
-        return VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best]) && SettlesTheClaim(index, question, skipWords, shown[best], factTerms[best])
-            ? "Yes."
-            : null;
+        if (!VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best]) || !SettlesTheClaim(index, question, skipWords, shown[best], factTerms[best]))
+        {
+            return null;
+        }
+
+        return HedgesTheSuperlative(question, words) ? "Possibly." : "Yes.";
     }
 
     /// <summary>

@@ -46,4 +46,38 @@ public sealed class VerdictWordingRuleTests(ShippedKnowledgeFixture fixture) : I
         Assert.Equal(Knowledge.MuscleAttribute.Origin, reply.Attribute);
         Assert.StartsWith("Yes.", Opening(reply), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A structure no fact names, in a yes/no question about an attribute the facts list in full, is answered "No."
+    /// with where the sources put it; a structure the facts do name, or a question that is not yes/no, is not.
+    /// </summary>
+    [Theory]
+    [InlineData("does the psoas major arise from the sacrum", "No.")]
+    [InlineData("is the iliacus supplied by the obturator nerve", "No.")]
+    [InlineData("does the psoas minor insert on the ischium?", "No.")]
+    [InlineData("Does the psoas minor cause anterior pelvic tilt?", "No.")]
+    [InlineData("does the psoas minor tilt the pelvis backward", "Yes.")]
+    [InlineData("does psoas massage work better than stretching", "No.")]
+    [InlineData("should I stretch my hip flexors before strengthening them?", "No.")]
+    [InlineData("is the iliopsoas the strongest hip flexor?", "Possibly.")]
+    public void The_facts_settle_a_claim_they_contradict_hedge_or_list_otherwise(string question, string opening)
+    {
+        Assert.StartsWith(opening, Opening(fixture.Ask(question)), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A disputed point is never a plain yes; a question that is not yes/no about an unknown structure gets no verdict;
+    /// the order the facts do give ("strengthen first") is never a no.
+    /// </summary>
+    [Theory]
+    [InlineData("can the iliopsoas abduct the thigh", "Yes.")]
+    [InlineData("does the iliopsoas abduct the hip", "Yes.")]
+    [InlineData("what is the role of the sacrum for the psoas major", "No.")]
+    [InlineData("should I strengthen my hip flexors before stretching them?", "No.")]
+    public void A_disputed_point_or_a_given_order_gets_no_wrong_opener(string question, string wrong)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.False(Opening(reply).StartsWith(wrong, StringComparison.Ordinal), Opening(reply));
+    }
 }
