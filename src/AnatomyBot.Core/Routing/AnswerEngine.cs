@@ -143,6 +143,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             ShownFacts = sameSubject && !previous!.ShownFacts.IsDefaultOrEmpty ? previous.ShownFacts.AddRange(reply.Facts.Where(f => !previous.ShownFacts.Contains(f))) : reply.Facts,
             LeftOut = leftOut.IsDefault ? [] : leftOut,
+            Disclaimed = reply.Disclaimer is not null,
         };
     }
 
@@ -358,6 +359,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && ReverseLookup(index, text, analysis, subject.Attributes) is { } reverse)
         {
             return reverse;
+        }
+        else if (subject.Attributes.Count == 0 && AsksWhichMuscle(text)
+            && ReverseLookup(index, text, analysis, [MuscleAttribute.Origin, MuscleAttribute.Insertion]) is { } landmark)
+        {
+            // "Which muscle is anchored to the iliac crest?", "what muscle lines the iliac fossa?": no attachment cue,
+            // but a muscle asked for by a landmark its attachment facts name is a reverse lookup of either end.
+            return landmark;
         }
 
         if (NoMuscleShortcut(text, analysis, index, subject) is { } shortcut)
@@ -1327,6 +1335,25 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         };
     }
 
+    /// <summary>"Which muscle ...", "what muscles ...", "which of the muscles ...": the question asks for a muscle by what it says of it.</summary>
+    private static bool AsksWhichMuscle(TokenizedText text)
+    {
+        if (text.Count < 3 || text.WordString(0) is not ("which" or "what"))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < Math.Min(4, text.Count); i++)
+        {
+            if (text.WordString(i) is "muscle" or "muscles")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"Which muscle does NOT insert on the lesser trochanter?": a negation among the first words of a which-question.</summary>
     private static bool AsksWhichNot(TokenizedText text) =>
         text.Count > 2 && text.WordString(0) is "which" or "what"
@@ -1393,7 +1420,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var answerText = reply.Title + "\n" + string.Join("\n", sections.Select(s => s.Heading + "\n" + s.Body));
-        var touches = safety.TouchesPain || index.Safety.TouchesPain(answerText);
+        // A reply that brings its own disclaimer ("tell me more" after an injury question) keeps it.
+        var touches = safety.TouchesPain || reply.Disclaimer is not null || index.Safety.TouchesPain(answerText);
         var crisis = reply.Entity == EngineCopy.CrisisEntity && reply.Intent == Intent.Urgent;
         // A reply may bring its own notice (the crisis line, a red flag remembered from the last turn).
         var urgent = reply.UrgentNotice is { Length: > 0 } own ? own

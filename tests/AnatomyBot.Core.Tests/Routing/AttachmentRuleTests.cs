@@ -81,4 +81,28 @@ public sealed class AttachmentRuleTests(ShippedKnowledgeFixture fixture) : IClas
         Assert.Contains("Iliacus", answer, StringComparison.Ordinal);
         Assert.Contains("Psoas major", answer, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// "Which muscle ..." with a landmark and no attachment cue ("anchored to", "lines", "sits in") is looked up in both
+    /// ends' facts; a which-muscle question about no landmark is not turned into an attachment.
+    /// </summary>
+    [Theory]
+    [InlineData("which muscle is anchored to the iliac crest", "Iliacus")]
+    [InlineData("what muscle lines the iliac fossa", "Iliacus")]
+    [InlineData("which muscle is fixed to the pectineal line", "Psoas minor")]
+    public void A_landmark_names_the_muscle_without_an_attachment_cue(string question, string muscle)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.MuscleAttribute, reply.Intent);
+        Assert.Contains(muscle, reply.Title ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("which muscle is the strongest hip flexor")]
+    [InlineData("what muscles make up the iliopsoas")]
+    public void A_which_muscle_question_without_a_landmark_is_no_attachment(string question)
+    {
+        Assert.NotEqual(Intent.MuscleAttribute, fixture.Ask(question).Intent);
+    }
 }
