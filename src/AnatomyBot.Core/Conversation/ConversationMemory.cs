@@ -21,6 +21,12 @@ public sealed record ConversationContext(string? MuscleId, MuscleAttribute? Attr
     /// </summary>
     internal ImmutableArray<string> LeftOut { get; init; } = [];
 
+    /// <summary>
+    /// The last answer carried the medical disclaimer (a pain or an injury came up): "tell me more" about it keeps the
+    /// disclaimer, even when the next facts hold no pain word.
+    /// </summary>
+    internal bool Disclaimed { get; init; }
+
     /// <summary>Whether the context holds a subject to follow up on (a red flag alone holds none).</summary>
     public bool HasSubject => MuscleId is not null || Attribute is not null || TopicId is not null;
 }

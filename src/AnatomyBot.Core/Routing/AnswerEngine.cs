@@ -143,6 +143,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             ShownFacts = sameSubject && !previous!.ShownFacts.IsDefaultOrEmpty ? previous.ShownFacts.AddRange(reply.Facts.Where(f => !previous.ShownFacts.Contains(f))) : reply.Facts,
             LeftOut = leftOut.IsDefault ? [] : leftOut,
+            Disclaimed = reply.Disclaimer is not null,
         };
     }
 
@@ -1419,7 +1420,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var answerText = reply.Title + "\n" + string.Join("\n", sections.Select(s => s.Heading + "\n" + s.Body));
-        var touches = safety.TouchesPain || index.Safety.TouchesPain(answerText);
+        // A reply that brings its own disclaimer ("tell me more" after an injury question) keeps it.
+        var touches = safety.TouchesPain || reply.Disclaimer is not null || index.Safety.TouchesPain(answerText);
         var crisis = reply.Entity == EngineCopy.CrisisEntity && reply.Intent == Intent.Urgent;
         // A reply may bring its own notice (the crisis line, a red flag remembered from the last turn).
         var urgent = reply.UrgentNotice is { Length: > 0 } own ? own

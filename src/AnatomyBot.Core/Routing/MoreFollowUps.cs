@@ -159,6 +159,8 @@ internal static class MoreFollowUps
             Sources = cited.Resolve(index.Snapshot),
             Facts = ids,
             Suggestions = suggestions,
+            // More about a pain or an injury is still about it: the disclaimer stays (the safety layer keeps a reply's own).
+            Disclaimer = context.Disclaimed && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer) ? index.Safety.Rules.Disclaimer.Trim() : null,
         };
     }
 

@@ -59,6 +59,8 @@ internal static class Vocabulary
         "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
         "both", "either", "even", "many", "member", "members", "everybody", "worth", "worthwhile", "effective", "useful",
         "number", "numbers", "amount", "total",
+        // Where a claim came from ("who came up with the theory", "heard the psoas is ...", "whose idea is it").
+        "came", "heard", "hear", "hears", "idea", "ideas", "whose", "general", "overall",
         // Whether a claim holds, and who passed it on: "my pilates instructor says ..., legit?" asks about the claim.
         "legit", "legitimate", "bogus", "nonsense", "fake", "accurate", "correct", "wrong", "instructor", "instructors",
         "coach", "trainer", "friend", "friends", "mom", "mum", "dad", "guru", "influencer", "youtube", "tiktok", "online",

@@ -129,4 +129,19 @@ public sealed class MoreFollowUpRuleTests(ShippedKnowledgeFixture fixture) : ICl
         Assert.Contains("Tom Myers", text, StringComparison.Ordinal);
         Assert.Contains("profound", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("i strained my hip flexor, how long should i rest it", true)]
+    [InlineData("my psoas is sore after running, should i stretch it", true)]
+    [InlineData("what is the psoas paradox", false)]
+    [InlineData("/muscle iliacus", false)]
+    [InlineData("where does the psoas minor come from", false)]
+    public void More_about_an_injury_keeps_the_disclaimer_and_more_about_a_study_subject_brings_none(string first, bool disclaimed)
+    {
+        var chat = $"more-disclaimer-{first}";
+        Assert.Equal(disclaimed, fixture.Ask(first, chat).Disclaimer is not null);
+
+        Assert.Equal(disclaimed, fixture.Ask("tell me more", chat).Disclaimer is not null);
+        Assert.Equal(disclaimed, fixture.Ask("go on", chat).Disclaimer is not null);
+    }
 }

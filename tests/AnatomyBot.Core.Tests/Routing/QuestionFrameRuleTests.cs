@@ -82,4 +82,23 @@ public sealed class QuestionFrameRuleTests(ShippedKnowledgeFixture fixture) : IC
     [InlineData("psoas is said how")]
     public void Say_with_the_name_still_asks_the_pronunciation(string question) =>
         Assert.Contains("SO-a", Answer(fixture.Ask(question)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("what about the psoas minor in general", "psoas-minor")]
+    [InlineData("iliacus in general", "iliacus")]
+    public void A_frequent_english_word_is_never_read_as_a_typo_of_a_knowledge_word(string question, string muscle)
+    {
+        // "general" used to become "several" and pull in the nicknames topic ("goes by several nicknames").
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.Muscle, reply.Intent);
+        Assert.Equal(muscle, reply.Entity);
+    }
+
+    [Theory]
+    [InlineData("who came up with the opposing fibres theory", "psoas-paradox")]
+    [InlineData("whose theory is the opposing fibres idea", "psoas-paradox")]
+    [InlineData("heard the psoas is the earliest muscle to develop in the womb, true?", "body-mind-claims")]
+    public void Where_a_claim_came_from_is_no_subject_of_its_own(string question, string topic) =>
+        Assert.Equal(topic, fixture.Ask(question).Entity);
 }

@@ -357,6 +357,14 @@ internal sealed class FactIndex
         // A word the router knows as English (a cue, an everyday word, a measure) is not a typo of a knowledge
         // word: "present" is not "prevent", "weigh" is not "weight".
         var corrected = Vocabulary.IsPlainEnglish(word) ? null : Correct(word) ?? SlipOf(word);
+        // Nor is one of the most frequent English words, spelt right, another word that starts differently ("in general"
+        // is not "several"); its own forms still count ("opposing" for "opposite", "earliest" for "earlier").
+        if (corrected is not null && EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank
+            && !corrected.AsSpan().StartsWith(word.AsSpan(0, 2), StringComparison.Ordinal))
+        {
+            corrected = null;
+        }
+
         if (corrected is null && Split(word) is { } parts)
         {
             // Two words run together ("trigerpoint"): each half as its own (corrected) term.
