@@ -135,6 +135,14 @@ internal static class QueryAnalyzer
             .ToList();
         OneEndAsked(text, found, attributes);
         var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered);
+        if (muscles.Count > 0 && attributes.Count > 0 && attributes.TrueForAll(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion))
+        {
+            // "How is called the bone where psoas major is finishing?": with a muscle and the end it attaches asked, a
+            // topic keyword that is one everyday word ("called" for the nicknames) is how the question is put, not its
+            // topic. ("Account for the psoas being called a flexor and an extensor" asks no attachment: unchanged.)
+            topicMentions.RemoveAll(m => m.Count == 1 && Vocabulary.NamesNoSubject(text.WordString(m.Start)));
+        }
+
         var (ranked, hadPhrase) = ScoreTopics(text, index, topicMentions, residual);
         return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety)
         {

@@ -105,4 +105,18 @@ public sealed class AttachmentRuleTests(ShippedKnowledgeFixture fixture) : IClas
     {
         Assert.NotEqual(Intent.MuscleAttribute, fixture.Ask(question).Intent);
     }
+
+    /// <summary>
+    /// A topic keyword that is one everyday word ("called", the nicknames topic's) does not outweigh a named muscle and
+    /// its attribute; without an attribute it still finds its topic.
+    /// </summary>
+    [Theory]
+    [InlineData("How is called the bone where psoas major is finishing?", "lesser trochanter")]
+    [InlineData("how is called the place where the iliacus is starting", "iliac")]
+    [InlineData("why is the psoas called the hidden prankster", "prankster")]
+    [InlineData("what else is the psoas called", "nickname")]
+    public void An_everyday_topic_keyword_yields_to_the_muscle_and_attribute(string question, string expected)
+    {
+        Assert.Contains(expected, Answer(fixture.Ask(question)), StringComparison.OrdinalIgnoreCase);
+    }
 }
