@@ -6,8 +6,8 @@ namespace AnatomyBot.Tests.Semantic;
 
 /// <summary>
 /// The accuracy suites with the model on, as production answers (they also run lexically in AnatomyBot.Core.Tests).
-/// Same items, same judge (<see cref="HeldOutJudge"/>), same table; the model never changes whether a reply carries the
-/// disclaimer or the urgent line. The model loads once for the collection (about 15-20 s on a loaded 2-core machine,
+/// Same items, same judge (<see cref="HeldOutJudge"/>), same table; the model never changes the urgent line, nor the
+/// disclaimer a question calls for (see <see cref="HeldOutSafetyParity"/>). The model loads once for the collection (about 15-20 s on a loaded 2-core machine,
 /// the questions about 2 s more per suite).
 /// </summary>
 [Collection(ModelLoadedGroup.Name)]
