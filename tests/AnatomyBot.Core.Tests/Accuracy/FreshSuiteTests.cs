@@ -6,8 +6,9 @@ namespace AnatomyBot.Core.Tests.Accuracy;
 
 /// <summary>
 /// The tester's blind trials, judged by the held-out judge (<see cref="HeldOutJudge"/>): fresh.json (131 students),
-/// fresh2.json (158 students, a second trial written while the engine was tuned against the others) and fresh3.json
-/// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed). Each was written
+/// fresh2.json (158 students, a second trial written while the engine was tuned against the others), fresh3.json
+/// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed) and fresh4.json
+/// (178 students, a fourth, kept from the tuners of the session of 1 Dec 15:29 UTC until it landed). Each was written
 /// from the five source documents before the bot was run and before the other suites or knowledge/ were read; the
 /// engine was never tuned against any of them. Each floor is what main honestly passed when measured.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -28,6 +29,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh.json", 10)]
     [InlineData("fresh2.json", 12)]
     [InlineData("fresh3.json", 15)]
+    [InlineData("fresh4.json", 20)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -65,14 +67,16 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// session's fixes, 123/158 = 77.8 % after them (merged with 30fd4f4, 11:33 UTC), rounded down. fresh3.json: 127/163 = 77.9 % at
     /// 5116b4b (1 Dec, 12:40 UTC), 133/163 = 81.6 % at f1cf600 (14:21 UTC) after that session's fixes, rounded down. At 68a05f9
     /// (14:35 UTC, lexical and model on alike) fresh.json 117/131 = 89.3 % and fresh2.json 135/158 = 85.4 %: their floors rise
-    /// to 85 % and 83 %, a few items below. A change that loses ground fails; raise a floor when the engine improves on its
-    /// trial, never lower it to pass.
+    /// to 85 % and 83 %, a few items below. fresh4.json: 122/178 = 68.5 % blind at main 7585390 (1 Dec, 15:41 UTC); 131/178 =
+    /// 73.6 % after nine expectations were corrected against the sources (each item's note says why), rounded down. A change
+    /// that loses ground fails; raise a floor when the engine improves on its trial, never lower it to pass.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("fresh.json", 0.85)]
     [InlineData("fresh2.json", 0.83)]
     [InlineData("fresh3.json", 0.80)]
+    [InlineData("fresh4.json", 0.73)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -6,8 +6,8 @@ namespace AnatomyBot.Tests.Semantic;
 
 /// <summary>
 /// The accuracy suites with the model on, as production answers (they also run lexically in AnatomyBot.Core.Tests).
-/// Same items, same judge (<see cref="HeldOutJudge"/>), same table; the model never changes whether a reply carries the
-/// disclaimer or the urgent line. The model loads once for the collection (about 15-20 s on a loaded 2-core machine,
+/// Same items, same judge (<see cref="HeldOutJudge"/>), same table; the model never changes the urgent line, nor the
+/// disclaimer a question calls for (see <see cref="HeldOutSafetyParity"/>). The model loads once for the collection (about 15-20 s on a loaded 2-core machine,
 /// the questions about 2 s more per suite).
 /// </summary>
 [Collection(ModelLoadedGroup.Name)]
@@ -19,7 +19,8 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 107/131 at 30a5de7, equal to lexical); fresh2.json: the second blind trial, floor 77 % as lexical (122/158 before
     /// the session of 1 Dec 09:40 UTC, model on and off alike); fresh3.json: the third blind trial, floor 80 % as lexical (127/163
     /// at 5116b4b, 133/163 at f1cf600, model on and off alike). At 68a05f9 (1 Dec, 14:35 UTC) fresh 117/131 and fresh2 135/158,
-    /// model on and off alike: floors 85 % and 83 %. Issue 8's bar for all three is also 95 %.
+    /// model on and off alike: floors 85 % and 83 %. fresh4.json: the fourth blind trial, floor 73 % as lexical (122/178 blind
+    /// at 7585390, 131/178 after nine expectations were corrected against the sources). Issue 8's bar for all four is also 95 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -27,6 +28,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh.json", 0.85, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh2.json", 0.83, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh3.json", 0.80, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh4.json", 0.73, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
