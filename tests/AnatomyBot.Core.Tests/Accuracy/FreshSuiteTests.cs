@@ -68,15 +68,17 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 5116b4b (1 Dec, 12:40 UTC), 133/163 = 81.6 % at f1cf600 (14:21 UTC) after that session's fixes, rounded down. At 68a05f9
     /// (14:35 UTC, lexical and model on alike) fresh.json 117/131 = 89.3 % and fresh2.json 135/158 = 85.4 %: their floors rise
     /// to 85 % and 83 %, a few items below. fresh4.json: 122/178 = 68.5 % blind at main 7585390 (1 Dec, 15:41 UTC); 131/178 =
-    /// 73.6 % after nine expectations were corrected against the sources (each item's note says why), rounded down. A change
+    /// 73.6 % after nine expectations were corrected against the sources (each item's note says why), rounded down. At the end of
+    /// that session (main 43424d8 + fresh4, 17:15 UTC, lexical; model on one fewer in fresh4): fresh 119/131 = 90.8 %, fresh2
+    /// 145/158 = 91.8 %, fresh3 145/163 = 89.0 %, fresh4 141/178 = 79.2 % (78.7 % model on): floors 90, 91, 88 and 78 %. A change
     /// that loses ground fails; raise a floor when the engine improves on its trial, never lower it to pass.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
-    [InlineData("fresh.json", 0.85)]
-    [InlineData("fresh2.json", 0.83)]
-    [InlineData("fresh3.json", 0.80)]
-    [InlineData("fresh4.json", 0.73)]
+    [InlineData("fresh.json", 0.90)]
+    [InlineData("fresh2.json", 0.91)]
+    [InlineData("fresh3.json", 0.88)]
+    [InlineData("fresh4.json", 0.78)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -20,15 +20,17 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// the session of 1 Dec 09:40 UTC, model on and off alike); fresh3.json: the third blind trial, floor 80 % as lexical (127/163
     /// at 5116b4b, 133/163 at f1cf600, model on and off alike). At 68a05f9 (1 Dec, 14:35 UTC) fresh 117/131 and fresh2 135/158,
     /// model on and off alike: floors 85 % and 83 %. fresh4.json: the fourth blind trial, floor 73 % as lexical (122/178 blind
-    /// at 7585390, 131/178 after nine expectations were corrected against the sources). Issue 8's bar for all four is also 95 %.
+    /// at 7585390, 131/178 after nine expectations were corrected against the sources). At the end of that session (17:15 UTC)
+    /// model on: fresh 119/131, fresh2 145/158, fresh3 145/163, fresh4 140/178 = 78.7 % (lexical 141): floors 90, 91, 88, 78 %.
+    /// Issue 8's bar for all four is also 95 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
-    [InlineData("fresh.json", 0.85, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh2.json", 0.83, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh3.json", 0.80, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh4.json", 0.73, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh.json", 0.90, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh2.json", 0.91, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh3.json", 0.88, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh4.json", 0.78, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
