@@ -115,6 +115,12 @@ internal static class FactAnswerer
     private static readonly FrozenSet<string> CauseWords =
         new[] { "cause", "causes", "causing", "caused", "blame", "culprit", "responsible" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words that say a part is not there ("lack", "absent", "without one").</summary>
+    private static readonly FrozenSet<string> AbsenceWords = new[]
+    {
+        "without", "lack", "lacks", "lacking", "absent", "absence", "missing",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Everyone = new[] { "everyone", "everybody", "all", "always", "every" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> FollowUpLeads = new[] { "and", "also", "same", "what", "how" }.ToFrozenSet(StringComparer.Ordinal);
@@ -710,6 +716,14 @@ internal static class FactAnswerer
         if (asksEveryone && shown.Any(p => Words(p.Fact.Text).Any(w => w is "lack" or "lacks" or "absent" or "missing" or "without" || w.EndsWith('%'))))
         {
             return "No.";
+        }
+
+        // "Can you live without a psoas minor?", "is it possible to lack one?": the question asks whether the part can be
+        // absent, and the facts of its variations say how many people lack it: yes. ("Does everyone ...?" is settled above.)
+        if (attributeAnswer && question.Words.Any(AbsenceWords.Contains) && shown.All(p => p.Attribute == MuscleAttribute.Variations)
+            && shown.Any(p => Words(p.Fact.Text).Any(AbsenceWords.Contains)))
+        {
+            return "Yes.";
         }
 
         if (claim.Count == 0)

@@ -80,4 +80,16 @@ public sealed class VerdictWordingRuleTests(ShippedKnowledgeFixture fixture) : I
 
         Assert.False(Opening(reply).StartsWith(wrong, StringComparison.Ordinal), Opening(reply));
     }
+
+    [Theory]
+    [InlineData("can you live without a psoas minor", "Yes.")]
+    [InlineData("can the psoas minor be absent", "Yes.")]
+    [InlineData("can someone be born without a psoas minor", "Yes.")]
+    [InlineData("does everyone have a psoas minor", "No.")]
+    [InlineData("is the psoas minor absent in everyone", "No.")]
+    public void Whether_a_part_can_be_absent_is_read_from_how_many_people_lack_it(string question, string opening)
+    {
+        // "can you live without a psoas minor" opened "No." ("live" is in no variations fact) above "about 40% of people lack it".
+        Assert.StartsWith(opening, Opening(fixture.Ask(question)), StringComparison.Ordinal);
+    }
 }
