@@ -684,7 +684,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
             && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w)))
         {
-            return MuscleOverview(index, mention);
+            return MuscleAnswer(index, mention, overview: true);
         }
 
         return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
@@ -1431,26 +1431,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return reply with { Sections = sections, Disclaimer = disclaimer, UrgentNotice = urgent };
     }
 
-    private static Reply MuscleOverview(KnowledgeIndex index, MuscleMention mention)
+    /// <summary>The muscle's whole card, or with <paramref name="overview"/> its summary and what else can be asked.</summary>
+    private static Reply MuscleAnswer(KnowledgeIndex index, MuscleMention mention, bool overview = false)
     {
         var muscle = index.Muscles[mention.Muscle];
         var cited = new Citations();
-        return new Reply
-        {
-            Intent = Intent.Muscle,
-            Entity = muscle.Id,
-            Confidence = mention.Score / 100.0,
-            Title = muscle.Name,
-            Sections = ReplyComposer.MuscleOverview(muscle, cited),
-            Sources = cited.Resolve(index.Snapshot),
-        };
-    }
-
-    private static Reply MuscleAnswer(KnowledgeIndex index, MuscleMention mention)
-    {
-        var muscle = index.Muscles[mention.Muscle];
-        var cited = new Citations();
-        var sections = ReplyComposer.MuscleCard(index, muscle, cited);
+        var sections = overview ? ReplyComposer.MuscleOverview(muscle, cited) : ReplyComposer.MuscleCard(index, muscle, cited);
         return new Reply
         {
             Intent = Intent.Muscle,

@@ -713,7 +713,7 @@ internal static class FactAnswerer
         }
 
         var asksEveryone = question.Words.Any(Everyone.Contains);
-        if (asksEveryone && shown.Any(p => Words(p.Fact.Text).Any(w => w is "lack" or "lacks" or "absent" or "missing" or "without" || w.EndsWith('%'))))
+        if (asksEveryone && shown.Any(p => Words(p.Fact.Text).Any(w => AbsenceWords.Contains(w) || w.EndsWith('%'))))
         {
             return "No.";
         }
@@ -757,7 +757,7 @@ internal static class FactAnswerer
         }
 
         var support = factTerms.Select(terms => claim.Count(terms.Contains) / (double)claim.Count).ToList();
-        if (!attributeAnswer && OnlyADisputeHolds(facts, question, skipWords, factTerms, shown))
+        if (!attributeAnswer && OnlyADisputeHolds(index, question, skipWords, factTerms, shown))
         {
             return null;
         }
@@ -827,14 +827,15 @@ internal static class FactAnswerer
     /// "Does the iliopsoas abduct the hip?": a claim word no shown fact holds but a shown disagreement does is the
     /// disputed point, so no fact settles it (the reply then says the sources differ).
     /// </summary>
-    private static bool OnlyADisputeHolds(FactIndex facts, TokenizedText question, IReadOnlyList<int> skipWords, List<HashSet<string>> factTerms, List<FactPassage> shown)
+    private static bool OnlyADisputeHolds(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, List<HashSet<string>> factTerms, List<FactPassage> shown)
     {
+        var facts = index.Facts;
         // The question's own words, cue verbs included: "abduct" asks which action, and it is the disputed one.
         var claim = new List<string>();
         for (var i = 1; i < question.Count; i++)
         {
             var word = question.WordString(i);
-            if (!skipWords.Contains(i) && !Vocabulary.StopWords.Contains(word) && word is not ("psoas" or "iliopsoas" or "iliacus"))
+            if (!skipWords.Contains(i) && !Vocabulary.StopWords.Contains(word) && !index.IsMuscleWord(word))
             {
                 claim.Add(facts.Term(word));
             }
