@@ -260,7 +260,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return Quiz(index);
         }
 
+        text = QuestionForms.WithoutTag(text);
         var analysis = Analyze(text, index);
+        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithContextMuscle(text, index, context) is { } resolved)
+        {
+            text = resolved;
+            analysis = Analyze(text, index);
+        }
+
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
