@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
@@ -260,7 +261,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return Quiz(index);
         }
 
+        text = QuestionForms.WithoutTag(text);
         var analysis = Analyze(text, index);
+        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithContextMuscle(text, index, context) is { } resolved)
+        {
+            text = resolved;
+            analysis = Analyze(text, index);
+        }
+
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
@@ -947,7 +955,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // An attribute alone ("what is the origin", "insertion?") names no subject: the caller asks which muscle.
-        if (muscles.Count == 0 && knownWeight == 0 && !analysis.Safety.TouchesPain && context is null)
+        // A misspelt knowledge word ("femorel nerve") names a subject as much as one spelt right.
+        if (muscles.Count == 0 && knownWeight == 0 && !terms.Any(t => t.Corrected && t.Term is not null && !Vocabulary.CueWords.Contains(t.Word))
+            && !analysis.Safety.TouchesPain && context is null)
         {
             return null;
         }
@@ -1449,24 +1459,41 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         };
     }
 
-    /// <summary>"Which muscle ...", "what muscles ...", "which of the muscles ...": the question asks for a muscle by what it says of it.</summary>
+    /// <summary>
+    /// "Which muscle ...", "what muscles ...", "name the muscle ...", "identify the muscle ...", and the same asked last
+    /// ("femoral nerve, which muscle?"), a question word misspelt ("whihc", "wat"): the question asks for a muscle by
+    /// what it says of it. "Name"/"identify" count only as the opening word, where they are the instruction.
+    /// </summary>
     private static bool AsksWhichMuscle(TokenizedText text)
     {
-        if (text.Count < 3 || text.WordString(0) is not ("which" or "what"))
+        if (text.Count < 3)
         {
             return false;
         }
 
-        for (var i = 1; i < Math.Min(4, text.Count); i++)
+        for (var i = 0; i < text.Count - 1; i++)
         {
-            if (text.WordString(i) is "muscle" or "muscles")
+            var word = text.WordString(i);
+            if (!WhichWords.Contains(word) && !(i == 0 && word is "name" or "identify"))
             {
-                return true;
+                continue;
+            }
+
+            for (var j = i + 1; j < Math.Min(i + 4, text.Count); j++)
+            {
+                if (text.WordString(j) is "muscle" or "muscles")
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    /// <summary>The question words that ask for one of several things, with their common slips.</summary>
+    private static readonly FrozenSet<string> WhichWords = new[] { "which", "what", "whats", "whihc", "wich", "whcih", "wat", "wht", "wot" }
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>"Which muscle does NOT insert on the lesser trochanter?": a negation among the first words of a which-question.</summary>
     private static bool AsksWhichNot(TokenizedText text) =>

@@ -256,12 +256,13 @@ internal static class Vocabulary
     }
 
     /// <summary>
-    /// Attachments without a direction ("attachment points", "what does it attach to"): both origin and insertion, as a
+    /// Attachments without a direction ("attachment points", "what does it attach to", "anchored to", "hooks onto"): both origin and insertion, as a
     /// muscle attaches at both ends; a landmark the question names picks the end whose facts name it.
     /// </summary>
     private static IEnumerable<AttributeCue> AttachmentCues() =>
         Cues(true, [MuscleAttribute.Origin, MuscleAttribute.Insertion], "attach", "attaches", "attaching", "attachment", "attachments", "attached", "attachment points",
-            "attachment point", "origin and insertion", "bony attachments");
+            "attachment point", "origin and insertion", "bony attachments", "anchor", "anchors", "anchored", "anchoring",
+            "hooks onto", "hook onto", "hooks into", "hook into");
 
     /// <summary>What a muscle does ("action", "function"); "do", "role" and "for" are weak.</summary>
     private static IEnumerable<AttributeCue> ActionCues()
@@ -287,7 +288,7 @@ internal static class Vocabulary
     private static IEnumerable<AttributeCue> BloodSupplyCues() =>
         Cues(true, [MuscleAttribute.BloodSupply], "blood supply", "blood", "artery", "arteries", "arterial", "vascular", "vascularity",
             "vascularization", "vascularisation", "vessel", "vessels", "blood vessels", "vasculature", "perfusion",
-            "perfused");
+            "perfused", "fed by", "feeds", "feed", "nourish", "nourishes", "nourished", "nourishment");
 
     /// <summary>How its name is said ("pronounce"); "say" and "spell" are weak.</summary>
     private static IEnumerable<AttributeCue> PronunciationCues()

@@ -233,8 +233,24 @@ internal sealed class FactIndex
         var postings = new Dictionary<string, Dictionary<int, (float Text, float Context)>>(StringComparer.Ordinal);
         var wordTerms = new Dictionary<string, string>(StringComparer.Ordinal);
         var length = new double[Passages.Length];
+        void Add(int passage, string word, bool isContext)
+        {
+            var term = Term(word);
+            wordTerms.TryAdd(word, term);
+            if (!postings.TryGetValue(term, out var list))
+            {
+                postings[term] = list = [];
+            }
+
+            var current = list.GetValueOrDefault(passage);
+            list[passage] = isContext ? (current.Text, current.Context + 1) : (current.Text + 1, current.Context);
+            length[passage] += isContext ? ContextWeight : 1;
+        }
+
         void Count(int passage, string text, bool isContext)
         {
+            // Each region once: "T12-L5" names both the thoracic and the lumbar spine.
+            var regions = new HashSet<string>(StringComparer.Ordinal);
             foreach (var word in TextNormalizer.Normalize(text, 20_000).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (Vocabulary.StopWords.Contains(word) || word.Length < 2)
@@ -242,16 +258,22 @@ internal sealed class FactIndex
                     continue;
                 }
 
-                var term = Term(word);
-                wordTerms.TryAdd(word, term);
-                if (!postings.TryGetValue(term, out var list))
+                if (!isContext && RegionOfLevel(word) is { } region)
                 {
-                    postings[term] = list = [];
+                    regions.Add(region);
                 }
 
-                var current = list.GetValueOrDefault(passage);
-                list[passage] = isContext ? (current.Text, current.Context + 1) : (current.Text + 1, current.Context);
-                length[passage] += isContext ? ContextWeight : 1;
+                Add(passage, word, isContext);
+            }
+
+            // "the transverse processes of L1-L5" are the lumbar transverse processes: a fact that names a spinal level
+            // also answers to its region's name, once, as context ("which muscle comes off the lumbar transverse processes").
+            foreach (var region in regions.Order(StringComparer.Ordinal))
+            {
+                if (!(postings.TryGetValue(Term(region), out var named) && named.TryGetValue(passage, out var count) && count.Text > 0))
+                {
+                    Add(passage, region, isContext: true);
+                }
             }
         }
 
@@ -265,6 +287,24 @@ internal sealed class FactIndex
     }
 
     public ImmutableArray<FactPassage> Passages { get; }
+
+    /// <summary>The region a spinal level names ("l3" lumbar, "t12" thoracic, "s1" sacral); null for any other word.</summary>
+    private static string? RegionOfLevel(string word)
+    {
+        if (word.Length is < 2 or > 3 || !char.IsAsciiDigit(word[1]) || (word.Length == 3 && !char.IsAsciiDigit(word[2])))
+        {
+            return null;
+        }
+
+        var level = int.Parse(word.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+        return word[0] switch
+        {
+            'l' when level is >= 1 and <= 5 => "lumbar",
+            't' when level is >= 1 and <= 12 => "thoracic",
+            's' when level is >= 1 and <= 5 => "sacral",
+            _ => null,
+        };
+    }
 
     /// <summary>Whether the passage's fact holds a count, measure or share (worked out once per snapshot, not per question).</summary>
     public bool HoldsNumber(int passage) => _holdsNumber[passage];
