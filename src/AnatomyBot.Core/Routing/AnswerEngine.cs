@@ -249,6 +249,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             text = new TokenizedText(text.Window(lead, text.Count - lead).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
         }
 
+        text = WithoutInstructionVerb(text, index);
         var phrase = string.Join(' ', text.Words.Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))
         {
@@ -260,7 +261,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return Quiz(index);
         }
 
+        text = QuestionForms.WithoutTag(text);
         var analysis = Analyze(text, index);
+        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithContextMuscle(text, index, context) is { } resolved)
+        {
+            text = resolved;
+            analysis = Analyze(text, index);
+        }
+
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
@@ -290,6 +298,50 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return Compose(Decide(text, analysis, index, FollowUpGate.Context(text, analysis, index, context), semantic), index, text);
     }
+
+    /// <summary>
+    /// "Elucidate the psoas paradox", "please expound upon its origin": a rare word no fact uses, opening an imperative
+    /// and followed by a determiner, is the exam's command verb (a noun is not followed by "the"), so it is dropped like a
+    /// greeting. Everyday verbs ("tape the psoas"), treatments, measures, safety and muscle words are never dropped.
+    /// </summary>
+    private static TokenizedText WithoutInstructionVerb(TokenizedText text, KnowledgeIndex index)
+    {
+        var at = 0;
+        while (at < text.Count && InstructionLead.Contains(text.WordString(at)))
+        {
+            at++;
+        }
+
+        if (at + 2 >= text.Count || !InstructionObject.Contains(text.WordString(at + 1)))
+        {
+            return text;
+        }
+
+        var word = text.WordString(at);
+        if (word.Length < 5 || Vocabulary.StopWords.Contains(word) || index.Facts.Knows(word) || index.IsMuscleWord(word)
+            || index.Safety.IsSafetyWord(word) || EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank
+            || EverydayWords.AsksWhatNoFactHolds([word]) || QueryAnalyzer.FuzzyCue(word) is not null)
+        {
+            return text;
+        }
+
+        var rest = text.Window(at + 1, text.Count - at - 1).ToString();
+        return at == 0
+            ? new TokenizedText(rest) { EndsWithQuestionMark = text.EndsWithQuestionMark }
+            : new TokenizedText(text.Window(0, at).ToString() + " " + rest) { EndsWithQuestionMark = text.EndsWithQuestionMark };
+    }
+
+    /// <summary>Courtesy that may come before a command verb ("please", "can you", "kindly").</summary>
+    private static readonly HashSet<string> InstructionLead = new(StringComparer.Ordinal)
+    {
+        "please", "pls", "plz", "kindly", "now", "can", "could", "would", "will", "you", "u", "briefly",
+    };
+
+    /// <summary>What follows a verb but not a noun: a determiner, an object pronoun, "upon".</summary>
+    private static readonly HashSet<string> InstructionObject = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "its", "their", "this", "these", "those", "upon", "me", "us",
+    };
 
     /// <summary>How many words open the question as greeting, thanks or filler, and whether thanks or a greeting is among them.</summary>
     private static (int Lead, bool Thanks, bool Greeting) LeadingCourtesy(TokenizedText text)
@@ -510,9 +562,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             // "From which somites does the iliopsoas develop?": a cue word, but the subject is not in the facts.
             var questionTerms = analysis.TermsOutsideMuscles(text, index.Facts);
-            var unknownWords = UnknownWords(questionTerms, index);
+            var unknownWords = UnknownWords(questionTerms, index, text);
             var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)).Sum(t => t.Idf);
-            if (UncoveredSubject(text, index, unknownWords, strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight) is { } uncovered
+            // Everyday words alone ("said out loud", "kinda lost") say how the named attribute is asked, not what.
+            // Everyday words alone ("said out loud", "kinda lost") say how the named attribute is asked, unless they are
+            // the choice asked about ("more often in men or in women").
+            var settled = (strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight)
+                || (unknownWords.Count > 0 && EverydayWords.Rare(unknownWords).Count == 0 && !EverydayWords.AsksWhatNoFactHolds(unknownWords)
+                    && !OffersUnknownChoice(text, unknownWords, index));
+            if (UncoveredSubject(text, index, unknownWords, settled) is { } uncovered
                 && !AsksYesNoOfAnUnheardStructure(text, index, subject, unknownWords))
             {
                 var nearest = FactAnswerer.Rank(index, text, analysis, muscles, attributes, null, null).Hits;
@@ -675,7 +733,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var outside = analysis.WordsOutsideMuscles(text);
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim.
-        if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word)))
+        if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)))
         {
             return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
         }
@@ -772,7 +830,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var nerve = index.Facts.Term("nerve");
         var places = words.Where(Vocabulary.CourseWords.Contains).Select(index.Facts.Term).ToHashSet();
-        return !index.Facts.Passages.Any(p => index.Facts.FactTerms(p.Ordinal) is var terms && terms.Contains(nerve) && terms.Overlaps(places));
+        // Every place word must be in one fact: the lumbar plexus runs through the psoas, but no fact says which nerve
+        // pierces its front.
+        return !index.Facts.Passages.Any(p => index.Facts.FactTerms(p.Ordinal) is var terms && terms.Contains(nerve) && places.IsSubsetOf(terms));
     }
 
     /// <summary>
@@ -895,7 +955,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var own = new Dictionary<int, double>();
         var asked = WhereAsked(text, analysis);
         var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, asked, analysis, muscles, attributes, context, null, own);
-        var unknown = UnknownWords(terms, index);
+        var unknown = UnknownWords(terms, index, text);
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
         var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
         var unknownWeight = EverydayWords.Weight(unknown, index.Facts.MaxIdf);
@@ -1030,18 +1090,79 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>Content words no fact uses (after stemming, synonyms and typo correction) that are not everyday English.</summary>
-    private static List<string> UnknownWords(IReadOnlyList<QueryTerm> terms, KnowledgeIndex index)
+    private static List<string> UnknownWords(IReadOnlyList<QueryTerm> terms, KnowledgeIndex index, TokenizedText text)
     {
         var unknown = new List<string>();
         foreach (var t in terms)
         {
-            if (t.Term is null && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i)))
+            if (t.Term is null && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i))
+                && !IsAlternativeToAKnownWord(text, t.Word, index))
             {
                 unknown.Add(t.Word);
             }
         }
 
         return unknown;
+    }
+
+    /// <summary>
+    /// "is the psoas major deep or superficial", "femoral or obturator nerve": one side of an "or" the facts do not use
+    /// is the other choice of a question they settle with the side they use; "red or white fibres" has no known side.
+    /// </summary>
+    private static bool IsAlternativeToAKnownWord(TokenizedText text, string word, KnowledgeIndex index)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.WordString(i) != word)
+            {
+                continue;
+            }
+
+            if (KnownAcrossOr(text, i, -1, index) || KnownAcrossOr(text, i, 1, index))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the word at <paramref name="at"/> has "or" next to it (one way) and then, past a determiner, a word the facts use.</summary>
+    private static bool KnownAcrossOr(TokenizedText text, int at, int step, KnowledgeIndex index) =>
+        AcrossOr(text, at, step) is { } other && !Vocabulary.StopWords.Contains(other) && !index.IsMuscleWord(other) && index.Facts.Knows(other);
+
+    /// <summary>The word on the other side of an "or" next to the word at <paramref name="at"/> (past "the", "in"), or null.</summary>
+    private static string? AcrossOr(TokenizedText text, int at, int step)
+    {
+        var i = at + step;
+        if (i < 0 || i >= text.Count || text.WordString(i) != "or")
+        {
+            return null;
+        }
+
+        i += step;
+        while (i >= 0 && i < text.Count && text.WordString(i) is "the" or "a" or "an" or "is" or "it" or "its" or "in" or "on" or "for")
+        {
+            i += step;
+        }
+
+        return i < 0 || i >= text.Count ? null : text.WordString(i);
+    }
+
+    /// <summary>"in men or in women", "red or white": two words no fact uses, offered as the choice, are what is asked.</summary>
+    private static bool OffersUnknownChoice(TokenizedText text, List<string> unknownWords, KnowledgeIndex index)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (AcrossOr(text, i, 1) is { } other && (unknownWords.Contains(text.WordString(i)) || unknownWords.Contains(other))
+                && !Vocabulary.StopWords.Contains(text.WordString(i)) && !Vocabulary.StopWords.Contains(other)
+                && !index.Facts.Knows(text.WordString(i)) && !index.Facts.Knows(other))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -136,7 +136,7 @@ internal static class FactAnswerer
             return false;
         }
 
-        if (YesNoStarts.Contains(text.WordString(0)))
+        if (text.Tagged || YesNoStarts.Contains(text.WordString(0)))
         {
             return true;
         }

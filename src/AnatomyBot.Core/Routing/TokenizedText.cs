@@ -40,6 +40,9 @@ internal sealed class TokenizedText
     /// <summary>The raw text ended with "?" (normalising drops punctuation): "it pass through the psoas?" is asked.</summary>
     public bool EndsWithQuestionMark { get; init; }
 
+    /// <summary>A statement asked with a tag ("..., right?", "... or not?"), the tag removed: a yes/no question (<see cref="QuestionForms"/>).</summary>
+    public bool Tagged { get; init; }
+
     public string Text { get; }
 
     /// <summary>What <see cref="SafetyMatcher.Inspect"/> found in this text, and which matcher found it (the router asks twice per question).</summary>

@@ -64,6 +64,8 @@ internal static class Vocabulary
         // Whether a claim holds, and who passed it on: "my pilates instructor says ..., legit?" asks about the claim.
         "legit", "legitimate", "bogus", "nonsense", "fake", "accurate", "correct", "wrong", "instructor", "instructors",
         "coach", "trainer", "friend", "friends", "mom", "mum", "dad", "guru", "influencer", "youtube", "tiktok", "online",
+        // How sure the asker is ("i am confuse", "kinda lost", "not sure"): their state, not what they ask about.
+        "confuse", "confused", "confusing", "confusion", "unsure", "puzzled", "clueless", "curious",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -105,6 +105,10 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "heard a pop in my hip and now i can't put weight on it",
         "something snapped in my groin and i cant walk",
         "my thigh ballooned after i felt it pop",
+        // a limb gone white or grey with the cold: colour phrases, never a bare colour word (lead, 1 Dec 2026, fifth session)
+        "my foot is freezing and has turned white",
+        "my toes are icy and white and my hip hurts a lot",
+        "my calf has gone grey and cold",
     ];
 
     /// <summary>The four false alarms the review confirmed, and look-alikes of later red flags.</summary>
@@ -118,6 +122,7 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "should i put something cold on my thigh",
         "can a torn psoas make walking hard",
         "my leg feels cold",
+        "why is the iliopsoas tendon white",
     ];
 
     public static readonly TheoryData<string> NeutralAnatomyQuestions =

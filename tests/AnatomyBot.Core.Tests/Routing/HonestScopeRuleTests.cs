@@ -116,4 +116,42 @@ public sealed class HonestScopeRuleTests(ShippedKnowledgeFixture fixture) : ICla
     {
         Assert.True(SaysNotCovered(fixture.Ask(question)));
     }
+
+    /// <summary>
+    /// A rare command verb opening the question ("elucidate the", "delineate the"), how sure the asker is ("i am
+    /// confuse", "kinda confused"), an informal spelling ("thru"), everyday words around a named attribute ("out loud")
+    /// and the unknown side of an "or" whose other side the facts use ("deep or superficial") never make a covered
+    /// question "not covered". Phrasings are in no suite.
+    /// </summary>
+    [Theory]
+    [InlineData("Elucidate the origin of the psoas minor.", "vertebra")]
+    [InlineData("Delineate the insertion of the iliacus", "lesser trochanter")]
+    [InlineData("please expound upon the psoas paradox", "paradox")]
+    [InlineData("Illuminate the role of the psoas in posture", "posture")]
+    [InlineData("where does the iliacus start? i am confuse", "iliac")]
+    [InlineData("where does the psoas minor end up? kinda confused", "pubi")]
+    [InlineData("which nerves go thru the psoas major", "plexus")]
+    [InlineData("which nerves pierce the psoas", "plexus")]
+    [InlineData("how do you say iliacus out loud", "ill-ee")]
+    [InlineData("is the psoas major superficial or deep", "deep")]
+    [InlineData("is the iliacus supplied by the femoral or the obturator nerve", "femoral")]
+    public void Asking_words_informal_spellings_and_the_other_choice_are_not_the_uncovered_subject(string question, string expected)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.NotEqual(Intent.NotCovered, reply.Intent);
+        Assert.Contains(expected, Answer(reply), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The same shapes with a real uncovered subject stay "not covered": a rare noun, or an "or" with no known side.</summary>
+    [Theory]
+    [InlineData("is the psoas major mostly red or white muscle fibres")]
+    [InlineData("do boys or girls lack the psoas minor more often")]
+    [InlineData("what is the lymphatic drainage of the iliacus")]
+    [InlineData("Describe the lymphatic drainage of the psoas major.")]
+    [InlineData("what is the pennation angle of the iliacus")]
+    public void A_real_uncovered_subject_beside_those_words_is_still_not_covered(string question)
+    {
+        Assert.True(SaysNotCovered(fixture.Ask(question)));
+    }
 }

@@ -1,0 +1,166 @@
+using System.Collections.Frozen;
+using AnatomyBot.Core.Conversation;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>
+/// Question forms that change how a message is read, not what it asks about: a statement with a tag ("iliacus arises
+/// from the lumbar spine, right?", "it attaches at the hip capsule or not?") is a yes/no question whose claim is the
+/// statement; "it" in a follow-up stands for the muscle the chat was about ("does it get blood from the lumbar
+/// arteries" after the psoas major is about the psoas major, whatever other muscle the claim's words fit better).
+/// </summary>
+internal static class QuestionForms
+{
+    /// <summary>One-word tags that make a statement asked with "?" a yes/no question.</summary>
+    private static readonly FrozenSet<string> WordTags = new[]
+    {
+        "right", "yes", "yeah", "yea", "yep", "correct", "true", "no", "ok", "okay", "innit", "eh", "ya", "yah",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Tags of more than one word, at the end of a statement with or without "?".</summary>
+    private static readonly string[][] PhraseTags =
+    [
+        ["or", "not"], ["or", "no"], ["isnt", "it"], ["doesnt", "it"], ["arent", "they"], ["dont", "they"], ["is", "it", "not"],
+        ["does", "it", "not"], ["isnt", "that", "so"], ["isnt", "that", "right"], ["isnt", "that", "true"], ["is", "that", "right"],
+        ["is", "that", "correct"], ["is", "that", "true"], ["am", "i", "right"], ["am", "i", "correct"], ["am", "i", "wrong"],
+        ["right", "or", "wrong"], ["true", "or", "false"], ["yes", "or", "no"], ["is", "this", "right"], ["is", "this", "true"],
+        ["is", "this", "correct"], ["did", "i", "get", "that", "right"], ["right", "yes"], ["yes", "or", "not"],
+    ];
+
+    /// <summary>
+    /// Openers that announce a claim to be judged ("true or false: ..."). "Is it true that ..." already opens a yes/no
+    /// question and keeps its words: the safety rules read it as a study question, not as the asker's own symptom.
+    /// </summary>
+    private static readonly string[][] LeadTags = [["true", "or", "false"], ["right", "or", "wrong"], ["yes", "or", "no"]];
+
+    /// <summary>
+    /// Words after "it" that make it a dummy subject ("is it true that", "is it safe to stretch", "does it matter"): it
+    /// stands for no muscle then.
+    /// </summary>
+    private static readonly FrozenSet<string> DummyItWords = new[]
+    {
+        "true", "possible", "normal", "ok", "okay", "safe", "common", "rare", "bad", "good", "fine", "worth", "necessary",
+        "important", "better", "best", "likely", "unlikely", "usual", "unusual", "hard", "easy", "wise", "advisable",
+        "healthy", "dangerous", "harmful", "helpful", "useful", "smart", "alright", "right", "wrong", "correct", "known",
+        "recommended", "advised", "needed", "required", "matter", "mean", "take", "depend", "feel", "hurt", "work",
+        "help", "legit", "real", "false", "a", "an", "the", "that", "this", "so", "just", "me", "you", "all",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The claim of a tag question without its tag, marked as asked yes/no; the text itself when it has no tag. A lone
+    /// word tag needs the "?" and a content word before it ("... on the left or the right?" keeps its "right").
+    /// </summary>
+    public static TokenizedText WithoutTag(TokenizedText text)
+    {
+        if (text.Count < 3)
+        {
+            return text;
+        }
+
+        var (start, end) = (0, text.Count);
+        foreach (var lead in LeadTags)
+        {
+            if (StartsWith(text, lead) && text.Count - lead.Length >= 3)
+            {
+                start = lead.Length;
+                break;
+            }
+        }
+
+        foreach (var tag in PhraseTags)
+        {
+            if (EndsWith(text, tag) && end - tag.Length - start >= 3)
+            {
+                end -= tag.Length;
+                break;
+            }
+        }
+
+        if (end == text.Count && text.EndsWithQuestionMark && WordTags.Contains(text.WordString(end - 1)) && end - 1 - start >= 3
+            && !Vocabulary.StopWords.Contains(text.WordString(end - 2)) && !FactAnswerer.IsQuestionWord(text.WordString(start)))
+        {
+            end--;
+        }
+
+        if (start == 0 && end == text.Count)
+        {
+            return text;
+        }
+
+        // A question word left at the front ("where does it insert, right?") asks for more than yes or no.
+        var claim = new TokenizedText(text.Window(start, end - start).ToString()) { EndsWithQuestionMark = true };
+        return FactAnswerer.IsQuestionWord(claim.WordString(0)) ? text : new TokenizedText(claim.Text) { EndsWithQuestionMark = true, Tagged = true };
+    }
+
+    /// <summary>
+    /// "does it get blood from the lumbar arteries" after the psoas major: "it" replaced by the muscle's name, when the
+    /// chat was about one muscle, the message is a yes/no claim naming no muscle, and "it" is not a dummy ("is it safe to
+    /// ..."). Null otherwise.
+    /// </summary>
+    public static TokenizedText? WithContextMuscle(TokenizedText text, KnowledgeIndex index, ConversationContext? context)
+    {
+        // Only a yes/no claim: other follow-ups ("what does it do in people who have one") already take the last muscle,
+        // and naming it there would let the question's other words pull the answer to a topic.
+        if (context?.MuscleId is not { } id || !index.MuscleById.TryGetValue(id, out var muscle) || !FactAnswerer.IsYesNo(text))
+        {
+            return null;
+        }
+
+        var at = -1;
+        for (var i = 0; i < text.Count && at < 0; i++)
+        {
+            at = text.WordString(i) == "it" ? i : -1;
+        }
+
+        if (at < 0 || (at + 1 < text.Count && DummyItWords.Contains(text.WordString(at + 1))) || (at + 1 == text.Count && at > 0 && text.WordString(at - 1) is "is" or "was"))
+        {
+            return null;
+        }
+
+        if (index.MusclesNamedIn(text.Text).Length > 0)
+        {
+            return null;
+        }
+
+        var before = at > 0 ? text.Window(0, at).ToString() + " " : string.Empty;
+        var after = at + 1 < text.Count ? " " + text.Window(at + 1, text.Count - at - 1).ToString() : string.Empty;
+        return new TokenizedText(before + muscle.Name.ToLowerInvariant() + after) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+    }
+
+    private static bool StartsWith(TokenizedText text, string[] words)
+    {
+        if (text.Count < words.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (text.WordString(i) != words[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool EndsWith(TokenizedText text, string[] words)
+    {
+        var offset = text.Count - words.Length;
+        if (offset < 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (text.WordString(offset + i) != words[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
