@@ -400,6 +400,20 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         subject = WithFollowUp(text, analysis, index, context, subject);
+        if (ComparedMuscles(text, analysis, index, subject) is { } compared)
+        {
+            // A topic comparing exactly these muscles answers ("psoas major vs minor"); one about another pair does not.
+            var about = Retrieve(text, analysis, index, subject.Muscles, subject.Attributes, null, semantic);
+            if (about is not null && TopicIsAbout(index, about, compared))
+            {
+                return about;
+            }
+
+            return ComparisonTopic(index, compared) is { } pairTopic
+                ? FactReply(index, text, analysis, [.. index.Facts.OfTopic(pairTopic).Where(p => index.Facts.Passages[p].Kind == PassageKind.TopicFact).Take(TopicLeadFacts)], 1)
+                : MuscleComparison(index, compared);
+        }
+
         if (subject.Muscles.Count > 0)
         {
             if (NamedMuscleAnswer(text, analysis, index, subject) is { } named)
@@ -1497,6 +1511,103 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>The question words that ask for one of several things, with their common slips.</summary>
     private static readonly FrozenSet<string> WhichWords = new[] { "which", "what", "whats", "whihc", "wich", "whcih", "wat", "wht", "wot" }
         .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that ask how two things compare ("compare", "vs", "the same muscle", "how do they differ").</summary>
+    private static readonly FrozenSet<string> ComparisonWords = new[]
+    {
+        "compare", "compared", "comparing", "comparison", "contrast", "contrasting", "difference", "differences", "different",
+        "differ", "differs", "differentiate", "vs", "versus", "same", "similar", "distinguish", "apart", "alike",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "compare iliacus and psoas major", "are psoas major and iliacus the same muscle": two or more muscles of ours, no
+    /// attribute, and a comparison word. Null otherwise ("compare the origins of ..." is an attribute answer).
+    /// </summary>
+    private static List<int>? ComparedMuscles(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
+    {
+        // "do the sources differ on ...": a question about the sources, not about how the muscles differ.
+        if (subject.Muscles.Count < 2 || subject.Attributes.Count > 0 || analysis.Safety.TouchesPain || text.Words.Any(Vocabulary.SourceWords.Contains))
+        {
+            return null;
+        }
+
+        var compares = false;
+        for (var i = 0; i < text.Count && !compares; i++)
+        {
+            compares = ComparisonWords.Contains(text.WordString(i));
+        }
+
+        // "palpation of iliacus vs psoas", "how do they differ in shape": one aspect compared is the facts' to answer.
+        return compares && !AsksAnAspect(text, analysis, index) ? subject.Muscles : null;
+    }
+
+    /// <summary>Words that only frame a comparison ("the difference between the two", "from each other").</summary>
+    private static readonly FrozenSet<string> ComparisonFrame = new[] { "between", "both", "two", "from", "with", "than", "each", "other", "one", "another" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the question names something the facts hold besides the muscles and how it compares them ("palpation", "shape").</summary>
+    private static bool AsksAnAspect(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        foreach (var term in analysis.TermsOutsideMuscles(text, index.Facts))
+        {
+            if (term.Term is not null && IsSubjectWord(term.Word, index) && !ComparisonWords.Contains(term.Word) && !ComparisonFrame.Contains(term.Word)
+                && !Vocabulary.NamesNoSubject(term.Word) && !Vocabulary.CueWords.Contains(term.Word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a topic answer is about every compared muscle (its related list names each, as the psoas major vs minor
+    /// topic names both): a comparison topic about another pair answers a different question.
+    /// </summary>
+    private static bool TopicIsAbout(KnowledgeIndex index, Reply reply, List<int> muscles) =>
+        reply.Intent == Intent.Topic && reply.Entity is { } id && index.TopicById.TryGetValue(id, out var topic) && !topic.Related.IsDefaultOrEmpty
+        && muscles.All(m => topic.Related.Contains(index.Muscles[m].Id));
+
+    /// <summary>
+    /// The topic that compares exactly these muscles: its title is a comparison ("Psoas major vs psoas minor") and its
+    /// related list names each; null when none does. A topic that only touches on telling them apart (palpation) is not.
+    /// </summary>
+    private static int? ComparisonTopic(KnowledgeIndex index, List<int> muscles)
+    {
+        for (var t = 0; t < index.Topics.Length; t++)
+        {
+            var topic = index.Topics[t];
+            if (!topic.Related.IsDefaultOrEmpty && muscles.All(m => topic.Related.Contains(index.Muscles[m].Id))
+                && TokenizedText.From(topic.Title).Words.Any(ComparisonWords.Contains))
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Two or more muscles compared as a whole: each one's summary under its name (a part compared is an attribute answer).</summary>
+    private static Reply MuscleComparison(KnowledgeIndex index, List<int> muscles)
+    {
+        var cited = new Citations();
+        var named = muscles.Take(3).Select(m => index.Muscles[m]).ToList();
+        var sections = ImmutableArray.CreateBuilder<ReplySection>();
+        foreach (var muscle in named)
+        {
+            sections.Add(new ReplySection(muscle.Name, ReplyComposer.MuscleOverview(muscle, cited)[0].Body));
+        }
+
+        return new Reply
+        {
+            Intent = Intent.Muscle,
+            Entity = named[0].Id,
+            Confidence = 1,
+            Title = string.Join(" and ", named.Select((m, i) => i == 0 ? m.Name : m.Name.ToLowerInvariant())),
+            Sections = sections.ToImmutable(),
+            Sources = cited.Resolve(index.Snapshot),
+        };
+    }
 
     /// <summary>"Which muscle does NOT insert on the lesser trochanter?": a negation among the first words of a which-question.</summary>
     private static bool AsksWhichNot(TokenizedText text) =>
