@@ -687,6 +687,12 @@ internal static class FactAnswerer
             return null;
         }
 
+        // "Is the iliopsoas a hip extensor?": the muscle's own action facts settle it, whatever facts were shown.
+        if (VerdictChecks.HipActionVerdict(index, question, skipWords) is { } action)
+        {
+            return action;
+        }
+
         var facts = index.Facts;
         if (DisputeQuestions.Verdict(facts, question, chosen) is { } differ)
         {
@@ -702,6 +708,11 @@ internal static class FactAnswerer
 
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
+        if (shown.Count > 0 && VerdictChecks.LevelVerdict(index, question, shown) is { } level)
+        {
+            return level;
+        }
+
         if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, question, shown))
         {
             return null;
@@ -710,6 +721,12 @@ internal static class FactAnswerer
         if (Comparison(index, question, shown) is { } compared)
         {
             return compared;
+        }
+
+        // "Several times a day?" over "once a day", "in 10% of people?" over 40 %: an amount no shown fact gives.
+        if (VerdictChecks.ContradictsTheAmount(question, shown))
+        {
+            return "No.";
         }
 
         var asksEveryone = question.Words.Any(Everyone.Contains);
@@ -748,7 +765,7 @@ internal static class FactAnswerer
             // "Does the psoas major originate from the sacrum?": a structure no fact anywhere names is not where the
             // sources put an attachment, a nerve or an artery that they list in full.
             var unheard = UnheardStructures(index, question, skipWords, shown);
-            claim = AttributeClaim(facts, claim, shown, factTerms);
+            claim = [.. AttributeClaim(facts, claim, shown, factTerms).Select(c => NearForm(c, factTerms))];
             claim.AddRange(unheard.Where(u => !claim.Contains(u)));
             if (claim.Count == 0)
             {
@@ -1078,6 +1095,34 @@ internal static class FactAnswerer
         return claim.Where(c => c.Any(char.IsAsciiDigit) || vocabulary.Contains(c) || factTerms.Any(t => t.Contains(c))).ToList();
     }
 
+    /// <summary>
+    /// The facts' own form of a claim word they hold only in another ending ("pubic" for "pubis", "sacral" for
+    /// "sacrum"): the same structure, never a claim word that no fact holds.
+    /// </summary>
+    private static string NearForm(string claimTerm, List<HashSet<string>> factTerms)
+    {
+        if (claimTerm.Length < 5 || factTerms.Any(t => t.Contains(claimTerm)))
+        {
+            return claimTerm;
+        }
+
+        foreach (var term in factTerms.SelectMany(t => t))
+        {
+            var common = 0;
+            while (common < Math.Min(term.Length, claimTerm.Length) && term[common] == claimTerm[common])
+            {
+                common++;
+            }
+
+            if (common >= 4 && term.Length - common <= 2 && claimTerm.Length - common <= 2 && term.Length >= 5)
+            {
+                return term;
+            }
+        }
+
+        return claimTerm;
+    }
+
     /// <summary>The verdict over an attribute's facts: yes when one holds the whole claim, no when a claim word is in none of them.</summary>
     private static string? AttributeVerdict(List<string> claim, List<double> support, List<HashSet<string>> factTerms)
     {
@@ -1331,7 +1376,7 @@ internal static class FactAnswerer
 
     private static bool IsYear(string word) => word.Length == 4 && word.All(char.IsAsciiDigit) && word[0] is '1' or '2';
 
-    private static string[] Words(string text) =>
+    internal static string[] Words(string text) =>
         Text.TextNormalizer.Normalize(text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static double Dot(float[] a, float[] b)

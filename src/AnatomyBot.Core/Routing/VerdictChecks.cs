@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing.Retrieval;
 
 namespace AnatomyBot.Core.Routing;
@@ -79,5 +81,274 @@ internal static class VerdictChecks
         }
 
         return true;
+    }
+
+    private static readonly FrozenSet<string> FlexWords = new[]
+    {
+        "flex", "flexes", "flexed", "flexing", "flexion", "flexor", "flexors",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> ExtendWords = new[]
+    {
+        "extend", "extends", "extended", "extending", "extension", "extensor", "extensors",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The hip end of an action: a claim about the spine ("does the psoas extend the low back") is the psoas paradox, not this.</summary>
+    private static readonly FrozenSet<string> HipWords = new[] { "hip", "hips", "thigh", "thighs", "leg", "legs", "femur" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words an action claim may hold besides the muscle, the action and the hip: any other word ("does stretching the
+    /// iliopsoas help hip extension", "is it the only hip flexor", "the main one") makes it another claim.
+    /// </summary>
+    private static readonly FrozenSet<string> ActionClaimWords = new[]
+    {
+        "is", "are", "does", "do", "can", "could", "will", "would", "the", "a", "an", "of", "at", "its", "it", "muscle", "joint",
+        "help", "helps", "act", "acts", "as", "work", "works", "also", "really", "actually", "considered", "classed", "called",
+        "true", "that", "your", "my", "our", "you", "we", "doesnt", "isnt", "cant", "arent", "dont",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Is the iliopsoas a hip extensor?", "does the iliacus flex the hip?": what a muscle does at the hip is settled by its
+    /// own action facts, not by a training drill named after the movement ("lengthening mobility (hip extension)"). When
+    /// every muscle asked about has an action fact saying it flexes the hip: yes to flexing, no to extending (it only
+    /// controls extension while lengthening). Null for any other claim, or when the muscle's facts give no hip action.
+    /// </summary>
+    public static string? HipActionVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords)
+    {
+        var (flex, extend) = (false, false);
+        var hip = false;
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (FlexWords.Contains(word))
+            {
+                flex = true;
+            }
+            else if (ExtendWords.Contains(word))
+            {
+                extend = true;
+            }
+            else if (HipWords.Contains(word))
+            {
+                hip = true;
+            }
+            else if (!skipWords.Contains(i) && !index.IsMuscleWord(word) && !ActionClaimWords.Contains(word))
+            {
+                return null;
+            }
+        }
+
+        var agentNoun = question.Words.Any(w => w is "flexor" or "flexors" or "extensor" or "extensors");
+        var asked = index.MusclesNamedIn(question.Text);
+        if (flex == extend || !(hip || agentNoun) || asked.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var muscle in asked)
+        {
+            var flexesHip = false;
+            foreach (var passage in index.Facts.Passages)
+            {
+                if (passage.Muscle == muscle && passage.Attribute == MuscleAttribute.Action && passage.Kind == PassageKind.MuscleFact
+                    && FactAnswerer.Words(passage.Fact.Text) is var words && words.Any(FlexWords.Contains) && words.Any(HipWords.Contains))
+                {
+                    flexesHip = true;
+                    break;
+                }
+            }
+
+            if (!flexesHip)
+            {
+                return null;
+            }
+        }
+
+        return flex ? "Yes." : "No.";
+    }
+
+    /// <summary>A spinal level or a range of them ("L1", "T12-L5", "L1 to L4"); lists ("L2, L3 and L4") are single levels.</summary>
+    private static readonly Regex Level = new(
+        @"\b([tl])(\d{1,2})(?:\s*(?:-|\u2013|to)\s*([tl])?(\d{1,2}))?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+
+    /// <summary>The levels a text names, T1-T12 as 1-12 and L1-L5 as 13-17; "the lumbar vertebrae" are all five.</summary>
+    internal static HashSet<int> LevelsOf(string text)
+    {
+        var levels = new HashSet<int>();
+        foreach (Match m in Level.Matches(text))
+        {
+            var from = Ordinal(m.Groups[1].Value, m.Groups[2].Value);
+            var to = m.Groups[4].Success ? Ordinal(m.Groups[3].Success ? m.Groups[3].Value : m.Groups[1].Value, m.Groups[4].Value) : from;
+            for (var l = from; from > 0 && to >= from && l <= to; l++)
+            {
+                levels.Add(l);
+            }
+        }
+
+        if (text.Contains("lumbar vertebrae", StringComparison.OrdinalIgnoreCase))
+        {
+            levels.UnionWith([13, 14, 15, 16, 17]);
+        }
+
+        return levels;
+    }
+
+    private static int Ordinal(string region, string number)
+    {
+        var n = int.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
+        return char.ToLowerInvariant(region[0]) == 't' ? (n is >= 1 and <= 12 ? n : 0) : (n is >= 1 and <= 5 ? 12 + n : 0);
+    }
+
+    /// <summary>
+    /// "Does the psoas major get fibres from L1?": a level asked of one muscle's origin or nerve supply is weighed
+    /// against every fact of that attribute that gives levels, read as ranges ("L1 to L4" holds L3): in all of them
+    /// yes, in none no, in some the sources differ. Null when the question names no level or no single muscle.
+    /// </summary>
+    public static string? LevelVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<FactPassage> shown)
+    {
+        var claimed = LevelsOf(question.Text);
+        var asked = index.MusclesNamedIn(question.Text).Where(m => !index.Muscles[m].IsGroup).ToArray();
+        if (claimed.Count == 0 || asked.Length != 1
+            || shown.FirstOrDefault(p => p.Muscle == asked[0] && p.Attribute is MuscleAttribute.Origin or MuscleAttribute.Innervation) is not { Attribute: { } attribute })
+        {
+            return null;
+        }
+
+        var (holding, lacking) = (0, 0);
+        foreach (var passage in index.Facts.Passages)
+        {
+            if (passage.Muscle != asked[0] || passage.Attribute != attribute || passage.Kind != PassageKind.MuscleFact)
+            {
+                continue;
+            }
+
+            var levels = LevelsOf(passage.Fact.Text);
+            if (levels.Count > 0)
+            {
+                _ = claimed.IsSubsetOf(levels) ? holding++ : lacking++;
+            }
+        }
+
+        return (holding, lacking) switch
+        {
+            (0, 0) => null,
+            (_, 0) => "Yes.",
+            (0, _) => "No.",
+            _ => "The sources differ.",
+        };
+    }
+
+    /// <summary>Units a dose or a share is counted in, each folded to one name.</summary>
+    private static readonly FrozenDictionary<string, string> Units = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["rep"] = "rep", ["reps"] = "rep", ["repetition"] = "rep", ["repetitions"] = "rep", ["set"] = "set", ["sets"] = "set",
+        ["times"] = "times", ["second"] = "second", ["seconds"] = "second", ["sec"] = "second", ["secs"] = "second",
+        ["minute"] = "minute", ["minutes"] = "minute", ["min"] = "minute", ["mins"] = "minute", ["hour"] = "hour", ["hours"] = "hour",
+        ["degree"] = "degree", ["degrees"] = "degree", ["percent"] = "percent", ["week"] = "week", ["weeks"] = "week",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, int> NumberNames = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
+        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
+        ["fifty"] = 50, ["sixty"] = 60, ["ninety"] = 90, ["hundred"] = 100,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>"Several times", "many reps": more than one, without a number.</summary>
+    private static readonly FrozenSet<string> Several = new[] { "several", "multiple", "many", "numerous" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The counted amounts of a text: "15 to 20 repetitions", "two or three sets", "once a day", "40-50%".</summary>
+    internal static List<(string Unit, double Low, double High)> Amounts(IReadOnlyList<string> words)
+    {
+        var amounts = new List<(string, double, double)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (word is "once" or "twice" or "thrice")
+            {
+                var n = word == "once" ? 1 : word == "twice" ? 2 : 3;
+                amounts.Add(("times", n, n));
+                continue;
+            }
+
+            // Normalising drops "%": "missing in 10% of people" reads "10 of people".
+            if (i + 2 < words.Count && Number(word) is { } share && words[i + 1] == "of" && words[i + 2] is "people" or "persons" or "adults" or "humans" or "us" or "everyone")
+            {
+                amounts.Add(("percent", share, share));
+                continue;
+            }
+
+            if (!Units.TryGetValue(word, out var unit) || i == 0)
+            {
+                continue;
+            }
+
+            if (Several.Contains(words[i - 1]))
+            {
+                amounts.Add((unit, 2, double.MaxValue));
+            }
+            else if (Span(words[i - 1]) is { } span)
+            {
+                // "15 to 20 repetitions", "two or three sets", "2-3 sets" (read "2 3 sets"): the lower end further back.
+                var low = i >= 3 && words[i - 2] is "to" or "or" && Number(words[i - 3]) is { } from ? from
+                    : i >= 2 && Number(words[i - 2]) is { } before && before < span.Low ? before : span.Low;
+                amounts.Add((unit, Math.Min(low, span.Low), span.High));
+            }
+        }
+
+        return amounts;
+    }
+
+    /// <summary>A share a fact gives ("40%", "40-50%"), read from its own text: normalising drops the sign.</summary>
+    private static readonly Regex Share = new(@"(\d{1,3})(?:\s*[-\u2013]\s*(\d{1,3}))?\s*(?:%|percent)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static IEnumerable<(string Unit, double Low, double High)> Shares(string text)
+    {
+        foreach (Match m in Share.Matches(text))
+        {
+            var low = double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            yield return ("percent", low, m.Groups[2].Success ? double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : low);
+        }
+    }
+
+    /// <summary>A number or a range in one word: "3", "three", "40-50".</summary>
+    private static (double Low, double High)? Span(string word)
+    {
+        if (Number(word) is { } n)
+        {
+            return (n, n);
+        }
+
+        var dash = word.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && Number(word[..dash]) is { } low && Number(word[(dash + 1)..]) is { } high && low <= high ? (low, high) : null;
+    }
+
+    private static double? Number(string word) =>
+        NumberNames.TryGetValue(word, out var named) ? named
+        : word.Length is > 0 and <= 4 && word.All(char.IsAsciiDigit) ? double.Parse(word, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// "Do the strengthening sets need doing several times a day?" over "... once a day", "five sets?" over "two or three
+    /// sets": an amount the claim gives in a unit that the shown facts count too, outside every amount they give in it.
+    /// </summary>
+    public static bool ContradictsTheAmount(TokenizedText question, IReadOnlyList<FactPassage> shown)
+    {
+        var claimed = Amounts(question.Words);
+        if (claimed.Count == 0)
+        {
+            return false;
+        }
+
+        var given = shown.SelectMany(p => Amounts(FactAnswerer.Words(p.Fact.Text)).Concat(Shares(p.Fact.Text))).ToList();
+        foreach (var (unit, low, high) in claimed)
+        {
+            var same = given.Where(g => g.Unit == unit).ToList();
+            if (same.Count > 0 && same.All(g => g.High < low || g.Low > high))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
