@@ -504,7 +504,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static bool AboutAnotherRegion(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
         analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
         && !(context is not null && FactAnswerer.HasPronoun(text))
-        && text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !index.Facts.Knows(w)));
+        && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !index.Facts.Knows(w)))
+            || Vocabulary.NamesAnotherRegionInPlainSense(text.Words));
 
     /// <summary>Replies owed before any subject is read: the urgent notice for a red flag, the completions of a clipped name.</summary>
     private static Reply? UrgentOrClippedName(TokenizedText text, Analysis analysis, KnowledgeIndex index)
@@ -618,9 +619,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // Everyday words alone ("said out loud", "kinda lost") say how the named attribute is asked, not what.
             // Everyday words alone ("said out loud", "kinda lost") say how the named attribute is asked, unless they are
             // the choice asked about ("more often in men or in women").
-            var settled = (strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight)
-                || (unknownWords.Count > 0 && EverydayWords.Rare(unknownWords).Count == 0 && !EverydayWords.AsksWhatNoFactHolds(unknownWords)
-                    && !OffersUnknownChoice(text, unknownWords, index));
+            // A test, a treatment or a measure no fact holds ("which reflex tests the nerve roots") is never settled.
+            var settled = !EverydayWords.AsksWhatNoFactHolds(unknownWords)
+                && ((strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight)
+                    || (unknownWords.Count > 0 && EverydayWords.Rare(unknownWords).Count == 0 && !OffersUnknownChoice(text, unknownWords, index)));
             if (UncoveredSubject(text, index, unknownWords, settled) is { } uncovered
                 && !AsksYesNoOfAnUnheardStructure(text, index, subject, unknownWords))
             {
@@ -1130,7 +1132,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         "weigh" or "weighs" or "weighed" or "heavy" or "heaviness" or "mass" or "kg" or "kilograms" or "grams" or "lb" or "lbs" or "oz" => "weight",
         "wide" or "width" => "width",
         "thick" or "thickness" => "thickness",
-        "size" or "volume" or "diameter" or "age" => word,
+        "size" or "volume" or "diameter" or "age" or "length" => word,
+        "lengths" => "length",
         _ when Vocabulary.UnitWords.Contains(word) || Vocabulary.MeasureWords.Contains(word) => "measurements",
         _ => null,
     };

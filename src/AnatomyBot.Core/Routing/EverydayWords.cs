@@ -19,6 +19,8 @@ internal static class EverydayWords
         "scan", "scans", "xray", "drug", "drugs", "medication", "medications", "medicine", "medicines", "pill", "pills",
         // Imaging: what a structure looks like on a scan is a subject the sources would have to show.
         "ultrasound", "ultrasounds", "sonography", "mri", "ct", "imaging", "radiograph", "radiographs", "xrays",
+        // A clinical test ("the Thomas test", "which reflex tests L3"): how it is done is a subject the sources would have to describe.
+        "test", "tests", "testing",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

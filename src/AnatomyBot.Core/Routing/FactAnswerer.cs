@@ -495,10 +495,15 @@ internal static class FactAnswerer
         var facts = index.Facts;
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
         var ids = ImmutableArray.CreateBuilder<string>();
+        // A dispute is shown once per reply: the same disagreement kept under a topic and under a muscle's attribute (or
+        // a fact that only states it again) does not come back under a later heading.
+        var shownDisputes = new List<FactPassage>();
+        var shownNotes = new List<string>();
         foreach (var group in chosen.Select(c => facts.Passages[c]).GroupBy(p => p.Heading))
         {
             var lines = new List<string>();
             var disagreements = new List<FactPassage>();
+            var factsShown = new List<FactPassage>();
             foreach (var p in group)
             {
                 if (p.Kind == PassageKind.Disagreement)
@@ -507,12 +512,24 @@ internal static class FactAnswerer
                     continue;
                 }
 
+                if (shownDisputes.Exists(d => Repeats(facts, d.Fact, p.Fact)))
+                {
+                    continue;
+                }
+
                 lines.Add(ReplyComposer.FactLine(p.Fact, cited));
                 ids.Add(p.Id);
+                factsShown.Add(p);
+                if (!string.IsNullOrWhiteSpace(p.Fact.EditorsNote))
+                {
+                    shownNotes.Add(p.Fact.EditorsNote);
+                }
             }
 
             AddRelatedNotes(facts, group.First(), disagreements, showNote);
-            var topicNotes = NoteLines(facts, group, disagreements, lines, ids, cited, briefNote);
+            disagreements.RemoveAll(n => shownDisputes.Exists(d => Repeats(facts, d.Fact, n.Fact) || Repeats(facts, n.Fact, d.Fact)));
+            var topicNotes = NoteLines(facts, factsShown, disagreements, lines, ids, cited, briefNote, shownNotes);
+            shownDisputes.AddRange(disagreements);
             if (lines.Count > 0)
             {
                 sections.Add(new ReplySection(Capitalize(group.Key), string.Join('\n', lines)));
@@ -563,7 +580,7 @@ internal static class FactAnswerer
 
     /// <summary>Writes each disagreement: a muscle's as a line of the group, a topic's (returned) as the note with each side and its source.</summary>
     private static List<string> NoteLines(FactIndex facts, IEnumerable<FactPassage> group, List<FactPassage> disagreements, List<string> lines,
-        ImmutableArray<string>.Builder ids, Citations cited, Func<FactPassage, bool>? briefNote)
+        ImmutableArray<string>.Builder ids, Citations cited, Func<FactPassage, bool>? briefNote, List<string> shownNotes)
     {
         var topicNotes = new List<string>();
         foreach (var note in disagreements)
@@ -584,13 +601,15 @@ internal static class FactAnswerer
                 var shownFacts = group.Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();
                 var sides = note.Values.Where(v => !shownFacts.Any(f => Restates(facts, f, v))).ToList();
                 topicNotes.Add(ReplyComposer.DisagreementLabel + topicNote.Trim() + "\n"
-                    + string.Join('\n', (sides.Count > 0 ? sides : [.. note.Values]).Select(v => ReplyComposer.FactLine(v, cited))));
+                    + string.Join('\n', (sides.Count > 0 ? sides : [.. note.Values]).Select(v => ReplyComposer.FactLine(WithoutShownNote(facts, v, shownNotes), cited))));
             }
-            else
+            else if (!group.Any(p => p.Kind != PassageKind.Disagreement && StatesTheDispute(facts, p.Fact, note.Fact)))
             {
                 lines.Add(ReplyComposer.DisagreementLabel + note.Fact.Text.Trim());
             }
 
+            // A note a shown fact already states ("the clinic states it without qualification; the blog says only that it
+            // may") is not written again, but the answer still rests on it.
             ids.Add(note.Id);
         }
 
@@ -656,6 +675,62 @@ internal static class FactAnswerer
                 ids.Add(passage.Id);
             }
         }
+    }
+
+    /// <summary>
+    /// A side whose editors' note says what a note already shown in the reply says ("the gluteus maximus and piriformis
+    /// also join the spine to the femur" twice): the side without it. The note is recorded as shown otherwise.
+    /// </summary>
+    private static Fact WithoutShownNote(FactIndex facts, Fact side, List<string> shownNotes)
+    {
+        if (string.IsNullOrWhiteSpace(side.EditorsNote))
+        {
+            return side;
+        }
+
+        if (shownNotes.Exists(n => NotesAgree(facts, n, side.EditorsNote)))
+        {
+            return side with { EditorsNote = null };
+        }
+
+        shownNotes.Add(side.EditorsNote);
+        return side;
+    }
+
+    /// <summary>Whether two editors' notes share most of their content words (at least four, and 60 % of the shorter's).</summary>
+    private static bool NotesAgree(FactIndex facts, string a, string b)
+    {
+        if (string.Equals(a.Trim(), b.Trim(), StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var left = NoteTerms(facts, a);
+        var right = NoteTerms(facts, b);
+        var shared = left.Count(right.Contains);
+        return shared >= 4 && shared >= 0.6 * Math.Min(left.Count, right.Count);
+    }
+
+    private static HashSet<string> NoteTerms(FactIndex facts, string note) =>
+        [.. TextNormalizer.Normalize(note, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 3 && !Vocabulary.StopWords.Contains(w)).Select(facts.Term)];
+
+    /// <summary>
+    /// Whether a fact states a muscle's disagreement note itself: it holds at least 60 % of the note's content words and
+    /// every level or number the note gives ("L2" is a side of its own, however short).
+    /// </summary>
+    private static bool StatesTheDispute(FactIndex facts, Fact shown, Fact note)
+    {
+        var a = facts.ContentTerms(shown);
+        var b = facts.ContentTerms(note);
+        if (b.Count == 0 || b.Count(a.Contains) < 0.6 * b.Count)
+        {
+            return false;
+        }
+
+        var shownWords = TextNormalizer.Normalize(shown.Text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return TextNormalizer.Normalize(note.Text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Any(char.IsAsciiDigit)).All(shownWords.Contains);
     }
 
     /// <summary>Whether a shown fact already says what one side of a disagreement says (most of its content words).</summary>

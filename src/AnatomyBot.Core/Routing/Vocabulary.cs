@@ -120,6 +120,74 @@ internal static class Vocabulary
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// Parts of the body the facts name only in one sense of their own: the "neck" or "head" of the femur, the "front
+    /// foot" of a stretch, the knee drawn to the "chest", the palms and "arms" of a stretch, the "upper" back as against the low back.
+    /// Without the word that makes that sense (the femur, the knee), a question about one is about another region.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string[]> RegionsWithOurSense = new Dictionary<string, string[]>
+    {
+        ["neck"] = ["femur", "femoral", "thighbone", "bone", "hip"],
+        ["necks"] = ["femur", "femoral", "thighbone", "bone", "hip"],
+        ["head"] = ["femur", "femoral", "thighbone", "bone", "hip"],
+        ["foot"] = ["drop", "front", "back", "stance", "floor", "lift", "lifting", "stand", "standing", "step", "walking"],
+        ["feet"] = ["drop", "front", "back", "stance", "floor", "lift", "lifting", "stand", "standing", "step", "walking"],
+        ["chest"] = ["knee", "knees", "thigh", "thighs", "bring", "pull", "curled"],
+        ["arm"] = ["palm", "palms", "floor", "hand", "hands"],
+        ["arms"] = ["palm", "palms", "floor", "hand", "hands"],
+        ["ankle"] = [],
+        ["ankles"] = [],
+        ["upper"] = ["fibres", "fibers", "part", "attachment", "end", "lumbar", "thigh", "femur"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The iliopsoas's own region: a question naming it ("the hands-on-the-floor hip flexor stretch") is about ours.</summary>
+    private static readonly FrozenSet<string> OurRegionWords = new[]
+    {
+        "hip", "hips", "thigh", "thighs", "pelvis", "pelvic", "groin", "lumbar", "spine", "spinal", "femur", "femoral",
+        "flexor", "flexors", "knee", "knees", "lordosis",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the words name a region of <see cref="RegionsWithOurSense"/> without the word that makes it ours, and
+    /// nothing of the hip region besides.
+    /// </summary>
+    public static bool NamesAnotherRegionInPlainSense(IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (OurRegionWords.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!RegionsWithOurSense.TryGetValue(words[i], out var ours)
+                || (words[i] == "upper" && (i + 1 >= words.Count || words[i + 1] is not ("back" or "body" or "arm" or "arms" or "limb" or "limbs"))))
+            {
+                continue;
+            }
+
+            var oursToo = false;
+            foreach (var word in words)
+            {
+                if (Array.IndexOf(ours, word) >= 0)
+                {
+                    oursToo = true;
+                    break;
+                }
+            }
+
+            if (!oursToo)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Where a structure lies or runs ("emerges from the front", "its course"): with a nerve named, a question about its
     /// path rather than about what supplies a muscle.
     /// </summary>
@@ -163,6 +231,8 @@ internal static class Vocabulary
     {
         "weigh", "weighs", "weighed", "heavy", "heaviness", "mass", "size", "width", "wide", "thick", "thickness",
         "volume", "diameter", "centimetres", "centimeters", "millimetres", "millimeters", "grams", "kilograms", "age",
+        // The facts speak of lengthening (stretching), never of a length: "average length" is a measure.
+        "length", "lengths",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word the router itself knows as plain English: never read as a typo of a knowledge word.</summary>

@@ -154,4 +154,30 @@ public sealed class HonestScopeRuleTests(ShippedKnowledgeFixture fixture) : ICla
     {
         Assert.True(SaysNotCovered(fixture.Ask(question)));
     }
+
+    /// <summary>
+    /// A clinical test (the Thomas test, a reflex test) and a length are subjects the sources would have to describe:
+    /// the facts speak of lengthening and of tight hips, never of a length or of how a test is done.
+    /// </summary>
+    [Theory]
+    [InlineData("what does a positive Thomas test mean for the psoas")]
+    [InlineData("how do you perform the thomas test for a tight iliopsoas")]
+    [InlineData("what reflex tests the psoas nerve roots")]
+    [InlineData("average length of the iliacus")]
+    [InlineData("what is the typical length of the psoas minor in adults")]
+    public void A_clinical_test_or_a_length_is_not_covered(string question)
+    {
+        Assert.True(SaysNotCovered(fixture.Ask(question)));
+    }
+
+    [Theory]
+    [InlineData("how long should i hold the psoas stretch", "second")]
+    [InlineData("what are lengthening drills for the psoas", "lengthening")]
+    public void Lengthening_and_how_long_are_still_answered(string question, string expected)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.False(SaysNotCovered(reply), Answer(reply));
+        Assert.Contains(expected, Answer(reply), StringComparison.OrdinalIgnoreCase);
+    }
 }
