@@ -262,6 +262,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         text = QuestionForms.WithoutTag(text);
+        text = QuestionForms.WithElidedPsoas(text) ?? text;
+        text = QuestionForms.WithPlainCause(text) ?? text;
         var analysis = Analyze(text, index);
         if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithContextMuscle(text, index, context) is { } resolved)
         {
@@ -285,6 +287,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (MoreFollowUps.AsksForMore(text))
         {
             return Compose(MoreFollowUps.More(index, context), index, text);
+        }
+
+        if (DisputeFollowUp(text, analysis, index, context) is { } disputed)
+        {
+            return Compose(disputed, index, text);
         }
 
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
@@ -342,6 +349,44 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         "the", "a", "an", "its", "their", "this", "these", "those", "upon", "me", "us",
     };
+
+    /// <summary>Words asking whether the sources agree on something ("is that disputed?", "do the sources agree on that?").</summary>
+    private static readonly FrozenSet<string> DisputeAskWords = new[]
+    {
+        "disputed", "dispute", "debated", "debate", "controversial", "contested", "agree", "agreed", "disagree", "disagreement",
+        "differ", "consensus", "contradict", "conflicting", "settled", "contradictory",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "so is that disputed?", "do the sources agree on that?" after an answer: the disagreement the sources record on the
+    /// last subject (a muscle's attribute or a topic), opened with "The sources differ."; null when the message has a
+    /// subject of its own ("is psoas massage disputed?") or none is recorded (the question is then answered as usual).
+    /// </summary>
+    private static Reply? DisputeFollowUp(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
+    {
+        if (context is not { HasSubject: true } || analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || text.Count > 8
+            || !text.Words.Any(DisputeAskWords.Contains) || !text.Words.Any(w => w is "that" or "this" or "it" or "there" or "them" or "those" or "these")
+            || text.Words.Any(w => !DisputeAskWords.Contains(w) && !Vocabulary.SourceWords.Contains(w) && IsSubjectWord(w, index) && index.Facts.Knows(w)))
+        {
+            return null;
+        }
+
+        var facts = index.Facts;
+        var muscle = context.MuscleId is { } m ? Array.FindIndex(index.Muscles, x => x.Id == m) : -1;
+        var topic = context.TopicId is { } t ? Array.FindIndex(index.Topics, x => x.Id == t) : -1;
+        List<int> notes = muscle >= 0 && context.Attribute is { } attribute
+            ? [.. facts.Passages.Where(p => p.Kind == PassageKind.Disagreement && p.Muscle == muscle && p.Attribute == attribute).Select(p => p.Ordinal)]
+            : topic >= 0 ? [.. facts.TopicDisagreements(topic).Select(p => p.Ordinal)] : [];
+        if (notes.Count == 0)
+        {
+            return null;
+        }
+
+        var reply = FactReply(index, text, analysis, notes, 1);
+        return reply.Title is { } title && !title.StartsWith("The sources differ.", StringComparison.Ordinal)
+            ? reply with { Title = Verdicted("The sources differ.", title.StartsWith("Yes. ", StringComparison.Ordinal) || title.StartsWith("No. ", StringComparison.Ordinal) ? title[(title.IndexOf(' ') + 1)..] : title) }
+            : reply;
+    }
 
     /// <summary>How many words open the question as greeting, thanks or filler, and whether thanks or a greeting is among them.</summary>
     private static (int Lead, bool Thanks, bool Greeting) LeadingCourtesy(TokenizedText text)
@@ -508,6 +553,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
         var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text) || FollowUpGate.PointsBackAtTopic(text, context)) && muscles.Count == 0
             && analysis.GreyMuscles.Count == 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
+        if (context is { HasSubject: true } && muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && FollowUpGate.AsksOnlyAnAmount(text))
+        {
+            // "how many times a day?": its unit words are no subject of their own; the last subject answers.
+            (refersBack, ownWords) = (true, 0);
+        }
+
         var ownSubject = (muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0) && !refersBack;
         return new ResolvedSubject(muscles, analysis.Attributes.ToList(), analysis.StrongAttribute, ownWords, ownSubject, refersBack);
     }
@@ -541,7 +592,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (subject.Muscles.Count > 0 && (subject.Attributes.Count == 0 || FollowUpGate.OnlyForAfterAnd(text)) && context?.Attribute is { } lastAttribute
-            && (FactAnswerer.IsFollowUp(text) || IsBareFollowUp(text, analysis)))
+            && (FactAnswerer.IsFollowUp(text) || IsBareFollowUp(text, analysis)) && !AsksInGeneral(text))
         {
             return subject with { Attributes = [lastAttribute], Strong = true };
         }
@@ -556,7 +607,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (attributes.Count == 0 && AsksForCard(text, analysis))
         {
             var mention = analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, index.Muscles[muscles[0]].Name);
-            return MuscleAnswer(index, mention);
+            return MuscleAnswer(index, mention, overview: AsksInGeneral(text));
         }
 
         if (attributes.Count > 0 && (strong || analysis.BestTopic.Score < RoutingThresholds.TopicAccept || AsksYesNoOfPart(text, analysis, index)))
@@ -775,7 +826,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var subject = SubjectWords(text, analysis, index);
         if (subject.Length == 0)
         {
-            return MuscleAnswer(index, mention);
+            return MuscleAnswer(index, mention, overview: AsksInGeneral(text));
         }
 
         var asked = WhereAsked(text, analysis);
@@ -954,7 +1005,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         "tell", "about", "what", "whats", "is", "are", "the", "a", "an", "describe", "explain", "overview", "summary",
         "summarise", "summarize", "info", "card", "everything", "all", "me", "give", "show", "please", "pls", "on", "of",
         "muscle", "group", "who", "some", "basics", "quick", "facts", "full", "whole", "entire", "complete", "everything",
-        "anatomy", "anatomically",
+        "anatomy", "anatomically", "general", "generally", "overall", "in",
     };
 
     /// <summary>The topic whose title, id or keyword is the whole question once card words are dropped, or -1.</summary>
@@ -992,6 +1043,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return true;
     }
+
+    /// <summary>"what about the psoas minor in general", "overall": the muscle's overview, not the last attribute again.</summary>
+    private static bool AsksInGeneral(TokenizedText text) => text.Words.Any(w => w is "general" or "generally" or "overall");
 
     /// <summary>"iliacus?" right after an attribute question: a muscle name with nothing else to say.</summary>
     private static bool IsBareFollowUp(TokenizedText text, Analysis analysis) =>

@@ -1234,7 +1234,7 @@ internal static class FactAnswerer
             return VerdictChecks.AsksEfficacy(question) ? "The sources differ." : null;
         }
 
-        if (words.Any(Negations.Contains))
+        if (words.Any(Negations.Contains) || VerdictChecks.AsksDispute(question))
         {
             return null;
         }

@@ -45,4 +45,42 @@ internal static class FollowUpGate
 
         return false;
     }
+
+    /// <summary>Words a bare request for an amount may hold besides "how many/often/long/much": units, "a day", "then".</summary>
+    private static readonly System.Collections.Frozen.FrozenSet<string> AmountWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(new[]
+    {
+        "times", "time", "day", "days", "week", "weeks", "per", "a", "each", "every", "then", "so", "and", "should", "i", "you",
+        "we", "do", "does", "it", "in", "total", "exactly", "roughly", "about", "usually", "is", "are", "of", "them", "daily",
+        "weekly", "sets", "set", "reps", "rep", "repetitions", "seconds", "secs", "minutes", "mins", "often", "long", "many",
+        "much", "how", "for", "be", "done", "the", "that", "this", "those", "ok", "okay", "again", "side", "approx", "also",
+    }, StringComparer.Ordinal);
+
+    /// <summary>
+    /// "how many times a day?", "how often then?", "how many sets per day": an amount asked with no subject of its own is
+    /// asked of the last subject, though "times" and "day" are words of other facts (the rest topic's "a few days").
+    /// </summary>
+    public static bool AsksOnlyAnAmount(TokenizedText text)
+    {
+        // "and how many times a day?", "so for how long": a lead word before the amount asked.
+        var at = 0;
+        while (at < text.Count - 1 && text.WordString(at) is "and" or "so" or "ok" or "okay" or "also" or "for")
+        {
+            at++;
+        }
+
+        if (text.Count < 2 || text.Count > 9 || at + 1 >= text.Count || !HowMuchAt(text, at))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (!AmountWords.Contains(text.WordString(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

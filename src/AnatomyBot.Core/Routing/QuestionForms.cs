@@ -127,6 +127,99 @@ internal static class QuestionForms
         return new TokenizedText(before + muscle.Name.ToLowerInvariant() + after) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
     }
 
+    /// <summary>
+    /// "and the minor?", "what about the major one": "minor" or "major" standing alone names the psoas minor or major
+    /// (no other muscle of ours has either word). Only where the word is the muscle: at the end, before "one" or
+    /// "muscle", or after "the" before an attribute word ("where does the minor insert"); "the major hip flexor" is not.
+    /// Null when nothing is elided.
+    /// </summary>
+    public static TokenizedText? WithElidedPsoas(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word is not ("minor" or "major") || (i > 0 && text.WordString(i - 1) is "psoas" or "soas" or "psoa" or "psos"))
+            {
+                continue;
+            }
+
+            var previous = i > 0 ? text.WordString(i - 1) : null;
+            var next = i + 1 < text.Count ? text.WordString(i + 1) : null;
+            var standsAlone = next is null or "one" or "muscle" or "ones"
+                || (previous == "the" && (Vocabulary.CueWords.Contains(next) || FactAnswerer.IsYesNoStart(next) || MuscleVerbs.Contains(next)));
+            if (!standsAlone || previous is not (null or "the" or "and" or "about" or "for" or "of" or "its" or "to" or "with"))
+            {
+                continue;
+            }
+
+            var before = i > 0 ? text.Window(0, i).ToString() + " " : string.Empty;
+            var after = text.Window(i, text.Count - i).ToString();
+            return new TokenizedText(before + "psoas " + after) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+        }
+
+        return null;
+    }
+
+    /// <summary>Verbs a muscle is the subject of ("does the minor come from the spine", "where does the major end").</summary>
+    private static readonly FrozenSet<string> MuscleVerbs = new[]
+    {
+        "come", "comes", "start", "starts", "begin", "begins", "arise", "arises", "end", "ends", "attach", "attaches", "go",
+        "goes", "run", "runs", "lie", "lies", "sit", "sits", "tilt", "tilts", "flex", "flexes", "work", "works", "connect",
+        "connects", "reach", "reaches", "insert", "inserts", "originate", "originates", "get", "gets", "need", "needs",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs that ask what sets something off, with the pronoun between ("sets them off", "brings it on").</summary>
+    private static readonly FrozenSet<string> SetsOff = new[] { "set", "sets", "bring", "brings", "kick", "kicks", "spark", "sparks" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Pronouns = new[] { "it", "them", "this", "that", "these", "those", "they" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "what sets them off?", "what triggers it?", "what brings them on?": asking for a cause in words that are also the
+    /// knowledge's nouns ("sets" and reps, "trigger" points), read as "what causes them". Null when not so asked.
+    /// </summary>
+    public static TokenizedText? WithPlainCause(TokenizedText text)
+    {
+        for (var i = 1; i + 1 < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            var next = text.WordString(i + 1);
+            var span = 0;
+            if (word is "triggers" or "trigger" or "provokes" or "provoke" && Pronouns.Contains(next))
+            {
+                span = 1;
+            }
+            else if (SetsOff.Contains(word) && Pronouns.Contains(next) && i + 2 < text.Count && text.WordString(i + 2) is "off" or "on")
+            {
+                span = 1;
+            }
+            else if (SetsOff.Contains(word) && next is "off")
+            {
+                span = 2;
+            }
+
+            if (span == 0 || !(text.WordString(0) is "what" or "whats" or "which" or "does" or "do" or "can" or "could" or "will"))
+            {
+                continue;
+            }
+
+            // "sets them off" keeps its pronoun and loses "off"; "sets off trigger points" loses "off".
+            var words = text.Words.ToList();
+            words[i] = "causes";
+            if (span == 1 && i + 2 < words.Count && words[i + 2] is "off" or "on" && !(word is "triggers" or "trigger" or "provokes" or "provoke"))
+            {
+                words.RemoveAt(i + 2);
+            }
+            else if (span == 2)
+            {
+                words.RemoveAt(i + 1);
+            }
+
+            return new TokenizedText(string.Join(' ', words)) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+        }
+
+        return null;
+    }
+
     private static bool StartsWith(TokenizedText text, string[] words)
     {
         if (text.Count < words.Length)

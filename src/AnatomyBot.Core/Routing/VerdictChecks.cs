@@ -55,6 +55,9 @@ internal static class VerdictChecks
     /// <summary>Whether a fact says its point is disputed, debated or unproven.</summary>
     public static bool Disputed(IEnumerable<string> factWords) => factWords.Any(DisputeWords.Contains);
 
+    /// <summary>"Is the lumbar plexus disputed?": the claim is that the point is disputed, which a fact that says nothing of a dispute never confirms.</summary>
+    public static bool AsksDispute(TokenizedText question) => question.Words.Any(DisputeWords.Contains);
+
     /// <summary>"Is it proven", "does it work", "is that real": the question asks whether a claim holds up.</summary>
     public static bool AsksEfficacy(TokenizedText question) => question.Words.Any(EfficacyWords.Contains);
 
