@@ -673,7 +673,55 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
         }
 
+        if (top is not null && ranked[0].Score >= RetrievalThresholds.Accept && !AsksYesNoOfPart(text, analysis, index)
+            && TopHoldsWhatTheAttributeLacks(text, analysis, index, muscles, attributes, top))
+        {
+            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
+        }
+
         return AttributeAnswer(index, text, analysis, muscles, attributes, subject.Strong);
+    }
+
+    /// <summary>
+    /// "What kidney relation does the psoas have?", "the quadratus lumborum relation to psoas": the question names a
+    /// structure that none of the asked muscle's facts of that attribute mention, and the best-ranked fact (a part's, or
+    /// a topic's) names it: that fact answers, not the attribute's first facts.
+    /// </summary>
+    private static bool TopHoldsWhatTheAttributeLacks(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
+        List<MuscleAttribute> attributes, FactPassage top)
+    {
+        if (top.Muscle >= 0 && muscles.Contains(top.Muscle) && top.Attribute is { } a && attributes.Contains(a))
+        {
+            return false;
+        }
+
+        var missing = new List<string>();
+        foreach (var term in analysis.TermsOutsideMuscles(text, index.Facts))
+        {
+            // A misspelling may be a cue ("orgin") and an everyday word ("bone", "work") names no structure.
+            if (term.Term is not { } t || term.Corrected || !IsSubjectWord(term.Word, index) || Vocabulary.CueWords.Contains(term.Word)
+                || Vocabulary.NamesNoSubject(term.Word) || EverydayWords.IsEveryday(term.Word))
+            {
+                continue;
+            }
+
+            var held = false;
+            foreach (var attribute in attributes)
+            {
+                foreach (var p in index.Facts.OfAttribute(attribute))
+                {
+                    held |= muscles.Contains(index.Facts.Passages[p].Muscle) && index.Facts.FactTerms(p).Contains(t);
+                }
+            }
+
+            if (!held)
+            {
+                missing.Add(t);
+            }
+        }
+
+        var topTerms = index.Facts.FactTerms(top.Ordinal);
+        return missing.Count > 0 && missing.TrueForAll(topTerms.Contains);
     }
 
     /// <summary>
