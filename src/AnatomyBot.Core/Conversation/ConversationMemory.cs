@@ -27,6 +27,12 @@ public sealed record ConversationContext(string? MuscleId, MuscleAttribute? Attr
     /// </summary>
     internal bool Disclaimed { get; init; }
 
+    /// <summary>
+    /// The one muscle the last question named when a topic answered it ("where is the psoas major" gets the location
+    /// topic): "what nerve supplies it?" then asks that muscle's attribute, not the topic's.
+    /// </summary>
+    internal string? NamedMuscleId { get; init; }
+
     /// <summary>Whether the context holds a subject to follow up on (a red flag alone holds none).</summary>
     public bool HasSubject => MuscleId is not null || Attribute is not null || TopicId is not null;
 }

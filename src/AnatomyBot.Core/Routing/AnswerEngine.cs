@@ -60,7 +60,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
         if (remember && NextContext(reply, context) is { } next)
         {
-            _memory!.Set(chat, next);
+            _memory!.Set(chat, next.TopicId is not null && message.Request is AskRequest ask ? WithNamedMuscle(next, indexed.Index, ask.Text) : next);
         }
 
         return reply;
@@ -114,6 +114,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             },
             vectors);
     }
+
+    /// <summary>
+    /// A topic's context with the one muscle its question named, if it named exactly one and the topic's title does not
+    /// name it too ("the iliopsoas bursa" is the topic's subject, and "what does it do" asks about the bursa).
+    /// </summary>
+    private static ConversationContext WithNamedMuscle(ConversationContext next, KnowledgeIndex index, string? question) =>
+        index.MusclesNamedIn(question ?? string.Empty) is [var muscle] && Array.Find(index.Topics, t => t.Id == next.TopicId) is { } topic
+        && !index.MusclesNamedIn(topic.Title).Contains(muscle)
+            ? next with { NamedMuscleId = index.Muscles[muscle].Id }
+            : next;
 
     private static ConversationContext? NextContext(Reply reply, ConversationContext? previous)
     {
@@ -592,7 +602,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>Follow-ups: "what about its nerve supply?" takes the last muscle; "and the iliacus?" the last attribute.</summary>
     private static ResolvedSubject WithFollowUp(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context, ResolvedSubject subject)
     {
-        var contextMuscle = context?.MuscleId is { } cm && index.MuscleById.ContainsKey(cm) ? Array.FindIndex(index.Muscles, m => m.Id == cm) : -1;
+        // After a topic answered a question naming one muscle, a pronoun with an attribute named outright ("what nerve
+        // supplies it?") asks that muscle's attribute.
+        var remembered = context?.MuscleId ?? (subject.Strong && subject.Attributes.Count > 0 && FactAnswerer.HasSubjectPronoun(text) ? context?.NamedMuscleId : null);
+        var contextMuscle = remembered is { } cm && index.MuscleById.ContainsKey(cm) ? Array.FindIndex(index.Muscles, m => m.Id == cm) : -1;
         if (!subject.OwnSubject && contextMuscle >= 0 && (subject.Attributes.Count > 0 || FactAnswerer.HasPronoun(text)))
         {
             return subject with { Muscles = [contextMuscle] };

@@ -101,7 +101,7 @@ internal static class QuestionForms
     {
         // Only a yes/no claim: other follow-ups ("what does it do in people who have one") already take the last muscle,
         // and naming it there would let the question's other words pull the answer to a topic.
-        if (context?.MuscleId is not { } id || !index.MuscleById.TryGetValue(id, out var muscle) || !FactAnswerer.IsYesNo(text))
+        if ((context?.MuscleId ?? context?.NamedMuscleId) is not { } id || !index.MuscleById.TryGetValue(id, out var muscle) || !FactAnswerer.IsYesNo(text))
         {
             return null;
         }

@@ -102,4 +102,29 @@ public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : 
         Assert.Equal(entity, reply.Entity);
         Assert.True(HeldOutJudge.AnswerText(reply).Length < 1200, HeldOutJudge.AnswerText(reply).Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    [InlineData("where is the psoas major", "what nerve supplies it?", "psoas-major", MuscleAttribute.Innervation, null)]
+    [InlineData("where is the iliacus", "where does it insert?", "iliacus", MuscleAttribute.Insertion, null)]
+    [InlineData("is the iliacus a hip flexor", "what nerve supplies it?", "iliacus", MuscleAttribute.Innervation, null)]
+    [InlineData("where is the psoas major", "is it supplied by the femoral nerve?", "psoas-major", MuscleAttribute.Innervation, "No.")]
+    public void After_a_topic_answered_a_question_naming_one_muscle_it_is_that_muscle(string first, string next, string entity, MuscleAttribute attribute, string? verdict)
+    {
+        var reply = Dialogue(first, next);
+
+        Assert.Equal(entity, reply.Entity);
+        Assert.Equal(attribute, reply.Attribute);
+        if (verdict is not null)
+        {
+            Assert.StartsWith(verdict, reply.Title, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("how do I stretch my psoas", "how long do I hold it?", "stretches")]
+    [InlineData("what is the psoas paradox", "who came up with it?", "psoas-paradox")]
+    public void A_follow_up_on_the_topic_itself_stays_on_the_topic(string first, string next, string entity)
+    {
+        Assert.Equal(entity, Dialogue(first, next).Entity);
+    }
 }
