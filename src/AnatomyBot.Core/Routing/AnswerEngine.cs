@@ -445,6 +445,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         subject = WithFollowUp(text, analysis, index, context, subject);
+        if (subject.Muscles.Count == 1 && FactAnswerer.IsYesNo(text) && VerdictChecks.HipActionVerdict(index, text, analysis.MuscleWordPositions) == "No.")
+        {
+            // "Is the iliopsoas a hip extensor?": its action facts say no, and they are the answer, not the clinic's
+            // hip-extension drills that share the claim's words.
+            return FactReply(index, text, analysis, VerdictChecks.HipActionFacts(index, subject.Muscles[0]), 1, briefDisputes: true);
+        }
+
         if (ComparedMuscles(text, analysis, index, subject) is { } compared)
         {
             // A topic comparing exactly these muscles answers ("psoas major vs minor"); one about another pair does not.

@@ -107,14 +107,14 @@ internal static class VerdictChecks
     {
         "is", "are", "does", "do", "can", "could", "will", "would", "the", "a", "an", "of", "at", "its", "it", "muscle", "joint",
         "help", "helps", "act", "acts", "as", "work", "works", "also", "really", "actually", "considered", "classed", "called",
-        "true", "that", "your", "my", "our", "you", "we", "doesnt", "isnt", "cant", "arent", "dont",
+        "true", "that", "your", "my", "our", "you", "we", "doesnt", "isnt", "cant", "arent", "dont", "and", "both",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "Is the iliopsoas a hip extensor?", "does the iliacus flex the hip?": what a muscle does at the hip is settled by its
     /// own action facts, not by a training drill named after the movement ("lengthening mobility (hip extension)"). When
-    /// every muscle asked about has an action fact saying it flexes the hip: yes to flexing, no to extending (it only
-    /// controls extension while lengthening). Null for any other claim, or when the muscle's facts give no hip action.
+    /// every muscle asked about has an action fact saying it flexes the hip: yes to flexing, no to extending or to
+    /// flexing and extending (it only controls extension while lengthening). Null for any other claim, or when the muscle's facts give no hip action.
     /// </summary>
     public static string? HipActionVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords)
     {
@@ -143,7 +143,7 @@ internal static class VerdictChecks
 
         var agentNoun = question.Words.Any(w => w is "flexor" or "flexors" or "extensor" or "extensors");
         var asked = index.MusclesNamedIn(question.Text);
-        if (flex == extend || !(hip || agentNoun) || asked.Length == 0)
+        if (!(flex || extend) || !(hip || agentNoun) || asked.Length == 0)
         {
             return null;
         }
@@ -167,7 +167,39 @@ internal static class VerdictChecks
             }
         }
 
-        return flex ? "Yes." : "No.";
+        // "A hip flexor and extensor?": the extending half is false.
+        return extend ? "No." : "Yes.";
+    }
+
+    /// <summary>The muscle's action facts about flexing or extending at the hip: what a hip-action verdict rests on.</summary>
+    public static List<int> HipActionFacts(KnowledgeIndex index, int muscle) =>
+    [
+        .. index.Facts.Passages
+            .Where(p => p.Muscle == muscle && p.Attribute == MuscleAttribute.Action && p.Kind == PassageKind.MuscleFact
+                && NamesHipAction(FactAnswerer.Words(p.Fact.Text)))
+            .Select(p => p.Ordinal),
+    ];
+
+    /// <summary>"flexes the hip", "the thigh extends": an action word and a hip word within two words of each other.</summary>
+    private static bool NamesHipAction(string[] words)
+    {
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!FlexWords.Contains(words[i]) && !ExtendWords.Contains(words[i]))
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(0, i - 2); j <= Math.Min(words.Length - 1, i + 2); j++)
+            {
+                if (HipWords.Contains(words[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A spinal level or a range of them ("L1", "T12-L5", "L1 to L4"); lists ("L2, L3 and L4") are single levels.</summary>

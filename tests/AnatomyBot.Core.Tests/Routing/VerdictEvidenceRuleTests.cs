@@ -20,11 +20,27 @@ public sealed class VerdictEvidenceRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("does the iliacus extend the hip?", "No.")]
     [InlineData("can the psoas major extend your leg?", "No.")]
     [InlineData("is the iliopsoas an extensor of the thigh?", "No.")]
+    [InlineData("is the iliopsoas a hip flexor and extensor?", "No.")]
     [InlineData("is the iliacus a flexor of the hip", "Yes.")]
     [InlineData("Does the psoas major flex the hip?", "Yes.")]
     public void A_hip_action_is_settled_by_the_muscles_own_action_facts(string question, string verdict)
     {
         Assert.StartsWith(verdict, Opening(fixture.Ask(question)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Is the iliopsoas a hip extensor?", "iliopsoas")]
+    [InlineData("does the iliacus extend the hip?", "iliacus")]
+    [InlineData("is the psoas major a hip extensor", "psoas-major")]
+    public void A_hip_action_no_is_answered_with_the_action_facts_it_rests_on(string question, string entity)
+    {
+        // It once stood above the clinic's hip-extension drills, with a disclaimer the drills' "low back hurts" brought.
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(entity, reply.Entity);
+        Assert.Equal(Knowledge.MuscleAttribute.Action, reply.Attribute);
+        Assert.Contains("flex", HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
+        Assert.Null(reply.Disclaimer);
     }
 
     [Theory]
