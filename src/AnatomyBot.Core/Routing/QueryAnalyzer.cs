@@ -545,9 +545,17 @@ internal static class QueryAnalyzer
         var bestScore = RoutingThresholds.FuzzyCueAccept;
         var phonetic = Phonetic(word);
         (Vector256<byte> Word, Vector256<byte> Phonetic)? letters = word.Length <= byte.MaxValue ? (FuzzyRatio.Letters(word), FuzzyRatio.Letters(phonetic)) : null;
+        // A word spelt right ("pregnancy", "nervous") is a cue's misspelling only when it is one edit from the cue or one
+        // of its own forms (four first letters shared: "inserted"); sounding alike is not enough.
+        var english = EverydayEnglish.Rank(word) != int.MaxValue;
         for (var c = 0; c < Vocabulary.FuzzyCueWords.Length; c++)
         {
             var cue = Vocabulary.FuzzyCueWords[c];
+            if (english && !SharesOwnFormPrefix(word, cue.Phrase) && !EditDistance.Within(word, cue.Phrase, 1))
+            {
+                continue;
+            }
+
             // The lengths alone bound the score: a cue that cannot beat the best so far, even as one edit away, is skipped.
             var ceiling = Math.Max(FuzzyRatio.Ceiling(word.Length, cue.Phrase.Length), FuzzyRatio.Ceiling(phonetic.Length, FuzzyCuePhonetics[c].Length) - RoutingThresholds.PhoneticPenalty);
             if (ceiling <= bestScore && RoutingThresholds.FuzzyCueOneEdit <= bestScore)
@@ -572,6 +580,13 @@ internal static class QueryAnalyzer
         }
 
         return best;
+    }
+
+    /// <summary>Whether two words share their first four letters (or all but the last of a shorter word).</summary>
+    private static bool SharesOwnFormPrefix(string word, string cue)
+    {
+        var length = Math.Min(4, Math.Min(word.Length, cue.Length) - 1);
+        return length > 0 && word.AsSpan(0, length).SequenceEqual(cue.AsSpan(0, length));
     }
 
     /// <summary>

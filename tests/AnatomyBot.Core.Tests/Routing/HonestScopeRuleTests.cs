@@ -1,4 +1,5 @@
 using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Routing;
 using AnatomyBot.Core.Tests.Accuracy;
 using AnatomyBot.Testing;
@@ -179,5 +180,27 @@ public sealed class HonestScopeRuleTests(ShippedKnowledgeFixture fixture) : ICla
 
         Assert.False(SaysNotCovered(reply), Answer(reply));
         Assert.Contains(expected, Answer(reply), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// A word spelt right is no misspelt attribute cue because it sounds alike ("pregnancy" is not "pronunciation"):
+    /// only one edit away or one of the cue's own forms counts, so real typos still name the attribute.
+    /// </summary>
+    [Theory]
+    [InlineData("is the psoas important during pregnancy")]
+    [InlineData("does the psoas matter in pregnancy")]
+    public void A_word_spelt_right_is_not_read_as_a_sound_alike_cue(string question)
+    {
+        Assert.NotEqual(MuscleAttribute.Pronunciation, fixture.Ask(question).Attribute);
+    }
+
+    [Theory]
+    [InlineData("iliacus insershun", MuscleAttribute.Insertion)]
+    [InlineData("wat is the orgin of psoas major", MuscleAttribute.Origin)]
+    [InlineData("how do you pronunce iliacus", MuscleAttribute.Pronunciation)]
+    [InlineData("what are the origins of the iliacus", MuscleAttribute.Origin)]
+    public void Misspelt_cues_and_their_own_forms_still_name_the_attribute(string question, MuscleAttribute attribute)
+    {
+        Assert.Equal(attribute, fixture.Ask(question).Attribute);
     }
 }
