@@ -7,8 +7,9 @@ namespace AnatomyBot.Core.Tests.Accuracy;
 /// <summary>
 /// The tester's blind trials, judged by the held-out judge (<see cref="HeldOutJudge"/>): fresh.json (131 students),
 /// fresh2.json (158 students, a second trial written while the engine was tuned against the others), fresh3.json
-/// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed) and fresh4.json
-/// (178 students, a fourth, kept from the tuners of the session of 1 Dec 15:29 UTC until it landed). Each was written
+/// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed), fresh4.json
+/// (178 students, a fourth, kept from the tuners of the session of 1 Dec 15:29 UTC until it landed) and fresh5.json (194
+/// students, a fifth, kept from the tuners of the session of 1 Dec 18:03 UTC until it landed). Each was written
 /// from the five source documents before the bot was run and before the other suites or knowledge/ were read; the
 /// engine was never tuned against any of them. Each floor is what main honestly passed when measured.
 /// </summary>
@@ -72,7 +73,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 73.6 % after nine expectations were corrected against the sources (each item's note says why), rounded down. At the end of
     /// that session (main 43424d8 + fresh4, 17:15 UTC, lexical; model on one fewer in fresh4): fresh 119/131 = 90.8 %, fresh2
     /// 145/158 = 91.8 %, fresh3 145/163 = 89.0 %, fresh4 141/178 = 79.2 % (78.7 % model on): floors 90, 91, 88 and 78 %. A change
-    /// that loses ground fails; raise a floor when the engine improves on its trial, never lower it to pass.
+    /// that loses ground fails; raise a floor when the engine improves on its trial, never lower it to pass. fresh5.json: 143/194 =
+    /// 73.7 % blind at main 2f443c1 (1 Dec, 18:14 UTC); 147/194 = 75.8 % after five expectations were widened against the
+    /// sources (each item's note says why): floor 75 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -80,7 +83,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh2.json", 0.91)]
     [InlineData("fresh3.json", 0.88)]
     [InlineData("fresh4.json", 0.78)]
-    [InlineData("fresh5.json", 0.00)]
+    [InlineData("fresh5.json", 0.75)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
