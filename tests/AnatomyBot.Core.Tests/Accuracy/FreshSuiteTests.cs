@@ -7,8 +7,9 @@ namespace AnatomyBot.Core.Tests.Accuracy;
 /// <summary>
 /// The tester's blind trials, judged by the held-out judge (<see cref="HeldOutJudge"/>): fresh.json (131 students),
 /// fresh2.json (158 students, a second trial written while the engine was tuned against the others), fresh3.json
-/// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed) and fresh4.json
-/// (178 students, a fourth, kept from the tuners of the session of 1 Dec 15:29 UTC until it landed). Each was written
+/// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed), fresh4.json
+/// (178 students, a fourth, kept from the tuners of the session of 1 Dec 15:29 UTC until it landed) and fresh5.json (194
+/// students, a fifth, kept from the tuners of the session of 1 Dec 18:03 UTC until it landed). Each was written
 /// from the five source documents before the bot was run and before the other suites or knowledge/ were read; the
 /// engine was never tuned against any of them. Each floor is what main honestly passed when measured.
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -30,6 +31,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh2.json", 12)]
     [InlineData("fresh3.json", 15)]
     [InlineData("fresh4.json", 20)]
+    [InlineData("fresh5.json", 20)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -71,7 +73,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 73.6 % after nine expectations were corrected against the sources (each item's note says why), rounded down. At the end of
     /// that session (main 43424d8 + fresh4, 17:15 UTC, lexical; model on one fewer in fresh4): fresh 119/131 = 90.8 %, fresh2
     /// 145/158 = 91.8 %, fresh3 145/163 = 89.0 %, fresh4 141/178 = 79.2 % (78.7 % model on): floors 90, 91, 88 and 78 %. A change
-    /// that loses ground fails; raise a floor when the engine improves on its trial, never lower it to pass.
+    /// that loses ground fails; raise a floor when the engine improves on its trial, never lower it to pass. fresh5.json: 143/194 =
+    /// 73.7 % blind at main 2f443c1 (1 Dec, 18:14 UTC); 147/194 = 75.8 % after five expectations were widened against the
+    /// sources (each item's note says why): floor 75 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -79,6 +83,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh2.json", 0.91)]
     [InlineData("fresh3.json", 0.88)]
     [InlineData("fresh4.json", 0.78)]
+    [InlineData("fresh5.json", 0.75)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
