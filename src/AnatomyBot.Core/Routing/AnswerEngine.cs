@@ -636,7 +636,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var questionTerms = analysis.TermsOutsideMuscles(text, index.Facts);
             var unknownWords = UnknownWords(questionTerms, index, text);
             var knownWeight = questionTerms.Where(t => t.Term is not null && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)).Sum(t => t.Idf);
-            // Everyday words alone ("said out loud", "kinda lost") say how the named attribute is asked, not what.
             // Everyday words alone ("said out loud", "kinda lost") say how the named attribute is asked, unless they are
             // the choice asked about ("more often in men or in women").
             // A test, a treatment or a measure no fact holds ("which reflex tests the nerve roots") is never settled.

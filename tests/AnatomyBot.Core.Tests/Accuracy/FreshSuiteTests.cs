@@ -75,15 +75,17 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 145/158 = 91.8 %, fresh3 145/163 = 89.0 %, fresh4 141/178 = 79.2 % (78.7 % model on): floors 90, 91, 88 and 78 %. A change
     /// that loses ground fails; raise a floor when the engine improves on its trial, never lower it to pass. fresh5.json: 143/194 =
     /// 73.7 % blind at main 2f443c1 (1 Dec, 18:14 UTC); 147/194 = 75.8 % after five expectations were widened against the
-    /// sources (each item's note says why): floor 75 %.
+    /// sources (each item's note says why): floor 75 %. At the end of that session (main f82597b + fresh5, 1 Dec 19:50 UTC,
+    /// lexical): fresh 120/131 = 91.6 %, fresh2 146/158 = 92.4 %, fresh3 146/163 = 89.6 %, fresh4 165/178 = 92.7 % (tuned on
+    /// that session), fresh5 154/194 = 79.4 % (kept from the engineers until 19:50): floors 91, 92, 89, 92 and 79 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
-    [InlineData("fresh.json", 0.90)]
-    [InlineData("fresh2.json", 0.91)]
-    [InlineData("fresh3.json", 0.88)]
-    [InlineData("fresh4.json", 0.78)]
-    [InlineData("fresh5.json", 0.75)]
+    [InlineData("fresh.json", 0.91)]
+    [InlineData("fresh2.json", 0.92)]
+    [InlineData("fresh3.json", 0.89)]
+    [InlineData("fresh4.json", 0.92)]
+    [InlineData("fresh5.json", 0.79)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

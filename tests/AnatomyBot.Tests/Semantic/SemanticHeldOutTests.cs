@@ -23,17 +23,19 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// at 7585390, 131/178 after nine expectations were corrected against the sources). At the end of that session (17:15 UTC)
     /// model on: fresh 119/131, fresh2 145/158, fresh3 145/163, fresh4 140/178 = 78.7 % (lexical 141): floors 90, 91, 88, 78 %.
     /// fresh5.json: the fifth blind trial (143/194 blind lexical at 2f443c1, 147/194 after five expectations were widened
-    /// against the sources; model on 149/194 = 76.8 % at 18:21 UTC, safety parity kept): floor 76 %. Issue 8's bar for all
+    /// against the sources; model on 149/194 = 76.8 % at 18:21 UTC, safety parity kept): floor 76 %. At the end of that session
+    /// (f82597b + fresh5, 19:55 UTC) model on: fresh 120/131, fresh2 146/158, fresh3 146/163, fresh4 165/178, fresh5 156/194 =
+    /// 80.4 % (lexical 154): floors 91, 92, 89, 92, 80 %. Issue 8's bar for all
     /// five is also 95 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
-    [InlineData("fresh.json", 0.90, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh2.json", 0.91, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh3.json", 0.88, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh4.json", 0.78, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh5.json", 0.76, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh.json", 0.91, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh2.json", 0.92, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh3.json", 0.89, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh4.json", 0.92, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh5.json", 0.80, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
