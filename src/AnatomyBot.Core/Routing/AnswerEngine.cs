@@ -853,7 +853,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var outside = analysis.WordsOutsideMuscles(text);
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim.
-        if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)))
+        if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
+            && !MisspeltEverydayWord(t.Word, index)))
         {
             return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
         }
@@ -1299,7 +1300,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(word, c.Phrase, EditDistance.Allowed(word)))
         && (word.Length < 5 || QueryAnalyzer.FuzzyCue(word) is null)
         && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word)
-        && !MisspeltNoSubjectWord(word);
+        && !MisspeltNoSubjectWord(word) && !MisspeltEverydayWord(word, index);
 
     /// <summary>
     /// A word that is no English word at all (not in the everyday list) one edit from a word that names no subject:
@@ -1309,6 +1310,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         word.Length >= 4 && EverydayEnglish.Rank(word) == int.MaxValue
         && (Vocabulary.GeneralWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1))
             || Vocabulary.FrameWordNear(word));
+
+    /// <summary>
+    /// "wat is teh orgin", "blud suply", "wich nerv", "psoas minor akshun": a word in no list (no English word, none the
+    /// facts use) that misspells a frequent English word, by one edit or as it sounds, is that word, not a subject the
+    /// sources lack; a misspelt pain or condition term ("absess") still names one.
+    /// </summary>
+    private static bool MisspeltEverydayWord(string word, KnowledgeIndex index) =>
+        EverydayEnglish.MisspellsAFrequentWord(word) && !index.Safety.NearsAPainTerm(word);
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
     private static string SuggestionFor(FactPassage passage) =>

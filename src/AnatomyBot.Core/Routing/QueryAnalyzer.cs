@@ -616,11 +616,12 @@ internal static class QueryAnalyzer
     {
         var text = word.Replace("tion", "shn", StringComparison.Ordinal).Replace("sion", "shn", StringComparison.Ordinal)
             .Replace("shun", "shn", StringComparison.Ordinal).Replace("ph", "f", StringComparison.Ordinal)
-            .Replace('z', 's').Replace("ck", "k", StringComparison.Ordinal);
+            .Replace('z', 's').Replace("ck", "k", StringComparison.Ordinal).Replace('q', 'k');
         var key = new System.Text.StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
+            // A hard "c" is said as "k" ("akshun" is action, "funkshun" function); a soft one before e, i, y stays.
+            var c = text[i] == 'c' && (i + 1 >= text.Length || text[i + 1] is not ('e' or 'i' or 'y')) ? 'k' : text[i];
             if (i > 0 && (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' || c == key[^1]))
             {
                 continue;

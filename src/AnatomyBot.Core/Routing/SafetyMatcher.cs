@@ -104,6 +104,23 @@ internal sealed class SafetyMatcher
     public bool TouchesPain(TokenizedText text) => _pain.AnyIn(text);
 
     /// <summary>
+    /// Whether a word is a pain or condition term misspelt as far as a typo may go ("absess" is abscess): such a word
+    /// names what is asked even when it is also near an everyday word ("absess" and "assess").
+    /// </summary>
+    public bool NearsAPainTerm(string word)
+    {
+        foreach (var term in _fuzzyTerms)
+        {
+            if (EditDistance.Within(word, term, EditDistance.Allowed(word)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// A word of the question that says "it hurts" in slang or misspelt ("killin", "screaming", "tweaked", "hurst") and that
     /// no fact uses. Names of conditions ("abscess", "appendicitis") are not among them: the sources not covering one is
     /// the answer.

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using AnatomyBot.Core.Routing;
 
 namespace AnatomyBot.Core.Text;
 
@@ -45,6 +46,69 @@ public static class EverydayEnglish
         }
 
         return false;
+    }
+
+    /// <summary>How frequent a word must be (its rank below this) for an unlisted word near it to be read as it misspelt.</summary>
+    private const int Frequent = 3000;
+
+    /// <summary>The frequent words by length, and the sound of each (<see cref="SpokenSpelling.Key"/>).</summary>
+    private static readonly Lazy<(string[][] ByLength, FrozenSet<string> Sounds)> FrequentWords = new(LoadFrequent);
+
+    /// <summary>
+    /// Whether a word that is no listed English word misspells a frequent one: one edit from it (a swap of neighbours
+    /// counts as one: "teh", "waht"; a three-letter word only by a swap, so "mri" is not "mr") or spelt as it sounds
+    /// ("blud" is blood, "akshun" action, "pleez" please). A listed word is itself, however rare ("doo", "cud").
+    /// </summary>
+    public static bool MisspellsAFrequentWord(string word) => Misspellings.Get(word, 0, static (_, w) => Misspells(w));
+
+    /// <summary>What <see cref="MisspellsAFrequentWord"/> answered for each word so far: it depends on the fixed word list only.</summary>
+    private static readonly WordMemo<bool> Misspellings = new();
+
+    private static bool Misspells(string word)
+    {
+        if (word.Length < 3 || Rank(word) != int.MaxValue)
+        {
+            return false;
+        }
+
+        var (byLength, sounds) = FrequentWords.Value;
+        if (sounds.Contains(SpokenSpelling.Key(word)))
+        {
+            return true;
+        }
+
+        for (var length = word.Length - 1; length <= word.Length + 1 && length < byLength.Length; length++)
+        {
+            foreach (var listed in byLength[length])
+            {
+                if (word.Length >= 4 ? EditDistance.Within(word, listed, 1) : IsSwap(word, listed))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether two words of the same length differ by one swap of neighbouring letters ("teh", "the").</summary>
+    private static bool IsSwap(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        var head = a.AsSpan().CommonPrefixLength(b);
+        return head + 1 < a.Length && a[head] == b[head + 1] && a[head + 1] == b[head] && a.AsSpan(head + 2).SequenceEqual(b.AsSpan(head + 2));
+    }
+
+    private static (string[][], FrozenSet<string>) LoadFrequent()
+    {
+        var frequent = Words.Value.Ranks.Where(p => p.Value < Frequent && p.Key.Length >= 2).Select(p => p.Key).ToArray();
+        var longest = frequent.Max(w => w.Length);
+        var byLength = Enumerable.Range(0, longest + 1).Select(n => frequent.Where(w => w.Length == n).ToArray()).ToArray();
+        return (byLength, frequent.Where(w => w.Length >= 3).Select(SpokenSpelling.Key).ToFrozenSet(StringComparer.Ordinal));
     }
 
     private static (FrozenDictionary<string, int>, string[][]) Load()
