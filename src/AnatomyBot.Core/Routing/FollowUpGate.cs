@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using AnatomyBot.Core.Conversation;
 
 namespace AnatomyBot.Core.Routing;
@@ -47,13 +48,13 @@ internal static class FollowUpGate
     }
 
     /// <summary>Words a bare request for an amount may hold besides "how many/often/long/much": units, "a day", "then".</summary>
-    private static readonly System.Collections.Frozen.FrozenSet<string> AmountWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(new[]
+    private static readonly FrozenSet<string> AmountWords = new[]
     {
         "times", "time", "day", "days", "week", "weeks", "per", "a", "each", "every", "then", "so", "and", "should", "i", "you",
         "we", "do", "does", "it", "in", "total", "exactly", "roughly", "about", "usually", "is", "are", "of", "them", "daily",
         "weekly", "sets", "set", "reps", "rep", "repetitions", "seconds", "secs", "minutes", "mins", "often", "long", "many",
         "much", "how", "for", "be", "done", "the", "that", "this", "those", "ok", "okay", "again", "side", "approx", "also",
-    }, StringComparer.Ordinal);
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "how many times a day?", "how often then?", "how many sets per day": an amount asked with no subject of its own is
