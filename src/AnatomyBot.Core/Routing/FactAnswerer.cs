@@ -705,15 +705,11 @@ internal static class FactAnswerer
             return true;
         }
 
-        var left = NoteTerms(facts, a);
-        var right = NoteTerms(facts, b);
+        var left = facts.ContentTerms(a);
+        var right = facts.ContentTerms(b);
         var shared = left.Count(right.Contains);
         return shared >= 4 && shared >= 0.6 * Math.Min(left.Count, right.Count);
     }
-
-    private static HashSet<string> NoteTerms(FactIndex facts, string note) =>
-        [.. TextNormalizer.Normalize(note, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => w.Length > 3 && !Vocabulary.StopWords.Contains(w)).Select(facts.Term)];
 
     /// <summary>
     /// Whether a fact states a muscle's disagreement note itself: it holds at least 60 % of the note's content words and

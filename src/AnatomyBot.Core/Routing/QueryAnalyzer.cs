@@ -527,7 +527,7 @@ internal static class QueryAnalyzer
     }
 
     /// <summary>The sound-alike keys of <see cref="Vocabulary.FuzzyCueWords"/>, computed once.</summary>
-    private static readonly string[] FuzzyCuePhonetics = [.. Vocabulary.FuzzyCueWords.Select(c => Phonetic(c.Phrase))];
+    private static readonly string[] FuzzyCuePhonetics = [.. Vocabulary.FuzzyCueWords.Select(c => SpokenSpelling.Skeleton(c.Phrase))];
 
     /// <summary>The <see cref="FuzzyRatio.Letters"/> of each fuzzy cue word and of its sound-alike key.</summary>
     private static readonly (Vector256<byte> Word, Vector256<byte> Phonetic)[] FuzzyCueLetters =
@@ -543,7 +543,7 @@ internal static class QueryAnalyzer
     {
         AttributeCue? best = null;
         var bestScore = RoutingThresholds.FuzzyCueAccept;
-        var phonetic = Phonetic(word);
+        var phonetic = SpokenSpelling.Skeleton(word);
         (Vector256<byte> Word, Vector256<byte> Phonetic)? letters = word.Length <= byte.MaxValue ? (FuzzyRatio.Letters(word), FuzzyRatio.Letters(phonetic)) : null;
         // A word spelt right ("pregnancy", "nervous") is a cue's misspelling only when it is one edit from the cue or one
         // of its own forms (four first letters shared: "inserted"); sounding alike is not enough.
@@ -609,28 +609,6 @@ internal static class QueryAnalyzer
         }
 
         return Math.Max(FuzzyRatio.Of(word, cue), FuzzyRatio.Of(phonetic, FuzzyCuePhonetics[c]) - RoutingThresholds.PhoneticPenalty);
-    }
-
-    /// <summary>A rough sound-alike key: "-tion", "-sion" and "-shun" alike, no inner vowels, no doubled letters.</summary>
-    internal static string Phonetic(string word)
-    {
-        var text = word.Replace("tion", "shn", StringComparison.Ordinal).Replace("sion", "shn", StringComparison.Ordinal)
-            .Replace("shun", "shn", StringComparison.Ordinal).Replace("ph", "f", StringComparison.Ordinal)
-            .Replace('z', 's').Replace("ck", "k", StringComparison.Ordinal).Replace('q', 'k');
-        var key = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            // A hard "c" is said as "k" ("akshun" is action, "funkshun" function); a soft one before e, i, y stays.
-            var c = text[i] == 'c' && (i + 1 >= text.Length || text[i + 1] is not ('e' or 'i' or 'y')) ? 'k' : text[i];
-            if (i > 0 && (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' || c == key[^1]))
-            {
-                continue;
-            }
-
-            key.Append(c);
-        }
-
-        return key.ToString();
     }
 
     private static void Mark(bool[] marks, int start, int count)

@@ -334,8 +334,12 @@ internal sealed class FactIndex
     /// The index terms of a fact's longer content words (more than three letters, no stop words), to tell whether two
     /// facts say the same thing; worked out once per fact and snapshot, on first use.
     /// </summary>
-    public IReadOnlySet<string> ContentTerms(Fact fact) => _contentTerms.GetOrAdd(fact, f =>
-        WordsOf(f).Where(w => w.Length > 3 && !Vocabulary.StopWords.Contains(w)).Select(Term).ToHashSet(StringComparer.Ordinal));
+    public IReadOnlySet<string> ContentTerms(Fact fact) => _contentTerms.GetOrAdd(fact, f => ContentTerms(f.Text));
+
+    /// <summary>The content terms of any text (an editors' note): words over three letters, no stop words, folded to terms. Not cached.</summary>
+    public HashSet<string> ContentTerms(string text) =>
+        TextNormalizer.Normalize(text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 3 && !Vocabulary.StopWords.Contains(w)).Select(Term).ToHashSet(StringComparer.Ordinal);
 
     private static string[] WordsOf(Fact fact) => TextNormalizer.Normalize(fact.Text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
