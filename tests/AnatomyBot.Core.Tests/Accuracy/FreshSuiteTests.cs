@@ -8,8 +8,9 @@ namespace AnatomyBot.Core.Tests.Accuracy;
 /// The tester's blind trials, judged by the held-out judge (<see cref="HeldOutJudge"/>): fresh.json (131 students),
 /// fresh2.json (158 students, a second trial written while the engine was tuned against the others), fresh3.json
 /// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed), fresh4.json
-/// (178 students, a fourth, kept from the tuners of the session of 1 Dec 15:29 UTC until it landed) and fresh5.json (194
-/// students, a fifth, kept from the tuners of the session of 1 Dec 18:03 UTC until it landed). Each was written
+/// (178 students, a fourth, kept from the tuners of the session of 1 Dec 15:29 UTC until it landed), fresh5.json (194
+/// students, a fifth, kept from the tuners of the session of 1 Dec 18:03 UTC until it landed) and fresh6.json (204
+/// students, a sixth, kept from the tuners of the session of 1 Dec 20:50 UTC until it landed). Each was written
 /// from the five source documents before the bot was run and before the other suites or knowledge/ were read; the
 /// engine was never tuned against any of them. Each floor is what main honestly passed when measured.
 /// </summary>
@@ -19,7 +20,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -32,6 +33,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh3.json", 15)]
     [InlineData("fresh4.json", 20)]
     [InlineData("fresh5.json", 20)]
+    [InlineData("fresh6.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -87,6 +89,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh3.json", 0.89)]
     [InlineData("fresh4.json", 0.92)]
     [InlineData("fresh5.json", 0.81)]
+    [InlineData("fresh6.json", 0.0)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
