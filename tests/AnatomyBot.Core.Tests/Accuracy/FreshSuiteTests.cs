@@ -80,7 +80,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// sources (each item's note says why): floor 75 %. At the end of that session (main f82597b + fresh5, 1 Dec 19:50 UTC,
     /// lexical): fresh 120/131 = 91.6 %, fresh2 146/158 = 92.4 %, fresh3 146/163 = 89.6 %, fresh4 165/178 = 92.7 % (tuned on
     /// that session), fresh5 154/194 = 79.4 % (kept from the engineers until 19:50): floors 91, 92, 89, 92 and 79 %. A typo
-    /// rule aimed at fresh5's misses after it was read (15c3e3f): fresh5 158/194 = 81.4 %, floor 81 %.
+    /// rule aimed at fresh5's misses after it was read (15c3e3f): fresh5 158/194 = 81.4 %, floor 81 %. fresh6.json: 164/204 = 80.4 %
+    /// blind at main 3714c3c (1 Dec, 21:00 UTC); 169/204 = 82.8 % after five expectations were widened against the sources
+    /// (each item's note says why): floor 82 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -89,7 +91,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh3.json", 0.89)]
     [InlineData("fresh4.json", 0.92)]
     [InlineData("fresh5.json", 0.81)]
-    [InlineData("fresh6.json", 0.0)]
+    [InlineData("fresh6.json", 0.82)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
