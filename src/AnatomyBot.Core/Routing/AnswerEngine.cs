@@ -433,6 +433,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return early;
         }
 
+        // Before the self-care facts: "how many weeks until my torn psoas heals" asks what none of them holds.
+        if (HealingTimeQuestions.Uncovered(text, index) is { } healing)
+        {
+            // The rest and rehabilitation facts the question's words match are the nearest, not the answer.
+            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
+            return NotCovered(index, healing, nearest, text, HistoryQuestions.Muscle(analysis, index));
+        }
+
         if (SelfCare(text, analysis, index) is { } care)
         {
             return care;
@@ -859,11 +868,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var outside = analysis.WordsOutsideMuscles(text);
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
-        // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim.
-        if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
-            && !MisspeltEverydayWord(t.Word, index)))
+        // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim. The reply
+        // names those words ("ibuprofen", "abscess"), not the question's frame around them ("what do the sources say").
+        var lacking = terms.Where(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
+            && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word)).Select(t => t.Word).Distinct().Take(4).ToList();
+        if (lacking.Count > 0)
         {
-            return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
+            return NotCovered(index, $"{NamedStructure(text, lacking)} of the {name.ToLowerInvariant()}", [], text, name);
         }
 
         // The nearest facts answer only when they are the muscle's own, the topic the question's words point at, or
@@ -883,7 +894,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // covered" and never the whole card presented as the answer.
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
-            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w)))
+            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !FramingWords.Frames(text, w)))
         {
             return MuscleAnswer(index, mention, overview: true);
         }
@@ -912,7 +923,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static string? UncoveredSubject(TokenizedText text, KnowledgeIndex index, List<string> unknownWords, bool settledByKnown)
     {
         var course = AsksWhereANerveRuns(text, index);
-        var named = unknownWords.Count > 0 ? NamedStructure(text, unknownWords) : null;
+        // The rare words name it when there are any ("amateur", not "dangerous amateur"); everyday ones only alone.
+        var rare = EverydayWords.Rare(unknownWords);
+        var named = unknownWords.Count > 0 ? NamedStructure(text, rare.Count > 0 ? rare : unknownWords) : null;
         if (!course)
         {
             return named is not null && !settledByKnown ? named : null;
@@ -1234,7 +1247,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
         var namesOurMuscles = muscles.Count > 0 || text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
+        // A measure or unit alone ("what kg cuff weight for the leg raises") asks an amount of something the facts
+        // describe: in the domain, and not covered, rather than another subject.
         if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null
+            && (knownWeight == 0 || !unknown.TrueForAll(w => Vocabulary.UnitWords.Contains(w) || Vocabulary.MeasureWords.Contains(w)))
             && !TouchesLastSubject(index, terms, chat))
         {
             return EngineCopy.OffTopic(index);
@@ -1340,7 +1356,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return rare.Count > 0 ? string.Join(' ', rare.Take(4)) : "that";
         }
 
-        return muscle is null ? $"its {measure}" : $"the {measure} of the {muscle.ToLowerInvariant()}";
+        var unit = unknown.Find(Vocabulary.UnitWords.Contains);
+        return muscle is not null ? $"the {measure} of the {muscle.ToLowerInvariant()}" : unit is null ? $"its {measure}" : $"the {measure} in {unit}";
     }
 
     private static string? MeasureNoun(string word) => word switch
@@ -1402,7 +1419,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         foreach (var t in terms)
         {
             if (t.Term is null && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i))
-                && !IsAlternativeToAKnownWord(text, t.Word, index))
+                && !IsAlternativeToAKnownWord(text, t.Word, index) && !FramingWords.Frames(text, t.Word))
             {
                 unknown.Add(t.Word);
             }
@@ -1472,12 +1489,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>
-    /// Whether a word no fact uses names a subject: no cue, filler, muscle or safety word, nor a typo of a cue or stop
+    /// Whether a word no fact uses names a subject: no cue, filler, muscle or safety word (a condition or medicine aside), nor a typo of a cue or stop
     /// word, nor a misspelt word that names no subject ("meny" people, "discrepency").
     /// </summary>
     private static bool NamesAnUnknownSubject(string word, KnowledgeIndex index) =>
         (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.NamesNoSubject(word)
-        && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && !index.Safety.IsSafetyWord(word)
+        && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && (!index.Safety.IsSafetyWord(word) || EverydayWords.IsClinicalSubject(word))
         && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(word, c.Phrase, EditDistance.Allowed(word)))
         && (word.Length < 5 || QueryAnalyzer.FuzzyCue(word) is null)
         && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word)
@@ -1641,7 +1658,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var first = index.Facts.Passages[chosen[0]];
         var skip = analysis.MuscleWordPositions;
-        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids);
+        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids, skip);
         if (first.Topic >= 0)
         {
             var topic = index.Topics[first.Topic];

@@ -80,7 +80,7 @@ internal static class Vocabulary
         "account", "analyse", "analyze", "appraise", "clarify", "comment", "compare", "comparison", "contrast", "critique",
         "criticise", "criticize", "define", "describe", "differ", "difference", "differentiate", "discrepancy",
         "discrepancies", "discuss", "discussion", "distinction", "distinguish", "elaborate", "enumerate", "explain",
-        "explanation", "identify", "illustrate", "interpret", "justify", "list", "outline", "similar", "similarity",
+        "explanation", "identify", "illustrate", "interpret", "justify", "justification", "rationale", "list", "outline", "similar", "similarity",
         "similarities", "specify", "summarise", "summarize", "summary", "state", "trace", "versus", "vs",
     ];
 
@@ -121,7 +121,7 @@ internal static class Vocabulary
 
     /// <summary>
     /// Parts of the body the facts name only in one sense of their own: the "neck" or "head" of the femur, the "front
-    /// foot" of a stretch, the knee drawn to the "chest", the palms and "arms" of a stretch, the "upper" back as against the low back.
+    /// foot" of a stretch, the knee drawn to the "chest", the palms and "arms" of a stretch, the band round the "ankle", the "upper" back as against the low back.
     /// Without the word that makes that sense (the femur, the knee), a question about one is about another region.
     /// </summary>
     private static readonly FrozenDictionary<string, string[]> RegionsWithOurSense = new Dictionary<string, string[]>
@@ -134,8 +134,9 @@ internal static class Vocabulary
         ["chest"] = ["knee", "knees", "thigh", "thighs", "bring", "pull", "curled"],
         ["arm"] = ["palm", "palms", "floor", "hand", "hands"],
         ["arms"] = ["palm", "palms", "floor", "hand", "hands"],
-        ["ankle"] = [],
-        ["ankles"] = [],
+        // The band or cuff weight of the strengthening drills goes round the ankle.
+        ["ankle"] = ["band", "loop", "weight", "weights", "cuff", "resistance"],
+        ["ankles"] = ["band", "loop", "weight", "weights", "cuff", "resistance"],
         ["upper"] = ["fibres", "fibers", "part", "attachment", "end", "lumbar", "thigh", "femur"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
