@@ -573,9 +573,61 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var careAnalysis = Analyze(asked, index);
         // Topic facts only, and two of them: advice on looking after it, not a dispute or a whole topic.
         var (ranked, _, _) = FactAnswerer.RankWithOwn(index, asked, careAnalysis, [], [], null, null, own, p => p.Kind == PassageKind.TopicFact);
-        return ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey
-            ? FactReply(index, text, analysis, [.. FactAnswerer.Select(ranked, index.Facts, asked, own).Take(SelfCareQuestions.MaxFacts)], ranked[0].Score, briefDisputes: true)
-            : null;
+        if (ranked.Count == 0 || ranked[0].Score < RetrievalThresholds.Grey)
+        {
+            return null;
+        }
+
+        List<int> chosen = [.. FactAnswerer.Select(ranked, index.Facts, asked, own).Take(SelfCareQuestions.MaxFacts)];
+        if (!SelfCareQuestions.AsksWhatToDo(text) && ReportedSymptomFact(index, text, analysis) is { } reported && !chosen.Contains(reported))
+        {
+            chosen.Insert(0, reported);
+        }
+
+        return FactReply(index, text, analysis, chosen, ranked[0].Score, briefDisputes: true);
+    }
+
+    /// <summary>
+    /// "my lower back keeps aching after squats", "knee hurts and i think its my psoas" (a report, not "what do i do"):
+    /// the sourced fact on pain that the report's own words reach best (low back pain from a tense psoas, referral below the knee), so the answer
+    /// speaks of what was reported before the advice to see someone. Only a fact that speaks of pain or stiffness: the
+    /// definition of the body part named is no answer to a pain. Null when none answers well.
+    /// </summary>
+    private static int? ReportedSymptomFact(KnowledgeIndex index, TokenizedText text, Analysis analysis)
+    {
+        var own = new Dictionary<int, double>();
+        var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, text, analysis, [], [], null, null, own, p => p.Kind == PassageKind.TopicFact);
+        // What was reported besides the pain and the muscle ("lower back", "knee", "stiff every morning"): a report of
+        // nothing else ("tweaked my hip flexor") has no symptom of its own to look up.
+        var reported = new List<QueryTerm>();
+        foreach (var term in terms)
+        {
+            if (term.Term is not null && !term.Corrected && !Vocabulary.StopWords.Contains(term.Word) && !Vocabulary.NamesNoSubject(term.Word)
+                && !index.IsMuscleWord(term.Word) && !index.Safety.TouchesPain(term.Word))
+            {
+                reported.Add(term);
+            }
+        }
+
+        // The fact holding most of what was reported ("knee" outweighs "for days"), among those that answer well.
+        int? best = null;
+        var bestHeld = 0.0;
+        foreach (var (passage, score) in ranked)
+        {
+            if (score < RetrievalThresholds.Accept || reported.Count == 0)
+            {
+                break;
+            }
+
+            var factTerms = index.Facts.FactTerms(passage);
+            var held = reported.Where(t => factTerms.Contains(t.Term!)).Sum(t => t.Idf);
+            if (held > bestHeld && own.GetValueOrDefault(passage) > 0 && index.Safety.TouchesPain(index.Facts.Passages[passage].Fact.Text))
+            {
+                (best, bestHeld) = (passage, held);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The question's own subject, before follow-up memory: its muscles and attributes, and whether a pronoun points back.</summary>
@@ -1526,10 +1578,35 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false)
     {
         var top = chosen.Count > 0 ? chosen[0] : -1;
-        chosen = FactAnswerer.Focus(index, text, analysis, chosen);
+        chosen = WithoutStrayClinicalNotes(index, text, analysis, FactAnswerer.Focus(index, text, analysis, chosen));
         var notes = RelevantTopicNotes(index, text, analysis, chosen);
         var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: true);
         return ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
+    }
+
+    /// <summary>
+    /// "Trace the course of psoas major from the lumbar spine to the femur": an anatomy question with no pain in it is
+    /// answered by anatomy facts; a muscle's clinical note that shares its words ("anchored to the lumbar spine") is no
+    /// companion of them (it would bring the pain disclaimer to a neutral question). A clinical note answering first
+    /// stays, and so does one a yes/no verdict rests on ("does the lumbar plexus go through the psoas major").
+    /// </summary>
+    private static List<int> WithoutStrayClinicalNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
+    {
+        if (analysis.Safety.TouchesPain || analysis.Attributes.Contains(MuscleAttribute.Clinical) || chosen.Count < 2
+            || index.Facts.Passages[chosen[0]].Attribute == MuscleAttribute.Clinical)
+        {
+            return chosen;
+        }
+
+        if (chosen.FindIndex(1, c => index.Facts.Passages[c].Attribute == MuscleAttribute.Clinical) < 0)
+        {
+            return chosen;
+        }
+
+        List<int> anatomy = [chosen[0], .. chosen.Skip(1).Where(c => index.Facts.Passages[c].Attribute != MuscleAttribute.Clinical)];
+        var skip = analysis.MuscleWordPositions;
+        return FactAnswerer.Verdict(index, text, analysis.Safety, anatomy, skip, attributeAnswer: false)
+            == FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ? anatomy : chosen;
     }
 
     /// <summary>
