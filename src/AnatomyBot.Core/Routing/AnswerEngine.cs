@@ -1492,7 +1492,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var first = index.Facts.Passages[chosen[0]];
         var skip = analysis.MuscleWordPositions;
-        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids);
+        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids, skip);
         if (first.Topic >= 0)
         {
             var topic = index.Topics[first.Topic];
