@@ -1599,8 +1599,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return null;
         }
 
-        var chosen = BothEnds(index, hits, wanted)
-            ?? hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
+        var chosen = BothEnds(index, hits, wanted);
+        // "Which muscle arises from the transverse processes of the lumbar vertebrae?": all five, which the fact giving
+        // L1-L5 covers and one giving L1 alone (the psoas minor) does not, however alike their words. (Both ends named
+        // settle it above: "begins at the lumbar vertebrae and finishes on the pubis" is the psoas minor.)
+        var levels = VerdictChecks.LevelsOf(text.Text);
+        if (chosen is null && levels.Count > 0
+            && hits.Where(h => levels.IsSubsetOf(VerdictChecks.LevelsOf(index.Facts.Passages[h.Passage].Fact.Text))).ToList() is { Count: > 0 } covering)
+        {
+            hits = covering;
+        }
+
+        chosen ??= hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
         if (AsksWhichNot(text) && OtherMuscles(index, chosen, wanted) is { Count: > 0 } others)
         {
             chosen = others;
