@@ -511,9 +511,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return shortcut;
         }
 
+        if (LastTopicFollowUp(text, analysis, index, context, subject, semantic) is { } followUp)
+        {
+            return followUp;
+        }
+
         var ownSubject = subject.OwnSubject;
         if (Retrieve(text, analysis, index, subject.Muscles, subject.Attributes, ownSubject ? null : context, semantic,
-            stayOnContext: !ownSubject && subject.OwnWords == 0) is { } retrieved)
+            stayOnContext: !ownSubject && subject.OwnWords == 0, chat: context) is { } retrieved)
         {
             return retrieved;
         }
@@ -525,13 +530,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// "What are the rotator cuff muscles?", "what does the deltoid do?": a muscle or joint elsewhere in the body, none of
     /// ours, no pain and nothing pointing back at the last answer. A topic of ours named outright still answers when its
     /// facts mention that part ("is the gluteus maximus a satellite muscle"), not when they never do ("what muscles make
-    /// up the rotator cuff").
+    /// up the rotator cuff"). In a conversation, a word of the last subject besides the body part ("what kg of ankle weight"
+    /// after the strengthening) keeps the question in it.
     /// </summary>
     private static bool AboutAnotherRegion(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
         analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
         && !(context is not null && FactAnswerer.HasPronoun(text))
         && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !index.Facts.Knows(w)))
-            || Vocabulary.NamesAnotherRegionInPlainSense(text.Words));
+            || Vocabulary.NamesAnotherRegionInPlainSense(text.Words))
+        && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
 
     /// <summary>Replies owed before any subject is read: the urgent notice for a red flag, the completions of a clipped name.</summary>
     private static Reply? UrgentOrClippedName(TokenizedText text, Analysis analysis, KnowledgeIndex index)
@@ -1131,13 +1138,152 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static bool AsksInGeneral(TokenizedText text) => text.Words.Any(w => w is "general" or "generally" or "overall");
 
     /// <summary>"iliacus?" right after an attribute question: a muscle name with nothing else to say.</summary>
-    private static bool IsBareFollowUp(TokenizedText text, Analysis analysis) =>
-        analysis.Muscles.Count > 0 && analysis.Muscles.Sum(m => m.Count) >= text.Count - 1 && text.Count <= 4
-        && !text.Words.Any(w => CardWords.Contains(w) && w is "tell" or "describe" or "what" or "whats");
+    private static bool IsBareFollowUp(TokenizedText text, Analysis analysis)
+    {
+        if (analysis.Muscles.Count == 0 || text.Count > 5)
+        {
+            return false;
+        }
+
+        // "and the iliacus?", "ok now iliacus?", "iliacus then": a muscle with at most one other word, not counting the
+        // chatter of a turn in a conversation, which asks nothing of its own.
+        var other = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (analysis.NamesMuscle(i) || TurnChatter.Contains(word))
+            {
+                continue;
+            }
+
+            if (CardWords.Contains(word) && word is "tell" or "describe" or "what" or "whats")
+            {
+                return false;
+            }
+
+            other++;
+        }
+
+        return other <= 1;
+    }
+
+    /// <summary>Words that move a conversation on without asking anything ("ok now", "right, then").</summary>
+    private static readonly FrozenSet<string> TurnChatter = new[]
+    {
+        "ok", "okay", "k", "kk", "now", "so", "then", "alright", "cool", "great", "thanks", "thx", "next", "and",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "where do they send the pain?" after trigger points, "which of the two is easier to reach?" after the iliacus lying
+    /// lateral, "how far do I bend the front knee?" after the stretches: a question naming no muscle, whose words the last
+    /// subject's facts hold as fully as any other fact does, is asked of that subject, though a word of it ("pain") names
+    /// another topic too. A question naming a muscle, or another topic by a sure phrase without a pronoun pointing back,
+    /// has a subject of its own; one with a word no fact uses ("in kg") is left to the honest-scope check.
+    /// </summary>
+    private static Reply? LastTopicFollowUp(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context,
+        ResolvedSubject subject, SemanticLookup? semantic)
+    {
+        if (context is null || subject.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
+            || ContextFilter(index, context) is not { } onContext
+            || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)))
+        {
+            return null;
+        }
+
+        var own = new Dictionary<int, double>();
+        var (_, terms, _) = FactAnswerer.RankWithOwn(index, WhereAsked(text, analysis), analysis, [], subject.Attributes, null, null, own);
+        var unknown = UnknownWords(terms, index, text);
+        if (EverydayWords.AsksWhatNoFactHolds(unknown) || EverydayWords.Rare(unknown).Count > 0)
+        {
+            return null;
+        }
+
+        // How much of the question a fact's own words hold (each term once, by its weight): the fact's length and how
+        // often it repeats a word ("pain" four times in the symptoms) do not decide whose subject the question is.
+        var (best, bestOnContext, contextPassage) = (0.0, 0.0, -1);
+        foreach (var passage in own.Keys)
+        {
+            var held = 0.0;
+            var factTerms = index.Facts.FactTerms(passage);
+            foreach (var term in terms)
+            {
+                if (term.Term is not null && !Vocabulary.StopWords.Contains(term.Word) && !AfterHow(text, term.Word) && factTerms.Contains(term.Term))
+                {
+                    held += term.Idf * term.Share;
+                }
+            }
+
+            best = Math.Max(best, held);
+            if (onContext(index.Facts.Passages[passage]) && held > bestOnContext)
+            {
+                (bestOnContext, contextPassage) = (held, passage);
+            }
+        }
+
+        if (bestOnContext <= 0 || bestOnContext < best
+            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !AsksOfTopicItself(index, context, terms, index.Facts.FactTerms(contextPassage))))
+        {
+            return null;
+        }
+
+        return OnContextAnswer(text, analysis, index, [], subject.Attributes, context, semantic, RetrievalThresholds.Grey);
+    }
+
+    /// <summary>Whether the question's words name a topic other than the last one well enough to answer it ("what sets them off": the causes).</summary>
+    private static bool AcceptsAnotherTopic(Analysis analysis, KnowledgeIndex index, ConversationContext context) =>
+        analysis.BestTopic.Score >= RoutingThresholds.TopicAccept && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId;
+
+    /// <summary>
+    /// "where do they send (refer) the pain?" after "Trigger points and referral patterns": every word of the question
+    /// that the last topic's best fact holds is one of the topic's own title or keywords, so the question asks what the
+    /// topic is about and a tie with another topic's facts is the last topic's. "what triggers them?" asks the causes,
+    /// which the trigger-point facts only mention: the causes topic answers.
+    /// </summary>
+    private static bool AsksOfTopicItself(KnowledgeIndex index, ConversationContext context, IReadOnlyList<QueryTerm> terms, IReadOnlySet<string> held)
+    {
+        if (context.TopicId is not { } id || !index.TopicById.TryGetValue(id, out var topic))
+        {
+            return false;
+        }
+
+        var own = index.Facts.ContentTerms(topic.Title + " " + string.Join(' ', topic.Keywords));
+        var any = false;
+        foreach (var term in terms)
+        {
+            if (term.Term is null || !held.Contains(term.Term))
+            {
+                continue;
+            }
+
+            if (!own.Contains(term.Term))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>"far" in "how far", "long" in "how long": the question's measure word, not a word of its subject.</summary>
+    private static bool AfterHow(TokenizedText text, string word)
+    {
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (text.WordString(i - 1) == "how" && text.WordString(i) == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Free text answered from the best facts, or "my sources don't cover" with the nearest ones; null to fall back.</summary>
     private static Reply? Retrieve(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
-        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, bool stayOnContext = false)
+        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, bool stayOnContext = false,
+        ConversationContext? chat = null)
     {
         var own = new Dictionary<int, double>();
         var asked = WhereAsked(text, analysis);
@@ -1146,14 +1292,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
         var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
         var unknownWeight = EverydayWords.Weight(unknown, index.Facts.MaxIdf);
-        var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight) || NamesSureTopic(analysis);
+        var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight) || NamesSureTopic(analysis)
+            || TouchesLastSubject(index, terms, chat);
 
         // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
         var namesOurMuscles = muscles.Count > 0 || text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
         // A measure or unit alone ("what kg cuff weight for the leg raises") asks an amount of something the facts
         // describe: in the domain, and not covered, rather than another subject.
         if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null
-            && (knownWeight == 0 || !unknown.TrueForAll(w => Vocabulary.UnitWords.Contains(w) || Vocabulary.MeasureWords.Contains(w))))
+            && (knownWeight == 0 || !unknown.TrueForAll(w => Vocabulary.UnitWords.Contains(w) || Vocabulary.MeasureWords.Contains(w)))
+            && !TouchesLastSubject(index, terms, chat))
         {
             return EngineCopy.OffTopic(index);
         }
@@ -1219,7 +1367,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     /// <summary>"and how often?": the best of the last subject's facts when one clears the accept bar, else null.</summary>
     private static Reply? OnContextAnswer(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
-        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic)
+        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, double bar = RetrievalThresholds.Accept)
     {
         if (context is null || ContextFilter(index, context) is not { } onContext)
         {
@@ -1228,7 +1376,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var ownOnContext = new Dictionary<int, double>();
         var (near, _, nearByModel) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, ownOnContext, onContext);
-        return near.Count > 0 && near[0].Score >= RetrievalThresholds.Accept && (!nearByModel || FactAnswerer.ModelAnswerHolds(near, ownOnContext))
+        return near.Count > 0 && near[0].Score >= bar && (!nearByModel || FactAnswerer.ModelAnswerHolds(near, ownOnContext))
             ? FactReply(index, text, analysis, FactAnswerer.Select(near, index.Facts, text, ownOnContext), near[0].Score)
             : null;
     }
@@ -1286,6 +1434,39 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var topic = context.TopicId is { } t ? Array.FindIndex(index.Topics, x => x.Id == t) : -1;
         var muscle = context.MuscleId is { } m ? Array.FindIndex(index.Muscles, x => x.Id == m) : -1;
         return topic < 0 && muscle < 0 ? null : p => (topic >= 0 && p.Topic == topic) || (muscle >= 0 && p.Muscle == muscle);
+    }
+
+    /// <summary>
+    /// "and what weight in kg should the cuff be?" after the strengthening sets: a word of the question that the last
+    /// subject's facts use (the cuff weights) keeps it in the conversation's subject, so an unknown word ("kg") makes
+    /// it a detail the sources lack, not another subject altogether ("what kg of ankle weight" is no question about the
+    /// ankle). A body part elsewhere ("the ankle") is no word of the last subject's, though a fact may use it.
+    /// </summary>
+    private static bool TouchesLastSubject(KnowledgeIndex index, IReadOnlyList<QueryTerm> terms, ConversationContext? chat)
+    {
+        if (chat is null || ContextFilter(index, chat) is not { } onContext)
+        {
+            return false;
+        }
+
+        foreach (var term in terms)
+        {
+            if (term.Term is null || term.Corrected || Vocabulary.NamesNoSubject(term.Word) || Vocabulary.StopWords.Contains(term.Word)
+                || Vocabulary.OtherRegionWords.Contains(term.Word))
+            {
+                continue;
+            }
+
+            foreach (var passage in index.Facts.Passages)
+            {
+                if (onContext(passage) && index.Facts.FactTerms(passage.Ordinal).Contains(term.Term))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Content words no fact uses (after stemming, synonyms and typo correction) that are not everyday English.</summary>
@@ -1464,8 +1645,50 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             reply = FactReplyOf(index, text, analysis, kept, score, notes.Show, Brief(notes), more: true, related: false);
         }
 
+        if (!ReplyBudget.Fits(reply, ReplyBudget.FactChars) && !asksNumber && !briefDisputes
+            && OneDisputeInFull(index, text, analysis, kept, notes) is { } oneInFull)
+        {
+            reply = FactReplyOf(index, text, analysis, kept, score, notes.Show, oneInFull, more: leftOut.Count > 0, related: false);
+            if (!ReplyBudget.Fits(reply, ReplyBudget.FactChars))
+            {
+                // Still a wall: a dispute a shown fact already takes a side in is named too; the fact gives its value,
+                // the name says the sources differ, and "tell me more" gives the other side.
+                var sided = notes.TakesASide;
+                reply = FactReplyOf(index, text, analysis, kept, score, notes.Show, note => oneInFull(note) || (note.Kind == PassageKind.Disagreement && sided(note)), more: leftOut.Count > 0, related: false);
+            }
+        }
+
         // Nothing could go without losing what was asked: the shorter of the two stands.
         return ReplyBudget.Length(reply) < ReplyBudget.Length(whole) ? reply with { LeftOut = leftOut.ToImmutable() } : whole;
+    }
+
+    /// <summary>
+    /// A wall made of two or more disputes the ranking brought ("does the iliopsoas help rotate the hip outward" with the
+    /// rotation and the abduction disputes, each with its sides): the dispute whose own question shares most words with
+    /// the student's keeps its sides, the others are named with their sources (their sides are a "tell me more" away).
+    /// A dispute named without its sides still says that the sources differ, and on what. Null when there is no choice.
+    /// </summary>
+    private static Func<FactPassage, bool>? OneDisputeInFull(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> kept, TopicNotes notes)
+    {
+        var disputes = kept.Select(k => index.Facts.Passages[k]).Where(p => p.Kind == PassageKind.Disagreement && p.Note is not null).ToList();
+        if (disputes.Count < 2)
+        {
+            return null;
+        }
+
+        var asked = analysis.TermsOutsideMuscles(text, index.Facts).Where(t => t.Term is not null).Select(t => t.Term!).ToHashSet(StringComparer.Ordinal);
+        var best = disputes[0];
+        var bestShared = -1;
+        foreach (var dispute in disputes)
+        {
+            var shared = index.Facts.ContentTerms(dispute.Note!).Count(asked.Contains);
+            if (shared > bestShared)
+            {
+                (best, bestShared) = (dispute, shared);
+            }
+        }
+
+        return note => (note.Kind == PassageKind.Disagreement && note.Ordinal != best.Ordinal) || !notes.Asked(note);
     }
 
     /// <summary>The lead fact (what the topic is about) of the topic of the first chosen fact, when the question names that topic; else -1.</summary>
@@ -1656,8 +1879,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return null;
         }
 
-        var chosen = BothEnds(index, hits, wanted)
-            ?? hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
+        var chosen = BothEnds(index, hits, wanted);
+        // "Which muscle arises from the transverse processes of the lumbar vertebrae?": all five, which the fact giving
+        // L1-L5 covers and one giving L1 alone (the psoas minor) does not, however alike their words. (Both ends named
+        // settle it above: "begins at the lumbar vertebrae and finishes on the pubis" is the psoas minor.)
+        var levels = VerdictChecks.LevelsOf(text.Text);
+        if (chosen is null && levels.Count > 0
+            && hits.Where(h => levels.IsSubsetOf(VerdictChecks.LevelsOf(index.Facts.Passages[h.Passage].Fact.Text))).ToList() is { Count: > 0 } covering)
+        {
+            hits = covering;
+        }
+
+        chosen ??= hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
         if (AsksWhichNot(text) && OtherMuscles(index, chosen, wanted) is { Count: > 0 } others)
         {
             chosen = others;
@@ -1915,7 +2148,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var ids = ImmutableArray.CreateBuilder<string>();
         var muscles = muscleIndexes.Select(m => index.Muscles[m]).DistinctBy(m => m.Id).Take(3).ToArray();
         var relevance = FactAnswerer.Relevance(index, text, analysis);
-        var attributes = FactAnswerer.AnsweringAttributes(muscles, [.. EndOfLandmark(index, text, analysis, wanted).Take(strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1)], relevance, a => IsExplicit(text, a));
+        var attributes = FactAnswerer.AnsweringAttributes(muscles, AskedAttributes(index, text, analysis, wanted, strong), relevance, a => IsExplicit(text, a));
         var shown = new List<int>();
         foreach (var muscle in muscles)
         {
@@ -1976,6 +2209,27 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// landmark that only one end's facts name, for any muscle (the femur is where muscles insert, T12 where they arise):
     /// that end is the one asked about, whether or not this muscle's facts name the landmark.
     /// </summary>
+    /// <summary>
+    /// The attributes an attribute answer covers: two at most (one when a hinted action is among them), unless the
+    /// question names three or more outright ("the origin, insertion and nerve supply of the iliacus"): an exam
+    /// question listing its parts gets each part, up to four, rather than the first two.
+    /// </summary>
+    private static MuscleAttribute[] AskedAttributes(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> wanted, bool strong)
+    {
+        var asked = EndOfLandmark(index, text, analysis, wanted);
+        var cap = strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1;
+        if (asked.Count > 2)
+        {
+            var named = asked.Where(a => IsExplicit(text, a)).ToArray();
+            if (named.Length > 2)
+            {
+                return named.Length > 4 ? named[..4] : named;
+            }
+        }
+
+        return [.. asked.Take(cap)];
+    }
+
     private static IReadOnlyList<MuscleAttribute> EndOfLandmark(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> wanted)
     {
         if (!wanted.Contains(MuscleAttribute.Origin) || !wanted.Contains(MuscleAttribute.Insertion)
