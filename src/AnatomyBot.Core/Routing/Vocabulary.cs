@@ -48,6 +48,8 @@ internal static class Vocabulary
         "stuff", "things", "thing", "way", "ways", "make", "makes", "made", "use", "used", "using", "need", "needs",
         "good", "bad", "best", "better", "worse", "worst", "big", "small", "new", "old", "first", "last", "next",
         "someone", "somebody", "people", "person", "individual", "individuals", "being", "every", "each", "population",
+        // Who the asker means by experience ("an amateur", "beginners", "abuse survivors"): people, not a subject.
+        "amateur", "amateurs", "beginner", "beginners", "novice", "novices", "layperson", "laypeople", "layman", "survivor", "survivors",
         // The asker's own English ("sorry for my english", "in my language we say"), not what is asked.
         "sorry", "english", "language", "languages", "native", "translate", "translation", "translated",
         "other", "another", "same", "different",
