@@ -923,7 +923,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim. The reply
         // names those words ("ibuprofen", "abscess"), not the question's frame around them ("what do the sources say").
         var lacking = terms.Where(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
-            && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word)).Select(t => t.Word).Distinct().Take(4).ToList();
+            && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)).Select(t => t.Word).Distinct().Take(4).ToList();
         if (lacking.Count > 0)
         {
             return NotCovered(index, $"{NamedStructure(text, lacking)} of the {name.ToLowerInvariant()}", [], text, name);
@@ -942,16 +942,66 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, asked, own), ranked[0].Score);
         }
 
+        // No fact scored well, but a topic fact among the first holds at least half the weight of the question's subject
+        // words ("supple" and "birth" of "does a supple psoas make giving birth easier"): that fact, alone, rather than
+        // a "not covered" naming words the facts do use, or the card.
+        if (HeldSubject(index, terms, ranked) is { } held)
+        {
+            return FactReply(index, text, analysis, [held.Passage], held.Score);
+        }
+
         // Only everyday words left ("exactly", "always present", "how big"): the muscle's overview, never a false "not
         // covered" and never the whole card presented as the answer.
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
-            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !FramingWords.Frames(text, w)))
+            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !FramingWords.Frames(text, w, index)))
         {
             return MuscleAnswer(index, mention, overview: true);
         }
 
         return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
+    }
+
+    /// <summary>The first of the best-ranked topic facts that holds most of the question's subject (<see cref="HoldsMostOfTheSubject"/>), or null.</summary>
+    private static (int Passage, double Score)? HeldSubject(KnowledgeIndex index, IReadOnlyList<QueryTerm> terms, List<(int Passage, double Score)> ranked)
+    {
+        for (var i = 0; i < ranked.Count && i < RoutingThresholds.SubjectHeldLook; i++)
+        {
+            if (index.Facts.Passages[ranked[i].Passage] is { Topic: >= 0, Kind: PassageKind.TopicFact } fact && HoldsMostOfTheSubject(index, terms, fact))
+            {
+                return ranked[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the fact holds at least <see cref="RoutingThresholds.SubjectHeldShare"/> of the idf weight of the question's
+    /// subject words (those the facts use, less cue, stop and everyday framing words: "make", "play", "part"), and two of them at least.
+    /// </summary>
+    private static bool HoldsMostOfTheSubject(KnowledgeIndex index, IReadOnlyList<QueryTerm> terms, FactPassage top)
+    {
+        var factTerms = index.Facts.FactTerms(top.Ordinal);
+        double asked = 0, held = 0;
+        var words = 0;
+        foreach (var t in terms)
+        {
+            if (t.Term is not { } term || t.Corrected || Vocabulary.CueWords.Contains(t.Word) || Vocabulary.NamesNoSubject(t.Word) || Vocabulary.StopWords.Contains(t.Word))
+            {
+                continue;
+            }
+
+            asked += t.Idf;
+            if (factTerms.Contains(term))
+            {
+                held += t.Idf;
+                words++;
+            }
+        }
+
+        // One shared word is the keyword hijack issue 8 describes ("the doi of the psoas paper" and a fact on papers).
+        return words >= 2 && held >= asked * RoutingThresholds.SubjectHeldShare;
     }
 
     /// <summary>"where is psoas exactly", "where does the iliopsoas lie": where something lies is what the location facts say.</summary>
@@ -1330,6 +1380,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight
                 : OnlyEverydayUncovered(analysis, muscles, LexicalBest(), unknownWeight, subjectWeight))))
         {
+            // Only everyday words unknown ("can a flexible psoas help a woman push during childbirth"): a topic fact
+            // holding most of what the question asks about answers, however many everyday words lower its score.
+            if (rare.Count == 0 && !EverydayWords.AsksWhatNoFactHolds(unknown) && HeldSubject(index, terms, ranked) is { } held)
+            {
+                return FactReply(index, text, analysis, [held.Passage], held.Score);
+            }
+
             return NotCovered(index, NotCoveredSubject(unknown, rare, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
 
@@ -1471,7 +1528,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         foreach (var t in terms)
         {
             if (t.Term is null && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i))
-                && !IsAlternativeToAKnownWord(text, t.Word, index) && !FramingWords.Frames(text, t.Word))
+                && !IsAlternativeToAKnownWord(text, t.Word, index) && !FramingWords.Frames(text, t.Word, index))
             {
                 unknown.Add(t.Word);
             }
@@ -1899,8 +1956,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return null;
         }
 
-        var chosen = BothEnds(index, hits, wanted)
-            ?? hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
+        var chosen = BothEnds(index, hits, wanted);
+        // "Which muscle arises from the transverse processes of the lumbar vertebrae?": all five, which the fact giving
+        // L1-L5 covers and one giving L1 alone (the psoas minor) does not, however alike their words. (Both ends named
+        // settle it above: "begins at the lumbar vertebrae and finishes on the pubis" is the psoas minor.)
+        var levels = VerdictChecks.LevelsOf(text.Text);
+        if (chosen is null && levels.Count > 0
+            && hits.Where(h => levels.IsSubsetOf(VerdictChecks.LevelsOf(index.Facts.Passages[h.Passage].Fact.Text))).ToList() is { Count: > 0 } covering)
+        {
+            hits = covering;
+        }
+
+        chosen ??= hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
         if (AsksWhichNot(text) && OtherMuscles(index, chosen, wanted) is { Count: > 0 } others)
         {
             chosen = others;

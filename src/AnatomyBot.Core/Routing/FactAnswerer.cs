@@ -772,6 +772,13 @@ internal static class FactAnswerer
             return differ;
         }
 
+        if (!attributeAnswer && ShownDisagreements(index, chosen).Any(d => OnlyTheOppositeIsDisputed(question, d)))
+        {
+            // "Does the iliopsoas rotate the thigh inward?" under "how firmly do the sources state outward rotation?":
+            // the sources dispute the other direction only; none names this one.
+            return "No.";
+        }
+
         if (!attributeAnswer && AsksTheDisputedQuestion(index, question, skipWords, chosen))
         {
             return "The sources differ.";
@@ -1205,6 +1212,26 @@ internal static class FactAnswerer
         return claim.Any(c => terms.Contains(facts.Term(c)) || words.Any(w => SameRoot(w, c)));
     }
 
+    /// <summary>The disagreements among the chosen passages and those of their topics.</summary>
+    private static IEnumerable<FactPassage> ShownDisagreements(KnowledgeIndex index, IReadOnlyList<int> chosen) =>
+        chosen.Select(c => index.Facts.Passages[c]).Where(p => p.Kind == PassageKind.Disagreement)
+            .Concat(chosen.Select(c => index.Facts.Passages[c].Topic).Where(t => t >= 0).Distinct().SelectMany(index.Facts.TopicDisagreements));
+
+    /// <summary>Whether the claim names a direction ("inward") whose opposite a disagreement names while it never names the claim's own.</summary>
+    private static bool OnlyTheOppositeIsDisputed(TokenizedText question, FactPassage disagreement)
+    {
+        var words = Words(disagreement.Note is { } note ? note + " " + disagreement.Fact.Text : disagreement.Fact.Text);
+        foreach (var word in question.Words)
+        {
+            if (OppositeWords.TryGetValue(word, out var opposite) && words.Contains(opposite) && !words.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// "extend" and "extension", "abduct" and "abduction" (one word's ending changed, at least five letters kept),
     /// "pubis" and "pubic" (both endings of at most two letters).
@@ -1234,9 +1261,7 @@ internal static class FactAnswerer
         }
 
         List<string>? claim = null;
-        var disagreements = chosen.Select(c => index.Facts.Passages[c]).Where(p => p.Kind == PassageKind.Disagreement)
-            .Concat(chosen.Select(c => index.Facts.Passages[c].Topic).Where(t => t >= 0).Distinct().SelectMany(index.Facts.TopicDisagreements));
-        foreach (var p in disagreements)
+        foreach (var p in ShownDisagreements(index, chosen))
         {
             if (p.Note is { } note && note.TrimEnd().EndsWith('?'))
             {

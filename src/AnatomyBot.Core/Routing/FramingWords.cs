@@ -6,7 +6,8 @@ namespace AnatomyBot.Core.Routing;
 /// Where a word no fact uses stands says whether it names what is asked or only how it is asked. "My lecturer said 2
 /// but a website said 3" names who made a claim; "what actions do the sources assign to", "in determining the lumbar
 /// lordosis" are verbs of the asker's frame; "or is it fewer?", "fewer than half" ask an amount of a covered subject;
-/// "the conflicting accounts" asks whether the sources agree. None of them is a subject the sources "don't cover".
+/// "the conflicting accounts" asks whether the sources agree; "a flexible psoas" is the muscle in a state. None of
+/// them is a subject the sources "don't cover".
 /// A noun in a noun's place ("the lymphatic drainage", "a psoas abscess", "when you sneeze") still is.
 /// </summary>
 internal static class FramingWords
@@ -44,7 +45,7 @@ internal static class FramingWords
     /// <paramref name="text"/>: an amount, a word of dispute, or at every place it stands who made a claim or a verb
     /// with its object.
     /// </summary>
-    public static bool Frames(TokenizedText text, string word)
+    public static bool Frames(TokenizedText text, string word, KnowledgeIndex index)
     {
         if (AmountWords.Contains(word) || Vocabulary.DisputeWords.Contains(word))
         {
@@ -59,7 +60,7 @@ internal static class FramingWords
                 continue;
             }
 
-            if (!FramesAt(text, i))
+            if (!FramesAt(text, i, index))
             {
                 return false;
             }
@@ -70,12 +71,18 @@ internal static class FramingWords
         return seen;
     }
 
-    private static bool FramesAt(TokenizedText text, int i)
+    private static bool FramesAt(TokenizedText text, int i, KnowledgeIndex index)
     {
         var next = i + 1 < text.Count ? text.WordString(i + 1) : null;
         var previous = i > 0 ? text.WordString(i - 1) : null;
         // "my lecturer said", "a website says": who made the claim. "fewer than half", "bigger than": a comparison.
         if (next is not null && (ReportingVerbs.Contains(next) || next == "than"))
+        {
+            return true;
+        }
+
+        // "a flexible psoas", "a blocked psoas": the state of the muscle asked about, which is the subject.
+        if (next is not null && index.IsMuscleWord(next) && !Vocabulary.StopWords.Contains(next))
         {
             return true;
         }

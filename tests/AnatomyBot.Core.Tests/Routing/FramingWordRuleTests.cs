@@ -73,4 +73,29 @@ public sealed class FramingWordRuleTests(ShippedKnowledgeFixture fixture) : ICla
     {
         Assert.Equal(pronunciation, fixture.Ask(question).Attribute == MuscleAttribute.Pronunciation);
     }
+
+    /// <summary>
+    /// Who the asker means ("beginners", "abuse survivors", "an amateur") is people, not a subject; what the sources say
+    /// about them (the manual-therapy book's caution with a history of sexual abuse, the massage blog's risk of injury
+    /// without training) answers. A subject the sources lack beside them is still not covered.
+    /// </summary>
+    [Theory]
+    [InlineData("should a therapist be careful with psoas work on clients who suffered sexual abuse", "abuse")]
+    [InlineData("is it risky to palpate your own psoas", "risk")]
+    [InlineData("is psoas massage dangerous", "risk")]
+    public void People_and_risk_words_get_what_the_sources_say(string question, string expected)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.False(SaysNotCovered(reply), Answer(reply));
+        Assert.Contains(expected, Answer(reply), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("is the psoas smaller in beginners or in elite sprinters")]
+    [InlineData("do amateurs get psoas abscesses more often")]
+    public void A_subject_the_sources_lack_beside_people_words_is_still_not_covered(string question)
+    {
+        Assert.True(SaysNotCovered(fixture.Ask(question)), Answer(fixture.Ask(question)));
+    }
 }
