@@ -1273,7 +1273,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (bestOnContext <= 0 || bestOnContext < best
-            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !AsksOfTopicItself(index, context, terms, index.Facts.FactTerms(contextPassage))))
+            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context)
+                && (!AsksOfTopicItself(index, context.TopicId, terms, index.Facts.FactTerms(contextPassage))
+                    || AsksOfTopicItself(index, index.Topics[analysis.BestTopic.Topic].Id, terms, index.Facts.FactTerms(contextPassage)))))
         {
             return null;
         }
@@ -1289,11 +1291,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// "where do they send (refer) the pain?" after "Trigger points and referral patterns": every word of the question
     /// that the last topic's best fact holds is one of the topic's own title or keywords, so the question asks what the
     /// topic is about and a tie with another topic's facts is the last topic's. "what triggers them?" asks the causes,
-    /// which the trigger-point facts only mention: the causes topic answers.
+    /// which the trigger-point facts only mention: the causes topic answers. When the question's words are as much the
+    /// other topic's own ("how long should I rest it" after rehabilitation: the Rest topic), the topic it names answers.
     /// </summary>
-    private static bool AsksOfTopicItself(KnowledgeIndex index, ConversationContext context, IReadOnlyList<QueryTerm> terms, IReadOnlySet<string> held)
+    private static bool AsksOfTopicItself(KnowledgeIndex index, string? topicId, IReadOnlyList<QueryTerm> terms, IReadOnlySet<string> held)
     {
-        if (context.TopicId is not { } id || !index.TopicById.TryGetValue(id, out var topic))
+        if (topicId is null || !index.TopicById.TryGetValue(topicId, out var topic))
         {
             return false;
         }

@@ -56,6 +56,8 @@ public sealed class LastSubjectFollowUpRuleTests(ShippedKnowledgeFixture fixture
     [InlineData("show me the psoas stretches", "what nerve supplies the iliacus?", "iliacus")]
     [InlineData("what are iliopsoas trigger points", "how long should an overworked iliopsoas rest?", "rest")]
     [InlineData("how do i strengthen the iliopsoas", "what is the psoas paradox", "psoas-paradox")]
+    [InlineData("i pulled my hip flexor playing football", "how long should i rest it", "rest")]
+    [InlineData("i think i injured my psoas", "how many days of rest does it need", "rest")]
     public void A_question_with_a_subject_of_its_own_ignores_the_last_one(string first, string next, string entity)
     {
         Assert.Equal(entity, Dialogue(first, next).Entity);
