@@ -377,6 +377,38 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_red_flag_gap_needs_words_on_both_sides_and_crisis_signs_take_no_gap()
+    {
+        _folder.Write("safety.yaml", """
+            disclaimer: Not medical advice.
+            urgent: Seek care now.
+            no_diagnosis: I cannot tell.
+            pain_terms: [pain]
+            red_flags:
+              - id: cannot-bear-weight
+                description: Cannot bear weight after a fall
+                all_of:
+                  - [fell]
+                  - ["can't ... weight", "... weight", "can't ..."]
+            crisis:
+              urgent: Please reach out now.
+              reply: You are not alone.
+              signs:
+                - id: intent
+                  description: Intent to self-harm
+                  all_of:
+                    - [want to ... myself]
+            """);
+
+        var result = _folder.Load();
+
+        Assert.DoesNotContain(result.Errors, e => e.Field == "red_flags[0].all_of[1][0]");
+        HasError(result, "safety.yaml", 10, "red_flags[0].all_of[1][1]", "needs words on both sides");
+        HasError(result, "safety.yaml", 10, "red_flags[0].all_of[1][2]", "needs words on both sides");
+        HasError(result, "safety.yaml", 18, "crisis.signs[0].all_of[0][0]", "cannot hold a gap");
+    }
+
+    [Fact]
     public void Unknown_related_and_part_ids_and_parts_on_a_single_muscle_are_reported()
     {
         _folder.Edit("topics/psoas-paradox.yaml", "related: [psoas-major, stretches]", "related: [psoas-major, q-iliacus, lordosis]");

@@ -433,6 +433,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return early;
         }
 
+        // Before the self-care facts: "how many weeks until my torn psoas heals" asks what none of them holds.
+        if (HealingTimeQuestions.Uncovered(text, index) is { } healing)
+        {
+            // The rest and rehabilitation facts the question's words match are the nearest, not the answer.
+            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
+            return NotCovered(index, healing, nearest, text, HistoryQuestions.Muscle(analysis, index));
+        }
+
         if (SelfCare(text, analysis, index) is { } care)
         {
             return care;
@@ -502,9 +511,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return shortcut;
         }
 
+        if (LastTopicFollowUp(text, analysis, index, context, subject, semantic) is { } followUp)
+        {
+            return followUp;
+        }
+
         var ownSubject = subject.OwnSubject;
         if (Retrieve(text, analysis, index, subject.Muscles, subject.Attributes, ownSubject ? null : context, semantic,
-            stayOnContext: !ownSubject && subject.OwnWords == 0) is { } retrieved)
+            stayOnContext: !ownSubject && subject.OwnWords == 0, chat: context) is { } retrieved)
         {
             return retrieved;
         }
@@ -516,13 +530,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// "What are the rotator cuff muscles?", "what does the deltoid do?": a muscle or joint elsewhere in the body, none of
     /// ours, no pain and nothing pointing back at the last answer. A topic of ours named outright still answers when its
     /// facts mention that part ("is the gluteus maximus a satellite muscle"), not when they never do ("what muscles make
-    /// up the rotator cuff").
+    /// up the rotator cuff"). In a conversation, a word of the last subject besides the body part ("what kg of ankle weight"
+    /// after the strengthening) keeps the question in it.
     /// </summary>
     private static bool AboutAnotherRegion(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
         analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
         && !(context is not null && FactAnswerer.HasPronoun(text))
         && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !index.Facts.Knows(w)))
-            || Vocabulary.NamesAnotherRegionInPlainSense(text.Words));
+            || Vocabulary.NamesAnotherRegionInPlainSense(text.Words))
+        && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
 
     /// <summary>Replies owed before any subject is read: the urgent notice for a red flag, the completions of a clipped name.</summary>
     private static Reply? UrgentOrClippedName(TokenizedText text, Analysis analysis, KnowledgeIndex index)
@@ -557,9 +573,61 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var careAnalysis = Analyze(asked, index);
         // Topic facts only, and two of them: advice on looking after it, not a dispute or a whole topic.
         var (ranked, _, _) = FactAnswerer.RankWithOwn(index, asked, careAnalysis, [], [], null, null, own, p => p.Kind == PassageKind.TopicFact);
-        return ranked.Count > 0 && ranked[0].Score >= RetrievalThresholds.Grey
-            ? FactReply(index, text, analysis, [.. FactAnswerer.Select(ranked, index.Facts, asked, own).Take(SelfCareQuestions.MaxFacts)], ranked[0].Score, briefDisputes: true)
-            : null;
+        if (ranked.Count == 0 || ranked[0].Score < RetrievalThresholds.Grey)
+        {
+            return null;
+        }
+
+        List<int> chosen = [.. FactAnswerer.Select(ranked, index.Facts, asked, own).Take(SelfCareQuestions.MaxFacts)];
+        if (!SelfCareQuestions.AsksWhatToDo(text) && ReportedSymptomFact(index, text, analysis) is { } reported && !chosen.Contains(reported))
+        {
+            chosen.Insert(0, reported);
+        }
+
+        return FactReply(index, text, analysis, chosen, ranked[0].Score, briefDisputes: true);
+    }
+
+    /// <summary>
+    /// "my lower back keeps aching after squats", "knee hurts and i think its my psoas" (a report, not "what do i do"):
+    /// the sourced fact on pain that the report's own words reach best (low back pain from a tense psoas, referral below the knee), so the answer
+    /// speaks of what was reported before the advice to see someone. Only a fact that speaks of pain or stiffness: the
+    /// definition of the body part named is no answer to a pain. Null when none answers well.
+    /// </summary>
+    private static int? ReportedSymptomFact(KnowledgeIndex index, TokenizedText text, Analysis analysis)
+    {
+        var own = new Dictionary<int, double>();
+        var (ranked, terms, _) = FactAnswerer.RankWithOwn(index, text, analysis, [], [], null, null, own, p => p.Kind == PassageKind.TopicFact);
+        // What was reported besides the pain and the muscle ("lower back", "knee", "stiff every morning"): a report of
+        // nothing else ("tweaked my hip flexor") has no symptom of its own to look up.
+        var reported = new List<QueryTerm>();
+        foreach (var term in terms)
+        {
+            if (term.Term is not null && !term.Corrected && !Vocabulary.StopWords.Contains(term.Word) && !Vocabulary.NamesNoSubject(term.Word)
+                && !index.IsMuscleWord(term.Word) && !index.Safety.TouchesPain(term.Word))
+            {
+                reported.Add(term);
+            }
+        }
+
+        // The fact holding most of what was reported ("knee" outweighs "for days"), among those that answer well.
+        int? best = null;
+        var bestHeld = 0.0;
+        foreach (var (passage, score) in ranked)
+        {
+            if (score < RetrievalThresholds.Accept || reported.Count == 0)
+            {
+                break;
+            }
+
+            var factTerms = index.Facts.FactTerms(passage);
+            var held = reported.Where(t => factTerms.Contains(t.Term!)).Sum(t => t.Idf);
+            if (held > bestHeld && own.GetValueOrDefault(passage) > 0 && index.Safety.TouchesPain(index.Facts.Passages[passage].Fact.Text))
+            {
+                (best, bestHeld) = (passage, held);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The question's own subject, before follow-up memory: its muscles and attributes, and whether a pronoun points back.</summary>
@@ -852,11 +920,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var outside = analysis.WordsOutsideMuscles(text);
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
-        // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim.
-        if (terms.Any(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
-            && !MisspeltEverydayWord(t.Word, index)))
+        // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim. The reply
+        // names those words ("ibuprofen", "abscess"), not the question's frame around them ("what do the sources say").
+        var lacking = terms.Where(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
+            && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)).Select(t => t.Word).Distinct().Take(4).ToList();
+        if (lacking.Count > 0)
         {
-            return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
+            return NotCovered(index, $"{NamedStructure(text, lacking)} of the {name.ToLowerInvariant()}", [], text, name);
         }
 
         // The nearest facts answer only when they are the muscle's own, the topic the question's words point at, or
@@ -872,16 +942,66 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, asked, own), ranked[0].Score);
         }
 
+        // No fact scored well, but a topic fact among the first holds at least half the weight of the question's subject
+        // words ("supple" and "birth" of "does a supple psoas make giving birth easier"): that fact, alone, rather than
+        // a "not covered" naming words the facts do use, or the card.
+        if (HeldSubject(index, terms, ranked) is { } held)
+        {
+            return FactReply(index, text, analysis, [held.Passage], held.Score);
+        }
+
         // Only everyday words left ("exactly", "always present", "how big"): the muscle's overview, never a false "not
         // covered" and never the whole card presented as the answer.
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
-            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w)))
+            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !FramingWords.Frames(text, w, index)))
         {
             return MuscleAnswer(index, mention, overview: true);
         }
 
         return NotCovered(index, $"{subject} of the {name.ToLowerInvariant()}", [], text, name);
+    }
+
+    /// <summary>The first of the best-ranked topic facts that holds most of the question's subject (<see cref="HoldsMostOfTheSubject"/>), or null.</summary>
+    private static (int Passage, double Score)? HeldSubject(KnowledgeIndex index, IReadOnlyList<QueryTerm> terms, List<(int Passage, double Score)> ranked)
+    {
+        for (var i = 0; i < ranked.Count && i < RoutingThresholds.SubjectHeldLook; i++)
+        {
+            if (index.Facts.Passages[ranked[i].Passage] is { Topic: >= 0, Kind: PassageKind.TopicFact } fact && HoldsMostOfTheSubject(index, terms, fact))
+            {
+                return ranked[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the fact holds at least <see cref="RoutingThresholds.SubjectHeldShare"/> of the idf weight of the question's
+    /// subject words (those the facts use, less cue, stop and everyday framing words: "make", "play", "part"), and two of them at least.
+    /// </summary>
+    private static bool HoldsMostOfTheSubject(KnowledgeIndex index, IReadOnlyList<QueryTerm> terms, FactPassage top)
+    {
+        var factTerms = index.Facts.FactTerms(top.Ordinal);
+        double asked = 0, held = 0;
+        var words = 0;
+        foreach (var t in terms)
+        {
+            if (t.Term is not { } term || t.Corrected || Vocabulary.CueWords.Contains(t.Word) || Vocabulary.NamesNoSubject(t.Word) || Vocabulary.StopWords.Contains(t.Word))
+            {
+                continue;
+            }
+
+            asked += t.Idf;
+            if (factTerms.Contains(term))
+            {
+                held += t.Idf;
+                words++;
+            }
+        }
+
+        // One shared word is the keyword hijack issue 8 describes ("the doi of the psoas paper" and a fact on papers).
+        return words >= 2 && held >= asked * RoutingThresholds.SubjectHeldShare;
     }
 
     /// <summary>"where is psoas exactly", "where does the iliopsoas lie": where something lies is what the location facts say.</summary>
@@ -905,7 +1025,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static string? UncoveredSubject(TokenizedText text, KnowledgeIndex index, List<string> unknownWords, bool settledByKnown)
     {
         var course = AsksWhereANerveRuns(text, index);
-        var named = unknownWords.Count > 0 ? NamedStructure(text, unknownWords) : null;
+        // The rare words name it when there are any ("amateur", not "dangerous amateur"); everyday ones only alone.
+        var rare = EverydayWords.Rare(unknownWords);
+        var named = unknownWords.Count > 0 ? NamedStructure(text, rare.Count > 0 ? rare : unknownWords) : null;
         if (!course)
         {
             return named is not null && !settledByKnown ? named : null;
@@ -1068,13 +1190,155 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static bool AsksInGeneral(TokenizedText text) => text.Words.Any(w => w is "general" or "generally" or "overall");
 
     /// <summary>"iliacus?" right after an attribute question: a muscle name with nothing else to say.</summary>
-    private static bool IsBareFollowUp(TokenizedText text, Analysis analysis) =>
-        analysis.Muscles.Count > 0 && analysis.Muscles.Sum(m => m.Count) >= text.Count - 1 && text.Count <= 4
-        && !text.Words.Any(w => CardWords.Contains(w) && w is "tell" or "describe" or "what" or "whats");
+    private static bool IsBareFollowUp(TokenizedText text, Analysis analysis)
+    {
+        if (analysis.Muscles.Count == 0 || text.Count > 5)
+        {
+            return false;
+        }
+
+        // "and the iliacus?", "ok now iliacus?", "iliacus then": a muscle with at most one other word, not counting the
+        // chatter of a turn in a conversation, which asks nothing of its own.
+        var other = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (analysis.NamesMuscle(i) || TurnChatter.Contains(word))
+            {
+                continue;
+            }
+
+            if (CardWords.Contains(word) && word is "tell" or "describe" or "what" or "whats")
+            {
+                return false;
+            }
+
+            other++;
+        }
+
+        return other <= 1;
+    }
+
+    /// <summary>Words that move a conversation on without asking anything ("ok now", "right, then").</summary>
+    private static readonly FrozenSet<string> TurnChatter = new[]
+    {
+        "ok", "okay", "k", "kk", "now", "so", "then", "alright", "cool", "great", "thanks", "thx", "next", "and",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "where do they send the pain?" after trigger points, "which of the two is easier to reach?" after the iliacus lying
+    /// lateral, "how far do I bend the front knee?" after the stretches: a question naming no muscle, whose words the last
+    /// subject's facts hold as fully as any other fact does, is asked of that subject, though a word of it ("pain") names
+    /// another topic too. A question naming a muscle, or another topic by a sure phrase without a pronoun pointing back,
+    /// has a subject of its own; one with a word no fact uses ("in kg") is left to the honest-scope check.
+    /// </summary>
+    private static Reply? LastTopicFollowUp(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context,
+        ResolvedSubject subject, SemanticLookup? semantic)
+    {
+        if (context is null || subject.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
+            || ContextFilter(index, context) is not { } onContext
+            || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)))
+        {
+            return null;
+        }
+
+        var own = new Dictionary<int, double>();
+        var (_, terms, _) = FactAnswerer.RankWithOwn(index, WhereAsked(text, analysis), analysis, [], subject.Attributes, null, null, own);
+        var unknown = UnknownWords(terms, index, text);
+        if (EverydayWords.AsksWhatNoFactHolds(unknown) || EverydayWords.Rare(unknown).Count > 0)
+        {
+            return null;
+        }
+
+        // How much of the question a fact's own words hold (each term once, by its weight): the fact's length and how
+        // often it repeats a word ("pain" four times in the symptoms) do not decide whose subject the question is.
+        var (best, bestOnContext, contextPassage) = (0.0, 0.0, -1);
+        foreach (var passage in own.Keys)
+        {
+            var held = 0.0;
+            var factTerms = index.Facts.FactTerms(passage);
+            foreach (var term in terms)
+            {
+                if (term.Term is not null && !Vocabulary.StopWords.Contains(term.Word) && !AfterHow(text, term.Word) && factTerms.Contains(term.Term))
+                {
+                    held += term.Idf * term.Share;
+                }
+            }
+
+            best = Math.Max(best, held);
+            if (onContext(index.Facts.Passages[passage]) && held > bestOnContext)
+            {
+                (bestOnContext, contextPassage) = (held, passage);
+            }
+        }
+
+        if (bestOnContext <= 0 || bestOnContext < best
+            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context)
+                && (!AsksOfTopicItself(index, context.TopicId, terms, index.Facts.FactTerms(contextPassage))
+                    || AsksOfTopicItself(index, index.Topics[analysis.BestTopic.Topic].Id, terms, index.Facts.FactTerms(contextPassage)))))
+        {
+            return null;
+        }
+
+        return OnContextAnswer(text, analysis, index, [], subject.Attributes, context, semantic, RetrievalThresholds.Grey);
+    }
+
+    /// <summary>Whether the question's words name a topic other than the last one well enough to answer it ("what sets them off": the causes).</summary>
+    private static bool AcceptsAnotherTopic(Analysis analysis, KnowledgeIndex index, ConversationContext context) =>
+        analysis.BestTopic.Score >= RoutingThresholds.TopicAccept && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId;
+
+    /// <summary>
+    /// "where do they send (refer) the pain?" after "Trigger points and referral patterns": every word of the question
+    /// that the last topic's best fact holds is one of the topic's own title or keywords, so the question asks what the
+    /// topic is about and a tie with another topic's facts is the last topic's. "what triggers them?" asks the causes,
+    /// which the trigger-point facts only mention: the causes topic answers. When the question's words are as much the
+    /// other topic's own ("how long should I rest it" after rehabilitation: the Rest topic), the topic it names answers.
+    /// </summary>
+    private static bool AsksOfTopicItself(KnowledgeIndex index, string? topicId, IReadOnlyList<QueryTerm> terms, IReadOnlySet<string> held)
+    {
+        if (topicId is null || !index.TopicById.TryGetValue(topicId, out var topic))
+        {
+            return false;
+        }
+
+        var own = index.Facts.ContentTerms(topic.Title + " " + string.Join(' ', topic.Keywords));
+        var any = false;
+        foreach (var term in terms)
+        {
+            if (term.Term is null || !held.Contains(term.Term))
+            {
+                continue;
+            }
+
+            if (!own.Contains(term.Term))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>"far" in "how far", "long" in "how long": the question's measure word, not a word of its subject.</summary>
+    private static bool AfterHow(TokenizedText text, string word)
+    {
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (text.WordString(i - 1) == "how" && text.WordString(i) == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Free text answered from the best facts, or "my sources don't cover" with the nearest ones; null to fall back.</summary>
     private static Reply? Retrieve(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
-        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, bool stayOnContext = false)
+        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, bool stayOnContext = false,
+        ConversationContext? chat = null)
     {
         var own = new Dictionary<int, double>();
         var asked = WhereAsked(text, analysis);
@@ -1083,11 +1347,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Words that no fact uses, in a question about the muscles: the subject is not in the sources.
         var knownWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word)).Sum(t => t.Idf);
         var unknownWeight = EverydayWords.Weight(unknown, index.Facts.MaxIdf);
-        var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight) || NamesSureTopic(analysis);
+        var inDomain = muscles.Count > 0 || analysis.Safety.TouchesPain || (knownWeight > 0 && knownWeight >= unknownWeight) || NamesSureTopic(analysis)
+            || TouchesLastSubject(index, terms, chat);
 
         // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
         var namesOurMuscles = muscles.Count > 0 || text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
-        if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null)
+        // A measure or unit alone ("what kg cuff weight for the leg raises") asks an amount of something the facts
+        // describe: in the domain, and not covered, rather than another subject.
+        if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null
+            && (knownWeight == 0 || !unknown.TrueForAll(w => Vocabulary.UnitWords.Contains(w) || Vocabulary.MeasureWords.Contains(w)))
+            && !TouchesLastSubject(index, terms, chat))
         {
             return EngineCopy.OffTopic(index);
         }
@@ -1114,6 +1383,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight
                 : OnlyEverydayUncovered(analysis, muscles, LexicalBest(), unknownWeight, subjectWeight))))
         {
+            // Only everyday words unknown ("can a flexible psoas help a woman push during childbirth"): a topic fact
+            // holding most of what the question asks about answers, however many everyday words lower its score.
+            if (rare.Count == 0 && !EverydayWords.AsksWhatNoFactHolds(unknown) && HeldSubject(index, terms, ranked) is { } held)
+            {
+                return FactReply(index, text, analysis, [held.Passage], held.Score);
+            }
+
             return NotCovered(index, NotCoveredSubject(unknown, rare, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null), ranked, text, muscles.Count > 0 ? index.Muscles[muscles[0]].Name : null);
         }
 
@@ -1146,7 +1422,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     /// <summary>"and how often?": the best of the last subject's facts when one clears the accept bar, else null.</summary>
     private static Reply? OnContextAnswer(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<int> muscles,
-        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic)
+        List<MuscleAttribute> attributes, ConversationContext? context, SemanticLookup? semantic, double bar = RetrievalThresholds.Accept)
     {
         if (context is null || ContextFilter(index, context) is not { } onContext)
         {
@@ -1155,7 +1431,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var ownOnContext = new Dictionary<int, double>();
         var (near, _, nearByModel) = FactAnswerer.RankWithOwn(index, text, analysis, muscles, attributes, context, semantic, ownOnContext, onContext);
-        return near.Count > 0 && near[0].Score >= RetrievalThresholds.Accept && (!nearByModel || FactAnswerer.ModelAnswerHolds(near, ownOnContext))
+        return near.Count > 0 && near[0].Score >= bar && (!nearByModel || FactAnswerer.ModelAnswerHolds(near, ownOnContext))
             ? FactReply(index, text, analysis, FactAnswerer.Select(near, index.Facts, text, ownOnContext), near[0].Score)
             : null;
     }
@@ -1192,7 +1468,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return rare.Count > 0 ? string.Join(' ', rare.Take(4)) : "that";
         }
 
-        return muscle is null ? $"its {measure}" : $"the {measure} of the {muscle.ToLowerInvariant()}";
+        var unit = unknown.Find(Vocabulary.UnitWords.Contains);
+        return muscle is not null ? $"the {measure} of the {muscle.ToLowerInvariant()}" : unit is null ? $"its {measure}" : $"the {measure} in {unit}";
     }
 
     private static string? MeasureNoun(string word) => word switch
@@ -1214,6 +1491,39 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return topic < 0 && muscle < 0 ? null : p => (topic >= 0 && p.Topic == topic) || (muscle >= 0 && p.Muscle == muscle);
     }
 
+    /// <summary>
+    /// "and what weight in kg should the cuff be?" after the strengthening sets: a word of the question that the last
+    /// subject's facts use (the cuff weights) keeps it in the conversation's subject, so an unknown word ("kg") makes
+    /// it a detail the sources lack, not another subject altogether ("what kg of ankle weight" is no question about the
+    /// ankle). A body part elsewhere ("the ankle") is no word of the last subject's, though a fact may use it.
+    /// </summary>
+    private static bool TouchesLastSubject(KnowledgeIndex index, IReadOnlyList<QueryTerm> terms, ConversationContext? chat)
+    {
+        if (chat is null || ContextFilter(index, chat) is not { } onContext)
+        {
+            return false;
+        }
+
+        foreach (var term in terms)
+        {
+            if (term.Term is null || term.Corrected || Vocabulary.NamesNoSubject(term.Word) || Vocabulary.StopWords.Contains(term.Word)
+                || Vocabulary.OtherRegionWords.Contains(term.Word))
+            {
+                continue;
+            }
+
+            foreach (var passage in index.Facts.Passages)
+            {
+                if (onContext(passage) && index.Facts.FactTerms(passage.Ordinal).Contains(term.Term))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Content words no fact uses (after stemming, synonyms and typo correction) that are not everyday English.</summary>
     private static List<string> UnknownWords(IReadOnlyList<QueryTerm> terms, KnowledgeIndex index, TokenizedText text)
     {
@@ -1221,7 +1531,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         foreach (var t in terms)
         {
             if (t.Term is null && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i))
-                && !IsAlternativeToAKnownWord(text, t.Word, index))
+                && !IsAlternativeToAKnownWord(text, t.Word, index) && !FramingWords.Frames(text, t.Word, index))
             {
                 unknown.Add(t.Word);
             }
@@ -1291,12 +1601,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>
-    /// Whether a word no fact uses names a subject: no cue, filler, muscle or safety word, nor a typo of a cue or stop
+    /// Whether a word no fact uses names a subject: no cue, filler, muscle or safety word (a condition or medicine aside), nor a typo of a cue or stop
     /// word, nor a misspelt word that names no subject ("meny" people, "discrepency").
     /// </summary>
     private static bool NamesAnUnknownSubject(string word, KnowledgeIndex index) =>
         (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.NamesNoSubject(word)
-        && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && !index.Safety.IsSafetyWord(word)
+        && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && (!index.Safety.IsSafetyWord(word) || EverydayWords.IsClinicalSubject(word))
         && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(word, c.Phrase, EditDistance.Allowed(word)))
         && (word.Length < 5 || QueryAnalyzer.FuzzyCue(word) is null)
         && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word)
@@ -1328,10 +1638,35 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false)
     {
         var top = chosen.Count > 0 ? chosen[0] : -1;
-        chosen = FactAnswerer.Focus(index, text, analysis, chosen);
+        chosen = WithoutStrayClinicalNotes(index, text, analysis, FactAnswerer.Focus(index, text, analysis, chosen));
         var notes = RelevantTopicNotes(index, text, analysis, chosen);
         var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: true);
         return ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
+    }
+
+    /// <summary>
+    /// "Trace the course of psoas major from the lumbar spine to the femur": an anatomy question with no pain in it is
+    /// answered by anatomy facts; a muscle's clinical note that shares its words ("anchored to the lumbar spine") is no
+    /// companion of them (it would bring the pain disclaimer to a neutral question). A clinical note answering first
+    /// stays, and so does one a yes/no verdict rests on ("does the lumbar plexus go through the psoas major").
+    /// </summary>
+    private static List<int> WithoutStrayClinicalNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
+    {
+        if (analysis.Safety.TouchesPain || analysis.Attributes.Contains(MuscleAttribute.Clinical) || chosen.Count < 2
+            || index.Facts.Passages[chosen[0]].Attribute == MuscleAttribute.Clinical)
+        {
+            return chosen;
+        }
+
+        if (chosen.FindIndex(1, c => index.Facts.Passages[c].Attribute == MuscleAttribute.Clinical) < 0)
+        {
+            return chosen;
+        }
+
+        List<int> anatomy = [chosen[0], .. chosen.Skip(1).Where(c => index.Facts.Passages[c].Attribute != MuscleAttribute.Clinical)];
+        var skip = analysis.MuscleWordPositions;
+        return FactAnswerer.Verdict(index, text, analysis.Safety, anatomy, skip, attributeAnswer: false)
+            == FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ? anatomy : chosen;
     }
 
     /// <summary>
@@ -1390,8 +1725,50 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             reply = FactReplyOf(index, text, analysis, kept, score, notes.Show, Brief(notes), more: true, related: false);
         }
 
+        if (!ReplyBudget.Fits(reply, ReplyBudget.FactChars) && !asksNumber && !briefDisputes
+            && OneDisputeInFull(index, text, analysis, kept, notes) is { } oneInFull)
+        {
+            reply = FactReplyOf(index, text, analysis, kept, score, notes.Show, oneInFull, more: leftOut.Count > 0, related: false);
+            if (!ReplyBudget.Fits(reply, ReplyBudget.FactChars))
+            {
+                // Still a wall: a dispute a shown fact already takes a side in is named too; the fact gives its value,
+                // the name says the sources differ, and "tell me more" gives the other side.
+                var sided = notes.TakesASide;
+                reply = FactReplyOf(index, text, analysis, kept, score, notes.Show, note => oneInFull(note) || (note.Kind == PassageKind.Disagreement && sided(note)), more: leftOut.Count > 0, related: false);
+            }
+        }
+
         // Nothing could go without losing what was asked: the shorter of the two stands.
         return ReplyBudget.Length(reply) < ReplyBudget.Length(whole) ? reply with { LeftOut = leftOut.ToImmutable() } : whole;
+    }
+
+    /// <summary>
+    /// A wall made of two or more disputes the ranking brought ("does the iliopsoas help rotate the hip outward" with the
+    /// rotation and the abduction disputes, each with its sides): the dispute whose own question shares most words with
+    /// the student's keeps its sides, the others are named with their sources (their sides are a "tell me more" away).
+    /// A dispute named without its sides still says that the sources differ, and on what. Null when there is no choice.
+    /// </summary>
+    private static Func<FactPassage, bool>? OneDisputeInFull(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> kept, TopicNotes notes)
+    {
+        var disputes = kept.Select(k => index.Facts.Passages[k]).Where(p => p.Kind == PassageKind.Disagreement && p.Note is not null).ToList();
+        if (disputes.Count < 2)
+        {
+            return null;
+        }
+
+        var asked = analysis.TermsOutsideMuscles(text, index.Facts).Where(t => t.Term is not null).Select(t => t.Term!).ToHashSet(StringComparer.Ordinal);
+        var best = disputes[0];
+        var bestShared = -1;
+        foreach (var dispute in disputes)
+        {
+            var shared = index.Facts.ContentTerms(dispute.Note!).Count(asked.Contains);
+            if (shared > bestShared)
+            {
+                (best, bestShared) = (dispute, shared);
+            }
+        }
+
+        return note => (note.Kind == PassageKind.Disagreement && note.Ordinal != best.Ordinal) || !notes.Asked(note);
     }
 
     /// <summary>The lead fact (what the topic is about) of the topic of the first chosen fact, when the question names that topic; else -1.</summary>
@@ -1418,7 +1795,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var first = index.Facts.Passages[chosen[0]];
         var skip = analysis.MuscleWordPositions;
-        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids);
+        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids, skip);
         if (first.Topic >= 0)
         {
             var topic = index.Topics[first.Topic];
@@ -1582,8 +1959,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return null;
         }
 
-        var chosen = BothEnds(index, hits, wanted)
-            ?? hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
+        var chosen = BothEnds(index, hits, wanted);
+        // "Which muscle arises from the transverse processes of the lumbar vertebrae?": all five, which the fact giving
+        // L1-L5 covers and one giving L1 alone (the psoas minor) does not, however alike their words. (Both ends named
+        // settle it above: "begins at the lumbar vertebrae and finishes on the pubis" is the psoas minor.)
+        var levels = VerdictChecks.LevelsOf(text.Text);
+        if (chosen is null && levels.Count > 0
+            && hits.Where(h => levels.IsSubsetOf(VerdictChecks.LevelsOf(index.Facts.Passages[h.Passage].Fact.Text))).ToList() is { Count: > 0 } covering)
+        {
+            hits = covering;
+        }
+
+        chosen ??= hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
         if (AsksWhichNot(text) && OtherMuscles(index, chosen, wanted) is { Count: > 0 } others)
         {
             chosen = others;
@@ -1841,7 +2228,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var ids = ImmutableArray.CreateBuilder<string>();
         var muscles = muscleIndexes.Select(m => index.Muscles[m]).DistinctBy(m => m.Id).Take(3).ToArray();
         var relevance = FactAnswerer.Relevance(index, text, analysis);
-        var attributes = FactAnswerer.AnsweringAttributes(muscles, [.. EndOfLandmark(index, text, analysis, wanted).Take(strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1)], relevance, a => IsExplicit(text, a));
+        var attributes = FactAnswerer.AnsweringAttributes(muscles, AskedAttributes(index, text, analysis, wanted, strong), relevance, a => IsExplicit(text, a));
         var shown = new List<int>();
         foreach (var muscle in muscles)
         {
@@ -1902,6 +2289,27 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// landmark that only one end's facts name, for any muscle (the femur is where muscles insert, T12 where they arise):
     /// that end is the one asked about, whether or not this muscle's facts name the landmark.
     /// </summary>
+    /// <summary>
+    /// The attributes an attribute answer covers: two at most (one when a hinted action is among them), unless the
+    /// question names three or more outright ("the origin, insertion and nerve supply of the iliacus"): an exam
+    /// question listing its parts gets each part, up to four, rather than the first two.
+    /// </summary>
+    private static MuscleAttribute[] AskedAttributes(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> wanted, bool strong)
+    {
+        var asked = EndOfLandmark(index, text, analysis, wanted);
+        var cap = strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1;
+        if (asked.Count > 2)
+        {
+            var named = asked.Where(a => IsExplicit(text, a)).ToArray();
+            if (named.Length > 2)
+            {
+                return named.Length > 4 ? named[..4] : named;
+            }
+        }
+
+        return [.. asked.Take(cap)];
+    }
+
     private static IReadOnlyList<MuscleAttribute> EndOfLandmark(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> wanted)
     {
         if (!wanted.Contains(MuscleAttribute.Origin) || !wanted.Contains(MuscleAttribute.Insertion)

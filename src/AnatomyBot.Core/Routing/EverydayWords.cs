@@ -21,7 +21,15 @@ internal static class EverydayWords
         "ultrasound", "ultrasounds", "sonography", "mri", "ct", "imaging", "radiograph", "radiographs", "xrays",
         // A clinical test ("the Thomas test", "which reflex tests L3"): how it is done is a subject the sources would have to describe.
         "test", "tests", "testing",
+        // A condition or a medicine the pain vocabulary holds (for the disclaimer) but no fact describes: "can a psoas
+        // abscess spread", "what dose of ibuprofen" ask about it, with the disclaimer, not about the muscle's card.
+        "abscess", "abscesses", "hernia", "hernias", "fracture", "fractures", "tumour", "tumours", "tumor", "tumors", "cancer",
+        "infection", "infections", "avulsion", "haematoma", "hematoma", "ibuprofen", "paracetamol", "acetaminophen",
+        "naproxen", "painkiller", "painkillers", "nsaid", "nsaids", "steroid", "steroids", "cortisone", "botox", "creatine",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the word names a treatment, a test, a condition or a medicine (<see cref="ClinicalSubjects"/>).</summary>
+    public static bool IsClinicalSubject(string word) => ClinicalSubjects.Contains(word);
 
     /// <summary>
     /// A treatment, a test or a measure no fact uses ("on ultrasound", "in centimetres", "after surgery"): the question

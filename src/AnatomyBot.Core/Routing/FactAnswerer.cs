@@ -150,7 +150,9 @@ internal static class FactAnswerer
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (QuestionWords.Contains(word))
+            // "So the iliopsoas is what straightens the hip?": after a linking verb, "what" starts the claim's own
+            // clause ("is what does it"), not a question about it.
+            if (QuestionWords.Contains(word) && !(word == "what" && i > 1 && text.WordString(i - 1) is "is" or "are"))
             {
                 return false;
             }
@@ -770,6 +772,18 @@ internal static class FactAnswerer
             return differ;
         }
 
+        if (!attributeAnswer && ShownDisagreements(index, chosen).Any(d => OnlyTheOppositeIsDisputed(question, d)))
+        {
+            // "Does the iliopsoas rotate the thigh inward?" under "how firmly do the sources state outward rotation?":
+            // the sources dispute the other direction only; none names this one.
+            return "No.";
+        }
+
+        if (!attributeAnswer && AsksTheDisputedQuestion(index, question, skipWords, chosen))
+        {
+            return "The sources differ.";
+        }
+
         // "is the iliopsoas one tendon or two?", "should I strengthen or stretch first?": a choice has no yes or no; the
         // facts under the reply answer it (a recorded disagreement still says "The sources differ." above).
         if (AsksAChoice(question))
@@ -869,18 +883,50 @@ internal static class FactAnswerer
             return unheard;
         }
 
+        HashSet<string>? listed = null;
         for (var i = 1; i < question.Count; i++)
         {
             var word = question.WordString(i);
-            if (!skipWords.Contains(i) && word.Length >= 4 && !word.Any(char.IsAsciiDigit) && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word)
-                && !index.IsMuscleWord(word) && !index.Facts.Knows(word) && EverydayEnglish.Rank(word) == int.MaxValue && !Vocabulary.IsPlainEnglish(word)
-                && !QualifiesAKnownStructure(index, question, i))
+            if (skipWords.Contains(i) || word.Length < 4 || word.Any(char.IsAsciiDigit) || Vocabulary.StopWords.Contains(word) || Vocabulary.CueWords.Contains(word)
+                || index.IsMuscleWord(word) || Vocabulary.IsPlainEnglish(word) || QualifiesAKnownStructure(index, question, i))
             {
+                continue;
+            }
+
+            if (!index.Facts.Knows(word) ? EverydayEnglish.Rank(word) == int.MaxValue
+                : EverydayEnglish.Rank(word) > RareWordRank && !RegionWords.Contains(word) && !(listed ??= AttributeTerms(index.Facts, shown)).Contains(index.Facts.Term(word))
+                    && (!NotesName(shown, word) || question.Words.Any(w => w is "main" or "mainly" or "only" or "principal" or "chief" or "primary")))
+            {
+                // "Is the femoral artery the main blood supply?": a structure the knowledge names elsewhere (the femoral
+                // nerve) but no fact of this attribute gives, for any muscle, is not one the sources list for it. An
+                // editors' note that names it as a minor contributor keeps it open unless the claim makes it the main one.
                 unheard.Add(index.Facts.Term(word));
             }
         }
 
         return unheard;
+    }
+
+    /// <summary>Rarer than this in everyday English, a word the knowledge uses is a term of anatomy ("femoral", "lumbar", "pelvis").</summary>
+    private const int RareWordRank = 5000;
+
+    /// <summary>Whether an editors' note under the shown facts uses the word.</summary>
+    private static bool NotesName(List<FactPassage> shown, string word) =>
+        shown.Any(p => p.Fact.EditorsNote is { } note && Words(note).Contains(word));
+
+    /// <summary>Every term the facts of the shown attributes use, for any muscle.</summary>
+    private static HashSet<string> AttributeTerms(FactIndex facts, List<FactPassage> shown)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var attribute in shown.Select(p => p.Attribute).OfType<MuscleAttribute>().Distinct())
+        {
+            foreach (var passage in facts.OfAttribute(attribute))
+            {
+                terms.UnionWith(facts.FactTerms(passage));
+            }
+        }
+
+        return terms;
     }
 
     /// <summary>
@@ -1102,12 +1148,135 @@ internal static class FactAnswerer
         return false;
     }
 
-    /// <summary>A yes/no question no fact settles whose answer shows a disagreement: the sources differ, and the reply shows how.</summary>
-    public static string? DisputeVerdict(KnowledgeIndex index, TokenizedText question, SafetyFinding safety, ImmutableArray<string> shownIds) =>
-        IsYesNo(question) && !safety.AsksAboutRedFlag
-        && index.Facts.Passages.Any(p => p.Kind == PassageKind.Disagreement && shownIds.Contains(p.Id))
-            ? "The sources differ."
-            : null;
+    /// <summary>
+    /// A yes/no question no fact settles whose answer shows a disagreement about what it claims: the sources differ, and
+    /// the reply shows how. A disagreement on another point of the same card ("only muscle joining the upper and lower
+    /// body" under "is the psoas major superficial or deep?") settles nothing.
+    /// </summary>
+    public static string? DisputeVerdict(KnowledgeIndex index, TokenizedText question, SafetyFinding safety, ImmutableArray<string> shownIds, IReadOnlyList<int> skipWords)
+    {
+        if (!IsYesNo(question) || safety.AsksAboutRedFlag)
+        {
+            return null;
+        }
+
+        var claim = DisputableWords(index, question, skipWords);
+        var named = index.MusclesNamedIn(question.Text);
+        foreach (var p in index.Facts.Passages)
+        {
+            // "Is the psoas minor part of the iliopsoas?" under "does the psoas minor belong to the iliopsoas?": a
+            // dispute naming every muscle the claim relates is about it.
+            if (p.Kind == PassageKind.Disagreement && shownIds.Contains(p.Id)
+                && (Touches(index.Facts, p, claim) || (named.Length >= 2 && index.MusclesNamedIn(p.Note ?? p.Fact.Text) is var disputed && named.All(disputed.Contains))))
+            {
+                return "The sources differ.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where an action or a part is ("the hip", "the low back"): shared by a claim and a dispute about something else there.</summary>
+    private static readonly FrozenSet<string> RegionWords = new[]
+    {
+        "hip", "hips", "thigh", "thighs", "leg", "legs", "femur", "spine", "spinal", "back", "lumbar", "pelvis", "pelvic",
+        "body", "muscle", "muscles", "side", "sides", "low", "lower", "upper",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The words of a yes/no claim a disagreement must share to be about it: less stop words, muscle names and regions.</summary>
+    private static List<string> DisputableWords(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords)
+    {
+        var words = new List<string>();
+        for (var i = 1; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (!skipWords.Contains(i) && !Vocabulary.StopWords.Contains(word) && !index.IsMuscleWord(word) && !RegionWords.Contains(word))
+            {
+                words.Add(word);
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>Whether a disagreement's note or sides hold one of the claim's words (the same term, or a longer form: "extend", "extension").</summary>
+    private static bool Touches(FactIndex facts, FactPassage disagreement, List<string> claim)
+    {
+        if (claim.Count == 0)
+        {
+            return false;
+        }
+
+        var words = Words(disagreement.Note is { } note ? note + " " + disagreement.Fact.Text : disagreement.Fact.Text);
+        var terms = words.Select(facts.Term).ToHashSet(StringComparer.Ordinal);
+        return claim.Any(c => terms.Contains(facts.Term(c)) || words.Any(w => SameRoot(w, c)));
+    }
+
+    /// <summary>The disagreements among the chosen passages and those of their topics.</summary>
+    private static IEnumerable<FactPassage> ShownDisagreements(KnowledgeIndex index, IReadOnlyList<int> chosen) =>
+        chosen.Select(c => index.Facts.Passages[c]).Where(p => p.Kind == PassageKind.Disagreement)
+            .Concat(chosen.Select(c => index.Facts.Passages[c].Topic).Where(t => t >= 0).Distinct().SelectMany(index.Facts.TopicDisagreements));
+
+    /// <summary>Whether the claim names a direction ("inward") whose opposite a disagreement names while it never names the claim's own.</summary>
+    private static bool OnlyTheOppositeIsDisputed(TokenizedText question, FactPassage disagreement)
+    {
+        var words = Words(disagreement.Note is { } note ? note + " " + disagreement.Fact.Text : disagreement.Fact.Text);
+        foreach (var word in question.Words)
+        {
+            if (OppositeWords.TryGetValue(word, out var opposite) && words.Contains(opposite) && !words.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "extend" and "extension", "abduct" and "abduction" (one word's ending changed, at least five letters kept),
+    /// "pubis" and "pubic" (both endings of at most two letters).
+    /// </summary>
+    private static bool SameRoot(string a, string b)
+    {
+        var common = 0;
+        while (common < a.Length && common < b.Length && a[common] == b[common])
+        {
+            common++;
+        }
+
+        return (common >= 5 && common >= Math.Min(a.Length, b.Length) - 1) || (common >= 4 && a.Length - common <= 2 && b.Length - common <= 2);
+    }
+
+    /// <summary>
+    /// "Does the psoas extend the lumbar spine?" under the dispute "does the psoas flex or extend the low back?": the
+    /// disagreement is the question itself, whatever one fact beside it says.
+    /// </summary>
+    private static bool AsksTheDisputedQuestion(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, IReadOnlyList<int> chosen)
+    {
+        // "Can the psoas help extend the low back?": the facts agree it can help; the dispute is whether it extends it.
+        // "Is the iliacus easier to feel than the psoas?" is a comparison the facts settle; "two per body?" a count.
+        if (question.Words.Any(w => w is "help" or "helps" or "assist" or "assists" or "contribute" or "contributes") || ComparedSides(index, question) is not null)
+        {
+            return false;
+        }
+
+        List<string>? claim = null;
+        foreach (var p in ShownDisagreements(index, chosen))
+        {
+            if (p.Note is { } note && note.TrimEnd().EndsWith('?'))
+            {
+                claim ??= [.. DisputableWords(index, question, skipWords).Where(w => !NumberWords.Contains(w) && !w.Any(char.IsAsciiDigit))];
+                var noteWords = Words(note);
+                var noteTerms = noteWords.Select(index.Facts.Term).ToHashSet(StringComparer.Ordinal);
+                if (claim.Any(w => noteTerms.Contains(index.Facts.Term(w)) || noteWords.Any(n => SameRoot(n, w))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The claim of a yes/no question: its words after the first, less stop words, cue words, skipped words and the muscle names.</summary>
     private static List<string> ClaimTerms(FactIndex facts, TokenizedText question, IReadOnlyList<int> skipWords)
@@ -1154,15 +1323,7 @@ internal static class FactAnswerer
     /// </summary>
     private static List<string> AttributeClaim(FactIndex facts, List<string> claim, List<FactPassage> shown, List<HashSet<string>> factTerms)
     {
-        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var attribute in shown.Select(p => p.Attribute).OfType<MuscleAttribute>().Distinct())
-        {
-            foreach (var passage in facts.OfAttribute(attribute))
-            {
-                vocabulary.UnionWith(facts.FactTerms(passage));
-            }
-        }
-
+        var vocabulary = AttributeTerms(facts, shown);
         return claim.Where(c => c.Any(char.IsAsciiDigit) || vocabulary.Contains(c) || factTerms.Any(t => t.Contains(c))).ToList();
     }
 

@@ -530,7 +530,8 @@ internal sealed class KnowledgeIndex
     private void AddHowTo(TokenizedText text, int verb, List<TopicMention> hits)
     {
         var word = text.WordString(verb);
-        var phrase = HowToPhrase(word) ?? HowToPhrase(Facts.Term(word)) ?? (CorrectWord(word) is { } corrected ? HowToPhrase(corrected) : null);
+        var phrase = HowToPhrase(word) ?? HowToPhrase(Facts.Term(word)) ?? (CorrectWord(word) is { } corrected ? HowToPhrase(corrected) : null)
+            ?? ResultPhrase(text, verb);
         if (phrase is not { } found)
         {
             return;
@@ -547,6 +548,34 @@ internal sealed class KnowledgeIndex
         {
             hits.Add(new TopicMention(owner, start, verb - start + 1, _topicPhraseWeight[found]));
         }
+    }
+
+    /// <summary>
+    /// "How do I make my iliopsoas stronger", "how can I get stronger hip flexors", "how to get my psoas looser": after a
+    /// verb of making, the result a few words on is what is asked, as its verb ("strengthen", "stretch").
+    /// </summary>
+    private int? ResultPhrase(TokenizedText text, int verb)
+    {
+        if (text.Word(verb) is not ("make" or "get" or "become" or "keep"))
+        {
+            return null;
+        }
+
+        for (var i = verb + 1; i < Math.Min(text.Count, verb + 5); i++)
+        {
+            var asked = text.Word(i) switch
+            {
+                "strong" or "stronger" or "strongr" or "stonger" => "strengthen",
+                "loose" or "looser" or "longer" or "flexible" or "supple" or "lengthened" => "stretch",
+                _ => null,
+            };
+            if (asked is not null)
+            {
+                return HowToPhrase(asked) ?? (_topicPhraseLookup.TryGetValue(asked, out var phrase) ? phrase : null);
+            }
+        }
+
+        return null;
     }
 
     private int? HowToPhrase(string verb)

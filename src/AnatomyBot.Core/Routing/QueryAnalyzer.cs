@@ -398,7 +398,8 @@ internal static class QueryAnalyzer
     /// </summary>
     private static bool IsReportedSpeech(TokenizedText text, int start, int count) =>
         count == 1 && text.Word(start) is "say" or "says" or "said" or "saying"
-        && (start + 1 == text.Count || text.Word(start + 1) is "about" or "that" or "on" or "regarding" or "of" or "concerning");
+        && (start + 1 == text.Count || text.Word(start + 1) is "about" or "that" or "on" or "regarding" or "of" or "concerning"
+            || (text.Word(start) is "said" or "says" && FramingWords.OpensAReportedClaim(text, start + 1)));
 
     private static bool IsInRelationTo(TokenizedText text, int start, int count) =>
         count == 1 && text.Word(start) is "relation" && start > 0 && text.Word(start - 1) is "in" or "with"

@@ -163,4 +163,14 @@ internal static class RoutingThresholds
     /// answered by the facts they match.
     /// </summary>
     public const double EverydayUncoveredBelow = 0.35;
+
+    /// <summary>
+    /// A named muscle, nothing rare unknown, and no fact scoring well: a topic fact holding at least this share of the
+    /// idf weight of the question's subject words answers ("does a supple psoas make giving birth easier": "supple" and
+    /// "birth" are the body-mind fact's, 0.57 of the weight), rather than the card or a false "not covered".
+    /// </summary>
+    public const double SubjectHeldShare = 0.5;
+
+    /// <summary>How many of the best-ranked facts are looked at for one holding the question's subject (<see cref="SubjectHeldShare"/>).</summary>
+    public const int SubjectHeldLook = 10;
 }

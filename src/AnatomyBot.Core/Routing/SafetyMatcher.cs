@@ -33,6 +33,8 @@ internal sealed class SafetyMatcher
         "killin", "killin me", "killing", "screaming", "screamin", "screams", "murdering me", "destroying me",
         "acting up", "playing up", "flaring up", "flared up", "flare up", "flares up", "bothering me", "bugging me",
         "giving me grief", "giving me trouble", "giving me hell", "throbbin",
+        // Sixth blind trial's summary, 1 Dec 2026: "feels burny".
+        "burny", "burnin", "in agony",
     ];
 
     /// <summary>
@@ -54,6 +56,10 @@ internal sealed class SafetyMatcher
     private readonly PhraseSet _answerPain;
     private readonly PhraseSet _flagTerms;
     private readonly (RedFlag Flag, string[][] Groups)[] _flags;
+
+    /// <summary>Red-flag terms with a gap ("can't ... weight"): their parts in order, and a set of their first parts to skip questions that hold none.</summary>
+    private readonly string[][] _gapTerms;
+    private readonly PhraseSet _gapOpeners;
     private readonly string[] _fuzzyTerms;
     private readonly PhraseSet _crisisTerms;
     private readonly string[][][] _crisisSigns;
@@ -72,10 +78,13 @@ internal sealed class SafetyMatcher
         _flags = flags
             .Select(f => (f, f.AllOf.IsDefault
                 ? Array.Empty<string[]>()
-                : f.AllOf.Select(g => (g.IsDefault ? [] : g.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).ToArray())).ToArray()))
+                : f.AllOf.Select(g => (g.IsDefault ? [] : g.Select(FlagTerm).Where(t => t.Length > 0).ToArray())).ToArray()))
             .ToArray();
-        _flagTerms = new PhraseSet(_flags.SelectMany(f => f.Groups.SelectMany(g => g)));
-        _flagWords = _flags.SelectMany(f => f.Groups.SelectMany(g => g)).SelectMany(t => t.Split(' ')).ToFrozenSet(StringComparer.Ordinal);
+        var flagTerms = _flags.SelectMany(f => f.Groups.SelectMany(g => g)).Distinct(StringComparer.Ordinal).ToArray();
+        _flagTerms = new PhraseSet(flagTerms.Where(t => !t.Contains(GapKey, StringComparison.Ordinal)));
+        _gapTerms = flagTerms.Where(t => t.Contains(GapKey, StringComparison.Ordinal)).Select(t => t.Split(GapKey)).ToArray();
+        _gapOpeners = new PhraseSet(_gapTerms.Select(parts => parts[0]));
+        _flagWords = flagTerms.SelectMany(t => t.Split(' ')).Where(w => w != GapMark).ToFrozenSet(StringComparer.Ordinal);
         _fuzzyTerms = painTerms.Select(TextNormalizer.Normalize)
             .Where(t => t.Length >= 4 && !t.Contains(' ', StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
@@ -91,6 +100,25 @@ internal sealed class SafetyMatcher
     }
 
     public SafetyRules Rules { get; }
+
+    /// <summary>How a red-flag term marks a gap: "can't ... weight" matches "can't put any weight" and "can't take weight".</summary>
+    public const string GapMark = "...";
+
+    /// <summary>How many words a gap may hold: enough for "can't put any weight through", too few to join two clauses.</summary>
+    public const int MaxGapWords = 3;
+
+    private const string GapKey = " " + GapMark + " ";
+
+    /// <summary>A red-flag term normalised; a term with gaps keeps them as " ... " between its normalised parts.</summary>
+    private static string FlagTerm(string term)
+    {
+        if (!term.Contains(GapMark, StringComparison.Ordinal))
+        {
+            return TextNormalizer.Normalize(term);
+        }
+
+        return string.Join(GapKey, term.Split(GapMark).Select(static p => TextNormalizer.Normalize(p)).Where(p => p.Length > 0));
+    }
 
     /// <summary>Whether a word belongs to the safety vocabulary (pain terms, slang, red-flag terms), spelt right or not.</summary>
     public bool IsSafetyWord(string word) => _safetyWords.Get(word, this, static (self, w) =>
@@ -134,7 +162,7 @@ internal sealed class SafetyMatcher
         "pain", "pains", "painful", "hurt", "hurts", "hurting", "hurted", "hurtin", "hurty", "sore", "soreness", "ache", "aches",
         "ached", "aching", "achy", "achey", "achin", "killing", "killin", "kills", "screaming", "screamin", "screams",
         "tweaked", "tweak", "twinge", "twinges", "twinged", "niggle", "niggles", "niggling", "throbbing", "throbbin", "throbs",
-        "stabbing", "burning", "ouch", "ow", "owie", "agonising", "agonizing", "agony", "strained", "sprained", "pulled",
+        "stabbing", "burning", "burny", "burnin", "ouch", "ow", "owie", "agonising", "agonizing", "agony", "strained", "sprained", "pulled",
         "injured", "injury", "cramp", "cramps", "cramping", "spasm", "spasms", "stiff", "stiffness", "tender", "flaring",
         "flared", "bugging", "bothering", "murdering", "destroying", "wrecked", "busted",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -173,6 +201,17 @@ internal sealed class SafetyMatcher
         if (_flags.Length > 0)
         {
             var present = _flagTerms.FoundIn(corrected);
+            if (_gapTerms.Length > 0 && _gapOpeners.AnyIn(corrected))
+            {
+                foreach (var parts in _gapTerms)
+                {
+                    if (InOrder(corrected, parts, 0, 0, corrected.Count))
+                    {
+                        present.Add(string.Join(GapKey, parts));
+                    }
+                }
+            }
+
             if (present.Count > 0)
             {
                 foreach (var (flag, groups) in _flags)
@@ -275,6 +314,30 @@ internal sealed class SafetyMatcher
         return false;
     }
 
+    /// <summary>
+    /// Whether the parts of a gapped term, from <paramref name="part"/> on, appear in order: the part starts somewhere in
+    /// [<paramref name="from"/>, <paramref name="to"/>), and each next one at most <see cref="MaxGapWords"/> words after it.
+    /// </summary>
+    private static bool InOrder(TokenizedText text, string[] parts, int part, int from, int to)
+    {
+        if (part == parts.Length)
+        {
+            return true;
+        }
+
+        var words = 1 + parts[part].AsSpan().Count(' ');
+        for (var i = from; i < to && i + words <= text.Count; i++)
+        {
+            if (text.Window(i, words).SequenceEqual(parts[part])
+                && InOrder(text, parts, part + 1, i + words, Math.Min(text.Count, i + words + MaxGapWords + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether each group has a term in <paramref name="present"/> (plain loops: every question with a flag term asks this of every flag).</summary>
     private static bool EveryGroupPresent(string[][] groups, HashSet<string> present)
     {
@@ -316,16 +379,29 @@ internal sealed class SafetyMatcher
     private bool MisspeltEverydayWord(string word, string painTerm) =>
         EverydayEnglish.HasWordNearer(word, EditDistance.Between(word, painTerm), w => _pain.Contains(w) || SameStem(w, painTerm));
 
-    /// <summary>Whether two words differ only in their last three letters or fewer ("fractures" and "fracture").</summary>
+    /// <summary>Endings that make forms of one word ("fracture", "fractures", "fractured"; "irritating", "irritation").</summary>
+    private static readonly FrozenSet<string> FormEndings = new[]
+    {
+        "", "s", "es", "d", "ed", "ing", "e", "er", "ers", "ly", "y", "ful", "ion", "ions", "ness",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether two words are forms of one stem of at least three letters, each ending in a form ending ("fractures" and
+    /// "fracture", "irritating" and "irritation"). "painted" is not "pained": their tails "ted" and "ed" are no pair of
+    /// endings of "pain".
+    /// </summary>
     private static bool SameStem(string word, string term)
     {
-        var shared = 0;
-        while (shared < word.Length && shared < term.Length && word[shared] == term[shared])
+        var shared = word.AsSpan().CommonPrefixLength(term);
+        for (var stem = shared; stem >= 3; stem--)
         {
-            shared++;
+            if (FormEndings.Contains(word[stem..]) && FormEndings.Contains(term[stem..]))
+            {
+                return true;
+            }
         }
 
-        return shared >= Math.Max(3, term.Length - 3);
+        return false;
     }
 
     /// <summary>The question with misspelt pain words replaced by the term they most resemble.</summary>

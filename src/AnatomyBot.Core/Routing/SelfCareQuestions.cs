@@ -57,6 +57,9 @@ internal static class SelfCareQuestions
         return new TokenizedText(text.Text + " " + CareWords) { EndsWithQuestionMark = text.EndsWithQuestionMark };
     }
 
+    /// <summary>"what do i do", "how do i fix it": the question asks for advice, not about what was reported.</summary>
+    public static bool AsksWhatToDo(TokenizedText text) => WhatToDo.AnyIn(text);
+
     /// <summary>
     /// "i think i tore my psoas", "pulled my hip flexor at the gym yesterday": a report with no question in it asks,
     /// in effect, what to do. A question of any kind ("my hip hurts, is it the psoas?", "why does my groin hurt")

@@ -94,6 +94,8 @@ internal static class VerdictChecks
     private static readonly FrozenSet<string> ExtendWords = new[]
     {
         "extend", "extends", "extended", "extending", "extension", "extensor", "extensors",
+        // At the hip (a hip word is required) straightening is extending: "what straightens the hip".
+        "straighten", "straightens", "straightened", "straightening",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The hip end of an action: a claim about the spine ("does the psoas extend the low back") is the psoas paradox, not this.</summary>
@@ -108,6 +110,7 @@ internal static class VerdictChecks
         "is", "are", "does", "do", "can", "could", "will", "would", "the", "a", "an", "of", "at", "its", "it", "muscle", "joint",
         "help", "helps", "act", "acts", "as", "work", "works", "also", "really", "actually", "considered", "classed", "called",
         "true", "that", "your", "my", "our", "you", "we", "doesnt", "isnt", "cant", "arent", "dont", "and", "both",
+        "too", "either", "so", "what", "into", "then", "one", "counted", "regarded", "classified", "count", "strong", "powerful",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -148,37 +151,53 @@ internal static class VerdictChecks
             return null;
         }
 
+        var (flexing, notFlexing) = (0, 0);
         foreach (var muscle in asked)
         {
-            var flexesHip = false;
+            var (actions, flexesHip) = (0, false);
             foreach (var passage in index.Facts.Passages)
             {
-                if (passage.Muscle == muscle && passage.Attribute == MuscleAttribute.Action && passage.Kind == PassageKind.MuscleFact
-                    && FactAnswerer.Words(passage.Fact.Text) is var words && words.Any(FlexWords.Contains) && words.Any(HipWords.Contains))
+                if (passage.Muscle == muscle && passage.Attribute == MuscleAttribute.Action && passage.Kind == PassageKind.MuscleFact)
                 {
-                    flexesHip = true;
-                    break;
+                    actions++;
+                    if (FactAnswerer.Words(passage.Fact.Text) is var words && words.Any(FlexWords.Contains) && words.Any(HipWords.Contains))
+                    {
+                        flexesHip = true;
+                        break;
+                    }
                 }
             }
 
-            if (!flexesHip)
-            {
-                return null;
-            }
+            // "Is psoas minor a hip flexor?": a part whose own action facts all leave the hip out does not act on it
+            // (the psoas minor ends on the pelvis); a muscle with no action facts says nothing either way.
+            _ = flexesHip ? flexing++ : actions > 0 && !index.Muscles[muscle].IsGroup ? notFlexing++ : 0;
         }
 
-        // "A hip flexor and extensor?": the extending half is false.
-        return extend ? "No." : "Yes.";
+        if (flexing == asked.Length)
+        {
+            // "A hip flexor and extensor?": the extending half is false.
+            return extend ? "No." : "Yes.";
+        }
+
+        return notFlexing == asked.Length ? "No." : null;
     }
 
     /// <summary>The muscle's action facts about flexing or extending at the hip: what a hip-action verdict rests on.</summary>
-    public static List<int> HipActionFacts(KnowledgeIndex index, int muscle) =>
-    [
-        .. index.Facts.Passages
-            .Where(p => p.Muscle == muscle && p.Attribute == MuscleAttribute.Action && p.Kind == PassageKind.MuscleFact
-                && NamesHipAction(FactAnswerer.Words(p.Fact.Text)))
-            .Select(p => p.Ordinal),
-    ];
+    public static List<int> HipActionFacts(KnowledgeIndex index, int muscle)
+    {
+        List<int> hip =
+        [
+            .. index.Facts.Passages
+                .Where(p => p.Muscle == muscle && p.Attribute == MuscleAttribute.Action && p.Kind == PassageKind.MuscleFact
+                    && NamesHipAction(FactAnswerer.Words(p.Fact.Text)))
+                .Select(p => p.Ordinal),
+        ];
+
+        // A part that does not act on the hip: what it does instead is the answer.
+        return hip.Count > 0
+            ? hip
+            : [.. index.Facts.Passages.Where(p => p.Muscle == muscle && p.Attribute == MuscleAttribute.Action && p.Kind == PassageKind.MuscleFact).Select(p => p.Ordinal)];
+    }
 
     /// <summary>"flexes the hip", "the thigh extends": an action word and a hip word within two words of each other.</summary>
     private static bool NamesHipAction(string[] words)

@@ -48,6 +48,8 @@ internal static class Vocabulary
         "stuff", "things", "thing", "way", "ways", "make", "makes", "made", "use", "used", "using", "need", "needs",
         "good", "bad", "best", "better", "worse", "worst", "big", "small", "new", "old", "first", "last", "next",
         "someone", "somebody", "people", "person", "individual", "individuals", "being", "every", "each", "population",
+        // Who the asker means by experience ("an amateur", "beginners", "abuse survivors"): people, not a subject.
+        "amateur", "amateurs", "beginner", "beginners", "novice", "novices", "layperson", "laypeople", "layman", "survivor", "survivors",
         // The asker's own English ("sorry for my english", "in my language we say"), not what is asked.
         "sorry", "english", "language", "languages", "native", "translate", "translation", "translated",
         "other", "another", "same", "different",
@@ -64,6 +66,10 @@ internal static class Vocabulary
         // Whether a claim holds, and who passed it on: "my pilates instructor says ..., legit?" asks about the claim.
         "legit", "legitimate", "bogus", "nonsense", "fake", "accurate", "correct", "wrong", "instructor", "instructors",
         "coach", "trainer", "friend", "friends", "mom", "mum", "dad", "guru", "influencer", "youtube", "tiktok", "online",
+        // How one thing bears on another ("is the psoas involved in childbirth", "does it play a part in", "does it affect
+        // sex drive"): the relation asked about, never its subject; the thing it bears on is.
+        "involved", "involve", "involves", "involvement", "play", "plays", "affect", "affects", "affected", "effect", "effects",
+        "impact", "impacts", "influence", "influences",
         // How sure the asker is ("i am confuse", "kinda lost", "not sure"): their state, not what they ask about.
         "confuse", "confused", "confusing", "confusion", "unsure", "puzzled", "clueless", "curious",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -80,7 +86,7 @@ internal static class Vocabulary
         "account", "analyse", "analyze", "appraise", "clarify", "comment", "compare", "comparison", "contrast", "critique",
         "criticise", "criticize", "define", "describe", "differ", "difference", "differentiate", "discrepancy",
         "discrepancies", "discuss", "discussion", "distinction", "distinguish", "elaborate", "enumerate", "explain",
-        "explanation", "identify", "illustrate", "interpret", "justify", "list", "outline", "similar", "similarity",
+        "explanation", "identify", "illustrate", "interpret", "justify", "justification", "rationale", "list", "outline", "similar", "similarity",
         "similarities", "specify", "summarise", "summarize", "summary", "state", "trace", "versus", "vs",
     ];
 
@@ -121,7 +127,7 @@ internal static class Vocabulary
 
     /// <summary>
     /// Parts of the body the facts name only in one sense of their own: the "neck" or "head" of the femur, the "front
-    /// foot" of a stretch, the knee drawn to the "chest", the palms and "arms" of a stretch, the "upper" back as against the low back.
+    /// foot" of a stretch, the knee drawn to the "chest", the palms and "arms" of a stretch, the band round the "ankle", the "upper" back as against the low back.
     /// Without the word that makes that sense (the femur, the knee), a question about one is about another region.
     /// </summary>
     private static readonly FrozenDictionary<string, string[]> RegionsWithOurSense = new Dictionary<string, string[]>
@@ -134,8 +140,9 @@ internal static class Vocabulary
         ["chest"] = ["knee", "knees", "thigh", "thighs", "bring", "pull", "curled"],
         ["arm"] = ["palm", "palms", "floor", "hand", "hands"],
         ["arms"] = ["palm", "palms", "floor", "hand", "hands"],
-        ["ankle"] = [],
-        ["ankles"] = [],
+        // The band or cuff weight of the strengthening drills goes round the ankle.
+        ["ankle"] = ["band", "loop", "weight", "weights", "cuff", "resistance"],
+        ["ankles"] = ["band", "loop", "weight", "weights", "cuff", "resistance"],
         ["upper"] = ["fibres", "fibers", "part", "attachment", "end", "lumbar", "thigh", "femur"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -235,9 +242,10 @@ internal static class Vocabulary
         "length", "lengths",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>A word the router itself knows as plain English: never read as a typo of a knowledge word.</summary>
+    /// <summary>A word the router itself knows as plain English, or a treatment or medicine ("creatine" is not "create"): never read as a typo of a knowledge word.</summary>
     public static bool IsPlainEnglish(string word) =>
-        CueWords.Contains(word) || NamesNoSubject(word) || MeasureWords.Contains(word) || UnitWords.Contains(word);
+        CueWords.Contains(word) || NamesNoSubject(word) || MeasureWords.Contains(word) || UnitWords.Contains(word)
+        || EverydayWords.IsClinicalSubject(word);
 
     /// <summary>Units of measure: short, but a question asking in one ("length in cm") asks for a measure.</summary>
     public static readonly FrozenSet<string> UnitWords = new[]
@@ -375,7 +383,7 @@ internal static class Vocabulary
         return Cues(true, variations, "variation", "variations", "variant", "variants", "absent", "absence", "missing",
                 "anomaly", "anomalies", "anatomical variation", "anatomical variations", "born without")
             .Concat(Cues(false, variations, "lack", "lacks", "lacking", "everyone have", "everybody have", "does everyone",
-                "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone"));
+                "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone", "exist", "exists"));
     }
 
     /// <summary>What lies around it ("relations", "neighbours"); "next to" and "near" are weak.</summary>

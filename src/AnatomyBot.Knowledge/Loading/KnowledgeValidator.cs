@@ -340,7 +340,7 @@ internal sealed class KnowledgeValidator
             entry.RejectUnknown(RedFlagFields);
             var id = entry.Id();
             var description = entry.String("description", required: true);
-            var groups = ReadTermGroups(entry, diagnostics);
+            var groups = ReadTermGroups(entry, diagnostics, allowGaps: key == "red_flags");
             if (id is not null && seen.TryGetValue(id, out var firstLine))
             {
                 diagnostics.Add(entry.Get("id")!, entry.FieldPath("id"), $"duplicate {what} id '{id}' (first defined on line {firstLine})");
@@ -358,8 +358,11 @@ internal sealed class KnowledgeValidator
         return redFlags.ToImmutable();
     }
 
-    /// <summary>A red flag's 'all_of': groups of terms, each group matched by any one of its terms.</summary>
-    private static ImmutableArray<ImmutableArray<string>> ReadTermGroups(YamlMap entry, FileDiagnostics diagnostics)
+    /// <summary>
+    /// A red flag's 'all_of': groups of terms, each group matched by any one of its terms. A red-flag term may hold a gap,
+    /// "can't ... weight" (a few words may stand between its parts); crisis signs may not, since they must be unmistakable.
+    /// </summary>
+    private static ImmutableArray<ImmutableArray<string>> ReadTermGroups(YamlMap entry, FileDiagnostics diagnostics, bool allowGaps)
     {
         var groups = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         foreach (var (groupNode, groupField) in entry.List("all_of", required: true, minCount: 1))
@@ -379,10 +382,30 @@ internal sealed class KnowledgeValidator
                 .Select((term, i) => YamlMap.ScalarText(term, $"{groupField}[{i}]", diagnostics, required: true))
                 .OfType<string>()
                 .ToImmutableArray();
+            for (var i = 0; i < terms.Length; i++)
+            {
+                if (terms[i].Contains("...", StringComparison.Ordinal) && GapProblem(terms[i], allowGaps) is { } problem)
+                {
+                    diagnostics.Add(group.Children[i], $"{groupField}[{i}]", problem);
+                }
+            }
+
             groups.Add(terms);
         }
 
         return groups.ToImmutable();
+    }
+
+    private static string? GapProblem(string term, bool allowGaps)
+    {
+        if (!allowGaps)
+        {
+            return "a crisis sign term cannot hold a gap ('...'); list each wording in full";
+        }
+
+        return term.Split("...").Any(part => part.Trim().Length == 0)
+            ? "a gap ('...') needs words on both sides, as in \"can't ... weight\""
+            : null;
     }
 
     private void ReadMuscle(YamlNode root, FileDiagnostics diagnostics, string stem)

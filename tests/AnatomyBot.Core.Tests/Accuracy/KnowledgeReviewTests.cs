@@ -231,13 +231,23 @@ public sealed class KnowledgeReviewTests(ShippedKnowledgeFixture fixture) : ICla
         var cited = topic.Disagreements.SelectMany(d => d.Values).SelectMany(v => v.Sources).ToHashSet();
         Assert.All(sources, s => Assert.Contains(s, cited));
 
-        // The answer to the topic's own question shows the note and every value with its sources.
-        var reply = fixture.Ask(topic.Questions[0]);
+        // The answer to the topic's own question shows the note and every value with its sources. A yes/no answer held
+        // to the reply budget may name a second dispute with its sources only; "tell me more" then shows its sides.
+        var chat = "review-" + topicId;
+        var reply = fixture.Ask(topic.Questions[0], chat);
         Assert.Equal(topicId, reply.Entity);
         var body = string.Join('\n', reply.Sections.Select(s => s.Heading + "\n" + s.Body));
+        string? more = null;
         foreach (var disagreement in topic.Disagreements)
         {
             Assert.Contains(ReplyComposer.DisagreementLabel + disagreement.Note, body, StringComparison.Ordinal);
+            var named = body.Split('\n').Any(line => line.StartsWith(ReplyComposer.DisagreementLabel + disagreement.Note, StringComparison.Ordinal)
+                && line.EndsWith(FactAnswerer.BriefDisputeHint, StringComparison.Ordinal));
+            if (named)
+            {
+                more ??= HeldOutJudge.AnswerText(fixture.Ask("tell me more", chat));
+            }
+
             foreach (var value in disagreement.Values)
             {
                 // Each side is shown under the note, or is already one of the answer's facts above it (said in the
@@ -245,7 +255,8 @@ public sealed class KnowledgeReviewTests(ShippedKnowledgeFixture fixture) : ICla
                 var ids = " [" + string.Join(", ", value.Sources) + "]";
                 var restated = reply.Sections.Any(s => s.Heading != ReplyComposer.TopicDisagreementsHeading
                     && s.Body.Split('\n').Any(line => line.EndsWith(ids, StringComparison.Ordinal)));
-                Assert.True(body.Contains(value.Text + ids, StringComparison.Ordinal) || restated, $"{topicId}: {value.Text}");
+                Assert.True(body.Contains(value.Text + ids, StringComparison.Ordinal) || restated
+                    || (named && more!.Contains(value.Text + ids, StringComparison.Ordinal)), $"{topicId}: {value.Text}");
             }
         }
     }

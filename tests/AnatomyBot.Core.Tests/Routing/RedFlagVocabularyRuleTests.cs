@@ -29,7 +29,60 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
         Assert.NotNull(reply.Disclaimer);
     }
 
+    /// <summary>
+    /// A fall or a pop said in other words, or happening to someone else, with inability said with words between
+    /// ("can't put any weight", "unable to take weight"): the lead's own phrasings, written after the sixth blind trial's
+    /// summary reported three such red flags without the urgent line (the trial's items were not read).
+    /// </summary>
     [Theory]
+    [InlineData("i came off my skateboard and landed hard on my hip, now i cant put any weight on it")]
+    [InlineData("my grandad took a tumble down the stairs and he cant get up, hes in agony")]
+    [InlineData("wiped out on my bike yesterday, hip is agony and i cant walk on it")]
+    [InlineData("my daughter got knocked off her scooter and cant stand up, screaming in pain")]
+    [InlineData("went flying on the ice and hit the ground hard, cant bear any weight on my right leg")]
+    [InlineData("heard something snap in my groin during a sprint and now i cant put my foot down")]
+    [InlineData("felt a pop at the front of my hip and now i am unable to put weight through that leg")]
+    [InlineData("mum slipped in the bathroom, hip looks deformed")]
+    [InlineData("i was thrown from a horse and my hip is killing me")]
+    [InlineData("something popped in my hip playing football and i cannot take any weight on it")]
+    public void A_fall_or_pop_in_other_words_gets_the_urgent_line(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.Urgent, reply.Intent);
+        Assert.NotNull(reply.UrgentNotice);
+    }
+
+    /// <summary>The same words without the event, or asked in general: no urgent line.</summary>
+    [Theory]
+    [InlineData("can a fall injure the iliopsoas")]
+    [InlineData("i cant stand stretching my psoas every day")]
+    [InlineData("i fell asleep sitting at my desk, is that bad for my hip flexors")]
+    [InlineData("why cant some people bear weight after a psoas injury")]
+    [InlineData("which muscle helps you get up from lying down")]
+    [InlineData("my hip pops when i lift my leg but it doesnt hurt")]
+    public void The_same_words_without_an_injury_report_stay_calm(string question)
+    {
+        Assert.NotEqual(Intent.Urgent, fixture.Ask(question).Intent);
+    }
+
+    /// <summary>A word that only begins like a pain word is not one: "painted" is no form of "pained".</summary>
+    [Theory]
+    [InlineData("who painted the mona lisa")]
+    [InlineData("which painter did the sistine chapel")]
+    [InlineData("ok random but who painted the last supper")]
+    public void A_word_that_only_begins_like_a_pain_word_raises_nothing(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Null(reply.Disclaimer);
+        Assert.NotEqual(Intent.Urgent, reply.Intent);
+        Assert.NotEqual(Intent.NotCovered, reply.Intent);
+    }
+
+    [Theory]
+    [InlineData("my hip flexor is burnin after squats")]
+    [InlineData("front of my hip feels kind of burny when i run")]
     [InlineData("felt a pop in the front of my hip while kicking a ball")]
     [InlineData("the front of my hip is on fire after squats")]
     [InlineData("my hip stings when i walk")]

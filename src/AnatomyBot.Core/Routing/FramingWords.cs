@@ -1,0 +1,131 @@
+using System.Collections.Frozen;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>
+/// Where a word no fact uses stands says whether it names what is asked or only how it is asked. "My lecturer said 2
+/// but a website said 3" names who made a claim; "what actions do the sources assign to", "in determining the lumbar
+/// lordosis" are verbs of the asker's frame; "or is it fewer?", "fewer than half" ask an amount of a covered subject;
+/// "the conflicting accounts" asks whether the sources agree; "a flexible psoas" is the muscle in a state. None of
+/// them is a subject the sources "don't cover".
+/// A noun in a noun's place ("the lymphatic drainage", "a psoas abscess", "when you sneeze") still is.
+/// </summary>
+internal static class FramingWords
+{
+    /// <summary>Verbs that report a claim: the word before one is who made it ("my tutor says", "a website said").</summary>
+    private static readonly FrozenSet<string> ReportingVerbs = new[]
+    {
+        "said", "says", "say", "told", "tells", "claims", "claimed", "claim", "reckons", "reckoned", "insists", "insisted",
+        "thinks", "thought", "believes", "believed", "states", "stated", "wrote", "writes", "mentions", "mentioned",
+        "suggests", "suggested", "taught", "teaches", "argues", "argued", "swears", "showed", "shows", "reports", "reported",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Who a claim comes from: a verb right after one ("the sources assign", "authors ascribe") is the asker's frame.</summary>
+    private static readonly FrozenSet<string> ClaimMakers = new[]
+    {
+        "sources", "source", "authors", "author", "writers", "writer", "texts", "textbooks", "books", "articles", "documents",
+        "experts", "anatomists", "researchers", "studies",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What may follow a verb but not a noun: a determiner or a question word ("determining the", "determine which").</summary>
+    private static readonly FrozenSet<string> ObjectStarts = new[]
+    {
+        "the", "a", "an", "its", "their", "this", "these", "those", "any", "which", "what", "whether", "how", "why", "where",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Amounts and comparisons of amounts ("fewer", "half", "the majority"): how much of a subject, never one.</summary>
+    private static readonly FrozenSet<string> AmountWords = new[]
+    {
+        "fewer", "less", "half", "halves", "quarter", "majority", "minority", "percent", "percentage", "proportion", "fraction",
+        "portion", "rarer", "commoner",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <paramref name="word"/>, a word no fact uses, only frames the question wherever it stands in
+    /// <paramref name="text"/>: an amount, a word of dispute, or at every place it stands who made a claim or a verb
+    /// with its object.
+    /// </summary>
+    public static bool Frames(TokenizedText text, string word, KnowledgeIndex index)
+    {
+        if (AmountWords.Contains(word) || Vocabulary.DisputeWords.Contains(word))
+        {
+            return true;
+        }
+
+        var seen = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.WordString(i) != word)
+            {
+                continue;
+            }
+
+            if (!FramesAt(text, i, index))
+            {
+                return false;
+            }
+
+            seen = true;
+        }
+
+        return seen;
+    }
+
+    private static bool FramesAt(TokenizedText text, int i, KnowledgeIndex index)
+    {
+        var next = i + 1 < text.Count ? text.WordString(i + 1) : null;
+        var previous = i > 0 ? text.WordString(i - 1) : null;
+        // "my lecturer said", "a website says": who made the claim. "fewer than half", "bigger than": a comparison.
+        if (next is not null && (ReportingVerbs.Contains(next) || next == "than"))
+        {
+            return true;
+        }
+
+        // "a flexible psoas", "a blocked psoas": the state of the muscle asked about, which is the subject.
+        if (next is not null && index.IsMuscleWord(next) && !Vocabulary.StopWords.Contains(next))
+        {
+            return true;
+        }
+
+        // "according to my textbook", "according to the website".
+        if (AfterAccordingTo(text, i))
+        {
+            return true;
+        }
+
+        // "what do the sources assign to", "which actions do authors ascribe": a verb whose subject made the claim.
+        if (previous is not null && ClaimMakers.Contains(previous))
+        {
+            return true;
+        }
+
+        // "in determining the lordosis", "highlighting the conflicting accounts", "to determine which": a verb with its
+        // object. A noun after a determiner or a muscle ("the swelling", "a psoas abscess") is not taken for one.
+        var word = text.WordString(i);
+        return next is not null && ObjectStarts.Contains(next)
+            && (previous is null or "to" || (word.Length >= 6 && word.EndsWith("ing", StringComparison.Ordinal)
+                && previous is not ("the" or "a" or "an" or "its" or "their" or "this" or "that" or "is" or "are")));
+    }
+
+    /// <summary>
+    /// Whether the word at <paramref name="at"/>, right after "said" or "says", opens the claim reported ("my physio said my
+    /// psoas is strained", "a website said 3", "the book says the psoas ..."): a determiner, a possessive, a person or a
+    /// number. "how do you say it", "how do you say iliopsoas", "we are saying the p" ask how a name is said, so the
+    /// caller asks this of "said" and "says" only.
+    /// </summary>
+    public static bool OpensAReportedClaim(TokenizedText text, int at) =>
+        at < text.Count && (char.IsAsciiDigit(text.Word(at)[0])
+            || text.WordString(at) is "my" or "the" or "a" or "an" or "this" or "these" or "his" or "her" or "their" or "your" or "our"
+                or "you" or "i" or "we" or "they" or "he" or "she" or "there" or "both" or "one" or "two" or "three");
+
+    private static bool AfterAccordingTo(TokenizedText text, int i)
+    {
+        var at = i - 1;
+        while (at >= 0 && text.WordString(at) is "my" or "the" or "a" or "an" or "our" or "your" or "some" or "one")
+        {
+            at--;
+        }
+
+        return at >= 1 && text.WordString(at) == "to" && text.WordString(at - 1) == "according";
+    }
+}
