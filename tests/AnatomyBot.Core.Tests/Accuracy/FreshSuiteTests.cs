@@ -82,16 +82,19 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// that session), fresh5 154/194 = 79.4 % (kept from the engineers until 19:50): floors 91, 92, 89, 92 and 79 %. A typo
     /// rule aimed at fresh5's misses after it was read (15c3e3f): fresh5 158/194 = 81.4 %, floor 81 %. fresh6.json: 164/204 = 80.4 %
     /// blind at main 3714c3c (1 Dec, 21:00 UTC); 169/204 = 82.8 % after five expectations were widened against the sources
-    /// (each item's note says why): floor 82 %.
+    /// (each item's note says why): floor 82 %. At the end of that session (main 91bd775 + fresh6, 1 Dec 22:25 UTC, lexical):
+    /// fresh 120/131, fresh2 146/158, fresh3 149/163 = 91.4 %, fresh4 165/178, fresh5 175/194 = 90.2 % (tuned on that
+    /// session), fresh6 176/204 = 86.3 % (kept from the engineers until 22:25; five of its seven gains came from safety fixes
+    /// the lead made from the tester's summary): floors 91, 92, 91, 92, 90 and 86 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("fresh.json", 0.91)]
     [InlineData("fresh2.json", 0.92)]
-    [InlineData("fresh3.json", 0.89)]
+    [InlineData("fresh3.json", 0.91)]
     [InlineData("fresh4.json", 0.92)]
-    [InlineData("fresh5.json", 0.81)]
-    [InlineData("fresh6.json", 0.82)]
+    [InlineData("fresh5.json", 0.90)]
+    [InlineData("fresh6.json", 0.86)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

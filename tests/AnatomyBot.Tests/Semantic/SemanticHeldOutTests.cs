@@ -28,17 +28,19 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 80.4 % (lexical 154): floors 91, 92, 89, 92, 80 %. After the typo rule (15c3e3f, read on fresh5's misses), at bc89d9a
     /// (20:23 UTC): fresh5 160/194 = 82.5 % (lexical 158), the others unchanged: floor 82 %. fresh6.json: the sixth blind
     /// trial (164/204 blind lexical at 3714c3c, 169/204 after five expectations were widened against the sources; model on
-    /// 170/204 = 83.3 % at 21:03 UTC, safety parity kept): floor 83 %. Issue 8's bar for all six is also 95 %.
+    /// 170/204 = 83.3 % at 21:03 UTC, safety parity kept): floor 83 %. At the end of that session (91bd775 + fresh6, 22:28 UTC)
+    /// model on: held-out 371/377, fresh 120/131, fresh2 146/158, fresh3 149/163, fresh4 165/178, fresh5 175/194 = 90.2 %,
+    /// fresh6 177/204 = 86.8 % (lexical 176): floors 91, 92, 91, 92, 90, 86 %. Issue 8's bar for all six is also 95 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
     [InlineData("fresh.json", 0.91, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh2.json", 0.92, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh3.json", 0.89, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh3.json", 0.91, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh4.json", 0.92, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh5.json", 0.82, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh6.json", 0.83, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh5.json", 0.90, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh6.json", 0.86, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
