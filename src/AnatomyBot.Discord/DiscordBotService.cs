@@ -26,7 +26,10 @@ internal sealed class DiscordBotService(
     /// <summary>How long handlers still running at shutdown are waited for.</summary>
     private static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(5);
 
-    /// <summary>Set when the adapter stopped for good; the message says what to fix.</summary>
+    /// <summary>
+    /// Set when the adapter stopped for good, after the health state, the log line and (with StopHostOnFatalError) the
+    /// host's stop request: whoever sees it set sees those done. The message says what to fix.
+    /// </summary>
     public string? FatalError { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -80,12 +83,14 @@ internal sealed class DiscordBotService(
 
     private void Fatal(string message)
     {
-        FatalError = message;
         health?.Set(AdapterState.Failed, message);
         logger.AdapterStopped(message);
         if (options.Value.StopHostOnFatalError)
         {
             lifetime.StopApplication();
         }
+
+        // Last, so a reader that sees it also sees the stop request and the log line (tests wait on it).
+        FatalError = message;
     }
 }
