@@ -103,11 +103,13 @@ public static class TextNormalizer
                 continue;
             }
 
-            // Apostrophes inside a word join it ("what's" -> "whats", "don't" -> "dont").
+            // Apostrophes inside a word join it ("what's" -> "whats", "don't" -> "dont"), except a closing "'s" after a
+            // noun, a possessive or "is/has" ("the psoas major's nerve supply", "my lower back's been aching"): it goes, so
+            // the muscle's name and the body part read as written, not as "majors" and "backs".
             var c = input[i];
             if ((c == '\'' || c == '\u2019') && n > 0 && !pendingSpace && i + 1 < input.Length && char.IsLetter(input[i + 1]))
             {
-                i++;
+                i += ClosingS(input, i + 1) && !JoinsAsContraction(output, n) ? 2 : 1;
                 continue;
             }
 
@@ -115,6 +117,27 @@ public static class TextNormalizer
         }
 
         return n;
+    }
+
+    /// <summary>Whether an "s" stands at <paramref name="at"/> and ends the word there.</summary>
+    private static bool ClosingS(ReadOnlySpan<char> input, int at) =>
+        input[at] is 's' or 'S' && (at + 1 == input.Length || !char.IsLetterOrDigit(input[at + 1]));
+
+    /// <summary>
+    /// Words whose "'s" the word lists keep joined ("whats", "its", "thats", "hes", "lets", "wheres"): contractions of a
+    /// pronoun or question word, never a noun's possessive.
+    /// </summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ContractionBases = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "it", "that", "what", "who", "where", "there", "here", "he", "she", "let", "how", "when", "why", "this", "which",
+        "everyone", "everybody", "someone", "somebody", "nobody", "one", "whatever",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the word just written to <paramref name="output"/> (up to <paramref name="n"/>) is one of <see cref="ContractionBases"/>.</summary>
+    private static bool JoinsAsContraction(char[] output, int n)
+    {
+        var start = Array.LastIndexOf(output, ' ', n - 1) + 1;
+        return ContractionBases.Contains(output.AsSpan(start, n - start));
     }
 
     /// <summary>Markup that is never content: an HTML or Discord tag, an entity, a URL, an @mention; <paramref name="after"/> is where it ends.</summary>

@@ -57,8 +57,8 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
         var others = HeldOutSuite.Load(HeldOutSuite.RepositoryPath).Items
             .Concat(Suites.Where(s => s.Key != file).SelectMany(s => s.Value.Items))
             .SelectMany(i => i.Turns).Select(t => t.Text);
-        var old = fixture.Phrasings.Select(p => p.Text).Concat(others).Select(t => TextNormalizer.Normalize(t)).ToHashSet();
-        var texts = items.SelectMany(i => i.Turns).Select(t => TextNormalizer.Normalize(t.Text)).ToArray();
+        var old = fixture.Phrasings.Select(p => p.Text).Concat(others).Select(HeldOutSuite.PhrasingKey).ToHashSet();
+        var texts = items.SelectMany(i => i.Turns).Select(t => HeldOutSuite.PhrasingKey(t.Text)).ToArray();
         var copied = texts.Where(old.Contains).ToArray();
         Assert.True(copied.Length == 0, "copied from another suite: " + string.Join(" | ", copied));
         var repeated = texts.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();

@@ -76,8 +76,8 @@ public sealed class HeldOutSuiteTests(ShippedKnowledgeFixture fixture, ITestOutp
         Assert.All(items.Where(i => i.Style == "off-topic"), i => Assert.Equal("offTopic", i.Turns[0].Kind));
 
         // Held out means new: no phrasing may repeat one of the existing suite's, nor another in this suite.
-        var old = fixture.Phrasings.Select(p => TextNormalizer.Normalize(p.Text)).ToHashSet();
-        var texts = items.SelectMany(i => i.Turns).Select(t => TextNormalizer.Normalize(t.Text)).ToArray();
+        var old = fixture.Phrasings.Select(p => HeldOutSuite.PhrasingKey(p.Text)).ToHashSet();
+        var texts = items.SelectMany(i => i.Turns).Select(t => HeldOutSuite.PhrasingKey(t.Text)).ToArray();
         var copied = texts.Where(old.Contains).ToArray();
         Assert.True(copied.Length == 0, "copied from phrasings.json: " + string.Join(" | ", copied));
         var repeated = texts.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();

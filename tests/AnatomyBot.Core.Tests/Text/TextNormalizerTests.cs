@@ -15,7 +15,10 @@ public sealed class TextNormalizerTests
     [InlineData("<@123456789> <@!42> <#99> <@&7> <:psoas:123> psoas", "psoas")]
     [InlineData("@AnatomyBot what is the psoas", "what is the psoas")]
     [InlineData("see [the card](https://example.com/psoas?x=1) now", "see the card now")]
-    [InlineData("what's the so-as major's origin?!", "whats the so as majors origin")]
+    [InlineData("what's the so-as major's origin?!", "whats the so as major origin")]
+    [InlineData("my lower back’s been aching, it's bad", "my lower back been aching its bad")]
+    [InlineData("let's see the psoas's nerve; don't stop; who's the sisters' tutor", "lets see the psoas nerve dont stop whos the sisters tutor")]
+    [InlineData("the 1990's studies say 's", "the 1990 studies say s")]
     [InlineData("L1-L4 (T12)", "l1 l4 t12")]
     [InlineData("a < b > c", "a b c")]
     public void Folds_case_diacritics_markup_and_punctuation(string input, string expected) =>

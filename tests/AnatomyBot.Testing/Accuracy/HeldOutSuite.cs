@@ -18,6 +18,14 @@ public sealed record HeldOutSuite(string[]? About, HeldOutItem[] Items)
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
+    /// <summary>
+    /// A phrasing as the suites' uniqueness checks compare it: normalised, with apostrophes joined as written, so "and the
+    /// psoas minor's?" and "and the psoas minor?" stay two phrasings though the engine now reads a closing "'s" as the
+    /// noun alone.
+    /// </summary>
+    public static string PhrasingKey(string text) =>
+        AnatomyBot.Core.Text.TextNormalizer.Normalize(text.Replace("'", "", StringComparison.Ordinal).Replace("\u2019", "", StringComparison.Ordinal));
+
     public static HeldOutSuite Load(string path)
     {
         var json = File.ReadAllText(path);
