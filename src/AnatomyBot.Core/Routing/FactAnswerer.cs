@@ -1207,7 +1207,7 @@ internal static class FactAnswerer
             return false;
         }
 
-        var words = Words(disagreement.Note is { } note ? note + " " + disagreement.Fact.Text : disagreement.Fact.Text);
+        var words = DisagreementWords(disagreement);
         var terms = words.Select(facts.Term).ToHashSet(StringComparer.Ordinal);
         return claim.Any(c => terms.Contains(facts.Term(c)) || words.Any(w => SameRoot(w, c)));
     }
@@ -1220,7 +1220,7 @@ internal static class FactAnswerer
     /// <summary>Whether the claim names a direction ("inward") whose opposite a disagreement names while it never names the claim's own.</summary>
     private static bool OnlyTheOppositeIsDisputed(TokenizedText question, FactPassage disagreement)
     {
-        var words = Words(disagreement.Note is { } note ? note + " " + disagreement.Fact.Text : disagreement.Fact.Text);
+        var words = DisagreementWords(disagreement);
         foreach (var word in question.Words)
         {
             if (OppositeWords.TryGetValue(word, out var opposite) && words.Contains(opposite) && !words.Contains(word))
@@ -1236,13 +1236,13 @@ internal static class FactAnswerer
     /// "extend" and "extension", "abduct" and "abduction" (one word's ending changed, at least five letters kept),
     /// "pubis" and "pubic" (both endings of at most two letters).
     /// </summary>
+    /// <summary>The words of a disagreement: its question (note) and its text.</summary>
+    private static string[] DisagreementWords(FactPassage disagreement) =>
+        Words(disagreement.Note is { } note ? note + " " + disagreement.Fact.Text : disagreement.Fact.Text);
+
     private static bool SameRoot(string a, string b)
     {
-        var common = 0;
-        while (common < a.Length && common < b.Length && a[common] == b[common])
-        {
-            common++;
-        }
+        var common = a.AsSpan().CommonPrefixLength(b);
 
         return (common >= 5 && common >= Math.Min(a.Length, b.Length) - 1) || (common >= 4 && a.Length - common <= 2 && b.Length - common <= 2);
     }

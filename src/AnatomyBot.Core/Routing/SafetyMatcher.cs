@@ -57,8 +57,8 @@ internal sealed class SafetyMatcher
     private readonly PhraseSet _flagTerms;
     private readonly (RedFlag Flag, string[][] Groups)[] _flags;
 
-    /// <summary>Red-flag terms with a gap ("can't ... weight"): their parts in order, and a set of their first parts to skip questions that hold none.</summary>
-    private readonly string[][] _gapTerms;
+    /// <summary>Red-flag terms with a gap ("can't ... weight"): each term with its parts in order, and a set of their first parts to skip questions that hold none.</summary>
+    private readonly (string Term, string[] Parts)[] _gapTerms;
     private readonly PhraseSet _gapOpeners;
     private readonly string[] _fuzzyTerms;
     private readonly PhraseSet _crisisTerms;
@@ -82,8 +82,8 @@ internal sealed class SafetyMatcher
             .ToArray();
         var flagTerms = _flags.SelectMany(f => f.Groups.SelectMany(g => g)).Distinct(StringComparer.Ordinal).ToArray();
         _flagTerms = new PhraseSet(flagTerms.Where(t => !t.Contains(GapKey, StringComparison.Ordinal)));
-        _gapTerms = flagTerms.Where(t => t.Contains(GapKey, StringComparison.Ordinal)).Select(t => t.Split(GapKey)).ToArray();
-        _gapOpeners = new PhraseSet(_gapTerms.Select(parts => parts[0]));
+        _gapTerms = flagTerms.Where(t => t.Contains(GapKey, StringComparison.Ordinal)).Select(t => (t, t.Split(GapKey))).ToArray();
+        _gapOpeners = new PhraseSet(_gapTerms.Select(g => g.Parts[0]));
         _flagWords = flagTerms.SelectMany(t => t.Split(' ')).Where(w => w != GapMark).ToFrozenSet(StringComparer.Ordinal);
         _fuzzyTerms = painTerms.Select(TextNormalizer.Normalize)
             .Where(t => t.Length >= 4 && !t.Contains(' ', StringComparison.Ordinal))
@@ -203,11 +203,11 @@ internal sealed class SafetyMatcher
             var present = _flagTerms.FoundIn(corrected);
             if (_gapTerms.Length > 0 && _gapOpeners.AnyIn(corrected))
             {
-                foreach (var parts in _gapTerms)
+                foreach (var (term, parts) in _gapTerms)
                 {
                     if (InOrder(corrected, parts, 0, 0, corrected.Count))
                     {
-                        present.Add(string.Join(GapKey, parts));
+                        present.Add(term);
                     }
                 }
             }
