@@ -9,8 +9,9 @@ namespace AnatomyBot.Core.Tests.Accuracy;
 /// fresh2.json (158 students, a second trial written while the engine was tuned against the others), fresh3.json
 /// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed), fresh4.json
 /// (178 students, a fourth, kept from the tuners of the session of 1 Dec 15:29 UTC until it landed), fresh5.json (194
-/// students, a fifth, kept from the tuners of the session of 1 Dec 18:03 UTC until it landed) and fresh6.json (204
-/// students, a sixth, kept from the tuners of the session of 1 Dec 20:50 UTC until it landed). Each was written
+/// students, a fifth, kept from the tuners of the session of 1 Dec 18:03 UTC until it landed), fresh6.json (204
+/// students, a sixth, kept from the tuners of the session of 1 Dec 20:50 UTC until it landed) and fresh7.json (216
+/// students, a seventh, kept from the tuners of the session of 1 Dec 23:38 UTC). Each was written
 /// from the five source documents before the bot was run and before the other suites or knowledge/ were read; the
 /// engine was never tuned against any of them. Each floor is what main honestly passed when measured.
 /// </summary>
@@ -86,7 +87,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// (each item's note says why): floor 82 %. At the end of that session (main 91bd775 + fresh6, 1 Dec 22:25 UTC, lexical):
     /// fresh 120/131, fresh2 146/158, fresh3 149/163 = 91.4 %, fresh4 165/178, fresh5 175/194 = 90.2 % (tuned on that
     /// session), fresh6 176/204 = 86.3 % (kept from the engineers until 22:25; five of its seven gains came from safety fixes
-    /// the lead made from the tester's summary): floors 91, 92, 91, 92, 90 and 86 %.
+    /// the lead made from the tester's summary): floors 91, 92, 91, 92, 90 and 86 %. fresh7.json (216 students, a seventh,
+    /// kept from the tuners of the session of 1 Dec 23:38 UTC): 174/216 = 80.6 % blind at main 3add83d (1 Dec, 23:52 UTC);
+    /// 177/216 = 81.9 % after four expectations were widened against the sources (each item's note says why): floor 81 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -96,7 +99,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh4.json", 0.92)]
     [InlineData("fresh5.json", 0.90)]
     [InlineData("fresh6.json", 0.86)]
-    [InlineData("fresh7.json", 0.50)]
+    [InlineData("fresh7.json", 0.81)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
