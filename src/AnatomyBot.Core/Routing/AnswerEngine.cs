@@ -464,7 +464,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         subject = WithFollowUp(text, analysis, index, context, subject);
-        if (subject.Muscles.Count == 1 && FactAnswerer.IsYesNo(text) && VerdictChecks.HipActionVerdict(index, text, analysis.MuscleWordPositions) == "No.")
+        if (subject.Muscles.Count == 1 && FactAnswerer.IsYesNo(text) && VerdictChecks.HipActionVerdict(index, text, analysis.MuscleWordPositions, VerdictChecks.AskedMuscles(index, text, analysis)) == "No.")
         {
             // "Is the iliopsoas a hip extensor?": its action facts say no, and they are the answer, not the clinic's
             // hip-extension drills that share the claim's words.
@@ -1677,9 +1677,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         List<int> anatomy = [chosen[0], .. chosen.Skip(1).Where(c => index.Facts.Passages[c].Attribute != MuscleAttribute.Clinical)];
-        var skip = analysis.MuscleWordPositions;
-        return FactAnswerer.Verdict(index, text, analysis.Safety, anatomy, skip, attributeAnswer: false)
-            == FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ? anatomy : chosen;
+        return FactAnswerer.Verdict(index, text, analysis, anatomy, attributeAnswer: false)
+            == FactAnswerer.Verdict(index, text, analysis, chosen, attributeAnswer: false) ? anatomy : chosen;
     }
 
     /// <summary>
@@ -1704,10 +1703,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var kept = new List<int>(chosen);
         var leftOut = ImmutableArray.CreateBuilder<string>();
         var lead = NamedTopicLead(index, analysis, chosen);
-        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, analysis.MuscleWordPositions, attributeAnswer: false);
+        var verdict = FactAnswerer.Verdict(index, text, analysis, chosen, attributeAnswer: false);
         bool Droppable(int at) => at > 0 && kept[at] != top && kept[at] != lead && index.Facts.Passages[kept[at]].Kind != PassageKind.Disagreement
             && !(asksNumber && index.Facts.HoldsNumber(kept[at]))
-            && (verdict is null || FactAnswerer.Verdict(index, text, analysis.Safety, [.. kept.Where((_, i) => i != at)], analysis.MuscleWordPositions, attributeAnswer: false) == verdict);
+            && (verdict is null || FactAnswerer.Verdict(index, text, analysis, [.. kept.Where((_, i) => i != at)], attributeAnswer: false) == verdict);
         // The fact whose own words answer the question least goes first (the later one on a tie): the ranking's order
         // also reflects the heading's words, which every fact of a topic shares. One whose own words answer it as well
         // as the first fact's is as much the answer, and stays.
@@ -1807,8 +1806,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var first = index.Facts.Passages[chosen[0]];
-        var skip = analysis.MuscleWordPositions;
-        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids, skip);
+        var verdict = FactAnswerer.Verdict(index, text, analysis, chosen, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis, ids);
         if (first.Topic >= 0)
         {
             var topic = index.Topics[first.Topic];
@@ -2281,8 +2279,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             sections[0] = sections[0] with { Heading = null };
         }
 
-        var skip = analysis.MuscleWordPositions;
-        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, shown, skip, attributeAnswer: true);
+        var verdict = FactAnswerer.Verdict(index, text, analysis, shown, attributeAnswer: true);
         var score = analysis.Muscles.Count > 0 ? analysis.Muscles[0].Score : 100;
         var confidence = score / 100.0 * (strong ? 1.0 : RoutingThresholds.HintedAttributeFactor);
         return new Reply
