@@ -1098,7 +1098,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (!SubjectNouns.Contains(word) && (Vocabulary.AttributeCues.Any(c => c.Strong && c.Attributes.Length == 1 && c.Phrase == word && c.Attributes.Contains(attribute)) || IsMisspeltCue(word, attribute)))
+            if ((!SubjectNouns.Contains(word) || AsksWhich(text, i)) && (Vocabulary.AttributeCues.Any(c => c.Strong && c.Attributes.Length == 1 && c.Phrase == word && c.Attributes.Contains(attribute)) || IsMisspeltCue(word, attribute)))
             {
                 return true;
             }
@@ -1106,6 +1106,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return false;
     }
+
+    /// <summary>
+    /// "and which nerve supplies it", "what movements": a subject noun asked for by "which"/"what" names its attribute
+    /// outright, as the second part of a two-part question ("a pinched nerve" still does not).
+    /// </summary>
+    private static bool AsksWhich(TokenizedText text, int at) =>
+        at > 0 && WhichWords.Contains(text.WordString(at - 1)) && (at + 1 == text.Count || AskedNounVerbs.Contains(text.WordString(at + 1)));
+
+    /// <summary>What follows the noun of "which nerve supplies it", "what nerve is it": a verb, not a second noun ("what nerve problems").</summary>
+    private static readonly FrozenSet<string> AskedNounVerbs = new[]
+    {
+        "supplies", "supply", "supplied", "supplying", "serves", "serve", "feeds", "controls", "is", "are", "does", "do", "goes",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Strong cue words that can also be the subject of a question about something else ("a pinched nerve").</summary>
     private static readonly HashSet<string> SubjectNouns = new(StringComparer.Ordinal)
@@ -2226,7 +2239,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var ids = ImmutableArray.CreateBuilder<string>();
         var muscles = muscleIndexes.Select(m => index.Muscles[m]).DistinctBy(m => m.Id).Take(3).ToArray();
         var relevance = FactAnswerer.Relevance(index, text, analysis);
-        var attributes = FactAnswerer.AnsweringAttributes(muscles, AskedAttributes(index, text, analysis, wanted, strong), relevance, a => IsExplicit(text, a));
+        var attributes = FactAnswerer.AnsweringAttributes(muscles, AskedAttributes(index, text, analysis, wanted, strong), relevance,
+            a => IsExplicit(text, a) || (analysis.BothEndsCued && a is MuscleAttribute.Origin or MuscleAttribute.Insertion));
         var shown = new List<int>();
         foreach (var muscle in muscles)
         {
@@ -2309,7 +2323,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     private static IReadOnlyList<MuscleAttribute> EndOfLandmark(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> wanted)
     {
-        if (!wanted.Contains(MuscleAttribute.Origin) || !wanted.Contains(MuscleAttribute.Insertion)
+        if (!wanted.Contains(MuscleAttribute.Origin) || !wanted.Contains(MuscleAttribute.Insertion) || analysis.BothEndsCued
             || IsExplicit(text, MuscleAttribute.Origin) || IsExplicit(text, MuscleAttribute.Insertion))
         {
             return wanted;
