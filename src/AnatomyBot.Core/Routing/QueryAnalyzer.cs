@@ -35,6 +35,12 @@ internal sealed record Analysis(
     public bool[] CountsWho { get; init; } = [];
 
     /// <summary>
+    /// Each end of the muscle has a cue of its own ("where does it begin and where does it attach below", "the upper and
+    /// lower attachments"): both ends are asked outright, whatever the facts' words touch.
+    /// </summary>
+    public bool BothEndsCued { get; init; }
+
+    /// <summary>
     /// The words of <paramref name="text"/> (the analysed question, or it with words added at the end) outside the named
     /// muscles and the people a presence question counts, in order: what the question asks about the muscle.
     /// </summary>
@@ -125,6 +131,7 @@ internal static class QueryAnalyzer
         var (muscles, grey) = FindMuscles(text, index, topicOwned, covered);
         var cueCovered = new bool[text.Count];
         var found = FindCues(text, index, covered, topicOwned, cueCovered);
+        var coordinated = CoordinatedEnds(text, found);
         var strong = found.Any(f => f.Cue.Strong);
         var attributes = found
             .Where(f => f.Cue.Strong || !strong)
@@ -133,7 +140,7 @@ internal static class QueryAnalyzer
             .SelectMany(f => f.Cue.Attributes)
             .Distinct()
             .ToList();
-        OneEndAsked(text, found, attributes);
+        var bothEnds = OneEndAsked(text, found, attributes) || coordinated || EachEndCued(found);
         var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered);
         if (muscles.Count > 0 && attributes.Count > 0 && attributes.TrueForAll(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion))
         {
@@ -148,6 +155,7 @@ internal static class QueryAnalyzer
         {
             PainWords = safety.TouchesPain ? index.Safety : null,
             CountsWho = CountedPeople(text, found),
+            BothEndsCued = bothEnds,
         };
     }
 
@@ -156,12 +164,12 @@ internal static class QueryAnalyzer
     /// direction is that end only. Only adverbs count, or a direction word that ends the question: "the upper femur" and
     /// "the superior ramus" are landmarks, not directions.
     /// </summary>
-    private static void OneEndAsked(TokenizedText text, List<(int Position, AttributeCue Cue)> found, List<MuscleAttribute> attributes)
+    private static bool OneEndAsked(TokenizedText text, List<(int Position, AttributeCue Cue)> found, List<MuscleAttribute> attributes)
     {
         if (!attributes.Contains(MuscleAttribute.Origin) || !attributes.Contains(MuscleAttribute.Insertion)
             || !found.Any(f => f.Cue.Phrase.StartsWith("attach", StringComparison.Ordinal)))
         {
-            return;
+            return false;
         }
 
         var (up, down) = (false, false);
@@ -181,10 +189,60 @@ internal static class QueryAnalyzer
             }
         }
 
-        if (up != down)
+        var other = up ? MuscleAttribute.Insertion : MuscleAttribute.Origin;
+        // "Where does the iliacus begin and where does it attach below?": the other end has a cue of its own ("begin"),
+        // so the question asks both ends; the direction only says which end "attach" meant.
+        if (up == down)
         {
-            attributes.Remove(up ? MuscleAttribute.Insertion : MuscleAttribute.Origin);
+            return false;
         }
+
+        if (found.Exists(f => f.Cue.Strong && f.Cue.Attributes is [var end] && end == other))
+        {
+            return true;
+        }
+
+        attributes.Remove(other);
+        return false;
+    }
+
+    /// <summary>"Where does psoas minor start and where does it finish": each end asked by a cue of its own.</summary>
+    private static bool EachEndCued(List<(int Position, AttributeCue Cue)> found) =>
+        found.Exists(f => f.Cue.Strong && f.Cue.Attributes is [MuscleAttribute.Origin])
+        && found.Exists(f => f.Cue.Strong && f.Cue.Attributes is [MuscleAttribute.Insertion]);
+
+    /// <summary>
+    /// "The upper and lower attachments", "proximal and distal attachments": a direction joined by "and"/"or" to the
+    /// first word of an end cue shares its noun, so each direction names its end (the cue matched only the second).
+    /// </summary>
+    private static bool CoordinatedEnds(TokenizedText text, List<(int Position, AttributeCue Cue)> found)
+    {
+        var count = found.Count;
+        var added = false;
+        for (var f = 0; f < count; f++)
+        {
+            var (position, cue) = found[f];
+            var space = cue.Phrase.IndexOf(' ', StringComparison.Ordinal);
+            if (!cue.Strong || !IsEndCue(cue) || space < 0 || position < 2 || text.Word(position - 1) is not ("and" or "or"))
+            {
+                continue;
+            }
+
+            var joined = string.Concat(text.WordString(position - 2), cue.Phrase.AsSpan(space));
+            if (Cues.TryGetValue(joined, out var cues))
+            {
+                foreach (var other in cues)
+                {
+                    if (other.Strong && IsEndCue(other) && other.Attributes[0] != cue.Attributes[0])
+                    {
+                        found.Add((position - 2, other));
+                        added = true;
+                    }
+                }
+            }
+        }
+
+        return added;
     }
 
     /// <summary>The nouns for people between "all"/"every" and "have" of a presence question ("all human beings have"): who, not what.</summary>
@@ -316,7 +374,7 @@ internal static class QueryAnalyzer
                 if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n)
                     && !IsAuxiliaryBeforeMuscle(text, i, n, covered) && !IsReportedSpeech(text, i, n))
                 {
-                    var where = AsksWhereItEnds(text);
+                    var where = AsksWhereItEnds(text) || WhereJustBefore(text, i);
                     foreach (var cue in cues)
                     {
                         found.Add((i, where && !cue.Strong && IsEndCue(cue) ? cue with { Strong = true } : cue));
@@ -388,6 +446,23 @@ internal static class QueryAnalyzer
     /// <summary>"where does iliacus come from", "and where does it end up": a question opening with "where" asks where a muscle starts or ends.</summary>
     private static bool AsksWhereItEnds(TokenizedText text) =>
         text.Count > 2 && (text.Word(0) is "where" or "wheres" || (text.Word(0) is "and" or "so" or "but" or "then" && text.Word(1) is "where" or "wheres"));
+
+    /// <summary>
+    /// "psoas minor - where does it come from", "and where does it finish": "where" a few words before an end cue asks
+    /// that end as plainly as a question that opens with it.
+    /// </summary>
+    private static bool WhereJustBefore(TokenizedText text, int cue)
+    {
+        for (var i = cue - 1; i >= 0 && i >= cue - 4; i--)
+        {
+            if (text.Word(i) is "where" or "wheres")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsEndCue(AttributeCue cue) => cue.Attributes is [MuscleAttribute.Origin] or [MuscleAttribute.Insertion];
 
