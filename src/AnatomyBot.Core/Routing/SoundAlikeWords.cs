@@ -1,11 +1,10 @@
 using System.Collections.Frozen;
-using System.Text;
 using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
 
 /// <summary>
-/// A knowledge vocabulary by sound-alike key (<see cref="KeyOf"/>): a typo spelt as the word sounds shares too few letter
+/// A knowledge vocabulary by sound-alike key (<see cref="SpokenSpelling.VowelKey"/>): a typo spelt as the word sounds shares too few letter
 /// triples with it for the trigram search ("paradocks" and "paradox", "burza" and "bursa") but has the same key. A key
 /// two words of the vocabulary share is left out (unless only one is English), so a lookup never guesses between them.
 /// </summary>
@@ -21,7 +20,7 @@ internal sealed class SoundAlikeWords
         var byKey = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var word in vocabulary.Where(w => w.Length >= MinLength).Order(StringComparer.Ordinal))
         {
-            var key = KeyOf(word);
+            var key = SpokenSpelling.VowelKey(word);
             if (!byKey.TryGetValue(key, out var other))
             {
                 byKey[key] = word;
@@ -41,45 +40,6 @@ internal sealed class SoundAlikeWords
         _byKey = byKey.Where(p => p.Value is not null).ToFrozenDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// Finer than <see cref="SpokenSpelling.Key"/>, which makes every vowel one sound ("looser" and "lesser" alike): the
-    /// letters that spell one consonant are one letter (c/k/q, s/z, ph/f, x/ks, ck/k, tion/sion/shun), a doubled letter
-    /// is one and a final silent "e" is dropped, but each vowel stays itself.
-    /// </summary>
-    internal static string KeyOf(string word)
-    {
-        var w = word.Replace("tion", "shun", StringComparison.Ordinal).Replace("sion", "shun", StringComparison.Ordinal)
-            .Replace("ph", "f", StringComparison.Ordinal).Replace("wh", "w", StringComparison.Ordinal)
-            .Replace("ck", "k", StringComparison.Ordinal);
-        if (w.Length > 3 && w[^1] == 'e')
-        {
-            w = w[..^1];
-        }
-
-        var key = new StringBuilder(w.Length + 2);
-        for (var i = 0; i < w.Length; i++)
-        {
-            var sound = w[i] switch
-            {
-                'c' => i + 1 < w.Length && w[i + 1] is 'e' or 'i' or 'y' ? "s" : "k",
-                'q' => "k",
-                'z' => "s",
-                'x' => "ks",
-                'y' => "i",
-                var c => c.ToString(),
-            };
-            foreach (var c in sound)
-            {
-                if (key.Length == 0 || key[^1] != c)
-                {
-                    key.Append(c);
-                }
-            }
-        }
-
-        return key.ToString();
-    }
-
     private static bool IsEnglish(string word) => EverydayEnglish.Rank(word) != int.MaxValue;
 
     /// <summary>
@@ -89,5 +49,5 @@ internal sealed class SoundAlikeWords
     public string? Of(string word) =>
         word.Length is < MinLength or > 24 || EverydayEnglish.Rank(word) != int.MaxValue || word.Any(char.IsAsciiDigit)
             ? null
-            : _byKey.GetValueOrDefault(KeyOf(word));
+            : _byKey.GetValueOrDefault(SpokenSpelling.VowelKey(word));
 }
