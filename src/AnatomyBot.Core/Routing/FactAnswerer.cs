@@ -1266,7 +1266,9 @@ internal static class FactAnswerer
         }
 
         var claim = DisputableWords(index, question, analysis.MuscleWordPositions);
-        var named = VerdictChecks.AskedMuscles(index, question, analysis);
+        // "Is the psoas minor part of the iliopsoas?": a name inside a topic's phrase ("part of the iliopsoas") is no
+        // analysed muscle, yet it is one side of the relation the dispute is about.
+        int[] named = [.. index.MusclesNamedIn(question.Text).Union(VerdictChecks.AskedMuscles(index, question, analysis))];
         foreach (var p in index.Facts.Passages)
         {
             // "Is the psoas minor part of the iliopsoas?" under "does the psoas minor belong to the iliopsoas?": a
