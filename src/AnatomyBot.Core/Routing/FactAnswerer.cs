@@ -874,6 +874,13 @@ internal static class FactAnswerer
             return differ;
         }
 
+        // "Is there consensus on the psoas paradox?" with no disagreement shown: "consensus" is no claim a fact could
+        // hold, so the facts' words say nothing either way ("do they agree that it flexes the hip?" still has its claim).
+        if (DisputeQuestions.AsksAgreement(question))
+        {
+            return null;
+        }
+
         if (!attributeAnswer && ShownDisagreements(index, chosen).Any(d => OnlyTheOppositeIsDisputed(question, d)))
         {
             // "Does the iliopsoas rotate the thigh inward?" under "how firmly do the sources state outward rotation?":
@@ -922,10 +929,19 @@ internal static class FactAnswerer
             return "No.";
         }
 
-        // "Can you live without a psoas minor?", "is it possible to lack one?": the question asks whether the part can be
-        // absent, and the facts of its variations say how many people lack it: yes. ("Does everyone ...?" is settled above.)
-        if (attributeAnswer && question.Words.Any(AbsenceWords.Contains) && shown.All(p => p.Attribute == MuscleAttribute.Variations)
-            && shown.Any(p => Words(p.Fact.Text).Any(AbsenceWords.Contains)))
+        // "Can you live without a psoas minor?", "is it possible to lack one?", "do some people not have one?": the question
+        // asks whether the part can be absent, and the facts of its variations say how many people lack it: yes.
+        // ("Does everyone ...?" is settled above.)
+        var variationsOnly = shown.All(p => p.Attribute == MuscleAttribute.Variations);
+        if (variationsOnly && AsksAbsence(question) && shown.Any(p => Words(p.Fact.Text).Any(AbsenceWords.Contains)))
+        {
+            return "Yes.";
+        }
+
+        // "Does everybody have a psoas major?": the sources give a share of people without the psoas minor only; a muscle
+        // whose variations they record (nerve arrangement, an extra origin) with no absence is one everybody has.
+        if (variationsOnly && asksEveryone && AsksPresenceOnly(question, analysis)
+            && !shown.Any(p => Words(p.Fact.Text).Any(w => AbsenceWords.Contains(w) || w.EndsWith('%') || w is "percent")))
         {
             return "Yes.";
         }
@@ -1338,6 +1354,46 @@ internal static class FactAnswerer
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the question asks about a part being absent: an absence word ("without", "lack", "missing") or "have"
+    /// denied just before it ("do some people not have", "dont have", "never have").
+    /// </summary>
+    private static bool AsksAbsence(TokenizedText question)
+    {
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (AbsenceWords.Contains(word))
+            {
+                return true;
+            }
+
+            if (word is "have" or "has" or "got" && ((i >= 1 && Denials.Contains(question.WordString(i - 1))) || (i >= 2 && Denials.Contains(question.WordString(i - 2)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Does everybody have a psoas major?": nothing asked but whether the muscle is there ("... on the T12 origin?" asks more).</summary>
+    private static bool AsksPresenceOnly(TokenizedText question, Analysis analysis)
+    {
+        foreach (var word in analysis.WordsOutsideMuscles(question))
+        {
+            if (!Vocabulary.StopWords.Contains(word) && !Everyone.Contains(word)
+                && word is not ("have" or "has" or "got" or "does" or "do" or "people" or "person" or "persons" or "humans" or "human" or "single"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly FrozenSet<string> Denials = new[] { "not", "dont", "doesnt", "didnt", "never", "no" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether a yes/no question offers a choice ("X or Y"), rather than asking "... or not".</summary>
     private static bool AsksAChoice(TokenizedText question)
