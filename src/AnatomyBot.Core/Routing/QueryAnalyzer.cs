@@ -374,7 +374,7 @@ internal static class QueryAnalyzer
                 if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n)
                     && !IsAuxiliaryBeforeMuscle(text, i, n, covered) && !IsReportedSpeech(text, i, n))
                 {
-                    var where = AsksWhereItEnds(text) || WhereJustBefore(text, i);
+                    var where = AsksWhereItEnds(text);
                     foreach (var cue in cues)
                     {
                         found.Add((i, where && !cue.Strong && IsEndCue(cue) ? cue with { Strong = true } : cue));
@@ -446,23 +446,6 @@ internal static class QueryAnalyzer
     /// <summary>"where does iliacus come from", "and where does it end up": a question opening with "where" asks where a muscle starts or ends.</summary>
     private static bool AsksWhereItEnds(TokenizedText text) =>
         text.Count > 2 && (text.Word(0) is "where" or "wheres" || (text.Word(0) is "and" or "so" or "but" or "then" && text.Word(1) is "where" or "wheres"));
-
-    /// <summary>
-    /// "psoas minor - where does it come from", "and where does it finish": "where" a few words before an end cue asks
-    /// that end as plainly as a question that opens with it.
-    /// </summary>
-    private static bool WhereJustBefore(TokenizedText text, int cue)
-    {
-        for (var i = cue - 1; i >= 0 && i >= cue - 4; i--)
-        {
-            if (text.Word(i) is "where" or "wheres")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static bool IsEndCue(AttributeCue cue) => cue.Attributes is [MuscleAttribute.Origin] or [MuscleAttribute.Insertion];
 

@@ -330,8 +330,7 @@ internal static class Vocabulary
         MuscleAttribute[] insertion = [MuscleAttribute.Insertion];
         return Cues(true, insertion, "insertion", "insertions", "insert", "inserts", "inserting", "inserted", "distal attachment", "lower attachment", "inferior attachment",
                 "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end", "lower ends", "bottom ends", "distal ends",
-                "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto", "end on", "ends on",
-                "finish on", "finishes on")
+                "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto")
             .Concat(Cues(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing",
                 "reach", "reaches", "reaching"));
     }

@@ -25,7 +25,7 @@ public sealed class TwoPartRuleTests(ShippedKnowledgeFixture fixture) : IClassFi
     [InlineData("give the proximal and distal attachments of the iliacus", "iliac fossa", "lesser trochanter")]
     [InlineData("what are the upper and lower ends of psoas major", "L1", "lesser trochanter")]
     [InlineData("Where does psoas minor start and where does it finish?", "L1", "pubi")]
-    [InlineData("psoas minor, where does it come from and where does it end", "L1", "pubi")]
+    [InlineData("where does psoas minor come from and where does it end", "L1", "pubi")]
     public void Each_end_asked_by_its_own_cue_gets_both_ends(string question, string origin, string insertion)
     {
         var reply = fixture.Ask(question);
@@ -40,6 +40,7 @@ public sealed class TwoPartRuleTests(ShippedKnowledgeFixture fixture) : IClassFi
     [InlineData("where is the psoas minor attached below", MuscleAttribute.Insertion)]
     [InlineData("what does the iliacus attach to at the top", MuscleAttribute.Origin)]
     [InlineData("where does the iliacus finish", MuscleAttribute.Insertion)]
+    [InlineData("what's the blood supply of the iliacus and where does that artery come from", MuscleAttribute.BloodSupply)]
     [InlineData("what is the lower attachment of the iliacus", MuscleAttribute.Insertion)]
     public void One_end_asked_alone_is_still_that_end(string question, MuscleAttribute end)
     {
@@ -51,7 +52,7 @@ public sealed class TwoPartRuleTests(ShippedKnowledgeFixture fixture) : IClassFi
 
     [Theory]
     [InlineData("Does the psoas minor insert on the pubis, and which nerve supplies it?")]
-    [InlineData("does psoas minor end on the pubis and what nerve supplies it")]
+    [InlineData("does psoas minor insert into the pubis and what nerve supplies it")]
     public void Which_nerve_as_the_second_part_gets_the_innervation(string question)
     {
         var answer = Answer(fixture.Ask(question));
