@@ -750,13 +750,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && !analysis.Attributes.Any(a => IsExplicit(text, a)) && HasNonCueSubjectWord(text, analysis, index)
             && !AsksYesNoOfPart(text, analysis, index))
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, text, own), ranked[0].Score);
         }
 
         if (top is not null && ranked[0].Score >= RetrievalThresholds.Accept && !AsksYesNoOfPart(text, analysis, index)
             && TopHoldsWhatTheAttributeLacks(text, analysis, index, muscles, attributes, top))
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, text, own), ranked[0].Score);
         }
 
         return AttributeAnswer(index, text, analysis, muscles, attributes, subject.Strong);
@@ -939,7 +939,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             || (top.Topic >= 0 && top.Topic == analysis.BestTopic.Topic && analysis.BestTopic.Score >= RoutingThresholds.TopicGrey)
             || (top.Topic >= 0 && terms.All(t => t.Term is not null))))
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, asked, own), ranked[0].Score);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, asked, own), ranked[0].Score);
         }
 
         // No fact scored well, but a topic fact among the first holds at least half the weight of the question's subject
@@ -1417,7 +1417,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // something near any in-domain question, "what is a psoas abscess" included.
         if (best >= RetrievalThresholds.Accept && (!usedModel || FactAnswerer.ModelAnswerHolds(ranked, own)))
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, text, own), best);
         }
 
         return SureTopicOrGuess(text, analysis, index, ranked, own, unknown.Count == 0, inDomain && muscles.Count == 0);
@@ -1457,7 +1457,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "where is psoas exactly": a topic named by a sure phrase, its fact on top and nothing unknown is the answer.
         if (NamesSureTopic(analysis) && allKnown && best >= RetrievalThresholds.Grey && index.Facts.Passages[ranked[0].Passage].Topic == analysis.BestTopic.Topic)
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, text, own), best);
         }
 
         if (mayGuess && best >= RetrievalThresholds.Grey)
@@ -1643,6 +1643,25 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         EverydayEnglish.MisspellsAFrequentWord(word) && !index.Safety.NearsAPainTerm(word);
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
+    /// <summary>The facts chosen for a question, with one for a part of it none of them answers (<see cref="FactAnswerer.CoverAskedParts"/>).</summary>
+    private static List<int> Covering(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<(int Passage, double Score)> ranked,
+        TokenizedText asked, Dictionary<int, double> own) =>
+        FactAnswerer.CoverAskedParts(FactAnswerer.Select(ranked, index.Facts, asked, own), ranked, index.Facts, analysis.TermsOutsideMuscles(text, index.Facts),
+            index.Safety, analysis.PainWords is not null, analysis.Muscles.Count > 1 && Compares(text));
+
+    private static bool Compares(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (ComparisonWords.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string SuggestionFor(FactPassage passage) =>
         passage.Attribute is { } a && passage.Muscle >= 0
             ? passage.Heading.Replace(Vocabulary.AttributeLabels[a], Vocabulary.AttributeQueryWord(a), StringComparison.Ordinal)

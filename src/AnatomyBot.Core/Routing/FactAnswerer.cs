@@ -61,6 +61,18 @@ internal static class RetrievalThresholds
 
     public const int MaxFacts = 4;
 
+    /// <summary>How far down the ranking a fact answering a missed part of the question is looked for.</summary>
+    public const int CoverLook = 8;
+
+    /// <summary>Share of the best score a fact answering a missed part must reach.</summary>
+    public const double CoverShare = 0.5;
+
+    /// <summary>
+    /// Least idf of a missed word that counts as a part asked ("breathing" 3.9, "hurt" 3.6 on the shipped knowledge;
+    /// everyday words the facts also use, "back" 1.6 or "body" 1.9, do not).
+    /// </summary>
+    public const double CoverIdf = 3.0;
+
     /// <summary>Share of the question a fact's own words must explain to lead its heading over a fact that matched only the heading's words.</summary>
     public const double LeadingOwnFloor = 0.1;
 }
@@ -368,6 +380,94 @@ internal static class FactAnswerer
         fused.Count > 0 && fused[0].Score >= RetrievalThresholds.SemanticOnlyAccept && own.ContainsKey(fused[0].Passage);
 
     /// <summary>The facts to show: the best heading's best facts, and a close second heading.</summary>
+    /// <summary>
+    /// A second part no chosen fact answers ("the fascial link ... and its effect on breathing", "does a psoas release
+    /// hurt"), or the second side of a comparison answered by one fact: a subject word the question asks that none of <paramref name="chosen"/> holds, while a chosen fact holds
+    /// another, brings in the best-ranked fact near the top that holds it (in place of the last one when the reply is
+    /// full). Only facts ranked among the first <see cref="RetrievalThresholds.CoverLook"/> and scoring at least
+    /// <see cref="RetrievalThresholds.CoverShare"/> of the best count: a word the facts use in passing ("day") is no part.
+    /// </summary>
+    public static List<int> CoverAskedParts(List<int> chosen, List<(int Passage, double Score)> ranked, FactIndex facts, IReadOnlyList<QueryTerm> terms,
+        SafetyMatcher safety, bool touchesPain, bool compares)
+    {
+        // "Contrast how the psoas and the iliacus feel": a comparison answered by one fact has shown one side at most.
+        var wantsSecond = compares && chosen.Count == 1;
+        if (chosen.Count == 0 || (terms.Count < 2 && !wantsSecond))
+        {
+            return chosen;
+        }
+
+        // "hurt" is answered by a fact that says "painful": in a question about pain, a word saying pain is looked for as pain too.
+        var (pain, painful) = touchesPain ? (facts.Term("pain"), facts.Term("painful")) : (null, null);
+        var answered = false;
+        (string? Term, string? Pain, double Idf) missed = default;
+        foreach (var t in terms)
+        {
+            if (!IsSubjectTerm(t))
+            {
+                continue;
+            }
+
+            var alternative = pain is not null && SafetyMatcher.SaysPain(t.Word) ? pain : null;
+            if (HeldByAny(facts, chosen, t.Term!) || (alternative is not null && (HeldByAny(facts, chosen, pain!) || HeldByAny(facts, chosen, painful!))))
+            {
+                answered = true;
+            }
+            else if (t.Idf >= RetrievalThresholds.CoverIdf && t.Idf > missed.Idf)
+            {
+                // The rarest word left unanswered is the part asked ("breathing" before "between").
+                missed = (t.Term!, alternative, t.Idf);
+            }
+        }
+
+        if (!wantsSecond && (!answered || missed.Term is null))
+        {
+            return chosen;
+        }
+
+        // The part is looked for under the same heading only (the same topic or muscle attribute), and never in place of
+        // a chosen fact: a reply already full, or a word another subject's facts hold, is left as it was.
+        var heading = facts.Passages[chosen[0]].Heading;
+        var floor = ranked[0].Score * RetrievalThresholds.CoverShare;
+        for (var i = 0; i < ranked.Count && i < RetrievalThresholds.CoverLook && ranked[i].Score >= floor && chosen.Count < RetrievalThresholds.MaxFacts; i++)
+        {
+            var passage = ranked[i].Passage;
+            var p = facts.Passages[passage];
+            if (chosen.Contains(passage) || p.Kind == PassageKind.Disagreement || p.Heading != heading)
+            {
+                continue;
+            }
+
+            var held = facts.FactTerms(passage);
+            // A fact that speaks of pain would bring the medical disclaimer to a question that touched none.
+            if ((wantsSecond || held.Contains(missed.Term!) || (missed.Pain is not null && (held.Contains(pain!) || held.Contains(painful!))))
+                && (touchesPain || !safety.TouchesPain(p.Fact.Text)))
+            {
+                chosen.Add(passage);
+                break;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool IsSubjectTerm(QueryTerm t) =>
+        t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)
+        && !Vocabulary.StopWords.Contains(t.Word);
+
+    private static bool HeldByAny(FactIndex facts, List<int> chosen, string term)
+    {
+        foreach (var passage in chosen)
+        {
+            if (facts.FactTerms(passage).Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static List<int> Select(List<(int Passage, double Score)> ranked, FactIndex facts, TokenizedText question, Dictionary<int, double>? own = null)
     {
         own ??= [];
@@ -774,6 +874,13 @@ internal static class FactAnswerer
             return differ;
         }
 
+        // "Is there consensus on the psoas paradox?" with no disagreement shown: "consensus" is no claim a fact could
+        // hold, so the facts' words say nothing either way ("do they agree that it flexes the hip?" still has its claim).
+        if (DisputeQuestions.AsksAgreement(question))
+        {
+            return null;
+        }
+
         if (!attributeAnswer && ShownDisagreements(index, chosen).Any(d => OnlyTheOppositeIsDisputed(question, d)))
         {
             // "Does the iliopsoas rotate the thigh inward?" under "how firmly do the sources state outward rotation?":
@@ -822,10 +929,19 @@ internal static class FactAnswerer
             return "No.";
         }
 
-        // "Can you live without a psoas minor?", "is it possible to lack one?": the question asks whether the part can be
-        // absent, and the facts of its variations say how many people lack it: yes. ("Does everyone ...?" is settled above.)
-        if (attributeAnswer && question.Words.Any(AbsenceWords.Contains) && shown.All(p => p.Attribute == MuscleAttribute.Variations)
-            && shown.Any(p => Words(p.Fact.Text).Any(AbsenceWords.Contains)))
+        // "Can you live without a psoas minor?", "is it possible to lack one?", "do some people not have one?": the question
+        // asks whether the part can be absent, and the facts of its variations say how many people lack it: yes.
+        // ("Does everyone ...?" is settled above.)
+        var variationsOnly = shown.All(p => p.Attribute == MuscleAttribute.Variations);
+        if (variationsOnly && AsksAbsence(question) && shown.Any(p => Words(p.Fact.Text).Any(AbsenceWords.Contains)))
+        {
+            return "Yes.";
+        }
+
+        // "Does everybody have a psoas major?": the sources give a share of people without the psoas minor only; a muscle
+        // whose variations they record (nerve arrangement, an extra origin) with no absence is one everybody has.
+        if (variationsOnly && asksEveryone && AsksPresenceOnly(question, analysis)
+            && !shown.Any(p => Words(p.Fact.Text).Any(w => AbsenceWords.Contains(w) || w.EndsWith('%') || w is "percent")))
         {
             return "Yes.";
         }
@@ -1238,6 +1354,46 @@ internal static class FactAnswerer
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the question asks about a part being absent: an absence word ("without", "lack", "missing") or "have"
+    /// denied just before it ("do some people not have", "dont have", "never have").
+    /// </summary>
+    private static bool AsksAbsence(TokenizedText question)
+    {
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (AbsenceWords.Contains(word))
+            {
+                return true;
+            }
+
+            if (word is "have" or "has" or "got" && ((i >= 1 && Denials.Contains(question.WordString(i - 1))) || (i >= 2 && Denials.Contains(question.WordString(i - 2)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Does everybody have a psoas major?": nothing asked but whether the muscle is there ("... on the T12 origin?" asks more).</summary>
+    private static bool AsksPresenceOnly(TokenizedText question, Analysis analysis)
+    {
+        foreach (var word in analysis.WordsOutsideMuscles(question))
+        {
+            if (!Vocabulary.StopWords.Contains(word) && !Everyone.Contains(word)
+                && word is not ("have" or "has" or "got" or "does" or "do" or "people" or "person" or "persons" or "humans" or "human" or "single"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly FrozenSet<string> Denials = new[] { "not", "dont", "doesnt", "didnt", "never", "no" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether a yes/no question offers a choice ("X or Y"), rather than asking "... or not".</summary>
     private static bool AsksAChoice(TokenizedText question)

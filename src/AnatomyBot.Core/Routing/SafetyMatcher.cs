@@ -156,6 +156,9 @@ internal sealed class SafetyMatcher
     public bool IsUnknownPainWord(string word) => _unknownPain.Get(word, this, static (self, w) =>
         w.Length > 2 && !self._knownWord(w) && (SaysItHurts.Contains(w) || (self.PainTermFor(w) is { } term && SaysItHurts.Contains(term))));
 
+    /// <summary>Whether a word says "it hurts" ("hurt", "sore", "achy"), spelt as the question has it.</summary>
+    public static bool SaysPain(string word) => SaysItHurts.Contains(word);
+
     /// <summary>Words that describe pain or a strain, as opposed to naming a condition.</summary>
     private static readonly FrozenSet<string> SaysItHurts = new[]
     {

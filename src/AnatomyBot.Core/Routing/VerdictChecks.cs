@@ -74,8 +74,24 @@ internal static class VerdictChecks
     /// asker's own body would be a diagnosis, and the bot never diagnoses, so such a question gets the facts without one.
     /// Advice ("should I strengthen my psoas before I stretch it?", "can I ...") is not a diagnosis and keeps its verdict.
     /// </summary>
-    public static bool AboutTheAsker(TokenizedText question) =>
-        question.Count > 0 && !AdviceOpeners.Contains(question.WordString(0)) && question.Words.Any(SafetyMatcher.IsPersonalWord);
+    public static bool AboutTheAsker(TokenizedText question)
+    {
+        if (question.Count == 0 || AdviceOpeners.Contains(question.WordString(0)))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < question.Count; i++)
+        {
+            // "Do my sources agree ...?": the asker's sources, not the asker's body.
+            if (SafetyMatcher.IsPersonalWord(question.WordString(i)) && !(i + 1 < question.Count && Vocabulary.SourceWords.Contains(question.WordString(i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a fact says its point is disputed, debated or unproven.</summary>
     public static bool Disputed(IEnumerable<string> factWords) => factWords.Any(DisputeWords.Contains);

@@ -16,6 +16,8 @@ internal static class Vocabulary
     {
         "disagree", "disagrees", "disagreement", "disagreements", "differ", "differs", "dispute", "disputed", "versions",
         "conflicting", "contradict", "contradicts", "contradictory", "controversial", "controversy", "debated",
+        // "Do the sources agree on ...?", "is there agreement on ...": whether they agree is whether they differ.
+        "agree", "agrees", "agreement", "consensus",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> StopWords = new[]

@@ -9,8 +9,11 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// Issue 8, two-part questions (fresh6 findings, class 6): a question that asks two things gets both. Each end of a
 /// muscle asked by a cue of its own ("where does it begin and where does it attach below", "the upper and lower
 /// attachments", "where does it start and where does it finish") is both ends, whatever the facts' words touch; a
-/// subject noun asked for by "which"/"what" ("and which nerve supplies it") names its attribute. One end asked alone,
-/// and a nerve that is the subject ("a pinched nerve"), are unchanged. Phrasings are in no suite.
+/// subject noun asked for by "which"/"what" ("and which nerve supplies it") names its attribute. A rare word of the
+/// question no chosen fact holds ("... and what that does to breathing", "is a psoas release sore") brings in the fact
+/// of the same heading that holds it, and a comparison answered by one fact gets a second. One end asked alone, a nerve
+/// that is the subject ("a pinched nerve"), a one-part question and a fact that would bring the medical disclaimer to a
+/// question without pain are unchanged. Phrasings are in no suite.
 /// </summary>
 public sealed class TwoPartRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
@@ -66,5 +69,41 @@ public sealed class TwoPartRuleTests(ShippedKnowledgeFixture fixture) : IClassFi
         var reply = fixture.Ask(question);
 
         Assert.NotEqual(MuscleAttribute.Innervation, reply.Attribute);
+    }
+
+    [Theory]
+    [InlineData("explain how the psoas connects to the diaphragm and what that does to breathing", "breath")]
+    [InlineData("how is the psoas tied to the diaphragm, and does it change how we breathe", "breath")]
+    [InlineData("is a psoas release sore", "pain")]
+    public void A_part_no_chosen_fact_answers_brings_the_fact_that_does(string question, string expected)
+    {
+        Assert.Contains(expected, Answer(fixture.Ask(question)), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Contrast how the psoas and the iliacus feel when palpated.")]
+    [InlineData("how do psoas and iliacus differ under the fingers when palpating")]
+    public void A_comparison_answered_by_one_fact_gets_the_other_side(string question)
+    {
+        var answer = Answer(fixture.Ask(question));
+
+        Assert.Contains("cable", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("spong", answer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("does the psoas connect to the diaphragm", 1)]
+    [InlineData("is the psoas linked to the diaphragm by fascia", 1)]
+    public void A_one_part_question_keeps_its_facts(string question, int facts)
+    {
+        Assert.Equal(facts, fixture.Ask(question).Facts.Length);
+    }
+
+    [Theory]
+    [InlineData("how long is the hold in the standing band exercise and how many reps")]
+    [InlineData("how many seconds do i hold the band leg lift, and how many sets")]
+    public void A_part_is_not_answered_with_a_fact_that_brings_a_disclaimer_the_question_did_not_ask_for(string question)
+    {
+        Assert.Null(fixture.Ask(question).Disclaimer);
     }
 }
