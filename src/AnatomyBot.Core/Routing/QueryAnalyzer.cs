@@ -126,6 +126,12 @@ internal static class QueryAnalyzer
     {
         var safety = index.Safety.Inspect(text);
         var topicMentions = index.FindTopicPhrases(text);
+        var otherSense = ReleaseOfSomethingElse(text, index);
+        if (otherSense is not null)
+        {
+            topicMentions.RemoveAll(m => m.Count == 1 && otherSense[m.Start]);
+        }
+
         var topicOwned = TopicOwnedWords(text, topicMentions);
         var covered = new bool[text.Count];
         var (muscles, grey) = FindMuscles(text, index, topicOwned, covered);
@@ -141,7 +147,7 @@ internal static class QueryAnalyzer
             .Distinct()
             .ToList();
         var bothEnds = OneEndAsked(text, found, attributes) || coordinated || EachEndCued(found);
-        var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered);
+        var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered, otherSense);
         if (muscles.Count > 0 && attributes.Count > 0 && attributes.TrueForAll(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion))
         {
             // "How is called the bone where psoas major is finishing?": with a muscle and the end it attaches asked, a
@@ -157,6 +163,45 @@ internal static class QueryAnalyzer
             CountsWho = CountedPeople(text, found),
             BothEndsCued = bothEnds,
         };
+    }
+
+    /// <summary>
+    /// "Should those be released before the iliopsoas?", "which attachment do they release for that?": "release" with
+    /// another object (the secondary flexors, an attachment) is the verb of manual therapy, not the psoas-release debate
+    /// that "release the psoas", "psoas release" and "releasing my iliopsoas" name. A release word no muscle word stands
+    /// next to (before it, or after it with at most a determiner between) is marked; null when the question has none.
+    /// </summary>
+    private static bool[]? ReleaseOfSomethingElse(TokenizedText text, KnowledgeIndex index)
+    {
+        bool[]? marked = null;
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (!text.Word(i).StartsWith("releas", StringComparison.Ordinal) || NamesMuscleNear(text, i, index))
+            {
+                continue;
+            }
+
+            marked ??= new bool[text.Count];
+            marked[i] = true;
+        }
+
+        return marked;
+    }
+
+    private static bool NamesMuscleNear(TokenizedText text, int at, KnowledgeIndex index)
+    {
+        if (at > 0 && index.IsMuscleWord(text.WordString(at - 1)))
+        {
+            return true;
+        }
+
+        var next = at + 1;
+        if (next < text.Count && text.Word(next) is "the" or "my" or "your" or "a" or "its" or "their" or "this" or "that" or "tight")
+        {
+            next++;
+        }
+
+        return next < text.Count && (index.IsMuscleWord(text.WordString(next)) || text.Word(next) is "hip" or "muscle" or "muscles");
     }
 
     /// <summary>
@@ -464,14 +509,14 @@ internal static class QueryAnalyzer
         && start + 1 < text.Count && text.Word(start + 1) is "to";
 
     /// <summary>Words left to explain a topic (not a muscle name, not a cue; typos corrected), and how many nothing explains.</summary>
-    private static (List<string> Residual, int Unexplained) ResidualWords(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] cueCovered)
+    private static (List<string> Residual, int Unexplained) ResidualWords(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] cueCovered, bool[]? otherSense)
     {
         var residual = new List<string>();
         var unexplained = 0;
         var kinds = index.Kinds(text);
         for (var i = 0; i < text.Count; i++)
         {
-            if (covered[i] || cueCovered[i])
+            if (covered[i] || cueCovered[i] || (otherSense is not null && otherSense[i]))
             {
                 continue;
             }
