@@ -464,7 +464,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         subject = WithFollowUp(text, analysis, index, context, subject);
-        if (subject.Muscles.Count == 1 && FactAnswerer.IsYesNo(text) && VerdictChecks.HipActionVerdict(index, text, analysis.MuscleWordPositions) == "No.")
+        if (subject.Muscles.Count == 1 && FactAnswerer.IsYesNo(text) && VerdictChecks.HipActionVerdict(index, text, analysis.MuscleWordPositions, VerdictChecks.AskedMuscles(index, text, analysis)) == "No.")
         {
             // "Is the iliopsoas a hip extensor?": its action facts say no, and they are the answer, not the clinic's
             // hip-extension drills that share the claim's words.
@@ -750,13 +750,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && !analysis.Attributes.Any(a => IsExplicit(text, a)) && HasNonCueSubjectWord(text, analysis, index)
             && !AsksYesNoOfPart(text, analysis, index))
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, text, own), ranked[0].Score);
         }
 
         if (top is not null && ranked[0].Score >= RetrievalThresholds.Accept && !AsksYesNoOfPart(text, analysis, index)
             && TopHoldsWhatTheAttributeLacks(text, analysis, index, muscles, attributes, top))
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), ranked[0].Score);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, text, own), ranked[0].Score);
         }
 
         return AttributeAnswer(index, text, analysis, muscles, attributes, subject.Strong);
@@ -939,7 +939,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             || (top.Topic >= 0 && top.Topic == analysis.BestTopic.Topic && analysis.BestTopic.Score >= RoutingThresholds.TopicGrey)
             || (top.Topic >= 0 && terms.All(t => t.Term is not null))))
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, asked, own), ranked[0].Score);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, asked, own), ranked[0].Score);
         }
 
         // No fact scored well, but a topic fact among the first holds at least half the weight of the question's subject
@@ -1098,7 +1098,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (!SubjectNouns.Contains(word) && (Vocabulary.AttributeCues.Any(c => c.Strong && c.Attributes.Length == 1 && c.Phrase == word && c.Attributes.Contains(attribute)) || IsMisspeltCue(word, attribute)))
+            if ((!SubjectNouns.Contains(word) || AsksWhich(text, i)) && (Vocabulary.AttributeCues.Any(c => c.Strong && c.Attributes.Length == 1 && c.Phrase == word && c.Attributes.Contains(attribute)) || IsMisspeltCue(word, attribute)))
             {
                 return true;
             }
@@ -1106,6 +1106,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return false;
     }
+
+    /// <summary>
+    /// "and which nerve supplies it", "what movements": a subject noun asked for by "which"/"what" names its attribute
+    /// outright, as the second part of a two-part question ("a pinched nerve" still does not).
+    /// </summary>
+    private static bool AsksWhich(TokenizedText text, int at) =>
+        at > 0 && WhichWords.Contains(text.WordString(at - 1)) && (at + 1 == text.Count || AskedNounVerbs.Contains(text.WordString(at + 1)));
+
+    /// <summary>What follows the noun of "which nerve supplies it", "what nerve is it": a verb, not a second noun ("what nerve problems").</summary>
+    private static readonly FrozenSet<string> AskedNounVerbs = new[]
+    {
+        "supplies", "supply", "supplied", "supplying", "serves", "serve", "feeds", "controls", "is", "are", "does", "do", "goes",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Strong cue words that can also be the subject of a question about something else ("a pinched nerve").</summary>
     private static readonly HashSet<string> SubjectNouns = new(StringComparer.Ordinal)
@@ -1404,7 +1417,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // something near any in-domain question, "what is a psoas abscess" included.
         if (best >= RetrievalThresholds.Accept && (!usedModel || FactAnswerer.ModelAnswerHolds(ranked, own)))
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, text, own), best);
         }
 
         return SureTopicOrGuess(text, analysis, index, ranked, own, unknown.Count == 0, inDomain && muscles.Count == 0);
@@ -1444,7 +1457,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "where is psoas exactly": a topic named by a sure phrase, its fact on top and nothing unknown is the answer.
         if (NamesSureTopic(analysis) && allKnown && best >= RetrievalThresholds.Grey && index.Facts.Passages[ranked[0].Passage].Topic == analysis.BestTopic.Topic)
         {
-            return FactReply(index, text, analysis, FactAnswerer.Select(ranked, index.Facts, text, own), best);
+            return FactReply(index, text, analysis, Covering(index, text, analysis, ranked, text, own), best);
         }
 
         if (mayGuess && best >= RetrievalThresholds.Grey)
@@ -1630,6 +1643,25 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         EverydayEnglish.MisspellsAFrequentWord(word) && !index.Safety.NearsAPainTerm(word);
 
     /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
+    /// <summary>The facts chosen for a question, with one for a part of it none of them answers (<see cref="FactAnswerer.CoverAskedParts"/>).</summary>
+    private static List<int> Covering(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<(int Passage, double Score)> ranked,
+        TokenizedText asked, Dictionary<int, double> own) =>
+        FactAnswerer.CoverAskedParts(FactAnswerer.Select(ranked, index.Facts, asked, own), ranked, index.Facts, analysis.TermsOutsideMuscles(text, index.Facts),
+            index.Safety, analysis.PainWords is not null, analysis.Muscles.Count > 1 && Compares(text));
+
+    private static bool Compares(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (ComparisonWords.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string SuggestionFor(FactPassage passage) =>
         passage.Attribute is { } a && passage.Muscle >= 0
             ? passage.Heading.Replace(Vocabulary.AttributeLabels[a], Vocabulary.AttributeQueryWord(a), StringComparison.Ordinal)
@@ -1664,9 +1696,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         List<int> anatomy = [chosen[0], .. chosen.Skip(1).Where(c => index.Facts.Passages[c].Attribute != MuscleAttribute.Clinical)];
-        var skip = analysis.MuscleWordPositions;
-        return FactAnswerer.Verdict(index, text, analysis.Safety, anatomy, skip, attributeAnswer: false)
-            == FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ? anatomy : chosen;
+        return FactAnswerer.Verdict(index, text, analysis, anatomy, attributeAnswer: false)
+            == FactAnswerer.Verdict(index, text, analysis, chosen, attributeAnswer: false) ? anatomy : chosen;
     }
 
     /// <summary>
@@ -1691,10 +1722,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var kept = new List<int>(chosen);
         var leftOut = ImmutableArray.CreateBuilder<string>();
         var lead = NamedTopicLead(index, analysis, chosen);
-        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, analysis.MuscleWordPositions, attributeAnswer: false);
+        var verdict = FactAnswerer.Verdict(index, text, analysis, chosen, attributeAnswer: false);
         bool Droppable(int at) => at > 0 && kept[at] != top && kept[at] != lead && index.Facts.Passages[kept[at]].Kind != PassageKind.Disagreement
             && !(asksNumber && index.Facts.HoldsNumber(kept[at]))
-            && (verdict is null || FactAnswerer.Verdict(index, text, analysis.Safety, [.. kept.Where((_, i) => i != at)], analysis.MuscleWordPositions, attributeAnswer: false) == verdict);
+            && (verdict is null || FactAnswerer.Verdict(index, text, analysis, [.. kept.Where((_, i) => i != at)], attributeAnswer: false) == verdict);
         // The fact whose own words answer the question least goes first (the later one on a tie): the ranking's order
         // also reflects the heading's words, which every fact of a topic shares. One whose own words answer it as well
         // as the first fact's is as much the answer, and stays.
@@ -1794,8 +1825,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var first = index.Facts.Passages[chosen[0]];
-        var skip = analysis.MuscleWordPositions;
-        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, chosen, skip, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis.Safety, ids, skip);
+        var verdict = FactAnswerer.Verdict(index, text, analysis, chosen, attributeAnswer: false) ?? FactAnswerer.DisputeVerdict(index, text, analysis, ids);
         if (first.Topic >= 0)
         {
             var topic = index.Topics[first.Topic];
@@ -2228,7 +2258,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var ids = ImmutableArray.CreateBuilder<string>();
         var muscles = muscleIndexes.Select(m => index.Muscles[m]).DistinctBy(m => m.Id).Take(3).ToArray();
         var relevance = FactAnswerer.Relevance(index, text, analysis);
-        var attributes = FactAnswerer.AnsweringAttributes(muscles, AskedAttributes(index, text, analysis, wanted, strong), relevance, a => IsExplicit(text, a));
+        var attributes = FactAnswerer.AnsweringAttributes(muscles, AskedAttributes(index, text, analysis, wanted, strong), relevance,
+            a => IsExplicit(text, a) || (analysis.BothEndsCued && a is MuscleAttribute.Origin or MuscleAttribute.Insertion));
         var shown = new List<int>();
         foreach (var muscle in muscles)
         {
@@ -2267,8 +2298,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             sections[0] = sections[0] with { Heading = null };
         }
 
-        var skip = analysis.MuscleWordPositions;
-        var verdict = FactAnswerer.Verdict(index, text, analysis.Safety, shown, skip, attributeAnswer: true);
+        var verdict = FactAnswerer.Verdict(index, text, analysis, shown, attributeAnswer: true);
         var score = analysis.Muscles.Count > 0 ? analysis.Muscles[0].Score : 100;
         var confidence = score / 100.0 * (strong ? 1.0 : RoutingThresholds.HintedAttributeFactor);
         return new Reply
@@ -2312,7 +2342,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     private static IReadOnlyList<MuscleAttribute> EndOfLandmark(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> wanted)
     {
-        if (!wanted.Contains(MuscleAttribute.Origin) || !wanted.Contains(MuscleAttribute.Insertion)
+        if (!wanted.Contains(MuscleAttribute.Origin) || !wanted.Contains(MuscleAttribute.Insertion) || analysis.BothEndsCued
             || IsExplicit(text, MuscleAttribute.Origin) || IsExplicit(text, MuscleAttribute.Insertion))
         {
             return wanted;

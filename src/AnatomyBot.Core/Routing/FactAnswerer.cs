@@ -61,6 +61,18 @@ internal static class RetrievalThresholds
 
     public const int MaxFacts = 4;
 
+    /// <summary>How far down the ranking a fact answering a missed part of the question is looked for.</summary>
+    public const int CoverLook = 8;
+
+    /// <summary>Share of the best score a fact answering a missed part must reach.</summary>
+    public const double CoverShare = 0.5;
+
+    /// <summary>
+    /// Least idf of a missed word that counts as a part asked ("breathing" 3.9, "hurt" 3.6 on the shipped knowledge;
+    /// everyday words the facts also use, "back" 1.6 or "body" 1.9, do not).
+    /// </summary>
+    public const double CoverIdf = 3.0;
+
     /// <summary>Share of the question a fact's own words must explain to lead its heading over a fact that matched only the heading's words.</summary>
     public const double LeadingOwnFloor = 0.1;
 }
@@ -368,6 +380,94 @@ internal static class FactAnswerer
         fused.Count > 0 && fused[0].Score >= RetrievalThresholds.SemanticOnlyAccept && own.ContainsKey(fused[0].Passage);
 
     /// <summary>The facts to show: the best heading's best facts, and a close second heading.</summary>
+    /// <summary>
+    /// A second part no chosen fact answers ("the fascial link ... and its effect on breathing", "does a psoas release
+    /// hurt"), or the second side of a comparison answered by one fact: a subject word the question asks that none of <paramref name="chosen"/> holds, while a chosen fact holds
+    /// another, brings in the best-ranked fact near the top that holds it (in place of the last one when the reply is
+    /// full). Only facts ranked among the first <see cref="RetrievalThresholds.CoverLook"/> and scoring at least
+    /// <see cref="RetrievalThresholds.CoverShare"/> of the best count: a word the facts use in passing ("day") is no part.
+    /// </summary>
+    public static List<int> CoverAskedParts(List<int> chosen, List<(int Passage, double Score)> ranked, FactIndex facts, IReadOnlyList<QueryTerm> terms,
+        SafetyMatcher safety, bool touchesPain, bool compares)
+    {
+        // "Contrast how the psoas and the iliacus feel": a comparison answered by one fact has shown one side at most.
+        var wantsSecond = compares && chosen.Count == 1;
+        if (chosen.Count == 0 || (terms.Count < 2 && !wantsSecond))
+        {
+            return chosen;
+        }
+
+        // "hurt" is answered by a fact that says "painful": in a question about pain, a word saying pain is looked for as pain too.
+        var (pain, painful) = touchesPain ? (facts.Term("pain"), facts.Term("painful")) : (null, null);
+        var answered = false;
+        (string? Term, string? Pain, double Idf) missed = default;
+        foreach (var t in terms)
+        {
+            if (!IsSubjectTerm(t))
+            {
+                continue;
+            }
+
+            var alternative = pain is not null && SafetyMatcher.SaysPain(t.Word) ? pain : null;
+            if (HeldByAny(facts, chosen, t.Term!) || (alternative is not null && (HeldByAny(facts, chosen, pain!) || HeldByAny(facts, chosen, painful!))))
+            {
+                answered = true;
+            }
+            else if (t.Idf >= RetrievalThresholds.CoverIdf && t.Idf > missed.Idf)
+            {
+                // The rarest word left unanswered is the part asked ("breathing" before "between").
+                missed = (t.Term!, alternative, t.Idf);
+            }
+        }
+
+        if (!wantsSecond && (!answered || missed.Term is null))
+        {
+            return chosen;
+        }
+
+        // The part is looked for under the same heading only (the same topic or muscle attribute), and never in place of
+        // a chosen fact: a reply already full, or a word another subject's facts hold, is left as it was.
+        var heading = facts.Passages[chosen[0]].Heading;
+        var floor = ranked[0].Score * RetrievalThresholds.CoverShare;
+        for (var i = 0; i < ranked.Count && i < RetrievalThresholds.CoverLook && ranked[i].Score >= floor && chosen.Count < RetrievalThresholds.MaxFacts; i++)
+        {
+            var passage = ranked[i].Passage;
+            var p = facts.Passages[passage];
+            if (chosen.Contains(passage) || p.Kind == PassageKind.Disagreement || p.Heading != heading)
+            {
+                continue;
+            }
+
+            var held = facts.FactTerms(passage);
+            // A fact that speaks of pain would bring the medical disclaimer to a question that touched none.
+            if ((wantsSecond || held.Contains(missed.Term!) || (missed.Pain is not null && (held.Contains(pain!) || held.Contains(painful!))))
+                && (touchesPain || !safety.TouchesPain(p.Fact.Text)))
+            {
+                chosen.Add(passage);
+                break;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool IsSubjectTerm(QueryTerm t) =>
+        t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)
+        && !Vocabulary.StopWords.Contains(t.Word);
+
+    private static bool HeldByAny(FactIndex facts, List<int> chosen, string term)
+    {
+        foreach (var passage in chosen)
+        {
+            if (facts.FactTerms(passage).Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static List<int> Select(List<(int Passage, double Score)> ranked, FactIndex facts, TokenizedText question, Dictionary<int, double>? own = null)
     {
         own ??= [];
@@ -751,8 +851,9 @@ internal static class FactAnswerer
     /// "Yes", "No" or "The sources differ" for a yes/no question when the facts settle it: the claim's words are
     /// in every fact (yes), in none while the facts answer the same attribute (no), or in some (differ).
     /// </summary>
-    public static string? Verdict(KnowledgeIndex index, TokenizedText question, SafetyFinding safety, IReadOnlyList<int> chosen, IReadOnlyList<int> skipWords, bool attributeAnswer)
+    public static string? Verdict(KnowledgeIndex index, TokenizedText question, Analysis analysis, IReadOnlyList<int> chosen, bool attributeAnswer)
     {
+        var (safety, skipWords) = (analysis.Safety, analysis.MuscleWordPositions);
         // A serious symptom asked about ("can the psoas cause foot drop?") gets the facts and the disclaimer, never a
         // one-word verdict read off facts about something else.
         if (!IsYesNo(question) || chosen.Count == 0 || VerdictChecks.AboutTheAsker(question) || safety.AsksAboutRedFlag)
@@ -761,7 +862,8 @@ internal static class FactAnswerer
         }
 
         // "Is the iliopsoas a hip extensor?": the muscle's own action facts settle it, whatever facts were shown.
-        if (VerdictChecks.HipActionVerdict(index, question, skipWords) is { } action)
+        var askedMuscles = VerdictChecks.AskedMuscles(index, question, analysis);
+        if (VerdictChecks.HipActionVerdict(index, question, skipWords, askedMuscles) is { } action)
         {
             return action;
         }
@@ -770,6 +872,13 @@ internal static class FactAnswerer
         if (DisputeQuestions.Verdict(facts, question, chosen) is { } differ)
         {
             return differ;
+        }
+
+        // "Is there consensus on the psoas paradox?" with no disagreement shown: "consensus" is no claim a fact could
+        // hold, so the facts' words say nothing either way ("do they agree that it flexes the hip?" still has its claim).
+        if (DisputeQuestions.AsksAgreement(question))
+        {
+            return null;
         }
 
         if (!attributeAnswer && ShownDisagreements(index, chosen).Any(d => OnlyTheOppositeIsDisputed(question, d)))
@@ -793,12 +902,12 @@ internal static class FactAnswerer
 
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
-        if (shown.Count > 0 && VerdictChecks.LevelVerdict(index, question, shown) is { } level)
+        if (shown.Count > 0 && VerdictChecks.LevelVerdict(index, askedMuscles, question, shown) is { } level)
         {
             return level;
         }
 
-        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, question, shown))
+        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, askedMuscles, shown))
         {
             return null;
         }
@@ -820,10 +929,19 @@ internal static class FactAnswerer
             return "No.";
         }
 
-        // "Can you live without a psoas minor?", "is it possible to lack one?": the question asks whether the part can be
-        // absent, and the facts of its variations say how many people lack it: yes. ("Does everyone ...?" is settled above.)
-        if (attributeAnswer && question.Words.Any(AbsenceWords.Contains) && shown.All(p => p.Attribute == MuscleAttribute.Variations)
-            && shown.Any(p => Words(p.Fact.Text).Any(AbsenceWords.Contains)))
+        // "Can you live without a psoas minor?", "is it possible to lack one?", "do some people not have one?": the question
+        // asks whether the part can be absent, and the facts of its variations say how many people lack it: yes.
+        // ("Does everyone ...?" is settled above.)
+        var variationsOnly = shown.All(p => p.Attribute == MuscleAttribute.Variations);
+        if (variationsOnly && AsksAbsence(question) && shown.Any(p => Words(p.Fact.Text).Any(AbsenceWords.Contains)))
+        {
+            return "Yes.";
+        }
+
+        // "Does everybody have a psoas major?": the sources give a share of people without the psoas minor only; a muscle
+        // whose variations they record (nerve arrangement, an extra origin) with no absence is one everybody has.
+        if (variationsOnly && asksEveryone && AsksPresenceOnly(question, analysis)
+            && !shown.Any(p => Words(p.Fact.Text).Any(w => AbsenceWords.Contains(w) || w.EndsWith('%') || w is "percent")))
         {
             return "Yes.";
         }
@@ -835,14 +953,19 @@ internal static class FactAnswerer
 
         // A fact about several muscles ("the psoas major and iliacus tilt the pelvis forward, while the psoas minor tilts
         // it backward") answers a claim about one of them from that muscle's clause only.
-        var asked = index.MusclesNamedIn(question.Text).Where(m => !index.Muscles[m].IsGroup).ToHashSet();
+        var asked = askedMuscles.Where(m => !index.Muscles[m].IsGroup).ToHashSet();
         var factTerms = shown.Select(p => Words(ClauseAbout(index, p.Fact.Text, asked)).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
 
         // "Does the psoas minor produce anterior pelvic tilt?": the facts about the part asked settle it, not one about
         // sitting that never names the part.
-        if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || DeniesTheComparison(question, shown) || PutsTheOtherStepFirst(facts, question, shown))
+        if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || DeniesTheComparison(question, shown))
         {
             return "No.";
+        }
+
+        if (StepOrderVerdict(index, question, shown) is { } order)
+        {
+            return order;
         }
 
         if (attributeAnswer)
@@ -864,7 +987,7 @@ internal static class FactAnswerer
             return null;
         }
 
-        return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, shown, support, factTerms);
+        return attributeAnswer ? AttributeVerdict(claim, support, factTerms) : BestFactVerdict(index, question, skipWords, askedMuscles, shown, support, factTerms);
     }
 
     /// <summary>The attributes whose facts list every structure they name: an attachment, a nerve, an artery.</summary>
@@ -1045,57 +1168,120 @@ internal static class FactAnswerer
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// "Should I stretch my psoas before I start strengthening it?" over a fact that says to start with strengthening:
-    /// the fact puts the step named after "before" first, so no.
+    /// Order claims: "should I stretch before I strengthen", "stretching first rather than strength work", "start with
+    /// stretching instead of strengthening", "better to begin with X than with Y". Split at the marker, the words before
+    /// it are the step the claim puts first and those after it the later one; with no marker ("should strengthening come
+    /// first?") the whole claim is the first step.
     /// </summary>
-    private static bool PutsTheOtherStepFirst(FactIndex facts, TokenizedText question, List<FactPassage> shown)
+    private static int OrderMarker(TokenizedText question, bool namesFirstStep, out int length)
     {
-        var at = -1;
-        for (var i = 1; i < question.Count && at < 0; i++)
+        for (var i = 1; i < question.Count - 1; i++)
         {
-            at = question.WordString(i) == "before" ? i : -1;
-        }
-
-        if (at <= 0 || at >= question.Count - 1)
-        {
-            return false;
-        }
-
-        var earlier = new HashSet<string>(StringComparer.Ordinal);
-        var later = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < question.Count; i++)
-        {
-            var word = question.WordString(i);
-            if (i != at && !Vocabulary.StopWords.Contains(word) && !FirstStepWords.Contains(word) && !Vocabulary.IsPlainEnglish(word))
+            var (word, next) = (question.WordString(i), question.WordString(i + 1));
+            length = word == "before" ? 1 : (word, next) is ("ahead", "of") or ("prior", "to") or ("rather", "than") or ("instead", "of") ? 2 : 0;
+            // "better to begin with strengthening than with stretching": "than" orders only a claim about which comes first.
+            length = length == 0 && word == "than" && namesFirstStep ? 1 : length;
+            if (length > 0)
             {
-                (i < at ? earlier : later).Add(facts.Term(word));
+                return i;
             }
         }
 
-        later.ExceptWith(earlier);
+        length = 0;
+        return -1;
+    }
+
+    /// <summary>
+    /// "Should I stretch my psoas before I start strengthening it?", "is it best to start with stretching instead of
+    /// strengthening?" over a fact that says to start with strengthening: no; "should strengthening come first?": yes.
+    /// The fact's first step is the word after "start with", "begin with" (or, for a step the claim puts later, within
+    /// three words of "first"). Null when the claim orders nothing or no shown fact names a first step.
+    /// </summary>
+    private static string? StepOrderVerdict(KnowledgeIndex index, TokenizedText question, List<FactPassage> shown)
+    {
+        var facts = index.Facts;
+        var namesFirstStep = false;
+        for (var i = 1; i < question.Count && !namesFirstStep; i++)
+        {
+            namesFirstStep = FirstStepWords.Contains(question.WordString(i));
+        }
+
+        var at = OrderMarker(question, namesFirstStep, out var length);
+        if (at < 0 && !namesFirstStep)
+        {
+            return null;
+        }
+
+        var earlier = new List<string>();
+        var later = new List<string>();
+        for (var i = 1; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if ((i < at || i >= at + length) && !Vocabulary.StopWords.Contains(word) && !FirstStepWords.Contains(word) && !Vocabulary.IsPlainEnglish(word)
+                && !index.IsMuscleWord(word))
+            {
+                (at < 0 || i < at ? earlier : later).Add(facts.Term(word));
+            }
+        }
+
+        later.RemoveAll(t => SameStep(earlier, t));
+        if (earlier.Count == 0)
+        {
+            return null;
+        }
+
         foreach (var passage in shown)
         {
             var words = Words(passage.Fact.Text);
-            for (var i = 0; i < words.Length; i++)
+            for (var i = 0; i < words.Length - 1; i++)
             {
                 if (!FirstStepWords.Contains(words[i]))
                 {
                     continue;
                 }
 
+                // "starting with strengthening": the step itself; "first" also opens other phrases ("our first stretch").
+                var withStep = words[i] != "first" && words[i + 1] == "with" && i + 2 < words.Length;
                 for (var next = i + 1; next < Math.Min(words.Length, i + 4); next++)
                 {
                     var term = facts.Term(words[next]);
-                    if (earlier.Contains(term))
+                    if (SameStep(earlier, term))
                     {
+                        if (withStep && next == i + 2)
+                        {
+                            return "Yes.";
+                        }
+
                         break;
                     }
 
-                    if (later.Contains(term))
+                    if (SameStep(later, term))
                     {
-                        return true;
+                        return "No.";
                     }
                 }
+
+                // "Should I start with stretching?" over "start with strengthening instead ... than a deep stretch": the
+                // fact speaks of the claim's step and puts another one first.
+                if (withStep && at < 0 && words.Any(w => SameStep(earlier, facts.Term(w))))
+                {
+                    return "No.";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The same step in other forms: "strength" and "strengthening", "stretch" and "stretches" (one a prefix of the other, five letters at least).</summary>
+    private static bool SameStep(List<string> steps, string term)
+    {
+        foreach (var step in steps)
+        {
+            var common = step.AsSpan().CommonPrefixLength(term);
+            if (step == term || (common >= 5 && common == Math.Min(step.Length, term.Length)))
+            {
+                return true;
             }
         }
 
@@ -1107,6 +1293,41 @@ internal static class FactAnswerer
     {
         "better", "worse", "stronger", "weaker", "faster", "slower", "safer", "bigger", "larger", "smaller",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Is heat better than ice?", "are stretches more effective than strengthening?": a comparison is settled only by a
+    /// fact that makes it (holds the comparative, or the word "more" or "less" qualifies); a fact about one side says
+    /// nothing of which is better. True when the question compares nothing ("more than 40 %" is an amount).
+    /// </summary>
+    private static bool MakesTheComparison(TokenizedText question, string[] factWords)
+    {
+        for (var i = 1; i < question.Count - 1; i++)
+        {
+            if (question.WordString(i) != "than" || question.WordString(i - 1) is "rather" or "other" || question.WordString(i + 1).Any(char.IsAsciiDigit))
+            {
+                continue;
+            }
+
+            var comparative = question.WordString(i - 1);
+            if (Comparatives.Contains(comparative) || (comparative.Length > 4 && comparative.EndsWith("er", StringComparison.Ordinal)))
+            {
+                return factWords.Contains(comparative);
+            }
+
+            // "more effective than", "more easy to palpate than" (the fact may say "easier"): the quality is the word after "more".
+            for (var back = i - 2; back >= 1; back--)
+            {
+                if (question.WordString(back) is "more" or "less")
+                {
+                    var quality = question.WordString(back + 1);
+                    return factWords.Any(w => w == quality || (w.Length == quality.Length + 2 && w.EndsWith("er", StringComparison.Ordinal)
+                        && w.AsSpan().CommonPrefixLength(quality) >= quality.Length - 1));
+                }
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>"Is massage proven to work better than stretching?" over a fact that says "no better than": no.</summary>
     private static bool DeniesTheComparison(TokenizedText question, List<FactPassage> shown)
@@ -1134,6 +1355,46 @@ internal static class FactAnswerer
         return false;
     }
 
+    /// <summary>
+    /// Whether the question asks about a part being absent: an absence word ("without", "lack", "missing") or "have"
+    /// denied just before it ("do some people not have", "dont have", "never have").
+    /// </summary>
+    private static bool AsksAbsence(TokenizedText question)
+    {
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (AbsenceWords.Contains(word))
+            {
+                return true;
+            }
+
+            if (word is "have" or "has" or "got" && ((i >= 1 && Denials.Contains(question.WordString(i - 1))) || (i >= 2 && Denials.Contains(question.WordString(i - 2)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Does everybody have a psoas major?": nothing asked but whether the muscle is there ("... on the T12 origin?" asks more).</summary>
+    private static bool AsksPresenceOnly(TokenizedText question, Analysis analysis)
+    {
+        foreach (var word in analysis.WordsOutsideMuscles(question))
+        {
+            if (!Vocabulary.StopWords.Contains(word) && !Everyone.Contains(word)
+                && word is not ("have" or "has" or "got" or "does" or "do" or "people" or "person" or "persons" or "humans" or "human" or "single"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly FrozenSet<string> Denials = new[] { "not", "dont", "doesnt", "didnt", "never", "no" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Whether a yes/no question offers a choice ("X or Y"), rather than asking "... or not".</summary>
     private static bool AsksAChoice(TokenizedText question)
     {
@@ -1153,15 +1414,17 @@ internal static class FactAnswerer
     /// the reply shows how. A disagreement on another point of the same card ("only muscle joining the upper and lower
     /// body" under "is the psoas major superficial or deep?") settles nothing.
     /// </summary>
-    public static string? DisputeVerdict(KnowledgeIndex index, TokenizedText question, SafetyFinding safety, ImmutableArray<string> shownIds, IReadOnlyList<int> skipWords)
+    public static string? DisputeVerdict(KnowledgeIndex index, TokenizedText question, Analysis analysis, ImmutableArray<string> shownIds)
     {
-        if (!IsYesNo(question) || safety.AsksAboutRedFlag)
+        if (!IsYesNo(question) || analysis.Safety.AsksAboutRedFlag)
         {
             return null;
         }
 
-        var claim = DisputableWords(index, question, skipWords);
-        var named = index.MusclesNamedIn(question.Text);
+        var claim = DisputableWords(index, question, analysis.MuscleWordPositions);
+        // "Is the psoas minor part of the iliopsoas?": a name inside a topic's phrase ("part of the iliopsoas") is no
+        // analysed muscle, yet it is one side of the relation the dispute is about.
+        int[] named = [.. index.MusclesNamedIn(question.Text).Union(VerdictChecks.AskedMuscles(index, question, analysis))];
         foreach (var p in index.Facts.Passages)
         {
             // "Is the psoas minor part of the iliopsoas?" under "does the psoas minor belong to the iliopsoas?": a
@@ -1376,8 +1639,8 @@ internal static class FactAnswerer
     }
 
     /// <summary>The verdict from the best-supported fact: yes, or whose claim it is when the question asks about a cause.</summary>
-    private static string? BestFactVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, List<FactPassage> shown, List<double> support,
-        List<HashSet<string>> factTerms)
+    private static string? BestFactVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, int[] askedMuscles, List<FactPassage> shown,
+        List<double> support, List<HashSet<string>> factTerms)
     {
         var best = support.IndexOf(support.Max());
         var words = Words(shown[best].Fact.Text);
@@ -1404,7 +1667,8 @@ internal static class FactAnswerer
             return shown[best].Fact.Sources.Length == 1 ? "One source makes that claim." : "Some sources make that claim.";
         }
 
-        if (!VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best]) || !SettlesTheClaim(index, question, skipWords, shown[best], factTerms[best]))
+        if (!VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best]) || !SettlesTheClaim(index, question, skipWords, askedMuscles, shown[best], factTerms[best])
+            || !MakesTheComparison(question, words))
         {
             return null;
         }
@@ -1419,7 +1683,7 @@ internal static class FactAnswerer
     /// the psoas. Paraphrase still settles ("beside" for "next to", "share" for "merge", "limb" for "knee"): only what
     /// the claim says a thing is made of or holds, or a muscle of the group, missing from the fact withholds the "Yes.".
     /// </summary>
-    private static bool SettlesTheClaim(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, FactPassage fact, HashSet<string> factTerms)
+    private static bool SettlesTheClaim(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, int[] askedMuscles, FactPassage fact, HashSet<string> factTerms)
     {
         for (var i = 1; i < question.Count; i++)
         {
@@ -1430,7 +1694,7 @@ internal static class FactAnswerer
             }
         }
 
-        var parts = index.MusclesNamedIn(question.Text).Where(m => !index.Muscles[m].IsGroup).ToList();
+        var parts = askedMuscles.Where(m => !index.Muscles[m].IsGroup).ToList();
         if (parts.Count == 0 || fact.Muscle >= 0)
         {
             return true;

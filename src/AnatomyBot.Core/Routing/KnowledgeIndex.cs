@@ -70,6 +70,8 @@ internal sealed class KnowledgeIndex
         _topicPhraseWords = new PhraseWords(_topicPhrases, RoutingThresholds.PhraseWordAlign);
         (_wordTopics, _idf, _maxIdf, _exactQuestions) = BuildTopicVocabulary(Topics);
         VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
+        _topicWordsBySound = new SoundAlikeWords(_wordTopics.Keys);
+        _longTopicWords = [.. _wordTopics.Keys.Where(w => w.Length >= SoundAlikeWords.MinLength).Order(StringComparer.Ordinal)];
         _topicNames = TopicNames(Topics);
     }
 
@@ -471,8 +473,34 @@ internal sealed class KnowledgeIndex
             }
         }
 
+        AddSoundAlikeKeywords(text, kinds, fuzzyWords, hits);
         YieldToHeads(hits, verb);
         return hits;
+    }
+
+    /// <summary>
+    /// "the psoas burza", "psaos paradocks": a word spelt as a one-word keyword sounds, or one slip from it, too short or
+    /// too changed for the trigram search above, is a mention of that keyword.
+    /// </summary>
+    private void AddSoundAlikeKeywords(TokenizedText text, WordKind[] kinds, int words, List<TopicMention> hits)
+    {
+        for (var i = 0; i < words; i++)
+        {
+            // Not skipped inside a fuzzy hit on a longer phrase ("psoas burza" for "iliopsoas bursa"): spelt right, the
+            // one-word keyword would be found there too.
+            if (!AnyUnknown(kinds, i, 1) || text.Word(i).Length < SoundAlikeWords.MinLength
+                || SoundTypo(text.WordString(i)) is not { } keyword || !_topicPhraseLookup.TryGetValue(keyword, out var phrase))
+            {
+                continue;
+            }
+
+            // Spelt as the keyword sounds, it is that keyword as surely as spelt right; one slip away, a fuzzy hit.
+            var sure = _topicWordsBySound.Of(text.WordString(i)) is not null ? 1.0 : RoutingThresholds.TopicPhraseAccept / 100.0;
+            foreach (var owner in _topicPhraseOwners[phrase])
+            {
+                hits.Add(new TopicMention(owner, i, 1, _topicPhraseWeight[phrase] * sure));
+            }
+        }
     }
 
     /// <summary>"hip flexor stretches", "stretchs": a phrase in the plural (or with a plural's typo) is the phrase.</summary>
@@ -688,7 +716,53 @@ internal sealed class KnowledgeIndex
         }
 
         var hits = VocabularyFuzzy.Search(word, 6, RoutingThresholds.WordCorrection);
-        return hits.Count > 0 ? VocabularyFuzzy[hits[0].Key] : null;
+        return hits.Count > 0 ? VocabularyFuzzy[hits[0].Key] : SoundTypo(word);
+    }
+
+    /// <summary>What <see cref="SoundAlikeOrSlip"/> found for each word so far.</summary>
+    private readonly WordMemo<string?> _soundTypos = new();
+
+    /// <summary>The topic word a typo sounds like or is one slip from (<see cref="SoundAlikeOrSlip"/>), or null.</summary>
+    private string? SoundTypo(string word) => _soundTypos.Get(word, this, static (index, w) => index.SoundAlikeOrSlip(w));
+
+    /// <summary>The topic vocabulary by sound-alike key, for typos spelt as they sound.</summary>
+    private readonly SoundAlikeWords _topicWordsBySound;
+
+    /// <summary>Topic-vocabulary words of five letters or more, in a fixed order, for the one-slip scan.</summary>
+    private readonly string[] _longTopicWords;
+
+    /// <summary>
+    /// A typo of a topic word that shares too few letter triples with it for the trigram search: spelt as it sounds
+    /// ("paradocks" is paradox, "burza" bursa) or one slip from it ("paradax"). Only a word the
+    /// everyday-English list lacks: a real word spelt right is itself. A slip one edit from two topic words is not guessed.
+    /// </summary>
+    private string? SoundAlikeOrSlip(string word)
+    {
+        if (word.Length > 24 || EverydayEnglish.Rank(word) != int.MaxValue || word.Any(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        if (_topicWordsBySound.Of(word) is { } sounded)
+        {
+            return sounded;
+        }
+
+        string? slip = null;
+        foreach (var candidate in _longTopicWords)
+        {
+            if (candidate[0] == word[0] && EditDistance.Within(word, candidate, 1))
+            {
+                if (slip is not null)
+                {
+                    return null;
+                }
+
+                slip = candidate;
+            }
+        }
+
+        return slip;
     }
 
     /// <summary>

@@ -35,6 +35,12 @@ internal sealed record Analysis(
     public bool[] CountsWho { get; init; } = [];
 
     /// <summary>
+    /// Each end of the muscle has a cue of its own ("where does it begin and where does it attach below", "the upper and
+    /// lower attachments"): both ends are asked outright, whatever the facts' words touch.
+    /// </summary>
+    public bool BothEndsCued { get; init; }
+
+    /// <summary>
     /// The words of <paramref name="text"/> (the analysed question, or it with words added at the end) outside the named
     /// muscles and the people a presence question counts, in order: what the question asks about the muscle.
     /// </summary>
@@ -120,11 +126,18 @@ internal static class QueryAnalyzer
     {
         var safety = index.Safety.Inspect(text);
         var topicMentions = index.FindTopicPhrases(text);
+        var otherSense = ReleaseOfSomethingElse(text, index);
+        if (otherSense is not null)
+        {
+            topicMentions.RemoveAll(m => m.Count == 1 && otherSense[m.Start]);
+        }
+
         var topicOwned = TopicOwnedWords(text, topicMentions);
         var covered = new bool[text.Count];
         var (muscles, grey) = FindMuscles(text, index, topicOwned, covered);
         var cueCovered = new bool[text.Count];
         var found = FindCues(text, index, covered, topicOwned, cueCovered);
+        var coordinated = CoordinatedEnds(text, found);
         var strong = found.Any(f => f.Cue.Strong);
         var attributes = found
             .Where(f => f.Cue.Strong || !strong)
@@ -133,8 +146,8 @@ internal static class QueryAnalyzer
             .SelectMany(f => f.Cue.Attributes)
             .Distinct()
             .ToList();
-        OneEndAsked(text, found, attributes);
-        var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered);
+        var bothEnds = OneEndAsked(text, found, attributes) || coordinated || EachEndCued(found);
+        var (residual, unexplained) = ResidualWords(text, index, covered, cueCovered, otherSense);
         if (muscles.Count > 0 && attributes.Count > 0 && attributes.TrueForAll(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion))
         {
             // "How is called the bone where psoas major is finishing?": with a muscle and the end it attaches asked, a
@@ -148,7 +161,47 @@ internal static class QueryAnalyzer
         {
             PainWords = safety.TouchesPain ? index.Safety : null,
             CountsWho = CountedPeople(text, found),
+            BothEndsCued = bothEnds,
         };
+    }
+
+    /// <summary>
+    /// "Should those be released before the iliopsoas?", "which attachment do they release for that?": "release" with
+    /// another object (the secondary flexors, an attachment) is the verb of manual therapy, not the psoas-release debate
+    /// that "release the psoas", "psoas release" and "releasing my iliopsoas" name. A release word no muscle word stands
+    /// next to (before it, or after it with at most a determiner between) is marked; null when the question has none.
+    /// </summary>
+    private static bool[]? ReleaseOfSomethingElse(TokenizedText text, KnowledgeIndex index)
+    {
+        bool[]? marked = null;
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (!text.Word(i).StartsWith("releas", StringComparison.Ordinal) || NamesMuscleNear(text, i, index))
+            {
+                continue;
+            }
+
+            marked ??= new bool[text.Count];
+            marked[i] = true;
+        }
+
+        return marked;
+    }
+
+    private static bool NamesMuscleNear(TokenizedText text, int at, KnowledgeIndex index)
+    {
+        if (at > 0 && index.IsMuscleWord(text.WordString(at - 1)))
+        {
+            return true;
+        }
+
+        var next = at + 1;
+        if (next < text.Count && text.Word(next) is "the" or "my" or "your" or "a" or "its" or "their" or "this" or "that" or "tight")
+        {
+            next++;
+        }
+
+        return next < text.Count && (index.IsMuscleWord(text.WordString(next)) || text.Word(next) is "hip" or "muscle" or "muscles");
     }
 
     /// <summary>
@@ -156,12 +209,12 @@ internal static class QueryAnalyzer
     /// direction is that end only. Only adverbs count, or a direction word that ends the question: "the upper femur" and
     /// "the superior ramus" are landmarks, not directions.
     /// </summary>
-    private static void OneEndAsked(TokenizedText text, List<(int Position, AttributeCue Cue)> found, List<MuscleAttribute> attributes)
+    private static bool OneEndAsked(TokenizedText text, List<(int Position, AttributeCue Cue)> found, List<MuscleAttribute> attributes)
     {
         if (!attributes.Contains(MuscleAttribute.Origin) || !attributes.Contains(MuscleAttribute.Insertion)
             || !found.Any(f => f.Cue.Phrase.StartsWith("attach", StringComparison.Ordinal)))
         {
-            return;
+            return false;
         }
 
         var (up, down) = (false, false);
@@ -181,10 +234,60 @@ internal static class QueryAnalyzer
             }
         }
 
-        if (up != down)
+        var other = up ? MuscleAttribute.Insertion : MuscleAttribute.Origin;
+        // "Where does the iliacus begin and where does it attach below?": the other end has a cue of its own ("begin"),
+        // so the question asks both ends; the direction only says which end "attach" meant.
+        if (up == down)
         {
-            attributes.Remove(up ? MuscleAttribute.Insertion : MuscleAttribute.Origin);
+            return false;
         }
+
+        if (found.Exists(f => f.Cue.Strong && f.Cue.Attributes is [var end] && end == other))
+        {
+            return true;
+        }
+
+        attributes.Remove(other);
+        return false;
+    }
+
+    /// <summary>"Where does psoas minor start and where does it finish": each end asked by a cue of its own.</summary>
+    private static bool EachEndCued(List<(int Position, AttributeCue Cue)> found) =>
+        found.Exists(f => f.Cue.Strong && f.Cue.Attributes is [MuscleAttribute.Origin])
+        && found.Exists(f => f.Cue.Strong && f.Cue.Attributes is [MuscleAttribute.Insertion]);
+
+    /// <summary>
+    /// "The upper and lower attachments", "proximal and distal attachments": a direction joined by "and"/"or" to the
+    /// first word of an end cue shares its noun, so each direction names its end (the cue matched only the second).
+    /// </summary>
+    private static bool CoordinatedEnds(TokenizedText text, List<(int Position, AttributeCue Cue)> found)
+    {
+        var count = found.Count;
+        var added = false;
+        for (var f = 0; f < count; f++)
+        {
+            var (position, cue) = found[f];
+            var space = cue.Phrase.IndexOf(' ', StringComparison.Ordinal);
+            if (!cue.Strong || !IsEndCue(cue) || space < 0 || position < 2 || text.Word(position - 1) is not ("and" or "or"))
+            {
+                continue;
+            }
+
+            var joined = string.Concat(text.WordString(position - 2), cue.Phrase.AsSpan(space));
+            if (Cues.TryGetValue(joined, out var cues))
+            {
+                foreach (var other in cues)
+                {
+                    if (other.Strong && IsEndCue(other) && other.Attributes[0] != cue.Attributes[0])
+                    {
+                        found.Add((position - 2, other));
+                        added = true;
+                    }
+                }
+            }
+        }
+
+        return added;
     }
 
     /// <summary>The nouns for people between "all"/"every" and "have" of a presence question ("all human beings have"): who, not what.</summary>
@@ -406,14 +509,14 @@ internal static class QueryAnalyzer
         && start + 1 < text.Count && text.Word(start + 1) is "to";
 
     /// <summary>Words left to explain a topic (not a muscle name, not a cue; typos corrected), and how many nothing explains.</summary>
-    private static (List<string> Residual, int Unexplained) ResidualWords(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] cueCovered)
+    private static (List<string> Residual, int Unexplained) ResidualWords(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] cueCovered, bool[]? otherSense)
     {
         var residual = new List<string>();
         var unexplained = 0;
         var kinds = index.Kinds(text);
         for (var i = 0; i < text.Count; i++)
         {
-            if (covered[i] || cueCovered[i])
+            if (covered[i] || cueCovered[i] || (otherSense is not null && otherSense[i]))
             {
                 continue;
             }

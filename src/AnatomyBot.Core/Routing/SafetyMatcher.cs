@@ -156,6 +156,9 @@ internal sealed class SafetyMatcher
     public bool IsUnknownPainWord(string word) => _unknownPain.Get(word, this, static (self, w) =>
         w.Length > 2 && !self._knownWord(w) && (SaysItHurts.Contains(w) || (self.PainTermFor(w) is { } term && SaysItHurts.Contains(term))));
 
+    /// <summary>Whether a word says "it hurts" ("hurt", "sore", "achy"), spelt as the question has it.</summary>
+    public static bool SaysPain(string word) => SaysItHurts.Contains(word);
+
     /// <summary>Words that describe pain or a strain, as opposed to naming a condition.</summary>
     private static readonly FrozenSet<string> SaysItHurts = new[]
     {
@@ -374,10 +377,17 @@ internal sealed class SafetyMatcher
     /// <summary>
     /// "abscent" is two edits from abscess but one from absent: a word nearer an everyday English word (or one itself)
     /// than the pain term is that word misspelt, and raises no disclaimer. Ties stay pain ("hurst": hurts or burst), and
-    /// so do the pain term's own forms ("sores", "fractures", "irritating").
+    /// so do the pain term's own forms ("sores", "fractures", "irritating"). A tie with a frequent everyday word that
+    /// begins as the misspelling does and is more frequent than the pain term goes to that word: "sorce" is "source",
+    /// not "sore"; "hurst" stays "hurts" ("burst" begins otherwise), "brused" stays "bruised" ("brushed" is not frequent).
     /// </summary>
-    private bool MisspeltEverydayWord(string word, string painTerm) =>
-        EverydayEnglish.HasWordNearer(word, EditDistance.Between(word, painTerm), w => _pain.Contains(w) || SameStem(w, painTerm));
+    private bool MisspeltEverydayWord(string word, string painTerm)
+    {
+        var distance = EditDistance.Between(word, painTerm);
+        Func<string, bool> except = w => _pain.Contains(w) || SameStem(w, painTerm);
+        return EverydayEnglish.HasWordNearer(word, distance, except)
+            || EverydayEnglish.HasMoreFrequentLookalike(word, distance, EverydayEnglish.Rank(painTerm), except);
+    }
 
     /// <summary>Endings that make forms of one word ("fracture", "fractures", "fractured"; "irritating", "irritation").</summary>
     private static readonly FrozenSet<string> FormEndings = new[]

@@ -29,12 +29,37 @@ internal static class VerdictChecks
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// The muscles a yes/no claim is about: those the analysis found, typos and possessives included ("does the iliacuss
+    /// flex the hip", "the psoaz minor" rather than the group alias "psoaz" inside it); else the names in its text (a
+    /// name inside a topic's own phrase, "psoas release"); else a single grey-zone guess, as a claim about that muscle
+    /// is still not one a fact about another settles.
+    /// </summary>
+    public static int[] AskedMuscles(KnowledgeIndex index, TokenizedText question, Analysis analysis)
+    {
+        if (analysis.Muscles.Count == 0)
+        {
+            var named = index.MusclesNamedIn(question.Text);
+            return named.Length > 0 || analysis.GreyMuscles.Count != 1 ? named : [analysis.GreyMuscles[0].Muscle];
+        }
+
+        var found = new List<int>(analysis.Muscles.Count);
+        foreach (var mention in analysis.Muscles)
+        {
+            if (!found.Contains(mention.Muscle))
+            {
+                found.Add(mention.Muscle);
+            }
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>
     /// Whether the shown facts are about a muscle the question names (their own muscle, a muscle their text or heading
     /// names, or a part or group of it); true when the question names none.
     /// </summary>
-    public static bool AboutAskedMuscle(KnowledgeIndex index, TokenizedText question, IReadOnlyList<FactPassage> shown)
+    public static bool AboutAskedMuscle(KnowledgeIndex index, int[] asked, IReadOnlyList<FactPassage> shown)
     {
-        var asked = index.MusclesNamedIn(question.Text);
         if (asked.Length == 0)
         {
             return true;
@@ -49,8 +74,24 @@ internal static class VerdictChecks
     /// asker's own body would be a diagnosis, and the bot never diagnoses, so such a question gets the facts without one.
     /// Advice ("should I strengthen my psoas before I stretch it?", "can I ...") is not a diagnosis and keeps its verdict.
     /// </summary>
-    public static bool AboutTheAsker(TokenizedText question) =>
-        question.Count > 0 && !AdviceOpeners.Contains(question.WordString(0)) && question.Words.Any(SafetyMatcher.IsPersonalWord);
+    public static bool AboutTheAsker(TokenizedText question)
+    {
+        if (question.Count == 0 || AdviceOpeners.Contains(question.WordString(0)))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < question.Count; i++)
+        {
+            // "Do my sources agree ...?": the asker's sources, not the asker's body.
+            if (SafetyMatcher.IsPersonalWord(question.WordString(i)) && !(i + 1 < question.Count && Vocabulary.SourceWords.Contains(question.WordString(i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether a fact says its point is disputed, debated or unproven.</summary>
     public static bool Disputed(IEnumerable<string> factWords) => factWords.Any(DisputeWords.Contains);
@@ -119,7 +160,7 @@ internal static class VerdictChecks
     /// every muscle asked about has an action fact saying it flexes the hip: yes to flexing, no to extending or to
     /// flexing and extending (it only controls extension while lengthening). Null for any other claim, or when the muscle's facts give no hip action.
     /// </summary>
-    public static string? HipActionVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords)
+    public static string? HipActionVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, int[] asked)
     {
         var (flex, extend) = (false, false);
         var hip = false;
@@ -145,7 +186,6 @@ internal static class VerdictChecks
         }
 
         var agentNoun = question.Words.Any(w => w is "flexor" or "flexors" or "extensor" or "extensors");
-        var asked = index.MusclesNamedIn(question.Text);
         if (!(flex || extend) || !(hip || agentNoun) || asked.Length == 0)
         {
             return null;
@@ -258,10 +298,10 @@ internal static class VerdictChecks
     /// against every fact of that attribute that gives levels, read as ranges ("L1 to L4" holds L3): in all of them
     /// yes, in none no, in some the sources differ. Null when the question names no level or no single muscle.
     /// </summary>
-    public static string? LevelVerdict(KnowledgeIndex index, TokenizedText question, IReadOnlyList<FactPassage> shown)
+    public static string? LevelVerdict(KnowledgeIndex index, int[] askedMuscles, TokenizedText question, IReadOnlyList<FactPassage> shown)
     {
         var claimed = LevelsOf(question.Text);
-        var asked = index.MusclesNamedIn(question.Text).Where(m => !index.Muscles[m].IsGroup).ToArray();
+        var asked = askedMuscles.Where(m => !index.Muscles[m].IsGroup).ToArray();
         if (claimed.Count == 0 || asked.Length != 1
             || shown.FirstOrDefault(p => p.Muscle == asked[0] && p.Attribute is MuscleAttribute.Origin or MuscleAttribute.Innervation) is not { Attribute: { } attribute })
         {

@@ -16,6 +16,8 @@ internal static class Vocabulary
     {
         "disagree", "disagrees", "disagreement", "disagreements", "differ", "differs", "dispute", "disputed", "versions",
         "conflicting", "contradict", "contradicts", "contradictory", "controversial", "controversy", "debated",
+        // "Do the sources agree on ...?", "is there agreement on ...": whether they agree is whether they differ.
+        "agree", "agrees", "agreement", "consensus",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> StopWords = new[]
@@ -316,7 +318,7 @@ internal static class Vocabulary
         MuscleAttribute[] origin = [MuscleAttribute.Origin];
         return Cues(true, origin, "origin", "origins", "originate", "originates", "originating", "arise", "arises", "arising",
                 "arisen", "proximal attachment", "upper attachment", "superior attachment", "proximal attachments",
-                "top attachment", "highest attachment", "upper end", "top end", "upper attachments", "proximal end",
+                "top attachment", "highest attachment", "upper end", "top end", "upper ends", "top ends", "proximal ends", "upper attachments", "proximal end",
                 "arises from", "originate from", "originates from", "begin from", "begins from", "start from", "starts from")
             .Concat(Cues(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
                 "where does it start"));
@@ -327,7 +329,7 @@ internal static class Vocabulary
     {
         MuscleAttribute[] insertion = [MuscleAttribute.Insertion];
         return Cues(true, insertion, "insertion", "insertions", "insert", "inserts", "inserting", "inserted", "distal attachment", "lower attachment", "inferior attachment",
-                "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end",
+                "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end", "lower ends", "bottom ends", "distal ends",
                 "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto")
             .Concat(Cues(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing",
                 "reach", "reaches", "reaching"));

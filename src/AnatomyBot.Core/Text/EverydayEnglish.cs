@@ -55,6 +55,35 @@ public static class EverydayEnglish
     private static readonly Lazy<(string[][] ByLength, FrozenSet<string> Sounds)> FrequentWords = new(LoadFrequent);
 
     /// <summary>
+    /// Whether a frequent word (rank below <see cref="Frequent"/>) more frequent than <paramref name="rank"/>, beginning
+    /// with the same two letters, is within <paramref name="distance"/> edits of an unlisted word: the tie-breaker between
+    /// a misspelt everyday word and a misspelt rarer one ("sorce" is one edit from "source" and from "sore"; "source" is
+    /// the more frequent, so it is read as that).
+    /// </summary>
+    public static bool HasMoreFrequentLookalike(string word, int distance, int rank, Func<string, bool> except)
+    {
+        if (word.Length < 2 || Rank(word) != int.MaxValue)
+        {
+            return false;
+        }
+
+        var byLength = FrequentWords.Value.ByLength;
+        for (var length = Math.Max(2, word.Length - distance); length <= word.Length + distance && length < byLength.Length; length++)
+        {
+            foreach (var listed in byLength[length])
+            {
+                if (listed[0] == word[0] && listed[1] == word[1] && Rank(listed) < rank
+                    && EditDistance.Within(word, listed, distance) && !except(listed))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether a word that is no listed English word misspells a frequent one: one edit from it (a swap of neighbours
     /// counts as one: "teh", "waht"; a three-letter word only by a swap, so "mri" is not "mr") or spelt as it sounds
     /// ("blud" is blood, "akshun" action, "pleez" please). A listed word is itself, however rare ("doo", "cud").

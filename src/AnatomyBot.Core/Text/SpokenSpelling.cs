@@ -14,7 +14,15 @@ public static class SpokenSpelling
     /// Vowels are one sound, doubled letters one letter, a silent final "e" dropped, and the letters that spell one sound
     /// (c/k/q, s/z, ph/f, wh/w, tion/shun) one letter.
     /// </summary>
-    public static string Key(string word)
+    public static string Key(string word) => Key(word, keepVowels: false);
+
+    /// <summary>
+    /// As <see cref="Key"/>, but each vowel stays itself (a "y" is an "i"): fine enough that "looser" and "lesser" differ,
+    /// while "paradocks" and "paradox", "burza" and "bursa", "sattelite" and "satellite" still meet.
+    /// </summary>
+    public static string VowelKey(string word) => Key(word, keepVowels: true);
+
+    private static string Key(string word, bool keepVowels)
     {
         var w = word.Replace("tion", "shun", StringComparison.Ordinal).Replace("sion", "shun", StringComparison.Ordinal)
             .Replace("ph", "f", StringComparison.Ordinal).Replace("wh", "w", StringComparison.Ordinal)
@@ -30,6 +38,8 @@ public static class SpokenSpelling
             var c = w[i];
             var sound = c switch
             {
+                'y' when keepVowels => "i",
+                'a' or 'e' or 'i' or 'o' or 'u' when keepVowels => c.ToString(),
                 'a' or 'e' or 'i' or 'o' or 'u' or 'y' => "*",
                 'c' => i + 1 < w.Length && w[i + 1] is 'e' or 'i' or 'y' ? "s" : "k",
                 'q' => "k",

@@ -45,6 +45,10 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("mum slipped in the bathroom, hip looks deformed")]
     [InlineData("i was thrown from a horse and my hip is killing me")]
     [InlineData("something popped in my hip playing football and i cannot take any weight on it")]
+    [InlineData("tripped on the kerb, landed on my side and the leg wont take weight now")]
+    [InlineData("my nan fell in the garden and her leg doesn't take any weight")]
+    [InlineData("came off my bike and the hip will not take my weight")]
+    [InlineData("fell down the stairs and my leg won't let me walk")]
     public void A_fall_or_pop_in_other_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -61,6 +65,8 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("why cant some people bear weight after a psoas injury")]
     [InlineData("which muscle helps you get up from lying down")]
     [InlineData("my hip pops when i lift my leg but it doesnt hurt")]
+    [InlineData("why wont the psoas minor take weight like the major does")]
+    [InlineData("does the iliopsoas take weight when you stand on one leg")]
     public void The_same_words_without_an_injury_report_stay_calm(string question)
     {
         Assert.NotEqual(Intent.Urgent, fixture.Ask(question).Intent);
@@ -78,6 +84,28 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
         Assert.Null(reply.Disclaimer);
         Assert.NotEqual(Intent.Urgent, reply.Intent);
         Assert.NotEqual(Intent.NotCovered, reply.Intent);
+    }
+
+    /// <summary>
+    /// A misspelling as near a frequent everyday word as a pain word, and beginning as that word does, is the everyday
+    /// word when it is the more frequent one: "sorce" is "source", not "sore". Misspelt pain words whose only equally
+    /// near rival begins otherwise or is rare stay pain ("hurst": burst; "brused": brushed).
+    /// </summary>
+    [Theory]
+    [InlineData("whats the sorce of the iliolumbar artery")]
+    [InlineData("which sorce says the psoas minor is missing in half of people")]
+    public void A_misspelt_everyday_word_nearer_in_use_than_a_pain_word_raises_no_disclaimer(string question)
+    {
+        Assert.Null(fixture.Ask(question).Disclaimer);
+    }
+
+    [Theory]
+    [InlineData("my hip hurst when i climb stairs")]
+    [InlineData("the front of my hip is brused")]
+    [InlineData("my groin is sorr after football")]
+    public void A_misspelt_pain_word_with_a_rare_or_unlike_rival_keeps_the_disclaimer(string question)
+    {
+        Assert.NotNull(fixture.Ask(question).Disclaimer);
     }
 
     [Theory]

@@ -94,6 +94,10 @@ internal sealed class FactIndex
 
     /// <summary>The same words in a fixed order, for the one-edit scan the letter-triple search cannot do ("piont").</summary>
     private readonly string[] _wordsInOrder;
+
+    /// <summary>The fact vocabulary by sound-alike key: "paradocks" is paradox, though it shares few letter triples with it.</summary>
+    private readonly SoundAlikeWords _wordsBySound;
+
     private readonly bool[] _holdsNumber;
 
     /// <summary>What <see cref="QueryTerms"/> made of each word asked so far in this snapshot (a question's words are analysed once).</summary>
@@ -124,6 +128,7 @@ internal sealed class FactIndex
         _holdsNumber = [.. Passages.Select(p => FactAnswerer.HoldsNumber(p.Fact.Text))];
         _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
         _wordsInOrder = [.. _wordTerms.Keys.Where(w => w.Length >= 4).Order(StringComparer.Ordinal)];
+        _wordsBySound = new SoundAlikeWords(_wordTerms.Keys);
         _byTopic = GroupPassages(topics.Length, p => p.Topic);
         _byMuscle = GroupPassages(muscles.Length, p => p.Muscle);
         _byAttribute = GroupPassages(Enum.GetValues<MuscleAttribute>().Max(a => (int)a) + 1, p => p.Muscle >= 0 && p.Attribute is { } a ? (int)a : -1);
@@ -396,6 +401,14 @@ internal sealed class FactIndex
         if (_idf.TryGetValue(term, out var idf))
         {
             return [new QueryTerm(word, term, idf, false)];
+        }
+
+        if (!Vocabulary.IsPlainEnglish(word) && _wordsBySound.Of(word) is { } sounded)
+        {
+            // Spelt as a knowledge word sounds ("burza", "paradocks", "palpasion"): that word, at its full weight, as sure
+            // as the word spelt right; a trigram or edit-distance guess below stays a guess and weighs less.
+            var soundedTerm = _wordTerms[sounded];
+            return [new QueryTerm(word, soundedTerm, _idf[soundedTerm], true)];
         }
 
         // A word the router knows as English (a cue, an everyday word, a measure) is not a typo of a knowledge
