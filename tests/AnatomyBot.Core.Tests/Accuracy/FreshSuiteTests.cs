@@ -89,17 +89,21 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// session), fresh6 176/204 = 86.3 % (kept from the engineers until 22:25; five of its seven gains came from safety fixes
     /// the lead made from the tester's summary): floors 91, 92, 91, 92, 90 and 86 %. fresh7.json (216 students, a seventh,
     /// kept from the tuners of the session of 1 Dec 23:38 UTC): 174/216 = 80.6 % blind at main 3add83d (1 Dec, 23:52 UTC);
-    /// 177/216 = 81.9 % after four expectations were widened against the sources (each item's note says why): floor 81 %.
+    /// 177/216 = 81.9 % after four expectations were widened against the sources (each item's note says why): floor 81 %. At the end
+    /// of that session (main 270cec0 + fresh7, 2 Dec 01:17 UTC, lexical): fresh 121/131 = 92.4 %, fresh2 146/158, fresh3
+    /// 149/163, fresh4 165/178, fresh5 178/194 = 91.8 %, fresh6 185/204 = 90.7 % (both tuned on that session), fresh7 182/216
+    /// = 84.3 % (kept from the engineers until 01:15; two of its five gains came from safety fixes the lead made from the
+    /// tester's summary): floors 92, 92, 91, 92, 91, 90 and 84 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
-    [InlineData("fresh.json", 0.91)]
+    [InlineData("fresh.json", 0.92)]
     [InlineData("fresh2.json", 0.92)]
     [InlineData("fresh3.json", 0.91)]
     [InlineData("fresh4.json", 0.92)]
-    [InlineData("fresh5.json", 0.90)]
-    [InlineData("fresh6.json", 0.86)]
-    [InlineData("fresh7.json", 0.81)]
+    [InlineData("fresh5.json", 0.91)]
+    [InlineData("fresh6.json", 0.90)]
+    [InlineData("fresh7.json", 0.84)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -32,19 +32,21 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// model on: held-out 371/377, fresh 120/131, fresh2 146/158, fresh3 149/163, fresh4 165/178, fresh5 175/194 = 90.2 %,
     /// fresh6 177/204 = 86.8 % (lexical 176): floors 91, 92, 91, 92, 90, 86 %. fresh7.json: the seventh blind trial (174/216
     /// blind lexical and 179/216 model on at 3add83d, 1 Dec 23:53 UTC; after four expectations were widened against the sources
-    /// 177/216 lexical and 181/216 = 83.8 % model on at 23:54 UTC, safety parity kept): floor 83 %. Issue 8's bar for all seven
-    /// is also 95 %.
+    /// 177/216 lexical and 181/216 = 83.8 % model on at 23:54 UTC, safety parity kept): floor 83 %. At the end of that session
+    /// (270cec0 + fresh7, 2 Dec 01:17 UTC) model on: held-out 371/377, fresh 121/131, fresh2 146/158, fresh3 149/163, fresh4
+    /// 165/178, fresh5 178/194, fresh6 186/204 = 91.2 %, fresh7 186/216 = 86.1 % (lexical 182): floors 92, 92, 91, 92, 91, 91,
+    /// 86 %. Issue 8's bar for all seven is also 95 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
-    [InlineData("fresh.json", 0.91, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh.json", 0.92, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh2.json", 0.92, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh3.json", 0.91, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh4.json", 0.92, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh5.json", 0.90, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh6.json", 0.86, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh7.json", 0.83, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh5.json", 0.91, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh6.json", 0.91, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh7.json", 0.86, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
