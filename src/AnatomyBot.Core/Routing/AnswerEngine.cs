@@ -1642,7 +1642,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static bool MisspeltEverydayWord(string word, KnowledgeIndex index) =>
         EverydayEnglish.MisspellsAFrequentWord(word) && !index.Safety.NearsAPainTerm(word);
 
-    /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
     /// <summary>The facts chosen for a question, with one for a part of it none of them answers (<see cref="FactAnswerer.CoverAskedParts"/>).</summary>
     private static List<int> Covering(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<(int Passage, double Score)> ranked,
         TokenizedText asked, Dictionary<int, double> own) =>
@@ -1662,6 +1661,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return false;
     }
 
+    /// <summary>A suggestion the user can send back as a question: the topic title, or "insertion of the psoas minor".</summary>
     private static string SuggestionFor(FactPassage passage) =>
         passage.Attribute is { } a && passage.Muscle >= 0
             ? passage.Heading.Replace(Vocabulary.AttributeLabels[a], Vocabulary.AttributeQueryWord(a), StringComparison.Ordinal)

@@ -379,7 +379,6 @@ internal static class FactAnswerer
     public static bool ModelAnswerHolds(List<(int Passage, double Score)> fused, Dictionary<int, double> own) =>
         fused.Count > 0 && fused[0].Score >= RetrievalThresholds.SemanticOnlyAccept && own.ContainsKey(fused[0].Passage);
 
-    /// <summary>The facts to show: the best heading's best facts, and a close second heading.</summary>
     /// <summary>
     /// A second part no chosen fact answers ("the fascial link ... and its effect on breathing", "does a psoas release
     /// hurt"), or the second side of a comparison answered by one fact: a subject word the question asks that none of <paramref name="chosen"/> holds, while a chosen fact holds
@@ -468,6 +467,7 @@ internal static class FactAnswerer
         return false;
     }
 
+    /// <summary>The facts to show: the best heading's best facts, and a close second heading.</summary>
     public static List<int> Select(List<(int Passage, double Score)> ranked, FactIndex facts, TokenizedText question, Dictionary<int, double>? own = null)
     {
         own ??= [];
