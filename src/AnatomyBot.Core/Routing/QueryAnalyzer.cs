@@ -417,7 +417,7 @@ internal static class QueryAnalyzer
                 }
 
                 if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n)
-                    && !IsAuxiliaryBeforeMuscle(text, i, n, covered) && !IsReportedSpeech(text, i, n))
+                    && !IsAuxiliaryBeforeMuscle(text, i, n, covered) && !IsReportedSpeech(text, i, n) && !GoesToAMuscle(text, i, n, covered))
                 {
                     var where = AsksWhereItEnds(text);
                     foreach (var cue in cues)
@@ -454,6 +454,26 @@ internal static class QueryAnalyzer
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// "Which nerve goes to the iliacus?": a muscle after "goes to" is where something else goes, not a muscle's own lower
+    /// end ("where does the psoas minor go to?").
+    /// </summary>
+    private static bool GoesToAMuscle(TokenizedText text, int start, int count, bool[] covered)
+    {
+        if (text.Word(start + count - 1) is not "to")
+        {
+            return false;
+        }
+
+        var next = start + count;
+        if (next < text.Count && text.Word(next) is "the" or "your" or "my")
+        {
+            next++;
+        }
+
+        return next < text.Count && covered[next];
     }
 
     /// <summary>"Does the psoas minor get fibres from L2?": the auxiliary that opens a yes/no question asks nothing about the action.</summary>

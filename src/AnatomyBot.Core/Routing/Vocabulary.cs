@@ -332,6 +332,9 @@ internal static class Vocabulary
                 "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end", "lower ends", "bottom ends", "distal ends",
                 "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto")
             .Concat(Cues(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing",
+                // "psoas minor, where does it go to?", "does the iliacus go down to the femur": where a muscle goes is its
+                // lower end ("which nerve goes to the iliacus" is not: see QueryAnalyzer.GoesToAMuscle).
+                "go to", "goes to", "go down to", "goes down to",
                 "reach", "reaches", "reaching"));
     }
 

@@ -39,6 +39,33 @@ public sealed class AttachmentRuleTests(ShippedKnowledgeFixture fixture) : IClas
         Assert.Equal(end, reply.Attribute);
     }
 
+    /// <summary>
+    /// Where a muscle "goes to" is its lower end; what "goes to" a muscle (a nerve, an artery) is another attribute, and
+    /// going somewhere yourself is no attachment.
+    /// </summary>
+    [Theory]
+    [InlineData("psoas minor, where does it go to?", MuscleAttribute.Insertion)]
+    [InlineData("where does the psoas major go to at the bottom", MuscleAttribute.Insertion)]
+    [InlineData("does the iliacus go down to the femur", MuscleAttribute.Insertion)]
+    [InlineData("which nerve goes to the iliacus", MuscleAttribute.Innervation)]
+    [InlineData("what artery goes to the psoas major", MuscleAttribute.BloodSupply)]
+    public void Where_a_muscle_goes_to_is_its_insertion(string question, MuscleAttribute attribute)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.MuscleAttribute, reply.Intent);
+        Assert.Equal(attribute, reply.Attribute);
+        Assert.Null(reply.Disclaimer);
+    }
+
+    [Theory]
+    [InlineData("when can i go back to running after resting my hip flexors")]
+    [InlineData("how often should i go to physio for my tight psoas")]
+    public void Going_somewhere_yourself_is_no_attachment(string question)
+    {
+        Assert.NotEqual(Intent.MuscleAttribute, fixture.Ask(question).Intent);
+    }
+
     [Theory]
     [InlineData("is the psoas major attached to the discs?", MuscleAttribute.Origin, "Yes.")]
     [InlineData("does the psoas minor attach to the femur", MuscleAttribute.Insertion, "No.")]
