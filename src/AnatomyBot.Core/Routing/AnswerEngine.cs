@@ -2078,14 +2078,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return null;
         }
 
-        var compares = false;
-        for (var i = 0; i < text.Count && !compares; i++)
-        {
-            compares = ComparisonWords.Contains(text.WordString(i));
-        }
-
         // "palpation of iliacus vs psoas", "how do they differ in shape": one aspect compared is the facts' to answer.
-        return compares && !AsksAnAspect(text, analysis, index) ? subject.Muscles : null;
+        return Compares(text) && !AsksAnAspect(text, analysis, index) ? subject.Muscles : null;
     }
 
     /// <summary>Words that only frame a comparison ("the difference between the two", "from each other").</summary>

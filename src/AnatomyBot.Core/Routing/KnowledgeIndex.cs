@@ -738,7 +738,7 @@ internal sealed class KnowledgeIndex
     /// </summary>
     private string? SoundAlikeOrSlip(string word)
     {
-        if (word.Length > 24 || EverydayEnglish.Rank(word) != int.MaxValue || word.Any(char.IsAsciiDigit))
+        if (!SoundAlikeWords.MayBeTypo(word))
         {
             return null;
         }

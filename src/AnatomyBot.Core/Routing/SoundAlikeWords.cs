@@ -47,7 +47,9 @@ internal sealed class SoundAlikeWords
     /// real word spelt right ("rest", "form", "passes") is itself, never another word that sounds like it.
     /// </summary>
     public string? Of(string word) =>
-        word.Length is < MinLength or > 24 || EverydayEnglish.Rank(word) != int.MaxValue || word.Any(char.IsAsciiDigit)
-            ? null
-            : _byKey.GetValueOrDefault(SpokenSpelling.VowelKey(word));
+        word.Length >= MinLength && MayBeTypo(word) ? _byKey.GetValueOrDefault(SpokenSpelling.VowelKey(word)) : null;
+
+    /// <summary>Whether a word may be a typo of a knowledge word at all: not an English word spelt right, no digits, not absurdly long.</summary>
+    public static bool MayBeTypo(string word) =>
+        word.Length <= 24 && EverydayEnglish.Rank(word) == int.MaxValue && !word.Any(char.IsAsciiDigit);
 }
