@@ -409,6 +409,37 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
+    public void A_not_red_flags_entry_of_one_word_is_reported()
+    {
+        _folder.Write("safety.yaml", """
+            disclaimer: Not medical advice.
+            urgent: Seek care now.
+            no_diagnosis: I cannot tell.
+            pain_terms: [pain]
+            not_red_flags: [fell asleep, fell]
+            red_flags:
+              - id: fall
+                description: Pain after a fall
+                all_of:
+                  - [fell]
+                  - [pain]
+            crisis:
+              urgent: Please reach out now.
+              reply: You are not alone.
+              signs:
+                - id: intent
+                  description: Intent to self-harm
+                  all_of:
+                    - [self harm]
+            """);
+
+        var result = _folder.Load();
+
+        Assert.DoesNotContain(result.Errors, e => e.Field == "not_red_flags[0]");
+        HasError(result, "safety.yaml", 5, "not_red_flags[1]", "is one word");
+    }
+
+    [Fact]
     public void Unknown_related_and_part_ids_and_parts_on_a_single_muscle_are_reported()
     {
         _folder.Edit("topics/psoas-paradox.yaml", "related: [psoas-major, stretches]", "related: [psoas-major, q-iliacus, lordosis]");

@@ -97,6 +97,12 @@ public sealed record SafetyRules(
     /// rule and answered with no anatomy at all. Empty (no crisis rule) only in hand-made test snapshots.
     /// </summary>
     public CrisisRule Crisis { get; init; } = CrisisRule.None;
+
+    /// <summary>
+    /// Everyday phrases whose words never count toward a red flag: "fell asleep" and "fell behind" are no fall, "weight
+    /// training" is no weight a leg cannot take. Empty when the safety file lists none.
+    /// </summary>
+    public ImmutableArray<string> NotRedFlags { get; init; } = [];
 }
 
 /// <summary>

@@ -53,6 +53,25 @@ internal sealed class PhraseSet
         return false;
     }
 
+    /// <summary>How many words the longest phrase of the set starting at word <paramref name="start"/> has; 0 for none.</summary>
+    public int LongestAt(TokenizedText text, int start)
+    {
+        if (!_firstWords.Contains(text.Word(start)))
+        {
+            return 0;
+        }
+
+        for (var n = Math.Min(MaxWords, text.Count - start); n >= 1; n--)
+        {
+            if (_lookup.Contains(text.Window(start, n)))
+            {
+                return n;
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>Every phrase of the set present in the text.</summary>
     public HashSet<string> FoundIn(TokenizedText text)
     {

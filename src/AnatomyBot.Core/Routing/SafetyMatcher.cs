@@ -55,6 +55,9 @@ internal sealed class SafetyMatcher
     private readonly PhraseSet _pain;
     private readonly PhraseSet _answerPain;
     private readonly PhraseSet _flagTerms;
+
+    /// <summary>Everyday phrases ("fell asleep", "weight training") whose words are hidden from the red-flag terms.</summary>
+    private readonly PhraseSet _notFlags;
     private readonly (RedFlag Flag, string[][] Groups)[] _flags;
 
     /// <summary>Red-flag terms with a gap ("can't ... weight"): each term with its parts in order, and a set of their first parts to skip questions that hold none.</summary>
@@ -82,6 +85,7 @@ internal sealed class SafetyMatcher
             .ToArray();
         var flagTerms = _flags.SelectMany(f => f.Groups.SelectMany(g => g)).Distinct(StringComparer.Ordinal).ToArray();
         _flagTerms = new PhraseSet(flagTerms.Where(t => !t.Contains(GapKey, StringComparison.Ordinal)));
+        _notFlags = new PhraseSet(rules.NotRedFlags.IsDefault ? [] : rules.NotRedFlags);
         _gapTerms = flagTerms.Where(t => t.Contains(GapKey, StringComparison.Ordinal)).Select(t => (t, t.Split(GapKey))).ToArray();
         _gapOpeners = new PhraseSet(_gapTerms.Select(g => g.Parts[0]));
         _flagWords = flagTerms.SelectMany(t => t.Split(' ')).Where(w => w != GapMark).ToFrozenSet(StringComparer.Ordinal);
@@ -203,12 +207,13 @@ internal sealed class SafetyMatcher
         var flags = new List<RedFlag>();
         if (_flags.Length > 0)
         {
-            var present = _flagTerms.FoundIn(corrected);
-            if (_gapTerms.Length > 0 && _gapOpeners.AnyIn(corrected))
+            var flagText = _notFlags.AnyIn(corrected) ? WithoutEverydayPhrases(corrected) : corrected;
+            var present = _flagTerms.FoundIn(flagText);
+            if (_gapTerms.Length > 0 && _gapOpeners.AnyIn(flagText))
             {
                 foreach (var (term, parts) in _gapTerms)
                 {
-                    if (InOrder(corrected, parts, 0, 0, corrected.Count))
+                    if (InOrder(flagText, parts, 0, 0, flagText.Count))
                     {
                         present.Add(term);
                     }
@@ -237,6 +242,38 @@ internal sealed class SafetyMatcher
         }
 
         return new SafetyFinding(touches, personal, flags, studies);
+    }
+
+    /// <summary>Stands for each word of an everyday phrase: no red-flag term holds it, and the words around keep their places.</summary>
+    private const string HiddenWord = "_";
+
+    /// <summary>
+    /// The text with the words of its everyday phrases hidden: "i fell asleep and my back hurts" is no fall, and "wont take
+    /// any weight training" is no leg that won't take weight. Only the phrase's own words go; "fell asleep at the wheel,
+    /// crashed and can't walk" keeps its crash.
+    /// </summary>
+    private TokenizedText WithoutEverydayPhrases(TokenizedText text)
+    {
+        var words = new string[text.Count];
+        for (var i = 0; i < text.Count; i++)
+        {
+            var length = _notFlags.LongestAt(text, i);
+            for (var j = 0; j < length; j++)
+            {
+                words[i + j] = HiddenWord;
+            }
+
+            if (length == 0)
+            {
+                words[i] = text.WordString(i);
+            }
+            else
+            {
+                i += length - 1;
+            }
+        }
+
+        return new TokenizedText(string.Join(' ', words));
     }
 
     /// <summary>Words that open a general question ("can the psoas cause ...", "which nerve problem causes ...").</summary>

@@ -26,7 +26,7 @@ internal sealed class KnowledgeValidator
 
     private static readonly string[] SourcesFileFields = ["sources"];
     private static readonly string[] SourceFields = ["id", "title", "description"];
-    private static readonly string[] SafetyFields = ["disclaimer", "urgent", "no_diagnosis", "pain_terms", "red_flags", "crisis"];
+    private static readonly string[] SafetyFields = ["disclaimer", "urgent", "no_diagnosis", "pain_terms", "red_flags", "not_red_flags", "crisis"];
 
     private static readonly string[] CrisisFields = ["urgent", "reply", "signs"];
     private static readonly string[] SynonymsFileFields = ["synonyms"];
@@ -283,13 +283,14 @@ internal sealed class KnowledgeValidator
         var noDiagnosis = map.String("no_diagnosis", required: true);
         var painTerms = map.StringList("pain_terms", required: true, minCount: 1);
         var redFlags = ReadRedFlags(map, "red_flags", "red flag", diagnostics);
+        var notRedFlags = ReadNotRedFlags(map, diagnostics);
         var crisis = ReadCrisis(map, diagnostics);
         if (disclaimer is null || urgent is null || noDiagnosis is null || crisis is null)
         {
             return null;
         }
 
-        return new SafetyRules(disclaimer, urgent, noDiagnosis, painTerms, redFlags) { Crisis = crisis };
+        return new SafetyRules(disclaimer, urgent, noDiagnosis, painTerms, redFlags) { Crisis = crisis, NotRedFlags = notRedFlags };
     }
 
     /// <summary>
@@ -326,6 +327,32 @@ internal sealed class KnowledgeValidator
     }
 
     /// <summary>The red flags with an id and a description, each id once (a duplicate is reported with the first one's line).</summary>
+    /// <summary>
+    /// 'not_red_flags' (optional): everyday phrases whose words never count toward a red flag ("fell asleep"). Each needs
+    /// two words or more: a single word listed here would switch a red-flag term off everywhere, not in one phrase.
+    /// </summary>
+    private static ImmutableArray<string> ReadNotRedFlags(YamlMap map, FileDiagnostics diagnostics)
+    {
+        var phrases = ImmutableArray.CreateBuilder<string>();
+        foreach (var (node, field) in map.List("not_red_flags", required: false))
+        {
+            if (YamlMap.ScalarText(node, field, diagnostics, required: true) is not { } text)
+            {
+                continue;
+            }
+
+            if (!TextNormalizer.Normalize(text).Contains(' ', StringComparison.Ordinal))
+            {
+                diagnostics.Add(node, field, $"'{YamlMap.Shorten(text)}' is one word; list an everyday phrase of two words or more (\"fell asleep\"), or a single word would never count toward any red flag");
+                continue;
+            }
+
+            phrases.Add(text);
+        }
+
+        return phrases.ToImmutable();
+    }
+
     private static ImmutableArray<RedFlag> ReadRedFlags(YamlMap map, string key, string what, FileDiagnostics diagnostics)
     {
         var redFlags = ImmutableArray.CreateBuilder<RedFlag>();

@@ -19,6 +19,10 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("there is blood in my urine and my flank hurts")]
     [InlineData("my left leg is suddenly swollen and hot")]
     [InlineData("my calf swelled up and it's red and warm to touch, hip flexor stretch yesterday")]
+    [InlineData("running a temp of 39 and my lower back is killing me")]
+    [InlineData("i have a high temp and my groin really hurts")]
+    [InlineData("woke up and i can't lift my foot properly, my back hurts")]
+    [InlineData("since yesterday my foot is floppy and my hip aches")]
     [InlineData("i've got a swollen thigh that feels hot")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
@@ -49,6 +53,8 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("my nan fell in the garden and her leg doesn't take any weight")]
     [InlineData("came off my bike and the hip will not take my weight")]
     [InlineData("fell down the stairs and my leg won't let me walk")]
+    [InlineData("slipped while running and now i cant put weight on my leg")]
+    [InlineData("slipped when getting off the bus, hip hurts like hell")]
     public void A_fall_or_pop_in_other_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -70,6 +76,40 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     public void The_same_words_without_an_injury_report_stay_calm(string question)
     {
         Assert.NotEqual(Intent.Urgent, fixture.Ask(question).Intent);
+    }
+
+    /// <summary>
+    /// An everyday phrase from the safety file's not_red_flags ("fell behind", "fell asleep", "weight training", "crash
+    /// course") is no fall and no leg that cannot take weight, even beside a pain word: no urgent line. The pain word still
+    /// brings the disclaimer.
+    /// </summary>
+    [Theory]
+    [InlineData("i fell behind in class, wont take any weight training this term")]
+    [InlineData("i fell asleep reading about the psoas, it hurts my brain")]
+    [InlineData("i fell behind on reps and cant do weight training now, my hip hurts")]
+    [InlineData("crash course on the psoas tonight, my neck hurts from studying")]
+    [InlineData("my laptop crashed and my back is sore from sitting, what stretch helps the psoas")]
+    public void An_everyday_phrase_beside_a_pain_word_is_no_red_flag(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.NotEqual(Intent.Urgent, reply.Intent);
+        Assert.Null(reply.UrgentNotice);
+    }
+
+    /// <summary>Only the everyday phrase's own words are hidden: a real fall or injury beside one keeps the urgent line.</summary>
+    [Theory]
+    [InlineData("fell asleep at the wheel, crashed and now i cant walk")]
+    [InlineData("fell out of bed and my hip hurts so much i cant stand")]
+    [InlineData("fell flat on my hip and it won't take any weight")]
+    [InlineData("slipped during weight training, now i cant put weight on my leg")]
+    [InlineData("i fell behind the others on the hike, then fell down a slope and my hip is agony")]
+    public void A_real_fall_beside_an_everyday_phrase_keeps_the_urgent_line(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.Urgent, reply.Intent);
+        Assert.NotNull(reply.UrgentNotice);
     }
 
     /// <summary>A word that only begins like a pain word is not one: "painted" is no form of "pained".</summary>
