@@ -232,6 +232,78 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>The quiz phrases as one set: a question is looked up once per word, not once per phrase.</summary>
     private static readonly PhraseSet QuizPhrases = new(Vocabulary.QuizPhrases);
 
+    /// <summary>
+    /// Words just before a quiz phrase that tell of a quiz already taken ("i slipped up in the quiz", "we had a quiz",
+    /// "failed the quiz"), not a request for one.
+    /// </summary>
+    private static readonly FrozenSet<string> PastQuizWords = new[]
+    {
+        "in", "on", "from", "during", "after", "before", "about", "at", "of", "had", "took", "did", "sat", "wrote", "failed",
+        "flunked", "bombed", "passed", "missed", "messed", "yesterdays", "todays", "lasts", "last",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words just after a quiz phrase that tell of a quiz already taken ("the quiz said ...", "a quiz today").</summary>
+    private static readonly FrozenSet<string> PastQuizFollowers = new[]
+    {
+        "was", "were", "said", "says", "asked", "asks", "had", "today", "yesterday", "earlier", "went",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open a question of the student's own.</summary>
+    private static readonly FrozenSet<string> OwnQuestionWords = new[]
+    {
+        "what", "whats", "where", "wheres", "which", "how", "hows", "why", "when", "who", "whose",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a quiz phrase asks for a quiz: an occurrence that is not told as a quiz already taken and is not followed
+    /// by a question of the student's own ("quiz me", "give me a quiz", "can you quiz me on the iliacus", "next question
+    /// pls"). "i slipped up in the quiz, which nerve supplies the iliacus" asks about the nerve, "we had a quiz today, where
+    /// does the psoas minor insert" about the insertion, and "ok another question, where does the iliacus insert" too.
+    /// </summary>
+    private static bool AsksForQuiz(TokenizedText text)
+    {
+        if (!QuizPhrases.AnyIn(text))
+        {
+            return false;
+        }
+
+        // Only a quiz phrase after the last question word can ask for a quiz: one before it leads into the student's own.
+        var after = 0;
+        for (var i = text.Count - 1; i >= 0; i--)
+        {
+            if (OwnQuestionWords.Contains(text.WordString(i)))
+            {
+                after = i + 1;
+                break;
+            }
+        }
+
+        for (var i = after; i < text.Count; i++)
+        {
+            var length = QuizPhrases.LongestAt(text, i);
+            if (length > 0 && !TellsOfPastQuiz(text, i, length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the quiz phrase at <paramref name="start"/> comes within three words after a word of a quiz taken, or right before one.</summary>
+    private static bool TellsOfPastQuiz(TokenizedText text, int start, int length)
+    {
+        for (var i = Math.Max(0, start - 3); i < start; i++)
+        {
+            if (PastQuizWords.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return start + length < text.Count && PastQuizFollowers.Contains(text.WordString(start + length));
+    }
+
     private Reply FreeText(TokenizedText text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
         if (text.Count == 0)
@@ -266,7 +338,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Help(index, null);
         }
 
-        if (QuizPhrases.AnyIn(text))
+        if (AsksForQuiz(text))
         {
             return Quiz(index);
         }

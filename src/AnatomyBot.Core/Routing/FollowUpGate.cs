@@ -21,8 +21,35 @@ internal static class FollowUpGate
 
     private static bool MayReferBack(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
         analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || analysis.Attributes.Count > 0 || analysis.Safety.TouchesPain
-        || FactAnswerer.HasPronoun(text) || FactAnswerer.IsFollowUp(text) || AsksHowMuch(text)
+        || FactAnswerer.HasPronoun(text) || (FactAnswerer.IsFollowUp(text) && !OnlyForeignWords(text, index)) || AsksHowMuch(text)
         || text.Words.Any(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && index.Facts.Knows(w));
+
+    /// <summary>
+    /// "also, who won the 2018 world cup?": a follow-up shape whose words (two or more besides stop and everyday words)
+    /// are all foreign to the knowledge asks about something else; "and the other one?" holds none and "and for cyclists?"
+    /// only one, so both still refer back.
+    /// </summary>
+    private static bool OnlyForeignWords(TokenizedText text, KnowledgeIndex index)
+    {
+        var foreign = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (Vocabulary.StopWords.Contains(word) || Vocabulary.GeneralWords.Contains(word))
+            {
+                continue;
+            }
+
+            if (index.Facts.Knows(word))
+            {
+                return false;
+            }
+
+            foreign++;
+        }
+
+        return foreign >= 2;
+    }
 
     /// <summary>"how long?", "how many sets", "how often": a number asked of the last subject.</summary>
     private static bool AsksHowMuch(TokenizedText text) => text.Count > 1 && HowMuchAt(text, 0);

@@ -32,7 +32,7 @@ internal static class Vocabulary
         "muscles", "bot", "anatomybot", "hey", "hi", "hello", "also", "just", "really", "very", "much", "more",
         "most", "get", "got", "thing", "things", "kind", "sort", "tho", "though", "ok", "okay", "well", "wondering",
         "question", "quick", "mean", "means", "meaning", "info", "information", "something", "anything", "let", "lets",
-        "where", "wheres", "dont", "doesnt", "isnt", "arent", "cant", "up", "down", "out", "over", "again",
+        "where", "wheres", "dont", "doesnt", "isnt", "arent", "cant", "up", "down", "out", "over", "again", "am",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -59,7 +59,8 @@ internal static class Vocabulary
         "blog", "article", "author", "authors", "post", "clinic", "site", "bottom", "top", "define", "definition",
         "role", "explain", "describe", "briefly", "main", "mainly", "part", "parts", "side", "sides",
         "perform", "performs", "performed", "having", "ppl", "persons", "class", "classes", "lecture", "teacher",
-        "professor", "exam", "exams", "agree", "agrees", "agreed", "span", "spans", "treated", "treat", "single",
+        "professor", "exam", "exams", "quiz", "quizzes", "midterm", "midterms", "finals", "homework", "assignment",
+        "revision", "agree", "agrees", "agreed", "span", "spans", "treated", "treat", "single",
         "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
         "both", "either", "even", "many", "member", "members", "everybody", "worth", "worthwhile", "effective", "useful",
         "number", "numbers", "amount", "total",

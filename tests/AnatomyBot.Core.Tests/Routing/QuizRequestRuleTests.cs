@@ -1,0 +1,38 @@
+using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Tests.Accuracy;
+
+namespace AnatomyBot.Core.Tests.Routing;
+
+/// <summary>
+/// A quiz phrase asks for a quiz question unless it tells of a quiz already taken ("slipped up in the quiz", "we had a
+/// quiz today") or the student goes on to ask a question of their own ("ok another question, where does ..."): those
+/// are answered. Found by the lead's probes on 2 Dec 2026, when every one of them got a random quiz question.
+/// </summary>
+public sealed class QuizRequestRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
+{
+    [Theory]
+    [InlineData("i slipped up in the quiz, which nerve supplies the iliacus")]
+    [InlineData("ok another question, where does the psoas minor insert")]
+    [InlineData("next question: which nerve supplies the iliacus")]
+    [InlineData("we had a quiz today and i got the psoas minor insertion wrong, what is it")]
+    [InlineData("failed the quiz on the psoas major, what does it do")]
+    public void A_quiz_told_of_or_a_question_of_ones_own_is_answered(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.NotEqual(Intent.Quiz, reply.Intent);
+        Assert.True(reply.Intent is Intent.MuscleAttribute or Intent.Topic or Intent.Muscle, $"{reply.Intent}: {question}");
+    }
+
+    [Theory]
+    [InlineData("quiz me")]
+    [InlineData("quiz me on the psoas minor")]
+    [InlineData("can you quiz me on the iliacus")]
+    [InlineData("give me another quiz question")]
+    [InlineData("next question pls")]
+    [InlineData("what is the psoas? actually just quiz me")]
+    public void A_request_for_a_quiz_gets_one(string question)
+    {
+        Assert.Equal(Intent.Quiz, fixture.Ask(question).Intent);
+    }
+}
