@@ -260,6 +260,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         text = WithoutInstructionVerb(text, index);
+        text = WalkThroughAsHowTo(text);
         var phrase = string.Join(' ', text.Words.Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))
         {
@@ -346,6 +347,28 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return at == 0
             ? new TokenizedText(rest) { EndsWithQuestionMark = text.EndsWithQuestionMark }
             : new TokenizedText(text.Window(0, at).ToString() + " " + rest) { EndsWithQuestionMark = text.EndsWithQuestionMark };
+    }
+
+    /// <summary>
+    /// "Walk me through the first stretch", "can you talk us through stretching the psoas": asks how it is done, and
+    /// "walk" is not walking. Said as "how to" (stop words, so nothing is scored on them), which the how-to reading of
+    /// the question then finds.
+    /// </summary>
+    private static TokenizedText WalkThroughAsHowTo(TokenizedText text)
+    {
+        var at = 0;
+        while (at < text.Count && InstructionLead.Contains(text.WordString(at)))
+        {
+            at++;
+        }
+
+        if (at + 3 >= text.Count || text.WordString(at) is not ("walk" or "talk" or "take") || text.WordString(at + 1) is not ("me" or "us")
+            || text.WordString(at + 2) is not ("through" or "thru"))
+        {
+            return text;
+        }
+
+        return new TokenizedText("how to " + text.Window(at + 3, text.Count - at - 3).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
     }
 
     /// <summary>Courtesy that may come before a command verb ("please", "can you", "kindly").</summary>
@@ -1722,6 +1745,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var kept = new List<int>(chosen);
         var leftOut = ImmutableArray.CreateBuilder<string>();
         var lead = NamedTopicLead(index, analysis, chosen);
+        // The topic asked as a whole: its lead fact is the answer, and the others share only the title's words with the
+        // question, so their own words say nothing about which answers best; the later ones go first.
+        var asksWhole = lead >= 0 && chosen[0] == lead && FactAnswerer.AsksTopicAsAWhole(index, text, analysis, index.Facts.Passages[lead].Topic);
+        top = asksWhole ? lead : top;
         var verdict = FactAnswerer.Verdict(index, text, analysis, chosen, attributeAnswer: false);
         bool Droppable(int at) => at > 0 && kept[at] != top && kept[at] != lead && index.Facts.Passages[kept[at]].Kind != PassageKind.Disagreement
             && !(asksNumber && index.Facts.HoldsNumber(kept[at]))
@@ -1739,7 +1766,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             for (var i = kept.Count - 1; i > 0; i--)
             {
                 var answers = own.GetValueOrDefault(kept[i]);
-                if (Droppable(i) && (answers < topOwn || answers == 0) && (at < 0 || answers < own.GetValueOrDefault(kept[at])))
+                if (asksWhole ? Droppable(i) && at < 0
+                    : Droppable(i) && (answers < topOwn || answers == 0) && (at < 0 || answers < own.GetValueOrDefault(kept[at])))
                 {
                     at = i;
                 }
