@@ -559,9 +559,45 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static bool AboutAnotherRegion(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
         analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
         && !(context is not null && FactAnswerer.HasPronoun(text))
-        && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !index.Facts.Knows(w)))
-            || Vocabulary.NamesAnotherRegionInPlainSense(text.Words))
+        && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !TopicFactsUse(index, analysis.BestTopic.Topic, w)))
+            || Vocabulary.NamesAnotherRegionInPlainSense(text.Words) || NamesAnotherMuscle(text, index))
         && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
+
+    /// <summary>
+    /// "the origin of the zygomaticus major", "where does the rhomboideus minor insert": a qualifier of a muscle's name
+    /// after a word that is no English word, no word of our names and none a fact uses names a muscle elsewhere.
+    /// </summary>
+    private static bool NamesAnotherMuscle(TokenizedText text, KnowledgeIndex index)
+    {
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (text.Word(i) is "major" or "minor" && text.WordString(i - 1) is var name && name.Length > 3 && !index.IsMuscleWord(name)
+                && !Vocabulary.StopWords.Contains(name) && EverydayEnglish.Rank(name) == int.MaxValue && !index.Facts.Knows(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a fact of the topic uses the word: "what muscles make up the hamstring group" names the group-members topic
+    /// by its phrase, but none of its facts speak of the hamstrings (one on pain elsewhere does), so it asks of another group.
+    /// </summary>
+    private static bool TopicFactsUse(KnowledgeIndex index, int topic, string word)
+    {
+        var term = index.Facts.Term(word);
+        foreach (var passage in index.Facts.OfTopic(topic))
+        {
+            if (index.Facts.FactTerms(passage).Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Replies owed before any subject is read: the urgent notice for a red flag, the completions of a clipped name.</summary>
     private static Reply? UrgentOrClippedName(TokenizedText text, Analysis analysis, KnowledgeIndex index)

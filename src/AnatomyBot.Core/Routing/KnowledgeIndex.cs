@@ -64,6 +64,7 @@ internal sealed class KnowledgeIndex
         MuscleFuzzy = new TrigramIndex(_musclePhrases);
         _muscleWords = new HashSet<string>(_musclePhrases.SelectMany(p => p.Split(' ')), StringComparer.Ordinal);
         _muscleWordLookup = _muscleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _nameCores = [.. Muscles.SelectMany(m => m.Name.ToLowerInvariant().Split(' ')).Where(w => w is not ("major" or "minor")).Distinct()];
         (_topicPhrases, _topicPhraseOwners, _topicPhraseLookup, TopicMaxWords) = BuildTopicPhrases(Topics);
         _topicPhraseWeight = [.. _topicPhrases.Select((phrase, i) => PhraseWeight(phrase, _topicPhraseOwners[i].Length))];
         TopicFuzzy = new TrigramIndex(_topicPhrases);
@@ -391,7 +392,7 @@ internal sealed class KnowledgeIndex
                     continue;
                 }
 
-                if (allMuscleWords && _musclePhraseLookup.ContainsKey(text.Window(i, n)))
+                if ((allMuscleWords && _musclePhraseLookup.ContainsKey(text.Window(i, n))) || QualifiesAnotherName(text, kinds!, i, n))
                 {
                     continue;
                 }
@@ -410,6 +411,49 @@ internal sealed class KnowledgeIndex
 
         return hits;
     }
+
+    /// <summary>
+    /// "teres minor", "pectoralis minor", "zygomaticus major": a qualifier of our names spelt right beside a word that
+    /// looks like none of their other words is another muscle's name. The qualifier alone must not carry a fuzzy match
+    /// to ours ("psoaz minor" still does: "psoaz" looks like "psoas").
+    /// </summary>
+    private bool QualifiesAnotherName(TokenizedText text, WordKind[] kinds, int start, int count)
+    {
+        var qualified = false;
+        for (var k = start; k < start + count; k++)
+        {
+            qualified |= text.Word(k) is "major" or "minor";
+        }
+
+        if (!qualified)
+        {
+            return false;
+        }
+
+        for (var k = start; k < start + count; k++)
+        {
+            if ((kinds[k] & (WordKind.Muscle | WordKind.Stop)) != 0)
+            {
+                continue;
+            }
+
+            var looksOurs = false;
+            foreach (var core in _nameCores)
+            {
+                looksOurs |= FuzzyRatio.Of(text.Word(k), core) >= RoutingThresholds.QualifiedNameLooksOurs;
+            }
+
+            if (!looksOurs)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The words of our muscles' names besides the qualifiers ("psoas", "iliacus", "iliopsoas").</summary>
+    private readonly string[] _nameCores;
 
     /// <summary>Topic titles and keywords in the question, exact or with a typo.</summary>
     public List<TopicMention> FindTopicPhrases(TokenizedText text, int maxFuzzyWords = RoutingThresholds.MaxFuzzyWords)

@@ -147,7 +147,8 @@ internal static class QuestionForms
             var next = i + 1 < text.Count ? text.WordString(i + 1) : null;
             var standsAlone = next is null or "one" or "muscle" or "ones"
                 || (previous == "the" && (Vocabulary.CueWords.Contains(next) || FactAnswerer.IsYesNoStart(next) || MuscleVerbs.Contains(next)));
-            if (!standsAlone || previous is not (null or "the" or "and" or "about" or "for" or "of" or "its" or "to" or "with"))
+            if (!standsAlone || previous is not (null or "the" or "and" or "about" or "for" or "of" or "its" or "to" or "with")
+                || QualifiesAnotherName(text, i))
             {
                 continue;
             }
@@ -159,6 +160,14 @@ internal static class QuestionForms
 
         return null;
     }
+
+    /// <summary>
+    /// "the rhomboid major and minor", "teres major or minor": after "and"/"or", the qualifier shares the name before it,
+    /// which is the psoas only when that name is ("psoas major and minor").
+    /// </summary>
+    private static bool QualifiesAnotherName(TokenizedText text, int at) =>
+        at >= 3 && text.WordString(at - 1) is "and" or "or" && text.WordString(at - 2) is "major" or "minor"
+        && text.WordString(at - 3) is not ("psoas" or "soas" or "psoa" or "psos");
 
     /// <summary>Verbs a muscle is the subject of ("does the minor come from the spine", "where does the major end").</summary>
     private static readonly FrozenSet<string> MuscleVerbs = new[]

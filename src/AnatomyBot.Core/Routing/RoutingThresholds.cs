@@ -24,6 +24,12 @@ internal static class RoutingThresholds
     /// <summary>Between this and <see cref="MuscleAccept"/> a name is only guessed at: a did-you-mean, never an answer.</summary>
     public const int MuscleGrey = 66;
 
+    /// <summary>
+    /// The word before "major"/"minor" looks like one of our names when it scores at least this against one: "psaoz"
+    /// scores 60 against "psoas", "pectoralis" 53, "zygomaticus" 44 against "iliacus", "teres" 20.
+    /// </summary>
+    public const int QualifiedNameLooksOurs = 60;
+
     /// <summary>A fuzzy name below this yields to an exact name of another muscle inside its words ("psoas" in "psoas majr").</summary>
     public const int FuzzyYieldsToExact = 88;
 

@@ -265,6 +265,18 @@ internal static class VerdictChecks
     private static readonly Regex Level = new(
         @"\b([tl])(\d{1,2})(?:\s*(?:-|\u2013|to)\s*([tl])?(\d{1,2}))?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
+    /// <summary>
+    /// A level in words: "the first lumbar nerve", "the twelfth thoracic vertebra", "the 12th thoracic" - a student's
+    /// spelling of L1 or T12 that the letter-and-number pattern never sees. ("The last thoracic" is left out: a fact
+    /// says it "only in some people", and read as T12 it would confirm "does everyone have an origin on T12?".)
+    /// </summary>
+    private static readonly Regex LevelInWords = new(
+        @"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th|12th)\s+(lumbar|thoracic|dorsal)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+
+    private static readonly string[] OrdinalWords =
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
     /// <summary>The levels a text names, T1-T12 as 1-12 and L1-L5 as 13-17; "the lumbar vertebrae" are all five.</summary>
     internal static HashSet<int> LevelsOf(string text)
     {
@@ -276,6 +288,19 @@ internal static class VerdictChecks
             for (var l = from; from > 0 && to >= from && l <= to; l++)
             {
                 levels.Add(l);
+            }
+        }
+
+        foreach (Match m in LevelInWords.Matches(text))
+        {
+            var word = m.Groups[1].Value.ToLowerInvariant();
+            var thoracic = m.Groups[2].Value.ToLowerInvariant() is "thoracic" or "dorsal";
+            var n = char.IsAsciiDigit(word[0]) ? int.Parse(word[..^2], System.Globalization.CultureInfo.InvariantCulture)
+                : Array.IndexOf(OrdinalWords, word) + 1;
+            var level = Ordinal(thoracic ? "t" : "l", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (level > 0)
+            {
+                levels.Add(level);
             }
         }
 
@@ -293,10 +318,14 @@ internal static class VerdictChecks
         return char.ToLowerInvariant(region[0]) == 't' ? (n is >= 1 and <= 12 ? n : 0) : (n is >= 1 and <= 5 ? 12 + n : 0);
     }
 
+    /// <summary>Words that make a claim exclusive: "L1 alone", "only L2 and L3", "solely", "just L1".</summary>
+    private static readonly FrozenSet<string> ExclusiveWords = new[] { "only", "alone", "solely", "exclusively", "just", "purely" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// "Does the psoas major get fibres from L1?": a level asked of one muscle's origin or nerve supply is weighed
-    /// against every fact of that attribute that gives levels, read as ranges ("L1 to L4" holds L3): in all of them
-    /// yes, in none no, in some the sources differ. Null when the question names no level or no single muscle.
+    /// against every fact of that attribute that gives levels, read as ranges ("L1 to L4" holds L3), or as the whole
+    /// set when the claim says "only" or "alone": in all of them yes, in none no, in some the sources differ. Null when
+    /// the question names no level or no single muscle.
     /// </summary>
     public static string? LevelVerdict(KnowledgeIndex index, int[] askedMuscles, TokenizedText question, IReadOnlyList<FactPassage> shown)
     {
@@ -308,6 +337,9 @@ internal static class VerdictChecks
             return null;
         }
 
+        // "By L1 alone?", "only from L2 and L3?": the claim is that these are all the levels, which a fact giving more
+        // ("L1 and L2") denies though it holds L1.
+        var exclusive = question.Words.Any(ExclusiveWords.Contains);
         var (holding, lacking) = (0, 0);
         foreach (var passage in index.Facts.Passages)
         {
@@ -319,7 +351,7 @@ internal static class VerdictChecks
             var levels = LevelsOf(passage.Fact.Text);
             if (levels.Count > 0)
             {
-                _ = claimed.IsSubsetOf(levels) ? holding++ : lacking++;
+                _ = (exclusive ? claimed.SetEquals(levels) : claimed.IsSubsetOf(levels)) ? holding++ : lacking++;
             }
         }
 
