@@ -330,6 +330,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             at++;
         }
 
+        // "walk me through the first stretch", "talk us through the origin": asking to be guided, not walking or talking.
+        if (at + 3 < text.Count && text.WordString(at) is "walk" or "talk" or "take" or "run" && text.WordString(at + 1) is "me" or "us"
+            && text.WordString(at + 2) is "through" or "thru")
+        {
+            return WithoutWords(text, at, 3);
+        }
+
         if (at + 2 >= text.Count || !InstructionObject.Contains(text.WordString(at + 1)))
         {
             return text;
@@ -343,7 +350,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return text;
         }
 
-        var rest = text.Window(at + 1, text.Count - at - 1).ToString();
+        return WithoutWords(text, at, 1);
+    }
+
+    /// <summary>The text with <paramref name="count"/> words from <paramref name="at"/> left out (at least one word stays after them).</summary>
+    private static TokenizedText WithoutWords(TokenizedText text, int at, int count)
+    {
+        var rest = text.Window(at + count, text.Count - at - count).ToString();
         return at == 0
             ? new TokenizedText(rest) { EndsWithQuestionMark = text.EndsWithQuestionMark }
             : new TokenizedText(text.Window(0, at).ToString() + " " + rest) { EndsWithQuestionMark = text.EndsWithQuestionMark };
@@ -391,6 +404,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// "is that contested between the sources?", "do the authors agree among themselves?": who disputes, not what; the
+    /// facts use these words too ("the discs between them"), which must not make them a subject of the question's own.
+    /// </summary>
+    private static readonly FrozenSet<string> DisputeFrame = new[]
+    {
+        "between", "among", "amongst", "authors", "author", "experts", "writers", "texts", "books", "anatomists", "each",
+        "other", "themselves", "sites", "articles", "documents",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// "so is that disputed?", "do the sources agree on that?" after an answer: the disagreement the sources record on the
     /// last subject (a muscle's attribute or a topic), opened with "The sources differ."; null when the message has a
     /// subject of its own ("is psoas massage disputed?") or none is recorded (the question is then answered as usual).
@@ -399,7 +422,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         if (context is not { HasSubject: true } || analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || text.Count > 8
             || !text.Words.Any(DisputeAskWords.Contains) || !text.Words.Any(w => w is "that" or "this" or "it" or "there" or "them" or "those" or "these")
-            || text.Words.Any(w => !DisputeAskWords.Contains(w) && !Vocabulary.SourceWords.Contains(w) && IsSubjectWord(w, index) && index.Facts.Knows(w)))
+            || text.Words.Any(w => !DisputeAskWords.Contains(w) && !Vocabulary.SourceWords.Contains(w) && !DisputeFrame.Contains(w) && IsSubjectWord(w, index) && index.Facts.Knows(w)))
         {
             return null;
         }
@@ -484,6 +507,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (PronounBeforeMuscle(text, analysis, index, context, semantic, subject) is { } back)
         {
             return back;
+        }
+
+        if (EndByDirection(text, analysis, index, context, subject) is { } end)
+        {
+            return AttributeAnswer(index, text, analysis, end.Muscles, end.Attributes, strong: true);
         }
 
         subject = WithFollowUp(text, analysis, index, context, subject);
@@ -716,7 +744,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply? PronounBeforeMuscle(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context,
         SemanticLookup? semantic, ResolvedSubject subject)
     {
-        if (context?.TopicId is not null && subject.Muscles.Count > 0 && FactAnswerer.SubjectPronounAt(text) is { } pronoun
+        if (context?.TopicId is not null && subject.Muscles.Count > 0 && (FactAnswerer.SubjectPronounAt(text) ?? DemonstrativeAt(text)) is { } pronoun
             && analysis.Muscles.All(m => m.Start > pronoun)
             && Retrieve(text, analysis, index, [], [], context, semantic) is { Intent: Intent.Topic or Intent.MuscleAttribute } back)
         {
@@ -724,6 +752,44 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "should a therapist work on those before the iliopsoas?" after the secondary flexors: "those", "these" stand for
+    /// what the last topic listed, as "they" does (used only when the muscle named comes after it).
+    /// </summary>
+    private static int? DemonstrativeAt(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.WordString(i) is "those" or "these")
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "ty! and at the top?", "and further down?", "what about the psoas minor's lower end" after an answer about one end
+    /// of a muscle: the direction names the end asked, whatever end the last answer or a weak end cue ("end up further
+    /// down") carried, and it is that muscle's (or the named one's) end, not a topic a word of the direction shares
+    /// ("further" with further reading). Null when the last answer was not about an end.
+    /// </summary>
+    private static ResolvedSubject? EndByDirection(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context, ResolvedSubject subject)
+    {
+        if (context?.Attribute is not (MuscleAttribute.Origin or MuscleAttribute.Insertion) || analysis.GreyMuscles.Count > 0
+            || analysis.Safety.TouchesPain || NamesSureTopic(analysis)
+            || !subject.Attributes.TrueForAll(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
+            || FollowUpGate.EndByDirection(text) is not { } end)
+        {
+            return null;
+        }
+
+        var muscle = subject.Muscles.Count > 0 ? subject.Muscles[0]
+            : context.MuscleId is { } id && index.MuscleById.ContainsKey(id) ? Array.FindIndex(index.Muscles, m => m.Id == id) : -1;
+        return muscle < 0 || subject.Muscles.Count > 1 ? null : subject with { Muscles = [muscle], Attributes = [end], Strong = true };
     }
 
     /// <summary>Follow-ups: "what about its nerve supply?" takes the last muscle; "and the iliacus?" the last attribute.</summary>
@@ -1154,10 +1220,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return true;
         }
 
+        // "which bone does the psoas major finish on": a bone asked with a start or end word names that end outright.
+        var boneAsked = attribute is MuscleAttribute.Origin or MuscleAttribute.Insertion && QueryAnalyzer.AsksWhichBone(text);
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if ((!SubjectNouns.Contains(word) || AsksWhich(text, i)) && (Vocabulary.AttributeCues.Any(c => c.Strong && c.Attributes.Length == 1 && c.Phrase == word && c.Attributes.Contains(attribute)) || IsMisspeltCue(word, attribute)))
+            if ((!SubjectNouns.Contains(word) || AsksWhich(text, i))
+                && (Vocabulary.AttributeCues.Any(c => (c.Strong || boneAsked) && c.Attributes.Length == 1 && c.Phrase == word && c.Attributes.Contains(attribute)) || IsMisspeltCue(word, attribute)))
             {
                 return true;
             }

@@ -2024,6 +2024,14 @@ internal static class FactAnswerer
     internal static bool HoldsNumber(string text) =>
         Words(text).SelectMany(w => w.Split('-')).Any(w => NumberWords.Contains(w) || (w.Any(char.IsAsciiDigit) && !IsYear(w)));
 
+    /// <summary>A length of time: a number with its unit ("about twenty seconds", "a few days", "six weeks").</summary>
+    internal static bool HoldsDuration(string text) => HoldsNumber(text) && Words(text).Any(DurationUnits.Contains);
+
+    private static readonly FrozenSet<string> DurationUnits = new[]
+    {
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static bool IsYear(string word) => word.Length == 4 && word.All(char.IsAsciiDigit) && word[0] is '1' or '2';
 
     internal static string[] Words(string text) =>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Knowledge;
 
 namespace AnatomyBot.Core.Routing;
 
@@ -24,15 +25,59 @@ internal static class FollowUpGate
         || FactAnswerer.HasPronoun(text) || FactAnswerer.IsFollowUp(text) || AsksHowMuch(text)
         || text.Words.Any(w => w.Length > 2 && !Vocabulary.StopWords.Contains(w) && index.Facts.Knows(w));
 
+    /// <summary>
+    /// "and at the top?", "what about further down?", "and the distal one": the end of a muscle a direction word points
+    /// at, when the direction ends the question or stands before a word for an end ("the upper end", "the lower one");
+    /// null when there is none, both, or the word is a place of its own ("the lower back", "the top of the thigh").
+    /// Only asked after an answer about one end (see AnswerEngine.WithFollowUp).
+    /// </summary>
+    public static MuscleAttribute? EndByDirection(TokenizedText text)
+    {
+        if (text.Count > 9)
+        {
+            return null;
+        }
+
+        var (up, down) = (false, false);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            var endsHere = i + 1 == text.Count || EndWords.Contains(text.WordString(i + 1));
+            switch (word)
+            {
+                case "top" or "upper" or "above" or "proximal" or "proximally" or "higher" or "superior" or "uppermost" or "topmost" when endsHere:
+                // "further up", "higher up"; not the "up" of "end up".
+                case "up" when endsHere && i > 0 && text.WordString(i - 1) is "further" or "farther" or "higher" or "way":
+                    up = true;
+                    break;
+                case "bottom" or "lower" or "below" or "down" or "distal" or "distally" or "inferior" or "lowest" or "beneath" when endsHere:
+                    down = true;
+                    break;
+            }
+        }
+
+        return up == down ? null : up ? MuscleAttribute.Origin : MuscleAttribute.Insertion;
+    }
+
+    /// <summary>Words after a direction that keep it a direction of the muscle ("the upper end", "the lower one then").</summary>
+    private static readonly FrozenSet<string> EndWords = new[]
+    {
+        "end", "ends", "one", "part", "bit", "side", "attachment", "attachments", "point", "then", "too", "though", "please",
+        "pls", "plz", "now", "again", "instead",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>"how long?", "how many sets", "how often": a number asked of the last subject.</summary>
     private static bool AsksHowMuch(TokenizedText text) => text.Count > 1 && HowMuchAt(text, 0);
 
     private static bool HowMuchAt(TokenizedText text, int i) =>
         text.WordString(i) == "how" && text.WordString(i + 1) is "long" or "many" or "much" or "often" or "far";
 
-    /// <summary>"for how long do i stay in that position" after the stretches: a number asked of "that ..." means the last topic's.</summary>
+    /// <summary>
+    /// "for how long do i stay in that position", "how long do I keep each position?" after the stretches: a number asked
+    /// of "that ..." or "each ..." means the last topic's.
+    /// </summary>
     public static bool PointsBackAtTopic(TokenizedText text, ConversationContext context) =>
-        context.TopicId is not null && AsksHowMuchAnywhere(text) && text.Words.Any(w => w is "that" or "this" or "those" or "these");
+        context.TopicId is not null && AsksHowMuchAnywhere(text) && text.Words.Any(w => w is "that" or "this" or "those" or "these" or "each");
 
     private static bool AsksHowMuchAnywhere(TokenizedText text)
     {

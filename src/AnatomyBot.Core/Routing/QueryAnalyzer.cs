@@ -212,7 +212,7 @@ internal static class QueryAnalyzer
     private static bool OneEndAsked(TokenizedText text, List<(int Position, AttributeCue Cue)> found, List<MuscleAttribute> attributes)
     {
         if (!attributes.Contains(MuscleAttribute.Origin) || !attributes.Contains(MuscleAttribute.Insertion)
-            || !found.Any(f => f.Cue.Phrase.StartsWith("attach", StringComparison.Ordinal)))
+            || !found.Any(f => f.Cue.Attributes is [MuscleAttribute.Origin, MuscleAttribute.Insertion]))
         {
             return false;
         }
@@ -268,19 +268,19 @@ internal static class QueryAnalyzer
         {
             var (position, cue) = found[f];
             var space = cue.Phrase.IndexOf(' ', StringComparison.Ordinal);
-            if (!cue.Strong || !IsEndCue(cue) || space < 0 || position < 2 || text.Word(position - 1) is not ("and" or "or"))
+            if (!cue.Strong || !IsEndCue(cue) || space < 0 || SharedNounDirection(text, position) is not { } direction)
             {
                 continue;
             }
 
-            var joined = string.Concat(text.WordString(position - 2), cue.Phrase.AsSpan(space));
+            var joined = string.Concat(text.WordString(direction), cue.Phrase.AsSpan(space));
             if (Cues.TryGetValue(joined, out var cues))
             {
                 foreach (var other in cues)
                 {
                     if (other.Strong && IsEndCue(other) && other.Attributes[0] != cue.Attributes[0])
                     {
-                        found.Add((position - 2, other));
+                        found.Add((direction, other));
                         added = true;
                     }
                 }
@@ -288,6 +288,28 @@ internal static class QueryAnalyzer
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// The position of the word that shares the noun of the end cue at <paramref name="position"/>: the one before "and",
+    /// "or" ("upper and lower attachments") or "to" ("from its proximal to its distal attachment"), a determiner either
+    /// side of the joining word allowed; null when there is none.
+    /// </summary>
+    private static int? SharedNounDirection(TokenizedText text, int position)
+    {
+        var at = position - 1;
+        if (at >= 0 && text.Word(at) is "its" or "the" or "their")
+        {
+            at--;
+        }
+
+        if (at < 1 || text.Word(at) is not ("and" or "or" or "to"))
+        {
+            return null;
+        }
+
+        // Whatever word this is, only a direction makes a cue with the noun ("proximal attachment"): the lookup decides.
+        return at - 1;
     }
 
     /// <summary>The nouns for people between "all"/"every" and "have" of a presence question ("all human beings have"): who, not what.</summary>
@@ -416,10 +438,10 @@ internal static class QueryAnalyzer
                     continue;
                 }
 
-                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n)
+                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n) && !StartsAnAction(text, i, n)
                     && !IsAuxiliaryBeforeMuscle(text, i, n, covered) && !IsReportedSpeech(text, i, n) && !GoesToAMuscle(text, i, n, covered))
                 {
-                    var where = AsksWhereItEnds(text);
+                    var where = AsksWhereItEnds(text) || AsksWhichBone(text);
                     foreach (var cue in cues)
                     {
                         found.Add((i, where && !cue.Strong && IsEndCue(cue) ? cue with { Strong = true } : cue));
@@ -434,6 +456,11 @@ internal static class QueryAnalyzer
         if (PresenceAt(text, cueCovered) is { } presence)
         {
             found.Add((presence, PresenceCue));
+        }
+
+        if (BonesJoinedAt(text) is { } joined)
+        {
+            found.Add((joined, BonesJoinedCue));
         }
 
         for (var i = 0; i < text.Count && i < RoutingThresholds.MaxFuzzyWords; i++)
@@ -476,6 +503,21 @@ internal static class QueryAnalyzer
         return next < text.Count && covered[next];
     }
 
+    /// <summary>
+    /// "what if it starts hurting", "when I begin stretching", "it starts to ache": "start" or "begin" before a verb
+    /// says when something else happens, not where a muscle starts.
+    /// </summary>
+    private static bool StartsAnAction(TokenizedText text, int start, int count)
+    {
+        if (count != 1 || start + 1 >= text.Count || text.Word(start) is not ("start" or "starts" or "started" or "starting" or "begin" or "begins" or "began"))
+        {
+            return false;
+        }
+
+        var next = text.Word(start + 1);
+        return next is "to" || (next.Length > 4 && next.EndsWith("ing", StringComparison.Ordinal));
+    }
+
     /// <summary>"Does the psoas minor get fibres from L2?": the auxiliary that opens a yes/no question asks nothing about the action.</summary>
     private static bool IsLeadingAuxiliary(TokenizedText text, int start, int count) =>
         start == 0 && count == 1 && text.Count > 2 && text.Word(0) is "do" or "does";
@@ -506,6 +548,58 @@ internal static class QueryAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "at which bone does the iliacus begin", "where finish the psoas minor muscle in the bone": a bone asked for with a
+    /// start or end word asks where the muscle starts or ends, as "where" does ("when do I start stretching" names none).
+    /// </summary>
+    internal static bool AsksWhichBone(TokenizedText text)
+    {
+        var (asks, bone) = (false, false);
+        for (var i = 0; i < text.Count; i++)
+        {
+            switch (text.WordString(i))
+            {
+                case "which" or "what" or "whats" or "where" or "wheres":
+                    asks = true;
+                    break;
+                case "bone" or "bones" or "vertebra" or "vertebrae" or "vertebral":
+                    bone = true;
+                    break;
+            }
+        }
+
+        return asks && bone;
+    }
+
+    /// <summary>"psoas major is connecting which bones together?", "which bones does the iliacus join": both ends at once.</summary>
+    private static readonly AttributeCue BonesJoinedCue = new("bones joined", [MuscleAttribute.Origin, MuscleAttribute.Insertion], true);
+
+    /// <summary>
+    /// The position of a verb of joining ("connect", "join", "link", "span", "bridge") in a question that also asks for
+    /// "bones": the bones a muscle joins are where it starts and where it ends. A pattern rather than cue phrases, as
+    /// "connects" alone is the fascia and the upper-lower-body topics ("how does the psoas connect to the diaphragm").
+    /// </summary>
+    private static int? BonesJoinedAt(TokenizedText text)
+    {
+        int? verb = null;
+        var bones = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.Word(i);
+            if (word is "bones")
+            {
+                bones = true;
+            }
+            else if (verb is null && (word.StartsWith("connect", StringComparison.Ordinal) || word.StartsWith("join", StringComparison.Ordinal)
+                || word.StartsWith("link", StringComparison.Ordinal) || word is "span" or "spans" or "spanning" or "bridge" or "bridges" or "bridging"))
+            {
+                verb = i;
+            }
+        }
+
+        return bones ? verb : null;
     }
 
     /// <summary>"where does iliacus come from", "and where does it end up": a question opening with "where" asks where a muscle starts or ends.</summary>

@@ -345,7 +345,9 @@ internal static class Vocabulary
     private static IEnumerable<AttributeCue> AttachmentCues() =>
         Cues(true, [MuscleAttribute.Origin, MuscleAttribute.Insertion], "attach", "attaches", "attaching", "attachment", "attachments", "attached", "attachment points",
             "attachment point", "origin and insertion", "bony attachments", "anchor", "anchors", "anchored", "anchoring",
-            "hooks onto", "hook onto", "hooks into", "hook into");
+            "hooks onto", "hook onto", "hooks into", "hook into",
+            // "where is the psoas minor fixed at the bottom": a muscle fixed or fastened somewhere is attached there.
+            "fixed to", "fixed at", "fixed on", "fixed onto", "fastened to", "fastened at", "fastened on", "fastens to");
 
     /// <summary>What a muscle does ("action", "function"); "do", "role" and "for" are weak.</summary>
     private static IEnumerable<AttributeCue> ActionCues()
@@ -386,7 +388,10 @@ internal static class Vocabulary
     {
         MuscleAttribute[] variations = [MuscleAttribute.Variations];
         return Cues(true, variations, "variation", "variations", "variant", "variants", "absent", "absence", "missing",
-                "anomaly", "anomalies", "anatomical variation", "anatomical variations", "born without")
+                "anomaly", "anomalies", "anatomical variation", "anatomical variations", "born without",
+                // "how common is it to not have one", "how often is that muscle just not there": whether it is there at
+                // all, said with a negation ("is it always present" keeps the muscle's overview).
+                "not have", "dont have", "doesnt have", "not having", "not there", "isnt there", "not present")
             .Concat(Cues(false, variations, "lack", "lacks", "lacking", "everyone have", "everybody have", "does everyone",
                 "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone", "exist", "exists"));
     }

@@ -99,6 +99,7 @@ internal sealed class FactIndex
     private readonly SoundAlikeWords _wordsBySound;
 
     private readonly bool[] _holdsNumber;
+    private readonly bool[] _holdsDuration;
 
     /// <summary>What <see cref="QueryTerms"/> made of each word asked so far in this snapshot (a question's words are analysed once).</summary>
     private readonly WordMemo<QueryTerm[]> _wordAnalysis = new();
@@ -126,6 +127,7 @@ internal sealed class FactIndex
         MaxIdf = Math.Log(1 + ((n - 0.5) / 1.5));
         _wordTerms = wordTerms.ToFrozenDictionary(StringComparer.Ordinal);
         _holdsNumber = [.. Passages.Select(p => FactAnswerer.HoldsNumber(p.Fact.Text))];
+        _holdsDuration = [.. Passages.Select(p => FactAnswerer.HoldsDuration(p.Fact.Text))];
         _words = new TrigramIndex([.. _wordTerms.Keys.Where(w => w.Length >= 4)]);
         _wordsInOrder = [.. _wordTerms.Keys.Where(w => w.Length >= 4).Order(StringComparer.Ordinal)];
         _wordsBySound = new SoundAlikeWords(_wordTerms.Keys);
@@ -348,6 +350,9 @@ internal sealed class FactIndex
 
     /// <summary>Whether the passage's fact holds a count, measure or share (worked out once per snapshot, not per question).</summary>
     public bool HoldsNumber(int passage) => _holdsNumber[passage];
+
+    /// <summary>Whether the passage's fact holds a length of time (<see cref="FactAnswerer.HoldsDuration"/>).</summary>
+    public bool HoldsDuration(int passage) => _holdsDuration[passage];
 
     private IReadOnlySet<string>?[]? _factTerms;
 
