@@ -260,7 +260,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         text = WithoutInstructionVerb(text, index);
-        text = WalkThroughAsHowTo(text);
         var phrase = string.Join(' ', text.Words.Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))
         {
@@ -360,28 +359,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return at == 0
             ? new TokenizedText(rest) { EndsWithQuestionMark = text.EndsWithQuestionMark }
             : new TokenizedText(text.Window(0, at).ToString() + " " + rest) { EndsWithQuestionMark = text.EndsWithQuestionMark };
-    }
-
-    /// <summary>
-    /// "Walk me through the first stretch", "can you talk us through stretching the psoas": asks how it is done, and
-    /// "walk" is not walking. Said as "how to" (stop words, so nothing is scored on them), which the how-to reading of
-    /// the question then finds.
-    /// </summary>
-    private static TokenizedText WalkThroughAsHowTo(TokenizedText text)
-    {
-        var at = 0;
-        while (at < text.Count && InstructionLead.Contains(text.WordString(at)))
-        {
-            at++;
-        }
-
-        if (at + 3 >= text.Count || text.WordString(at) is not ("walk" or "talk" or "take") || text.WordString(at + 1) is not ("me" or "us")
-            || text.WordString(at + 2) is not ("through" or "thru"))
-        {
-            return text;
-        }
-
-        return new TokenizedText("how to " + text.Window(at + 3, text.Count - at - 3).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
     }
 
     /// <summary>Courtesy that may come before a command verb ("please", "can you", "kindly").</summary>
