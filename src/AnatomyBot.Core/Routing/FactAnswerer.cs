@@ -1107,12 +1107,17 @@ internal static class FactAnswerer
 
         // A fact about several muscles ("the psoas major and iliacus tilt the pelvis forward, while the psoas minor tilts
         // it backward") answers a claim about one of them from that muscle's clause only.
+        // "Is the psoas fan-shaped?" over "the psoas is cable-like; the iliacus is fan-shaped": a group asked by a name
+        // the fact's clause uses ("psoas") has its own clause too.
         var asked = askedMuscles.Where(m => !index.Muscles[m].IsGroup).ToHashSet();
-        var factTerms = shown.Select(p => Words(ClauseAbout(index, p.Fact.Text, asked)).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
+        var groups = GroupsAskedByName(index, analysis);
+        var splits = shown.Select(p => ClauseSplit(index, p.Fact.Text, asked, groups)).ToList();
+        var factTerms = shown.Select((p, i) => Words(splits[i]?.Mine ?? p.Fact.Text).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
 
         // "Does the psoas minor produce anterior pelvic tilt?": the facts about the part asked settle it, not one about
         // sitting that never names the part.
-        if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || DeniesTheComparison(question, shown))
+        if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || DeniesTheComparison(question, shown)
+            || GivenToTheOtherMuscle(facts, claim, splits, factTerms))
         {
             return "No.";
         }
@@ -1616,7 +1621,11 @@ internal static class FactAnswerer
         return words;
     }
 
-    /// <summary>Whether a disagreement's note or sides hold one of the claim's words (the same term, or a longer form: "extend", "extension").</summary>
+    /// <summary>
+    /// Whether a disagreement's note or sides hold one of the claim's words (the same term, or a longer form: "extend",
+    /// "extension"). A note that asks the disputed question is what is in dispute: the sides' wording repeats undisputed
+    /// parts ("the cable-like psoas" under "can a therapist feel the psoas by hand?" disputes nothing about its shape).
+    /// </summary>
     private static bool Touches(FactIndex facts, FactPassage disagreement, List<string> claim)
     {
         if (claim.Count == 0)
@@ -1624,7 +1633,7 @@ internal static class FactAnswerer
             return false;
         }
 
-        var words = DisagreementWords(disagreement);
+        var words = disagreement.Note is { } note && note.TrimEnd().EndsWith('?') ? Words(note) : DisagreementWords(disagreement);
         var terms = words.Select(facts.Term).ToHashSet(StringComparer.Ordinal);
         return claim.Any(c => terms.Contains(facts.Term(c)) || words.Any(w => SameRoot(w, c)));
     }
@@ -1863,26 +1872,143 @@ internal static class FactAnswerer
         System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>
-    /// The clauses of <paramref name="fact"/> that name one of the <paramref name="asked"/> muscles, when another clause
-    /// names other muscles only; otherwise the whole fact.
+    /// The groups the question names by a word a fact's clause can use for them ("psoas" for the group that alias
+    /// belongs to): the first word of the name it used, so "the psoas muscle" is found in "the psoas is cable-like".
     /// </summary>
-    private static string ClauseAbout(KnowledgeIndex index, string fact, HashSet<int> asked)
+    private static List<(int Muscle, string Word)> GroupsAskedByName(KnowledgeIndex index, Analysis analysis)
     {
-        if (asked.Count == 0)
+        var groups = new List<(int, string)>();
+        foreach (var mention in analysis.Muscles)
         {
-            return fact;
+            if (index.Muscles[mention.Muscle].IsGroup && mention.Phrase.Split(' ')[0] is { Length: > 0 } word)
+            {
+                groups.Add((mention.Muscle, word));
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// A fact split by muscle: the clauses that name one of the <paramref name="asked"/> muscles (or a group asked by the
+    /// word the clause uses), when another clause names other muscles only; null when the fact does not split so.
+    /// <c>Others</c> are the clauses about muscles that are neither asked nor part of, nor a group of, one asked (empty
+    /// when there are none): what the fact gives to another muscle.
+    /// </summary>
+    private static (string Mine, string Others)? ClauseSplit(KnowledgeIndex index, string fact, HashSet<int> asked, List<(int Muscle, string Word)> groups)
+    {
+        if (asked.Count == 0 && groups.Count == 0)
+        {
+            return null;
         }
 
         var clauses = ClauseBreak.Split(fact);
         if (clauses.Length < 2)
         {
-            return fact;
+            return null;
         }
 
-        var named = clauses.Select(index.MusclesNamedIn).ToArray();
-        var mine = clauses.Where((_, i) => named[i].Any(asked.Contains)).ToArray();
-        var others = named.Any(n => n.Length > 0 && !n.Any(asked.Contains));
-        return mine.Length > 0 && others ? string.Join(' ', mine) : fact;
+        var (mine, others) = (new List<string>(), new List<string>());
+        var otherClause = false;
+        foreach (var clause in clauses)
+        {
+            var named = index.MusclesNamedIn(clause);
+            var narrowed = NarrowedGroups(index, clause, named);
+            if (named.Any(asked.Contains) || narrowed.Any(asked.Contains) || groups.Any(g => named.Contains(g.Muscle) && SaysWord(clause, g.Word)))
+            {
+                mine.Add(clause);
+                continue;
+            }
+
+            if (named.Length == 0 || named.Any(m => groups.Any(g => g.Muscle == m)))
+            {
+                continue;
+            }
+
+            otherClause = true;
+            if (!narrowed.Any(m => asked.Any(a => Related(index, a, m))))
+            {
+                others.Add(clause);
+            }
+        }
+
+        return mine.Count > 0 && otherClause ? (string.Join(' ', mine), string.Join(' ', others)) : null;
+    }
+
+    private static bool RegionTerm(FactIndex facts, string term) => RegionWords.Any(w => facts.Term(w) == term);
+
+    /// <summary>
+    /// A group named by a one-word alias that is a word of some of its parts' names stands for those parts: "the psoas is
+    /// cable-like; the iliacus is fan-shaped" sets the psoas major and minor against the iliacus, not the whole group
+    /// (which holds the iliacus) against it. A group named otherwise ("the iliopsoas") stays the group.
+    /// </summary>
+    private static int[] NarrowedGroups(KnowledgeIndex index, string clause, int[] named)
+    {
+        if (!named.Any(m => index.Muscles[m].IsGroup))
+        {
+            return named;
+        }
+
+        var words = Words(clause);
+        var narrowed = new List<int>();
+        foreach (var m in named)
+        {
+            var muscle = index.Muscles[m];
+            var parts = new List<int>();
+            if (muscle.IsGroup && !muscle.Parts.IsDefault)
+            {
+                foreach (var word in words)
+                {
+                    if (!muscle.Aliases.Contains(word))
+                    {
+                        continue;
+                    }
+
+                    for (var p = 0; p < index.Muscles.Length; p++)
+                    {
+                        if (muscle.Parts.Contains(index.Muscles[p].Id) && Words(index.Muscles[p].Name).Contains(word) && !parts.Contains(p))
+                        {
+                            parts.Add(p);
+                        }
+                    }
+                }
+            }
+
+            narrowed.AddRange(parts.Count > 0 ? parts : [m]);
+        }
+
+        return [.. narrowed];
+    }
+
+    private static bool SaysWord(string clause, string word) => Array.IndexOf(Words(clause), word) >= 0;
+
+    /// <summary>
+    /// "Is the psoas fan-shaped?" over "the psoas is long and cable-like; the iliacus is fan-shaped", "does the iliacus
+    /// start each step?" over "... the iliacus stays active throughout walking, while the psoas starts each step": the
+    /// claim's point is in the fact's clause about another muscle and in no clause about the one asked, while the fact
+    /// holds at least half the claim: the fact gives the property to the other muscle, so no. (Not a region word: "the
+    /// psoas minor tilts it backward" names the pelvis only in the other muscle's clause.)
+    /// </summary>
+    private static bool GivenToTheOtherMuscle(FactIndex facts, List<string> claim, List<(string Mine, string Others)?> splits, List<HashSet<string>> factTerms)
+    {
+        foreach (var split in splits)
+        {
+            if (split is not { Others.Length: > 0 } s)
+            {
+                continue;
+            }
+
+            var others = Words(s.Others).Select(facts.Term).ToHashSet(StringComparer.Ordinal);
+            var mine = Words(s.Mine).Select(facts.Term).ToHashSet(StringComparer.Ordinal);
+            var held = claim.Count(c => mine.Contains(c) || others.Contains(c));
+            // A region ("pelvis", "hip") is where both clauses act, and the asked muscle's clause may name it by "it".
+            if (held * 2 >= claim.Count && claim.Any(c => others.Contains(c) && factTerms.All(t => !t.Contains(c)) && !RegionTerm(facts, c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
