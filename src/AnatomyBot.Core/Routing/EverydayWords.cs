@@ -15,7 +15,7 @@ internal static class EverydayWords
     /// </summary>
     private static readonly FrozenSet<string> ClinicalSubjects = new[]
     {
-        "surgery", "surgeries", "surgical", "surgeon", "operation", "operations", "operated", "injection", "injections",
+        "surgery", "surgeries", "surgical", "surgically", "surgeon", "operation", "operations", "operated", "injection", "injections",
         "scan", "scans", "xray", "drug", "drugs", "medication", "medications", "medicine", "medicines", "pill", "pills",
         // Imaging: what a structure looks like on a scan is a subject the sources would have to show.
         "ultrasound", "ultrasounds", "sonography", "mri", "ct", "imaging", "radiograph", "radiographs", "xrays",

@@ -75,6 +75,16 @@ internal static class FramingWords
     {
         var next = i + 1 < text.Count ? text.WordString(i + 1) : null;
         var previous = i > 0 ? text.WordString(i - 1) : null;
+        var word = text.WordString(i);
+        // "the rehabilitation measures described for", "the guidance given for": what the sources set out; and the asker's
+        // story or the clause reporting a claim, before the question. A treatment, test or measure named there is still
+        // a subject ("the dose of ibuprofen recommended", "after my hip surgery, how long until the psoas heals").
+        if (!EverydayWords.IsClinicalSubject(word) && !Vocabulary.MeasureWords.Contains(word) && !Vocabulary.UnitWords.Contains(word)
+            && ((next is not null && SetOutBy.Contains(next)) || InReportingClause(text, i, index) || BeforeTheQuestion(text, i, index)))
+        {
+            return true;
+        }
+
         // "my lecturer said", "a website says": who made the claim. "fewer than half", "bigger than": a comparison.
         if (next is not null && (ReportingVerbs.Contains(next) || next == "than"))
         {
@@ -101,10 +111,126 @@ internal static class FramingWords
 
         // "in determining the lordosis", "highlighting the conflicting accounts", "to determine which": a verb with its
         // object. A noun after a determiner or a muscle ("the swelling", "a psoas abscess") is not taken for one.
-        var word = text.WordString(i);
         return next is not null && ObjectStarts.Contains(next)
             && (previous is null or "to" || (word.Length >= 6 && word.EndsWith("ing", StringComparison.Ordinal)
                 && previous is not ("the" or "a" or "an" or "its" or "their" or "this" or "that" or "is" or "are")));
+    }
+
+    /// <summary>Participles that say the sources set something out ("the measures described", "the guidance given").</summary>
+    private static readonly FrozenSet<string> SetOutBy = new[]
+    {
+        "described", "given", "recommended", "advised", "outlined", "proposed", "listed", "prescribed", "presented", "discussed",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of learning a claim, besides <see cref="ReportingVerbs"/>: "we learn in Brazil that ...", "I heard that ...".</summary>
+    private static readonly FrozenSet<string> LearningVerbs = new[]
+    {
+        "learn", "learned", "learnt", "heard", "hear", "read",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Our tutor in Germany told us the iliacus ...", "in Italy we were taught the iliacus ...", "we learn in Brazil that
+    /// the iliacus ...": the clause reporting a claim about our muscles (who, where, when), before the claim itself.
+    /// Only when the claim names our muscle and nothing before the reporting verb does: in "does the psoas have a
+    /// sesamoid, my tutor said" the unknown word is in the claim.
+    /// </summary>
+    private static bool InReportingClause(TokenizedText text, int at, KnowledgeIndex index)
+    {
+        for (var r = 0; r < text.Count; r++)
+        {
+            var verb = text.WordString(r);
+            if (!ReportingVerbs.Contains(verb) && !LearningVerbs.Contains(verb))
+            {
+                continue;
+            }
+
+            // The claim begins after "that" when one follows closely ("learn in Brazil that"), else right after the verb.
+            var claim = r + 1;
+            for (var k = r + 1; k < text.Count && k <= r + 4; k++)
+            {
+                if (text.WordString(k) == "that")
+                {
+                    claim = k + 1;
+                    break;
+                }
+            }
+
+            return at < claim && at != r && NamesOurMuscle(text, claim, text.Count, index) && !NamesOurMuscle(text, 0, r, index);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Sorry for the long message, we had our practical today and the demonstrator ... could you tell me where exactly
+    /// the iliacus originates?": the asker's own story before the question proper, which opens with a question word,
+    /// names our muscle and points back at nothing in the story ("what does it do to my psoas" does).
+    /// </summary>
+    private static bool BeforeTheQuestion(TokenizedText text, int at, KnowledgeIndex index)
+    {
+        for (var q = text.Count - 1; q >= MinStoryWords; q--)
+        {
+            if (!QuestionWords.Contains(text.WordString(q)))
+            {
+                continue;
+            }
+
+            if (at >= q || !NamesOurMuscle(text, q, text.Count, index))
+            {
+                return false;
+            }
+
+            for (var k = q; k < text.Count; k++)
+            {
+                if (PointsBack.Contains(text.WordString(k)))
+                {
+                    return false;
+                }
+            }
+
+            for (var k = 0; k < q; k++)
+            {
+                if (FirstPerson.Contains(text.WordString(k)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>A story before the question is at least this many words ("we had our practical today").</summary>
+    private const int MinStoryWords = 3;
+
+    private static readonly FrozenSet<string> QuestionWords = new[]
+    {
+        "where", "what", "which", "how", "why", "when", "who", "whose",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PointsBack = new[]
+    {
+        "it", "its", "this", "that", "these", "those", "they", "them", "there",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> FirstPerson = new[]
+    {
+        "i", "im", "ive", "id", "me", "my", "we", "our", "us", "weve",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool NamesOurMuscle(TokenizedText text, int from, int to, KnowledgeIndex index)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (index.IsMuscleWord(text.WordString(k)) && !Vocabulary.StopWords.Contains(text.WordString(k)) && text.WordString(k) is not ("major" or "minor" or "muscle" or "muscles"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -126,6 +252,28 @@ internal static class FramingWords
             at--;
         }
 
-        return at >= 1 && text.WordString(at) == "to" && text.WordString(at - 1) == "according";
+        if (at >= 1 && text.WordString(at) == "to" && text.WordString(at - 1) == "according")
+        {
+            return true;
+        }
+
+        // "according to the manual-therapy text": the source's name may come before its noun.
+        for (var back = i - 1; back >= 1 && back >= i - MaxSourceNameWords - 2; back--)
+        {
+            if (text.WordString(back) is "and" or "or" or "which" or "what")
+            {
+                return false;
+            }
+
+            if (text.WordString(back) == "to" && text.WordString(back - 1) == "according")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>Words of a source's name before its noun ("the manual therapy text").</summary>
+    private const int MaxSourceNameWords = 3;
 }

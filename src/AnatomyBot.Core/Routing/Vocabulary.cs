@@ -242,6 +242,8 @@ internal static class Vocabulary
         "volume", "diameter", "centimetres", "centimeters", "millimetres", "millimeters", "grams", "kilograms", "age",
         // The facts speak of lengthening (stretching), never of a length: "average length" is a measure.
         "length", "lengths",
+        // Physical measures of a tissue ("what temperature does the psoas reach", "the tensile strength of the tendon").
+        "temperature", "temperatures", "tensile",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word the router itself knows as plain English, or a treatment or medicine ("creatine" is not "create"): never read as a typo of a knowledge word.</summary>

@@ -455,9 +455,12 @@ internal sealed class FactIndex
         // word: "present" is not "prevent", "weigh" is not "weight".
         var corrected = Vocabulary.IsPlainEnglish(word) ? null : Correct(word) ?? SlipOf(word);
         // Nor is one of the most frequent English words, spelt right, another word that starts differently ("in general"
-        // is not "several"); its own forms still count ("opposing" for "opposite", "earliest" for "earlier").
-        if (corrected is not null && EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank
-            && !corrected.AsSpan().StartsWith(word.AsSpan(0, 2), StringComparison.Ordinal))
+        // is not "several"); its own forms still count ("opposing" for "opposite", "earliest" for "earlier"). Nor is any
+        // English word another of its length with another first letter ("vein" is not "rein", "drains" not "trains"): a
+        // slip of the first letter that makes a real word is rarer than the word meant.
+        if (corrected is not null && EverydayEnglish.Rank(word) != int.MaxValue
+            && ((EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank && !corrected.AsSpan().StartsWith(word.AsSpan(0, 2), StringComparison.Ordinal))
+                || (corrected.Length == word.Length && corrected[0] != word[0])))
         {
             corrected = null;
         }
