@@ -438,7 +438,7 @@ internal static class QueryAnalyzer
                     continue;
                 }
 
-                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n) && !StartsAnAction(text, i, n)
+                if (CueLookup.TryGetValue(text.Window(i, n), out var cues) && !IsInRelationTo(text, i, n) && !IsLeadingAuxiliary(text, i, n) && !StartsAnAction(text, i, n) && !IsOwnDoing(text, i, n)
                     && !IsAuxiliaryBeforeMuscle(text, i, n, covered) && !IsReportedSpeech(text, i, n) && !GoesToAMuscle(text, i, n, covered))
                 {
                     var where = AsksWhereItEnds(text) || AsksWhichBone(text);
@@ -502,6 +502,13 @@ internal static class QueryAnalyzer
 
         return next < text.Count && covered[next];
     }
+
+    /// <summary>
+    /// "what if it starts hurting while i do them", "how often should you do it": what the student does (the exercises),
+    /// not what a muscle does. "what do they do" (the muscles) still asks the action.
+    /// </summary>
+    private static bool IsOwnDoing(TokenizedText text, int start, int count) =>
+        count == 1 && start > 0 && text.Word(start) is "do" or "doing" && text.Word(start - 1) is "i" or "you" or "we" or "u";
 
     /// <summary>
     /// "what if it starts hurting", "when I begin stretching", "it starts to ache": "start" or "begin" before a verb

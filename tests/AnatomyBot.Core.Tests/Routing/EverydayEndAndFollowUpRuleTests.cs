@@ -119,6 +119,18 @@ public sealed class EverydayEndAndFollowUpRuleTests(ShippedKnowledgeFixture fixt
     }
 
     [Fact]
+    public void What_the_student_does_is_no_action_of_a_muscle()
+    {
+        const string chat = "own-doing";
+        fixture.Ask("strengthening exercises for iliopsoas how many sets", chat);
+        var reply = fixture.Ask("what if it starts hurting while i do them", chat);
+
+        Assert.Equal("strengthening", reply.Entity);
+        Assert.NotEqual(MuscleAttribute.Action, reply.Attribute);
+        Assert.Equal(MuscleAttribute.Action, fixture.Ask("what does the psoas minor do").Attribute);
+    }
+
+    [Fact]
     public void Walk_me_through_asks_for_the_steps_not_walking()
     {
         var reply = fixture.Ask("walk me through the iliopsoas stretches");
