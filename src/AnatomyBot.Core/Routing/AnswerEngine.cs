@@ -1899,6 +1899,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var kept = new List<int>(chosen);
         var leftOut = ImmutableArray.CreateBuilder<string>();
         var lead = NamedTopicLead(index, analysis, chosen);
+        // The topic asked as a whole: its lead fact is the answer, and the others share only the title's words with the
+        // question, so their own words say nothing about which answers best; the later ones go first.
+        var asksWhole = lead >= 0 && chosen[0] == lead && FactAnswerer.AsksTopicAsAWhole(index, text, analysis, index.Facts.Passages[lead].Topic);
+        top = asksWhole ? lead : top;
         var verdict = FactAnswerer.Verdict(index, text, analysis, chosen, attributeAnswer: false);
         bool Droppable(int at) => at > 0 && kept[at] != top && kept[at] != lead && index.Facts.Passages[kept[at]].Kind != PassageKind.Disagreement
             && !(asksNumber && index.Facts.HoldsNumber(kept[at]))
@@ -1916,7 +1920,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             for (var i = kept.Count - 1; i > 0; i--)
             {
                 var answers = own.GetValueOrDefault(kept[i]);
-                if (Droppable(i) && (answers < topOwn || answers == 0) && (at < 0 || answers < own.GetValueOrDefault(kept[at])))
+                if (asksWhole ? Droppable(i) && at < 0
+                    : Droppable(i) && (answers < topOwn || answers == 0) && (at < 0 || answers < own.GetValueOrDefault(kept[at])))
                 {
                     at = i;
                 }

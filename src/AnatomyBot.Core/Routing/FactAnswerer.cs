@@ -586,7 +586,161 @@ internal static class FactAnswerer
             kept.Insert(at, lead);
         }
 
+        // "Explain what is meant by the psoas paradox", "psoas parodox": the topic as a whole is asked, so what it is comes
+        // first, not the shorter fact that ranked higher only because every fact of the topic shares the title's word.
+        if (topic >= 0 && !AsksNumber(question) && AsksTopicAsAWhole(index, question, analysis, topic))
+        {
+            MoveFirst(kept, LeadFact(facts, topic));
+        }
+
+        // "the first psoas stretch", "what's the 2nd one": the topic's numbered item ("Stretch 1: ...") is the answer.
+        if (topic >= 0 && NumberedItem(index, topic, question) is var item && item >= 0)
+        {
+            MoveFirst(kept, item);
+        }
+
         return kept;
+    }
+
+    private static void MoveFirst(List<int> kept, int passage)
+    {
+        if (passage < 0)
+        {
+            return;
+        }
+
+        var at = kept.IndexOf(passage);
+        if (at == 0)
+        {
+            return;
+        }
+
+        if (at > 0)
+        {
+            kept.RemoveAt(at);
+        }
+
+        kept.Insert(0, passage);
+    }
+
+    /// <summary>
+    /// The topic's fact numbered as the question's ordinal asks ("Stretch 2: ..." for "the second stretch", "the 2nd
+    /// psoas stretch"), or -1. A numbered fact opens with its label, the number and a colon; the ordinal must name that
+    /// label ("the first step" is not "Stretch 1").
+    /// </summary>
+    private static int NumberedItem(KnowledgeIndex index, int topic, TokenizedText question)
+    {
+        var facts = index.Facts;
+        for (var i = 0; i + 1 < question.Count; i++)
+        {
+            var n = question.WordString(i) switch
+            {
+                "first" or "1st" => 1,
+                "second" or "2nd" => 2,
+                "third" or "3rd" => 3,
+                _ => 0,
+            };
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var named = i + 1;
+            while (named + 1 < question.Count && index.IsMuscleWord(question.WordString(named)))
+            {
+                named++;
+            }
+
+            var label = facts.Term(question.WordString(named));
+            foreach (var p in facts.OfTopic(topic))
+            {
+                var text = facts.Passages[p].Fact.Text.AsSpan().TrimStart();
+                var space = text.IndexOf(' ');
+                if (facts.Passages[p].Kind == PassageKind.TopicFact && space > 0 && text.Length > space + 2
+                    && text[space + 1] == (char)('0' + n) && text[space + 2] == ':'
+                    && facts.Term(text[..space].ToString().ToLowerInvariant()) == label)
+                {
+                    return p;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The topic's lead fact (what the topic is about), or -1.</summary>
+    public static int LeadFact(FactIndex facts, int topic)
+    {
+        foreach (var p in facts.OfTopic(topic))
+        {
+            if (facts.Passages[p].Kind == PassageKind.TopicFact)
+            {
+                return p;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Words that ask what a named thing means ("what is meant by", "the term ... refers to", "the concept of").</summary>
+    private static readonly FrozenSet<string> DefinitionWords = new[]
+    {
+        "meant", "term", "refer", "refers", "concept", "notion", "explained", "definition", "defined", "called", "named",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the question asks for a topic as a whole: it names the topic, and every word it asks with that any fact
+    /// uses (besides the muscles, the frame of the question and words asking what something means) is a word of the
+    /// topic's title ("explain what is meant by the psoas paradox", "what is paradoxical about the psoas"). "How big is
+    /// the psoas's part in extension" asks one detail of the same topic, and is not.
+    /// </summary>
+    public static bool AsksTopicAsAWhole(KnowledgeIndex index, TokenizedText question, Analysis analysis, int topic)
+    {
+        // A yes/no question asks a claim about the topic ("does the lumbar plexus go through the psoas"), not what it is.
+        if (topic < 0 || IsYesNo(question))
+        {
+            return false;
+        }
+
+        var named = NamesTopic(analysis, topic);
+        var titled = false;
+        foreach (var term in analysis.TermsOutsideMuscles(question, index.Facts))
+        {
+            if ((term.Term is not { } known || term.Corrected || index.Facts.OnlyInContext(known)) && index.IsKeywordOf(term.Word, topic))
+            {
+                // A word written as the topic's keyword, a misspelling it lists included ("parodox", which no fact spells
+                // so and the index reads as another word): the topic is named, though the question's words score it low.
+                named = titled = true;
+                continue;
+            }
+
+            if (term.Term is not { } t || Vocabulary.NamesNoSubject(term.Word) || DefinitionWords.Contains(term.Word))
+            {
+                continue;
+            }
+
+            if (!index.Facts.InTitle(topic, t))
+            {
+                return false;
+            }
+
+            titled = true;
+        }
+
+        return named && titled;
+    }
+
+    private static bool NamesTopic(Analysis analysis, int topic)
+    {
+        foreach (var (named, score) in analysis.TopicScores)
+        {
+            if (named == topic && score >= RoutingThresholds.TopicAccept)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Sections for the chosen facts, grouped under their headings, with "Sources disagree" where they do.</summary>

@@ -91,6 +91,10 @@ internal sealed class KnowledgeIndex
         return names.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>Whether <paramref name="word"/> is one of the topic's keywords as written ("parodox" of the psoas paradox).</summary>
+    public bool IsKeywordOf(string word, int topic) =>
+        _topicPhraseLookup.TryGetValue(word, out var phrase) && Array.IndexOf(_topicPhraseOwners[phrase], topic) >= 0;
+
     /// <summary>The topic whose normalised title or id (hyphens as spaces) is <paramref name="words"/>, or null.</summary>
     public int? TopicTitled(string words) => _topicNames.TryGetValue(words, out var t) ? t : null;
 
@@ -480,8 +484,11 @@ internal sealed class KnowledgeIndex
         }
 
         var verb = HowToVerb(text);
-        if (verb >= 0)
+        if ((verb < 0 || !AddHowTo(text, verb, hits)) && ProcedureActivity(text) is var activity && activity >= 0)
         {
+            // "steps for stretching the psoas", "psoas stretch how to", "walk me through the first stretch": the how-to
+            // asked in other words, or after the activity.
+            verb = activity;
             AddHowTo(text, verb, hits);
         }
 
@@ -599,14 +606,12 @@ internal sealed class KnowledgeIndex
     /// A topic keyword "how to X" matched however the how-to is said and X is spelt ("how do you strech", "how to
     /// streth", "best way to stretch"): the frame and the verb become one mention of that topic.
     /// </summary>
-    private void AddHowTo(TokenizedText text, int verb, List<TopicMention> hits)
+    private bool AddHowTo(TokenizedText text, int verb, List<TopicMention> hits)
     {
-        var word = text.WordString(verb);
-        var phrase = HowToPhrase(word) ?? HowToPhrase(Facts.Term(word)) ?? (CorrectWord(word) is { } corrected ? HowToPhrase(corrected) : null)
-            ?? ResultPhrase(text, verb);
+        var phrase = ActivityPhrase(text.WordString(verb)) ?? ResultPhrase(text, verb);
         if (phrase is not { } found)
         {
-            return;
+            return false;
         }
 
         var start = verb;
@@ -620,6 +625,116 @@ internal sealed class KnowledgeIndex
         {
             hits.Add(new TopicMention(owner, start, verb - start + 1, _topicPhraseWeight[found]));
         }
+
+        return true;
+    }
+
+    /// <summary>The "how to X" keyword of a word however it is spelt or inflected ("stretching", "streach"), or null.</summary>
+    private int? ActivityPhrase(string word) =>
+        HowToPhrase(word) ?? HowToPhrase(Facts.Term(word))
+        ?? (CorrectWord(word) is { } corrected ? HowToPhrase(corrected) ?? HowToPhrase(Facts.Term(corrected)) : null);
+
+    /// <summary>Words asking for a procedure, not facts about it: "steps", "step by step", "instructions", "technique".</summary>
+    private static readonly FrozenSet<string> ProcedureWords = new[]
+    {
+        "step", "steps", "stepwise", "instruction", "instructions", "technique", "techniques", "guide", "guidance",
+        "demonstrate", "demo", "tutorial", "routine", "routines", "exercise", "exercises", "exercice", "exercices",
+        "exersize", "exersizes", "excercise", "excercises", "drill", "drills",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Which one of several numbered items ("the first stretch", "2nd stretch") is asked.</summary>
+    private static readonly FrozenSet<string> Ordinals = new[]
+    {
+        "first", "second", "third", "1st", "2nd", "3rd", "last", "final",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The position of the activity a procedure is asked for when no "how to" opens the question: "how" later on or
+    /// in another order ("how I do the stretching", "psoas stretch how to", "show me how to do a stretch"), a word asking
+    /// for steps ("steps for stretching", "walk me through", "stretch exercises"), or one numbered item ("the first
+    /// psoas stretch"). One activity only ("stretch or strengthen first?" asks a choice), and a yes/no question asks a
+    /// claim ("is stretching the right first step"), not a procedure. -1 when there is none.
+    /// </summary>
+    private int ProcedureActivity(TokenizedText text)
+    {
+        // Most questions hold no word of a procedure: they pay one set lookup per word, and no phrase is looked up.
+        if (!MayAskProcedure(text))
+        {
+            return -1;
+        }
+
+        var activity = -1;
+        int? phrase = null;
+        var asksProcedure = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (ProcedureWords.Contains(word) || (word is "how" && HowFrame(text, i))
+                || (word is "walk" or "talk" && i + 2 < text.Count && text.Word(i + 1) is "me" or "us" or "you" && text.Word(i + 2) is "through" or "thru"))
+            {
+                asksProcedure = true;
+                continue;
+            }
+
+            if (word.Length < 4 || ActivityPhrase(word) is not { } found)
+            {
+                continue;
+            }
+
+            if (phrase is { } seen && seen != found)
+            {
+                return -1;
+            }
+
+            phrase = found;
+            activity = activity < 0 ? i : activity;
+            // "the first stretch", "the second psoas stretch": one numbered item of the procedure.
+            asksProcedure |= (i >= 1 && Ordinals.Contains(text.WordString(i - 1)))
+                || (i >= 2 && Ordinals.Contains(text.WordString(i - 2)) && IsMuscleWord(text.WordString(i - 1)));
+        }
+
+        return asksProcedure && activity >= 0 && (HasHow(text) || !FactAnswerer.IsYesNo(text)) ? activity : -1;
+    }
+
+    private static bool MayAskProcedure(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (ProcedureWords.Contains(word) || Ordinals.Contains(word) || word is "how" or "walk" or "talk")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"how to", "how do i", "how i do", "how can you": a how-to frame at <paramref name="at"/>, anywhere in the question.</summary>
+    private static bool HowFrame(TokenizedText text, int at)
+    {
+        if (at + 1 >= text.Count)
+        {
+            // "psoas stretch how?" / "... how": asked after the activity.
+            return true;
+        }
+
+        var next = text.Word(at + 1);
+        return next is "to" or "i" or "u"
+            || (next is "do" or "can" or "could" or "should" or "would" or "must" && at + 2 < text.Count && text.Word(at + 2) is "i" or "you" or "we" or "one" or "u");
+    }
+
+    private static bool HasHow(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.Word(i) is "how" && HowFrame(text, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

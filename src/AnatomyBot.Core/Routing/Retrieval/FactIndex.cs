@@ -138,6 +138,41 @@ internal sealed class FactIndex
         var notes = Passages.Where(p => p.Kind == PassageKind.Disagreement).ToList();
         _topicDisagreements = notes.ToLookup(p => p.Topic);
         _attributeDisagreements = notes.ToLookup(p => (p.Muscle, p.Attribute));
+        _titleTerms = [.. topics.Select(t => ContentTerms(t.Title).ToFrozenSet(StringComparer.Ordinal))];
+        _contextOnly = counts.Where(c => c.Value.Values.All(e => e.Text == 0)).Select(c => c.Key).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Terms no fact's own text uses, only headings, keywords or example questions ("parodox", a listed misspelling).</summary>
+    private readonly FrozenSet<string> _contextOnly;
+
+    /// <summary>Whether no fact's own text uses <paramref name="term"/> (see <see cref="_contextOnly"/>).</summary>
+    public bool OnlyInContext(string term) => _contextOnly.Contains(term);
+
+    private readonly FrozenSet<string>[] _titleTerms;
+
+    /// <summary>Whether <paramref name="term"/> is a content term of the topic's title ("paradox" of "The psoas paradox").</summary>
+    public bool InTitle(int topic, string term)
+    {
+        if ((uint)topic >= (uint)_titleTerms.Length)
+        {
+            return false;
+        }
+
+        if (_titleTerms[topic].Contains(term))
+        {
+            return true;
+        }
+
+        // "paradoxical" of "paradox": a longer form the stemmer leaves apart.
+        foreach (var titled in _titleTerms[topic])
+        {
+            if (titled.Length >= 5 && term.StartsWith(titled, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private readonly int[][] _byTopic;
