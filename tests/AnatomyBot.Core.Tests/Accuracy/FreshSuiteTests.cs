@@ -10,8 +10,9 @@ namespace AnatomyBot.Core.Tests.Accuracy;
 /// (163 students, a third, kept from the tuners of the session of 1 Dec 12:40 UTC until it landed), fresh4.json
 /// (178 students, a fourth, kept from the tuners of the session of 1 Dec 15:29 UTC until it landed), fresh5.json (194
 /// students, a fifth, kept from the tuners of the session of 1 Dec 18:03 UTC until it landed), fresh6.json (204
-/// students, a sixth, kept from the tuners of the session of 1 Dec 20:50 UTC until it landed) and fresh7.json (216
-/// students, a seventh, kept from the tuners of the session of 1 Dec 23:38 UTC). Each was written
+/// students, a sixth, kept from the tuners of the session of 1 Dec 20:50 UTC until it landed), fresh7.json (216
+/// students, a seventh, kept from the tuners of the session of 1 Dec 23:38 UTC) and fresh8.json (209 students, an eighth,
+/// kept from the tuners of the session of 2 Dec 02:32 UTC). Each was written
 /// from the five source documents before the bot was run and before the other suites or knowledge/ were read; the
 /// engine was never tuned against any of them. Each floor is what main honestly passed when measured.
 /// </summary>
@@ -21,7 +22,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -36,6 +37,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh5.json", 20)]
     [InlineData("fresh6.json", 30)]
     [InlineData("fresh7.json", 30)]
+    [InlineData("fresh8.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -93,7 +95,10 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// of that session (main 270cec0 + fresh7, 2 Dec 01:17 UTC, lexical): fresh 121/131 = 92.4 %, fresh2 146/158, fresh3
     /// 149/163, fresh4 165/178, fresh5 178/194 = 91.8 %, fresh6 185/204 = 90.7 % (both tuned on that session), fresh7 182/216
     /// = 84.3 % (kept from the engineers until 01:15; two of its five gains came from safety fixes the lead made from the
-    /// tester's summary): floors 92, 92, 91, 92, 91, 90 and 84 %.
+    /// tester's summary): floors 92, 92, 91, 92, 91, 90 and 84 %. fresh8.json (209 students, an eighth, kept from the tuners of
+    /// the session of 2 Dec 02:32 UTC): 177/209 = 84.7 % blind at main c048484 (items committed as 32ec7a5 before the run; 2 Dec,
+    /// 02:45 UTC); 178/209 = 85.2 % after one expectation was widened against the sources (160b2dc; the item's note says why):
+    /// floor 84 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -104,6 +109,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh5.json", 0.91)]
     [InlineData("fresh6.json", 0.90)]
     [InlineData("fresh7.json", 0.84)]
+    [InlineData("fresh8.json", 0.84)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
