@@ -55,7 +55,7 @@ internal static class Vocabulary
         // The asker's own English ("sorry for my english", "in my language we say"), not what is asked.
         "sorry", "english", "language", "languages", "native", "translate", "translation", "translated",
         "other", "another", "same", "different",
-        "considered", "consider", "regarded", "called", "known", "said", "says", "mentioned", "book",
+        "considered", "consider", "regarded", "called", "known", "said", "says", "mentioned", "book", "text", "texts", "document", "documents", "handout", "handouts",
         "blog", "article", "author", "authors", "post", "clinic", "site", "bottom", "top", "define", "definition",
         "role", "explain", "describe", "briefly", "main", "mainly", "part", "parts", "side", "sides",
         "perform", "performs", "performed", "having", "ppl", "persons", "class", "classes", "lecture", "teacher",
