@@ -98,18 +98,22 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// tester's summary): floors 92, 92, 91, 92, 91, 90 and 84 %. fresh8.json (209 students, an eighth, kept from the tuners of
     /// the session of 2 Dec 02:32 UTC): 177/209 = 84.7 % blind at main c048484 (items committed as 32ec7a5 before the run; 2 Dec,
     /// 02:45 UTC); 178/209 = 85.2 % after one expectation was widened against the sources (160b2dc; the item's note says why):
-    /// floor 84 %.
+    /// floor 84 %. At the end of that session (main 069731b + fresh8, 2 Dec 04:25 UTC, lexical): fresh 121/131 =
+    /// 92.4 %, fresh2 148/158 = 93.7 %, fresh3 152/163 = 93.3 %, fresh4 167/178 = 93.8 %, fresh5 182/194 = 93.8 %, fresh6
+    /// 187/204 = 91.7 %, fresh7 195/216 = 90.3 % (tuned on that session), fresh8 185/209 = 88.5 % (kept from the engineers
+    /// until 04:22; 180/209 = 86.1 % from their work alone, four gains from fixes the lead made from the tester's summary and
+    /// one read on it): floors 92, 93, 93, 93, 93, 91, 90 and 88 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("fresh.json", 0.92)]
-    [InlineData("fresh2.json", 0.92)]
-    [InlineData("fresh3.json", 0.91)]
-    [InlineData("fresh4.json", 0.92)]
-    [InlineData("fresh5.json", 0.91)]
-    [InlineData("fresh6.json", 0.90)]
-    [InlineData("fresh7.json", 0.84)]
-    [InlineData("fresh8.json", 0.84)]
+    [InlineData("fresh2.json", 0.93)]
+    [InlineData("fresh3.json", 0.93)]
+    [InlineData("fresh4.json", 0.93)]
+    [InlineData("fresh5.json", 0.93)]
+    [InlineData("fresh6.json", 0.91)]
+    [InlineData("fresh7.json", 0.90)]
+    [InlineData("fresh8.json", 0.88)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -37,19 +37,21 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 165/178, fresh5 178/194, fresh6 186/204 = 91.2 %, fresh7 186/216 = 86.1 % (lexical 182): floors 92, 92, 91, 92, 91, 91,
     /// 86 %. fresh8.json: the eighth blind trial (177/209 = 84.7 % blind lexical and model on at c048484, 2 Dec 02:45 and
     /// 03:00 UTC; after one expectation was widened against the sources 178/209 = 85.2 % lexical and model on at 03:01 UTC,
-    /// safety parity kept): floor 84 %. Issue 8's bar for all eight is also 95 %.
+    /// safety parity kept): floor 84 %. At the end of that session (2 Dec 04:27 UTC) model on: held-out 371/377, fresh 121/131,
+    /// fresh2 148/158, fresh3 152/163, fresh4 167/178, fresh5 182/194, fresh6 188/204 = 92.2 %, fresh7 199/216 = 92.1 %, fresh8
+    /// 185/209 = 88.5 % (lexical 185): floors 92, 93, 93, 93, 93, 92, 92, 88 %. Issue 8's bar for all eight is also 95 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
     [InlineData("fresh.json", 0.92, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh2.json", 0.92, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh3.json", 0.91, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh4.json", 0.92, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh5.json", 0.91, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh6.json", 0.91, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh7.json", 0.86, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh8.json", 0.84, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh2.json", 0.93, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh3.json", 0.93, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh4.json", 0.93, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh5.json", 0.93, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh6.json", 0.92, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh7.json", 0.92, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh8.json", 0.88, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
