@@ -594,8 +594,10 @@ internal static class FactAnswerer
         }
 
         // "the first psoas stretch", "what's the 2nd one": the topic's numbered item ("Stretch 1: ...") is the answer.
-        if (topic >= 0 && NumberedItem(index, topic, question) is var item && item >= 0)
+        if (topic >= 0 && NumberedItem(index, topic, question, out var label) is var item && item >= 0)
         {
+            // The item asked is the answer: its siblings ("Stretch 1" beside "the second stretch") only lengthen it.
+            kept.RemoveAll(k => k != item && NumberOf(facts, k, label) > 0);
             MoveFirst(kept, item);
         }
 
@@ -628,9 +630,10 @@ internal static class FactAnswerer
     /// psoas stretch"), or -1. A numbered fact opens with its label, the number and a colon; the ordinal must name that
     /// label ("the first step" is not "Stretch 1").
     /// </summary>
-    private static int NumberedItem(KnowledgeIndex index, int topic, TokenizedText question)
+    private static int NumberedItem(KnowledgeIndex index, int topic, TokenizedText question, out string label)
     {
         var facts = index.Facts;
+        label = string.Empty;
         for (var i = 0; i + 1 < question.Count; i++)
         {
             var n = question.WordString(i) switch
@@ -651,14 +654,10 @@ internal static class FactAnswerer
                 named++;
             }
 
-            var label = facts.Term(question.WordString(named));
+            label = facts.Term(question.WordString(named));
             foreach (var p in facts.OfTopic(topic))
             {
-                var text = facts.Passages[p].Fact.Text.AsSpan().TrimStart();
-                var space = text.IndexOf(' ');
-                if (facts.Passages[p].Kind == PassageKind.TopicFact && space > 0 && text.Length > space + 2
-                    && text[space + 1] == (char)('0' + n) && text[space + 2] == ':'
-                    && facts.Term(text[..space].ToString().ToLowerInvariant()) == label)
+                if (NumberOf(facts, p, label) == n)
                 {
                     return p;
                 }
@@ -666,6 +665,21 @@ internal static class FactAnswerer
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The number of a topic fact that opens with <paramref name="label"/>, a digit and a colon ("Stretch 2: ..." for the
+    /// label "stretch"), or 0 for any other fact.
+    /// </summary>
+    private static int NumberOf(FactIndex facts, int passage, string label)
+    {
+        var text = facts.Passages[passage].Fact.Text.AsSpan().TrimStart();
+        var space = text.IndexOf(' ');
+        return facts.Passages[passage].Kind == PassageKind.TopicFact && space > 0 && text.Length > space + 2
+            && char.IsAsciiDigit(text[space + 1]) && text[space + 2] == ':'
+            && facts.Term(text[..space].ToString().ToLowerInvariant()) == label
+            ? text[space + 1] - '0'
+            : 0;
     }
 
     /// <summary>The topic's lead fact (what the topic is about), or -1.</summary>
