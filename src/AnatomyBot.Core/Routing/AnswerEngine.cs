@@ -2491,11 +2491,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>
-    /// "Does the psoas minor attach to the femur?", "is it attached to T12?": both ends asked without naming either, and a
-    /// landmark that only one end's facts name, for any muscle (the femur is where muscles insert, T12 where they arise):
-    /// that end is the one asked about, whether or not this muscle's facts name the landmark.
-    /// </summary>
-    /// <summary>
     /// The attributes an attribute answer covers: two at most (one when a hinted action is among them), unless the
     /// question names three or more outright ("the origin, insertion and nerve supply of the iliacus"): an exam
     /// question listing its parts gets each part, up to four, rather than the first two.
@@ -2516,6 +2511,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return [.. asked.Take(cap)];
     }
 
+    /// <summary>
+    /// "Does the psoas minor attach to the femur?", "is it attached to T12?": both ends asked without naming either, and a
+    /// landmark that only one end's facts name, for any muscle (the femur is where muscles insert, T12 where they arise):
+    /// that end is the one asked about, whether or not this muscle's facts name the landmark.
+    /// </summary>
     private static IReadOnlyList<MuscleAttribute> EndOfLandmark(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> wanted)
     {
         if (!wanted.Contains(MuscleAttribute.Origin) || !wanted.Contains(MuscleAttribute.Insertion) || analysis.BothEndsCued

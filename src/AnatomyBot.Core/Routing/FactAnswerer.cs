@@ -1672,14 +1672,14 @@ internal static class FactAnswerer
         return false;
     }
 
-    /// <summary>
-    /// "extend" and "extension", "abduct" and "abduction" (one word's ending changed, at least five letters kept),
-    /// "pubis" and "pubic" (both endings of at most two letters).
-    /// </summary>
     /// <summary>The words of a disagreement: its question (note) and its text.</summary>
     private static string[] DisagreementWords(FactPassage disagreement) =>
         Words(disagreement.Note is { } note ? note + " " + disagreement.Fact.Text : disagreement.Fact.Text);
 
+    /// <summary>
+    /// "extend" and "extension", "abduct" and "abduction" (one word's ending changed, at least five letters kept),
+    /// "pubis" and "pubic" (both endings of at most two letters).
+    /// </summary>
     private static bool SameRoot(string a, string b)
     {
         var common = a.AsSpan().CommonPrefixLength(b);

@@ -615,7 +615,6 @@ internal static class QueryAnalyzer
 
     private static bool IsEndCue(AttributeCue cue) => cue.Attributes is [MuscleAttribute.Origin] or [MuscleAttribute.Insertion];
 
-    /// <summary>"in relation to a shortened iliopsoas", "with relation to": a preposition, not a question about relations.</summary>
     /// <summary>
     /// "what does tom myers say about the psoas", "what does the book say": "say" reports what someone wrote, not how a
     /// name is said ("how do you say iliopsoas", "how do i say it" keep the pronunciation).
@@ -625,6 +624,7 @@ internal static class QueryAnalyzer
         && (start + 1 == text.Count || text.Word(start + 1) is "about" or "that" or "on" or "regarding" or "of" or "concerning"
             || (text.Word(start) is "said" or "says" && FramingWords.OpensAReportedClaim(text, start + 1)));
 
+    /// <summary>"in relation to a shortened iliopsoas", "with relation to": a preposition, not a question about relations.</summary>
     private static bool IsInRelationTo(TokenizedText text, int start, int count) =>
         count == 1 && text.Word(start) is "relation" && start > 0 && text.Word(start - 1) is "in" or "with"
         && start + 1 < text.Count && text.Word(start + 1) is "to";

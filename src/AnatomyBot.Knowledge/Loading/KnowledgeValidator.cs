@@ -326,7 +326,6 @@ internal sealed class KnowledgeValidator
         return urgent is null || reply is null ? null : new CrisisRule(urgent, reply, signs);
     }
 
-    /// <summary>The red flags with an id and a description, each id once (a duplicate is reported with the first one's line).</summary>
     /// <summary>
     /// 'not_red_flags' (optional): everyday phrases whose words never count toward a red flag ("fell asleep"). Each needs
     /// two words or more: a single word listed here would switch a red-flag term off everywhere, not in one phrase.
@@ -353,6 +352,7 @@ internal sealed class KnowledgeValidator
         return phrases.ToImmutable();
     }
 
+    /// <summary>The red flags with an id and a description, each id once (a duplicate is reported with the first one's line).</summary>
     private static ImmutableArray<RedFlag> ReadRedFlags(YamlMap map, string key, string what, FileDiagnostics diagnostics)
     {
         var redFlags = ImmutableArray.CreateBuilder<RedFlag>();
