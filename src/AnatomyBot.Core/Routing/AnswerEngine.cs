@@ -522,6 +522,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return early;
         }
 
+        // "whats 12 times 12", "what is 7 plus 8": a sum is no question about the muscles, though "times" and numbers
+        // are words of the sets and reps.
+        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain && AsksASum(text))
+        {
+            return EngineCopy.OffTopic(index);
+        }
+
         // Before the self-care facts: "how many weeks until my torn psoas heals" asks what none of them holds.
         if (HealingTimeQuestions.Uncovered(text, index) is { } healing)
         {
@@ -544,6 +551,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (HistoryQuestions.Uncovered(text, analysis, index) is { } history)
         {
             return NotCovered(index, history, [], text, HistoryQuestions.Muscle(analysis, index));
+        }
+
+        // A size or a difference between the sexes: no fact gives one, so the facts the other words match are the
+        // nearest ("the common tendon" for the length of a tendon), not the answer.
+        if ((SizeQuestions.Uncovered(text, analysis, index) ?? SexDifferenceQuestions.Uncovered(text, index)) is { } measure)
+        {
+            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
+            return NotCovered(index, measure, nearest, text, HistoryQuestions.Muscle(analysis, index));
         }
 
         var subject = ReadSubject(text, analysis, index, context);
@@ -619,6 +635,44 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return Fallback(text, analysis, index, subject);
     }
+
+    /// <summary>
+    /// Nothing but a sum and the words that ask for one: a number, a word of arithmetic and another number ("12 times
+    /// 12", "100 divided by 4"). "Is it 3 times 15 reps" names reps, so it stays a question about the sets.
+    /// </summary>
+    private static bool AsksASum(TokenizedText text)
+    {
+        var sum = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (EverydayWords.IsBareNumber(word) || SumAskWords.Contains(word) || Vocabulary.StopWords.Contains(word))
+            {
+                continue;
+            }
+
+            if (!SumWords.Contains(word) || i == 0 || i + 1 >= text.Count || !EverydayWords.IsBareNumber(text.WordString(i - 1)))
+            {
+                return false;
+            }
+
+            var next = text.WordString(i + 1) is "by" && i + 2 < text.Count ? i + 2 : i + 1;
+            sum |= EverydayWords.IsBareNumber(text.WordString(next));
+        }
+
+        return sum;
+    }
+
+    private static readonly FrozenSet<string> SumWords = new[]
+    {
+        "times", "plus", "minus", "multiplied", "divided",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that ask for a sum's result ("whats", "calculate") besides the stop words.</summary>
+    private static readonly FrozenSet<string> SumAskWords = new[]
+    {
+        "what", "whats", "equals", "equal", "calculate", "compute", "work", "out", "by", "please", "quick", "hey",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "What are the rotator cuff muscles?", "what does the deltoid do?": a muscle or joint elsewhere in the body, none of
@@ -875,7 +929,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // Everyday words alone ("said out loud", "kinda lost") say how the named attribute is asked, unless they are
             // the choice asked about ("more often in men or in women").
             // A test, a treatment or a measure no fact holds ("which reflex tests the nerve roots") is never settled.
-            var settled = !EverydayWords.AsksWhatNoFactHolds(unknownWords)
+            var settled = !EverydayWords.AsksWhatNoFactHolds(unknownWords) && !AsksForAnUnknownThing(text, unknownWords)
                 && ((strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight)
                     || (unknownWords.Count > 0 && EverydayWords.Rare(unknownWords).Count == 0 && !OffersUnknownChoice(text, unknownWords, index)));
             if (UncoveredSubject(text, index, unknownWords, settled) is { } uncovered
@@ -890,6 +944,51 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return null;
     }
+
+    /// <summary>
+    /// "Which veins drain blood from the iliacus?", "how many motor units does the psoas have?": the thing asked for
+    /// (the word or two right after "which" or "what", past "kind of"; or after "how many") is a part of a tissue the
+    /// facts never describe (<see cref="TissueParts"/>) and a word no fact uses, so the words the facts do use ("blood",
+    /// "drain") cannot settle the question: the sources lack what it asks. "Which direction", "what precautions" ask
+    /// for something the facts may well hold, and are answered as usual.
+    /// </summary>
+    private static bool AsksForAnUnknownThing(TokenizedText text, List<string> unknownWords)
+    {
+        if (unknownWords.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            var j = word is "which" or "what" or "whats" ? i + 1 : word == "how" && text.WordString(i + 1) is "many" or "much" ? i + 2 : -1;
+            if (j < 0)
+            {
+                continue;
+            }
+
+            while (j < text.Count && text.WordString(j) is "kind" or "kinds" or "type" or "types" or "sort" or "sorts" or "of" or "the" or "a")
+            {
+                j++;
+            }
+
+            var next = j + 1 < text.Count ? text.WordString(j + 1) : null;
+            var head = j < text.Count ? text.WordString(j) : null;
+            return head is not null && (TissueParts.Contains(head) || (next is not null && TissueParts.Contains(next)))
+                && (unknownWords.Contains(head) || (next is not null && unknownWords.Contains(next)));
+        }
+
+        return false;
+    }
+
+    /// <summary>Parts of tissues and vessels the sources never describe: veins, lymph nodes, motor units, cells, receptors.</summary>
+    private static readonly FrozenSet<string> TissueParts = new[]
+    {
+        "vein", "veins", "venous", "lymph", "lymphatic", "lymphatics", "node", "nodes", "unit", "units", "neuron", "neurons",
+        "neurone", "neurones", "cell", "cells", "receptor", "receptors", "spindle", "spindles", "enzyme", "enzymes", "gene",
+        "genes", "hormone", "hormones", "sarcomere", "sarcomeres", "capillary", "capillaries", "synapse", "synapses",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "Does the psoas major originate from the sacrum?", "is the iliacus supplied by the obturator nerve?": a yes/no
@@ -1090,7 +1189,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim. The reply
         // names those words ("ibuprofen", "abscess"), not the question's frame around them ("what do the sources say").
-        var lacking = terms.Where(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
+        var lacking = terms.Where(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !EverydayWords.IsBareNumber(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
             && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)).Select(t => t.Word).Distinct().Take(4).ToList();
         if (lacking.Count > 0)
         {
@@ -1122,7 +1221,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // covered" and never the whole card presented as the answer.
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
-            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !FramingWords.Frames(text, w, index)))
+            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !EverydayWords.IsBareNumber(w) && !FramingWords.Frames(text, w, index)))
         {
             return MuscleAnswer(index, mention, overview: true);
         }
@@ -1538,8 +1637,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var namesOurMuscles = muscles.Count > 0 || text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
         // A measure or unit alone ("what kg cuff weight for the leg raises") asks an amount of something the facts
         // describe: in the domain, and not covered, rather than another subject.
+        // A topic named by a sure phrase with only everyday words besides ("should the strengthening sets be repeated
+        // morning, noon and night") is a question about that topic, not another subject.
         if (!namesOurMuscles && unknown.Count > 0 && !analysis.Safety.TouchesPain && analysis.GreyMuscles.Count == 0 && context is null
             && (knownWeight == 0 || !unknown.TrueForAll(w => Vocabulary.UnitWords.Contains(w) || Vocabulary.MeasureWords.Contains(w)))
+            && !(NamesSureTopic(analysis) && unknown.TrueForAll(EverydayWords.IsEveryday))
             && !TouchesLastSubject(index, terms, chat))
         {
             return EngineCopy.OffTopic(index);
@@ -1563,13 +1665,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         var rare = EverydayWords.Rare(unknown);
-        if (inDomain && unknown.Count > 0 && (EverydayWords.AsksWhatNoFactHolds(unknown) || (rare.Count > 0
+        if (inDomain && unknown.Count > 0 && (EverydayWords.AsksWhatNoFactHolds(unknown) || AsksForAnUnknownThing(text, unknown) || (rare.Count > 0
                 ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight
                 : OnlyEverydayUncovered(analysis, muscles, LexicalBest(), unknownWeight, subjectWeight))))
         {
             // Only everyday words unknown ("can a flexible psoas help a woman push during childbirth"): a topic fact
             // holding most of what the question asks about answers, however many everyday words lower its score.
-            if (rare.Count == 0 && !EverydayWords.AsksWhatNoFactHolds(unknown) && HeldSubject(index, terms, ranked) is { } held)
+            if (rare.Count == 0 && !EverydayWords.AsksWhatNoFactHolds(unknown) && !AsksForAnUnknownThing(text, unknown) && HeldSubject(index, terms, ranked) is { } held)
             {
                 return FactReply(index, text, analysis, [held.Passage], held.Score);
             }
@@ -1789,7 +1891,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// word, nor a misspelt word that names no subject ("meny" people, "discrepency").
     /// </summary>
     private static bool NamesAnUnknownSubject(string word, KnowledgeIndex index) =>
-        (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.NamesNoSubject(word)
+        (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !EverydayWords.IsBareNumber(word) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.NamesNoSubject(word)
         && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && (!index.Safety.IsSafetyWord(word) || EverydayWords.IsClinicalSubject(word))
         && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(word, c.Phrase, EditDistance.Allowed(word)))
         && (word.Length < 5 || QueryAnalyzer.FuzzyCue(word) is null)

@@ -48,6 +48,28 @@ internal static class EverydayWords
         return false;
     }
 
+    /// <summary>
+    /// A bare number ("10" of "sat at my desk for 10 hours", "7" of "7 times 8"): an amount of something, never the
+    /// subject the sources lack. A number with a unit ("40 cm") is asked through its unit.
+    /// </summary>
+    public static bool IsBareNumber(string word)
+    {
+        if (word.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in word)
+        {
+            if (!char.IsAsciiDigit(c) && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiDigit(word[0]);
+    }
+
     public static bool IsEveryday(string word) =>
         EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank && !ClinicalSubjects.Contains(word)
         && !Vocabulary.MeasureWords.Contains(word) && !Vocabulary.UnitWords.Contains(word);

@@ -188,6 +188,13 @@ internal static class FramingWords
                 }
             }
 
+            // "Long day in the lab, brain is fried. Anyway: what is ...": a word that turns to the question ends a story
+            // told without "I" or "my" as surely as one told with them.
+            if (TurnsToTheQuestion.Contains(text.WordString(q - 1)))
+            {
+                return true;
+            }
+
             for (var k = 0; k < q; k++)
             {
                 if (FirstPerson.Contains(text.WordString(k)))
@@ -201,6 +208,12 @@ internal static class FramingWords
 
         return false;
     }
+
+    /// <summary>Words that close the chatter and turn to the question right after them ("anyway, what ...", "btw which ...").</summary>
+    private static readonly FrozenSet<string> TurnsToTheQuestion = new[]
+    {
+        "anyway", "anyways", "anyhow", "btw", "question", "ok", "okay", "alright",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A story before the question is at least this many words ("we had our practical today").</summary>
     private const int MinStoryWords = 3;
