@@ -13,25 +13,13 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// </summary>
 public sealed class FollowUpInOtherWordsRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
-    private Reply Dialogue(params string[] turns)
-    {
-        var chat = "other-words-" + string.Join('|', turns);
-        Reply reply = null!;
-        foreach (var turn in turns)
-        {
-            reply = fixture.Ask(turn, chat);
-        }
-
-        return reply;
-    }
-
     [Theory]
     [InlineData("psoas major innervation", "and the small psoas, which roots does it use?", "psoas-minor")]
     [InlineData("what nerve supplies the iliacus", "what about the minor one, which roots?", "psoas-minor")]
     [InlineData("innervation of the psoas minor", "which roots does the major one get?", "psoas-major")]
     public void Roots_asked_of_another_muscle_are_its_nerve_roots(string first, string next, string muscle)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(Intent.MuscleAttribute, reply.Intent);
         Assert.Equal(muscle, reply.Entity);
@@ -62,7 +50,7 @@ public sealed class FollowUpInOtherWordsRuleTests(ShippedKnowledgeFixture fixtur
     [InlineData("iliacus nerve supply", "do the authors all say the same?", "L2")]
     public void The_same_asked_of_the_sources_is_their_disagreement(string first, string next, string shows)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.StartsWith("The sources differ.", reply.Title, StringComparison.Ordinal);
         Assert.Contains(shows, HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
@@ -73,7 +61,7 @@ public sealed class FollowUpInOtherWordsRuleTests(ShippedKnowledgeFixture fixtur
     [InlineData("where does the psoas major start", "is it the same on both sides?", null)]
     public void The_same_said_of_the_body_is_no_question_of_the_sources(string first, string next, string? entity)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.False(reply.Title?.StartsWith("The sources differ.", StringComparison.Ordinal) == true);
         if (entity is not null)
@@ -89,7 +77,7 @@ public sealed class FollowUpInOtherWordsRuleTests(ShippedKnowledgeFixture fixtur
     [InlineData("where is the psoas major", "and what about the iliacus?", "pelvic bone")]
     public void Another_muscle_after_a_topic_answer_asks_the_same_question(string first, string next, string shows)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(Intent.Topic, reply.Intent);
         Assert.Contains(shows, HeldOutJudge.AnswerText(reply), StringComparison.OrdinalIgnoreCase);
@@ -99,7 +87,7 @@ public sealed class FollowUpInOtherWordsRuleTests(ShippedKnowledgeFixture fixtur
     [Fact]
     public void A_second_muscle_swap_still_asks_the_first_question()
     {
-        var reply = Dialogue("how does the psoas feel when you palpate it", "and the iliacus?", "and the psoas major?");
+        var reply = fixture.Dialogue("how does the psoas feel when you palpate it", "and the iliacus?", "and the psoas major?");
 
         Assert.Equal(Intent.Topic, reply.Intent);
         Assert.Equal("palpation", reply.Entity);
@@ -113,7 +101,7 @@ public sealed class FollowUpInOtherWordsRuleTests(ShippedKnowledgeFixture fixtur
     [InlineData("what shape is the iliacus", "where does the psoas major insert", "psoas-major", Intent.MuscleAttribute)]
     public void Cards_attributes_and_own_questions_are_answered_as_before(string first, string next, string entity, Intent intent)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(intent, reply.Intent);
         Assert.Equal(entity, reply.Entity);
