@@ -3,14 +3,15 @@ using System.Collections.Frozen;
 namespace AnatomyBot.Core.Routing;
 
 /// <summary>
-/// "How long is the psoas minor's tendon?", "how big is the iliacus?": the size of a structure. No source gives a length
-/// or a size, yet "long" is a fact word ("long and cable-like") and "tendon" names the common tendon, whose facts would
+/// "How long is the psoas minor's tendon?", "how long is the psoas major?": the length of a structure. No source gives
+/// one, yet "long" is a fact word ("long and cable-like") and "tendon" names the common tendon, whose facts would
 /// then be presented as the answer. Unless some fact gives a measure, the honest reply is that the sources do not cover
 /// it, with those facts as the nearest. How long a stretch is held or a rest lasts is a duration, not a size.
 /// </summary>
 internal static class SizeQuestions
 {
-    private static readonly FrozenSet<string> SizeWords = new[] { "long", "big", "large", "tall" }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>"How big is the psoas major" stays the muscle's overview (MuscleOverviewRuleTests): only a length is asked here.</summary>
+    private static readonly FrozenSet<string> SizeWords = new[] { "long" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Parts of a muscle whose size may be asked besides the muscle itself.</summary>
     private static readonly FrozenSet<string> Parts = new[]
@@ -29,7 +30,7 @@ internal static class SizeQuestions
     /// <summary>Words a fact would use to give a size.</summary>
     private static readonly string[] SizeTerms = ["cm", "centimetres", "centimeters", "mm", "millimetres", "inches", "length"];
 
-    /// <summary>What is asked ("the length of the psoas minor's tendon"), or null when the question asks no size of a structure or a fact gives one.</summary>
+    /// <summary>What is asked ("the length of the psoas minor's tendon"), or null when the question asks no length of a structure or a fact gives one.</summary>
     public static string? Uncovered(TokenizedText text, Analysis analysis, KnowledgeIndex index)
     {
         for (var i = 0; i + 3 < text.Count; i++)
@@ -58,7 +59,7 @@ internal static class SizeQuestions
                 return null;
             }
 
-            var measure = text.WordString(i + 1) == "long" ? "length" : "size";
+            const string measure = "length";
             var name = analysis.Muscles.Count > 0 ? index.Muscles[analysis.Muscles[0].Muscle].Name.ToLowerInvariant() : null;
             return name is null ? $"the {measure} of the {part}" : part is null ? $"the {measure} of the {name}" : $"the {measure} of the {name}'s {part}";
         }
