@@ -523,8 +523,10 @@ internal static class FactAnswerer
 
         if (AsksNumber(question))
         {
-            // The fact holding the number asked for comes first.
-            chosen = [.. chosen.OrderByDescending(facts.HoldsNumber)];
+            // The fact holding the number asked for comes first: the kind asked (the twenty seconds of "how long do I
+            // hold it") before any other number (the 90 degrees of the same topic's first step).
+            var number = AskedNumber.Of(facts, question);
+            chosen = [.. chosen.OrderByDescending(c => number.HeldBy(facts, c)).ThenByDescending(facts.HoldsNumber)];
         }
 
         return chosen;
@@ -570,20 +572,29 @@ internal static class FactAnswerer
         }
 
         var topic = kept.Count > 0 ? facts.Passages[kept[0]].Topic : -1;
-        var named = topic >= 0 && chosen.Count == 1 && analysis.TopicScores.Any(t => t.Topic == topic && t.Score >= RoutingThresholds.TopicAccept);
+        var number = AskedNumber.Of(facts, question);
+        // "How many reps", "how long do I hold it": a fact holding the number asked is the answer. The topic's overview
+        // does not join it, and neither do companions that hold no such number (the exercise named beside the reps, the
+        // 90 degrees of the step before the one held twenty seconds): each only lengthens the reply. Not for a yes/no
+        // question, whose verdict may rest on another fact.
+        var numberAnswers = number.Asked && kept.Count > 0 && number.HeldBy(facts, kept[0]) && !IsYesNo(question);
+        if (numberAnswers)
+        {
+            kept.RemoveAll(k => facts.Passages[k].Kind != PassageKind.Disagreement && !number.HeldBy(facts, k));
+        }
+
+        var named = topic >= 0 && chosen.Count == 1 && !numberAnswers && analysis.TopicScores.Any(t => t.Topic == topic && t.Score >= RoutingThresholds.TopicAccept);
         var lead = named ? facts.Passages.FirstOrDefault(p => p.Topic == topic && p.Kind == PassageKind.TopicFact)?.Ordinal ?? -1 : -1;
         // The lead comes only when it states no side of a dispute: a short answer does not grow by a dispute it did not ask.
         if (lead >= 0 && !kept.Contains(lead) && kept.Count < RetrievalThresholds.MaxFacts
             && !facts.TopicDisagreements(topic).Any(q => q.Values.Any(v => Restates(facts, facts.Passages[lead].Fact, v))))
         {
-            // The fact holding an asked number stays first ("how many reps": "15 to 20 repetitions" above the overview).
-            var at = 0;
-            while (AsksNumber(question) && at < kept.Count && facts.HoldsNumber(kept[at]) && !facts.HoldsNumber(lead))
-            {
-                at++;
-            }
-
-            kept.Insert(at, lead);
+            // The overview leads, unless the fact chosen answers in its own words what the overview does not ("which
+            // drill suits a pelvis tipped forward": the lengthening drill, then the three kinds of training). One
+            // author's view never goes before the established fact, and numbered steps start at the first.
+            var detailFirst = !facts.Passages[kept[0]].Fact.IsOpinion && !IsNumberedStep(facts, lead)
+                && OwnWordsAnswerBetter(index, question, analysis, kept[0], lead);
+            kept.Insert(detailFirst ? kept.Count : 0, lead);
         }
 
         // "Explain what is meant by the psoas paradox", "psoas parodox": the topic as a whole is asked, so what it is comes
@@ -602,6 +613,28 @@ internal static class FactAnswerer
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// Whether the own words of <paramref name="chosen"/> (its text, not its heading) match the question better than
+    /// those of <paramref name="other"/>: the detail asked sits in it, not in the other.
+    /// </summary>
+    private static bool OwnWordsAnswerBetter(KnowledgeIndex index, TokenizedText question, Analysis analysis, int chosen, int other)
+    {
+        double chosenOwn = 0, otherOwn = 0;
+        foreach (var hit in index.Facts.Search(analysis.TermsOutsideMuscles(question, index.Facts), p => p.Ordinal == chosen || p.Ordinal == other, 2))
+        {
+            if (hit.Passage == chosen)
+            {
+                chosenOwn = hit.Own;
+            }
+            else
+            {
+                otherOwn = hit.Own;
+            }
+        }
+
+        return chosenOwn > otherOwn;
     }
 
     private static void MoveFirst(List<int> kept, int passage)
@@ -680,6 +713,14 @@ internal static class FactAnswerer
             && facts.Term(text[..space].ToString().ToLowerInvariant()) == label
             ? text[space + 1] - '0'
             : 0;
+    }
+
+    /// <summary>A topic fact that opens with a label, a digit and a colon ("Stretch 1: ...").</summary>
+    private static bool IsNumberedStep(FactIndex facts, int passage)
+    {
+        var text = facts.Passages[passage].Fact.Text.AsSpan().TrimStart();
+        var space = text.IndexOf(' ');
+        return space > 0 && text.Length > space + 2 && char.IsAsciiDigit(text[space + 1]) && text[space + 2] == ':';
     }
 
     /// <summary>The topic's lead fact (what the topic is about), or -1.</summary>
