@@ -28,21 +28,17 @@ public sealed class AskedDetailRuleTests(ShippedKnowledgeFixture fixture) : ICla
     }
 
     [Theory]
+    // The detail asked sits in a later fact of the topic: it leads the overview.
     [InlineData("which mobility drill suits someone whose pelvis tips forward?", "mobility-training.2")]
     [InlineData("I cannot get deep into a squat, which of the psoas drills is for that", "mobility-training.3")]
     [InlineData("pelvic tilt from the psoas minor, forward or back?", "lumbar-lordosis-and-pelvic-tilt.2")]
-    public void The_fact_holding_the_asked_detail_leads_the_overview(string question, string lead)
-    {
-        Assert.Equal(lead, fixture.Ask(question).Facts[0]);
-    }
-
-    [Theory]
+    // Must not change: a whole topic, numbered steps and an established fact before one author's view keep their lead.
     [InlineData("front knee angle for the scissor stretch?", "stretches.1")]
     [InlineData("what is lengthening mobility for the psoas?", "mobility-training.1")]
     [InlineData("how should I stretch my hip flexors properly", "stretches.1")]
     [InlineData("the second psoas stretch, how is it done", "stretches.2")]
     [InlineData("psoas and diaphragm, how are they connected", "diaphragm-connection.1")]
-    public void Whole_topics_numbered_steps_and_established_facts_keep_their_lead(string question, string lead)
+    public void The_fact_holding_the_asked_detail_leads(string question, string lead)
     {
         Assert.Equal(lead, fixture.Ask(question).Facts[0]);
     }
