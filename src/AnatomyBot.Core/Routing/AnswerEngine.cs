@@ -248,12 +248,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         "was", "were", "said", "says", "asked", "asks", "had", "today", "yesterday", "earlier", "went",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Words that open a question of the student's own.</summary>
-    private static readonly FrozenSet<string> OwnQuestionWords = new[]
-    {
-        "what", "whats", "where", "wheres", "which", "how", "hows", "why", "when", "who", "whose",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
     /// <summary>
     /// Whether a quiz phrase asks for a quiz: an occurrence that is not told as a quiz already taken and is not followed
     /// by a question of the student's own ("quiz me", "give me a quiz", "can you quiz me on the iliacus", "next question
@@ -271,7 +265,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var after = 0;
         for (var i = text.Count - 1; i >= 0; i--)
         {
-            if (OwnQuestionWords.Contains(text.WordString(i)))
+            if (FactAnswerer.OpensQuestion(text.WordString(i)))
             {
                 after = i + 1;
                 break;

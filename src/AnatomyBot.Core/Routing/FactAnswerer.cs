@@ -181,6 +181,12 @@ internal static class FactAnswerer
     /// <summary>What, which, where, when, why, who, how (and "or", which makes a choice of a statement).</summary>
     public static bool IsQuestionWord(string word) => QuestionWords.Contains(word);
 
+    /// <summary>
+    /// What, which, where, when, why, who, how and their run-together forms ("whats", "hows"): a word that opens a
+    /// question of its own. Unlike <see cref="IsQuestionWord"/>, "or" is no such word.
+    /// </summary>
+    public static bool OpensQuestion(string word) => word != "or" && QuestionWords.Contains(word);
+
     private static readonly FrozenSet<string> QuestionWords = new[]
     {
         "what", "whats", "which", "where", "wheres", "when", "why", "who", "whom", "whose", "how", "hows", "or",

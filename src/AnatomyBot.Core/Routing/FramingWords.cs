@@ -170,7 +170,7 @@ internal static class FramingWords
     {
         for (var q = text.Count - 1; q >= MinStoryWords; q--)
         {
-            if (!QuestionWords.Contains(text.WordString(q)))
+            if (!FactAnswerer.OpensQuestion(text.WordString(q)))
             {
                 continue;
             }
@@ -204,11 +204,6 @@ internal static class FramingWords
 
     /// <summary>A story before the question is at least this many words ("we had our practical today").</summary>
     private const int MinStoryWords = 3;
-
-    private static readonly FrozenSet<string> QuestionWords = new[]
-    {
-        "where", "what", "which", "how", "why", "when", "who", "whose",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> PointsBack = new[]
     {

@@ -48,6 +48,22 @@ public sealed class ShippedKnowledgeFixture
 
     /// <summary>Asks within one conversation: messages with the same <paramref name="chatId"/> share follow-up context.</summary>
     public Reply Ask(string text, string chatId) => Engine.Ask(text, chatId);
+
+    /// <summary>
+    /// Asks <paramref name="turns"/> in order within a conversation of their own (a fresh chat, so no other test's
+    /// context leaks in) and returns the reply to the last turn.
+    /// </summary>
+    public Reply Dialogue(params string[] turns)
+    {
+        var chat = "dialogue-" + Guid.NewGuid().ToString("N");
+        Reply reply = null!;
+        foreach (var turn in turns)
+        {
+            reply = Engine.Ask(turn, chat);
+        }
+
+        return reply;
+    }
 }
 
 public sealed class AccuracySuiteTests(ShippedKnowledgeFixture fixture, ITestOutputHelper output) : IClassFixture<ShippedKnowledgeFixture>

@@ -61,9 +61,7 @@ public sealed class EverydayEndAndFollowUpRuleTests(ShippedKnowledgeFixture fixt
     [InlineData("what is the origin of the iliacus", "and the psoas major at the bottom?", "psoas-major", MuscleAttribute.Insertion)]
     public void A_direction_after_one_end_asks_the_end_it_points_at(string first, string next, string muscle, MuscleAttribute end)
     {
-        var chat = $"end-direction-{first}-{next}";
-        fixture.Ask(first, chat);
-        var reply = fixture.Ask(next, chat);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(Intent.MuscleAttribute, reply.Intent);
         Assert.Equal(muscle, reply.Entity);
@@ -75,9 +73,7 @@ public sealed class EverydayEndAndFollowUpRuleTests(ShippedKnowledgeFixture fixt
     [InlineData("where does the iliacus insert?", "what about the lower back?", null)]
     public void After_an_end_other_questions_keep_their_own_sense(string first, string next, MuscleAttribute? attribute)
     {
-        var chat = $"end-other-{first}-{next}";
-        fixture.Ask(first, chat);
-        var reply = fixture.Ask(next, chat);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.NotEqual(MuscleAttribute.Origin, reply.Attribute);
         if (attribute is not null)
@@ -111,9 +107,7 @@ public sealed class EverydayEndAndFollowUpRuleTests(ShippedKnowledgeFixture fixt
     [InlineData("show me the iliopsoas stretches", "how far do I bend the front knee?", "90")]
     public void A_follow_up_in_other_words_stays_on_the_last_topic(string first, string next, string expected)
     {
-        var chat = $"topic-follow-{first}-{next}";
-        fixture.Ask(first, chat);
-        var reply = fixture.Ask(next, chat);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Contains(expected, Answer(reply), StringComparison.OrdinalIgnoreCase);
     }
@@ -145,9 +139,7 @@ public sealed class EverydayEndAndFollowUpRuleTests(ShippedKnowledgeFixture fixt
     [InlineData("do the authors agree among themselves on that?")]
     public void Who_disputes_is_no_subject_of_a_dispute_follow_up(string next)
     {
-        var chat = $"dispute-frame-{next}";
-        fixture.Ask("where does the psoas minor insert", chat);
-        var reply = fixture.Ask(next, chat);
+        var reply = fixture.Dialogue("where does the psoas minor insert", next);
 
         Assert.StartsWith("The sources differ.", reply.Title, StringComparison.Ordinal);
         Assert.Contains("pectineal", Answer(reply), StringComparison.OrdinalIgnoreCase);

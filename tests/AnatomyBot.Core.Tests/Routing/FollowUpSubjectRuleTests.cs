@@ -12,13 +12,6 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// </summary>
 public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
-    private Reply Dialogue(string first, string next)
-    {
-        var chat = $"subject-{first}-{next}";
-        fixture.Ask(first, chat);
-        return fixture.Ask(next, chat);
-    }
-
     [Theory]
     [InlineData("where does the psoas major insert", "and the minor one?", "psoas-minor", MuscleAttribute.Insertion)]
     [InlineData("what nerve supplies the psoas minor", "how about the major?", "psoas-major", MuscleAttribute.Innervation)]
@@ -26,7 +19,7 @@ public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("where does the iliacus come from", "where does the minor insert", "psoas-minor", MuscleAttribute.Insertion)]
     public void Minor_or_major_alone_is_the_psoas_minor_or_major(string first, string next, string entity, MuscleAttribute attribute)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(entity, reply.Entity);
         Assert.Equal(attribute, reply.Attribute);
@@ -48,7 +41,7 @@ public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("what is the psoas paradox", "is that debated?", "psoas-paradox", "extension")]
     public void Asking_whether_the_last_answer_is_disputed_shows_its_disagreement(string first, string next, string entity, string shows)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(entity, reply.Entity);
         Assert.StartsWith("The sources differ.", reply.Title, StringComparison.Ordinal);
@@ -60,7 +53,7 @@ public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("what is psoas release", "is that controversial?", "psoas-massage-debate")]
     public void A_dispute_question_with_its_own_subject_or_on_a_debate_topic_is_answered_as_before(string first, string next, string entity)
     {
-        Assert.Equal(entity, Dialogue(first, next).Entity);
+        Assert.Equal(entity, fixture.Dialogue(first, next).Entity);
     }
 
     [Fact]
@@ -75,7 +68,7 @@ public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("what are iliopsoas trigger points", "what brings them on?")]
     public void Asking_what_sets_something_off_asks_for_its_causes(string first, string next)
     {
-        Assert.Equal("causes-of-dysfunction", Dialogue(first, next).Entity);
+        Assert.Equal("causes-of-dysfunction", fixture.Dialogue(first, next).Entity);
     }
 
     [Theory]
@@ -85,7 +78,7 @@ public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("how many reps for iliopsoas strengthening", "and how often?", "once")]
     public void An_amount_asked_alone_is_asked_of_the_last_topic(string first, string next, string shows)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal("strengthening", reply.Entity);
         Assert.Contains(shows, HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
@@ -96,7 +89,7 @@ public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("what does the iliacus do", "and the psoas major overall?", "psoas-major")]
     public void A_muscle_asked_about_in_general_gets_its_overview_not_the_last_attribute(string first, string next, string entity)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(Intent.Muscle, reply.Intent);
         Assert.Equal(entity, reply.Entity);
@@ -110,7 +103,7 @@ public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("where is the psoas major", "is it supplied by the femoral nerve?", "psoas-major", MuscleAttribute.Innervation, "No.")]
     public void After_a_topic_answered_a_question_naming_one_muscle_it_is_that_muscle(string first, string next, string entity, MuscleAttribute attribute, string? verdict)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(entity, reply.Entity);
         Assert.Equal(attribute, reply.Attribute);
@@ -125,6 +118,6 @@ public sealed class FollowUpSubjectRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("what is the psoas paradox", "who came up with it?", "psoas-paradox")]
     public void A_follow_up_on_the_topic_itself_stays_on_the_topic(string first, string next, string entity)
     {
-        Assert.Equal(entity, Dialogue(first, next).Entity);
+        Assert.Equal(entity, fixture.Dialogue(first, next).Entity);
     }
 }

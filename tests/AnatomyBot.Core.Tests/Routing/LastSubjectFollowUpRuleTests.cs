@@ -12,18 +12,6 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// </summary>
 public sealed class LastSubjectFollowUpRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
-    private Reply Dialogue(params string[] turns)
-    {
-        var chat = "last-subject-" + string.Join('|', turns);
-        Reply reply = null!;
-        foreach (var turn in turns)
-        {
-            reply = fixture.Ask(turn, chat);
-        }
-
-        return reply;
-    }
-
     [Theory]
     [InlineData("show me the psoas stretches", "how far should the front knee bend?", "stretches", "90")]
     [InlineData("which stretches work the iliopsoas", "what angle is the front knee bent to", "stretches", "90")]
@@ -32,7 +20,7 @@ public sealed class LastSubjectFollowUpRuleTests(ShippedKnowledgeFixture fixture
     [InlineData("how do you tell psoas from iliacus by feel", "which of the two is easier to reach?", null, "lateral")]
     public void A_follow_up_the_last_subject_answers_stays_on_it(string first, string next, string? entity, string shows)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         if (entity is not null)
         {
@@ -48,7 +36,7 @@ public sealed class LastSubjectFollowUpRuleTests(ShippedKnowledgeFixture fixture
     [InlineData("how do i strengthen the iliopsoas", "how many lbs should the cuff weight be")]
     public void A_detail_of_the_last_subject_the_sources_lack_is_not_covered(string first, string next)
     {
-        Assert.Equal(Intent.NotCovered, Dialogue(first, next).Intent);
+        Assert.Equal(Intent.NotCovered, fixture.Dialogue(first, next).Intent);
     }
 
     [Theory]
@@ -60,7 +48,7 @@ public sealed class LastSubjectFollowUpRuleTests(ShippedKnowledgeFixture fixture
     [InlineData("i think i injured my psoas", "how many days of rest does it need", "rest")]
     public void A_question_with_a_subject_of_its_own_ignores_the_last_one(string first, string next, string entity)
     {
-        Assert.Equal(entity, Dialogue(first, next).Entity);
+        Assert.Equal(entity, fixture.Dialogue(first, next).Entity);
     }
 
     [Theory]
@@ -68,7 +56,7 @@ public sealed class LastSubjectFollowUpRuleTests(ShippedKnowledgeFixture fixture
     [InlineData("how do i strengthen the iliopsoas", "what does the deltoid do")]
     public void Another_region_stays_off_topic_in_a_conversation(string first, string next)
     {
-        Assert.Equal(Intent.OffTopic, Dialogue(first, next).Intent);
+        Assert.Equal(Intent.OffTopic, fixture.Dialogue(first, next).Intent);
     }
 
     [Theory]
@@ -76,7 +64,7 @@ public sealed class LastSubjectFollowUpRuleTests(ShippedKnowledgeFixture fixture
     [InlineData("what are iliopsoas trigger points", "i lost control of my bladder and my back hurts, where do they refer pain")]
     public void A_red_flag_keeps_the_urgent_line_alone(string first, string next)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(Intent.Urgent, reply.Intent);
         Assert.Empty(reply.Facts);
@@ -87,6 +75,6 @@ public sealed class LastSubjectFollowUpRuleTests(ShippedKnowledgeFixture fixture
     [InlineData("what are iliopsoas trigger points", "my thigh aches, do they send pain there?")]
     public void A_pain_follow_up_keeps_the_disclaimer(string first, string next)
     {
-        Assert.NotNull(Dialogue(first, next).Disclaimer);
+        Assert.NotNull(fixture.Dialogue(first, next).Disclaimer);
     }
 }

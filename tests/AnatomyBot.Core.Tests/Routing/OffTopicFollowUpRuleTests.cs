@@ -11,20 +11,13 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// </summary>
 public sealed class OffTopicFollowUpRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
-    private Reply Dialogue(string first, string next)
-    {
-        var chat = $"offtopic-followup-{first}-{next}";
-        fixture.Ask(first, chat);
-        return fixture.Ask(next, chat);
-    }
-
     [Theory]
     [InlineData("which nerves run through the psoas", "also, what's the capital of france?")]
     [InlineData("which nerves run through the psoas", "cheers! and who painted the mona lisa")]
     [InlineData("where does the iliacus insert", "also who won the champions league final")]
     public void A_follow_up_shape_about_something_foreign_is_off_topic(string first, string next)
     {
-        var reply = Dialogue(first, next);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(Intent.OffTopic, reply.Intent);
         Assert.Null(reply.Disclaimer);
@@ -36,6 +29,6 @@ public sealed class OffTopicFollowUpRuleTests(ShippedKnowledgeFixture fixture) :
     [InlineData("how do i stretch the iliopsoas", "and for cyclists?", "stretches")]
     public void A_follow_up_about_the_knowledge_still_refers_back(string first, string next, string entity)
     {
-        Assert.Equal(entity, Dialogue(first, next).Entity);
+        Assert.Equal(entity, fixture.Dialogue(first, next).Entity);
     }
 }

@@ -54,9 +54,7 @@ public sealed class QuestionFormRuleTests(ShippedKnowledgeFixture fixture) : ICl
     [InlineData("where does the psoas minor insert", "does it reach the femur?", "psoas-minor", MuscleAttribute.Insertion, "No.")]
     public void It_in_a_follow_up_is_the_muscle_the_chat_was_about(string first, string next, string? entity, MuscleAttribute? attribute, string? verdict)
     {
-        var chat = $"form-{first}-{next}";
-        fixture.Ask(first, chat);
-        var reply = fixture.Ask(next, chat);
+        var reply = fixture.Dialogue(first, next);
 
         if (entity is not null)
         {

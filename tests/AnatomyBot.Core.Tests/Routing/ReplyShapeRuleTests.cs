@@ -61,9 +61,7 @@ public sealed class ReplyShapeRuleTests(ShippedKnowledgeFixture fixture) : IClas
     [InlineData("what nerve supplies the iliacus", "ok where does psoas major insert", "psoas-major", MuscleAttribute.Insertion)]
     public void A_bare_muscle_with_chatter_carries_the_last_attribute_and_a_named_one_wins(string first, string next, string muscle, MuscleAttribute attribute)
     {
-        var chat = $"shape-{first}-{next}";
-        fixture.Ask(first, chat);
-        var reply = fixture.Ask(next, chat);
+        var reply = fixture.Dialogue(first, next);
 
         Assert.Equal(muscle, reply.Entity);
         Assert.Equal(attribute, reply.Attribute);
