@@ -21,6 +21,7 @@ public sealed class VerdictReadingRuleTests(ShippedKnowledgeFixture fixture) : I
         || opening.StartsWith("The sources differ.", StringComparison.Ordinal);
 
     [Theory]
+    // Absence and everyone, with their denials and typos.
     [InlineData("do some folks not have a psoas minor at all?", "Yes.")]
     [InlineData("Is it true that not everybody has a psoas minor?", "Yes.")]
     [InlineData("is the psoas minr absint in some people", "Yes.")]
@@ -28,17 +29,21 @@ public sealed class VerdictReadingRuleTests(ShippedKnowledgeFixture fixture) : I
     [InlineData("does every single person have a psoas minor?", "No.")]
     [InlineData("doesn't everyone have a psoas minor?", "No.")]
     [InlineData("Does everybody have a psoas major?", "Yes.")]
-    public void Absence_and_everyone_are_read_with_their_denials(string question, string verdict)
-    {
-        Assert.StartsWith(verdict, Opening(fixture.Ask(question)), StringComparison.Ordinal);
-    }
-
-    [Theory]
+    // A part word before the muscle is no claim word.
     [InlineData("does any part of the psoas major attach to the intervertebral discs?", "Yes.")]
     [InlineData("do some fibres of the iliacus attach to the hip joint capsule?", "Yes.")]
     [InlineData("does part of the psoas minor insert on the femur?", "No.")]
     [InlineData("does the psoas major insert on the greater trochanter?", "No.")]
-    public void A_part_word_before_the_muscle_is_no_claim(string question, string verdict)
+    // An amount inside every same-unit amount of the facts is a yes, one outside them all a no.
+    [InlineData("do the iliopsoas strengthening exercises go as high as 18 repetitions?", "Yes.")]
+    [InlineData("are two sets of the psoas strengthening enough?", "Yes.")]
+    [InlineData("do the strengthening reps stop at ten?", "No.")]
+    [InlineData("should the hip flexor strengthening be done five times a day?", "No.")]
+    // Advice a fact gives the other way (a cover between skin and pack, stop if the pain increases) is a no.
+    [InlineData("can I put a hot pack straight on bare skin over my iliopsoas?", "No.")]
+    [InlineData("is it fine to put an ice bag directly on the skin over my psoas?", "No.")]
+    [InlineData("should I keep going with the strengthening if the pain keeps increasing?", "No.")]
+    public void A_claim_read_with_its_denials_parts_amounts_and_manner_gets_the_facts_verdict(string question, string verdict)
     {
         Assert.StartsWith(verdict, Opening(fixture.Ask(question)), StringComparison.Ordinal);
     }
@@ -47,31 +52,13 @@ public sealed class VerdictReadingRuleTests(ShippedKnowledgeFixture fixture) : I
     [InlineData("psoas minor comes off lumbar four, right?", "No.")]
     [InlineData("does the psoas minor come off L5?", "No.")]
     [InlineData("psoas minor starts at L1, correct?", "Yes.")]
+    [InlineData("does the psoas major come from L3?", "Yes.")]
     public void A_level_after_a_weak_end_cue_asks_that_end(string question, string verdict)
     {
         var reply = fixture.Ask(question);
 
         Assert.Equal(Knowledge.MuscleAttribute.Origin, reply.Attribute);
         Assert.StartsWith(verdict, Opening(reply), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("do the iliopsoas strengthening exercises go as high as 18 repetitions?", "Yes.")]
-    [InlineData("are two sets of the psoas strengthening enough?", "Yes.")]
-    [InlineData("do the strengthening reps stop at ten?", "No.")]
-    [InlineData("should the hip flexor strengthening be done five times a day?", "No.")]
-    public void An_amount_inside_the_facts_range_is_a_yes(string question, string verdict)
-    {
-        Assert.StartsWith(verdict, Opening(fixture.Ask(question)), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("can I put a hot pack straight on bare skin over my iliopsoas?", "No.")]
-    [InlineData("is it fine to put an ice bag directly on the skin over my psoas?", "No.")]
-    [InlineData("should I keep going with the strengthening if the pain keeps increasing?", "No.")]
-    public void Advice_a_fact_gives_the_other_way_is_a_no(string question, string verdict)
-    {
-        Assert.StartsWith(verdict, Opening(fixture.Ask(question)), StringComparison.Ordinal);
     }
 
     [Theory]
