@@ -368,7 +368,10 @@ internal static class Vocabulary
         MuscleAttribute[] nerve = [MuscleAttribute.Innervation];
         return Cues(true, nerve, "innervation", "innervations", "innervated", "innervate", "innervates", "nerve", "nerves",
                 "nerve supply", "nerve root", "nerve roots", "spinal level", "spinal levels", "spinal nerve",
-                "spinal nerves", "segmental", "neural supply", "nervous supply", "motor nerve", "myotome")
+                "spinal nerves", "segmental", "neural supply", "nervous supply", "motor nerve", "myotome",
+                // "which roots does the minor one get": roots of a muscle are its nerve roots ("root" alone stays the
+                // body/mind claims' root chakra).
+                "roots")
             .Concat(Cues(false, nerve, "supply", "supplies", "supplied", "supplying"));
     }
 
