@@ -1474,7 +1474,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         if (context is null || subject.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
             || ContextFilter(index, context) is not { } onContext
-            || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)))
+            || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)
+                && !DemonstrativeSubject(text)))
         {
             return null;
         }
@@ -1510,7 +1511,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (bestOnContext <= 0 || bestOnContext < best
-            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context)
+            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text)
                 && (!AsksOfTopicItself(index, context.TopicId, terms, index.Facts.FactTerms(contextPassage))
                     || AsksOfTopicItself(index, index.Topics[analysis.BestTopic.Topic].Id, terms, index.Facts.FactTerms(contextPassage)))))
         {
@@ -1519,6 +1520,33 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return OnContextAnswer(text, analysis, index, [], subject.Attributes, context, semantic, RetrievalThresholds.Grey);
     }
+
+    /// <summary>
+    /// "what symptoms can that cause", "does this help", "is that risky": "that" or "this" after an auxiliary, before a
+    /// verb or ending the question, is its subject, the last answer's ("does that book say" names its own): on a tie
+    /// with a topic the question's words name, the last topic answers ("it" may be the body part, "that" is what was said).
+    /// </summary>
+    private static bool DemonstrativeSubject(TokenizedText text)
+    {
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (text.WordString(i) is "that" or "this" && text.WordString(i - 1) is "can" or "could" or "does" or "do" or "did" or "will"
+                    or "would" or "might" or "may" or "should" or "is" or "was"
+                && (i + 2 >= text.Count || DemonstrativeVerbs.Contains(text.WordString(i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Verbs after "can that", "does this": the demonstrative is their subject, not a determiner ("does that book").</summary>
+    private static readonly FrozenSet<string> DemonstrativeVerbs = new[]
+    {
+        "cause", "do", "mean", "help", "work", "hurt", "affect", "lead", "matter", "happen", "feel", "change", "make", "give",
+        "bring", "trigger", "result", "damage", "harm", "injure", "irritate", "pinch",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether the question's words name a topic other than the last one well enough to answer it ("what sets them off": the causes).</summary>
     private static bool AcceptsAnotherTopic(Analysis analysis, KnowledgeIndex index, ConversationContext context) =>
