@@ -1007,11 +1007,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
 
             var held = false;
+            // "Does the psoas major come from L3?": a level inside a range the attribute's facts give ("L1-L5") is held.
+            var level = term.Word.Length is 2 or 3 && term.Word[0] is 'l' or 't' && char.IsAsciiDigit(term.Word[1])
+                && VerdictChecks.LevelsOf(term.Word) is { Count: 1 } one ? one.First() : 0;
             foreach (var attribute in attributes)
             {
                 foreach (var p in index.Facts.OfAttribute(attribute))
                 {
-                    held |= muscles.Contains(index.Facts.Passages[p].Muscle) && index.Facts.FactTerms(p).Contains(t);
+                    held |= muscles.Contains(index.Facts.Passages[p].Muscle)
+                        && (index.Facts.FactTerms(p).Contains(t) || (level > 0 && VerdictChecks.LevelsOf(index.Facts.Passages[p].Fact.Text).Contains(level)));
                 }
             }
 
