@@ -33,6 +33,12 @@ public sealed record ConversationContext(string? MuscleId, MuscleAttribute? Attr
     /// </summary>
     internal string? NamedMuscleId { get; init; }
 
+    /// <summary>
+    /// The question a topic answered ("what shape is the iliacus"): "and the psoas?" then asks it again of that muscle
+    /// (Routing.TopicMuscleSwap). Kept over such follow-ups, so "and the psoas minor?" after them asks it once more.
+    /// </summary>
+    internal string? Question { get; init; }
+
     /// <summary>Whether the context holds a subject to follow up on (a red flag alone holds none).</summary>
     public bool HasSubject => MuscleId is not null || Attribute is not null || TopicId is not null;
 }

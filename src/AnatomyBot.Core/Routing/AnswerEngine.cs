@@ -60,7 +60,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
         if (remember && NextContext(reply, context) is { } next)
         {
-            _memory!.Set(chat, next.TopicId is not null && message.Request is AskRequest ask ? WithNamedMuscle(next, indexed.Index, ask.Text) : next);
+            _memory!.Set(chat, next.TopicId is not null && message.Request is AskRequest ask ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context) : next);
         }
 
         return reply;
@@ -124,6 +124,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         && !index.MusclesNamedIn(topic.Title).Contains(muscle)
             ? next with { NamedMuscleId = index.Muscles[muscle].Id }
             : next;
+
+    /// <summary>
+    /// A topic's context with the question it answered, or with the question of the last turn when this one only named
+    /// another muscle of it ("and the psoas?" re-asked "what shape is the iliacus" of the psoas).
+    /// </summary>
+    private static ConversationContext WithQuestion(ConversationContext next, KnowledgeIndex index, string question, ConversationContext? previous) =>
+        next with
+        {
+            Question = previous is { Question: { } asked } && previous.TopicId == next.TopicId && TopicMuscleSwap.IsSwapShape(TokenizedText.From(Head(question)), index)
+                ? asked
+                : question,
+        };
 
     private static ConversationContext? NextContext(Reply reply, ConversationContext? previous)
     {
@@ -353,6 +365,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             analysis = Analyze(text, index);
         }
 
+        if (TopicMuscleSwap.Swapped(text, analysis, index, context) is { } swapped)
+        {
+            // "and the psoas?" after "what shape is the iliacus" (a topic answered): that question, asked of the psoas.
+            text = swapped;
+            analysis = Analyze(text, index);
+            context = null;
+        }
+
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
@@ -460,6 +480,38 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         "between", "among", "amongst", "authors", "author", "experts", "writers", "texts", "books", "anatomists", "each",
         "other", "themselves", "sites", "articles", "documents",
+        // "do all sources give the same level?", "is that one the same in every book": what is compared, said of the last answer.
+        "same", "all", "every", "give", "gives", "say", "says", "level", "levels", "number", "numbers", "figure", "figures", "one",
+        "answer", "value", "values", "book", "text", "source",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "is that disputed?", or "the same" asked of all the sources ("do all sources give the same level?", "is that the
+    /// same in every book?"); "and the iliacus - same levels?" compares muscles, not sources.
+    /// </summary>
+    private static bool AsksWhetherSourcesAgree(TokenizedText text)
+    {
+        var (same, everySource) = (false, false);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (DisputeAskWords.Contains(word))
+            {
+                return true;
+            }
+
+            same |= word == "same";
+            // Not "both" or "each": "is it the same on both sides?" asks of the body, not of the sources.
+            everySource |= Vocabulary.SourceWords.Contains(word) || AuthorWords.Contains(word);
+        }
+
+        return same && everySource;
+    }
+
+    /// <summary>Who may say it, besides the source words ("do the books say the same").</summary>
+    private static readonly FrozenSet<string> AuthorWords = new[]
+    {
+        "authors", "author", "texts", "books", "book", "documents", "articles", "writers", "experts", "sites",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -470,7 +522,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply? DisputeFollowUp(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
     {
         if (context is not { HasSubject: true } || analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || text.Count > 8
-            || !text.Words.Any(DisputeAskWords.Contains) || !text.Words.Any(w => w is "that" or "this" or "it" or "there" or "them" or "those" or "these")
+            || !AsksWhetherSourcesAgree(text)
+            || !text.Words.Any(w => w is "that" or "this" or "it" or "there" or "them" or "those" or "these" || Vocabulary.SourceWords.Contains(w) || AuthorWords.Contains(w))
             || text.Words.Any(w => !DisputeAskWords.Contains(w) && !Vocabulary.SourceWords.Contains(w) && !DisputeFrame.Contains(w) && IsSubjectWord(w, index) && index.Facts.Knows(w)))
         {
             return null;
@@ -960,11 +1013,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
 
             var held = false;
+            // "Does the psoas major come from L3?": a level inside a range the attribute's facts give ("L1-L5") is held.
+            var level = term.Word.Length is 2 or 3 && term.Word[0] is 'l' or 't' && char.IsAsciiDigit(term.Word[1])
+                && VerdictChecks.LevelsOf(term.Word) is { Count: 1 } one ? one.First() : 0;
             foreach (var attribute in attributes)
             {
                 foreach (var p in index.Facts.OfAttribute(attribute))
                 {
-                    held |= muscles.Contains(index.Facts.Passages[p].Muscle) && index.Facts.FactTerms(p).Contains(t);
+                    held |= muscles.Contains(index.Facts.Passages[p].Muscle)
+                        && (index.Facts.FactTerms(p).Contains(t) || (level > 0 && VerdictChecks.LevelsOf(index.Facts.Passages[p].Fact.Text).Contains(level)));
                 }
             }
 

@@ -196,6 +196,11 @@ internal static class FactAnswerer
     private static readonly FrozenSet<string> ClaimWords = new[]
     {
         "it", "they", "is", "are", "has", "have", "can", "does", "do", "will", "was", "were",
+        // "The psoas minor exist in all the persons?", "psoas minor present in all humans?", "psoas minor arises from
+        // L4?", "so the psoas minor tilts the pelvis backward?": a verb of the claim makes a statement of it.
+        "exist", "exists", "present", "arises", "arise", "inserts", "attaches", "originates", "starts", "begins", "comes",
+        "ends", "reaches", "runs", "passes", "crosses", "flexes", "tilts", "rotates", "extends", "lies", "joins", "merges",
+        "connects", "links",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool AsksNumber(TokenizedText text) =>
@@ -529,8 +534,10 @@ internal static class FactAnswerer
 
         if (AsksNumber(question))
         {
-            // The fact holding the number asked for comes first.
-            chosen = [.. chosen.OrderByDescending(facts.HoldsNumber)];
+            // The fact holding the number asked for comes first: the kind asked (the twenty seconds of "how long do I
+            // hold it") before any other number (the 90 degrees of the same topic's first step).
+            var number = AskedNumber.Of(facts, question);
+            chosen = [.. chosen.OrderByDescending(c => number.HeldBy(facts, c)).ThenByDescending(facts.HoldsNumber)];
         }
 
         return chosen;
@@ -576,20 +583,29 @@ internal static class FactAnswerer
         }
 
         var topic = kept.Count > 0 ? facts.Passages[kept[0]].Topic : -1;
-        var named = topic >= 0 && chosen.Count == 1 && analysis.TopicScores.Any(t => t.Topic == topic && t.Score >= RoutingThresholds.TopicAccept);
+        var number = AskedNumber.Of(facts, question);
+        // "How many reps", "how long do I hold it": a fact holding the number asked is the answer. The topic's overview
+        // does not join it, and neither do companions that hold no such number (the exercise named beside the reps, the
+        // 90 degrees of the step before the one held twenty seconds): each only lengthens the reply. Not for a yes/no
+        // question, whose verdict may rest on another fact.
+        var numberAnswers = number.Asked && kept.Count > 0 && number.HeldBy(facts, kept[0]) && !IsYesNo(question);
+        if (numberAnswers)
+        {
+            kept.RemoveAll(k => facts.Passages[k].Kind != PassageKind.Disagreement && !number.HeldBy(facts, k));
+        }
+
+        var named = topic >= 0 && chosen.Count == 1 && !numberAnswers && analysis.TopicScores.Any(t => t.Topic == topic && t.Score >= RoutingThresholds.TopicAccept);
         var lead = named ? facts.Passages.FirstOrDefault(p => p.Topic == topic && p.Kind == PassageKind.TopicFact)?.Ordinal ?? -1 : -1;
         // The lead comes only when it states no side of a dispute: a short answer does not grow by a dispute it did not ask.
         if (lead >= 0 && !kept.Contains(lead) && kept.Count < RetrievalThresholds.MaxFacts
             && !facts.TopicDisagreements(topic).Any(q => q.Values.Any(v => Restates(facts, facts.Passages[lead].Fact, v))))
         {
-            // The fact holding an asked number stays first ("how many reps": "15 to 20 repetitions" above the overview).
-            var at = 0;
-            while (AsksNumber(question) && at < kept.Count && facts.HoldsNumber(kept[at]) && !facts.HoldsNumber(lead))
-            {
-                at++;
-            }
-
-            kept.Insert(at, lead);
+            // The overview leads, unless the fact chosen answers in its own words what the overview does not ("which
+            // drill suits a pelvis tipped forward": the lengthening drill, then the three kinds of training). One
+            // author's view never goes before the established fact, and numbered steps start at the first.
+            var detailFirst = !facts.Passages[kept[0]].Fact.IsOpinion && !IsNumberedStep(facts, lead)
+                && OwnWordsAnswerBetter(index, question, analysis, kept[0], lead);
+            kept.Insert(detailFirst ? kept.Count : 0, lead);
         }
 
         // "Explain what is meant by the psoas paradox", "psoas parodox": the topic as a whole is asked, so what it is comes
@@ -608,6 +624,28 @@ internal static class FactAnswerer
         }
 
         return kept;
+    }
+
+    /// <summary>
+    /// Whether the own words of <paramref name="chosen"/> (its text, not its heading) match the question better than
+    /// those of <paramref name="other"/>: the detail asked sits in it, not in the other.
+    /// </summary>
+    private static bool OwnWordsAnswerBetter(KnowledgeIndex index, TokenizedText question, Analysis analysis, int chosen, int other)
+    {
+        double chosenOwn = 0, otherOwn = 0;
+        foreach (var hit in index.Facts.Search(analysis.TermsOutsideMuscles(question, index.Facts), p => p.Ordinal == chosen || p.Ordinal == other, 2))
+        {
+            if (hit.Passage == chosen)
+            {
+                chosenOwn = hit.Own;
+            }
+            else
+            {
+                otherOwn = hit.Own;
+            }
+        }
+
+        return chosenOwn > otherOwn;
     }
 
     private static void MoveFirst(List<int> kept, int passage)
@@ -686,6 +724,14 @@ internal static class FactAnswerer
             && facts.Term(text[..space].ToString().ToLowerInvariant()) == label
             ? text[space + 1] - '0'
             : 0;
+    }
+
+    /// <summary>A topic fact that opens with a label, a digit and a colon ("Stretch 1: ...").</summary>
+    private static bool IsNumberedStep(FactIndex facts, int passage)
+    {
+        var text = facts.Passages[passage].Fact.Text.AsSpan().TrimStart();
+        var space = text.IndexOf(' ');
+        return space > 0 && text.Length > space + 2 && char.IsAsciiDigit(text[space + 1]) && text[space + 2] == ':';
     }
 
     /// <summary>The topic's lead fact (what the topic is about), or -1.</summary>
@@ -1097,17 +1143,22 @@ internal static class FactAnswerer
             return "No.";
         }
 
-        var asksEveryone = question.Words.Any(Everyone.Contains);
-        if (asksEveryone && shown.Any(p => Words(p.Fact.Text).Any(w => AbsenceWords.Contains(w) || w.EndsWith('%'))))
+        if (VerdictChecks.ConfirmsTheAmount(question, shown))
+        {
+            return "Yes.";
+        }
+
+        var (asksEveryone, notEveryone) = AsksEveryone(question);
+        var variationsOnly = shown.All(p => p.Attribute == MuscleAttribute.Variations);
+        if (asksEveryone && !notEveryone && shown.Any(p => Words(p.Fact.Text).Any(w => AbsenceWords.Contains(w) || w.EndsWith('%'))))
         {
             return "No.";
         }
 
-        // "Can you live without a psoas minor?", "is it possible to lack one?", "do some people not have one?": the question
-        // asks whether the part can be absent, and the facts of its variations say how many people lack it: yes.
-        // ("Does everyone ...?" is settled above.)
-        var variationsOnly = shown.All(p => p.Attribute == MuscleAttribute.Variations);
-        if (variationsOnly && AsksAbsence(question) && shown.Any(p => Words(p.Fact.Text).Any(AbsenceWords.Contains)))
+        // "Can you live without a psoas minor?", "is it possible to lack one?", "do some people not have one?", "is it
+        // true that not everybody has one?": the question asks whether the part can be absent, and the facts of its
+        // variations say how many people lack it: yes. ("Does everyone ...?" is settled above.)
+        if (variationsOnly && (AsksAbsence(question) || notEveryone) && shown.Any(p => Words(p.Fact.Text).Any(AbsenceWords.Contains)))
         {
             return "Yes.";
         }
@@ -1137,7 +1188,7 @@ internal static class FactAnswerer
         // "Does the psoas minor produce anterior pelvic tilt?": the facts about the part asked settle it, not one about
         // sitting that never names the part.
         if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || DeniesTheComparison(question, shown)
-            || GivenToTheOtherMuscle(facts, claim, splits, factTerms))
+            || GivenToTheOtherMuscle(facts, claim, splits, factTerms) || VerdictChecks.ContradictsTheAdvice(question, shown))
         {
             return "No.";
         }
@@ -1543,7 +1594,7 @@ internal static class FactAnswerer
         for (var i = 0; i < question.Count; i++)
         {
             var word = question.WordString(i);
-            if (AbsenceWords.Contains(word))
+            if (IsAbsenceWord(word))
             {
                 return true;
             }
@@ -1556,6 +1607,10 @@ internal static class FactAnswerer
 
         return false;
     }
+
+    /// <summary>An absence word, or a typo of "absent" ("abscent", "absint"): "is psoas minr abscent in some peopel".</summary>
+    private static bool IsAbsenceWord(string word) =>
+        AbsenceWords.Contains(word) || (word.Length >= 5 && word.StartsWith("ab", StringComparison.Ordinal) && Text.FuzzyRatio.Of(word, "absent") >= 80);
 
     /// <summary>"Does everybody have a psoas major?": nothing asked but whether the muscle is there ("... on the T12 origin?" asks more).</summary>
     private static bool AsksPresenceOnly(TokenizedText question, Analysis analysis)
@@ -1573,6 +1628,36 @@ internal static class FactAnswerer
     }
 
     private static readonly FrozenSet<string> Denials = new[] { "not", "dont", "doesnt", "didnt", "never", "no" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a claim is about everyone ("does every person have one", "in all humans"), and whether it denies that
+    /// ("is it true that not everybody has one", "the psoas minor isn't in all people"): the claim is then that some lack
+    /// it. "At all" is emphasis ("do some folks not have one at all?"), and a question opened by a denial ("doesn't
+    /// everyone have one?") still claims everyone.
+    /// </summary>
+    private static (bool Everyone, bool NotEveryone) AsksEveryone(TokenizedText question)
+    {
+        var (everyone, denied) = (false, false);
+        var denial = false;
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (i > 0 && (Denials.Contains(word) || word is "isnt" or "arent"))
+            {
+                denial = true;
+            }
+
+            if (!Everyone.Contains(word) || (word == "all" && i > 0 && question.WordString(i - 1) == "at"))
+            {
+                continue;
+            }
+
+            everyone = true;
+            denied |= denial;
+        }
+
+        return (everyone, denied);
+    }
 
     /// <summary>Whether a yes/no question offers a choice ("X or Y"), rather than asking "... or not".</summary>
     private static bool AsksAChoice(TokenizedText question)
@@ -1733,7 +1818,8 @@ internal static class FactAnswerer
             var word = question.WordString(i);
             // A cue word asks which attribute ("insert", "supply"); a word of a longer cue ("through" in "runs through")
             // is part of the claim ("does it go through the psoas").
-            if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.SingleWordCues.Contains(word) || word is "psoas" or "iliopsoas" or "iliacus")
+            if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.SingleWordCues.Contains(word) || word is "psoas" or "iliopsoas" or "iliacus"
+                || NamesAPartOfTheSubject(question, skipWords, i))
             {
                 continue;
             }
@@ -1742,6 +1828,32 @@ internal static class FactAnswerer
         }
 
         return claim;
+    }
+
+    private static readonly FrozenSet<string> PartWords = new[] { "part", "parts", "portion", "portions", "piece", "bit", "section", "fibres", "fibers" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Does any part of the iliacus attach to the iliac crest?", "do some fibres of the psoas major reach the discs?":
+    /// a part word before the muscle it is "of" narrows the subject, it is no claim a fact must hold ("is the psoas
+    /// minor part of the iliopsoas", after the muscle, still is).
+    /// </summary>
+    private static bool NamesAPartOfTheSubject(TokenizedText question, IReadOnlyList<int> skipWords, int at)
+    {
+        if (!PartWords.Contains(question.WordString(at)) || at + 1 >= question.Count || question.WordString(at + 1) != "of")
+        {
+            return false;
+        }
+
+        for (var i = 0; i < skipWords.Count; i++)
+        {
+            if (skipWords[i] < at)
+            {
+                return false;
+            }
+        }
+
+        var next = at + 2 < question.Count && question.WordString(at + 2) is "the" or "its" or "this" or "that" ? at + 3 : at + 2;
+        return skipWords.Contains(next);
     }
 
     /// <summary>"A branch of the external iliac artery?" when the facts say internal: the claim names the opposite side.</summary>
@@ -2158,6 +2270,9 @@ internal static class FactAnswerer
         ["upper"] = "lower", ["lower"] = "upper", ["left"] = "right", ["right"] = "left",
         ["anterior"] = "posterior", ["posterior"] = "anterior", ["forward"] = "backward", ["backward"] = "forward",
         ["inward"] = "outward", ["outward"] = "inward", ["flexion"] = "extension", ["extension"] = "flexion",
+        // "Is a psoas release usually painless?" over "often painful"; "is it easy to do?" over "difficult" (one way only:
+        // a fact calling one muscle "easier" to feel says nothing against "is it difficult to reach").
+        ["painless"] = "painful", ["comfortable"] = "painful", ["easy"] = "difficult",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords = new[]

@@ -18,8 +18,7 @@ internal sealed class FactPriors
     private readonly int _contextTopic;
     private readonly int _contextMuscle;
     private readonly bool _asksNumber;
-    private readonly string? _countedTerm;
-    private readonly bool _asksDuration;
+    private readonly AskedNumber _number;
     private readonly HashSet<int> _parts;
 
     public FactPriors(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscles,
@@ -33,8 +32,7 @@ internal sealed class FactPriors
         _contextTopic = context?.TopicId is { } tid ? Array.FindIndex(index.Topics, t => t.Id == tid) : -1;
         _contextMuscle = context?.MuscleId is { } mid ? Array.FindIndex(index.Muscles, m => m.Id == mid) : -1;
         _asksNumber = FactAnswerer.AsksNumber(text);
-        _countedTerm = _asksNumber ? CountedTerm(index, text) : null;
-        _asksDuration = _asksNumber && AsksHowLong(text);
+        _number = _asksNumber ? AskedNumber.Of(index.Facts, text) : AskedNumber.None;
         // A question about one part ("does the psoas minor reach the lesser trochanter") is not answered by a topic
         // fact about the others ("the psoas major and iliacus insert by one tendon on the lesser trochanter").
         _parts = muscles.Where(m => !index.Muscles[m].IsGroup).ToHashSet();
@@ -97,43 +95,13 @@ internal sealed class FactPriors
             bonus += RetrievalThresholds.NumberBonus;
             // "how many reps": the number of repetitions, not the three seconds a leg is held in the same exercise.
             // "how long do I keep each position": a length of time, not the 90 degrees of the same topic's first step.
-            if ((_countedTerm is not null && _index.Facts.FactTerms(p.Ordinal).Contains(_countedTerm))
-                || (_asksDuration && _index.Facts.HoldsDuration(p.Ordinal)))
+            if (_number.Specific && _number.HeldBy(_index.Facts, p.Ordinal))
             {
                 bonus += RetrievalThresholds.NumberBonus;
             }
         }
 
         return p.Muscle >= 0 ? WithMuscleFactBonus(p, bonus) : bonus;
-    }
-
-    /// <summary>"how long", "for how long": a length of time asked ("how long is the tendon" asks a length the facts lack anyway).</summary>
-    private static bool AsksHowLong(TokenizedText text)
-    {
-        for (var i = 0; i + 1 < text.Count; i++)
-        {
-            if (text.Word(i) is "how" && text.Word(i + 1) is "long")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The index term of what "how many ..." counts ("reps", "seconds", "sets"), or null.</summary>
-    private static string? CountedTerm(KnowledgeIndex index, TokenizedText text)
-    {
-        for (var i = 0; i + 2 < text.Count; i++)
-        {
-            if (text.Word(i) is "how" && text.Word(i + 1) is "many" or "much")
-            {
-                var counted = text.WordString(i + 2);
-                return Vocabulary.StopWords.Contains(counted) ? null : index.Facts.Term(counted);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Whether a fact that names <paramref name="named"/> names one of the parts asked about (every topic fact asks, so no LINQ).</summary>

@@ -416,6 +416,32 @@ internal static class QueryAnalyzer
         return null;
     }
 
+    /// <summary>
+    /// "Psoas minor comes off lumbar five?", "does the psoas major come from L3?", "starts at T12": with a muscle named, a
+    /// spinal level right after a weak end cue makes it the attachment asked about (the level alone would draw the
+    /// nerve-supply facts, which name levels too). A reverse lookup ("which muscle starts at T12 and ends on the femur")
+    /// keeps both its weak ends.
+    /// </summary>
+    private static bool LevelFollows(TokenizedText text, int after)
+    {
+        for (var j = after; j < after + 3 && j < text.Count; j++)
+        {
+            var word = text.Word(j);
+            if (word is "lumbar" or "thoracic" or "dorsal"
+                || (word.Length is 2 or 3 && word[0] is 'l' or 't' && char.IsAsciiDigit(word[1]) && (word.Length == 2 || char.IsAsciiDigit(word[2]))))
+            {
+                return true;
+            }
+
+            if (word is not ("at" or "from" or "off" or "on" or "the" or "of" or "its" or "a" or "first" or "second" or "third" or "fourth" or "fifth" or "last" or "twelfth"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Attribute cues, exact phrases first (longest wins), then single words with a typo; marks <paramref name="cueCovered"/>.</summary>
     private static List<(int Position, AttributeCue Cue)> FindCues(TokenizedText text, KnowledgeIndex index, bool[] covered, bool[] topicOwned, bool[] cueCovered)
     {
@@ -444,7 +470,7 @@ internal static class QueryAnalyzer
                     var where = AsksWhereItEnds(text) || AsksWhichBone(text);
                     foreach (var cue in cues)
                     {
-                        found.Add((i, where && !cue.Strong && IsEndCue(cue) ? cue with { Strong = true } : cue));
+                        found.Add((i, (where || (!cue.Strong && IsEndCue(cue) && Array.IndexOf(covered, true) >= 0 && LevelFollows(text, i + n))) && !cue.Strong && IsEndCue(cue) ? cue with { Strong = true } : cue));
                     }
 
                     Mark(cueCovered, i, n);

@@ -76,7 +76,7 @@ internal static class VerdictChecks
     /// </summary>
     public static bool AboutTheAsker(TokenizedText question)
     {
-        if (question.Count == 0 || AdviceOpeners.Contains(question.WordString(0)))
+        if (question.Count == 0 || AdviceOpeners.Contains(question.WordString(0)) || AsksIfAdvisable(question))
         {
             return false;
         }
@@ -92,6 +92,17 @@ internal static class VerdictChecks
 
         return false;
     }
+
+    /// <summary>Words that ask whether doing something is advisable: "is it ok to ...", "is it safe to ...".</summary>
+    private static readonly FrozenSet<string> AdvisableWords = new[]
+    {
+        "ok", "okay", "fine", "safe", "alright", "good", "bad", "wise", "smart", "better", "worse", "dangerous", "harmful", "allowed",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"Is it ok to put an ice bag directly on my hip?", "is it safe to ...": advice, like "should I", not a question about the asker's body.</summary>
+    private static bool AsksIfAdvisable(TokenizedText question) =>
+        question.Count > 3 && question.WordString(0) is "is" or "would" && question.WordString(1) is "it" or "that"
+        && (AdvisableWords.Contains(question.WordString(2)) || (question.WordString(2) == "be" && AdvisableWords.Contains(question.WordString(3))));
 
     /// <summary>Whether a fact says its point is disputed, debated or unproven.</summary>
     public static bool Disputed(IEnumerable<string> factWords) => factWords.Any(DisputeWords.Contains);
@@ -274,6 +285,14 @@ internal static class VerdictChecks
         @"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th|12th)\s+(lumbar|thoracic|dorsal)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 
+    /// <summary>A level said region first: "lumbar five", "thoracic 12", "lumbar vertebra 1".</summary>
+    private static readonly Regex RegionThenNumber = new(
+        @"\b(lumbar|thoracic|dorsal)\s+(?:vertebra\s+|vertebrae\s+|level\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+
+    private static readonly string[] CountWords =
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
     private static readonly string[] OrdinalWords =
         ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
 
@@ -298,6 +317,17 @@ internal static class VerdictChecks
             var n = char.IsAsciiDigit(word[0]) ? int.Parse(word[..^2], System.Globalization.CultureInfo.InvariantCulture)
                 : Array.IndexOf(OrdinalWords, word) + 1;
             var level = Ordinal(thoracic ? "t" : "l", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (level > 0)
+            {
+                levels.Add(level);
+            }
+        }
+
+        foreach (Match m in RegionThenNumber.Matches(text))
+        {
+            var number = m.Groups[2].Value.ToLowerInvariant();
+            var n = char.IsAsciiDigit(number[0]) ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture) : Array.IndexOf(CountWords, number) + 1;
+            var level = Ordinal(m.Groups[1].Value.ToLowerInvariant() is "thoracic" or "dorsal" ? "t" : "l", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (level > 0)
             {
                 levels.Add(level);
@@ -364,6 +394,59 @@ internal static class VerdictChecks
         };
     }
 
+    /// <summary>How a claim puts something on the skin with nothing between ("straight on bare skin", "directly").</summary>
+    private static readonly FrozenSet<string> BareWords = new[] { "directly", "direct", "straight", "bare", "naked", "uncovered" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> CoverWords = new[] { "cover", "covering", "covered", "towel" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Going on ("keep going", "push through", "carry on") with what a fact says to stop for.</summary>
+    private static readonly FrozenSet<string> GoOnWords = new[]
+    {
+        "keep", "continue", "continuing", "push", "pushing", "carry", "persist", "persevere", "through",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Advice a shown fact gives the other way: "should I put the ice bag straight on bare skin?" over "always put a cover
+    /// between the skin and the ice bag", "should I keep going if the pain increases?" over "stop if it brings increasing
+    /// pain". The claim's manner (bare, going on) meets the fact's opposite (a cover, stopping), so the answer is no.
+    /// </summary>
+    public static bool ContradictsTheAdvice(TokenizedText question, IReadOnlyList<FactPassage> shown)
+    {
+        var (bare, goOn, pain) = (false, false, false);
+        var words0 = question.Words;
+        for (var i = 0; i < words0.Count; i++)
+        {
+            var word = words0[i];
+            // "Right onto the skin" is straight onto it.
+            bare |= BareWords.Contains(word) || (word == "right" && i + 1 < words0.Count && words0[i + 1] is "on" or "onto" or "against");
+            goOn |= GoOnWords.Contains(word);
+            pain |= IsPainWord(word);
+        }
+
+        if (!bare && !(goOn && pain))
+        {
+            return false;
+        }
+
+        foreach (var passage in shown)
+        {
+            var words = FactAnswerer.Words(passage.Fact.Text);
+            if (bare && words.Any(CoverWords.Contains) && !words.Any(BareWords.Contains))
+            {
+                return true;
+            }
+
+            if (goOn && pain && words.Contains("stop") && words.Any(IsPainWord))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPainWord(string word) => word.StartsWith("pain", StringComparison.Ordinal) || word.StartsWith("hurt", StringComparison.Ordinal);
+
     /// <summary>Units a dose or a share is counted in, each folded to one name.</summary>
     private static readonly FrozenDictionary<string, string> Units = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -376,7 +459,8 @@ internal static class VerdictChecks
     private static readonly FrozenDictionary<string, int> NumberNames = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
-        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
+        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16,
+        ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40,
         ["fifty"] = 50, ["sixty"] = 60, ["ninety"] = 90, ["hundred"] = 100,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -420,9 +504,35 @@ internal static class VerdictChecks
                     : i >= 2 && Number(words[i - 2]) is { } before && before < span.Low ? before : span.Low;
                 amounts.Add((unit, Math.Min(low, span.Low), span.High));
             }
+            else if (NumberAfter(words, i) is { } after)
+            {
+                amounts.Add((unit, after.Low, after.High));
+            }
         }
 
         return amounts;
+    }
+
+    /// <summary>
+    /// "Do the reps stop at ten?", "sets: 3?": a number a few words after its unit, when none stands before it and the
+    /// number is not another unit's ("sets of 20 reps" gives 20 to the reps).
+    /// </summary>
+    private static (double Low, double High)? NumberAfter(IReadOnlyList<string> words, int unitAt)
+    {
+        for (var j = unitAt + 1; j <= unitAt + 3 && j < words.Count; j++)
+        {
+            if (Units.ContainsKey(words[j]))
+            {
+                return null;
+            }
+
+            if (Span(words[j]) is { } span)
+            {
+                return j + 1 < words.Count && Units.ContainsKey(words[j + 1]) ? null : span;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A share a fact gives ("40%", "40-50%"), read from its own text: normalising drops the sign.</summary>
@@ -452,6 +562,33 @@ internal static class VerdictChecks
     private static double? Number(string word) =>
         NumberNames.TryGetValue(word, out var named) ? named
         : word.Length is > 0 and <= 4 && word.All(char.IsAsciiDigit) ? double.Parse(word, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// "Do the strengthening exercises go up to twenty repetitions?", "is seventeen reps in the range?" over "15 to 20
+    /// repetitions": every amount the claim gives lies inside every amount in the same unit that the shown facts give,
+    /// and the first fact shown (the one that answers) gives that unit: yes. Amounts that only some facts hold say
+    /// nothing here (two facts may count different things in seconds); one outside them all is <see cref="ContradictsTheAmount"/>.
+    /// </summary>
+    public static bool ConfirmsTheAmount(TokenizedText question, IReadOnlyList<FactPassage> shown)
+    {
+        var claimed = Amounts(question.Words);
+        if (claimed.Count == 0 || shown.Count == 0)
+        {
+            return false;
+        }
+
+        var given = shown.SelectMany(p => Amounts(FactAnswerer.Words(p.Fact.Text)).Concat(Shares(p.Fact.Text))).ToList();
+        var first = Amounts(FactAnswerer.Words(shown[0].Fact.Text)).Concat(Shares(shown[0].Fact.Text)).ToList();
+        foreach (var (unit, low, high) in claimed)
+        {
+            if (!first.Exists(g => g.Unit == unit) || !given.Where(g => g.Unit == unit).All(g => g.Low <= low && high <= g.High))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// "Do the strengthening sets need doing several times a day?" over "... once a day", "five sets?" over "two or three

@@ -326,7 +326,7 @@ internal static class Vocabulary
                 "top attachment", "highest attachment", "upper end", "top end", "upper ends", "top ends", "proximal ends", "upper attachments", "proximal end",
                 "arises from", "originate from", "originates from", "begin from", "begins from", "start from", "starts from")
             .Concat(Cues(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
-                "where does it start"));
+                "where does it start", "come off", "comes off", "coming off"));
     }
 
     /// <summary>Where a muscle ends ("insertion", "attaches to"); "end" and "reach" are weak.</summary>
@@ -370,7 +370,10 @@ internal static class Vocabulary
         MuscleAttribute[] nerve = [MuscleAttribute.Innervation];
         return Cues(true, nerve, "innervation", "innervations", "innervated", "innervate", "innervates", "nerve", "nerves",
                 "nerve supply", "nerve root", "nerve roots", "spinal level", "spinal levels", "spinal nerve",
-                "spinal nerves", "segmental", "neural supply", "nervous supply", "motor nerve", "myotome")
+                "spinal nerves", "segmental", "neural supply", "nervous supply", "motor nerve", "myotome",
+                // "which roots does the minor one get": roots of a muscle are its nerve roots ("root" alone stays the
+                // body/mind claims' root chakra).
+                "roots")
             .Concat(Cues(false, nerve, "supply", "supplies", "supplied", "supplying"));
     }
 
@@ -398,7 +401,10 @@ internal static class Vocabulary
                 // all, said with a negation ("is it always present" keeps the muscle's overview).
                 "not have", "dont have", "doesnt have", "not having", "not there", "isnt there", "not present")
             .Concat(Cues(false, variations, "lack", "lacks", "lacking", "everyone have", "everybody have", "does everyone",
-                "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone", "exist", "exists"));
+                "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone", "exist", "exists",
+                // "is it true that not everybody has one?" (a cue's words become cue words everywhere: "human" or "people"
+                // alone would make "how many bones are in the human hand" an anatomy question)
+                "not everybody", "everybody have", "does everybody", "everybody"));
     }
 
     /// <summary>What lies around it ("relations", "neighbours"); "next to" and "near" are weak.</summary>
