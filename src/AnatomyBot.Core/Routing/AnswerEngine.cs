@@ -245,19 +245,25 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static readonly PhraseSet QuizPhrases = new(Vocabulary.QuizPhrases);
 
     /// <summary>
-    /// Words just before a quiz phrase that tell of a quiz already taken ("i slipped up in the quiz", "we had a quiz",
-    /// "failed the quiz"), not a request for one.
+    /// Words just before a quiz phrase that tell of a quiz already taken or still to come ("i slipped up in the quiz", "we
+    /// had a quiz", "failed the quiz", "revising for the upcoming quiz"), not a request for one.
     /// </summary>
     private static readonly FrozenSet<string> PastQuizWords = new[]
     {
         "in", "on", "from", "during", "after", "before", "about", "at", "of", "had", "took", "did", "sat", "wrote", "failed",
-        "flunked", "bombed", "passed", "missed", "messed", "yesterdays", "todays", "lasts", "last",
+        "flunked", "bombed", "passed", "missed", "messed", "yesterdays", "todays", "lasts", "last", "upcoming", "tomorrows",
+        "revising", "studying", "cramming", "prepping",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Words just after a quiz phrase that tell of a quiz already taken ("the quiz said ...", "a quiz today").</summary>
+    /// <summary>
+    /// Words just after a quiz phrase that tell of a quiz taken or to come ("the quiz said ...", "a quiz today", "(quiz
+    /// tomorrow)", "quiz friday"). "on" is none: "quiz on the iliacus" asks for one.
+    /// </summary>
     private static readonly FrozenSet<string> PastQuizFollowers = new[]
     {
-        "was", "were", "said", "says", "asked", "asks", "had", "today", "yesterday", "earlier", "went",
+        "was", "were", "said", "says", "asked", "asks", "had", "today", "yesterday", "earlier", "went", "tomorrow", "tomorow",
+        "tmrw", "tmr", "tonight", "soon", "next", "coming", "is", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -1800,7 +1806,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         foreach (var t in terms)
         {
             if (t.Term is null && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i))
-                && !IsAlternativeToAKnownWord(text, t.Word, index) && !FramingWords.Frames(text, t.Word, index))
+                && !IsAlternativeToAKnownWord(text, t.Word, index) && !FramingWords.Frames(text, t.Word, index)
+                && !index.Safety.InPainPhrase(text, t.Word))
             {
                 unknown.Add(t.Word);
             }
