@@ -245,19 +245,25 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static readonly PhraseSet QuizPhrases = new(Vocabulary.QuizPhrases);
 
     /// <summary>
-    /// Words just before a quiz phrase that tell of a quiz already taken ("i slipped up in the quiz", "we had a quiz",
-    /// "failed the quiz"), not a request for one.
+    /// Words just before a quiz phrase that tell of a quiz already taken or still to come ("i slipped up in the quiz", "we
+    /// had a quiz", "failed the quiz", "revising for the upcoming quiz"), not a request for one.
     /// </summary>
     private static readonly FrozenSet<string> PastQuizWords = new[]
     {
         "in", "on", "from", "during", "after", "before", "about", "at", "of", "had", "took", "did", "sat", "wrote", "failed",
-        "flunked", "bombed", "passed", "missed", "messed", "yesterdays", "todays", "lasts", "last",
+        "flunked", "bombed", "passed", "missed", "messed", "yesterdays", "todays", "lasts", "last", "upcoming", "tomorrows",
+        "revising", "studying", "cramming", "prepping",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Words just after a quiz phrase that tell of a quiz already taken ("the quiz said ...", "a quiz today").</summary>
+    /// <summary>
+    /// Words just after a quiz phrase that tell of a quiz taken or to come ("the quiz said ...", "a quiz today", "(quiz
+    /// tomorrow)", "quiz friday"). "on" is none: "quiz on the iliacus" asks for one.
+    /// </summary>
     private static readonly FrozenSet<string> PastQuizFollowers = new[]
     {
-        "was", "were", "said", "says", "asked", "asks", "had", "today", "yesterday", "earlier", "went",
+        "was", "were", "said", "says", "asked", "asks", "had", "today", "yesterday", "earlier", "went", "tomorrow", "tomorow",
+        "tmrw", "tmr", "tonight", "soon", "next", "coming", "is", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -1577,7 +1583,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         if (context is null || subject.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
             || ContextFilter(index, context) is not { } onContext
-            || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)))
+            || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)
+                && !DemonstrativeSubject(text)))
         {
             return null;
         }
@@ -1613,7 +1620,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (bestOnContext <= 0 || bestOnContext < best
-            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context)
+            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text)
                 && (!AsksOfTopicItself(index, context.TopicId, terms, index.Facts.FactTerms(contextPassage))
                     || AsksOfTopicItself(index, index.Topics[analysis.BestTopic.Topic].Id, terms, index.Facts.FactTerms(contextPassage)))))
         {
@@ -1622,6 +1629,33 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return OnContextAnswer(text, analysis, index, [], subject.Attributes, context, semantic, RetrievalThresholds.Grey);
     }
+
+    /// <summary>
+    /// "what symptoms can that cause", "does this help", "is that risky": "that" or "this" after an auxiliary, before a
+    /// verb or ending the question, is its subject, the last answer's ("does that book say" names its own): on a tie
+    /// with a topic the question's words name, the last topic answers ("it" may be the body part, "that" is what was said).
+    /// </summary>
+    private static bool DemonstrativeSubject(TokenizedText text)
+    {
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (text.WordString(i) is "that" or "this" && text.WordString(i - 1) is "can" or "could" or "does" or "do" or "did" or "will"
+                    or "would" or "might" or "may" or "should" or "is" or "was"
+                && (i + 2 >= text.Count || DemonstrativeVerbs.Contains(text.WordString(i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Verbs after "can that", "does this": the demonstrative is their subject, not a determiner ("does that book").</summary>
+    private static readonly FrozenSet<string> DemonstrativeVerbs = new[]
+    {
+        "cause", "do", "mean", "help", "work", "hurt", "affect", "lead", "matter", "happen", "feel", "change", "make", "give",
+        "bring", "trigger", "result", "damage", "harm", "injure", "irritate", "pinch",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether the question's words name a topic other than the last one well enough to answer it ("what sets them off": the causes).</summary>
     private static bool AcceptsAnotherTopic(Analysis analysis, KnowledgeIndex index, ConversationContext context) =>
@@ -1874,7 +1908,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         foreach (var t in terms)
         {
             if (t.Term is null && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i))
-                && !IsAlternativeToAKnownWord(text, t.Word, index) && !FramingWords.Frames(text, t.Word, index))
+                && !IsAlternativeToAKnownWord(text, t.Word, index) && !FramingWords.Frames(text, t.Word, index)
+                && !index.Safety.InPainPhrase(text, t.Word))
             {
                 unknown.Add(t.Word);
             }

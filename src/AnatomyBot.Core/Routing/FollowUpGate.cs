@@ -53,7 +53,7 @@ internal static class FollowUpGate
     }
 
     /// <summary>
-    /// "and at the top?", "what about further down?", "and the distal one": the end of a muscle a direction word points
+    /// "and at the top?", "what about further down?", "and the distal one", "where does it go?": the end of a muscle a direction word points
     /// at, when the direction ends the question or stands before a word for an end ("the upper end", "the lower one");
     /// null when there is none, both, or the word is a place of its own ("the lower back", "the top of the thigh").
     /// Only asked after an answer about one end (see AnswerEngine.WithFollowUp).
@@ -65,10 +65,14 @@ internal static class FollowUpGate
             return null;
         }
 
-        var (up, down) = (false, false);
+        var (up, down, where) = (false, false, false);
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
+            where |= word == "where";
+            // "where does it go?", "and where do they head from there" after an answer about one end: where the muscle goes
+            // is where it ends (the start is "where does it come from", a cue of its own).
+            down |= where && word is "go" or "goes" or "going" or "head" or "heads" or "heading" or "travel" or "travels" && i > 0 && text.WordString(i - 1) is "it" or "they" or "that" or "this" or "muscle" or "one" or "then";
             var endsHere = i + 1 == text.Count || EndWords.Contains(text.WordString(i + 1));
             switch (word)
             {

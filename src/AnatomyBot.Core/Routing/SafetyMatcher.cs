@@ -129,6 +129,40 @@ internal sealed class SafetyMatcher
         self._pain.Contains(w) || self._flagTerms.Contains(w) || Slang.Any(s => s.StartsWith(w + " ", StringComparison.Ordinal))
         || self.PainTermFor(w) is not null);
 
+    /// <summary>
+    /// Whether <paramref name="word"/> stands in the text inside a pain phrase of several words ("sharp grabbing", "it
+    /// smarts"): there it says how something hurts, and is no subject of its own, though the word alone is none of ours.
+    /// A pain term of its own ("abscess") is left to the callers' own reading (a condition can be the subject asked).
+    /// </summary>
+    public bool InPainPhrase(TokenizedText text, string word)
+    {
+        if (_pain.Contains(word))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (text.WordString(i) != word)
+            {
+                continue;
+            }
+
+            for (var start = Math.Max(0, i - MaxPhraseWords + 1); start <= i; start++)
+            {
+                if (_pain.LongestAt(text, start) is var length && length > 1 && length > i - start)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The most words a pain phrase is searched back for (<see cref="InPainPhrase"/>).</summary>
+    private const int MaxPhraseWords = 5;
+
     /// <summary>What <see cref="IsSafetyWord"/> and <see cref="PainTermFor"/> answered for each word so far.</summary>
     private readonly WordMemo<bool> _safetyWords = new();
     private readonly WordMemo<string?> _painTerms = new();

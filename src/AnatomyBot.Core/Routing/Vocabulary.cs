@@ -61,6 +61,8 @@ internal static class Vocabulary
         "perform", "performs", "performed", "having", "ppl", "persons", "class", "classes", "lecture", "teacher",
         "professor", "exam", "exams", "quiz", "quizzes", "midterm", "midterms", "finals", "homework", "assignment",
         "revision", "agree", "agrees", "agreed", "span", "spans", "treated", "treat", "single",
+        // When a test falls and how the asker gets ready ("quiz tmrw", "the upcoming exam"): their timetable, not a subject.
+        "tomorrow", "tomorow", "tmrw", "tmr", "tonight", "upcoming", "soon", "revising", "studying", "cramming",
         "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
         "both", "either", "even", "many", "member", "members", "everybody", "worth", "worthwhile", "effective", "useful",
         "number", "numbers", "amount", "total",

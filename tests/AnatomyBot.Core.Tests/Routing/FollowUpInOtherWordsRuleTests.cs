@@ -106,4 +106,48 @@ public sealed class FollowUpInOtherWordsRuleTests(ShippedKnowledgeFixture fixtur
         Assert.Equal(intent, reply.Intent);
         Assert.Equal(entity, reply.Entity);
     }
+
+    [Theory]
+    [InlineData("what is the origin of the iliacus", "where does it go?", "iliacus")]
+    [InlineData("psoas major origin", "and where does it head from there", "psoas-major")]
+    [InlineData("where does the psoas minor come from", "where do they go then?", "psoas-minor")]
+    public void Where_it_goes_after_its_start_is_its_lower_end(string first, string next, string muscle)
+    {
+        var reply = fixture.Dialogue(first, next);
+
+        Assert.Equal(muscle, reply.Entity);
+        Assert.Equal(MuscleAttribute.Insertion, reply.Attribute);
+    }
+
+    [Theory]
+    [InlineData("show me the psoas stretches", "how long should each position be kept?", "stretches", "twenty")]
+    [InlineData("which stretches loosen the iliopsoas", "and how long do i stay in that position", "stretches", "twenty")]
+    [InlineData("how does the lumbar plexus relate to the psoas", "what symptoms can that cause?", "lumbar-plexus-and-nerve-pain", "numbness")]
+    [InlineData("should i use heat or ice on my hip flexor", "any risk to that?", "heat-and-ice", "burn")]
+    [InlineData("how many reps for psoas strengthening", "what if they start to hurt halfway?", "strengthening", "stop")]
+    public void A_detail_asked_of_the_last_topic_gets_its_fact(string first, string next, string topic, string shows)
+    {
+        var answer = fixture.Dialogue(first, next);
+        var text = HeldOutJudge.AnswerText(answer);
+
+        // The fact holding the detail, within the last topic, and no whole topic around it.
+        Assert.True(text.Contains(shows, StringComparison.OrdinalIgnoreCase) && text.Length < 1200, text);
+        Assert.Equal(topic, answer.Entity);
+    }
+
+    [Theory]
+    [InlineData("what is the origin of the iliacus", "where does it go wrong in back pain?", MuscleAttribute.Insertion)]
+    public void A_question_of_its_own_is_no_lower_end(string first, string next, MuscleAttribute not)
+    {
+        Assert.NotEqual(not, fixture.Dialogue(first, next).Attribute);
+    }
+
+    [Theory]
+    [InlineData("what are trigger points in the psoas", "what symptoms can a tight psoas cause", "pain-symptoms")]
+    [InlineData("show me the psoas stretches", "what is the psoas paradox", "psoas-paradox")]
+    [InlineData("should i use heat or ice on my hip flexor", "how is the psoas palpated", "palpation")]
+    public void A_topic_named_outright_still_answers(string first, string next, string topic)
+    {
+        Assert.Equal(topic, fixture.Dialogue(first, next).Entity);
+    }
 }

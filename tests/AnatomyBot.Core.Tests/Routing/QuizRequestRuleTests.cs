@@ -6,7 +6,8 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// <summary>
 /// A quiz phrase asks for a quiz question unless it tells of a quiz already taken ("slipped up in the quiz", "we had a
 /// quiz today") or the student goes on to ask a question of their own ("ok another question, where does ..."): those
-/// are answered. Found by the lead's probes on 2 Dec 2026, when every one of them got a random quiz question.
+/// are answered. Found by the lead's probes on 2 Dec 2026, when every one of them got a random quiz question; a quiz still to
+/// come ("quiz tmrw") likewise, after the ninth blind trial's summary (its items not read).
 /// </summary>
 public sealed class QuizRequestRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
@@ -16,6 +17,10 @@ public sealed class QuizRequestRuleTests(ShippedKnowledgeFixture fixture) : ICla
     [InlineData("next question: which nerve supplies the iliacus")]
     [InlineData("we had a quiz today and i got the psoas minor insertion wrong, what is it")]
     [InlineData("failed the quiz on the psoas major, what does it do")]
+    [InlineData("iliacus nerve supply?? quiz tmrw")]
+    [InlineData("where does the psoas major end, big quiz friday")]
+    [InlineData("revising for the upcoming quiz: what does the psoas minor do")]
+    [InlineData("the quiz is next week, what is the origin of the iliacus")]
     public void A_quiz_told_of_or_a_question_of_ones_own_is_answered(string question)
     {
         var reply = fixture.Ask(question);

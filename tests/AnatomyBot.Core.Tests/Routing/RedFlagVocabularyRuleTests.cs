@@ -24,6 +24,13 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("woke up and i can't lift my foot properly, my back hurts")]
     [InlineData("since yesterday my foot is floppy and my hip aches")]
     [InlineData("i've got a swollen thigh that feels hot")]
+    [InlineData("i cant poop and my lower back is killing me")]
+    [InlineData("since the fall i cannot really pee and my back aches")]
+    [InlineData("my hip flexor is sore and my leg's weak, I keep dragging my toes when I walk")]
+    [InlineData("my toes keep catching on the floor and my thigh feels weak")]
+    [InlineData("numbness in my right thigh, now the other leg as well")]
+    [InlineData("pins and needles in one leg that has spread into the other leg")]
+    [InlineData("my right foot went numb and the other one is going numb too")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -148,6 +155,11 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
         Assert.NotNull(fixture.Ask(question).Disclaimer);
     }
 
+    /// <summary>
+    /// Pain slang gets the disclaimer, and a word of a pain phrase says how it hurts, never what the sources lack
+    /// ("sharp grabbing feeling" was "My sources don't cover grabbing"). The smarts-to-grabbing phrasings are the lead's
+    /// own, written after the ninth blind trial's summary (2 Dec 2026; its items were not read).
+    /// </summary>
     [Theory]
     [InlineData("my hip flexor is burnin after squats")]
     [InlineData("front of my hip feels kind of burny when i run")]
@@ -156,9 +168,17 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("my hip stings when i walk")]
     [InlineData("pilates made my hip flexors soooo sor")]
     [InlineData("stinging at the front of my groin after sprints")]
-    public void Pain_slang_gets_the_disclaimer(string question)
+    [InlineData("it smarts at the front of my hip when I climb stairs")]
+    [InlineData("there's a searing pang in my hip flexor")]
+    [InlineData("a gnawing ache deep in my groin at night")]
+    [InlineData("sharp grabbing feeling in my groin when i sit up")]
+    [InlineData("grabbing sensation at the front of my hip when i lift my knee")]
+    public void Pain_slang_gets_the_disclaimer_and_is_no_uncovered_subject(string question)
     {
-        Assert.NotNull(fixture.Ask(question).Disclaimer);
+        var reply = fixture.Ask(question);
+
+        Assert.NotNull(reply.Disclaimer);
+        Assert.NotEqual(Intent.NotCovered, reply.Intent);
     }
 
     [Theory]
@@ -167,6 +187,10 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("do my legs both have an iliopsoas")]
     [InlineData("can a psoas abscess make the leg swollen and warm")]
     [InlineData("should i use heat or ice on a swollen hip flexor")]
+    [InlineData("does the second stretch hurt? and the other one too?")]
+    [InlineData("is the psoas weak in people who sit a lot, and the other one too?")]
+    [InlineData("I pee a lot, does the psoas press on the bladder")]
+    [InlineData("what's a smart way to stretch the psoas")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
