@@ -107,19 +107,23 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// one read on it): floors 92, 93, 93, 93, 93, 91, 90 and 88 %. fresh9.json (208 students, a ninth, kept from the tuners
     /// of the session of 2 Dec 05:25 UTC): 159/208 = 76.4 % blind at main d3de46e (items committed as 784f139 before the run;
     /// 2 Dec, 05:39 UTC); 163/208 = 78.4 % after four expectations were widened against the sources (7f53da9; each item's
-    /// note says why): floor 78 %.
+    /// note says why): floor 78 %. At the end of that session (main d93a0d1 + cd0432c + fresh9, 2 Dec 07:15 UTC, lexical):
+    /// fresh 121/131 = 92.4 %, fresh2 151/158 = 95.6 %, fresh3 154/163 = 94.5 %, fresh4 170/178 = 95.5 %, fresh5 183/194 =
+    /// 94.3 %, fresh6 194/204 = 95.1 %, fresh7 202/216 = 93.5 %, fresh8 198/209 = 94.7 % (tuned on that session), fresh9
+    /// 175/208 = 84.1 % (kept from the engineers until 07:12; 169/208 = 81.2 % from their work alone, six gains from fixes
+    /// the lead made from the tester's summary): floors 92, 95, 94, 95, 94, 95, 93, 94 and 84 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("fresh.json", 0.92)]
-    [InlineData("fresh2.json", 0.93)]
-    [InlineData("fresh3.json", 0.93)]
-    [InlineData("fresh4.json", 0.93)]
-    [InlineData("fresh5.json", 0.93)]
-    [InlineData("fresh6.json", 0.91)]
-    [InlineData("fresh7.json", 0.90)]
-    [InlineData("fresh8.json", 0.88)]
-    [InlineData("fresh9.json", 0.78)]
+    [InlineData("fresh2.json", 0.95)]
+    [InlineData("fresh3.json", 0.94)]
+    [InlineData("fresh4.json", 0.95)]
+    [InlineData("fresh5.json", 0.94)]
+    [InlineData("fresh6.json", 0.95)]
+    [InlineData("fresh7.json", 0.93)]
+    [InlineData("fresh8.json", 0.94)]
+    [InlineData("fresh9.json", 0.84)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -41,21 +41,23 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// fresh2 148/158, fresh3 152/163, fresh4 167/178, fresh5 182/194, fresh6 188/204 = 92.2 %, fresh7 199/216 = 92.1 %, fresh8
     /// 185/209 = 88.5 % (lexical 185): floors 92, 93, 93, 93, 93, 92, 92, 88 %. fresh9.json: the ninth blind trial (159/208
     /// = 76.4 % blind lexical and model on at d3de46e, 2 Dec 05:39 and 05:45 UTC, the same items missed; after four
-    /// expectations were widened against the sources 163/208 = 78.4 %, safety parity kept): floor 78 %. Issue 8's bar for
-    /// all nine is also 95 %.
+    /// expectations were widened against the sources 163/208 = 78.4 %, safety parity kept): floor 78 %. At the end of that
+    /// session (d93a0d1 + cd0432c + fresh9, 2 Dec 07:17 UTC) model on: held-out 371/377, fresh 121/131, fresh2 151/158,
+    /// fresh3 154/163, fresh4 170/178, fresh5 183/194, fresh6 194/204, fresh7 204/216 = 94.4 %, fresh8 199/209 = 95.2 %, fresh9
+    /// 175/208 = 84.1 % (lexical 175): floors 92, 95, 94, 95, 94, 95, 94, 95, 84 %. Issue 8's bar for all nine is also 95 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
     [InlineData("fresh.json", 0.92, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh2.json", 0.93, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh3.json", 0.93, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh4.json", 0.93, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh5.json", 0.93, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh6.json", 0.92, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh7.json", 0.92, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh8.json", 0.88, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh9.json", 0.78, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh2.json", 0.95, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh3.json", 0.94, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh4.json", 0.95, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh5.json", 0.94, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh6.json", 0.95, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh7.json", 0.94, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh8.json", 0.95, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh9.json", 0.84, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
