@@ -352,7 +352,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (AsksForQuiz(text))
         {
-            return Quiz(index, text);
+            return Quiz(index);
         }
 
         text = QuestionForms.WithoutTag(text);
@@ -2823,23 +2823,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             index, question);
     }
 
-    /// <summary>
-    /// A quiz question from the bank; when the request names a muscle ("quiz me on the iliacus"), one whose question or
-    /// right answer names it, if the bank has any (otherwise any question, as for "quiz me").
-    /// </summary>
-    private Reply Quiz(KnowledgeIndex index, TokenizedText? request = null)
+    private Reply Quiz(KnowledgeIndex index)
     {
-        var bank = index.Snapshot.Quiz;
-        if (request is not null && index.MusclesNamedIn(request.Text) is { Length: > 0 } named)
-        {
-            var about = bank.Where(q => index.MusclesNamedIn(q.Question + " " + q.CorrectOption).Any(named.Contains)).ToImmutableArray();
-            bank = about.IsEmpty ? bank : about;
-        }
-
         QuizQuestion? question;
         lock (_randomGate)
         {
-            question = QuizPicker.Pick(bank, new HashSet<string>(), _random);
+            question = QuizPicker.Pick(index.Snapshot.Quiz, new HashSet<string>(), _random);
         }
 
         if (question is null)
