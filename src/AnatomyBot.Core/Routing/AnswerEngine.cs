@@ -472,18 +472,23 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         "differ", "consensus", "contradict", "conflicting", "settled", "contradictory",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Who may say it, besides the source words ("do the books say the same").</summary>
+    private static readonly FrozenSet<string> AuthorWords = new[]
+    {
+        "authors", "author", "texts", "books", "book", "documents", "articles", "writers", "experts", "sites",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// "is that contested between the sources?", "do the authors agree among themselves?": who disputes, not what; the
     /// facts use these words too ("the discs between them"), which must not make them a subject of the question's own.
     /// </summary>
-    private static readonly FrozenSet<string> DisputeFrame = new[]
+    private static readonly FrozenSet<string> DisputeFrame = AuthorWords.Concat(new[]
     {
-        "between", "among", "amongst", "authors", "author", "experts", "writers", "texts", "books", "anatomists", "each",
-        "other", "themselves", "sites", "articles", "documents",
+        "between", "among", "amongst", "anatomists", "each", "other", "themselves",
         // "do all sources give the same level?", "is that one the same in every book": what is compared, said of the last answer.
         "same", "all", "every", "give", "gives", "say", "says", "level", "levels", "number", "numbers", "figure", "figures", "one",
-        "answer", "value", "values", "book", "text", "source",
-    }.ToFrozenSet(StringComparer.Ordinal);
+        "answer", "value", "values", "text", "source",
+    }).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "is that disputed?", or "the same" asked of all the sources ("do all sources give the same level?", "is that the
@@ -507,12 +512,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return same && everySource;
     }
-
-    /// <summary>Who may say it, besides the source words ("do the books say the same").</summary>
-    private static readonly FrozenSet<string> AuthorWords = new[]
-    {
-        "authors", "author", "texts", "books", "book", "documents", "articles", "writers", "experts", "sites",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "so is that disputed?", "do the sources agree on that?" after an answer: the disagreement the sources record on the
@@ -1756,13 +1755,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         var rare = EverydayWords.Rare(unknown);
-        if (inDomain && unknown.Count > 0 && (EverydayWords.AsksWhatNoFactHolds(unknown) || AsksForAnUnknownThing(text, unknown) || (rare.Count > 0
+        var asksWhatNoFactHolds = unknown.Count > 0 && (EverydayWords.AsksWhatNoFactHolds(unknown) || AsksForAnUnknownThing(text, unknown));
+        if (inDomain && unknown.Count > 0 && (asksWhatNoFactHolds || (rare.Count > 0
                 ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight
                 : OnlyEverydayUncovered(analysis, muscles, LexicalBest(), unknownWeight, subjectWeight))))
         {
             // Only everyday words unknown ("can a flexible psoas help a woman push during childbirth"): a topic fact
             // holding most of what the question asks about answers, however many everyday words lower its score.
-            if (rare.Count == 0 && !EverydayWords.AsksWhatNoFactHolds(unknown) && !AsksForAnUnknownThing(text, unknown) && HeldSubject(index, terms, ranked) is { } held)
+            if (rare.Count == 0 && !asksWhatNoFactHolds && HeldSubject(index, terms, ranked) is { } held)
             {
                 return FactReply(index, text, analysis, [held.Passage], held.Score);
             }
