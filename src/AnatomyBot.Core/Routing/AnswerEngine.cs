@@ -352,7 +352,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (AsksForQuiz(text))
         {
-            return Quiz(index);
+            return Quiz(index, text);
         }
 
         text = QuestionForms.WithoutTag(text);
@@ -2824,12 +2824,24 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             index, question);
     }
 
-    private Reply Quiz(KnowledgeIndex index)
+    /// <summary>
+    /// A quiz question from the bank. A request that names a muscle ("quiz me on the iliacus") is scoped to the bank's
+    /// questions whose question or right answer names it (when there are any); the scope travels in
+    /// <see cref="Reply.QuizScope"/> to the chat's quiz service, which the platforms and the console draw from.
+    /// </summary>
+    private Reply Quiz(KnowledgeIndex index, TokenizedText? request = null)
     {
+        var bank = index.Snapshot.Quiz;
+        var scope = request is null ? [] : QuizScope(index, request.Text);
+        if (!scope.IsEmpty)
+        {
+            bank = [.. bank.Where(q => scope.Contains(q.Id))];
+        }
+
         QuizQuestion? question;
         lock (_randomGate)
         {
-            question = QuizPicker.Pick(index.Snapshot.Quiz, new HashSet<string>(), _random);
+            question = QuizPicker.Pick(bank, new HashSet<string>(), _random);
         }
 
         if (question is null)
@@ -2837,7 +2849,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.QuizBankEmpty();
         }
 
-        return EngineCopy.Quiz(question);
+        return EngineCopy.Quiz(question) with { QuizScope = scope };
+    }
+
+    /// <summary>The ids of the bank's questions about the muscles a quiz request names; empty when it names none.</summary>
+    private static ImmutableArray<string> QuizScope(KnowledgeIndex index, string request)
+    {
+        var named = index.MusclesNamedIn(request);
+        if (named.Length == 0)
+        {
+            return [];
+        }
+
+        return [.. index.Snapshot.Quiz
+            .Where(q => index.MusclesNamedIn(q.Question + " " + q.CorrectOption).Any(named.Contains))
+            .Select(q => q.Id)];
     }
 
     private static bool ContainsPhrase(TokenizedText text, string phrase)

@@ -17,7 +17,7 @@ internal sealed class DiscordRequestRouter(
 {
     public Task RouteAsync(DiscordChat chat, ChatRequest request, CancellationToken cancellationToken) => request switch
     {
-        QuizRequest => quiz.HandleAsync(chat, cancellationToken),
+        QuizRequest => quiz.HandleAsync(chat, [], cancellationToken),
         QuizAnswerRequest typedAnswer => quizAnswer.HandleTypedAsync(chat, typedAnswer.Answer, cancellationToken),
         LeaderboardRequest => leaderboard.HandleAsync(chat, cancellationToken),
         ReloadRequest => reload.HandleAsync(chat, cancellationToken),

@@ -16,7 +16,7 @@ internal sealed class TelegramRequestRouter(
 
     public Task RouteAsync(TelegramChat chat, ChatRequest request, CancellationToken cancellationToken) => request switch
     {
-        QuizRequest => quiz.HandleAsync(chat, cancellationToken),
+        QuizRequest => quiz.HandleAsync(chat, [], cancellationToken),
         DailyQuizSettingsRequest settings => dailyQuiz.HandleAsync(chat, settings.Arguments, cancellationToken),
         LeaderboardRequest => leaderboard.HandleAsync(chat, cancellationToken),
         ReloadRequest => reload.HandleAsync(chat, cancellationToken),
