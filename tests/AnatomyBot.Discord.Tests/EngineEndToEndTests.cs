@@ -144,4 +144,19 @@ public sealed class EngineEndToEndTests
         // Every question of the scope once, none from outside it.
         Assert.Equal(about.Select(q => q.Id).Order(), shown.Order());
     }
+
+    [Fact]
+    public async Task Quiz_command_with_a_muscle_option_posts_a_question_about_it()
+    {
+        await using var bot = await StartAsync();
+        var gw = await bot.ConnectAndReadyAsync();
+        var bank = Snapshot.Value.Quiz;
+
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("qm", "quiz", [FakeInteractions.StringOption("muscle", "iliacus")]));
+        var call = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("qm"));
+
+        var content = call.Json.GetProperty("data").GetProperty("content").GetString()!;
+        var question = Assert.Single(bank, q => content.Contains(q.Question, StringComparison.Ordinal));
+        Assert.Contains("iliacus", question.Question + " " + question.CorrectOption, StringComparison.OrdinalIgnoreCase);
+    }
 }

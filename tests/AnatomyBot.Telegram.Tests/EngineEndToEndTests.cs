@@ -134,4 +134,19 @@ public sealed class EngineEndToEndTests
         Assert.Equal(aboutIliacus, asked.Distinct().Count());
         Assert.Empty(world.Server.Calls("sendMessage"));
     }
+
+    [Fact]
+    public async Task Quiz_command_with_a_muscle_in_a_group_posts_a_poll_about_it()
+    {
+        var (world, adapter) = await StartAsync();
+        await using var _ = world;
+        await using var __ = adapter;
+        world.Server.Enqueue(Tg.Group("/quiz psoas minor"));
+        await world.PumpUntilAsync(s => s.Calls("sendPoll").Count >= 1);
+
+        var poll = world.Server.Calls("sendPoll")[0].Body;
+        var correct = poll["options"]![poll["correct_option_ids"]![0]!.GetValue<int>()]!["text"]!.GetValue<string>();
+        Assert.Contains("psoas minor", poll["question"]!.GetValue<string>() + " " + correct, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Tg.GroupId, world.Server.Calls("sendPoll")[0].ChatId);
+    }
 }

@@ -381,6 +381,9 @@ public sealed class BotAppTests
         var run = await AppRunner.RunAsync(["chat", "--Console:ShowBanner=false"], string.Concat(Enumerable.Repeat("quiz me on the iliacus\n", about.Length)));
 
         Assert.Equal(about.Order(), QuizLines(run.Output).Order());
+
+        var command = await AppRunner.RunAsync(["chat", "--Console:ShowBanner=false"], "/quiz iliacus\n");
+        Assert.Contains(Assert.Single(QuizLines(command.Output)), about);
     }
 
     [Fact]

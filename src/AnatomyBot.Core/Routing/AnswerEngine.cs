@@ -196,7 +196,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         HelpRequest => EngineCopy.Help(index, null),
         UnknownCommandRequest unknown => EngineCopy.UnknownCommand(index, unknown.Name),
         SourcesRequest => EngineCopy.Sources(index),
-        QuizRequest => Quiz(index),
+        QuizRequest quiz => Quiz(index, quiz.About is { } about ? TokenizedText.From(Head(about)) : null),
         ReloadRequest => EngineCopy.ReloadIsForModerators(),
         // Scores, settings and quiz answers are the adapters' own; one that reaches the engine gets help.
         _ => EngineCopy.NotHere(index),
@@ -2832,7 +2832,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private Reply Quiz(KnowledgeIndex index, TokenizedText? request = null)
     {
         var bank = index.Snapshot.Quiz;
-        var scope = request is null ? [] : QuizScope(index, request.Text);
+        var scope = request is null ? [] : QuizScope(index, request);
         if (!scope.IsEmpty)
         {
             bank = [.. bank.Where(q => scope.Contains(q.Id))];
@@ -2852,10 +2852,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return EngineCopy.Quiz(question) with { QuizScope = scope };
     }
 
-    /// <summary>The ids of the bank's questions about the muscles a quiz request names; empty when it names none.</summary>
-    private static ImmutableArray<string> QuizScope(KnowledgeIndex index, string request)
+    /// <summary>
+    /// The ids of the bank's questions about the muscles a quiz request names, misspelt too ("/quiz ilacus"); empty when
+    /// it names none.
+    /// </summary>
+    private static ImmutableArray<string> QuizScope(KnowledgeIndex index, TokenizedText request)
     {
-        var named = index.MusclesNamedIn(request);
+        var named = Analyze(request, index).Muscles.Select(m => m.Muscle).ToArray();
         if (named.Length == 0)
         {
             return [];

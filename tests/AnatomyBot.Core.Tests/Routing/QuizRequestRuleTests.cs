@@ -76,4 +76,34 @@ public sealed class QuizRequestRuleTests(ShippedKnowledgeFixture fixture) : ICla
         Assert.Equal(Intent.Quiz, reply.Intent);
         Assert.Empty(reply.QuizScope);
     }
+
+    [Theory]
+    [InlineData("/quiz iliacus", "iliacus")]
+    [InlineData("/quiz ilacus", "iliacus")]
+    [InlineData("/quiz psoas minor", "psoas minor")]
+    public void Quiz_with_a_muscle_after_the_command_is_scoped_to_it(string line, string muscle)
+    {
+        var request = Assert.IsType<QuizRequest>(CommandCatalogue.Parse(line, CommandCatalogue.In(CommandPlaces.Chat)));
+        var bank = fixture.Snapshot.Quiz.ToDictionary(q => q.Id);
+
+        var reply = fixture.Engine.Answer(new IncomingMessage(request, "test", "u1", "c1"));
+
+        Assert.Equal(Intent.Quiz, reply.Intent);
+        Assert.NotEmpty(reply.QuizScope);
+        Assert.All(reply.QuizScope, id => Assert.Contains(muscle, bank[id].Question + " " + bank[id].CorrectOption, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("/quiz")]
+    [InlineData("/quiz   ")]
+    [InlineData("/quiz 99")]
+    public void Quiz_without_a_muscle_after_the_command_draws_from_the_whole_bank(string line)
+    {
+        var request = Assert.IsType<QuizRequest>(CommandCatalogue.Parse(line, CommandCatalogue.In(CommandPlaces.Chat)));
+
+        var reply = fixture.Engine.Answer(new IncomingMessage(request, "test", "u1", "c1"));
+
+        Assert.Equal(Intent.Quiz, reply.Intent);
+        Assert.Empty(reply.QuizScope);
+    }
 }
