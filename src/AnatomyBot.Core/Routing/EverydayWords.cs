@@ -29,7 +29,9 @@ internal static class EverydayWords
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether the word names a treatment, a test, a condition or a medicine (<see cref="ClinicalSubjects"/>).</summary>
-    public static bool IsClinicalSubject(string word) => ClinicalSubjects.Contains(word);
+    public static bool IsClinicalSubject(string word) =>
+        ClinicalSubjects.Contains(word)
+        || (word.Length > 3 && word[^1] == 's' && ClinicalSubjects.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.AsSpan(0, word.Length - 1)));
 
     /// <summary>
     /// A treatment, a test or a measure no fact uses ("on ultrasound", "in centimetres", "after surgery"): the question
@@ -39,7 +41,7 @@ internal static class EverydayWords
     {
         foreach (var word in unknown)
         {
-            if (ClinicalSubjects.Contains(word) || Vocabulary.MeasureWords.Contains(word) || Vocabulary.UnitWords.Contains(word))
+            if (IsClinicalSubject(word) || Vocabulary.MeasureWords.Contains(word) || Vocabulary.UnitWords.Contains(word))
             {
                 return true;
             }
@@ -71,7 +73,7 @@ internal static class EverydayWords
     }
 
     public static bool IsEveryday(string word) =>
-        EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank && !ClinicalSubjects.Contains(word)
+        EverydayEnglish.RankOfBase(word) < RoutingThresholds.EverydayWordRank && !IsClinicalSubject(word)
         && !Vocabulary.MeasureWords.Contains(word) && !Vocabulary.UnitWords.Contains(word);
 
     /// <summary>The words of <paramref name="unknown"/> that are not everyday English.</summary>

@@ -77,6 +77,9 @@ internal static class Vocabulary
         "impact", "impacts", "influence", "influences",
         // How sure the asker is ("i am confuse", "kinda lost", "not sure"): their state, not what they ask about.
         "confuse", "confused", "confusing", "confusion", "unsure", "puzzled", "clueless", "curious",
+        // Chat shorthand for the asker's own stance or tone ("tbh", "ngl", "imo", "fr"): how it is said, never a subject.
+        "tbh", "tbf", "ngl", "imo", "imho", "idk", "fr", "frfr", "smh", "lmao", "lmk", "btw", "rn", "irl", "ikr", "tho",
+        "iirc", "afaik", "istg", "lowkey", "highkey", "literally", "honestly",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -91,7 +94,8 @@ internal static class Vocabulary
         "account", "analyse", "analyze", "appraise", "clarify", "comment", "compare", "comparison", "contrast", "critique",
         "criticise", "criticize", "define", "describe", "differ", "difference", "differentiate", "discrepancy",
         "discrepancies", "discuss", "discussion", "distinction", "distinguish", "elaborate", "enumerate", "explain",
-        "explanation", "identify", "illustrate", "interpret", "justify", "justification", "rationale", "list", "outline", "similar", "similarity",
+        "explanation", "identify", "illustrate", "indicate", "interpret", "justify", "justification", "rationale", "list", "outline", "similar", "similarity",
+        "classify", "label", "annotate", "sketch", "deduce",
         "similarities", "specify", "summarise", "summarize", "summary", "state", "trace", "versus", "vs",
     ];
 

@@ -15,6 +15,37 @@ public static class EverydayEnglish
     /// <summary>The word's frequency rank (0 = most frequent), or <see cref="int.MaxValue"/> when it is not listed.</summary>
     public static int Rank(string word) => Words.Value.Ranks.TryGetValue(word, out var rank) ? rank : int.MaxValue;
 
+    /// <summary>The rank of a word given as characters (a stem cut from a longer word), without making a string of it.</summary>
+    public static int Rank(ReadOnlySpan<char> word) =>
+        Words.Value.Ranks.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var rank) ? rank : int.MaxValue;
+
+    /// <summary>
+    /// The rank of the word, or of the word it inflects when that is more frequent: "indicated" is "indicate", "harder"
+    /// "hard", "highlighting" "highlight". A past, a participle or a comparative of an everyday word is as everyday as
+    /// the word itself, though the list ranks the forms apart. Plurals are left as they stand: "dancers" or "surgeons"
+    /// name who or what is asked about as much as a rare word does.
+    /// </summary>
+    public static int RankOfBase(string word)
+    {
+        var rank = Rank(word);
+        if (word.Length < 5)
+        {
+            return rank;
+        }
+
+        var span = word.AsSpan();
+        if (span.EndsWith("ed") || span.EndsWith("er"))
+        {
+            rank = Math.Min(Math.Min(rank, Rank(span[..^1])), Rank(span[..^2]));
+        }
+        else if (span.EndsWith("ing") && span.Length >= 6)
+        {
+            rank = Math.Min(Math.Min(rank, Rank(span[..^3])), Rank(string.Concat(span[..^3], "e")));
+        }
+
+        return rank;
+    }
+
     /// <summary>Whether a listed word other than <paramref name="except"/> ones is fewer than <paramref name="distance"/> edits from <paramref name="word"/>.</summary>
     public static bool HasWordNearer(string word, int distance, Func<string, bool> except)
     {
