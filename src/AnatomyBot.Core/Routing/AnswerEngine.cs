@@ -589,7 +589,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // "whats 12 times 12", "what is 7 plus 8": a sum is no question about the muscles, though "times" and numbers
         // are words of the sets and reps.
-        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain && AsksASum(text))
+        if (analysis.HowToForeignObject
+            || (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain && AsksASum(text)))
         {
             return EngineCopy.OffTopic(index);
         }
