@@ -356,6 +356,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         text = QuestionForms.WithoutTag(text);
+        text = QuestionForms.WithJoinedSplits(text, index) ?? text;
         text = QuestionForms.WithElidedPsoas(text) ?? text;
         text = QuestionForms.WithPlainCause(text) ?? text;
         var analysis = Analyze(text, index);
