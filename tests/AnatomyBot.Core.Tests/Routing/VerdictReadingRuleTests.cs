@@ -61,6 +61,21 @@ public sealed class VerdictReadingRuleTests(ShippedKnowledgeFixture fixture) : I
         Assert.StartsWith(verdict, Opening(reply), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Outward rotation (decided 2 Dec against the sources): 000 says the muscles "may laterally rotate the hip", 002 and
+    /// 003 state external rotation, 001 and 004 are silent, and none denies it. The note on how firmly they state it is no
+    /// dispute of the claim, so the facts answer yes (held-out exam-046, fresh2-yes-no-014 expected this all along).
+    /// </summary>
+    [Theory]
+    [InlineData("Does the iliopsoas turn the thigh outward?", "Yes.")]
+    [InlineData("can the iliopsoas rotate the hip outward?", "Yes.")]
+    [InlineData("Does the iliopsoas rotate the thigh inward?", "No.")]
+    [InlineData("Does the iliopsoas abduct the hip?", "The sources differ.")]
+    public void How_firmly_the_sources_state_a_point_is_no_dispute_of_it(string question, string verdict)
+    {
+        Assert.StartsWith(verdict, Opening(fixture.Ask(question)), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("how many reps should I do for the hip flexor strengthening?")]
     [InlineData("should I use heat or ice on my psoas?")]
