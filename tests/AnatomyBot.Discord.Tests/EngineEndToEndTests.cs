@@ -112,4 +112,51 @@ public sealed class EngineEndToEndTests
         Assert.Contains("[mom, ptclinic, consumer]", disagreement, StringComparison.Ordinal);
         Assert.Contains("Editors' note: Standard anatomy texts do not list abduction", disagreement, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_quiz_asked_on_a_muscle_in_a_dm_posts_questions_about_that_muscle_without_repeats()
+    {
+        await using var bot = await BotHarness.StartAsync(
+            new Dictionary<string, string?> { ["Discord:AnswerMentions"] = "true" },
+            configure: services =>
+            {
+                var provider = Mock.Of<IKnowledgeProvider>(p => p.Current == Snapshot.Value);
+                var engine = new AnswerEngine(provider);
+                services.AddSingleton(provider);
+                services.AddSingleton<IAnswerEngine>(engine);
+                services.AddSingleton<IMuscleNameCompleter>(engine);
+            });
+        var gw = await bot.ConnectAndReadyAsync();
+        var bank = Snapshot.Value.Quiz;
+        var about = bank.Where(q => (q.Question + " " + q.CorrectOption).Contains("psoas minor", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.InRange(about.Count, 2, bank.Length - 1);
+
+        var shown = new List<string>();
+        for (var i = 0; i < about.Count; i++)
+        {
+            await gw.SendDispatchAsync("MESSAGE_CREATE", 2 + i, new { id = $"m{i}", channel_id = "dm9", content = "quiz me on the psoas minor", author = new { id = "u3" }, mentions = Array.Empty<object>() });
+            var posts = await bot.Discord.WaitForCallsAsync(c => c.Path == "/channels/dm9/messages", i + 1);
+            var content = posts[i].Json.GetProperty("content").GetString()!;
+            var question = Assert.Single(bank, q => content.Contains(q.Question, StringComparison.Ordinal));
+            shown.Add(question.Id);
+        }
+
+        // Every question of the scope once, none from outside it.
+        Assert.Equal(about.Select(q => q.Id).Order(), shown.Order());
+    }
+
+    [Fact]
+    public async Task Quiz_command_with_a_muscle_option_posts_a_question_about_it()
+    {
+        await using var bot = await StartAsync();
+        var gw = await bot.ConnectAndReadyAsync();
+        var bank = Snapshot.Value.Quiz;
+
+        await gw.SendDispatchAsync("INTERACTION_CREATE", 2, FakeInteractions.Command("qm", "quiz", [FakeInteractions.StringOption("muscle", "iliacus")]));
+        var call = await bot.Discord.WaitForCallAsync(c => c.Path == FakeInteractions.CallbackPath("qm"));
+
+        var content = call.Json.GetProperty("data").GetProperty("content").GetString()!;
+        var question = Assert.Single(bank, q => content.Contains(q.Question, StringComparison.Ordinal));
+        Assert.Contains("iliacus", question.Question + " " + question.CorrectOption, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -111,6 +111,45 @@ public sealed class QuizServiceTests : IDisposable
         Assert.Equal(recent.PostId, (await quizzes.FindPostAsync("poll-1", Ana, default))!.PostId);
     }
 
+    [Fact]
+    public async Task A_scoped_quiz_draws_only_from_its_scope_and_counts_in_the_chats_round()
+    {
+        _knowledge.Current = new Bank(6).Current;
+        using var quizzes = NewService();
+        ImmutableArray<string> scope = ["q2", "q4", "q5"];
+
+        var scoped = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            scoped.Add((await quizzes.StartAsync(Chat, scope, null, default)).Question!.Id);
+        }
+
+        // No repeat inside the scope until it is seen; then any of the scope again, never a question outside it.
+        Assert.Equal(["q2", "q4", "q5"], scoped.Order());
+        Assert.Contains((await quizzes.StartAsync(Chat, scope, null, default)).Question!.Id, scope);
+
+        // The scoped questions were asked in the chat's round: unscoped draws bring the rest of the bank first.
+        var rest = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            rest.Add((await quizzes.StartAsync(Chat, default)).Question!.Id);
+        }
+
+        Assert.Equal(["q1", "q3", "q6"], rest.Order());
+    }
+
+    [Fact]
+    public async Task A_scope_the_bank_no_longer_holds_draws_from_the_whole_bank()
+    {
+        using var quizzes = NewService();
+
+        // A reload removed the questions the request was scoped to: the quiz still comes, from the bank.
+        var start = await quizzes.StartAsync(Chat, ["gone-1", "gone-2"], null, default);
+
+        Assert.True(start.IsReady);
+        Assert.StartsWith("q", start.Question.Id, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _db.Drop();
 
     private sealed class Bank(int questions) : IKnowledgeProvider

@@ -102,4 +102,51 @@ public sealed class EngineEndToEndTests
         Assert.Contains("Psoas minor", send.Text);
         Assert.DoesNotContain(DisclaimerStart, send.Text);
     }
+
+    [Fact]
+    public async Task A_quiz_asked_on_a_muscle_posts_polls_about_that_muscle_without_repeats()
+    {
+        var (world, adapter) = await StartAsync();
+        await using var _ = world;
+        await using var __ = adapter;
+        var bank = ShippedSnapshot().Quiz;
+        var aboutIliacus = bank.Count(q => (q.Question + " " + q.CorrectOption).Contains("iliacus", StringComparison.OrdinalIgnoreCase));
+        Assert.InRange(aboutIliacus, 2, bank.Length - 1);
+
+        for (var i = 0; i < aboutIliacus; i++)
+        {
+            world.Server.Enqueue(Tg.Private("quiz me on the iliacus"));
+        }
+
+        await world.PumpUntilAsync(s => s.Calls("sendPoll").Count >= aboutIliacus);
+
+        var polls = world.Server.Calls("sendPoll").Select(c => c.Body).ToList();
+        var asked = new List<string>();
+        foreach (var poll in polls)
+        {
+            var question = poll["question"]!.GetValue<string>();
+            var correct = poll["options"]![poll["correct_option_ids"]![0]!.GetValue<int>()]!["text"]!.GetValue<string>();
+            Assert.Contains("iliacus", question + " " + correct, StringComparison.OrdinalIgnoreCase);
+            asked.Add(question);
+        }
+
+        // The chat's round holds: every iliacus question once before any comes again.
+        Assert.Equal(aboutIliacus, asked.Distinct().Count());
+        Assert.Empty(world.Server.Calls("sendMessage"));
+    }
+
+    [Fact]
+    public async Task Quiz_command_with_a_muscle_in_a_group_posts_a_poll_about_it()
+    {
+        var (world, adapter) = await StartAsync();
+        await using var _ = world;
+        await using var __ = adapter;
+        world.Server.Enqueue(Tg.Group("/quiz psoas minor"));
+        await world.PumpUntilAsync(s => s.Calls("sendPoll").Count >= 1);
+
+        var poll = world.Server.Calls("sendPoll")[0].Body;
+        var correct = poll["options"]![poll["correct_option_ids"]![0]!.GetValue<int>()]!["text"]!.GetValue<string>();
+        Assert.Contains("psoas minor", poll["question"]!.GetValue<string>() + " " + correct, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Tg.GroupId, world.Server.Calls("sendPoll")[0].ChatId);
+    }
 }

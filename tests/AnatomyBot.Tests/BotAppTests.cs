@@ -372,6 +372,21 @@ public sealed class BotAppTests
     }
 
     [Fact]
+    public async Task Chat_quiz_asked_on_a_muscle_draws_its_questions_without_repeats()
+    {
+        var bank = Knowledge.KnowledgeLoader.Load(RepositoryPaths.Knowledge).Snapshot!.Quiz;
+        var about = bank.Where(q => (q.Question + " " + q.CorrectOption).Contains("iliacus", StringComparison.OrdinalIgnoreCase)).Select(q => q.Question).ToArray();
+        Assert.InRange(about.Length, 2, bank.Length - 1);
+
+        var run = await AppRunner.RunAsync(["chat", "--Console:ShowBanner=false"], string.Concat(Enumerable.Repeat("quiz me on the iliacus\n", about.Length)));
+
+        Assert.Equal(about.Order(), QuizLines(run.Output).Order());
+
+        var command = await AppRunner.RunAsync(["chat", "--Console:ShowBanner=false"], "/quiz iliacus\n");
+        Assert.Contains(Assert.Single(QuizLines(command.Output)), about);
+    }
+
+    [Fact]
     public async Task Chat_line_after_a_quiz_that_is_not_an_answer_is_answered_as_a_question()
     {
         var run = await AppRunner.RunAsync(["chat", "--Console:ShowBanner=false"], "/quiz\nwhat nerve supplies the iliacus\n");

@@ -25,8 +25,11 @@ public sealed record UnknownCommandRequest(string Name) : ChatRequest;
 /// <summary>The documents the answers come from.</summary>
 public sealed record SourcesRequest : ChatRequest;
 
-/// <summary>A multiple-choice question for this chat.</summary>
-public sealed record QuizRequest : ChatRequest;
+/// <summary>
+/// A multiple-choice question for this chat; <paramref name="About"/> is what was typed after <c>/quiz</c> ("/quiz
+/// iliacus"), for a question about that muscle, or null.
+/// </summary>
+public sealed record QuizRequest(string? About = null) : ChatRequest;
 
 /// <summary>
 /// An answer typed to the quiz question last asked in this chat: a letter, a number or the option's text, as

@@ -64,6 +64,12 @@ public sealed record Reply
 
     public QuizQuestion? Quiz { get; init; }
 
+    /// <summary>
+    /// For a quiz request that names a muscle ("quiz me on the iliacus"): the ids of the bank's questions about it, which
+    /// the chat's quiz draws from. Empty: any question.
+    /// </summary>
+    public ImmutableArray<string> QuizScope { get; init; } = [];
+
     /// <summary>Ids of the facts the answer shows (e.g. <c>psoas-minor.insertion.2</c>, <c>strengthening.3</c>).</summary>
     public ImmutableArray<string> Facts { get; init; } = [];
 

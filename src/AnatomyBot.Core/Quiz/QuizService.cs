@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Storage;
@@ -70,12 +71,28 @@ public sealed class QuizService(IKnowledgeProvider knowledge, IQuizStore store, 
     /// reserves its post. <paramref name="shownCorrectIndex"/> maps a question to the index of its correct option as the
     /// platform will show it (when the platform drops options); by default the question's own index.
     /// </summary>
-    public async Task<QuizStart> StartAsync(ChatKey chat, Func<QuizQuestion, int>? shownCorrectIndex, CancellationToken cancellationToken)
+    public Task<QuizStart> StartAsync(ChatKey chat, Func<QuizQuestion, int>? shownCorrectIndex, CancellationToken cancellationToken) =>
+        StartAsync(chat, [], shownCorrectIndex, cancellationToken);
+
+    /// <summary>
+    /// Like the chat's next question, but drawn from <paramref name="scope"/> (the ids of the questions a request asked
+    /// about, <see cref="Conversation.Reply.QuizScope"/>): a question of the scope the chat has not seen in this round,
+    /// else any of the scope. An empty scope, or one the current bank no longer holds (a reload since), means the whole
+    /// bank.
+    /// </summary>
+    public async Task<QuizStart> StartAsync(ChatKey chat, ImmutableArray<string> scope, Func<QuizQuestion, int>? shownCorrectIndex, CancellationToken cancellationToken)
     {
         var bank = knowledge.Current.Quiz;
         if (bank.IsDefaultOrEmpty)
         {
             return QuizStart.EmptyBank;
+        }
+
+        var pool = bank;
+        if (!scope.IsDefaultOrEmpty)
+        {
+            var scoped = bank.Where(q => scope.Contains(q.Id)).ToImmutableArray();
+            pool = scoped.IsEmpty ? bank : scoped;
         }
 
         // One pick at a time in this process, so two quick /quiz in a chat do not draw the same question.
@@ -92,7 +109,7 @@ public sealed class QuizService(IKnowledgeProvider knowledge, IQuizStore store, 
             QuizQuestion question;
             lock (_randomGate)
             {
-                question = QuizPicker.Pick(bank, asked, random)!;
+                question = QuizPicker.Pick(pool, asked, random)!;
             }
 
             var post = new QuizPost(

@@ -196,7 +196,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         HelpRequest => EngineCopy.Help(index, null),
         UnknownCommandRequest unknown => EngineCopy.UnknownCommand(index, unknown.Name),
         SourcesRequest => EngineCopy.Sources(index),
-        QuizRequest => Quiz(index),
+        QuizRequest quiz => Quiz(index, quiz.About is { } about ? TokenizedText.From(Head(about)) : null),
         ReloadRequest => EngineCopy.ReloadIsForModerators(),
         // Scores, settings and quiz answers are the adapters' own; one that reaches the engine gets help.
         _ => EngineCopy.NotHere(index),
@@ -352,10 +352,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (AsksForQuiz(text))
         {
-            return Quiz(index);
+            return Quiz(index, text);
         }
 
         text = QuestionForms.WithoutTag(text);
+        text = QuestionForms.WithJoinedSplits(text, index) ?? text;
         text = QuestionForms.WithElidedPsoas(text) ?? text;
         text = QuestionForms.WithPlainCause(text) ?? text;
         var analysis = Analyze(text, index);
@@ -588,7 +589,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // "whats 12 times 12", "what is 7 plus 8": a sum is no question about the muscles, though "times" and numbers
         // are words of the sets and reps.
-        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain && AsksASum(text))
+        if (analysis.HowToForeignObject
+            || (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain && AsksASum(text)))
         {
             return EngineCopy.OffTopic(index);
         }
@@ -2829,12 +2831,24 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             index, question);
     }
 
-    private Reply Quiz(KnowledgeIndex index)
+    /// <summary>
+    /// A quiz question from the bank. A request that names a muscle ("quiz me on the iliacus") is scoped to the bank's
+    /// questions whose question or right answer names it (when there are any); the scope travels in
+    /// <see cref="Reply.QuizScope"/> to the chat's quiz service, which the platforms and the console draw from.
+    /// </summary>
+    private Reply Quiz(KnowledgeIndex index, TokenizedText? request = null)
     {
+        var bank = index.Snapshot.Quiz;
+        var scope = request is null ? [] : QuizScope(index, request);
+        if (!scope.IsEmpty)
+        {
+            bank = [.. bank.Where(q => scope.Contains(q.Id))];
+        }
+
         QuizQuestion? question;
         lock (_randomGate)
         {
-            question = QuizPicker.Pick(index.Snapshot.Quiz, new HashSet<string>(), _random);
+            question = QuizPicker.Pick(bank, new HashSet<string>(), _random);
         }
 
         if (question is null)
@@ -2842,7 +2856,24 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.QuizBankEmpty();
         }
 
-        return EngineCopy.Quiz(question);
+        return EngineCopy.Quiz(question) with { QuizScope = scope };
+    }
+
+    /// <summary>
+    /// The ids of the bank's questions about the muscles a quiz request names, misspelt too ("/quiz ilacus"); empty when
+    /// it names none.
+    /// </summary>
+    private static ImmutableArray<string> QuizScope(KnowledgeIndex index, TokenizedText request)
+    {
+        var named = Analyze(request, index).Muscles.Select(m => m.Muscle).ToArray();
+        if (named.Length == 0)
+        {
+            return [];
+        }
+
+        return [.. index.Snapshot.Quiz
+            .Where(q => index.MusclesNamedIn(q.Question + " " + q.CorrectOption).Any(named.Contains))
+            .Select(q => q.Id)];
     }
 
     private static bool ContainsPhrase(TokenizedText text, string phrase)

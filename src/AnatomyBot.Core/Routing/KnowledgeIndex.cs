@@ -566,7 +566,7 @@ internal sealed class KnowledgeIndex
     /// The position of the verb a how-to question asks about ("how do i stretch", "how to streth", "best way to
     /// strengthen"), or -1: that verb, not its object ("hip flexors"), says what is asked.
     /// </summary>
-    private static int HowToVerb(TokenizedText text)
+    internal static int HowToVerb(TokenizedText text)
     {
         for (var start = 0; start < Math.Min(text.Count - 1, RoutingThresholds.HowToFrameStart); start++)
         {
@@ -601,6 +601,81 @@ internal sealed class KnowledgeIndex
 
         return -1;
     }
+
+    /// <summary>
+    /// "How do I fix my bike chain?", "how do i strengthen my wifi signal", "how do I fix my car": a how-to frame whose
+    /// verb alone is a topic keyword ("how to fix", "strengthen") and whose object, a noun phrase after a determiner,
+    /// is foreign to that topic: no muscle, region or body word, no topic phrase of its own, and no word the named
+    /// topic's facts or keywords use ("car" is a word of the sitting topic, not of rehabilitation). The verb says how
+    /// something is done to that object, not what the topic is. The caller checks for muscles and pain; "how to fix a
+    /// weak iliopsoas", "how do I fix my tight hip flexors", "how do i strengthen my legs", "how do i fix it when ..."
+    /// keep their topic.
+    /// </summary>
+    public bool VerbOfForeignObject(TokenizedText text, List<TopicMention> mentions)
+    {
+        var verb = HowToVerb(text);
+        if (verb < 0 || verb + 2 >= text.Count || !ObjectDeterminers.Contains(text.WordString(verb + 1)))
+        {
+            return false;
+        }
+
+        foreach (var mention in mentions)
+        {
+            if (mention.Start + mention.Count > verb + 1)
+            {
+                return false;
+            }
+        }
+
+        var kinds = Kinds(text);
+        var words = 0;
+        for (var i = verb + 2; i < text.Count && (kinds[i] & WordKind.Stop) == 0; i++)
+        {
+            var word = text.WordString(i);
+            if ((kinds[i] & WordKind.Muscle) != 0 || Vocabulary.IsBodyWord(word))
+            {
+                return false;
+            }
+
+            foreach (var mention in mentions)
+            {
+                if (TopicUses(mention.Topic, word))
+                {
+                    return false;
+                }
+            }
+
+            words++;
+        }
+
+        return words > 0;
+    }
+
+    /// <summary>Whether the topic's title, keywords, example questions or facts use the word.</summary>
+    private bool TopicUses(int topic, string word)
+    {
+        if (_wordTopics.TryGetValue(word, out var topics) && Array.IndexOf(topics, topic) >= 0)
+        {
+            return true;
+        }
+
+        var term = Facts.Term(word);
+        foreach (var passage in Facts.OfTopic(topic))
+        {
+            if (Facts.FactTerms(passage).Contains(term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What opens a noun phrase as a verb's object ("fix my ...", "stretch a ...").</summary>
+    private static readonly FrozenSet<string> ObjectDeterminers = new[]
+    {
+        "my", "a", "an", "the", "your", "his", "her", "our", "their", "this", "that", "these", "those",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// A topic keyword "how to X" matched however the how-to is said and X is spelt ("how do you strech", "how to

@@ -41,6 +41,12 @@ internal sealed record Analysis(
     public bool BothEndsCued { get; init; }
 
     /// <summary>
+    /// A how-to whose verb alone named a topic and whose object is none of ours ("how do I fix my bike chain?",
+    /// <see cref="KnowledgeIndex.VerbOfForeignObject"/>): another subject altogether, with no muscle and no pain named.
+    /// </summary>
+    public bool HowToForeignObject { get; init; }
+
+    /// <summary>
     /// The words of <paramref name="text"/> (the analysed question, or it with words added at the end) outside the named
     /// muscles and the people a presence question counts, in order: what the question asks about the muscle.
     /// </summary>
@@ -135,6 +141,15 @@ internal static class QueryAnalyzer
         var topicOwned = TopicOwnedWords(text, topicMentions);
         var covered = new bool[text.Count];
         var (muscles, grey) = FindMuscles(text, index, topicOwned, covered);
+        // "How do I fix my bike chain?": the how-to verb is all that named the topic, and its object is no subject of
+        // ours, so the question is about something else (and never earns the treatment topic's disclaimer).
+        var foreignHowTo = muscles.Count == 0 && grey.Count == 0 && !safety.TouchesPain && topicMentions.Count > 0
+            && index.VerbOfForeignObject(text, topicMentions);
+        if (foreignHowTo)
+        {
+            topicMentions.Clear();
+        }
+
         var cueCovered = new bool[text.Count];
         var found = FindCues(text, index, covered, topicOwned, cueCovered);
         var coordinated = CoordinatedEnds(text, found);
@@ -162,6 +177,7 @@ internal static class QueryAnalyzer
             PainWords = safety.TouchesPain ? index.Safety : null,
             CountsWho = CountedPeople(text, found),
             BothEndsCued = bothEnds,
+            HowToForeignObject = foreignHowTo,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
 
@@ -209,6 +210,52 @@ internal static class QuestionForms
 
         return null;
     }
+
+    /// <summary>
+    /// Words that voice typing splits in two ("in sert", "inner vates", "ori gin", "so as minor") joined again: two
+    /// neighbours whose join is a word of the knowledge (a muscle name's, a topic's or an attribute cue) while one of
+    /// them is no word at all (neither the knowledge's nor everyday English), and "so as" before "major" or "minor",
+    /// which is how "psoas" is heard. Null when nothing is split. Questions without an unknown word pay one lookup a word.
+    /// </summary>
+    public static TokenizedText? WithJoinedSplits(TokenizedText text, KnowledgeIndex index)
+    {
+        var kinds = index.Kinds(text);
+        string[]? words = null;
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            var first = text.WordString(i);
+            var second = text.WordString(i + 1);
+            string? joined = null;
+            if (first == "so" && second == "as" && i + 2 < text.Count && text.WordString(i + 2) is "major" or "minor")
+            {
+                joined = "psoas";
+            }
+            else if ((IsNoWord(first, kinds[i]) || IsNoWord(second, kinds[i + 1])) && first.Length + second.Length >= 6)
+            {
+                var candidate = first + second;
+                if (index.IsMuscleWord(candidate) || index.IsTopicWord(candidate) || Vocabulary.CueWords.Contains(candidate))
+                {
+                    joined = candidate;
+                }
+            }
+
+            if (joined is null)
+            {
+                continue;
+            }
+
+            words ??= [.. text.Words];
+            words[i] = joined;
+            words[i + 1] = null!;
+            i++;
+        }
+
+        return words is null ? null
+            : new TokenizedText(string.Join(' ', words.Where(w => w is not null))) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+    }
+
+    /// <summary>A word neither the knowledge nor everyday English has ("sert", "vates", "cus").</summary>
+    private static bool IsNoWord(string word, WordKind kind) => kind == WordKind.None && EverydayEnglish.Rank(word) == int.MaxValue;
 
     /// <summary>
     /// "the rhomboid major and minor", "teres major or minor": after "and"/"or", the qualifier shares the name before it,

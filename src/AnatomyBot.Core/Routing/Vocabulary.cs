@@ -159,6 +159,21 @@ internal static class Vocabulary
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// Whether the word names a part of the body: our region, another region (<see cref="OtherRegionWords"/>), one with a
+    /// sense of ours, or the body in plain words (<see cref="PlainBodyWords"/>). "How do I strengthen my abs" asks of a body.
+    /// </summary>
+    public static bool IsBodyWord(string word) =>
+        OurRegionWords.Contains(word) || OtherRegionWords.Contains(word) || RegionsWithOurSense.ContainsKey(word) || PlainBodyWords.Contains(word);
+
+    /// <summary>The body and its parts in everyday words, besides the region lists.</summary>
+    private static readonly FrozenSet<string> PlainBodyWords = new[]
+    {
+        "body", "bodies", "back", "backs", "abs", "belly", "stomach", "tummy", "abdomen", "abdominal", "abdominals", "core",
+        "leg", "legs", "muscle", "muscles", "bone", "bones", "joint", "joints", "tendon", "tendons", "ligament", "ligaments",
+        "posture", "buttock", "buttocks", "bum", "butt", "waist", "torso", "trunk", "side", "sides", "ribs", "nerve", "nerves",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// Whether the words name a region of <see cref="RegionsWithOurSense"/> without the word that makes it ours, and
     /// nothing of the hip region besides.
     /// </summary>

@@ -21,7 +21,7 @@ internal sealed class AnswerCommand(IAnswerEngine engine, QuizCommand quiz)
         var reply = engine.Answer(new IncomingMessage(request, DiscordKeys.Platform, chat.UserId, chat.ChannelId));
         if (reply.Intent == Intent.Quiz)
         {
-            await quiz.HandleAsync(chat, cancellationToken);
+            await quiz.HandleAsync(chat, reply.QuizScope, cancellationToken);
             return;
         }
 

@@ -17,7 +17,8 @@ internal sealed class DiscordRequestRouter(
 {
     public Task RouteAsync(DiscordChat chat, ChatRequest request, CancellationToken cancellationToken) => request switch
     {
-        QuizRequest => quiz.HandleAsync(chat, cancellationToken),
+        // "/quiz muscle:iliacus" goes through the engine, which reads the muscle and scopes the quiz to it.
+        QuizRequest { About: null } => quiz.HandleAsync(chat, [], cancellationToken),
         QuizAnswerRequest typedAnswer => quizAnswer.HandleTypedAsync(chat, typedAnswer.Answer, cancellationToken),
         LeaderboardRequest => leaderboard.HandleAsync(chat, cancellationToken),
         ReloadRequest => reload.HandleAsync(chat, cancellationToken),

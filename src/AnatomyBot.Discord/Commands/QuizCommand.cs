@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
 using AnatomyBot.Discord.Interactions;
@@ -6,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace AnatomyBot.Discord.Commands;
 
 /// <summary>
-/// <c>/quiz</c> (or "quiz me"): posts the channel's next stored quiz question with one button per option; where the user
-/// can also type (a mention or DM) the post is opened for a typed answer too.
+/// <c>/quiz</c> (or "quiz me", "quiz me on the iliacus"): posts the channel's next stored quiz question, from the questions
+/// the request asked about when it named a muscle (<c>scope</c>), with one button per option; where the user can also type
+/// (a mention or DM) the post is opened for a typed answer too.
 /// </summary>
 internal sealed class QuizCommand(QuizService quizzes, DiscordMetrics metrics, ILogger<QuizCommand> logger)
 {
@@ -15,9 +17,9 @@ internal sealed class QuizCommand(QuizService quizzes, DiscordMetrics metrics, I
 
     internal const string TypedAnswerHint = "Click an answer, or reply with its number.";
 
-    public async Task HandleAsync(DiscordChat chat, CancellationToken cancellationToken)
+    public async Task HandleAsync(DiscordChat chat, ImmutableArray<string> scope, CancellationToken cancellationToken)
     {
-        var start = await quizzes.StartAsync(DiscordKeys.Chat(chat.ChannelId), cancellationToken);
+        var start = await quizzes.StartAsync(DiscordKeys.Chat(chat.ChannelId), scope, null, cancellationToken);
         if (!start.IsReady)
         {
             await chat.ReplyTextAsync(NoQuizQuestions, privately: false, cancellationToken);

@@ -16,7 +16,7 @@ internal sealed class AnswerCommand(IAnswerEngine engine, TelegramSender sender,
         var reply = engine.Answer(new IncomingMessage(request, TelegramKeys.Platform, chat.UserId, chat.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (reply.Intent == Intent.Quiz)
         {
-            await quiz.HandleAsync(chat, cancellationToken);
+            await quiz.HandleAsync(chat, reply.QuizScope, cancellationToken);
             return;
         }
 

@@ -1,14 +1,18 @@
+using System.Collections.Immutable;
 using AnatomyBot.Telegram.Quiz;
 using AnatomyBot.Telegram.Sending;
 
 namespace AnatomyBot.Telegram.Commands;
 
-/// <summary><c>/quiz</c> (or "quiz me"): posts the chat's next quiz poll, or says why it cannot.</summary>
+/// <summary>
+/// <c>/quiz</c> (or "quiz me", "quiz me on the iliacus"): posts the chat's next quiz poll, from the questions the request
+/// asked about when it named a muscle (<paramref name="scope"/>), or says why it cannot.
+/// </summary>
 internal sealed class QuizCommand(QuizPoster quiz, TelegramSender sender)
 {
-    public async Task HandleAsync(TelegramChat chat, CancellationToken cancellationToken)
+    public async Task HandleAsync(TelegramChat chat, ImmutableArray<string> scope, CancellationToken cancellationToken)
     {
-        var result = await quiz.PostAsync(chat.ChatId, chat.ReplyTo, QuizPoster.OnDemand, null, cancellationToken);
+        var result = await quiz.PostAsync(chat.ChatId, chat.ReplyTo, QuizPoster.OnDemand, null, cancellationToken, scope);
         switch (result.Status)
         {
             case QuizPostStatus.EmptyBank:

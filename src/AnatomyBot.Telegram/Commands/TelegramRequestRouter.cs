@@ -16,7 +16,8 @@ internal sealed class TelegramRequestRouter(
 
     public Task RouteAsync(TelegramChat chat, ChatRequest request, CancellationToken cancellationToken) => request switch
     {
-        QuizRequest => quiz.HandleAsync(chat, cancellationToken),
+        // "/quiz iliacus" goes through the engine, which reads the muscle and scopes the quiz to it.
+        QuizRequest { About: null } => quiz.HandleAsync(chat, [], cancellationToken),
         DailyQuizSettingsRequest settings => dailyQuiz.HandleAsync(chat, settings.Arguments, cancellationToken),
         LeaderboardRequest => leaderboard.HandleAsync(chat, cancellationToken),
         ReloadRequest => reload.HandleAsync(chat, cancellationToken),

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Observability;
 using AnatomyBot.Core.Quiz;
@@ -60,9 +61,10 @@ internal sealed class QuizPoster(
     /// <summary>
     /// Posts one question to the chat: the chat's next one, or <paramref name="question"/> (a /review question); the
     /// result is the poll message or why there is none. <paramref name="kind"/> (<see cref="OnDemand"/>,
-    /// <see cref="Daily"/> or <see cref="Review"/>) tags the quiz-post metric.
+    /// <see cref="Daily"/> or <see cref="Review"/>) tags the quiz-post metric. <paramref name="scope"/> narrows the chat's next
+    /// question to the ones a request asked about ("quiz me on the iliacus").
     /// </summary>
-    public async Task<QuizPostResult> PostAsync(long chatId, long? replyToMessageId, string kind, QuizQuestion? question, CancellationToken cancellationToken)
+    public async Task<QuizPostResult> PostAsync(long chatId, long? replyToMessageId, string kind, QuizQuestion? question, CancellationToken cancellationToken, ImmutableArray<string> scope = default)
     {
         if (client.IsUnsupported("sendPoll"))
         {
@@ -76,7 +78,7 @@ internal sealed class QuizPoster(
         var start = question is not null ? await quizzes.StartAsync(chat, question, ShownCorrectIndex, cancellationToken)
             : kind == Daily
             ? await faults.RetryAsync("reserve the daily quiz poll", ct => quizzes.StartAsync(chat, ShownCorrectIndex, ct), cancellationToken, write: true)
-            : await quizzes.StartAsync(chat, ShownCorrectIndex, cancellationToken);
+            : await quizzes.StartAsync(chat, scope, ShownCorrectIndex, cancellationToken);
         if (!start.IsReady)
         {
             return new QuizPostResult(QuizPostStatus.EmptyBank);

@@ -179,7 +179,7 @@ internal sealed class ConsoleChat(
     /// <summary>Asks the quiz service's next question (no repeat in the console chat until the bank is done).</summary>
     private async Task<string> AskQuizAsync(Reply reply, CancellationToken cancellationToken)
     {
-        var start = await quizzes.StartAsync(Chat, cancellationToken);
+        var start = await quizzes.StartAsync(Chat, reply.QuizScope, null, cancellationToken);
         return start.IsReady ? await AskAsync(start, cancellationToken) : ReplyText.ToPlainText(reply, includeDisclaimer: true);
     }
 

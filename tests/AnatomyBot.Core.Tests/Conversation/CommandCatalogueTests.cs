@@ -89,7 +89,7 @@ public sealed class CommandCatalogueTests
         Assert.Equal(
             "/muscle <name> - a muscle card, e.g. /muscle iliacus\n" +
             "/ask <question> - ask in your own words\n" +
-            "/quiz - a multiple-choice question\n" +
+            "/quiz - a multiple-choice question; /quiz iliacus - one about that muscle\n" +
             "/review - your next question to review (missed ones first); /review zone Europe/Berlin sets your time zone\n" +
             "/progress - your figures and a chart\n" +
             "/link - a code to link your Discord and Telegram accounts; /link CODE uses it\n" +

@@ -40,4 +40,70 @@ public sealed class QuizRequestRuleTests(ShippedKnowledgeFixture fixture) : ICla
     {
         Assert.Equal(Intent.Quiz, fixture.Ask(question).Intent);
     }
+
+    /// <summary>
+    /// A quiz asked on a muscle is scoped to the bank's questions whose question or right answer names it; the scope
+    /// travels in the reply to the chat's quiz service (the platforms and the console draw from it, not from the
+    /// engine's own pick, which only <c>ask</c> shows). "quiz me" and /quiz are not scoped.
+    /// </summary>
+    [Theory]
+    [InlineData("quiz me on the iliacus", "iliacus")]
+    [InlineData("give me a quiz question about the psoas minor", "psoas minor")]
+    [InlineData("can you test me on psoas major pls", "psoas major")]
+    public void A_quiz_on_a_muscle_is_scoped_to_the_questions_that_name_it(string request, string muscle)
+    {
+        var bank = fixture.Snapshot.Quiz.ToDictionary(q => q.Id);
+        for (var draw = 0; draw < 10; draw++)
+        {
+            var reply = fixture.Ask(request);
+
+            Assert.Equal(Intent.Quiz, reply.Intent);
+            Assert.NotEmpty(reply.QuizScope);
+            Assert.Contains(reply.Quiz!.Id, reply.QuizScope);
+            Assert.All(reply.QuizScope, id => Assert.Contains(muscle, bank[id].Question + " " + bank[id].CorrectOption, StringComparison.OrdinalIgnoreCase));
+        }
+
+        Assert.True(fixture.Ask(request).QuizScope.Length < bank.Count, "a scope narrower than the bank");
+    }
+
+    [Theory]
+    [InlineData("quiz me")]
+    [InlineData("give me another quiz question")]
+    public void A_quiz_that_names_no_muscle_draws_from_the_whole_bank(string request)
+    {
+        var reply = fixture.Ask(request);
+
+        Assert.Equal(Intent.Quiz, reply.Intent);
+        Assert.Empty(reply.QuizScope);
+    }
+
+    [Theory]
+    [InlineData("/quiz iliacus", "iliacus")]
+    [InlineData("/quiz ilacus", "iliacus")]
+    [InlineData("/quiz psoas minor", "psoas minor")]
+    public void Quiz_with_a_muscle_after_the_command_is_scoped_to_it(string line, string muscle)
+    {
+        var request = Assert.IsType<QuizRequest>(CommandCatalogue.Parse(line, CommandCatalogue.In(CommandPlaces.Chat)));
+        var bank = fixture.Snapshot.Quiz.ToDictionary(q => q.Id);
+
+        var reply = fixture.Engine.Answer(new IncomingMessage(request, "test", "u1", "c1"));
+
+        Assert.Equal(Intent.Quiz, reply.Intent);
+        Assert.NotEmpty(reply.QuizScope);
+        Assert.All(reply.QuizScope, id => Assert.Contains(muscle, bank[id].Question + " " + bank[id].CorrectOption, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("/quiz")]
+    [InlineData("/quiz   ")]
+    [InlineData("/quiz 99")]
+    public void Quiz_without_a_muscle_after_the_command_draws_from_the_whole_bank(string line)
+    {
+        var request = Assert.IsType<QuizRequest>(CommandCatalogue.Parse(line, CommandCatalogue.In(CommandPlaces.Chat)));
+
+        var reply = fixture.Engine.Answer(new IncomingMessage(request, "test", "u1", "c1"));
+
+        Assert.Equal(Intent.Quiz, reply.Intent);
+        Assert.Empty(reply.QuizScope);
+    }
 }

@@ -31,6 +31,17 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("numbness in my right thigh, now the other leg as well")]
     [InlineData("pins and needles in one leg that has spread into the other leg")]
     [InlineData("my right foot went numb and the other one is going numb too")]
+    // The lead's own, after the tenth blind trial's summary (2 Dec 2026; its items were not read): the other side named
+    // as left or right, retention said as trying and failing, a fall said as a spill or a lost footing, a collapse.
+    [InlineData("my right thigh went numb last week and now my left leg is numb as well")]
+    [InlineData("the tingling began in my left leg and now the right one tingles too")]
+    [InlineData("numbness moved from my right leg to my left")]
+    [InlineData("i try to pee but nothing comes out and my back is killing me")]
+    [InlineData("since my back went i haven't been able to pee properly")]
+    [InlineData("barely anything comes out when i pee and my hip hurts")]
+    [InlineData("i took a spill in the shower and my hip is sore to touch")]
+    [InlineData("lost my footing on the stairs and now my groin hurts to touch")]
+    [InlineData("grandad collapsed in the garden and his hip hurts")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -191,6 +202,12 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("is the psoas weak in people who sit a lot, and the other one too?")]
     [InlineData("I pee a lot, does the psoas press on the bladder")]
     [InlineData("what's a smart way to stretch the psoas")]
+    [InlineData("how do I pee after a psoas stretch class")]
+    [InlineData("is the right psoas bigger than the left one too")]
+    [InlineData("my right psoas feels tight, is the left one tight too")]
+    [InlineData("the swelling went down in a day but it still hurts")]
+    [InlineData("in the fall my hip flexors get sore from running")]
+    [InlineData("i fell behind on training and now my psoas is sore")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
