@@ -1,6 +1,7 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Knowledge;
 using AnatomyBot.Core.Tests.Accuracy;
+using static AnatomyBot.Core.Tests.Routing.VerdictOpenings;
 
 namespace AnatomyBot.Core.Tests.Routing;
 
@@ -16,12 +17,6 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// </summary>
 public sealed class VerdictClaimStrengthRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
-    private static string Opening(Reply reply) => reply.Title ?? "";
-
-    private static bool HasVerdict(string opening) =>
-        opening.StartsWith("Yes.", StringComparison.Ordinal) || opening.StartsWith("No.", StringComparison.Ordinal)
-        || opening.StartsWith("The sources differ.", StringComparison.Ordinal);
-
     [Theory]
     // A learner's tag without the inversion, a reported claim, and "right or not".
     [InlineData("My book say iliacus is fan shape, it is right?", "Yes.")]

@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Tests.Accuracy;
+using static AnatomyBot.Core.Tests.Routing.VerdictOpenings;
 
 namespace AnatomyBot.Core.Tests.Routing;
 
@@ -14,12 +15,6 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// </summary>
 public sealed class VerdictReadingRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
-    private static string Opening(Reply reply) => reply.Title ?? "";
-
-    private static bool HasVerdict(string opening) =>
-        opening.StartsWith("Yes.", StringComparison.Ordinal) || opening.StartsWith("No.", StringComparison.Ordinal)
-        || opening.StartsWith("The sources differ.", StringComparison.Ordinal);
-
     [Theory]
     // Absence and everyone, with their denials and typos.
     [InlineData("do some folks not have a psoas minor at all?", "Yes.")]
