@@ -10,7 +10,7 @@ namespace AnatomyBot.Core.Routing;
 /// statement; "it" in a follow-up stands for the muscle the chat was about ("does it get blood from the lumbar
 /// arteries" after the psoas major is about the psoas major, whatever other muscle the claim's words fit better).
 /// </summary>
-internal static class QuestionForms
+internal static partial class QuestionForms
 {
     /// <summary>One-word tags that make a statement asked with "?" a yes/no question.</summary>
     private static readonly FrozenSet<string> WordTags = new[]
@@ -210,6 +210,45 @@ internal static class QuestionForms
 
         return null;
     }
+
+    /// <summary>
+    /// A multiple-choice question pasted with its options ("Which nerve innervates the iliacus? A) obturator B) femoral
+    /// C) sciatic"): the stem alone, so the wrong options are never read as what the student asks about. Options are
+    /// lettered from a in order after the "?", at least two, each a short phrase (at most five words) that asks nothing;
+    /// parts of an exam question ("(a) Name the origin ... (b) State ...") are questions and stay. The text as it was
+    /// otherwise.
+    /// </summary>
+    public static string WithoutChoices(string raw)
+    {
+        var mark = raw.IndexOf('?', StringComparison.Ordinal);
+        if (mark < 0 || mark + 1 >= raw.Length)
+        {
+            return raw;
+        }
+
+        var options = ChoiceMarker().Split(raw[(mark + 1)..]);
+        if (options.Length < 3 || !string.IsNullOrWhiteSpace(options[0]))
+        {
+            return raw;
+        }
+
+        var markers = ChoiceMarker().Matches(raw[(mark + 1)..]);
+        for (var i = 0; i < markers.Count; i++)
+        {
+            var letter = char.ToLowerInvariant(markers[i].Value.Trim().TrimStart('(')[0]);
+            var option = options[i + 1].Trim();
+            if (letter != 'a' + i || option.Length == 0 || option.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5 || option.Contains('?', StringComparison.Ordinal))
+            {
+                return raw;
+            }
+        }
+
+        return raw[..(mark + 1)];
+    }
+
+    /// <summary>"A)", "(b)", "c." or "D:" standing alone.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)(?:\(?[A-Ea-e]\)|[A-Ea-e][.:])(?=\s)")]
+    private static partial System.Text.RegularExpressions.Regex ChoiceMarker();
 
     /// <summary>
     /// Words that voice typing splits in two ("in sert", "inner vates", "ori gin", "so as minor") joined again: two
