@@ -398,6 +398,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return Compose(MoreFollowUps.More(index, context), index, text);
         }
 
+        // "and the third?", "what about number 2", "the last one?" after a stretch: the item of the last topic's numbered
+        // list, not a fact elsewhere that shares the ordinal's word ("two-thirds of the iliac fossa").
+        if (analysis.Muscles.Count == 0 && NumberedItems.FollowUp(index, text, context) is var listed and >= 0)
+        {
+            return Compose(FactReply(index, text, analysis, [listed], 1, listItem: true), index, text);
+        }
+
         if (DisputeFollowUp(text, analysis, index, context) is { } disputed)
         {
             return Compose(disputed, index, text);
@@ -2040,10 +2047,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             ? passage.Heading.Replace(Vocabulary.AttributeLabels[a], Vocabulary.AttributeQueryWord(a), StringComparison.Ordinal)
             : passage.Heading;
 
-    private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false)
+    private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false,
+        bool listItem = false)
     {
         var top = chosen.Count > 0 ? chosen[0] : -1;
-        chosen = WithoutStrayClinicalNotes(index, text, analysis, FactAnswerer.Focus(index, text, analysis, chosen));
+        chosen = WithoutStrayClinicalNotes(index, text, analysis, FactAnswerer.Focus(index, text, analysis, chosen, listItem));
         var notes = RelevantTopicNotes(index, text, analysis, chosen);
         var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: true);
         return ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);

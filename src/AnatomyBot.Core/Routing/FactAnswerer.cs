@@ -582,7 +582,7 @@ internal static class FactAnswerer
     /// topic as a whole, not one detail of it) the topic's lead fact, which states what the topic is about, comes first
     /// (after the facts holding the number a question asks for).
     /// </summary>
-    public static List<int> Focus(KnowledgeIndex index, TokenizedText question, Analysis analysis, List<int> chosen)
+    public static List<int> Focus(KnowledgeIndex index, TokenizedText question, Analysis analysis, List<int> chosen, bool listItem = false)
     {
         var facts = index.Facts;
         var kept = new List<int>(chosen.Count + 1);
@@ -610,13 +610,13 @@ internal static class FactAnswerer
         var named = topic >= 0 && chosen.Count == 1 && !numberAnswers && analysis.TopicScores.Any(t => t.Topic == topic && t.Score >= RoutingThresholds.TopicAccept);
         var lead = named ? facts.Passages.FirstOrDefault(p => p.Topic == topic && p.Kind == PassageKind.TopicFact)?.Ordinal ?? -1 : -1;
         // The lead comes only when it states no side of a dispute: a short answer does not grow by a dispute it did not ask.
-        if (lead >= 0 && !kept.Contains(lead) && kept.Count < RetrievalThresholds.MaxFacts
+        if (lead >= 0 && !listItem && !kept.Contains(lead) && kept.Count < RetrievalThresholds.MaxFacts
             && !facts.TopicDisagreements(topic).Any(q => q.Values.Any(v => Restates(facts, facts.Passages[lead].Fact, v))))
         {
             // The overview leads, unless the fact chosen answers in its own words what the overview does not ("which
             // drill suits a pelvis tipped forward": the lengthening drill, then the three kinds of training). One
             // author's view never goes before the established fact, and numbered steps start at the first.
-            var detailFirst = !facts.Passages[kept[0]].Fact.IsOpinion && !IsNumberedStep(facts, lead)
+            var detailFirst = !facts.Passages[kept[0]].Fact.IsOpinion && NumberedItems.Opening(facts, lead) is null
                 && OwnWordsAnswerBetter(index, question, analysis, kept[0], lead);
             kept.Insert(detailFirst ? kept.Count : 0, lead);
         }
@@ -628,11 +628,11 @@ internal static class FactAnswerer
             MoveFirst(kept, LeadFact(facts, topic));
         }
 
-        // "the first psoas stretch", "what's the 2nd one": the topic's numbered item ("Stretch 1: ...") is the answer.
-        if (topic >= 0 && NumberedItem(index, topic, question, out var label) is var item && item >= 0)
+        // "the first psoas stretch", "stretch two", "the last stretch": the topic's numbered item ("Stretch 1: ...") is the answer.
+        if (topic >= 0 && NumberedItems.Asked(index, topic, question, labelMayBeLeftOut: listItem) is var item && item >= 0)
         {
             // The item asked is the answer: its siblings ("Stretch 1" beside "the second stretch") only lengthen it.
-            kept.RemoveAll(k => k != item && NumberOf(facts, k, label) > 0);
+            kept.RemoveAll(k => k != item && NumberedItems.Opening(facts, k) is not null);
             MoveFirst(kept, item);
         }
 
@@ -680,71 +680,6 @@ internal static class FactAnswerer
         }
 
         kept.Insert(0, passage);
-    }
-
-    /// <summary>
-    /// The topic's fact numbered as the question's ordinal asks ("Stretch 2: ..." for "the second stretch", "the 2nd
-    /// psoas stretch"), or -1. A numbered fact opens with its label, the number and a colon; the ordinal must name that
-    /// label ("the first step" is not "Stretch 1").
-    /// </summary>
-    private static int NumberedItem(KnowledgeIndex index, int topic, TokenizedText question, out string label)
-    {
-        var facts = index.Facts;
-        label = string.Empty;
-        for (var i = 0; i + 1 < question.Count; i++)
-        {
-            var n = question.WordString(i) switch
-            {
-                "first" or "1st" => 1,
-                "second" or "2nd" => 2,
-                "third" or "3rd" => 3,
-                _ => 0,
-            };
-            if (n == 0)
-            {
-                continue;
-            }
-
-            var named = i + 1;
-            while (named + 1 < question.Count && index.IsMuscleWord(question.WordString(named)))
-            {
-                named++;
-            }
-
-            label = facts.Term(question.WordString(named));
-            foreach (var p in facts.OfTopic(topic))
-            {
-                if (NumberOf(facts, p, label) == n)
-                {
-                    return p;
-                }
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>
-    /// The number of a topic fact that opens with <paramref name="label"/>, a digit and a colon ("Stretch 2: ..." for the
-    /// label "stretch"), or 0 for any other fact.
-    /// </summary>
-    private static int NumberOf(FactIndex facts, int passage, string label)
-    {
-        var text = facts.Passages[passage].Fact.Text.AsSpan().TrimStart();
-        var space = text.IndexOf(' ');
-        return facts.Passages[passage].Kind == PassageKind.TopicFact && space > 0 && text.Length > space + 2
-            && char.IsAsciiDigit(text[space + 1]) && text[space + 2] == ':'
-            && facts.Term(text[..space].ToString().ToLowerInvariant()) == label
-            ? text[space + 1] - '0'
-            : 0;
-    }
-
-    /// <summary>A topic fact that opens with a label, a digit and a colon ("Stretch 1: ...").</summary>
-    private static bool IsNumberedStep(FactIndex facts, int passage)
-    {
-        var text = facts.Passages[passage].Fact.Text.AsSpan().TrimStart();
-        var space = text.IndexOf(' ');
-        return space > 0 && text.Length > space + 2 && char.IsAsciiDigit(text[space + 1]) && text[space + 2] == ':';
     }
 
     /// <summary>The topic's lead fact (what the topic is about), or -1.</summary>
