@@ -366,6 +366,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             analysis = Analyze(text, index);
         }
 
+        if (analysis.Muscles.Count == 1 && QuestionForms.WithComparedContextMuscle(text, index, context) is { } compared)
+        {
+            text = compared;
+            analysis = Analyze(text, index);
+        }
+
         if (TopicMuscleSwap.Swapped(text, analysis, index, context) is { } swapped)
         {
             // "and the psoas?" after "what shape is the iliacus" (a topic answered): that question, asked of the psoas.

@@ -153,7 +153,18 @@ internal static class FactAnswerer
             return true;
         }
 
-        if (!text.EndsWithQuestionMark || text.Count < 4)
+        if (!text.EndsWithQuestionMark)
+        {
+            return false;
+        }
+
+        // "Only from the lumbar ones?", "just L1?": a follow-up narrowing the last answer asks whether that is all.
+        if (ExclusiveOpeners.Contains(text.WordString(0)))
+        {
+            return !text.Words.Any(QuestionWords.Contains);
+        }
+
+        if (text.Count < 4)
         {
             return false;
         }
@@ -174,6 +185,8 @@ internal static class FactAnswerer
 
         return claims;
     }
+
+    private static readonly FrozenSet<string> ExclusiveOpeners = new[] { "only", "just", "solely", "exclusively", "purely" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A verb that opens a yes/no question ("is", "does", "can").</summary>
     public static bool IsYesNoStart(string word) => YesNoStarts.Contains(word);
@@ -1018,6 +1031,13 @@ internal static class FactAnswerer
 
         // "Is the iliopsoas a hip extensor?": the muscle's own action facts settle it, whatever facts were shown.
         var askedMuscles = VerdictChecks.AskedMuscles(index, question, analysis);
+        var standard = ComparedWith(question, analysis);
+        if (standard.Count > 0 && askedMuscles.Any(m => !standard.Contains(m)))
+        {
+            // "Does the psoas minor tilt the pelvis forward like the major?": the claim is about the psoas minor.
+            askedMuscles = [.. askedMuscles.Where(m => !standard.Contains(m))];
+        }
+
         if (VerdictChecks.HipActionVerdict(index, question, skipWords, askedMuscles) is { } action)
         {
             return action;
@@ -1057,7 +1077,7 @@ internal static class FactAnswerer
 
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
-        if (shown.Count > 0 && VerdictChecks.LevelVerdict(index, askedMuscles, question, shown) is { } level)
+        if (shown.Count > 0 && VerdictChecks.LevelVerdict(index, askedMuscles.Length > 0 ? askedMuscles : ShownMuscle(shown), question, shown) is { } level)
         {
             return level;
         }
@@ -1070,6 +1090,11 @@ internal static class FactAnswerer
         if (Comparison(index, question, shown) is { } compared)
         {
             return compared;
+        }
+
+        if (SameAsVerdict(index, question, askedMuscles, standard, shown) is { } same)
+        {
+            return same;
         }
 
         // "Several times a day?" over "once a day", "in 10% of people?" over 40 %: an amount no shown fact gives.
@@ -1119,6 +1144,7 @@ internal static class FactAnswerer
         var groups = GroupsAskedByName(index, analysis);
         var splits = shown.Select(p => ClauseSplit(index, p.Fact.Text, asked, groups)).ToList();
         var factTerms = shown.Select((p, i) => Words(splits[i]?.Mine ?? p.Fact.Text).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
+        WithOneHipEnd(facts, shown, factTerms);
 
         // "Does the psoas minor produce anterior pelvic tilt?": the facts about the part asked settle it, not one about
         // sitting that never names the part.
@@ -1494,15 +1520,26 @@ internal static class FactAnswerer
         return true;
     }
 
-    /// <summary>"Is massage proven to work better than stretching?" over a fact that says "no better than": no.</summary>
+    /// <summary>Claims that one thing does better than another: "beat", "superior", "outperform" are "better" said otherwise.</summary>
+    private static readonly FrozenSet<string> BetterWords = new[]
+    {
+        "better", "beat", "beats", "beating", "superior", "outperform", "outperforms", "trump", "trumps", "outdo", "outdoes",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Is massage proven to work better than stretching?", "is psoas massage proven to beat stretching?" over a fact that
+    /// says "no better than": no.
+    /// </summary>
     private static bool DeniesTheComparison(TokenizedText question, List<FactPassage> shown)
     {
-        foreach (var comparative in question.Words)
+        foreach (var word in question.Words)
         {
-            if (!Comparatives.Contains(comparative))
+            if (!Comparatives.Contains(word) && !BetterWords.Contains(word))
             {
                 continue;
             }
+
+            var comparative = BetterWords.Contains(word) ? "better" : word;
 
             foreach (var passage in shown)
             {
@@ -1628,7 +1665,7 @@ internal static class FactAnswerer
         {
             // "Is the psoas minor part of the iliopsoas?" under "does the psoas minor belong to the iliopsoas?": a
             // dispute naming every muscle the claim relates is about it.
-            if (p.Kind == PassageKind.Disagreement && shownIds.Contains(p.Id)
+            if (p.Kind == PassageKind.Disagreement && shownIds.Contains(p.Id) && !AboutFirmness(p)
                 && (Touches(index.Facts, p, claim) || (named.Length >= 2 && index.MusclesNamedIn(p.Note ?? p.Fact.Text) is var disputed && named.All(disputed.Contains))))
             {
                 return "The sources differ.";
@@ -1677,6 +1714,20 @@ internal static class FactAnswerer
         var terms = words.Select(facts.Term).ToHashSet(StringComparer.Ordinal);
         return claim.Any(c => terms.Contains(facts.Term(c)) || words.Any(w => SameRoot(w, c)));
     }
+
+    /// <summary>Words that make a disagreement one about how surely a point is stated, not whether it holds.</summary>
+    private static readonly FrozenSet<string> FirmnessWords = new[]
+    {
+        "firmly", "firm", "strongly", "confidently", "certain", "certainly", "definitely", "tentatively", "hedge", "hedges", "hedged",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "How firmly do the sources state outward rotation?": the sources that speak of the point all say it holds, one
+    /// only with "may" (000 "may laterally rotate the hip", 002 "hip external rotation", 003 "external hip rotation";
+    /// none denies it). Such a note is shown, but it disputes how surely the point is stated, not the point: the verdict
+    /// comes from the facts.
+    /// </summary>
+    private static bool AboutFirmness(FactPassage disagreement) => Words(disagreement.Note ?? disagreement.Fact.Text).Any(FirmnessWords.Contains);
 
     /// <summary>The disagreements among the chosen passages and those of their topics.</summary>
     private static IEnumerable<FactPassage> ShownDisagreements(KnowledgeIndex index, IReadOnlyList<int> chosen) =>
@@ -1729,7 +1780,7 @@ internal static class FactAnswerer
         List<string>? claim = null;
         foreach (var p in ShownDisagreements(index, chosen))
         {
-            if (p.Note is { } note && note.TrimEnd().EndsWith('?'))
+            if (p.Note is { } note && note.TrimEnd().EndsWith('?') && !AboutFirmness(p))
             {
                 claim ??= [.. DisputableWords(index, question, skipWords).Where(w => !NumberWords.Contains(w) && !w.Any(char.IsAsciiDigit))];
                 var noteWords = Words(note);
@@ -1744,6 +1795,127 @@ internal static class FactAnswerer
         return false;
     }
 
+    private static readonly string[] HipEndWords = ["hip", "hips", "thigh", "thighs", "leg", "legs", "femur"];
+
+    /// <summary>
+    /// "Does the iliopsoas turn the thigh outward?" over "it may help turn the hip outward": in what a muscle does, the hip,
+    /// the thigh and the leg are one end of the movement, so an action fact naming one holds the others.
+    /// </summary>
+    private static void WithOneHipEnd(FactIndex facts, List<FactPassage> shown, List<HashSet<string>> factTerms)
+    {
+        string[]? hipEnd = null;
+        for (var i = 0; i < shown.Count; i++)
+        {
+            if (shown[i].Attribute != MuscleAttribute.Action)
+            {
+                continue;
+            }
+
+            hipEnd ??= [.. HipEndWords.Select(facts.Term)];
+            if (hipEnd.Any(factTerms[i].Contains))
+            {
+                factTerms[i].UnionWith(hipEnd);
+            }
+        }
+    }
+
+    /// <summary>"only from the lumbar ones?" after the psoas major's origin: the one muscle all the shown facts are about, if any.</summary>
+    private static int[] ShownMuscle(List<FactPassage> shown)
+    {
+        var muscle = shown[0].Muscle;
+        foreach (var p in shown)
+        {
+            if (p.Muscle != muscle)
+            {
+                return [];
+            }
+        }
+
+        return muscle >= 0 ? [muscle] : [];
+    }
+
+    /// <summary>Words before a muscle that make it the standard a claim compares with ("like the major", "as the psoas minor").</summary>
+    private static readonly FrozenSet<string> LikeWords = new[] { "like", "as", "unlike" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The muscles the claim compares its subject with: "does the psoas minor tilt the pelvis forward like the major?",
+    /// "the same way as the psoas minor" (what the claim says of them is the standard, not the claim).
+    /// </summary>
+    private static List<int> ComparedWith(TokenizedText question, Analysis analysis)
+    {
+        var standard = new List<int>();
+        foreach (var mention in analysis.Muscles)
+        {
+            var at = mention.Start - 1;
+            at = at >= 0 && question.WordString(at) is "the" or "its" or "a" ? at - 1 : at;
+            if (at >= 0 && LikeWords.Contains(question.WordString(at)) && !standard.Contains(mention.Muscle))
+            {
+                standard.Add(mention.Muscle);
+            }
+        }
+
+        return standard;
+    }
+
+    /// <summary>
+    /// "Does the psoas major tilt the pelvis the same way as the psoas minor?" over "the psoas major and iliacus tilt the
+    /// pelvis forward, while the psoas minor tilts it backward": a fact that puts both in one clause says yes, one whose
+    /// clauses give them opposite words (forward, backward) says no. Null when the claim names a manner of its own to
+    /// weigh (the usual reading then judges the subject's clause), or no shown fact names both.
+    /// </summary>
+    private static string? SameAsVerdict(KnowledgeIndex index, TokenizedText question, int[] subject, List<int> standard, List<FactPassage> shown)
+    {
+        if (standard.Count == 0 || subject.Length == 0 || question.Words.Any(OppositeWords.ContainsKey))
+        {
+            return null;
+        }
+
+        foreach (var passage in shown)
+        {
+            var clauses = ClauseBreak.Split(passage.Fact.Text);
+            var (mine, theirs) = (-1, -1);
+            for (var i = 0; i < clauses.Length; i++)
+            {
+                var named = index.MusclesNamedIn(clauses[i]);
+                mine = mine < 0 && named.Any(m => subject.Contains(m)) ? i : mine;
+                theirs = theirs < 0 && named.Any(standard.Contains) ? i : theirs;
+            }
+
+            if (mine < 0 || theirs < 0)
+            {
+                continue;
+            }
+
+            if (mine == theirs)
+            {
+                return "Yes.";
+            }
+
+            var (a, b) = (Words(clauses[mine]), Words(clauses[theirs]));
+            if (a.Any(w => OppositeWords.TryGetValue(w, out var other) && b.Contains(other) && !b.Contains(w)))
+            {
+                return "No.";
+            }
+        }
+
+        // Each muscle's own facts ("it tilts the pelvis forward" for the one, "tilts the pelvis backward" for the other):
+        // those sharing a claim word are set against each other.
+        var claim = ClaimTerms(index.Facts, question, []);
+        var (subjectWords, standardWords) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        foreach (var passage in shown)
+        {
+            if (passage.Muscle < 0 || !claim.Any(index.Facts.FactTerms(passage.Ordinal).Contains))
+            {
+                continue;
+            }
+
+            var words = subject.Any(m => Related(index, m, passage.Muscle)) ? subjectWords : standard.Any(m => Related(index, m, passage.Muscle)) ? standardWords : null;
+            words?.UnionWith(Words(passage.Fact.Text));
+        }
+
+        return subjectWords.Any(w => OppositeWords.TryGetValue(w, out var opposite) && standardWords.Contains(opposite) && !standardWords.Contains(w)) ? "No." : null;
+    }
+
     /// <summary>The claim of a yes/no question: its words after the first, less stop words, cue words, skipped words and the muscle names.</summary>
     private static List<string> ClaimTerms(FactIndex facts, TokenizedText question, IReadOnlyList<int> skipWords)
     {
@@ -1754,7 +1926,7 @@ internal static class FactAnswerer
             // A cue word asks which attribute ("insert", "supply"); a word of a longer cue ("through" in "runs through")
             // is part of the claim ("does it go through the psoas").
             if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.SingleWordCues.Contains(word) || word is "psoas" or "iliopsoas" or "iliacus"
-                || NamesAPartOfTheSubject(question, skipWords, i))
+                || NamesAPartOfTheSubject(question, skipWords, i) || JudgingWords.Contains(word) || NamesMembership(question, i))
             {
                 continue;
             }
@@ -1763,6 +1935,32 @@ internal static class FactAnswerer
         }
 
         return claim;
+    }
+
+    /// <summary>
+    /// Verbs of judging a claim ("is the psoas considered a core muscle", "regarded as", "classed as"): how it is held,
+    /// not what is held, so a fact that says "often regarded as a core muscle" holds the claim without them.
+    /// </summary>
+    private static readonly FrozenSet<string> JudgingWords = new[]
+    {
+        "considered", "regarded", "classed", "classified", "counted", "deemed", "viewed", "reckoned", "thought", "seen",
+        // "Can it rotate the hip too?": adds the claim to what was said before, and says nothing a fact must hold.
+        "too", "likewise",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Is the psoas considered part of the core?", "a member of the core muscles?": membership said after the subject,
+    /// before a word that is no muscle ("part of the iliopsoas" is a relation between muscles and stays in the claim).
+    /// </summary>
+    private static bool NamesMembership(TokenizedText question, int at)
+    {
+        if (question.WordString(at) is not ("part" or "member") || at + 1 >= question.Count || question.WordString(at + 1) != "of")
+        {
+            return false;
+        }
+
+        var next = at + 2 < question.Count && question.WordString(at + 2) is "the" or "a" or "its" ? at + 3 : at + 2;
+        return next < question.Count && question.WordString(next) is not ("psoas" or "iliopsoas" or "iliacus" or "group");
     }
 
     private static readonly FrozenSet<string> PartWords = new[] { "part", "parts", "portion", "portions", "piece", "bit", "section", "fibres", "fibers" }.ToFrozenSet(StringComparer.Ordinal);
@@ -1884,7 +2082,7 @@ internal static class FactAnswerer
             return VerdictChecks.AsksEfficacy(question) ? "The sources differ." : null;
         }
 
-        if (words.Any(Negations.Contains) || VerdictChecks.AsksDispute(question))
+        if (NegatesTheClaim(index.Facts, shown[best].Fact.Text, factTerms[best], question, skipWords) || VerdictChecks.AsksDispute(question))
         {
             return null;
         }
@@ -1897,13 +2095,48 @@ internal static class FactAnswerer
             return shown[best].Fact.Sources.Length == 1 ? "One source makes that claim." : "Some sources make that claim.";
         }
 
-        if (!VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best]) || !SettlesTheClaim(index, question, skipWords, askedMuscles, shown[best], factTerms[best])
+        if (!VerdictChecks.HoldsThePainOfTheClaim(index, question, skipWords, shown[best], factTerms[best]) || !SettlesTheClaim(index, question, skipWords, askedMuscles, shown[best], factTerms[best])
             || !MakesTheComparison(question, words))
         {
             return null;
         }
 
         return HedgesTheSuperlative(question, words) ? "Possibly." : "Yes.";
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex SentenceBreak = new(
+        @"(?<=[.;!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Whether a negation in the fact may bear on the claim: one in a sentence that holds none of the claim's words says
+    /// nothing of it ("It may help turn the hip outward. The clinic states this without qualification": the "without"
+    /// qualifies how the sources say it). A negation in the sentence that holds the claim, or in a one-sentence fact, counts.
+    /// </summary>
+    private static bool NegatesTheClaim(FactIndex facts, string fact, HashSet<string> factTerms, TokenizedText question, IReadOnlyList<int> skipWords)
+    {
+        var words = Words(fact);
+        if (!words.Any(Negations.Contains))
+        {
+            return false;
+        }
+
+        var sentences = SentenceBreak.Split(fact);
+        if (sentences.Length < 2)
+        {
+            return true;
+        }
+
+        var claim = ClaimTerms(facts, question, skipWords).Where(factTerms.Contains).ToList();
+        foreach (var sentence in sentences)
+        {
+            var sentenceWords = Words(sentence);
+            if (sentenceWords.Any(Negations.Contains) && (claim.Count == 0 || sentenceWords.Any(w => claim.Contains(facts.Term(w)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -1931,7 +2164,36 @@ internal static class FactAnswerer
         }
 
         var named = index.MusclesNamedIn(fact.Ordinal);
-        return parts.Any(named.Contains);
+        return parts.Any(named.Contains) || parts.Any(part => PartHoldsTheClaim(index, question, skipWords, part, factTerms));
+    }
+
+    /// <summary>
+    /// "Does the psoas major rotate the hip as well?" over the group's fact "the iliopsoas ... turning the hip outward": a
+    /// fact about the group settles a claim about a part when one of the part's own facts holds every claim word the group
+    /// fact holds ("may help rotate the hip outward"); a part whose facts say otherwise (the psoas minor, which never
+    /// reaches the hip) is not settled by its group.
+    /// </summary>
+    private static bool PartHoldsTheClaim(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, int part, HashSet<string> groupFactTerms)
+    {
+        // Every claim word must be the group fact's or the part's ("a stronger hip flexor than the psoas" is neither's),
+        // and the part's fact must hold each the group fact holds.
+        var claim = ClaimTerms(index.Facts, question, skipWords);
+        var held = claim.Where(groupFactTerms.Contains).ToList();
+        if (held.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var passage in index.Facts.Passages)
+        {
+            if (passage.Muscle == part && passage.Kind == PassageKind.MuscleFact && index.Facts.FactTerms(passage.Ordinal) is var own
+                && held.All(own.Contains) && claim.All(t => own.Contains(t) || groupFactTerms.Contains(t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly System.Text.RegularExpressions.Regex ClauseBreak = new(
@@ -2195,6 +2457,8 @@ internal static class FactAnswerer
     {
         "directly", "direct", "straight", "bare", "naked", "only", "solely", "just", "always", "never", "completely",
         "entirely", "fully", "totally", "exclusively", "alone", "forever", "permanently",
+        // A claim stronger than a fact ("proven to", "guaranteed to", "definitely"): a fact that does not say so does not confirm it.
+        "proven", "proved", "guaranteed", "definitely", "certainly", "scientifically", "clinically",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Anatomical words whose opposite in a fact contradicts a yes/no claim.</summary>

@@ -664,7 +664,38 @@ internal static class QueryAnalyzer
     private static bool IsReportedSpeech(TokenizedText text, int start, int count) =>
         count == 1 && text.Word(start) is "say" or "says" or "said" or "saying"
         && (start + 1 == text.Count || text.Word(start + 1) is "about" or "that" or "on" or "regarding" or "of" or "concerning"
-            || (text.Word(start) is "said" or "says" && FramingWords.OpensAReportedClaim(text, start + 1)));
+            || (text.Word(start) is "said" or "says" && FramingWords.OpensAReportedClaim(text, start + 1))
+            || SaysAClaim(text, start));
+
+    /// <summary>
+    /// "My teacher say psoas go behind the kidney", "my book say iliacus is fan shape": a learner's bare "say" after who
+    /// said it, with the claim after it, reports it. "How do you say iliacus", "how to say it" still ask the name's sound.
+    /// </summary>
+    private static bool SaysAClaim(TokenizedText text, int start)
+    {
+        if (start == 0 || start + 1 >= text.Count || text.Word(start) is "saying" || !Tellers.Contains(text.WordString(start - 1))
+            || text.Word(start + 1) is "it" or "its" or "this" or "name" or "word")
+        {
+            return false;
+        }
+
+        for (var i = 0; i < start; i++)
+        {
+            if (text.Word(i) is "how" or "hows")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Who a student heard a claim from ("my teacher say", "the book says"): a bare "say" after one reports it.</summary>
+    private static readonly FrozenSet<string> Tellers = new[]
+    {
+        "teacher", "teachers", "tutor", "lecturer", "lecturers", "professor", "prof", "instructor", "book", "books", "textbook",
+        "notes", "atlas", "trainer", "coach", "classmate", "friend", "website", "article", "video",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>"in relation to a shortened iliopsoas", "with relation to": a preposition, not a question about relations.</summary>
     private static bool IsInRelationTo(TokenizedText text, int start, int count) =>

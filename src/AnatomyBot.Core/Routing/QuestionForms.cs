@@ -21,6 +21,12 @@ internal static partial class QuestionForms
     /// <summary>Tags of more than one word, at the end of a statement with or without "?".</summary>
     private static readonly string[][] PhraseTags =
     [
+        // Longer tags first: "right or not" before "or not", which would leave "right" in the claim. "It is right?",
+        // "this is true?", "is correct?": a learner's tag without the inversion.
+        ["right", "or", "not"], ["true", "or", "not"], ["correct", "or", "not"], ["it", "is", "right"], ["it", "is", "true"],
+        ["it", "is", "correct"], ["this", "is", "right"], ["this", "is", "true"], ["this", "is", "correct"], ["that", "is", "right"],
+        ["that", "is", "true"], ["that", "is", "correct"], ["is", "it", "right"], ["is", "it", "true"], ["is", "it", "correct"],
+        ["is", "right"], ["is", "true"], ["is", "correct"],
         ["or", "not"], ["or", "no"], ["isnt", "it"], ["doesnt", "it"], ["arent", "they"], ["dont", "they"], ["is", "it", "not"],
         ["does", "it", "not"], ["isnt", "that", "so"], ["isnt", "that", "right"], ["isnt", "that", "true"], ["is", "that", "right"],
         ["is", "that", "correct"], ["is", "that", "true"], ["am", "i", "right"], ["am", "i", "correct"], ["am", "i", "wrong"],
@@ -72,7 +78,8 @@ internal static partial class QuestionForms
         {
             if (EndsWith(text, tag) && end - tag.Length - start >= 3)
             {
-                end -= tag.Length;
+                // "..., who is right?", "which is correct?": a question of its own, not a tag.
+                end -= FactAnswerer.IsQuestionWord(text.WordString(end - tag.Length - 1)) ? 0 : tag.Length;
                 break;
             }
         }
@@ -91,6 +98,48 @@ internal static partial class QuestionForms
         // A question word left at the front ("where does it insert, right?") asks for more than yes or no.
         var claim = new TokenizedText(text.Window(start, end - start).ToString()) { EndsWithQuestionMark = true };
         return FactAnswerer.IsQuestionWord(claim.WordString(0)) ? text : new TokenizedText(claim.Text) { EndsWithQuestionMark = true, Tagged = true };
+    }
+
+    /// <summary>
+    /// "does the major tilt the pelvis the same way?" after the psoas minor's action: the same way as the muscle the chat
+    /// was about, named ("... the same way as the psoas minor?") so the claim can be weighed against what the facts say of
+    /// each. Null unless the message is a yes/no claim that says "the same" without saying as what, names one muscle, and
+    /// the chat was about another one (not a part or group of it).
+    /// </summary>
+    public static TokenizedText? WithComparedContextMuscle(TokenizedText text, KnowledgeIndex index, ConversationContext? context)
+    {
+        if ((context?.MuscleId ?? context?.NamedMuscleId) is not { } id || !index.MuscleById.TryGetValue(id, out var muscle) || !SaysTheSame(text)
+            || !FactAnswerer.IsYesNo(text))
+        {
+            return null;
+        }
+
+        var named = index.MusclesNamedIn(text.Text);
+        var standard = Array.IndexOf(index.Muscles, muscle);
+        if (named.Length != 1 || standard < 0 || FactAnswerer.Related(index, named[0], standard))
+        {
+            return null;
+        }
+
+        return new TokenizedText(text.Text + " as the " + muscle.Name.ToLowerInvariant()) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+    }
+
+    /// <summary>"The same way", "the same direction", "do the same", "likewise": a claim that something matches, with no "as" or "like" saying what.</summary>
+    private static bool SaysTheSame(TokenizedText text)
+    {
+        var same = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word is "like" or "unlike" or "than" || (word == "as" && same))
+            {
+                return false;
+            }
+
+            same |= word is "likewise" or "similarly" || (word == "same" && (i + 1 == text.Count || text.WordString(i + 1) is "way" or "direction" or "thing" or "side" or "too"));
+        }
+
+        return same;
     }
 
     /// <summary>

@@ -84,13 +84,42 @@ internal static class VerdictChecks
         for (var i = 0; i < question.Count; i++)
         {
             // "Do my sources agree ...?": the asker's sources, not the asker's body.
-            if (SafetyMatcher.IsPersonalWord(question.WordString(i)) && !(i + 1 < question.Count && Vocabulary.SourceWords.Contains(question.WordString(i + 1))))
+            if (SafetyMatcher.IsPersonalWord(question.WordString(i)) && !(i + 1 < question.Count && Vocabulary.SourceWords.Contains(question.WordString(i + 1)))
+                && !ReportsAClaim(question, i))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Who a student heard a claim from: "my teacher says", "my book say", "our lecturer told us".</summary>
+    private static readonly FrozenSet<string> Tellers = new[]
+    {
+        "teacher", "teachers", "tutor", "lecturer", "lecturers", "professor", "prof", "instructor", "book", "books", "textbook",
+        "notes", "lecture", "lectures", "class", "course", "atlas", "anatomy", "trainer", "coach", "classmate", "friend",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of hearing or reading a claim: "I read", "I heard", "I was told", "I learned".</summary>
+    private static readonly FrozenSet<string> HeardWords = new[]
+    {
+        "read", "heard", "hear", "learned", "learnt", "learn", "saw", "was", "were", "got", "think", "thought", "believe", "remember", "studied",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "My teacher say psoas go behind the kidney, it is right?", "I read iliacus comes from the iliac fossa": the
+    /// personal word at <paramref name="at"/> says where the claim was heard, not what the asker's body does.
+    /// </summary>
+    private static bool ReportsAClaim(TokenizedText question, int at)
+    {
+        if (at + 1 >= question.Count)
+        {
+            return false;
+        }
+
+        var next = question.WordString(at + 1);
+        return Tellers.Contains(next) || (question.WordString(at) is "i" or "we" && HeardWords.Contains(next));
     }
 
     /// <summary>Words that ask whether doing something is advisable: "is it ok to ...", "is it safe to ...".</summary>
@@ -117,14 +146,15 @@ internal static class VerdictChecks
     /// Whether the fact holds every pain word of the claim: "is it common for the stretch to feel painful" is not settled
     /// by a stretching fact that says nothing of pain. (Other missing words may be synonyms the index does not fold.)
     /// </summary>
-    public static bool HoldsThePainOfTheClaim(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, FactPassage fact)
+    /// <remarks><paramref name="held"/>: terms the fact holds besides its own words ("thigh" in an action fact naming the hip).</remarks>
+    public static bool HoldsThePainOfTheClaim(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords, FactPassage fact, HashSet<string> held)
     {
         var factTerms = index.Facts.FactTerms(fact.Ordinal);
         for (var i = 1; i < question.Count; i++)
         {
             var word = question.WordString(i);
             if (skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.SingleWordCues.Contains(word) || index.IsMuscleWord(word)
-                || factTerms.Contains(index.Facts.Term(word)))
+                || factTerms.Contains(index.Facts.Term(word)) || held.Contains(index.Facts.Term(word)))
             {
                 continue;
             }
@@ -360,6 +390,13 @@ internal static class VerdictChecks
     public static string? LevelVerdict(KnowledgeIndex index, int[] askedMuscles, TokenizedText question, IReadOnlyList<FactPassage> shown)
     {
         var claimed = LevelsOf(question.Text);
+        // "Only from the lumbar ones?", "just the lumbar vertebrae?": every lumbar level and no other.
+        var exclusive = question.Words.Any(ExclusiveWords.Contains);
+        if (claimed.Count == 0 && exclusive && SaysLumbarBones(question))
+        {
+            claimed.UnionWith([13, 14, 15, 16, 17]);
+        }
+
         var asked = askedMuscles.Where(m => !index.Muscles[m].IsGroup).ToArray();
         if (claimed.Count == 0 || asked.Length != 1
             || shown.FirstOrDefault(p => p.Muscle == asked[0] && p.Attribute is MuscleAttribute.Origin or MuscleAttribute.Innervation) is not { Attribute: { } attribute })
@@ -369,7 +406,6 @@ internal static class VerdictChecks
 
         // "By L1 alone?", "only from L2 and L3?": the claim is that these are all the levels, which a fact giving more
         // ("L1 and L2") denies though it holds L1.
-        var exclusive = question.Words.Any(ExclusiveWords.Contains);
         var (holding, lacking) = (0, 0);
         foreach (var passage in index.Facts.Passages)
         {
@@ -392,6 +428,29 @@ internal static class VerdictChecks
             (0, _) => "No.",
             _ => "The sources differ.",
         };
+    }
+
+    /// <summary>"The lumbar ones", "the lumbar vertebrae", "the lumbar spine": the lumbar bones, not the lumbar plexus or its nerves.</summary>
+    private static bool SaysLumbarBones(TokenizedText question)
+    {
+        for (var i = 0; i < question.Count; i++)
+        {
+            if (question.WordString(i) is "thoracic" or "dorsal")
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < question.Count; i++)
+        {
+            if (question.WordString(i) == "lumbar"
+                && (i + 1 == question.Count || question.WordString(i + 1) is "ones" or "one" or "vertebrae" or "vertebra" or "spine" or "bones" or "levels" or "segments"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>How a claim puts something on the skin with nothing between ("straight on bare skin", "directly").</summary>

@@ -232,7 +232,7 @@ internal static class Vocabulary
     private static readonly FrozenSet<string> Participles = new[]
     {
         "proven", "shown", "known", "given", "taken", "seen", "written", "done", "gone", "chosen", "hidden", "thought",
-        "believed", "meant", "found", "made", "confirmed", "accepted", "established", "approved", "recommended",
+        "believed", "meant", "found", "made", "confirmed", "accepted", "established", "approved", "recommended", "guaranteed",
         // Who a claim is put down to ("the actions attributed to", "credited with"), not what it is about.
         "attributed", "ascribed", "credited", "claimed", "reported", "described", "cited", "listed", "stated",
     }.ToFrozenSet(StringComparer.Ordinal);

@@ -29,7 +29,6 @@ public sealed class LevelLookupAndDirectionRuleTests(ShippedKnowledgeFixture fix
     }
 
     [Theory]
-    [InlineData("Does the iliopsoas turn the thigh outward?")]
     [InlineData("Does the iliopsoas abduct the hip?")]
     public void The_disputed_direction_still_differs(string question)
     {

@@ -50,7 +50,6 @@ public sealed class VerdictActionAndDisputeRuleTests(ShippedKnowledgeFixture fix
     [InlineData("does the psoas extend the lumbar spine?")]
     [InlineData("can the psoas extend the low back")]
     [InlineData("Does the iliopsoas abduct the hip?")]
-    [InlineData("Does the iliopsoas turn the thigh outward?")]
     [InlineData("Does the L1 nerve supply psoas major?")]
     public void The_disputed_point_itself_still_differs(string question)
     {

