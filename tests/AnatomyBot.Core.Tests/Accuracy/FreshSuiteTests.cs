@@ -114,7 +114,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 94.3 %, fresh6 194/204 = 95.1 %, fresh7 202/216 = 93.5 %, fresh8 198/209 = 94.7 % (tuned on that session), fresh9
     /// 175/208 = 84.1 % (kept from the engineers until 07:12; 169/208 = 81.2 % from their work alone, six gains from fixes
     /// the lead made from the tester's summary): floors 92, 95, 94, 95, 94, 95, 93, 94 and 84 %. fresh10.json (207 students, a
-    /// tenth, kept from the tuners of the session of 2 Dec 08:05 UTC): floor 0 % until its blind run is measured.
+    /// tenth, kept from the tuners of the session of 2 Dec 08:05 UTC): 157/207 = 75.8 % blind at main a626c48 (items committed
+    /// as 492c5df before the run; 2 Dec, 08:21 UTC), 159/207 = 76.8 % after two expectations were widened against the sources
+    /// (053ced2; each item's note says why): floor 75 %, the blind figure rounded down.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -127,7 +129,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh7.json", 0.93)]
     [InlineData("fresh8.json", 0.94)]
     [InlineData("fresh9.json", 0.84)]
-    [InlineData("fresh10.json", 0.0)]
+    [InlineData("fresh10.json", 0.75)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
