@@ -12,8 +12,9 @@ namespace AnatomyBot.Core.Tests.Accuracy;
 /// students, a fifth, kept from the tuners of the session of 1 Dec 18:03 UTC until it landed), fresh6.json (204
 /// students, a sixth, kept from the tuners of the session of 1 Dec 20:50 UTC until it landed), fresh7.json (216
 /// students, a seventh, kept from the tuners of the session of 1 Dec 23:38 UTC) and fresh8.json (209 students, an eighth,
-/// kept from the tuners of the session of 2 Dec 02:32 UTC) and fresh9.json (208 students, a ninth, kept from the tuners of
-/// the session of 2 Dec 05:25 UTC). Each was written
+/// kept from the tuners of the session of 2 Dec 02:32 UTC), fresh9.json (208 students, a ninth, kept from the tuners of
+/// the session of 2 Dec 05:25 UTC) and fresh10.json (207 students, a tenth, kept from the tuners of the session of 2 Dec
+/// 08:05 UTC). Each was written
 /// from the five source documents before the bot was run and before the other suites or knowledge/ were read; the
 /// engine was never tuned against any of them. Each floor is what main honestly passed when measured.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -40,6 +41,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh7.json", 30)]
     [InlineData("fresh8.json", 30)]
     [InlineData("fresh9.json", 30)]
+    [InlineData("fresh10.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -111,7 +113,10 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// fresh 121/131 = 92.4 %, fresh2 151/158 = 95.6 %, fresh3 154/163 = 94.5 %, fresh4 170/178 = 95.5 %, fresh5 183/194 =
     /// 94.3 %, fresh6 194/204 = 95.1 %, fresh7 202/216 = 93.5 %, fresh8 198/209 = 94.7 % (tuned on that session), fresh9
     /// 175/208 = 84.1 % (kept from the engineers until 07:12; 169/208 = 81.2 % from their work alone, six gains from fixes
-    /// the lead made from the tester's summary): floors 92, 95, 94, 95, 94, 95, 93, 94 and 84 %.
+    /// the lead made from the tester's summary): floors 92, 95, 94, 95, 94, 95, 93, 94 and 84 %. fresh10.json (207 students, a
+    /// tenth, kept from the tuners of the session of 2 Dec 08:05 UTC): 157/207 = 75.8 % blind at main a626c48 (items committed
+    /// as 492c5df before the run; 2 Dec, 08:21 UTC), 159/207 = 76.8 % after two expectations were widened against the sources
+    /// (053ced2; each item's note says why): floor 75 %, the blind figure rounded down.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -124,6 +129,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh7.json", 0.93)]
     [InlineData("fresh8.json", 0.94)]
     [InlineData("fresh9.json", 0.84)]
+    [InlineData("fresh10.json", 0.75)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
