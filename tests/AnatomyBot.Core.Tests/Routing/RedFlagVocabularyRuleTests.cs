@@ -42,6 +42,8 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("i took a spill in the shower and my hip is sore to touch")]
     [InlineData("lost my footing on the stairs and now my groin hurts to touch")]
     [InlineData("grandad collapsed in the garden and his hip hurts")]
+    [InlineData("my dad slipped on the stairs and cries out when you touch his hip")]
+    [InlineData("grandma fell off a chair and winces when anyone touches her leg")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
