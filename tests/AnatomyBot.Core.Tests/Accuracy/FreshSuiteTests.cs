@@ -116,7 +116,11 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// the lead made from the tester's summary): floors 92, 95, 94, 95, 94, 95, 93, 94 and 84 %. fresh10.json (207 students, a
     /// tenth, kept from the tuners of the session of 2 Dec 08:05 UTC): 157/207 = 75.8 % blind at main a626c48 (items committed
     /// as 492c5df before the run; 2 Dec, 08:21 UTC), 159/207 = 76.8 % after two expectations were widened against the sources
-    /// (053ced2; each item's note says why): floor 75 %, the blind figure rounded down.
+    /// (053ced2; each item's note says why): floor 75 %, the blind figure rounded down. At the end of that session (main
+    /// 9935117 with fresh10 merged, 2 Dec 09:55 UTC, lexical): the other trials unchanged except fresh9 186/208 = 89.4 % (tuned
+    /// on that session), fresh10 168/207 = 81.2 % (kept from the engineers until 09:48; 162/207 = 78.3 % from their work
+    /// alone, six gains from fixes the lead made from the tester's summary or, for one red flag, from its item after the
+    /// run): floors 92, 95, 94, 95, 94, 95, 93, 94, 89 and 81 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -128,8 +132,8 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh6.json", 0.95)]
     [InlineData("fresh7.json", 0.93)]
     [InlineData("fresh8.json", 0.94)]
-    [InlineData("fresh9.json", 0.84)]
-    [InlineData("fresh10.json", 0.75)]
+    [InlineData("fresh9.json", 0.89)]
+    [InlineData("fresh10.json", 0.81)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

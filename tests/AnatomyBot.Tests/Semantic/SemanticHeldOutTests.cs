@@ -47,7 +47,9 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 175/208 = 84.1 % (lexical 175): floors 92, 95, 94, 95, 94, 95, 94, 95, 84 %. Issue 8's bar for all nine is also 95 %.
     /// fresh10.json: the tenth blind trial (session of 2 Dec 08:05 UTC): 159/207 = 76.8 % blind model on at a626c48 (items
     /// committed as 492c5df, 08:28 UTC; lexical 157/207, safety parity kept); 161/207 after two expectations were widened against
-    /// the sources (053ced2): floor 76 %, the blind figure rounded down.
+    /// the sources (053ced2): floor 76 %, the blind figure rounded down. At the end of that session (9935117 with fresh10, 2 Dec
+    /// 09:55 UTC) model on: held-out 372/377, the older trials as before, fresh9 186/208 = 89.4 %, fresh10 170/207 = 82.1 %
+    /// (lexical 168): floors 92, 95, 94, 95, 94, 95, 94, 95, 89, 82 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -60,8 +62,8 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh6.json", 0.95, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh7.json", 0.94, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh8.json", 0.95, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh9.json", 0.84, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh10.json", 0.76, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh9.json", 0.89, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh10.json", 0.82, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
