@@ -191,7 +191,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private Reply Route(ChatRequest request, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic) => request switch
     {
         AskRequest { ViaCommand: true } ask when TokenizedText.From(Head(ask.Text)).Count == 0 => EngineCopy.AskUsage(),
-        AskRequest ask => FreeText(TokenizedText.From(Head(QuestionForms.WithoutChoices(ask.Text))), index, context, semantic),
+        AskRequest ask => FreeText(TokenizedText.From(Head(WithoutChoices(ask.Text, index))), index, context, semantic),
         MuscleCardRequest card => MuscleCommand(TokenizedText.From(Head(card.Name)), index),
         HelpRequest => EngineCopy.Help(index, null),
         UnknownCommandRequest unknown => EngineCopy.UnknownCommand(index, unknown.Name),
@@ -201,6 +201,24 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Scores, settings and quiz answers are the adapters' own; one that reaches the engine gets help.
         _ => EngineCopy.NotHere(index),
     };
+
+    /// <summary>
+    /// The stem of a multiple-choice question (<see cref="QuestionForms.WithoutChoices"/>), unless the options speak of
+    /// pain or the message of a red flag or a crisis: the safety reading always sees what the student wrote.
+    /// </summary>
+    private static string WithoutChoices(string raw, KnowledgeIndex index)
+    {
+        var stem = QuestionForms.WithoutChoices(raw);
+        if (ReferenceEquals(stem, raw))
+        {
+            return raw;
+        }
+
+        var whole = TokenizedText.From(Head(raw));
+        var finding = index.Safety.Inspect(whole);
+        return finding.RedFlags.Count > 0 || index.Safety.SpeaksOfCrisis(whole) || index.Safety.TouchesPain(TokenizedText.From(Head(raw[stem.Length..])))
+            ? raw : stem;
+    }
 
     private static string Head(string raw) => raw.Length > TextNormalizer.MaxRoutingChars ? raw[..TextNormalizer.MaxRoutingChars] : raw;
 
@@ -594,8 +612,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return early;
         }
 
-        // "whats 12 times 12", "what is 7 plus 8": a sum is no question about the muscles, though "times" and numbers
-        // are words of the sets and reps.
+        // A how-to whose object is foreign to the topic its verb names ("how do I fix my bike chain"), and a sum ("whats
+        // 12 times 12", "what is 7 plus 8"; "times" and numbers are words of the sets and reps), are no questions about
+        // the muscles.
         if (analysis.HowToForeignObject
             || (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain && AsksASum(text)))
         {

@@ -73,8 +73,8 @@ internal static class NumberedItems
     }
 
     /// <summary>
-    /// The topic's fact the question asks for by its number, or -1. With <paramref name="labelMayBeLeftOut"/> (the
-    /// topic is the conversation's, or the question names it), "the third", "the last one" and "number 2" need no label.
+    /// The topic's fact the question asks for by its number, or -1. With <paramref name="labelMayBeLeftOut"/> (set for a
+    /// follow-up on the conversation's topic), "the third", "the last one" and "number 2" need no label.
     /// </summary>
     public static int Asked(KnowledgeIndex index, int topic, TokenizedText question, bool labelMayBeLeftOut)
     {
@@ -148,7 +148,7 @@ internal static class NumberedItems
                 return ordinal;
             }
 
-            // "number 2", "no. 3", "#2" (the hash is dropped by the normaliser, so a bare digit ending a short follow-up).
+            // "number 2", "no. 3" ("#2" is not read: the normaliser drops the hash and a bare digit is left alone).
             if (word is "number" or "nr" or "num" or "no" && i + 1 < question.Count && NumberOf(question.WordString(i + 1)) is var numbered and > 0)
             {
                 return numbered;

@@ -6,7 +6,7 @@ using AnatomyBot.Discord.Rendering;
 
 namespace AnatomyBot.Discord.Interactions;
 
-/// <summary>Suggests up to 25 muscle names for what has been typed into <c>/muscle</c>'s name so far.</summary>
+/// <summary>Suggests up to 25 muscle names for what has been typed so far into <c>/muscle</c>'s name or <c>/quiz</c>'s muscle.</summary>
 internal sealed class MuscleAutocomplete(IMuscleNameCompleter completer)
 {
     private const int MaxChoices = 25;

@@ -12,7 +12,7 @@ internal sealed class QuizCommand(QuizPoster quiz, TelegramSender sender)
 {
     public async Task HandleAsync(TelegramChat chat, ImmutableArray<string> scope, CancellationToken cancellationToken)
     {
-        var result = await quiz.PostAsync(chat.ChatId, chat.ReplyTo, QuizPoster.OnDemand, null, cancellationToken, scope);
+        var result = await quiz.PostAsync(chat.ChatId, chat.ReplyTo, QuizPoster.OnDemand, null, scope, cancellationToken);
         switch (result.Status)
         {
             case QuizPostStatus.EmptyBank:

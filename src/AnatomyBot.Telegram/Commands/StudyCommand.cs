@@ -57,7 +57,7 @@ internal sealed class StudyCommand(QuizPoster poster, TelegramSender sender, ILo
 
         if (reply.Question is { } question)
         {
-            var posted = await poster.PostAsync(chat.ChatId, null, QuizPoster.Review, question, cancellationToken);
+            var posted = await poster.PostAsync(chat.ChatId, null, QuizPoster.Review, question, [], cancellationToken);
             if (posted.Status == QuizPostStatus.NoPolls)
             {
                 await sender.ReplyTextAsync(chat, QuizPoster.NoPollsText, cancellationToken);

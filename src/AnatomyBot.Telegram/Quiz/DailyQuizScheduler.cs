@@ -78,7 +78,7 @@ internal sealed class DailyQuizScheduler(
         }
 
         var lateNote = DailyQuizPlan.LateNote(subscription, date, now);
-        var result = await poster.PostAsync(chatId, null, QuizPoster.Daily, null, cancellationToken);
+        var result = await poster.PostAsync(chatId, null, QuizPoster.Daily, null, [], cancellationToken);
         switch (result.Status)
         {
             case QuizPostStatus.Posted:

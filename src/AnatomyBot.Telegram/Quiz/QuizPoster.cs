@@ -64,7 +64,7 @@ internal sealed class QuizPoster(
     /// <see cref="Daily"/> or <see cref="Review"/>) tags the quiz-post metric. <paramref name="scope"/> narrows the chat's next
     /// question to the ones a request asked about ("quiz me on the iliacus").
     /// </summary>
-    public async Task<QuizPostResult> PostAsync(long chatId, long? replyToMessageId, string kind, QuizQuestion? question, CancellationToken cancellationToken, ImmutableArray<string> scope = default)
+    public async Task<QuizPostResult> PostAsync(long chatId, long? replyToMessageId, string kind, QuizQuestion? question, ImmutableArray<string> scope, CancellationToken cancellationToken)
     {
         if (client.IsUnsupported("sendPoll"))
         {

@@ -35,6 +35,14 @@ public sealed class ChoiceQuestionRuleTests(ShippedKnowledgeFixture fixture) : I
     }
 
     [Fact]
+    public void Options_that_speak_of_pain_are_kept_for_the_safety_reading()
+    {
+        var reply = fixture.Ask("Which nerve supplies the iliacus? A) femoral B) sciatic C) my hip is killing me");
+
+        Assert.NotNull(reply.Disclaimer);
+    }
+
+    [Fact]
     public void The_stem_is_answered_and_no_wrong_option_is_an_uncovered_subject()
     {
         var reply = fixture.Ask("Which nerve supplies the iliacus? A) obturator B) femoral C) sciatic D) pudendal");

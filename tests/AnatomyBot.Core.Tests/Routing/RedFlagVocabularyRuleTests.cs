@@ -42,6 +42,7 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("i took a spill in the shower and my hip is sore to touch")]
     [InlineData("lost my footing on the stairs and now my groin hurts to touch")]
     [InlineData("grandad collapsed in the garden and his hip hurts")]
+    [InlineData("she hurt her hip in the fall and can't put weight on it")]
     [InlineData("my dad slipped on the stairs and cries out when you touch his hip")]
     [InlineData("grandma fell off a chair and winces when anyone touches her leg")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
@@ -210,6 +211,11 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("the swelling went down in a day but it still hurts")]
     [InlineData("in the fall my hip flexors get sore from running")]
     [InlineData("i fell behind on training and now my psoas is sore")]
+    // The reviewer's, 2 Dec 2026: one leg said with a side, a collapse that is no fall, a stool that is a seat.
+    [InlineData("tingling that goes down into my right foot")]
+    [InlineData("numbness down to my left knee")]
+    [InlineData("my arches collapsed and my hips are sore")]
+    [InlineData("I haven't been able to sit on a stool since my psoas strain")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
