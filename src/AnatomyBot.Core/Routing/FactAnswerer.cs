@@ -81,7 +81,7 @@ internal static class RetrievalThresholds
 /// Answers free text from the fact index: ranks every fact (lexical, fused with semantic similarity when the
 /// lexical ranking is not settled), then shows the one to four best facts under their headings.
 /// </summary>
-internal static class FactAnswerer
+internal static partial class FactAnswerer
 {
     private static readonly FrozenSet<string> YesNoStarts = new[]
     {
@@ -2104,8 +2104,8 @@ internal static class FactAnswerer
         return HedgesTheSuperlative(question, words) ? "Possibly." : "Yes.";
     }
 
-    private static readonly System.Text.RegularExpressions.Regex SentenceBreak = new(
-        @"(?<=[.;!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.;!?])\s+", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex SentenceBreak();
 
     /// <summary>
     /// Whether a negation in the fact may bear on the claim: one in a sentence that holds none of the claim's words says
@@ -2120,7 +2120,7 @@ internal static class FactAnswerer
             return false;
         }
 
-        var sentences = SentenceBreak.Split(fact);
+        var sentences = SentenceBreak().Split(fact);
         if (sentences.Length < 2)
         {
             return true;

@@ -566,7 +566,7 @@ internal sealed class KnowledgeIndex
     /// The position of the verb a how-to question asks about ("how do i stretch", "how to streth", "best way to
     /// strengthen"), or -1: that verb, not its object ("hip flexors"), says what is asked.
     /// </summary>
-    internal static int HowToVerb(TokenizedText text)
+    private static int HowToVerb(TokenizedText text)
     {
         for (var start = 0; start < Math.Min(text.Count - 1, RoutingThresholds.HowToFrameStart); start++)
         {

@@ -107,6 +107,19 @@ internal static class NumberedItems
         return found;
     }
 
+    private static bool LabelWithin(FactIndex facts, TokenizedText question, int from, int to, string label)
+    {
+        for (var j = from; j < question.Count && j <= to; j++)
+        {
+            if (facts.Term(question.WordString(j)) == label)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int AskedNumber(KnowledgeIndex index, FactIndex facts, TokenizedText question, string label, bool labelMayBeLeftOut)
     {
         for (var i = 0; i < question.Count; i++)
@@ -115,16 +128,11 @@ internal static class NumberedItems
             var next = i + 1;
             var after = next < question.Count ? question.WordString(next) : null;
 
-            // "the second stretch", "the 2nd psoas stretch", "the third hip flexor stretch": the label within three words.
-            var afterIsLabel = false;
-            for (var j = next; j < question.Count && j <= i + 3 && !afterIsLabel; j++)
-            {
-                afterIsLabel = facts.Term(question.WordString(j)) == label;
-            }
-
             var ordinal = IsOrdinal(word) ? NumberOf(word) : word is "last" or "final" ? Last : 0;
 
-            if (ordinal != 0 && afterIsLabel)
+            // "the second stretch", "the 2nd psoas stretch", "the third hip flexor stretch": the label within three words
+            // of an ordinal (stemmed only after one).
+            if (ordinal != 0 && LabelWithin(facts, question, next, i + 3, label))
             {
                 return ordinal;
             }

@@ -673,7 +673,7 @@ internal static class QueryAnalyzer
     /// </summary>
     private static bool SaysAClaim(TokenizedText text, int start)
     {
-        if (start == 0 || start + 1 >= text.Count || text.Word(start) is "saying" || !Tellers.Contains(text.WordString(start - 1))
+        if (start == 0 || start + 1 >= text.Count || text.Word(start) is "saying" || !Vocabulary.ClaimTellers.Contains(text.WordString(start - 1))
             || text.Word(start + 1) is "it" or "its" or "this" or "name" or "word")
         {
             return false;
@@ -691,12 +691,6 @@ internal static class QueryAnalyzer
     }
 
     /// <summary>Who a student heard a claim from ("my teacher say", "the book says"): a bare "say" after one reports it.</summary>
-    private static readonly FrozenSet<string> Tellers = new[]
-    {
-        "teacher", "teachers", "tutor", "lecturer", "lecturers", "professor", "prof", "instructor", "book", "books", "textbook",
-        "notes", "atlas", "trainer", "coach", "classmate", "friend", "website", "article", "video",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
     /// <summary>"in relation to a shortened iliopsoas", "with relation to": a preposition, not a question about relations.</summary>
     private static bool IsInRelationTo(TokenizedText text, int start, int count) =>
         count == 1 && text.Word(start) is "relation" && start > 0 && text.Word(start - 1) is "in" or "with"

@@ -94,17 +94,13 @@ internal static class VerdictChecks
         return false;
     }
 
-    /// <summary>Who a student heard a claim from: "my teacher says", "my book say", "our lecturer told us".</summary>
-    private static readonly FrozenSet<string> Tellers = new[]
-    {
-        "teacher", "teachers", "tutor", "lecturer", "lecturers", "professor", "prof", "instructor", "book", "books", "textbook",
-        "notes", "lecture", "lectures", "class", "course", "atlas", "anatomy", "trainer", "coach", "classmate", "friend",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>Verbs of hearing or reading a claim: "I read", "I heard", "I was told", "I learned".</summary>
+    /// <summary>
+    /// Verbs of hearing or reading a claim: "I read", "I heard", "I learned". "was", "were" and "got" count only before
+    /// "told" or "taught" ("I was told ..."): "I was diagnosed with ..." is about the asker.
+    /// </summary>
     private static readonly FrozenSet<string> HeardWords = new[]
     {
-        "read", "heard", "hear", "learned", "learnt", "learn", "saw", "was", "were", "got", "think", "thought", "believe", "remember", "studied",
+        "read", "heard", "hear", "learned", "learnt", "learn", "saw", "think", "thought", "believe", "remember", "studied",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -119,7 +115,10 @@ internal static class VerdictChecks
         }
 
         var next = question.WordString(at + 1);
-        return Tellers.Contains(next) || (question.WordString(at) is "i" or "we" && HeardWords.Contains(next));
+        return Vocabulary.ClaimTellers.Contains(next)
+            || (question.WordString(at) is "i" or "we"
+                && (HeardWords.Contains(next)
+                    || (next is "was" or "were" or "got" && at + 2 < question.Count && question.WordString(at + 2) is "told" or "taught")));
     }
 
     /// <summary>Words that ask whether doing something is advisable: "is it ok to ...", "is it safe to ...".</summary>

@@ -311,6 +311,17 @@ internal static class Vocabulary
         "what do you know about", "how can you help", "how can you help me", "info", "about",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Who a student heard a claim from, the word after "my" or before a learner's bare "say": "my teacher says", "my book
+    /// say", "our lecturer told us". No body word ("anatomy"), so "is my anatomy abnormal?" stays about the asker.
+    /// </summary>
+    public static readonly FrozenSet<string> ClaimTellers = new[]
+    {
+        "teacher", "teachers", "tutor", "lecturer", "lecturers", "professor", "prof", "instructor", "book", "books", "textbook",
+        "notes", "lecture", "lectures", "class", "course", "atlas", "trainer", "coach", "classmate", "friend", "website",
+        "article", "video",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     public static readonly FrozenSet<string> SourceWords = new[]
     {
         "source", "sources", "reference", "references", "citation", "citations", "bibliography", "cite",

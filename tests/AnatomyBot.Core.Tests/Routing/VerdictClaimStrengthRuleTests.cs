@@ -23,6 +23,7 @@ public sealed class VerdictClaimStrengthRuleTests(ShippedKnowledgeFixture fixtur
     [InlineData("I read iliacus comes from the iliac fossa, this is true?", "Yes.")]
     [InlineData("the psoas major and iliacus join into one tendon, right or not?", "Yes.")]
     [InlineData("our tutor says the psoas major ends on the greater trochanter, is that correct?", "No.")]
+    [InlineData("I was told the psoas minor is missing in some people, true?", "Yes.")]
     // A verb of judging and membership said of a thing that is no muscle.
     [InlineData("Is the psoas considered part of the core?", "Yes.")]
     [InlineData("would the psoas be regarded as a core muscle?", "Yes.")]
@@ -75,6 +76,9 @@ public sealed class VerdictClaimStrengthRuleTests(ShippedKnowledgeFixture fixtur
     [Theory]
     [InlineData("what is the origin of the iliacus?")]
     [InlineData("only the iliacus or the psoas too, which is fan-shaped?")]
+    // About the asker, not a claim heard: no yes or no (it would be a diagnosis).
+    [InlineData("I was diagnosed with psoas tendinitis, is it serious?")]
+    [InlineData("is my anatomy abnormal, is it?")]
     public void A_question_that_is_no_claim_gets_no_verdict(string question)
     {
         Assert.False(HasVerdict(Opening(fixture.Ask(question))), Opening(fixture.Ask(question)));
