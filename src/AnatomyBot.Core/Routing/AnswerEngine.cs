@@ -2044,8 +2044,43 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>The facts chosen for a question, with one for a part of it none of them answers (<see cref="FactAnswerer.CoverAskedParts"/>).</summary>
     private static List<int> Covering(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<(int Passage, double Score)> ranked,
         TokenizedText asked, Dictionary<int, double> own) =>
-        FactAnswerer.CoverAskedParts(FactAnswerer.Select(ranked, index.Facts, asked, own), ranked, index.Facts, analysis.TermsOutsideMuscles(text, index.Facts),
-            index.Safety, analysis.PainWords is not null, analysis.Muscles.Count > 1 && Compares(text));
+        WithEachQuestionsAttribute(index, text, analysis, ranked,
+            FactAnswerer.CoverAskedParts(FactAnswerer.Select(ranked, index.Facts, asked, own), ranked, index.Facts, analysis.TermsOutsideMuscles(text, index.Facts),
+                index.Safety, analysis.PainWords is not null, analysis.Muscles.Count > 1 && Compares(text)));
+
+    /// <summary>
+    /// "What does the psoas minor do, and how many people lack it?": a message of two questions about one muscle whose
+    /// chosen facts answer one attribute it asks and not another gets the best-ranked fact of the other too (its first
+    /// fact when none is ranked), so neither question goes unanswered.
+    /// </summary>
+    private static List<int> WithEachQuestionsAttribute(KnowledgeIndex index, TokenizedText text, Analysis analysis,
+        List<(int Passage, double Score)> ranked, List<int> chosen)
+    {
+        var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToArray();
+        if (chosen.Count == 0 || muscles.Length != 1 || analysis.Attributes.Count < 2 || !QuestionForms.AsksTwoQuestions(text))
+        {
+            return chosen;
+        }
+
+        var facts = index.Facts;
+        foreach (var attribute in analysis.Attributes)
+        {
+            if (chosen.Count >= RetrievalThresholds.MaxFacts || chosen.Exists(c => facts.Passages[c].Attribute == attribute))
+            {
+                continue;
+            }
+
+            bool Answers(int passage) => facts.Passages[passage] is { Kind: PassageKind.MuscleFact } p && p.Muscle == muscles[0] && p.Attribute == attribute;
+            var best = ranked.FindIndex(r => Answers(r.Passage));
+            var passage = best >= 0 ? ranked[best].Passage : facts.Passages.FirstOrDefault(p => Answers(p.Ordinal))?.Ordinal ?? -1;
+            if (passage >= 0)
+            {
+                chosen.Add(passage);
+            }
+        }
+
+        return chosen;
+    }
 
     private static bool Compares(TokenizedText text)
     {
@@ -2101,6 +2136,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>
+    /// "What does the psoas minor do, and how many people lack it?": the one fact shown of an attribute the message asks
+    /// is the answer to one of its questions, and is not given up for length.
+    /// </summary>
+    private static bool OnlyAnswerOfItsAttribute(KnowledgeIndex index, Analysis analysis, List<int> kept, int at)
+    {
+        var p = index.Facts.Passages[kept[at]];
+        return p.Attribute is { } attribute && analysis.Attributes.Contains(attribute)
+            && !kept.Where((k, i) => i != at).Any(k => index.Facts.Passages[k].Attribute == attribute && index.Facts.Passages[k].Kind == PassageKind.MuscleFact);
+    }
+
+    /// <summary>
     /// An answer over <see cref="ReplyBudget.Chars"/>, shortened in order of least loss: first the "Related" line (a
     /// pointer, not an answer); then the sides of a dispute the question did not ask about (named with its sources, the
     /// sides left for "tell me more"), unless a number is asked (both values are the answer then); last, above
@@ -2127,8 +2173,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var asksWhole = lead >= 0 && chosen[0] == lead && FactAnswerer.AsksTopicAsAWhole(index, text, analysis, index.Facts.Passages[lead].Topic);
         top = asksWhole ? lead : top;
         var verdict = FactAnswerer.Verdict(index, text, analysis, chosen, attributeAnswer: false);
+        var twoQuestions = QuestionForms.AsksTwoQuestions(text);
         bool Droppable(int at) => at > 0 && kept[at] != top && kept[at] != lead && index.Facts.Passages[kept[at]].Kind != PassageKind.Disagreement
             && !(asksNumber && index.Facts.HoldsNumber(kept[at]))
+            && !(twoQuestions && OnlyAnswerOfItsAttribute(index, analysis, kept, at))
             && (verdict is null || FactAnswerer.Verdict(index, text, analysis, [.. kept.Where((_, i) => i != at)], attributeAnswer: false) == verdict);
         // The fact whose own words answer the question least goes first (the later one on a tie): the ranking's order
         // also reflects the heading's words, which every fact of a topic shares. One whose own words answer it as well
@@ -2658,7 +2706,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var muscles = muscleIndexes.Select(m => index.Muscles[m]).DistinctBy(m => m.Id).Take(3).ToArray();
         var relevance = FactAnswerer.Relevance(index, text, analysis);
         var attributes = FactAnswerer.AnsweringAttributes(muscles, AskedAttributes(index, text, analysis, wanted, strong), relevance,
-            a => IsExplicit(text, a) || (analysis.BothEndsCued && a is MuscleAttribute.Origin or MuscleAttribute.Insertion));
+            a => IsExplicit(text, a) || (analysis.BothEndsCued && a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
+                // "What does the psoas minor do, and how many people lack it?": each question names what it asks.
+                || QuestionForms.AsksTwoQuestions(text));
         var shown = new List<int>();
         foreach (var muscle in muscles)
         {
@@ -2721,7 +2771,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static MuscleAttribute[] AskedAttributes(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> wanted, bool strong)
     {
         var asked = EndOfLandmark(index, text, analysis, wanted);
-        var cap = strong || !wanted.Contains(MuscleAttribute.Action) ? 2 : 1;
+        // "What does the psoas minor do, and how many people lack it?": a hinted action asked as a question of its own is asked.
+        var cap = strong || !wanted.Contains(MuscleAttribute.Action) || QuestionForms.AsksTwoQuestions(text) ? 2 : 1;
         if (asked.Count > 2)
         {
             var named = asked.Where(a => IsExplicit(text, a)).ToArray();

@@ -604,7 +604,10 @@ internal static partial class FactAnswerer
         var numberAnswers = number.Asked && kept.Count > 0 && number.HeldBy(facts, kept[0]) && !IsYesNo(question);
         if (numberAnswers)
         {
-            kept.RemoveAll(k => facts.Passages[k].Kind != PassageKind.Disagreement && !number.HeldBy(facts, k));
+            // "What does it do, and how many people lack it?": a fact of another attribute answers the other question.
+            var (first, two) = (facts.Passages[kept[0]], QuestionForms.AsksTwoQuestions(question));
+            kept.RemoveAll(k => facts.Passages[k].Kind != PassageKind.Disagreement && !number.HeldBy(facts, k)
+                && !(two && facts.Passages[k].Muscle == first.Muscle && facts.Passages[k].Attribute is { } other && other != first.Attribute));
         }
 
         var named = topic >= 0 && chosen.Count == 1 && !numberAnswers && analysis.TopicScores.Any(t => t.Topic == topic && t.Score >= RoutingThresholds.TopicAccept);
@@ -1145,6 +1148,7 @@ internal static partial class FactAnswerer
         var splits = shown.Select(p => ClauseSplit(index, p.Fact.Text, asked, groups)).ToList();
         var factTerms = shown.Select((p, i) => Words(splits[i]?.Mine ?? p.Fact.Text).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
         WithOneHipEnd(facts, shown, factTerms);
+        WithOneLowBack(facts, shown, factTerms);
 
         // "Does the psoas minor produce anterior pelvic tilt?": the facts about the part asked settle it, not one about
         // sitting that never names the part.
@@ -1815,6 +1819,32 @@ internal static partial class FactAnswerer
             if (hipEnd.Any(factTerms[i].Contains))
             {
                 factTerms[i].UnionWith(hipEnd);
+            }
+        }
+    }
+
+    private static readonly string[] LowBackWords = ["lumbar", "lower", "low", "back", "spine"];
+
+    /// <summary>
+    /// "Does the psoas help to side-bend the lumbar spine?" over "it helps side-bend the lower spine": the lumbar spine,
+    /// the lower spine and the low back are one region, so a fact naming one holds the words of the others.
+    /// </summary>
+    private static void WithOneLowBack(FactIndex facts, List<FactPassage> shown, List<HashSet<string>> factTerms)
+    {
+        string[]? region = null;
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var words = Words(shown[i].Fact.Text);
+            var names = false;
+            for (var w = 0; w < words.Length && !names; w++)
+            {
+                names = words[w] == "lumbar" || (words[w] is "lower" or "low" && w + 1 < words.Length && words[w + 1] is "back" or "spine");
+            }
+
+            if (names)
+            {
+                region ??= [.. LowBackWords.Select(facts.Term)];
+                factTerms[i].UnionWith(region);
             }
         }
     }

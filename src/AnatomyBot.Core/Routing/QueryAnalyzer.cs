@@ -154,8 +154,13 @@ internal static class QueryAnalyzer
         var found = FindCues(text, index, covered, topicOwned, cueCovered);
         var coordinated = CoordinatedEnds(text, found);
         var strong = found.Any(f => f.Cue.Strong);
+        // "What does the iliacus do, and where does it originate?": a strong cue outranks a hinted one in its own
+        // question only; the other question's hint still asks its attribute when that question is about the muscle
+        // ("and where does it start", not "and where does that artery come from").
+        var parts = QuestionForms.QuestionParts(text);
         var attributes = found
-            .Where(f => f.Cue.Strong || !strong)
+            .Where(f => f.Cue.Strong || !strong
+                || (!found.Any(g => g.Cue.Strong && parts[g.Position] == parts[f.Position]) && PartIsAboutTheMuscle(text, parts, parts[f.Position], covered)))
             .OrderBy(f => f.Cue.Strong ? 0 : DoCues.Contains(f.Cue.Phrase) ? 2 : 1)
             .ThenBy(f => f.Position)
             .SelectMany(f => f.Cue.Attributes)
@@ -179,6 +184,20 @@ internal static class QueryAnalyzer
             BothEndsCued = bothEnds,
             HowToForeignObject = foreignHowTo,
         };
+    }
+
+    /// <summary>Whether the words of one question of the message name a muscle or stand for it ("it", "they").</summary>
+    private static bool PartIsAboutTheMuscle(TokenizedText text, int[] parts, int part, bool[] covered)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (parts[i] == part && (covered[i] || text.WordString(i) is "it" or "its" or "they" or "them" or "their"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -53,6 +53,50 @@ internal static partial class QuestionForms
         "help", "legit", "real", "false", "a", "an", "the", "that", "this", "so", "just", "me", "you", "all",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words that join a second question to the first ("... do, and how many people lack it?").</summary>
+    private static readonly FrozenSet<string> ClauseJoins = new[] { "and", "also", "plus", "then" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Which question each word belongs to: 0 up to the first "and" (or "also", "plus", "then") that opens a question of
+    /// its own ("and where does it start", "and how many people lack it", "and is it always present"), 1 after it, and so
+    /// on. "The origin and insertion", "flex and rotate the hip": an "and" inside one question starts none.
+    /// </summary>
+    public static int[] QuestionParts(TokenizedText text)
+    {
+        var parts = new int[text.Count];
+        var part = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (i > 1 && ClauseJoins.Contains(text.WordString(i - 1)) && OpensSecondQuestion(text, i))
+            {
+                part++;
+            }
+
+            parts[i] = part;
+        }
+
+        return parts;
+    }
+
+    /// <summary>Whether the message asks two questions or more ("what does it do, and how many people lack it?").</summary>
+    public static bool AsksTwoQuestions(TokenizedText text)
+    {
+        for (var i = 2; i < text.Count; i++)
+        {
+            if (ClauseJoins.Contains(text.WordString(i - 1)) && OpensSecondQuestion(text, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A question word ("where", "how many"), or a yes/no verb before its subject ("is it", "does the psoas").</summary>
+    private static bool OpensSecondQuestion(TokenizedText text, int at) =>
+        FactAnswerer.OpensQuestion(text.WordString(at))
+        || (FactAnswerer.IsYesNoStart(text.WordString(at)) && at + 1 < text.Count && text.WordString(at + 1) is "it" or "they" or "its" or "there" or "the" or "that" or "this");
+
     /// <summary>
     /// The claim of a tag question without its tag, marked as asked yes/no; the text itself when it has no tag. A lone
     /// word tag needs the "?" and a content word before it ("... on the left or the right?" keeps its "right").

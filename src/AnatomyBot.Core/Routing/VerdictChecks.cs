@@ -65,8 +65,36 @@ internal static class VerdictChecks
             return true;
         }
 
-        return shown.Any(p => (p.Muscle >= 0 ? [p.Muscle] : index.MusclesNamedIn(p.Ordinal).Concat(index.MusclesNamedIn(p.Heading)))
+        return shown.Any(p => (p.Muscle >= 0 ? [p.Muscle] : TopicFactMuscles(index, p))
             .Any(m => asked.Any(a => FactAnswerer.Related(index, a, m))));
+    }
+
+    /// <summary>"It helps ...", "Contracting on one side only, it helps ...": a topic fact whose subject is a pronoun.</summary>
+    private static readonly Regex PronounSubject = new(@"^(?:(?:It|Its|They|Their)\b|[A-Z][a-z]+ing\b[^.;]*?, (?:it|they)\b)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// The muscles a topic fact is about: those its text or heading names; for a fact whose subject is "it" and that
+    /// names none ("Contracting on one side only, it helps bend the lower spine"), those the nearest earlier fact of its
+    /// topic names, which "it" stands for (the heat-and-ice card's "make sure it is applied safely" is no subject).
+    /// </summary>
+    private static int[] TopicFactMuscles(KnowledgeIndex index, FactPassage p)
+    {
+        var named = index.MusclesNamedIn(p.Ordinal).Concat(index.MusclesNamedIn(p.Heading)).ToArray();
+        if (named.Length > 0 || p.Topic < 0 || !PronounSubject.IsMatch(p.Fact.Text))
+        {
+            return named;
+        }
+
+        var topic = index.Facts.OfTopic(p.Topic);
+        for (var i = Array.IndexOf(topic, p.Ordinal) - 1; i >= 0; i--)
+        {
+            if (index.Facts.Passages[topic[i]].Kind == p.Kind && index.MusclesNamedIn(topic[i]) is { Length: > 0 } earlier)
+            {
+                return earlier;
+            }
+        }
+
+        return named;
     }
 
     /// <summary>
