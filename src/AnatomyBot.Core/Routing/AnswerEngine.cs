@@ -60,7 +60,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
         if (remember && NextContext(reply, context) is { } next)
         {
-            _memory!.Set(chat, next.TopicId is not null && message.Request is AskRequest ask ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context) : next);
+            _memory!.Set(chat, message.Request is not AskRequest ask ? next
+                : next.TopicId is not null ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context)
+                : next.Attribute is not null ? WithQuestion(next, indexed.Index, ask.Text, context)
+                : next);
         }
 
         return reply;
@@ -126,8 +129,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             : next;
 
     /// <summary>
-    /// A topic's context with the question it answered, or with the question of the last turn when this one only named
-    /// another muscle of it ("and the psoas?" re-asked "what shape is the iliacus" of the psoas).
+    /// A topic's or a muscle attribute's context with the question it answered, or with the question of the last turn
+    /// when this one only named another muscle of it ("and the psoas?" re-asked "what shape is the iliacus" of the psoas).
     /// </summary>
     private static ConversationContext WithQuestion(ConversationContext next, KnowledgeIndex index, string question, ConversationContext? previous) =>
         next with
@@ -401,13 +404,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
-            if (analysis.Safety.RedFlags.Count == 0 && (RedFlagFollowUp.RefersBack(text, analysis) || MoreFollowUps.AsksForMore(text)))
+            if (analysis.Safety.RedFlags.Count == 0 && (RedFlagFollowUp.RefersBack(text, analysis) || MoreFollowUps.AsksForMore(text) || MoreFollowUps.AsksToRestate(text)))
             {
                 return Compose(EngineCopy.UrgentFollowUp(index), index, text);
             }
 
             // A red flag alone is no subject to follow up on.
             context = context.HasSubject ? context : null;
+        }
+
+        // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
+        if (MoreFollowUps.AsksToRestate(text))
+        {
+            return Compose(MoreFollowUps.Restate(index, context), index, text);
         }
 
         // "why?", "tell me more": the last subject's next facts.
