@@ -2415,8 +2415,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         chosen ??= hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
-        if (AsksWhichNot(text) && OtherMuscles(index, chosen, wanted) is { Count: > 0 } others)
+        if (AsksWhichNot(text)
+            && OtherMuscles(index, [.. hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Select(h => h.Passage)], wanted) is { Count: > 0 } others)
         {
+            // A muscle is left out only when none of its facts of the asked end names the landmark as well as the best
+            // one does, not merely when it fell outside the few facts shown ("which of the three does not attach to the
+            // femur": the psoas major's insertion names the femur too).
             chosen = others;
         }
         var cited = new Citations();
@@ -2564,10 +2568,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         };
     }
 
-    /// <summary>"Which muscle does NOT insert on the lesser trochanter?": a negation among the first words of a which-question.</summary>
+    /// <summary>
+    /// "Which muscle does NOT insert on the lesser trochanter?", "which of the three doesn't attach to the femur", "which one
+    /// of them never reaches the femur": a negation among the first words of a which-question, before the landmark.
+    /// </summary>
     private static bool AsksWhichNot(TokenizedText text) =>
         text.Count > 2 && text.WordString(0) is "which" or "what"
-        && Enumerable.Range(1, Math.Min(4, text.Count - 1)).Any(i => text.WordString(i) is "not" or "doesnt" or "dont" or "never");
+        && Enumerable.Range(1, Math.Min(WhichNotReach, text.Count - 1)).Any(i => text.WordString(i) is "not" or "doesnt" or "dont" or "never" or "isnt" or "arent");
+
+    /// <summary>How many words after "which" a negation may stand: "which one of the three muscles does not" is eight.</summary>
+    private const int WhichNotReach = 8;
 
     /// <summary>The first fact of the asked end for each muscle (no group) that the landmark's facts did not name.</summary>
     private static List<int> OtherMuscles(KnowledgeIndex index, List<int> named, HashSet<MuscleAttribute> wanted)
