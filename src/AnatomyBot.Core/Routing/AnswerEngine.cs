@@ -1626,7 +1626,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is null || subject.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
             || ContextFilter(index, context) is not { } onContext
             || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)
-                && !DemonstrativeSubject(text)))
+                && !DemonstrativeSubject(text) && !EndsOnObjectPronoun(text)))
         {
             return null;
         }
@@ -1662,7 +1662,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (bestOnContext <= 0 || bestOnContext < best
-            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text)
+            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text) && !EndsOnObjectPronoun(text)
                 && (!AsksOfTopicItself(index, context.TopicId, terms, index.Facts.FactTerms(contextPassage))
                     || AsksOfTopicItself(index, index.Topics[analysis.BestTopic.Topic].Id, terms, index.Facts.FactTerms(contextPassage)))))
         {
@@ -1684,6 +1684,35 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             if (text.WordString(i) is "that" or "this" && text.WordString(i - 1) is "can" or "could" or "does" or "do" or "did" or "will"
                     or "would" or "might" or "may" or "should" or "is" or "was"
                 && (i + 2 >= text.Count || DemonstrativeVerbs.Contains(text.WordString(i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "what happens when you release it?", "so what should I do about it?", "what do I need for that?": a pronoun that
+    /// ends the question after a preposition, or in a clause of when, if or after, is the object of what is asked about
+    /// the last answer's subject, so on a tie with a topic the question's words name, the last topic answers. "what
+    /// causes them?", "how long should I rest it?" ask for another topic's subject (the causes, rest) and are left alone.
+    /// </summary>
+    private static bool EndsOnObjectPronoun(TokenizedText text)
+    {
+        if (text.Count < 3 || text.WordString(text.Count - 1) is not ("it" or "them" or "that" or "this" or "those" or "these"))
+        {
+            return false;
+        }
+
+        if (text.WordString(text.Count - 2) is "about" or "for" or "with" or "on" or "to" or "from" or "into" or "after" or "before")
+        {
+            return true;
+        }
+
+        for (var i = 1; i < text.Count - 2; i++)
+        {
+            if (text.WordString(i) is "when" or "if" or "once" or "after" or "while" or "whenever")
             {
                 return true;
             }

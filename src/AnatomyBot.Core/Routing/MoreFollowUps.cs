@@ -25,6 +25,10 @@ internal static class MoreFollowUps
         "explain this", "explain more", "explain further", "explain why", "elaborate", "elaborate on that", "elaborate on it",
         "expand", "expand on that", "expand on it", "go deeper", "what do you mean", "what does that mean", "meaning",
         "tell me about that", "tell me about it", "and then", "is that all", "thats all",
+        // "why does it matter?" after the psoas paradox: why the last answer matters, not the posture fact that "matters".
+        "why does it matter", "why does that matter", "why does this matter", "so what", "why is that important",
+        "why is it important", "why is this important", "why should i care", "what does it mean",
+        "what does this mean", "what is the point", "whats the point",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words around the request that change nothing ("ok, can you explain that please").</summary>
