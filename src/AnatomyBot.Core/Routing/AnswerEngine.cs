@@ -60,7 +60,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
         if (remember && NextContext(reply, context) is { } next)
         {
-            _memory!.Set(chat, next.TopicId is not null && message.Request is AskRequest ask ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context) : next);
+            _memory!.Set(chat, message.Request is not AskRequest ask ? next
+                : next.TopicId is not null ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context)
+                : next.Attribute is not null ? WithQuestion(next, indexed.Index, ask.Text, context)
+                : next);
         }
 
         return reply;
@@ -126,8 +129,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             : next;
 
     /// <summary>
-    /// A topic's context with the question it answered, or with the question of the last turn when this one only named
-    /// another muscle of it ("and the psoas?" re-asked "what shape is the iliacus" of the psoas).
+    /// A topic's or a muscle attribute's context with the question it answered, or with the question of the last turn
+    /// when this one only named another muscle of it ("and the psoas?" re-asked "what shape is the iliacus" of the psoas).
     /// </summary>
     private static ConversationContext WithQuestion(ConversationContext next, KnowledgeIndex index, string question, ConversationContext? previous) =>
         next with
@@ -402,13 +405,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
-            if (analysis.Safety.RedFlags.Count == 0 && (RedFlagFollowUp.RefersBack(text, analysis) || MoreFollowUps.AsksForMore(text)))
+            if (analysis.Safety.RedFlags.Count == 0 && (RedFlagFollowUp.RefersBack(text, analysis) || MoreFollowUps.AsksForMore(text) || MoreFollowUps.AsksToRestate(text)))
             {
                 return Compose(EngineCopy.UrgentFollowUp(index), index, text);
             }
 
             // A red flag alone is no subject to follow up on.
             context = context.HasSubject ? context : null;
+        }
+
+        // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
+        if (MoreFollowUps.AsksToRestate(text))
+        {
+            return Compose(MoreFollowUps.Restate(index, context), index, text);
         }
 
         // "why?", "tell me more": the last subject's next facts.
@@ -1698,7 +1707,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is null || subject.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
             || ContextFilter(index, context) is not { } onContext
             || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)
-                && !DemonstrativeSubject(text)))
+                && !DemonstrativeSubject(text) && !EndsOnObjectPronoun(text)))
         {
             return null;
         }
@@ -1734,7 +1743,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (bestOnContext <= 0 || bestOnContext < best
-            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text)
+            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text) && !EndsOnObjectPronoun(text)
                 && (!AsksOfTopicItself(index, context.TopicId, terms, index.Facts.FactTerms(contextPassage))
                     || AsksOfTopicItself(index, index.Topics[analysis.BestTopic.Topic].Id, terms, index.Facts.FactTerms(contextPassage)))))
         {
@@ -1756,6 +1765,35 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             if (text.WordString(i) is "that" or "this" && text.WordString(i - 1) is "can" or "could" or "does" or "do" or "did" or "will"
                     or "would" or "might" or "may" or "should" or "is" or "was"
                 && (i + 2 >= text.Count || DemonstrativeVerbs.Contains(text.WordString(i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "what happens when you release it?", "so what should I do about it?", "what do I need for that?": a pronoun that
+    /// ends the question after a preposition, or in a clause of when, if or after, is the object of what is asked about
+    /// the last answer's subject, so on a tie with a topic the question's words name, the last topic answers. "what
+    /// causes them?", "how long should I rest it?" ask for another topic's subject (the causes, rest) and are left alone.
+    /// </summary>
+    private static bool EndsOnObjectPronoun(TokenizedText text)
+    {
+        if (text.Count < 3 || text.WordString(text.Count - 1) is not ("it" or "them" or "that" or "this" or "those" or "these"))
+        {
+            return false;
+        }
+
+        if (text.WordString(text.Count - 2) is "about" or "for" or "with" or "on" or "to" or "from" or "into" or "after" or "before")
+        {
+            return true;
+        }
+
+        for (var i = 1; i < text.Count - 2; i++)
+        {
+            if (text.WordString(i) is "when" or "if" or "once" or "after" or "while" or "whenever")
             {
                 return true;
             }
@@ -2533,8 +2571,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         chosen ??= hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
-        if (AsksWhichNot(text) && OtherMuscles(index, chosen, wanted) is { Count: > 0 } others)
+        if (AsksWhichNot(text)
+            && OtherMuscles(index, [.. hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Select(h => h.Passage)], wanted) is { Count: > 0 } others)
         {
+            // A muscle is left out only when none of its facts of the asked end names the landmark as well as the best
+            // one does, not merely when it fell outside the few facts shown ("which of the three does not attach to the
+            // femur": the psoas major's insertion names the femur too).
             chosen = others;
         }
         var cited = new Citations();
@@ -2682,10 +2724,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         };
     }
 
-    /// <summary>"Which muscle does NOT insert on the lesser trochanter?": a negation among the first words of a which-question.</summary>
+    /// <summary>
+    /// "Which muscle does NOT insert on the lesser trochanter?", "which of the three doesn't attach to the femur", "which one
+    /// of them never reaches the femur": a negation among the first words of a which-question, before the landmark.
+    /// </summary>
     private static bool AsksWhichNot(TokenizedText text) =>
         text.Count > 2 && text.WordString(0) is "which" or "what"
-        && Enumerable.Range(1, Math.Min(4, text.Count - 1)).Any(i => text.WordString(i) is "not" or "doesnt" or "dont" or "never");
+        && Enumerable.Range(1, Math.Min(WhichNotReach, text.Count - 1)).Any(i => text.WordString(i) is "not" or "doesnt" or "dont" or "never" or "isnt" or "arent");
+
+    /// <summary>How many words after "which" a negation may stand: "which one of the three muscles does not" is eight.</summary>
+    private const int WhichNotReach = 8;
 
     /// <summary>The first fact of the asked end for each muscle (no group) that the landmark's facts did not name.</summary>
     private static List<int> OtherMuscles(KnowledgeIndex index, List<int> named, HashSet<MuscleAttribute> wanted)
