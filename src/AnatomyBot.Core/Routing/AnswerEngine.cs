@@ -388,6 +388,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             analysis = Analyze(text, index);
         }
 
+        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithOtherMuscle(text, index, context) is { } other)
+        {
+            // "and the other one?" after the psoas minor: the psoas major, asked as "and the psoas major?".
+            text = other;
+            analysis = Analyze(text, index);
+        }
+
         if (analysis.Muscles.Count == 1 && QuestionForms.WithComparedContextMuscle(text, index, context) is { } compared)
         {
             text = compared;
