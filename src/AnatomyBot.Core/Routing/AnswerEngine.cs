@@ -60,7 +60,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
         if (remember && NextContext(reply, context) is { } next)
         {
-            _memory!.Set(chat, next.TopicId is not null && message.Request is AskRequest ask ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context) : next);
+            _memory!.Set(chat, message.Request is not AskRequest ask ? next
+                : next.TopicId is not null ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context)
+                : next.Attribute is not null ? WithQuestion(next, indexed.Index, ask.Text, context)
+                : next);
         }
 
         return reply;
@@ -126,8 +129,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             : next;
 
     /// <summary>
-    /// A topic's context with the question it answered, or with the question of the last turn when this one only named
-    /// another muscle of it ("and the psoas?" re-asked "what shape is the iliacus" of the psoas).
+    /// A topic's or a muscle attribute's context with the question it answered, or with the question of the last turn
+    /// when this one only named another muscle of it ("and the psoas?" re-asked "what shape is the iliacus" of the psoas).
     /// </summary>
     private static ConversationContext WithQuestion(ConversationContext next, KnowledgeIndex index, string question, ConversationContext? previous) =>
         next with
@@ -375,12 +378,20 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         text = QuestionForms.WithoutTag(text);
         text = QuestionForms.WithJoinedSplits(text, index) ?? text;
-        text = QuestionForms.WithElidedPsoas(text) ?? text;
+        // "the major and minor scales": a qualifier of a thing no fact names is no psoas left unsaid.
+        text = QualifiesAnotherNoun(text, index) ? text : QuestionForms.WithElidedPsoas(text) ?? text;
         text = QuestionForms.WithPlainCause(text) ?? text;
         var analysis = Analyze(text, index);
         if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithContextMuscle(text, index, context) is { } resolved)
         {
             text = resolved;
+            analysis = Analyze(text, index);
+        }
+
+        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithOtherMuscle(text, index, context) is { } other)
+        {
+            // "and the other one?" after the psoas minor: the psoas major, asked as "and the psoas major?".
+            text = other;
             analysis = Analyze(text, index);
         }
 
@@ -401,13 +412,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
-            if (analysis.Safety.RedFlags.Count == 0 && (RedFlagFollowUp.RefersBack(text, analysis) || MoreFollowUps.AsksForMore(text)))
+            if (analysis.Safety.RedFlags.Count == 0 && (RedFlagFollowUp.RefersBack(text, analysis) || MoreFollowUps.AsksForMore(text) || MoreFollowUps.AsksToRestate(text)))
             {
                 return Compose(EngineCopy.UrgentFollowUp(index), index, text);
             }
 
             // A red flag alone is no subject to follow up on.
             context = context.HasSubject ? context : null;
+        }
+
+        // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
+        if (MoreFollowUps.AsksToRestate(text))
+        {
+            return Compose(MoreFollowUps.Restate(index, context), index, text);
         }
 
         // "why?", "tell me more": the last subject's next facts.
@@ -460,21 +477,73 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return WithoutWords(text, at, 3);
         }
 
-        if (at + 2 >= text.Count || !InstructionObject.Contains(text.WordString(at + 1)))
+        if (at + 2 >= text.Count)
         {
-            return text;
+            return WithoutTrailingShorthand(text, index);
         }
 
         var word = text.WordString(at);
-        if (word.Length < 5 || Vocabulary.StopWords.Contains(word) || index.Facts.Knows(word) || index.IsMuscleWord(word)
-            || index.Safety.IsSafetyWord(word) || EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank
-            || EverydayWords.AsksWhatNoFactHolds([word]) || QueryAnalyzer.FuzzyCue(word) is not null)
+        var next = text.WordString(at + 1);
+        // "Jot down what nerve goes to the iliacus", "write up the origin": a verb and its particle before the object;
+        // a noun is not followed by "down the" or "up what".
+        if (at + 3 < text.Count && next is "down" or "up" or "out" && (InstructionObject.Contains(text.WordString(at + 2)) || IsQuestionWord(text.WordString(at + 2)))
+            && word.Length >= 3 && IsRareUnknownWord(word, index))
+        {
+            return WithoutTrailingShorthand(WithoutWords(text, at, 2), index);
+        }
+
+        // "Tabulate origin, insertion and innervation", "itemise innervation": a verb's form (-ate, -ise, -ize, -ify)
+        // right before an attribute asked, where an adjective ("embryological origin") would stand before a noun.
+        var commandBeforeCue = Vocabulary.SingleWordCues.Contains(next) && VerbEnding(word);
+        if ((!InstructionObject.Contains(next) && !commandBeforeCue) || word.Length < 5 || !IsRareUnknownWord(word, index))
+        {
+            return WithoutTrailingShorthand(text, index);
+        }
+
+        return WithoutTrailingShorthand(WithoutWords(text, at, 1), index);
+    }
+
+    private static bool IsQuestionWord(string word) => word is "what" or "which" or "where" or "how" or "why" or "whether" or "who";
+
+    private static bool VerbEnding(string word) =>
+        word.EndsWith("ate", StringComparison.Ordinal) || word.EndsWith("ise", StringComparison.Ordinal)
+        || word.EndsWith("ize", StringComparison.Ordinal) || word.EndsWith("ify", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A word that no fact uses, names no muscle, safety term, treatment or measure, misspells no cue and is no everyday
+    /// English: one the instruction rules may drop where it stands as a command or a chat aside.
+    /// </summary>
+    private static bool IsRareUnknownWord(string word, KnowledgeIndex index) =>
+        !Vocabulary.StopWords.Contains(word) && !index.Facts.Knows(word) && !index.IsMuscleWord(word)
+        && !index.Safety.IsSafetyWord(word) && EverydayEnglish.Rank(word) >= RoutingThresholds.EverydayWordRank
+        && !EverydayWords.AsksWhatNoFactHolds([word]) && QueryAnalyzer.FuzzyCue(word) is null && !EverydayWords.IsBareNumber(word);
+
+    /// <summary>
+    /// "psoas paradox tldr", "iliacus insertion asap": a short rare word closing a message without a question word,
+    /// after a word the facts use (the subject is already said), is chat shorthand for how the answer is wanted, not
+    /// a subject the sources lack. "the psoas lymphatics", "psoas mri" (a test) keep their last word.
+    /// </summary>
+    private static TokenizedText WithoutTrailingShorthand(TokenizedText text, KnowledgeIndex index)
+    {
+        if (text.Count < 3 || text.Count > MaxShorthandMessage)
         {
             return text;
         }
 
-        return WithoutWords(text, at, 1);
+        var last = text.WordString(text.Count - 1);
+        var before = text.WordString(text.Count - 2);
+        if (last.Length > 4 || (last.Any(char.IsAsciiDigit) && last.Length <= 3) || !IsRareUnknownWord(last, index)
+            || index.IsMuscleWord(before) || Vocabulary.StopWords.Contains(before) || !index.Facts.Knows(before)
+            || text.Words.Any(IsQuestionWord))
+        {
+            return text;
+        }
+
+        return new TokenizedText(text.Window(0, text.Count - 1).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
     }
+
+    /// <summary>A message of at most this many words can close with shorthand ("psoas paradox tldr").</summary>
+    private const int MaxShorthandMessage = 6;
 
     /// <summary>The text with <paramref name="count"/> words from <paramref name="at"/> left out (at least one word stays after them).</summary>
     private static TokenizedText WithoutWords(TokenizedText text, int at, int count)
@@ -774,11 +843,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// after the strengthening) keeps the question in it.
     /// </summary>
     private static bool AboutAnotherRegion(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
-        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
-        && !(context is not null && FactAnswerer.HasPronoun(text))
-        && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !TopicFactsUse(index, analysis.BestTopic.Topic, w)))
-            || Vocabulary.NamesAnotherRegionInPlainSense(text.Words) || NamesAnotherMuscle(text, index))
+        !analysis.Safety.TouchesPain && !(context is not null && FactAnswerer.HasPronoun(text))
+        && ((analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0
+                && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !TopicFactsUse(index, analysis.BestTopic.Topic, w)))
+                    || Vocabulary.NamesAnotherRegionInPlainSense(text.Words) || NamesAnotherMuscle(text, index)))
+            || (OnlyQualifiersNamed(text, analysis) && QualifiesAnotherNoun(text, index)))
         && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
+
+    /// <summary>
+    /// No muscle named, or only by a bare "major" or "minor" ("the major and minor scales", "a major and a minor league").
+    /// A muscle only guessed at beside the qualifier ("scales in music") is a guess from the other subject's words.
+    /// </summary>
+    private static bool OnlyQualifiersNamed(TokenizedText text, Analysis analysis) =>
+        analysis.MuscleWordPositions.All(i => text.Word(i) is "major" or "minor" or "and" or "or" or "vs" or "versus" or "the" or "a");
 
     /// <summary>
     /// "the origin of the zygomaticus major", "where does the rhomboideus minor insert": a qualifier of a muscle's name
@@ -790,6 +867,26 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             if (text.Word(i) is "major" or "minor" && text.WordString(i - 1) is var name && name.Length > 3 && !index.IsMuscleWord(name)
                 && !Vocabulary.StopWords.Contains(name) && EverydayEnglish.Rank(name) == int.MaxValue && !index.Facts.Knows(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "the major and minor scales in music theory", "a minor league in baseball": with none of our muscles named, "major"
+    /// or "minor" right before a word no fact uses (no muscle word, no joining word) qualifies that thing, not a psoas.
+    /// "major vs minor", "the major hip flexor", "major or minor, which is bigger" keep their sense of ours.
+    /// </summary>
+    private static bool QualifiesAnotherNoun(TokenizedText text, KnowledgeIndex index)
+    {
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            if (text.Word(i) is "major" or "minor" && text.WordString(i + 1) is var noun && noun.Length > 2
+                && !index.IsMuscleWord(noun) && !Vocabulary.StopWords.Contains(noun) && !Vocabulary.NamesNoSubject(noun)
+                && noun is not ("vs" or "versus" or "nor") && !index.Facts.Knows(noun) && !EverydayWords.IsBareNumber(noun))
             {
                 return true;
             }
@@ -1240,7 +1337,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var (bestTopic, bestScore) = analysis.BestTopic;
-        if (bestTopic >= 0 && bestScore >= RoutingThresholds.TopicGrey)
+        if (bestTopic >= 0 && bestScore >= RoutingThresholds.TopicGrey && !GuessAmidForeignWords(text, analysis, index))
         {
             var titles = analysis.TopicScores.Take(3).Select(t => index.Topics[t.Topic].Title);
             return DidYouMean(index, titles, bestScore, text);
@@ -1617,7 +1714,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is null || subject.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
             || ContextFilter(index, context) is not { } onContext
             || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)
-                && !DemonstrativeSubject(text)))
+                && !DemonstrativeSubject(text) && !EndsOnObjectPronoun(text)))
         {
             return null;
         }
@@ -1653,7 +1750,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (bestOnContext <= 0 || bestOnContext < best
-            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text)
+            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text) && !EndsOnObjectPronoun(text)
                 && (!AsksOfTopicItself(index, context.TopicId, terms, index.Facts.FactTerms(contextPassage))
                     || AsksOfTopicItself(index, index.Topics[analysis.BestTopic.Topic].Id, terms, index.Facts.FactTerms(contextPassage)))))
         {
@@ -1675,6 +1772,35 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             if (text.WordString(i) is "that" or "this" && text.WordString(i - 1) is "can" or "could" or "does" or "do" or "did" or "will"
                     or "would" or "might" or "may" or "should" or "is" or "was"
                 && (i + 2 >= text.Count || DemonstrativeVerbs.Contains(text.WordString(i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "what happens when you release it?", "so what should I do about it?", "what do I need for that?": a pronoun that
+    /// ends the question after a preposition, or in a clause of when, if or after, is the object of what is asked about
+    /// the last answer's subject, so on a tie with a topic the question's words name, the last topic answers. "what
+    /// causes them?", "how long should I rest it?" ask for another topic's subject (the causes, rest) and are left alone.
+    /// </summary>
+    private static bool EndsOnObjectPronoun(TokenizedText text)
+    {
+        if (text.Count < 3 || text.WordString(text.Count - 1) is not ("it" or "them" or "that" or "this" or "those" or "these"))
+        {
+            return false;
+        }
+
+        if (text.WordString(text.Count - 2) is "about" or "for" or "with" or "on" or "to" or "from" or "into" or "after" or "before")
+        {
+            return true;
+        }
+
+        for (var i = 1; i < text.Count - 2; i++)
+        {
+            if (text.WordString(i) is "when" or "if" or "once" or "after" or "while" or "whenever")
             {
                 return true;
             }
@@ -2379,9 +2505,55 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>Related topics named under an answer: a short pointer, not a second answer.</summary>
     internal const int RelatedShown = 2;
 
+    /// <summary>
+    /// "Is the Iliad by Homer worth reading?", "recommend a good movie": a word no fact uses that is only near a muscle's
+    /// name ("Iliad"), or a topic only guessed at ("recommend"), beside a word that names a subject no fact uses ("Homer",
+    /// "movie"), with no attribute asked and no pain, is a sentence about that other subject, not a typo of ours to guess
+    /// at. "illy acus origin" asks an attribute; "psoas maior" has nothing besides.
+    /// </summary>
+    private static bool GuessAmidForeignWords(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        if (analysis.Attributes.Count > 0 || analysis.Safety.TouchesPain || analysis.Muscles.Count > 0)
+        {
+            return false;
+        }
+
+        // A guess from a word the facts use ("iliac" of "the inner lip of the iliac crest") is ours, whatever else is said.
+        var guessed = new bool[text.Count];
+        foreach (var grey in analysis.GreyMuscles)
+        {
+            for (var i = grey.Start; i < grey.Start + grey.Count && i < text.Count; i++)
+            {
+                if (index.Facts.Knows(text.WordString(i)))
+                {
+                    return false;
+                }
+
+                guessed[i] = true;
+            }
+        }
+
+        var unknown = UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text);
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (!guessed[i] && unknown.Contains(text.WordString(i)) && !index.IsMuscleWord(text.WordString(i))
+                && MusclesNear(new TokenizedText(text.WordString(i)), index).Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Did-you-mean for muscles only guessed at, phrased with the asked attribute ("origin of the psoas minor").</summary>
     private static Reply GreyMuscleSuggestions(KnowledgeIndex index, Analysis analysis, TokenizedText text)
     {
+        if (GuessAmidForeignWords(text, analysis, index))
+        {
+            return EngineCopy.OffTopic(index);
+        }
+
         var attribute = analysis.Attributes.Count > 0 ? analysis.Attributes[0] : (MuscleAttribute?)null;
         var names = analysis.GreyMuscles.Select(g => index.Muscles[g.Muscle].Name.ToLowerInvariant())
             .Select(n => attribute is { } a ? $"{Vocabulary.AttributeQueryWord(a)} of the {n}" : n);
@@ -2454,8 +2626,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         chosen ??= hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Take(RetrievalThresholds.MaxFacts).Select(h => h.Passage).ToList();
-        if (AsksWhichNot(text) && OtherMuscles(index, chosen, wanted) is { Count: > 0 } others)
+        if (AsksWhichNot(text)
+            && OtherMuscles(index, [.. hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Select(h => h.Passage)], wanted) is { Count: > 0 } others)
         {
+            // A muscle is left out only when none of its facts of the asked end names the landmark as well as the best
+            // one does, not merely when it fell outside the few facts shown ("which of the three does not attach to the
+            // femur": the psoas major's insertion names the femur too).
             chosen = others;
         }
         var cited = new Citations();
@@ -2603,10 +2779,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         };
     }
 
-    /// <summary>"Which muscle does NOT insert on the lesser trochanter?": a negation among the first words of a which-question.</summary>
+    /// <summary>
+    /// "Which muscle does NOT insert on the lesser trochanter?", "which of the three doesn't attach to the femur", "which one
+    /// of them never reaches the femur": a negation among the first words of a which-question, before the landmark.
+    /// </summary>
     private static bool AsksWhichNot(TokenizedText text) =>
         text.Count > 2 && text.WordString(0) is "which" or "what"
-        && Enumerable.Range(1, Math.Min(4, text.Count - 1)).Any(i => text.WordString(i) is "not" or "doesnt" or "dont" or "never");
+        && Enumerable.Range(1, Math.Min(WhichNotReach, text.Count - 1)).Any(i => text.WordString(i) is "not" or "doesnt" or "dont" or "never" or "isnt" or "arent");
+
+    /// <summary>How many words after "which" a negation may stand: "which one of the three muscles does not" is eight.</summary>
+    private const int WhichNotReach = 8;
 
     /// <summary>The first fact of the asked end for each muscle (no group) that the landmark's facts did not name.</summary>
     private static List<int> OtherMuscles(KnowledgeIndex index, List<int> named, HashSet<MuscleAttribute> wanted)

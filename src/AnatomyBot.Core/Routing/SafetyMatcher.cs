@@ -206,6 +206,9 @@ internal sealed class SafetyMatcher
         "stabbing", "burning", "burny", "burnin", "ouch", "ow", "owie", "agonising", "agonizing", "agony", "strained", "sprained", "pulled",
         "injured", "injury", "cramp", "cramps", "cramping", "spasm", "spasms", "stiff", "stiffness", "tender", "flaring",
         "flared", "bugging", "bothering", "murdering", "destroying", "wrecked", "busted",
+        // The lead's probes, 2 Dec 2026: "sharp pang in my groin", "a jab at the front of my hip" asked for suggestions.
+        "pang", "pangs", "jab", "jabs", "jabbing", "zing", "zings", "zinging", "twang", "searing", "gnawing", "shooting",
+        "throb", "throbbed", "stings", "stinging", "smarts", "smarting",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly WordMemo<bool> _unknownPain = new();

@@ -147,6 +147,12 @@ internal static class Vocabulary
         ["foot"] = ["drop", "front", "back", "stance", "floor", "lift", "lifting", "stand", "standing", "step", "walking"],
         ["feet"] = ["drop", "front", "back", "stance", "floor", "lift", "lifting", "stand", "standing", "step", "walking"],
         ["chest"] = ["knee", "knees", "thigh", "thighs", "bring", "pull", "curled"],
+        // The therapist's hands that feel for the psoas, the hands of a stretch, "on the other hand": the human hand or
+        // its bones without one of these is another region.
+        ["hand"] = ["therapist", "therapists", "therapist's", "feel", "felt", "palpate", "palpating", "palpation", "massage", "release", "touch",
+            "floor", "palm", "palms", "stretch", "stretches", "stretching", "arm", "arms", "leg", "foot", "other", "by", "place", "put", "raise", "position"],
+        ["hands"] = ["therapist", "therapists", "therapist's", "feel", "felt", "palpate", "palpating", "palpation", "massage", "release", "touch",
+            "floor", "palm", "palms", "stretch", "stretches", "stretching", "arm", "arms", "leg", "foot", "other", "by", "place", "put", "raise", "position", "knees"],
         ["arm"] = ["palm", "palms", "floor", "hand", "hands"],
         ["arms"] = ["palm", "palms", "floor", "hand", "hands"],
         // The band or cuff weight of the strengthening drills goes round the ankle.
@@ -356,7 +362,10 @@ internal static class Vocabulary
                 "top attachment", "highest attachment", "upper end", "top end", "upper ends", "top ends", "proximal ends", "upper attachments", "proximal end",
                 "arises from", "originate from", "originates from", "begin from", "begins from", "start from", "starts from")
             .Concat(Cues(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
-                "where does it start", "come off", "comes off", "coming off"));
+                "where does it start", "come off", "comes off", "coming off",
+                // "does the psoas major reach up to T12?": reaching up is the upper end (reaching alone is the lower one).
+                "reach up to", "reaches up to", "reaching up to", "go up to", "goes up to", "extend up to", "extends up to",
+                "run up to", "runs up to", "up as far as", "as high as", "as far up as"));
     }
 
     /// <summary>Where a muscle ends ("insertion", "attaches to"); "end" and "reach" are weak.</summary>

@@ -21,6 +21,22 @@ public sealed class NegatedLookupRuleTests(ShippedKnowledgeFixture fixture) : IC
         Assert.DoesNotContain("Iliacus", answer, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The negation further from "which" ("which one of them does not", "which muscle is not attached"), and a landmark that
+    /// several muscles' facts name: every muscle whose facts name it is left out, not only those among the facts shown.
+    /// </summary>
+    [Theory]
+    [InlineData("which one of them does not insert on the lesser trochanter", "psoas minor", "Iliacus")]
+    [InlineData("which muscle is not attached to the pubis", "Iliacus", "Psoas minor")]
+    [InlineData("which muscle does not come from the iliac fossa", "Psoas major", "Iliacus")]
+    public void A_negation_further_on_still_names_the_muscles_the_landmark_leaves_out(string question, string named, string leftOut)
+    {
+        var answer = HeldOutJudge.AnswerText(fixture.Ask(question));
+
+        Assert.Contains(named, answer, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(leftOut, answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_a_negation_the_lookup_names_the_landmark_s_muscles()
     {

@@ -4,8 +4,9 @@ namespace AnatomyBot.Core.Tests.Routing;
 
 /// <summary>
 /// Pain and injury in words the vocabulary once missed: discomfort, "ripped", "messed up", and the common pain words of
-/// Spanish, French, German, Portuguese and Italian (answered in English, but with the disclaimer). "tight" alone and
-/// English words that look alike raise none. Most phrasings are new (in no suite).
+/// Spanish, French, German, Portuguese and Italian (answered in English, but with the disclaimer), and everyday idioms
+/// (a jab, a knife, an angry or dodgy hip, giving grief, went ping). "tight" alone and English words that look alike
+/// (a flu jab, feeling angry, raw size) raise none. Most phrasings are new (in no suite).
 /// </summary>
 public sealed class PainWordingRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
@@ -25,6 +26,18 @@ public sealed class PainWordingRuleTests(ShippedKnowledgeFixture fixture) : ICla
     [InlineData("tenho dor no psoas")]
     [InlineData("ho un dolore al psoas")]
     [InlineData("mi fa male il psoas")]
+    // The lead's own probes (2 Dec 2026), everyday ways of saying it hurts.
+    [InlineData("sharp jab in the front of my hip when sprinting")]
+    [InlineData("my hip flexor zings when I kick")]
+    [InlineData("feels like a knife in my hip when I stand up")]
+    [InlineData("my psoas is angry after running")]
+    [InlineData("the front of my hip feels raw after yoga")]
+    [InlineData("my lower back gives me hell after deadlifts")]
+    [InlineData("my hip is giving me grief when I sit")]
+    [InlineData("my iliacus is barking after hill sprints")]
+    [InlineData("I've got a dodgy hip flexor from football")]
+    [InlineData("hip flexor went ping during sprints")]
+    [InlineData("my hip catches when I walk")]
     public void Discomfort_injury_slang_and_other_languages_get_the_disclaimer(string question) =>
         Assert.NotNull(fixture.Ask(question).Disclaimer);
 
@@ -36,6 +49,9 @@ public sealed class PainWordingRuleTests(ShippedKnowledgeFixture fixture) : ICla
     [InlineData("I messed up the quiz question on the iliacus")]
     [InlineData("do bodybuilders get a ripped psoas")]
     [InlineData("how comfortable is it to palpate the iliacus for a trained examiner")]
+    [InlineData("does a flu jab go into the thigh near the iliacus")]
+    [InlineData("I feel angry when people say the psoas stores emotions, is that true")]
+    [InlineData("what is the raw size of the psoas major")]
     public void Look_alike_words_raise_no_disclaimer(string question) =>
         Assert.Null(fixture.Ask(question).Disclaimer);
 }

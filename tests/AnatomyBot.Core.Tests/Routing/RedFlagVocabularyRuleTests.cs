@@ -45,6 +45,11 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("she hurt her hip in the fall and can't put weight on it")]
     [InlineData("my dad slipped on the stairs and cries out when you touch his hip")]
     [InlineData("grandma fell off a chair and winces when anyone touches her leg")]
+    // The lead's own probes before the eleventh blind trial was read: a leg turned out or shorter after a fall, said
+    // with words between.
+    [InlineData("fell off a ladder and now my leg is turned outwards and shorter")]
+    [InlineData("nan tripped on the rug, her left leg looks a bit shorter and the foot is turned out")]
+    [InlineData("after the fall his leg seems shortened and rotated out")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
