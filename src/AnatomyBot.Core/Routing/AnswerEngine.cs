@@ -454,7 +454,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Sources(index);
         }
 
-        return Compose(Decide(text, analysis, index, FollowUpGate.Context(text, analysis, index, context), semantic), index, text);
+        var decided = Decide(text, analysis, index, FollowUpGate.Context(text, analysis, index, context), semantic);
+        // "what exercises help with it?" after "my hip hurts at the front when I stand up": "it" is the pain, so the
+        // answer keeps the disclaimer the last one carried, whatever topic its words found.
+        if (context is { Disclaimed: true } && analysis.Muscles.Count == 0 && decided.Disclaimer is null && FactAnswerer.HasPronoun(text)
+            && decided.Intent is Intent.Topic or Intent.MuscleAttribute or Intent.Muscle or Intent.NotCovered
+            && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer))
+        {
+            decided = decided with { Disclaimer = index.Safety.Rules.Disclaimer.Trim() };
+        }
+
+        return Compose(decided, index, text);
     }
 
     /// <summary>
