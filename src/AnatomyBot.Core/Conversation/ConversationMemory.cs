@@ -34,8 +34,9 @@ public sealed record ConversationContext(string? MuscleId, MuscleAttribute? Attr
     internal string? NamedMuscleId { get; init; }
 
     /// <summary>
-    /// The question a topic answered ("what shape is the iliacus"): "and the psoas?" then asks it again of that muscle
-    /// (Routing.TopicMuscleSwap). Kept over such follow-ups, so "and the psoas minor?" after them asks it once more.
+    /// The question a topic or a muscle's attribute answered ("what shape is the iliacus", "does the psoas major reach
+    /// T12?"): "and the psoas?" then asks it again of that muscle (Routing.TopicMuscleSwap; after an attribute only a
+    /// yes/no question or "same thing?"). Kept over such follow-ups, so "and the psoas minor?" after them asks it once more.
     /// </summary>
     internal string? Question { get; init; }
 

@@ -60,7 +60,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
         if (remember && NextContext(reply, context) is { } next)
         {
-            _memory!.Set(chat, next.TopicId is not null && message.Request is AskRequest ask ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context) : next);
+            _memory!.Set(chat, message.Request is not AskRequest ask ? next
+                : next.TopicId is not null ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context)
+                : next.Attribute is not null ? WithQuestion(next, indexed.Index, ask.Text, context)
+                : next);
         }
 
         return reply;
@@ -126,8 +129,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             : next;
 
     /// <summary>
-    /// A topic's context with the question it answered, or with the question of the last turn when this one only named
-    /// another muscle of it ("and the psoas?" re-asked "what shape is the iliacus" of the psoas).
+    /// A topic's or a muscle attribute's context with the question it answered, or with the question of the last turn
+    /// when this one only named another muscle of it ("and the psoas?" re-asked "what shape is the iliacus" of the psoas).
     /// </summary>
     private static ConversationContext WithQuestion(ConversationContext next, KnowledgeIndex index, string question, ConversationContext? previous) =>
         next with
@@ -384,6 +387,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             analysis = Analyze(text, index);
         }
 
+        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithOtherMuscle(text, index, context) is { } other)
+        {
+            // "and the other one?" after the psoas minor: the psoas major, asked as "and the psoas major?".
+            text = other;
+            analysis = Analyze(text, index);
+        }
+
         if (analysis.Muscles.Count == 1 && QuestionForms.WithComparedContextMuscle(text, index, context) is { } compared)
         {
             text = compared;
@@ -401,13 +411,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
-            if (analysis.Safety.RedFlags.Count == 0 && (RedFlagFollowUp.RefersBack(text, analysis) || MoreFollowUps.AsksForMore(text)))
+            if (analysis.Safety.RedFlags.Count == 0 && (RedFlagFollowUp.RefersBack(text, analysis) || MoreFollowUps.AsksForMore(text) || MoreFollowUps.AsksToRestate(text)))
             {
                 return Compose(EngineCopy.UrgentFollowUp(index), index, text);
             }
 
             // A red flag alone is no subject to follow up on.
             context = context.HasSubject ? context : null;
+        }
+
+        // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
+        if (MoreFollowUps.AsksToRestate(text))
+        {
+            return Compose(MoreFollowUps.Restate(index, context), index, text);
         }
 
         // "why?", "tell me more": the last subject's next facts.
@@ -1617,7 +1633,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is null || subject.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
             || ContextFilter(index, context) is not { } onContext
             || (NamesSureTopic(analysis) && index.Topics[analysis.BestTopic.Topic].Id != context.TopicId && !FactAnswerer.HasSubjectPronoun(text)
-                && !DemonstrativeSubject(text)))
+                && !DemonstrativeSubject(text) && !EndsOnObjectPronoun(text)))
         {
             return null;
         }
@@ -1653,7 +1669,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (bestOnContext <= 0 || bestOnContext < best
-            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text)
+            || (bestOnContext == best && AcceptsAnotherTopic(analysis, index, context) && !DemonstrativeSubject(text) && !EndsOnObjectPronoun(text)
                 && (!AsksOfTopicItself(index, context.TopicId, terms, index.Facts.FactTerms(contextPassage))
                     || AsksOfTopicItself(index, index.Topics[analysis.BestTopic.Topic].Id, terms, index.Facts.FactTerms(contextPassage)))))
         {
@@ -1675,6 +1691,35 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             if (text.WordString(i) is "that" or "this" && text.WordString(i - 1) is "can" or "could" or "does" or "do" or "did" or "will"
                     or "would" or "might" or "may" or "should" or "is" or "was"
                 && (i + 2 >= text.Count || DemonstrativeVerbs.Contains(text.WordString(i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "what happens when you release it?", "so what should I do about it?", "what do I need for that?": a pronoun that
+    /// ends the question after a preposition, or in a clause of when, if or after, is the object of what is asked about
+    /// the last answer's subject, so on a tie with a topic the question's words name, the last topic answers. "what
+    /// causes them?", "how long should I rest it?" ask for another topic's subject (the causes, rest) and are left alone.
+    /// </summary>
+    private static bool EndsOnObjectPronoun(TokenizedText text)
+    {
+        if (text.Count < 3 || text.WordString(text.Count - 1) is not ("it" or "them" or "that" or "this" or "those" or "these"))
+        {
+            return false;
+        }
+
+        if (text.WordString(text.Count - 2) is "about" or "for" or "with" or "on" or "to" or "from" or "into" or "after" or "before")
+        {
+            return true;
+        }
+
+        for (var i = 1; i < text.Count - 2; i++)
+        {
+            if (text.WordString(i) is "when" or "if" or "once" or "after" or "while" or "whenever")
             {
                 return true;
             }

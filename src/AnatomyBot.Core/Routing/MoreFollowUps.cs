@@ -25,6 +25,10 @@ internal static class MoreFollowUps
         "explain this", "explain more", "explain further", "explain why", "elaborate", "elaborate on that", "elaborate on it",
         "expand", "expand on that", "expand on it", "go deeper", "what do you mean", "what does that mean", "meaning",
         "tell me about that", "tell me about it", "and then", "is that all", "thats all",
+        // "why does it matter?" after the psoas paradox: why the last answer matters, not the posture fact that "matters".
+        "why does it matter", "why does that matter", "why does this matter", "so what", "why is that important",
+        "why is it important", "why is this important", "why should i care", "what does it mean",
+        "what does this mean", "what is the point", "whats the point",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words around the request that change nothing ("ok, can you explain that please").</summary>
@@ -60,6 +64,102 @@ internal static class MoreFollowUps
         return end > start && Asks.Contains(text.Window(start, end - start).ToString());
     }
 
+    /// <summary>
+    /// Words a request to say the last answer again more plainly may hold ("can you explain that in plain english",
+    /// "say it like i'm five", "in simpler words please", "i don't understand, explain again").
+    /// </summary>
+    private static readonly FrozenSet<string> RestateWords = new[]
+    {
+        "explain", "say", "put", "tell", "describe", "give", "word", "again", "that", "it", "this", "in", "into", "more", "other",
+        "words", "terms", "english", "language", "like", "im", "i", "am", "me", "to", "for", "an", "the", "way", "kid", "child",
+        "kids", "year", "old", "five", "5", "dont", "do", "not", "didnt", "get", "understand", "differently", "much", "lot", "less", "without",
+        "jargon", "using", "version", "what", "so", "sorry", "too", "was", "is", "thats", "bit", "once", "with", "fewer", "sense",
+        "make", "shorter", "short", "one", "sentence", "summarise", "summarize", "summary", "same",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The words that make such a request one for a plainer answer, not for more ("explain more" asks for more).</summary>
+    private static readonly FrozenSet<string> PlainCues = new[]
+    {
+        "simply", "simpler", "simple", "plain", "plainer", "plainly", "layman", "laymans", "layperson", "eli5",
+        "easier", "easy", "rephrase", "reword", "simplify", "simplified", "clearer", "complicated", "confusing", "complex",
+        "technical", "jargon", "understand", "dumb", "differently", "summarise", "summarize", "shorter",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "explain more simply", "say that in plain english", "explain it like i'm five", "i don't understand": the last
+    /// answer asked again in other words, so its facts again (the same attribute of the same muscle, or the same
+    /// topic), not the next ones and not a fact elsewhere that uses the word "simply". Only a message of nothing but
+    /// such words: "explain the origin more simply" names its own subject.
+    /// </summary>
+    public static bool AsksToRestate(TokenizedText text)
+    {
+        if (text.Count == 0 || text.Count > 12)
+        {
+            return false;
+        }
+
+        var cue = false;
+        foreach (var word in text.Words)
+        {
+            if (!RestateWords.Contains(word) && !PlainCues.Contains(word) && !Courtesy.Contains(word))
+            {
+                return false;
+            }
+
+            cue |= PlainCues.Contains(word);
+        }
+
+        // "like i'm five", "for a 5 year old"; a bare "5?" picks a numbered item instead.
+        return cue || (text.Words.Any(w => w is "five" or "5") && text.Words.Any(w => w is "like" or "old" or "im"));
+    }
+
+    /// <summary>
+    /// The facts the last answer showed, once more and without the editors' notes and disputes (the plainest the
+    /// sources allow); a card's summary after a card. The disclaimer stays when the last answer carried one.
+    /// </summary>
+    public static Reply Restate(KnowledgeIndex index, ConversationContext? context)
+    {
+        if (context is null || !context.HasSubject || SubjectFacts(index, context, out var title, out var topic) is not { Count: > 0 } facts)
+        {
+            return WhatAbout(index);
+        }
+
+        var cited = new Citations();
+        var muscle = facts[0].Muscle;
+        var shown = context.ShownFacts.IsDefaultOrEmpty ? [] : context.ShownFacts;
+        var again = facts.Where(p => shown.Contains(p.Id)).Take(MaxNewFacts).Select(p => p.Ordinal).ToList();
+        ImmutableArray<ReplySection> sections;
+        var ids = ImmutableArray<string>.Empty;
+        if (again.Count == 0 && topic < 0 && context.Attribute is null)
+        {
+            // A whole card was shown: its one-paragraph summary is the plain version.
+            var card = index.Muscles[muscle];
+            sections = [new ReplySection(null, ReplyComposer.FactLine(new Fact(card.Summary, card.SummarySources), cited))];
+        }
+        else
+        {
+            (sections, ids) = FactAnswerer.Compose(index, again.Count > 0 ? again : [.. facts.Take(MaxNewFacts).Select(p => p.Ordinal)], cited,
+                dropSingleHeading: true, showNote: static _ => false);
+            sections = [.. sections.Select(f => string.Equals(f.Heading, title, StringComparison.OrdinalIgnoreCase) ? f with { Heading = null } : f)];
+        }
+
+        return SubjectReply(index, context, topic, muscle, $"{title}, in short", sections, cited) with { Facts = ids };
+    }
+
+    /// <summary>A reply about the context's subject (its topic, or its muscle and attribute), with what it cites.</summary>
+    private static Reply SubjectReply(KnowledgeIndex index, ConversationContext context, int topic, int muscle, string title,
+        ImmutableArray<ReplySection> sections, Citations cited) => new()
+    {
+        Intent = topic >= 0 ? Intent.Topic : context.Attribute is not null ? Intent.MuscleAttribute : Intent.Muscle,
+        Entity = topic >= 0 ? index.Topics[topic].Id : index.Muscles[muscle].Id,
+        Attribute = topic >= 0 ? null : context.Attribute,
+        Title = title,
+        Sections = sections,
+        Sources = cited.Resolve(index.Snapshot),
+        // More about a pain or an injury is still about it: the disclaimer stays (the safety layer keeps a reply's own).
+        Disclaimer = context.Disclaimed && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer) ? index.Safety.Rules.Disclaimer.Trim() : null,
+    };
+
     /// <summary>The facts of the context's subject, in the knowledge's order: a topic's, or a muscle attribute's.</summary>
     private static List<FactPassage> SubjectFacts(KnowledgeIndex index, ConversationContext context, out string title, out int topic)
     {
@@ -93,13 +193,7 @@ internal static class MoreFollowUps
     /// <summary>The next facts of the last subject, or what to do when there is no subject or nothing left.</summary>
     public static Reply More(KnowledgeIndex index, ConversationContext? context)
     {
-        if (context is null || !context.HasSubject)
-        {
-            return WhatAbout(index);
-        }
-
-        var facts = SubjectFacts(index, context, out var title, out var topic);
-        if (facts.Count == 0)
+        if (context is null || !context.HasSubject || SubjectFacts(index, context, out var title, out var topic) is not { Count: > 0 } facts)
         {
             return WhatAbout(index);
         }
@@ -149,19 +243,7 @@ internal static class MoreFollowUps
         var suggestions = next.Count == 0 && topic < 0 && context.Attribute is { } asked
             ? [.. facts.Count > 0 ? OtherAttributes(index, first.Muscle, asked) : []]
             : ImmutableArray<string>.Empty;
-        return new Reply
-        {
-            Intent = topic >= 0 ? Intent.Topic : context.Attribute is not null ? Intent.MuscleAttribute : Intent.Muscle,
-            Entity = topic >= 0 ? index.Topics[topic].Id : index.Muscles[first.Muscle].Id,
-            Attribute = topic >= 0 ? null : context.Attribute,
-            Title = title,
-            Sections = sections.ToImmutable(),
-            Sources = cited.Resolve(index.Snapshot),
-            Facts = ids,
-            Suggestions = suggestions,
-            // More about a pain or an injury is still about it: the disclaimer stays (the safety layer keeps a reply's own).
-            Disclaimer = context.Disclaimed && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer) ? index.Safety.Rules.Disclaimer.Trim() : null,
-        };
+        return SubjectReply(index, context, topic, first.Muscle, title, sections.ToImmutable(), cited) with { Facts = ids, Suggestions = suggestions };
     }
 
     /// <summary>The passages of the context's left-out facts not shown since, in the order the answer ranked them.</summary>

@@ -178,6 +178,48 @@ internal static partial class QuestionForms
     }
 
     /// <summary>
+    /// "and the other one?" after the psoas minor's insertion, "what about the other muscle": "the other" names the one
+    /// other muscle sharing a word of the last muscle's name (the psoas major after the psoas minor, and back), so the
+    /// follow-up carries the last attribute to it. Only "other" ending the message or before "one" or "muscle" ("the
+    /// other side" is a side of the body); null when there is no such muscle (the iliacus) or the message names one.
+    /// </summary>
+    public static TokenizedText? WithOtherMuscle(TokenizedText text, KnowledgeIndex index, ConversationContext? context)
+    {
+        if ((context?.MuscleId ?? context?.NamedMuscleId) is not { } id || !index.MuscleById.TryGetValue(id, out var last) || text.Count > 8
+            || index.MusclesNamedIn(text.Text).Length > 0)
+        {
+            return null;
+        }
+
+        var names = last.Name.ToLowerInvariant().Split(' ');
+        var partners = index.Muscles.Where(m => m.Id != last.Id && !m.IsGroup && m.Name.ToLowerInvariant().Split(' ').Intersect(names).Any()).ToList();
+        if (partners.Count != 1)
+        {
+            return null;
+        }
+
+        for (var i = 1; i < text.Count; i++)
+        {
+            if (text.WordString(i) != "other" || text.WordString(i - 1) is not ("the" or "that" or "this"))
+            {
+                continue;
+            }
+
+            var span = i + 1 == text.Count ? 1 : text.WordString(i + 1) is "one" or "muscle" ? 2 : 0;
+            if (span == 0)
+            {
+                return null;
+            }
+
+            var before = text.Window(0, i).ToString();
+            var after = i + span < text.Count ? " " + text.Window(i + span, text.Count - i - span).ToString() : string.Empty;
+            return new TokenizedText($"{before} {partners[0].Name.ToLowerInvariant()}{after}") { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// "and the minor?", "what about the major one": "minor" or "major" standing alone names the psoas minor or major
     /// (no other muscle of ours has either word). Only where the word is the muscle: at the end, before "one" or
     /// "muscle", or after "the" before an attribute word ("where does the minor insert"); "the major hip flexor" is not.

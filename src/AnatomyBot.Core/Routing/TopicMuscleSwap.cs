@@ -7,16 +7,29 @@ namespace AnatomyBot.Core.Routing;
 /// "what shape is the iliacus" then "and the psoas?", "where is the psoas major" then "what about the iliacus": after a
 /// topic answered a question naming one muscle, a follow-up that names only another muscle asks the same question of that
 /// muscle ("what shape is the psoas"), not for its whole card. After a muscle's attribute the last attribute is taken
-/// instead (AnswerEngine.WithFollowUp); after a card, the next card.
+/// instead (AnswerEngine.WithFollowUp), unless the last question was a yes/no one or the follow-up asks the "same":
+/// then it too is asked again of the other muscle; after a card, the next card.
 /// </summary>
 internal static class TopicMuscleSwap
 {
     /// <summary>The last question with its muscle replaced by the one the follow-up names, or null when it is no such follow-up.</summary>
     public static TokenizedText? Swapped(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
     {
-        if (context is not { TopicId: { } topicId, Question: { } last } || analysis.Muscles.Count == 0 || analysis.GreyMuscles.Count > 0
-            || analysis.Attributes.Count > 0 || analysis.Safety.TouchesPain || !OnlyMuscleAndFollowUpWords(text, analysis)
-            || Array.FindIndex(index.Topics, t => t.Id == topicId) is var topic && topic < 0)
+        if (context is not { Question: { } last } || analysis.Muscles.Count == 0 || analysis.GreyMuscles.Count > 0
+            || analysis.Safety.TouchesPain || !OnlyMuscleAndFollowUpWords(text, analysis))
+        {
+            return null;
+        }
+
+        var topic = context.TopicId is { } topicId ? Array.FindIndex(index.Topics, t => t.Id == topicId) : -1;
+        var lastText = TokenizedText.From(last);
+        // After a topic, any such follow-up re-asks its question. After a muscle's attribute the attribute alone is
+        // carried (AnswerEngine.WithFollowUp), except after a yes/no question, whose claim is the question ("does the
+        // psoas major reach T12?" then "and the iliacus, does it?"), and after "same thing?", "same question?".
+        var reasks = topic >= 0
+            || (context.TopicId is null && context.Attribute is not null && (FactAnswerer.IsYesNo(lastText) || text.Words.Contains("same")));
+        // "does it?", "is it?" hold a weak cue of their own ("does": the action); a topic's follow-up holds none.
+        if (!reasks || (analysis.Attributes.Count > 0 && (topic >= 0 || analysis.StrongAttribute)))
         {
             return null;
         }
@@ -30,9 +43,8 @@ internal static class TopicMuscleSwap
             }
         }
 
-        var lastText = TokenizedText.From(last);
         var lastMuscles = QueryAnalyzer.Analyze(lastText, index).Muscles;
-        if (lastMuscles.Count != 1 || lastMuscles[0].Muscle == asked.Muscle || NamesTheTopic(index.Topics[topic].Keywords, lastText, lastMuscles[0]))
+        if (lastMuscles.Count != 1 || lastMuscles[0].Muscle == asked.Muscle || (topic >= 0 && NamesTheTopic(index.Topics[topic].Keywords, lastText, lastMuscles[0])))
         {
             return null;
         }
@@ -109,5 +121,7 @@ internal static class TopicMuscleSwap
     {
         "and", "also", "what", "whats", "about", "how", "for", "the", "then", "ok", "okay", "so", "now", "same", "with", "question",
         "one", "muscle", "of", "a", "please", "pls", "thanks", "thx", "too", "instead", "case", "in", "cool", "great", "right",
+        // "and the iliacus, does it?", "is it the same thing for the psoas minor", "what about the iliacus, true as well?"
+        "does", "do", "is", "it", "thing", "true", "as", "well", "either", "that",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -395,7 +395,10 @@ internal static class Vocabulary
                 // The same word in French, Italian, Spanish, Portuguese, German and Dutch ("origine du psoas").
                 "origine", "origen", "origem", "ursprung", "oorsprong", "entspringt")
             .Concat(Cues(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
-                "where does it start", "come off", "comes off", "coming off"));
+                "where does it start", "come off", "comes off", "coming off",
+                // "does the psoas major reach up to T12?": reaching up is the upper end (reaching alone is the lower one).
+                "reach up to", "reaches up to", "reaching up to", "go up to", "goes up to", "extend up to", "extends up to",
+                "run up to", "runs up to", "up as far as", "as high as", "as far up as"));
     }
 
     /// <summary>Where a muscle ends ("insertion", "attaches to"); "end" and "reach" are weak.</summary>
