@@ -378,7 +378,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         text = QuestionForms.WithoutTag(text);
         text = QuestionForms.WithJoinedSplits(text, index) ?? text;
-        text = QuestionForms.WithElidedPsoas(text) ?? text;
+        // "the major and minor scales": a qualifier of a thing no fact names is no psoas left unsaid.
+        text = QualifiesAnotherNoun(text, index) ? text : QuestionForms.WithElidedPsoas(text) ?? text;
         text = QuestionForms.WithPlainCause(text) ?? text;
         var analysis = Analyze(text, index);
         if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithContextMuscle(text, index, context) is { } resolved)
@@ -453,7 +454,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Sources(index);
         }
 
-        return Compose(Decide(text, analysis, index, FollowUpGate.Context(text, analysis, index, context), semantic), index, text);
+        var decided = Decide(text, analysis, index, FollowUpGate.Context(text, analysis, index, context), semantic);
+        // "what exercises help with it?" after "my hip hurts at the front when I stand up": "it" is the pain, so the
+        // answer keeps the disclaimer the last one carried, whatever topic its words found.
+        if (context is { Disclaimed: true } && analysis.Muscles.Count == 0 && decided.Disclaimer is null && FactAnswerer.HasPronoun(text)
+            && decided.Intent is Intent.Topic or Intent.MuscleAttribute or Intent.Muscle or Intent.NotCovered
+            && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer))
+        {
+            decided = decided with { Disclaimer = index.Safety.Rules.Disclaimer.Trim() };
+        }
+
+        return Compose(decided, index, text);
     }
 
     /// <summary>
@@ -476,21 +487,73 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return WithoutWords(text, at, 3);
         }
 
-        if (at + 2 >= text.Count || !InstructionObject.Contains(text.WordString(at + 1)))
+        if (at + 2 >= text.Count)
         {
-            return text;
+            return WithoutTrailingShorthand(text, index);
         }
 
         var word = text.WordString(at);
-        if (word.Length < 5 || Vocabulary.StopWords.Contains(word) || index.Facts.Knows(word) || index.IsMuscleWord(word)
-            || index.Safety.IsSafetyWord(word) || EverydayEnglish.Rank(word) < RoutingThresholds.EverydayWordRank
-            || EverydayWords.AsksWhatNoFactHolds([word]) || QueryAnalyzer.FuzzyCue(word) is not null)
+        var next = text.WordString(at + 1);
+        // "Jot down what nerve goes to the iliacus", "write up the origin": a verb and its particle before the object;
+        // a noun is not followed by "down the" or "up what".
+        if (at + 3 < text.Count && next is "down" or "up" or "out" && (InstructionObject.Contains(text.WordString(at + 2)) || IsQuestionWord(text.WordString(at + 2)))
+            && word.Length >= 3 && IsRareUnknownWord(word, index))
+        {
+            return WithoutTrailingShorthand(WithoutWords(text, at, 2), index);
+        }
+
+        // "Tabulate origin, insertion and innervation", "itemise innervation": a verb's form (-ate, -ise, -ize, -ify)
+        // right before an attribute asked, where an adjective ("embryological origin") would stand before a noun.
+        var commandBeforeCue = Vocabulary.SingleWordCues.Contains(next) && VerbEnding(word);
+        if ((!InstructionObject.Contains(next) && !commandBeforeCue) || word.Length < 5 || !IsRareUnknownWord(word, index))
+        {
+            return WithoutTrailingShorthand(text, index);
+        }
+
+        return WithoutTrailingShorthand(WithoutWords(text, at, 1), index);
+    }
+
+    private static bool IsQuestionWord(string word) => word is "what" or "which" or "where" or "how" or "why" or "whether" or "who";
+
+    private static bool VerbEnding(string word) =>
+        word.EndsWith("ate", StringComparison.Ordinal) || word.EndsWith("ise", StringComparison.Ordinal)
+        || word.EndsWith("ize", StringComparison.Ordinal) || word.EndsWith("ify", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A word that no fact uses, names no muscle, safety term, treatment or measure, misspells no cue and is no everyday
+    /// English: one the instruction rules may drop where it stands as a command or a chat aside.
+    /// </summary>
+    private static bool IsRareUnknownWord(string word, KnowledgeIndex index) =>
+        !Vocabulary.StopWords.Contains(word) && !index.Facts.Knows(word) && !index.IsMuscleWord(word)
+        && !index.Safety.IsSafetyWord(word) && EverydayEnglish.Rank(word) >= RoutingThresholds.EverydayWordRank
+        && !EverydayWords.AsksWhatNoFactHolds([word]) && QueryAnalyzer.FuzzyCue(word) is null && !EverydayWords.IsBareNumber(word);
+
+    /// <summary>
+    /// "psoas paradox tldr", "iliacus insertion asap": a short rare word closing a message without a question word,
+    /// after a word the facts use (the subject is already said), is chat shorthand for how the answer is wanted, not
+    /// a subject the sources lack. "the psoas lymphatics", "psoas mri" (a test) keep their last word.
+    /// </summary>
+    private static TokenizedText WithoutTrailingShorthand(TokenizedText text, KnowledgeIndex index)
+    {
+        if (text.Count < 3 || text.Count > MaxShorthandMessage)
         {
             return text;
         }
 
-        return WithoutWords(text, at, 1);
+        var last = text.WordString(text.Count - 1);
+        var before = text.WordString(text.Count - 2);
+        if (last.Length > 4 || (last.Any(char.IsAsciiDigit) && last.Length <= 3) || !IsRareUnknownWord(last, index)
+            || index.IsMuscleWord(before) || Vocabulary.StopWords.Contains(before) || !index.Facts.Knows(before)
+            || text.Words.Any(IsQuestionWord))
+        {
+            return text;
+        }
+
+        return new TokenizedText(text.Window(0, text.Count - 1).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
     }
+
+    /// <summary>A message of at most this many words can close with shorthand ("psoas paradox tldr").</summary>
+    private const int MaxShorthandMessage = 6;
 
     /// <summary>The text with <paramref name="count"/> words from <paramref name="at"/> left out (at least one word stays after them).</summary>
     private static TokenizedText WithoutWords(TokenizedText text, int at, int count)
@@ -790,11 +853,19 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// after the strengthening) keeps the question in it.
     /// </summary>
     private static bool AboutAnotherRegion(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
-        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
-        && !(context is not null && FactAnswerer.HasPronoun(text))
-        && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !TopicFactsUse(index, analysis.BestTopic.Topic, w)))
-            || Vocabulary.NamesAnotherRegionInPlainSense(text.Words) || NamesAnotherMuscle(text, index))
+        !analysis.Safety.TouchesPain && !(context is not null && FactAnswerer.HasPronoun(text))
+        && ((analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0
+                && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !TopicFactsUse(index, analysis.BestTopic.Topic, w)))
+                    || Vocabulary.NamesAnotherRegionInPlainSense(text.Words) || NamesAnotherMuscle(text, index)))
+            || (OnlyQualifiersNamed(text, analysis) && QualifiesAnotherNoun(text, index)))
         && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
+
+    /// <summary>
+    /// No muscle named, or only by a bare "major" or "minor" ("the major and minor scales", "a major and a minor league").
+    /// A muscle only guessed at beside the qualifier ("scales in music") is a guess from the other subject's words.
+    /// </summary>
+    private static bool OnlyQualifiersNamed(TokenizedText text, Analysis analysis) =>
+        analysis.MuscleWordPositions.All(i => text.Word(i) is "major" or "minor" or "and" or "or" or "vs" or "versus" or "the" or "a");
 
     /// <summary>
     /// "the origin of the zygomaticus major", "where does the rhomboideus minor insert": a qualifier of a muscle's name
@@ -806,6 +877,26 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             if (text.Word(i) is "major" or "minor" && text.WordString(i - 1) is var name && name.Length > 3 && !index.IsMuscleWord(name)
                 && !Vocabulary.StopWords.Contains(name) && EverydayEnglish.Rank(name) == int.MaxValue && !index.Facts.Knows(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "the major and minor scales in music theory", "a minor league in baseball": with none of our muscles named, "major"
+    /// or "minor" right before a word no fact uses (no muscle word, no joining word) qualifies that thing, not a psoas.
+    /// "major vs minor", "the major hip flexor", "major or minor, which is bigger" keep their sense of ours.
+    /// </summary>
+    private static bool QualifiesAnotherNoun(TokenizedText text, KnowledgeIndex index)
+    {
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            if (text.Word(i) is "major" or "minor" && text.WordString(i + 1) is var noun && noun.Length > 2
+                && !index.IsMuscleWord(noun) && !Vocabulary.StopWords.Contains(noun) && !Vocabulary.NamesNoSubject(noun)
+                && noun is not ("vs" or "versus" or "nor") && !index.Facts.Knows(noun) && !EverydayWords.IsBareNumber(noun))
             {
                 return true;
             }
@@ -1256,7 +1347,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         var (bestTopic, bestScore) = analysis.BestTopic;
-        if (bestTopic >= 0 && bestScore >= RoutingThresholds.TopicGrey)
+        if (bestTopic >= 0 && bestScore >= RoutingThresholds.TopicGrey && !GuessAmidForeignWords(text, analysis, index))
         {
             var titles = analysis.TopicScores.Take(3).Select(t => index.Topics[t.Topic].Title);
             return DidYouMean(index, titles, bestScore, text);
@@ -2378,9 +2469,55 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>Related topics named under an answer: a short pointer, not a second answer.</summary>
     internal const int RelatedShown = 2;
 
+    /// <summary>
+    /// "Is the Iliad by Homer worth reading?", "recommend a good movie": a word no fact uses that is only near a muscle's
+    /// name ("Iliad"), or a topic only guessed at ("recommend"), beside a word that names a subject no fact uses ("Homer",
+    /// "movie"), with no attribute asked and no pain, is a sentence about that other subject, not a typo of ours to guess
+    /// at. "illy acus origin" asks an attribute; "psoas maior" has nothing besides.
+    /// </summary>
+    private static bool GuessAmidForeignWords(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        if (analysis.Attributes.Count > 0 || analysis.Safety.TouchesPain || analysis.Muscles.Count > 0)
+        {
+            return false;
+        }
+
+        // A guess from a word the facts use ("iliac" of "the inner lip of the iliac crest") is ours, whatever else is said.
+        var guessed = new bool[text.Count];
+        foreach (var grey in analysis.GreyMuscles)
+        {
+            for (var i = grey.Start; i < grey.Start + grey.Count && i < text.Count; i++)
+            {
+                if (index.Facts.Knows(text.WordString(i)))
+                {
+                    return false;
+                }
+
+                guessed[i] = true;
+            }
+        }
+
+        var unknown = UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text);
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (!guessed[i] && unknown.Contains(text.WordString(i)) && !index.IsMuscleWord(text.WordString(i))
+                && MusclesNear(new TokenizedText(text.WordString(i)), index).Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Did-you-mean for muscles only guessed at, phrased with the asked attribute ("origin of the psoas minor").</summary>
     private static Reply GreyMuscleSuggestions(KnowledgeIndex index, Analysis analysis, TokenizedText text)
     {
+        if (GuessAmidForeignWords(text, analysis, index))
+        {
+            return EngineCopy.OffTopic(index);
+        }
+
         var attribute = analysis.Attributes.Count > 0 ? analysis.Attributes[0] : (MuscleAttribute?)null;
         var names = analysis.GreyMuscles.Select(g => index.Muscles[g.Muscle].Name.ToLowerInvariant())
             .Select(n => attribute is { } a ? $"{Vocabulary.AttributeQueryWord(a)} of the {n}" : n);

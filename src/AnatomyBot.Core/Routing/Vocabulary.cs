@@ -184,6 +184,12 @@ internal static class Vocabulary
         ["foot"] = ["drop", "front", "back", "stance", "floor", "lift", "lifting", "stand", "standing", "step", "walking"],
         ["feet"] = ["drop", "front", "back", "stance", "floor", "lift", "lifting", "stand", "standing", "step", "walking"],
         ["chest"] = ["knee", "knees", "thigh", "thighs", "bring", "pull", "curled"],
+        // The therapist's hands that feel for the psoas, the hands of a stretch, "on the other hand": the human hand or
+        // its bones without one of these is another region.
+        ["hand"] = ["therapist", "therapists", "therapist's", "feel", "felt", "palpate", "palpating", "palpation", "massage", "release", "touch",
+            "floor", "palm", "palms", "stretch", "stretches", "stretching", "arm", "arms", "leg", "foot", "other", "by", "place", "put", "raise", "position"],
+        ["hands"] = ["therapist", "therapists", "therapist's", "feel", "felt", "palpate", "palpating", "palpation", "massage", "release", "touch",
+            "floor", "palm", "palms", "stretch", "stretches", "stretching", "arm", "arms", "leg", "foot", "other", "by", "place", "put", "raise", "position", "knees"],
         ["arm"] = ["palm", "palms", "floor", "hand", "hands"],
         ["arms"] = ["palm", "palms", "floor", "hand", "hands"],
         // The band or cuff weight of the strengthening drills goes round the ankle.
