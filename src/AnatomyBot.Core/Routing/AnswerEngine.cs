@@ -2157,7 +2157,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && (!index.Safety.IsSafetyWord(word) || EverydayWords.IsClinicalSubject(word))
         && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(word, c.Phrase, EditDistance.Allowed(word)))
         && (word.Length < 5 || QueryAnalyzer.FuzzyCue(word) is null)
-        && !Vocabulary.StopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word)
+        // A misspelt English function word ("whcih") names nothing; one a letter from another language's ("vein" and the
+        // German "eine", "diet" and the Dutch "niet") may be the very subject.
+        && !Vocabulary.EnglishStopWords.Any(w => w.Length >= 4 && EditDistance.Within(word, w, 1)) && !Vocabulary.QualifiesAClaim(word)
         && !MisspeltNoSubjectWord(word) && !MisspeltEverydayWord(word, index);
 
     /// <summary>

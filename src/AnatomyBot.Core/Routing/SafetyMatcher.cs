@@ -38,7 +38,7 @@ internal sealed class SafetyMatcher
     ];
 
     /// <summary>
-    /// Common pain words in Spanish, French, German, Portuguese and Italian: the bot answers in English only, but a
+    /// Common pain words in Spanish, French, German, Portuguese, Italian and Dutch: the bot answers in English only, but a
     /// question in another language that speaks of pain still gets the disclaimer. Matched exactly on the question (never
     /// as a misspelling, never in answers): "mal" only as a word of its own ("j'ai mal a la hanche"), and none of them an
     /// English word ("doi", "male" and "lesion" are left out).
@@ -50,6 +50,8 @@ internal sealed class SafetyMatcher
         "schmerz", "schmerzen", "schmerzt", "schmerzhaft", "verletzt", "verletzung",
         "dor", "dores", "doendo", "machucado", "lesao",
         "dolore", "dolori", "fa male", "mi fa male", "infortunio",
+        // Dutch (eleventh blind trial's summary: "Mijn heup doet zeer ..." got no disclaimer); "zeer" alone is "very".
+        "pijn", "pijnlijk", "doet pijn", "doet zeer", "geblesseerd",
     ];
 
     private readonly PhraseSet _pain;
@@ -209,6 +211,9 @@ internal sealed class SafetyMatcher
         // The lead's probes, 2 Dec 2026: "sharp pang in my groin", "a jab at the front of my hip" asked for suggestions.
         "pang", "pangs", "jab", "jabs", "jabbing", "zing", "zings", "zinging", "twang", "searing", "gnawing", "shooting",
         "throb", "throbbed", "stings", "stinging", "smarts", "smarting",
+        "grumbling", "grumbly", "crick", "cricked",
+        // The pain nouns of OtherLanguages ("mijn heup doet pijn"): looked up as pain, never an uncovered subject.
+        "dolor", "douleur", "schmerz", "schmerzen", "dor", "dolore", "pijn",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly WordMemo<bool> _unknownPain = new();

@@ -20,7 +20,39 @@ internal static class Vocabulary
         "agree", "agrees", "agreement", "consensus",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static readonly FrozenSet<string> StopWords = new[]
+    /// <summary>
+    /// Function words, greetings and the word "muscle" in French, Italian, Spanish, Portuguese, German and Dutch, written
+    /// without accents as the normaliser leaves them: students mix them into English questions ("Hoi, ik heb een vraag:
+    /// ...", "dove si inserisce il muscolo iliaco"), and like English stop words they are never what is asked about.
+    /// None is an English word a question could be about ("come", "die", "son", "vast" and "pour" are left out), nor
+    /// the start of a muscle name typed half-way ("mi" of "psoas minor").
+    /// </summary>
+    private static readonly string[] OtherLanguageStopWords =
+    [
+        // French
+        "ou", "quel", "quelle", "quels", "quelles", "est", "sont", "le", "la", "les", "du", "des", "un", "une", "et", "de",
+        "qui", "que", "quoi", "pourquoi", "comment", "bonjour", "salut", "merci", "je", "jai", "ai", "avez", "vous", "tu",
+        "elle", "nous", "mon", "ma", "mes", "ses", "ce", "cette", "dans", "sur", "avec", "pas", "ne", "se", "qu", "il",
+        "svp",
+        // Italian
+        "dove", "qual", "quale", "quali", "lo", "gli", "della", "del", "dei", "delle", "di", "da", "che", "cosa", "perche",
+        "ciao", "grazie", "si", "sono", "una", "ho", "domanda", "muscolo", "muscoli", "questo", "questa", "nel", "nella",
+        "sul", "sulla", "al", "alla",
+        // Spanish and Portuguese
+        "donde", "cual", "el", "los", "las", "es", "musculo", "musculos", "hola", "gracias", "por", "favor", "tengo",
+        "pregunta", "como", "cuando", "porque", "esta", "este", "y", "onde", "os", "dos", "das", "ola", "obrigado",
+        "obrigada", "tenho", "meu", "minha", "voce", "isso", "esse", "essa", "nao", "sim",
+        // German
+        "wo", "welche", "welcher", "welches", "der", "den", "dem", "das", "ist", "sind", "ein", "eine", "einen", "muskel", "hallo",
+        "danke", "ich", "habe", "frage", "mein", "meine", "wie", "warum", "und", "oder", "nicht", "vom", "zum", "zur", "im",
+        "mit", "bitte",
+        // Dutch
+        "hoi", "ik", "heb", "een", "vraag", "wat", "waar", "welke", "hoe", "het", "van", "zit", "zijn", "mijn", "bij",
+        "bedankt", "spier", "spieren", "en", "met", "op", "aan", "voor", "waarom", "hij", "zij", "dat", "ook", "niet",
+    ];
+
+    /// <summary>English function words and question words.</summary>
+    public static readonly FrozenSet<string> EnglishStopWords = new[]
     {
         "a", "an", "the", "of", "is", "are", "was", "were", "be", "been", "to", "in", "on", "at", "for", "and", "or",
         "it", "its", "this", "that", "these", "those", "what", "whats", "which", "who", "whom", "how", "hows",
@@ -34,6 +66,9 @@ internal static class Vocabulary
         "question", "quick", "mean", "means", "meaning", "info", "information", "something", "anything", "let", "lets",
         "where", "wheres", "dont", "doesnt", "isnt", "arent", "cant", "up", "down", "out", "over", "again", "am",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words never looked up as what a question is about: English function words and the other languages'.</summary>
+    public static readonly FrozenSet<string> StopWords = EnglishStopWords.Concat(OtherLanguageStopWords).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Everyday words that name no subject: a question holding one of them that no fact uses is not therefore about
@@ -80,6 +115,8 @@ internal static class Vocabulary
         // Chat shorthand for the asker's own stance or tone ("tbh", "ngl", "imo", "fr"): how it is said, never a subject.
         "tbh", "tbf", "ngl", "imo", "imho", "idk", "fr", "frfr", "smh", "lmao", "lmk", "btw", "rn", "irl", "ikr", "tho",
         "iirc", "afaik", "istg", "lowkey", "highkey", "literally", "honestly",
+        // Laughter, texting spellings and mood words ("haha", "every1", "the vibes"): how it is said, never a subject.
+        "haha", "hahaha", "hehe", "lolz", "xd", "omg", "every1", "some1", "any1", "vibe", "vibes",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -360,7 +397,9 @@ internal static class Vocabulary
         return Cues(true, origin, "origin", "origins", "originate", "originates", "originating", "arise", "arises", "arising",
                 "arisen", "proximal attachment", "upper attachment", "superior attachment", "proximal attachments",
                 "top attachment", "highest attachment", "upper end", "top end", "upper ends", "top ends", "proximal ends", "upper attachments", "proximal end",
-                "arises from", "originate from", "originates from", "begin from", "begins from", "start from", "starts from")
+                "arises from", "originate from", "originates from", "begin from", "begins from", "start from", "starts from",
+                // The same word in French, Italian, Spanish, Portuguese, German and Dutch ("origine du psoas").
+                "origine", "origen", "origem", "ursprung", "oorsprong", "entspringt")
             .Concat(Cues(false, origin, "start", "starts", "starting", "begin", "begins", "beginning", "come from", "comes from",
                 "where does it start", "come off", "comes off", "coming off",
                 // "does the psoas major reach up to T12?": reaching up is the upper end (reaching alone is the lower one).
@@ -374,7 +413,10 @@ internal static class Vocabulary
         MuscleAttribute[] insertion = [MuscleAttribute.Insertion];
         return Cues(true, insertion, "insertion", "insertions", "insert", "inserts", "inserting", "inserted", "distal attachment", "lower attachment", "inferior attachment",
                 "distal attachments", "bottom attachment", "lowest attachment", "lower attachments", "lower end", "lower ends", "bottom ends", "distal ends",
-                "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto")
+                "bottom end", "distal end", "insert on", "inserts on", "insert into", "inserts into", "inserts onto",
+                // In French, Italian, Spanish, Portuguese, German and Dutch ("dove si inserisce", "s'insere ou").
+                "insere", "inserisce", "inseriscono", "inserzione", "inserta", "insercion", "insercao", "ansatz", "aanhechting",
+                "hecht", "insertie")
             .Concat(Cues(false, insertion, "end", "ends", "ending", "terminate", "terminates", "end up", "finish", "finishes", "finishing",
                 // "psoas minor, where does it go to?", "does the iliacus go down to the femur": where a muscle goes is its
                 // lower end ("which nerve goes to the iliacus" is not: see QueryAnalyzer.GoesToAMuscle).
@@ -398,7 +440,9 @@ internal static class Vocabulary
     {
         MuscleAttribute[] action = [MuscleAttribute.Action];
         return Cues(true, action, "action", "actions", "function", "functions", "movement", "movements", "motion",
-                "what does it do")
+                "what does it do",
+                // In French, Italian, Spanish, Portuguese, German and Dutch ("la funzione del psoas").
+                "fonction", "funzione", "funcion", "funcao", "funktion", "functie")
             .Concat(Cues(false, action, "do", "does", "doing", "role", "job", "purpose", "used for", "responsible for", "work",
                 "works", "moves", "move", "for"));
     }
@@ -412,15 +456,19 @@ internal static class Vocabulary
                 "spinal nerves", "segmental", "neural supply", "nervous supply", "motor nerve", "myotome",
                 // "which roots does the minor one get": roots of a muscle are its nerve roots ("root" alone stays the
                 // body/mind claims' root chakra).
-                "roots")
-            .Concat(Cues(false, nerve, "supply", "supplies", "supplied", "supplying"));
+                "roots",
+                // In French, Italian, Spanish, Portuguese, German and Dutch ("e il nervo?").
+                "nerf", "nervo", "nervio", "nerv", "zenuw", "innervazione", "inervacion", "inervacao", "innervatie", "innerviert")
+            .Concat(Cues(false, nerve, "supply", "supplies", "supplied", "supplying", "versorgt", "inerva", "innerva"));
     }
 
     /// <summary>Its arteries ("blood supply", "vessels"), all strong.</summary>
     private static IEnumerable<AttributeCue> BloodSupplyCues() =>
         Cues(true, [MuscleAttribute.BloodSupply], "blood supply", "blood", "artery", "arteries", "arterial", "vascular", "vascularity",
             "vascularization", "vascularisation", "vessel", "vessels", "blood vessels", "vasculature", "perfusion",
-            "perfused", "fed by", "feeds", "feed", "nourish", "nourishes", "nourished", "nourishment");
+            "perfused", "fed by", "feeds", "feed", "nourish", "nourishes", "nourished", "nourishment",
+            // In French, Italian, Spanish, Portuguese and Dutch.
+            "arteria", "artere", "arterie", "slagader");
 
     /// <summary>How its name is said ("pronounce"); "say" and "spell" are weak.</summary>
     private static IEnumerable<AttributeCue> PronunciationCues()
@@ -443,7 +491,7 @@ internal static class Vocabulary
                 "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone", "exist", "exists",
                 // "is it true that not everybody has one?" (a cue's words become cue words everywhere: "human" or "people"
                 // alone would make "how many bones are in the human hand" an anatomy question)
-                "not everybody", "everybody have", "does everybody", "everybody"));
+                "not everybody", "everybody have", "does everybody", "everybody", "every1"));
     }
 
     /// <summary>What lies around it ("relations", "neighbours"); "next to" and "near" are weak.</summary>

@@ -38,6 +38,9 @@ public sealed class PainWordingRuleTests(ShippedKnowledgeFixture fixture) : ICla
     [InlineData("I've got a dodgy hip flexor from football")]
     [InlineData("hip flexor went ping during sprints")]
     [InlineData("my hip catches when I walk")]
+    // After the eleventh blind trial's summary (its items not read).
+    [InlineData("my hip flexor keeps grumbling when I run")]
+    [InlineData("woke up with a crick in my lower back")]
     public void Discomfort_injury_slang_and_other_languages_get_the_disclaimer(string question) =>
         Assert.NotNull(fixture.Ask(question).Disclaimer);
 

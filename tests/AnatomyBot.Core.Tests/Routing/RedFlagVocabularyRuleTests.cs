@@ -50,6 +50,9 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("fell off a ladder and now my leg is turned outwards and shorter")]
     [InlineData("nan tripped on the rug, her left leg looks a bit shorter and the foot is turned out")]
     [InlineData("after the fall his leg seems shortened and rotated out")]
+    // After the eleventh blind trial's summary (its items not read): retention said as not having managed to go.
+    [InlineData("i haven't managed to pee since this morning and my back is agony")]
+    [InlineData("couldn't pee all night and my lower back hurts a lot")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
