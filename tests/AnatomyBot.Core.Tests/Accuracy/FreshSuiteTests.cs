@@ -24,7 +24,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -42,6 +42,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh8.json", 30)]
     [InlineData("fresh9.json", 30)]
     [InlineData("fresh10.json", 30)]
+    [InlineData("fresh11.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -120,7 +121,10 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 9935117 with fresh10 merged, 2 Dec 09:55 UTC, lexical): the other trials unchanged except fresh9 186/208 = 89.4 % (tuned
     /// on that session), fresh10 168/207 = 81.2 % (kept from the engineers until 09:48; 162/207 = 78.3 % from their work
     /// alone, six gains from fixes the lead made from the tester's summary or, for one red flag, from its item after the
-    /// run): floors 92, 95, 94, 95, 94, 95, 93, 94, 89 and 81 %.
+    /// run): floors 92, 95, 94, 95, 94, 95, 93, 94, 89 and 81 %. fresh11.json (212 students, an eleventh, kept from the tuners
+    /// of the session of 2 Dec 11:30 UTC): 148/212 = 69.8 % blind at main aff591a (items committed as 316e3e8 before the run;
+    /// 2 Dec, 11:53 UTC), 149/212 = 70.3 % after one expectation was widened against the sources (f01a889; the item's note
+    /// says why): floor 70 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -134,6 +138,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh8.json", 0.94)]
     [InlineData("fresh9.json", 0.89)]
     [InlineData("fresh10.json", 0.81)]
+    [InlineData("fresh11.json", 0.70)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -50,6 +50,8 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// the sources (053ced2): floor 76 %, the blind figure rounded down. At the end of that session (9935117 with fresh10, 2 Dec
     /// 09:55 UTC) model on: held-out 372/377, the older trials as before, fresh9 186/208 = 89.4 %, fresh10 170/207 = 82.1 %
     /// (lexical 168): floors 92, 95, 94, 95, 94, 95, 94, 95, 89, 82 %.
+    /// fresh11.json: the eleventh blind trial (session of 2 Dec 11:30 UTC), not yet run model on: floor 70 %, a placeholder
+    /// equal to its lexical floor (149/212 = 70.3 % lexical after one widened expectation, 148/212 blind at aff591a).
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -64,6 +66,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh8.json", 0.95, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh9.json", 0.89, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh10.json", 0.82, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh11.json", 0.70, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
