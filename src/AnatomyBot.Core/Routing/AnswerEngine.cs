@@ -378,6 +378,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         text = QuestionForms.WithoutTag(text);
         text = QuestionForms.WithJoinedSplits(text, index) ?? text;
+        text = QuestionForms.WithSpelledOutShorthand(text) ?? text;
         // "the major and minor scales": a qualifier of a thing no fact names is no psoas left unsaid.
         text = QualifiesAnotherNoun(text, index) ? text : QuestionForms.WithElidedPsoas(text) ?? text;
         text = QuestionForms.WithPlainCause(text) ?? text;
@@ -424,7 +425,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
         if (MoreFollowUps.AsksToRestate(text))
         {
-            return Compose(MoreFollowUps.Restate(index, context), index, text);
+            return Compose(MoreFollowUps.Restate(index, context, text), index, text);
         }
 
         // "why?", "tell me more": the last subject's next facts.
@@ -454,10 +455,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Sources(index);
         }
 
-        var decided = Decide(text, analysis, index, FollowUpGate.Context(text, analysis, index, context), semantic);
+        var followed = FollowUpGate.Context(text, analysis, index, context);
+        var decided = Decide(text, analysis, index, followed, semantic);
         // "what exercises help with it?" after "my hip hurts at the front when I stand up": "it" is the pain, so the
-        // answer keeps the disclaimer the last one carried, whatever topic its words found.
-        if (context is { Disclaimed: true } && analysis.Muscles.Count == 0 && decided.Disclaimer is null && FactAnswerer.HasPronoun(text)
+        // answer keeps the disclaimer the last one carried, whatever topic its words found. Only a pronoun that is the
+        // object closing the question (EndsOnObjectPronoun): in "what is the sacral chakra? is it real?" "it" is the chakra.
+        if (context is { Disclaimed: true } && followed is not null && analysis.Muscles.Count == 0 && decided.Disclaimer is null && EndsOnObjectPronoun(text)
             && decided.Intent is Intent.Topic or Intent.MuscleAttribute or Intent.Muscle or Intent.NotCovered
             && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer))
         {
@@ -529,9 +532,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         && !EverydayWords.AsksWhatNoFactHolds([word]) && QueryAnalyzer.FuzzyCue(word) is null && !EverydayWords.IsBareNumber(word);
 
     /// <summary>
-    /// "psoas paradox tldr", "iliacus insertion asap": a short rare word closing a message without a question word,
-    /// after a word the facts use (the subject is already said), is chat shorthand for how the answer is wanted, not
-    /// a subject the sources lack. "the psoas lymphatics", "psoas mri" (a test) keep their last word.
+    /// "psoas paradox tldr", "iliacus insertion asap": chat shorthand for how the answer is wanted (<see cref="Shorthand"/>)
+    /// closing a message without a question word, after a word the facts use (the subject is already said), is no
+    /// subject the sources lack. Any other last word stays: "iliacus insertion apes", "psoas mri" (a test).
     /// </summary>
     private static TokenizedText WithoutTrailingShorthand(TokenizedText text, KnowledgeIndex index)
     {
@@ -542,7 +545,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var last = text.WordString(text.Count - 1);
         var before = text.WordString(text.Count - 2);
-        if (last.Length > 4 || (last.Any(char.IsAsciiDigit) && last.Length <= 3) || !IsRareUnknownWord(last, index)
+        if (!Shorthand.Contains(last) || !IsRareUnknownWord(last, index)
             || index.IsMuscleWord(before) || Vocabulary.StopWords.Contains(before) || !index.Facts.Knows(before)
             || text.Words.Any(IsQuestionWord))
         {
@@ -551,6 +554,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return new TokenizedText(text.Window(0, text.Count - 1).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
     }
+
+    /// <summary>Chat shorthand for how an answer is wanted: short, now, simply, for the asker.</summary>
+    private static readonly FrozenSet<string> Shorthand = new[]
+    {
+        "tldr", "tl", "dr", "asap", "rn", "eli5", "pls", "plz", "pl0x", "plox", "nvm", "thx", "ty", "tyvm", "bc", "bcuz", "cuz",
+        "fyi", "imo", "imho", "jk", "srsly", "ofc", "tbh", "ngl", "fr", "ffs", "fml", "brb", "idc", "idk", "gg", "yolo",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A message of at most this many words can close with shorthand ("psoas paradox tldr").</summary>
     private const int MaxShorthandMessage = 6;
@@ -2642,8 +2652,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && OtherMuscles(index, [.. hits.Where(h => h.Coverage >= hits[0].Coverage * RoutingThresholds.ReverseLookupCompanion).Select(h => h.Passage)], wanted) is { Count: > 0 } others)
         {
             // A muscle is left out only when none of its facts of the asked end names the landmark as well as the best
-            // one does, not merely when it fell outside the few facts shown ("which of the three does not attach to the
-            // femur": the psoas major's insertion names the femur too).
+            // one does, not merely when it fell outside the few facts shown.
             chosen = others;
         }
         var cited = new Citations();
@@ -2792,8 +2801,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>
-    /// "Which muscle does NOT insert on the lesser trochanter?", "which of the three doesn't attach to the femur", "which one
-    /// of them never reaches the femur": a negation among the first words of a which-question, before the landmark.
+    /// "Which muscle does NOT insert on the lesser trochanter?", "which one of them does not insert on ...", "which muscle is
+    /// not attached to the pubis": a negation among the first words of a which-question, before the landmark (reverse
+    /// lookups only: "which of the three ..." still goes elsewhere, and nerves are no landmark here).
     /// </summary>
     private static bool AsksWhichNot(TokenizedText text) =>
         text.Count > 2 && text.WordString(0) is "which" or "what"

@@ -1148,7 +1148,10 @@ internal static partial class FactAnswerer
         var splits = shown.Select(p => ClauseSplit(index, p.Fact.Text, asked, groups)).ToList();
         var factTerms = shown.Select((p, i) => Words(splits[i]?.Mine ?? p.Fact.Text).Select(facts.Term).ToHashSet(StringComparer.Ordinal)).ToList();
         WithOneHipEnd(facts, shown, factTerms);
-        WithOneLowBack(facts, shown, factTerms);
+        if (!question.Words.Any(OtherSpinalRegions.Contains))
+        {
+            WithOneLowBack(facts, shown, factTerms);
+        }
 
         // "Does the psoas minor produce anterior pelvic tilt?": the facts about the part asked settle it, not one about
         // sitting that never names the part.
@@ -1824,6 +1827,12 @@ internal static partial class FactAnswerer
     }
 
     private static readonly string[] LowBackWords = ["lumbar", "lower", "low", "back", "spine"];
+
+    /// <summary>Other parts of the spine: "does the psoas major attach to the cervical spine?" is no claim about the low back.</summary>
+    private static readonly FrozenSet<string> OtherSpinalRegions = new[]
+    {
+        "cervical", "thoracic", "sacral", "sacrum", "coccyx", "coccygeal", "upper", "mid", "middle", "neck", "dorsal",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "Does the psoas help to side-bend the lumbar spine?" over "it helps side-bend the lower spine": the lumbar spine,

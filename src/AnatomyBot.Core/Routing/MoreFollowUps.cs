@@ -29,6 +29,9 @@ internal static class MoreFollowUps
         "why does it matter", "why does that matter", "why does this matter", "so what", "why is that important",
         "why is it important", "why is this important", "why should i care", "what does it mean",
         "what does this mean", "what is the point", "whats the point",
+        // "any more?" after the stretches, "why not?" after a No: more of the same answer.
+        "any more", "anymore", "any others", "any other", "any other ones", "got any more", "got any others", "others",
+        "are there more", "are there any more", "is there more", "is there any more", "more of them", "why not", "how not",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words around the request that change nothing ("ok, can you explain that please").</summary>
@@ -74,7 +77,7 @@ internal static class MoreFollowUps
         "words", "terms", "english", "language", "like", "im", "i", "am", "me", "to", "for", "an", "the", "way", "kid", "child",
         "kids", "year", "old", "five", "5", "dont", "do", "not", "didnt", "get", "understand", "differently", "much", "lot", "less", "without",
         "jargon", "using", "version", "what", "so", "sorry", "too", "was", "is", "thats", "bit", "once", "with", "fewer", "sense",
-        "make", "shorter", "short", "one", "sentence", "summarise", "summarize", "summary", "same",
+        "make", "shorter", "short", "one", "sentence", "summarise", "summarize", "summary", "same", "up", "a", "line", "quick",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The words that make such a request one for a plainer answer, not for more ("explain more" asks for more).</summary>
@@ -83,6 +86,23 @@ internal static class MoreFollowUps
         "simply", "simpler", "simple", "plain", "plainer", "plainly", "layman", "laymans", "layperson", "eli5",
         "easier", "easy", "rephrase", "reword", "simplify", "simplified", "clearer", "complicated", "confusing", "complex",
         "technical", "jargon", "understand", "dumb", "differently", "summarise", "summarize", "shorter",
+        // "in one sentence", "sum it up in a line", "tldr", "in a nutshell": the same answer, shorter.
+        "sentence", "line", "nutshell", "tldr", "sum", "briefly", "brief",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that ask for the shortest restatement: one fact ("in one sentence", "sum it up in a line", "tldr").</summary>
+    private static readonly FrozenSet<string> OneFactWords = new[] { "sentence", "line", "tldr", "nutshell", "brief", "briefly", "sum" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whole messages that ask who says what the last answer said ("who says that?", "source?", "says who"): the same facts
+    /// again, each with its source.
+    /// </summary>
+    private static readonly FrozenSet<string> SourceAsks = new[]
+    {
+        "who says that", "who says so", "who said that", "who said so", "says who", "source", "sources", "whats the source",
+        "what is the source", "what are the sources", "which source", "which sources", "which source says that",
+        "which source says so", "according to who", "according to whom", "citation", "reference", "references",
+        "where is that from", "where did you get that", "who claims that",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -96,6 +116,11 @@ internal static class MoreFollowUps
         if (text.Count == 0 || text.Count > 12)
         {
             return false;
+        }
+
+        if (SourceAsks.Contains(text.Text))
+        {
+            return true;
         }
 
         var cue = false;
@@ -114,11 +139,14 @@ internal static class MoreFollowUps
     }
 
     /// <summary>
-    /// The facts the last answer showed, once more and without the editors' notes and disputes (the plainest the
-    /// sources allow); a card's summary after a card. The disclaimer stays when the last answer carried one.
+    /// The facts the last answer showed, once more, without the dispute notes of related facts (an editors' note that
+    /// corrects a fact stays with it); a card's summary after a card. The disclaimer stays when the last answer carried one.
     /// </summary>
-    public static Reply Restate(KnowledgeIndex index, ConversationContext? context)
+    public static Reply Restate(KnowledgeIndex index, ConversationContext? context, TokenizedText text)
     {
+        // "in one sentence", "tldr": the first fact alone; "who says that?": the same facts under the plain title.
+        var most = text.Words.Any(OneFactWords.Contains) ? 1 : MaxNewFacts;
+        var cites = SourceAsks.Contains(text.Text);
         if (context is null || !context.HasSubject || SubjectFacts(index, context, out var title, out var topic) is not { Count: > 0 } facts)
         {
             return WhatAbout(index);
@@ -127,7 +155,7 @@ internal static class MoreFollowUps
         var cited = new Citations();
         var muscle = facts[0].Muscle;
         var shown = context.ShownFacts.IsDefaultOrEmpty ? [] : context.ShownFacts;
-        var again = facts.Where(p => shown.Contains(p.Id)).Take(MaxNewFacts).Select(p => p.Ordinal).ToList();
+        var again = facts.Where(p => shown.Contains(p.Id)).Take(most).Select(p => p.Ordinal).ToList();
         ImmutableArray<ReplySection> sections;
         var ids = ImmutableArray<string>.Empty;
         if (again.Count == 0 && topic < 0 && context.Attribute is null)
@@ -138,12 +166,12 @@ internal static class MoreFollowUps
         }
         else
         {
-            (sections, ids) = FactAnswerer.Compose(index, again.Count > 0 ? again : [.. facts.Take(MaxNewFacts).Select(p => p.Ordinal)], cited,
+            (sections, ids) = FactAnswerer.Compose(index, again.Count > 0 ? again : [.. facts.Take(most).Select(p => p.Ordinal)], cited,
                 dropSingleHeading: true, showNote: static _ => false);
             sections = [.. sections.Select(f => string.Equals(f.Heading, title, StringComparison.OrdinalIgnoreCase) ? f with { Heading = null } : f)];
         }
 
-        return SubjectReply(index, context, topic, muscle, $"{title}, in short", sections, cited) with { Facts = ids };
+        return SubjectReply(index, context, topic, muscle, cites ? title : $"{title}, in short", sections, cited) with { Facts = ids };
     }
 
     /// <summary>A reply about the context's subject (its topic, or its muscle and attribute), with what it cites.</summary>

@@ -379,6 +379,34 @@ internal static partial class QuestionForms
             : new TokenizedText(string.Join(' ', words.Where(w => w is not null))) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
     }
 
+    /// <summary>
+    /// "PM insertion?", "Pm nerve supply", "origin of the PM": students' shorthand for the psoas major, spelt out (never
+    /// after a number: "3 pm", "at 5 30 pm" is the time of day); and "lumber", phone autocorrect's real word for
+    /// "lumbar" ("Lumber plexus levels"), which no question about these muscles means. Null when there is none.
+    /// </summary>
+    public static TokenizedText? WithSpelledOutShorthand(TokenizedText text)
+    {
+        string[]? words = null;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            var spelt = word switch
+            {
+                "pm" when i == 0 || !text.WordString(i - 1).All(char.IsAsciiDigit) => "psoas major",
+                "lumber" => "lumbar",
+                _ => null,
+            };
+            if (spelt is not null)
+            {
+                words ??= [.. text.Words];
+                words[i] = spelt;
+            }
+        }
+
+        return words is null ? null
+            : new TokenizedText(string.Join(' ', words)) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+    }
+
     /// <summary>A word neither the knowledge nor everyday English has ("sert", "vates", "cus").</summary>
     private static bool IsNoWord(string word, WordKind kind) => kind == WordKind.None && EverydayEnglish.Rank(word) == int.MaxValue;
 

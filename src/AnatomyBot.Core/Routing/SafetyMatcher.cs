@@ -208,13 +208,11 @@ internal sealed class SafetyMatcher
         "stabbing", "burning", "burny", "burnin", "ouch", "ow", "owie", "agonising", "agonizing", "agony", "strained", "sprained", "pulled",
         "injured", "injury", "cramp", "cramps", "cramping", "spasm", "spasms", "stiff", "stiffness", "tender", "flaring",
         "flared", "bugging", "bothering", "murdering", "destroying", "wrecked", "busted",
-        // The lead's probes, 2 Dec 2026: "sharp pang in my groin", "a jab at the front of my hip" asked for suggestions.
-        "pang", "pangs", "jab", "jabs", "jabbing", "zing", "zings", "zinging", "twang", "searing", "gnawing", "shooting",
-        "throb", "throbbed", "stings", "stinging", "smarts", "smarting",
-        "grumbling", "grumbly", "crick", "cricked",
-        // The pain nouns of OtherLanguages ("mijn heup doet pijn"): looked up as pain, never an uncovered subject.
-        "dolor", "douleur", "schmerz", "schmerzen", "dor", "dolore", "pijn",
-    }.ToFrozenSet(StringComparer.Ordinal);
+        // The lead's probes, 2 Dec 2026: "sharp pang in my groin" asked for suggestions. Slang that is an everyday word
+        // too ("jab", "zing", "grumbling") is left out. The one-word pain nouns of OtherLanguages ("pijn") follow.
+        "pang", "pangs", "jabbing", "zinging", "searing", "gnawing", "shooting", "throb", "throbbed", "stings", "stinging",
+        "smarts", "smarting", "crick", "cricked",
+    }.Concat(OtherLanguages.Where(w => !w.Contains(' ', StringComparison.Ordinal))).ToFrozenSet(StringComparer.Ordinal);
 
     private readonly WordMemo<bool> _unknownPain = new();
 

@@ -84,6 +84,13 @@ internal static class TopicMuscleSwap
             {
                 return false;
             }
+
+            // "and the iliacus, does it?", "the iliacus does too": "do"/"does" closing the message echo the last question;
+            // "what does the iliacus do?" asks its own (the action).
+            if (text.WordString(i) is "do" or "does" && i < text.Count - 1 && !(i == text.Count - 2 && text.WordString(i + 1) is "it" or "too" or "they" or "either"))
+            {
+                return false;
+            }
         }
 
         return true;

@@ -24,31 +24,32 @@ internal static class Vocabulary
     /// Function words, greetings and the word "muscle" in French, Italian, Spanish, Portuguese, German and Dutch, written
     /// without accents as the normaliser leaves them: students mix them into English questions ("Hoi, ik heb een vraag:
     /// ...", "dove si inserisce il muscolo iliaco"), and like English stop words they are never what is asked about.
-    /// None is an English word a question could be about ("come", "die", "son", "vast" and "pour" are left out), nor
-    /// the start of a muscle name typed half-way ("mi" of "psoas minor").
+    /// None is an English word a question could be about ("come", "die", "son", "vast", "pour", "favor", "den", "op",
+    /// "os", "met", "si", "sim" and "comment" are left out), nor the start of a muscle name typed half-way ("mi" of "psoas
+    /// minor").
     /// </summary>
     private static readonly string[] OtherLanguageStopWords =
     [
         // French
         "ou", "quel", "quelle", "quels", "quelles", "est", "sont", "le", "la", "les", "du", "des", "un", "une", "et", "de",
-        "qui", "que", "quoi", "pourquoi", "comment", "bonjour", "salut", "merci", "je", "jai", "ai", "avez", "vous", "tu",
+        "qui", "que", "quoi", "pourquoi", "bonjour", "salut", "merci", "je", "jai", "ai", "avez", "vous", "tu",
         "elle", "nous", "mon", "ma", "mes", "ses", "ce", "cette", "dans", "sur", "avec", "pas", "ne", "se", "qu", "il",
         "svp",
         // Italian
         "dove", "qual", "quale", "quali", "lo", "gli", "della", "del", "dei", "delle", "di", "da", "che", "cosa", "perche",
-        "ciao", "grazie", "si", "sono", "una", "ho", "domanda", "muscolo", "muscoli", "questo", "questa", "nel", "nella",
+        "ciao", "grazie", "sono", "una", "ho", "domanda", "muscolo", "muscoli", "questo", "questa", "nel", "nella",
         "sul", "sulla", "al", "alla",
         // Spanish and Portuguese
-        "donde", "cual", "el", "los", "las", "es", "musculo", "musculos", "hola", "gracias", "por", "favor", "tengo",
-        "pregunta", "como", "cuando", "porque", "esta", "este", "y", "onde", "os", "dos", "das", "ola", "obrigado",
-        "obrigada", "tenho", "meu", "minha", "voce", "isso", "esse", "essa", "nao", "sim",
+        "donde", "cual", "el", "los", "las", "es", "musculo", "musculos", "hola", "gracias", "por", "tengo",
+        "pregunta", "como", "cuando", "porque", "esta", "este", "y", "onde", "dos", "das", "ola", "obrigado",
+        "obrigada", "tenho", "meu", "minha", "voce", "isso", "esse", "essa", "nao",
         // German
-        "wo", "welche", "welcher", "welches", "der", "den", "dem", "das", "ist", "sind", "ein", "eine", "einen", "muskel", "hallo",
+        "wo", "welche", "welcher", "welches", "der", "dem", "das", "ist", "sind", "ein", "eine", "einen", "muskel", "hallo",
         "danke", "ich", "habe", "frage", "mein", "meine", "wie", "warum", "und", "oder", "nicht", "vom", "zum", "zur", "im",
         "mit", "bitte",
         // Dutch
         "hoi", "ik", "heb", "een", "vraag", "wat", "waar", "welke", "hoe", "het", "van", "zit", "zijn", "mijn", "bij",
-        "bedankt", "spier", "spieren", "en", "met", "op", "aan", "voor", "waarom", "hij", "zij", "dat", "ook", "niet",
+        "bedankt", "spier", "spieren", "en", "aan", "voor", "waarom", "hij", "zij", "dat", "ook", "niet",
     ];
 
     /// <summary>English function words and question words.</summary>

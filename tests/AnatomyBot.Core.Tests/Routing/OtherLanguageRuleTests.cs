@@ -22,7 +22,7 @@ public sealed class OtherLanguageRuleTests(ShippedKnowledgeFixture fixture) : IC
     [InlineData("cual es el nervio del psoas menor", "L1")]
     [InlineData("onde fica a origem do iliaco?", "fossa")]
     [InlineData("wo ist der Ursprung des psoas major?", "L1")]
-    [InlineData("welcher Nerv versorgt den iliacus", "femoral")]
+    [InlineData("welcher Nerv geht zum iliacus", "femoral")]
     [InlineData("hoi, wat is de oorsprong van de psoas minor?", "L1")]
     [InlineData("welke zenuw gaat naar de iliacus", "femoral")]
     [InlineData("haha ok but does every1 have a psoas minor", "40")]

@@ -55,6 +55,13 @@ public sealed class PainWordingRuleTests(ShippedKnowledgeFixture fixture) : ICla
     [InlineData("does a flu jab go into the thigh near the iliacus")]
     [InlineData("I feel angry when people say the psoas stores emotions, is that true")]
     [InlineData("what is the raw size of the psoas major")]
+    // The session's review: everyday senses of the new slang, and words a letter from it.
+    [InlineData("My tutor keeps barking at me to learn the psoas origin, where is it?")]
+    [InlineData("Stop grumbling and tell me where the iliacus inserts")]
+    [InlineData("What does the iliopsoas do when the hip catches the body during a stumble?")]
+    [InlineData("Which part of the psoas is raw material for exam questions?")]
+    [InlineData("Which caches of fat sit near the psoas?")]
+    [InlineData("Is the psoas minor a zing of evolution?")]
     public void Look_alike_words_raise_no_disclaimer(string question) =>
         Assert.Null(fixture.Ask(question).Disclaimer);
 }

@@ -224,6 +224,11 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("numbness down to my left knee")]
     [InlineData("my arches collapsed and my hips are sore")]
     [InlineData("I haven't been able to sit on a stool since my psoas strain")]
+    // The session's review (2 Dec 2026, 13:50 UTC): study questions that share the new retention and fall words.
+    [InlineData("I haven't managed to find how the psoas relates to the bladder, can you help?")]
+    [InlineData("I can't manage to remember which nerve runs near the bladder and the psoas")]
+    [InlineData("I couldn't go through the bowel relations of the psoas in class, what are they?")]
+    [InlineData("In a hip fracture after a fall, why is the leg turned outwards - is it the iliopsoas?")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
