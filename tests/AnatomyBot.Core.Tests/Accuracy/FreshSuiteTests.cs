@@ -124,11 +124,15 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// run): floors 92, 95, 94, 95, 94, 95, 93, 94, 89 and 81 %. fresh11.json (212 students, an eleventh, kept from the tuners
     /// of the session of 2 Dec 11:30 UTC): 148/212 = 69.8 % blind at main aff591a (items committed as 316e3e8 before the run;
     /// 2 Dec, 11:53 UTC), 149/212 = 70.3 % after one expectation was widened against the sources (f01a889; the item's note
-    /// says why): floor 70 %.
+    /// says why): floor 70 %. At the end of that session (main 2ab7e78 with fresh11 merged, 2 Dec 13:37 UTC, lexical): fresh
+    /// 122/131 = 93.1 %, fresh7 203/216 = 94.0 %, the other older trials unchanged, fresh10 180/207 = 87.0 % (tuned on that
+    /// session), fresh11 170/212 = 80.2 % (kept from the engineers until 13:11; 150/212 = 70.8 % from their work alone,
+    /// 151/212 with the lead's fixes written before the trial's summary was read, the rest from fixes the lead made from
+    /// that summary and from the session's review): floors 93, 95, 94, 95, 94, 95, 93, 94, 89, 86 and 80 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
-    [InlineData("fresh.json", 0.92)]
+    [InlineData("fresh.json", 0.93)]
     [InlineData("fresh2.json", 0.95)]
     [InlineData("fresh3.json", 0.94)]
     [InlineData("fresh4.json", 0.95)]
@@ -137,8 +141,8 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh7.json", 0.93)]
     [InlineData("fresh8.json", 0.94)]
     [InlineData("fresh9.json", 0.89)]
-    [InlineData("fresh10.json", 0.81)]
-    [InlineData("fresh11.json", 0.70)]
+    [InlineData("fresh10.json", 0.86)]
+    [InlineData("fresh11.json", 0.80)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -50,13 +50,16 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// the sources (053ced2): floor 76 %, the blind figure rounded down. At the end of that session (9935117 with fresh10, 2 Dec
     /// 09:55 UTC) model on: held-out 372/377, the older trials as before, fresh9 186/208 = 89.4 %, fresh10 170/207 = 82.1 %
     /// (lexical 168): floors 92, 95, 94, 95, 94, 95, 94, 95, 89, 82 %.
-    /// fresh11.json: the eleventh blind trial (session of 2 Dec 11:30 UTC), not yet run model on: floor 70 %, a placeholder
-    /// equal to its lexical floor (149/212 = 70.3 % lexical after one widened expectation, 148/212 blind at aff591a).
+    /// fresh11.json: the eleventh blind trial (session of 2 Dec 11:30 UTC; 148/212 blind lexical at aff591a, 149/212 after one
+    /// widened expectation; not run model on blind). At the end of that session (2ab7e78 with fresh11, 2 Dec 13:41 UTC) model
+    /// on: held-out 372/377, fresh 122/131 = 93.1 %, fresh7 205/216 = 94.9 %, the other older trials as before, fresh10
+    /// 182/207 = 87.9 % (lexical 180), fresh11 172/212 = 81.1 % (lexical 170): floors 93, 95, 94, 95, 94, 95, 94, 95, 89, 87,
+    /// 81 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
-    [InlineData("fresh.json", 0.92, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh.json", 0.93, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh2.json", 0.95, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh3.json", 0.94, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh4.json", 0.95, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
@@ -65,8 +68,8 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh7.json", 0.94, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh8.json", 0.95, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh9.json", 0.89, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh10.json", 0.82, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh11.json", 0.70, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh10.json", 0.87, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh11.json", 0.81, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
