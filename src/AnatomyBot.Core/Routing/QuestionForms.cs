@@ -229,7 +229,9 @@ internal static partial class QuestionForms
     /// </summary>
     public static TokenizedText? WithOtherMuscle(TokenizedText text, KnowledgeIndex index, ConversationContext? context)
     {
-        if ((context?.MuscleId ?? context?.NamedMuscleId) is not { } id || !index.MuscleById.TryGetValue(id, out var last) || text.Count > 8
+        // Most messages hold no "other": they pay one scan of their words and nothing else.
+        if (text.Count > 8 || !text.Words.Contains("other")
+            || (context?.MuscleId ?? context?.NamedMuscleId) is not { } id || !index.MuscleById.TryGetValue(id, out var last)
             || index.MusclesNamedIn(text.Text).Length > 0)
         {
             return null;
