@@ -2087,9 +2087,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var unknown = new List<string>();
         foreach (var t in terms)
         {
-            if (t.Term is null && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i))
+            // A medicine or treatment no fact names is unknown even when it shares a stem with a fact's word ("muscle
+            // relaxants" and "relaxed"), and even inside a pain phrase ("muscle relaxants" raises the disclaimer).
+            var unknownTerm = t.Term is null || (EverydayWords.IsClinicalSubject(t.Word) && !index.Facts.UsesWord(t.Word));
+            if (unknownTerm && !unknown.Contains(t.Word) && index.UnknownSubjectWords.Get(t.Word, index, static (i, w) => NamesAnUnknownSubject(w, i))
                 && !IsAlternativeToAKnownWord(text, t.Word, index) && !FramingWords.Frames(text, t.Word, index)
-                && !index.Safety.InPainPhrase(text, t.Word))
+                && (!index.Safety.InPainPhrase(text, t.Word) || EverydayWords.IsClinicalSubject(t.Word)))
             {
                 unknown.Add(t.Word);
             }

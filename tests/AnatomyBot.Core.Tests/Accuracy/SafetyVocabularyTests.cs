@@ -47,6 +47,9 @@ public sealed class SafetyVocabularyTests(ShippedKnowledgeFixture fixture) : ICl
         "it is painfull to lift my leg",
         "my hip has been achin for weeks",
         "ouch my hip flexor",
+        // Added 2 Dec 2026 (session 33, lead's probes): a child's word for pain.
+        "ouchie my psoas",
+        "my hip flexor is all ouchy",
         "my leg keeps giving way",
         "i have pian in my groin",
         "my hip is injurd",

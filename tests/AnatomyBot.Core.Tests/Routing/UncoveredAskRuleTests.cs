@@ -25,12 +25,35 @@ public sealed class UncoveredAskRuleTests(ShippedKnowledgeFixture fixture) : ICl
     [InlineData("how long will my hip flexor strain take to get better")]
     [InlineData("Can a psoas abscess spread to the hip?")]
     [InlineData("What dose of ibuprofen helps a psoas strain?")]
+    // Added 2 Dec 2026: which medicine to take is a health question whatever the muscle's state, even with no pain word
+    // and when the medicine shares a stem with a fact's word ("relaxants" and "relaxed"); "What drugs relax a tight
+    // psoas?" got no disclaimer.
+    [InlineData("What drugs relax a tight psoas?")]
+    [InlineData("muscle relaxants for the psoas major?")]
+    [InlineData("what muscle relaxer works on the iliacus")]
+    [InlineData("can meds loosen a tight hip flexor")]
+    [InlineData("any pills that help a tight psoas?")]
+    [InlineData("is naproxen or aspirin better for the iliopsoas")]
+    [InlineData("which medication loosens the iliacus")]
     public void A_healing_time_a_condition_or_a_medicine_the_facts_lack_is_not_covered_with_the_disclaimer(string question)
     {
         var reply = fixture.Ask(question);
 
         Assert.True(SaysNotCovered(reply), Answer(reply));
         Assert.NotNull(reply.Disclaimer);
+    }
+
+    /// <summary>The calm side of the medicines above: relaxing and relaxed muscles are anatomy, not medicine.</summary>
+    [Theory]
+    [InlineData("is the psoas relaxed when I lie on my back with my knees bent")]
+    [InlineData("how do I relax my psoas when sitting")]
+    [InlineData("does the iliacus relax when I stand up")]
+    public void Relaxing_a_muscle_is_no_medicine(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Null(reply.Disclaimer);
+        Assert.False(SaysNotCovered(reply), Answer(reply));
     }
 
     [Theory]

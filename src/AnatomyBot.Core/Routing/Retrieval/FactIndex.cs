@@ -411,6 +411,10 @@ internal sealed class FactIndex
 
     public bool Knows(string word) => _wordTerms.ContainsKey(word) || _idf.ContainsKey(Term(word));
 
+    /// <summary>Whether some fact uses the word as written, or its singular ("relaxed" is not "relaxants", though both stem to relax).</summary>
+    public bool UsesWord(string word) =>
+        _wordTerms.ContainsKey(word) || (word.Length > 3 && word[^1] == 's' && _wordTerms.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word.AsSpan(0, word.Length - 1)));
+
     /// <summary>The question's content words as index terms; words the index does not know are corrected when a close one exists.</summary>
     public List<QueryTerm> QueryTerms(IEnumerable<string> words)
     {
