@@ -53,6 +53,14 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     // After the eleventh blind trial's summary (its items not read): retention said as not having managed to go.
     [InlineData("i haven't managed to pee since this morning and my back is agony")]
     [InlineData("couldn't pee all night and my lower back hurts a lot")]
+    // Added 2 Dec 2026 (twelfth blind trial's summary; the lead's phrasings): not able to pass urine, and a swollen hot
+    // calf in pregnancy or described without "my".
+    [InlineData("I can't pass urine and my lower back is really sore")]
+    [InlineData("haven't passed urine since breakfast, back is killing me")]
+    [InlineData("unable to pass urine today and my hip aches")]
+    [InlineData("pregnant, and the left calf is swollen and warm")]
+    [InlineData("right leg swollen and red since the long flight")]
+    [InlineData("she's 30 weeks pregnant and her calf is puffy and hot")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -229,6 +237,10 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("I can't manage to remember which nerve runs near the bladder and the psoas")]
     [InlineData("I couldn't go through the bowel relations of the psoas in class, what are they?")]
     [InlineData("In a hip fracture after a fall, why is the leg turned outwards - is it the iliopsoas?")]
+    // The calm side of the above (2 Dec 2026): passing urine asked about, and a swollen leg asked in general.
+    [InlineData("how do we pass urine past the psoas and the ureter?")]
+    [InlineData("does the ureter pass in front of the psoas major on its way to the bladder?")]
+    [InlineData("in pregnancy, can the psoas make one leg swollen and warm?")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
