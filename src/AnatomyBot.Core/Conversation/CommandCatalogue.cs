@@ -108,6 +108,25 @@ public static class CommandCatalogue
     public static CommandSpec? Find(string name) => ByName.GetValueOrDefault(name);
 
     /// <summary>
+    /// Commands a name one typo away stands for ("/musle psoas", "/muscles iliacus", "/source"): only those that just
+    /// answer, with names long enough that no other word is one typo away. "/quit" must never start a quiz, and a
+    /// command that changes or deletes anything runs only when typed exactly.
+    /// </summary>
+    private static readonly string[] Guessable = ["muscle", "sources"];
+
+    /// <summary>The command called <paramref name="name"/>, or the answering command it is one typo from; null if neither.</summary>
+    public static CommandSpec? FindTolerant(string name)
+    {
+        if (Find(name) is { } exact)
+        {
+            return exact;
+        }
+
+        var lower = name.ToLowerInvariant();
+        return lower.Length >= 5 && Guessable.FirstOrDefault(g => Text.EditDistance.Within(lower, g, 1)) is { } near ? Find(near) : null;
+    }
+
+    /// <summary>
     /// The request a command with its argument text makes, for an adapter that has already separated the two (a
     /// Telegram command entity). A command unknown, or not offered by this front end (<paramref name="offered"/>
     /// false), is an <see cref="UnknownCommandRequest"/>.
@@ -115,7 +134,7 @@ public static class CommandCatalogue
     public static ChatRequest Request(string name, string argument, Func<CommandSpec, bool> offered)
     {
         ArgumentNullException.ThrowIfNull(offered);
-        return Find(name) is { } command && offered(command)
+        return FindTolerant(name) is { } command && offered(command)
             ? command.ToRequest(argument.Trim())
             : new UnknownCommandRequest(name.ToLowerInvariant());
     }

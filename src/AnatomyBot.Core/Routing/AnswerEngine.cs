@@ -194,7 +194,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private Reply Route(ChatRequest request, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic) => request switch
     {
         AskRequest { ViaCommand: true } ask when TokenizedText.From(Head(ask.Text)).Count == 0 => EngineCopy.AskUsage(),
-        AskRequest ask => FreeText(TokenizedText.From(Head(WithoutChoices(ask.Text, index))), index, context, semantic),
+        AskRequest ask => FreeText(TokenizedText.From(Head(WithoutChoices(QuestionForms.WithoutExamLabel(ask.Text), index))), index, context, semantic),
         MuscleCardRequest card => MuscleCommand(TokenizedText.From(Head(card.Name)), index),
         HelpRequest => EngineCopy.Help(index, null),
         UnknownCommandRequest unknown => EngineCopy.UnknownCommand(index, unknown.Name),

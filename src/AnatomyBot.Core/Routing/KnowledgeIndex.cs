@@ -326,6 +326,37 @@ internal sealed class KnowledgeIndex
 
     public bool IsMuscleWord(string word) => _muscleWords.Contains(word);
 
+    /// <summary>
+    /// The muscle name word of seven letters or more ("iliacus", "iliopsoas") that <paramref name="word"/> is a typo of
+    /// (two edits at most, one for shorter words), or null: for words voice typing split and the join left misspelt
+    /// ("illy a cus", "ilio so as").
+    /// </summary>
+    public string? NearLongMuscleWord(string word)
+    {
+        if (word.Length < 6)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var name in _muscleWords)
+        {
+            if (name.Length < 7 || name[0] != word[0])
+            {
+                continue;
+            }
+
+            var distance = EditDistance.Between(word, name);
+            if (distance <= EditDistance.Allowed(word) && distance < bestDistance)
+            {
+                (best, bestDistance) = (name, distance);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Per word no fact uses, whether it names a subject the sources may not cover (the rule is the router's; it is worked out once per word and snapshot).</summary>
     public WordMemo<bool> UnknownSubjectWords { get; } = new();
 

@@ -309,6 +309,16 @@ internal static partial class QuestionForms
     public static string WithoutChoices(string raw)
     {
         var mark = raw.IndexOf('?', StringComparison.Ordinal);
+        if (mark < 0)
+        {
+            // A stem that ends in a colon instead ("The iliacus is innervated by: (a) obturator nerve (b) femoral nerve").
+            // Not when the "options" are the attributes asked for ("psoas major vs minor: a) origin b) insertion").
+            var first = ChoiceMarker().Match(raw);
+            var stem = first.Success ? raw.AsSpan(0, first.Index).TrimEnd() : [];
+            mark = stem.Length > 0 && stem[^1] == ':' && !ChoiceMarker().Split(raw[first.Index..]).Any(o => Vocabulary.SingleWordCues.Contains(o.Trim().ToLowerInvariant()))
+                ? stem.Length - 1 : -1;
+        }
+
         if (mark < 0 || mark + 1 >= raw.Length)
         {
             return raw;
@@ -334,6 +344,41 @@ internal static partial class QuestionForms
         return raw[..(mark + 1)];
     }
 
+    /// <summary>
+    /// An exam question's label, and the forms it asks in, rewritten so the question itself is read: "Q7.", "MCQ:",
+    /// "Multiple choice,", "Viva question:" and "(fill in the blank)" are dropped, with the blank itself ("___"); "T/F:",
+    /// "T or F", "True/false:" become "true or false:", which opens a claim to be judged. The text as it was otherwise.
+    /// </summary>
+    public static string WithoutExamLabel(string raw)
+    {
+        if (raw.Length == 0)
+        {
+            return raw;
+        }
+
+        var text = ExamLabel().Replace(raw, "", 1);
+        text = TrueFalseLabel().Replace(text, "true or false: ", 1);
+        text = TrueFalseTag().Replace(text, " true or false?", 1);
+        text = BlankMarks().Replace(text, " ");
+        return text.Length == raw.Length && text == raw ? raw : text;
+    }
+
+    /// <summary>"Q7.", "Question 3:", "MCQ:", "Multiple choice question -", "Viva:", "Short answer:" opening the message.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:q(?:uestion)?\s*\d+[a-z]?|mcqs?|multiple[\s-]*choice(?:\s+question)?|viva(?:\s+(?:voce|question))?|oral\s+exam(?:\s+question)?|short[\s-]*answer(?:\s+question)?|exam\s+question|fill\s+in\s+the\s+blanks?)\s*[:.,)\-]+\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ExamLabel();
+
+    /// <summary>"T/F:", "T or F", "TF:", "True/false", "true-false" opening the message.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:t\s*/\s*f|t\s+or\s+f|tf|true\s*[/-]\s*false)\b\s*[:.,\-]*\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TrueFalseLabel();
+
+    /// <summary>"(T/F)", "- true/false?" closing the message.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\s,.\-]*\(?\s*(?:t\s*/\s*f|true\s*/\s*false)\s*\)?\s*\??\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TrueFalseTag();
+
+    /// <summary>A blank to fill ("___", "....." between words) and the words that say so ("(fill in the blank)").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"_{2,}|\.{4,}|\(?\s*\bfill\s+in\s+the\s+(?:blanks?|gaps?)\b\s*\)?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BlankMarks();
+
     /// <summary>"A)", "(b)", "c." or "D:" standing alone.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)(?:\(?[A-Ea-e]\)|[A-Ea-e][.:])(?=\s)")]
     private static partial System.Text.RegularExpressions.Regex ChoiceMarker();
@@ -342,7 +387,9 @@ internal static partial class QuestionForms
     /// Words that voice typing splits in two ("in sert", "inner vates", "ori gin", "so as minor") joined again: two
     /// neighbours whose join is a word of the knowledge (a muscle name's, a topic's or an attribute cue) while one of
     /// them is no word at all (neither the knowledge's nor everyday English), and "so as" before "major" or "minor",
-    /// which is how "psoas" is heard. Null when nothing is split. Questions without an unknown word pay one lookup a word.
+    /// which is how "psoas" is heard ("sew as", "sow as" too). Three pieces, or two, whose join is a muscle's name misspelt
+    /// ("illy a cus", "ilio so as") become that name: three short pieces none of which is a name or cue, or two of which
+    /// one is no word. Null when nothing is split.
     /// </summary>
     public static TokenizedText? WithJoinedSplits(TokenizedText text, KnowledgeIndex index)
     {
@@ -353,9 +400,20 @@ internal static partial class QuestionForms
             var first = text.WordString(i);
             var second = text.WordString(i + 1);
             string? joined = null;
-            if (first == "so" && second == "as" && i + 2 < text.Count && text.WordString(i + 2) is "major" or "minor")
+            var span = 2;
+            if (SoundsLikeSo.Contains(first) && second is "as" or "az" && i + 2 < text.Count && text.WordString(i + 2) is "major" or "minor" or "muscle" or "muscles")
             {
                 joined = "psoas";
+            }
+            else if (i + 2 < text.Count && IsSyllable(first, kinds[i]) && IsSyllable(second, kinds[i + 1]) && IsSyllable(text.WordString(i + 2), kinds[i + 2])
+                && index.NearLongMuscleWord(first + second + text.WordString(i + 2)) is { } three)
+            {
+                // Three short pieces of one name ("illy a cus", "ilio so as"), none a name or cue of its own.
+                (joined, span) = (three, 3);
+            }
+            else if ((IsNoWord(first, kinds[i]) || IsNoWord(second, kinds[i + 1])) && index.NearLongMuscleWord(first + second) is { } two)
+            {
+                joined = two;
             }
             else if ((IsNoWord(first, kinds[i]) || IsNoWord(second, kinds[i + 1])) && first.Length + second.Length >= 6)
             {
@@ -373,8 +431,12 @@ internal static partial class QuestionForms
 
             words ??= [.. text.Words];
             words[i] = joined;
-            words[i + 1] = null!;
-            i++;
+            for (var k = 1; k < span; k++)
+            {
+                words[i + k] = null!;
+            }
+
+            i += span - 1;
         }
 
         return words is null ? null
@@ -408,6 +470,16 @@ internal static partial class QuestionForms
         return words is null ? null
             : new TokenizedText(string.Join(' ', words)) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
     }
+
+    /// <summary>How voice typing hears the first syllable of "psoas" ("so as", "sew as", "sow as major").</summary>
+    private static readonly FrozenSet<string> SoundsLikeSo = new[] { "so", "sew", "sow", "soh" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A short piece voice typing may have heard as a word of its own ("ilio", "so", "a", "cus"): no cue of its own and no whole
+    /// name ("psoas", "major"); pieces of spelt-out aliases ("ilio" of "ilio psoas", "cus" of "ill ee ah cus") count.
+    /// </summary>
+    private static bool IsSyllable(string word, WordKind kind) =>
+        word.Length <= 5 && !Vocabulary.SingleWordCues.Contains(word) && ((kind & WordKind.Muscle) == 0 || word.Length < 5);
 
     /// <summary>A word neither the knowledge nor everyday English has ("sert", "vates", "cus").</summary>
     private static bool IsNoWord(string word, WordKind kind) => kind == WordKind.None && EverydayEnglish.Rank(word) == int.MaxValue;

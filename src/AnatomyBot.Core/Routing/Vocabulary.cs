@@ -118,6 +118,9 @@ internal static class Vocabulary
         "iirc", "afaik", "istg", "lowkey", "highkey", "literally", "honestly",
         // Laughter, texting spellings and mood words ("haha", "every1", "the vibes"): how it is said, never a subject.
         "haha", "hahaha", "hehe", "lolz", "xd", "omg", "every1", "some1", "any1", "vibe", "vibes",
+        // The form of an exam question ("in my viva they asked", "the mcq said", "what goes in the blank"): how it is
+        // asked, never its subject.
+        "mcq", "mcqs", "viva", "vivas", "blank", "blanks",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -62,6 +62,27 @@ public sealed class CommandCatalogueTests
     public void Anything_else_is_a_question_in_the_users_own_words(string line) =>
         Assert.Equal(new AskRequest(line), CommandCatalogue.Parse(line, Everywhere));
 
+    /// <summary>
+    /// One typo in an answering command still runs it ("/musle psoas", "/muscles iliacus", "/source"); added 2 Dec 2026
+    /// from the twelfth blind trial's summary. Commands that change or delete anything, and short names, only run as typed.
+    /// </summary>
+    [Theory]
+    [InlineData("/musle psoas", "psoas")]
+    [InlineData("/muscles psoas minor insertion", "psoas minor insertion")]
+    [InlineData("/Mucsle iliacus", "iliacus")]
+    public void One_typo_in_the_muscle_command_still_shows_the_card(string line, string name) =>
+        Assert.Equal(new MuscleCardRequest(name), CommandCatalogue.Parse(line, CommandCatalogue.In(CommandPlaces.Everywhere)));
+
+    [Theory]
+    [InlineData("/source", typeof(SourcesRequest))]
+    [InlineData("/forgetm", typeof(UnknownCommandRequest))]
+    [InlineData("/quit", typeof(UnknownCommandRequest))]
+    [InlineData("/quizz", typeof(UnknownCommandRequest))]
+    [InlineData("/relaod", typeof(UnknownCommandRequest))]
+    [InlineData("/mussel", typeof(UnknownCommandRequest))]
+    public void Only_answering_commands_are_guessed_from_a_typo(string line, Type request) =>
+        Assert.IsType(request, CommandCatalogue.Parse(line, CommandCatalogue.In(CommandPlaces.Everywhere)));
+
     [Fact]
     public void A_command_not_offered_here_is_unknown_by_its_name()
     {
