@@ -91,6 +91,8 @@ internal static class Vocabulary
         // The asker's own English ("sorry for my english", "in my language we say"), not what is asked.
         "sorry", "english", "language", "languages", "native", "translate", "translation", "translated",
         "other", "another", "same", "different",
+        // "ditto for the iliacus", "same q for psoas major", "repeat for the minor": the last question asked again.
+        "ditto", "q", "qn", "repeat",
         "considered", "consider", "regarded", "called", "known", "said", "says", "mentioned", "book", "text", "texts", "document", "documents", "handout", "handouts",
         "blog", "article", "author", "authors", "post", "clinic", "site", "bottom", "top", "define", "definition",
         "role", "explain", "describe", "briefly", "main", "mainly", "part", "parts", "side", "sides",
