@@ -131,6 +131,17 @@ public sealed class ScopeFieldAndAmountRuleTests(ShippedKnowledgeFixture fixture
     }
 
     [Theory]
+    [InlineData("can low energy in the iliopsoas make someone lose interest in sex")]
+    [InlineData("does too little energy in the psoas leave people uninterested in sex")]
+    public void Losing_interest_in_sex_is_the_authors_energy_view(string question)
+    {
+        var answer = Answer(fixture.Ask(question));
+
+        Assert.Contains("uninterested in sex", answer, StringComparison.Ordinal);
+        Assert.Contains("believes", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("tell me about the psoas major")]
     [InlineData("give me everything on the iliacus")]
     public void Asking_for_all_of_it_still_gets_the_card(string question)
