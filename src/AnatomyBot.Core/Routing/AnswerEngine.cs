@@ -734,8 +734,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.OffTopic(index);
         }
 
-        // Before the self-care facts: "how many weeks until my torn psoas heals" asks what none of them holds.
-        if (HealingTimeQuestions.Uncovered(text, index) is { } healing)
+        // Before the self-care facts: "how many weeks until my torn psoas heals", "how much does a psoas release session
+        // cost" (of ours: a muscle, a pain or a sure topic named; "how much does a camera cost" is off-topic) and "what
+        // nerve supplies the iliopsoas bursa itself" ask what none of them holds.
+        var ours = analysis.Muscles.Count > 0 || analysis.Safety.TouchesPain || NamesSureTopic(analysis) || text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
+        if ((HealingTimeQuestions.Uncovered(text, index) ?? (ours ? CostQuestions.Uncovered(text, index) : null)
+            ?? StructureSupplyQuestions.Uncovered(text, analysis)) is { } healing)
         {
             // The rest and rehabilitation facts the question's words match are the nearest, not the answer.
             var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
@@ -748,7 +752,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return care;
         }
 
-        if (AboutAnotherRegion(text, analysis, index, context))
+        if (AboutAnotherRegion(text, analysis, index, context) || OfAnotherField(text, analysis, index, context))
         {
             return EngineCopy.OffTopic(index);
         }
@@ -892,6 +896,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !TopicFactsUse(index, analysis.BestTopic.Topic, w)))
                     || Vocabulary.NamesAnotherRegionInPlainSense(text.Words) || NamesAnotherMuscle(text, index)))
             || (OnlyQualifiersNamed(text, analysis) && QualifiesAnotherNoun(text, index)))
+        && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
+
+    /// <summary>
+    /// "What is the diaphragm of a camera lens?", "a hip check in ice hockey": no muscle named or guessed, no pain, and
+    /// every word of ours tied to a noun no fact knows (<see cref="ForeignAnchors"/>); a follow-up pointing back stays ours.
+    /// </summary>
+    private static bool OfAnotherField(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
+        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
+        && !text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w))
+        && !(context is not null && FactAnswerer.HasPronoun(text))
+        && ForeignAnchors.OwnAllOurWords(text, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text))
         && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
 
     /// <summary>
@@ -1185,7 +1200,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (attributes.Count == 0 && AsksForCard(text, analysis))
         {
             var mention = analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, index.Muscles[muscles[0]].Name);
-            return MuscleAnswer(index, mention, overview: AsksInGeneral(text));
+            return MuscleAnswer(index, mention, overview: AsksInGeneral(text) || AsksWhatItIs(text));
         }
 
         if (attributes.Count > 0 && (strong || analysis.BestTopic.Score < RoutingThresholds.TopicAccept || AsksYesNoOfPart(text, analysis, index)))
@@ -1453,7 +1468,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var subject = SubjectWords(text, analysis, index);
         if (subject.Length == 0)
         {
-            return MuscleAnswer(index, mention, overview: AsksInGeneral(text));
+            return MuscleAnswer(index, mention, overview: AsksInGeneral(text) || AsksWhatItIs(text));
         }
 
         var asked = WhereAsked(text, analysis);
@@ -1741,6 +1756,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return true;
     }
+
+    /// <summary>
+    /// "what's the iliopsoas", "what is the psoas minor", "what muscles are in the iliopsoas group": a definition or
+    /// membership question wants what the muscle is and, for the group, its members (the overview), not the whole card;
+    /// "tell me about", "describe", "everything on", "the full card" still get the card.
+    /// </summary>
+    private static bool AsksWhatItIs(TokenizedText text) =>
+        text.Words.Any(w => w is "what" or "whats" or "which")
+        && !text.Words.Any(w => w is "tell" or "about" or "describe" or "explain" or "summary" or "summarise" or "summarize" or "info"
+            or "card" or "everything" or "all" or "give" or "show" or "basics" or "facts" or "full" or "whole" or "entire" or "complete");
 
     /// <summary>"what about the psoas minor in general", "overall": the muscle's overview, not the last attribute again.</summary>
     private static bool AsksInGeneral(TokenizedText text) => text.Words.Any(w => w is "general" or "generally" or "overall");

@@ -1110,6 +1110,18 @@ internal static partial class FactAnswerer
             return same;
         }
 
+        // "The strongest muscle in the body?" over "possibly the strongest hip flexor": the facts' superlative is narrower.
+        if (VerdictChecks.WidensTheSuperlative(question, shown))
+        {
+            return null;
+        }
+
+        // "Missing in most people?", "in half of people?" over "about 40%" and "40-50%": a share said in words.
+        if (AsksAbsence(question) && VerdictChecks.ShareVerdict(question, shown) is { } share)
+        {
+            return share;
+        }
+
         // "Several times a day?" over "once a day", "in 10% of people?" over 40 %: an amount no shown fact gives.
         if (VerdictChecks.ContradictsTheAmount(question, shown))
         {

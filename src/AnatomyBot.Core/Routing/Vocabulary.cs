@@ -312,6 +312,8 @@ internal static class Vocabulary
         "length", "lengths",
         // Physical measures of a tissue ("what temperature does the psoas reach", "the tensile strength of the tendon").
         "temperature", "temperatures", "tensile",
+        // Force and motor units: measures no fact gives (a question naming one asks what the sources lack).
+        "torque", "units",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word the router itself knows as plain English, or a treatment or medicine ("creatine" is not "create"): never read as a typo of a knowledge word.</summary>
