@@ -422,6 +422,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             context = context.HasSubject ? context : null;
         }
 
+        // "and for the left side?" after a muscle's nerve: the same attribute again, not that there are two muscles.
+        if (SideFollowUps.AsLastSubject(text, index, context) is { } sided)
+        {
+            text = sided;
+            analysis = Analyze(text, index);
+        }
+
         // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
         if (MoreFollowUps.AsksToRestate(text))
         {
@@ -591,6 +598,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         "disputed", "dispute", "debated", "debate", "controversial", "contested", "agree", "agreed", "disagree", "disagreement",
         "differ", "consensus", "contradict", "conflicting", "settled", "contradictory",
+        // "do the sources argue about that?", "is there a conflict there?", "are they consistent on it?" (not "vary": "does
+        // that vary?" asks of people, not of the sources).
+        "argue", "arguing", "argument", "arguments", "disagreeing", "conflict", "conflicts", "controversy", "debatable",
+        "contentious", "unanimous", "consistent", "inconsistent",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Who may say it, besides the source words ("do the books say the same").</summary>
@@ -615,9 +626,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// "is that disputed?", or "the same" asked of all the sources ("do all sources give the same level?", "is that the
     /// same in every book?"); "and the iliacus - same levels?" compares muscles, not sources.
     /// </summary>
-    private static bool AsksWhetherSourcesAgree(TokenizedText text)
+    private static bool AsksWhetherSourcesAgree(TokenizedText text) => AsksWhetherSourcesAgree(text, out _);
+
+    /// <summary>
+    /// As above; <paramref name="allSay"/> is set for "do all sources say that?", "does every book say so?": every source
+    /// asked of what the last answer said (a pronoun stands for it: "list all sources" asks for the list).
+    /// </summary>
+    private static bool AsksWhetherSourcesAgree(TokenizedText text, out bool allSay)
     {
-        var (same, everySource) = (false, false);
+        var (same, everySource, all, pronoun) = (false, false, false, false);
+        allSay = false;
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
@@ -627,11 +645,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
 
             same |= word == "same";
-            // Not "both" or "each": "is it the same on both sides?" asks of the body, not of the sources.
+            all |= word is "all" or "every" or "both";
+            pronoun |= word is "that" or "this" or "it" or "so";
+            // Not "both" or "each" alone: "is it the same on both sides?" asks of the body, not of the sources.
             everySource |= Vocabulary.SourceWords.Contains(word) || AuthorWords.Contains(word);
         }
 
-        return same && everySource;
+        allSay = !same && all && everySource && pronoun;
+        return (same && everySource) || allSay;
     }
 
     /// <summary>
@@ -642,7 +663,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply? DisputeFollowUp(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
     {
         if (context is not { HasSubject: true } || analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || text.Count > 8
-            || !AsksWhetherSourcesAgree(text)
+            || !AsksWhetherSourcesAgree(text, out var allSay)
             || !text.Words.Any(w => w is "that" or "this" or "it" or "there" or "them" or "those" or "these" || Vocabulary.SourceWords.Contains(w) || AuthorWords.Contains(w))
             || text.Words.Any(w => !DisputeAskWords.Contains(w) && !Vocabulary.SourceWords.Contains(w) && !DisputeFrame.Contains(w) && IsSubjectWord(w, index) && index.Facts.Knows(w)))
         {
@@ -657,7 +678,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             : topic >= 0 ? [.. facts.TopicDisagreements(topic).Select(p => p.Ordinal)] : [];
         if (notes.Count == 0)
         {
-            return null;
+            // "do all sources say that?" with no disagreement recorded: the last answer's facts again, each with its source.
+            return allSay && MoreFollowUps.Restate(index, context, text, cite: true) is { Intent: not Intent.DidYouMean } restated
+                ? restated with { Sections = [new ReplySection(null, "My sources record no disagreement on this; each fact below names the sources that say it."), .. restated.Sections] }
+                : null;
         }
 
         var reply = FactReply(index, text, analysis, notes, 1);
@@ -710,8 +734,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.OffTopic(index);
         }
 
-        // Before the self-care facts: "how many weeks until my torn psoas heals" asks what none of them holds.
-        if (HealingTimeQuestions.Uncovered(text, index) is { } healing)
+        // Before the self-care facts: "how many weeks until my torn psoas heals", "how much does a psoas release session
+        // cost" (of ours: a muscle, a pain or a sure topic named; "how much does a camera cost" is off-topic) and "what
+        // nerve supplies the iliopsoas bursa itself" ask what none of them holds.
+        var ours = analysis.Muscles.Count > 0 || analysis.Safety.TouchesPain || NamesSureTopic(analysis) || text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
+        if ((HealingTimeQuestions.Uncovered(text, index) ?? (ours ? CostQuestions.Uncovered(text, index) : null)
+            ?? StructureSupplyQuestions.Uncovered(text, analysis)) is { } healing)
         {
             // The rest and rehabilitation facts the question's words match are the nearest, not the answer.
             var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
@@ -724,7 +752,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return care;
         }
 
-        if (AboutAnotherRegion(text, analysis, index, context))
+        if (AboutAnotherRegion(text, analysis, index, context) || OfAnotherField(text, analysis, index, context))
         {
             return EngineCopy.OffTopic(index);
         }
@@ -868,6 +896,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 && (text.Words.Any(w => Vocabulary.OtherRegionWords.Contains(w) && (!NamesSureTopic(analysis) || !TopicFactsUse(index, analysis.BestTopic.Topic, w)))
                     || Vocabulary.NamesAnotherRegionInPlainSense(text.Words) || NamesAnotherMuscle(text, index)))
             || (OnlyQualifiersNamed(text, analysis) && QualifiesAnotherNoun(text, index)))
+        && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
+
+    /// <summary>
+    /// "What is the diaphragm of a camera lens?", "a hip check in ice hockey": no muscle named or guessed, no pain, and
+    /// every word of ours tied to a noun no fact knows (<see cref="ForeignAnchors"/>); a follow-up pointing back stays ours.
+    /// </summary>
+    private static bool OfAnotherField(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
+        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
+        && !text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w))
+        && !(context is not null && FactAnswerer.HasPronoun(text))
+        && ForeignAnchors.OwnAllOurWords(text, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text))
         && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
 
     /// <summary>
@@ -1105,6 +1144,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // supplies it?") asks that muscle's attribute.
         var remembered = context?.MuscleId ?? (subject.Strong && subject.Attributes.Count > 0 && FactAnswerer.HasSubjectPronoun(text) ? context?.NamedMuscleId : null);
         var contextMuscle = remembered is { } cm && index.MuscleById.ContainsKey(cm) ? Array.FindIndex(index.Muscles, m => m.Id == cm) : -1;
+        // "which of them is sometimes missing?" after one part of the group: "them" are the group's parts, so the group's
+        // attribute answers (it says which part), not the last part's.
+        if (!subject.OwnSubject && contextMuscle >= 0 && subject.Attributes.Count > 0 && AsksWhichOfThem(text)
+            && Array.FindIndex(index.Muscles, m => m.IsGroup && !m.Parts.IsDefault && m.Parts.Contains(index.Muscles[contextMuscle].Id)) is var group and >= 0)
+        {
+            return subject with { Muscles = [group] };
+        }
+
         if (!subject.OwnSubject && contextMuscle >= 0 && (subject.Attributes.Count > 0 || FactAnswerer.HasPronoun(text)))
         {
             return subject with { Muscles = [contextMuscle] };
@@ -1119,6 +1166,33 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return subject;
     }
 
+    /// <summary>
+    /// "which of them", "which of the two", "which one of those", "which ones": a choice among several muscles, not a
+    /// question about the one last named.
+    /// </summary>
+    private static bool AsksWhichOfThem(TokenizedText text)
+    {
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            if (text.WordString(i) != "which")
+            {
+                continue;
+            }
+
+            var next = text.WordString(i + 1);
+            var after = i + 2 < text.Count ? text.WordString(i + 2) : null;
+            var third = i + 3 < text.Count ? text.WordString(i + 3) : null;
+            // Not "which of the sources": "the" only before the muscles counted ("which of the two", "which of the muscles").
+            if ((next == "of" && (after is "them" or "those" or "these" or "both" or "all" || (after == "the" && third is "two" or "three" or "muscles" or "parts" or "pair")))
+                || (next is "one" or "ones" && (after is not "of" || third is "them" or "those" or "these" or "the")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A named (or remembered) muscle: its card when asked for, its attribute when one is asked, else null for retrieval.</summary>
     private static Reply? NamedMuscleAnswer(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
     {
@@ -1126,7 +1200,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (attributes.Count == 0 && AsksForCard(text, analysis))
         {
             var mention = analysis.Muscles.Count > 0 ? analysis.Muscles[0] : new MuscleMention(muscles[0], 0, 0, 100, index.Muscles[muscles[0]].Name);
-            return MuscleAnswer(index, mention, overview: AsksInGeneral(text));
+            return MuscleAnswer(index, mention, overview: AsksInGeneral(text) || AsksWhatItIs(text));
         }
 
         if (attributes.Count > 0 && (strong || analysis.BestTopic.Score < RoutingThresholds.TopicAccept || AsksYesNoOfPart(text, analysis, index)))
@@ -1301,6 +1375,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return false;
     }
 
+
     /// <summary>No muscle named: a typo between two muscles, a clipped name, or a topic's title alone is answered before retrieval.</summary>
     private static Reply? NoMuscleShortcut(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
     {
@@ -1393,7 +1468,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var subject = SubjectWords(text, analysis, index);
         if (subject.Length == 0)
         {
-            return MuscleAnswer(index, mention, overview: AsksInGeneral(text));
+            return MuscleAnswer(index, mention, overview: AsksInGeneral(text) || AsksWhatItIs(text));
         }
 
         var asked = WhereAsked(text, analysis);
@@ -1681,6 +1756,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return true;
     }
+
+    /// <summary>
+    /// "what's the iliopsoas", "what is the psoas minor", "what muscles are in the iliopsoas group": a definition or
+    /// membership question wants what the muscle is and, for the group, its members (the overview), not the whole card;
+    /// "tell me about", "describe", "everything on", "the full card" still get the card.
+    /// </summary>
+    private static bool AsksWhatItIs(TokenizedText text) =>
+        text.Words.Any(w => w is "what" or "whats" or "which")
+        && !text.Words.Any(w => w is "tell" or "about" or "describe" or "explain" or "summary" or "summarise" or "summarize" or "info"
+            or "card" or "everything" or "all" or "give" or "show" or "basics" or "facts" or "full" or "whole" or "entire" or "complete");
 
     /// <summary>"what about the psoas minor in general", "overall": the muscle's overview, not the last attribute again.</summary>
     private static bool AsksInGeneral(TokenizedText text) => text.Words.Any(w => w is "general" or "generally" or "overall");

@@ -135,7 +135,13 @@ internal static partial class FactAnswerer
 
     private static readonly FrozenSet<string> Everyone = new[] { "everyone", "everybody", "all", "always", "every" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> FollowUpLeads = new[] { "and", "also", "same", "what", "how" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> FollowUpLeads = new[] { "and", "also", "same", "what", "how", "ditto", "now", "repeat", "do" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What follows "same" in a request to ask the last question again ("same q for iliacus", "same goes for the minor").</summary>
+    private static readonly FrozenSet<string> SameFollowers = new[]
+    {
+        "for", "with", "question", "questions", "q", "qn", "qs", "ques", "thing", "again", "but", "goes", "here", "deal",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "Does ...?", "Is ...?", or a statement asked with a question mark ("the lumbar plexus, it pass through the
@@ -230,7 +236,11 @@ internal static partial class FactAnswerer
         var first = text.WordString(0);
         return first is "and" or "also"
             || (text.Count > 1 && first is "what" or "how" && text.WordString(1) == "about")
-            || (text.Count > 1 && first == "same" && text.WordString(1) is "for" or "with" or "question");
+            || (text.Count > 1 && first == "same" && SameFollowers.Contains(text.WordString(1)))
+            // "ditto for the iliacus", "now the minor", "now for psoas major", "repeat for the iliacus", "do the same for it".
+            || (text.Count > 1 && first is "ditto" or "repeat" && text.WordString(1) is "for" or "that" or "with" or "the" or "it")
+            || (text.Count > 1 && first == "now" && text.WordString(1) is "for" or "the" or "with")
+            || (text.Count > 2 && first == "do" && text.WordString(1) == "the" && text.WordString(2) == "same");
     }
 
     public static bool HasPronoun(TokenizedText text)
@@ -1098,6 +1108,18 @@ internal static partial class FactAnswerer
         if (SameAsVerdict(index, question, askedMuscles, standard, shown) is { } same)
         {
             return same;
+        }
+
+        // "The strongest muscle in the body?" over "possibly the strongest hip flexor": the facts' superlative is narrower.
+        if (VerdictChecks.WidensTheSuperlative(question, shown))
+        {
+            return null;
+        }
+
+        // "Missing in most people?", "in half of people?" over "about 40%" and "40-50%": a share said in words.
+        if (AsksAbsence(question) && VerdictChecks.ShareVerdict(question, shown) is { } share)
+        {
+            return share;
         }
 
         // "Several times a day?" over "once a day", "in 10% of people?" over 40 %: an amount no shown fact gives.

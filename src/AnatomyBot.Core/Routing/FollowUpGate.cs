@@ -15,10 +15,13 @@ internal static class FollowUpGate
     public static ConversationContext? Context(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
         context is null || MayReferBack(text, analysis, index) ? context : null;
 
-    /// <summary>"and for psoas major?" after an origin question: "for" there asks for the same again, not what the muscle is for.</summary>
+    /// <summary>
+    /// "and for psoas major?" after an origin question: "for" there asks for the same again, not what the muscle is for;
+    /// nor is the "do" of "do the same for the iliacus" its action.
+    /// </summary>
     public static bool OnlyForAfterAnd(TokenizedText text) =>
         FactAnswerer.IsFollowUp(text) && text.Words.Contains("for")
-        && !text.Words.Any(w => w != "for" && Vocabulary.AttributeCues.Any(c => c.Phrase == w));
+        && !text.Words.Any(w => w != "for" && !(w == "do" && text.WordString(0) == "do") && Vocabulary.AttributeCues.Any(c => c.Phrase == w));
 
     private static bool MayReferBack(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
         analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || analysis.Attributes.Count > 0 || analysis.Safety.TouchesPain

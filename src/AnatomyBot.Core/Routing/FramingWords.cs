@@ -41,13 +41,41 @@ internal static class FramingWords
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// "Define the term 'biarticulate' as applied to the psoas", "account for the term", "what does the word mean as it
+    /// is applied to the hip": "term" and "word" point at the word asked about, and "applied to" at what it is said of;
+    /// neither is a subject of its own.
+    /// </summary>
+    private static bool NamesAWordAsked(TokenizedText text, string word)
+    {
+        if (word is "term" or "terms" or "terminology")
+        {
+            return true;
+        }
+
+        if (word is not ("applied" or "applies" or "apply"))
+        {
+            return false;
+        }
+
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            if (text.WordString(i) == word && text.WordString(i + 1) == "to")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether <paramref name="word"/>, a word no fact uses, only frames the question wherever it stands in
     /// <paramref name="text"/>: an amount, a word of dispute, or at every place it stands who made a claim or a verb
     /// with its object.
     /// </summary>
     public static bool Frames(TokenizedText text, string word, KnowledgeIndex index)
     {
-        if (AmountWords.Contains(word) || Vocabulary.DisputeWords.Contains(word))
+        if (AmountWords.Contains(word) || Vocabulary.DisputeWords.Contains(word) || NamesAWordAsked(text, word))
         {
             return true;
         }

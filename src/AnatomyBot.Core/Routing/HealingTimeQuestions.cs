@@ -25,7 +25,47 @@ internal static class HealingTimeQuestions
 
     /// <summary>The uncovered subject ("how long healing takes") or null when the question asks no healing time or a fact gives one.</summary>
     public static string? Uncovered(TokenizedText text, KnowledgeIndex index) =>
-        AsksHealing(text) && (AsksHowLong(text) || AsksInSpans(text)) && !KnowledgeGivesSpans(index) ? "how long healing takes" : null;
+        ((AsksHealing(text) && (AsksHowLong(text) || AsksInSpans(text)))
+            || (AsksReturn(text) && NamesInjury(text) && (AsksHowLong(text) || AsksInSpans(text) || AsksWhenICan(text))))
+        && !KnowledgeGivesSpans(index) ? "how long healing takes" : null;
+
+    /// <summary>An injury of one's own: with a return to activity asked, the question asks how long recovery takes.</summary>
+    private static readonly FrozenSet<string> InjuryWords = new[]
+    {
+        "strain", "strained", "straining", "tear", "torn", "tore", "tearing", "injury", "injuries", "injured", "pull",
+        "pulled", "sprain", "sprained", "tweaked",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool NamesInjury(TokenizedText text) => text.Words.Any(InjuryWords.Contains);
+
+    /// <summary>"run again", "back to running", "return to football": going back to an activity.</summary>
+    private static bool AsksReturn(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word == "again" || (word is "back" or "return" or "returning" && i + 1 < text.Count && text.WordString(i + 1) is "to" or "into"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"when can i", "when will i", "when should i": the time asked without "how long".</summary>
+    private static bool AsksWhenICan(TokenizedText text)
+    {
+        for (var i = 0; i + 2 < text.Count; i++)
+        {
+            if (text.WordString(i) == "when" && text.WordString(i + 1) is "can" or "will" or "should" or "could" && text.WordString(i + 2) is "i" or "you" or "we")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"heal", "recover", "get better", "go away": getting well.</summary>
     private static bool AsksHealing(TokenizedText text)

@@ -142,11 +142,11 @@ internal static class MoreFollowUps
     /// The facts the last answer showed, once more, without the dispute notes of related facts (an editors' note that
     /// corrects a fact stays with it); a card's summary after a card. The disclaimer stays when the last answer carried one.
     /// </summary>
-    public static Reply Restate(KnowledgeIndex index, ConversationContext? context, TokenizedText text)
+    public static Reply Restate(KnowledgeIndex index, ConversationContext? context, TokenizedText text, bool cite = false)
     {
         // "in one sentence", "tldr": the first fact alone; "who says that?": the same facts under the plain title.
         var most = text.Words.Any(OneFactWords.Contains) ? 1 : MaxNewFacts;
-        var cites = SourceAsks.Contains(text.Text);
+        var cites = cite || SourceAsks.Contains(text.Text);
         if (context is null || !context.HasSubject || SubjectFacts(index, context, out var title, out var topic) is not { Count: > 0 } facts)
         {
             return WhatAbout(index);

@@ -55,7 +55,9 @@ internal sealed record Analysis(
         var words = new List<string>(text.Count);
         for (var i = 0; i < text.Count; i++)
         {
-            if (!NamesMuscle(i) && !(i < CountsWho.Length && CountsWho[i]))
+            // "What does the book say about childbirth?": who said it frames the question; "say" is no word to look up
+            // (the pronunciation facts carry it), unless the question asks how a name is said.
+            if (!NamesMuscle(i) && !(i < CountsWho.Length && CountsWho[i]) && !QueryAnalyzer.AsksWhatWasSaid(text, i))
             {
                 words.Add(text.WordString(i));
             }
@@ -684,7 +686,32 @@ internal static class QueryAnalyzer
         count == 1 && text.Word(start) is "say" or "says" or "said" or "saying"
         && (start + 1 == text.Count || text.Word(start + 1) is "about" or "that" or "on" or "regarding" or "of" or "concerning"
             || (text.Word(start) is "said" or "says" && FramingWords.OpensAReportedClaim(text, start + 1))
-            || SaysAClaim(text, start));
+            || SaysAClaim(text, start) || AsksWhatWasSaid(text, start));
+
+    /// <summary>
+    /// "What does the book say about childbirth?", "what did Lowen say about the pelvis?", "what does the clinic say to
+    /// start with?", "what does the quoted book say the psoas ties together?": a question opening on what or which that
+    /// asks what someone said, with no "how" before the verb. "How do you say psoas", "what's the way to say it", "say
+    /// iliacus for me" still ask how a name sounds.
+    /// </summary>
+    internal static bool AsksWhatWasSaid(TokenizedText text, int at)
+    {
+        if (at < 2 || text.Word(at) is not ("say" or "says" or "said") || text.WordString(0) is not ("what" or "whats" or "which")
+            || (at + 1 < text.Count && text.Word(at + 1) is "it" or "its" or "this" or "name" or "word" or "out" or "aloud" or "loud"))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < at; i++)
+        {
+            if (text.Word(i) is "how" or "hows" or "way" or "correct" or "right" or "proper" or "properly")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// "My teacher say psoas go behind the kidney", "my book say iliacus is fan shape": a learner's bare "say" after who

@@ -649,6 +649,125 @@ internal static class VerdictChecks
         NumberNames.TryGetValue(word, out var named) ? named
         : word.Length is > 0 and <= 4 && word.All(char.IsAsciiDigit) ? double.Parse(word, System.Globalization.CultureInfo.InvariantCulture) : null;
 
+    /// <summary>Words after "most" or "half" that make it a share of people: "most people", "half of us", "the majority of adults".</summary>
+    private static readonly FrozenSet<string> PeopleWords = new[]
+    {
+        "people", "persons", "person", "individuals", "adults", "humans", "us", "everyone", "population", "folks", "ppl", "bodies",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A share of people said in words, as a range of percent: "in most people", "the majority", "more than half of us"
+    /// (over 50), "exactly half", "half the population" (50), "less than half", "a minority" (under 50), "rare", "rarely"
+    /// (under 15). Null when the claim gives none ("the most powerful", "most of the time" are no share of people).
+    /// </summary>
+    public static (double Low, double High)? ShareOfPeople(TokenizedText question)
+    {
+        var words = question.Words;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var next = i + 1 < words.Count ? words[i + 1] : "";
+            var after = i + 2 < words.Count ? words[i + 2] : "";
+            var before = i >= 1 ? words[i - 1] : "";
+            switch (words[i])
+            {
+                case "most" when PeopleWords.Contains(next) || (next == "of" && PeopleWords.Contains(after)):
+                case "majority":
+                    return (50.5, 100);
+                case "minority":
+                    return (0, 49.5);
+                case "rare" or "rarely" or "uncommon":
+                    return (0, 15);
+                case "half" when before is "than" && i >= 2:
+                    return words[i - 2] == "more" ? (50.5, 100) : (0, 49.5);
+                case "half" when PeopleWords.Contains(next) || next is "of" or "the" or "" || before is "exactly" or "about" or "around" or "roughly" or "in":
+                    return (50, 50);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "Is the psoas minor missing in most people?" over "about 40%" and "40-50%": the share the claim gives in words,
+    /// weighed against each share of people the shown facts give: inside (or overlapping) all of them yes, none no,
+    /// some the sources differ. Null when the claim or the facts give no share.
+    /// </summary>
+    public static string? ShareVerdict(TokenizedText question, IReadOnlyList<FactPassage> shown)
+    {
+        if (ShareOfPeople(question) is not { } claim)
+        {
+            return null;
+        }
+
+        var given = shown.SelectMany(p => Shares(p.Fact.Text).Concat(Amounts(FactAnswerer.Words(p.Fact.Text)).Where(a => a.Unit == "percent"))).ToList();
+        if (given.Count == 0)
+        {
+            return null;
+        }
+
+        var holding = given.Count(g => g.Low <= claim.High && g.High >= claim.Low);
+        return holding == given.Count ? "Yes." : holding == 0 ? "No." : "The sources differ.";
+    }
+
+    /// <summary>What widens a superlative to everything: "the strongest muscle in the body", "the biggest of all".</summary>
+    private static readonly FrozenSet<string> WholeScopeWords = new[] { "body", "bodies", "human", "humans", "all", "ever", "world", "everything", "anatomy" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a fact's own <paramref name="superlative"/> has, right after it, a word of whole scope ("the largest muscle in
+    /// the body") or a word of the claim's own <paramref name="scope"/> ("deepest of the hip flexors").
+    /// </summary>
+    private static bool SaysOfTheWhole(string[] factWords, string superlative, List<string> scope)
+    {
+        for (var i = 0; i < factWords.Length; i++)
+        {
+            if (factWords[i] == superlative && factWords.Skip(i + 1).Take(5).Any(w => WholeScopeWords.Contains(w) || scope.Contains(w)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Is the iliopsoas the strongest muscle in the body?" over "possibly the strongest hip flexor": a superlative the claim
+    /// stretches to the whole body (the word after it is "muscle" or a word of scope) while no shown fact says it of the
+    /// whole body: the fact's narrower superlative settles nothing. "The deepest hip flexor in the body" keeps its scope.
+    /// </summary>
+    public static bool WidensTheSuperlative(TokenizedText question, IReadOnlyList<FactPassage> shown)
+    {
+        var words = question.Words;
+        for (var i = 0; i < words.Count - 1; i++)
+        {
+            var superlative = words[i] == "most" || (words[i].Length > 5 && words[i].EndsWith("est", StringComparison.Ordinal) && words[i] is not ("interest" or "suggest" or "request" or "harvest" or "forest"));
+            if (!superlative)
+            {
+                continue;
+            }
+
+            var at = words[i] == "most" ? i + 2 : i + 1;
+            if (at < words.Count && words[at] is "muscle" or "muscles" or "one")
+            {
+                at++;
+            }
+
+            var widened = false;
+            for (var j = at; j < words.Count && j <= at + 2; j++)
+            {
+                widened |= WholeScopeWords.Contains(words[j]);
+            }
+
+            // "The deepest-lying of all the hip flexors": the words after "all" name the facts' own scope.
+            var scope = words.Skip(at).Where(w => !WholeScopeWords.Contains(w) && !Vocabulary.StopWords.Contains(w)).ToList();
+            if (widened && !shown.Any(p => SaysOfTheWhole(FactAnswerer.Words(p.Fact.Text), words[i], scope)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// "Do the strengthening exercises go up to twenty repetitions?", "is seventeen reps in the range?" over "15 to 20
     /// repetitions": every amount the claim gives lies inside every amount in the same unit that the shown facts give,

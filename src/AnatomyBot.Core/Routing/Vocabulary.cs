@@ -91,6 +91,8 @@ internal static class Vocabulary
         // The asker's own English ("sorry for my english", "in my language we say"), not what is asked.
         "sorry", "english", "language", "languages", "native", "translate", "translation", "translated",
         "other", "another", "same", "different",
+        // "ditto for the iliacus", "same q for psoas major", "repeat for the minor": the last question asked again.
+        "ditto", "q", "qn", "repeat",
         "considered", "consider", "regarded", "called", "known", "said", "says", "mentioned", "book", "text", "texts", "document", "documents", "handout", "handouts",
         "blog", "article", "author", "authors", "post", "clinic", "site", "bottom", "top", "define", "definition",
         "role", "explain", "describe", "briefly", "main", "mainly", "part", "parts", "side", "sides",
@@ -313,6 +315,8 @@ internal static class Vocabulary
         "length", "lengths",
         // Physical measures of a tissue ("what temperature does the psoas reach", "the tensile strength of the tendon").
         "temperature", "temperatures", "tensile",
+        // Force and motor units: measures no fact gives (a question naming one asks what the sources lack).
+        "torque", "units",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word the router itself knows as plain English, or a treatment or medicine ("creatine" is not "create"): never read as a typo of a knowledge word.</summary>
