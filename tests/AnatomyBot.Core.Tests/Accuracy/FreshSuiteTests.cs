@@ -129,7 +129,10 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 122/131 = 93.1 %, fresh7 203/216 = 94.0 %, the other older trials unchanged, fresh10 180/207 = 87.0 % (tuned on that
     /// session), fresh11 170/212 = 80.2 % (kept from the engineers until 13:11; 150/212 = 70.8 % from their work alone,
     /// 151/212 with the lead's fixes written before the trial's summary was read, the rest from fixes the lead made from
-    /// that summary and from the session's review): floors 93, 95, 94, 95, 94, 95, 93, 94, 89, 86 and 80 %.
+    /// that summary and from the session's review): floors 93, 95, 94, 95, 94, 95, 93, 94, 89, 86 and 80 %. fresh12.json (214
+    /// students, a twelfth, kept from the tuners of the session of 2 Dec 14:28 UTC): 151/214 = 70.6 % blind at main 9affcd4
+    /// (items committed as 92ba0f2 before the run; 2 Dec, 14:57 UTC), 160/214 = 74.8 % after ten disclaimer expectations were
+    /// corrected against the sources (c8e1f87; each item's note says why): floor 74 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -144,7 +147,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh9.json", 0.89)]
     [InlineData("fresh10.json", 0.86)]
     [InlineData("fresh11.json", 0.80)]
-    [InlineData("fresh12.json", 0.50)]
+    [InlineData("fresh12.json", 0.74)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
