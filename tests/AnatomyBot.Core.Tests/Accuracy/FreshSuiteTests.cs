@@ -24,7 +24,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -43,6 +43,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh9.json", 30)]
     [InlineData("fresh10.json", 30)]
     [InlineData("fresh11.json", 30)]
+    [InlineData("fresh12.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -128,7 +129,10 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 122/131 = 93.1 %, fresh7 203/216 = 94.0 %, the other older trials unchanged, fresh10 180/207 = 87.0 % (tuned on that
     /// session), fresh11 170/212 = 80.2 % (kept from the engineers until 13:11; 150/212 = 70.8 % from their work alone,
     /// 151/212 with the lead's fixes written before the trial's summary was read, the rest from fixes the lead made from
-    /// that summary and from the session's review): floors 93, 95, 94, 95, 94, 95, 93, 94, 89, 86 and 80 %.
+    /// that summary and from the session's review): floors 93, 95, 94, 95, 94, 95, 93, 94, 89, 86 and 80 %. fresh12.json (214
+    /// students, a twelfth, kept from the tuners of the session of 2 Dec 14:28 UTC): 151/214 = 70.6 % blind at main 9affcd4
+    /// (items committed as 92ba0f2 before the run; 2 Dec, 14:57 UTC), 160/214 = 74.8 % after ten disclaimer expectations were
+    /// corrected against the sources (c8e1f87; each item's note says why): floor 74 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -143,6 +147,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh9.json", 0.89)]
     [InlineData("fresh10.json", 0.86)]
     [InlineData("fresh11.json", 0.80)]
+    [InlineData("fresh12.json", 0.74)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
