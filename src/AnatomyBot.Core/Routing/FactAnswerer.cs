@@ -228,19 +228,102 @@ internal static partial class FactAnswerer
     /// <summary>"and the iliacus?", "what about its nerve supply", "how about the psoas minor", "same for the iliacus".</summary>
     public static bool IsFollowUp(TokenizedText text)
     {
-        if (text.Count == 0 || !FollowUpLeads.Contains(text.WordString(0)))
+        if (text.Count == 0)
         {
             return false;
         }
 
-        var first = text.WordString(0);
+        if (IsCorrection(text))
+        {
+            return true;
+        }
+
+        // Thanks, laughter and fillers in front ("lol thanks what about the iliacus", "ok cool and its nerve?") open nothing.
+        var at = 0;
+        while (at + 1 < text.Count && !FollowUpLeads.Contains(text.WordString(at)) && IsCourtesy(text.WordString(at)))
+        {
+            at++;
+        }
+
+        if (!FollowUpLeads.Contains(text.WordString(at)))
+        {
+            return false;
+        }
+
+        var first = text.WordString(at);
+        var count = text.Count - at;
+        string Next(int k) => text.WordString(at + k);
         return first is "and" or "also"
-            || (text.Count > 1 && first is "what" or "how" && text.WordString(1) == "about")
-            || (text.Count > 1 && first == "same" && SameFollowers.Contains(text.WordString(1)))
+            || (count > 1 && first is "what" or "how" && Next(1) == "about")
+            || (count > 1 && first == "same" && SameFollowers.Contains(Next(1)))
             // "ditto for the iliacus", "now the minor", "now for psoas major", "repeat for the iliacus", "do the same for it".
-            || (text.Count > 1 && first is "ditto" or "repeat" && text.WordString(1) is "for" or "that" or "with" or "the" or "it")
-            || (text.Count > 1 && first == "now" && text.WordString(1) is "for" or "the" or "with")
-            || (text.Count > 2 && first == "do" && text.WordString(1) == "the" && text.WordString(2) == "same");
+            || (count > 1 && first is "ditto" or "repeat" && Next(1) is "for" or "that" or "with" or "the" or "it")
+            || (count > 1 && first == "now" && Next(1) is "for" or "the" or "with")
+            || (count > 2 && first == "do" && Next(1) == "the" && Next(2) == "same");
+    }
+
+    private static bool IsCourtesy(string word) =>
+        Vocabulary.ThanksWords.Contains(word) || Vocabulary.GreetingWords.Contains(word) || Vocabulary.Filler.Contains(word);
+
+    /// <summary>Words that open a correction of the last question's subject ("no, I meant the minor", "sorry, the iliacus").</summary>
+    private static readonly FrozenSet<string> CorrectionLeads = new[] { "no", "nope", "nah", "sorry", "oops", "actually", "wait", "oh", "ah" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "no, I meant the minor", "I meant psoas minor specifically", "nope, the iliacus", "sorry i mean the major": the
+    /// student corrects which muscle the last question was about, so it is asked again of that one. A message that asks
+    /// a question of its own ("I mean, what does the iliacus do?") is no correction.
+    /// </summary>
+    public static bool IsCorrection(TokenizedText text)
+    {
+        var i = 0;
+        var corrects = false;
+        while (i < text.Count && CorrectionLeads.Contains(text.WordString(i)))
+        {
+            (i, corrects) = (i + 1, true);
+        }
+
+        if (i < text.Count && text.WordString(i) == "i")
+        {
+            i++;
+        }
+
+        if (i < text.Count && text.WordString(i) is "meant" or "mean")
+        {
+            (i, corrects) = (i + 1, true);
+        }
+        else if (i == 0 || i >= text.Count || text.WordString(i) != "the")
+        {
+            return false;
+        }
+
+        if (!corrects || text.Count - i > 5)
+        {
+            return false;
+        }
+
+        for (var k = i; k < text.Count; k++)
+        {
+            if (OpensQuestion(text.WordString(k)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Words a correction adds around the muscle it names ("I meant the minor specifically", "the iliacus instead").</summary>
+    private static readonly FrozenSet<string> CorrectionAsides = new[] { "specifically", "instead", "rather", "exactly", "precisely", "then", "please", "pls", "plz", "sorry", "lol" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A correction (<see cref="IsCorrection"/>) without its asides, so only the muscle it names is read; null when there are none.</summary>
+    public static TokenizedText? WithoutCorrectionAsides(TokenizedText text)
+    {
+        if (!IsCorrection(text) || !text.Words.Any(CorrectionAsides.Contains))
+        {
+            return null;
+        }
+
+        return new TokenizedText(string.Join(' ', text.Words.Where(w => !CorrectionAsides.Contains(w)))) { EndsWithQuestionMark = text.EndsWithQuestionMark };
     }
 
     public static bool HasPronoun(TokenizedText text)

@@ -46,7 +46,7 @@ internal static class Vocabulary
         // German
         "wo", "welche", "welcher", "welches", "der", "dem", "das", "ist", "sind", "ein", "eine", "einen", "muskel", "hallo",
         "danke", "ich", "habe", "frage", "mein", "meine", "wie", "warum", "und", "oder", "nicht", "vom", "zum", "zur", "im",
-        "mit", "bitte",
+        "mit", "bitte", "verstehe", "versteh", "verstanden", "viele", "viel", "wieviele", "wieviel", "kann", "soll", "sollte",
         // Dutch
         "hoi", "ik", "heb", "een", "vraag", "wat", "waar", "welke", "hoe", "het", "van", "zit", "zijn", "mijn", "bij",
         "bedankt", "spier", "spieren", "en", "aan", "voor", "waarom", "hij", "zij", "dat", "ook", "niet",
@@ -123,6 +123,8 @@ internal static class Vocabulary
         // The form of an exam question ("in my viva they asked", "the mcq said", "what goes in the blank"): how it is
         // asked, never its subject.
         "mcq", "mcqs", "viva", "vivas", "blank", "blanks",
+        // A correction's own words ("oops, meant the iliacus", "nope, the minor"): the muscle it names is the subject.
+        "oops", "whoops", "nope", "nah", "meant", "lifesaver", "lifesavers", "legend",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -337,6 +339,8 @@ internal static class Vocabulary
         "much", "a", "lot", "very", "you", "ya", "u", "again", "and", "oh", "ok", "okay", "great", "awesome", "cool",
         "nice", "perfect", "that", "this", "was", "is", "helpful", "really", "super", "the", "info", "answer", "for",
         "it", "good", "morning", "afternoon", "evening", "day", "to", "too", "appreciate", "appreciated", "yo",
+        // Laughter and praise around thanks ("lol thanks", "you're a lifesaver", "ur the best").
+        "lol", "haha", "hahaha", "hehe", "lmao", "xd", "wow", "youre", "ur", "best", "star", "brilliant", "amazing",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> GreetingWords = new[]
@@ -348,7 +352,7 @@ internal static class Vocabulary
     public static readonly FrozenSet<string> ThanksWords = new[]
     {
         "thanks", "thank", "thx", "ty", "tyvm", "cheers", "thankyou", "thanx", "merci", "gracias", "danke",
-        "appreciate", "appreciated",
+        "appreciate", "appreciated", "tysm", "grazie", "obrigado", "obrigada", "lifesaver", "legend",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whole messages (after fillers are dropped) that ask how to use the bot.</summary>
