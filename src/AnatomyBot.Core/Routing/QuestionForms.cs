@@ -312,10 +312,13 @@ internal static partial class QuestionForms
         if (mark < 0)
         {
             // A stem that ends in a colon instead ("The iliacus is innervated by: (a) obturator nerve (b) femoral nerve").
+            // Or three options or more straight after the stem ("the psoas major originates from A) the sacrum B) ... C) ...").
             // Not when the "options" are the attributes asked for ("psoas major vs minor: a) origin b) insertion").
             var first = ChoiceMarker().Match(raw);
             var stem = first.Success ? raw.AsSpan(0, first.Index).TrimEnd() : [];
-            mark = stem.Length > 0 && stem[^1] == ':' && !ChoiceMarker().Split(raw[first.Index..]).Any(o => Vocabulary.SingleWordCues.Contains(o.Trim().ToLowerInvariant()))
+            var rest = first.Success ? raw[first.Index..] : "";
+            var choices = stem.Length > 0 && (stem[^1] == ':' || (stem.Count(' ') >= 2 && ChoiceMarker().Count(rest) >= 3));
+            mark = choices && !ChoiceMarker().Split(rest).Any(o => Vocabulary.SingleWordCues.Contains(o.Trim().ToLowerInvariant()))
                 ? stem.Length - 1 : -1;
         }
 
@@ -363,8 +366,8 @@ internal static partial class QuestionForms
         return text.Length == raw.Length && text == raw ? raw : text;
     }
 
-    /// <summary>"Q7.", "Question 3:", "MCQ:", "Multiple choice question -", "Viva:", "Short answer:" opening the message.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:q(?:uestion)?\s*\d+[a-z]?|mcqs?|multiple[\s-]*choice(?:\s+question)?|viva(?:\s+(?:voce|question))?|oral\s+exam(?:\s+question)?|short[\s-]*answer(?:\s+question)?|exam\s+question|fill\s+in\s+the\s+blanks?)\s*[:.,)\-]+\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    /// <summary>"Q7.", "Question 3:", "MCQ:", "Multiple choice question -", "Viva:", "Short answer:", "Pick one:" opening the message.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:q(?:uestion)?\s*\d+[a-z]?|mcqs?|multiple[\s-]*choice(?:\s+question)?|viva(?:\s+(?:voce|question))?|oral\s+exam(?:\s+question)?|short[\s-]*answer(?:\s+question)?|exam\s+question|fill\s+in\s+the\s+blanks?|(?:pick|choose|select)\s+(?:one|the\s+(?:right|correct|best)\s+(?:one|answer|option)))\s*[:.,)\-]+\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ExamLabel();
 
     /// <summary>"T/F:", "T or F", "TF:", "True/false", "true-false" opening the message.</summary>

@@ -125,6 +125,8 @@ internal static class Vocabulary
         "mcq", "mcqs", "viva", "vivas", "blank", "blanks",
         // A correction's own words ("oops, meant the iliacus", "nope, the minor"): the muscle it names is the subject.
         "oops", "whoops", "nope", "nah", "meant", "lifesaver", "lifesavers", "legend",
+        // Punctuation spoken to voice typing ("so az minor origin comma which vertebra"): how it was typed, never a subject.
+        "comma", "commas", "semicolon",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

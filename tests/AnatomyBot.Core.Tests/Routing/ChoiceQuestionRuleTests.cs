@@ -21,6 +21,8 @@ public sealed class ChoiceQuestionRuleTests(ShippedKnowledgeFixture fixture) : I
     // Added 2 Dec 2026 (twelfth blind trial's summary): a stem that ends in a colon instead of a question mark.
     [InlineData("The psoas minor inserts on: (a) lesser trochanter (b) pubic ramus (c) iliac crest", "The psoas minor inserts on:")]
     [InlineData("Nerve to the iliacus: A. femoral B. obturator C. sciatic", "Nerve to the iliacus:")]
+    // Three options or more straight after a stem of three words or more, with no mark between.
+    [InlineData("the iliacus is supplied by a) the femoral nerve b) the sciatic nerve c) the pudendal nerve", "the iliacus is supplied by")]
     public void The_options_of_a_choice_question_are_cut(string typed, string stem)
     {
         Assert.Equal(stem, QuestionForms.WithoutChoices(typed));
@@ -72,6 +74,8 @@ public sealed class ChoiceQuestionRuleTests(ShippedKnowledgeFixture fixture) : I
     [InlineData("T/F: the iliacus inserts on the greater trochanter", "iliacus.insertion", "No")]
     [InlineData("True/false: the psoas major attaches to the lesser trochanter", "psoas-major.insertion", "Yes")]
     [InlineData("the psoas minor inserts on the femur (T/F)", "psoas-minor.insertion", "No")]
+    [InlineData("Choose the correct answer: the psoas minor arises from A) T12 and L1 B) the sacrum C) the ischium", "psoas-minor.origin", null)]
+    [InlineData("so az major insertion comma which bone", "psoas-major.insertion", null)]
     public void An_exam_label_or_form_is_read_past(string typed, string factPrefix, string? opener)
     {
         var reply = fixture.Ask(typed);
