@@ -14,7 +14,7 @@ internal static class CostQuestions
     private static readonly FrozenSet<string> MoneyWords = new[]
     {
         "cost", "costs", "costing", "price", "prices", "priced", "pricey", "pricing", "fee", "fees", "expensive", "cheap",
-        "cheaper", "afford", "affordable", "insurance", "insurer", "reimburse", "reimbursed", "dollars", "euros", "money",
+        "cheaper", "affordable", "insurance", "insurer", "reimburse", "reimbursed", "dollars", "euros", "money",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The uncovered subject ("what it costs"), or null when the question asks no cost or a fact speaks of one.</summary>

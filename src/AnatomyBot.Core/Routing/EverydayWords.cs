@@ -26,7 +26,7 @@ internal static class EverydayWords
         "abscess", "abscesses", "hernia", "hernias", "fracture", "fractures", "tumour", "tumours", "tumor", "tumors", "cancer",
         "infection", "infections", "avulsion", "haematoma", "hematoma", "ibuprofen", "paracetamol", "acetaminophen",
         "naproxen", "painkiller", "painkillers", "nsaid", "nsaids", "steroid", "steroids", "cortisone", "botox", "creatine",
-        "relaxant", "relaxants", "relaxer", "relaxers", "meds", "aspirin", "opioid", "opioids", "antiinflammatory", "antiinflammatories",
+        "relaxant", "relaxants", "relaxer", "relaxers", "aspirin", "opioid", "opioids", "antiinflammatory", "antiinflammatories",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether the word names a treatment, a test, a condition or a medicine (<see cref="ClinicalSubjects"/>).</summary>

@@ -291,8 +291,11 @@ internal static partial class FactAnswerer
         {
             (i, corrects) = (i + 1, true);
         }
-        else if (i == 0 || i >= text.Count || text.WordString(i) != "the")
+        else if (i == 0 || i >= text.Count || text.WordString(i) != "the" || !text.WordString(0).StartsWith('n') && text.WordString(0) is not ("sorry" or "oops")
+            || text.Count - i > 4)
         {
+            // "nope, the iliacus", "sorry, the psoas major": a refusal or apology and a short name; "ah the iliacus hurts
+            // too" and "oh the iliacus is stronger" are statements.
             return false;
         }
 

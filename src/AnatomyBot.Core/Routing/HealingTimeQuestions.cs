@@ -38,13 +38,17 @@ internal static class HealingTimeQuestions
 
     private static bool NamesInjury(TokenizedText text) => text.Words.Any(InjuryWords.Contains);
 
-    /// <summary>"run again", "back to running", "return to football": going back to an activity.</summary>
+    /// <summary>
+    /// "run again", "back to running", "return to football": going back to an activity. "again" counts after an activity
+    /// ("run again", "play football again"), not after a state ("does it get injured again easily").
+    /// </summary>
     private static bool AsksReturn(TokenizedText text)
     {
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (word == "again" || (word is "back" or "return" or "returning" && i + 1 < text.Count && text.WordString(i + 1) is "to" or "into"))
+            if ((word == "again" && i > 0 && !InjuryWords.Contains(text.WordString(i - 1)) && text.WordString(i - 1) is not ("it" or "them" or "this" or "that"))
+                || (word is "back" or "return" or "returning" && i + 1 < text.Count && text.WordString(i + 1) is "to" or "into"))
             {
                 return true;
             }

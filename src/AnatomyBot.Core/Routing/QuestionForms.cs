@@ -404,7 +404,7 @@ internal static partial class QuestionForms
             var second = text.WordString(i + 1);
             string? joined = null;
             var span = 2;
-            if (SoundsLikeSo.Contains(first) && second is "as" or "az" && i + 2 < text.Count && text.WordString(i + 2) is "major" or "minor" or "muscle" or "muscles")
+            if (SoundsLikeSo.Contains(first) && second is "as" or "az" && i + 2 < text.Count && text.WordString(i + 2) is "major" or "minor")
             {
                 joined = "psoas";
             }

@@ -47,17 +47,29 @@ internal static class StructureSupplyQuestions
         }
 
         // "which nerve supplies the muscle that crosses the hip joint": the structure is in a clause about the muscle.
+        // "What artery supplies the iliacus, which lines the iliac fossa of the pelvic bone?": a "which" after the opening
+        // word starts such a clause too.
         for (var i = 0; i < last; i++)
         {
-            if (text.WordString(i) is "that" or "who" or "where" or "near" or "across" or "over" or "through" or "past" or "crosses" or "crossing")
+            if (text.WordString(i) is "that" or "who" or "where" or "near" or "across" or "over" or "through" or "past" or "crosses" or "crossing"
+                || (i > 0 && text.WordString(i) == "which"))
             {
                 return null;
             }
         }
 
-        // "the iliopsoas bursa", "the hip joint capsule": the word before the structure names which one.
-        var before = text.WordString(last - 1);
-        var structure = Structures.Contains(before) || before is "hip" || analysis.NamesMuscle(last - 1) ? $"{before} {text.WordString(last)}" : text.WordString(last);
-        return $"the {supply} of the {structure} itself";
+        // "the iliopsoas bursa", "the hip joint capsule", "the psoas major tendon": the words before the structure name which one.
+        var first = last;
+        while (first > 0 && analysis.NamesMuscle(first - 1))
+        {
+            first--;
+        }
+
+        if (first == last && (Structures.Contains(text.WordString(last - 1)) || text.WordString(last - 1) is "hip"))
+        {
+            first = last - 1;
+        }
+
+        return $"the {supply} of the {text.Window(first, last - first + 1)} itself";
     }
 }

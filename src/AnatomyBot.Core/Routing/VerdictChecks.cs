@@ -757,9 +757,20 @@ internal static class VerdictChecks
                 widened |= WholeScopeWords.Contains(words[j]);
             }
 
-            // "The deepest-lying of all the hip flexors": the words after "all" name the facts' own scope.
+            if (!widened)
+            {
+                continue;
+            }
+
+            // "The deepest-lying of all the hip flexors", "the strongest of all hip flexors": the words after "all" name the
+            // facts' own scope, so nothing is widened; "in the body", "of all muscles" name none.
             var scope = words.Skip(at).Where(w => !WholeScopeWords.Contains(w) && !Vocabulary.StopWords.Contains(w)).ToList();
-            if (widened && !shown.Any(p => SaysOfTheWhole(FactAnswerer.Words(p.Fact.Text), words[i], scope)))
+            if (scope.Exists(w => w is not ("muscle" or "muscles" or "body" or "human" or "world")))
+            {
+                continue;
+            }
+
+            if (!shown.Any(p => SaysOfTheWhole(FactAnswerer.Words(p.Fact.Text), words[i], scope)))
             {
                 return true;
             }

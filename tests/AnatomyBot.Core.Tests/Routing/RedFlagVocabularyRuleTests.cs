@@ -59,8 +59,13 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("haven't passed urine since breakfast, back is killing me")]
     [InlineData("unable to pass urine today and my hip aches")]
     [InlineData("pregnant, and the left calf is swollen and warm")]
-    [InlineData("right leg swollen and red since the long flight")]
-    [InlineData("she's 30 weeks pregnant and her calf is puffy and hot")]
+    [InlineData("the right leg is swollen and red since the long flight")]
+    [InlineData("30 weeks pregnant and one calf is puffy and hot")]
+    // The session's review (2 Dec 2026, 16:40 UTC): more ways of not passing urine.
+    [InlineData("I don't pass urine since yesterday and my back hurts")]
+    [InlineData("I can barely pass urine and my hip aches")]
+    [InlineData("I'm unable to pass water and my groin hurts")]
+    [InlineData("struggling to pass urine since my back went")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -241,6 +246,11 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("how do we pass urine past the psoas and the ureter?")]
     [InlineData("does the ureter pass in front of the psoas major on its way to the bladder?")]
     [InlineData("in pregnancy, can the psoas make one leg swollen and warm?")]
+    // The session's review (2 Dec 2026, 16:40 UTC): exam vignettes and a failed test are no emergency.
+    [InlineData("I haven't passed my anatomy test, how does the psoas relate to the bladder?")]
+    [InlineData("I haven't understood which nerves pass near the bladder and the psoas")]
+    [InlineData("In the exam case her thigh was swollen and warm; is the femoral nerve from L2-L4?")]
+    [InlineData("In pregnant women does the enlarged uterus press on the psoas and make the legs swollen and warm?")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);

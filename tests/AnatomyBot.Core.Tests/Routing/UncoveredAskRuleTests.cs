@@ -31,7 +31,7 @@ public sealed class UncoveredAskRuleTests(ShippedKnowledgeFixture fixture) : ICl
     [InlineData("What drugs relax a tight psoas?")]
     [InlineData("muscle relaxants for the psoas major?")]
     [InlineData("what muscle relaxer works on the iliacus")]
-    [InlineData("can meds loosen a tight hip flexor")]
+    [InlineData("should i take pills for a tight psoas")]
     [InlineData("any pills that help a tight psoas?")]
     [InlineData("is naproxen or aspirin better for the iliopsoas")]
     [InlineData("which medication loosens the iliacus")]
@@ -48,6 +48,8 @@ public sealed class UncoveredAskRuleTests(ShippedKnowledgeFixture fixture) : ICl
     [InlineData("is the psoas relaxed when I lie on my back with my knees bent")]
     [InlineData("how do I relax my psoas when sitting")]
     [InlineData("does the iliacus relax when I stand up")]
+    // The session's review (2 Dec 2026, 16:40 UTC): a medicine named in passing is no question about one.
+    [InlineData("What's the origin of the psoas major? sorry I'm on meds today so slow")]
     public void Relaxing_a_muscle_is_no_medicine(string question)
     {
         var reply = fixture.Ask(question);
