@@ -7,8 +7,9 @@ namespace AnatomyBot.Core.Routing;
 /// "and for the left side?", "what about the right one?", "same on the other side?": after a muscle's attribute, a
 /// follow-up that names only a side of the body asks that attribute again (the left and right muscles are described
 /// alike), not for the location fact that everyone has two of them. After a muscle's card it asks where the muscle is on
-/// the left and right (that fact), naming the muscle so the chat keeps it ("and its nerve?" next is that muscle's nerve). Never after a
-/// pain, an injury or a red flag: those keep their own follow-up handling and notices.
+/// the left and right (that fact), naming the muscle. Never after a pain, an injury or a red flag: those keep their own
+/// follow-up handling and notices. Known gap (2 Dec 2026): after a card and a side follow-up, "and its nerve?" stays on
+/// the location topic, because the chat remembers the muscle from the student's own words, not this rewrite.
 /// </summary>
 internal static class SideFollowUps
 {
