@@ -342,7 +342,7 @@ internal sealed class KnowledgeIndex
         var bestDistance = int.MaxValue;
         foreach (var name in _muscleWords)
         {
-            if (name.Length < 7 || name[0] != word[0])
+            if (name.Length < 7 || name[0] != word[0] || Math.Abs(name.Length - word.Length) > 2)
             {
                 continue;
             }

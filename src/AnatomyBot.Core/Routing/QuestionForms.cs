@@ -409,6 +409,7 @@ internal static partial class QuestionForms
                 joined = "psoas";
             }
             else if (i + 2 < text.Count && IsSyllable(first, kinds[i]) && IsSyllable(second, kinds[i + 1]) && IsSyllable(text.WordString(i + 2), kinds[i + 2])
+                && (IsNamePiece(first, kinds[i]) || IsNamePiece(second, kinds[i + 1]) || IsNamePiece(text.WordString(i + 2), kinds[i + 2]))
                 && index.NearLongMuscleWord(first + second + text.WordString(i + 2)) is { } three)
             {
                 // Three short pieces of one name ("illy a cus", "ilio so as"), none a name or cue of its own.
@@ -483,6 +484,9 @@ internal static partial class QuestionForms
     /// </summary>
     private static bool IsSyllable(string word, WordKind kind) =>
         word.Length <= 5 && !Vocabulary.SingleWordCues.Contains(word) && ((kind & WordKind.Muscle) == 0 || word.Length < 5);
+
+    /// <summary>A piece of a split name: no word at all ("illy") or a piece of a spelt-out alias ("ilio", "cus").</summary>
+    private static bool IsNamePiece(string word, WordKind kind) => (kind & WordKind.Muscle) != 0 || IsNoWord(word, kind);
 
     /// <summary>A word neither the knowledge nor everyday English has ("sert", "vates", "cus").</summary>
     private static bool IsNoWord(string word, WordKind kind) => kind == WordKind.None && EverydayEnglish.Rank(word) == int.MaxValue;
