@@ -132,7 +132,12 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// that summary and from the session's review): floors 93, 95, 94, 95, 94, 95, 93, 94, 89, 86 and 80 %. fresh12.json (214
     /// students, a twelfth, kept from the tuners of the session of 2 Dec 14:28 UTC): 151/214 = 70.6 % blind at main 9affcd4
     /// (items committed as 92ba0f2 before the run; 2 Dec, 14:57 UTC), 160/214 = 74.8 % after ten disclaimer expectations were
-    /// corrected against the sources (c8e1f87; each item's note says why): floor 74 %.
+    /// corrected against the sources (c8e1f87; each item's note says why): floor 74 %. At the end of that session (main
+    /// 10bfc41, 2 Dec 16:36 UTC, lexical; one more disclaimer expectation corrected, 3ed73cd): fresh7 204/216 = 94.4 %, fresh9
+    /// 189/208 = 90.9 %, fresh10 184/207 = 88.9 %, fresh11 183/212 = 86.3 % (these three tuned on that session), fresh12
+    /// 184/214 = 86.0 % (kept from the engineers until 16:00; 161/214 = 75.2 % from their work alone, the rest from fixes the
+    /// lead made from the tester's summary, from its per-item misses and from the session's review), the other trials
+    /// unchanged: floors 93, 95, 94, 95, 94, 95, 94, 94, 90, 88, 86 and 85 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -142,12 +147,12 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh4.json", 0.95)]
     [InlineData("fresh5.json", 0.94)]
     [InlineData("fresh6.json", 0.95)]
-    [InlineData("fresh7.json", 0.93)]
+    [InlineData("fresh7.json", 0.94)]
     [InlineData("fresh8.json", 0.94)]
-    [InlineData("fresh9.json", 0.89)]
-    [InlineData("fresh10.json", 0.86)]
-    [InlineData("fresh11.json", 0.80)]
-    [InlineData("fresh12.json", 0.74)]
+    [InlineData("fresh9.json", 0.90)]
+    [InlineData("fresh10.json", 0.88)]
+    [InlineData("fresh11.json", 0.86)]
+    [InlineData("fresh12.json", 0.85)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

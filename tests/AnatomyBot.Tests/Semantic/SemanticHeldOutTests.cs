@@ -55,8 +55,10 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// on: held-out 372/377, fresh 122/131 = 93.1 %, fresh7 205/216 = 94.9 %, the other older trials as before, fresh10
     /// 182/207 = 87.9 % (lexical 180), fresh11 172/212 = 81.1 % (lexical 170): floors 93, 95, 94, 95, 94, 95, 94, 95, 89, 87,
     /// 81 %. fresh12.json: the twelfth blind trial (session of 2 Dec 14:28 UTC; 151/214 blind lexical at 9affcd4, 160/214 = 74.8 %
-    /// after ten disclaimer expectations were corrected against the sources; not run model on): floor 74 %, a placeholder equal
-    /// to the lexical floor until a model-on run is recorded.
+    /// after ten disclaimer expectations were corrected against the sources; not run model on blind). At the end of that
+    /// session (10bfc41 with fresh12, 2 Dec 16:43 UTC) model on: held-out 372/377, fresh7 206/216 = 95.4 %, fresh9 189/208 =
+    /// 90.9 %, fresh10 185/207 = 89.4 %, fresh11 185/212 = 87.3 %, fresh12 184/214 = 86.0 % (lexical 184), the other older
+    /// trials as before: floors 93, 95, 94, 95, 94, 95, 95, 95, 90, 89, 87, 85 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -67,12 +69,12 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh4.json", 0.95, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh5.json", 0.94, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh6.json", 0.95, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh7.json", 0.94, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh7.json", 0.95, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh8.json", 0.95, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh9.json", 0.89, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh10.json", 0.87, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh11.json", 0.81, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh12.json", 0.74, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh9.json", 0.90, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh10.json", 0.89, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh11.json", 0.87, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh12.json", 0.85, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
