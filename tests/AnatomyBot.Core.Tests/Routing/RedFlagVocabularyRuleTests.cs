@@ -66,6 +66,7 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("I can barely pass urine and my hip aches")]
     [InlineData("I'm unable to pass water and my groin hurts")]
     [InlineData("struggling to pass urine since my back went")]
+    [InlineData("I take aspirin every day and now my groin is swollen")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -251,6 +252,8 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("I haven't understood which nerves pass near the bladder and the psoas")]
     [InlineData("In the exam case her thigh was swollen and warm; is the femoral nerve from L2-L4?")]
     [InlineData("In pregnant women does the enlarged uterus press on the psoas and make the legs swollen and warm?")]
+    [InlineData("is aspirin or ibuprofen better for a sore hip flexor")]
+    [InlineData("I took aspirin for my hip pain, which stretch helps the psoas?")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
