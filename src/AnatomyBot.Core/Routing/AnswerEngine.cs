@@ -738,7 +738,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Before the self-care facts: "how many weeks until my torn psoas heals", "how much does a psoas release session
         // cost" (of ours: a muscle, a pain or a sure topic named; "how much does a camera cost" is off-topic) and "what
         // nerve supplies the iliopsoas bursa itself" ask what none of them holds.
-        var ours = analysis.Muscles.Count > 0 || analysis.Safety.TouchesPain || NamesSureTopic(analysis) || text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
+        var ours = analysis.Muscles.Count > 0 || analysis.Safety.TouchesPain || NamesSureTopic(analysis) || UsesAMuscleWord(text, index);
         if ((HealingTimeQuestions.Uncovered(text, index) ?? (ours ? CostQuestions.Uncovered(text, index) : null)
             ?? StructureSupplyQuestions.Uncovered(text, analysis)) is { } healing)
         {
@@ -903,9 +903,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// "What is the diaphragm of a camera lens?", "a hip check in ice hockey": no muscle named or guessed, no pain, and
     /// every word of ours tied to a noun no fact knows (<see cref="ForeignAnchors"/>); a follow-up pointing back stays ours.
     /// </summary>
+    /// <summary>Whether a word of a muscle's name stands in the question ("psoas", "iliacus"), even one the analysis did not take for a muscle.</summary>
+    private static bool UsesAMuscleWord(TokenizedText text, KnowledgeIndex index) =>
+        text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
+
     private static bool OfAnotherField(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
         analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
-        && !text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w))
+        && !UsesAMuscleWord(text, index)
         && !(context is not null && FactAnswerer.HasPronoun(text))
         && ForeignAnchors.OwnAllOurWords(text, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text))
         && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
@@ -1990,7 +1994,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             || TouchesLastSubject(index, terms, chat);
 
         // Not about these muscles, and words no fact uses: another subject altogether ("the deltoid", "the human hand").
-        var namesOurMuscles = muscles.Count > 0 || text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
+        var namesOurMuscles = muscles.Count > 0 || UsesAMuscleWord(text, index);
         // A measure or unit alone ("what kg cuff weight for the leg raises") asks an amount of something the facts
         // describe: in the domain, and not covered, rather than another subject.
         // A topic named by a sure phrase with only everyday words besides ("should the strengthening sets be repeated
