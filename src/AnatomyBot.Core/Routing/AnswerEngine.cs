@@ -753,7 +753,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return care;
         }
 
-        if (AboutAnotherRegion(text, analysis, index, context) || OfAnotherField(text, analysis, index, context))
+        if (AboutAnotherRegion(text, analysis, index, context) || OfAnotherField(text, analysis, index, context) || NameOfAThing(text, analysis, index))
         {
             return EngineCopy.OffTopic(index);
         }
@@ -807,10 +807,25 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (subject.Muscles.Count > 0)
         {
+            // "Which muscle attaches near the lesser trochanter besides the psoas major?": the muscles named only to be
+            // left out are no subject; the landmark is looked up among the others.
+            if (LandmarkQuestions.LeftOut(text, analysis) is { Count: > 0 } leftOut && subject.Muscles.TrueForAll(leftOut.Contains)
+                && !subject.Attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation)
+                && (subject.Attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion) || AsksWhichMuscle(text) || LandmarkQuestions.AsksForOneOfThem(text))
+                && ReverseLookup(index, text, analysis, subject.Attributes.Count > 0 ? subject.Attributes : [MuscleAttribute.Origin, MuscleAttribute.Insertion], leftOut) is { } others)
+            {
+                return others;
+            }
+
             if (NamedMuscleAnswer(text, analysis, index, subject) is { } named)
             {
                 return named;
             }
+        }
+        else if (!subject.Attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation) && CourseLookup(index, text) is { } course)
+        {
+            // "What runs from T12 down to the lesser trochanter?": a course by its two ends, each end looked up in its own facts.
+            return course;
         }
         else if (subject.Attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
             && !subject.Attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation)
@@ -818,7 +833,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             return reverse;
         }
-        else if (subject.Attributes.Count == 0 && AsksWhichMuscle(text)
+        else if (subject.Attributes.Count == 0 && (AsksWhichMuscle(text) || LandmarkQuestions.AsksForOneOfThem(text))
             && ReverseLookup(index, text, analysis, [MuscleAttribute.Origin, MuscleAttribute.Insertion]) is { } landmark)
         {
             // "Which muscle is anchored to the iliac crest?", "what muscle lines the iliac fossa?": no attachment cue,
@@ -907,6 +922,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static bool UsesAMuscleWord(TokenizedText text, KnowledgeIndex index) =>
         text.Words.Any(w => index.IsMuscleWord(w) && !Vocabulary.StopWords.Contains(w));
 
+    /// <summary>"Where do I farm the iliacus talisman?": a muscle's name given to a thing of another field (<see cref="ForeignAnchors.NameOfAThing"/>), with no attribute asked and no pain.</summary>
+    private static bool NameOfAThing(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
+        analysis.Muscles.Count > 0 && analysis.Attributes.Count == 0 && !analysis.Safety.TouchesPain
+        && ForeignAnchors.NameOfAThing(text, analysis, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text));
+
     private static bool OfAnotherField(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
         analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
         && !UsesAMuscleWord(text, index)
@@ -946,8 +966,20 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// </summary>
     private static bool QualifiesAnotherNoun(TokenizedText text, KnowledgeIndex index)
     {
-        for (var i = 0; i + 1 < text.Count; i++)
+        for (var i = 0; i < text.Count; i++)
         {
+            // "the relative minor of C major", "a symphony in G minor": a lone letter (not the article "a") before the
+            // qualifier is a key in music, never a muscle.
+            if (i > 0 && text.Word(i) is "major" or "minor" && text.WordString(i - 1) is { Length: 1 } letter && letter[0] is >= 'b' and <= 'h')
+            {
+                return true;
+            }
+
+            if (i + 1 >= text.Count)
+            {
+                break;
+            }
+
             if (text.Word(i) is "major" or "minor" && text.WordString(i + 1) is var noun && noun.Length > 2
                 && !index.IsMuscleWord(noun) && !Vocabulary.StopWords.Contains(noun) && !Vocabulary.NamesNoSubject(noun)
                 && noun is not ("vs" or "versus" or "nor") && !index.Facts.Knows(noun) && !EverydayWords.IsBareNumber(noun))
@@ -2256,7 +2288,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// word, nor a misspelt word that names no subject ("meny" people, "discrepency").
     /// </summary>
     private static bool NamesAnUnknownSubject(string word, KnowledgeIndex index) =>
-        (word.Length >= 3 || Vocabulary.UnitWords.Contains(word)) && !EverydayWords.IsBareNumber(word) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.NamesNoSubject(word)
+        (word.Length >= 3 || Vocabulary.UnitWords.Contains(word) || EverydayWords.IsClinicalSubject(word)) && !EverydayWords.IsBareNumber(word) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.NamesNoSubject(word)
         && !Vocabulary.Filler.Contains(word) && !index.IsMuscleWord(word) && (!index.Safety.IsSafetyWord(word) || EverydayWords.IsClinicalSubject(word))
         && !Vocabulary.FuzzyCueWords.Any(c => EditDistance.Within(word, c.Phrase, EditDistance.Allowed(word)))
         && (word.Length < 5 || QueryAnalyzer.FuzzyCue(word) is null)
@@ -2707,7 +2739,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>"Which muscle attaches to the lesser trochanter?": the origin and insertion facts that name the landmark.</summary>
-    private static Reply? ReverseLookup(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> attributes)
+    private static Reply? ReverseLookup(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<MuscleAttribute> attributes, List<int>? leftOut = null)
     {
         var wanted = attributes.Where(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion).ToHashSet();
         // "Which muscles attach to the discs?" may mean either end: a landmark is looked up in both.
@@ -2715,15 +2747,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             wanted.UnionWith([MuscleAttribute.Origin, MuscleAttribute.Insertion]);
         }
-        var words = text.Words
-            .Where(w => !Vocabulary.CueWords.Contains(w) && !index.IsMuscleWord(w)).ToList();
+        var words = LandmarkWords(text, analysis, index);
         var terms = index.Facts.QueryTerms(words).Where(t => t.Term is not null).ToList();
         if (terms.Count == 0)
         {
             return null;
         }
 
-        var hits = index.Facts.Search(terms, p => p.Kind == PassageKind.MuscleFact && p.Attribute is { } a && wanted.Contains(a));
+        // Muscles left out ("besides the psoas major") and the group, which holds them, are no answer.
+        var hits = index.Facts.Search(terms, p => p.Kind == PassageKind.MuscleFact && p.Attribute is { } a && wanted.Contains(a)
+            && (leftOut is null || (!leftOut.Contains(p.Muscle) && !index.Muscles[p.Muscle].IsGroup)));
         if (hits.Count == 0 || hits[0].Coverage < RoutingThresholds.ReverseLookupCoverage)
         {
             return null;
@@ -2748,6 +2781,104 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // one does, not merely when it fell outside the few facts shown.
             chosen = others;
         }
+        return LandmarkReply(index, chosen, hits[0].Coverage);
+    }
+
+    /// <summary>
+    /// The words of a reverse lookup that may name a landmark: no cue word, no word of a muscle named (or left out) and no
+    /// leaving-out word; a word of a muscle's name only guessed at stays when a word the facts use follows it ("iliac"
+    /// of "the lip of the iliac crest"), and "lesser" of "lesser trochanter" stays, since no muscle was named by it; before
+    /// a cue word it is a bare qualifier ("major and minor origins").
+    /// </summary>
+    private static List<string> LandmarkWords(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        var words = new List<string>(text.Count);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (Vocabulary.CueWords.Contains(word) || analysis.NamesMuscle(i) || LandmarkQuestions.LeavesOut(word) || word is "whose" || LandmarkQuestions.NamesTheSet(text, i))
+            {
+                continue;
+            }
+
+            if (index.IsMuscleWord(word) && !(i + 1 < text.Count && index.Facts.Knows(text.WordString(i + 1)) && !index.IsMuscleWord(text.WordString(i + 1))
+                && !Vocabulary.StopWords.Contains(text.WordString(i + 1)) && !Vocabulary.CueWords.Contains(text.WordString(i + 1))))
+            {
+                continue;
+            }
+
+            words.Add(word);
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// "What runs from T12 down to the lesser trochanter?", "a muscle that goes from the first lumbar vertebra to the
+    /// pubis, which is it?": the start of the course looked up in the origin facts and its end in the insertion facts,
+    /// and the muscles whose facts name both ends (a member before the group, whose facts restate it). Null when no
+    /// muscle's facts name both ends well enough.
+    /// </summary>
+    private static Reply? CourseLookup(KnowledgeIndex index, TokenizedText text)
+    {
+        if (LandmarkQuestions.Course(text) is not var (from, to))
+        {
+            return null;
+        }
+
+        var starts = BestEnd(index, from, MuscleAttribute.Origin);
+        var ends = BestEnd(index, to, MuscleAttribute.Insertion);
+        var both = new List<(int Muscle, PassageHit Start, PassageHit End)>();
+        foreach (var (muscle, start) in starts)
+        {
+            if (ends.TryGetValue(muscle, out var end))
+            {
+                both.Add((muscle, start, end));
+            }
+        }
+
+        if (both.Count == 0)
+        {
+            return null;
+        }
+
+        if (both.Exists(b => !index.Muscles[b.Muscle].IsGroup))
+        {
+            both.RemoveAll(b => index.Muscles[b.Muscle].IsGroup);
+        }
+
+        both.Sort((a, b) => (b.Start.Coverage + b.End.Coverage).CompareTo(a.Start.Coverage + a.End.Coverage));
+        var top = both[0].Start.Coverage + both[0].End.Coverage;
+        List<int> chosen = [.. both.Where(b => b.Start.Coverage + b.End.Coverage >= top * RoutingThresholds.ReverseLookupCompanion)
+            .Take(2).SelectMany(b => new[] { b.Start.Passage, b.End.Passage })];
+        return LandmarkReply(index, chosen, top / 2);
+    }
+
+    /// <summary>Per muscle, its attachment fact of <paramref name="attribute"/> that names most of <paramref name="words"/>, when it names enough.</summary>
+    private static Dictionary<int, PassageHit> BestEnd(KnowledgeIndex index, List<string> words, MuscleAttribute attribute)
+    {
+        var best = new Dictionary<int, PassageHit>();
+        var terms = index.Facts.QueryTerms(words).Where(t => t.Term is not null).ToList();
+        if (terms.Count == 0)
+        {
+            return best;
+        }
+
+        foreach (var hit in index.Facts.Search(terms, p => p.Kind == PassageKind.MuscleFact && p.Attribute == attribute))
+        {
+            var muscle = index.Facts.Passages[hit.Passage].Muscle;
+            if (hit.Coverage >= RoutingThresholds.ReverseLookupCoverage && (!best.TryGetValue(muscle, out var held) || hit.Coverage > held.Coverage))
+            {
+                best[muscle] = hit;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The attachment facts a landmark question chose, under a line naming their muscles.</summary>
+    private static Reply LandmarkReply(KnowledgeIndex index, List<int> chosen, double confidence)
+    {
         var cited = new Citations();
         var (sections, ids) = FactAnswerer.Compose(index, chosen, cited);
         var first = index.Facts.Passages[chosen[0]];
@@ -2758,7 +2889,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             Intent = Intent.MuscleAttribute,
             Entity = index.Muscles[first.Muscle].Id,
             Attribute = first.Attribute,
-            Confidence = Math.Clamp(hits[0].Coverage, 0, 1),
+            Confidence = Math.Clamp(confidence, 0, 1),
             Title = $"{string.Join(", ", names)}: {string.Join(" and ", chosen.Select(c => index.Facts.Passages[c].Attribute!.Value).Distinct().Select(a => Vocabulary.AttributeLabels[a].ToLowerInvariant()))}",
             Sections = sections.Insert(0, lead),
             Sources = cited.Resolve(index.Snapshot),

@@ -1,3 +1,5 @@
+using AnatomyBot.Core.Text;
+
 namespace AnatomyBot.Core.Routing;
 
 /// <summary>
@@ -71,6 +73,88 @@ internal static class ForeignAnchors
         }
 
         return true;
+    }
+
+    /// <summary>Words before a muscle's name that make the word after it a verb ("does the psoas look", "is iliacus active").</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "does", "do", "did", "can", "could", "will", "would", "should", "is", "are", "was", "were", "has", "have", "had", "may",
+        "might", "must", "doesnt", "dont", "didnt", "cant", "isnt", "arent",
+    };
+
+    /// <summary>
+    /// What a student asks for about a muscle that is no fact about it ("a psoas major diagram", "iliacus notes for my
+    /// exam") and the nouns of a condition ("a psoas disorder"): never the thing of another field a name is given to.
+    /// </summary>
+    private static readonly HashSet<string> StudyAndConditionNouns = new(StringComparer.Ordinal)
+    {
+        "diagram", "diagrams", "picture", "pictures", "image", "images", "photo", "photos", "video", "videos", "drawing", "drawings",
+        "notes", "note", "exam", "exams", "quiz", "quizzes", "card", "cards", "flashcard", "flashcards", "mnemonic", "mnemonics",
+        "definition", "definitions", "model", "models", "atlas", "textbook", "lecture", "lectures", "slide", "slides", "homework",
+        "assignment", "essay", "project", "presentation", "worksheet", "disease", "diseases", "disorder", "disorders", "condition",
+        "conditions", "syndrome", "syndromes", "problem", "problems", "issue", "issues", "sign", "signs", "symptom", "symptoms",
+    };
+
+    /// <summary>
+    /// "where do I farm the iliacus talisman", "the opening hours of Psoas Yoga Studio", "a discount on the psoas release
+    /// ball": a muscle's name used as the name of a thing of another field shows as the first word of a compound whose
+    /// head, right after the name or after one word the facts use, is an English noun no fact knows (not a part of the
+    /// body, a person, a treatment, a measure, a study aid or a condition), with another word no fact knows elsewhere in
+    /// the question. A name after an auxiliary is the subject of a verb ("does the psoas look different"), not a modifier.
+    /// The caller checks that a muscle is named, no attribute asked and no pain touched; <paramref name="unknown"/> are the
+    /// words no fact uses. Not caught (2 Dec 2026): the name last, after what it names ("the band Psoas Major"), or alone
+    /// as a name ("my cat is called psoas minor"); a head noun outside the everyday list ("the iliacus amulet"); and a name
+    /// after an auxiliary ("is Iliacus Records still pressing vinyl").
+    /// </summary>
+    public static bool NameOfAThing(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<string> unknown)
+    {
+        if (unknown.Count < 2)
+        {
+            return false;
+        }
+
+        foreach (var mention in analysis.Muscles)
+        {
+            var before = mention.Start - 1;
+            if (before >= 0 && Determiners.Contains(text.WordString(before)))
+            {
+                before--;
+            }
+
+            if (before >= 0 && Auxiliaries.Contains(text.WordString(before)))
+            {
+                continue;
+            }
+
+            var head = mention.End;
+            if (head + 1 < text.Count && text.WordString(head) is var modifier && index.Facts.Knows(modifier) && !Vocabulary.StopWords.Contains(modifier) && !index.IsMuscleWord(modifier))
+            {
+                head++;
+            }
+
+            // The head ends the compound: the question goes on with a function word or another word no fact knows
+            // ("Psoas Pilates Studio open on sundays"), not with a word of ours.
+            if (head >= text.Count || (head + 1 < text.Count && !Vocabulary.StopWords.Contains(text.WordString(head + 1)) && !unknown.Contains(text.WordString(head + 1))))
+            {
+                continue;
+            }
+
+            var noun = text.WordString(head);
+            if (!IsForeignNoun(noun, unknown) || EverydayEnglish.Rank(noun) == int.MaxValue || StudyAndConditionNouns.Contains(noun) || Vocabulary.NamesNoSubject(noun))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < text.Count; i++)
+            {
+                if ((i < mention.Start || i > head) && unknown.Contains(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A foreign noun right after the span, right before it, or after its "of" and a determiner.</summary>
