@@ -784,6 +784,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         subject = WithFollowUp(text, analysis, index, context, subject);
+        if (subject.Muscles.Count == 1 && subject.Attributes.Count == 0 && FramingWords.AsksWhatIsSaidOf(text, analysis))
+        {
+            // "What does the book say about the psoas minor?": the muscle as a whole, in short (the overview).
+            return MuscleAnswer(index, analysis.Muscles[0], overview: true);
+        }
+
         if (subject.Muscles.Count == 1 && FactAnswerer.IsYesNo(text) && VerdictChecks.HipActionVerdict(index, text, analysis.MuscleWordPositions, VerdictChecks.AskedMuscles(index, text, analysis)) == "No.")
         {
             // "Is the iliopsoas a hip extensor?": its action facts say no, and they are the answer, not the clinic's

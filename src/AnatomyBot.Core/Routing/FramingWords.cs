@@ -99,6 +99,75 @@ internal static class FramingWords
         return seen;
     }
 
+    /// <summary>Books and texts a student may quote ("the book", "my textbook"), besides <see cref="ClaimMakers"/>.</summary>
+    private static readonly FrozenSet<string> QuotedTexts = new[] { "book", "textbook", "text", "article", "notes", "handout" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "What does the book say about the psoas minor?", "what do the books state about it", "according to my textbook":
+    /// a book or source that says who made a claim, so it is no topic of its own (the books the sources recommend).
+    /// "Which book talks about the psoas", "what books mention it" ask for a book: a question word right before it keeps it.
+    /// </summary>
+    public static bool NamesWhoSaid(TokenizedText text, int i)
+    {
+        var word = text.WordString(i);
+        if (!ClaimMakers.Contains(word) && !QuotedTexts.Contains(word) || (i > 0 && text.WordString(i - 1) is "which" or "what" or "whats"))
+        {
+            return false;
+        }
+
+        for (var k = i + 1; k < text.Count && k <= i + 2; k++)
+        {
+            if (ReportingVerbs.Contains(text.WordString(k)))
+            {
+                return true;
+            }
+        }
+
+        return AfterAccordingTo(text, i);
+    }
+
+    /// <summary>
+    /// "What does the book say about the psoas minor?", "what do the sources tell us about the iliacus": every word but
+    /// the muscle's name is who said it, a reporting verb or a small word, so the muscle as a whole is asked about. A
+    /// question that names anything else ("... say about its origin", "... the manual therapy book ...") is not, nor one
+    /// that asks for a book ("what books mention it").
+    /// </summary>
+    public static bool AsksWhatIsSaidOf(TokenizedText text, Analysis analysis)
+    {
+        // "What books mention the psoas minor?" asks for a book.
+        if (text.Count < 5 || text.WordString(0) is not ("what" or "whats") || analysis.Muscles.Count == 0
+            || ClaimMakers.Contains(text.WordString(1)) || QuotedTexts.Contains(text.WordString(1)))
+        {
+            return false;
+        }
+
+        var reports = false;
+        var who = false;
+        for (var i = 1; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (analysis.NamesMuscle(i) || Vocabulary.StopWords.Contains(word) || word is "about" or "regarding" or "concerning" or "us" or "me")
+            {
+                continue;
+            }
+
+            if (ReportingVerbs.Contains(word) || word is "tell" or "state" or "write" or "mention")
+            {
+                reports = true;
+            }
+            else if (ClaimMakers.Contains(word) || QuotedTexts.Contains(word))
+            {
+                who = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return reports && who;
+    }
+
     private static bool FramesAt(TokenizedText text, int i, KnowledgeIndex index)
     {
         var next = i + 1 < text.Count ? text.WordString(i + 1) : null;

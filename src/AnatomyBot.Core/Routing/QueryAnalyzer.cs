@@ -178,6 +178,12 @@ internal static class QueryAnalyzer
             topicMentions.RemoveAll(m => m.Count == 1 && Vocabulary.NamesNoSubject(text.WordString(m.Start)));
         }
 
+        if (muscles.Count > 0)
+        {
+            // "What does the book say about the psoas minor?": the book is who said it; the muscle is the subject.
+            topicMentions.RemoveAll(m => m.Count == 1 && FramingWords.NamesWhoSaid(text, m.Start));
+        }
+
         var (ranked, hadPhrase) = ScoreTopics(text, index, topicMentions, residual);
         return new Analysis(muscles, grey, grey.Count > 0 ? grey[0].Score : 0, attributes, strong, ranked, hadPhrase, unexplained, safety)
         {

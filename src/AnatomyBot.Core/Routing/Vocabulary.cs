@@ -120,6 +120,9 @@ internal static class Vocabulary
         "iirc", "afaik", "istg", "lowkey", "highkey", "literally", "honestly",
         // Laughter, texting spellings and mood words ("haha", "every1", "the vibes"): how it is said, never a subject.
         "haha", "hahaha", "hehe", "lolz", "xd", "omg", "every1", "some1", "any1", "vibe", "vibes",
+        // Interjections ("ah the iliacus hurts too", "ohh ok", "erm which nerve"): how it is said, never a subject; "ah"
+        // must not match the "AH" of a pronunciation ("ill-ee-AH-cus"). Not "er" (the emergency room) nor "mm".
+        "ah", "ahh", "aah", "ohh", "ooh", "eh", "erm", "umm", "hm",
         // The form of an exam question ("in my viva they asked", "the mcq said", "what goes in the blank"): how it is
         // asked, never its subject.
         "mcq", "mcqs", "viva", "vivas", "blank", "blanks",
