@@ -1432,7 +1432,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>Nothing retrieved well enough: a guess at what was meant, the muscle's own fallback, or the off-topic reply.</summary>
     private static Reply Fallback(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
     {
-        if (analysis.GreyMuscles.Count > 0)
+        // A guess made of plain English words ("pass under" near "psoas miner") gives way to a muscle named outright:
+        // "which ligament does the iliopsoas pass under" is about the iliopsoas.
+        if (analysis.GreyMuscles.Count > 0 && !(subject.Muscles.Count > 0 && analysis.GreyMuscles.All(g => IsPlainEnglishGuess(text, g))))
         {
             return GreyMuscleSuggestions(index, analysis, text);
         }
@@ -2665,6 +2667,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         return false;
+    }
+
+    /// <summary>Whether every word of a guessed muscle is everyday English or a small word ("pass under"; not "psoaz", "illiacus").</summary>
+    private static bool IsPlainEnglishGuess(TokenizedText text, MuscleMention guess)
+    {
+        for (var i = guess.Start; i < guess.Start + guess.Count && i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (!Vocabulary.StopWords.Contains(word) && !EverydayWords.IsEveryday(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Did-you-mean for muscles only guessed at, phrased with the asked attribute ("origin of the psoas minor").</summary>

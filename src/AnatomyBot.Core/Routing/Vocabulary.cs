@@ -126,6 +126,10 @@ internal static class Vocabulary
         // The form of an exam question ("in my viva they asked", "the mcq said", "what goes in the blank"): how it is
         // asked, never its subject.
         "mcq", "mcqs", "viva", "vivas", "blank", "blanks",
+        // What the student is studying for or writing ("viva prep:", "revision flashcards:", "an essay paragraph on",
+        // "hint:"): the asker's study, never the subject (not "quiz", "test" or "exam": commands and rules read those).
+        "prep", "revision", "revising", "flashcard", "flashcards", "essay", "essays", "paragraph", "hint", "hints",
+        "worksheet", "homework", "coursework", "assignment",
         // A correction's own words ("oops, meant the iliacus", "nope, the minor"): the muscle it names is the subject.
         "oops", "whoops", "nope", "nah", "meant", "lifesaver", "lifesavers", "legend",
         // Punctuation spoken to voice typing ("so az minor origin comma which vertebra"): how it was typed, never a subject.
