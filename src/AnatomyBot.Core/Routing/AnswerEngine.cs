@@ -194,7 +194,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private Reply Route(ChatRequest request, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic) => request switch
     {
         AskRequest { ViaCommand: true } ask when TokenizedText.From(Head(ask.Text)).Count == 0 => EngineCopy.AskUsage(),
-        AskRequest ask => FreeText(TokenizedText.From(Head(WithoutChoices(QuestionForms.WithoutExamLabel(ask.Text), index))), index, context, semantic),
+        AskRequest ask => Ask(ask.Text, index, context, semantic),
         MuscleCardRequest card => MuscleCommand(TokenizedText.From(Head(card.Name)), index),
         HelpRequest => EngineCopy.Help(index, null),
         UnknownCommandRequest unknown => EngineCopy.UnknownCommand(index, unknown.Name),
@@ -206,16 +206,108 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     };
 
     /// <summary>
-    /// The stem of a multiple-choice question (<see cref="QuestionForms.WithoutChoices"/>), unless the options speak of
+    /// A free-text question: its exam label and length request cut (<see cref="LengthRequests"/>), a multiple-choice
+    /// question answered from its stem with a line naming the option the facts support (<see cref="ChoiceOptions"/>), and
+    /// a short answer when one was asked for: a muscle's summary instead of its card, no "Related" line.
+    /// </summary>
+    private Reply Ask(string typed, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
+    {
+        var labelled = QuestionForms.WithoutExamLabel(typed);
+        var (raw, brief) = LengthRequests.Cut(labelled);
+        if (brief && (!HasContentWord(TokenizedText.From(raw)) || MoreFollowUps.AsksToRestate(TokenizedText.From(labelled))))
+        {
+            // "in one sentence please", "say that briefly": a request about the last answer, which the follow-up rules read whole.
+            (raw, brief) = (labelled, false);
+        }
+
+        var choices = ChoiceOptions.Read(raw);
+        var stem = choices is null ? raw : WithoutChoices(raw, choices.Stem, index);
+        var reply = FreeText(TokenizedText.From(Head(stem)), index, context, semantic);
+        if (brief)
+        {
+            reply = Shortened(reply, index);
+        }
+
+        if (choices is not null && !ReferenceEquals(stem, raw) && ChoiceOptions.Verdict(choices, reply, index) is { } verdict)
+        {
+            reply = reply with { Sections = reply.Sections.Insert(0, new ReplySection(null, verdict)) };
+        }
+
+        return reply;
+    }
+
+    /// <summary>Whether a word is left that is not a stop word or courtesy ("please"): something asked about.</summary>
+    private static bool HasContentWord(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (!Vocabulary.StopWords.Contains(word) && word is not ("please" or "pls" or "plz" or "thanks" or "thx"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A short answer: a muscle's summary line instead of its whole card; any other answer without its "Related" line and
+    /// with at most <see cref="BriefFacts"/> facts a section (each with its editors' note; a "Sources disagree" line stays).
+    /// </summary>
+    private static Reply Shortened(Reply reply, KnowledgeIndex index)
+    {
+        if (reply.Intent == Intent.Muscle && reply.Entity is { } id && index.MuscleById.TryGetValue(id, out var muscle))
+        {
+            var cited = new Citations();
+            return reply with { Sections = ReplyComposer.MuscleOverview(muscle, cited), Sources = cited.Resolve(index.Snapshot) };
+        }
+
+        if (reply.Intent is not (Intent.MuscleAttribute or Intent.Topic))
+        {
+            return reply;
+        }
+
+        return reply with { Sections = [.. reply.Sections.Where(s => s.Heading is not "Related").Select(s => s with { Body = FirstFacts(s.Body, BriefFacts) })] };
+    }
+
+    /// <summary>How many facts a section of a short answer keeps.</summary>
+    private const int BriefFacts = 2;
+
+    /// <summary>The body's first <paramref name="keep"/> bullets ("- ...") with their indented lines; other lines stay.</summary>
+    private static string FirstFacts(string body, int keep)
+    {
+        var lines = body.Split('\n');
+        var kept = new List<string>(lines.Length);
+        var bullets = 0;
+        var inDropped = false;
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                bullets++;
+                inDropped = bullets > keep;
+            }
+            else if (!line.StartsWith(' '))
+            {
+                inDropped = false;
+            }
+
+            if (!inDropped)
+            {
+                kept.Add(line);
+            }
+        }
+
+        return bullets > keep ? string.Join('\n', kept) : body;
+    }
+
+    /// <summary>
+    /// The stem of a multiple-choice question (<see cref="ChoiceOptions.Read"/>), unless the options speak of
     /// pain or the message of a red flag or a crisis: the safety reading always sees what the student wrote.
     /// </summary>
-    private static string WithoutChoices(string raw, KnowledgeIndex index)
+    private static string WithoutChoices(string raw, string stem, KnowledgeIndex index)
     {
-        var stem = QuestionForms.WithoutChoices(raw);
-        if (ReferenceEquals(stem, raw))
-        {
-            return raw;
-        }
 
         var whole = TokenizedText.From(Head(raw));
         var finding = index.Safety.Inspect(whole);

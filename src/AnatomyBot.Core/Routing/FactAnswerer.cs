@@ -1181,7 +1181,8 @@ internal static partial class FactAnswerer
             return level;
         }
 
-        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, askedMuscles, shown))
+        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, askedMuscles, shown)
+            || shown.Any(p => ComparesOtherAgainstTheAsked(index, question, askedMuscles, Words(p.Fact.Text))))
         {
             return null;
         }
@@ -1633,6 +1634,49 @@ internal static partial class FactAnswerer
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// "Is the psoas easy to palpate?" against "the iliacus ... is easier to palpate than the psoas": a fact that ranks
+    /// something else above the asked muscle ("than" followed, within two words, by a word of the asked muscle's name, or
+    /// a muscle word the question itself uses)
+    /// says nothing of the plain claim, so no shown fact settles it. Only when the question makes no comparison of its own
+    /// (one that does is weighed by <see cref="MakesTheComparison"/>). Not caught: a ranking said without "than" ("the
+    /// iliacus is the easier of the two").
+    /// </summary>
+    private static bool ComparesOtherAgainstTheAsked(KnowledgeIndex index, TokenizedText question, int[] askedMuscles, string[] factWords)
+    {
+        if (question.Words.Contains("than"))
+        {
+            return false;
+        }
+
+        for (var i = 0; i + 1 < factWords.Length; i++)
+        {
+            if (factWords[i] != "than")
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < Math.Min(factWords.Length, i + 3); k++)
+            {
+                // "the psoas" may name no one muscle (the analysis leaves it grey): the question's own muscle word counts.
+                if (factWords[k].Length > 4 && index.IsMuscleWord(factWords[k]) && question.Words.Contains(factWords[k]))
+                {
+                    return true;
+                }
+
+                foreach (var asked in askedMuscles)
+                {
+                    if (index.Muscles[asked].Name.Split(' ').Any(n => n.Length > 4 && n.Equals(factWords[k], StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Claims that one thing does better than another: "beat", "superior", "outperform" are "better" said otherwise.</summary>
