@@ -12,7 +12,8 @@ internal sealed record Choices(string Stem, ImmutableArray<string> Labels, Immut
 
 /// <summary>
 /// Multiple-choice questions in the layouts students paste them in, and which option the answer to their stem supports.
-/// Layouts read: lettered options ("A) ... B) ...", "(a) ...", "a. ...", see <see cref="QuestionForms.WithoutChoices"/>),
+/// Layouts read: lettered options ("A) ... B) ...", "(a) ...", "a. ...", see <see cref="QuestionForms.WithoutChoices"/>, also
+/// after an instruction such as "choose all that apply:"),
 /// numbered ones ("1) ... 2) ...", "1. ... 2. ..."), one option a line under the stem, and an inline list of three or more
 /// after a stem that asks to pick ("which of these is NOT an action of the psoas major: flex the hip, ..., extend the knee").
 /// Not read: options woven into the stem without a mark ("is it supplied by the femoral, obturator or sciatic nerve?"),
@@ -53,7 +54,23 @@ internal static partial class ChoiceOptions
             return Marked(raw, lettered.Length, LetterMarker()) ?? new Choices(lettered, [], [], false);
         }
 
-        return Numbered(raw) ?? OnLines(raw) ?? Inline(raw);
+        return Instructed(raw) ?? Numbered(raw) ?? OnLines(raw) ?? Inline(raw);
+    }
+
+    /// <summary>
+    /// Lettered options after a stem that ends in "?" or ":" with an instruction between ("psoas major actions? choose all
+    /// that apply: a) ... b) ..."), which <see cref="QuestionForms.WithoutChoices"/> leaves whole.
+    /// </summary>
+    private static Choices? Instructed(string raw)
+    {
+        var first = LetterMarker().Match(raw);
+        if (!first.Success || first.Index == 0)
+        {
+            return null;
+        }
+
+        var stem = raw.AsSpan(0, first.Index).TrimEnd();
+        return stem.Length > 0 && stem[^1] is '?' or ':' ? Marked(raw, stem.Length, LetterMarker()) : null;
     }
 
     /// <summary>"1) femoral 2) obturator 3) sciatic" after a stem ending in "?" or ":" (or three options after a longer stem).</summary>

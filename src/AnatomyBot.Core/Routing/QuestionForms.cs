@@ -67,7 +67,7 @@ internal static partial class QuestionForms
         var part = 0;
         for (var i = 0; i < text.Count; i++)
         {
-            if (i > 1 && ClauseJoins.Contains(text.WordString(i - 1)) && OpensSecondQuestion(text, i))
+            if (i > 1 && (ClauseJoins.Contains(text.WordString(i - 1)) || IsPartLabel(text, i - 1)) && OpensSecondQuestion(text, i))
             {
                 part++;
             }
@@ -83,7 +83,30 @@ internal static partial class QuestionForms
     {
         for (var i = 2; i < text.Count; i++)
         {
-            if (ClauseJoins.Contains(text.WordString(i - 1)) && OpensSecondQuestion(text, i))
+            if ((ClauseJoins.Contains(text.WordString(i - 1)) || IsPartLabel(text, i - 1)) && OpensSecondQuestion(text, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The label of a later part of an exam question ("a) what does it do? b) how many people lack it?", normalised to
+    /// "b"): a second question when a question word follows it, as after "and", and a first part was labelled before it.
+    /// </summary>
+    private static bool IsPartLabel(TokenizedText text, int at)
+    {
+        if (text.WordString(at) is not ("b" or "c" or "d" or "ii" or "iii"))
+        {
+            return false;
+        }
+
+        // Only after a first part labelled the same way ("a) what ...", "(i) where ..."): "vitamin b what is it" has none.
+        for (var j = 0; j + 1 < at; j++)
+        {
+            if (text.WordString(j) is "a" or "i" && OpensSecondQuestion(text, j + 1))
             {
                 return true;
             }

@@ -72,6 +72,36 @@ public sealed class ChoiceVerdictAndLengthRuleTests(ShippedKnowledgeFixture fixt
         Assert.Equal(options, choices.Options.Length);
     }
 
+    [Fact]
+    public void Options_after_an_instruction_are_read()
+    {
+        var choices = ChoiceOptions.Read("iliacus nerve? choose one: a) femoral b) obturator c) sciatic");
+
+        Assert.NotNull(choices);
+        Assert.Equal("iliacus nerve? choose one:", choices.Stem);
+        Assert.Equal(3, choices.Options.Length);
+    }
+
+    [Theory]
+    [InlineData("a) what does the psoas minor do? b) how many people lack it?", true)]
+    [InlineData("(i) where does the iliacus start (ii) where does it insert", true)]
+    [InlineData("where does the psoas minor insert, b or c?", false)]
+    [InlineData("vitamin b what is it", false)]
+    public void A_later_part_label_before_a_question_word_opens_a_second_question(string typed, bool two)
+    {
+        Assert.Equal(two, QuestionForms.AsksTwoQuestions(TokenizedText.From(typed)));
+    }
+
+    [Fact]
+    public void Both_parts_of_a_lettered_exam_question_are_answered()
+    {
+        var reply = fixture.Ask("a) where does the iliacus originate? b) what nerve supplies it?");
+        var body = Body(reply);
+
+        Assert.Contains("iliac fossa", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("femoral", body, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("Q3 (2 marks) state the insertion of the iliacus")]
     [InlineData("how many reps: 15, 20?")]
