@@ -72,6 +72,13 @@ internal static class Vocabulary
     public static readonly FrozenSet<string> StopWords = EnglishStopWords.Concat(OtherLanguageStopWords).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// The other languages' function words that are no English one ("und", "der", "y", "el", "et", "le", not "en" or "a"):
+    /// a message framed by them is not English, whatever its muscle name.
+    /// </summary>
+    public static readonly FrozenSet<string> OtherLanguageOnlyStopWords =
+        OtherLanguageStopWords.Where(w => !EnglishStopWords.Contains(w)).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// Everyday words that name no subject: a question holding one of them that no fact uses is not therefore about
     /// something the sources lack ("is it true", "a few years ago", "summarise").
     /// </summary>
