@@ -482,6 +482,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             analysis = Analyze(text, index);
         }
 
+        if (ForeignFollowUps.AsEnglish(text, analysis, index, context) is { } english)
+        {
+            // "und der iliacus?", "y el iliaco?": "and the iliacus?" in another language.
+            text = english;
+            analysis = Analyze(text, index);
+        }
+
         if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithOtherMuscle(text, index, context) is { } other)
         {
             // "and the other one?" after the psoas minor: the psoas major, asked as "and the psoas major?".
@@ -557,10 +564,22 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var followed = FollowUpGate.Context(text, analysis, index, context);
         var decided = Decide(text, analysis, index, followed, semantic);
+        // "which of those is right?", "is that a lot?", "is that per leg or in total?", "are you sure?": a question about the
+        // last answer itself stays on its subject, though a word of it ("right", "leg") matched a fact elsewhere.
+        if (followed is not null && LastAnswerFollowUps.AsksAboutIt(text, analysis) && !LastAnswerFollowUps.SameSubject(decided, followed)
+            && MoreFollowUps.Restate(index, followed, text, cite: true) is { Intent: not Intent.DidYouMean } restated)
+        {
+            decided = restated;
+        }
+
         // "what exercises help with it?" after "my hip hurts at the front when I stand up": "it" is the pain, so the
         // answer keeps the disclaimer the last one carried, whatever topic its words found. Only a pronoun that is the
         // object closing the question (EndsOnObjectPronoun): in "what is the sacral chakra? is it real?" "it" is the chakra.
-        if (context is { Disclaimed: true } && followed is not null && analysis.Muscles.Count == 0 && decided.Disclaimer is null && EndsOnObjectPronoun(text)
+        // The same holds for any turn that carries the pain thread on (StaysOnThePain): a correction of the muscle meant
+        // ("no i meant the iliacus"), or a follow-up naming no muscle that is about the student ("how long until i can
+        // train again", "should i use heat or ice") or has a follow-up shape ("and how many reps?").
+        if (context is { Disclaimed: true } && decided.Disclaimer is null
+            && ((followed is not null && analysis.Muscles.Count == 0 && EndsOnObjectPronoun(text)) || StaysOnThePain(text, analysis, followed))
             && decided.Intent is Intent.Topic or Intent.MuscleAttribute or Intent.Muscle or Intent.NotCovered
             && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer))
         {
@@ -568,6 +587,42 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         return Compose(decided, index, text);
+    }
+
+    /// <summary>
+    /// Whether a turn after an answer that carried the disclaimer goes on about the same pain or injury: a correction of
+    /// the muscle meant ("no i meant the iliacus", "sorry, psoas minor not major"), or a message naming no muscle that
+    /// leans on the last answer (the follow-up gate let it) and speaks of the student ("how many reps should i do then",
+    /// "should i use heat or ice") or has a follow-up shape ("and for how long?", "what about stretches?"). Not caught:
+    /// a new question that names a muscle ("where does the psoas minor insert") or speaks neither of the student nor as
+    /// a follow-up ("what is the psoas paradox"); both are answered as new questions, without the disclaimer.
+    /// </summary>
+    private static bool StaysOnThePain(TokenizedText text, Analysis analysis, ConversationContext? followed)
+    {
+        if (FactAnswerer.IsCorrection(text))
+        {
+            return true;
+        }
+
+        if (followed is null || analysis.Muscles.Count > 0)
+        {
+            return false;
+        }
+
+        if (FactAnswerer.IsFollowUp(text) || FollowUpGate.AsksOnlyAnAmount(text))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (SafetyMatcher.IsPersonalWord(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -1556,7 +1611,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>Nothing retrieved well enough: a guess at what was meant, the muscle's own fallback, or the off-topic reply.</summary>
     private static Reply Fallback(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
     {
-        if (analysis.GreyMuscles.Count > 0)
+        // A guess made of plain English words ("pass under" near "psoas miner") gives way to a muscle named outright:
+        // "which ligament does the iliopsoas pass under" is about the iliopsoas.
+        if (analysis.GreyMuscles.Count > 0 && !(subject.Muscles.Count > 0 && analysis.GreyMuscles.All(g => IsPlainEnglishGuess(text, g))))
         {
             return GreyMuscleSuggestions(index, analysis, text);
         }
@@ -2789,6 +2846,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         return false;
+    }
+
+    /// <summary>Whether every word of a guessed muscle is everyday English or a small word ("pass under"; not "psoaz", "illiacus").</summary>
+    private static bool IsPlainEnglishGuess(TokenizedText text, MuscleMention guess)
+    {
+        for (var i = guess.Start; i < guess.Start + guess.Count && i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (!Vocabulary.StopWords.Contains(word) && !EverydayWords.IsEveryday(word))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Did-you-mean for muscles only guessed at, phrased with the asked attribute ("origin of the psoas minor").</summary>

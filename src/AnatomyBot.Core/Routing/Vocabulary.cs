@@ -72,6 +72,13 @@ internal static class Vocabulary
     public static readonly FrozenSet<string> StopWords = EnglishStopWords.Concat(OtherLanguageStopWords).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// The other languages' function words that are no English one ("und", "der", "y", "el", "et", "le", not "en" or "a"):
+    /// a message framed by them is not English, whatever its muscle name.
+    /// </summary>
+    public static readonly FrozenSet<string> OtherLanguageOnlyStopWords =
+        OtherLanguageStopWords.Where(w => !EnglishStopWords.Contains(w)).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// Everyday words that name no subject: a question holding one of them that no fact uses is not therefore about
     /// something the sources lack ("is it true", "a few years ago", "summarise").
     /// </summary>
@@ -126,6 +133,10 @@ internal static class Vocabulary
         // The form of an exam question ("in my viva they asked", "the mcq said", "what goes in the blank"): how it is
         // asked, never its subject.
         "mcq", "mcqs", "viva", "vivas", "blank", "blanks",
+        // What the student is studying for or writing ("viva prep:", "revision flashcards:", "an essay paragraph on",
+        // "hint:"): the asker's study, never the subject (not "quiz", "test" or "exam": commands and rules read those).
+        "prep", "revision", "revising", "flashcard", "flashcards", "essay", "essays", "paragraph", "hint", "hints",
+        "worksheet", "homework", "coursework", "assignment",
         // A correction's own words ("oops, meant the iliacus", "nope, the minor"): the muscle it names is the subject.
         "oops", "whoops", "nope", "nah", "meant", "lifesaver", "lifesavers", "legend",
         // Punctuation spoken to voice typing ("so az minor origin comma which vertebra"): how it was typed, never a subject.

@@ -30,7 +30,7 @@ public sealed class SideAndSameFollowUpRuleTests(ShippedKnowledgeFixture fixture
     }
 
     [Theory]
-    [InlineData("which nerve supplies the iliacus", "is that right?")]
+    // "is that right?" asks about the last answer itself and now restates it (LastAnswerAndPainThreadFollowUpRuleTests).
     [InlineData("which nerve supplies the iliacus", "what's left to learn about it?")]
     [InlineData("which nerve supplies the iliacus", "and the right psoas major?")]
     public void A_word_that_is_no_side_or_a_named_muscle_is_no_side_follow_up(string first, string follow)

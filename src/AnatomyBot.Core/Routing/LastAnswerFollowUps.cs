@@ -1,0 +1,59 @@
+using System.Collections.Frozen;
+using AnatomyBot.Core.Conversation;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>
+/// A question whose subject is the last answer itself: "which of those is right?", "is that a lot?", "is that per leg or
+/// in total?", "are those all of them?", "are you sure?". By its shape: a verb and a pronoun that points back open it
+/// ("is that", "are these", "was it"), or "which of those" / "which one", or "are you"; it is short and names no muscle,
+/// attribute cue, topic phrase or pain. Such a question is about the last subject, so when the words left in it ("right",
+/// "leg", "people") found a fact of another subject, the last answer's facts are shown again with their sources.
+/// What it does not catch: the same question without a pronoun ("a lot?", "per leg?"), and one whose own words do name
+/// another subject ("is that the same for the iliacus?" names a muscle and is answered as such).
+/// </summary>
+internal static class LastAnswerFollowUps
+{
+    /// <summary>Words that may come before the question without changing it ("so is that right?", "ok but are you sure").</summary>
+    private static readonly FrozenSet<string> Leads = new[]
+    {
+        "so", "but", "and", "ok", "okay", "hmm", "hm", "wait", "um", "oh", "really", "then", "well", "k",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The pronouns that point back at the last answer.</summary>
+    private static readonly FrozenSet<string> PointBack = new[]
+    {
+        "that", "this", "those", "these", "it", "they", "thats",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool AsksAboutIt(TokenizedText text, Analysis analysis)
+    {
+        if (text.Count < 2 || text.Count > 9 || analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
+            || analysis.Attributes.Count > 0 || analysis.TopicHadPhrase || analysis.Safety.TouchesPain)
+        {
+            return false;
+        }
+
+        var at = 0;
+        while (at < text.Count - 1 && Leads.Contains(text.WordString(at)))
+        {
+            at++;
+        }
+
+        if (at + 1 >= text.Count)
+        {
+            return false;
+        }
+
+        var (first, second) = (text.WordString(at), text.WordString(at + 1));
+        return (first is "is" or "are" or "was" or "were" or "isnt" or "arent" && PointBack.Contains(second))
+            || (first == "are" && second is "you" or "u")
+            || (first == "which" && second is "of" or "one" && (at + 2 >= text.Count || PointBack.Contains(text.WordString(at + 2)) || second == "one"));
+    }
+
+    /// <summary>Whether the reply answers the context's subject (its topic, or its muscle and attribute).</summary>
+    public static bool SameSubject(Reply reply, ConversationContext context) =>
+        context.TopicId is { } topic
+            ? reply.Intent == Intent.Topic && reply.Entity == topic
+            : reply.Entity == context.MuscleId && reply.Attribute == context.Attribute;
+}
