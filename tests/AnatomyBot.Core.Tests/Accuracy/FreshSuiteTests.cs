@@ -24,7 +24,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -44,6 +44,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh10.json", 30)]
     [InlineData("fresh11.json", 30)]
     [InlineData("fresh12.json", 30)]
+    [InlineData("fresh13.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -138,6 +139,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 184/214 = 86.0 % (kept from the engineers until 16:00; 161/214 = 75.2 % from their work alone, the rest from fixes the
     /// lead made from the tester's summary, from its per-item misses and from the session's review), the other trials
     /// unchanged: floors 93, 95, 94, 95, 94, 95, 94, 94, 90, 88, 86 and 85 %.
+    /// fresh13.json (211 students, a thirteenth, kept from the tuners of the session of 2 Dec 18:26 UTC): 164/211 = 77.7 % blind
+    /// at main 12c174e (items committed as 9a74a73 before the run; 2 Dec, 18:49 UTC), 167/211 = 79.1 % after three expectations
+    /// were corrected against the sources (bb057eb; each item's note says why): floor 79 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -153,6 +157,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh10.json", 0.88)]
     [InlineData("fresh11.json", 0.86)]
     [InlineData("fresh12.json", 0.85)]
+    [InlineData("fresh13.json", 0.79)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
