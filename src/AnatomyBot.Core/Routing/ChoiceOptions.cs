@@ -247,7 +247,7 @@ internal static partial class ChoiceOptions
             var short1 = Enumerable.Range(0, coverage.Length).Where(i => coverage[i] < 1).ToList();
             var odd = short1.Count == 1 && full.Count == coverage.Length - 1 ? short1
                 : none.Count > 0 && full.Count > 0 && none.Count + full.Count == coverage.Length ? none : null;
-            return odd is null ? null : $"Of the options, the sources do not list {Named(choices, odd)}.";
+            return odd is null ? null : $"Of the options, {Named(choices, odd)} {(odd.Count == 1 ? "is the one" : "are the ones")} missing from the sources.";
         }
 
         return full.Count > 0 && full.Count < coverage.Length ? $"Of the options, the sources support {Named(choices, full)}." : null;

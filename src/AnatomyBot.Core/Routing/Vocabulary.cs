@@ -34,7 +34,7 @@ internal static class Vocabulary
         "ou", "quel", "quelle", "quels", "quelles", "est", "sont", "le", "la", "les", "du", "des", "un", "une", "et", "de",
         "qui", "que", "quoi", "pourquoi", "bonjour", "salut", "merci", "je", "jai", "ai", "avez", "vous", "tu",
         "elle", "nous", "mon", "ma", "mes", "ses", "ce", "cette", "dans", "sur", "avec", "pas", "ne", "se", "qu", "il",
-        "svp",
+        "svp", "trouve", "situe", "situee",
         // Italian
         "dove", "qual", "quale", "quali", "lo", "gli", "della", "del", "dei", "delle", "di", "da", "che", "cosa", "perche",
         "ciao", "grazie", "sono", "una", "ho", "domanda", "muscolo", "muscoli", "questo", "questa", "nel", "nella",

@@ -35,7 +35,7 @@ public sealed class ChoiceVerdictAndLengthRuleTests(ShippedKnowledgeFixture fixt
     {
         var reply = fixture.Ask(question);
 
-        Assert.Equal($"Of the options, the sources do not list {named}.", reply.Sections[0].Body);
+        Assert.Equal($"Of the options, {named} is the one missing from the sources.", reply.Sections[0].Body);
     }
 
     [Theory]

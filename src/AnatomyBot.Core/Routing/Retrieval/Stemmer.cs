@@ -1,8 +1,8 @@
 namespace AnatomyBot.Core.Routing.Retrieval;
 
 /// <summary>
-/// A light English suffix stripper: "stretches", "stretching" and "stretched" all become "stretch". It only has
-/// to be consistent between the facts and the questions, not linguistically exact.
+/// A light English suffix stripper: "stretches", "stretching" and "stretched" all become "stretch"; "-ize" and "-ise"
+/// become one ending. It only has to be consistent between the facts and the questions, not linguistically exact.
 /// </summary>
 internal static class Stemmer
 {
@@ -45,6 +45,12 @@ internal static class Stemmer
         if (stem.Length >= 5 && stem[^1] == 'e')
         {
             stem = stem[..^1];
+        }
+
+        // American and British spellings are one term: "stabilize" and "stabilise", "normalized" and "normalised".
+        if (stem.Length >= 5 && stem.EndsWith("iz", StringComparison.Ordinal))
+        {
+            stem = string.Concat(stem.AsSpan(0, stem.Length - 1), "s");
         }
 
         return stem;
