@@ -308,7 +308,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// </summary>
     private static string WithoutChoices(string raw, string stem, KnowledgeIndex index)
     {
-
         var whole = TokenizedText.From(Head(raw));
         var finding = index.Safety.Inspect(whole);
         return finding.RedFlags.Count > 0 || index.Safety.SpeaksOfCrisis(whole) || index.Safety.TouchesPain(TokenizedText.From(Head(raw[stem.Length..])))

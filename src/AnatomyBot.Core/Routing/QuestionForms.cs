@@ -383,6 +383,7 @@ internal static partial class QuestionForms
         }
 
         var text = ExamLabel().Replace(raw, "", 1);
+        text = NumberedLabel().Replace(text, "", 1);
         text = TrueFalseLabel().Replace(text, "true or false: ", 1);
         text = TrueFalseTag().Replace(text, " true or false?", 1);
         text = BlankMarks().Replace(text, " ");
@@ -392,6 +393,13 @@ internal static partial class QuestionForms
     /// <summary>"Q7.", "Question 3:", "MCQ:", "Multiple choice question -", "Viva:", "Short answer:", "Pick one:" opening the message.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:q(?:uestion)?\s*\d+[a-z]?|mcqs?|multiple[\s-]*choice(?:\s+question)?|viva(?:\s+(?:voce|question))?|oral\s+exam(?:\s+question)?|short[\s-]*answer(?:\s+question)?|exam\s+question|fill\s+in\s+the\s+blanks?|(?:pick|choose|select)\s+(?:one|the\s+(?:right|correct|best)\s+(?:one|answer|option)))\s*[:.,)\-]+\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ExamLabel();
+
+    /// <summary>
+    /// A heading that ends in a question number, within the first 40 characters: "Anatomy quiz 4 - Q12:", "Week 3 revision,
+    /// q5)". The number alone ("Q7.") is <see cref="ExamLabel"/>'s.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^:?!]{0,40}?\bq(?:uestion)?\s*\d+[a-z]?\s*[:.)\-]+\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NumberedLabel();
 
     /// <summary>"T/F:", "T or F", "TF:", "True/false", "true-false" opening the message.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:t\s*/\s*f|t\s+or\s+f|tf|true\s*[/-]\s*false)\b\s*[:.,\-]*\s*", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
