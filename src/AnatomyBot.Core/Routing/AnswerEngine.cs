@@ -242,7 +242,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (!Vocabulary.StopWords.Contains(word) && word is not ("please" or "pls" or "plz" or "thanks" or "thx"))
+            if (!Vocabulary.StopWords.Contains(word) && !Vocabulary.ThanksWords.Contains(word))
             {
                 return true;
             }
@@ -564,8 +564,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var followed = FollowUpGate.Context(text, analysis, index, context);
         var decided = Decide(text, analysis, index, followed, semantic);
         // "which of those is right?", "is that a lot?", "is that per leg or in total?", "are you sure?": a question about the
-        // last answer itself stays on its subject, though a word of it ("right", "leg") matched a fact elsewhere.
-        if (followed is not null && LastAnswerFollowUps.AsksAboutIt(text, analysis) && !LastAnswerFollowUps.SameSubject(decided, followed)
+        // last answer itself stays on its subject, though a word of it ("right", "leg") matched a fact elsewhere. An honest
+        // "my sources don't cover" stays ("is that different in women?" after an origin).
+        if (followed is not null && decided.Intent != Intent.NotCovered && LastAnswerFollowUps.AsksAboutIt(text, analysis) && !LastAnswerFollowUps.SameSubject(decided, followed)
             && MoreFollowUps.Restate(index, followed, text, cite: true) is { Intent: not Intent.DidYouMean } restated)
         {
             decided = restated;
@@ -578,7 +579,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // ("no i meant the iliacus"), or a follow-up naming no muscle that is about the student ("how long until i can
         // train again", "should i use heat or ice") or has a follow-up shape ("and how many reps?").
         if (context is { Disclaimed: true } && decided.Disclaimer is null
-            && ((followed is not null && analysis.Muscles.Count == 0 && EndsOnObjectPronoun(text)) || StaysOnThePain(text, analysis, followed))
+            && ((followed is not null && analysis.Muscles.Count == 0 && EndsOnObjectPronoun(text)) || StaysOnThePain(text, analysis, index, followed))
             && decided.Intent is Intent.Topic or Intent.MuscleAttribute or Intent.Muscle or Intent.NotCovered
             && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer))
         {
@@ -592,18 +593,23 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// Whether a turn after an answer that carried the disclaimer goes on about the same pain or injury: a correction of
     /// the muscle meant ("no i meant the iliacus", "sorry, psoas minor not major"), or a message naming no muscle that
     /// leans on the last answer (the follow-up gate let it) and speaks of the student ("how many reps should i do then",
-    /// "should i use heat or ice") or has a follow-up shape ("and for how long?", "what about stretches?"). Not caught:
-    /// a new question that names a muscle ("where does the psoas minor insert") or speaks neither of the student nor as
-    /// a follow-up ("what is the psoas paradox"); both are answered as new questions, without the disclaimer.
+    /// "should i use heat or ice") or has a follow-up shape ("and for how long?", "what about stretches?"). A new
+    /// question that names a muscle ("where does the psoas minor insert") or, by its own words, a topic whose facts never
+    /// speak of pain ("and what is the psoas paradox?") is answered as new, without the disclaimer unless its answer
+    /// speaks of pain. A topic whose facts do ("I have an exam tomorrow, what does the lumbar plexus supply", whose
+    /// topic is also about nerve pain) keeps it.
     /// </summary>
-    private static bool StaysOnThePain(TokenizedText text, Analysis analysis, ConversationContext? followed)
+    private static bool StaysOnThePain(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? followed)
     {
         if (FactAnswerer.IsCorrection(text))
         {
             return true;
         }
 
-        if (followed is null || analysis.Muscles.Count > 0)
+        // A question that names a topic of its own whose facts never speak of pain ("and what is the psoas paradox?") is
+        // a new question, whatever its shape; "and what stretches help?" goes on about the pain.
+        if (followed is null || analysis.Muscles.Count > 0
+            || (analysis.TopicHadPhrase && analysis.BestTopic.Score >= RoutingThresholds.TopicAccept && !TopicSpeaksOfPain(index, analysis.BestTopic.Topic)))
         {
             return false;
         }
@@ -616,6 +622,20 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = 0; i < text.Count; i++)
         {
             if (SafetyMatcher.IsPersonalWord(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a fact of the topic speaks of pain or injury (the stretches' "if you are in pain or injured").</summary>
+    private static bool TopicSpeaksOfPain(KnowledgeIndex index, int topic)
+    {
+        foreach (var passage in index.Facts.Passages)
+        {
+            if (passage.Topic == topic && passage.Kind == PassageKind.TopicFact && index.Safety.TouchesPain(passage.Fact.Text))
             {
                 return true;
             }
@@ -1610,9 +1630,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>Nothing retrieved well enough: a guess at what was meant, the muscle's own fallback, or the off-topic reply.</summary>
     private static Reply Fallback(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
     {
-        // A guess made of plain English words ("pass under" near "psoas miner") gives way to a muscle named outright:
-        // "which ligament does the iliopsoas pass under" is about the iliopsoas.
-        if (analysis.GreyMuscles.Count > 0 && !(subject.Muscles.Count > 0 && analysis.GreyMuscles.All(g => IsPlainEnglishGuess(text, g))))
+        if (analysis.GreyMuscles.Count > 0)
         {
             return GreyMuscleSuggestions(index, analysis, text);
         }
@@ -2845,21 +2863,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         return false;
-    }
-
-    /// <summary>Whether every word of a guessed muscle is everyday English or a small word ("pass under"; not "psoaz", "illiacus").</summary>
-    private static bool IsPlainEnglishGuess(TokenizedText text, MuscleMention guess)
-    {
-        for (var i = guess.Start; i < guess.Start + guess.Count && i < text.Count; i++)
-        {
-            var word = text.WordString(i);
-            if (!Vocabulary.StopWords.Contains(word) && !EverydayWords.IsEveryday(word))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Did-you-mean for muscles only guessed at, phrased with the asked attribute ("origin of the psoas minor").</summary>

@@ -19,9 +19,9 @@ internal sealed record Choices(string Stem, ImmutableArray<string> Labels, Immut
 /// Not read: options woven into the stem without a mark ("is it supplied by the femoral, obturator or sciatic nerve?"),
 /// two-option choices (<c>X or Y</c>, answered elsewhere), options longer than five words, options that are themselves
 /// attributes asked for ("psoas major vs minor: a) origin b) insertion").
-/// The verdict only compares words: an option is supported when each of its own words (those not shared by every
-/// option) stands in the answer's facts, so it can name an option a fact mentions in passing, and it says nothing
-/// when the answer's facts cover no option or every option.
+/// The verdict only compares words: an option is supported when its own words (those not shared by every option)
+/// stand close together in one line of the reply or one fact of the attribute or topic answered, so it can still name
+/// an option a fact mentions in passing, and it says nothing when the facts cover no option or every option.
 /// </summary>
 internal static partial class ChoiceOptions
 {
@@ -213,7 +213,7 @@ internal static partial class ChoiceOptions
             return null;
         }
 
-        var answer = AnswerWords(reply);
+        var texts = AnswerLines(reply);
         // Every fact of the answered attribute or topic, not only those the reply had room for: "which is NOT an action"
         // is settled by all of the muscle's actions.
         var facts = reply.Intent == Intent.MuscleAttribute && reply.Entity is { } muscle && reply.Attribute is { } attribute
@@ -222,7 +222,7 @@ internal static partial class ChoiceOptions
             : [];
         foreach (var fact in facts)
         {
-            AddWords(answer, fact.Text);
+            texts.Add(ContentWords(fact.Text));
         }
 
         var optionWords = choices.Options.Select(o => TokenizedText.From(o).Words.Where(IsContentWord).ToArray()).ToArray();
@@ -232,7 +232,7 @@ internal static partial class ChoiceOptions
         for (var i = 0; i < optionWords.Length; i++)
         {
             var own = optionWords[i].Where(w => !shared.Contains(w)).ToArray();
-            coverage[i] = own.Length == 0 ? double.NaN : own.Count(w => Holds(answer, w)) / (double)own.Length;
+            coverage[i] = own.Length == 0 ? double.NaN : texts.Max(words => HeldTogether(words, own)) / (double)own.Length;
         }
 
         if (coverage.Any(double.IsNaN))
@@ -261,10 +261,10 @@ internal static partial class ChoiceOptions
 
     private static bool IsContentWord(string word) => word.Length > 1 && !Vocabulary.StopWords.Contains(word);
 
-    /// <summary>The content words of the reply's facts, without its "Related" line and editors' notes.</summary>
-    private static HashSet<string> AnswerWords(Reply reply)
+    /// <summary>The content words of each line of the reply, without its "Related" line and editors' notes.</summary>
+    private static List<string[]> AnswerLines(Reply reply)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new List<string[]>();
         foreach (var section in reply.Sections)
         {
             if (section.Heading is "Related")
@@ -274,57 +274,67 @@ internal static partial class ChoiceOptions
 
             foreach (var line in section.Body.Split('\n'))
             {
-                if (line.TrimStart().StartsWith("Editors' note", StringComparison.Ordinal))
+                if (!line.TrimStart().StartsWith("Editors' note", StringComparison.Ordinal))
                 {
-                    continue;
+                    lines.Add(ContentWords(line));
                 }
-
-                AddWords(words, line);
             }
         }
 
-        return words;
+        return lines;
     }
 
-    private static void AddWords(HashSet<string> words, string text)
+    private static string[] ContentWords(string text) => [.. TokenizedText.From(text).Words.Where(IsContentWord)];
+
+    /// <summary>
+    /// How many of an option's own words one line or fact holds close together (within the option's length and two
+    /// more words): "hip extension" needs "hip" and "extend" near each other in one fact, so a fact that flexes the hip
+    /// and another about extending the low back do not add up to it.
+    /// </summary>
+    private static int HeldTogether(string[] words, string[] own)
     {
-        foreach (var word in TokenizedText.From(text).Words)
+        var span = own.Length + 2;
+        var best = 0;
+        for (var start = 0; start < words.Length && best < own.Length; start++)
         {
-            if (IsContentWord(word))
+            var held = 0;
+            foreach (var word in own)
             {
-                words.Add(word);
+                for (var k = start; k < words.Length && k < start + span; k++)
+                {
+                    if (HoldsWord(words[k], word))
+                    {
+                        held++;
+                        break;
+                    }
+                }
             }
+
+            best = Math.Max(best, held);
         }
+
+        return best;
     }
 
     /// <summary>
-    /// Whether the answer holds the word: the same word or stem, or one shares a start of five letters with it or is a
-    /// start of it of four ("flex" / "flexes", "anteriorly" / "anterior", "extend" / "extension").
+    /// Whether a word of the answer stands for the option's word: the same word or stem, or one shares a start of five
+    /// letters with it or is a start of it of four ("flex" / "flexes", "anteriorly" / "anterior", "extend" / "extension").
     /// </summary>
-    private static bool Holds(HashSet<string> answer, string word)
+    private static bool HoldsWord(string other, string word)
     {
-        if (answer.Contains(word))
+        if (other == word)
         {
             return true;
         }
 
-        var stem = Stemmer.Stem(word);
-        foreach (var other in answer)
+        var shorter = Math.Min(other.Length, word.Length);
+        var common = 0;
+        while (common < shorter && other[common] == word[common])
         {
-            var shorter = Math.Min(other.Length, word.Length);
-            var common = 0;
-            while (common < shorter && other[common] == word[common])
-            {
-                common++;
-            }
-
-            if (Stemmer.Stem(other) == stem || common >= 5 || (common == shorter && shorter >= 4))
-            {
-                return true;
-            }
+            common++;
         }
 
-        return false;
+        return common >= 5 || (common == shorter && shorter >= 4) || Stemmer.Stem(other) == Stemmer.Stem(word);
     }
 
     /// <summary>"A)", "(b)", "c." or "D:" standing alone (as in <see cref="QuestionForms.WithoutChoices"/>).</summary>

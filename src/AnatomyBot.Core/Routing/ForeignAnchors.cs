@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
@@ -76,24 +77,25 @@ internal static class ForeignAnchors
     }
 
     /// <summary>Words before a muscle's name that make the word after it a verb ("does the psoas look", "is iliacus active").</summary>
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> Auxiliaries = new[]
     {
         "does", "do", "did", "can", "could", "will", "would", "should", "is", "are", "was", "were", "has", "have", "had", "may",
         "might", "must", "doesnt", "dont", "didnt", "cant", "isnt", "arent",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// What a student asks for about a muscle that is no fact about it ("a psoas major diagram", "iliacus notes for my
     /// exam") and the nouns of a condition ("a psoas disorder"): never the thing of another field a name is given to.
+    /// (Flashcards, homework, essays and worksheets are stop words: <see cref="Vocabulary.StopWords"/>.)
     /// </summary>
-    private static readonly HashSet<string> StudyAndConditionNouns = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> StudyAndConditionNouns = new[]
     {
         "diagram", "diagrams", "picture", "pictures", "image", "images", "photo", "photos", "video", "videos", "drawing", "drawings",
-        "notes", "note", "exam", "exams", "quiz", "quizzes", "card", "cards", "flashcard", "flashcards", "mnemonic", "mnemonics",
-        "definition", "definitions", "model", "models", "atlas", "textbook", "lecture", "lectures", "slide", "slides", "homework",
-        "assignment", "essay", "project", "presentation", "worksheet", "disease", "diseases", "disorder", "disorders", "condition",
+        "notes", "note", "exam", "exams", "quiz", "quizzes", "card", "cards", "mnemonic", "mnemonics",
+        "definition", "definitions", "model", "models", "atlas", "textbook", "lecture", "lectures", "slide", "slides",
+        "project", "presentation", "disease", "diseases", "disorder", "disorders", "condition",
         "conditions", "syndrome", "syndromes", "problem", "problems", "issue", "issues", "sign", "signs", "symptom", "symptoms",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "where do I farm the iliacus talisman", "the opening hours of Psoas Yoga Studio", "a discount on the psoas release

@@ -33,10 +33,11 @@ internal static partial class LengthRequests
     }
 
     // A count and a unit of length ("in two or three lines", "in 1 sentence", "within a few words", "in 3 bullet points");
-    // "one-line"/"one sentence" before a summary or answer; "quick/short/brief summary"; "tl;dr", "eli5"; "like I'm five".
+    // "one-line"/"one sentence" before a summary or answer, after "give me", or "a one-liner" ("can I use a single line to
+    // describe it in my essay" asks no length); "quick/short/brief summary"; "tl;dr", "eli5"; "like I'm five".
     [GeneratedRegex(
         @"\b(?:in|within|using|with)\s+(?:(?:one|two|three|four|five|a|an|1|2|3|4|5|a\s+few|few|max|maximum|under|less\s+than)\s+(?:(?:or|to|-)\s*(?:two|three|four|five|six|2|3|4|5|6)\s+)?)(?:short\s+)?(?:lines?|sentences?|words?|bullets?(?:\s+points?)?|points?)\b"
-        + @"|\b(?:give\s+(?:me\s+)?)?(?:a\s+)?(?:one|1|single)[\s-]*(?:line(?:r)?|sentence)(?:\s+(?:summary|answer|version|explanation|overview))?(?:\s+(?:of|on|about))?\b"
+        + @"|\b(?:give\s+(?:me\s+)?(?:a\s+)?(?:one|1|single)[\s-]*(?:line(?:r)?|sentence)|(?:a\s+)?(?:one|1|single)[\s-]*(?:line|sentence)\s+(?:summary|answer|version|explanation|overview)|(?:a\s+)?(?:one|1)[\s-]*liner)(?:\s+(?:of|on|about))?\b"
         + @"|\b(?:give\s+(?:me\s+)?)?(?:a\s+)?(?:quick|short|brief)\s+(?:summary|answer|version|overview|explanation|recap)(?:\s+(?:of|on|about))?\b"
         + @"|\btl\s*;?\s*dr\b:?|\beli5\b:?|\b(?:explain\s+(?:it\s+|this\s+)?)?like\s+i\s*'?\s*a?m\s+(?:5|five)(?:\s+years?\s+old)?\b"
         + @"|\bin\s+a\s+nutshell\b|\bbriefly\b|\bkeep\s+it\s+(?:short|brief)\b|\bshort\s+and\s+sweet\b",

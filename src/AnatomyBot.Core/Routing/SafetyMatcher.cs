@@ -342,16 +342,6 @@ internal sealed class SafetyMatcher
         "sudden", "need", "needs", "doctor", "gp", "hospital", "ambulance", "er", "wait",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>People a question may speak of in general: after "a" or "an" ("why might a patient be unable to ...").</summary>
-    private static readonly FrozenSet<string> GenericPeople = new[] { "patient", "client", "child", "kid", "baby" }.ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>
-    /// "Why might a patient be unable to pass urine with a psoas abscess?": a person after "a" or "an" is anyone, as in an
-    /// exam question, not someone the asker knows ("my patient", "the patient", "our kid" still report).
-    /// </summary>
-    private static bool IsAnyOne(TokenizedText question, int i) =>
-        i > 0 && GenericPeople.Contains(question.WordString(i)) && question.WordString(i - 1) is "a" or "an";
-
     /// <summary>"is it", "could it be", "can this be": a question about a present situation ("is it my psoas?").</summary>
     private static readonly FrozenSet<string> SituationPronouns = new[] { "it", "this", "that" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -369,7 +359,7 @@ internal sealed class SafetyMatcher
 
         for (var i = 0; i < question.Count; i++)
         {
-            if (ReportWords.Contains(question.WordString(i)) && !IsAnyOne(question, i))
+            if (ReportWords.Contains(question.WordString(i)))
             {
                 return false;
             }

@@ -66,6 +66,13 @@ internal static class Vocabulary
         "most", "get", "got", "thing", "things", "kind", "sort", "tho", "though", "ok", "okay", "well", "wondering",
         "question", "quick", "mean", "means", "meaning", "info", "information", "something", "anything", "let", "lets",
         "where", "wheres", "dont", "doesnt", "isnt", "arent", "cant", "up", "down", "out", "over", "again", "am",
+        // Interjections ("ah the iliacus hurts too", "ohh ok", "erm which nerve"): how it is said, never a subject; "ah"
+        // must not match the "AH" of a pronunciation ("ill-ee-AH-cus"). Not "er" (the emergency room) nor "mm".
+        "ah", "ahh", "aah", "ohh", "ooh", "eh", "erm", "umm", "hm",
+        // What the student is studying for or writing ("viva prep:", "revision flashcards:", "an essay paragraph on",
+        // "hint:"): the asker's study, never the subject (not "quiz", "test" or "exam": commands and rules read those).
+        "prep", "revision", "revising", "flashcard", "flashcards", "essay", "essays", "paragraph", "hint", "hints",
+        "worksheet", "homework", "coursework", "assignment",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words never looked up as what a question is about: English function words and the other languages'.</summary>
@@ -127,16 +134,9 @@ internal static class Vocabulary
         "iirc", "afaik", "istg", "lowkey", "highkey", "literally", "honestly",
         // Laughter, texting spellings and mood words ("haha", "every1", "the vibes"): how it is said, never a subject.
         "haha", "hahaha", "hehe", "lolz", "xd", "omg", "every1", "some1", "any1", "vibe", "vibes",
-        // Interjections ("ah the iliacus hurts too", "ohh ok", "erm which nerve"): how it is said, never a subject; "ah"
-        // must not match the "AH" of a pronunciation ("ill-ee-AH-cus"). Not "er" (the emergency room) nor "mm".
-        "ah", "ahh", "aah", "ohh", "ooh", "eh", "erm", "umm", "hm",
         // The form of an exam question ("in my viva they asked", "the mcq said", "what goes in the blank"): how it is
         // asked, never its subject.
         "mcq", "mcqs", "viva", "vivas", "blank", "blanks",
-        // What the student is studying for or writing ("viva prep:", "revision flashcards:", "an essay paragraph on",
-        // "hint:"): the asker's study, never the subject (not "quiz", "test" or "exam": commands and rules read those).
-        "prep", "revision", "revising", "flashcard", "flashcards", "essay", "essays", "paragraph", "hint", "hints",
-        "worksheet", "homework", "coursework", "assignment",
         // A correction's own words ("oops, meant the iliacus", "nope, the minor"): the muscle it names is the subject.
         "oops", "whoops", "nope", "nah", "meant", "lifesaver", "lifesavers", "legend",
         // Punctuation spoken to voice typing ("so az minor origin comma which vertebra"): how it was typed, never a subject.

@@ -183,4 +183,24 @@ public sealed class ChoiceVerdictAndLengthRuleTests(ShippedKnowledgeFixture fixt
         Assert.True(Body(reply).Length < 700, Body(reply));
         Assert.True(Body(card).Length > 1500);
     }
+
+    [Theory]
+    // From the session's review: one fact flexing the hip and another extending the low back named "hip extension".
+    [InlineData("Which action does the psoas major perform? a) knee extension b) hip extension c) hip flexion", "b)")]
+    [InlineData("What does the psoas major do? A) extends the hip B) flexes the hip C) flexes the knee", "A)")]
+    public void An_option_needs_its_words_together_in_one_fact(string question, string wrong)
+    {
+        var body = Body(fixture.Ask(question));
+
+        Assert.DoesNotContain("support " + wrong, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("and " + wrong, body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("can I use a single line to describe the iliacus in my essay")]
+    [InlineData("is one line of the origin facts enough for the iliacus")]
+    public void A_line_or_sentence_mentioned_in_passing_is_no_length_request(string question)
+    {
+        Assert.False(LengthRequests.Cut(question).Brief);
+    }
 }

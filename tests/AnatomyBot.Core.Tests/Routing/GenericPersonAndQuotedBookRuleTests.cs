@@ -4,9 +4,8 @@ using AnatomyBot.Core.Tests.Accuracy;
 namespace AnatomyBot.Core.Tests.Routing;
 
 /// <summary>
-/// Three readings of how a question is put, not what it asks: "a patient" or "a child" in a study question is anyone,
-/// so a red-flag symptom asked about in general gets a study answer (with the disclaimer), while "my patient" or a
-/// question that does not open as a study question still reports; an interjection ("ah", "erm") is never a word to
+/// Readings of how a question is put, not what it asks: a red flag of "a patient" or "a kid" keeps the urgent line
+/// (when in doubt, the urgent line); an interjection ("ah", "erm") is never a word to
 /// match ("ah the iliacus hurts too" got the "ill-ee-AH-cus" pronunciation); and "what does the book say about the
 /// psoas minor" asks about the muscle, quoting a book, rather than for the books the sources recommend.
 /// Phrasings are new (in no suite).
@@ -14,26 +13,17 @@ namespace AnatomyBot.Core.Tests.Routing;
 public sealed class GenericPersonAndQuotedBookRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
     [Theory]
+    [InlineData("can a kid who lost bladder control after a fall go to school tomorrow")]
+    [InlineData("can a patient who lost bowel control with back pain go home")]
     [InlineData("Why might a patient be unable to pass urine with a psoas abscess?")]
-    [InlineData("why might a child be unable to pass urine after a psoas abscess")]
-    [InlineData("how could a patient with a psoas abscess end up with numbness in both legs")]
-    public void A_person_in_general_is_a_study_question_with_the_disclaimer(string question)
-    {
-        var reply = fixture.Ask(question);
-
-        Assert.NotEqual(Intent.Urgent, reply.Intent);
-        Assert.Null(reply.UrgentNotice);
-        Assert.NotNull(reply.Disclaimer);
-    }
-
-    [Theory]
     [InlineData("my patient can't pass urine and has back pain")]
-    [InlineData("a patient of mine can't pass urine and has back pain, what do I do")]
     [InlineData("a patient can't pass urine and has back pain, is that serious?")]
     [InlineData("why can the patient not pass urine since yesterday with this back pain")]
-    [InlineData("why is my kid unable to pass urine with back pain")]
-    public void A_person_the_asker_knows_keeps_the_urgent_line(string question)
+    public void A_red_flag_of_a_patient_or_a_child_keeps_the_urgent_line(string question)
     {
+        // When in doubt, the urgent line: "a patient" or "a kid" may be someone the asker is with (the session's review
+        // found "can a kid who lost bladder control after a fall go to school tomorrow" lost it under a rule that read
+        // "a patient" as anyone; that rule was taken out).
         var reply = fixture.Ask(question);
 
         Assert.Equal(Intent.Urgent, reply.Intent);

@@ -91,6 +91,8 @@ public sealed class LastAnswerAndPainThreadFollowUpRuleTests(ShippedKnowledgeFix
     [InlineData("i hurt my hip flexor at the gym", "what is the psoas paradox")]
     [InlineData("where does the psoas major insert", "no i meant the iliacus")]
     [InlineData("where does the psoas major insert", "und der iliacus?")]
+    // From the session's review: a topic named in the turn's own words is a new question, whatever its shape.
+    [InlineData("my hip flexor hurts when I sprint", "and what is the psoas paradox?")]
     public void A_new_question_after_a_pain_or_a_correction_without_one_gets_no_disclaimer(string first, string follow)
     {
         var chat = $"no-pain-thread-{first}-{follow}";
@@ -98,5 +100,17 @@ public sealed class LastAnswerAndPainThreadFollowUpRuleTests(ShippedKnowledgeFix
         var reply = fixture.Ask(follow, chat);
 
         Assert.Null(reply.Disclaimer);
+    }
+
+    [Fact]
+    public void A_question_about_the_last_answer_the_sources_do_not_cover_stays_not_covered()
+    {
+        // From the session's review: "is that different in women?" after an origin repeated the origin.
+        const string chat = "last-answer-not-covered";
+        fixture.Ask("what is the origin of the psoas major", chat);
+
+        var reply = fixture.Ask("is that different in women?", chat);
+
+        Assert.Equal(Intent.NotCovered, reply.Intent);
     }
 }

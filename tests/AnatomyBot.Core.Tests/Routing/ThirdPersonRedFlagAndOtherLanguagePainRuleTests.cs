@@ -40,6 +40,8 @@ public sealed class ThirdPersonRedFlagAndOtherLanguagePainRuleTests(ShippedKnowl
     [InlineData("which muscle helps lift the leg when you climb stairs")]
     [InlineData("why can't a patient with a weak iliopsoas lift the leg?")]
     [InlineData("how do we pass urine, which nerve is it")]
+    [InlineData("the bar fell off the rack and now I can't lift as heavy, how do I strengthen my hip flexors")]
+    [InlineData("since my fall last year I can't lift my knee as high, which psoas exercises help")]
     public void A_study_question_with_the_same_words_gets_no_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
