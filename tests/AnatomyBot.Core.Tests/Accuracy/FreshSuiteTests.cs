@@ -141,7 +141,12 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// unchanged: floors 93, 95, 94, 95, 94, 95, 94, 94, 90, 88, 86 and 85 %.
     /// fresh13.json (211 students, a thirteenth, kept from the tuners of the session of 2 Dec 18:26 UTC): 164/211 = 77.7 % blind
     /// at main 12c174e (items committed as 9a74a73 before the run; 2 Dec, 18:49 UTC), 167/211 = 79.1 % after three expectations
-    /// were corrected against the sources (bb057eb; each item's note says why): floor 79 %.
+    /// were corrected against the sources (bb057eb; each item's note says why): floor 79 %. At the end of that session (main
+    /// 24a1451 with fresh13 merged, 2 Dec 20:05 UTC, lexical): fresh7 207/216 = 95.8 %, fresh9 191/208 = 91.8 %, fresh12
+    /// 188/214 = 87.9 %, fresh13 173/211 = 82.0 % (kept from the engineers until 19:49; 166/211 = 78.7 % from their work with
+    /// the lead's one fix written before the trial's summary, the rest from fixes the lead made from the tester's summary,
+    /// from its per-item misses and from the session's review), the other trials unchanged: floors 93, 95, 94, 95, 94, 95, 95,
+    /// 94, 91, 88, 86, 87 and 81 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -151,13 +156,13 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh4.json", 0.95)]
     [InlineData("fresh5.json", 0.94)]
     [InlineData("fresh6.json", 0.95)]
-    [InlineData("fresh7.json", 0.94)]
+    [InlineData("fresh7.json", 0.95)]
     [InlineData("fresh8.json", 0.94)]
-    [InlineData("fresh9.json", 0.90)]
+    [InlineData("fresh9.json", 0.91)]
     [InlineData("fresh10.json", 0.88)]
     [InlineData("fresh11.json", 0.86)]
-    [InlineData("fresh12.json", 0.85)]
-    [InlineData("fresh13.json", 0.79)]
+    [InlineData("fresh12.json", 0.87)]
+    [InlineData("fresh13.json", 0.81)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

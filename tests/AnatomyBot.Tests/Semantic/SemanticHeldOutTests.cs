@@ -60,8 +60,10 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 90.9 %, fresh10 185/207 = 89.4 %, fresh11 185/212 = 87.3 %, fresh12 184/214 = 86.0 % (lexical 184), the other older
     /// trials as before: floors 93, 95, 94, 95, 94, 95, 95, 95, 90, 89, 87, 85 %.
     /// fresh13.json: the thirteenth blind trial (session of 2 Dec 18:26 UTC; 164/211 = 77.7 % blind lexical at 12c174e, 167/211 =
-    /// 79.1 % after three expectations were corrected against the sources; not run model on): floor 79 %, a placeholder equal to
-    /// the lexical floor until a model-on run is recorded.
+    /// 79.1 % after three expectations were corrected against the sources; not run model on blind). At the end of that session
+    /// (24a1451 with fresh13, 2 Dec 20:08 UTC) model on: held-out 372/377, fresh7 208/216 = 96.3 %, fresh9 191/208 = 91.8 %,
+    /// fresh12 189/214 = 88.3 %, fresh13 173/211 = 82.0 % (lexical 173), the other older trials as before: floors 93, 95, 94,
+    /// 95, 94, 95, 96, 95, 91, 89, 87, 88, 81 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -72,13 +74,13 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh4.json", 0.95, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh5.json", 0.94, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh6.json", 0.95, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh7.json", 0.95, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh7.json", 0.96, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh8.json", 0.95, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh9.json", 0.90, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh9.json", 0.91, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh10.json", 0.89, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh11.json", 0.87, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh12.json", 0.85, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh13.json", 0.79, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh12.json", 0.88, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh13.json", 0.81, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
