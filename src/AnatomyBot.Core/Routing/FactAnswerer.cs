@@ -1123,7 +1123,7 @@ internal static partial class FactAnswerer
         var (safety, skipWords) = (analysis.Safety, analysis.MuscleWordPositions);
         // A serious symptom asked about ("can the psoas cause foot drop?") gets the facts and the disclaimer, never a
         // one-word verdict read off facts about something else.
-        if (!IsYesNo(question) || chosen.Count == 0 || VerdictChecks.AboutTheAsker(question) || safety.AsksAboutRedFlag)
+        if (!IsYesNo(question) || chosen.Count == 0 || VerdictChecks.AboutTheAsker(question) || VerdictChecks.AsksClearance(question) || safety.AsksAboutRedFlag)
         {
             return null;
         }

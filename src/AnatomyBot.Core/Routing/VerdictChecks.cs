@@ -122,6 +122,32 @@ internal static class VerdictChecks
         return false;
     }
 
+    /// <summary>Words that ask whether something is all right to do ("is that ok", "is it safe").</summary>
+    private static readonly FrozenSet<string> ClearanceWords = new[]
+    {
+        "ok", "okay", "alright", "safe", "unsafe", "fine", "suitable", "advisable", "allowed", "dangerous", "harmful",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Is that ok for someone with bursitis?", "is it safe with a torn psoas?", "are these fine if you have back pain?":
+    /// whether something is all right for a person with a condition is a medical clearance the sources never give, so
+    /// the facts come without a Yes or No (a fact naming the condition is no "Yes"). Not caught: the same asked without
+    /// "with", "have" or "has" ("is it safe to stretch the psoas" keeps a verdict the facts settle).
+    /// </summary>
+    public static bool AsksClearance(TokenizedText question)
+    {
+        var clearance = false;
+        var condition = false;
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            clearance |= ClearanceWords.Contains(word);
+            condition |= word is "with" or "have" or "has" or "having";
+        }
+
+        return clearance && condition;
+    }
+
     /// <summary>
     /// Verbs of hearing or reading a claim: "I read", "I heard", "I learned". "was", "were" and "got" count only before
     /// "told" or "taught" ("I was told ..."): "I was diagnosed with ..." is about the asker.

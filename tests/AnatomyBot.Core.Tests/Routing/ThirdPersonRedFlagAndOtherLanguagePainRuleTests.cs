@@ -15,6 +15,9 @@ public sealed class ThirdPersonRedFlagAndOtherLanguagePainRuleTests(ShippedKnowl
     [InlineData("my husband has not been able to pass urine all day and his back aches")]
     [InlineData("mum fell on the stairs and can't lift her leg")]
     [InlineData("my brother took a bad fall skiing and is unable to lift his leg")]
+    // From the session's review.
+    [InlineData("grandpa's back is sore and he wet himself this morning")]
+    [InlineData("my little girl falls off the swing and can't walk, what do I do")]
     public void A_red_flag_told_of_someone_else_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -59,5 +62,18 @@ public sealed class ThirdPersonRedFlagAndOtherLanguagePainRuleTests(ShippedKnowl
     public void Pain_in_another_language_gets_the_disclaimer(string question)
     {
         Assert.NotNull(fixture.Ask(question).Disclaimer);
+    }
+
+    [Theory]
+    [InlineData("how do I strengthen my iliopsoas", "is that ok for someone with bursitis?")]
+    [InlineData("what stretches help the psoas", "are those safe if you have a hernia?")]
+    public void Whether_something_is_all_right_with_a_condition_gets_no_yes_or_no(string first, string follow)
+    {
+        var chat = $"clearance-{first}";
+        fixture.Ask(first, chat);
+
+        var answer = HeldOutJudge.AnswerText(fixture.Ask(follow, chat));
+
+        Assert.False(answer.StartsWith("Yes.", StringComparison.Ordinal) || answer.StartsWith("No.", StringComparison.Ordinal), answer);
     }
 }
