@@ -51,7 +51,7 @@ internal static partial class ChoiceOptions
         if (!ReferenceEquals(lettered, raw))
         {
             // The stem is cut as before even where the options do not read one by one; the verdict then names none.
-            return Marked(raw, lettered.Length, LetterMarker()) ?? new Choices(lettered, [], [], false);
+            return Marked(raw, lettered.Length, QuestionForms.ChoiceMarker()) ?? new Choices(lettered, [], [], false);
         }
 
         return Instructed(raw) ?? Numbered(raw) ?? OnLines(raw) ?? Inline(raw);
@@ -63,14 +63,14 @@ internal static partial class ChoiceOptions
     /// </summary>
     private static Choices? Instructed(string raw)
     {
-        var first = LetterMarker().Match(raw);
+        var first = QuestionForms.ChoiceMarker().Match(raw);
         if (!first.Success || first.Index == 0)
         {
             return null;
         }
 
         var stem = raw.AsSpan(0, first.Index).TrimEnd();
-        return stem.Length > 0 && stem[^1] is '?' or ':' ? Marked(raw, stem.Length, LetterMarker()) : null;
+        return stem.Length > 0 && stem[^1] is '?' or ':' ? Marked(raw, stem.Length, QuestionForms.ChoiceMarker()) : null;
     }
 
     /// <summary>"1) femoral 2) obturator 3) sciatic" after a stem ending in "?" or ":" (or three options after a longer stem).</summary>
@@ -336,10 +336,6 @@ internal static partial class ChoiceOptions
 
         return common >= 5 || (common == shorter && shorter >= 4) || Stemmer.Stem(other) == Stemmer.Stem(word);
     }
-
-    /// <summary>"A)", "(b)", "c." or "D:" standing alone (as in <see cref="QuestionForms.WithoutChoices"/>).</summary>
-    [GeneratedRegex(@"(?:^|\s)(?:\(?[A-Ea-e]\)|[A-Ea-e][.:])(?=\s)")]
-    private static partial Regex LetterMarker();
 
     /// <summary>"1)", "(2)", "3." or "4:" standing alone.</summary>
     [GeneratedRegex(@"(?:^|\s)(?:\(?[1-6]\)|[1-6][.:])(?=\s)")]

@@ -1668,9 +1668,13 @@ internal static partial class FactAnswerer
 
                 foreach (var asked in askedMuscles)
                 {
-                    if (index.Muscles[asked].Name.Split(' ').Any(n => n.Length > 4 && n.Equals(factWords[k], StringComparison.OrdinalIgnoreCase)))
+                    var name = index.Muscles[asked].Name.AsSpan();
+                    foreach (var part in name.Split(' '))
                     {
-                        return true;
+                        if (name[part].Length > 4 && name[part].Equals(factWords[k], StringComparison.OrdinalIgnoreCase))
+                        {
+                            return true;
+                        }
                     }
                 }
             }

@@ -102,6 +102,12 @@ internal static class FramingWords
     /// <summary>Books and texts a student may quote ("the book", "my textbook"), besides <see cref="ClaimMakers"/>.</summary>
     private static readonly FrozenSet<string> QuotedTexts = new[] { "book", "textbook", "text", "article", "notes", "handout" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Reporting verbs in the plain form a question puts them in ("what does the book tell us"), besides "say".</summary>
+    private static readonly FrozenSet<string> AskedReportingVerbs = new[] { "tell", "state", "write", "mention" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Who may have made a claim: a source word or a text the student quotes.</summary>
+    private static bool IsWhoSaid(string word) => ClaimMakers.Contains(word) || QuotedTexts.Contains(word);
+
     /// <summary>
     /// "What does the book say about the psoas minor?", "what do the books state about it", "according to my textbook":
     /// a book or source that says who made a claim, so it is no topic of its own (the books the sources recommend).
@@ -110,7 +116,7 @@ internal static class FramingWords
     public static bool NamesWhoSaid(TokenizedText text, int i)
     {
         var word = text.WordString(i);
-        if (!ClaimMakers.Contains(word) && !QuotedTexts.Contains(word) || (i > 0 && text.WordString(i - 1) is "which" or "what" or "whats"))
+        if (!IsWhoSaid(word) || (i > 0 && text.WordString(i - 1) is "which" or "what" or "whats"))
         {
             return false;
         }
@@ -136,7 +142,7 @@ internal static class FramingWords
     {
         // "What books mention the psoas minor?" asks for a book.
         if (text.Count < 5 || text.WordString(0) is not ("what" or "whats") || analysis.Muscles.Count == 0
-            || ClaimMakers.Contains(text.WordString(1)) || QuotedTexts.Contains(text.WordString(1)))
+            || IsWhoSaid(text.WordString(1)))
         {
             return false;
         }
@@ -146,16 +152,16 @@ internal static class FramingWords
         for (var i = 1; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (analysis.NamesMuscle(i) || Vocabulary.StopWords.Contains(word) || word is "about" or "regarding" or "concerning" or "us" or "me")
+            if (analysis.NamesMuscle(i) || Vocabulary.StopWords.Contains(word) || word is "regarding" or "concerning")
             {
                 continue;
             }
 
-            if (ReportingVerbs.Contains(word) || word is "tell" or "state" or "write" or "mention")
+            if (ReportingVerbs.Contains(word) || AskedReportingVerbs.Contains(word))
             {
                 reports = true;
             }
-            else if (ClaimMakers.Contains(word) || QuotedTexts.Contains(word))
+            else if (IsWhoSaid(word))
             {
                 who = true;
             }

@@ -415,7 +415,7 @@ internal static partial class QuestionForms
 
     /// <summary>"A)", "(b)", "c." or "D:" standing alone.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:^|\s)(?:\(?[A-Ea-e]\)|[A-Ea-e][.:])(?=\s)")]
-    private static partial System.Text.RegularExpressions.Regex ChoiceMarker();
+    internal static partial System.Text.RegularExpressions.Regex ChoiceMarker();
 
     /// <summary>
     /// Words that voice typing splits in two ("in sert", "inner vates", "ori gin", "so as minor") joined again: two

@@ -69,14 +69,21 @@ internal static class Vocabulary
         // Interjections ("ah the iliacus hurts too", "ohh ok", "erm which nerve"): how it is said, never a subject; "ah"
         // must not match the "AH" of a pronunciation ("ill-ee-AH-cus"). Not "er" (the emergency room) nor "mm".
         "ah", "ahh", "aah", "ohh", "ooh", "eh", "erm", "umm", "hm",
-        // What the student is studying for or writing ("viva prep:", "revision flashcards:", "an essay paragraph on",
-        // "hint:"): the asker's study, never the subject (not "quiz", "test" or "exam": commands and rules read those).
-        "prep", "revision", "revising", "flashcard", "flashcards", "essay", "essays", "paragraph", "hint", "hints",
-        "worksheet", "homework", "coursework", "assignment",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Words never looked up as what a question is about: English function words and the other languages'.</summary>
-    public static readonly FrozenSet<string> StopWords = EnglishStopWords.Concat(OtherLanguageStopWords).ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>
+    /// What the student is studying for or writing ("viva prep:", "revision flashcards:", "an essay paragraph on",
+    /// "hint:"): the asker's study, never the subject (not "quiz", "test" or "exam": commands and rules read those). Kept
+    /// apart from <see cref="EnglishStopWords"/>, whose near-misses are read as misspelt function words.
+    /// </summary>
+    private static readonly string[] StudyWords =
+    [
+        "prep", "revision", "revising", "flashcard", "flashcards", "essay", "essays", "paragraph", "hint", "hints",
+        "worksheet", "homework", "coursework", "assignment",
+    ];
+
+    /// <summary>Words never looked up as what a question is about: English function words, the other languages' and study words.</summary>
+    public static readonly FrozenSet<string> StopWords = EnglishStopWords.Concat(OtherLanguageStopWords).Concat(StudyWords).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The other languages' function words that are no English one ("und", "der", "y", "el", "et", "le", not "en" or "a"):
