@@ -2551,9 +2551,54 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         var top = chosen.Count > 0 ? chosen[0] : -1;
         chosen = WithoutStrayClinicalNotes(index, text, analysis, FactAnswerer.Focus(index, text, analysis, chosen, listItem));
+        if (FactAnswerer.OrderingFact(index, text, chosen) is var ordering and >= 0)
+        {
+            // "Should I do the lengthening drills before any strength work?": the fact that names the first step answers.
+            chosen = [ordering, .. chosen];
+            top = ordering;
+        }
+
         var notes = RelevantTopicNotes(index, text, analysis, chosen);
         var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: true);
-        return ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
+        reply = ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
+        // Most replies show no dispute: they pay a scan of their fact ids (FactIndex names every dispute "....disagreement...").
+        return reply.Title is { } title && title.Contains(". ", StringComparison.Ordinal)
+            && reply.Facts.Any(id => id.Contains(".disagreement", StringComparison.Ordinal)) && FactAnswerer.IsYesNo(text)
+            ? BriefOtherDisputes(index, text, analysis, reply, score) : reply;
+    }
+
+    /// <summary>
+    /// "Does the iliopsoas help rotate the hip outward?": a verdict's reply with the same facts, its disputes about another
+    /// point (the abduction dispute) and those whose every side a shown fact already states (the verdict's fact says who
+    /// credits the rotation and who hedges it) named with their sources only; "tell me more" gives their sides. The reply
+    /// as it was when it has no verdict or would not be shorter. Nothing is added or dropped: a fact the budget left out
+    /// stays out (it may bring words, "risk of injury", that a neutral question must not get a disclaimer for).
+    /// </summary>
+    private static Reply BriefOtherDisputes(KnowledgeIndex index, TokenizedText text, Analysis analysis, Reply reply, double score)
+    {
+        var ids = reply.Facts.ToHashSet(StringComparer.Ordinal);
+        var shown = new List<int>(ids.Count);
+        foreach (var passage in index.Facts.Passages)
+        {
+            if (ids.Contains(passage.Id))
+            {
+                shown.Add(passage.Ordinal);
+            }
+        }
+
+        // The reply's own order: its first fact leads (the verdict and the title rest on it).
+        shown.Sort((a, b) => reply.Facts.IndexOf(index.Facts.Passages[a].Id).CompareTo(reply.Facts.IndexOf(index.Facts.Passages[b].Id)));
+        if (shown.Count < 2 || index.Facts.Passages[shown[0]].Kind == PassageKind.Disagreement
+            || FactAnswerer.Verdict(index, text, analysis, shown, attributeAnswer: false) is null)
+        {
+            return reply;
+        }
+
+        var notes = RelevantTopicNotes(index, text, analysis, shown, briefOthers: true);
+        var more = !reply.LeftOut.IsDefaultOrEmpty;
+        var trimmed = FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: true);
+        trimmed = ReplyBudget.Fits(trimmed) ? trimmed : FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: false);
+        return ReplyBudget.Length(trimmed) < ReplyBudget.Length(reply) && trimmed.Title == reply.Title ? trimmed with { LeftOut = reply.LeftOut } : reply;
     }
 
     /// <summary>
@@ -2763,7 +2808,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// least half as well as the best shown fact ("how long should I rest" shows the rest dispute; "what shape is the
     /// iliacus" does not show whether the psoas can be felt by hand).
     /// </summary>
-    private static TopicNotes RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
+    private static TopicNotes RelevantTopicNotes(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, bool briefOthers = false)
     {
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
         var shown = chosen.ToHashSet();
@@ -2790,7 +2835,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // A question that names the topic as a whole ("what is the psoas paradox") is asking for its dispute too.
         bool Asked(FactPassage note) => shown.Contains(note.Ordinal) || relevant.Contains(note.Ordinal) || (overview && named && note.Topic == mainTopic);
         bool Full(FactPassage note) => Asked(note) || StatesASide(note);
-        return new TopicNotes(note => (overview && note.Topic == mainTopic) || Full(note), note => !Full(note), Asked, StatesASide);
+        // Under a verdict (BriefOtherDisputes), a dispute about another point (abduction under a rotation question) and one
+        // whose every side a shown fact already states are named only: their sides would lengthen the answer or say the
+        // verdict's fact again.
+        bool Restated(FactPassage note) => note.Values.Length > 1 && note.Values.All(v => shownFacts.Any(f => FactAnswerer.Restates(index.Facts, f, v)));
+        return new TopicNotes(note => (overview && note.Topic == mainTopic) || Full(note),
+            note => !Full(note) || (briefOthers && (Restated(note) || FactAnswerer.DisputeOffTheClaim(index, text, note))), Asked, StatesASide);
     }
 
     /// <summary>

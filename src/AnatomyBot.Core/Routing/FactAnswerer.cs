@@ -164,6 +164,12 @@ internal static partial class FactAnswerer
             return false;
         }
 
+        // "According to the clinic, should strengthening come first?": a source named before the question's own verb.
+        if (VerbAfterASource(text) >= 0 && !text.Words.Any(QuestionWords.Contains))
+        {
+            return true;
+        }
+
         // "Only from the lumbar ones?", "just L1?": a follow-up narrowing the last answer asks whether that is all.
         if (ExclusiveOpeners.Contains(text.WordString(0)))
         {
@@ -190,6 +196,28 @@ internal static partial class FactAnswerer
         }
 
         return claims;
+    }
+
+    /// <summary>
+    /// Where the yes/no verb stands after a source named first ("according to the clinic, should ...", "according to my
+    /// textbook is it ..."): within the first eight words; -1 when the message does not open with "according to".
+    /// </summary>
+    public static int VerbAfterASource(TokenizedText text)
+    {
+        if (text.Count < 5 || text.WordString(0) != "according" || text.WordString(1) != "to")
+        {
+            return -1;
+        }
+
+        for (var i = 3; i < text.Count - 1 && i <= 7; i++)
+        {
+            if (YesNoStarts.Contains(text.WordString(i)))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static readonly FrozenSet<string> ExclusiveOpeners = new[] { "only", "just", "solely", "exclusively", "purely" }.ToFrozenSet(StringComparer.Ordinal);
@@ -1123,7 +1151,15 @@ internal static partial class FactAnswerer
         var (safety, skipWords) = (analysis.Safety, analysis.MuscleWordPositions);
         // A serious symptom asked about ("can the psoas cause foot drop?") gets the facts and the disclaimer, never a
         // one-word verdict read off facts about something else.
-        if (!IsYesNo(question) || chosen.Count == 0 || VerdictChecks.AboutTheAsker(question) || VerdictChecks.AsksClearance(question) || safety.AsksAboutRedFlag)
+        if (!IsYesNo(question) || chosen.Count == 0 || (VerdictChecks.AboutTheAsker(question) && !VerdictChecks.AskerOnlyAsWhomAMuscleHelps(question, analysis))
+            || VerdictChecks.AsksClearance(question) || safety.AsksAboutRedFlag)
+        {
+            return null;
+        }
+
+        // "Is it fine for anyone to dig into their own psoas without training?" answered from a muscle's action facts:
+        // anatomy never says whether doing something is advisable, so its words matching settle nothing.
+        if (attributeAnswer && VerdictChecks.AsksIfAdvisable(question))
         {
             return null;
         }
@@ -1143,6 +1179,16 @@ internal static partial class FactAnswerer
         }
 
         var facts = index.Facts;
+        // "Should I begin with stretching and only later strengthen?" over "starting with strengthening instead": a fact
+        // that names the first step settles an order claim, before a recorded dispute on the topic ("stretch first or
+        // strengthen first?", whose other side never names an order) or the claim's other words can withhold it. A choice
+        // ("strengthen or stretch first?") has no yes or no.
+        if (!attributeAnswer && !AsksAChoice(question)
+            && StepOrderVerdict(index, question, [.. chosen.Select(c => facts.Passages[c]).Where(p => p.Kind == PassageKind.TopicFact)]) is { } ordered)
+        {
+            return ordered;
+        }
+
         if (DisputeQuestions.Verdict(facts, question, chosen) is { } differ)
         {
             return differ;
@@ -1476,25 +1522,90 @@ internal static partial class FactAnswerer
 
     /// <summary>
     /// Order claims: "should I stretch before I strengthen", "stretching first rather than strength work", "start with
-    /// stretching instead of strengthening", "better to begin with X than with Y". Split at the marker, the words before
-    /// it are the step the claim puts first and those after it the later one; with no marker ("should strengthening come
-    /// first?") the whole claim is the first step.
+    /// stretching instead of strengthening", "better to begin with X than with Y", "X then Y", "begin with X and only
+    /// later Y", "X followed by Y", "X first and Y afterwards". Split at the marker, the words before it are the step the
+    /// claim puts first and those after it the later one; "after" puts them the other way round ("should I stretch after
+    /// strengthening?": strengthening first). With no marker ("should strengthening come first?") the whole claim is the
+    /// first step. Not caught: an order said by numbers ("step one stretch, step two strengthen").
     /// </summary>
-    private static int OrderMarker(TokenizedText question, bool namesFirstStep, out int length)
+    private static int OrderMarker(TokenizedText question, bool namesFirstStep, out int length, out bool reversed)
     {
+        reversed = false;
         for (var i = 1; i < question.Count - 1; i++)
         {
             var (word, next) = (question.WordString(i), question.WordString(i + 1));
-            length = word == "before" ? 1 : (word, next) is ("ahead", "of") or ("prior", "to") or ("rather", "than") or ("instead", "of") ? 2 : 0;
+            length = word is "before" or "then" or "later" or "afterwards" or "afterward" ? 1
+                : (word, next) is ("ahead", "of") or ("prior", "to") or ("rather", "than") or ("instead", "of") or ("followed", "by") or ("after", "that") ? 2 : 0;
             // "better to begin with strengthening than with stretching": "than" orders only a claim about which comes first.
             length = length == 0 && word == "than" && namesFirstStep ? 1 : length;
+            if (length == 0 && word == "after" && next is not ("all" or "exercise" or "exercising" or "a" or "your" or "my" or "the"))
+            {
+                // "Stretch after strengthening": what follows "after" comes first. "After exercise", "after a workout" name
+                // no step of the claim's, only a time.
+                (length, reversed) = (1, true);
+            }
+
             if (length > 0)
             {
                 return i;
             }
         }
 
+        // "Stretch first and strengthen afterwards": the later step ends the message; the "and" before it is the split.
+        if (question.Count > 3 && question.WordString(question.Count - 1) is "later" or "afterwards" or "afterward" or "after" or "next")
+        {
+            for (var i = question.Count - 2; i > 1; i--)
+            {
+                if (question.WordString(i) is "and" or "then")
+                {
+                    length = 1;
+                    return i;
+                }
+            }
+        }
+
         length = 0;
+        return -1;
+    }
+
+    /// <summary>Words that say when a step comes, not which step it is.</summary>
+    private static readonly FrozenSet<string> OrderWords = new[]
+    {
+        "later", "afterwards", "afterward", "after", "then", "next", "before", "first", "only", "followed",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Should I do the lengthening drills before any strength work?" answered from a drill fact that names no order:
+    /// the fact of the same topic that names the first step ("recommends starting with strengthening"), which settles
+    /// the order claim, so the reply can lead with it. -1 when the message is no order claim, a chosen fact already
+    /// settles it, or no fact of the chosen facts' topics names a first step the claim speaks of.
+    /// </summary>
+    public static int OrderingFact(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> chosen)
+    {
+        if (chosen.Count == 0 || !IsYesNo(question) || AsksAChoice(question) || VerdictChecks.AboutTheAsker(question) || VerdictChecks.AsksClearance(question))
+        {
+            return -1;
+        }
+
+        var facts = index.Facts;
+        var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind == PassageKind.TopicFact).ToList();
+        if (shown.Count == 0 || StepOrderVerdict(index, question, shown) is not null)
+        {
+            return -1;
+        }
+
+        foreach (var topic in shown.Select(p => p.Topic).Distinct())
+        {
+            foreach (var ordinal in facts.OfTopic(topic))
+            {
+                var passage = facts.Passages[ordinal];
+                if (passage.Kind == PassageKind.TopicFact && !chosen.Contains(ordinal) && StepOrderVerdict(index, question, [passage]) is not null)
+                {
+                    return ordinal;
+                }
+            }
+        }
+
         return -1;
     }
 
@@ -1513,7 +1624,7 @@ internal static partial class FactAnswerer
             namesFirstStep = FirstStepWords.Contains(question.WordString(i));
         }
 
-        var at = OrderMarker(question, namesFirstStep, out var length);
+        var at = OrderMarker(question, namesFirstStep, out var length, out var reversed);
         if (at < 0 && !namesFirstStep)
         {
             return null;
@@ -1521,13 +1632,14 @@ internal static partial class FactAnswerer
 
         var earlier = new List<string>();
         var later = new List<string>();
-        for (var i = 1; i < question.Count; i++)
+        // A claim with a tag ("strengthening first and stretching later, is that right?") starts with its first step.
+        for (var i = IsYesNoStart(question.WordString(0)) ? 1 : 0; i < question.Count; i++)
         {
             var word = question.WordString(i);
             if ((i < at || i >= at + length) && !Vocabulary.StopWords.Contains(word) && !FirstStepWords.Contains(word) && !Vocabulary.IsPlainEnglish(word)
-                && !index.IsMuscleWord(word))
+                && !index.IsMuscleWord(word) && !OrderWords.Contains(word))
             {
-                (at < 0 || i < at ? earlier : later).Add(facts.Term(word));
+                (at < 0 || (i < at) != reversed ? earlier : later).Add(facts.Term(word));
             }
         }
 
@@ -1917,6 +2029,41 @@ internal static partial class FactAnswerer
         Words(disagreement.Note is { } note ? note + " " + disagreement.Fact.Text : disagreement.Fact.Text);
 
     /// <summary>
+    /// "Can the iliopsoas rotate the hip outward?" under the dispute "does the iliopsoas move the thigh out to the side
+    /// (abduction)?": a topic dispute whose own question shares no word (or root: "rotate" and "rotation") with a yes/no
+    /// question is about another point, and showing it only lengthens the verdict's reply. Disputes of a muscle's
+    /// attribute (origin levels, insertion) have no question of their own and always stay, as does any dispute when the
+    /// message is no yes/no question.
+    /// </summary>
+    public static bool DisputeOffTheClaim(KnowledgeIndex index, TokenizedText question, FactPassage note)
+    {
+        if (note.Kind != PassageKind.Disagreement || note.Topic < 0 || note.Note is not { } asked || !IsYesNo(question))
+        {
+            return false;
+        }
+
+        var noteWords = Words(asked);
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (word.Length < 3 || Vocabulary.StopWords.Contains(word) || index.IsMuscleWord(word))
+            {
+                continue;
+            }
+
+            foreach (var noteWord in noteWords)
+            {
+                if (noteWord == word || SameRoot(noteWord, word))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// "extend" and "extension", "abduct" and "abduction" (one word's ending changed, at least five letters kept),
     /// "pubis" and "pubic" (both endings of at most two letters).
     /// </summary>
@@ -2198,7 +2345,22 @@ internal static partial class FactAnswerer
             }
         }
 
-        return claim.Any(c => opposites.TryGetValue(c, out var other) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(c)));
+        if (claim.Any(c => opposites.TryGetValue(c, out var other) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(c))))
+        {
+            return true;
+        }
+
+        // Second opposites of the same word ("easy" is "difficult" above and "hard" here).
+        foreach (var (word, opposite) in MoreOppositeWords)
+        {
+            var (term, other) = (facts.Term(word), facts.Term(opposite));
+            if (term != other && claim.Contains(term) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(term)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -2316,22 +2478,56 @@ internal static partial class FactAnswerer
         }
 
         var sentences = SentenceBreak().Split(fact);
+        var claim = ClaimTerms(facts, question, skipWords).Where(factTerms.Contains).ToList();
         if (sentences.Length < 2)
         {
-            return true;
+            return !OnlyWithoutAfterTheClaim(facts, words, claim);
         }
 
-        var claim = ClaimTerms(facts, question, skipWords).Where(factTerms.Contains).ToList();
         foreach (var sentence in sentences)
         {
             var sentenceWords = Words(sentence);
-            if (sentenceWords.Any(Negations.Contains) && (claim.Count == 0 || sentenceWords.Any(w => claim.Contains(facts.Term(w)))))
+            if (sentenceWords.Any(Negations.Contains) && (claim.Count == 0 || sentenceWords.Any(w => claim.Contains(facts.Term(w))))
+                && !OnlyWithoutAfterTheClaim(facts, sentenceWords, claim))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "... advises against trying to touch or palpate it without proper education" under "is the psoas hard to palpate?":
+    /// "without" denies only what follows it, so a sentence whose only negations are "without" and whose claim words all
+    /// come before the first of them does not deny the claim. Any other negation ("not", "never", "no") still counts.
+    /// </summary>
+    private static bool OnlyWithoutAfterTheClaim(FactIndex facts, string[] words, List<string> claim)
+    {
+        if (claim.Count == 0)
+        {
+            return false;
+        }
+
+        var first = -1;
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (Negations.Contains(words[i]))
+            {
+                if (words[i] != "without")
+                {
+                    return false;
+                }
+
+                first = first < 0 ? i : first;
+            }
+            else if (first >= 0 && claim.Contains(facts.Term(words[i])))
+            {
+                return false;
+            }
+        }
+
+        return first >= 0;
     }
 
     /// <summary>
@@ -2667,6 +2863,16 @@ internal static partial class FactAnswerer
         // "Is a psoas release usually painless?" over "often painful"; "is it easy to do?" over "difficult" (one way only:
         // a fact calling one muscle "easier" to feel says nothing against "is it difficult to reach").
         ["painless"] = "painful", ["comfortable"] = "painful", ["easy"] = "difficult",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Opposites a claim word has besides its one in <see cref="OppositeWords"/>, weighed by <see cref="NamesOpposite"/>
+    /// only (one way: "is the psoas superficial?" over "it lies deep"; a fact calling something "easy" says nothing
+    /// against "is it hard to reach").
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> MoreOppositeWords = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["easy"] = "hard", ["superficial"] = "deep", ["shallow"] = "deep",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords = new[]

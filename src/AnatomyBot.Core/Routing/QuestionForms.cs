@@ -35,10 +35,20 @@ internal static partial class QuestionForms
     ];
 
     /// <summary>
-    /// Openers that announce a claim to be judged ("true or false: ..."). "Is it true that ..." already opens a yes/no
-    /// question and keeps its words: the safety rules read it as a study question, not as the asker's own symptom.
+    /// Openers that announce a claim to be judged ("true or false: ...", "correct me if I'm wrong but ...", "am I right
+    /// in saying that ..."): the rest of the message is the claim, asked yes or no. Longer openers first ("... wrong but"
+    /// before "... wrong"). "Is it true that ..." already opens a yes/no question and keeps its words: the safety rules
+    /// read it as a study question, not as the asker's own symptom. Not caught: an opener in the middle or at the end of
+    /// the message ("the iliacus is fan-shaped, correct me if I'm wrong" keeps its words; the tag rules read "wrong" there).
     /// </summary>
-    private static readonly string[][] LeadTags = [["true", "or", "false"], ["right", "or", "wrong"], ["yes", "or", "no"]];
+    private static readonly string[][] LeadTags =
+    [
+        ["true", "or", "false"], ["right", "or", "wrong"], ["yes", "or", "no"],
+        ["correct", "me", "if", "im", "wrong", "but"], ["correct", "me", "if", "im", "wrong"], ["correct", "me", "if", "i", "am", "wrong", "but"],
+        ["correct", "me", "if", "i", "am", "wrong"], ["tell", "me", "if", "im", "wrong", "but"], ["tell", "me", "if", "im", "wrong"],
+        ["am", "i", "right", "in", "saying", "that"], ["am", "i", "right", "in", "saying"], ["am", "i", "right", "in", "thinking", "that"],
+        ["am", "i", "right", "in", "thinking"], ["am", "i", "right", "that"], ["am", "i", "correct", "that"],
+    ];
 
     /// <summary>
     /// Words after "it" that make it a dummy subject ("is it true that", "is it safe to stretch", "does it matter"): it

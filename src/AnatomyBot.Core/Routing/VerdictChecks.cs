@@ -104,7 +104,7 @@ internal static class VerdictChecks
     /// </summary>
     public static bool AboutTheAsker(TokenizedText question)
     {
-        if (question.Count == 0 || AdviceOpeners.Contains(question.WordString(0)) || AsksIfAdvisable(question))
+        if (question.Count == 0 || AdviceOpeners.Contains(question.WordString(0)) || AsksIfAdvisable(question) || AdviceAfterASource(question))
         {
             return false;
         }
@@ -121,6 +121,49 @@ internal static class VerdictChecks
 
         return false;
     }
+
+    /// <summary>Verbs of what a muscle does for a body, before the one it does it for ("helps me stand", "keeps us upright").</summary>
+    private static readonly FrozenSet<string> EnablingVerbs = new[]
+    {
+        "help", "helps", "keep", "keeps", "let", "lets", "allow", "allows", "enable", "enables", "hold", "holds",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Does the iliopsoas help keep me upright?", "does the psoas let us sit up?": the asker appears only as whom a named
+    /// muscle helps (a "me" or "us" right after such a verb, with the muscle named before it) and nothing hurts: a claim
+    /// about what the muscle does for anyone, not about the asker's body, so <see cref="AboutTheAsker"/> does not hold it
+    /// back. Any other personal word ("my psoas", "I"), or pain, keeps the question about the asker.
+    /// </summary>
+    public static bool AskerOnlyAsWhomAMuscleHelps(TokenizedText question, Analysis analysis)
+    {
+        if (analysis.Safety.TouchesPain || analysis.MuscleWordPositions.Count == 0)
+        {
+            return false;
+        }
+
+        var found = false;
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (!SafetyMatcher.IsPersonalWord(word))
+            {
+                continue;
+            }
+
+            if (word is not ("me" or "us") || i == 0 || !EnablingVerbs.Contains(question.WordString(i - 1)) || !analysis.MuscleWordPositions.Any(p => p < i))
+            {
+                return false;
+            }
+
+            found = true;
+        }
+
+        return found;
+    }
+
+    /// <summary>"According to the clinic, should I begin with strengthening?": advice asked after naming a source.</summary>
+    private static bool AdviceAfterASource(TokenizedText question) =>
+        FactAnswerer.VerbAfterASource(question) is var at and >= 0 && AdviceOpeners.Contains(question.WordString(at));
 
     /// <summary>Words that ask whether something is all right to do ("is that ok", "is it safe").</summary>
     private static readonly FrozenSet<string> ClearanceWords = new[]
@@ -142,7 +185,8 @@ internal static class VerdictChecks
         {
             var word = question.WordString(i);
             clearance |= ClearanceWords.Contains(word);
-            condition |= word is "with" or "have" or "has" or "having";
+            // "With no training", "with nothing under the knees" is a lack, not a condition.
+            condition |= (word is "with" && !(i + 1 < question.Count && question.WordString(i + 1) is "no" or "nothing" or "out")) || word is "have" or "has" or "having";
         }
 
         return clearance && condition;
@@ -181,10 +225,14 @@ internal static class VerdictChecks
         "ok", "okay", "fine", "safe", "alright", "good", "bad", "wise", "smart", "better", "worse", "dangerous", "harmful", "allowed",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>"Is it ok to put an ice bag directly on my hip?", "is it safe to ...": advice, like "should I", not a question about the asker's body.</summary>
-    private static bool AsksIfAdvisable(TokenizedText question) =>
+    /// <summary>
+    /// "Is it ok to put an ice bag directly on my hip?", "is it safe to ...", "is it a good idea to ...", "would it be
+    /// wise to ...": advice, like "should I", not a question about the asker's body.
+    /// </summary>
+    public static bool AsksIfAdvisable(TokenizedText question) =>
         question.Count > 3 && question.WordString(0) is "is" or "would" && question.WordString(1) is "it" or "that"
-        && (AdvisableWords.Contains(question.WordString(2)) || (question.WordString(2) == "be" && AdvisableWords.Contains(question.WordString(3))));
+        && (AdvisableWords.Contains(question.WordString(2))
+            || (question.WordString(2) is "be" or "a" && AdvisableWords.Contains(question.WordString(3))));
 
     /// <summary>Whether a fact says its point is disputed, debated or unproven.</summary>
     public static bool Disputed(IEnumerable<string> factWords) => factWords.Any(DisputeWords.Contains);
@@ -273,8 +321,10 @@ internal static class VerdictChecks
             {
                 hip = true;
             }
-            else if (!skipWords.Contains(i) && !index.IsMuscleWord(word) && !ActionClaimWords.Contains(word))
+            else if (!skipWords.Contains(i) && !index.IsMuscleWord(word) && !ActionClaimWords.Contains(word)
+                && !(word == "well" && i > 0 && question.WordString(i - 1) == "as"))
             {
+                // "As well" is "too" ("isn't the psoas minor a hip flexor as well?"); "well" alone ("flex the hip well") is a claim of its own.
                 return null;
             }
         }
@@ -535,6 +585,11 @@ internal static class VerdictChecks
             pain |= IsPainWord(word);
         }
 
+        if (DoesWhatAFactWarnsAgainst(question, shown))
+        {
+            return true;
+        }
+
         if (!bare && !(goOn && pain))
         {
             return false;
@@ -551,6 +606,60 @@ internal static class VerdictChecks
             if (goOn && pain && words.Contains("stop") && words.Any(IsPainWord))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Is it a good idea to massage my own psoas with no training?" over "the massage blog warns against trying to work on
+    /// the psoas without proper training": what the claim does without ("without", "no" and the next two words) is what a
+    /// shown fact warns or advises against doing without (a word of the same root within three words of its "without").
+    /// Not caught: a lack said otherwise ("untrained", "as a beginner").
+    /// </summary>
+    private static bool DoesWhatAFactWarnsAgainst(TokenizedText question, IReadOnlyList<FactPassage> shown)
+    {
+        var lacking = new List<string>();
+        for (var i = 0; i + 1 < question.Count; i++)
+        {
+            if (question.WordString(i) is not ("without" or "no"))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < question.Count && j <= i + 3 && lacking.Count < 4; j++)
+            {
+                var word = question.WordString(j);
+                if (!Vocabulary.StopWords.Contains(word) && word.Length > 3)
+                {
+                    lacking.Add(word);
+                }
+            }
+        }
+
+        if (lacking.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var passage in shown)
+        {
+            var words = FactAnswerer.Words(passage.Fact.Text);
+            if (!words.Contains("against"))
+            {
+                continue;
+            }
+
+            for (var j = 0; j < words.Length; j++)
+            {
+                for (var k = j + 1; words[j] == "without" && k < words.Length && k <= j + 3; k++)
+                {
+                    if (lacking.Exists(l => l == words[k] || (l.AsSpan().CommonPrefixLength(words[k]) is var common && common >= 5 && common >= Math.Min(l.Length, words[k].Length) - 3)))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 
