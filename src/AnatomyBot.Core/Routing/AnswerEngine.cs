@@ -1731,10 +1731,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var outside = analysis.WordsOutsideMuscles(text);
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
-        // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim. The reply
-        // names those words ("ibuprofen", "abscess"), not the question's frame around them ("what do the sources say").
+        // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim or says how
+        // something hurts ("psoas totally fried"). The reply names those words ("ibuprofen", "abscess"), not the
+        // question's frame around them ("what do the sources say").
         var lacking = terms.Where(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !EverydayWords.IsBareNumber(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
-            && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)).Select(t => t.Word).Distinct().Take(4).ToList();
+            && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)
+            && (!index.Safety.InPainPhrase(text, t.Word) || EverydayWords.IsClinicalSubject(t.Word))).Select(t => t.Word).Distinct().Take(4).ToList();
         if (lacking.Count > 0)
         {
             return NotCovered(index, $"{NamedStructure(text, lacking)} of the {name.ToLowerInvariant()}", [], text, name);
@@ -1765,7 +1767,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // covered" and never the whole card presented as the answer.
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
-            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !EverydayWords.IsBareNumber(w) && !FramingWords.Frames(text, w, index)))
+            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !EverydayWords.IsBareNumber(w) && !FramingWords.Frames(text, w, index)
+            && !index.Safety.InPainPhrase(text, w)))
         {
             return MuscleAnswer(index, mention, overview: true);
         }
