@@ -473,6 +473,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "the major and minor scales": a qualifier of a thing no fact names is no psoas left unsaid.
         text = QualifiesAnotherNoun(text, index) ? text : QuestionForms.WithElidedPsoas(text) ?? text;
         text = QuestionForms.WithPlainCause(text) ?? text;
+        text = QuestionForms.WithPlainFrequency(text, index) ?? text;
         text = FactAnswerer.WithoutCorrectionAsides(text) ?? text;
         var analysis = Analyze(text, index);
         if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithContextMuscle(text, index, context) is { } resolved)

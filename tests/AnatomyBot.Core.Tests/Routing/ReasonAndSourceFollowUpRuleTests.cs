@@ -9,7 +9,8 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// phrasings are the engineer's, not a suite's): a bare request for a reason ("how come?", "whats the reasoning behind
 /// that") gets the fact whose own reason clause explains the last answer, wherever it is filed; a bare question about the
 /// source ("source for that?", "says who?", "where is that from?") gets the last facts again with their sources; a
-/// question about the number just given ("that is a lot?") shows that number again. Each with calm counter-examples.
+/// question about the number just given ("that is a lot?") shows that number again; "how common" / "how rare" ask how
+/// often, not about the common tendon. Each with calm counter-examples.
 /// </summary>
 public sealed class ReasonAndSourceFollowUpRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
@@ -102,6 +103,29 @@ public sealed class ReasonAndSourceFollowUpRuleTests(ShippedKnowledgeFixture fix
 
         Assert.Equal("psoas-minor", reply.Entity);
         Assert.Contains(number, HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tell me about the psoas minor", "how rare is it to lack one?")]
+    [InlineData("what does the psoas minor do", "how common is it to be born without it")]
+    public void How_common_after_a_muscle_asks_how_often_it_is_found_not_about_the_common_tendon(string first, string follow)
+    {
+        var chat = $"frequency-{first}-{follow}";
+        fixture.Ask(first, chat);
+        var reply = fixture.Ask(follow, chat);
+
+        Assert.Equal(("psoas-minor", (MuscleAttribute?)MuscleAttribute.Variations), (reply.Entity, reply.Attribute));
+        Assert.Contains("40", HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_that_names_the_common_tendon_keeps_it()
+    {
+        const string chat = "frequency-tendon";
+        fixture.Ask("what is the common tendon of the iliopsoas", chat);
+        var reply = fixture.Ask("how common are injuries to the common tendon?", chat);
+
+        Assert.Equal("common-tendon", reply.Entity);
     }
 
     [Fact]
