@@ -103,6 +103,13 @@ public sealed record SafetyRules(
     /// training" is no weight a leg cannot take. Empty when the safety file lists none.
     /// </summary>
     public ImmutableArray<string> NotRedFlags { get; init; } = [];
+
+    /// <summary>
+    /// Pain and injury words in the other languages students mix into their English ("tut weh", "dard", "boli"): matched
+    /// as whole words or phrases on the question only, never on answers and never as misspellings. Empty when the safety
+    /// file lists none.
+    /// </summary>
+    public ImmutableArray<string> OtherLanguagePainTerms { get; init; } = [];
 }
 
 /// <summary>

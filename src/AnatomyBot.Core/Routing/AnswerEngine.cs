@@ -937,7 +937,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (AboutAnotherRegion(text, analysis, index, context) || OfAnotherField(text, analysis, index, context) || NameOfAThing(text, analysis, index))
         {
-            return EngineCopy.OffTopic(index);
+            // "which muscle sticks to the iliopubic eminence?": "muscle sticks" reads like a thing of another field, but
+            // a muscle asked for by a landmark the attachment facts name is a reverse lookup ("the elbow" names none).
+            return AskedByLandmark(text, analysis, index) ?? EngineCopy.OffTopic(index);
         }
 
         if (HistoryQuestions.Uncovered(text, analysis, index) is { } history)
@@ -952,6 +954,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
             var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
             return NotCovered(index, measure, nearest, text, HistoryQuestions.Muscle(analysis, index));
+        }
+
+        // "does cupping therapy loosen a tight psoas", "what does an X-ray show when the iliopsoas tendon is calcified":
+        // the thing the question asks about is a term no fact knows, so its other words ("loosen", "tight", "tendon")
+        // name no answer. Only in a question of ours (a muscle, a pain or a sure topic named); the rest is left to the
+        // off-topic checks below.
+        if ((analysis.Muscles.Count > 0 || analysis.Safety.TouchesPain || NamesSureTopic(analysis) || UsesAMuscleWord(text, index))
+            && UnheardAskedThing(text, analysis, index) is { Count: > 0 } thing)
+        {
+            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
+            return NotCovered(index, NamedStructure(text, thing), nearest, text, HistoryQuestions.Muscle(analysis, index));
         }
 
         var subject = ReadSubject(text, analysis, index, context);
@@ -1050,6 +1064,34 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>
+    /// The words of the thing a question asks about that no fact knows (<see cref="AskedThings.UnheardThing"/>), or of a
+    /// part of a tissue asked for that no fact describes ("how many motor units", <see cref="AsksForAnUnknownThing"/>).
+    /// </summary>
+    private static List<string> UnheardAskedThing(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        var unknown = UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text);
+        var thing = AskedThings.UnheardThing(text, analysis, index, unknown);
+        if (thing.Count > 0)
+        {
+            return thing;
+        }
+
+        return UnknownThingAsked(text, unknown, index) is { } tissue ? [tissue] : thing;
+    }
+
+    /// <summary>
+    /// A muscle asked for ("which muscle ...", "..., which one is it?") by a landmark, with no muscle named or guessed and
+    /// no pain: the attachment facts that name the landmark (<see cref="ReverseLookup"/>), or null when none names it well.
+    /// </summary>
+    private static Reply? AskedByLandmark(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
+        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
+        && !analysis.Attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation)
+        && (AsksWhichMuscle(text) || LandmarkQuestions.AsksForOneOfThem(text))
+            ? ReverseLookup(index, text, analysis, analysis.Attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
+                ? analysis.Attributes : [MuscleAttribute.Origin, MuscleAttribute.Insertion])
+            : null;
+
+    /// <summary>
     /// Nothing but a sum and the words that ask for one: a number, a word of arithmetic and another number ("12 times
     /// 12", "100 divided by 4"). "Is it 3 times 15 reps" names reps, so it stays a question about the sets.
     /// </summary>
@@ -1112,8 +1154,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     /// <summary>"Where do I farm the iliacus talisman?": a muscle's name given to a thing of another field (<see cref="ForeignAnchors.NameOfAThing"/>), with no attribute asked and no pain.</summary>
     private static bool NameOfAThing(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
-        analysis.Muscles.Count > 0 && analysis.Attributes.Count == 0 && !analysis.Safety.TouchesPain
-        && ForeignAnchors.NameOfAThing(text, analysis, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text));
+        analysis.Muscles.Count > 0 && !analysis.Safety.TouchesPain
+        && UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text) is var unknown
+        && ((analysis.Attributes.Count == 0 && ForeignAnchors.NameOfAThing(text, analysis, index, unknown))
+            || ForeignAnchors.NamedAsAThing(text, analysis, index, unknown));
 
     private static bool OfAnotherField(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
         analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
@@ -1437,7 +1481,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // Everyday words alone ("said out loud", "kinda lost") say how the named attribute is asked, unless they are
             // the choice asked about ("more often in men or in women").
             // A test, a treatment or a measure no fact holds ("which reflex tests the nerve roots") is never settled.
-            var settled = !EverydayWords.AsksWhatNoFactHolds(unknownWords) && !AsksForAnUnknownThing(text, unknownWords)
+            var settled = !EverydayWords.AsksWhatNoFactHolds(unknownWords) && !AsksForAnUnknownThing(text, unknownWords, index)
                 && ((strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight)
                     || (unknownWords.Count > 0 && EverydayWords.Rare(unknownWords).Count == 0 && !OffersUnknownChoice(text, unknownWords, index)));
             if (UncoveredSubject(text, index, unknownWords, settled) is { } uncovered
@@ -1460,13 +1504,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// "drain") cannot settle the question: the sources lack what it asks. "Which direction", "what precautions" ask
     /// for something the facts may well hold, and are answered as usual.
     /// </summary>
-    private static bool AsksForAnUnknownThing(TokenizedText text, List<string> unknownWords)
-    {
-        if (unknownWords.Count == 0)
-        {
-            return false;
-        }
+    private static bool AsksForAnUnknownThing(TokenizedText text, List<string> unknownWords, KnowledgeIndex index) =>
+        UnknownThingAsked(text, unknownWords, index) is not null;
 
+    /// <summary>The words of the tissue part <see cref="AsksForAnUnknownThing"/> finds asked for ("motor units"), or null.</summary>
+    private static string? UnknownThingAsked(TokenizedText text, List<string> unknownWords, KnowledgeIndex index)
+    {
         for (var i = 0; i + 1 < text.Count; i++)
         {
             var word = text.WordString(i);
@@ -1483,11 +1526,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
             var next = j + 1 < text.Count ? text.WordString(j + 1) : null;
             var head = j < text.Count ? text.WordString(j) : null;
+            // A tissue part only a topic's keyword holds ("a single unit" of the common tendon) is no fact about it.
+            bool Unheard(string? w) => w is not null && (unknownWords.Contains(w) || (TissueParts.Contains(w) && !index.Facts.InFactText(w)));
             return head is not null && (TissueParts.Contains(head) || (next is not null && TissueParts.Contains(next)))
-                && (unknownWords.Contains(head) || (next is not null && unknownWords.Contains(next)));
+                && (Unheard(head) || Unheard(next))
+                    ? (next is not null && TissueParts.Contains(next) ? head + " " + next : head)
+                    : null;
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>Parts of tissues and vessels the sources never describe: veins, lymph nodes, motor units, cells, receptors.</summary>
@@ -1700,10 +1747,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var outside = analysis.WordsOutsideMuscles(text);
         var terms = analysis.TermsOutsideMuscles(text, index.Facts);
-        // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim. The reply
-        // names those words ("ibuprofen", "abscess"), not the question's frame around them ("what do the sources say").
+        // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim or says how
+        // something hurts ("psoas totally fried"). The reply names those words ("ibuprofen", "abscess"), not the
+        // question's frame around them ("what do the sources say").
         var lacking = terms.Where(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !EverydayWords.IsBareNumber(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
-            && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)).Select(t => t.Word).Distinct().Take(4).ToList();
+            && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)
+            && (!index.Safety.InPainPhrase(text, t.Word) || EverydayWords.IsClinicalSubject(t.Word))).Select(t => t.Word).Distinct().Take(4).ToList();
         if (lacking.Count > 0)
         {
             return NotCovered(index, $"{NamedStructure(text, lacking)} of the {name.ToLowerInvariant()}", [], text, name);
@@ -1734,7 +1783,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // covered" and never the whole card presented as the answer.
         if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
-            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !EverydayWords.IsBareNumber(w) && !FramingWords.Frames(text, w, index)))
+            && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !EverydayWords.IsBareNumber(w) && !FramingWords.Frames(text, w, index)
+            && !index.Safety.InPainPhrase(text, w)))
         {
             return MuscleAnswer(index, mention, overview: true);
         }
@@ -2245,7 +2295,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
         var rare = EverydayWords.Rare(unknown);
-        var asksWhatNoFactHolds = unknown.Count > 0 && (EverydayWords.AsksWhatNoFactHolds(unknown) || AsksForAnUnknownThing(text, unknown));
+        var asksWhatNoFactHolds = unknown.Count > 0 && (EverydayWords.AsksWhatNoFactHolds(unknown) || AsksForAnUnknownThing(text, unknown, index));
         if (inDomain && unknown.Count > 0 && (asksWhatNoFactHolds || (rare.Count > 0
                 ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight
                 : OnlyEverydayUncovered(analysis, muscles, LexicalBest(), unknownWeight, subjectWeight))))

@@ -527,7 +527,7 @@ internal static partial class FactAnswerer
                 continue;
             }
 
-            var alternative = pain is not null && SafetyMatcher.SaysPain(t.Word) ? pain : null;
+            var alternative = pain is not null && safety.SaysPain(t.Word) ? pain : null;
             if (HeldByAny(facts, chosen, t.Term!) || (alternative is not null && (HeldByAny(facts, chosen, pain!) || HeldByAny(facts, chosen, painful!))))
             {
                 answered = true;

@@ -104,9 +104,9 @@ internal static class ForeignAnchors
     /// body, a person, a treatment, a measure, a study aid or a condition), with another word no fact knows elsewhere in
     /// the question. A name after an auxiliary is the subject of a verb ("does the psoas look different"), not a modifier.
     /// The caller checks that a muscle is named, no attribute asked and no pain touched; <paramref name="unknown"/> are the
-    /// words no fact uses. Not caught (2 Dec 2026): the name last, after what it names ("the band Psoas Major"), or alone
-    /// as a name ("my cat is called psoas minor"); a head noun outside the everyday list ("the iliacus amulet"); and a name
-    /// after an auxiliary ("is Iliacus Records still pressing vinyl").
+    /// words no fact uses. Not caught (2 Dec 2026): the name last, after what it names ("the band Psoas Major"; given by
+    /// a naming word, "my cat is called psoas minor", it is <see cref="NamedAsAThing"/>); a head noun outside the everyday
+    /// list ("the iliacus amulet"); and a name after an auxiliary ("is Iliacus Records still pressing vinyl").
     /// </summary>
     public static bool NameOfAThing(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<string> unknown)
     {
@@ -153,6 +153,83 @@ internal static class ForeignAnchors
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words that give a thing its name: "my cat is called Psoas", "I named my goldfish Iliacus", "its name is".</summary>
+    private static readonly FrozenSet<string> NamingWords = new[] { "called", "named", "name", "nicknamed", "dubbed" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words between a named thing and its naming word ("my cat is called", "my cat's name is").</summary>
+    private static readonly FrozenSet<string> NamingLinks = new[] { "is", "was", "s", "are", "were" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "my cat's name is Psoas, what should I feed a kitten", "my band is called Psoas Minor, any tips for our first
+    /// gig?", "I named my goldfish Iliacus": a muscle's name given to a thing by a naming word before it, the thing either
+    /// between them ("named my goldfish Iliacus") or before a linking verb ("my cat is called"), and no part of the body
+    /// ("a muscle called the psoas minor"), person ("my prof called the psoas ...": no linking verb) or pronoun ("why is
+    /// it called the iliopsoas"); the thing a word no fact knows, or another such word in the question ("my band ...
+    /// gig"). The caller checks that no pain is
+    /// touched. Not caught (3 Dec 2026): a name in apposition without a naming word ("the band Psoas Major").
+    /// </summary>
+    public static bool NamedAsAThing(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<string> unknown)
+    {
+        foreach (var mention in analysis.Muscles)
+        {
+            for (var naming = mention.Start - 1; naming >= 0 && naming >= mention.Start - 3; naming--)
+            {
+                if (!NamingWords.Contains(text.WordString(naming)))
+                {
+                    continue;
+                }
+
+                var thing = -1;
+                for (var i = naming + 1; i < mention.Start; i++)
+                {
+                    if (!Determiners.Contains(text.WordString(i)) && !NamingLinks.Contains(text.WordString(i)))
+                    {
+                        thing = i;
+                    }
+                }
+
+                // "my cat is called": the thing before a linking verb; "my cat's name is" (folded to "my cat name is"):
+                // the thing before "name".
+                var before = naming - 1;
+                while (before >= 0 && NamingLinks.Contains(text.WordString(before)))
+                {
+                    before--;
+                }
+
+                if (thing < 0 && before >= 0 && (before < naming - 1 || text.WordString(naming) == "name"))
+                {
+                    thing = before;
+                }
+
+                if (thing >= 0 && IsNamedThing(text.WordString(thing), index)
+                    && (!index.Facts.Knows(text.WordString(thing)) || HasUnknownOutside(text, unknown, mention)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNamedThing(string word, KnowledgeIndex index) =>
+        word.Length > 2 && word.All(char.IsAsciiLetter) && !Determiners.Contains(word) && !Vocabulary.StopWords.Contains(word)
+        && !Vocabulary.IsBodyWord(word) && !index.IsMuscleWord(word) && !NamesAPerson(word) && !EverydayWords.IsClinicalSubject(word);
+
+    private static bool HasUnknownOutside(TokenizedText text, List<string> unknown, MuscleMention mention)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if ((i < mention.Start || i >= mention.End) && unknown.Contains(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)))
+            {
+                return true;
             }
         }
 

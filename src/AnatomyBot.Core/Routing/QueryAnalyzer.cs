@@ -82,11 +82,12 @@ internal sealed record Analysis(
         var words = WordsOutsideMuscles(text);
         if (PainWords is { } pain)
         {
-            // "killin", "screaming", "tweaked": pain in words no fact uses is looked up as pain, never typo-corrected to
-            // a fact's word ("killing" is not "skill") nor left as a subject the sources "don't cover".
+            // "killin", "screaming", "tweaked", "fried" in "psoas totally fried": pain in words no fact uses is looked up as
+            // pain, never typo-corrected to a fact's word ("killing" is not "skill") nor left as a subject the sources
+            // "don't cover".
             for (var i = 0; i < words.Count; i++)
             {
-                if (pain.IsUnknownPainWord(words[i]))
+                if (pain.IsUnknownPainWord(words[i]) || SafetyMatcher.SaysWornOut(text, words[i]))
                 {
                     words[i] = "pain";
                 }

@@ -38,23 +38,38 @@ internal sealed class SafetyMatcher
     ];
 
     /// <summary>
-    /// Common pain words in Spanish, French, German, Portuguese, Italian and Dutch: the bot answers in English only, but a
-    /// question in another language that speaks of pain still gets the disclaimer. Matched exactly on the question (never
-    /// as a misspelling, never in answers): "mal" only as a word of its own ("j'ai mal a la hanche"), and none of them an
-    /// English word ("doi", "male" and "lesion" are left out).
+    /// A body part said to be worn out in slang ("my hip flexor is absolutely cooked", "psoas totally fried", "my legs are
+    /// toast"): one of <see cref="SlangBodyWords"/>, then at most <see cref="MaxSlangLinkWords"/> of
+    /// <see cref="SlangLinkWords"/>, then one of <see cref="WornOutWords"/>. The words alone are everyday English ("the
+    /// chicken is cooked", "a shot of espresso", "back to the question, I'm fried"), so only the three in that order count;
+    /// the body part after the state ("fried hips") and a state far from it are not caught.
     /// </summary>
-    private static readonly string[] OtherLanguages =
-    [
-        "dolor", "dolores", "duele", "duelen", "me duele", "lesionado", "lesionada",
-        "douleur", "douleurs", "jai mal", "mal a", "mal au", "mal aux", "blessure", "blesse", "blessee",
-        "schmerz", "schmerzen", "schmerzt", "schmerzhaft", "verletzt", "verletzung",
-        "dor", "dores", "doendo", "machucado", "lesao",
-        "dolore", "dolori", "fa male", "mi fa male", "infortunio",
-        // Dutch (eleventh blind trial's summary: "Mijn heup doet zeer ..." got no disclaimer); "zeer" alone is "very".
-        "pijn", "pijnlijk", "doet pijn", "doet zeer", "geblesseerd",
-    ];
+    private static readonly FrozenSet<string> SlangBodyWords = new[]
+    {
+        "hip", "hips", "groin", "groins", "back", "psoas", "flexor", "flexors", "iliopsoas", "iliacus", "leg", "legs",
+        "thigh", "thighs", "knee", "knees", "glute", "glutes", "spine", "pelvis",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SlangLinkWords = new[]
+    {
+        "is", "are", "was", "were", "feels", "feel", "felt", "be", "been", "got", "gets", "getting", "so", "totally",
+        "absolutely", "completely", "properly", "literally", "proper", "well", "just", "now", "still", "all", "bit", "a",
+        "kinda", "pretty", "utterly", "fully", "lowkey", "deadass", "actually", "honestly", "rn",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> WornOutWords = new[]
+    {
+        "cooked", "fried", "toast", "toasted", "shot", "trashed", "smashed", "destroyed", "wrecked", "busted", "knackered",
+        "kaput", "ruined", "mangled", "borked", "shredded", "buggered", "jacked", "munted", "wonky",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The most link words between a body part and its worn-out state ("is absolutely properly cooked").</summary>
+    private const int MaxSlangLinkWords = 3;
 
     private readonly PhraseSet _pain;
+
+    /// <summary>The one-word pain nouns and verbs of the safety file's other languages ("pijn", "dard"): they say "it hurts".</summary>
+    private readonly FrozenSet<string> _otherLanguageWords;
     private readonly PhraseSet _answerPain;
     private readonly PhraseSet _flagTerms;
 
@@ -77,7 +92,11 @@ internal sealed class SafetyMatcher
     {
         Rules = rules;
         var painTerms = rules.PainTerms.IsDefault ? [] : rules.PainTerms;
-        _pain = new PhraseSet(painTerms.Concat(Slang).Concat(OtherLanguages));
+        var otherLanguages = rules.OtherLanguagePainTerms.IsDefault ? [] : rules.OtherLanguagePainTerms;
+        _pain = new PhraseSet(painTerms.Concat(Slang).Concat(otherLanguages));
+        _otherLanguageWords = otherLanguages.Select(TextNormalizer.Normalize)
+            .Where(t => t.Length > 0 && !t.Contains(' ', StringComparison.Ordinal))
+            .ToFrozenSet(StringComparer.Ordinal);
         _answerPain = new PhraseSet(painTerms);
         var flags = rules.RedFlags.IsDefault ? [] : rules.RedFlags.ToArray();
         _flags = flags
@@ -133,7 +152,8 @@ internal sealed class SafetyMatcher
 
     /// <summary>
     /// Whether <paramref name="word"/> stands in the text inside a pain phrase of several words ("sharp grabbing", "it
-    /// smarts"): there it says how something hurts, and is no subject of its own, though the word alone is none of ours.
+    /// smarts", "my psoas is cooked"): there it says how something hurts, and is no subject of its own, though the word
+    /// alone is none of ours.
     /// A pain term of its own ("abscess") is left to the callers' own reading (a condition can be the subject asked).
     /// </summary>
     public bool InPainPhrase(TokenizedText text, string word)
@@ -141,6 +161,12 @@ internal sealed class SafetyMatcher
         if (_pain.Contains(word))
         {
             return false;
+        }
+
+        // "psoas totally fried": the worn-out word says how the body part feels.
+        if (SaysWornOut(text, word))
+        {
+            return true;
         }
 
         for (var i = 0; i < text.Count; i++)
@@ -169,7 +195,38 @@ internal sealed class SafetyMatcher
     private readonly WordMemo<bool> _safetyWords = new();
     private readonly WordMemo<string?> _painTerms = new();
 
-    public bool TouchesPain(TokenizedText text) => _pain.AnyIn(text);
+    public bool TouchesPain(TokenizedText text) => _pain.AnyIn(text) || SaysBodyWornOut(text);
+
+    /// <summary>Whether <paramref name="word"/> says, in this text, that a body part is worn out ("fried" in "psoas totally fried").</summary>
+    public static bool SaysWornOut(TokenizedText text, string word) => WornOutWords.Contains(word) && SaysBodyWornOut(text);
+
+    /// <summary>Whether the text says a body part is worn out in slang ("my legs are cooked"): see <see cref="SlangBodyWords"/>.</summary>
+    private static bool SaysBodyWornOut(TokenizedText text)
+    {
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            if (!SlangBodyWords.Contains(text.WordString(i)))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < text.Count && j <= i + MaxSlangLinkWords + 1; j++)
+            {
+                var word = text.WordString(j);
+                if (WornOutWords.Contains(word))
+                {
+                    return true;
+                }
+
+                if (!SlangLinkWords.Contains(word))
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether a word is a pain or condition term misspelt as far as a typo may go ("absess" is abscess): such a word
@@ -194,10 +251,10 @@ internal sealed class SafetyMatcher
     /// the answer.
     /// </summary>
     public bool IsUnknownPainWord(string word) => _unknownPain.Get(word, this, static (self, w) =>
-        w.Length > 2 && !self._knownWord(w) && (SaysItHurts.Contains(w) || (self.PainTermFor(w) is { } term && SaysItHurts.Contains(term))));
+        w.Length > 2 && !self._knownWord(w) && (self.SaysPain(w) || (self.PainTermFor(w) is { } term && self.SaysPain(term))));
 
-    /// <summary>Whether a word says "it hurts" ("hurt", "sore", "achy"), spelt as the question has it.</summary>
-    public static bool SaysPain(string word) => SaysItHurts.Contains(word);
+    /// <summary>Whether a word says "it hurts" ("hurt", "sore", "achy", "pijn"), spelt as the question has it.</summary>
+    public bool SaysPain(string word) => SaysItHurts.Contains(word) || _otherLanguageWords.Contains(word);
 
     /// <summary>Words that describe pain or a strain, as opposed to naming a condition.</summary>
     private static readonly FrozenSet<string> SaysItHurts = new[]
@@ -209,10 +266,10 @@ internal sealed class SafetyMatcher
         "injured", "injury", "cramp", "cramps", "cramping", "spasm", "spasms", "stiff", "stiffness", "tender", "flaring",
         "flared", "bugging", "bothering", "murdering", "destroying", "wrecked", "busted",
         // The lead's probes, 2 Dec 2026: "sharp pang in my groin" asked for suggestions. Slang that is an everyday word
-        // too ("jab", "zing", "grumbling") is left out. The one-word pain nouns of OtherLanguages ("pijn") follow.
+        // too ("jab", "zing", "grumbling") is left out. The one-word pain words of other languages are the safety file's.
         "pang", "pangs", "jabbing", "zinging", "searing", "gnawing", "shooting", "throb", "throbbed", "stings", "stinging",
         "smarts", "smarting", "crick", "cricked",
-    }.Concat(OtherLanguages.Where(w => !w.Contains(' ', StringComparison.Ordinal))).ToFrozenSet(StringComparer.Ordinal);
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly WordMemo<bool> _unknownPain = new();
 
@@ -237,7 +294,7 @@ internal sealed class SafetyMatcher
     private SafetyFinding Find(TokenizedText question)
     {
         var corrected = Corrected(question);
-        var pain = _pain.AnyIn(corrected);
+        var pain = _pain.AnyIn(corrected) || SaysBodyWornOut(corrected);
         var personal = false;
         for (var i = 0; i < question.Count && !personal; i++)
         {

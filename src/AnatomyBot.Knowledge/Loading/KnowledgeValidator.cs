@@ -26,7 +26,7 @@ internal sealed class KnowledgeValidator
 
     private static readonly string[] SourcesFileFields = ["sources"];
     private static readonly string[] SourceFields = ["id", "title", "description"];
-    private static readonly string[] SafetyFields = ["disclaimer", "urgent", "no_diagnosis", "pain_terms", "red_flags", "not_red_flags", "crisis"];
+    private static readonly string[] SafetyFields = ["disclaimer", "urgent", "no_diagnosis", "pain_terms", "pain_terms_other_languages", "red_flags", "not_red_flags", "crisis"];
 
     private static readonly string[] CrisisFields = ["urgent", "reply", "signs"];
     private static readonly string[] SynonymsFileFields = ["synonyms"];
@@ -282,6 +282,7 @@ internal sealed class KnowledgeValidator
         var urgent = map.String("urgent", required: true);
         var noDiagnosis = map.String("no_diagnosis", required: true);
         var painTerms = map.StringList("pain_terms", required: true, minCount: 1);
+        var otherLanguages = map.StringList("pain_terms_other_languages", required: false);
         var redFlags = ReadRedFlags(map, "red_flags", "red flag", diagnostics);
         var notRedFlags = ReadNotRedFlags(map, diagnostics);
         var crisis = ReadCrisis(map, diagnostics);
@@ -290,7 +291,7 @@ internal sealed class KnowledgeValidator
             return null;
         }
 
-        return new SafetyRules(disclaimer, urgent, noDiagnosis, painTerms, redFlags) { Crisis = crisis, NotRedFlags = notRedFlags };
+        return new SafetyRules(disclaimer, urgent, noDiagnosis, painTerms, redFlags) { Crisis = crisis, NotRedFlags = notRedFlags, OtherLanguagePainTerms = otherLanguages };
     }
 
     /// <summary>

@@ -411,6 +411,28 @@ internal sealed class FactIndex
 
     public bool Knows(string word) => _wordTerms.ContainsKey(word) || _idf.ContainsKey(Term(word));
 
+    /// <summary>
+    /// Whether some fact's own text (not only its context: a topic's title or keywords) holds the word's term. "units" of
+    /// "motor units" is only a keyword of the common tendon ("a single unit"): no fact says anything of units.
+    /// </summary>
+    public bool InFactText(string word)
+    {
+        if (!_postings.TryGetValue(Term(word), out var postings))
+        {
+            return false;
+        }
+
+        foreach (var posting in postings)
+        {
+            if (posting.HasText)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether some fact uses the word as written, or its singular ("relaxed" is not "relaxants", though both stem to relax).</summary>
     public bool UsesWord(string word) =>
         _wordTerms.ContainsKey(word) || (word.Length > 3 && word[^1] == 's' && _wordTerms.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word.AsSpan(0, word.Length - 1)));

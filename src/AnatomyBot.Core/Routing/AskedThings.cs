@@ -1,0 +1,168 @@
+using System.Collections.Frozen;
+using AnatomyBot.Core.Text;
+
+namespace AnatomyBot.Core.Routing;
+
+/// <summary>
+/// The thing a question asks about, read from the shape of the question rather than from its words: the subject of a
+/// yes/no question that opens it ("does cupping therapy loosen a tight psoas", "can shockwave therapy fix ..."), the
+/// thing of "what does X do / show" ("what does an X-ray show ..."), the things counted in "how many X", the thing of
+/// "how is X diagnosed" and of "what is X". When that phrase holds a term no fact knows, the question asks for what the
+/// sources lack, however well its other words ("loosen", "psoas", "tight") match a fact: "My sources don't cover X", not
+/// the stretches or the action card.
+/// Not caught (3 Dec 2026): a term the index corrects to a fact's word ("kinesio tape" read as "kinetic take") or whose
+/// stem a fact shares ("dry needling" and "pins and needles"); a compound of words the facts each use ("the psoas
+/// sign"); a subject after a story or a clause ("snapping hip syndrome - is it caused by ..."); an everyday word as the
+/// thing ("does tape help"); a question naming no muscle ("does taping the hip flexors help").
+/// </summary>
+internal static class AskedThings
+{
+    /// <summary>Auxiliaries that open a yes/no question whose subject follows ("does X work", "can X fix ...").</summary>
+    private static readonly FrozenSet<string> YesNoOpeners = new[]
+    {
+        "does", "do", "did", "can", "could", "will", "would", "is", "are",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Auxiliaries after "what" whose subject is the thing asked ("what does X do", "what can X show").</summary>
+    private static readonly FrozenSet<string> WhatAuxiliaries = new[] { "does", "do", "did", "can", "will", "would" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that may come before the opening auxiliary without making it a clause of something else ("so does ...").</summary>
+    private static readonly FrozenSet<string> Openers = new[] { "so", "and", "but", "also", "then", "ok", "okay", "hey", "hi", "honestly", "seriously", "really" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Determiners and possessives before the asked phrase ("does my ...", "what is the ...").</summary>
+    private static readonly FrozenSet<string> Determiners = new[]
+    {
+        "a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any", "this", "that", "these", "those",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Longest asked phrase read: "platelet rich plasma injections".</summary>
+    private const int MaxPhrase = 4;
+
+    /// <summary>The shape the phrase was read from: "what is X" asks what a name means, where a plain English word is rarely a term.</summary>
+    private enum Shape
+    {
+        Subject,
+        WhatIs,
+    }
+
+    /// <summary>
+    /// The words of the asked phrase that name a thing no fact knows, in the order asked, or an empty list. A word counts
+    /// when it is one of <paramref name="unknown"/> (no fact uses it, after stemming, synonyms and typo correction, and it
+    /// names a subject) and no everyday English word, or is a treatment, test or measure
+    /// (<see cref="EverydayWords.IsClinicalSubject"/>); or when it is a pain or condition word of the safety vocabulary,
+    /// not everyday, that no fact uses ("snapping"). After "what is", only a word in no everyday list or such a clinical
+    /// or condition word ("what is the gist" is no subject).
+    /// </summary>
+    public static List<string> UnheardThing(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<string> unknown)
+    {
+        var unheard = new List<string>();
+        if (Phrase(text, analysis, index) is not var (start, end, shape))
+        {
+            return unheard;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var word = text.WordString(i);
+            // "an X-ray" is folded to "x ray": the imaging word, which the clinical subjects hold as "xray".
+            if (word == "x" && i + 1 < end && text.WordString(i + 1) is "ray" or "rays")
+            {
+                unheard.Add("x-" + text.WordString(++i));
+                continue;
+            }
+
+            if (Unheard(word, unknown, index, shape) && !unheard.Contains(word))
+            {
+                unheard.Add(word);
+            }
+        }
+
+        return unheard;
+    }
+
+    private static bool Unheard(string word, List<string> unknown, KnowledgeIndex index, Shape shape)
+    {
+        if (index.Facts.UsesWord(word) || index.IsMuscleWord(word) || Vocabulary.StopWords.Contains(word))
+        {
+            return false;
+        }
+
+        // A condition of the pain vocabulary no fact describes ("snapping" hip): the vocabulary keeps it out of the
+        // unknown words, for the disclaimer's sake, but it is what the question asks about.
+        if (index.Safety.IsSafetyWord(word) && !EverydayWords.IsEveryday(word) && !index.Facts.Knows(word))
+        {
+            return true;
+        }
+
+        if (!unknown.Contains(word))
+        {
+            return false;
+        }
+
+        return EverydayWords.IsClinicalSubject(word)
+            || (shape == Shape.WhatIs ? EverydayEnglish.RankOfBase(word) == int.MaxValue : !EverydayWords.IsEveryday(word));
+    }
+
+    /// <summary>The asked phrase [start, end) and the shape it was read from, or null when the question has none of the shapes.</summary>
+    /// <summary>Whether the muscle's name starting at <paramref name="at"/> is followed by a part of the body other than "muscle".</summary>
+    private static bool QualifiesABodyPart(TokenizedText text, int at, KnowledgeIndex index)
+    {
+        var after = at;
+        while (after < text.Count && index.IsMuscleWord(text.WordString(after)))
+        {
+            after++;
+        }
+
+        return after < text.Count && Vocabulary.IsBodyWord(text.WordString(after)) && text.WordString(after) is not ("muscle" or "muscles");
+    }
+
+    /// <summary>
+    /// A phrase of modifiers ending on a muscle's name after a determiner ("can a grumpy psoas be ...", "does a flexible
+    /// psoas help") is the muscle in a state, not a thing; "is the obturator nerve what supplies the iliacus" (an
+    /// attribute asked after "is") is a claim about the muscle, which the verdicts settle.
+    /// </summary>
+    private static (int Start, int End, Shape Shape)? Phrase(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            var next = text.WordString(i + 1);
+            (int, Shape)? from = word switch
+            {
+                "what" or "whats" when WhatAuxiliaries.Contains(next) => (i + 2, Shape.Subject),
+                "what" when next is "is" or "are" => (i + 2, Shape.WhatIs),
+                "whats" => (i + 1, Shape.WhatIs),
+                "how" when next is "many" or "much" or "is" or "are" => (i + 2, Shape.Subject),
+                "is" or "are" when analysis.Attributes.Count > 0 => null,
+                _ when YesNoOpeners.Contains(word) && (i == 0 || Openers.Contains(text.WordString(i - 1))) => (i + 1, Shape.Subject),
+                _ => null,
+            };
+
+            if (from is not var (start, shape))
+            {
+                continue;
+            }
+
+            var determined = false;
+            while (start < text.Count && Determiners.Contains(text.WordString(start)))
+            {
+                start++;
+                determined = true;
+            }
+
+            var end = start;
+            while (end < text.Count && end - start < MaxPhrase && !Vocabulary.StopWords.Contains(text.WordString(end)) && !index.IsMuscleWord(text.WordString(end)))
+            {
+                end++;
+            }
+
+            // "a snapping iliopsoas tendon": the name qualifies a part of the body after it, which the phrase describes.
+            var modifiesMuscle = determined && end < text.Count && index.IsMuscleWord(text.WordString(end)) && !QualifiesABodyPart(text, end, index);
+            return end > start && !modifiesMuscle ? (start, end, shape) : null;
+        }
+
+        return null;
+    }
+}
