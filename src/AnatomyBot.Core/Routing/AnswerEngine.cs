@@ -473,6 +473,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "the major and minor scales": a qualifier of a thing no fact names is no psoas left unsaid.
         text = QualifiesAnotherNoun(text, index) ? text : QuestionForms.WithElidedPsoas(text) ?? text;
         text = QuestionForms.WithPlainCause(text) ?? text;
+        text = QuestionForms.WithPlainFrequency(text, index) ?? text;
         text = FactAnswerer.WithoutCorrectionAsides(text) ?? text;
         var analysis = Analyze(text, index);
         if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithContextMuscle(text, index, context) is { } resolved)
@@ -529,9 +530,22 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
-        if (MoreFollowUps.AsksToRestate(text))
+        // "source for that?", "who says so?", "where is that from?": the same facts again, each with its source.
+        if (MoreFollowUps.AsksToRestate(text) || (context is { HasSubject: true } && MoreFollowUps.AsksWhoSaysIt(text) && !AsksWhetherSourcesAgree(text)))
         {
             return Compose(MoreFollowUps.Restate(index, context, text), index, text);
+        }
+
+        // "why?", "but why is that?", "how come?": the fact that gives the reason for the last answer, wherever it is filed
+        // (its own "because" clause or a linked fact); without one, the subject's next facts as for "tell me more".
+        if (ReasonFollowUps.AsksWhy(text) && ReasonFollowUps.ReasonFor(index, context) is var reason and >= 0)
+        {
+            var why = FactReply(index, text, analysis, [reason], 1);
+            // The reason of a pain answer is still about the pain: the disclaimer stays.
+            why = context is { Disclaimed: true } && why.Disclaimer is null && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer)
+                ? why with { Disclaimer = index.Safety.Rules.Disclaimer.Trim() }
+                : why;
+            return Compose(why, index, text);
         }
 
         // "why?", "tell me more": the last subject's next facts.
@@ -561,12 +575,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Sources(index);
         }
 
-        var followed = FollowUpGate.Context(text, analysis, index, context);
+        // "thats a lot no?": a question about the last answer leans on it, though it holds no word of the knowledge.
+        var followed = FollowUpGate.Context(text, analysis, index, context) ?? (LastAnswerFollowUps.AsksAboutIt(text, analysis) ? context : null);
         var decided = Decide(text, analysis, index, followed, semantic);
         // "which of those is right?", "is that a lot?", "is that per leg or in total?", "are you sure?": a question about the
         // last answer itself stays on its subject, though a word of it ("right", "leg") matched a fact elsewhere. An honest
         // "my sources don't cover" stays ("is that different in women?" after an origin).
-        if (followed is not null && decided.Intent != Intent.NotCovered && LastAnswerFollowUps.AsksAboutIt(text, analysis) && !LastAnswerFollowUps.SameSubject(decided, followed)
+        if (followed is not null && decided.Intent != Intent.NotCovered && LastAnswerFollowUps.AsksAboutIt(text, analysis)
+            && (!LastAnswerFollowUps.SameSubject(decided, followed) || LastAnswerFollowUps.DropsTheNumber(index, decided, followed))
             && MoreFollowUps.Restate(index, followed, text, cite: true) is { Intent: not Intent.DidYouMean } restated)
         {
             decided = restated;

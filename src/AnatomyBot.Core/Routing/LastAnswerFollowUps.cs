@@ -47,8 +47,43 @@ internal static class LastAnswerFollowUps
 
         var (first, second) = (text.WordString(at), text.WordString(at + 1));
         return (first is "is" or "are" or "was" or "were" or "isnt" or "arent" && PointBack.Contains(second))
+            // "thats many?", "that is a lot?": the pointer first, a statement asked; without the question mark it is a
+            // remark ("thats interesting"), not a question.
+            || (text.EndsWithQuestionMark && (first == "thats" || (first is "that" or "this" && second == "is")))
             || (first == "are" && second is "you" or "u")
             || (first == "which" && second is "of" or "one" && (at + 2 >= text.Count || PointBack.Contains(text.WordString(at + 2)) || second == "one"));
+    }
+
+    /// <summary>
+    /// Whether the last answer showed a fact holding a number and the reply shows none of them: "is that a lot?" after
+    /// "15 to 20 repetitions" asks about that number, and the same topic's other facts ("hold for three seconds") are no
+    /// answer to it. Only read for a question <see cref="AsksAboutIt"/>; a number fact that speaks of pain does not count.
+    /// </summary>
+    public static bool DropsTheNumber(KnowledgeIndex index, Reply reply, ConversationContext context)
+    {
+        if (context.ShownFacts.IsDefaultOrEmpty)
+        {
+            return false;
+        }
+
+        var shownNumber = false;
+        var passages = index.Facts.Passages;
+        for (var p = 0; p < passages.Length; p++)
+        {
+            // A number whose fact speaks of pain ("stop if it starts to hurt more") would bring the disclaimer to a neutral
+            // question about it: such a fact is left to the answer the question found.
+            if (index.Facts.HoldsNumber(p) && context.ShownFacts.Contains(passages[p].Id) && !index.FactTouchesPain(p))
+            {
+                if (!reply.Facts.IsDefaultOrEmpty && reply.Facts.Contains(passages[p].Id))
+                {
+                    return false;
+                }
+
+                shownNumber = true;
+            }
+        }
+
+        return shownNumber;
     }
 
     /// <summary>Whether the reply answers the context's subject (its topic, or its muscle and attribute).</summary>

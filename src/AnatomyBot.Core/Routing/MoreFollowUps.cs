@@ -105,6 +105,56 @@ internal static class MoreFollowUps
         "where is that from", "where did you get that", "who claims that",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words that point back at the last answer in a question about its source ("source for that?", "where is this from").</summary>
+    private static readonly FrozenSet<string> PointBack = new[] { "that", "this", "it", "those", "these", "thats", "so" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The verbs of "who says so", "who claimed that", "where did you get that from".</summary>
+    private static readonly FrozenSet<string> SayingVerbs = new[] { "says", "say", "said", "claims", "claim", "claimed", "get", "got", "come", "comes", "found", "according" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Longest message read as a bare question about the last answer's source.</summary>
+    private const int MaxSourceAskWords = 8;
+
+    /// <summary>
+    /// Whether the message asks only where the last answer comes from: a source word with a pointer back ("source for
+    /// that?", "any reference for this?", "what's the source of that"), who said it ("says who?", "who claims so", "who
+    /// said that"), or "where is that from" / "where did you get that"; besides those, only function words, courtesy and
+    /// filler. What it does not catch: a question naming what was said ("who says T12?", which has a subject of its own)
+    /// and "what are your sources?" with no pointer back, which asks for the documents.
+    /// </summary>
+    public static bool AsksWhoSaysIt(TokenizedText text)
+    {
+        if (text.Count < 2 || text.Count > MaxSourceAskWords)
+        {
+            return false;
+        }
+
+        var (source, back, who, where, from, saying) = (false, false, false, false, false, false);
+        foreach (var word in text.Words)
+        {
+            if (Vocabulary.SourceWords.Contains(word))
+            {
+                source = true;
+            }
+            else if (SayingVerbs.Contains(word))
+            {
+                saying = true;
+            }
+            else if (!Vocabulary.StopWords.Contains(word) && !Vocabulary.Filler.Contains(word) && !Vocabulary.ThanksWords.Contains(word))
+            {
+                return false;
+            }
+
+            back |= PointBack.Contains(word);
+            who |= word is "who" or "whom";
+            where |= word is "where" or "wheres";
+            from |= word == "from";
+        }
+
+        return (source && back) || (who && (saying || back)) || (where && back && (from || saying));
+    }
+
     /// <summary>
     /// "explain more simply", "say that in plain english", "explain it like i'm five", "i don't understand": the last
     /// answer asked again in other words, so its facts again (the same attribute of the same muscle, or the same
@@ -146,7 +196,7 @@ internal static class MoreFollowUps
     {
         // "in one sentence", "tldr": the first fact alone; "who says that?": the same facts under the plain title.
         var most = text.Words.Any(OneFactWords.Contains) ? 1 : MaxNewFacts;
-        var cites = cite || SourceAsks.Contains(text.Text);
+        var cites = cite || SourceAsks.Contains(text.Text) || AsksWhoSaysIt(text);
         if (context is null || !context.HasSubject || SubjectFacts(index, context, out var title, out var topic) is not { Count: > 0 } facts)
         {
             return WhatAbout(index);

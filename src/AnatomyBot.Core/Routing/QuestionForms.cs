@@ -543,6 +543,40 @@ internal static partial class QuestionForms
 
     private static readonly FrozenSet<string> Pronouns = new[] { "it", "them", "this", "that", "these", "those", "they" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The words that, after "how", ask how often something is found ("how common", "how rare", "how usual").</summary>
+    private static readonly FrozenSet<string> FrequencyWords = new[] { "common", "rare", "usual", "unusual", "uncommon", "frequent" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "how common is it to not have it?", "how rare is that": asking how often something is found in words one of which
+    /// is also a title word of the knowledge ("the common tendon"), read as "how often". Both are share questions
+    /// (<see cref="FactAnswerer.AsksNumber"/>), so only the stray subject word goes. Only a question that names no muscle
+    /// (a follow-up, whose muscle is the last one): with its muscle named the share is found as it is ("how common is it for
+    /// people to have no psoas minor"), and "how often ... for" would read as what the muscle is for. A question that names
+    /// a tendon keeps its words ("how common is a common tendon injury"). Null when not so asked.
+    /// </summary>
+    public static TokenizedText? WithPlainFrequency(TokenizedText text, KnowledgeIndex index)
+    {
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            if (text.WordString(i) != "how" || !FrequencyWords.Contains(text.WordString(i + 1)))
+            {
+                continue;
+            }
+
+            if (text.Words.Any(w => w is "tendon" or "tendons" || index.IsMuscleWord(w)))
+            {
+                return null;
+            }
+
+            var words = text.Words.ToList();
+            words[i + 1] = "often";
+            return new TokenizedText(string.Join(' ', words)) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// "what sets them off?", "what triggers it?", "what brings them on?": asking for a cause in words that are also the
     /// knowledge's nouns ("sets" and reps, "trigger" points), read as "what causes them". Null when not so asked.
