@@ -13,7 +13,9 @@ namespace AnatomyBot.Core.Routing;
 /// Not caught (3 Dec 2026): a term the index corrects to a fact's word ("kinesio tape" read as "kinetic take") or whose
 /// stem a fact shares ("dry needling" and "pins and needles"); a compound of words the facts each use ("the psoas
 /// sign"); a subject after a story or a clause ("snapping hip syndrome - is it caused by ..."); an everyday word as the
-/// thing ("does tape help"); a question naming no muscle ("does taping the hip flexors help").
+/// thing ("does tape help"); a question naming no muscle ("does taping the hip flexors help"). People named by a word
+/// with no ending of a doer ("can ballerinas ...") would count as a thing (the retrieval's own check already calls
+/// them uncovered).
 /// </summary>
 internal static class AskedThings
 {
@@ -84,7 +86,9 @@ internal static class AskedThings
 
     private static bool Unheard(string word, List<string> unknown, KnowledgeIndex index, Shape shape)
     {
-        if (index.Facts.UsesWord(word) || index.IsMuscleWord(word) || Vocabulary.StopWords.Contains(word))
+        // People who do something ("do dancers have a tight psoas", "do sprinters ...") are whose muscle is asked about,
+        // not a thing the sources lack.
+        if (index.Facts.UsesWord(word) || index.IsMuscleWord(word) || Vocabulary.StopWords.Contains(word) || ForeignAnchors.NamesAPerson(word))
         {
             return false;
         }

@@ -268,7 +268,8 @@ internal static class ForeignAnchors
         && !Vocabulary.MeasureWords.Contains(word) && !Vocabulary.UnitWords.Contains(word) && !EverydayWords.IsBareNumber(word)
         && !NamesAPerson(word);
 
-    private static bool NamesAPerson(string word) =>
+    /// <summary>People who do something ("dancers", "cyclists", "athletes", "kids"), by their ending or as a plain word for people.</summary>
+    public static bool NamesAPerson(string word) =>
         word.EndsWith("er", StringComparison.Ordinal) || word.EndsWith("ers", StringComparison.Ordinal)
         || word.EndsWith("ist", StringComparison.Ordinal) || word.EndsWith("ists", StringComparison.Ordinal)
         || word is "people" or "person" or "persons" or "women" or "woman" or "men" or "man" or "kids" or "kid" or "children"

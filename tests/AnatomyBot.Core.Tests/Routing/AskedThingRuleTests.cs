@@ -50,6 +50,7 @@ public sealed class AskedThingRuleTests(ShippedKnowledgeFixture fixture) : IClas
     [InlineData("what does the psoas minor do", "tilt")]
     [InlineData("is the femoral nerve what supplies the iliacus", "femoral")]
     [InlineData("how many people are missing the psoas minor", "40")]
+    [InlineData("do cyclists overwork the iliopsoas", "iliopsoas")]
     public void Known_things_in_the_same_shapes_are_answered(string question, string expected)
     {
         var reply = fixture.Ask(question);
