@@ -148,6 +148,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// the lead's one fix written before the trial's summary, the rest from fixes the lead made from the tester's summary,
     /// from its per-item misses and from the session's review), the other trials unchanged: floors 93, 95, 94, 95, 94, 95, 95,
     /// 94, 91, 88, 86, 87 and 81 %.
+    /// fresh14.json (211 students, a fourteenth, kept from the tuners of the session of 2-3 Dec 23:54 UTC): 175/211 = 82.9 % blind
+    /// at main 8a2fa59 (items committed as 7f20a13 before the run; 3 Dec, 00:02 UTC), 178/211 = 84.4 % after four expectations
+    /// were corrected against the sources (fcf5860; each item's note says why): floor 84 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -164,7 +167,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh11.json", 0.86)]
     [InlineData("fresh12.json", 0.87)]
     [InlineData("fresh13.json", 0.81)]
-    [InlineData("fresh14.json", 0.70)]
+    [InlineData("fresh14.json", 0.84)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
