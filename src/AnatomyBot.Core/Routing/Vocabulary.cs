@@ -21,8 +21,9 @@ internal static class Vocabulary
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// Function words, greetings and the word "muscle" in French, Italian, Spanish, Portuguese, German and Dutch, written
-    /// without accents as the normaliser leaves them: students mix them into English questions ("Hoi, ik heb een vraag:
+    /// Function words, greetings and the word "muscle" in French, Italian, Spanish, Portuguese, German and Dutch, and since
+    /// 3 Dec 2026 in Polish, Czech, Hindi and Urdu, Tagalog, Swahili, Indonesian, Turkish, Romanian, the Scandinavian
+    /// languages, Finnish, Hungarian and Russian, written without accents as the normaliser leaves them: students mix them into English questions ("Hoi, ik heb een vraag:
     /// ...", "dove si inserisce il muscolo iliaco"), and like English stop words they are never what is asked about.
     /// None is an English word a question could be about ("come", "die", "son", "vast", "pour", "favor", "den", "op",
     /// "os", "met", "si", "sim" and "comment" are left out), nor the start of a muscle name typed half-way ("mi" of "psoas
@@ -50,6 +51,31 @@ internal static class Vocabulary
         // Dutch
         "hoi", "ik", "heb", "een", "vraag", "wat", "waar", "welke", "hoe", "het", "van", "zit", "zijn", "mijn", "bij",
         "bedankt", "spier", "spieren", "en", "aan", "voor", "waarom", "hij", "zij", "dat", "ook", "niet",
+        // Polish, Czech and Slovak (fourteenth blind trial's summary, 3 Dec 2026: "gdzie jest insertion of iliacus?" got
+        // "My sources don't cover gdzie"; the words below and the languages after them are the lead's own list)
+        "gdzie", "jest", "jak", "czy", "nie", "sie", "w", "mnie", "jaki", "jaka", "jakie", "ktory", "ktora", "ktore",
+        "miesien", "miesnia", "pytanie", "dzieki", "prosze", "czesc", "ile", "dlaczego", "kde", "jaky", "proc", "ktery",
+        "sval", "otazka", "prosim", "dekuji", "ahoj",
+        // Hindi and Urdu in Latin letters ("log", people, is left out: the log roll test)
+        "kya", "kahan", "kaha", "kitne", "kitna", "kitni", "kaise", "kyun", "kyon", "kyu", "hai", "hain", "ka", "ki", "ke",
+        "ko", "aur", "yeh", "woh", "bhai", "yaar", "bata", "batao", "bataiye", "samjhao", "matlab", "wala", "wali", "mera",
+        "meri", "mere", "mujhe", "hota", "hoti", "hote", "kaun", "konsa", "kaunsa", "nahi", "nahin", "bahut", "thoda",
+        "toh", "hum", "aap", "tum", "kar", "karta", "karti", "karte", "raha", "rahi", "rahe",
+        // Tagalog, Swahili, Indonesian and Malay
+        "saan", "ano", "ang", "ng", "mga", "sa", "ba", "po", "paano", "bakit", "ilan", "yung", "ako", "ito", "kasi", "lang",
+        "salamat", "wapi", "nini", "ni", "kwa", "gani", "misuli", "habari", "asante", "apa", "apakah", "bagaimana",
+        "kenapa", "mengapa", "berapa", "yang", "dan", "ini", "itu", "otot", "saya", "aku", "tolong", "terima", "kasih",
+        "adalah", "dari", "untuk", "dengan", "mana",
+        // Turkish and Romanian ("care", "cum" and "pe" are English or a clinical abbreviation)
+        "nerede", "nedir", "nasil", "neden", "hangi", "kas", "mu", "bu", "ve", "bir", "merhaba", "tesekkurler", "sagol",
+        "kac", "icin", "nereye", "nereden", "unde", "muschiul", "muschi", "intrebare", "multumesc", "cine",
+        // Swedish, Danish, Norwegian, Finnish and Hungarian ("var", "er" and "ar" are left out)
+        "vad", "hur", "varfor", "vilken", "vilket", "och", "hvor", "hvad", "hvordan", "hvorfor", "hvilken", "og", "tack",
+        "takk", "tak", "missa", "mika", "mita", "miksi", "kuinka", "lihas", "kiitos", "hol", "hogyan", "miert", "melyik",
+        "izom", "koszonom",
+        // Russian in Latin letters and in Cyrillic
+        "gde", "chto", "kak", "pochemu", "kakoy", "kakaya", "myshtsa", "skolko", "eto", "spasibo", "privet", "где", "что",
+        "как", "почему", "какой", "какая", "мышца", "сколько", "это", "спасибо", "привет",
     ];
 
     /// <summary>English function words and question words.</summary>
