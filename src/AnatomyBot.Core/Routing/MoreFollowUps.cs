@@ -40,6 +40,8 @@ internal static class MoreFollowUps
         "ok", "okay", "k", "so", "but", "hmm", "hm", "um", "oh", "please", "pls", "plz", "can", "could", "would", "will",
         "you", "u", "just", "then", "thanks", "thank", "bit", "a", "little", "some", "bot", "anatomybot", "interesting",
         "cool", "nice", "great", "wow", "really",
+        // Chat filler around the request ("why tho?", "but why though", "why lol", "huh why?").
+        "tho", "though", "lol", "huh", "bro",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>How many new facts one "tell me more" shows.</summary>
