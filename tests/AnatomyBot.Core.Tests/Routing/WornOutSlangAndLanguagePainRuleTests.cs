@@ -30,6 +30,8 @@ public sealed class WornOutSlangAndLanguagePainRuleTests(ShippedKnowledgeFixture
     [InlineData("my legs are toast after squats, which hip flexor is it")]
     [InlineData("my lower back is shot after deadlifts, is that the psoas?")]
     [InlineData("groin feels properly wrecked after football")]
+    [InlineData("how much botox goes into the psoas for spasticity?")]
+    [InlineData("is botulinum toxin ever injected into the iliopsoas")]
     public void Pain_in_other_languages_and_worn_out_slang_gets_the_disclaimer(string question) =>
         Assert.NotNull(fixture.Ask(question).Disclaimer);
 
