@@ -163,6 +163,26 @@ internal static class ForeignAnchors
     private static readonly FrozenSet<string> NamingWords = new[] { "called", "named", "name", "nicknamed", "dubbed" }
         .ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether the named thing belongs to someone ("my cat", "our band", "my wi-fi network"): a possessive among the three
+    /// words before it. "the textbook name is psoas major" and "the latin name is iliacus" name the muscle itself.
+    /// </summary>
+    private static bool SomeonesOwn(TokenizedText text, int thing)
+    {
+        for (var i = thing - 1; i >= 0 && i >= thing - 3; i--)
+        {
+            if (Possessives.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenSet<string> Possessives = new[] { "my", "our", "his", "her", "their", "your" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words between a named thing and its naming word ("my cat is called", "my cat's name is").</summary>
     private static readonly FrozenSet<string> NamingLinks = new[] { "is", "was", "s", "are", "were" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -172,8 +192,8 @@ internal static class ForeignAnchors
     /// between them ("named my goldfish Iliacus") or before a linking verb ("my cat is called"), and no part of the body
     /// ("a muscle called the psoas minor"), person ("my prof called the psoas ...": no linking verb) or pronoun ("why is
     /// it called the iliopsoas"); the thing a word no fact knows, or another such word in the question ("my band ...
-    /// gig"). The caller checks that no pain is
-    /// touched. Not caught (3 Dec 2026): a name in apposition without a naming word ("the band Psoas Major").
+    /// gig"), and the thing someone's own ("my cat", not "the textbook name is psoas major"). The caller checks that no
+    /// pain is touched. Not caught (3 Dec 2026): a name in apposition without a naming word ("the band Psoas Major").
     /// </summary>
     public static bool NamedAsAThing(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<string> unknown)
     {
@@ -208,7 +228,7 @@ internal static class ForeignAnchors
                     thing = before;
                 }
 
-                if (thing >= 0 && IsNamedThing(text.WordString(thing), index)
+                if (thing >= 0 && IsNamedThing(text.WordString(thing), index) && SomeonesOwn(text, thing)
                     && (!index.Facts.Knows(text.WordString(thing)) || HasUnknownOutside(text, unknown, mention)))
                 {
                     return true;

@@ -41,8 +41,10 @@ internal sealed class SafetyMatcher
     /// A body part said to be worn out in slang ("my hip flexor is absolutely cooked", "psoas totally fried", "my legs are
     /// toast"): one of <see cref="SlangBodyWords"/>, then at most <see cref="MaxSlangLinkWords"/> of
     /// <see cref="SlangLinkWords"/>, then one of <see cref="WornOutWords"/>. The words alone are everyday English ("the
-    /// chicken is cooked", "a shot of espresso", "back to the question, I'm fried"), so only the three in that order count;
-    /// the body part after the state ("fried hips") and a state far from it are not caught.
+    /// chicken is cooked", "a shot of espresso", "back to the question, I'm fried"), so only the three in that order count,
+    /// and not after a meat ("chicken thighs are cooked"); the body part after the state ("fried hips") and a state far
+    /// from it are not caught. Gym words for muscular ("jacked", "shredded") are left out, and "wrecked" and "busted"
+    /// are pain slang of their own (<see cref="Slang"/>).
     /// </summary>
     private static readonly FrozenSet<string> SlangBodyWords = new[]
     {
@@ -59,8 +61,14 @@ internal sealed class SafetyMatcher
 
     private static readonly FrozenSet<string> WornOutWords = new[]
     {
-        "cooked", "fried", "toast", "toasted", "shot", "trashed", "smashed", "destroyed", "wrecked", "busted", "knackered",
-        "kaput", "ruined", "mangled", "borked", "shredded", "buggered", "jacked", "munted", "wonky",
+        "cooked", "fried", "toast", "toasted", "shot", "trashed", "smashed", "destroyed", "knackered", "kaput", "ruined",
+        "mangled", "borked", "buggered", "munted", "wonky",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Meats whose cuts share a body part's name ("chicken thighs are cooked").</summary>
+    private static readonly FrozenSet<string> FoodWords = new[]
+    {
+        "chicken", "turkey", "duck", "lamb", "pork", "beef", "veal", "goat", "frog", "frogs", "crab", "pig", "pigs",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The most link words between a body part and its worn-out state ("is absolutely properly cooked").</summary>
@@ -205,7 +213,8 @@ internal sealed class SafetyMatcher
     {
         for (var i = 0; i + 1 < text.Count; i++)
         {
-            if (!SlangBodyWords.Contains(text.WordString(i)))
+            // "chicken thighs are cooked": meat, not the asker's body.
+            if (!SlangBodyWords.Contains(text.WordString(i)) || (i > 0 && FoodWords.Contains(text.WordString(i - 1))))
             {
                 continue;
             }

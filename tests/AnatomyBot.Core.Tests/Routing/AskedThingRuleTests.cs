@@ -93,6 +93,8 @@ public sealed class AskedThingRuleTests(ShippedKnowledgeFixture fixture) : IClas
     [InlineData("a muscle called the psoas minor is missing in many people, how many?", "40")]
     [InlineData("why is it called the iliopsoas", "psoas")]
     [InlineData("the muscle is called psoas major, where does it insert?", "lesser trochanter")]
+    // The session's review: a name given to the muscle itself, not to someone's pet or band.
+    [InlineData("the textbook name is psoas major, where does it insert?", "lesser trochanter")]
     public void A_muscle_called_by_its_name_is_still_answered(string question, string expected)
     {
         var reply = fixture.Ask(question);

@@ -20,6 +20,9 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("my left leg is suddenly swollen and hot")]
     [InlineData("my calf swelled up and it's red and warm to touch, hip flexor stretch yesterday")]
     [InlineData("running a temp of 39 and my lower back is killing me")]
+    // The session's review (3 Dec 2026): "either leg".
+    [InlineData("I suddenly can't feel either leg")]
+    [InlineData("my lower back hurts and I have pins and needles in either of my legs")]
     [InlineData("i have a high temp and my groin really hurts")]
     [InlineData("woke up and i can't lift my foot properly, my back hurts")]
     [InlineData("since yesterday my foot is floppy and my hip aches")]

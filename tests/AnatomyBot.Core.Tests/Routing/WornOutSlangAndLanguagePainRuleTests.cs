@@ -31,6 +31,9 @@ public sealed class WornOutSlangAndLanguagePainRuleTests(ShippedKnowledgeFixture
     [InlineData("my lower back is shot after deadlifts, is that the psoas?")]
     [InlineData("groin feels properly wrecked after football")]
     [InlineData("how much botox goes into the psoas for spasticity?")]
+    // The session's review: Turkish and Vietnamese typed without their letters.
+    [InlineData("belim agriyor, psoas mi?")]
+    [InlineData("hong bi dau, psoas?")]
     [InlineData("is botulinum toxin ever injected into the iliopsoas")]
     public void Pain_in_other_languages_and_worn_out_slang_gets_the_disclaimer(string question) =>
         Assert.NotNull(fixture.Ask(question).Disclaimer);
@@ -42,6 +45,11 @@ public sealed class WornOutSlangAndLanguagePainRuleTests(ShippedKnowledgeFixture
     [InlineData("had a shot of espresso, now which nerve supplies the iliacus?")]
     [InlineData("back to the psoas: is the chicken cooked when the thigh meat is white?")]
     [InlineData("what does the iliacus do, a toast to anatomy")]
+    // The session's review: gym words for muscular, meat, and Indonesian filler.
+    [InlineData("do hanging leg raises get your hip flexors jacked?")]
+    [InlineData("how do I get my legs shredded, does training the psoas matter?")]
+    [InlineData("chicken thighs are cooked at 75 C, is that the same muscle as the iliacus?")]
+    [InlineData("apa yo the insertion of the psoas major?")]
     public void Everyday_senses_of_the_same_words_get_no_disclaimer(string question) =>
         Assert.Null(fixture.Ask(question).Disclaimer);
 
