@@ -2627,9 +2627,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var notes = RelevantTopicNotes(index, text, analysis, chosen);
         var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: true);
         reply = ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
-        // Most replies show no dispute: they pay a scan of their fact ids (FactIndex names every dispute "....disagreement...").
+        // Most replies show no dispute: they pay a scan of their fact ids (FactIndex names every dispute with DisagreementIdPart).
         return reply.Title is { } title && title.Contains(". ", StringComparison.Ordinal)
-            && reply.Facts.Any(id => id.Contains(".disagreement", StringComparison.Ordinal)) && FactAnswerer.IsYesNo(text)
+            && reply.Facts.Any(id => id.Contains(FactIndex.DisagreementIdPart, StringComparison.Ordinal)) && FactAnswerer.IsYesNo(text)
             ? BriefOtherDisputes(index, text, analysis, reply, score) : reply;
     }
 

@@ -19,7 +19,11 @@ namespace AnatomyBot.Core.Routing;
 /// </summary>
 internal static class AskedThings
 {
-    /// <summary>Auxiliaries that open a yes/no question whose subject follows ("does X work", "can X fix ...").</summary>
+    /// <summary>
+    /// Auxiliaries that open a yes/no question whose subject follows ("does X work", "can X fix ..."): fewer than
+    /// <see cref="FactAnswerer.IsYesNoStart"/>'s, which also holds the negated forms and "has" or "have", whose next words
+    /// are more often an object than the thing asked about.
+    /// </summary>
     private static readonly FrozenSet<string> YesNoOpeners = new[]
     {
         "does", "do", "did", "can", "could", "will", "would", "is", "are",
@@ -109,7 +113,6 @@ internal static class AskedThings
             || (shape == Shape.WhatIs ? EverydayEnglish.RankOfBase(word) == int.MaxValue : !EverydayWords.IsEveryday(word));
     }
 
-    /// <summary>The asked phrase [start, end) and the shape it was read from, or null when the question has none of the shapes.</summary>
     /// <summary>Whether the muscle's name starting at <paramref name="at"/> is followed by a part of the body other than "muscle".</summary>
     private static bool QualifiesABodyPart(TokenizedText text, int at, KnowledgeIndex index)
     {
@@ -122,11 +125,12 @@ internal static class AskedThings
         return after < text.Count && Vocabulary.IsBodyWord(text.WordString(after)) && text.WordString(after) is not ("muscle" or "muscles");
     }
 
-    /// <summary>
+    /// <summary>The asked phrase [start, end) and the shape it was read from, or null when the question has none of the shapes.</summary>
+    /// <remarks>
     /// A phrase of modifiers ending on a muscle's name after a determiner ("can a grumpy psoas be ...", "does a flexible
     /// psoas help") is the muscle in a state, not a thing; "is the obturator nerve what supplies the iliacus" (an
     /// attribute asked after "is") is a claim about the muscle, which the verdicts settle.
-    /// </summary>
+    /// </remarks>
     private static (int Start, int End, Shape Shape)? Phrase(TokenizedText text, Analysis analysis, KnowledgeIndex index)
     {
         for (var i = 0; i + 1 < text.Count; i++)

@@ -2867,8 +2867,9 @@ internal static partial class FactAnswerer
 
     /// <summary>
     /// Opposites a claim word has besides its one in <see cref="OppositeWords"/>, weighed by <see cref="NamesOpposite"/>
-    /// only (one way: "is the psoas superficial?" over "it lies deep"; a fact calling something "easy" says nothing
-    /// against "is it hard to reach").
+    /// only (one way: a claim word "easy" against a fact that says "hard"; a fact calling something "easy" says nothing
+    /// against "is it hard to reach"). "superficial" and "shallow" are listed, but on 3 Dec 2026 "is the psoas
+    /// superficial?" still got "My sources don't cover superficial" before any verdict was weighed.
     /// </summary>
     private static readonly FrozenDictionary<string, string> MoreOppositeWords = new Dictionary<string, string>(StringComparer.Ordinal)
     {

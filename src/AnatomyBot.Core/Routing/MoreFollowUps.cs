@@ -108,7 +108,7 @@ internal static class MoreFollowUps
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that point back at the last answer in a question about its source ("source for that?", "where is this from").</summary>
-    private static readonly FrozenSet<string> PointBack = new[] { "that", "this", "it", "those", "these", "thats", "so" }
+    private static readonly FrozenSet<string> SourcePointBack = new[] { "that", "this", "it", "those", "these", "thats", "so" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The verbs of "who says so", "who claimed that", "where did you get that from".</summary>
@@ -148,7 +148,7 @@ internal static class MoreFollowUps
                 return false;
             }
 
-            back |= PointBack.Contains(word);
+            back |= SourcePointBack.Contains(word);
             who |= word is "who" or "whom";
             where |= word is "where" or "wheres";
             from |= word == "from";

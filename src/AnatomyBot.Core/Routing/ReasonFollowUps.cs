@@ -7,7 +7,7 @@ namespace AnatomyBot.Core.Routing;
 /// <summary>
 /// "why?", "but why is that?", "why tho", "how come?", "what's the reasoning behind that?": a message that asks for the
 /// reason of the last answer and names nothing of its own. The answer is the fact that gives the reason in the sources'
-/// own words (a fact with a reason clause: "because", "so that", "since", "the reason", "due to") and shares the most
+/// own words (a fact with a reason clause: "because", "so that", "since", "reason", "due") and shares the most
 /// weight of words with the last question and the facts the last answer showed, wherever it is filed: "should I
 /// strengthen or stretch first?" is answered from the rehabilitation topic, and its reason ("because a feeling of
 /// tightness is often weakness or poor control") is a fact of the stretching topic.
@@ -27,7 +27,10 @@ internal static class ReasonFollowUps
     private static readonly FrozenSet<string> ReasonFrame = new[] { "behind", "bro", "lol", "huh", "exactly", "though", "tho" }
         .ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>The single words that open a reason clause in a fact.</summary>
+    /// <summary>
+    /// The single words that open a reason clause in a fact. Bare words: "since" also matches its time sense ("since
+    /// birth") and "reason" any mention of one; the weight shared with the last turn decides.
+    /// </summary>
     private static readonly FrozenSet<string> ClauseWords = new[] { "because", "since", "reason", "due" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Longest message read as a bare reason request.</summary>

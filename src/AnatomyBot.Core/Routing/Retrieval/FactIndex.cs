@@ -59,6 +59,9 @@ internal readonly record struct QueryTerm(string Word, string? Term, double Idf,
 /// </summary>
 internal sealed class FactIndex
 {
+    /// <summary>The part of every disagreement passage's id that says so ("psoas-minor.origin.disagreement", "rest.disagreement.1").</summary>
+    public const string DisagreementIdPart = ".disagreement";
+
     private const double K1 = 1.2;
     private const double B = 0.6;
     private const double ContextWeight = 0.45;
@@ -233,7 +236,7 @@ internal sealed class FactIndex
             {
                 if (disagreement.Attribute == attribute)
                 {
-                    passages.Add(new FactPassage(passages.Count, $"{muscle.Id}.{key}.disagreement", PassageKind.Disagreement, m, attribute, -1,
+                    passages.Add(new FactPassage(passages.Count, $"{muscle.Id}.{key}{DisagreementIdPart}", PassageKind.Disagreement, m, attribute, -1,
                         new Fact(disagreement.Note, []), heading, context + " sources disagree differ"));
                 }
             }
@@ -257,7 +260,7 @@ internal sealed class FactIndex
         {
             var values = disagreements[d].Values.IsDefault ? [] : disagreements[d].Values;
             var text = string.Join(' ', values.Select(v => v.Text).Prepend(disagreements[d].Note));
-            passages.Add(new FactPassage(passages.Count, $"{topic.Id}.disagreement.{d + 1}", PassageKind.Disagreement, -1, null, t,
+            passages.Add(new FactPassage(passages.Count, $"{topic.Id}{DisagreementIdPart}.{d + 1}", PassageKind.Disagreement, -1, null, t,
                 new Fact(text, [.. values.SelectMany(v => v.Sources.IsDefault ? [] : v.Sources).Distinct()]), topic.Title, context + " sources disagree differ")
             {
                 Values = values,
