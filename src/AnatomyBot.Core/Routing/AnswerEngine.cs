@@ -223,6 +223,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var choices = ChoiceOptions.Read(raw);
         var stem = choices is null ? raw : WithoutChoices(raw, choices.Stem, index);
         var reply = FreeText(TokenizedText.From(Head(stem)), index, context, semantic);
+        // The safety layer reads the question as typed too: a rewrite for routing (a voice-typing join reads "illiac psoas
+        // is angry" as "iliopsoas is angry") must never drop a pain phrase the student wrote.
+        if (reply.Disclaimer is null && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer)
+            && index.Safety.Inspect(TokenizedText.From(typed)).TouchesPain)
+        {
+            reply = reply with { Disclaimer = index.Safety.Rules.Disclaimer.Trim() };
+        }
+
         if (brief)
         {
             reply = Shortened(reply, index);
@@ -2904,7 +2912,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Under a verdict (BriefOtherDisputes), a dispute about another point (abduction under a rotation question) and one
         // whose every side a shown fact already states are named only: their sides would lengthen the answer or say the
         // verdict's fact again.
-        bool Restated(FactPassage note) => note.Values.Length > 1 && note.Values.All(v => shownFacts.Any(f => FactAnswerer.Restates(index.Facts, f, v)));
+        bool Restated(FactPassage note) => note.Values.Length > 1 && note.Values.All(v => shownFacts.Any(f => FactAnswerer.Restates(index.Facts, f, v)))
+            && FactAnswerer.ShownFactsNameThePoint(index, text, note, shownFacts);
         return new TopicNotes(note => (overview && note.Topic == mainTopic) || Full(note),
             note => !Full(note) || (briefOthers && (Restated(note) || FactAnswerer.DisputeOffTheClaim(index, text, note))), Asked, StatesASide);
     }

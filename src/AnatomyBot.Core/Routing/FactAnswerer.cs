@@ -2064,6 +2064,44 @@ internal static partial class FactAnswerer
     }
 
     /// <summary>
+    /// Whether every word of a yes/no question that names the dispute's point ("abduct" for the abduction dispute) is in
+    /// one of the shown facts too: only then can the shown facts say what the dispute's sides say. "Does the iliopsoas
+    /// abduct the hip?" answered from the rotation facts must show the abduction dispute's sides, however many words
+    /// ("hip", "outward", "massage blog") the rotation fact shares with them.
+    /// </summary>
+    public static bool ShownFactsNameThePoint(KnowledgeIndex index, TokenizedText question, FactPassage note, IReadOnlyList<Fact> shown)
+    {
+        if (note.Note is not { } asked)
+        {
+            return true;
+        }
+
+        var noteWords = Words(asked);
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (word.Length < 3 || Vocabulary.StopWords.Contains(word) || index.IsMuscleWord(word)
+                || !Array.Exists(noteWords, n => n == word || SameRoot(n, word)))
+            {
+                continue;
+            }
+
+            var named = false;
+            foreach (var fact in shown)
+            {
+                named |= Array.Exists(Words(fact.Text), f => f == word || SameRoot(f, word));
+            }
+
+            if (!named)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// "extend" and "extension", "abduct" and "abduction" (one word's ending changed, at least five letters kept),
     /// "pubis" and "pubic" (both endings of at most two letters).
     /// </summary>

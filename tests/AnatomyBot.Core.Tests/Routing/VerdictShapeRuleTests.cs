@@ -168,4 +168,14 @@ public sealed class VerdictShapeRuleTests(ShippedKnowledgeFixture fixture) : ICl
         Assert.StartsWith("The sources differ.", reply.Title, StringComparison.Ordinal);
         Assert.Contains("abduction", Body(reply), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_dispute_on_the_asked_point_shows_its_sides_under_a_verdict()
+    {
+        // The rotation facts answer "does it abduct?" with a verdict; the abduction dispute is the point asked, so its
+        // sides and its editors' note are shown, not only its name (CI's Discord end-to-end test, 3 Dec 2026).
+        var text = ReplyText.ToPlainText(fixture.Ask("Does the iliopsoas abduct the hip?"));
+        Assert.Contains("[healthsite]", text, StringComparison.Ordinal);
+        Assert.Contains("Editors' note: Standard anatomy texts do not list abduction", text, StringComparison.Ordinal);
+    }
 }

@@ -31,6 +31,9 @@ public sealed class WornOutSlangAndLanguagePainRuleTests(ShippedKnowledgeFixture
     [InlineData("my lower back is shot after deadlifts, is that the psoas?")]
     [InlineData("groin feels properly wrecked after football")]
     [InlineData("how much botox goes into the psoas for spasticity?")]
+    // CI's hostile-input proof (3 Dec 2026): a voice-typing join ("illiac psoas" read as "iliopsoas") must not drop the
+    // pain phrase "psoas is angry" the student wrote.
+    [InlineData("illiac psoas is angry")]
     // The session's review: Turkish and Vietnamese typed without their letters.
     [InlineData("belim agriyor, psoas mi?")]
     [InlineData("hong bi dau, psoas?")]
