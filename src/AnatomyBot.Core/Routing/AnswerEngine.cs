@@ -220,9 +220,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             (raw, brief) = (labelled, false);
         }
 
-        var choices = ChoiceOptions.Read(raw);
+        // "what does the book say vs the blog" after an answer: the last subject as those two sources give it, not two
+        // options to choose between.
+        var asGiven = context is { HasSubject: true, RedFlag: false }
+            && SourceReferences.For(index).Find(TokenizedText.From(Head(raw))) is { AsksNothingElse: true } referred
+            ? SourceReferences.Restate(index, context, referred.Sources) : null;
+        var choices = asGiven is null ? ChoiceOptions.Read(raw) : null;
         var stem = choices is null ? raw : WithoutChoices(raw, choices.Stem, index);
-        var reply = FreeText(TokenizedText.From(Head(stem)), index, context, semantic);
+        var reply = asGiven is null ? FreeText(TokenizedText.From(Head(stem)), index, context, semantic) : Compose(asGiven, index, TokenizedText.From(Head(raw)));
         // The safety layer reads the question as typed too: a rewrite for routing (a voice-typing join reads "illiac psoas
         // is angry" as "iliopsoas is angry") must never drop a pain phrase the student wrote.
         if (reply.Disclaimer is null && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer)
@@ -483,6 +488,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         text = QuestionForms.WithPlainCause(text) ?? text;
         text = QuestionForms.WithPlainFrequency(text, index) ?? text;
         text = FactAnswerer.WithoutCorrectionAsides(text) ?? text;
+        // "just the blog's version please", "ok and per the book?": the last answer's subject as those sources give it.
+        var referred = SourceReferences.For(index).Find(text);
+        if (referred is { AsksNothingElse: true } && context is { HasSubject: true, RedFlag: false }
+            && SourceReferences.Restate(index, context, referred.Sources) is { } asGiven)
+        {
+            return Compose(asGiven, index, text);
+        }
+
         var analysis = Analyze(text, index);
         if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && QuestionForms.WithContextMuscle(text, index, context) is { } resolved)
         {
@@ -586,6 +599,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "thats a lot no?": a question about the last answer leans on it, though it holds no word of the knowledge.
         var followed = FollowUpGate.Context(text, analysis, index, context) ?? (LastAnswerFollowUps.AsksAboutIt(text, analysis) ? context : null);
         var decided = Decide(text, analysis, index, followed, semantic);
+        // "what did the PT clinic blog recommend first", "with reference to Myers, explain ...": where the question as put
+        // finds no answer, the reference's words ("clinic", "blog", "Myers") may be what was read as its subject; the
+        // question without them is asked instead, and kept when it finds one. The facts' own attributions ("the
+        // manual-therapy book names ...") still match a reference that is left in, so a question answered as put stays so.
+        if (referred is not null && decided.Intent is Intent.NotCovered or Intent.OffTopic or Intent.DidYouMean && HasContentWord(referred.Rest)
+            && FreeText(referred.Rest, index, context, semantic) is { Intent: not (Intent.NotCovered or Intent.OffTopic or Intent.DidYouMean) } withoutReference)
+        {
+            return withoutReference;
+        }
+
         // "which of those is right?", "is that a lot?", "is that per leg or in total?", "are you sure?": a question about the
         // last answer itself stays on its subject, though a word of it ("right", "leg") matched a fact elsewhere. An honest
         // "my sources don't cover" stays ("is that different in women?" after an origin).

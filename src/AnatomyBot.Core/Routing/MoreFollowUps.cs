@@ -45,7 +45,7 @@ internal static class MoreFollowUps
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>How many new facts one "tell me more" shows.</summary>
-    private const int MaxNewFacts = 3;
+    internal const int MaxNewFacts = 3;
 
     public static bool AsksForMore(TokenizedText text)
     {
@@ -227,7 +227,7 @@ internal static class MoreFollowUps
     }
 
     /// <summary>A reply about the context's subject (its topic, or its muscle and attribute), with what it cites.</summary>
-    private static Reply SubjectReply(KnowledgeIndex index, ConversationContext context, int topic, int muscle, string title,
+    internal static Reply SubjectReply(KnowledgeIndex index, ConversationContext context, int topic, int muscle, string title,
         ImmutableArray<ReplySection> sections, Citations cited) => new()
     {
         Intent = topic >= 0 ? Intent.Topic : context.Attribute is not null ? Intent.MuscleAttribute : Intent.Muscle,
@@ -241,7 +241,7 @@ internal static class MoreFollowUps
     };
 
     /// <summary>The facts of the context's subject, in the knowledge's order: a topic's, or a muscle attribute's.</summary>
-    private static List<FactPassage> SubjectFacts(KnowledgeIndex index, ConversationContext context, out string title, out int topic)
+    internal static List<FactPassage> SubjectFacts(KnowledgeIndex index, ConversationContext context, out string title, out int topic)
     {
         topic = context.TopicId is { } topicId && index.TopicById.TryGetValue(topicId, out var t) ? Array.IndexOf(index.Topics, t) : -1;
         var muscle = topic < 0 && context.MuscleId is { } muscleId && index.MuscleById.ContainsKey(muscleId)
