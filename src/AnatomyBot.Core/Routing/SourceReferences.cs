@@ -59,6 +59,9 @@ internal sealed class SourceReferences
     private readonly Dictionary<string, HashSet<string>> _words = new(StringComparer.Ordinal);
     private readonly HashSet<string> _heads = new(StringComparer.Ordinal);
 
+    /// <summary>The words as the records spell them ("book", not "books").</summary>
+    private readonly HashSet<string> _spelt = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The verbs the facts put after a source they name ("the consumer health article says", "the manual-therapy book
     /// names"): in a question they only report what a source holds ("what does the book say vs the blog").
@@ -139,7 +142,8 @@ internal sealed class SourceReferences
             var named = false;
             for (var k = i; k <= end; k++)
             {
-                named |= _heads.Contains(Key(text.WordString(k)));
+                // "the books", "the blogs": sources in general, not one of them ("do the books argue on that?").
+                named |= _heads.Contains(Key(text.WordString(k))) && _spelt.Contains(text.WordString(k));
             }
 
             if ((before is not null && AsksForASource.Contains(before))
@@ -357,6 +361,7 @@ internal sealed class SourceReferences
             return;
         }
 
+        _spelt.Add(word);
         var key = Key(word);
         if (!_words.TryGetValue(key, out var ids))
         {
