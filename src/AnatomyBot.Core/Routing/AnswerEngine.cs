@@ -2794,18 +2794,39 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (!ReplyBudget.Fits(reply, ReplyBudget.FactChars) && !asksNumber && !briefDisputes && !AsksAboutADispute(text))
         {
             // Still a wall, and a dispute's sides are what make it one ("wats this paradox thing with psoas": the fact,
-            // then both sides of the flexion-or-extension dispute): every dispute is named with its sources, which says
+            // then both sides of the flexion-or-extension dispute): each dispute is named with its sources, which says
             // that the sources differ and on what, and "tell me more" gives each side. Not when a number is asked or the
-            // question is about the dispute (both values are the answer then), and not a dispute whose sides hold a word
-            // of the question that the dispute's name does not ("T12" in "put these in order ... T12, inguinal
-            // ligament" is a side of "a rib or a vertebra?").
+            // question is about a dispute (both values are the answer then); not a dispute whose own question names the
+            // point asked ("does the iliopsoas abduct the hip?" keeps the abduction dispute's sides), nor one whose sides
+            // give a level the question names ("T12" in "put these in order ... T12, inguinal ligament").
             var sidesAnswer = SidesGiveAnAskedValue(index, text, analysis);
-            var named = FactReplyOf(index, text, analysis, kept, score, notes.Show, note => note.Kind == PassageKind.Disagreement && !sidesAnswer(note), more: leftOut.Count > 0, related: false);
+            var pointAsked = NamesTheAskedPoint(index, text, analysis);
+            var named = FactReplyOf(index, text, analysis, kept, score, notes.Show,
+                note => note.Kind == PassageKind.Disagreement && !sidesAnswer(note) && !pointAsked(note), more: leftOut.Count > 0, related: false);
             reply = named.Title == reply.Title && ReplyBudget.Length(named) < ReplyBudget.Length(reply) ? named : reply;
         }
 
         // Nothing could go without losing what was asked: the shorter of the two stands.
         return ReplyBudget.Length(reply) < ReplyBudget.Length(whole) ? reply with { LeftOut = leftOut.ToImmutable() } : whole;
+    }
+
+    /// <summary>
+    /// Whether a dispute's own question names a point the student's question asks: a content word of four letters or
+    /// more, not a muscle's, in the same form or with the same first five letters ("abduct" and "(abduction)").
+    /// </summary>
+    private static Func<FactPassage, bool> NamesTheAskedPoint(KnowledgeIndex index, TokenizedText text, Analysis analysis)
+    {
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word.Length >= 4 && !analysis.MuscleWordPositions.Contains(i) && !index.IsMuscleWord(word) && !Vocabulary.StopWords.Contains(word))
+            {
+                asked.Add(word.Length > 5 ? word[..5] : word);
+            }
+        }
+
+        return note => note.Note is { } name && FactAnswerer.Words(name).Any(w => w.Length >= 4 && asked.Contains(w.Length > 5 ? w[..5] : w));
     }
 
     /// <summary>
