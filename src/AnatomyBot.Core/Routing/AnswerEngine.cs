@@ -1766,7 +1766,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // Any word no fact uses, a medical one included ("a psoas abscess"), unless it only qualifies a claim or says how
         // something hurts ("psoas totally fried"). The reply names those words ("ibuprofen", "abscess"), not the
         // question's frame around them ("what do the sources say").
-        var lacking = terms.Where(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !EverydayWords.IsBareNumber(t.Word) && !IsAlternativeToAKnownWord(text, t.Word, index)
+        var framed = StrayWords.FramedByAnotherLanguage(text);
+        var lacking = terms.Where(t => t.Term is null && !Vocabulary.QualifiesAClaim(t.Word) && !EverydayWords.IsEveryday(t.Word) && !EverydayWords.IsBareNumber(t.Word)
+            && !StrayWords.IsForeign(t.Word, framed) && !IsAlternativeToAKnownWord(text, t.Word, index)
             && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)
             && (!index.Safety.InPainPhrase(text, t.Word) || EverydayWords.IsClinicalSubject(t.Word))).Select(t => t.Word).Distinct().Take(4).ToList();
         if (lacking.Count > 0)
@@ -2468,12 +2470,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return false;
     }
 
-    /// <summary>Content words no fact uses (after stemming, synonyms and typo correction) that are not everyday English.</summary>
+    /// <summary>
+    /// Content words no fact uses (after stemming, synonyms and typo correction) that may name a subject; in a message
+    /// framed by another language, not its own words (<see cref="StrayWords"/>: "psoas major sinir hangi seviyeler").
+    /// </summary>
     private static List<string> UnknownWords(IReadOnlyList<QueryTerm> terms, KnowledgeIndex index, TokenizedText text)
     {
         var unknown = new List<string>();
+        var framed = StrayWords.FramedByAnotherLanguage(text);
         foreach (var t in terms)
         {
+            if (t.Term is null && StrayWords.IsForeign(t.Word, framed))
+            {
+                continue;
+            }
+
             // A medicine or treatment no fact names is unknown even when it shares a stem with a fact's word ("muscle
             // relaxants" and "relaxed"), and even inside a pain phrase ("muscle relaxants" raises the disclaimer).
             var unknownTerm = t.Term is null || (EverydayWords.IsClinicalSubject(t.Word) && !index.Facts.UsesWord(t.Word));
@@ -2514,11 +2525,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static bool KnownAcrossOr(TokenizedText text, int at, int step, KnowledgeIndex index) =>
         AcrossOr(text, at, step) is { } other && !Vocabulary.StopWords.Contains(other) && !index.IsMuscleWord(other) && index.Facts.Knows(other);
 
-    /// <summary>The word on the other side of an "or" next to the word at <paramref name="at"/> (past "the", "in"), or null.</summary>
+    /// <summary>The word on the other side of an "or" (in English or another language: "femoral oder obturator") next to the word at <paramref name="at"/> (past "the", "in"), or null.</summary>
     private static string? AcrossOr(TokenizedText text, int at, int step)
     {
         var i = at + step;
-        if (i < 0 || i >= text.Count || text.WordString(i) != "or")
+        if (i < 0 || i >= text.Count || !Vocabulary.OrWords.Contains(text.WordString(i)))
         {
             return null;
         }
@@ -2574,10 +2585,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>
     /// "wat is teh orgin", "blud suply", "wich nerv", "psoas minor akshun": a word in no list (no English word, none the
     /// facts use) that misspells a frequent English word, by one edit or as it sounds, is that word, not a subject the
-    /// sources lack; a misspelt pain or condition term ("absess") still names one.
+    /// sources lack; a misspelt pain or condition term ("absess") still names one, and a measure, treatment or test the
+    /// router knows by name ("torque", which sounds like "talk") is itself.
     /// </summary>
     private static bool MisspeltEverydayWord(string word, KnowledgeIndex index) =>
-        EverydayEnglish.MisspellsAFrequentWord(word) && !index.Safety.NearsAPainTerm(word);
+        !Vocabulary.MeasureWords.Contains(word) && !EverydayWords.IsClinicalSubject(word)
+        && EverydayEnglish.MisspellsAFrequentWord(word) && !index.Safety.NearsAPainTerm(word);
 
     /// <summary>The facts chosen for a question, with one for a part of it none of them answers (<see cref="FactAnswerer.CoverAskedParts"/>).</summary>
     private static List<int> Covering(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<(int Passage, double Score)> ranked,

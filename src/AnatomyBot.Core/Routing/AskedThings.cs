@@ -6,8 +6,8 @@ namespace AnatomyBot.Core.Routing;
 /// <summary>
 /// The thing a question asks about, read from the shape of the question rather than from its words: the subject of a
 /// yes/no question that opens it ("does cupping therapy loosen a tight psoas", "can shockwave therapy fix ..."), the
-/// thing of "what does X do / show" ("what does an X-ray show ..."), the things counted in "how many X", the thing of
-/// "how is X diagnosed" and of "what is X". When that phrase holds a term no fact knows, the question asks for what the
+/// thing of "what does X do / show" ("what does an X-ray show ..."), the things counted in "how many X", the thing a
+/// share is asked of ("what percentage of X"), the thing of "how is X diagnosed" and of "what is X". When that phrase holds a term no fact knows, the question asks for what the
 /// sources lack, however well its other words ("loosen", "psoas", "tight") match a fact: "My sources don't cover X", not
 /// the stretches or the action card.
 /// Not caught (3 Dec 2026): a term the index corrects to a fact's word ("kinesio tape" read as "kinetic take") or whose
@@ -43,6 +43,10 @@ internal static class AskedThings
         "a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any", "this", "that", "these", "those",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>A share asked of a thing ("what percentage of", "which proportion of").</summary>
+    private static readonly FrozenSet<string> ShareWords = new[] { "percentage", "percent", "proportion", "fraction", "share", "portion" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Longest asked phrase read: "platelet rich plasma injections".</summary>
     private const int MaxPhrase = 4;
 
@@ -64,7 +68,7 @@ internal static class AskedThings
     public static List<string> UnheardThing(TokenizedText text, Analysis analysis, KnowledgeIndex index, List<string> unknown)
     {
         var unheard = new List<string>();
-        if (Phrase(text, analysis, index) is not var (start, end, shape))
+        if (Phrase(text, analysis, index) is not var (start, end, shape) || (shape == Shape.WhatIs && AsksForAName(text)))
         {
             return unheard;
         }
@@ -85,8 +89,44 @@ internal static class AskedThings
             }
         }
 
-        return unheard;
+        return unheard.Count == 0 && shape == Shape.Subject ? NoWordKnown(text, start, end, index, unknown) : unheard;
     }
+
+    /// <summary>
+    /// "what does kinesio tape do": a thing named only by words no fact uses as typed (the typo index reads "kinesio" as
+    /// "kinetic" and "tape" as "take"), one of them unknown or a listed English word, is a thing the sources lack,
+    /// everyday words or not.
+    /// A thing with one word the facts use ("does tape help": "help") is left to the other checks.
+    /// </summary>
+    private static List<string> NoWordKnown(TokenizedText text, int start, int end, KnowledgeIndex index, List<string> unknown)
+    {
+        var words = new List<string>();
+        var anyUnknown = false;
+        for (var i = start; i < end; i++)
+        {
+            var word = text.WordString(i);
+            if (index.Facts.UsesWord(word) || index.IsMuscleWord(word) || ForeignAnchors.NamesAPerson(word) || index.Safety.IsSafetyWord(word)
+                || Vocabulary.NamesNoSubject(word) || Vocabulary.CueWords.Contains(word))
+            {
+                return [];
+            }
+
+            // A listed English word no fact uses as typed is unknown, though the typo index may read it as a fact's word
+            // ("tape" as "take").
+            anyUnknown |= unknown.Contains(word) || EverydayEnglish.Rank(word) != int.MaxValue;
+            words.Add(word);
+        }
+
+        return anyUnknown && words.Count >= 2 ? words : [];
+    }
+
+    /// <summary>
+    /// "whats the squishy cushion thing next to the iliopsoas called", "what is the name of the ...": a description whose
+    /// name is asked, so its words are what the student does not know the term for, not a term the sources lack.
+    /// </summary>
+    private static bool AsksForAName(TokenizedText text) =>
+        text.Count > 0 && (text.WordString(text.Count - 1) == "called"
+            || (text.Count > 1 && text.WordString(text.Count - 2) == "called" && text.WordString(text.Count - 1) is "again" or "exactly"));
 
     private static bool Unheard(string word, List<string> unknown, KnowledgeIndex index, Shape shape)
     {
@@ -143,6 +183,8 @@ internal static class AskedThings
                 "what" when next is "is" or "are" => (i + 2, Shape.WhatIs),
                 "whats" => (i + 1, Shape.WhatIs),
                 "how" when next is "many" or "much" or "is" or "are" => (i + 2, Shape.Subject),
+                // "what percentage of hip flexion torque ...": the share of a thing, which must be a thing the facts know.
+                "what" or "which" when ShareWords.Contains(next) && i + 2 < text.Count && text.WordString(i + 2) == "of" => (i + 3, Shape.Subject),
                 "is" or "are" when analysis.Attributes.Count > 0 => null,
                 _ when YesNoOpeners.Contains(word) && (i == 0 || Openers.Contains(text.WordString(i - 1))) => (i + 1, Shape.Subject),
                 _ => null,
@@ -160,8 +202,11 @@ internal static class AskedThings
                 determined = true;
             }
 
+            // The thing a share is asked of may hold a word of a muscle's name ("hip flexion torque": "hip" of "hip
+            // flexors"); the muscle words themselves are never the unheard thing.
+            var share = ShareWords.Contains(next);
             var end = start;
-            while (end < text.Count && end - start < MaxPhrase && !Vocabulary.StopWords.Contains(text.WordString(end)) && !index.IsMuscleWord(text.WordString(end)))
+            while (end < text.Count && end - start < MaxPhrase && !Vocabulary.StopWords.Contains(text.WordString(end)) && (share || !index.IsMuscleWord(text.WordString(end))))
             {
                 end++;
             }

@@ -20,14 +20,31 @@ internal static class CostQuestions
     /// <summary>The uncovered subject ("what it costs"), or null when the question asks no cost or a fact speaks of one.</summary>
     public static string? Uncovered(TokenizedText text, KnowledgeIndex index)
     {
-        foreach (var word in text.Words)
+        for (var i = 0; i < text.Count; i++)
         {
-            if (MoneyWords.Contains(word))
+            var word = text.WordString(i);
+            if (MoneyWords.Contains(word) && !JudgesWorth(text, i))
             {
                 return index.Facts.Knows(word) ? null : "what it costs";
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "is a psoas massage worth the money", "worth the cost", "value for money": whether something is worth doing, which
+    /// the facts for and against it answer, not what it costs.
+    /// </summary>
+    private static bool JudgesWorth(TokenizedText text, int at)
+    {
+        var before = at - 1;
+        if (before >= 0 && text.WordString(before) is "the" or "its" or "your" or "my")
+        {
+            before--;
+        }
+
+        return (before >= 0 && text.WordString(before) == "worth")
+            || (at >= 2 && text.WordString(at - 1) == "for" && text.WordString(at - 2) == "value");
     }
 }

@@ -77,10 +77,14 @@ internal static class EverydayWords
         EverydayEnglish.RankOfBase(word) < RoutingThresholds.EverydayWordRank && !IsClinicalSubject(word)
         && !Vocabulary.MeasureWords.Contains(word) && !Vocabulary.UnitWords.Contains(word);
 
-    /// <summary>The words of <paramref name="unknown"/> that are not everyday English.</summary>
-    public static List<string> Rare(List<string> unknown) => unknown.Count == 0 ? unknown : [.. unknown.Where(w => !IsEveryday(w))];
+    /// <summary>
+    /// The words of <paramref name="unknown"/> that are not everyday English, nor stray (<see cref="StrayWords"/>: no
+    /// English word and not built like a medical term, as "scusi" or "anki"): those say what is lacking only when the
+    /// facts do not answer the rest.
+    /// </summary>
+    public static List<string> Rare(List<string> unknown) => unknown.Count == 0 ? unknown : [.. unknown.Where(w => !IsEveryday(w) && !StrayWords.IsStray(w))];
 
-    /// <summary>How much the unknown words weigh against the known ones: a rare word the most a word can, an everyday one a share of it.</summary>
+    /// <summary>How much the unknown words weigh against the known ones: a rare word the most a word can, an everyday or stray one a share of it.</summary>
     public static double Weight(List<string> unknown, double maxIdf) =>
-        unknown.Sum(w => IsEveryday(w) ? maxIdf * RoutingThresholds.EverydayUnknownShare : maxIdf);
+        unknown.Sum(w => IsEveryday(w) || StrayWords.IsStray(w) ? maxIdf * RoutingThresholds.EverydayUnknownShare : maxIdf);
 }

@@ -149,7 +149,11 @@ internal static class ForeignAnchors
 
             for (var i = 0; i < text.Count; i++)
             {
-                if ((i < mention.Start || i > head) && unknown.Contains(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)))
+                // "where does lymph from the iliacus drain to", "by what age has a child's psoas grown to adult size": another
+                // word built like a medical term ("lymph"), a measure, a treatment or a person makes the question one of
+                // anatomy, and the word after the name a verb of it, not a thing named after the muscle.
+                if ((i < mention.Start || i > head) && unknown.Contains(text.WordString(i)) && IsForeignNoun(text.WordString(i), unknown)
+                    && !StrayWords.LooksMedical(text.WordString(i)))
                 {
                     return true;
                 }

@@ -37,7 +37,9 @@ internal static class HistoryQuestions
         }
 
         var muscle = Muscle(analysis, index)?.ToLowerInvariant();
-        return $"who first named or described {(muscle is null ? "these muscles" : "the " + muscle)}, or when";
+        return AsksHistory(text) && !AsksWhoNamedOrDescribed(text) && AsksTheYearOfAFirst(text)
+            ? "when that was first done"
+            : $"who first named or described {(muscle is null ? "these muscles" : "the " + muscle)}, or when";
     }
 
     /// <summary>The muscle the history question names, for the reply's title; null when it names none.</summary>
@@ -52,7 +54,12 @@ internal static class HistoryQuestions
             return true;
         }
 
-        var asksWhen = words.Contains("when") || Follows(words, "year") || Follows(words, "century");
+        var asksWhen = AsksWhen(words) || Follows(words, "year") || Follows(words, "century");
+        if (AsksTheYearOfAFirst(text))
+        {
+            return true;
+        }
+
         var naming = words.Any(NamingVerbs.Contains);
         // "who describes the psoas as a link" asks which source says so; "who first described" and "who named" ask history.
         var asksWho = words.Contains("who") && (words.Contains("first") || words.Any(w => w is "named" or "coined" or "discovered"));
@@ -71,6 +78,46 @@ internal static class HistoryQuestions
         for (var i = 0; i < text.Count; i++)
         {
             if (text.WordString(i) == "history" && analysis.Muscles.Any(m => m.Start > i && m.Start <= i + 3))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "when" asking a time: the first or last word, or after "and", "so", "but" or "exactly" ("who named it and when").
+    /// Inside a clause ("a tight hip that eases when she sits") it is a conjunction of the story, not the question.
+    /// </summary>
+    private static bool AsksWhen(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] == "when" && (i == 0 || i == words.Count - 1 || words[i - 1] is "and" or "so" or "but" or "exactly" or "then"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "In what year was the iliopsoas tendon first released surgically?", "which century was it first operated on": the
+    /// year or century of a first, which is history whatever was done (no fact gives a date).
+    /// </summary>
+    private static bool AsksTheYearOfAFirst(TokenizedText text)
+    {
+        var words = Enumerable.Range(0, text.Count).Select(text.WordString).ToList();
+        return words.Contains("first") && (Follows(words, "year") || Follows(words, "century") || Follows(words, "decade"));
+    }
+
+    private static bool AsksWhoNamedOrDescribed(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (NamingVerbs.Contains(text.WordString(i)))
             {
                 return true;
             }

@@ -112,6 +112,16 @@ internal static class Vocabulary
     public static readonly FrozenSet<string> StopWords = EnglishStopWords.Concat(OtherLanguageStopWords).Concat(StudyWords).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// "or" in English and in the languages of <see cref="OtherLanguageStopWords"/> ("femoral oder obturator?", "femoral
+    /// ou obturateur", "L2 lub L3"): the word across it is the other choice of one question. Not the Dutch "of", which
+    /// is English "of".
+    /// </summary>
+    public static readonly FrozenSet<string> OrWords = new[]
+    {
+        "or", "oder", "ou", "o", "lub", "albo", "nebo", "ya", "veya", "yoksa", "atau", "ili", "eller", "vagy", "sau", "au",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// The other languages' function words that are no English one ("und", "der", "y", "el", "et", "le", not "en" or "a"):
     /// a message framed by them is not English, whatever its muscle name.
     /// </summary>
@@ -226,6 +236,9 @@ internal static class Vocabulary
         "quadriceps", "quads", "gluteus", "glutes", "glute", "calf", "calves", "gastrocnemius", "soleus", "tibialis",
         "achilles", "shoulder", "shoulders", "elbow", "elbows", "wrist", "wrists", "forearm", "forearms", "shin", "shins",
         "masseter", "sternocleidomastoid", "scalene", "scalenes", "jaw", "fingers", "thumb", "toes",
+        // Organs no fact places near the iliopsoas ("a good anatomy textbook for the heart"); not the kidneys, the
+        // intestines or the bladder, which the facts or the red flags name.
+        "heart", "hearts", "lung", "lungs", "liver", "eye", "eyes", "ear", "ears", "teeth", "tooth", "skull", "tongue",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
