@@ -2783,8 +2783,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var topOwn = own.GetValueOrDefault(top);
         while (!ReplyBudget.Fits(reply, ReplyBudget.FactChars))
         {
+            // An author's view that answers no better than a fact of anatomy shown with it goes first ("does the psos
+            // atach to the diafragm": the fascia link stays, the breathing belief goes), the last one first. A view whose
+            // own words answer best ("... during pregnancy make labour easier?") is the answer and is weighed as any fact.
+            var view = OutansweredView(index, kept, own);
             var at = -1;
-            for (var i = kept.Count - 1; i > 0; i--)
+            for (var i = kept.Count - 1; i > 0 && !(view > 0 && Droppable(view)); i--)
             {
                 var answers = own.GetValueOrDefault(kept[i]);
                 if (asksWhole ? Droppable(i) && at < 0
@@ -2794,6 +2798,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 }
             }
 
+            at = view > 0 && Droppable(view) ? view : at;
             if (at <= 0)
             {
                 break;
@@ -2818,8 +2823,108 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
         }
 
+        if (!ReplyBudget.Fits(reply, ReplyBudget.FactChars) && !asksNumber && !briefDisputes && !AsksAboutADispute(text))
+        {
+            // Still a wall, and a dispute's sides are what make it one ("wats this paradox thing with psoas": the fact,
+            // then both sides of the flexion-or-extension dispute): each dispute is named with its sources, which says
+            // that the sources differ and on what, and "tell me more" gives each side. Not when a number is asked or the
+            // question is about a dispute (both values are the answer then); not a dispute whose own question names the
+            // point asked ("does the iliopsoas abduct the hip?" keeps the abduction dispute's sides), nor one whose sides
+            // give a level the question names ("T12" in "put these in order ... T12, inguinal ligament").
+            var sidesAnswer = SidesGiveAnAskedValue(index, text, analysis);
+            var pointAsked = NamesTheAskedPoint(index, text, analysis);
+            var named = FactReplyOf(index, text, analysis, kept, score, notes.Show,
+                note => note.Kind == PassageKind.Disagreement && !sidesAnswer(note) && !pointAsked(note), more: leftOut.Count > 0, related: false);
+            reply = named.Title == reply.Title && ReplyBudget.Length(named) < ReplyBudget.Length(reply) ? named : reply;
+        }
+
         // Nothing could go without losing what was asked: the shorter of the two stands.
         return ReplyBudget.Length(reply) < ReplyBudget.Length(whole) ? reply with { LeftOut = leftOut.ToImmutable() } : whole;
+    }
+
+    /// <summary>
+    /// Whether a dispute's own question names a point the student's question asks: a content word of four letters or
+    /// more, not a muscle's, in the same form or with the same first five letters ("abduct" and "(abduction)").
+    /// </summary>
+    private static Func<FactPassage, bool> NamesTheAskedPoint(KnowledgeIndex index, TokenizedText text, Analysis analysis)
+    {
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word.Length >= 4 && !analysis.MuscleWordPositions.Contains(i) && !index.IsMuscleWord(word) && !Vocabulary.StopWords.Contains(word))
+            {
+                asked.Add(word.Length > 5 ? word[..5] : word);
+            }
+        }
+
+        return note => note.Note is { } name && FactAnswerer.Words(name).Any(w => w.Length >= 4 && asked.Contains(w.Length > 5 ? w[..5] : w));
+    }
+
+    /// <summary>
+    /// Whether a dispute's sides give a level or number the question names and the dispute's own question does not:
+    /// naming the dispute without its sides could drop what was asked. (A shown fact holding it too is not weighed: a
+    /// fact the reply folds into the dispute as a side is among the shown ones.)
+    /// </summary>
+    private static Func<FactPassage, bool> SidesGiveAnAskedValue(KnowledgeIndex index, TokenizedText text, Analysis analysis)
+    {
+        var asked = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            // A level or a number ("T12", "40"): a value a side gives. Not any other word: "rotate" in "can the psoas
+            // major laterally rotate the hip?" is in a side of the abduction dispute too ("as well as outward rotation").
+            if (!analysis.MuscleWordPositions.Contains(i) && !index.IsMuscleWord(word) && word.Any(char.IsAsciiDigit))
+            {
+                asked.Add(index.Facts.Term(word));
+            }
+        }
+
+        return note =>
+        {
+            if (note.Values.IsDefaultOrEmpty || asked.Count == 0)
+            {
+                return false;
+            }
+
+            // Short words count too: a level ("T12", "L1") is three characters.
+            var named = FactAnswerer.Words(note.Note ?? "").Select(index.Facts.Term).ToHashSet(StringComparer.Ordinal);
+            foreach (var value in note.Values)
+            {
+                if (FactAnswerer.Words(value.Text).Any(w => asked.Contains(index.Facts.Term(w)) && !named.Contains(index.Facts.Term(w))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        };
+    }
+
+    /// <summary>
+    /// The last shown author's view (not the first fact) whose own words answer the question no better than a shown fact
+    /// of anatomy does; -1 when there is none.
+    /// </summary>
+    private static int OutansweredView(KnowledgeIndex index, List<int> kept, Dictionary<int, double> own)
+    {
+        var anatomy = -1.0;
+        foreach (var k in kept)
+        {
+            if (!index.Facts.Passages[k].Fact.IsOpinion)
+            {
+                anatomy = Math.Max(anatomy, own.GetValueOrDefault(k));
+            }
+        }
+
+        for (var i = kept.Count - 1; i > 0; i--)
+        {
+            if (index.Facts.Passages[kept[i]].Fact.IsOpinion && own.GetValueOrDefault(kept[i]) <= anatomy)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -3454,14 +3559,52 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         };
     }
 
+    /// <summary>
+    /// An attribute answer: each asked attribute's most relevant facts (two for one muscle and one attribute, else one)
+    /// with the note where the sources disagree. Over <see cref="ReplyBudget.FactChars"/> ("does the psoas major originate
+    /// from the sacrum?" with two origin facts, the rib claim its editors' note corrects and the disagreement note), the
+    /// answer is made again with one fact of an attribute whose facts are the sources' versions of one list (an
+    /// attachment, a nerve, an artery), the lower-ranked version left for "tell me more"; the verdict weighs every fact of
+    /// the attribute either way, and a fact a shown note corrects still comes with it. Actions and relations are distinct
+    /// facts and keep two (one of them may be what was asked). The longer answer stands when the shorter would say
+    /// another verdict or be no shorter. Not when the question asks for all of it or names a level or number.
+    /// </summary>
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
         IReadOnlyList<MuscleAttribute> wanted, bool strong)
+    {
+        var whole = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2);
+        // "Describe in full the proximal attachments", "which text says it starts at L1?": all of it, or a level one
+        // version gives and the other may not, is asked.
+        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text) || text.Words.Any(w => w.Any(char.IsAsciiDigit)))
+        {
+            return whole;
+        }
+
+        var shorter = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 1);
+        if (shorter.Title != whole.Title || ReplyBudget.Length(shorter) >= ReplyBudget.Length(whole))
+        {
+            return whole;
+        }
+
+        ImmutableArray<string> leftOut = [.. whole.Facts.Where(id => !shorter.Facts.Contains(id))];
+        var hinted = shorter with { Sections = shorter.Sections.Add(new ReplySection(null, ReplyBudget.MoreHint)) };
+        return (leftOut.Length > 0 && ReplyBudget.Fits(hinted, ReplyBudget.FactChars) ? hinted : shorter) with { LeftOut = leftOut };
+    }
+
+    /// <summary>Small enough never to outweigh a difference in the question's words: it only breaks their ties.</summary>
+    private const double SourceTieBreak = 1e-6;
+
+    private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
+        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach)
     {
         var cited = new Citations();
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
         var ids = ImmutableArray.CreateBuilder<string>();
         var muscles = muscleIndexes.Select(m => index.Muscles[m]).DistinctBy(m => m.Id).Take(3).ToArray();
         var relevance = FactAnswerer.Relevance(index, text, analysis);
+        // One fact for length: of those the question's words rank alike, the one most sources give (the consensus, "the
+        // sides of T12, all the lumbar vertebrae" over one post's list of processes and bodies).
+        Func<Fact, double> ranking = factsEach > 1 ? relevance : f => relevance(f) + (f.Sources.IsDefault ? 0 : f.Sources.Length) * SourceTieBreak;
         var attributes = FactAnswerer.AnsweringAttributes(muscles, AskedAttributes(index, text, analysis, wanted, strong), relevance,
             a => IsExplicit(text, a) || (analysis.BothEndsCued && a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
                 // "What does the psoas minor do, and how many people lack it?": each question names what it asks.
@@ -3478,7 +3621,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 List<FactPassage> focusedPassages = [];
                 var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : 2, relevance, shownFacts)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 if (focused is not null)
                 {

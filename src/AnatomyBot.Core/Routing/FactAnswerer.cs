@@ -2519,20 +2519,63 @@ internal static partial class FactAnswerer
         var claim = ClaimTerms(facts, question, skipWords).Where(factTerms.Contains).ToList();
         if (sentences.Length < 2)
         {
-            return !OnlyWithoutAfterTheClaim(facts, words, claim);
+            return !OnlyWithoutAfterTheClaim(facts, words, claim) && NegationBears(facts, fact, claim);
         }
 
         foreach (var sentence in sentences)
         {
             var sentenceWords = Words(sentence);
             if (sentenceWords.Any(Negations.Contains) && (claim.Count == 0 || sentenceWords.Any(w => claim.Contains(facts.Term(w))))
-                && !OnlyWithoutAfterTheClaim(facts, sentenceWords, claim))
+                && !OnlyWithoutAfterTheClaim(facts, sentenceWords, claim) && NegationBears(facts, sentence, claim))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Where a sentence's clauses part: a comma, a spaced dash, a semicolon or a colon.</summary>
+    private static readonly System.Text.RegularExpressions.Regex ClauseMark = new(@",|;|:|\s[-\u2013\u2014]\s",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Whether a negation in the sentence can bear on the claim: one in a clause that holds a claim word, or one before
+    /// the last claim word. "... the technique is difficult and often painful, nobody can be certain the hands have found
+    /// the psoas" does not deny "is psoas massage painful?": its "nobody" comes after the claim, in a clause of its own.
+    /// "It is not, as the blog says, painful" still denies it (the "not" comes first). True when the claim is empty.
+    /// </summary>
+    private static bool NegationBears(FactIndex facts, string sentence, List<string> claim)
+    {
+        if (claim.Count == 0)
+        {
+            return true;
+        }
+
+        var clauses = ClauseMark.Split(sentence);
+        var position = 0;
+        var lastClaim = -1;
+        var negations = new List<(int Position, int Clause)>();
+        var claimClauses = new HashSet<int>();
+        for (var c = 0; c < clauses.Length; c++)
+        {
+            foreach (var word in Words(clauses[c]))
+            {
+                if (Negations.Contains(word))
+                {
+                    negations.Add((position, c));
+                }
+                else if (claim.Contains(facts.Term(word)))
+                {
+                    lastClaim = position;
+                    claimClauses.Add(c);
+                }
+
+                position++;
+            }
+        }
+
+        return lastClaim < 0 || negations.Exists(n => n.Position < lastClaim || claimClauses.Contains(n.Clause));
     }
 
     /// <summary>

@@ -18,6 +18,37 @@ internal static partial class QuestionForms
         "right", "yes", "yeah", "yea", "yep", "correct", "true", "no", "ok", "okay", "innit", "eh", "ya", "yah",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Words that offer an answer ("yes", "y", "true", "f", "si", "oui"): two of them joined by "or" (or, as "y/n" is
+    /// read, side by side) at either end of a message are the answers it offers, not a choice it asks about.
+    /// </summary>
+    private static readonly FrozenSet<string> AnswerWords = new[]
+    {
+        "yes", "no", "y", "n", "yeah", "yea", "yep", "nope", "nah", "true", "false", "t", "f", "right", "wrong", "correct",
+        "incorrect", "si", "oui", "non", "ja", "nein", "sim", "nao",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>"Or" in the languages students mix in ("si o no", "oui ou non", "ja oder nein").</summary>
+    private static readonly FrozenSet<string> OrWords = new[] { "or", "o", "ou", "oder" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How many words an offered pair of answers takes at the start (<paramref name="at"/> 0) or the end (-1) of the
+    /// message: 3 for "y or n", 2 for "y n" ("y/n"), 0 when there is none. The two must differ ("yes yes" is no offer).
+    /// Not caught: an offer in the middle ("is it, yes or no, fan-shaped?").
+    /// </summary>
+    internal static int AnswerPairLength(TokenizedText text, int at)
+    {
+        bool Pair(int first, int length) => first >= 0 && first + length <= text.Count && AnswerWords.Contains(text.WordString(first))
+            && AnswerWords.Contains(text.WordString(first + length - 1)) && text.WordString(first) != text.WordString(first + length - 1)
+            && (length == 2 || OrWords.Contains(text.WordString(first + 1)));
+        if (at == 0)
+        {
+            return Pair(0, 3) ? 3 : Pair(0, 2) ? 2 : 0;
+        }
+
+        return Pair(text.Count - 3, 3) ? 3 : Pair(text.Count - 2, 2) ? 2 : 0;
+    }
+
     /// <summary>Tags of more than one word, at the end of a statement with or without "?".</summary>
     private static readonly string[][] PhraseTags =
     [
@@ -161,6 +192,9 @@ internal static partial class QuestionForms
             }
         }
 
+        // "..., y or n?", "y/n", "true/false: ...", "si o no": the two answers offered, in any spelling the set holds.
+        start = start == 0 && AnswerPairLength(text, 0) is var offered and > 0 && text.Count - offered >= 3 ? offered : start;
+        end = end == text.Count && AnswerPairLength(text, -1) is var trail and > 0 && end - trail - start >= 3 ? end - trail : end;
         if (end == text.Count && text.EndsWithQuestionMark && WordTags.Contains(text.WordString(end - 1)) && end - 1 - start >= 3
             && !Vocabulary.StopWords.Contains(text.WordString(end - 2)) && !FactAnswerer.IsQuestionWord(text.WordString(start)))
         {

@@ -80,9 +80,14 @@ internal static class VerdictChecks
     private static int[] TopicFactMuscles(KnowledgeIndex index, FactPassage p)
     {
         var named = index.MusclesNamedIn(p.Ordinal).Concat(index.MusclesNamedIn(p.Heading)).ToArray();
-        if (named.Length > 0 || p.Topic < 0 || !PronounSubject.IsMatch(p.Fact.Text))
+        if (named.Length > 0 || p.Topic < 0)
         {
             return named;
+        }
+
+        if (!PronounSubject.IsMatch(p.Fact.Text))
+        {
+            return RelatedMuscles(index, index.Topics[p.Topic]);
         }
 
         var topic = index.Facts.OfTopic(p.Topic);
@@ -95,6 +100,31 @@ internal static class VerdictChecks
         }
 
         return named;
+    }
+
+    /// <summary>
+    /// "The manual-therapy book notes that ... bringing the trunk toward the thigh - trunk flexion" under "Trunk flexion and
+    /// sitting up": a topic fact that names no muscle, under a title that names none, is about the muscles its topic
+    /// relates to (the knowledge's own "related" list), so "does the iliopsoas flex the trunk?" can be weighed against it.
+    /// A topic that relates to no muscle gives none, as before.
+    /// </summary>
+    private static int[] RelatedMuscles(KnowledgeIndex index, Topic topic)
+    {
+        if (topic.Related.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var muscles = new List<int>();
+        foreach (var id in topic.Related)
+        {
+            if (index.MuscleById.TryGetValue(id, out var muscle) && Array.IndexOf(index.Muscles, muscle) is var at and >= 0)
+            {
+                muscles.Add(at);
+            }
+        }
+
+        return [.. muscles];
     }
 
     /// <summary>
@@ -688,10 +718,35 @@ internal static class VerdictChecks
     /// <summary>"Several times", "many reps": more than one, without a number.</summary>
     private static readonly FrozenSet<string> Several = new[] { "several", "multiple", "many", "numerous" }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>The counted amounts of a text: "15 to 20 repetitions", "two or three sets", "once a day", "40-50%".</summary>
+    /// <summary>Times of the day a routine can be named by: "morning, noon and night" is three times a day.</summary>
+    private static readonly FrozenSet<string> TimesOfDay = new[]
+    {
+        "morning", "mornings", "noon", "midday", "lunchtime", "afternoon", "afternoons", "evening", "evenings", "night", "nights",
+        "bedtime",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The counted amounts of a text: "15 to 20 repetitions", "two or three sets", "once a day", "40-50%", and a count of
+    /// times said as two or more times of the day ("morning and night" is twice). One time of day ("in the morning") is
+    /// when, not how often, and counts nothing.
+    /// </summary>
     internal static List<(string Unit, double Low, double High)> Amounts(IReadOnlyList<string> words)
     {
         var amounts = new List<(string, double, double)>();
+        var times = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            if (TimesOfDay.Contains(word))
+            {
+                times.Add(word.TrimEnd('s'));
+            }
+        }
+
+        if (times.Count >= 2)
+        {
+            amounts.Add(("times", times.Count, times.Count));
+        }
+
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];

@@ -21,7 +21,7 @@ public sealed class OtherLanguageRuleTests(ShippedKnowledgeFixture fixture) : IC
     [InlineData("ciao, dove si inserisce lo psoas maggiore?", "lesser trochanter")]
     [InlineData("cual es el nervio del psoas menor", "L1")]
     [InlineData("onde fica a origem do iliaco?", "fossa")]
-    [InlineData("wo ist der Ursprung des psoas major?", "L1")]
+    [InlineData("wo ist der Ursprung des psoas major?", "T12")]
     [InlineData("welcher Nerv geht zum iliacus", "femoral")]
     [InlineData("hoi, wat is de oorsprong van de psoas minor?", "L1")]
     [InlineData("welke zenuw gaat naar de iliacus", "femoral")]

@@ -14,7 +14,7 @@ namespace AnatomyBot.Core.Tests.Routing;
 public sealed class ShorthandRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
     [Theory]
-    [InlineData("PM origin pls", Intent.MuscleAttribute, "L1")]
+    [InlineData("PM origin pls", Intent.MuscleAttribute, "T12")]
     [InlineData("where does the PM end", Intent.MuscleAttribute, "lesser trochanter")]
     [InlineData("lumber levels of the psoas major nerve supply", Intent.MuscleAttribute, "L1")]
     [InlineData("which lumber vertebrae does the psoas minor start from", Intent.MuscleAttribute, "L1")]
