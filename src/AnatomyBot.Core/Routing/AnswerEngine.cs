@@ -618,6 +618,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             decided = restated;
         }
+        else if (followed is not null && decided.Intent != Intent.NotCovered && !LastAnswerFollowUps.SameSubject(decided, followed)
+            && ShownFactFollowUps.AsksOfShownFacts(text, analysis, index, followed)
+            && MoreFollowUps.Restate(index, followed, text, cite: true) is { Intent: not Intent.DidYouMean } again)
+        {
+            // "is that on one side or both sides?" after the share without a psoas minor: the last answer's facts hold its
+            // words ("one side only", "both sides"), though a topic phrase of them found another fact.
+            decided = again;
+        }
 
         // "what exercises help with it?" after "my hip hurts at the front when I stand up": "it" is the pain, so the
         // answer keeps the disclaimer the last one carried, whatever topic its words found. Only a pronoun that is the
@@ -2134,6 +2142,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var own = new Dictionary<int, double>();
         var (_, terms, _) = FactAnswerer.RankWithOwn(index, WhereAsked(text, analysis), analysis, [], subject.Attributes, null, null, own);
+        // "can it get inflamed?" after the bursa: another aspect of the last topic's subject, which its own facts do not hold.
+        if (subject.Attributes.Count == 0 && AspectFollowUps.Fact(text, analysis, index, context, terms) is var aspect and >= 0)
+        {
+            // Another aspect of a pain answer's subject ("how is it treated?" after a contracture) is still about it: the
+            // disclaimer stays; one of a neutral subject gets it only when its own words or fact speak of pain.
+            var aspectReply = FactReply(index, text, analysis, [aspect], 1);
+            return context is { Disclaimed: true } && aspectReply.Disclaimer is null && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer)
+                ? aspectReply with { Disclaimer = index.Safety.Rules.Disclaimer.Trim() }
+                : aspectReply;
+        }
+
         var unknown = UnknownWords(terms, index, text);
         if (EverydayWords.AsksWhatNoFactHolds(unknown) || EverydayWords.Rare(unknown).Count > 0)
         {
@@ -2268,7 +2287,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>"far" in "how far", "long" in "how long": the question's measure word, not a word of its subject.</summary>
-    private static bool AfterHow(TokenizedText text, string word)
+    internal static bool AfterHow(TokenizedText text, string word)
     {
         for (var i = 1; i < text.Count; i++)
         {
