@@ -24,7 +24,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json", "fresh14.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json", "fresh14.json", "fresh15.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -46,6 +46,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh12.json", 30)]
     [InlineData("fresh13.json", 30)]
     [InlineData("fresh14.json", 30)]
+    [InlineData("fresh15.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -155,6 +156,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// the lead's fixes informed by the trial's summary), fresh 124/131, fresh2 152/158, fresh3 155/163, fresh7 211/216,
     /// fresh8 198/209, fresh9 192/208, fresh10 188/207, fresh11 186/212, fresh12 189/214, fresh13 178/211: floors 94, 96,
     /// 95, 95, 94, 95, 97, 94, 92, 90, 87, 88, 84 and 87 %.
+    /// fresh15.json (213 students, a fifteenth, kept from the tuners of the session of 3 Dec 03:10 UTC): 168/213 = 78.9 % blind
+    /// at main b3ce7dc (items committed as b92a476 before the run; 3 Dec, 03:23 UTC), 169/213 = 79.3 % after one expectation
+    /// was corrected against the sources (b9bf27b; the item's note says why): floor 79 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -172,6 +176,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh12.json", 0.88)]
     [InlineData("fresh13.json", 0.84)]
     [InlineData("fresh14.json", 0.87)]
+    [InlineData("fresh15.json", 0.79)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
