@@ -158,25 +158,28 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 95, 95, 94, 95, 97, 94, 92, 90, 87, 88, 84 and 87 %.
     /// fresh15.json (213 students, a fifteenth, kept from the tuners of the session of 3 Dec 03:10 UTC): 168/213 = 78.9 % blind
     /// at main b3ce7dc (items committed as b92a476 before the run; 3 Dec, 03:23 UTC), 169/213 = 79.3 % after one expectation
-    /// was corrected against the sources (b9bf27b; the item's note says why): floor 79 %.
+    /// was corrected against the sources (b9bf27b; the item's note says why): floor 79 %. With the session's four engineers'
+    /// work, written without sight of fresh15 (main 259a3c9, 3 Dec 05:11 UTC, lexical): fresh15 174/213 = 81.7 %, fresh
+    /// 127/131, fresh3 157/163, fresh8 200/209, fresh9 194/208, fresh10 189/207, fresh11 191/212, fresh12 193/214, fresh13
+    /// 183/211, fresh14 194/211, held-out 373/377: floors 96, 96, 96, 95, 94, 95, 97, 95, 93, 91, 90, 90, 86, 91 and 81 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
-    [InlineData("fresh.json", 0.94)]
+    [InlineData("fresh.json", 0.96)]
     [InlineData("fresh2.json", 0.96)]
-    [InlineData("fresh3.json", 0.95)]
+    [InlineData("fresh3.json", 0.96)]
     [InlineData("fresh4.json", 0.95)]
     [InlineData("fresh5.json", 0.94)]
     [InlineData("fresh6.json", 0.95)]
     [InlineData("fresh7.json", 0.97)]
-    [InlineData("fresh8.json", 0.94)]
-    [InlineData("fresh9.json", 0.92)]
-    [InlineData("fresh10.json", 0.90)]
-    [InlineData("fresh11.json", 0.87)]
-    [InlineData("fresh12.json", 0.88)]
-    [InlineData("fresh13.json", 0.84)]
-    [InlineData("fresh14.json", 0.87)]
-    [InlineData("fresh15.json", 0.79)]
+    [InlineData("fresh8.json", 0.95)]
+    [InlineData("fresh9.json", 0.93)]
+    [InlineData("fresh10.json", 0.91)]
+    [InlineData("fresh11.json", 0.90)]
+    [InlineData("fresh12.json", 0.90)]
+    [InlineData("fresh13.json", 0.86)]
+    [InlineData("fresh14.json", 0.91)]
+    [InlineData("fresh15.json", 0.81)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

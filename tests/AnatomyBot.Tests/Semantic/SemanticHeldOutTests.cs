@@ -68,27 +68,30 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 84.4 % after four expectations were corrected against the sources; not run model on blind): floor 84 %, a placeholder
     /// equal to the lexical floor until a model-on run is recorded.
     /// fresh15.json: the fifteenth blind trial (session of 3 Dec 03:10 UTC; 168/213 = 78.9 % blind lexical at b3ce7dc, 169/213 =
-    /// 79.3 % after one expectation was corrected against the sources; not run model on blind): floor 79 %, a placeholder
-    /// equal to the lexical floor until a model-on run is recorded.
+    /// 79.3 % after one expectation was corrected against the sources; not run model on blind).
+    /// Model on at main 259a3c9 (3 Dec 05:12 UTC, with that session's engineers' work): heldout 373/377, fresh 127/131, fresh3
+    /// 157/163, fresh8 201/209, fresh9 193/208, fresh10 190/207, fresh11 192/212, fresh12 194/214, fresh13 184/211, fresh14
+    /// 195/211, fresh15 174/213: the floors below (fresh 96, fresh3 96, fresh8 96, fresh11 90, fresh12 90, fresh13 87,
+    /// fresh14 92, fresh15 81 %; the others unchanged).
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
-    [InlineData("fresh.json", 0.94, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh.json", 0.96, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh2.json", 0.96, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh3.json", 0.95, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh3.json", 0.96, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh4.json", 0.95, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh5.json", 0.94, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh6.json", 0.95, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh7.json", 0.98, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh8.json", 0.95, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh8.json", 0.96, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh9.json", 0.92, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh10.json", 0.91, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh11.json", 0.88, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh12.json", 0.88, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh13.json", 0.84, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh14.json", 0.87, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh15.json", 0.79, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh11.json", 0.90, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh12.json", 0.90, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh13.json", 0.87, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh14.json", 0.92, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh15.json", 0.81, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
