@@ -222,7 +222,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // "what does the book say vs the blog" after an answer: the last subject as those two sources give it, not two
         // options to choose between.
-        var asGiven = context is { HasSubject: true, RedFlag: false }
+        // Never for a message that speaks of a crisis, a red flag or pain: those go through FreeText's safety checks first.
+        var asGiven = context is { HasSubject: true, RedFlag: false } && !SpeaksOfAnyConcern(TokenizedText.From(typed), index)
             && SourceReferences.For(index).Find(TokenizedText.From(Head(raw))) is { AsksNothingElse: true } referred
             ? SourceReferences.Restate(index, context, referred.Sources) : null;
         var choices = asGiven is null ? ChoiceOptions.Read(raw) : null;
@@ -441,6 +442,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return start + length < text.Count && PastQuizFollowers.Contains(text.WordString(start + length));
     }
 
+    /// <summary>
+    /// Whether a message speaks of a crisis, a red flag or pain: a shortcut that restates the last answer ("ok and per the
+    /// book?") must not run for it, so the crisis line, the urgent line and the disclaimer are decided as for any question.
+    /// </summary>
+    private static bool SpeaksOfAnyConcern(TokenizedText text, KnowledgeIndex index)
+    {
+        if (index.Safety.Rules.Crisis.Urgent.Length > 0 && index.Safety.SpeaksOfCrisis(text))
+        {
+            return true;
+        }
+
+        var safety = index.Safety.Inspect(text);
+        return safety.TouchesPain || safety.RedFlags.Count > 0;
+    }
+
     private Reply FreeText(TokenizedText text, KnowledgeIndex index, ConversationContext? context, SemanticLookup? semantic)
     {
         if (text.Count == 0)
@@ -490,7 +506,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         text = FactAnswerer.WithoutCorrectionAsides(text) ?? text;
         // "just the blog's version please", "ok and per the book?": the last answer's subject as those sources give it.
         var referred = SourceReferences.For(index).Find(text);
-        if (referred is { AsksNothingElse: true } && context is { HasSubject: true, RedFlag: false }
+        if (referred is { AsksNothingElse: true } && context is { HasSubject: true, RedFlag: false } && !SpeaksOfAnyConcern(text, index)
             && SourceReferences.Restate(index, context, referred.Sources) is { } asGiven)
         {
             return Compose(asGiven, index, text);
@@ -618,7 +634,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             decided = restated;
         }
-        else if (followed is not null && decided.Intent != Intent.NotCovered && !LastAnswerFollowUps.SameSubject(decided, followed)
+        else if (followed is not null && decided.Intent is not (Intent.NotCovered or Intent.Urgent) && !LastAnswerFollowUps.SameSubject(decided, followed)
+            && analysis.Safety.RedFlags.Count == 0
             && ShownFactFollowUps.AsksOfShownFacts(text, analysis, index, followed)
             && MoreFollowUps.Restate(index, followed, text, cite: true) is { Intent: not Intent.DidYouMean } again)
         {

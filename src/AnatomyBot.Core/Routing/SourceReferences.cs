@@ -74,7 +74,7 @@ internal sealed class SourceReferences
 
     private SourceReferences(KnowledgeIndex index)
     {
-        foreach (var source in index.Snapshot.Sources)
+        foreach (var source in index.Snapshot.Sources.IsDefault ? [] : index.Snapshot.Sources)
         {
             AddPhrase(source.Id, OpeningPhrase(source.Description));
             var open = source.Title.IndexOf('(', StringComparison.Ordinal);
@@ -199,11 +199,19 @@ internal sealed class SourceReferences
             // drops the possessive "'s"). Not a muscle or an attribute ("the book's origin for the iliacus").
             var owned = k > 0 && dropped[k - 1] && LastWordAfter(text, k) && !CueWords.Contains(word) && !_muscleWord(word);
             nothingElse &= owned || word.Length <= 1 || SetsSourcesApart.Contains(word) || Vocabulary.StopWords.Contains(word) || Vocabulary.ThanksWords.Contains(word)
-                || _reportingVerbs.Contains(Key(word)) || !(_facts.InFactText(word) || CueWords.Contains(word));
+                || _reportingVerbs.Contains(Key(word))
+                || (!(_facts.InFactText(word) || CueWords.Contains(word)) && !AsksOfItsOwn(word));
         }
 
         return new Found([.. sources], new TokenizedText(string.Join(' ', left)) { EndsWithQuestionMark = text.EndsWithQuestionMark }, nothingElse);
     }
+
+    /// <summary>
+    /// A word no fact uses that still asks something of its own: a treatment, test, condition or medicine, a measure or a
+    /// unit ("per the blog, is ibuprofen ok?" asks about ibuprofen, which the sources do not cover).
+    /// </summary>
+    private static bool AsksOfItsOwn(string word) =>
+        EverydayWords.IsClinicalSubject(word) || Vocabulary.MeasureWords.Contains(word) || Vocabulary.UnitWords.Contains(word);
 
     /// <summary>
     /// The last answer's subject as the referred sources give it: its facts that cite one of them, in the subject's order;
@@ -239,7 +247,7 @@ internal sealed class SourceReferences
 
     private static bool Cites(Fact fact, ImmutableArray<string> sources)
     {
-        foreach (var id in fact.Sources)
+        foreach (var id in fact.Sources.IsDefault ? [] : fact.Sources)
         {
             if (sources.Contains(id))
             {
@@ -401,11 +409,11 @@ internal sealed class SourceReferences
                 var key = name.ToLowerInvariant();
                 if (named.TryGetValue(key, out var ids))
                 {
-                    ids?.IntersectWith(passage.Fact.Sources);
+                    ids?.IntersectWith(passage.Fact.Sources.IsDefault ? [] : passage.Fact.Sources);
                 }
                 else
                 {
-                    named[key] = [.. passage.Fact.Sources];
+                    named[key] = passage.Fact.Sources.IsDefault ? [] : [.. passage.Fact.Sources];
                 }
             }
         }

@@ -728,7 +728,7 @@ internal static class VerdictChecks
     /// <summary>
     /// The counted amounts of a text: "15 to 20 repetitions", "two or three sets", "once a day", "40-50%", and a count of
     /// times said as two or more times of the day ("morning and night" is twice). One time of day ("in the morning") is
-    /// when, not how often, and counts nothing.
+    /// when, not how often, and counts nothing; nor do times joined by "or" (a choice of when).
     /// </summary>
     internal static List<(string Unit, double Low, double High)> Amounts(IReadOnlyList<string> words)
     {
@@ -742,7 +742,8 @@ internal static class VerdictChecks
             }
         }
 
-        if (times.Count >= 2)
+        // "in the morning or at night" offers a choice of when, not a count ("morning, noon and night").
+        if (times.Count >= 2 && !words.Contains("or"))
         {
             amounts.Add(("times", times.Count, times.Count));
         }

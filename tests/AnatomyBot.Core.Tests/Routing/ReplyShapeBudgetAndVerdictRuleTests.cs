@@ -124,4 +124,8 @@ public sealed class ReplyShapeBudgetAndVerdictRuleTests(ShippedKnowledgeFixture 
     [Fact]
     public void One_time_of_the_day_is_no_count() =>
         Assert.False(fixture.Ask("can I do the hip flexor strengthening sets in the morning?").Title.StartsWith("No.", StringComparison.Ordinal));
+    /// <summary>Times of the day joined by "or" are a choice of when, not a count (review of 3 Dec).</summary>
+    [Fact]
+    public void Times_of_the_day_offered_as_a_choice_are_no_count() =>
+        Assert.False(fixture.Ask("should I do the hip flexor strengthening sets in the morning or at night?").Title.StartsWith("No.", StringComparison.Ordinal));
 }

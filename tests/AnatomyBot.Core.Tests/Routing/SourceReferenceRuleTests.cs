@@ -73,4 +73,31 @@ public sealed class SourceReferenceRuleTests(ShippedKnowledgeFixture fixture) : 
         Assert.NotEqual(Intent.MuscleAttribute, reply.Intent);
         Assert.Null(reply.UrgentNotice);
     }
+    /// <summary>
+    /// Safety before the shortcut (review of 3 Dec): a crisis, a red flag or pain in a message that also names a source is
+    /// decided as for any question, never answered with the last subject's facts alone.
+    /// </summary>
+    [Theory]
+    [InlineData("ok and per the book? i want to die")]
+    [InlineData("just the blog's version please, and i lost control of my bladder and both legs are numb")]
+    public void A_reference_with_a_crisis_or_a_red_flag_gets_the_urgent_reply(string next)
+    {
+        var reply = fixture.Dialogue("iliacus innervation", next);
+        Assert.Equal(Intent.Urgent, reply.Intent);
+        Assert.NotNull(reply.UrgentNotice);
+    }
+
+    [Fact]
+    public void A_reference_with_pain_keeps_the_disclaimer()
+    {
+        var reply = fixture.Dialogue("iliacus innervation", "ok and per the book? it hurts a lot");
+        Assert.NotNull(reply.Disclaimer);
+    }
+
+    [Fact]
+    public void A_reference_with_a_medicine_no_fact_names_is_not_the_last_subject_again()
+    {
+        var reply = fixture.Dialogue("iliacus innervation", "per the blog, is ibuprofen ok?");
+        Assert.False(reply.Entity == "iliacus" && reply.Attribute == MuscleAttribute.Innervation, Answer(reply));
+    }
 }
