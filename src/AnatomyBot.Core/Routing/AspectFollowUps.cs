@@ -88,7 +88,7 @@ internal static class AspectFollowUps
             }
 
             // Trouble asked after a topic that speaks of pain ("does it hurt?" after the symptoms): its facts answer.
-            if (trouble && index.Facts.Passages[passage].Kind == PassageKind.TopicFact && index.Safety.TouchesPain(index.Facts.Passages[passage].Fact.Text))
+            if (trouble && index.Facts.Passages[passage].Kind == PassageKind.TopicFact && index.FactTouchesPain(passage))
             {
                 return -1;
             }
@@ -139,7 +139,7 @@ internal static class AspectFollowUps
             var names = Names(index, passage, held, subject);
             var related = passage.Topic == named || topic.Related.Contains(index.Topics[passage.Topic].Id);
             // Trouble asked of the subject: a fact naming it that speaks of pain or injury (its conditions).
-            var troubleHeld = trouble && names > 0 && index.Safety.TouchesPain(passage.Fact.Text) ? index.Facts.MaxIdf : 0;
+            var troubleHeld = trouble && names > 0 && index.FactTouchesPain(passage.Ordinal) ? index.Facts.MaxIdf : 0;
             if ((answers <= 0 && troubleHeld <= 0) || (names <= 0 && !related))
             {
                 continue;

@@ -24,10 +24,10 @@ internal static class StrayWords
     /// </summary>
     private static readonly string[] MedicalEndings =
     [
-        "itis", "osis", "oses", "oma", "omas", "tomy", "ectomy", "plasty", "scopy", "graphy", "gram", "algia", "pathy", "logy",
+        "itis", "osis", "oses", "oma", "omas", "tomy", "plasty", "scopy", "graphy", "gram", "algia", "pathy", "logy",
         "logist", "atic", "etic", "otic", "ical", "oid", "oids", "ium", "ia", "ae", "ite", "ites", "ism", "ase", "cyte", "cytes",
-        "ator", "ic", "al", "ous", "us", "ium", "eum", "rum", "ary", "ior", "ine", "ines", "iform", "genic", "trophy", "plegia", "pnea", "aemia",
-        "emia", "ectomies", "otomies",
+        "ator", "ic", "al", "ous", "us", "eum", "rum", "ary", "ior", "ine", "ines", "iform", "genic", "trophy", "plegia", "pnea", "aemia",
+        "emia", "otomies",
     ];
 
     /// <summary>
