@@ -77,6 +77,9 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("I can't feel my foot and my leg is weak since this morning")]
     [InlineData("lost all feeling in my thigh since lunch")]
     [InlineData("my foot has gone numb and my leg gives way when I stand")]
+    // The sixteenth blind trial's summary (3 Dec 2026; the lead's wordings): a swollen warm leg after long travel.
+    [InlineData("thigh got swollen and warm after the long-haul trip home")]
+    [InlineData("after a long drive one calf is puffy, red and tender")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -272,6 +275,8 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("if the femoral nerve is compressed do you get numbness and weakness in the leg")]
     [InlineData("my leg goes a bit numb when I sit cross-legged, is that the psoas?")]
     [InlineData("my foot fell asleep and now it's tingly")]
+    [InlineData("can a long flight make the psoas tight?")]
+    [InlineData("after a long drive my hip flexors are stiff")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
