@@ -547,6 +547,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             context = null;
         }
 
+        if (!AsksWhichMuscle(text) && !LandmarkQuestions.AsksForOneOfThem(text) && !DescribedMuscles.EndsAskingWhich(text) && DescribedMuscles.Named(index, text, analysis, context?.TopicId) is { } named)
+        {
+            // "and the fan-shaped one, where does it insert?", "the one missing in some people?": the member its facts
+            // describe, named as by its name, so the rest of the question (and the last one's attribute) is asked of it.
+            text = named;
+            analysis = Analyze(text, index);
+        }
+
         if (context is { RedFlag: true })
         {
             // A red flag of its own gets the usual urgent reply below; one that only refers back gets it again here.
@@ -991,6 +999,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return care;
         }
 
+        if (DescribedMember(text, analysis, index) is { } described)
+        {
+            return described;
+        }
+
         if (AboutAnotherRegion(text, analysis, index, context) || OfAnotherField(text, analysis, index, context) || NameOfAThing(text, analysis, index))
         {
             // "which muscle sticks to the iliopubic eminence?": "muscle sticks" reads like a thing of another field, but
@@ -1146,6 +1159,53 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             ? ReverseLookup(index, text, analysis, analysis.Attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
                 ? analysis.Attributes : [MuscleAttribute.Origin, MuscleAttribute.Insertion])
             : null;
+
+    /// <summary>
+    /// A member asked for by what its facts say of it ("which muscle is fan-shaped", "which of the group does NOT reach the
+    /// thigh bone", "what muscle lies lateral to the psoas": <see cref="DescribedMuscles"/>), with no pain in the question.
+    /// A landmark the attachment facts name is looked up in them first (as further on), unless the question denies something.
+    /// Null when the question has none of these shapes or no member's facts hold its description apart from the others'.
+    /// </summary>
+    private static Reply? DescribedMember(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        if (analysis.Safety.TouchesPain || !(AsksWhichMuscle(text) || LandmarkQuestions.AsksForOneOfThem(text) || DescribedMuscles.AsksForAMember(text, index)))
+        {
+            return null;
+        }
+
+        // "which muscles help flex the thigh besides the iliopsoas", "which muscles are helping the iliopsoas": the group
+        // named other than as the set asked from ("which of the three iliopsoas muscles") asks for a muscle outside it.
+        // A nerve or an artery keeps its own lookups further on.
+        if (analysis.Attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation)
+            || (NamesTheGroup(text, index) && !LandmarkQuestions.AsksForOneOfThem(text) && !DescribedMuscles.AsksFromTheSet(text, index)))
+        {
+            return null;
+        }
+
+        if (!DescribedMuscles.Denies(text, analysis) && analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0
+            && !analysis.Attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation)
+            && ReverseLookup(index, text, analysis, analysis.Attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
+                ? analysis.Attributes : [MuscleAttribute.Origin, MuscleAttribute.Insertion]) is { } landmark)
+        {
+            return landmark;
+        }
+
+        return DescribedMuscles.Find(index, text, analysis) is { } found ? LandmarkReply(index, found.Passages, found.Confidence) : null;
+    }
+
+    /// <summary>Whether the question uses the group's own name ("iliopsoas"), not only an alias it shares with a member ("psoas").</summary>
+    private static bool NamesTheGroup(TokenizedText text, KnowledgeIndex index)
+    {
+        foreach (var muscle in index.Muscles)
+        {
+            if (muscle.IsGroup && text.Words.Contains(TextNormalizer.Normalize(muscle.Name, 200)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Nothing but a sum and the words that ask for one: a number, a word of arithmetic and another number ("12 times
@@ -1391,6 +1451,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static ResolvedSubject ReadSubject(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
     {
         var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+
         var ownWords = OwnSubjectWords(text, analysis, index);
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
         var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text) || FollowUpGate.PointsBackAtTopic(text, context)) && muscles.Count == 0
