@@ -2744,6 +2744,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var more = !reply.LeftOut.IsDefaultOrEmpty;
         var trimmed = FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: true);
         trimmed = ReplyBudget.Fits(trimmed) ? trimmed : FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: false);
+        if (!ReplyBudget.Fits(trimmed, ReplyBudget.FactChars))
+        {
+            // Still a wall with each dispute named: one about another point than the claim's (abduction under "can the
+            // iliopsoas rotate the hip outward?") is left for "tell me more"; the verdict and the facts it rests on stay.
+            var onTheClaim = FactReplyOf(index, text, analysis, shown, score,
+                note => notes.Show(note) && !(note.Kind == PassageKind.Disagreement && FactAnswerer.DisputeOffTheClaim(index, text, note)), notes.Brief, more, related: false);
+            trimmed = onTheClaim.Title == trimmed.Title && ReplyBudget.Length(onTheClaim) < ReplyBudget.Length(trimmed) ? onTheClaim : trimmed;
+        }
+
         return ReplyBudget.Length(trimmed) < ReplyBudget.Length(reply) && trimmed.Title == reply.Title ? trimmed with { LeftOut = reply.LeftOut } : reply;
     }
 
@@ -3568,6 +3577,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && !sections.Any(s => s.Heading == NoDiagnosisHeading))
         {
             sections = sections.Add(new ReplySection(NoDiagnosisHeading, rules.NoDiagnosis.Trim()));
+            // The answer was fitted to the budget before this section came: "how many days should I rest my irritated
+            // iliopsoas" loses its "Related" pointer to make room, never a fact or the safety text.
+            if (!ReplyBudget.Fits(reply with { Sections = sections }, ReplyBudget.FactChars))
+            {
+                sections = sections.RemoveAll(s => s.Heading == ReplyComposer.RelatedHeading);
+            }
         }
 
         var answerText = reply.Title + "\n" + string.Join("\n", sections.Select(s => s.Heading + "\n" + s.Body));
@@ -3607,7 +3622,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// attachment, a nerve, an artery), the lower-ranked version left for "tell me more"; the verdict weighs every fact of
     /// the attribute either way, and a fact a shown note corrects still comes with it. Actions and relations are distinct
     /// facts and keep two (one of them may be what was asked). The longer answer stands when the shorter would say
-    /// another verdict or be no shorter. Not when the question asks for all of it or names a level or number.
+    /// another verdict or be no shorter. Still over it, the answer is made once more without the disagreement notes (the
+    /// facts shown keep their editors' notes), unless the question asks about a dispute or names the sources ("according
+    /// to each source": their versions are asked). Not when the question asks for
+    /// all of it or names a level or number (both versions are the answer then).
     /// </summary>
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
         IReadOnlyList<MuscleAttribute> wanted, bool strong)
@@ -3623,6 +3641,21 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var shorter = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 1);
         if (shorter.Title != whole.Title || ReplyBudget.Length(shorter) >= ReplyBudget.Length(whole))
         {
+            shorter = whole;
+        }
+
+        if (!ReplyBudget.Fits(shorter, ReplyBudget.FactChars) && !AsksAboutADispute(text) && !NamesASource(text)
+            && AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false) is var bare
+            && bare.Title == whole.Title && ReplyBudget.Length(bare) < ReplyBudget.Length(shorter))
+        {
+            // Still a wall ("where does psoas major attach": each end, the rib claim the origin's note repeats with its
+            // correction, and the note): the disagreement notes go, and the facts only they brought; each fact shown
+            // keeps its own editors' note, and "tell me more" shows the rest.
+            shorter = bare;
+        }
+
+        if (ReferenceEquals(shorter, whole))
+        {
             return whole;
         }
 
@@ -3631,11 +3664,25 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return (leftOut.Length > 0 && ReplyBudget.Fits(hinted, ReplyBudget.FactChars) ? hinted : shorter) with { LeftOut = leftOut };
     }
 
+    /// <summary>"According to each source", "what do the sources say": the sources' versions are asked, and their notes with them.</summary>
+    private static bool NamesASource(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (Vocabulary.SourceWords.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Small enough never to outweigh a difference in the question's words: it only breaks their ties.</summary>
     private const double SourceTieBreak = 1e-6;
 
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
-        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach)
+        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach, bool withNotes = true)
     {
         var cited = new Citations();
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -3661,7 +3708,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 List<FactPassage> focusedPassages = [];
                 var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts, withNotes)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 if (focused is not null)
                 {

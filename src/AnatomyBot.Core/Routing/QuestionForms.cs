@@ -49,6 +49,52 @@ internal static partial class QuestionForms
         return Pair(text.Count - 3, 3) ? 3 : Pair(text.Count - 2, 2) ? 2 : 0;
     }
 
+    /// <summary>How many filler words may stand before an offered pair of answers ("quick yes or no: ...", "ok so true or false ...").</summary>
+    private const int MaxWordsBeforeOffer = 3;
+
+    /// <summary>
+    /// "Quick yes or no: does the iliacus insert on the lesser trochanter", "ok so true/false - the psoas is deep": an offered
+    /// pair of answers after a few words that say nothing (stop words and fillers only) opens the claim as it does at the
+    /// very start; where the claim begins (after the pair), or 0 when there is no such pair. Not caught: a content word
+    /// before the pair ("psoas quiz, yes or no: ..." keeps its words, as the pair may then be part of a longer sentence).
+    /// </summary>
+    private static int AfterOfferedPair(TokenizedText text)
+    {
+        for (var first = 1; first <= MaxWordsBeforeOffer && first < text.Count; first++)
+        {
+            var word = text.WordString(first - 1);
+            if (!Vocabulary.StopWords.Contains(word) && !Vocabulary.Filler.Contains(word))
+            {
+                return 0;
+            }
+
+            var length = AnswerWords.Contains(text.WordString(first)) && first + 1 < text.Count
+                ? (first + 2 < text.Count && OrWords.Contains(text.WordString(first + 1)) ? 3 : 2)
+                : 0;
+            if (length > 0 && AnswerWords.Contains(text.WordString(first + length - 1)) && text.WordString(first) != text.WordString(first + length - 1)
+                && text.Count - first - length >= 3)
+            {
+                return AsksOpenly(text, first + length) ? 0 : first + length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>"... yes or no questions are hard, where does it insert": a question word after the pair asks for more than yes or no.</summary>
+    private static bool AsksOpenly(TokenizedText text, int from)
+    {
+        for (var i = from; i < text.Count; i++)
+        {
+            if (FactAnswerer.OpensQuestion(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Tags of more than one word, at the end of a statement with or without "?".</summary>
     private static readonly string[][] PhraseTags =
     [
@@ -194,6 +240,7 @@ internal static partial class QuestionForms
 
         // "..., y or n?", "y/n", "true/false: ...", "si o no": the two answers offered, in any spelling the set holds.
         start = start == 0 && AnswerPairLength(text, 0) is var offered and > 0 && text.Count - offered >= 3 ? offered : start;
+        start = start == 0 ? AfterOfferedPair(text) : start;
         end = end == text.Count && AnswerPairLength(text, -1) is var trail and > 0 && end - trail - start >= 3 ? end - trail : end;
         if (end == text.Count && text.EndsWithQuestionMark && WordTags.Contains(text.WordString(end - 1)) && end - 1 - start >= 3
             && !Vocabulary.StopWords.Contains(text.WordString(end - 2)) && !FactAnswerer.IsQuestionWord(text.WordString(start)))

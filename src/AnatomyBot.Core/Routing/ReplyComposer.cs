@@ -13,6 +13,7 @@ internal static class ReplyComposer
     public const string DisagreementLabel = "Sources disagree: ";
     public const string EditorsNoteLabel = "Editors' note: ";
     public const string TopicDisagreementsHeading = "Where the sources disagree";
+    public const string RelatedHeading = "Related";
 
     public static readonly MuscleAttribute[] CardAttributes =
     [
@@ -51,12 +52,13 @@ internal static class ReplyComposer
     /// <summary>
     /// Every value with its source (or, for a short answer, the <paramref name="maxFacts"/> most relevant ones; see
     /// <see cref="ShortList"/>), then the disagreement note when the sources differ. <paramref name="shown"/> collects the
-    /// facts shown.
+    /// facts shown. Without <paramref name="withNotes"/> the disagreement note is left out, and with it the facts shown
+    /// only because the note repeats their corrected claim: each fact shown still carries its own editors' note.
     /// </summary>
     public static string AttributeBody(Muscle muscle, MuscleAttribute attribute, Citations cited, int maxFacts = int.MaxValue,
-        Func<Fact, double>? relevance = null, List<Fact>? shown = null)
+        Func<Fact, double>? relevance = null, List<Fact>? shown = null, bool withNotes = true)
     {
-        var notes = (muscle.Disagreements.IsDefault ? [] : muscle.Disagreements).Where(d => d.Attribute == attribute).Select(d => d.Note.Trim()).ToArray();
+        var notes = !withNotes ? [] : (muscle.Disagreements.IsDefault ? [] : muscle.Disagreements).Where(d => d.Attribute == attribute).Select(d => d.Note.Trim()).ToArray();
         var facts = ShortList(muscle.Get(attribute), notes, maxFacts, relevance);
         shown?.AddRange(facts);
         var body = new StringBuilder(Facts(facts, cited));
@@ -95,12 +97,12 @@ internal static class ReplyComposer
             .Where(w => w.Length >= 3 && !Vocabulary.StopWords.Contains(w));
 
     public static ReplySection? AttributeSection(KnowledgeIndex index, Muscle muscle, MuscleAttribute attribute, Citations cited, string? heading,
-        int maxFacts = int.MaxValue, Func<Fact, double>? relevance = null, List<Fact>? shown = null)
+        int maxFacts = int.MaxValue, Func<Fact, double>? relevance = null, List<Fact>? shown = null, bool withNotes = true)
     {
         var label = Vocabulary.AttributeLabels[attribute];
         if (muscle.Get(attribute).Length > 0)
         {
-            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited, maxFacts, relevance, shown));
+            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited, maxFacts, relevance, shown, withNotes));
         }
 
         // The group often has no attachments of its own: answer with those of its parts.
@@ -116,7 +118,7 @@ internal static class ReplyComposer
                         parts.Append('\n');
                     }
 
-                    parts.Append(part.Name).Append(":\n").Append(AttributeBody(part, attribute, cited, maxFacts, relevance, shown));
+                    parts.Append(part.Name).Append(":\n").Append(AttributeBody(part, attribute, cited, maxFacts, relevance, shown, withNotes));
                 }
             }
 
@@ -204,7 +206,7 @@ internal static class ReplyComposer
             .OfType<string>()
             .Take(limit)
             .ToArray();
-        return names.Length == 0 ? null : new ReplySection("Related", string.Join("; ", names));
+        return names.Length == 0 ? null : new ReplySection(RelatedHeading, string.Join("; ", names));
     }
 
     public static ImmutableArray<ReplySection> TopicBody(KnowledgeIndex index, Topic topic, Citations cited)

@@ -75,11 +75,15 @@ internal static class VerdictChecks
     /// <summary>
     /// The muscles a topic fact is about: those its text or heading names; for a fact whose subject is "it" and that
     /// names none ("Contracting on one side only, it helps bend the lower spine"), those the nearest earlier fact of its
-    /// topic names, which "it" stands for (the heat-and-ice card's "make sure it is applied safely" is no subject).
+    /// topic names, which "it" stands for (the heat-and-ice card's "make sure it is applied safely" is no subject). Any
+    /// other fact that names none ("bringing the trunk toward the thigh - trunk flexion") is about the one muscle its
+    /// topic's "related" list names (<see cref="KnowledgeIndex.TopicMuscle"/>); a topic related to several muscles gives
+    /// none, so a fact about the psoas never confirms a claim about the iliacus because their topic relates to both.
     /// </summary>
     private static int[] TopicFactMuscles(KnowledgeIndex index, FactPassage p)
     {
-        var named = index.MusclesNamedIn(p.Ordinal).Concat(index.MusclesNamedIn(p.Heading)).ToArray();
+        var (inText, inHeading) = (index.MusclesNamedIn(p.Ordinal), index.MusclesNamedInHeading(p.Ordinal));
+        var named = inHeading.Length == 0 ? inText : inText.Length == 0 ? inHeading : [.. inText, .. inHeading];
         if (named.Length > 0 || p.Topic < 0)
         {
             return named;
@@ -87,7 +91,7 @@ internal static class VerdictChecks
 
         if (!PronounSubject.IsMatch(p.Fact.Text))
         {
-            return RelatedMuscles(index, index.Topics[p.Topic]);
+            return index.TopicMuscle(p.Topic);
         }
 
         var topic = index.Facts.OfTopic(p.Topic);
@@ -100,31 +104,6 @@ internal static class VerdictChecks
         }
 
         return named;
-    }
-
-    /// <summary>
-    /// "The manual-therapy book notes that ... bringing the trunk toward the thigh - trunk flexion" under "Trunk flexion and
-    /// sitting up": a topic fact that names no muscle, under a title that names none, is about the muscles its topic
-    /// relates to (the knowledge's own "related" list), so "does the iliopsoas flex the trunk?" can be weighed against it.
-    /// A topic that relates to no muscle gives none, as before.
-    /// </summary>
-    private static int[] RelatedMuscles(KnowledgeIndex index, Topic topic)
-    {
-        if (topic.Related.IsDefaultOrEmpty)
-        {
-            return [];
-        }
-
-        var muscles = new List<int>();
-        foreach (var id in topic.Related)
-        {
-            if (index.MuscleById.TryGetValue(id, out var muscle) && Array.IndexOf(index.Muscles, muscle) is var at and >= 0)
-            {
-                muscles.Add(at);
-            }
-        }
-
-        return [.. muscles];
     }
 
     /// <summary>
