@@ -3359,11 +3359,28 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return best;
     }
 
-    /// <summary>The attachment facts a landmark question chose, under a line naming their muscles.</summary>
+    /// <summary>
+    /// The attachment facts a landmark question chose, under a line naming their muscles. Several muscles' facts over
+    /// <see cref="ReplyBudget.FactChars"/> ("which muscle arises from the body of L1": the psoas major's and the psoas
+    /// minor's origins, each with its disagreement note) come without the notes: the question asks which muscle, and each
+    /// fact shown keeps its own editors' note.
+    /// </summary>
     private static Reply LandmarkReply(KnowledgeIndex index, List<int> chosen, double confidence)
     {
+        var reply = LandmarkReply(index, chosen, confidence, attributeNotes: true);
+        if (ReplyBudget.Fits(reply, ReplyBudget.FactChars) || chosen.Select(c => index.Facts.Passages[c].Muscle).Distinct().Count() < 2)
+        {
+            return reply;
+        }
+
+        var bare = LandmarkReply(index, chosen, confidence, attributeNotes: false);
+        return ReplyBudget.Length(bare) < ReplyBudget.Length(reply) ? bare : reply;
+    }
+
+    private static Reply LandmarkReply(KnowledgeIndex index, List<int> chosen, double confidence, bool attributeNotes)
+    {
         var cited = new Citations();
-        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited);
+        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, attributeNotes: attributeNotes);
         var first = index.Facts.Passages[chosen[0]];
         var names = chosen.Select(c => index.Muscles[index.Facts.Passages[c].Muscle].Name).Distinct().ToArray();
         var lead = new ReplySection(null, (names.Length == 1 ? $"The {names[0].ToLowerInvariant()}." : $"{string.Join(" and ", names)}."));
@@ -3633,12 +3650,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var whole = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2);
         // "Describe in full the proximal attachments", "which text says it starts at L1?": all of it, or a level one
         // version gives and the other may not, is asked.
-        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text) || text.Words.Any(w => w.Any(char.IsAsciiDigit)))
+        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text))
         {
             return whole;
         }
 
-        var shorter = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 1);
+        var level = text.Words.Any(w => w.Any(char.IsAsciiDigit));
+        var shorter = level ? whole : AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 1);
         if (shorter.Title != whole.Title || ReplyBudget.Length(shorter) >= ReplyBudget.Length(whole))
         {
             shorter = whole;
@@ -3646,7 +3664,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (!ReplyBudget.Fits(shorter, ReplyBudget.FactChars) && !AsksAboutADispute(text) && !NamesASource(text)
             && AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false) is var bare
-            && bare.Title == whole.Title && ReplyBudget.Length(bare) < ReplyBudget.Length(shorter))
+            && bare.Title == whole.Title && ReplyBudget.Length(bare) < ReplyBudget.Length(shorter)
+            && (!level || KeepsTheAskedLevels(text, bare)))
         {
             // Still a wall ("where does psoas major attach": each end, the rib claim the origin's note repeats with its
             // correction, and the note): the disagreement notes go, and the facts only they brought; each fact shown
@@ -3662,6 +3681,28 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         ImmutableArray<string> leftOut = [.. whole.Facts.Where(id => !shorter.Facts.Contains(id))];
         var hinted = shorter with { Sections = shorter.Sections.Add(new ReplySection(null, ReplyBudget.MoreHint)) };
         return (leftOut.Length > 0 && ReplyBudget.Fits(hinted, ReplyBudget.FactChars) ? hinted : shorter) with { LeftOut = leftOut };
+    }
+
+    /// <summary>
+    /// "Psoas major starts at T12 and goes down to which lumbar vertebra": a level named in a question of several parts
+    /// (here the origin and the insertion) may go without the notes when the facts shown still name it; a single part's
+    /// level ("does the psoas minor arise from L1?") keeps both versions, as the notes are half its answer.
+    /// </summary>
+    private static bool KeepsTheAskedLevels(TokenizedText text, Reply reply)
+    {
+        var headed = 0;
+        foreach (var section in reply.Sections)
+        {
+            headed += section.Heading is null ? 0 : 1;
+        }
+
+        if (headed < 2)
+        {
+            return false;
+        }
+
+        var shown = VerdictChecks.LevelsOf(string.Join('\n', reply.Sections.Select(s => s.Body)));
+        return VerdictChecks.LevelsOf(text.Text).IsSubsetOf(shown);
     }
 
     /// <summary>"According to each source", "what do the sources say": the sources' versions are asked, and their notes with them.</summary>

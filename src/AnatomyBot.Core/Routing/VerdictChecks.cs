@@ -56,17 +56,58 @@ internal static class VerdictChecks
 
     /// <summary>
     /// Whether the shown facts are about a muscle the question names (their own muscle, a muscle their text or heading
-    /// names, or a part or group of it); true when the question names none.
+    /// names, or a part or group of it); true when the question names none. A topic fact tied to the muscle by its heading
+    /// alone ("Strengthening the iliopsoas": its text names no muscle, and its topic relates to no one muscle) is about the
+    /// doing its heading names, so it counts only for a claim that shares a word with the heading besides the muscle's
+    /// ("is the psoas easy to feel with your fingers" is not settled by "once the easier version feels too easy").
     /// </summary>
-    public static bool AboutAskedMuscle(KnowledgeIndex index, int[] asked, IReadOnlyList<FactPassage> shown)
+    public static bool AboutAskedMuscle(KnowledgeIndex index, int[] asked, IReadOnlyList<FactPassage> shown, TokenizedText question)
     {
         if (asked.Length == 0)
         {
             return true;
         }
 
-        return shown.Any(p => (p.Muscle >= 0 ? [p.Muscle] : TopicFactMuscles(index, p))
-            .Any(m => asked.Any(a => FactAnswerer.Related(index, a, m))));
+        foreach (var p in shown)
+        {
+            var muscles = p.Muscle >= 0 ? [p.Muscle] : TopicFactMuscles(index, p);
+            if (muscles.Any(m => asked.Any(a => FactAnswerer.Related(index, a, m))) && !(p.Muscle < 0 && HeadingOnly(index, p) && !SharesTheHeading(index, p, question)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A topic fact whose muscle comes from its heading only: its text names none, says no "it", and its topic relates to no one muscle.</summary>
+    private static bool HeadingOnly(KnowledgeIndex index, FactPassage p) =>
+        p.Topic >= 0 && index.MusclesNamedIn(p.Ordinal).Length == 0 && index.MusclesNamedInHeading(p.Ordinal).Length > 0
+        && index.TopicMuscle(p.Topic).Length == 0 && !PronounSubject.IsMatch(p.Fact.Text);
+
+    /// <summary>Whether the question holds a word of the fact's heading (in the index's own terms) that names no muscle.</summary>
+    private static bool SharesTheHeading(KnowledgeIndex index, FactPassage p, TokenizedText question)
+    {
+        var heading = FactAnswerer.Words(p.Heading);
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (word.Length < 4 || Vocabulary.StopWords.Contains(word) || index.IsMuscleWord(word))
+            {
+                continue;
+            }
+
+            var term = index.Facts.Term(word);
+            foreach (var h in heading)
+            {
+                if (h.Length >= 4 && !index.IsMuscleWord(h) && index.Facts.Term(h) == term)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"It helps ...", "Contracting on one side only, it helps ...": a topic fact whose subject is a pronoun.</summary>

@@ -63,6 +63,24 @@ public sealed class VerdictOfferAndBudgetRuleTests(ShippedKnowledgeFixture fixtu
         Assert.Empty(index.TopicMuscle(Topic("rest")));
     }
 
+    [Fact]
+    public void A_fact_tied_to_the_muscle_by_its_heading_alone_does_not_settle_a_claim_about_the_muscle()
+    {
+        // The strengthening card's "once the easier version feels too easy" holds "easy" and "feel", about an exercise.
+        var reply = fixture.Ask("is the psoas easy to feel with your fingers");
+
+        Assert.DoesNotMatch("^(Yes|No)\\.", reply.Title);
+    }
+
+    [Theory]
+    // The claim shares the heading's own word ("strengthen"): the card's facts settle it.
+    [InlineData("do you strengthen the iliopsoas once a day", "Yes.")]
+    [InlineData("is the strengthening of the iliopsoas done with 15 to 20 reps", "Yes.")]
+    public void A_claim_about_what_the_heading_names_keeps_its_verdict(string question, string verdict)
+    {
+        Assert.StartsWith(verdict, fixture.Ask(question).Title, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("where does psoas major attach", "T12", "lesser trochanter")]
     [InlineData("what does the iliopsoas do", "flex", "flex")]
@@ -78,6 +96,22 @@ public sealed class VerdictOfferAndBudgetRuleTests(ShippedKnowledgeFixture fixtu
         Assert.DoesNotContain(ReplyComposer.DisagreementLabel, answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // Two ends asked, the level named still in the fact shown.
+    [InlineData("origin and insertion of psoas major, does it start at T12", "T12", "lesser trochanter", false)]
+    // Several muscles found from a landmark: which muscle is asked, not every version of its origin.
+    // The psoas minor's L1 fact keeps the correction of its transverse processes.
+    [InlineData("which muscles take origin from the first lumbar vertebra", "Psoas minor", "L1", true)]
+    public void Several_parts_over_the_budget_go_without_their_notes(string question, string first, string second, bool corrected)
+    {
+        var answer = HeldOutJudge.AnswerText(fixture.Ask(question));
+
+        Assert.Contains(first, answer, StringComparison.Ordinal);
+        Assert.Contains(second, answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReplyComposer.DisagreementLabel, answer, StringComparison.Ordinal);
+        Assert.Equal(corrected, answer.Contains(ReplyComposer.EditorsNoteLabel, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_shown_fact_keeps_its_correction_when_the_notes_go()
     {
@@ -89,8 +123,9 @@ public sealed class VerdictOfferAndBudgetRuleTests(ShippedKnowledgeFixture fixtu
     [Theory]
     // A question about the dispute itself keeps every side.
     [InlineData("who is right about where the psoas minor attaches")]
-    // A level asked: both versions are the answer.
+    // A level asked of one part: both versions are the answer.
     [InlineData("does the psoas minor start at L1 and end on the pubis")]
+    [InlineData("does the psoas minor arise from L1")]
     // The sources' versions asked for.
     [InlineData("which numbered roots supply the iliacus with nerves and blood according to each source")]
     // Short enough already: the note stays.
