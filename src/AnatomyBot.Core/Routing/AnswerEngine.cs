@@ -3663,13 +3663,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (!ReplyBudget.Fits(shorter, ReplyBudget.FactChars) && !AsksAboutADispute(text) && !NamesASource(text)
-            && AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false) is var bare
+            && AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false, nameDisputes: true) is var named
+            && (ReplyBudget.Fits(named, ReplyBudget.FactChars) ? named : AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false)) is var bare
             && bare.Title == whole.Title && ReplyBudget.Length(bare) < ReplyBudget.Length(shorter)
             && (!level || KeepsTheAskedLevels(text, bare)))
         {
             // Still a wall ("where does psoas major attach": each end, the rib claim the origin's note repeats with its
-            // correction, and the note): the disagreement notes go, and the facts only they brought; each fact shown
-            // keeps its own editors' note, and "tell me more" shows the rest.
+            // correction, and the note): the disagreement notes go, and the facts only they brought; a short line names
+            // each dispute when it fits, each fact shown keeps its own editors' note, and "tell me more" shows the rest.
             shorter = bare;
         }
 
@@ -3723,7 +3724,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private const double SourceTieBreak = 1e-6;
 
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
-        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach, bool withNotes = true)
+        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach, bool withNotes = true, bool nameDisputes = false)
     {
         var cited = new Citations();
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -3749,7 +3750,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 List<FactPassage> focusedPassages = [];
                 var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts, withNotes)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts, withNotes, nameDisputes)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 if (focused is not null)
                 {

@@ -7,8 +7,8 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// <summary>
 /// Session 37's verdict and length work: an offered pair of answers after a few filler words ("quick yes or no: ...")
 /// opens the claim as it does at the start; a topic fact that names no muscle is about its topic's one related muscle
-/// only; an attribute answer still over the budget leaves out its disagreement notes (each shown fact keeps its own
-/// editors' note); the no-diagnosis section pushes out the "Related" pointer, never a fact. The phrasings are the
+/// only; an attribute answer still over the budget leaves out its disagreement notes, naming each dispute in a short line
+/// when it fits (each shown fact keeps its own editors' note); the no-diagnosis section pushes out the "Related" pointer, never a fact. The phrasings are the
 /// engineer's own, not any suite's.
 /// </summary>
 public sealed class VerdictOfferAndBudgetRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
@@ -94,6 +94,8 @@ public sealed class VerdictOfferAndBudgetRuleTests(ShippedKnowledgeFixture fixtu
         Assert.Contains(first, answer, StringComparison.Ordinal);
         Assert.Contains(second, answer, StringComparison.Ordinal);
         Assert.DoesNotContain(ReplyComposer.DisagreementLabel, answer, StringComparison.Ordinal);
+        // The dispute is still named, in one short line.
+        Assert.Contains("Sources disagree on the ", answer, StringComparison.Ordinal);
     }
 
     [Theory]
