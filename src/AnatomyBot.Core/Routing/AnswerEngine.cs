@@ -620,6 +620,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return Compose(disputed, index, text);
         }
 
+        // "front or back of the femur?" after where the iliopsoas inserts: the facts of that attribute holding an option.
+        if (LastSubjectChoice.Facts(text, analysis, index, context) is { } chosen)
+        {
+            return Compose(FactReply(index, text, analysis, chosen, 1), index, text);
+        }
+
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
         // release" asks about a subject of its own, answered from the facts (each cites its source).
         if (analysis.Muscles.Count == 0 && !analysis.Safety.TouchesPain

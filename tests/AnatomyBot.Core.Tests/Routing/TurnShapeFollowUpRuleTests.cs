@@ -142,4 +142,26 @@ public sealed class TurnShapeFollowUpRuleTests(ShippedKnowledgeFixture fixture) 
 
         Assert.NotEqual(MuscleAttribute.Action, reply.Attribute);
     }
+
+    [Theory]
+    [InlineData("where does the iliopsoas attach on the femur", "is that at the back or the front?", "back")]
+    [InlineData("psoas minor nerve roots", "so L1 and L2, or L1 alone?", "L2")]
+    public void A_choice_asked_of_the_last_answer_is_answered_from_its_attribute(string first, string follow, string term)
+    {
+        var before = Dialogue("choice-first", first);
+        var reply = Dialogue("choice", first, follow);
+
+        Assert.Equal(Intent.MuscleAttribute, reply.Intent);
+        Assert.Equal(before.Attribute, reply.Attribute);
+        Assert.Contains(term, ReplyText.ToPlainText(reply), StringComparison.Ordinal);
+        Assert.Null(reply.Disclaimer);
+    }
+
+    [Fact]
+    public void A_choice_of_words_the_last_attribute_lacks_is_answered_as_asked()
+    {
+        var reply = Dialogue("choice-own", "psoas major origin", "should I stretch or strengthen it?");
+
+        Assert.NotEqual(MuscleAttribute.Origin, reply.Attribute);
+    }
 }
