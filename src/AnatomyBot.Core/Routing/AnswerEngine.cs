@@ -496,6 +496,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return Quiz(index, text);
         }
 
+        // "hmm, what about ...", "ok back to it, ...", "scratch that - psoas minor pls": the turn's opener is no part of
+        // what it asks about the last subject.
+        text = context is { HasSubject: true } ? TurnOpeners.Read(text, index) ?? text : text;
         text = QuestionForms.WithoutTag(text);
         text = QuestionForms.WithJoinedSplits(text, index) ?? text;
         text = QuestionForms.WithSpelledOutShorthand(text) ?? text;
@@ -539,6 +542,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             analysis = Analyze(text, index);
         }
 
+        if (QuestionForms.WithLastMuscleCompared(text, analysis, index, context) is { } sideBySide)
+        {
+            // "compare that with the major" after the psoas minor's action: the action of both.
+            text = sideBySide;
+            analysis = Analyze(text, index);
+        }
+
         if (TopicMuscleSwap.Swapped(text, analysis, index, context) is { } swapped)
         {
             // "and the psoas?" after "what shape is the iliacus" (a topic answered): that question, asked of the psoas.
@@ -564,6 +574,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             text = sided;
             analysis = Analyze(text, index);
+        }
+
+        // "which version should I write in the exam?" after an answer with two versions: both again, said to differ.
+        if (context is { HasSubject: true, RedFlag: false } && LastAnswerFollowUps.AsksWhichToGive(text, analysis, index)
+            && WhichToGive(text, analysis, index, context) is { } versions)
+        {
+            return Compose(versions, index, text);
         }
 
         // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
@@ -601,6 +618,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (DisputeFollowUp(text, analysis, index, context) is { } disputed)
         {
             return Compose(disputed, index, text);
+        }
+
+        // "front or back of the femur?" after where the iliopsoas inserts: the facts of that attribute holding an option.
+        if (LastSubjectChoice.Facts(text, analysis, index, context) is { } chosen)
+        {
+            return Compose(FactReply(index, text, analysis, chosen, 1), index, text);
         }
 
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
@@ -671,9 +694,36 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// speaks of pain. A topic whose facts do ("I have an exam tomorrow, what does the lumbar plexus supply", whose
     /// topic is also about nerve pain) keeps it.
     /// </summary>
+    /// <summary>Verbs that ask what remedies a complaint ("what would help", "how do I fix it", "what eases it").</summary>
+    private static readonly FrozenSet<string> RemedyVerbs = new[]
+    {
+        "help", "helps", "helpful", "fix", "fixes", "ease", "eases", "relieve", "relieves", "relief", "treat", "treats", "cure",
+        "cures", "heal", "heals", "soothe", "loosen", "release",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool AsksForRemedy(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (RemedyVerbs.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool StaysOnThePain(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? followed)
     {
         if (FactAnswerer.IsCorrection(text))
+        {
+            return true;
+        }
+
+        // "what stretches would help", "what can fix it": a remedy asked right after the pain, naming no muscle, is asked
+        // for that pain, whichever topic (stretches, strengthening) answers it.
+        if (followed is not null && analysis.Muscles.Count == 0 && AsksForRemedy(text))
         {
             return true;
         }
@@ -686,7 +736,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return false;
         }
 
-        if (FactAnswerer.IsFollowUp(text) || FollowUpGate.AsksOnlyAnAmount(text))
+        if (FactAnswerer.IsFollowUp(text) || FollowUpGate.AsksOnlyAnAmount(text, index))
         {
             return true;
         }
@@ -927,6 +977,64 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return reply.Title is { } title && !title.StartsWith("The sources differ.", StringComparison.Ordinal)
             ? reply with { Title = Verdicted("The sources differ.", title.StartsWith("Yes. ", StringComparison.Ordinal) || title.StartsWith("No. ", StringComparison.Ordinal) ? title[(title.IndexOf(' ') + 1)..] : title) }
             : reply;
+    }
+
+    /// <summary>
+    /// The last answer's versions when the student asks which to give in an exam: for a muscle's attribute its facts (each
+    /// with its source, a standard-anatomy note where the editors gave one) under "The sources differ." when a disagreement
+    /// is recorded, with a line saying to name both; for a topic, its shown facts again with their sources. Null when
+    /// there is nothing to show.
+    /// </summary>
+    private static Reply? WhichToGive(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext context)
+    {
+        var muscle = context.MuscleId is { } m && index.MuscleById.ContainsKey(m) ? Array.FindIndex(index.Muscles, x => x.Id == m) : -1;
+        if (muscle < 0 || context.Attribute is not { } attribute)
+        {
+            return MoreFollowUps.Restate(index, context, text, cite: true) is { Intent: not Intent.DidYouMean } restated ? restated : null;
+        }
+
+        var (facts, disputed) = (new List<int>(), false);
+        foreach (var passage in index.Facts.Passages)
+        {
+            if (passage.Muscle == muscle && passage.Attribute == attribute)
+            {
+                disputed |= passage.Kind == PassageKind.Disagreement;
+                if (passage.Kind == PassageKind.MuscleFact)
+                {
+                    facts.Add(passage.Ordinal);
+                }
+            }
+        }
+
+        if (facts.Count == 0)
+        {
+            return null;
+        }
+
+        var reply = FactReply(index, text, analysis, facts, 1, briefDisputes: true);
+        if (!disputed || reply.Title is not { } title)
+        {
+            return reply;
+        }
+
+        // The title says the sources differ and each version names its sources: the "Sources disagree" summary of the same
+        // two versions is left out, so the reply stays short.
+        return reply with
+        {
+            Title = title.StartsWith("The sources differ.", StringComparison.Ordinal) ? title : Verdicted("The sources differ.", title),
+            Sections = [new ReplySection(null, EngineCopy.NameBothVersions), .. reply.Sections.Select(WithoutDisagreementLines)],
+        };
+    }
+
+    private static ReplySection WithoutDisagreementLines(ReplySection section)
+    {
+        if (!section.Body.Contains(ReplyComposer.DisagreementLabel, StringComparison.Ordinal))
+        {
+            return section;
+        }
+
+        var kept = section.Body.Split('\n').Where(line => !line.StartsWith(ReplyComposer.DisagreementLabel, StringComparison.Ordinal)).ToArray();
+        return kept.Length == 0 ? section : section with { Body = string.Join('\n', kept) };
     }
 
     /// <summary>How many words open the question as greeting, thanks or filler, and whether thanks or a greeting is among them.</summary>
@@ -1395,7 +1503,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
         var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text) || FollowUpGate.PointsBackAtTopic(text, context)) && muscles.Count == 0
             && analysis.GreyMuscles.Count == 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
-        if (context is { HasSubject: true } && muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && FollowUpGate.AsksOnlyAnAmount(text))
+        if (context is { HasSubject: true } && muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && FollowUpGate.AsksOnlyAnAmount(text, index))
         {
             // "how many times a day?": its unit words are no subject of their own; the last subject answers.
             (refersBack, ownWords) = (true, 0);
@@ -2137,6 +2245,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static readonly FrozenSet<string> TurnChatter = new[]
     {
         "ok", "okay", "k", "kk", "now", "so", "then", "alright", "cool", "great", "thanks", "thx", "next", "and",
+        // A correction's own words ("no psoas minor pls", "nope, the iliacus instead", "sorry i meant the minor").
+        "no", "nope", "nah", "sorry", "oops", "actually", "i", "meant", "mean", "instead", "rather", "pls", "plz", "please",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

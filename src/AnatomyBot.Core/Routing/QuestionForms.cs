@@ -282,6 +282,82 @@ internal static partial class QuestionForms
         return new TokenizedText(text.Text + " as the " + muscle.Name.ToLowerInvariant()) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
     }
 
+    /// <summary>Words that set two things side by side ("compare that with the major", "how is it different from the iliacus").</summary>
+    private static readonly FrozenSet<string> CompareWords = new[]
+    {
+        "compare", "compared", "comparing", "comparison", "versus", "vs", "v", "contrast", "differ", "differs", "different",
+        "difference", "differences", "against", "similar", "alike",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words a comparison with the last muscle may hold besides the muscle and the comparing word.</summary>
+    private static readonly FrozenSet<string> CompareFrame = new[]
+    {
+        "and", "so", "ok", "okay", "now", "can", "could", "you", "u", "please", "pls", "that", "this", "it", "its", "with", "to",
+        "from", "the", "a", "how", "is", "are", "does", "do", "what", "whats", "about", "of", "one", "muscle", "then", "between",
+        "them", "those", "these", "for", "me", "by", "in", "terms", "same",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The longest message read as comparing the last answer with another muscle.</summary>
+    private const int MaxCompareWords = 10;
+
+    /// <summary>
+    /// "compare that with the major" after the psoas minor's action, "how is it different from the iliacus?" after an
+    /// origin: the last attribute asked of both muscles ("action of the psoas minor and the psoas major"), so the reply
+    /// shows each muscle's version side by side instead of a topic about the two. Only when the chat was about one
+    /// muscle's attribute, the message names one other muscle (not a part or the group of it) and holds nothing but a
+    /// comparing word and the words around one. Not caught: a comparison that names its own attribute ("compare their
+    /// nerve supply") - that names its subject and is answered as asked.
+    /// </summary>
+    public static TokenizedText? WithLastMuscleCompared(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
+    {
+        if (context is not { MuscleId: { } id, Attribute: { } attribute } || text.Count > MaxCompareWords || analysis.Muscles.Count == 0
+            || analysis.GreyMuscles.Count > 0 || !index.MuscleById.TryGetValue(id, out var last) || analysis.Safety.TouchesPain)
+        {
+            return null;
+        }
+
+        var named = analysis.Muscles[0].Muscle;
+        var standard = Array.IndexOf(index.Muscles, last);
+        if (standard < 0 || named == standard)
+        {
+            return null;
+        }
+
+        for (var m = 1; m < analysis.Muscles.Count; m++)
+        {
+            if (analysis.Muscles[m].Muscle != named)
+            {
+                return null;
+            }
+        }
+
+        var compares = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (analysis.NamesMuscle(i))
+            {
+                continue;
+            }
+
+            compares |= CompareWords.Contains(word);
+            if (!CompareWords.Contains(word) && !CompareFrame.Contains(word))
+            {
+                return null;
+            }
+        }
+
+        if (!compares || FactAnswerer.Related(index, named, standard))
+        {
+            return null;
+        }
+
+        return new TokenizedText($"{Vocabulary.AttributeQueryWord(attribute)} of the {last.Name.ToLowerInvariant()} and the {index.Muscles[named].Name.ToLowerInvariant()}")
+        {
+            EndsWithQuestionMark = true,
+        };
+    }
+
     /// <summary>"The same way", "the same direction", "do the same", "likewise": a claim that something matches, with no "as" or "like" saying what.</summary>
     private static bool SaysTheSame(TokenizedText text)
     {
@@ -674,7 +750,14 @@ internal static partial class QuestionForms
     /// </summary>
     public static TokenizedText? WithPlainCause(TokenizedText text)
     {
-        for (var i = 1; i + 1 < text.Count; i++)
+        // "and what sets them off", "so what triggers it": a follow-up's lead word before the question word.
+        var lead = 0;
+        while (lead + 2 < text.Count && CauseLeads.Contains(text.WordString(lead)))
+        {
+            lead++;
+        }
+
+        for (var i = lead + 1; i + 1 < text.Count; i++)
         {
             var word = text.WordString(i);
             var next = text.WordString(i + 1);
@@ -692,7 +775,7 @@ internal static partial class QuestionForms
                 span = 2;
             }
 
-            if (span == 0 || !(text.WordString(0) is "what" or "whats" or "which" or "does" or "do" or "can" or "could" or "will"))
+            if (span == 0 || !(text.WordString(lead) is "what" or "whats" or "which" or "does" or "do" or "can" or "could" or "will"))
             {
                 continue;
             }
@@ -714,6 +797,9 @@ internal static partial class QuestionForms
 
         return null;
     }
+
+    /// <summary>Lead words a follow-up puts before the question word of a cause ("and what sets them off").</summary>
+    private static readonly FrozenSet<string> CauseLeads = new[] { "and", "so", "but", "then", "ok", "okay", "also" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static bool StartsWith(TokenizedText text, string[] words)
     {
