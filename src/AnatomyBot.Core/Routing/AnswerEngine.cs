@@ -1107,16 +1107,24 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return care;
         }
 
-        if (DescribedMember(text, analysis, index) is { } described)
+        if (AboutAnotherRegion(text, analysis, index, context))
         {
-            return described;
+            return AskedByLandmark(text, analysis, index) ?? DescribedMember(text, analysis, index, context, plainWordsOnly: true) ?? EngineCopy.OffTopic(index);
         }
 
-        if (AboutAnotherRegion(text, analysis, index, context) || OfAnotherField(text, analysis, index, context) || NameOfAThing(text, analysis, index))
+        if (OfAnotherField(text, analysis, index, context) || NameOfAThing(text, analysis, index))
         {
             // "which muscle sticks to the iliopubic eminence?": "muscle sticks" reads like a thing of another field, but
-            // a muscle asked for by a landmark the attachment facts name is a reverse lookup ("the elbow" names none).
-            return AskedByLandmark(text, analysis, index) ?? EngineCopy.OffTopic(index);
+            // a muscle asked for by a landmark the attachment facts name is a reverse lookup ("the elbow" names none), and
+            // "what muscle is described as joining the upper body to the lower body" one a member's facts describe.
+            return AskedByLandmark(text, analysis, index) ?? DescribedMember(text, analysis, index, context) ?? EngineCopy.OffTopic(index);
+        }
+
+        // "which of the group does NOT reach the thigh bone?", "what muscle lies lateral to the psoas?": before the checks
+        // of things no fact knows, which would read the description's words as the subject.
+        if (DescribedMember(text, analysis, index, context) is { } described)
+        {
+            return described;
         }
 
         if (HistoryQuestions.Uncovered(text, analysis, index) is { } history)
@@ -1274,8 +1282,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// A landmark the attachment facts name is looked up in them first (as further on), unless the question denies something.
     /// Null when the question has none of these shapes or no member's facts hold its description apart from the others'.
     /// </summary>
-    private static Reply? DescribedMember(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    private static Reply? DescribedMember(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context, bool plainWordsOnly = false)
     {
+        // "which of them is sometimes missing?" after a member's answer asks of the group that answer belongs to (the
+        // group's own facts answer it further on); a denial is still read here.
+        if ((context is { HasSubject: true } && LandmarkQuestions.AsksForOneOfThem(text) && !DescribedMuscles.Denies(text, analysis))
+            || DescribedMuscles.OffersAnAnswer(text, analysis))
+        {
+            return null;
+        }
+
         if (analysis.Safety.TouchesPain || !(AsksWhichMuscle(text) || LandmarkQuestions.AsksForOneOfThem(text) || DescribedMuscles.AsksForAMember(text, index)))
         {
             return null;
@@ -1298,7 +1314,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return landmark;
         }
 
-        return DescribedMuscles.Find(index, text, analysis) is { } found ? LandmarkReply(index, found.Passages, found.Confidence) : null;
+        return DescribedMuscles.Find(index, text, analysis, plainWordsOnly) is { } found ? LandmarkReply(index, found.Passages, found.Confidence) : null;
     }
 
     /// <summary>Whether the question uses the group's own name ("iliopsoas"), not only an alias it shares with a member ("psoas").</summary>

@@ -170,6 +170,38 @@ internal static class DescribedMuscles
         return false;
     }
 
+    /// <summary>Words before a muscle's name that make it a landmark of the description ("lateral to the psoas", "besides the iliacus").</summary>
+    private static readonly FrozenSet<string> LandmarkPrepositions = new[]
+    {
+        "to", "of", "than", "from", "with", "behind", "beside", "besides", "near", "by", "on", "in", "into", "onto", "under",
+        "over", "above", "below", "around", "between", "like", "as", "and", "or", "except", "without",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "which muscle is shaped like a fan, the iliacus?", "..., the psoas?": a muscle named last with no preposition before
+    /// it is the answer offered for confirmation, not a landmark of the description.
+    /// </summary>
+    public static bool OffersAnAnswer(TokenizedText text, Analysis analysis)
+    {
+        foreach (var mention in analysis.Muscles)
+        {
+            if (mention.Start + mention.Count != text.Count)
+            {
+                continue;
+            }
+
+            var before = mention.Start - 1;
+            if (before >= 0 && text.WordString(before) is "the" or "a")
+            {
+                before--;
+            }
+
+            return before < 0 || !LandmarkPrepositions.Contains(text.WordString(before));
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the question denies something of the muscle it asks for ("which does NOT reach the femur").</summary>
     public static bool Denies(TokenizedText text, Analysis analysis) => DeniedStart(text, analysis) >= 0;
 
@@ -177,7 +209,13 @@ internal static class DescribedMuscles
     /// The members whose facts hold the question's description (see the class summary), with the facts of each that hold
     /// it best; null when the description names nothing, holds for every candidate alike, or for none well enough.
     /// </summary>
-    public static Described? Find(KnowledgeIndex index, TokenizedText text, Analysis analysis) => Find(index, text, analysis, 0, text.Count);
+    /// <remarks>
+    /// <paramref name="plainWordsOnly"/>: every word of the description must be one the facts use as written, none
+    /// corrected or unknown (for a question that also names another region: "joining the upper body to the lower
+    /// body" is ours, "what muscles form the rotator cuff" is not).
+    /// </remarks>
+    public static Described? Find(KnowledgeIndex index, TokenizedText text, Analysis analysis, bool plainWordsOnly = false) =>
+        Find(index, text, analysis, 0, text.Count, plainWordsOnly);
 
     /// <summary>
     /// "and the fan-shaped one, where does it insert?", "the one that's missing in some people, what does it do?": a
@@ -309,7 +347,7 @@ internal static class DescribedMuscles
     private static readonly FrozenSet<string> QuestionWords = new[] { "what", "whats", "where", "wheres", "how", "hows", "which", "when", "why" }
         .ToFrozenSet(StringComparer.Ordinal);
 
-    private static Described? Find(KnowledgeIndex index, TokenizedText text, Analysis analysis, int from, int to)
+    private static Described? Find(KnowledgeIndex index, TokenizedText text, Analysis analysis, int from, int to, bool plainWordsOnly = false)
     {
         var denied = DeniedStart(text, analysis);
         if (denied >= to || denied < from)
@@ -339,14 +377,15 @@ internal static class DescribedMuscles
             }
         }
 
-        var plainTerms = Known(index.Facts.QueryTerms(plain));
-        var negatedTerms = Known(index.Facts.QueryTerms(negated));
+        var plainTerms = index.Facts.QueryTerms(plain);
+        var negatedTerms = index.Facts.QueryTerms(negated);
         if (denied >= 0 && denied + 1 < text.Count && HavingWords.Contains(text.WordString(denied + 1)))
         {
             // No fact indexes a function word: having weighs as much as the rarest word would.
             negatedTerms.Add(new QueryTerm(text.WordString(denied + 1), HavingTerm, index.Facts.MaxIdf, false));
         }
-        if (plainTerms.Count == 0 && negatedTerms.Count == 0)
+        if ((!plainTerms.Exists(t => t.Term is not null) && !negatedTerms.Exists(t => t.Term is not null))
+            || (plainWordsOnly && (plainTerms.Exists(t => t.Term is null || t.Corrected) || negatedTerms.Exists(t => t.Term is null || t.Corrected))))
         {
             return null;
         }
@@ -359,13 +398,32 @@ internal static class DescribedMuscles
             asked.Add(text.WordString(i));
         }
 
+        // Every muscle word, named or not: "shaped like a fan, the iliacus?" may be read as a choice, not a mention.
+        var muscleWords = new HashSet<string>(asked, StringComparer.Ordinal);
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (index.IsMuscleWord(text.WordString(i)))
+            {
+                muscleWords.Add(text.WordString(i));
+            }
+        }
+
         var profiles = ProfilesOf(index);
         var scores = new List<(int Muscle, double Score)>(profiles.Length);
+        var namedBest = 0.0;
         foreach (var profile in profiles)
         {
-            if (!profile.Name.Overlaps(asked))
+            if (profile.Name.IsSubsetOf(muscleWords))
+            {
+                namedBest = Math.Max(namedBest, Score(profile, plainTerms, negatedTerms, asked));
+            }
+            else if (!profile.Name.Overlaps(asked))
             {
                 scores.Add((profile.Muscle, Score(profile, plainTerms, negatedTerms, asked)));
+            }
+            else
+            {
+                namedBest = Math.Max(namedBest, Score(profile, plainTerms, negatedTerms, asked));
             }
         }
 
@@ -378,14 +436,16 @@ internal static class DescribedMuscles
         var best = scores[0].Score;
         var chosen = scores.Where(s => s.Score >= best - Margin).Select(s => s.Muscle).ToList();
         // Every candidate alike tells none apart, unless the named ones left a single member to describe.
-        if (best < MinScore || (chosen.Count == scores.Count && scores.Count > 1))
+        // "which muscle is shaped like a fan, the iliacus?": a member named by its own name that the description fits at
+        // least as well is the one asked about, to be confirmed, not a landmark to look past.
+        if (best < MinScore || (chosen.Count == scores.Count && scores.Count > 1) || namedBest >= best)
         {
             return null;
         }
 
         var all = new List<QueryTerm>(plainTerms.Count + negatedTerms.Count);
-        all.AddRange(plainTerms);
-        all.AddRange(negatedTerms);
+        all.AddRange(plainTerms.Where(t => t.Term is not null));
+        all.AddRange(negatedTerms.Where(t => t.Term is not null));
         var passages = new List<int>();
         foreach (var muscle in chosen)
         {
@@ -409,7 +469,8 @@ internal static class DescribedMuscles
         {
             var weight = term.Idf * term.Share;
             total += weight;
-            got += weight * profile.Holds(term.Term!, asked);
+            // A word no fact uses ("cuff" of "rotator cuff") holds for no member: it counts against all of them.
+            got += term.Term is null ? 0 : weight * profile.Holds(term.Term, asked);
         }
 
         double denied = 0, deniedTotal = 0;
@@ -417,19 +478,12 @@ internal static class DescribedMuscles
         {
             var weight = term.Idf * term.Share;
             deniedTotal += weight;
-            denied += weight * (profile.Denied.Contains(term.Term!) ? 1 : (1 - profile.Holds(term.Term!, asked)) * UnheldShare);
+            denied += term.Term is null ? 0 : weight * (profile.Denied.Contains(term.Term) ? 1 : (1 - profile.Holds(term.Term, asked)) * UnheldShare);
         }
 
         var plainShare = total <= 0 ? 1 : got / total;
         var deniedShare = deniedTotal <= 0 ? 1 : denied / deniedTotal;
         return total <= 0 && deniedTotal <= 0 ? 0 : plainShare * deniedShare;
-    }
-
-    /// <summary>The terms the index knows; a word no fact uses cannot tell the members apart (it still counts against none).</summary>
-    private static List<QueryTerm> Known(List<QueryTerm> terms)
-    {
-        terms.RemoveAll(t => t.Term is null);
-        return terms;
     }
 
     /// <summary>
