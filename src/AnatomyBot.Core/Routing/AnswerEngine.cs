@@ -540,6 +540,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return QuizOnAnotherSubject(text, index) ? EngineCopy.OffTopic(index) : Quiz(index, text);
         }
 
+        // "hmm, what about ...", "ok back to it, ...", "scratch that - psoas minor pls": the turn's opener is no part of
+        // what it asks about the last subject.
+        text = context is { HasSubject: true } ? TurnOpeners.Read(text, index) ?? text : text;
         text = QuestionForms.WithoutTag(text);
         text = QuestionForms.WithJoinedSplits(text, index) ?? text;
         text = QuestionForms.WithSpelledOutShorthand(text) ?? text;
@@ -583,6 +586,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             analysis = Analyze(text, index);
         }
 
+        if (QuestionForms.WithLastMuscleCompared(text, analysis, index, context) is { } sideBySide)
+        {
+            // "compare that with the major" after the psoas minor's action: the action of both.
+            text = sideBySide;
+            analysis = Analyze(text, index);
+        }
+
         if (TopicMuscleSwap.Swapped(text, analysis, index, context) is { } swapped)
         {
             // "and the psoas?" after "what shape is the iliacus" (a topic answered): that question, asked of the psoas.
@@ -608,6 +618,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             text = sided;
             analysis = Analyze(text, index);
+        }
+
+        // "which version should I write in the exam?" after an answer with two versions: both again, said to differ.
+        if (context is { HasSubject: true, RedFlag: false } && LastAnswerFollowUps.AsksWhichToGive(text, analysis, index)
+            && WhichToGive(text, analysis, index, context) is { } versions)
+        {
+            return Compose(versions, index, text);
         }
 
         // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
@@ -645,6 +662,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (DisputeFollowUp(text, analysis, index, context) is { } disputed)
         {
             return Compose(disputed, index, text);
+        }
+
+        // "front or back of the femur?" after where the iliopsoas inserts: the facts of that attribute holding an option.
+        if (LastSubjectChoice.Facts(text, analysis, index, context) is { } chosen)
+        {
+            return Compose(FactReply(index, text, analysis, chosen, 1), index, text);
         }
 
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
@@ -715,9 +738,36 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// speaks of pain. A topic whose facts do ("I have an exam tomorrow, what does the lumbar plexus supply", whose
     /// topic is also about nerve pain) keeps it.
     /// </summary>
+    /// <summary>Verbs that ask what remedies a complaint ("what would help", "how do I fix it", "what eases it").</summary>
+    private static readonly FrozenSet<string> RemedyVerbs = new[]
+    {
+        "help", "helps", "helpful", "fix", "fixes", "ease", "eases", "relieve", "relieves", "relief", "treat", "treats", "cure",
+        "cures", "heal", "heals", "soothe", "loosen", "release",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool AsksForRemedy(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (RemedyVerbs.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool StaysOnThePain(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? followed)
     {
         if (FactAnswerer.IsCorrection(text))
+        {
+            return true;
+        }
+
+        // "what stretches would help", "what can fix it": a remedy asked right after the pain, naming no muscle, is asked
+        // for that pain, whichever topic (stretches, strengthening) answers it.
+        if (followed is not null && analysis.Muscles.Count == 0 && AsksForRemedy(text))
         {
             return true;
         }
@@ -730,7 +780,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return false;
         }
 
-        if (FactAnswerer.IsFollowUp(text) || FollowUpGate.AsksOnlyAnAmount(text))
+        if (FactAnswerer.IsFollowUp(text) || FollowUpGate.AsksOnlyAnAmount(text, index))
         {
             return true;
         }
@@ -971,6 +1021,64 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return reply.Title is { } title && !title.StartsWith("The sources differ.", StringComparison.Ordinal)
             ? reply with { Title = Verdicted("The sources differ.", title.StartsWith("Yes. ", StringComparison.Ordinal) || title.StartsWith("No. ", StringComparison.Ordinal) ? title[(title.IndexOf(' ') + 1)..] : title) }
             : reply;
+    }
+
+    /// <summary>
+    /// The last answer's versions when the student asks which to give in an exam: for a muscle's attribute its facts (each
+    /// with its source, a standard-anatomy note where the editors gave one) under "The sources differ." when a disagreement
+    /// is recorded, with a line saying to name both; for a topic, its shown facts again with their sources. Null when
+    /// there is nothing to show.
+    /// </summary>
+    private static Reply? WhichToGive(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext context)
+    {
+        var muscle = context.MuscleId is { } m && index.MuscleById.ContainsKey(m) ? Array.FindIndex(index.Muscles, x => x.Id == m) : -1;
+        if (muscle < 0 || context.Attribute is not { } attribute)
+        {
+            return MoreFollowUps.Restate(index, context, text, cite: true) is { Intent: not Intent.DidYouMean } restated ? restated : null;
+        }
+
+        var (facts, disputed) = (new List<int>(), false);
+        foreach (var passage in index.Facts.Passages)
+        {
+            if (passage.Muscle == muscle && passage.Attribute == attribute)
+            {
+                disputed |= passage.Kind == PassageKind.Disagreement;
+                if (passage.Kind == PassageKind.MuscleFact)
+                {
+                    facts.Add(passage.Ordinal);
+                }
+            }
+        }
+
+        if (facts.Count == 0)
+        {
+            return null;
+        }
+
+        var reply = FactReply(index, text, analysis, facts, 1, briefDisputes: true);
+        if (!disputed || reply.Title is not { } title)
+        {
+            return reply;
+        }
+
+        // The title says the sources differ and each version names its sources: the "Sources disagree" summary of the same
+        // two versions is left out, so the reply stays short.
+        return reply with
+        {
+            Title = title.StartsWith("The sources differ.", StringComparison.Ordinal) ? title : Verdicted("The sources differ.", title),
+            Sections = [new ReplySection(null, EngineCopy.NameBothVersions), .. reply.Sections.Select(WithoutDisagreementLines)],
+        };
+    }
+
+    private static ReplySection WithoutDisagreementLines(ReplySection section)
+    {
+        if (!section.Body.Contains(ReplyComposer.DisagreementLabel, StringComparison.Ordinal))
+        {
+            return section;
+        }
+
+        var kept = section.Body.Split('\n').Where(line => !line.StartsWith(ReplyComposer.DisagreementLabel, StringComparison.Ordinal)).ToArray();
+        return kept.Length == 0 ? section : section with { Body = string.Join('\n', kept) };
     }
 
     /// <summary>How many words open the question as greeting, thanks or filler, and whether thanks or a greeting is among them.</summary>
@@ -1448,7 +1556,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
         var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text) || FollowUpGate.PointsBackAtTopic(text, context)) && muscles.Count == 0
             && analysis.GreyMuscles.Count == 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
-        if (context is { HasSubject: true } && muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && FollowUpGate.AsksOnlyAnAmount(text))
+        if (context is { HasSubject: true } && muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && FollowUpGate.AsksOnlyAnAmount(text, index))
         {
             // "how many times a day?": its unit words are no subject of their own; the last subject answers.
             (refersBack, ownWords) = (true, 0);
@@ -2194,6 +2302,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static readonly FrozenSet<string> TurnChatter = new[]
     {
         "ok", "okay", "k", "kk", "now", "so", "then", "alright", "cool", "great", "thanks", "thx", "next", "and",
+        // A correction's own words ("no psoas minor pls", "nope, the iliacus instead", "sorry i meant the minor").
+        "no", "nope", "nah", "sorry", "oops", "actually", "i", "meant", "mean", "instead", "rather", "pls", "plz", "please",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -2806,6 +2916,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var more = !reply.LeftOut.IsDefaultOrEmpty;
         var trimmed = FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: true);
         trimmed = ReplyBudget.Fits(trimmed) ? trimmed : FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: false);
+        if (!ReplyBudget.Fits(trimmed, ReplyBudget.FactChars))
+        {
+            // Still a wall with each dispute named: one about another point than the claim's (abduction under "can the
+            // iliopsoas rotate the hip outward?") is left for "tell me more"; the verdict and the facts it rests on stay.
+            var onTheClaim = FactReplyOf(index, text, analysis, shown, score,
+                note => notes.Show(note) && !(note.Kind == PassageKind.Disagreement && FactAnswerer.DisputeOffTheClaim(index, text, note)), notes.Brief, more, related: false);
+            trimmed = onTheClaim.Title == trimmed.Title && ReplyBudget.Length(onTheClaim) < ReplyBudget.Length(trimmed) ? onTheClaim : trimmed;
+        }
+
         return ReplyBudget.Length(trimmed) < ReplyBudget.Length(reply) && trimmed.Title == reply.Title ? trimmed with { LeftOut = reply.LeftOut } : reply;
     }
 
@@ -3412,11 +3531,28 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return best;
     }
 
-    /// <summary>The attachment facts a landmark question chose, under a line naming their muscles.</summary>
+    /// <summary>
+    /// The attachment facts a landmark question chose, under a line naming their muscles. Several muscles' facts over
+    /// <see cref="ReplyBudget.FactChars"/> ("which muscle arises from the body of L1": the psoas major's and the psoas
+    /// minor's origins, each with its disagreement note) come without the notes: the question asks which muscle, and each
+    /// fact shown keeps its own editors' note.
+    /// </summary>
     private static Reply LandmarkReply(KnowledgeIndex index, List<int> chosen, double confidence)
     {
+        var reply = LandmarkReply(index, chosen, confidence, attributeNotes: true);
+        if (ReplyBudget.Fits(reply, ReplyBudget.FactChars) || chosen.Select(c => index.Facts.Passages[c].Muscle).Distinct().Count() < 2)
+        {
+            return reply;
+        }
+
+        var bare = LandmarkReply(index, chosen, confidence, attributeNotes: false);
+        return ReplyBudget.Length(bare) < ReplyBudget.Length(reply) ? bare : reply;
+    }
+
+    private static Reply LandmarkReply(KnowledgeIndex index, List<int> chosen, double confidence, bool attributeNotes)
+    {
         var cited = new Citations();
-        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited);
+        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, attributeNotes: attributeNotes);
         var first = index.Facts.Passages[chosen[0]];
         var names = chosen.Select(c => index.Muscles[index.Facts.Passages[c].Muscle].Name).Distinct().ToArray();
         var lead = new ReplySection(null, (names.Length == 1 ? $"The {names[0].ToLowerInvariant()}." : $"{string.Join(" and ", names)}."));
@@ -3630,6 +3766,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && !sections.Any(s => s.Heading == NoDiagnosisHeading))
         {
             sections = sections.Add(new ReplySection(NoDiagnosisHeading, rules.NoDiagnosis.Trim()));
+            // The answer was fitted to the budget before this section came: "how many days should I rest my irritated
+            // iliopsoas" loses its "Related" pointer to make room, never a fact or the safety text.
+            if (!ReplyBudget.Fits(reply with { Sections = sections }, ReplyBudget.FactChars))
+            {
+                sections = sections.RemoveAll(s => s.Heading == ReplyComposer.RelatedHeading);
+            }
         }
 
         var answerText = reply.Title + "\n" + string.Join("\n", sections.Select(s => s.Heading + "\n" + s.Body));
@@ -3669,7 +3811,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// attachment, a nerve, an artery), the lower-ranked version left for "tell me more"; the verdict weighs every fact of
     /// the attribute either way, and a fact a shown note corrects still comes with it. Actions and relations are distinct
     /// facts and keep two (one of them may be what was asked). The longer answer stands when the shorter would say
-    /// another verdict or be no shorter. Not when the question asks for all of it or names a level or number.
+    /// another verdict or be no shorter. Still over it, the answer is made once more without the disagreement notes (the
+    /// facts shown keep their editors' notes), unless the question asks about a dispute or names the sources ("according
+    /// to each source": their versions are asked). Not when the question asks for
+    /// all of it or names a level or number (both versions are the answer then).
     /// </summary>
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
         IReadOnlyList<MuscleAttribute> wanted, bool strong)
@@ -3677,13 +3822,31 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var whole = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2);
         // "Describe in full the proximal attachments", "which text says it starts at L1?": all of it, or a level one
         // version gives and the other may not, is asked.
-        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text) || text.Words.Any(w => w.Any(char.IsAsciiDigit)))
+        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text))
         {
             return whole;
         }
 
-        var shorter = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 1);
+        var level = text.Words.Any(w => w.Any(char.IsAsciiDigit));
+        var shorter = level ? whole : AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 1);
         if (shorter.Title != whole.Title || ReplyBudget.Length(shorter) >= ReplyBudget.Length(whole))
+        {
+            shorter = whole;
+        }
+
+        if (!ReplyBudget.Fits(shorter, ReplyBudget.FactChars) && !AsksAboutADispute(text) && !NamesASource(text)
+            && AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false, nameDisputes: true) is var named
+            && (ReplyBudget.Fits(named, ReplyBudget.FactChars) ? named : AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false)) is var bare
+            && bare.Title == whole.Title && ReplyBudget.Length(bare) < ReplyBudget.Length(shorter)
+            && (!level || KeepsTheAskedLevels(text, bare)))
+        {
+            // Still a wall ("where does psoas major attach": each end, the rib claim the origin's note repeats with its
+            // correction, and the note): the disagreement notes go, and the facts only they brought; a short line names
+            // each dispute when it fits, each fact shown keeps its own editors' note, and "tell me more" shows the rest.
+            shorter = bare;
+        }
+
+        if (ReferenceEquals(shorter, whole))
         {
             return whole;
         }
@@ -3693,11 +3856,47 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return (leftOut.Length > 0 && ReplyBudget.Fits(hinted, ReplyBudget.FactChars) ? hinted : shorter) with { LeftOut = leftOut };
     }
 
+    /// <summary>
+    /// "Psoas major starts at T12 and goes down to which lumbar vertebra": a level named in a question of several parts
+    /// (here the origin and the insertion) may go without the notes when the facts shown still name it; a single part's
+    /// level ("does the psoas minor arise from L1?") keeps both versions, as the notes are half its answer.
+    /// </summary>
+    private static bool KeepsTheAskedLevels(TokenizedText text, Reply reply)
+    {
+        var headed = 0;
+        foreach (var section in reply.Sections)
+        {
+            headed += section.Heading is null ? 0 : 1;
+        }
+
+        if (headed < 2)
+        {
+            return false;
+        }
+
+        var shown = VerdictChecks.LevelsOf(string.Join('\n', reply.Sections.Select(s => s.Body)));
+        return VerdictChecks.LevelsOf(text.Text).IsSubsetOf(shown);
+    }
+
+    /// <summary>"According to each source", "what do the sources say": the sources' versions are asked, and their notes with them.</summary>
+    private static bool NamesASource(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (Vocabulary.SourceWords.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Small enough never to outweigh a difference in the question's words: it only breaks their ties.</summary>
     private const double SourceTieBreak = 1e-6;
 
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
-        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach)
+        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach, bool withNotes = true, bool nameDisputes = false)
     {
         var cited = new Citations();
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -3723,7 +3922,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 List<FactPassage> focusedPassages = [];
                 var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts, withNotes, nameDisputes)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 if (focused is not null)
                 {

@@ -70,6 +70,13 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("I'm unable to pass water and my groin hurts")]
     [InlineData("struggling to pass urine since my back went")]
     [InlineData("I take aspirin every day and now my groin is swollen")]
+    // The lead's probe after the sixteenth session (3 Dec 2026): a leg or foot that has lost its feeling, said as now,
+    // suddenly or with weakness, and numbness with a leg that will not move.
+    [InlineData("my leg went numb and I can't feel my foot now")]
+    [InlineData("suddenly can't feel my leg at all")]
+    [InlineData("I can't feel my foot and my leg is weak since this morning")]
+    [InlineData("lost all feeling in my thigh since lunch")]
+    [InlineData("my foot has gone numb and my leg gives way when I stand")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -257,6 +264,14 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("In pregnant women does the enlarged uterus press on the psoas and make the legs swollen and warm?")]
     [InlineData("is aspirin or ibuprofen better for a sore hip flexor")]
     [InlineData("I took aspirin for my hip pain, which stretch helps the psoas?")]
+    // The calm side of the lost-feeling flags (3 Dec 2026): a muscle not felt, a weak muscle asked about, a textbook
+    // question, posture tingling and a foot that fell asleep.
+    [InlineData("why can't I feel my psoas when I stretch")]
+    [InlineData("I can't feel my hip flexors working during leg raises anymore")]
+    [InlineData("does a weak psoas make my leg feel numb?")]
+    [InlineData("if the femoral nerve is compressed do you get numbness and weakness in the leg")]
+    [InlineData("my leg goes a bit numb when I sit cross-legged, is that the psoas?")]
+    [InlineData("my foot fell asleep and now it's tingly")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
