@@ -428,6 +428,50 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return false;
     }
 
+    /// <summary>
+    /// "quiz me on the french revolution", "test me about world war 2": the subject after the last "on" or "about" is
+    /// words none of which a fact or a muscle's name uses, so the quiz would be about another subject. "quiz me",
+    /// "quiz me on the psoas", "quiz me on ilacus" (a misspelt muscle), "quiz me on nerve supply" and "quiz me on
+    /// everything" stay quizzes. Not caught: a subject of another field that shares a word with the facts ("quiz me on
+    /// the hip hop charts").
+    /// </summary>
+    private static bool QuizOnAnotherSubject(TokenizedText text, KnowledgeIndex index)
+    {
+        var from = -1;
+        for (var i = text.Count - 2; i >= 0; i--)
+        {
+            if (text.WordString(i) is "on" or "about")
+            {
+                from = i + 1;
+                break;
+            }
+        }
+
+        if (from < 0)
+        {
+            return false;
+        }
+
+        var unknown = false;
+        for (var i = from; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (Vocabulary.StopWords.Contains(word) || CardWords.Contains(word) || Vocabulary.Filler.Contains(word) || EverydayWords.IsBareNumber(word))
+            {
+                continue;
+            }
+
+            if (index.IsMuscleWord(word) || index.Facts.Knows(word))
+            {
+                return false;
+            }
+
+            unknown = true;
+        }
+
+        return unknown && Analyze(text, index) is { Muscles.Count: 0, GreyMuscles.Count: 0 };
+    }
+
     /// <summary>Whether the quiz phrase at <paramref name="start"/> comes within three words after a word of a quiz taken, or right before one.</summary>
     private static bool TellsOfPastQuiz(TokenizedText text, int start, int length)
     {
@@ -493,7 +537,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (AsksForQuiz(text))
         {
-            return Quiz(index, text);
+            return QuizOnAnotherSubject(text, index) ? EngineCopy.OffTopic(index) : Quiz(index, text);
         }
 
         // "hmm, what about ...", "ok back to it, ...", "scratch that - psoas minor pls": the turn's opener is no part of
@@ -1153,6 +1197,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return NotCovered(index, NamedStructure(text, thing), nearest, text, HistoryQuestions.Muscle(analysis, index));
         }
 
+        // "what is the psoas sign doctors check in appendicitis", "snapping hip syndrome - is it caused by ...": a named
+        // finding no fact holds, though the facts use each of its words.
+        if (ours && NamedFindings.Uncovered(text, index) is { } finding)
+        {
+            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
+            return NotCovered(index, finding, nearest, text, HistoryQuestions.Muscle(analysis, index));
+        }
+
         var subject = ReadSubject(text, analysis, index, context);
         if (PronounBeforeMuscle(text, analysis, index, context, semantic, subject) is { } back)
         {
@@ -1724,7 +1777,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // A test, a treatment or a measure no fact holds ("which reflex tests the nerve roots") is never settled.
             var settled = !EverydayWords.AsksWhatNoFactHolds(unknownWords) && !AsksForAnUnknownThing(text, unknownWords, index)
                 && ((strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight)
-                    || (unknownWords.Count > 0 && EverydayWords.Rare(unknownWords).Count == 0 && !OffersUnknownChoice(text, unknownWords, index)));
+                    || (unknownWords.Count > 0 && SubjectPositions.Subjects(text, analysis, index, EverydayWords.Rare(unknownWords)).Count == 0
+                        && !OffersUnknownChoice(text, unknownWords, index)));
             if (UncoveredSubject(text, index, unknownWords, settled) is { } uncovered
                 && !AsksYesNoOfAnUnheardStructure(text, index, subject, unknownWords))
             {
@@ -1996,6 +2050,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && !StrayWords.IsForeign(t.Word, framed) && !IsAlternativeToAKnownWord(text, t.Word, index)
             && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)
             && (!index.Safety.InPainPhrase(text, t.Word) || EverydayWords.IsClinicalSubject(t.Word))).Select(t => t.Word).Distinct().Take(4).ToList();
+        lacking = SubjectPositions.Subjects(text, analysis, index, lacking);
         if (lacking.Count > 0)
         {
             return NotCovered(index, $"{NamedStructure(text, lacking)} of the {name.ToLowerInvariant()}", [], text, name);
@@ -2024,10 +2079,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // Only everyday words left ("exactly", "always present", "how big"): the muscle's overview, never a false "not
         // covered" and never the whole card presented as the answer.
-        if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
+        // Words outside the places a question asks about ("pakisabi", "mohon" around "psoas minor") are noise too.
+        var left = outside.Where(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
             && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !EverydayWords.IsBareNumber(w) && !FramingWords.Frames(text, w, index)
-            && !index.Safety.InPainPhrase(text, w)))
+            && !index.Safety.InPainPhrase(text, w)).Distinct().ToList();
+        if (SubjectPositions.Subjects(text, analysis, index, left).Count == 0)
         {
             return MuscleAnswer(index, mention, overview: true);
         }
@@ -2550,7 +2607,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)).Sum(t => t.Idf);
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
-        var rare = EverydayWords.Rare(unknown);
+        // Rare words outside the places a question asks about ("my lecturer keeps mentioning", "Viva in 10 min") are
+        // noise around a subject the facts know (a muscle named or a word of its name: "the psoas paradox"), and weigh
+        // like everyday words (SubjectPositions); around no muscle ("a roast leg of lamb") they stay what is asked.
+        var allRare = EverydayWords.Rare(unknown);
+        var rare = namesOurMuscles ? SubjectPositions.Subjects(text, analysis, index, allRare) : allRare;
+        unknownWeight -= (allRare.Count - rare.Count) * index.Facts.MaxIdf * (1 - RoutingThresholds.EverydayUnknownShare);
         var asksWhatNoFactHolds = unknown.Count > 0 && (EverydayWords.AsksWhatNoFactHolds(unknown) || AsksForAnUnknownThing(text, unknown, index));
         if (inDomain && unknown.Count > 0 && (asksWhatNoFactHolds || (rare.Count > 0
                 ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight

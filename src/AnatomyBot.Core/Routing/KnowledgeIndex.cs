@@ -400,6 +400,9 @@ internal sealed class KnowledgeIndex
     /// <summary>Per word no fact uses, whether it names a subject the sources may not cover (the rule is the router's; it is worked out once per word and snapshot).</summary>
     public WordMemo<bool> UnknownSubjectWords { get; } = new();
 
+    /// <summary>Per finding phrase ("psoas sign"), whether a fact's text holds it (<see cref="NamedFindings"/>; worked out once per phrase and snapshot).</summary>
+    public WordMemo<bool> NamedFindings { get; } = new();
+
     public bool IsTopicWord(string word) => _wordTopics.ContainsKey(word);
 
     public int? ExactQuestionTopic(string normalized) => _exactQuestions.TryGetValue(normalized, out var t) ? t : null;
