@@ -428,6 +428,50 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return false;
     }
 
+    /// <summary>
+    /// "quiz me on the french revolution", "test me about world war 2": the subject after the last "on" or "about" is
+    /// words none of which a fact or a muscle's name uses, so the quiz would be about another subject. "quiz me",
+    /// "quiz me on the psoas", "quiz me on ilacus" (a misspelt muscle), "quiz me on nerve supply" and "quiz me on
+    /// everything" stay quizzes. Not caught: a subject of another field that shares a word with the facts ("quiz me on
+    /// the hip hop charts").
+    /// </summary>
+    private static bool QuizOnAnotherSubject(TokenizedText text, KnowledgeIndex index)
+    {
+        var from = -1;
+        for (var i = text.Count - 2; i >= 0; i--)
+        {
+            if (text.WordString(i) is "on" or "about")
+            {
+                from = i + 1;
+                break;
+            }
+        }
+
+        if (from < 0)
+        {
+            return false;
+        }
+
+        var unknown = false;
+        for (var i = from; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (Vocabulary.StopWords.Contains(word) || CardWords.Contains(word) || Vocabulary.Filler.Contains(word) || EverydayWords.IsBareNumber(word))
+            {
+                continue;
+            }
+
+            if (index.IsMuscleWord(word) || index.Facts.Knows(word))
+            {
+                return false;
+            }
+
+            unknown = true;
+        }
+
+        return unknown && Analyze(text, index) is { Muscles.Count: 0, GreyMuscles.Count: 0 };
+    }
+
     /// <summary>Whether the quiz phrase at <paramref name="start"/> comes within three words after a word of a quiz taken, or right before one.</summary>
     private static bool TellsOfPastQuiz(TokenizedText text, int start, int length)
     {
@@ -493,9 +537,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         if (AsksForQuiz(text))
         {
-            return Quiz(index, text);
+            return QuizOnAnotherSubject(text, index) ? EngineCopy.OffTopic(index) : Quiz(index, text);
         }
 
+        // "hmm, what about ...", "ok back to it, ...", "scratch that - psoas minor pls": the turn's opener is no part of
+        // what it asks about the last subject.
+        text = context is { HasSubject: true } ? TurnOpeners.Read(text, index) ?? text : text;
         text = QuestionForms.WithoutTag(text);
         text = QuestionForms.WithJoinedSplits(text, index) ?? text;
         text = QuestionForms.WithSpelledOutShorthand(text) ?? text;
@@ -539,12 +586,27 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             analysis = Analyze(text, index);
         }
 
+        if (QuestionForms.WithLastMuscleCompared(text, analysis, index, context) is { } sideBySide)
+        {
+            // "compare that with the major" after the psoas minor's action: the action of both.
+            text = sideBySide;
+            analysis = Analyze(text, index);
+        }
+
         if (TopicMuscleSwap.Swapped(text, analysis, index, context) is { } swapped)
         {
             // "and the psoas?" after "what shape is the iliacus" (a topic answered): that question, asked of the psoas.
             text = swapped;
             analysis = Analyze(text, index);
             context = null;
+        }
+
+        if (!AsksWhichMuscle(text) && !LandmarkQuestions.AsksForOneOfThem(text) && !DescribedMuscles.EndsAskingWhich(text) && DescribedMuscles.Named(index, text, analysis, context?.TopicId) is { } named)
+        {
+            // "and the fan-shaped one, where does it insert?", "the one missing in some people?": the member its facts
+            // describe, named as by its name, so the rest of the question (and the last one's attribute) is asked of it.
+            text = named;
+            analysis = Analyze(text, index);
         }
 
         if (context is { RedFlag: true })
@@ -564,6 +626,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             text = sided;
             analysis = Analyze(text, index);
+        }
+
+        // "which version should I write in the exam?" after an answer with two versions: both again, said to differ.
+        if (context is { HasSubject: true, RedFlag: false } && LastAnswerFollowUps.AsksWhichToGive(text, analysis, index)
+            && WhichToGive(text, analysis, index, context) is { } versions)
+        {
+            return Compose(versions, index, text);
         }
 
         // "explain more simply", "in plain english": the last answer's facts again, not the next ones.
@@ -601,6 +670,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (DisputeFollowUp(text, analysis, index, context) is { } disputed)
         {
             return Compose(disputed, index, text);
+        }
+
+        // "front or back of the femur?" after where the iliopsoas inserts: the facts of that attribute holding an option.
+        if (LastSubjectChoice.Facts(text, analysis, index, context) is { } chosen)
+        {
+            return Compose(FactReply(index, text, analysis, chosen, 1), index, text);
         }
 
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
@@ -671,9 +746,36 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// speaks of pain. A topic whose facts do ("I have an exam tomorrow, what does the lumbar plexus supply", whose
     /// topic is also about nerve pain) keeps it.
     /// </summary>
+    /// <summary>Verbs that ask what remedies a complaint ("what would help", "how do I fix it", "what eases it").</summary>
+    private static readonly FrozenSet<string> RemedyVerbs = new[]
+    {
+        "help", "helps", "helpful", "fix", "fixes", "ease", "eases", "relieve", "relieves", "relief", "treat", "treats", "cure",
+        "cures", "heal", "heals", "soothe", "loosen", "release",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool AsksForRemedy(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (RemedyVerbs.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool StaysOnThePain(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? followed)
     {
         if (FactAnswerer.IsCorrection(text))
+        {
+            return true;
+        }
+
+        // "what stretches would help", "what can fix it": a remedy asked right after the pain, naming no muscle, is asked
+        // for that pain, whichever topic (stretches, strengthening) answers it.
+        if (followed is not null && analysis.Muscles.Count == 0 && AsksForRemedy(text))
         {
             return true;
         }
@@ -686,7 +788,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return false;
         }
 
-        if (FactAnswerer.IsFollowUp(text) || FollowUpGate.AsksOnlyAnAmount(text))
+        if (FactAnswerer.IsFollowUp(text) || FollowUpGate.AsksOnlyAnAmount(text, index))
         {
             return true;
         }
@@ -929,6 +1031,64 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             : reply;
     }
 
+    /// <summary>
+    /// The last answer's versions when the student asks which to give in an exam: for a muscle's attribute its facts (each
+    /// with its source, a standard-anatomy note where the editors gave one) under "The sources differ." when a disagreement
+    /// is recorded, with a line saying to name both; for a topic, its shown facts again with their sources. Null when
+    /// there is nothing to show.
+    /// </summary>
+    private static Reply? WhichToGive(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext context)
+    {
+        var muscle = context.MuscleId is { } m && index.MuscleById.ContainsKey(m) ? Array.FindIndex(index.Muscles, x => x.Id == m) : -1;
+        if (muscle < 0 || context.Attribute is not { } attribute)
+        {
+            return MoreFollowUps.Restate(index, context, text, cite: true) is { Intent: not Intent.DidYouMean } restated ? restated : null;
+        }
+
+        var (facts, disputed) = (new List<int>(), false);
+        foreach (var passage in index.Facts.Passages)
+        {
+            if (passage.Muscle == muscle && passage.Attribute == attribute)
+            {
+                disputed |= passage.Kind == PassageKind.Disagreement;
+                if (passage.Kind == PassageKind.MuscleFact)
+                {
+                    facts.Add(passage.Ordinal);
+                }
+            }
+        }
+
+        if (facts.Count == 0)
+        {
+            return null;
+        }
+
+        var reply = FactReply(index, text, analysis, facts, 1, briefDisputes: true);
+        if (!disputed || reply.Title is not { } title)
+        {
+            return reply;
+        }
+
+        // The title says the sources differ and each version names its sources: the "Sources disagree" summary of the same
+        // two versions is left out, so the reply stays short.
+        return reply with
+        {
+            Title = title.StartsWith("The sources differ.", StringComparison.Ordinal) ? title : Verdicted("The sources differ.", title),
+            Sections = [new ReplySection(null, EngineCopy.NameBothVersions), .. reply.Sections.Select(WithoutDisagreementLines)],
+        };
+    }
+
+    private static ReplySection WithoutDisagreementLines(ReplySection section)
+    {
+        if (!section.Body.Contains(ReplyComposer.DisagreementLabel, StringComparison.Ordinal))
+        {
+            return section;
+        }
+
+        var kept = section.Body.Split('\n').Where(line => !line.StartsWith(ReplyComposer.DisagreementLabel, StringComparison.Ordinal)).ToArray();
+        return kept.Length == 0 ? section : section with { Body = string.Join('\n', kept) };
+    }
+
     /// <summary>How many words open the question as greeting, thanks or filler, and whether thanks or a greeting is among them.</summary>
     private static (int Lead, bool Thanks, bool Greeting) LeadingCourtesy(TokenizedText text)
     {
@@ -991,11 +1151,24 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return care;
         }
 
-        if (AboutAnotherRegion(text, analysis, index, context) || OfAnotherField(text, analysis, index, context) || NameOfAThing(text, analysis, index))
+        if (AboutAnotherRegion(text, analysis, index, context))
+        {
+            return AskedByLandmark(text, analysis, index) ?? DescribedMember(text, analysis, index, context, plainWordsOnly: true) ?? EngineCopy.OffTopic(index);
+        }
+
+        if (OfAnotherField(text, analysis, index, context) || NameOfAThing(text, analysis, index))
         {
             // "which muscle sticks to the iliopubic eminence?": "muscle sticks" reads like a thing of another field, but
-            // a muscle asked for by a landmark the attachment facts name is a reverse lookup ("the elbow" names none).
-            return AskedByLandmark(text, analysis, index) ?? EngineCopy.OffTopic(index);
+            // a muscle asked for by a landmark the attachment facts name is a reverse lookup ("the elbow" names none), and
+            // "what muscle is described as joining the upper body to the lower body" one a member's facts describe.
+            return AskedByLandmark(text, analysis, index) ?? DescribedMember(text, analysis, index, context) ?? EngineCopy.OffTopic(index);
+        }
+
+        // "which of the group does NOT reach the thigh bone?", "what muscle lies lateral to the psoas?": before the checks
+        // of things no fact knows, which would read the description's words as the subject.
+        if (DescribedMember(text, analysis, index, context) is { } described)
+        {
+            return described;
         }
 
         if (HistoryQuestions.Uncovered(text, analysis, index) is { } history)
@@ -1022,6 +1195,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
             var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
             return NotCovered(index, NamedStructure(text, thing), nearest, text, HistoryQuestions.Muscle(analysis, index));
+        }
+
+        // "what is the psoas sign doctors check in appendicitis", "snapping hip syndrome - is it caused by ...": a named
+        // finding no fact holds, though the facts use each of its words.
+        if (ours && NamedFindings.Uncovered(text, index) is { } finding)
+        {
+            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
+            return NotCovered(index, finding, nearest, text, HistoryQuestions.Muscle(analysis, index));
         }
 
         var subject = ReadSubject(text, analysis, index, context);
@@ -1146,6 +1328,61 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             ? ReverseLookup(index, text, analysis, analysis.Attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
                 ? analysis.Attributes : [MuscleAttribute.Origin, MuscleAttribute.Insertion])
             : null;
+
+    /// <summary>
+    /// A member asked for by what its facts say of it ("which muscle is fan-shaped", "which of the group does NOT reach the
+    /// thigh bone", "what muscle lies lateral to the psoas": <see cref="DescribedMuscles"/>), with no pain in the question.
+    /// A landmark the attachment facts name is looked up in them first (as further on), unless the question denies something.
+    /// Null when the question has none of these shapes or no member's facts hold its description apart from the others'.
+    /// </summary>
+    private static Reply? DescribedMember(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context, bool plainWordsOnly = false)
+    {
+        // "which of them is sometimes missing?" after a member's answer asks of the group that answer belongs to (the
+        // group's own facts answer it further on); a denial is still read here.
+        if ((context is { HasSubject: true } && LandmarkQuestions.AsksForOneOfThem(text) && !DescribedMuscles.Denies(text, analysis))
+            || DescribedMuscles.OffersAnAnswer(text, analysis))
+        {
+            return null;
+        }
+
+        if (analysis.Safety.TouchesPain || !(AsksWhichMuscle(text) || LandmarkQuestions.AsksForOneOfThem(text) || DescribedMuscles.AsksForAMember(text, index)))
+        {
+            return null;
+        }
+
+        // "which muscles help flex the thigh besides the iliopsoas", "which muscles are helping the iliopsoas": the group
+        // named other than as the set asked from ("which of the three iliopsoas muscles") asks for a muscle outside it.
+        // A nerve or an artery keeps its own lookups further on.
+        if (analysis.Attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation)
+            || (NamesTheGroup(text, index) && !LandmarkQuestions.AsksForOneOfThem(text) && !DescribedMuscles.AsksFromTheSet(text, index)))
+        {
+            return null;
+        }
+
+        if (!DescribedMuscles.Denies(text, analysis) && analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0
+            && !analysis.Attributes.Any(a => a is MuscleAttribute.BloodSupply or MuscleAttribute.Innervation)
+            && ReverseLookup(index, text, analysis, analysis.Attributes.Any(a => a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
+                ? analysis.Attributes : [MuscleAttribute.Origin, MuscleAttribute.Insertion]) is { } landmark)
+        {
+            return landmark;
+        }
+
+        return DescribedMuscles.Find(index, text, analysis, plainWordsOnly) is { } found ? LandmarkReply(index, found.Passages, found.Confidence) : null;
+    }
+
+    /// <summary>Whether the question uses the group's own name ("iliopsoas"), not only an alias it shares with a member ("psoas").</summary>
+    private static bool NamesTheGroup(TokenizedText text, KnowledgeIndex index)
+    {
+        foreach (var muscle in index.Muscles)
+        {
+            if (muscle.IsGroup && text.Words.Contains(TextNormalizer.Normalize(muscle.Name, 200)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Nothing but a sum and the words that ask for one: a number, a word of arithmetic and another number ("12 times
@@ -1391,11 +1628,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static ResolvedSubject ReadSubject(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
     {
         var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+
         var ownWords = OwnSubjectWords(text, analysis, index);
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
         var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text) || FollowUpGate.PointsBackAtTopic(text, context)) && muscles.Count == 0
             && analysis.GreyMuscles.Count == 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
-        if (context is { HasSubject: true } && muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && FollowUpGate.AsksOnlyAnAmount(text))
+        if (context is { HasSubject: true } && muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && FollowUpGate.AsksOnlyAnAmount(text, index))
         {
             // "how many times a day?": its unit words are no subject of their own; the last subject answers.
             (refersBack, ownWords) = (true, 0);
@@ -1539,7 +1777,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // A test, a treatment or a measure no fact holds ("which reflex tests the nerve roots") is never settled.
             var settled = !EverydayWords.AsksWhatNoFactHolds(unknownWords) && !AsksForAnUnknownThing(text, unknownWords, index)
                 && ((strong && EverydayWords.Weight(unknownWords, index.Facts.MaxIdf) <= knownWeight)
-                    || (unknownWords.Count > 0 && EverydayWords.Rare(unknownWords).Count == 0 && !OffersUnknownChoice(text, unknownWords, index)));
+                    || (unknownWords.Count > 0 && SubjectPositions.Subjects(text, analysis, index, EverydayWords.Rare(unknownWords)).Count == 0
+                        && !OffersUnknownChoice(text, unknownWords, index)));
             if (UncoveredSubject(text, index, unknownWords, settled) is { } uncovered
                 && !AsksYesNoOfAnUnheardStructure(text, index, subject, unknownWords))
             {
@@ -1811,6 +2050,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && !StrayWords.IsForeign(t.Word, framed) && !IsAlternativeToAKnownWord(text, t.Word, index)
             && !MisspeltEverydayWord(t.Word, index) && !FramingWords.Frames(text, t.Word, index)
             && (!index.Safety.InPainPhrase(text, t.Word) || EverydayWords.IsClinicalSubject(t.Word))).Select(t => t.Word).Distinct().Take(4).ToList();
+        lacking = SubjectPositions.Subjects(text, analysis, index, lacking);
         if (lacking.Count > 0)
         {
             return NotCovered(index, $"{NamedStructure(text, lacking)} of the {name.ToLowerInvariant()}", [], text, name);
@@ -1839,10 +2079,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // Only everyday words left ("exactly", "always present", "how big"): the muscle's overview, never a false "not
         // covered" and never the whole card presented as the answer.
-        if (!outside.Any(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
+        // Words outside the places a question asks about ("pakisabi", "mohon" around "psoas minor") are noise too.
+        var left = outside.Where(w => w.Length > 1 && !Vocabulary.StopWords.Contains(w)
             && !CardWords.Contains(w) && !Vocabulary.Filler.Contains(w) && !index.IsMuscleWord(w) && !Vocabulary.NamesNoSubject(w)
             && !Vocabulary.CueWords.Contains(w) && !Vocabulary.QualifiesAClaim(w) && !EverydayWords.IsEveryday(w) && !EverydayWords.IsBareNumber(w) && !FramingWords.Frames(text, w, index)
-            && !index.Safety.InPainPhrase(text, w)))
+            && !index.Safety.InPainPhrase(text, w)).Distinct().ToList();
+        if (SubjectPositions.Subjects(text, analysis, index, left).Count == 0)
         {
             return MuscleAnswer(index, mention, overview: true);
         }
@@ -2137,6 +2379,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static readonly FrozenSet<string> TurnChatter = new[]
     {
         "ok", "okay", "k", "kk", "now", "so", "then", "alright", "cool", "great", "thanks", "thx", "next", "and",
+        // A correction's own words ("no psoas minor pls", "nope, the iliacus instead", "sorry i meant the minor").
+        "no", "nope", "nah", "sorry", "oops", "actually", "i", "meant", "mean", "instead", "rather", "pls", "plz", "please",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
@@ -2363,7 +2607,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var subjectWeight = terms.Where(t => t.Term is not null && !t.Corrected && !Vocabulary.CueWords.Contains(t.Word) && !Vocabulary.NamesNoSubject(t.Word)).Sum(t => t.Idf);
         // Whether the facts cover the question is the lexical ranking's call: the model finds a near fact for any
         // question, so a fused score would answer "what is a psoas abscess" with the nearest clinical note.
-        var rare = EverydayWords.Rare(unknown);
+        // Rare words outside the places a question asks about ("my lecturer keeps mentioning", "Viva in 10 min") are
+        // noise around a subject the facts know (a muscle named or a word of its name: "the psoas paradox"), and weigh
+        // like everyday words (SubjectPositions); around no muscle ("a roast leg of lamb") they stay what is asked.
+        var allRare = EverydayWords.Rare(unknown);
+        var rare = namesOurMuscles ? SubjectPositions.Subjects(text, analysis, index, allRare) : allRare;
+        unknownWeight -= (allRare.Count - rare.Count) * index.Facts.MaxIdf * (1 - RoutingThresholds.EverydayUnknownShare);
         var asksWhatNoFactHolds = unknown.Count > 0 && (EverydayWords.AsksWhatNoFactHolds(unknown) || AsksForAnUnknownThing(text, unknown, index));
         if (inDomain && unknown.Count > 0 && (asksWhatNoFactHolds || (rare.Count > 0
                 ? LexicalBest() < RetrievalThresholds.LexicalSettled || unknownWeight > subjectWeight
@@ -2744,6 +2993,15 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var more = !reply.LeftOut.IsDefaultOrEmpty;
         var trimmed = FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: true);
         trimmed = ReplyBudget.Fits(trimmed) ? trimmed : FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: false);
+        if (!ReplyBudget.Fits(trimmed, ReplyBudget.FactChars))
+        {
+            // Still a wall with each dispute named: one about another point than the claim's (abduction under "can the
+            // iliopsoas rotate the hip outward?") is left for "tell me more"; the verdict and the facts it rests on stay.
+            var onTheClaim = FactReplyOf(index, text, analysis, shown, score,
+                note => notes.Show(note) && !(note.Kind == PassageKind.Disagreement && FactAnswerer.DisputeOffTheClaim(index, text, note)), notes.Brief, more, related: false);
+            trimmed = onTheClaim.Title == trimmed.Title && ReplyBudget.Length(onTheClaim) < ReplyBudget.Length(trimmed) ? onTheClaim : trimmed;
+        }
+
         return ReplyBudget.Length(trimmed) < ReplyBudget.Length(reply) && trimmed.Title == reply.Title ? trimmed with { LeftOut = reply.LeftOut } : reply;
     }
 
@@ -3350,11 +3608,28 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return best;
     }
 
-    /// <summary>The attachment facts a landmark question chose, under a line naming their muscles.</summary>
+    /// <summary>
+    /// The attachment facts a landmark question chose, under a line naming their muscles. Several muscles' facts over
+    /// <see cref="ReplyBudget.FactChars"/> ("which muscle arises from the body of L1": the psoas major's and the psoas
+    /// minor's origins, each with its disagreement note) come without the notes: the question asks which muscle, and each
+    /// fact shown keeps its own editors' note.
+    /// </summary>
     private static Reply LandmarkReply(KnowledgeIndex index, List<int> chosen, double confidence)
     {
+        var reply = LandmarkReply(index, chosen, confidence, attributeNotes: true);
+        if (ReplyBudget.Fits(reply, ReplyBudget.FactChars) || chosen.Select(c => index.Facts.Passages[c].Muscle).Distinct().Count() < 2)
+        {
+            return reply;
+        }
+
+        var bare = LandmarkReply(index, chosen, confidence, attributeNotes: false);
+        return ReplyBudget.Length(bare) < ReplyBudget.Length(reply) ? bare : reply;
+    }
+
+    private static Reply LandmarkReply(KnowledgeIndex index, List<int> chosen, double confidence, bool attributeNotes)
+    {
         var cited = new Citations();
-        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited);
+        var (sections, ids) = FactAnswerer.Compose(index, chosen, cited, attributeNotes: attributeNotes);
         var first = index.Facts.Passages[chosen[0]];
         var names = chosen.Select(c => index.Muscles[index.Facts.Passages[c].Muscle].Name).Distinct().ToArray();
         var lead = new ReplySection(null, (names.Length == 1 ? $"The {names[0].ToLowerInvariant()}." : $"{string.Join(" and ", names)}."));
@@ -3568,6 +3843,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && !sections.Any(s => s.Heading == NoDiagnosisHeading))
         {
             sections = sections.Add(new ReplySection(NoDiagnosisHeading, rules.NoDiagnosis.Trim()));
+            // The answer was fitted to the budget before this section came: "how many days should I rest my irritated
+            // iliopsoas" loses its "Related" pointer to make room, never a fact or the safety text.
+            if (!ReplyBudget.Fits(reply with { Sections = sections }, ReplyBudget.FactChars))
+            {
+                sections = sections.RemoveAll(s => s.Heading == ReplyComposer.RelatedHeading);
+            }
         }
 
         var answerText = reply.Title + "\n" + string.Join("\n", sections.Select(s => s.Heading + "\n" + s.Body));
@@ -3607,7 +3888,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// attachment, a nerve, an artery), the lower-ranked version left for "tell me more"; the verdict weighs every fact of
     /// the attribute either way, and a fact a shown note corrects still comes with it. Actions and relations are distinct
     /// facts and keep two (one of them may be what was asked). The longer answer stands when the shorter would say
-    /// another verdict or be no shorter. Not when the question asks for all of it or names a level or number.
+    /// another verdict or be no shorter. Still over it, the answer is made once more without the disagreement notes (the
+    /// facts shown keep their editors' notes), unless the question asks about a dispute or names the sources ("according
+    /// to each source": their versions are asked). Not when the question asks for
+    /// all of it or names a level or number (both versions are the answer then).
     /// </summary>
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
         IReadOnlyList<MuscleAttribute> wanted, bool strong)
@@ -3615,13 +3899,31 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var whole = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2);
         // "Describe in full the proximal attachments", "which text says it starts at L1?": all of it, or a level one
         // version gives and the other may not, is asked.
-        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text) || text.Words.Any(w => w.Any(char.IsAsciiDigit)))
+        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text))
         {
             return whole;
         }
 
-        var shorter = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 1);
+        var level = text.Words.Any(w => w.Any(char.IsAsciiDigit));
+        var shorter = level ? whole : AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 1);
         if (shorter.Title != whole.Title || ReplyBudget.Length(shorter) >= ReplyBudget.Length(whole))
+        {
+            shorter = whole;
+        }
+
+        if (!ReplyBudget.Fits(shorter, ReplyBudget.FactChars) && !AsksAboutADispute(text) && !NamesASource(text)
+            && AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false, nameDisputes: true) is var named
+            && (ReplyBudget.Fits(named, ReplyBudget.FactChars) ? named : AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false)) is var bare
+            && bare.Title == whole.Title && ReplyBudget.Length(bare) < ReplyBudget.Length(shorter)
+            && (!level || KeepsTheAskedLevels(text, bare)))
+        {
+            // Still a wall ("where does psoas major attach": each end, the rib claim the origin's note repeats with its
+            // correction, and the note): the disagreement notes go, and the facts only they brought; a short line names
+            // each dispute when it fits, each fact shown keeps its own editors' note, and "tell me more" shows the rest.
+            shorter = bare;
+        }
+
+        if (ReferenceEquals(shorter, whole))
         {
             return whole;
         }
@@ -3631,11 +3933,47 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return (leftOut.Length > 0 && ReplyBudget.Fits(hinted, ReplyBudget.FactChars) ? hinted : shorter) with { LeftOut = leftOut };
     }
 
+    /// <summary>
+    /// "Psoas major starts at T12 and goes down to which lumbar vertebra": a level named in a question of several parts
+    /// (here the origin and the insertion) may go without the notes when the facts shown still name it; a single part's
+    /// level ("does the psoas minor arise from L1?") keeps both versions, as the notes are half its answer.
+    /// </summary>
+    private static bool KeepsTheAskedLevels(TokenizedText text, Reply reply)
+    {
+        var headed = 0;
+        foreach (var section in reply.Sections)
+        {
+            headed += section.Heading is null ? 0 : 1;
+        }
+
+        if (headed < 2)
+        {
+            return false;
+        }
+
+        var shown = VerdictChecks.LevelsOf(string.Join('\n', reply.Sections.Select(s => s.Body)));
+        return VerdictChecks.LevelsOf(text.Text).IsSubsetOf(shown);
+    }
+
+    /// <summary>"According to each source", "what do the sources say": the sources' versions are asked, and their notes with them.</summary>
+    private static bool NamesASource(TokenizedText text)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (Vocabulary.SourceWords.Contains(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Small enough never to outweigh a difference in the question's words: it only breaks their ties.</summary>
     private const double SourceTieBreak = 1e-6;
 
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
-        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach)
+        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach, bool withNotes = true, bool nameDisputes = false)
     {
         var cited = new Citations();
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -3661,7 +3999,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 List<FactPassage> focusedPassages = [];
                 var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts, withNotes, nameDisputes)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 if (focused is not null)
                 {

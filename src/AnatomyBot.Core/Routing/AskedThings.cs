@@ -51,7 +51,7 @@ internal static class AskedThings
     private const int MaxPhrase = 4;
 
     /// <summary>The shape the phrase was read from: "what is X" asks what a name means, where a plain English word is rarely a term.</summary>
-    private enum Shape
+    internal enum Shape
     {
         Subject,
         WhatIs,
@@ -171,7 +171,7 @@ internal static class AskedThings
     /// psoas help") is the muscle in a state, not a thing; "is the obturator nerve what supplies the iliacus" (an
     /// attribute asked after "is") is a claim about the muscle, which the verdicts settle.
     /// </remarks>
-    private static (int Start, int End, Shape Shape)? Phrase(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    internal static (int Start, int End, Shape Shape)? Phrase(TokenizedText text, Analysis analysis, KnowledgeIndex index)
     {
         for (var i = 0; i + 1 < text.Count; i++)
         {

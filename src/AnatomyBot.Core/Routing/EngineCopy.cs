@@ -32,6 +32,13 @@ internal static class EngineCopy
             UrgentNotice = string.IsNullOrWhiteSpace(index.Safety.Rules.UrgentNotice) ? null : index.Safety.Rules.UrgentNotice.Trim(),
         };
 
+    /// <summary>
+    /// Above the versions of a disputed fact when the student asks which to give in an exam: the sources' versions are
+    /// reported, not settled, so both are named with their sources (an editors' note gives the standard-anatomy one).
+    /// </summary>
+    public const string NameBothVersions =
+        "Give both versions with their sources; an editors' note, where shown, says what standard anatomy texts give.";
+
     /// <summary>The entity of the crisis reply, so the safety layer tells it from a red flag's.</summary>
     public const string CrisisEntity = "crisis";
 

@@ -887,7 +887,7 @@ internal static partial class FactAnswerer
     /// <summary>Sections for the chosen facts, grouped under their headings, with "Sources disagree" where they do.</summary>
     public static (ImmutableArray<ReplySection> Sections, ImmutableArray<string> Ids) Compose(
         KnowledgeIndex index, IReadOnlyList<int> chosen, Citations cited, bool dropSingleHeading = false, Func<FactPassage, bool>? showNote = null,
-        Func<FactPassage, bool>? briefNote = null)
+        Func<FactPassage, bool>? briefNote = null, bool attributeNotes = true)
     {
         var facts = index.Facts;
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -923,7 +923,7 @@ internal static partial class FactAnswerer
                 }
             }
 
-            AddRelatedNotes(facts, group.First(), disagreements, showNote);
+            AddRelatedNotes(facts, group.First(), disagreements, showNote, attributeNotes);
             disagreements.RemoveAll(n => shownDisputes.Exists(d => Repeats(facts, d.Fact, n.Fact) || Repeats(facts, n.Fact, d.Fact)));
             var topicNotes = NoteLines(facts, factsShown, disagreements, lines, ids, cited, briefNote, shownNotes);
             shownDisputes.AddRange(disagreements);
@@ -950,7 +950,7 @@ internal static partial class FactAnswerer
     public const string BriefDisputeHint = "(ask \"tell me more\" for each side)";
 
     /// <summary>A fact whose sources disagree is shown with the note, so both values are always visible: the topic's and the attribute's notes join the group's.</summary>
-    private static void AddRelatedNotes(FactIndex facts, FactPassage first, List<FactPassage> disagreements, Func<FactPassage, bool>? showNote)
+    private static void AddRelatedNotes(FactIndex facts, FactPassage first, List<FactPassage> disagreements, Func<FactPassage, bool>? showNote, bool attributeNotes)
     {
         if (first.Topic >= 0)
         {
@@ -963,7 +963,7 @@ internal static partial class FactAnswerer
             }
         }
 
-        if (first.Muscle >= 0 && first.Attribute is { } attribute)
+        if (attributeNotes && first.Muscle >= 0 && first.Attribute is { } attribute)
         {
             foreach (var note in facts.AttributeDisagreements(first.Muscle, attribute))
             {
@@ -1227,7 +1227,7 @@ internal static partial class FactAnswerer
             return level;
         }
 
-        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, askedMuscles, shown)
+        if (shown.Count == 0 || shown.Any(p => p.Fact.IsOpinion) || !VerdictChecks.AboutAskedMuscle(index, askedMuscles, shown, question)
             || shown.Any(p => ComparesOtherAgainstTheAsked(index, question, askedMuscles, Words(p.Fact.Text))))
         {
             return null;

@@ -139,7 +139,13 @@ internal static class FollowUpGate
     /// "how many times a day?", "how often then?", "how many sets per day": an amount asked with no subject of its own is
     /// asked of the last subject, though "times" and "day" are words of other facts (the rest topic's "a few days").
     /// </summary>
-    public static bool AsksOnlyAnAmount(TokenizedText text)
+    /// <remarks>
+    /// With the index, one word of the student's own that no fact uses may stand for the unit when a pointer shows what
+    /// it counts ("and how many rounds of that?", "how many goes of those"): "rounds" is then the sets of the last
+    /// answer. Without such a pointer ("how much protein?") the word is a subject of its own, left to the honest-scope
+    /// check.
+    /// </remarks>
+    public static bool AsksOnlyAnAmount(TokenizedText text, KnowledgeIndex? index = null)
     {
         // "and how many times a day?", "so for how long": a lead word before the amount asked.
         var at = 0;
@@ -153,14 +159,24 @@ internal static class FollowUpGate
             return false;
         }
 
+        var (ownUnit, pointer) = (false, false);
         for (var i = 0; i < text.Count; i++)
         {
-            if (!AmountWords.Contains(text.WordString(i)))
+            var word = text.WordString(i);
+            pointer |= word is "that" or "this" or "those" or "these" or "them" or "it" or "each";
+            if (AmountWords.Contains(word))
+            {
+                continue;
+            }
+
+            if (index is null || ownUnit || word.Length < 3 || index.Facts.Knows(word) || index.IsMuscleWord(word) || FactAnswerer.OpensQuestion(word))
             {
                 return false;
             }
+
+            ownUnit = true;
         }
 
-        return true;
+        return !ownUnit || pointer;
     }
 }

@@ -37,6 +37,11 @@ internal static class HistoryQuestions
         }
 
         var muscle = Muscle(analysis, index)?.ToLowerInvariant();
+        if (AsksWhereTheNameComesFrom(text))
+        {
+            return $"where the name {(muscle is null ? "of these muscles" : "of the " + muscle)} comes from";
+        }
+
         return AsksHistory(text) && !AsksWhoNamedOrDescribed(text) && AsksTheYearOfAFirst(text)
             ? "when that was first done"
             : $"who first named or described {(muscle is null ? "these muscles" : "the " + muscle)}, or when";
@@ -49,7 +54,7 @@ internal static class HistoryQuestions
     private static bool AsksHistory(TokenizedText text)
     {
         var words = Enumerable.Range(0, text.Count).Select(text.WordString).ToList();
-        if (words.Any(HistoryWords.Contains))
+        if (words.Any(HistoryWords.Contains) || AsksWhereTheNameComesFrom(text))
         {
             return true;
         }
@@ -72,6 +77,33 @@ internal static class HistoryQuestions
         return naming && (asksWhen || asksWho || (words.Contains("first") && words.Any(w => w is "anatomist" or "anatomists" or "scientist" or "scientists")));
     }
 
+    /// <summary>
+    /// The origin of a word: "where does the word iliacus come from", "what is the name psoas derived from", "why is it
+    /// called psoas". "where does the iliacus come from" (no "word", "name" or "term") asks the muscle's origin, and "what
+    /// is it called" asks a name.
+    /// </summary>
+    private static bool AsksWhereTheNameComesFrom(TokenizedText text)
+    {
+        var naming = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            naming |= word is "word" or "name" or "term";
+            if (naming && (word is "derived" or "derive" or "derives"
+                || (word is "come" or "comes" or "came" && i + 1 < text.Count && text.WordString(i + 1) == "from")))
+            {
+                return true;
+            }
+
+            if (word == "why" && i + 3 < text.Count && text.WordString(i + 1) is "is" or "was" or "are" && text.WordString(i + 3) == "called")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"the history of the iliacus": "history" with a muscle named within the next few words (not "a history of trauma").</summary>
     private static bool HistoryOfAMuscle(TokenizedText text, Analysis analysis)
     {
@@ -87,14 +119,17 @@ internal static class HistoryQuestions
     }
 
     /// <summary>
-    /// "when" asking a time: the first or last word, or after "and", "so", "but" or "exactly" ("who named it and when").
+    /// "when" asking a time: the first or last word, after "and", "so", "but" or "exactly" ("who named it and when"), or
+    /// before "was", "were", "did" or "is" ("ok when was it named").
     /// Inside a clause ("a tight hip that eases when she sits") it is a conjunction of the story, not the question.
     /// </summary>
     private static bool AsksWhen(List<string> words)
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (words[i] == "when" && (i == 0 || i == words.Count - 1 || words[i - 1] is "and" or "so" or "but" or "exactly" or "then"))
+            // "ok when was the iliacus named": "when" before a tense of "be" or "do" opens the question, whatever comes before it.
+            if (words[i] == "when" && (i == 0 || i == words.Count - 1 || words[i - 1] is "and" or "so" or "but" or "exactly" or "then"
+                || words[i + 1] is "was" or "were" or "did" or "is"))
             {
                 return true;
             }

@@ -275,6 +275,46 @@ internal sealed class KnowledgeIndex
         return all[passage];
     }
 
+    private int[][]? _headingMuscles;
+
+    /// <summary>The muscles a passage's heading names outright ("Strengthening the iliopsoas"); computed on first use, once per snapshot.</summary>
+    public int[] MusclesNamedInHeading(int passage)
+    {
+        var all = _headingMuscles ??= [.. Facts.Passages.Select(p => MusclesNamedIn(p.Heading))];
+        return all[passage];
+    }
+
+    private int[][]? _topicMuscles;
+
+    /// <summary>
+    /// The muscle a topic's "related" list names when it names exactly one (the psoas paradox: the psoas major), a group
+    /// counting as its part when the list names both (trunk flexion: the iliopsoas and the psoas major give the psoas
+    /// major), else none: a topic fact that names no muscle is about that one muscle, while a topic related to several
+    /// parts (palpation: the psoas major and the iliacus) leaves open which one a fact is about. Computed on first use,
+    /// once per snapshot.
+    /// </summary>
+    public int[] TopicMuscle(int topic)
+    {
+        var all = _topicMuscles ??= [.. Topics.Select(OnlyRelatedMuscle)];
+        return all[topic];
+    }
+
+    private int[] OnlyRelatedMuscle(Topic topic)
+    {
+        var related = new List<int>();
+        foreach (var id in topic.Related.IsDefault ? [] : topic.Related)
+        {
+            if (MuscleById.TryGetValue(id, out var muscle) && Array.IndexOf(Muscles, muscle) is var at and >= 0 && !related.Contains(at))
+            {
+                related.Add(at);
+            }
+        }
+
+        // A group listed beside its own part says no more than the part does.
+        related.RemoveAll(m => Muscles[m].IsGroup && related.Exists(p => p != m && !Muscles[m].Parts.IsDefault && Muscles[m].Parts.Contains(Muscles[p].Id)));
+        return related.Count == 1 ? [related[0]] : [];
+    }
+
     /// <summary>The muscles a text names outright, longest name first ("psoas major", not also the group's "psoas").</summary>
     public int[] MusclesNamedIn(string fact)
     {
@@ -359,6 +399,9 @@ internal sealed class KnowledgeIndex
 
     /// <summary>Per word no fact uses, whether it names a subject the sources may not cover (the rule is the router's; it is worked out once per word and snapshot).</summary>
     public WordMemo<bool> UnknownSubjectWords { get; } = new();
+
+    /// <summary>Per finding phrase ("psoas sign"), whether a fact's text holds it (<see cref="NamedFindings"/>; worked out once per phrase and snapshot).</summary>
+    public WordMemo<bool> NamedFindings { get; } = new();
 
     public bool IsTopicWord(string word) => _wordTopics.ContainsKey(word);
 

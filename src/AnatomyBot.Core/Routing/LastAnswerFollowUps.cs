@@ -54,6 +54,70 @@ internal static class LastAnswerFollowUps
             || (first == "which" && second is "of" or "one" && (at + 2 >= text.Count || PointBack.Contains(text.WordString(at + 2)) || second == "one"));
     }
 
+    /// <summary>Verbs of giving one version as the answer ("which do I write", "which one should I put", "which to learn").</summary>
+    private static readonly FrozenSet<string> GiveVerbs = new[]
+    {
+        "write", "put", "say", "give", "use", "answer", "learn", "memorise", "memorize", "pick", "choose", "go", "quote",
+        "cite", "trust", "believe", "take", "mark", "state", "revise", "remember",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What the choice is among ("which version", "which answer", "which one", "two versions").</summary>
+    private static readonly FrozenSet<string> ChoiceWords = new[]
+    {
+        "version", "versions", "answer", "answers", "one", "ones", "option", "options", "figure", "figures", "value", "values",
+        "two", "both", "different", "correct", "right", "true", "official",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Where the chosen version is to be given ("in the exam", "on the test", "for my flashcards").</summary>
+    private static readonly FrozenSet<string> ExamWords = new[]
+    {
+        "exam", "exams", "test", "tests", "quiz", "finals", "final", "paper", "osce", "viva", "flashcard", "flashcards",
+        "essay", "assignment", "notes", "class", "course", "uni", "school", "teacher", "lecturer", "professor", "prof",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The longest message read as asking which version of the last answer to give.</summary>
+    private const int MaxChoiceWords = 14;
+
+    /// <summary>
+    /// "which version should I write in the exam", "which one do I put", "wow two versions... which do I write", "which
+    /// answer is right for the test": after an answer that gave more than one version, the student asks which to give.
+    /// By its shape: "which" followed by a verb of giving one (write, put, say, use...) or by a word for the choice
+    /// (version, answer, one) with an exam word, naming no muscle and no pain, and holding no other word the facts use
+    /// (so "which stretch should I do first" and "which nerve do I write for the iliacus" keep their own subjects).
+    /// Not caught: the same without "which" ("what do I put in the exam then?").
+    /// </summary>
+    public static bool AsksWhichToGive(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        if (text.Count < 2 || text.Count > MaxChoiceWords || analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0
+            || analysis.Safety.TouchesPain || analysis.Safety.RedFlags.Count > 0)
+        {
+            return false;
+        }
+
+        var (which, gives, chooses, exam) = (false, false, false, false);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word == "which")
+            {
+                which = true;
+                continue;
+            }
+
+            var given = which && GiveVerbs.Contains(word);
+            var chosen = ChoiceWords.Contains(word);
+            var examWord = ExamWords.Contains(word);
+            (gives, chooses, exam) = (gives || given, chooses || chosen, exam || examWord);
+            if (!given && !chosen && !examWord && !GiveVerbs.Contains(word) && word.Length > 2 && !Vocabulary.StopWords.Contains(word)
+                && !Vocabulary.Filler.Contains(word) && index.Facts.Knows(word))
+            {
+                return false;
+            }
+        }
+
+        return which && (gives || (chooses && exam));
+    }
+
     /// <summary>
     /// Whether the last answer showed a fact holding a number and the reply shows none of them: "is that a lot?" after
     /// "15 to 20 repetitions" asks about that number, and the same topic's other facts ("hold for three seconds") are no

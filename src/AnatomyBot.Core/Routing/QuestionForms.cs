@@ -49,6 +49,52 @@ internal static partial class QuestionForms
         return Pair(text.Count - 3, 3) ? 3 : Pair(text.Count - 2, 2) ? 2 : 0;
     }
 
+    /// <summary>How many filler words may stand before an offered pair of answers ("quick yes or no: ...", "ok so true or false ...").</summary>
+    private const int MaxWordsBeforeOffer = 3;
+
+    /// <summary>
+    /// "Quick yes or no: does the iliacus insert on the lesser trochanter", "ok so true/false - the psoas is deep": an offered
+    /// pair of answers after a few words that say nothing (stop words and fillers only) opens the claim as it does at the
+    /// very start; where the claim begins (after the pair), or 0 when there is no such pair. Not caught: a content word
+    /// before the pair ("psoas quiz, yes or no: ..." keeps its words, as the pair may then be part of a longer sentence).
+    /// </summary>
+    private static int AfterOfferedPair(TokenizedText text)
+    {
+        for (var first = 1; first <= MaxWordsBeforeOffer && first < text.Count; first++)
+        {
+            var word = text.WordString(first - 1);
+            if (!Vocabulary.StopWords.Contains(word) && !Vocabulary.Filler.Contains(word))
+            {
+                return 0;
+            }
+
+            var length = AnswerWords.Contains(text.WordString(first)) && first + 1 < text.Count
+                ? (first + 2 < text.Count && OrWords.Contains(text.WordString(first + 1)) ? 3 : 2)
+                : 0;
+            if (length > 0 && AnswerWords.Contains(text.WordString(first + length - 1)) && text.WordString(first) != text.WordString(first + length - 1)
+                && text.Count - first - length >= 3)
+            {
+                return AsksOpenly(text, first + length) ? 0 : first + length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>"... yes or no questions are hard, where does it insert": a question word after the pair asks for more than yes or no.</summary>
+    private static bool AsksOpenly(TokenizedText text, int from)
+    {
+        for (var i = from; i < text.Count; i++)
+        {
+            if (FactAnswerer.OpensQuestion(text.WordString(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Tags of more than one word, at the end of a statement with or without "?".</summary>
     private static readonly string[][] PhraseTags =
     [
@@ -194,6 +240,7 @@ internal static partial class QuestionForms
 
         // "..., y or n?", "y/n", "true/false: ...", "si o no": the two answers offered, in any spelling the set holds.
         start = start == 0 && AnswerPairLength(text, 0) is var offered and > 0 && text.Count - offered >= 3 ? offered : start;
+        start = start == 0 ? AfterOfferedPair(text) : start;
         end = end == text.Count && AnswerPairLength(text, -1) is var trail and > 0 && end - trail - start >= 3 ? end - trail : end;
         if (end == text.Count && text.EndsWithQuestionMark && WordTags.Contains(text.WordString(end - 1)) && end - 1 - start >= 3
             && !Vocabulary.StopWords.Contains(text.WordString(end - 2)) && !FactAnswerer.IsQuestionWord(text.WordString(start)))
@@ -233,6 +280,82 @@ internal static partial class QuestionForms
         }
 
         return new TokenizedText(text.Text + " as the " + muscle.Name.ToLowerInvariant()) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+    }
+
+    /// <summary>Words that set two things side by side ("compare that with the major", "how is it different from the iliacus").</summary>
+    private static readonly FrozenSet<string> CompareWords = new[]
+    {
+        "compare", "compared", "comparing", "comparison", "versus", "vs", "v", "contrast", "differ", "differs", "different",
+        "difference", "differences", "against", "similar", "alike",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words a comparison with the last muscle may hold besides the muscle and the comparing word.</summary>
+    private static readonly FrozenSet<string> CompareFrame = new[]
+    {
+        "and", "so", "ok", "okay", "now", "can", "could", "you", "u", "please", "pls", "that", "this", "it", "its", "with", "to",
+        "from", "the", "a", "how", "is", "are", "does", "do", "what", "whats", "about", "of", "one", "muscle", "then", "between",
+        "them", "those", "these", "for", "me", "by", "in", "terms", "same",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The longest message read as comparing the last answer with another muscle.</summary>
+    private const int MaxCompareWords = 10;
+
+    /// <summary>
+    /// "compare that with the major" after the psoas minor's action, "how is it different from the iliacus?" after an
+    /// origin: the last attribute asked of both muscles ("action of the psoas minor and the psoas major"), so the reply
+    /// shows each muscle's version side by side instead of a topic about the two. Only when the chat was about one
+    /// muscle's attribute, the message names one other muscle (not a part or the group of it) and holds nothing but a
+    /// comparing word and the words around one. Not caught: a comparison that names its own attribute ("compare their
+    /// nerve supply") - that names its subject and is answered as asked.
+    /// </summary>
+    public static TokenizedText? WithLastMuscleCompared(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
+    {
+        if (context is not { MuscleId: { } id, Attribute: { } attribute } || text.Count > MaxCompareWords || analysis.Muscles.Count == 0
+            || analysis.GreyMuscles.Count > 0 || !index.MuscleById.TryGetValue(id, out var last) || analysis.Safety.TouchesPain)
+        {
+            return null;
+        }
+
+        var named = analysis.Muscles[0].Muscle;
+        var standard = Array.IndexOf(index.Muscles, last);
+        if (standard < 0 || named == standard)
+        {
+            return null;
+        }
+
+        for (var m = 1; m < analysis.Muscles.Count; m++)
+        {
+            if (analysis.Muscles[m].Muscle != named)
+            {
+                return null;
+            }
+        }
+
+        var compares = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (analysis.NamesMuscle(i))
+            {
+                continue;
+            }
+
+            compares |= CompareWords.Contains(word);
+            if (!CompareWords.Contains(word) && !CompareFrame.Contains(word))
+            {
+                return null;
+            }
+        }
+
+        if (!compares || FactAnswerer.Related(index, named, standard))
+        {
+            return null;
+        }
+
+        return new TokenizedText($"{Vocabulary.AttributeQueryWord(attribute)} of the {last.Name.ToLowerInvariant()} and the {index.Muscles[named].Name.ToLowerInvariant()}")
+        {
+            EndsWithQuestionMark = true,
+        };
     }
 
     /// <summary>"The same way", "the same direction", "do the same", "likewise": a claim that something matches, with no "as" or "like" saying what.</summary>
@@ -627,7 +750,14 @@ internal static partial class QuestionForms
     /// </summary>
     public static TokenizedText? WithPlainCause(TokenizedText text)
     {
-        for (var i = 1; i + 1 < text.Count; i++)
+        // "and what sets them off", "so what triggers it": a follow-up's lead word before the question word.
+        var lead = 0;
+        while (lead + 2 < text.Count && CauseLeads.Contains(text.WordString(lead)))
+        {
+            lead++;
+        }
+
+        for (var i = lead + 1; i + 1 < text.Count; i++)
         {
             var word = text.WordString(i);
             var next = text.WordString(i + 1);
@@ -645,7 +775,7 @@ internal static partial class QuestionForms
                 span = 2;
             }
 
-            if (span == 0 || !(text.WordString(0) is "what" or "whats" or "which" or "does" or "do" or "can" or "could" or "will"))
+            if (span == 0 || !(text.WordString(lead) is "what" or "whats" or "which" or "does" or "do" or "can" or "could" or "will"))
             {
                 continue;
             }
@@ -667,6 +797,9 @@ internal static partial class QuestionForms
 
         return null;
     }
+
+    /// <summary>Lead words a follow-up puts before the question word of a cause ("and what sets them off").</summary>
+    private static readonly FrozenSet<string> CauseLeads = new[] { "and", "so", "but", "then", "ok", "okay", "also" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static bool StartsWith(TokenizedText text, string[] words)
     {

@@ -13,6 +13,7 @@ internal static class ReplyComposer
     public const string DisagreementLabel = "Sources disagree: ";
     public const string EditorsNoteLabel = "Editors' note: ";
     public const string TopicDisagreementsHeading = "Where the sources disagree";
+    public const string RelatedHeading = "Related";
 
     public static readonly MuscleAttribute[] CardAttributes =
     [
@@ -51,12 +52,15 @@ internal static class ReplyComposer
     /// <summary>
     /// Every value with its source (or, for a short answer, the <paramref name="maxFacts"/> most relevant ones; see
     /// <see cref="ShortList"/>), then the disagreement note when the sources differ. <paramref name="shown"/> collects the
-    /// facts shown.
+    /// facts shown. Without <paramref name="withNotes"/> the disagreement note is left out, and with it the facts shown
+    /// only because the note repeats their corrected claim: each fact shown still carries its own editors' note, and with
+    /// <paramref name="nameDisputes"/> a short line still says that the sources disagree ("Sources disagree on the origin.").
     /// </summary>
     public static string AttributeBody(Muscle muscle, MuscleAttribute attribute, Citations cited, int maxFacts = int.MaxValue,
-        Func<Fact, double>? relevance = null, List<Fact>? shown = null)
+        Func<Fact, double>? relevance = null, List<Fact>? shown = null, bool withNotes = true, bool nameDisputes = false)
     {
-        var notes = (muscle.Disagreements.IsDefault ? [] : muscle.Disagreements).Where(d => d.Attribute == attribute).Select(d => d.Note.Trim()).ToArray();
+        var all = (muscle.Disagreements.IsDefault ? [] : muscle.Disagreements).Where(d => d.Attribute == attribute).Select(d => d.Note.Trim()).ToArray();
+        var notes = withNotes ? all : [];
         var facts = ShortList(muscle.Get(attribute), notes, maxFacts, relevance);
         shown?.AddRange(facts);
         var body = new StringBuilder(Facts(facts, cited));
@@ -65,8 +69,16 @@ internal static class ReplyComposer
             body.Append('\n').Append(DisagreementLabel).Append(note);
         }
 
+        if (!withNotes && nameDisputes && all.Length > 0 && facts.Length > 0)
+        {
+            body.Append('\n').Append(DisputeNamed(attribute));
+        }
+
         return body.ToString();
     }
+
+    /// <summary>The line that says the sources disagree on an attribute whose note is left out for length.</summary>
+    public static string DisputeNamed(MuscleAttribute attribute) => $"Sources disagree on the {Vocabulary.AttributeLabels[attribute].ToLowerInvariant()}.";
 
     /// <summary>
     /// The facts a short answer shows, in the card's order: the <paramref name="maxFacts"/> whose own words best match
@@ -95,12 +107,12 @@ internal static class ReplyComposer
             .Where(w => w.Length >= 3 && !Vocabulary.StopWords.Contains(w));
 
     public static ReplySection? AttributeSection(KnowledgeIndex index, Muscle muscle, MuscleAttribute attribute, Citations cited, string? heading,
-        int maxFacts = int.MaxValue, Func<Fact, double>? relevance = null, List<Fact>? shown = null)
+        int maxFacts = int.MaxValue, Func<Fact, double>? relevance = null, List<Fact>? shown = null, bool withNotes = true, bool nameDisputes = false)
     {
         var label = Vocabulary.AttributeLabels[attribute];
         if (muscle.Get(attribute).Length > 0)
         {
-            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited, maxFacts, relevance, shown));
+            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited, maxFacts, relevance, shown, withNotes, nameDisputes));
         }
 
         // The group often has no attachments of its own: answer with those of its parts.
@@ -116,7 +128,7 @@ internal static class ReplyComposer
                         parts.Append('\n');
                     }
 
-                    parts.Append(part.Name).Append(":\n").Append(AttributeBody(part, attribute, cited, maxFacts, relevance, shown));
+                    parts.Append(part.Name).Append(":\n").Append(AttributeBody(part, attribute, cited, maxFacts, relevance, shown, withNotes, nameDisputes));
                 }
             }
 
@@ -204,7 +216,7 @@ internal static class ReplyComposer
             .OfType<string>()
             .Take(limit)
             .ToArray();
-        return names.Length == 0 ? null : new ReplySection("Related", string.Join("; ", names));
+        return names.Length == 0 ? null : new ReplySection(RelatedHeading, string.Join("; ", names));
     }
 
     public static ImmutableArray<ReplySection> TopicBody(KnowledgeIndex index, Topic topic, Citations cited)

@@ -55,6 +55,8 @@ internal static class ShownFactFollowUps
             return false;
         }
 
+        // The shown facts are found once (one pass over the passages); each content word then looks only at them.
+        var shown = ShownOrdinals(index, context);
         var content = 0;
         for (var i = at + 2; i < text.Count; i++)
         {
@@ -64,7 +66,7 @@ internal static class ShownFactFollowUps
                 continue;
             }
 
-            if (!ShownFactHolds(index, context, index.Facts.Term(word)))
+            if (!ShownFactHolds(index, shown, index.Facts.Term(word)))
             {
                 return false;
             }
@@ -75,11 +77,26 @@ internal static class ShownFactFollowUps
         return content > 0;
     }
 
-    private static bool ShownFactHolds(KnowledgeIndex index, ConversationContext context, string term)
+    private static int[] ShownOrdinals(KnowledgeIndex index, ConversationContext context)
     {
+        var shown = new int[context.ShownFacts.Length];
+        var count = 0;
         foreach (var passage in index.Facts.Passages)
         {
-            if (context.ShownFacts.Contains(passage.Id) && index.Facts.FactTerms(passage.Ordinal).Contains(term))
+            if (count < shown.Length && context.ShownFacts.Contains(passage.Id))
+            {
+                shown[count++] = passage.Ordinal;
+            }
+        }
+
+        return count == shown.Length ? shown : shown[..count];
+    }
+
+    private static bool ShownFactHolds(KnowledgeIndex index, int[] shown, string term)
+    {
+        foreach (var ordinal in shown)
+        {
+            if (index.Facts.FactTerms(ordinal).Contains(term))
             {
                 return true;
             }

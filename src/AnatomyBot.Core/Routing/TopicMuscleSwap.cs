@@ -130,5 +130,7 @@ internal static class TopicMuscleSwap
         "one", "muscle", "of", "a", "please", "pls", "thanks", "thx", "too", "instead", "case", "in", "cool", "great", "right",
         // "and the iliacus, does it?", "is it the same thing for the psoas minor", "what about the iliacus, true as well?"
         "does", "do", "is", "it", "thing", "true", "as", "well", "either", "that",
+        // A correction's own words ("no, the iliacus", "sorry i meant the psoas minor").
+        "no", "nope", "nah", "sorry", "oops", "actually", "i", "meant", "mean", "rather", "plz",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

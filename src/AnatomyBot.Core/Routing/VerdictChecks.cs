@@ -56,17 +56,58 @@ internal static class VerdictChecks
 
     /// <summary>
     /// Whether the shown facts are about a muscle the question names (their own muscle, a muscle their text or heading
-    /// names, or a part or group of it); true when the question names none.
+    /// names, or a part or group of it); true when the question names none. A topic fact tied to the muscle by its heading
+    /// alone ("Strengthening the iliopsoas": its text names no muscle, and its topic relates to no one muscle) is about the
+    /// doing its heading names, so it counts only for a claim that shares a word with the heading besides the muscle's
+    /// ("is the psoas easy to feel with your fingers" is not settled by "once the easier version feels too easy").
     /// </summary>
-    public static bool AboutAskedMuscle(KnowledgeIndex index, int[] asked, IReadOnlyList<FactPassage> shown)
+    public static bool AboutAskedMuscle(KnowledgeIndex index, int[] asked, IReadOnlyList<FactPassage> shown, TokenizedText question)
     {
         if (asked.Length == 0)
         {
             return true;
         }
 
-        return shown.Any(p => (p.Muscle >= 0 ? [p.Muscle] : TopicFactMuscles(index, p))
-            .Any(m => asked.Any(a => FactAnswerer.Related(index, a, m))));
+        foreach (var p in shown)
+        {
+            var muscles = p.Muscle >= 0 ? [p.Muscle] : TopicFactMuscles(index, p);
+            if (muscles.Any(m => asked.Any(a => FactAnswerer.Related(index, a, m))) && !(p.Muscle < 0 && HeadingOnly(index, p) && !SharesTheHeading(index, p, question)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A topic fact whose muscle comes from its heading only: its text names none, says no "it", and its topic relates to no one muscle.</summary>
+    private static bool HeadingOnly(KnowledgeIndex index, FactPassage p) =>
+        p.Topic >= 0 && index.MusclesNamedIn(p.Ordinal).Length == 0 && index.MusclesNamedInHeading(p.Ordinal).Length > 0
+        && index.TopicMuscle(p.Topic).Length == 0 && !PronounSubject.IsMatch(p.Fact.Text);
+
+    /// <summary>Whether the question holds a word of the fact's heading (in the index's own terms) that names no muscle.</summary>
+    private static bool SharesTheHeading(KnowledgeIndex index, FactPassage p, TokenizedText question)
+    {
+        var heading = FactAnswerer.Words(p.Heading);
+        for (var i = 0; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (word.Length < 4 || Vocabulary.StopWords.Contains(word) || index.IsMuscleWord(word))
+            {
+                continue;
+            }
+
+            var term = index.Facts.Term(word);
+            foreach (var h in heading)
+            {
+                if (h.Length >= 4 && !index.IsMuscleWord(h) && index.Facts.Term(h) == term)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"It helps ...", "Contracting on one side only, it helps ...": a topic fact whose subject is a pronoun.</summary>
@@ -75,11 +116,15 @@ internal static class VerdictChecks
     /// <summary>
     /// The muscles a topic fact is about: those its text or heading names; for a fact whose subject is "it" and that
     /// names none ("Contracting on one side only, it helps bend the lower spine"), those the nearest earlier fact of its
-    /// topic names, which "it" stands for (the heat-and-ice card's "make sure it is applied safely" is no subject).
+    /// topic names, which "it" stands for (the heat-and-ice card's "make sure it is applied safely" is no subject). Any
+    /// other fact that names none ("bringing the trunk toward the thigh - trunk flexion") is about the one muscle its
+    /// topic's "related" list names (<see cref="KnowledgeIndex.TopicMuscle"/>); a topic related to several muscles gives
+    /// none, so a fact about the psoas never confirms a claim about the iliacus because their topic relates to both.
     /// </summary>
     private static int[] TopicFactMuscles(KnowledgeIndex index, FactPassage p)
     {
-        var named = index.MusclesNamedIn(p.Ordinal).Concat(index.MusclesNamedIn(p.Heading)).ToArray();
+        var (inText, inHeading) = (index.MusclesNamedIn(p.Ordinal), index.MusclesNamedInHeading(p.Ordinal));
+        var named = inHeading.Length == 0 ? inText : inText.Length == 0 ? inHeading : [.. inText, .. inHeading];
         if (named.Length > 0 || p.Topic < 0)
         {
             return named;
@@ -87,7 +132,7 @@ internal static class VerdictChecks
 
         if (!PronounSubject.IsMatch(p.Fact.Text))
         {
-            return RelatedMuscles(index, index.Topics[p.Topic]);
+            return index.TopicMuscle(p.Topic);
         }
 
         var topic = index.Facts.OfTopic(p.Topic);
@@ -100,31 +145,6 @@ internal static class VerdictChecks
         }
 
         return named;
-    }
-
-    /// <summary>
-    /// "The manual-therapy book notes that ... bringing the trunk toward the thigh - trunk flexion" under "Trunk flexion and
-    /// sitting up": a topic fact that names no muscle, under a title that names none, is about the muscles its topic
-    /// relates to (the knowledge's own "related" list), so "does the iliopsoas flex the trunk?" can be weighed against it.
-    /// A topic that relates to no muscle gives none, as before.
-    /// </summary>
-    private static int[] RelatedMuscles(KnowledgeIndex index, Topic topic)
-    {
-        if (topic.Related.IsDefaultOrEmpty)
-        {
-            return [];
-        }
-
-        var muscles = new List<int>();
-        foreach (var id in topic.Related)
-        {
-            if (index.MuscleById.TryGetValue(id, out var muscle) && Array.IndexOf(index.Muscles, muscle) is var at and >= 0)
-            {
-                muscles.Add(at);
-            }
-        }
-
-        return [.. muscles];
     }
 
     /// <summary>

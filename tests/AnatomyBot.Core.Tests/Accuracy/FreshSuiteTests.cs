@@ -24,7 +24,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json", "fresh14.json", "fresh15.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json", "fresh14.json", "fresh15.json", "fresh16.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -47,6 +47,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh13.json", 30)]
     [InlineData("fresh14.json", 30)]
     [InlineData("fresh15.json", 30)]
+    [InlineData("fresh16.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -162,6 +163,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// work, written without sight of fresh15 (main 259a3c9, 3 Dec 05:11 UTC, lexical): fresh15 174/213 = 81.7 %, fresh
     /// 127/131, fresh3 157/163, fresh8 200/209, fresh9 194/208, fresh10 189/207, fresh11 191/212, fresh12 193/214, fresh13
     /// 183/211, fresh14 194/211, held-out 373/377: floors 96, 96, 96, 95, 94, 95, 97, 95, 93, 91, 90, 90, 86, 91 and 81 %.
+    /// fresh16.json (211 students, a sixteenth, kept from the tuners of the session of 3 Dec 06:15 UTC): 167/211 = 79.1 % blind
+    /// at main 6fa21bd (items committed as a7228ab before the run; 3 Dec, 06:27 UTC), 169/211 = 80.1 % after two expectations
+    /// were corrected against the sources (476d50d; each item's note says why): floor 80 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -180,6 +184,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh13.json", 0.86)]
     [InlineData("fresh14.json", 0.91)]
     [InlineData("fresh15.json", 0.81)]
+    [InlineData("fresh16.json", 0.80)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -11,7 +11,6 @@ namespace AnatomyBot.Core.Tests.Routing;
 public sealed class VerdictChoiceRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
     [Theory]
-    [InlineData("is it fine to use ice on bare skin for a sore psoas?")]
     [InlineData("is the iliopsoas one tendon or two")]
     [InlineData("is the psoas cable shaped or fan shaped")]
     [InlineData("does the iliacus only flex the hip?")]
