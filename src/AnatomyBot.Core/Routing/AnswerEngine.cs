@@ -237,6 +237,23 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             reply = reply with { Disclaimer = index.Safety.Rules.Disclaimer.Trim() };
         }
 
+        // And it reads the message as given to the router, before any rewrite for routing: a description replaced by a
+        // muscle's name ("the one that makes my leg numb"), a turn's opener dropped, must never cost a red flag its urgent
+        // reply or a personal pain question its "please see a professional" section (the review, 3 Dec 2026).
+        if (reply.Intent != Intent.Urgent)
+        {
+            var given = TokenizedText.From(Head(stem));
+            var givenSafety = index.Safety.Inspect(given);
+            if (givenSafety.RedFlags.Count > 0)
+            {
+                reply = Compose(EngineCopy.Urgent(), index, given);
+            }
+            else if (givenSafety.TouchesPain && givenSafety.IsPersonal)
+            {
+                reply = Compose(reply, index, given);
+            }
+        }
+
         if (brief)
         {
             reply = Shortened(reply, index);
@@ -456,7 +473,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = from; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (Vocabulary.StopWords.Contains(word) || CardWords.Contains(word) || Vocabulary.Filler.Contains(word) || EverydayWords.IsBareNumber(word))
+            // "quiz me on what we talked about yesterday", "quiz me on lecture 4 stuff": the class's timetable and material
+            // are no subject of another field (the review, 3 Dec 2026).
+            if (Vocabulary.StopWords.Contains(word) || CardWords.Contains(word) || Vocabulary.Filler.Contains(word) || EverydayWords.IsBareNumber(word)
+                || Vocabulary.GeneralWords.Contains(word) || Vocabulary.ClaimTellers.Contains(word) || QuizMaterialWords.Contains(word))
             {
                 continue;
             }
@@ -471,6 +491,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         return unknown && Analyze(text, index) is { Muscles.Count: 0, GreyMuscles.Count: 0 };
     }
+
+    /// <summary>What a class covered, said in a quiz request ("what we talked about", "this week's material").</summary>
+    private static readonly FrozenSet<string> QuizMaterialWords = new[]
+    {
+        "talked", "covered", "learned", "learnt", "studied", "discussed", "did", "went", "chapter", "chapters", "module",
+        "modules", "lesson", "lessons", "material", "materials", "topic", "topics", "everything", "anything", "session",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether the quiz phrase at <paramref name="start"/> comes within three words after a word of a quiz taken, or right before one.</summary>
     private static bool TellsOfPastQuiz(TokenizedText text, int start, int length)
@@ -601,7 +628,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             context = null;
         }
 
-        if (!AsksWhichMuscle(text) && !LandmarkQuestions.AsksForOneOfThem(text) && !DescribedMuscles.EndsAskingWhich(text) && DescribedMuscles.Named(index, text, analysis, context?.TopicId) is { } named)
+        // Never for a message that speaks of pain or a red flag: "the one that makes my leg numb" describes a symptom, not
+        // a member, and the safety layer must read the words as written.
+        if (!analysis.Safety.TouchesPain && analysis.Safety.RedFlags.Count == 0
+            && !AsksWhichMuscle(text) && !LandmarkQuestions.AsksForOneOfThem(text) && !DescribedMuscles.EndsAskingWhich(text) && DescribedMuscles.Named(index, text, analysis, context?.TopicId) is { } named)
         {
             // "and the fan-shaped one, where does it insert?", "the one missing in some people?": the member its facts
             // describe, named as by its name, so the rest of the question (and the last one's attribute) is asked of it.
@@ -736,16 +766,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return Compose(decided, index, text);
     }
 
-    /// <summary>
-    /// Whether a turn after an answer that carried the disclaimer goes on about the same pain or injury: a correction of
-    /// the muscle meant ("no i meant the iliacus", "sorry, psoas minor not major"), or a message naming no muscle that
-    /// leans on the last answer (the follow-up gate let it) and speaks of the student ("how many reps should i do then",
-    /// "should i use heat or ice") or has a follow-up shape ("and for how long?", "what about stretches?"). A new
-    /// question that names a muscle ("where does the psoas minor insert") or, by its own words, a topic whose facts never
-    /// speak of pain ("and what is the psoas paradox?") is answered as new, without the disclaimer unless its answer
-    /// speaks of pain. A topic whose facts do ("I have an exam tomorrow, what does the lumbar plexus supply", whose
-    /// topic is also about nerve pain) keeps it.
-    /// </summary>
     /// <summary>Verbs that ask what remedies a complaint ("what would help", "how do I fix it", "what eases it").</summary>
     private static readonly FrozenSet<string> RemedyVerbs = new[]
     {
@@ -766,6 +786,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         return false;
     }
 
+    /// <summary>
+    /// Whether a turn after an answer that carried the disclaimer goes on about the same pain or injury: a correction of
+    /// the muscle meant ("no i meant the iliacus", "sorry, psoas minor not major"), or a message naming no muscle that
+    /// leans on the last answer (the follow-up gate let it) and speaks of the student ("how many reps should i do then",
+    /// "should i use heat or ice") or has a follow-up shape ("and for how long?", "what about stretches?"). A new
+    /// question that names a muscle ("where does the psoas minor insert") or, by its own words, a topic whose facts never
+    /// speak of pain ("and what is the psoas paradox?") is answered as new, without the disclaimer unless its answer
+    /// speaks of pain. A topic whose facts do ("I have an exam tomorrow, what does the lumbar plexus supply", whose
+    /// topic is also about nerve pain) keeps it. A remedy asked right after the pain, naming no muscle ("what stretches
+    /// would help"), goes on about it whichever topic answers, a topic of its own included.
+    /// </summary>
     private static bool StaysOnThePain(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? followed)
     {
         if (FactAnswerer.IsCorrection(text))
@@ -2318,19 +2349,41 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         text.Words.Any(w => w is "describe" or "everything" or "overview" or "summary" or "summarise" or "summarize" or "all" or "full"
             or "whole" or "entire" or "complete" or "card" or "basics") || (text.Words.Contains("tell") && text.Words.Contains("about"));
 
-    /// <summary>The muscle's name alone, or with "tell me about", "what is", "describe": the whole card.</summary>
+    /// <summary>
+    /// The muscle's name alone, or with "tell me about", "what is", "describe": the whole card. With a word asking for
+    /// all of it ("full", "whole", "everything"), a noun for an account of the muscle counts as a card word too ("give me
+    /// the full picture of the iliacus", "full rundown on the psoas major", sixteenth blind trial's summary, which had
+    /// got "my sources don't cover that"); alone such a noun asks nothing of the card ("a picture of the iliacus").
+    /// </summary>
     private static bool AsksForCard(TokenizedText text, Analysis analysis)
     {
+        var wholeAsked = false;
+        var accountNoun = false;
         for (var i = 0; i < text.Count; i++)
         {
-            if (!analysis.NamesMuscle(i) && !CardWords.Contains(text.WordString(i)) && !Vocabulary.GreetingWords.Contains(text.WordString(i)))
+            var word = text.WordString(i);
+            wholeAsked |= word is "full" or "whole" or "entire" or "complete" or "everything";
+            if (AccountNouns.Contains(word))
+            {
+                accountNoun = true;
+                continue;
+            }
+
+            if (!analysis.NamesMuscle(i) && !CardWords.Contains(word) && !Vocabulary.GreetingWords.Contains(word))
             {
                 return false;
             }
         }
 
-        return true;
+        return !accountNoun || wholeAsked;
     }
+
+    /// <summary>Nouns for an account of a muscle as a whole, asked with "full", "whole" or "everything" (see <see cref="AsksForCard"/>).</summary>
+    private static readonly FrozenSet<string> AccountNouns = new[]
+    {
+        "picture", "rundown", "lowdown", "breakdown", "run", "down", "details", "detail", "information", "profile", "story",
+        "description", "guide", "notes", "review", "recap", "works",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "what's the iliopsoas", "what is the psoas minor", "what muscles are in the iliopsoas group": a definition or

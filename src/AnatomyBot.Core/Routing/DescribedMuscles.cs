@@ -218,13 +218,6 @@ internal static class DescribedMuscles
         Find(index, text, analysis, 0, text.Count, plainWordsOnly);
 
     /// <summary>
-    /// "and the fan-shaped one, where does it insert?", "the one that's missing in some people, what does it do?": a
-    /// member named by "the ... one" or "the one that/which/with/without ...", its description read as in
-    /// <see cref="Find"/> (up to the next question word or attribute cue); null when the question names a muscle, has no
-    /// such phrase, or the phrase says only a position ("the other one", "the first one": what was shown decides those).
-    /// Start and End are the description's words, so the caller can read what is asked of the member without them.
-    /// </summary>
-    /// <summary>
     /// The question with "the ... one" (<see cref="OneDescribed"/>) replaced by the member's name ("and the fan shaped one,
     /// where does it insert" becomes "and the iliacus where does it insert"); null when it has no such phrase.
     /// </summary>
@@ -280,7 +273,15 @@ internal static class DescribedMuscles
         text.Count > 3 && text.WordString(text.Count - 1) == "it" && text.WordString(text.Count - 2) == "is"
         && (text.WordString(text.Count - 3) is "which" or "what" || (text.WordString(text.Count - 3) == "one" && text.WordString(text.Count - 4) == "which"));
 
-    public static (int Muscle, int Start, int End)? OneDescribed(KnowledgeIndex index, TokenizedText text, Analysis analysis)
+    /// <summary>
+    /// "and the fan-shaped one, where does it insert?", "the one that's missing in some people, what does it do?": a
+    /// member named by "the ... one" or "the one that/which/with/without ...", its description read as in
+    /// <see cref="Find"/> (up to the next question word or attribute cue); null when the question names a muscle, has no
+    /// such phrase, or the phrase says only a position ("the other one", "the first one": what was shown decides those).
+    /// Start and End are the description's words, so the caller can read what is asked of the member without them.
+    /// "what's the one exercise that helps most?" asks for a thing, not a member (the review, 3 Dec 2026).
+    /// </summary>
+    private static (int Muscle, int Start, int End)? OneDescribed(KnowledgeIndex index, TokenizedText text, Analysis analysis)
     {
         if (analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0)
         {
@@ -297,6 +298,11 @@ internal static class DescribedMuscles
             int start, end;
             if (text.WordString(i - 1) == "the" && i + 1 < text.Count && !QuestionWords.Contains(text.WordString(i + 1)))
             {
+                if (i >= 2 && (text.WordString(i - 2) == "whats" || (i >= 3 && text.WordString(i - 2) == "is" && text.WordString(i - 3) == "what")))
+                {
+                    continue;
+                }
+
                 // "the one (that's) missing in some people, what does it do": up to the next question word.
                 start = i + 1;
                 end = start + 1;

@@ -80,15 +80,17 @@ internal static class HistoryQuestions
     /// <summary>
     /// The origin of a word: "where does the word iliacus come from", "what is the name psoas derived from", "why is it
     /// called psoas". "where does the iliacus come from" (no "word", "name" or "term") asks the muscle's origin, and "what
-    /// is it called" asks a name.
+    /// is it called" asks a name. The naming word stands at most three words before the verb ("the term psoas major
+    /// comes from"): "what is the name of the nerve that comes from L2-L4" asks a nerve (the review, 3 Dec 2026).
     /// </summary>
     private static bool AsksWhereTheNameComesFrom(TokenizedText text)
     {
-        var naming = false;
+        var namingAt = -1;
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            naming |= word is "word" or "name" or "term";
+            namingAt = word is "word" or "name" or "term" ? i : namingAt;
+            var naming = namingAt >= 0 && i - namingAt <= 3;
             if (naming && (word is "derived" or "derive" or "derives"
                 || (word is "come" or "comes" or "came" && i + 1 < text.Count && text.WordString(i + 1) == "from")))
             {

@@ -69,6 +69,7 @@ internal sealed class KnowledgeIndex
         _topicPhraseWeight = [.. _topicPhrases.Select((phrase, i) => PhraseWeight(phrase, _topicPhraseOwners[i].Length))];
         TopicFuzzy = new TrigramIndex(_topicPhrases);
         _topicPhraseWords = new PhraseWords(_topicPhrases, RoutingThresholds.PhraseWordAlign);
+        _factWordPairs = new Lazy<FrozenSet<string>>(() => BuildFactWordPairs(Facts.Passages.Select(p => p.Fact.Text + " " + p.Heading)));
         (_wordTopics, _idf, _maxIdf, _exactQuestions) = BuildTopicVocabulary(Topics);
         VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
         _topicWordsBySound = new SoundAlikeWords(_wordTopics.Keys);
@@ -400,8 +401,32 @@ internal sealed class KnowledgeIndex
     /// <summary>Per word no fact uses, whether it names a subject the sources may not cover (the rule is the router's; it is worked out once per word and snapshot).</summary>
     public WordMemo<bool> UnknownSubjectWords { get; } = new();
 
-    /// <summary>Per finding phrase ("psoas sign"), whether a fact's text holds it (<see cref="NamedFindings"/>; worked out once per phrase and snapshot).</summary>
-    public WordMemo<bool> NamedFindings { get; } = new();
+    /// <summary>
+    /// Every pair of adjacent words in a fact's text or heading, normalised ("psoas syndrome", "iliopsoas bursa"), built
+    /// once per snapshot on first use: a named finding is covered when the facts hold its two words together
+    /// (<see cref="NamedFindings"/>). A set, so a student's phrase costs one lookup whatever was asked before.
+    /// </summary>
+    public FrozenSet<string> FactWordPairs => _factWordPairs.Value;
+
+    private readonly Lazy<FrozenSet<string>> _factWordPairs;
+
+    private static FrozenSet<string> BuildFactWordPairs(IEnumerable<string> texts)
+    {
+        var pairs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var words = TextNormalizer.Normalize(text, 4000).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 1; i < words.Length; i++)
+            {
+                pairs.Add(words[i - 1] + " " + words[i]);
+            }
+        }
+
+        return pairs.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether a normalised phrase is one of the topics' own phrases (a title, an id's words, a keyword).</summary>
+    public bool IsTopicPhrase(string normalized) => _topicPhraseLookup.ContainsKey(normalized);
 
     public bool IsTopicWord(string word) => _wordTopics.ContainsKey(word);
 

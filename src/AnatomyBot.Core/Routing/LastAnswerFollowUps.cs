@@ -100,6 +100,12 @@ internal static class LastAnswerFollowUps
             var word = text.WordString(i);
             if (word == "which")
             {
+                // "which test should I use?" asks for a test, not which version to give (the review, 3 Dec 2026).
+                if (i + 1 < text.Count && ExamWords.Contains(text.WordString(i + 1)))
+                {
+                    return false;
+                }
+
                 which = true;
                 continue;
             }

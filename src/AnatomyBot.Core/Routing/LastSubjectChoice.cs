@@ -10,7 +10,8 @@ namespace AnatomyBot.Core.Routing;
 /// attribute other than the last one, after an answer about one muscle's attribute. The facts of that attribute, of the
 /// muscle or of its parts (a group's insertion is its parts' insertions), that hold an option answer it; without one the
 /// question is left to the usual rules, so words of another topic ("back", "front" of the symptoms) no longer take it
-/// there first. Not caught: options the facts word otherwise ("anterior or posterior" against "back of the femur"), a
+/// there first. Another word the facts use must be held by the chosen facts too ("is the bursa in front or back?" asks
+/// the bursa). Not caught: options the facts word otherwise ("anterior or posterior" against "back of the femur"), a
 /// choice after a topic (the last topic's own facts already answer those, see AnswerEngine.LastTopicFollowUp).
 /// </summary>
 internal static class LastSubjectChoice
@@ -79,7 +80,37 @@ internal static class LastSubjectChoice
             }
         }
 
-        return facts.Count > 0 ? facts : null;
+        return facts.Count > 0 && HoldOtherWords(text, index, options, facts) ? facts : null;
+    }
+
+    /// <summary>
+    /// Whether every other word of the question the facts use is held by a chosen fact: "is the bursa in front or back?"
+    /// after the insertion asks about the bursa, not the insertion (the review, 3 Dec 2026).
+    /// </summary>
+    private static bool HoldOtherWords(TokenizedText text, KnowledgeIndex index, List<string> options, List<int> facts)
+    {
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word == "or" || Vocabulary.StopWords.Contains(word) || !index.Facts.Knows(word) || options.Contains(index.Facts.Term(word)))
+            {
+                continue;
+            }
+
+            var term = index.Facts.Term(word);
+            var held = false;
+            foreach (var fact in facts)
+            {
+                held |= index.Facts.FactTerms(fact).Contains(term);
+            }
+
+            if (!held)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The term of the nearest word to one side of "or" that is no stop word, when the facts use it; else null.</summary>

@@ -36,7 +36,7 @@ internal static class NamedFindings
             }
 
             var modifier = text.WordString(i - 1);
-            if (!Names(modifier, index) || index.NamedFindings.Get(modifier + " " + noun, index, static (ix, phrase) => FactsHold(ix, phrase)))
+            if (!Names(modifier, index) || FactsHold(index, modifier, noun, text.WordString(i)) || TopicsName(index, modifier, text.WordString(i)))
             {
                 continue;
             }
@@ -67,18 +67,15 @@ internal static class NamedFindings
             // Four letters or more: a shorter one is as often a tag's abbreviation ("[mod test]") as a name.
             || (word.Length >= 4 && EverydayEnglish.RankOfBase(word) >= RoutingThresholds.EverydayWordRank && !Vocabulary.NamesNoSubject(word)));
 
-    /// <summary>Whether a fact's text or heading holds the phrase, its noun singular or plural ("psoas syndrome").</summary>
-    private static bool FactsHold(KnowledgeIndex index, string phrase)
-    {
-        foreach (var passage in index.Facts.Passages)
-        {
-            var normalized = TextNormalizer.Normalize(passage.Fact.Text + " " + passage.Heading, 4000);
-            if (normalized.Contains(phrase, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    /// <summary>Whether a fact's text or heading holds the two words together, the noun singular or as typed ("psoas syndrome").</summary>
+    private static bool FactsHold(KnowledgeIndex index, string modifier, string noun, string typed) =>
+        index.FactWordPairs.Contains(modifier + " " + noun) || index.FactWordPairs.Contains(modifier + " " + typed);
 
-        return false;
-    }
+    /// <summary>
+    /// "tight psoas signs?", "iliopsoas diseases?": a muscle's name before a noun a topic is named by, as typed ("signs"
+    /// of the symptoms topic), asks that topic, not a named finding (the review, 3 Dec 2026). "the psoas sign" (singular,
+    /// a named clinical sign) stays uncovered unless a topic is named by "sign" itself.
+    /// </summary>
+    private static bool TopicsName(KnowledgeIndex index, string modifier, string typed) =>
+        index.IsMuscleWord(modifier) && index.IsTopicPhrase(typed);
 }

@@ -10,12 +10,13 @@ namespace AnatomyBot.Core.Routing;
 /// it, what's its nerve supply", "back to the iliacus - blood supply?"): dropped, so "back" is no body part and "hmm"
 /// no word of the question;</item>
 /// <item>a retraction of the last question ("scratch that - psoas minor pls", "yeah no, i meant the iliacus", "never
-/// mind, the minor", "my bad: iliacus"): read as the correction lead "no" (<see cref="FactAnswerer.IsCorrection"/>), so
+/// mind, the minor"): read as the correction lead "no" (<see cref="FactAnswerer.IsCorrection"/>), so
 /// the muscle that follows takes the last question's attribute; "yeah no" is then no pair of offered answers. A
 /// retraction followed by a question of its own ("never mind that, what does it do") is dropped instead;</item>
 /// <item>txt-speak "n" for "and" at the start ("n the iliacus?", "n minor?").</item>
 /// </list>
-/// Only at the start of the message, and only in a chat that has a last subject (the caller checks). Not caught: an
+/// Only at the start of the message, and only in a chat that has a last subject (the caller checks). "my bad" is no
+/// retraction here: the words cannot tell "my bad: iliacus" from "my bad leg is numb" (the review, 3 Dec 2026). Not caught: an
 /// opener in the middle ("what about, hmm, the iliacus"); "back to" before anything but a pronoun, a word for the
 /// question or a muscle ("back to running after a strain" keeps its words).
 /// </summary>
@@ -46,7 +47,7 @@ internal static class TurnOpeners
     [
         ["scratch", "that"], ["scratch", "it"], ["scratch"], ["never", "mind", "that"], ["never", "mind"], ["nevermind", "that"],
         ["nevermind"], ["nvm"], ["forget", "that"], ["forget", "it"], ["ignore", "that"], ["yeah", "no"], ["yea", "no"],
-        ["no", "wait"], ["wait", "no"], ["my", "bad"], ["correction"],
+        ["no", "wait"], ["wait", "no"], ["correction"],
     ];
 
     /// <summary>The message without its opener, or null when it has none (or nothing would be left).</summary>

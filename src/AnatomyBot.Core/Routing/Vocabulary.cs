@@ -565,7 +565,11 @@ internal static class Vocabulary
                 "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone", "exist", "exists",
                 // "is it true that not everybody has one?" (a cue's words become cue words everywhere: "human" or "people"
                 // alone would make "how many bones are in the human hand" an anatomy question)
-                "not everybody", "everybody have", "does everybody", "everybody", "every1"));
+                "not everybody", "everybody have", "does everybody", "everybody", "every1",
+                // "Is a psoas minor found in every human body?" (sixteenth blind trial's summary; also an eighth-trial
+                // follow-up): "in every", weak. Not "every human" or "all people": a cue's words become cue words, and
+                // "humans" would then hide the subject of "do dogs have a psoas major like humans?".
+                "in every"));
     }
 
     /// <summary>What lies around it ("relations", "neighbours"); "next to" and "near" are weak.</summary>
