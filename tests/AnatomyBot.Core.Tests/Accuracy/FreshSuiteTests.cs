@@ -165,26 +165,31 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 183/211, fresh14 194/211, held-out 373/377: floors 96, 96, 96, 95, 94, 95, 97, 95, 93, 91, 90, 90, 86, 91 and 81 %.
     /// fresh16.json (211 students, a sixteenth, kept from the tuners of the session of 3 Dec 06:15 UTC): 167/211 = 79.1 % blind
     /// at main 6fa21bd (items committed as a7228ab before the run; 3 Dec, 06:27 UTC), 169/211 = 80.1 % after two expectations
-    /// were corrected against the sources (476d50d; each item's note says why): floor 80 %.
+    /// were corrected against the sources (476d50d; each item's note says why): floor 80 %. With the session's four engineers'
+    /// work, written without sight of fresh16 (main a625932, 3 Dec 07:49 UTC, lexical): fresh16 180/211 = 85.3 %; with the
+    /// lead's fixes from its summary and the review (main 98a4eb7, 08:03 UTC): fresh16 183/211 = 86.7 %, fresh 128/131, fresh2
+    /// 153/158, fresh4 171/178, fresh7 212/216, fresh8 203/209, fresh10 191/207, fresh11 193/212, fresh12 194/214, fresh13
+    /// 188/211, fresh14 199/211, fresh15 193/213, held-out 375/377: floors 97, 96, 96, 96, 94, 95, 98, 97, 93, 92, 91, 90, 89,
+    /// 94, 90 and 86 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
-    [InlineData("fresh.json", 0.96)]
+    [InlineData("fresh.json", 0.97)]
     [InlineData("fresh2.json", 0.96)]
     [InlineData("fresh3.json", 0.96)]
-    [InlineData("fresh4.json", 0.95)]
+    [InlineData("fresh4.json", 0.96)]
     [InlineData("fresh5.json", 0.94)]
     [InlineData("fresh6.json", 0.95)]
-    [InlineData("fresh7.json", 0.97)]
-    [InlineData("fresh8.json", 0.95)]
+    [InlineData("fresh7.json", 0.98)]
+    [InlineData("fresh8.json", 0.97)]
     [InlineData("fresh9.json", 0.93)]
-    [InlineData("fresh10.json", 0.91)]
-    [InlineData("fresh11.json", 0.90)]
+    [InlineData("fresh10.json", 0.92)]
+    [InlineData("fresh11.json", 0.91)]
     [InlineData("fresh12.json", 0.90)]
-    [InlineData("fresh13.json", 0.86)]
-    [InlineData("fresh14.json", 0.91)]
-    [InlineData("fresh15.json", 0.81)]
-    [InlineData("fresh16.json", 0.80)]
+    [InlineData("fresh13.json", 0.89)]
+    [InlineData("fresh14.json", 0.94)]
+    [InlineData("fresh15.json", 0.90)]
+    [InlineData("fresh16.json", 0.86)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

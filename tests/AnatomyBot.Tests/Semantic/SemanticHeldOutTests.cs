@@ -74,28 +74,32 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 195/211, fresh15 174/213: the floors below (fresh 96, fresh3 96, fresh8 96, fresh11 90, fresh12 90, fresh13 87,
     /// fresh14 92, fresh15 81 %; the others unchanged).
     /// fresh16.json: the sixteenth blind trial (session of 3 Dec 06:15 UTC; 167/211 = 79.1 % blind lexical at 6fa21bd, 169/211 =
-    /// 80.1 % after two expectations were corrected against the sources; not run model on): floor 80 %, a placeholder equal
-    /// to the lexical floor until a model-on run is recorded.
+    /// 80.1 % after two expectations were corrected against the sources; not run model on before the engineers' work).
+    /// Model on with the session's engineers' work (main a625932, 3 Dec 07:51 UTC): fresh16 181/211 = 85.8 %; with the
+    /// lead's fixes (main 98a4eb7, 08:10 UTC): fresh16 184/211 = 87.2 %, fresh 128/131, fresh2 153/158, fresh3 157/163,
+    /// fresh4 171/178, fresh5 184/194, fresh6 195/204, fresh7 212/216, fresh8 204/209, fresh9 193/208, fresh10 191/207,
+    /// fresh11 194/212, fresh12 195/214, fresh13 188/211, fresh14 200/211, fresh15 193/213, held-out 375/377: floors 97,
+    /// 96, 96, 96, 94, 95, 98, 97, 92, 92, 91, 91, 89, 94, 90 and 87 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
-    [InlineData("fresh.json", 0.96, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh.json", 0.97, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh2.json", 0.96, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh3.json", 0.96, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh4.json", 0.95, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh4.json", 0.96, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh5.json", 0.94, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh6.json", 0.95, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh7.json", 0.98, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh8.json", 0.96, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh8.json", 0.97, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh9.json", 0.92, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh10.json", 0.91, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh11.json", 0.90, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh12.json", 0.90, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh13.json", 0.87, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh14.json", 0.92, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh15.json", 0.81, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh16.json", 0.80, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh10.json", 0.92, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh11.json", 0.91, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh12.json", 0.91, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh13.json", 0.89, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh14.json", 0.94, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh15.json", 0.90, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh16.json", 0.87, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
