@@ -2353,7 +2353,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// The muscle's name alone, or with "tell me about", "what is", "describe": the whole card. With a word asking for
     /// all of it ("full", "whole", "everything"), a noun for an account of the muscle counts as a card word too ("give me
     /// the full picture of the iliacus", "full rundown on the psoas major", sixteenth blind trial's summary, which had
-    /// got "my sources don't cover that"); alone such a noun asks nothing of the card ("a picture of the iliacus").
+    /// got "my sources don't cover that"); alone such a noun asks nothing of the card ("a picture of the iliacus"), but
+    /// "the rundown", "the lowdown" and "a breakdown" ask for the whole by themselves.
     /// </summary>
     private static bool AsksForCard(TokenizedText text, Analysis analysis)
     {
@@ -2363,6 +2364,11 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             var word = text.WordString(i);
             wholeAsked |= word is "full" or "whole" or "entire" or "complete" or "everything";
+            if (WholeAccountNouns.Contains(word))
+            {
+                continue;
+            }
+
             if (AccountNouns.Contains(word))
             {
                 accountNoun = true;
@@ -2381,9 +2387,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>Nouns for an account of a muscle as a whole, asked with "full", "whole" or "everything" (see <see cref="AsksForCard"/>).</summary>
     private static readonly FrozenSet<string> AccountNouns = new[]
     {
-        "picture", "rundown", "lowdown", "breakdown", "run", "down", "details", "detail", "information", "profile", "story",
-        "description", "guide", "notes", "review", "recap", "works",
+        "picture", "run", "down", "details", "detail", "information", "profile", "story", "description", "guide", "notes",
+        "review", "recap", "works",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Nouns that mean an account of the whole by themselves ("give me the rundown on psoas minor").</summary>
+    private static readonly FrozenSet<string> WholeAccountNouns = new[] { "rundown", "lowdown", "breakdown" }
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "what's the iliopsoas", "what is the psoas minor", "what muscles are in the iliopsoas group": a definition or

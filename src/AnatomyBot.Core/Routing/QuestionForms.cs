@@ -648,7 +648,8 @@ internal static partial class QuestionForms
     /// <summary>
     /// "PM insertion?", "Pm nerve supply", "origin of the PM": students' shorthand for the psoas major, spelt out (never
     /// after a number: "3 pm", "at 5 30 pm" is the time of day); and "lumber", phone autocorrect's real word for
-    /// "lumbar" ("Lumber plexus levels"), which no question about these muscles means. Null when there is none.
+    /// "lumbar" ("Lumber plexus levels"), which no question about these muscles means; "diff" for the difference. Null
+    /// when there is none.
     /// </summary>
     public static TokenizedText? WithSpelledOutShorthand(TokenizedText text)
     {
@@ -660,6 +661,8 @@ internal static partial class QuestionForms
             {
                 "pm" when i == 0 || !text.WordString(i - 1).All(char.IsAsciiDigit) => "psoas major",
                 "lumber" => "lumbar",
+                // "psoas major vs minor whats the diff fr": chat shorthand for the difference.
+                "diff" or "diffs" => "difference",
                 _ => null,
             };
             if (spelt is not null)

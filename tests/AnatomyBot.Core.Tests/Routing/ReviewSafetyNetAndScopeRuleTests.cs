@@ -10,7 +10,8 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// presence question with "every human" asks the variations; a name's origin needs the naming word next to the verb; a
 /// muscle's name before a topic's own noun ("psoas signs") asks that topic; the class's material is no quiz subject of
 /// another field; a described member is never the thing a "what's the one ..." question asks for; another word of the
-/// question keeps a choice off the last attribute; "which test" asks for a test.
+/// question keeps a choice off the last attribute; "which test" asks for a test; "the rundown" asks for the card and
+/// "diff" is the difference (the sixteenth blind trial's summary).
 /// </summary>
 public sealed class ReviewSafetyNetAndScopeRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
@@ -44,12 +45,29 @@ public sealed class ReviewSafetyNetAndScopeRuleTests(ShippedKnowledgeFixture fix
     [Theory]
     [InlineData("give me the full picture of the iliacus muscle", "iliacus")]
     [InlineData("full rundown on the psoas major pls", "psoas-major")]
+    [InlineData("give me the rundown on psoas minor", "psoas-minor")]
+    [InlineData("breakdown of the iliacus pls", "iliacus")]
     public void A_whole_card_asked_with_an_account_noun_gets_the_card(string question, string muscle)
     {
         var reply = fixture.Ask(question);
 
         Assert.Equal(Intent.Muscle, reply.Intent);
         Assert.Equal(muscle, reply.Entity);
+    }
+
+    [Fact]
+    public void Show_me_a_picture_alone_is_no_card_request() =>
+        Assert.NotEqual(Intent.Muscle, fixture.Ask("show me a picture of the iliacus").Intent);
+
+    [Theory]
+    [InlineData("lowkey confused, psoas major vs minor whats the diff fr")]
+    [InlineData("whats the diff between psoas major and minor")]
+    public void Diff_is_chat_shorthand_for_the_difference(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.Topic, reply.Intent);
+        Assert.Equal("psoas-major-vs-minor", reply.Entity);
     }
 
     [Fact]
