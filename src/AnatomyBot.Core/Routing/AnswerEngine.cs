@@ -446,6 +446,42 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>
+    /// A student's own answer handed in to be checked: "I answer and you check: psoas major inserts on the greater
+    /// trochanter, right?", "check my flashcard: iliacus innervation = femoral nerve L2-L3", "my answer: it inserts on the
+    /// lesser trochanter". By its shape: a checking word (<see cref="CheckFrameWords"/>) followed at once by a muscle's
+    /// name or "it", with no question word before it; the claim after it is what is asked (and a quiz phrase before it,
+    /// "ok quiz time", is the frame, not a request). Null when there is none. Not caught: a claim before the frame
+    /// ("psoas major inserts on the lesser trochanter - check?"); "how do I check the psoas" asks how (a question word).
+    /// </summary>
+    private static TokenizedText? ClaimToCheck(TokenizedText text, KnowledgeIndex index)
+    {
+        var frame = -1;
+        for (var i = 0; i + 1 < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (FactAnswerer.OpensQuestion(word))
+            {
+                return null;
+            }
+
+            var next = text.WordString(i + 1);
+            if (CheckFrameWords.Contains(word) && (next is "it" || index.IsMuscleWord(next)))
+            {
+                frame = i;
+            }
+        }
+
+        return frame < 0 || frame + 2 >= text.Count ? null
+            : new TokenizedText(text.Window(frame + 1, text.Count - frame - 1).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
+    }
+
+    /// <summary>Words that hand an answer in to be checked ("you check:", "my flashcard:", "my answer:").</summary>
+    private static readonly FrozenSet<string> CheckFrameWords = new[]
+    {
+        "check", "checking", "flashcard", "flashcards", "answer", "answers", "verify", "mark", "grade", "card",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// "quiz me on the french revolution", "test me about world war 2": the subject after the last "on" or "about" is
     /// words none of which a fact or a muscle's name uses, so the quiz would be about another subject. "quiz me",
     /// "quiz me on the psoas", "quiz me on ilacus" (a misspelt muscle), "quiz me on nerve supply" and "quiz me on
@@ -562,6 +598,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Help(index, null);
         }
 
+        // "ok quiz time, I answer and you check: psoas major inserts on the greater trochanter, right?", "check my flashcard:
+        // iliacus innervation = femoral nerve": a claim to check, not a request for a quiz question.
+        text = ClaimToCheck(text, index) ?? text;
         if (AsksForQuiz(text))
         {
             return QuizOnAnotherSubject(text, index) ? EngineCopy.OffTopic(index) : Quiz(index, text);

@@ -169,8 +169,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// work, written without sight of fresh16 (main a625932, 3 Dec 07:49 UTC, lexical): fresh16 180/211 = 85.3 %; with the
     /// lead's fixes from its summary and the review (main 98a4eb7, 08:03 UTC): fresh16 183/211 = 86.7 %, fresh 128/131, fresh2
     /// 153/158, fresh4 171/178, fresh7 212/216, fresh8 203/209, fresh10 191/207, fresh11 193/212, fresh12 194/214, fresh13
-    /// 188/211, fresh14 199/211, fresh15 193/213, held-out 375/377: floors 97, 96, 96, 96, 94, 95, 98, 97, 93, 92, 91, 90, 89,
-    /// 94, 90 and 86 %.
+    /// 188/211, fresh14 199/211, fresh15 193/213, held-out 375/377; after two more fixes from the summary ("the rundown",
+    /// "diff", a claim handed in to be checked; main at the session's end): fresh16 185/211 = 87.7 %, fresh15 194/213:
+    /// floors 97, 96, 96, 96, 94, 95, 98, 97, 93, 92, 91, 90, 89, 94, 91 and 87 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -188,8 +189,8 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh12.json", 0.90)]
     [InlineData("fresh13.json", 0.89)]
     [InlineData("fresh14.json", 0.94)]
-    [InlineData("fresh15.json", 0.90)]
-    [InlineData("fresh16.json", 0.86)]
+    [InlineData("fresh15.json", 0.91)]
+    [InlineData("fresh16.json", 0.87)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

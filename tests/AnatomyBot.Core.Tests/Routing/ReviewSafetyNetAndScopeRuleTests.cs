@@ -11,7 +11,8 @@ namespace AnatomyBot.Core.Tests.Routing;
 /// muscle's name before a topic's own noun ("psoas signs") asks that topic; the class's material is no quiz subject of
 /// another field; a described member is never the thing a "what's the one ..." question asks for; another word of the
 /// question keeps a choice off the last attribute; "which test" asks for a test; "the rundown" asks for the card and
-/// "diff" is the difference (the sixteenth blind trial's summary).
+/// "diff" is the difference; a claim handed in to be checked ("you check: ...") gets its verdict, not a quiz (the
+/// sixteenth blind trial's summary).
 /// </summary>
 public sealed class ReviewSafetyNetAndScopeRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
 {
@@ -69,6 +70,27 @@ public sealed class ReviewSafetyNetAndScopeRuleTests(ShippedKnowledgeFixture fix
         Assert.Equal(Intent.Topic, reply.Intent);
         Assert.Equal("psoas-major-vs-minor", reply.Entity);
     }
+
+    [Theory]
+    [InlineData("ok quiz time, I answer and you check: psoas major inserts on the greater trochanter, right?")]
+    [InlineData("test time, you check: psoas major inserts on the greater trochanter?")]
+    public void A_claim_handed_in_to_be_checked_gets_its_verdict_not_a_quiz(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.MuscleAttribute, reply.Intent);
+        Assert.StartsWith("No", ReplyText.ToPlainText(reply).TrimStart());
+    }
+
+    [Theory]
+    [InlineData("quiz me on the psoas minor")]
+    [InlineData("quiz me")]
+    public void A_quiz_request_without_a_claim_still_starts_the_quiz(string question) =>
+        Assert.Equal(Intent.Quiz, fixture.Ask(question).Intent);
+
+    [Fact]
+    public void How_to_check_a_muscle_is_no_claim_to_check() =>
+        Assert.NotEqual(Intent.Quiz, fixture.Ask("how do I check psoas tightness").Intent);
 
     [Fact]
     public void A_presence_question_with_every_human_asks_the_variations()

@@ -78,8 +78,9 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// Model on with the session's engineers' work (main a625932, 3 Dec 07:51 UTC): fresh16 181/211 = 85.8 %; with the
     /// lead's fixes (main 98a4eb7, 08:10 UTC): fresh16 184/211 = 87.2 %, fresh 128/131, fresh2 153/158, fresh3 157/163,
     /// fresh4 171/178, fresh5 184/194, fresh6 195/204, fresh7 212/216, fresh8 204/209, fresh9 193/208, fresh10 191/207,
-    /// fresh11 194/212, fresh12 195/214, fresh13 188/211, fresh14 200/211, fresh15 193/213, held-out 375/377: floors 97,
-    /// 96, 96, 96, 94, 95, 98, 97, 92, 92, 91, 91, 89, 94, 90 and 87 %.
+    /// fresh11 194/212, fresh12 195/214, fresh13 188/211, fresh14 200/211, fresh15 193/213, held-out 375/377; at the
+    /// session's end (two more fixes from the summary): fresh16 186/211 = 88.2 %, fresh15 194/213: floors 97, 96, 96, 96,
+    /// 94, 95, 98, 97, 92, 92, 91, 91, 89, 94, 91 and 88 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -98,8 +99,8 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh12.json", 0.91, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh13.json", 0.89, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh14.json", 0.94, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh15.json", 0.90, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh16.json", 0.87, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh15.json", 0.91, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh16.json", 0.88, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
