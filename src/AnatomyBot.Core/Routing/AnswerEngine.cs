@@ -750,7 +750,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "What are your sources?" lists the documents; "which source says L2 to L4" or "how do the sources rate a psoas
         // release" asks about a subject of its own, answered from the facts (each cites its source).
         if (analysis.Muscles.Count == 0 && !analysis.Safety.TouchesPain
-            && text.Words.Any(Vocabulary.SourceWords.Contains)
+            && NamesASource(text)
             && OwnSubjectWords(text, analysis, index) == 0)
         {
             return EngineCopy.Sources(index);
@@ -1443,9 +1443,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>Whether the question uses the group's own name ("iliopsoas"), not only an alias it shares with a member ("psoas").</summary>
     private static bool NamesTheGroup(TokenizedText text, KnowledgeIndex index)
     {
-        foreach (var muscle in index.Muscles)
+        for (var i = 0; i < text.Count; i++)
         {
-            if (muscle.IsGroup && text.Words.Contains(TextNormalizer.Normalize(muscle.Name, 200)))
+            if (index.GroupNames.Contains(text.WordString(i)))
             {
                 return true;
             }
@@ -3798,7 +3798,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static List<int>? ComparedMuscles(TokenizedText text, Analysis analysis, KnowledgeIndex index, ResolvedSubject subject)
     {
         // "do the sources differ on ...": a question about the sources, not about how the muscles differ.
-        if (subject.Muscles.Count < 2 || subject.Attributes.Count > 0 || analysis.Safety.TouchesPain || text.Words.Any(Vocabulary.SourceWords.Contains))
+        if (subject.Muscles.Count < 2 || subject.Attributes.Count > 0 || analysis.Safety.TouchesPain || NamesASource(text))
         {
             return null;
         }

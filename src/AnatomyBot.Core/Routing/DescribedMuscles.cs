@@ -115,7 +115,7 @@ internal static class DescribedMuscles
             }
             else if (index.IsMuscleWord(word))
             {
-                if (!index.Muscles.Any(m => m.IsGroup && TextNormalizer.Normalize(m.Name, 200) == word))
+                if (!index.GroupNames.Contains(word))
                 {
                     break;
                 }

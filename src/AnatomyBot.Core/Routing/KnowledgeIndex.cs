@@ -69,6 +69,7 @@ internal sealed class KnowledgeIndex
         _topicPhraseWeight = [.. _topicPhrases.Select((phrase, i) => PhraseWeight(phrase, _topicPhraseOwners[i].Length))];
         TopicFuzzy = new TrigramIndex(_topicPhrases);
         _topicPhraseWords = new PhraseWords(_topicPhrases, RoutingThresholds.PhraseWordAlign);
+        GroupNames = Muscles.Where(m => m.IsGroup).Select(m => TextNormalizer.Normalize(m.Name, 200)).ToFrozenSet(StringComparer.Ordinal);
         _factWordPairs = new Lazy<FrozenSet<string>>(() => BuildFactWordPairs(Facts.Passages.Select(p => p.Fact.Text + " " + p.Heading)));
         (_wordTopics, _idf, _maxIdf, _exactQuestions) = BuildTopicVocabulary(Topics);
         VocabularyFuzzy = new TrigramIndex([.. _wordTopics.Keys.Where(w => w.Length >= 5)]);
@@ -424,6 +425,9 @@ internal sealed class KnowledgeIndex
 
         return pairs.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The group muscles' names, normalised once per snapshot ("iliopsoas"): a question that uses one names the group itself.</summary>
+    public FrozenSet<string> GroupNames { get; }
 
     /// <summary>Whether a normalised phrase is one of the topics' own phrases (a title, an id's words, a keyword).</summary>
     public bool IsTopicPhrase(string normalized) => _topicPhraseLookup.ContainsKey(normalized);
