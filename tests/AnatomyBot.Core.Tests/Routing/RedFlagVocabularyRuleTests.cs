@@ -80,6 +80,13 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     // The sixteenth blind trial's summary (3 Dec 2026; the lead's wordings): a swollen warm leg after long travel.
     [InlineData("thigh got swollen and warm after the long-haul trip home")]
     [InlineData("after a long drive one calf is puffy, red and tender")]
+    // The lead's probe in the eighteenth session (3 Dec 2026): a lost feeling in one's leg or foot with back pain, and a
+    // swollen painful leg after surgery, a cast or bed rest.
+    [InlineData("i cant feel my toes and my back hurts a lot")]
+    [InlineData("can't feel my feet, back pain is bad")]
+    [InlineData("my calf is swollen and painful after surgery")]
+    [InlineData("my leg is swollen after my op and it hurts")]
+    [InlineData("my calf has been swollen and tight since the cast came off")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
@@ -277,6 +284,10 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("my foot fell asleep and now it's tingly")]
     [InlineData("can a long flight make the psoas tight?")]
     [InlineData("after a long drive my hip flexors are stiff")]
+    [InlineData("can the psoas swell after hip surgery?")]
+    [InlineData("what happens to the psoas after back surgery")]
+    [InlineData("I can't feel my foot when I sit cross legged, my back is fine")]
+    [InlineData("does back pain come from the psoas?")]
     public void A_general_question_on_the_same_subjects_stays_calm(string question)
     {
         var reply = fixture.Ask(question);
