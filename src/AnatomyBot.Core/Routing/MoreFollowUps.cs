@@ -80,6 +80,7 @@ internal static class MoreFollowUps
         "kids", "year", "old", "five", "5", "dont", "do", "not", "didnt", "get", "understand", "differently", "much", "lot", "less", "without",
         "jargon", "using", "version", "what", "so", "sorry", "too", "was", "is", "thats", "bit", "once", "with", "fewer", "sense",
         "make", "shorter", "short", "one", "sentence", "summarise", "summarize", "summary", "same", "up", "a", "line", "quick",
+        "word", "dr", "shorten", "version", "answer",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The words that make such a request one for a plainer answer, not for more ("explain more" asks for more).</summary>
@@ -90,10 +91,17 @@ internal static class MoreFollowUps
         "technical", "jargon", "understand", "dumb", "differently", "summarise", "summarize", "shorter",
         // "in one sentence", "sum it up in a line", "tldr", "in a nutshell": the same answer, shorter.
         "sentence", "line", "nutshell", "tldr", "sum", "briefly", "brief",
+        // "in one word?", "tl;dr" (read "tl dr"), "shorten it": the same answer, shortest.
+        "word", "tl", "shorten",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that ask for the shortest restatement: one fact ("in one sentence", "sum it up in a line", "tldr").</summary>
-    private static readonly FrozenSet<string> OneFactWords = new[] { "sentence", "line", "tldr", "nutshell", "brief", "briefly", "sum" }.ToFrozenSet(StringComparer.Ordinal);
+    /// "Shorter", "in one word", "tl;dr", "summarise": a shorter version of an answer that was one to four facts long is its
+    /// first fact, the one that answered.
+    private static readonly FrozenSet<string> OneFactWords = new[]
+    {
+        "sentence", "line", "tldr", "tl", "nutshell", "brief", "briefly", "sum", "word", "shorter", "shorten", "short", "summarise", "summarize", "summary",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Whole messages that ask who says what the last answer said ("who says that?", "source?", "says who"): the same facts
