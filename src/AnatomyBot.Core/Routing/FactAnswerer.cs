@@ -1223,10 +1223,10 @@ internal static partial class FactAnswerer
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
         if (PlacedAgainst(question, analysis) is { Count: > 0 } places
-            && !shown.Any(p => index.MusclesNamedIn(p.Ordinal).Any(m => places.Exists(r => Related(index, r, m)))))
+            && !shown.Any(p => places.Contains(p.Muscle) || index.MusclesNamedIn(p.Ordinal).Any(places.Contains)))
         {
-            // "Is the psoas major in front of the psoas minor?": a fact that never names the psoas minor ("crosses the
-            // front of the hip") says nothing of where the one lies against the other.
+            // "Is the psoas major in front of the psoas minor?": a fact that never names the psoas minor ("their common
+            // tendon crosses the front of the hip") says nothing of where the one lies against the other.
             return null;
         }
 
@@ -1324,7 +1324,7 @@ internal static partial class FactAnswerer
 
         // "Does the psoas minor produce anterior pelvic tilt?": the facts about the part asked settle it, not one about
         // sitting that never names the part.
-        if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || DeniesTheComparison(question, shown)
+        if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || PartingDenied(index, question, analysis, shown) || DeniesTheComparison(question, shown)
             || GivenToTheOtherMuscle(facts, claim, splits, factTerms) || VerdictChecks.ContradictsTheAdvice(question, shown))
         {
             return "No.";
@@ -3065,9 +3065,48 @@ internal static partial class FactAnswerer
     [
         ("front", "behind"), ("infront", "behind"), ("behind", "front"), ("above", "below"), ("above", "beneath"), ("below", "above"),
         ("beneath", "above"), ("under", "above"), ("underneath", "above"), ("superficial", "behind"),
-        ("separate", "merge"), ("separate", "share"), ("separate", "shared"), ("separate", "common"), ("separate", "blend"),
-        ("separately", "merge"), ("separately", "share"), ("separately", "common"), ("distinct", "merge"), ("distinct", "share"),
     ];
+
+    /// <summary>Words of a claim that two things part ("separate tendons", "insert separately").</summary>
+    private static readonly FrozenSet<string> PartingWords = new[] { "separate", "separately", "distinct", "independent", "independently" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words of a fact that two things join ("merge", "share one tendon", "a common tendon", "blend").</summary>
+    private static readonly FrozenSet<string> JoiningWords = new[]
+    {
+        "merge", "merges", "merged", "share", "shares", "shared", "common", "blend", "blends", "fuse", "fuses", "fused", "joint",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Do the iliacus and the psoas major have separate tendons?" over "the psoas major and iliacus merge and insert by one
+    /// tendon": a claim that the muscles it names part, over a shown fact that joins them, naming each (or being one's own
+    /// fact and naming the other): no. "Does the psoas minor have its own separate insertion from the psoas major?" is not
+    /// denied by the psoas major's "merges with the iliacus" (the psoas minor is not what it joins). A claim naming one
+    /// muscle settles nothing here.
+    /// </summary>
+    private static bool PartingDenied(KnowledgeIndex index, TokenizedText question, Analysis analysis, List<FactPassage> shown)
+    {
+        if (!question.Words.Any(PartingWords.Contains))
+        {
+            return false;
+        }
+
+        int[] named = [.. index.MusclesNamedIn(question.Text).Union(analysis.Muscles.Select(m => m.Muscle))];
+        if (named.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var p in shown)
+        {
+            var about = index.MusclesNamedIn(p.Ordinal);
+            if (Words(p.Fact.Text).Any(JoiningWords.Contains) && named.All(m => m == p.Muscle || about.Contains(m)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Words of where a thing lies or whether it parts from another: a fact that shares the rest of the claim but not this
@@ -3077,6 +3116,7 @@ internal static partial class FactAnswerer
     private static readonly FrozenSet<string> PositionWords = new[]
     {
         "front", "infront", "behind", "above", "below", "beneath", "underneath", "under", "superficial", "separate", "separately", "distinct",
+        "independent", "independently",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords = new[]

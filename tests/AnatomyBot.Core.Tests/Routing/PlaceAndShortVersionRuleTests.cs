@@ -34,11 +34,19 @@ public sealed class PlaceAndShortVersionRuleTests(ShippedKnowledgeFixture fixtur
 
     [Theory]
     [InlineData("Does the iliopsoas pass above the inguinal ligament?")]
-    [InlineData("Is the psoas major in front of the psoas minor?")]
     [InlineData("does the psoas only flex the hip")]
+    [InlineData("Is the psoas major in front of the psoas minor?")]
     public void A_place_or_a_kind_no_shown_fact_states_gets_no_yes(string question)
     {
         Assert.False(fixture.Ask(question).Title.StartsWith("Yes.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Does the psoas minor have its own separate insertion from the psoas major?")]
+    [InlineData("does the psoas major have a separate tendon")]
+    public void Parting_is_denied_only_by_a_fact_that_joins_the_muscles_named(string question)
+    {
+        Assert.False(fixture.Ask(question).Title.StartsWith("No.", StringComparison.Ordinal));
     }
 
     [Fact]
