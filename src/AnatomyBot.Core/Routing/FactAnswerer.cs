@@ -996,7 +996,7 @@ internal static partial class FactAnswerer
                 // A topic disagreement: the note, then each side with its source, under its own heading.
                 // A side already shown above as a fact is not repeated; the other sides follow the note.
                 var shownFacts = group.Where(p => p.Kind != PassageKind.Disagreement).Select(p => p.Fact).ToList();
-                var sides = note.Values.Where(v => !shownFacts.Any(f => Restates(facts, f, v) || SpeaksForTheSide(f, v))).ToList();
+                var sides = note.Values.Where(v => !shownFacts.Any(f => Restates(facts, f, v))).ToList();
                 topicNotes.Add(ReplyComposer.DisagreementLabel + topicNote.Trim() + "\n"
                     + string.Join('\n', (sides.Count > 0 ? sides : [.. note.Values]).Select(v => ReplyComposer.FactLine(WithoutShownNote(facts, v, shownNotes), cited))));
             }
@@ -1133,16 +1133,6 @@ internal static partial class FactAnswerer
         var b = facts.ContentTerms(side);
         return a.Count > 0 && b.Count > 0 && a.Count(b.Contains) >= Math.Max(3, 0.35 * Math.Min(a.Count, b.Count));
     }
-
-    /// <summary>
-    /// Whether a shown fact of the dispute's own topic already gives a side's one source on it: the same single source
-    /// ("the massage blog ... calls it the single muscle that ties the trunk to the legs" for the side "the massage blog
-    /// holds that no other muscle joins the upper body to the lower body"), so the side would say that source's view twice
-    /// in other words. A side of several sources, or a fact citing more than that source, is still shown.
-    /// </summary>
-    private static bool SpeaksForTheSide(Fact shown, Fact side) =>
-        !shown.Sources.IsDefault && !side.Sources.IsDefault && shown.Sources.Length == 1 && side.Sources.Length == 1
-        && string.Equals(shown.Sources[0], side.Sources[0], StringComparison.Ordinal);
 
     /// <summary>Whether a fact says again what a shown one says: nearly all its content words are the shown fact's.</summary>
     private static bool Repeats(FactIndex facts, Fact shown, Fact again)

@@ -55,19 +55,6 @@ public sealed class PlaceAndShortVersionRuleTests(ShippedKnowledgeFixture fixtur
         var reply = fixture.Ask("Would you say the psoas is the sole muscle joining upper body to lower body?");
 
         Assert.StartsWith("The sources differ.", reply.Title, StringComparison.Ordinal);
-        // The massage blog's fact is shown above, so its side of the dispute is not said again; the clinic's side is.
-        var body = string.Join("\n", reply.Sections.Select(s => s.Body));
-        Assert.DoesNotContain("The massage blog holds", body, StringComparison.Ordinal);
-        Assert.Contains("[ptclinic]", body, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_side_no_shown_fact_of_its_one_source_speaks_for_is_still_shown()
-    {
-        var body = string.Join("\n", fixture.Ask("what is the psoas paradox").Sections.Select(s => s.Body));
-
-        Assert.Contains("[ptclinic]", body, StringComparison.Ordinal);
-        Assert.Contains("[release]", body, StringComparison.Ordinal);
     }
 
     [Theory]
