@@ -58,7 +58,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var remember = _memory is not null && message.FollowsUp;
         var context = remember ? _memory!.Get(chat) : null;
         var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
-        if (remember && NextContext(reply, context) is { } next)
+        if (remember && reply is { Intent: Intent.Quiz, Quiz: { } quiz } && QuizContext(indexed.Index, quiz, message.Request) is { } quizzed)
+        {
+            // "my answer: it inserts on the lesser trochanter" after a quiz question on the psoas minor: "it" is the quiz's muscle.
+            _memory!.Set(chat, quizzed);
+        }
+        else if (remember && NextContext(reply, context) is { } next)
         {
             _memory!.Set(chat, message.Request is not AskRequest ask ? next
                 : next.TopicId is not null ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context)
@@ -139,6 +144,36 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 ? asked
                 : question,
         };
+
+    /// <summary>
+    /// The subject a quiz question leaves for the next turn: the one muscle the request named ("quiz me on the psoas
+    /// minor"), else the one the question names, with the one attribute the question asks about ("Where does the psoas
+    /// minor insert?"); null when it names no single muscle (the last subject stays).
+    /// </summary>
+    private static ConversationContext? QuizContext(KnowledgeIndex index, QuizQuestion quiz, ChatRequest request)
+    {
+        var asked = request switch
+        {
+            AskRequest ask => ask.Text,
+            QuizRequest { About: { } about } => about,
+            _ => null,
+        };
+        var named = asked is null ? [] : Analyze(TokenizedText.From(Head(asked)), index).Muscles.Select(m => m.Muscle).Distinct().ToList();
+        var question = Analyze(TokenizedText.From(Head(quiz.Question)), index);
+        var inQuestion = question.Muscles.Select(m => m.Muscle).Distinct().ToList();
+        var muscle = named.Count == 1 ? named[0] : inQuestion.Count == 1 ? inQuestion[0] : -1;
+        if (muscle < 0)
+        {
+            return null;
+        }
+
+        var attributes = question.Attributes.Distinct().ToList();
+        return new ConversationContext(index.Muscles[muscle].Id, attributes.Count == 1 ? attributes[0] : null, null);
+    }
+
+    /// <summary>The name of the chat's muscle (or of the one muscle its topic's question named), or null for a topic alone.</summary>
+    private static string? SubjectName(KnowledgeIndex index, ConversationContext context) =>
+        (context.MuscleId ?? context.NamedMuscleId) is { } id && index.MuscleById.TryGetValue(id, out var muscle) ? muscle.Name : null;
 
     private static ConversationContext? NextContext(Reply reply, ConversationContext? previous)
     {
@@ -495,8 +530,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
         }
 
+        // The claim handed in is asked as a yes/no question ("my answer: it inserts on the lesser trochanter" asks whether
+        // it does), so "it" takes the last muscle (QuestionForms.WithContextMuscle) and the verdict comes first.
         return frame < 0 || frame + 2 >= text.Count ? null
-            : new TokenizedText(text.Window(frame + 1, text.Count - frame - 1).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
+            : new TokenizedText(text.Window(frame + 1, text.Count - frame - 1).ToString()) { EndsWithQuestionMark = true };
     }
 
     /// <summary>Words that hand an answer in to be checked ("you check:", "my flashcard:", "my answer:").</summary>
@@ -610,6 +647,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 : EngineCopy.Greeting(index);
         }
 
+        // "lol ok", "cool cool", "got it, makes sense": nothing asked, so never the last answer again nor a refusal.
+        if (!thanks && !greeting && EllipticFollowUps.Acknowledges(text))
+        {
+            return EngineCopy.Acknowledged();
+        }
+
         if (lead > 0 && (thanks || greeting))
         {
             text = new TokenizedText(text.Window(lead, text.Count - lead).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
@@ -625,6 +668,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "ok quiz time, I answer and you check: psoas major inserts on the greater trochanter, right?", "check my flashcard:
         // iliacus innervation = femoral nerve": a claim to check, not a request for a quiz question.
         text = ClaimToCheck(text, index) ?? text;
+        // "quiz me on what we talked about", "now test me on that": a quiz question about the chat's subject.
+        if (context is { HasSubject: true, RedFlag: false } && EllipticFollowUps.QuizOnTheChat(text, index, QuizPhrases))
+        {
+            return Quiz(index, SubjectName(index, context) is { } name ? TokenizedText.From(name) : null);
+        }
+
         if (AsksForQuiz(text))
         {
             return QuizOnAnotherSubject(text, index) ? EngineCopy.OffTopic(index) : Quiz(index, text);
@@ -633,6 +682,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "hmm, what about ...", "ok back to it, ...", "scratch that - psoas minor pls": the turn's opener is no part of
         // what it asks about the last subject.
         text = context is { HasSubject: true } ? TurnOpeners.Read(text, index) ?? text : text;
+        // "the nerve one more time", "its insertion again": the closing repetition is no subject word of the question.
+        text = context is { HasSubject: true } ? EllipticFollowUps.WithoutRepetition(text) ?? text : text;
         text = QuestionForms.WithoutTag(text);
         text = QuestionForms.WithJoinedSplits(text, index) ?? text;
         text = QuestionForms.WithSpelledOutShorthand(text) ?? text;
@@ -667,6 +718,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             // "and the other one?" after the psoas minor: the psoas major, asked as "and the psoas major?".
             text = other;
+            analysis = Analyze(text, index);
+        }
+
+        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && EllipticFollowUps.WithOtherMembers(text, index, context) is { } members)
+        {
+            // "and the other two?" after the psoas major's action: the psoas minor and the iliacus, asked the same.
+            text = members;
             analysis = Analyze(text, index);
         }
 
@@ -791,6 +849,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && FreeText(referred.Rest, index, context, semantic) is { Intent: not (Intent.NotCovered or Intent.OffTopic or Intent.DidYouMean) } withoutReference)
         {
             return withoutReference;
+        }
+
+        // "what bone is that bump on?" after the insertion, "and the discs, which ones exactly?" after the origin, "ok and
+        // in plain terms?": a short turn that found nothing of its own leans on the last answer. The last subject's fact
+        // holding its words answers, else the last answer's facts again; a real change of subject stays off-topic.
+        if (decided.Intent == Intent.OffTopic && context is { HasSubject: true, RedFlag: false }
+            && EllipticFollowUps.Leans(text, analysis, index, context, out var holdsSubjectWord)
+            && ((holdsSubjectWord ? OnContextAnswer(text, analysis, index, [], [], context, semantic, RetrievalThresholds.Grey) : null)
+                ?? MoreFollowUps.Restate(index, context, text, cite: true)) is { Intent: not Intent.DidYouMean } leaned)
+        {
+            decided = leaned;
         }
 
         // "which of those is right?", "is that a lot?", "is that per leg or in total?", "are you sure?": a question about the
@@ -1751,7 +1820,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var ownWords = OwnSubjectWords(text, analysis, index);
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
         var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text) || FollowUpGate.PointsBackAtTopic(text, context)) && muscles.Count == 0
-            && analysis.GreyMuscles.Count == 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
+            && analysis.GreyMuscles.Count == 0 && (analysis.BestTopic.Score < RoutingThresholds.TopicAccept || (context.MuscleId is not null && PronounBeforeCue(text)));
         if (context is { HasSubject: true } && muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && FollowUpGate.AsksOnlyAnAmount(text, index))
         {
             // "how many times a day?": its unit words are no subject of their own; the last subject answers.
@@ -1760,6 +1829,29 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var ownSubject = (muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0) && !refersBack;
         return new ResolvedSubject(muscles, analysis.Attributes.ToList(), analysis.StrongAttribute, ownWords, ownSubject, refersBack);
+    }
+
+    /// <summary>
+    /// "it inserts on the lesser trochanter" (a quiz answer), "does it attach to the femur?": the pronoun right before an
+    /// attribute's verb is the muscle the claim is about, the last one, though the landmark's words name a topic well.
+    /// </summary>
+    private static bool PronounBeforeCue(TokenizedText text)
+    {
+        if (FactAnswerer.SubjectPronounAt(text) is not { } at || at + 1 >= text.Count || text.WordString(at) is not ("it" or "they"))
+        {
+            return false;
+        }
+
+        var next = text.WordString(at + 1);
+        foreach (var cue in Vocabulary.AttributeCues)
+        {
+            if (cue.Phrase == next)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"which source says L2 to L4", "who says that": a question about whose claim the last answer showed.</summary>
