@@ -1325,15 +1325,6 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return AskedByLandmark(text, analysis, index) ?? DescribedMember(text, analysis, index, context, plainWordsOnly: true) ?? EngineCopy.OffTopic(index);
         }
 
-        // "what is the muscle spindle density of the psoas major?", "iliacus sarcomere length?": a property of a named
-        // muscle that no fact holds, before its known words ("muscle", "length") read as another field's or a fact's.
-        if (MuscleProperties.Uncovered(text, analysis, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text)) is { } property)
-        {
-            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
-            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
-            return NotCovered(index, property, nearest, text, HistoryQuestions.Muscle(analysis, index));
-        }
-
         if (OfAnotherField(text, analysis, index, context) || NameOfAThing(text, analysis, index))
         {
             // "which muscle sticks to the iliopubic eminence?": "muscle sticks" reads like a thing of another field, but
@@ -1382,6 +1373,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
             var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
             return NotCovered(index, finding, nearest, text, HistoryQuestions.Muscle(analysis, index));
+        }
+
+        // "what is the muscle spindle density of the psoas major?", "iliacus capillary density?": a property of a named
+        // muscle that no fact holds and the checks above did not name, before its known words ("muscle") find a fact.
+        // "the breakdown of the iliacus" asks for the whole card.
+        if (!AsksForCard(text, analysis) && MuscleProperties.Uncovered(text, analysis, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text)) is { } property)
+        {
+            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
+            return NotCovered(index, property, nearest, text, HistoryQuestions.Muscle(analysis, index));
         }
 
         var subject = ReadSubject(text, analysis, index, context);
