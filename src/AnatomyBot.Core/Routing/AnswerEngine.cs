@@ -1024,8 +1024,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return WithoutTrailingShorthand(text, index);
         }
 
-        return WithoutTrailingShorthand(WithoutWords(text, at, 1), index);
+        // "Enumerate the actions", "itemise the attachments": the command asks for a list, which the answer must still see
+        // (ListRequests), so it is said in the plain word the facts know rather than dropped.
+        var dropped = WithoutWords(text, at, 1);
+        return WithoutTrailingShorthand(ListRequests.IsListVerb(word) ? WithWordBefore(dropped, at, ListRequests.PlainListVerb) : dropped, index);
     }
+
+    private static TokenizedText WithWordBefore(TokenizedText text, int at, string word) =>
+        new(at == 0 ? word + " " + text.Text : text.Window(0, at).ToString() + " " + word + " " + text.Window(at, text.Count - at).ToString())
+        {
+            EndsWithQuestionMark = text.EndsWithQuestionMark,
+        };
 
     private static bool IsQuestionWord(string word) => word is "what" or "which" or "where" or "how" or "why" or "whether" or "who";
 
@@ -3188,6 +3197,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false,
         bool listItem = false)
     {
+        var listed = AllOfTheAttribute(index, text, analysis, chosen);
+        chosen = listed ?? chosen;
         var top = chosen.Count > 0 ? chosen[0] : -1;
         chosen = WithoutStrayClinicalNotes(index, text, analysis, FactAnswerer.Focus(index, text, analysis, chosen, listItem));
         if (FactAnswerer.OrderingFact(index, text, chosen) is var ordering and >= 0)
@@ -3199,11 +3210,45 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var notes = RelevantTopicNotes(index, text, analysis, chosen);
         var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: true);
-        reply = ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
+        reply = ReplyBudget.Fits(reply) || listed is not null ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
         // Most replies show no dispute: they pay a scan of their fact ids (FactIndex names every dispute with DisagreementIdPart).
         return reply.Title is { } title && title.Contains(". ", StringComparison.Ordinal)
             && reply.Facts.Any(id => id.Contains(FactIndex.DisagreementIdPart, StringComparison.Ordinal)) && FactAnswerer.IsYesNo(text)
             ? BriefOtherDisputes(index, text, analysis, reply, score) : reply;
+    }
+
+    /// <summary>
+    /// "Enumerate the actions attributed to psoas major", "all the works the psoas is doing": a list request
+    /// (<see cref="ListRequests"/>) whose best fact is one of a muscle's facts of an attribute the question asks gets every
+    /// fact of that muscle's attribute, in the file's order, with the disagreement notes already chosen; null when the
+    /// question asks no list or its best fact is a topic's (a topic's facts are not all one list).
+    /// </summary>
+    private static List<int>? AllOfTheAttribute(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
+    {
+        if (chosen.Count == 0 || index.Facts.Passages[chosen[0]] is not { Kind: PassageKind.MuscleFact, Attribute: { } attribute } first
+            || !analysis.Attributes.Contains(attribute) || !ListRequests.AsksForList(text))
+        {
+            return null;
+        }
+
+        var all = new List<int>();
+        foreach (var p in index.Facts.Passages)
+        {
+            if (p.Kind == PassageKind.MuscleFact && p.Muscle == first.Muscle && p.Attribute == attribute)
+            {
+                all.Add(p.Ordinal);
+            }
+        }
+
+        foreach (var c in chosen)
+        {
+            if (index.Facts.Passages[c].Kind == PassageKind.Disagreement && !all.Contains(c))
+            {
+                all.Add(c);
+            }
+        }
+
+        return all;
     }
 
     /// <summary>
@@ -4143,7 +4188,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var whole = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2);
         // "Describe in full the proximal attachments", "which text says it starts at L1?": all of it, or a level one
         // version gives and the other may not, is asked.
-        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text))
+        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text) || ListRequests.AsksForList(text))
         {
             return whole;
         }
@@ -4241,9 +4286,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                     ? $"{Vocabulary.AttributeLabels[attribute]} of the {muscle.Name.ToLowerInvariant()}"
                     : Vocabulary.AttributeLabels[attribute];
                 List<FactPassage> focusedPassages = [];
-                var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
+                // "Psoas major actions list", "enumerate the actions": every fact of the one attribute asked, in the file's order.
+                var listed = muscles.Length == 1 && attributes.Length == 1 && ListRequests.AsksForList(text);
+                var focused = muscles.Length == 1 && attributes.Length == 1 && !listed ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
+                var maxFacts = listed ? int.MaxValue : muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts, withNotes, nameDisputes)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, maxFacts, ranking, shownFacts, withNotes, nameDisputes)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 if (focused is not null)
                 {

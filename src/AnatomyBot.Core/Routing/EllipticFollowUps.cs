@@ -40,8 +40,8 @@ internal static class EllipticFollowUps
     /// <summary>
     /// Whether the turn leans on the chat's last subject: every word is a function word, a pointer, a word of the last
     /// subject's facts (<paramref name="holdsSubjectWord"/>), or one of at most <see cref="MaxOwnWords"/> everyday or
-    /// knowledge words (one when only a follow-up shape, no pointer, shows that it refers back); a rare word no fact uses
-    /// is a subject of its own.
+    /// knowledge words (none when only a follow-up shape, no pointer, shows that it refers back); a rare word no fact
+    /// uses, or another part of the body, is a subject of its own.
     /// </summary>
     public static bool Leans(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext context, out bool holdsSubjectWord)
     {
@@ -86,7 +86,8 @@ internal static class EllipticFollowUps
                 continue;
             }
 
-            if (!index.Facts.Knows(word) && !EverydayWords.IsEveryday(word))
+            // A rare word no fact uses, or another part of the body ("and the shoulder?"), is a subject of its own.
+            if ((!index.Facts.Knows(word) && !EverydayWords.IsEveryday(word)) || Vocabulary.OtherRegionWords.Contains(word))
             {
                 return false;
             }
@@ -95,10 +96,11 @@ internal static class EllipticFollowUps
         }
 
         holdsSubjectWord = subjectWords > 0;
-        var refersBack = pointer || restate || FactAnswerer.IsFollowUp(text);
+        // With only a follow-up's shape and no word of the last subject, a word of its own is what it asks about ("and
+        // what about the hand?"); a pointer back or a request to restate carries up to two ("what bone is that bump on?").
         return subjectWords > 0
             ? ownWords <= MaxOwnWords
-            : refersBack && ownWords <= (pointer || restate ? MaxOwnWords : 1);
+            : (pointer || restate) ? ownWords <= MaxOwnWords : ownWords == 0 && FactAnswerer.IsFollowUp(text);
     }
 
     /// <summary>A word written in another script than the Latin one ("תודה" before "and in posture?"): no word the router reads.</summary>

@@ -669,6 +669,11 @@ internal static partial class FactAnswerer
             }
         }
 
+        if (bestOwn == 0 && topOwn == 0 && !AsksNumber(question))
+        {
+            InFileOrder(chosen, ranked, facts, firstHeading, best * RetrievalThresholds.Companion);
+        }
+
         if (AsksNumber(question))
         {
             // The fact holding the number asked for comes first: the kind asked (the twenty seconds of "how long do I
@@ -678,6 +683,41 @@ internal static partial class FactAnswerer
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// "Where is the psoas located?", "how deep is the psoas": no fact's own words match, only the heading's (the topic's
+    /// title, keywords and example questions), and BM25 then ranks the heading's facts by their length alone, so its
+    /// shortest fact ("everyone has two iliopsoas muscles") led. The facts of the heading chosen this way are replaced by
+    /// the same number of its facts in the file's order among those scoring at least <paramref name="floor"/>: editors put
+    /// a topic's overview (where it runs, behind which organs) first. A fact another heading brought keeps its place after
+    /// them. Not for a question whose words a fact holds: its ranking already says which fact answers.
+    /// </summary>
+    private static void InFileOrder(List<int> chosen, List<(int Passage, double Score)> ranked, FactIndex facts, string heading, double floor)
+    {
+        var mine = 0;
+        foreach (var c in chosen)
+        {
+            mine += facts.Passages[c].Heading == heading ? 1 : 0;
+        }
+
+        if (mine == 0)
+        {
+            return;
+        }
+
+        var candidates = new List<int>();
+        foreach (var (passage, score) in ranked)
+        {
+            if (score >= floor && facts.Passages[passage].Heading == heading)
+            {
+                candidates.Add(passage);
+            }
+        }
+
+        candidates.Sort();
+        chosen.RemoveAll(c => facts.Passages[c].Heading == heading);
+        chosen.InsertRange(0, candidates.GetRange(0, Math.Min(mine, candidates.Count)));
     }
 
     /// <summary>The best own-words score among the facts under <paramref name="heading"/> that score at least <paramref name="floor"/>.</summary>

@@ -45,6 +45,7 @@ public sealed class EllipticFollowUpRuleTests(ShippedKnowledgeFixture fixture) :
     [InlineData("where does the iliacus insert", "ok whats the capital of spain")]
     [InlineData("what does the psoas minor do", "lol who painted the mona lisa")]
     [InlineData("psoas major origin", "whatever, best pizza topping?")]
+    [InlineData("where does the iliacus insert", "and the shoulder?")]
     public void A_real_change_of_subject_stays_off_topic(string first, string follow)
     {
         var reply = Dialogue("away", first, follow);
