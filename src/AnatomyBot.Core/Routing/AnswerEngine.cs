@@ -264,6 +264,30 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var choices = asGiven is null ? ChoiceOptions.Read(raw) : null;
         var stem = choices is null ? raw : WithoutChoices(raw, choices.Stem, index);
         var reply = asGiven is null ? FreeText(TokenizedText.From(Head(stem)), index, context, semantic) : Compose(asGiven, index, TokenizedText.From(Head(raw)));
+        // "Moi, I am from Finland ... The iliopsoas have how many muscle inside it?": where the message as put finds no
+        // answer, a leading clause that only greets or introduces (IntroClauses) may be what was read as its subject; the
+        // question after it is asked instead, and kept when it names a muscle and finds an answer. The safety checks below
+        // still read the whole message.
+        if (asGiven is null && reply.Intent is Intent.NotCovered or Intent.OffTopic or Intent.DidYouMean)
+        {
+            // The question after every introducing clause first: "I am from Finland and my english is ..." left in front
+            // reads "Finland" as a typo of a fact's word.
+            var rests = IntroClauses.Rests(stem, index).ToList();
+            rests.Reverse();
+            foreach (var rest in rests)
+            {
+                var restText = TokenizedText.From(Head(rest));
+                // Only a question that names one of the muscles, answered from the facts: "my cat, named Psoas, what does it
+                // eat" stays off-topic however its rest is read.
+                if (UsesAMuscleWord(restText, index)
+                    && FreeText(restText, index, context, semantic) is { Intent: Intent.Muscle or Intent.MuscleAttribute or Intent.Topic } past)
+                {
+                    reply = past;
+                    break;
+                }
+            }
+        }
+
         // The safety layer reads the question as typed too: a rewrite for routing (a voice-typing join reads "illiac psoas
         // is angry" as "iliopsoas is angry") must never drop a pain phrase the student wrote.
         if (reply.Disclaimer is null && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer)
@@ -1281,6 +1305,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.OffTopic(index);
         }
 
+        // "how long to rest a roast leg of lamb": before the rest and healing-time checks, which would read "rest" as ours.
+        if (OfAnotherCreature(text, analysis, index, context))
+        {
+            return EngineCopy.OffTopic(index);
+        }
+
         // Before the self-care facts: "how many weeks until my torn psoas heals", "how much does a psoas release session
         // cost" (of ours: a muscle, a pain or a sure topic named; "how much does a camera cost" is off-topic) and "what
         // nerve supplies the iliopsoas bursa itself" ask what none of them holds.
@@ -1352,6 +1382,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
             var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
             return NotCovered(index, finding, nearest, text, HistoryQuestions.Muscle(analysis, index));
+        }
+
+        // "what is the muscle spindle density of the psoas major?", "iliacus capillary density?": a property of a named
+        // muscle that no fact holds and the checks above did not name, before its known words ("muscle") find a fact.
+        // "the breakdown of the iliacus" asks for the whole card.
+        if (!AsksForCard(text, analysis) && MuscleProperties.Uncovered(text, analysis, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text)) is { } property)
+        {
+            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
+            return NotCovered(index, property, nearest, text, HistoryQuestions.Muscle(analysis, index));
         }
 
         var subject = ReadSubject(text, analysis, index, context);
@@ -1600,12 +1640,22 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         && ((analysis.Attributes.Count == 0 && ForeignAnchors.NameOfAThing(text, analysis, index, unknown))
             || ForeignAnchors.NamedAsAThing(text, analysis, index, unknown));
 
+    /// <summary>"how long to rest a roast leg of lamb": every part of the body named is another creature's or thing's (<see cref="ForeignAnchors.OwnsEveryBodyPart"/>), with no muscle named or guessed and no pain.</summary>
+    private static bool OfAnotherCreature(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
+        NoneOfOursNamed(text, analysis, index, context)
+        && ForeignAnchors.OwnsEveryBodyPart(text, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text))
+        && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
+
     private static bool OfAnotherField(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
-        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
-        && !UsesAMuscleWord(text, index)
-        && !(context is not null && FactAnswerer.HasPronoun(text))
+        NoneOfOursNamed(text, analysis, index, context)
         && ForeignAnchors.OwnAllOurWords(text, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text))
         && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
+
+    /// <summary>No muscle named, guessed or used as a word, no pain, and no pronoun pointing back to the last subject.</summary>
+    private static bool NoneOfOursNamed(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
+        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
+        && !UsesAMuscleWord(text, index)
+        && !(context is not null && FactAnswerer.HasPronoun(text));
 
     /// <summary>
     /// No muscle named, or only by a bare "major" or "minor" ("the major and minor scales", "a major and a minor league").
