@@ -101,6 +101,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh14.json", 0.94, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh15.json", 0.91, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh16.json", 0.88, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh17.json", 0.00, "Fresh trial (fresh17.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
