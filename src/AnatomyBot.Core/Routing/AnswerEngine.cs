@@ -58,7 +58,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var remember = _memory is not null && message.FollowsUp;
         var context = remember ? _memory!.Get(chat) : null;
         var reply = Route(message.Request, indexed.Index, context, Semantic(indexed));
-        if (remember && NextContext(reply, context) is { } next)
+        if (remember && reply is { Intent: Intent.Quiz, Quiz: { } quiz } && QuizContext(indexed.Index, quiz, message.Request) is { } quizzed)
+        {
+            // "my answer: it inserts on the lesser trochanter" after a quiz question on the psoas minor: "it" is the quiz's muscle.
+            _memory!.Set(chat, quizzed);
+        }
+        else if (remember && NextContext(reply, context) is { } next)
         {
             _memory!.Set(chat, message.Request is not AskRequest ask ? next
                 : next.TopicId is not null ? WithQuestion(WithNamedMuscle(next, indexed.Index, ask.Text), indexed.Index, ask.Text, context)
@@ -139,6 +144,36 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 ? asked
                 : question,
         };
+
+    /// <summary>
+    /// The subject a quiz question leaves for the next turn: the one muscle the request named ("quiz me on the psoas
+    /// minor"), else the one the question names, with the one attribute the question asks about ("Where does the psoas
+    /// minor insert?"); null when it names no single muscle (the last subject stays).
+    /// </summary>
+    private static ConversationContext? QuizContext(KnowledgeIndex index, QuizQuestion quiz, ChatRequest request)
+    {
+        var asked = request switch
+        {
+            AskRequest ask => ask.Text,
+            QuizRequest { About: { } about } => about,
+            _ => null,
+        };
+        var named = asked is null ? [] : Analyze(TokenizedText.From(Head(asked)), index).Muscles.Select(m => m.Muscle).Distinct().ToList();
+        var question = Analyze(TokenizedText.From(Head(quiz.Question)), index);
+        var inQuestion = question.Muscles.Select(m => m.Muscle).Distinct().ToList();
+        var muscle = named.Count == 1 ? named[0] : inQuestion.Count == 1 ? inQuestion[0] : -1;
+        if (muscle < 0)
+        {
+            return null;
+        }
+
+        var attributes = question.Attributes.Distinct().ToList();
+        return new ConversationContext(index.Muscles[muscle].Id, attributes.Count == 1 ? attributes[0] : null, null);
+    }
+
+    /// <summary>The name of the chat's muscle (or of the one muscle its topic's question named), or null for a topic alone.</summary>
+    private static string? SubjectName(KnowledgeIndex index, ConversationContext context) =>
+        (context.MuscleId ?? context.NamedMuscleId) is { } id && index.MuscleById.TryGetValue(id, out var muscle) ? muscle.Name : null;
 
     private static ConversationContext? NextContext(Reply reply, ConversationContext? previous)
     {
@@ -229,6 +264,30 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var choices = asGiven is null ? ChoiceOptions.Read(raw) : null;
         var stem = choices is null ? raw : WithoutChoices(raw, choices.Stem, index);
         var reply = asGiven is null ? FreeText(TokenizedText.From(Head(stem)), index, context, semantic) : Compose(asGiven, index, TokenizedText.From(Head(raw)));
+        // "Moi, I am from Finland ... The iliopsoas have how many muscle inside it?": where the message as put finds no
+        // answer, a leading clause that only greets or introduces (IntroClauses) may be what was read as its subject; the
+        // question after it is asked instead, and kept when it names a muscle and finds an answer. The safety checks below
+        // still read the whole message.
+        if (asGiven is null && reply.Intent is Intent.NotCovered or Intent.OffTopic or Intent.DidYouMean)
+        {
+            // The question after every introducing clause first: "I am from Finland and my english is ..." left in front
+            // reads "Finland" as a typo of a fact's word.
+            var rests = IntroClauses.Rests(stem, index).ToList();
+            rests.Reverse();
+            foreach (var rest in rests)
+            {
+                var restText = TokenizedText.From(Head(rest));
+                // Only a question that names one of the muscles, answered from the facts: "my cat, named Psoas, what does it
+                // eat" stays off-topic however its rest is read.
+                if (UsesAMuscleWord(restText, index)
+                    && FreeText(restText, index, context, semantic) is { Intent: Intent.Muscle or Intent.MuscleAttribute or Intent.Topic } past)
+                {
+                    reply = past;
+                    break;
+                }
+            }
+        }
+
         // The safety layer reads the question as typed too: a rewrite for routing (a voice-typing join reads "illiac psoas
         // is angry" as "iliopsoas is angry") must never drop a pain phrase the student wrote.
         if (reply.Disclaimer is null && !string.IsNullOrWhiteSpace(index.Safety.Rules.Disclaimer)
@@ -471,8 +530,10 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
         }
 
+        // The claim handed in is asked as a yes/no question ("my answer: it inserts on the lesser trochanter" asks whether
+        // it does), so "it" takes the last muscle (QuestionForms.WithContextMuscle) and the verdict comes first.
         return frame < 0 || frame + 2 >= text.Count ? null
-            : new TokenizedText(text.Window(frame + 1, text.Count - frame - 1).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
+            : new TokenizedText(text.Window(frame + 1, text.Count - frame - 1).ToString()) { EndsWithQuestionMark = true };
     }
 
     /// <summary>Words that hand an answer in to be checked ("you check:", "my flashcard:", "my answer:").</summary>
@@ -586,6 +647,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 : EngineCopy.Greeting(index);
         }
 
+        // "lol ok", "cool cool", "got it, makes sense": nothing asked, so never the last answer again nor a refusal.
+        if (!thanks && !greeting && EllipticFollowUps.Acknowledges(text))
+        {
+            return EngineCopy.Acknowledged();
+        }
+
         if (lead > 0 && (thanks || greeting))
         {
             text = new TokenizedText(text.Window(lead, text.Count - lead).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
@@ -601,6 +668,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "ok quiz time, I answer and you check: psoas major inserts on the greater trochanter, right?", "check my flashcard:
         // iliacus innervation = femoral nerve": a claim to check, not a request for a quiz question.
         text = ClaimToCheck(text, index) ?? text;
+        // "quiz me on what we talked about", "now test me on that": a quiz question about the chat's subject.
+        if (context is { HasSubject: true, RedFlag: false } && EllipticFollowUps.QuizOnTheChat(text, index, QuizPhrases))
+        {
+            return Quiz(index, SubjectName(index, context) is { } name ? TokenizedText.From(name) : null);
+        }
+
         if (AsksForQuiz(text))
         {
             return QuizOnAnotherSubject(text, index) ? EngineCopy.OffTopic(index) : Quiz(index, text);
@@ -609,6 +682,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "hmm, what about ...", "ok back to it, ...", "scratch that - psoas minor pls": the turn's opener is no part of
         // what it asks about the last subject.
         text = context is { HasSubject: true } ? TurnOpeners.Read(text, index) ?? text : text;
+        // "the nerve one more time", "its insertion again": the closing repetition is no subject word of the question.
+        text = context is { HasSubject: true } ? EllipticFollowUps.WithoutRepetition(text) ?? text : text;
         text = QuestionForms.WithoutTag(text);
         text = QuestionForms.WithJoinedSplits(text, index) ?? text;
         text = QuestionForms.WithSpelledOutShorthand(text) ?? text;
@@ -643,6 +718,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             // "and the other one?" after the psoas minor: the psoas major, asked as "and the psoas major?".
             text = other;
+            analysis = Analyze(text, index);
+        }
+
+        if (analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && EllipticFollowUps.WithOtherMembers(text, index, context) is { } members)
+        {
+            // "and the other two?" after the psoas major's action: the psoas minor and the iliacus, asked the same.
+            text = members;
             analysis = Analyze(text, index);
         }
 
@@ -767,6 +849,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && FreeText(referred.Rest, index, context, semantic) is { Intent: not (Intent.NotCovered or Intent.OffTopic or Intent.DidYouMean) } withoutReference)
         {
             return withoutReference;
+        }
+
+        // "what bone is that bump on?" after the insertion, "and the discs, which ones exactly?" after the origin, "ok and
+        // in plain terms?": a short turn that found nothing of its own leans on the last answer. The last subject's fact
+        // holding its words answers, else the last answer's facts again; a real change of subject stays off-topic.
+        if (decided.Intent == Intent.OffTopic && context is { HasSubject: true, RedFlag: false }
+            && EllipticFollowUps.Leans(text, analysis, index, context, out var holdsSubjectWord)
+            && ((holdsSubjectWord ? OnContextAnswer(text, analysis, index, [], [], context, semantic, RetrievalThresholds.Grey) : null)
+                ?? MoreFollowUps.Restate(index, context, text, cite: true)) is { Intent: not Intent.DidYouMean } leaned)
+        {
+            decided = leaned;
         }
 
         // "which of those is right?", "is that a lot?", "is that per leg or in total?", "are you sure?": a question about the
@@ -931,8 +1024,17 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return WithoutTrailingShorthand(text, index);
         }
 
-        return WithoutTrailingShorthand(WithoutWords(text, at, 1), index);
+        // "Enumerate the actions", "itemise the attachments": the command asks for a list, which the answer must still see
+        // (ListRequests), so it is said in the plain word the facts know rather than dropped.
+        var dropped = WithoutWords(text, at, 1);
+        return WithoutTrailingShorthand(ListRequests.IsListVerb(word) ? WithWordBefore(dropped, at, ListRequests.PlainListVerb) : dropped, index);
     }
+
+    private static TokenizedText WithWordBefore(TokenizedText text, int at, string word) =>
+        new(at == 0 ? word + " " + text.Text : text.Window(0, at).ToString() + " " + word + " " + text.Window(at, text.Count - at).ToString())
+        {
+            EndsWithQuestionMark = text.EndsWithQuestionMark,
+        };
 
     private static bool IsQuestionWord(string word) => word is "what" or "which" or "where" or "how" or "why" or "whether" or "who";
 
@@ -1203,6 +1305,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.OffTopic(index);
         }
 
+        // "how long to rest a roast leg of lamb": before the rest and healing-time checks, which would read "rest" as ours.
+        if (OfAnotherCreature(text, analysis, index, context))
+        {
+            return EngineCopy.OffTopic(index);
+        }
+
         // Before the self-care facts: "how many weeks until my torn psoas heals", "how much does a psoas release session
         // cost" (of ours: a muscle, a pain or a sure topic named; "how much does a camera cost" is off-topic) and "what
         // nerve supplies the iliopsoas bursa itself" ask what none of them holds.
@@ -1274,6 +1382,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
             var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
             return NotCovered(index, finding, nearest, text, HistoryQuestions.Muscle(analysis, index));
+        }
+
+        // "what is the muscle spindle density of the psoas major?", "iliacus capillary density?": a property of a named
+        // muscle that no fact holds and the checks above did not name, before its known words ("muscle") find a fact.
+        // "the breakdown of the iliacus" asks for the whole card.
+        if (!AsksForCard(text, analysis) && MuscleProperties.Uncovered(text, analysis, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text)) is { } property)
+        {
+            var muscles = analysis.Muscles.Select(m => m.Muscle).Distinct().ToList();
+            var nearest = FactAnswerer.Rank(index, text, analysis, muscles, [], null, null).Hits;
+            return NotCovered(index, property, nearest, text, HistoryQuestions.Muscle(analysis, index));
         }
 
         var subject = ReadSubject(text, analysis, index, context);
@@ -1522,12 +1640,22 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         && ((analysis.Attributes.Count == 0 && ForeignAnchors.NameOfAThing(text, analysis, index, unknown))
             || ForeignAnchors.NamedAsAThing(text, analysis, index, unknown));
 
+    /// <summary>"how long to rest a roast leg of lamb": every part of the body named is another creature's or thing's (<see cref="ForeignAnchors.OwnsEveryBodyPart"/>), with no muscle named or guessed and no pain.</summary>
+    private static bool OfAnotherCreature(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
+        NoneOfOursNamed(text, analysis, index, context)
+        && ForeignAnchors.OwnsEveryBodyPart(text, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text))
+        && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
+
     private static bool OfAnotherField(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
-        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
-        && !UsesAMuscleWord(text, index)
-        && !(context is not null && FactAnswerer.HasPronoun(text))
+        NoneOfOursNamed(text, analysis, index, context)
         && ForeignAnchors.OwnAllOurWords(text, index, UnknownWords(analysis.TermsOutsideMuscles(text, index.Facts), index, text))
         && !TouchesLastSubject(index, analysis.TermsOutsideMuscles(text, index.Facts), context);
+
+    /// <summary>No muscle named, guessed or used as a word, no pain, and no pronoun pointing back to the last subject.</summary>
+    private static bool NoneOfOursNamed(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context) =>
+        analysis.Muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && !analysis.Safety.TouchesPain
+        && !UsesAMuscleWord(text, index)
+        && !(context is not null && FactAnswerer.HasPronoun(text));
 
     /// <summary>
     /// No muscle named, or only by a bare "major" or "minor" ("the major and minor scales", "a major and a minor league").
@@ -1702,7 +1830,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var ownWords = OwnSubjectWords(text, analysis, index);
         // "it", "they" point back at the last subject unless the question names a muscle or a topic of its own.
         var refersBack = context is not null && (FactAnswerer.HasSubjectPronoun(text) || AsksWhichSource(text) || FollowUpGate.PointsBackAtTopic(text, context)) && muscles.Count == 0
-            && analysis.GreyMuscles.Count == 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept;
+            && analysis.GreyMuscles.Count == 0 && (analysis.BestTopic.Score < RoutingThresholds.TopicAccept || (context.MuscleId is not null && PronounBeforeCue(text)));
         if (context is { HasSubject: true } && muscles.Count == 0 && analysis.GreyMuscles.Count == 0 && FollowUpGate.AsksOnlyAnAmount(text, index))
         {
             // "how many times a day?": its unit words are no subject of their own; the last subject answers.
@@ -1711,6 +1839,29 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var ownSubject = (muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || ownWords > 0) && !refersBack;
         return new ResolvedSubject(muscles, analysis.Attributes.ToList(), analysis.StrongAttribute, ownWords, ownSubject, refersBack);
+    }
+
+    /// <summary>
+    /// "it inserts on the lesser trochanter" (a quiz answer), "does it attach to the femur?": the pronoun right before an
+    /// attribute's verb is the muscle the claim is about, the last one, though the landmark's words name a topic well.
+    /// </summary>
+    private static bool PronounBeforeCue(TokenizedText text)
+    {
+        if (FactAnswerer.SubjectPronounAt(text) is not { } at || at + 1 >= text.Count || text.WordString(at) is not ("it" or "they"))
+        {
+            return false;
+        }
+
+        var next = text.WordString(at + 1);
+        foreach (var cue in Vocabulary.AttributeCues)
+        {
+            if (cue.Phrase == next)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"which source says L2 to L4", "who says that": a question about whose claim the last answer showed.</summary>
@@ -3046,6 +3197,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static Reply FactReply(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen, double score, bool briefDisputes = false,
         bool listItem = false)
     {
+        var listed = AllOfTheAttribute(index, text, analysis, chosen);
+        chosen = listed ?? chosen;
         var top = chosen.Count > 0 ? chosen[0] : -1;
         chosen = WithoutStrayClinicalNotes(index, text, analysis, FactAnswerer.Focus(index, text, analysis, chosen, listItem));
         if (FactAnswerer.OrderingFact(index, text, chosen) is var ordering and >= 0)
@@ -3057,11 +3210,45 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var notes = RelevantTopicNotes(index, text, analysis, chosen);
         var reply = FactReplyOf(index, text, analysis, chosen, score, notes.Show, briefDisputes ? static _ => true : notes.Brief, more: false, related: true);
-        reply = ReplyBudget.Fits(reply) ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
+        reply = ReplyBudget.Fits(reply) || listed is not null ? reply : WithinBudget(index, text, analysis, chosen, top, score, briefDisputes, reply);
         // Most replies show no dispute: they pay a scan of their fact ids (FactIndex names every dispute with DisagreementIdPart).
         return reply.Title is { } title && title.Contains(". ", StringComparison.Ordinal)
             && reply.Facts.Any(id => id.Contains(FactIndex.DisagreementIdPart, StringComparison.Ordinal)) && FactAnswerer.IsYesNo(text)
             ? BriefOtherDisputes(index, text, analysis, reply, score) : reply;
+    }
+
+    /// <summary>
+    /// "Enumerate the actions attributed to psoas major", "all the works the psoas is doing": a list request
+    /// (<see cref="ListRequests"/>) whose best fact is one of a muscle's facts of an attribute the question asks gets every
+    /// fact of that muscle's attribute, in the file's order, with the disagreement notes already chosen; null when the
+    /// question asks no list or its best fact is a topic's (a topic's facts are not all one list).
+    /// </summary>
+    private static List<int>? AllOfTheAttribute(KnowledgeIndex index, TokenizedText text, Analysis analysis, List<int> chosen)
+    {
+        if (chosen.Count == 0 || index.Facts.Passages[chosen[0]] is not { Kind: PassageKind.MuscleFact, Attribute: { } attribute } first
+            || !analysis.Attributes.Contains(attribute) || !ListRequests.AsksForList(text))
+        {
+            return null;
+        }
+
+        var all = new List<int>();
+        foreach (var p in index.Facts.Passages)
+        {
+            if (p.Kind == PassageKind.MuscleFact && p.Muscle == first.Muscle && p.Attribute == attribute)
+            {
+                all.Add(p.Ordinal);
+            }
+        }
+
+        foreach (var c in chosen)
+        {
+            if (index.Facts.Passages[c].Kind == PassageKind.Disagreement && !all.Contains(c))
+            {
+                all.Add(c);
+            }
+        }
+
+        return all;
     }
 
     /// <summary>
@@ -4001,7 +4188,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var whole = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2);
         // "Describe in full the proximal attachments", "which text says it starts at L1?": all of it, or a level one
         // version gives and the other may not, is asked.
-        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text))
+        if (ReplyBudget.Fits(whole, ReplyBudget.FactChars) || AsksForWholeTopic(text) || ListRequests.AsksForList(text))
         {
             return whole;
         }
@@ -4099,9 +4286,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                     ? $"{Vocabulary.AttributeLabels[attribute]} of the {muscle.Name.ToLowerInvariant()}"
                     : Vocabulary.AttributeLabels[attribute];
                 List<FactPassage> focusedPassages = [];
-                var focused = muscles.Length == 1 && attributes.Length == 1 ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
+                // "Psoas major actions list", "enumerate the actions": every fact of the one attribute asked, in the file's order.
+                var listed = muscles.Length == 1 && attributes.Length == 1 && ListRequests.AsksForList(text);
+                var focused = muscles.Length == 1 && attributes.Length == 1 && !listed ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
+                var maxFacts = listed ? int.MaxValue : muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2, ranking, shownFacts, withNotes, nameDisputes)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, maxFacts, ranking, shownFacts, withNotes, nameDisputes)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 if (focused is not null)
                 {

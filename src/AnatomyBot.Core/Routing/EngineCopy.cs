@@ -151,6 +151,10 @@ internal static class EngineCopy
     public static Reply Thanks() =>
         Reply.Text(Intent.Thanks, "You're welcome!", "Happy studying. Ask another question any time, or type /quiz to test yourself.");
 
+    /// <summary>"lol ok", "cool", "got it": an acknowledgement asks nothing; the chat's subject stays for the next question.</summary>
+    public static Reply Acknowledged() =>
+        Reply.Text(Intent.Thanks, "Okay!", "Ask another question any time, or type /quiz to test yourself.");
+
     public static Reply Greeting(KnowledgeIndex index) => Reply.Text(Intent.Greeting, "Hello!", GreetingBody(index));
 
     public static Reply QuizBankEmpty() => Reply.Text(Intent.Quiz, "Quiz", "The quiz bank is empty right now.");

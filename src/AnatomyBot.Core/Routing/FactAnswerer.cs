@@ -669,6 +669,11 @@ internal static partial class FactAnswerer
             }
         }
 
+        if (bestOwn == 0 && topOwn == 0 && !AsksNumber(question))
+        {
+            InFileOrder(chosen, ranked, facts, firstHeading, best * RetrievalThresholds.Companion);
+        }
+
         if (AsksNumber(question))
         {
             // The fact holding the number asked for comes first: the kind asked (the twenty seconds of "how long do I
@@ -678,6 +683,41 @@ internal static partial class FactAnswerer
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// "Where is the psoas located?", "how deep is the psoas": no fact's own words match, only the heading's (the topic's
+    /// title, keywords and example questions), and BM25 then ranks the heading's facts by their length alone, so its
+    /// shortest fact ("everyone has two iliopsoas muscles") led. The facts of the heading chosen this way are replaced by
+    /// the same number of its facts in the file's order among those scoring at least <paramref name="floor"/>: editors put
+    /// a topic's overview (where it runs, behind which organs) first. A fact another heading brought keeps its place after
+    /// them. Not for a question whose words a fact holds: its ranking already says which fact answers.
+    /// </summary>
+    private static void InFileOrder(List<int> chosen, List<(int Passage, double Score)> ranked, FactIndex facts, string heading, double floor)
+    {
+        var mine = 0;
+        foreach (var c in chosen)
+        {
+            mine += facts.Passages[c].Heading == heading ? 1 : 0;
+        }
+
+        if (mine == 0)
+        {
+            return;
+        }
+
+        var candidates = new List<int>();
+        foreach (var (passage, score) in ranked)
+        {
+            if (score >= floor && facts.Passages[passage].Heading == heading)
+            {
+                candidates.Add(passage);
+            }
+        }
+
+        candidates.Sort();
+        chosen.RemoveAll(c => facts.Passages[c].Heading == heading);
+        chosen.InsertRange(0, candidates.GetRange(0, Math.Min(mine, candidates.Count)));
     }
 
     /// <summary>The best own-words score among the facts under <paramref name="heading"/> that score at least <paramref name="floor"/>.</summary>
@@ -1222,6 +1262,20 @@ internal static partial class FactAnswerer
 
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
+        if (PlacedAgainst(question, analysis) is { Count: > 0 } places
+            && !shown.Any(p => places.Contains(p.Muscle) || index.MusclesNamedIn(p.Ordinal).Any(places.Contains)))
+        {
+            // "Is the psoas major in front of the psoas minor?": a fact that never names the psoas minor ("their common
+            // tendon crosses the front of the hip") says nothing of where the one lies against the other.
+            return null;
+        }
+
+        if (!attributeAnswer && OneOfSeveral(index, question, shown))
+        {
+            // "Is the iliopsoas the only hip flexor?" over "the hip's chief flexor": a chief one is one of several.
+            return "No.";
+        }
+
         if (shown.Count > 0 && VerdictChecks.LevelVerdict(index, askedMuscles.Length > 0 ? askedMuscles : ShownMuscle(shown), question, shown) is { } level)
         {
             return level;
@@ -1310,7 +1364,7 @@ internal static partial class FactAnswerer
 
         // "Does the psoas minor produce anterior pelvic tilt?": the facts about the part asked settle it, not one about
         // sitting that never names the part.
-        if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || DeniesTheComparison(question, shown)
+        if (NamesOpposite(facts, claim, OfAskedPart(index, asked, shown, factTerms)) || PartingDenied(index, question, analysis, shown) || DeniesTheComparison(question, shown)
             || GivenToTheOtherMuscle(facts, claim, splits, factTerms) || VerdictChecks.ContradictsTheAdvice(question, shown))
         {
             return "No.";
@@ -1957,6 +2011,61 @@ internal static partial class FactAnswerer
         "body", "muscle", "muscles", "side", "sides", "low", "lower", "upper",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words in a fact that rank a thing among others of its kind: the chief one is one of several.</summary>
+    private static readonly FrozenSet<string> RankWords = new[]
+    {
+        "chief", "main", "principal", "primary", "strongest", "secondary", "several", "biggest", "largest",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Is the iliopsoas the only hip flexor?", "is the psoas the sole muscle that ...": a claim that the subject is the one
+    /// thing of a kind ("the only", "the sole", "the single", "only one" before the kind), over a shown fact that ranks it
+    /// among others of that kind ("the hip's chief flexor"): no. The kind must be a word of the same fact ("flexor"), so a
+    /// rank of something else settles nothing. Not caught: "only" as a manner ("does it only flex the hip") and a kind
+    /// the fact names in other words; a dispute about the claim ("the only link between upper and lower body") is weighed
+    /// before this and says the sources differ.
+    /// </summary>
+    private static bool OneOfSeveral(KnowledgeIndex index, TokenizedText question, List<FactPassage> shown)
+    {
+        var kind = new List<string>(2);
+        for (var i = 1; i + 1 < question.Count && kind.Count == 0; i++)
+        {
+            var word = question.WordString(i);
+            if (!((word is "only" or "sole" or "single" or "lone" && question.WordString(i - 1) is "the" or "a" or "an") || (word == "only" && question.WordString(i + 1) == "one")))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < question.Count && j <= i + 3 && kind.Count < 2; j++)
+            {
+                var next = question.WordString(j);
+                if (!Vocabulary.StopWords.Contains(next) && !HipEndWords.Contains(next) && next != "muscle" && !index.IsMuscleWord(next))
+                {
+                    kind.Add(index.Facts.Term(next));
+                }
+            }
+        }
+
+        if (kind.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var p in shown)
+        {
+            var words = Words(p.Fact.Text);
+            if (words.Any(RankWords.Contains) && words.Any(w => kind.Contains(index.Facts.Term(w))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words that claim a thing is the only one of its kind, read as "only" against a dispute's question.</summary>
+    private static readonly FrozenSet<string> SoleWords = new[] { "sole", "single", "solely", "lone", "exclusive", "exclusively" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>The words of a yes/no claim a disagreement must share to be about it: less stop words, muscle names and regions.</summary>
     private static List<string> DisputableWords(KnowledgeIndex index, TokenizedText question, IReadOnlyList<int> skipWords)
     {
@@ -1966,7 +2075,8 @@ internal static partial class FactAnswerer
             var word = question.WordString(i);
             if (!skipWords.Contains(i) && !Vocabulary.StopWords.Contains(word) && !index.IsMuscleWord(word) && !RegionWords.Contains(word))
             {
-                words.Add(word);
+                // "The sole muscle", "the single link": the claim that it is the only one, as the disputes ask it.
+                words.Add(SoleWords.Contains(word) ? "only" : word);
             }
         }
 
@@ -2217,6 +2327,30 @@ internal static partial class FactAnswerer
     /// <summary>Words before a muscle that make it the standard a claim compares with ("like the major", "as the psoas minor").</summary>
     private static readonly FrozenSet<string> LikeWords = new[] { "like", "as", "unlike" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>The muscles a claim places its subject against: "medial to the psoas major", "in front of the psoas minor".</summary>
+    private static List<int> PlacedAgainst(TokenizedText question, Analysis analysis)
+    {
+        var placed = new List<int>();
+        foreach (var mention in analysis.Muscles)
+        {
+            var at = mention.Start - 1;
+            at = at >= 0 && question.WordString(at) is "the" or "its" or "a" ? at - 1 : at;
+            if (at >= 1 && question.WordString(at) is "to" or "of" or "than" && RelativePlaceWords.Contains(question.WordString(at - 1)) && !placed.Contains(mention.Muscle))
+            {
+                placed.Add(mention.Muscle);
+            }
+        }
+
+        return placed;
+    }
+
+    /// <summary>Words that place one thing relative to another before "to", "of" or "than" ("medial to", "in front of", "deeper than").</summary>
+    private static readonly FrozenSet<string> RelativePlaceWords = new[]
+    {
+        "medial", "lateral", "front", "behind", "deep", "deeper", "superficial", "anterior", "posterior", "superior", "inferior",
+        "above", "below", "outside", "inside", "next", "close", "closer", "nearer",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>
     /// The muscles the claim compares its subject with: "does the psoas minor tilt the pelvis forward like the major?",
     /// "the same way as the psoas minor" (what the claim says of them is the standard, not the claim).
@@ -2228,7 +2362,10 @@ internal static partial class FactAnswerer
         {
             var at = mention.Start - 1;
             at = at >= 0 && question.WordString(at) is "the" or "its" or "a" ? at - 1 : at;
-            if (at >= 0 && LikeWords.Contains(question.WordString(at)) && !standard.Contains(mention.Muscle))
+            // "Is the iliacus medial to the psoas major?", "in front of the psoas": the muscle after a word of place is
+            // where the claim puts its subject, not the subject.
+            var placed = at >= 1 && question.WordString(at) is "to" or "of" or "than" && RelativePlaceWords.Contains(question.WordString(at - 1));
+            if (at >= 0 && (LikeWords.Contains(question.WordString(at)) || placed) && !standard.Contains(mention.Muscle))
             {
                 standard.Add(mention.Muscle);
             }
@@ -2388,8 +2525,9 @@ internal static partial class FactAnswerer
             return true;
         }
 
-        // Second opposites of the same word ("easy" is "difficult" above and "hard" here).
-        foreach (var (word, opposite) in MoreOppositeWords)
+        // Second opposites of the same word ("easy" is "difficult" above and "hard" here), and where a thing lies or
+        // whether two things part ("in front of" the kidneys over "behind" them, "separate" tendons over "share one tendon").
+        foreach (var (word, opposite) in MoreOppositeWords.Select(static kv => (kv.Key, kv.Value)).Concat(PlaceOpposites))
         {
             var (term, other) = (facts.Term(word), facts.Term(opposite));
             if (term != other && claim.Contains(term) && factTerms.Any(t => t.Contains(other)) && factTerms.All(t => !t.Contains(term)))
@@ -2623,7 +2761,7 @@ internal static partial class FactAnswerer
         for (var i = 1; i < question.Count; i++)
         {
             var word = question.WordString(i);
-            if (!skipWords.Contains(i) && (StructureWords.Contains(word) || MannerWords.Contains(word)) && !factTerms.Contains(index.Facts.Term(word)))
+            if (!skipWords.Contains(i) && (StructureWords.Contains(word) || MannerWords.Contains(word) || PositionWords.Contains(word)) && !factTerms.Contains(index.Facts.Term(word)))
             {
                 return false;
             }
@@ -2956,6 +3094,70 @@ internal static partial class FactAnswerer
     {
         ["easy"] = "hard", ["superficial"] = "deep", ["shallow"] = "deep",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where a thing lies, and whether two things part or join, as pairs of a claim word and a fact word that denies it
+    /// (weighed one way by <see cref="NamesOpposite"/>: the claim word must be in no shown fact). "Is the psoas in front
+    /// of the kidneys?" over "behind the kidneys"; "do they have separate tendons?" over "merge and insert by one tendon".
+    /// Not caught: a place said in words the facts never use ("ventral", "dorsal"), or a part-whole claim ("is it part of").
+    /// </summary>
+    private static readonly (string Claim, string Denial)[] PlaceOpposites =
+    [
+        ("front", "behind"), ("infront", "behind"), ("behind", "front"), ("above", "below"), ("above", "beneath"), ("below", "above"),
+        ("beneath", "above"), ("under", "above"), ("underneath", "above"), ("superficial", "behind"),
+    ];
+
+    /// <summary>Words of a claim that two things part ("separate tendons", "insert separately").</summary>
+    private static readonly FrozenSet<string> PartingWords = new[] { "separate", "separately", "distinct", "independent", "independently" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words of a fact that two things join ("merge", "share one tendon", "a common tendon", "blend").</summary>
+    private static readonly FrozenSet<string> JoiningWords = new[]
+    {
+        "merge", "merges", "merged", "share", "shares", "shared", "common", "blend", "blends", "fuse", "fuses", "fused", "joint",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Do the iliacus and the psoas major have separate tendons?" over "the psoas major and iliacus merge and insert by one
+    /// tendon": a claim that the muscles it names part, over a shown fact that joins them, naming each (or being one's own
+    /// fact and naming the other): no. "Does the psoas minor have its own separate insertion from the psoas major?" is not
+    /// denied by the psoas major's "merges with the iliacus" (the psoas minor is not what it joins). A claim naming one
+    /// muscle settles nothing here.
+    /// </summary>
+    private static bool PartingDenied(KnowledgeIndex index, TokenizedText question, Analysis analysis, List<FactPassage> shown)
+    {
+        if (!question.Words.Any(PartingWords.Contains))
+        {
+            return false;
+        }
+
+        int[] named = [.. index.MusclesNamedIn(question.Text).Union(analysis.Muscles.Select(m => m.Muscle))];
+        if (named.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var p in shown)
+        {
+            var about = index.MusclesNamedIn(p.Ordinal);
+            if (Words(p.Fact.Text).Any(JoiningWords.Contains) && named.All(m => m == p.Muscle || about.Contains(m)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Words of where a thing lies or whether it parts from another: a fact that shares the rest of the claim but not this
+    /// word does not confirm it ("does the iliopsoas pass above the inguinal ligament?" is not settled by "crosses over the
+    /// inguinal ligament"). "Lateral" and "medial" are left out: "laterally rotate" is an action the facts say "outward".
+    /// </summary>
+    private static readonly FrozenSet<string> PositionWords = new[]
+    {
+        "front", "infront", "behind", "above", "below", "beneath", "underneath", "under", "superficial", "separate", "separately", "distinct",
+        "independent", "independently",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords = new[]
     {

@@ -133,6 +133,8 @@ internal static class FollowUpGate
         "we", "do", "does", "it", "in", "total", "exactly", "roughly", "about", "usually", "is", "are", "of", "them", "daily",
         "weekly", "sets", "set", "reps", "rep", "repetitions", "seconds", "secs", "minutes", "mins", "often", "long", "many",
         "much", "how", "for", "be", "done", "the", "that", "this", "those", "ok", "okay", "again", "side", "approx", "also",
+        // "and how often, like per day or per week", "how many times a week tho", "per hour or per month?".
+        "like", "or", "tho", "though", "hour", "hours", "month", "months", "twice", "once", "morning", "night",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

@@ -76,6 +76,57 @@ internal static class ForeignAnchors
         return true;
     }
 
+    /// <summary>
+    /// "how long to rest a roast leg of lamb", "a bone broth made from beef vertebrae", "the trochanter segment on an
+    /// insect's leg": every part of the body the question names is tied to a foreign noun (its possessor or modifier, its
+    /// head or its "of": <see cref="Tied"/>), so the parts are another creature's or another thing's, however well a free
+    /// topic word ("rest", "segment") matches a fact. Unlike <see cref="OwnAllOurWords"/>, a topic word standing free does
+    /// not keep the question ours: with no part of our body left, it is a word of the other field ("rest" the roast).
+    /// The caller checks that no muscle is named or guessed and no pain is touched. People who do something ("a cyclist's
+    /// hip", "a dancer's back") and parts standing free ("rest my leg") keep it ours.
+    /// Not caught (3 Dec 2026): a thing of another field with no part of the body in it ("a flex fuel car").
+    /// </summary>
+    public static bool OwnsEveryBodyPart(TokenizedText text, KnowledgeIndex index, List<string> unknown)
+    {
+        var foreign = new bool[text.Count];
+        var foreignWords = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            // An English word no fact uses as written ("beef", "broth") is another thing, though the typo index may read it
+            // as a fact's word ("both"); a misspelling of a fact's word is rarely an English word.
+            foreign[i] = IsForeignNoun(word, unknown)
+                || (EverydayEnglish.Rank(word) != int.MaxValue && !index.Facts.UsesWord(word) && !index.IsMuscleWord(word)
+                    && !Vocabulary.StopWords.Contains(word) && !Vocabulary.CueWords.Contains(word) && !Vocabulary.NamesNoSubject(word)
+                    && MayNameAThing(word));
+            foreignWords += foreign[i] ? 1 : 0;
+        }
+
+        // Two of them at least: one English word next to a part ("skinny legs") describes it.
+        if (foreignWords < 2)
+        {
+            return false;
+        }
+
+        var parts = 0;
+        for (var i = 0; i < text.Count; i++)
+        {
+            if (!Vocabulary.IsBodyWord(text.WordString(i)))
+            {
+                continue;
+            }
+
+            if (!Tied(text, foreign, i, i + 1))
+            {
+                return false;
+            }
+
+            parts++;
+        }
+
+        return parts > 0;
+    }
+
     /// <summary>Words before a muscle's name that make the word after it a verb ("does the psoas look", "is iliacus active").</summary>
     private static readonly FrozenSet<string> Auxiliaries = new[]
     {
@@ -203,6 +254,11 @@ internal static class ForeignAnchors
     {
         foreach (var mention in analysis.Muscles)
         {
+            if (NameSoughtFor(text, index, mention.Start))
+            {
+                return true;
+            }
+
             for (var naming = mention.Start - 1; naming >= 0 && naming >= mention.Start - 3; naming--)
             {
                 if (!NamingWords.Contains(text.WordString(naming)))
@@ -237,6 +293,35 @@ internal static class ForeignAnchors
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "what's a good name for my cat, I was thinking Psoas", "a name for my goldfish? maybe Iliacus": a name sought for
+    /// someone's own thing no fact knows, anywhere before the muscle's name. "another name for the psoas" (the muscle
+    /// itself) and "the name for this bump on my femur" (a part of the body) ask for one of ours.
+    /// </summary>
+    private static bool NameSoughtFor(TokenizedText text, KnowledgeIndex index, int mentionStart)
+    {
+        for (var i = 0; i + 2 < mentionStart; i++)
+        {
+            if (text.WordString(i) is not ("name" or "names") || text.WordString(i + 1) != "for")
+            {
+                continue;
+            }
+
+            var thing = i + 2;
+            while (thing < mentionStart && Determiners.Contains(text.WordString(thing)))
+            {
+                thing++;
+            }
+
+            if (thing < mentionStart && IsNamedThing(text.WordString(thing), index) && SomeonesOwn(text, thing) && !index.Facts.Knows(text.WordString(thing)))
+            {
+                return true;
             }
         }
 
@@ -287,8 +372,11 @@ internal static class ForeignAnchors
     /// something ("runners", "a dancer's hip"), not a treatment, test or measure, not a number or an ordinal ("the body
     /// of the 12th thoracic vertebra").
     /// </summary>
-    private static bool IsForeignNoun(string word, List<string> unknown) =>
-        word.Length > 2 && word.All(char.IsAsciiLetter) && unknown.Contains(word) && !Vocabulary.IsBodyWord(word) && !EverydayWords.IsClinicalSubject(word)
+    private static bool IsForeignNoun(string word, List<string> unknown) => unknown.Contains(word) && MayNameAThing(word);
+
+    /// <summary>A word that may name a thing of another field, whether or not the facts use it (the callers check that).</summary>
+    private static bool MayNameAThing(string word) =>
+        word.Length > 2 && word.All(char.IsAsciiLetter) && !Vocabulary.IsBodyWord(word) && !EverydayWords.IsClinicalSubject(word)
         && !Vocabulary.MeasureWords.Contains(word) && !Vocabulary.UnitWords.Contains(word) && !EverydayWords.IsBareNumber(word)
         && !NamesAPerson(word);
 

@@ -167,14 +167,13 @@ internal sealed class KnowledgeIndex
                     continue;
                 }
 
-                if (!topicPhraseOwners.TryGetValue(key, out var owners))
+                AddOwner(topicPhraseOwners, key, t);
+                // "hip flexors other than iliopsoas": lazy and non-native phrasing leaves out the articles a long keyword
+                // spells ("hip flexors other than the iliopsoas"); the phrase without them is the keyword too. A question
+                // that adds an article the keyword lacks, or leaves one out of a short keyword, is not caught.
+                if (WithoutArticles(key) is { } bare)
                 {
-                    topicPhraseOwners[key] = owners = [];
-                }
-
-                if (!owners.Contains(t))
-                {
-                    owners.Add(t);
+                    AddOwner(topicPhraseOwners, bare, t);
                 }
             }
         }
@@ -182,6 +181,45 @@ internal sealed class KnowledgeIndex
         string[] keys = [.. topicPhraseOwners.Keys];
         var maxWords = keys.Select(WordCount).DefaultIfEmpty(0).Max();
         return (keys, [.. topicPhraseOwners.Values.Select(o => o.ToArray())], PhraseLookup(keys), maxWords);
+    }
+
+    private static void AddOwner(Dictionary<string, List<int>> owners, string key, int topic)
+    {
+        if (!owners.TryGetValue(key, out var list))
+        {
+            owners[key] = list = [];
+        }
+
+        if (!list.Contains(topic))
+        {
+            list.Add(topic);
+        }
+    }
+
+    private static readonly FrozenSet<string> Articles = new[] { "the", "a", "an" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words a keyword needs before its articles may go: a short one without them matches too loosely ("front of hip").</summary>
+    private const int MinWordsWithoutArticles = 5;
+
+    /// <summary>The phrase without its articles when it has one between two other words, else null.</summary>
+    private static string? WithoutArticles(string key)
+    {
+        var words = key.Split(' ');
+        if (words.Length < MinWordsWithoutArticles)
+        {
+            return null;
+        }
+
+        var kept = new List<string>(words.Length);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (!(Articles.Contains(words[i]) && i > 0 && i < words.Length - 1))
+            {
+                kept.Add(words[i]);
+            }
+        }
+
+        return kept.Count == words.Length || kept.Count < 2 ? null : string.Join(' ', kept);
     }
 
     /// <summary>A phrase's position in <paramref name="phrases"/>, looked up by span (n-gram windows allocate nothing).</summary>

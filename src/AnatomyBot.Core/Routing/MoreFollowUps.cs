@@ -80,7 +80,17 @@ internal static class MoreFollowUps
         "kids", "year", "old", "five", "5", "dont", "do", "not", "didnt", "get", "understand", "differently", "much", "lot", "less", "without",
         "jargon", "using", "version", "what", "so", "sorry", "too", "was", "is", "thats", "bit", "once", "with", "fewer", "sense",
         "make", "shorter", "short", "one", "sentence", "summarise", "summarize", "summary", "same", "up", "a", "line", "quick",
+        // "ok and in plain terms?", "in a single word?", "one-word answer pls", "the way I'd tell a patient".
+        "and", "single", "answer", "id", "would", "patient", "patients", "client", "clients", "someone", "somebody", "friend",
+        // "tl;dr" (read "tl dr"), "shorten it".
+        "dr", "shorten",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the word is one a request to say the last answer again may hold (<see cref="AsksToRestate"/>).</summary>
+    internal static bool IsRestateWord(string word) => RestateWords.Contains(word) || PlainCues.Contains(word) || Courtesy.Contains(word);
+
+    /// <summary>Whether the word makes a request one for the last answer in other words ("simply", "plain", "word").</summary>
+    internal static bool IsPlainCue(string word) => PlainCues.Contains(word);
 
     /// <summary>The words that make such a request one for a plainer answer, not for more ("explain more" asks for more).</summary>
     private static readonly FrozenSet<string> PlainCues = new[]
@@ -90,10 +100,19 @@ internal static class MoreFollowUps
         "technical", "jargon", "understand", "dumb", "differently", "summarise", "summarize", "shorter",
         // "in one sentence", "sum it up in a line", "tldr", "in a nutshell": the same answer, shorter.
         "sentence", "line", "nutshell", "tldr", "sum", "briefly", "brief",
+        // "in one word?", "a one-word answer", "tl;dr" (read "tl dr"), "shorten it": the same answer, its first fact alone.
+        "word", "tl", "shorten",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Words that ask for the shortest restatement: one fact ("in one sentence", "sum it up in a line", "tldr").</summary>
-    private static readonly FrozenSet<string> OneFactWords = new[] { "sentence", "line", "tldr", "nutshell", "brief", "briefly", "sum" }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Words that ask for the shortest restatement: one fact ("in one sentence", "sum it up in a line", "tldr", "in one
+    /// word?", "shorter pls", "summarise"): a shorter version of an answer of one to four facts is its first fact, the one
+    /// that answered.
+    /// </summary>
+    private static readonly FrozenSet<string> OneFactWords = new[]
+    {
+        "sentence", "line", "tldr", "tl", "nutshell", "brief", "briefly", "sum", "word", "shorter", "shorten", "short", "summarise", "summarize", "summary",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Whole messages that ask who says what the last answer said ("who says that?", "source?", "says who"): the same facts

@@ -141,6 +141,15 @@ internal static class QueryAnalyzer
             topicMentions.RemoveAll(m => m.Count == 1 && otherSense[m.Start]);
         }
 
+        // "the secondary thigh flexors named in the manual-therapy excerpt": words that name a source document are who said
+        // it, not a topic's keyword ("manual therapy" of the massage debate), when another topic phrase says what is asked.
+        // Alone ("do six-pack abs stop the sway like that massage book says") the source's words are the only lead, and stay.
+        if (topicMentions.Count > 1 && SourceReferences.For(index).ReferenceWords(text) is { } inReference
+            && topicMentions.Exists(m => !WithinReference(inReference, m.Start, m.Count)))
+        {
+            topicMentions.RemoveAll(m => WithinReference(inReference, m.Start, m.Count));
+        }
+
         var topicOwned = TopicOwnedWords(text, topicMentions);
         var covered = new bool[text.Count];
         var (muscles, grey) = FindMuscles(text, index, topicOwned, covered);
@@ -193,6 +202,19 @@ internal static class QueryAnalyzer
             BothEndsCued = bothEnds,
             HowToForeignObject = foreignHowTo,
         };
+    }
+
+    private static bool WithinReference(bool[] inReference, int start, int count)
+    {
+        for (var k = start; k < start + count && k < inReference.Length; k++)
+        {
+            if (!inReference[k])
+            {
+                return false;
+            }
+        }
+
+        return count > 0;
     }
 
     /// <summary>Whether the words of one question of the message name a muscle or stand for it ("it", "they").</summary>

@@ -714,7 +714,7 @@ internal static partial class QuestionForms
     private static readonly FrozenSet<string> Pronouns = new[] { "it", "them", "this", "that", "these", "those", "they" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The words that, after "how", ask how often something is found ("how common", "how rare", "how usual").</summary>
-    private static readonly FrozenSet<string> FrequencyWords = new[] { "common", "rare", "usual", "unusual", "uncommon", "frequent" }
+    private static readonly FrozenSet<string> FrequencyWords = new[] { "common", "rare", "usual", "unusual", "uncommon", "frequent", "frequently" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

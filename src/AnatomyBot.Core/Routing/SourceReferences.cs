@@ -122,8 +122,29 @@ internal sealed class SourceReferences
     /// </summary>
     public Found? Find(TokenizedText text)
     {
-        List<string>? sources = null;
         var dropped = new bool[text.Count];
+        if (Mark(text, dropped) is not { } sources)
+        {
+            return null;
+        }
+
+        return Rest(text, dropped, sources);
+    }
+
+    /// <summary>
+    /// Which words of the question belong to a reference to a source (its run, the possessive after it and what introduces
+    /// it), or null when it refers to none.
+    /// </summary>
+    public bool[]? ReferenceWords(TokenizedText text)
+    {
+        var dropped = new bool[text.Count];
+        return Mark(text, dropped) is null ? null : dropped;
+    }
+
+    /// <summary>Marks the words of each reference in <paramref name="dropped"/>; returns the sources referred to, or null.</summary>
+    private List<string>? Mark(TokenizedText text, bool[] dropped)
+    {
+        List<string>? sources = null;
         for (var i = 0; i < text.Count; i++)
         {
             if (!Holds(text.WordString(i)))
@@ -179,11 +200,11 @@ internal sealed class SourceReferences
             i = to;
         }
 
-        if (sources is null)
-        {
-            return null;
-        }
+        return sources;
+    }
 
+    private Found Rest(TokenizedText text, bool[] dropped, List<string> sources)
+    {
         var left = new List<string>(text.Count);
         var nothingElse = true;
         for (var k = 0; k < text.Count; k++)

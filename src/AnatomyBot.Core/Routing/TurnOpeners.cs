@@ -64,7 +64,9 @@ internal static class TurnOpeners
         while (at < text.Count - 1)
         {
             var word = text.WordString(at);
-            if (Hesitations.Contains(word))
+            // "תודה, and in posture?": a word of another script opening an English turn (thanks, a greeting) is no word
+            // of the question.
+            if (Hesitations.Contains(word) || EllipticFollowUps.IsOtherScript(word))
             {
                 (at, changed) = (at + 1, true);
                 continue;

@@ -24,7 +24,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json", "fresh14.json", "fresh15.json", "fresh16.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json", "fresh14.json", "fresh15.json", "fresh16.json", "fresh17.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -48,6 +48,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh14.json", 30)]
     [InlineData("fresh15.json", 30)]
     [InlineData("fresh16.json", 30)]
+    [InlineData("fresh17.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -172,6 +173,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 188/211, fresh14 199/211, fresh15 193/213, held-out 375/377; after two more fixes from the summary ("the rundown",
     /// "diff", a claim handed in to be checked; main at the session's end): fresh16 185/211 = 87.7 %, fresh15 194/213:
     /// floors 97, 96, 96, 96, 94, 95, 98, 97, 93, 92, 91, 90, 89, 94, 91 and 87 %.
+    /// fresh17.json (210 students, a seventeenth, kept from the tuners of the session of 3 Dec 08:55 UTC): 162/210 = 77.1 % blind
+    /// at main 8315b07 (items committed as afaf389 before the run; 3 Dec, 09:10 UTC), 163/210 = 77.6 % after one expectation was
+    /// corrected against the sources (942c3ab; the item's note says why): floor 77 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -191,6 +195,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh14.json", 0.94)]
     [InlineData("fresh15.json", 0.91)]
     [InlineData("fresh16.json", 0.87)]
+    [InlineData("fresh17.json", 0.77)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -151,7 +151,9 @@ public sealed class VerdictOfferAndBudgetRuleTests(ShippedKnowledgeFixture fixtu
     [Fact]
     public void A_calm_question_keeps_its_related_line()
     {
-        var reply = fixture.Ask("where does the psoas lie");
+        // "Where does the psoas lie" was this test's question until its answer began with the course of the muscle (session
+        // 38: a topic matched on its heading alone answers with its overview), which with the rib dispute fills the budget.
+        var reply = fixture.Ask("what links the psoas to the diaphragm");
 
         Assert.Contains(reply.Sections, s => s.Heading == ReplyComposer.RelatedHeading);
         Assert.Null(reply.Disclaimer);

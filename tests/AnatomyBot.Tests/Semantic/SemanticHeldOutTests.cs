@@ -81,6 +81,9 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// fresh11 194/212, fresh12 195/214, fresh13 188/211, fresh14 200/211, fresh15 193/213, held-out 375/377; at the
     /// session's end (two more fixes from the summary): fresh16 186/211 = 88.2 %, fresh15 194/213: floors 97, 96, 96, 96,
     /// 94, 95, 98, 97, 92, 92, 91, 91, 89, 94, 91 and 88 %.
+    /// fresh17.json: the seventeenth blind trial (session of 3 Dec 08:55 UTC; 162/210 = 77.1 % blind lexical at 8315b07, 163/210 =
+    /// 77.6 % after one expectation was corrected against the sources; not run model on blind): floor 77 %, a placeholder
+    /// equal to the lexical floor until a model-on run is recorded.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -101,6 +104,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh14.json", 0.94, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh15.json", 0.91, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh16.json", 0.88, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh17.json", 0.77, "Fresh trial (fresh17.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
