@@ -154,7 +154,17 @@ internal static partial class FactAnswerer
             return false;
         }
 
-        if (text.Tagged || YesNoStarts.Contains(text.WordString(0)))
+        if (text.Tagged)
+        {
+            return true;
+        }
+
+        if (AsksTheBotToTell(text))
+        {
+            return false;
+        }
+
+        if (YesNoStarts.Contains(text.WordString(0)))
         {
             return true;
         }
@@ -224,6 +234,71 @@ internal static partial class FactAnswerer
 
     /// <summary>A verb that opens a yes/no question ("is", "does", "can").</summary>
     public static bool IsYesNoStart(string word) => YesNoStarts.Contains(word);
+
+    /// <summary>A modal that opens a request to the bot ("can you", "could u", "would you please").</summary>
+    private static readonly FrozenSet<string> RequestModals = new[] { "can", "could", "would", "will" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words passed over between the modal and "you" or between "you" and the verb ("could you please").</summary>
+    private static readonly FrozenSet<string> RequestFillers = new[] { "please", "pls", "plz", "kindly", "just", "quickly", "briefly" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs a student asks the bot to do for them: a request for an account, not a claim to settle.</summary>
+    private static readonly FrozenSet<string> TellingVerbs = new[]
+    {
+        "tell", "give", "explain", "list", "describe", "show", "name", "help", "summarise", "summarize", "remind", "enumerate",
+        "outline", "define", "clarify", "walk", "break", "recap", "go", "run",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "can you tell me all the works the psoas does", "could u pls explain the psoas paradox": a modal and "you" before a
+    /// telling verb ask the bot for an account, not whether something is so, so no "Yes."/"No." opens the reply. "can you
+    /// feel the psoas", "can you stretch the iliacus" keep their verdicts: feeling and stretching are no telling verbs;
+    /// "can you tell me if/whether ..." asks a yes/no question through the request and keeps its verdict too.
+    /// </summary>
+    public static bool AsksTheBotToTell(TokenizedText text)
+    {
+        if (text.Count < 3 || !RequestModals.Contains(text.WordString(0)))
+        {
+            return false;
+        }
+
+        var i = 1;
+        while (i < text.Count && RequestFillers.Contains(text.WordString(i)))
+        {
+            i++;
+        }
+
+        if (i >= text.Count || text.WordString(i) is not ("you" or "u" or "ya"))
+        {
+            return false;
+        }
+
+        i++;
+        while (i < text.Count && RequestFillers.Contains(text.WordString(i)))
+        {
+            i++;
+        }
+
+        if (i >= text.Count || !TellingVerbs.Contains(text.WordString(i)))
+        {
+            return false;
+        }
+
+        // "can you tell me if it inserts on the lesser trochanter?", "could you tell us whether ...": still a yes/no, as
+        // is "would you describe the iliacus as fan-shaped?" (a claim put to the bot).
+        if (text.Words.Contains("as"))
+        {
+            return false;
+        }
+
+        i++;
+        if (i < text.Count && text.WordString(i) is "me" or "us")
+        {
+            i++;
+        }
+
+        return i >= text.Count || text.WordString(i) is not ("if" or "whether");
+    }
 
     /// <summary>What, which, where, when, why, who, how (and "or", which makes a choice of a statement).</summary>
     public static bool IsQuestionWord(string word) => QuestionWords.Contains(word);

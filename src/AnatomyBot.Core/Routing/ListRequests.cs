@@ -52,7 +52,9 @@ internal static class ListRequests
                 next++;
             }
 
-            if (next < text.Count && Vocabulary.CueWords.Contains(text.WordString(next)))
+            // A cue's own word ("actions", "attachments"), not a function word that only sits inside a longer cue
+            // ("it" of "what does it do"): "a half, two-thirds, all of it?" offers a choice and asks for no list.
+            if (next < text.Count && Vocabulary.SingleWordCues.Contains(text.WordString(next)))
             {
                 return true;
             }

@@ -50,6 +50,9 @@ public sealed class FactWithinSubjectRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("does it reach all the lumbar vertebrae", false)]
     [InlineData("enumerate the attachments", true)]
     [InlineData("all its actions please", true)]
+    [InlineData("the iliacus origin covers what fraction of the iliac fossa - a half, two-thirds, all of it?", false)]
+    [InlineData("is that all of it or is there more", false)]
+    [InlineData("name all the works the psoas is doing", true)]
     public void All_asks_for_a_list_only_before_an_attribute_word(string question, bool list) =>
         Assert.Equal(list, ListRequests.AsksForList(TokenizedText.From(question)));
 

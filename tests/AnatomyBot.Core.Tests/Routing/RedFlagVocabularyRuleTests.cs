@@ -86,7 +86,7 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("can't feel my feet, back pain is bad")]
     [InlineData("my calf is swollen and painful after surgery")]
     [InlineData("my leg is swollen after my op and it hurts")]
-    [InlineData("my calf has been swollen and tight since the cast came off")]
+    [InlineData("my calf has been swollen and sore since the cast came off")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);
