@@ -647,8 +647,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 : EngineCopy.Greeting(index);
         }
 
-        // "lol ok", "cool cool", "got it, makes sense": nothing asked, so never the last answer again nor a refusal.
-        if (!thanks && !greeting && EllipticFollowUps.Acknowledges(text))
+        // "lol ok", "cool cool", "got it, makes sense": nothing asked, so never the last answer again nor a refusal. Not
+        // right after an urgent reply: a cheerful "Okay!" must not follow "please get medical help now".
+        if (!thanks && !greeting && context?.RedFlag != true && EllipticFollowUps.Acknowledges(text))
         {
             return EngineCopy.Acknowledged();
         }

@@ -292,7 +292,9 @@ internal static class EllipticFollowUps
             var word = text.WordString(i);
             var next = i + 1 < text.Count ? text.WordString(i + 1) : null;
             var span = word is "others" or "rest" ? 1 : word == "other" && next is not null && OtherMemberWords.Contains(next) ? 2 : 0;
-            if (span == 0)
+            // "the rest" is also the rest a strained muscle gets ("how long is the rest?"): it counts the group only after
+            // a follow-up's opening words alone ("and the rest?", "what about the rest of them").
+            if (span == 0 || (word == "rest" && !OnlyOpenersBefore(text, i - 1)))
             {
                 continue;
             }
@@ -313,6 +315,23 @@ internal static class EllipticFollowUps
         }
 
         return null;
+    }
+
+    /// <summary>Words that may open "... the rest?" when it asks for the group's other members.</summary>
+    private static readonly FrozenSet<string> RestOpeners = new[] { "and", "n", "what", "about", "how", "so", "ok", "okay", "also", "then", "now" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool OnlyOpenersBefore(TokenizedText text, int end)
+    {
+        for (var i = 0; i < end; i++)
+        {
+            if (!RestOpeners.Contains(text.WordString(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<string> OtherMembers(KnowledgeIndex index, Muscle last)

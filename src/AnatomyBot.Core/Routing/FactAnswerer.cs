@@ -1338,7 +1338,7 @@ internal static partial class FactAnswerer
         var claim = ClaimTerms(facts, question, skipWords);
         var shown = chosen.Select(c => facts.Passages[c]).Where(p => p.Kind != PassageKind.Disagreement).ToList();
         if (PlacedAgainst(question, analysis) is { Count: > 0 } places
-            && !shown.Any(p => places.Contains(p.Muscle) || index.MusclesNamedIn(p.Ordinal).Any(places.Contains)))
+            && !shown.Any(p => places.Contains(p.Muscle) || index.MusclesNamedIn(p.Ordinal).Any(places.Contains) || NamesByHead(index, places, p)))
         {
             // "Is the psoas major in front of the psoas minor?": a fact that never names the psoas minor ("their common
             // tendon crosses the front of the hip") says nothing of where the one lies against the other.
@@ -2399,6 +2399,35 @@ internal static partial class FactAnswerer
         return muscle >= 0 ? [muscle] : [];
     }
 
+    /// <summary>
+    /// "lateral to the psoas" in a fact names the psoas major a claim places against ("is the iliacus lateral to the psoas
+    /// major?"): the placed muscle's first word, said bare in the fact, with no other muscle word after it.
+    /// </summary>
+    private static bool NamesByHead(KnowledgeIndex index, List<int> places, FactPassage passage)
+    {
+        var words = Words(passage.Fact.Text);
+        foreach (var place in places)
+        {
+            var name = index.Muscles[place].Name;
+            var space = name.IndexOf(' ', StringComparison.Ordinal);
+            if (space <= 0)
+            {
+                continue;
+            }
+
+            var head = name[..space].ToLowerInvariant();
+            for (var i = 0; i < words.Length; i++)
+            {
+                if (words[i] == head && (i + 1 == words.Length || !index.IsMuscleWord(words[i + 1])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Words before a muscle that make it the standard a claim compares with ("like the major", "as the psoas minor").</summary>
     private static readonly FrozenSet<string> LikeWords = new[] { "like", "as", "unlike" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -3188,7 +3217,7 @@ internal static partial class FactAnswerer
     /// <summary>Words of a fact that two things join ("merge", "share one tendon", "a common tendon", "blend").</summary>
     private static readonly FrozenSet<string> JoiningWords = new[]
     {
-        "merge", "merges", "merged", "share", "shares", "shared", "common", "blend", "blends", "fuse", "fuses", "fused", "joint",
+        "merge", "merges", "merged", "share", "shares", "shared", "common", "blend", "blends", "fuse", "fuses", "fused", "joined", "jointly",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

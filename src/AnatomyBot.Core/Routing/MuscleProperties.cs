@@ -84,8 +84,9 @@ internal static class MuscleProperties
                 break;
             }
 
-            // "the nerve supply of", "the exact origin of": an attribute asked, which its own answers settle.
-            if (Vocabulary.CueWords.Contains(word))
+            // "the nerve supply of", "the exact origin of": an attribute asked, which its own answers settle; "the
+            // referral areas of the iliacus": a topic's own word, which that topic's facts settle.
+            if (Vocabulary.CueWords.Contains(word) || index.IsTopicWord(word))
             {
                 return null;
             }

@@ -87,6 +87,10 @@ public sealed class RedFlagVocabularyRuleTests(ShippedKnowledgeFixture fixture) 
     [InlineData("my calf is swollen and painful after surgery")]
     [InlineData("my leg is swollen after my op and it hurts")]
     [InlineData("my calf has been swollen and sore since the cast came off")]
+    // The session's review (3 Dec 2026): a fall, then not feeling the legs, said with "can't feel" and of someone else.
+    [InlineData("my dad fell down the stairs and can't feel his legs")]
+    [InlineData("hi, I'm Lee. my dad fell down the stairs and can't feel his legs, what nerve is in the psoas?")]
+    [InlineData("my mum fell and she cannot feel her legs")]
     public void A_red_flag_in_everyday_words_gets_the_urgent_line(string question)
     {
         var reply = fixture.Ask(question);

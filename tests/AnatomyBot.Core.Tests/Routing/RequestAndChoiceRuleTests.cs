@@ -43,4 +43,49 @@ public sealed class RequestAndChoiceRuleTests(ShippedKnowledgeFixture fixture) :
         Assert.Contains("two-thirds", HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
         Assert.InRange(reply.Facts.Length, 1, 2);
     }
+
+    // The session's review (3 Dec 2026): a topic's own word before "of <muscle>" is no property the sources lack; "the
+    // rest" after a question of how long asks the rest topic, not the group's other members; "ok" right after an urgent
+    // reply gets no cheerful "Okay!"; "lateral to the psoas" in a fact places the iliacus against the psoas major.
+    [Theory]
+    [InlineData("the referral areas of the iliacus")]
+    [InlineData("what are the referral areas of psoas trigger points?")]
+    public void A_topic_word_before_a_muscle_asks_that_topic(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Contains(reply.Facts, id => id.StartsWith("trigger-points-and-referral.", StringComparison.Ordinal));
+        Assert.NotNull(reply.Disclaimer);
+    }
+
+    [Fact]
+    public void How_long_is_the_rest_asks_the_rest_topic_after_a_muscle_question()
+    {
+        var reply = fixture.Dialogue("what does the iliacus do?", "how long is the rest?");
+
+        Assert.Contains(reply.Facts, id => id.StartsWith("rest.", StringComparison.Ordinal));
+        Assert.NotNull(reply.Disclaimer);
+    }
+
+    [Fact]
+    public void And_the_rest_after_a_member_still_asks_the_other_members()
+    {
+        var reply = fixture.Dialogue("what does the iliacus insert on?", "and the rest?");
+
+        Assert.Contains(reply.Facts, id => id.StartsWith("psoas-major.insertion.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_acknowledgement_after_an_urgent_reply_is_not_cheerful()
+    {
+        var reply = fixture.Dialogue("my dad fell and now he cannot feel either leg", "ok");
+
+        Assert.DoesNotContain("Okay!", HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lateral_to_the_psoas_in_a_fact_settles_a_claim_about_the_psoas_major()
+    {
+        Assert.StartsWith("Yes.", HeldOutJudge.AnswerText(fixture.Ask("is the iliacus lateral to the psoas major?")), StringComparison.Ordinal);
+    }
 }
