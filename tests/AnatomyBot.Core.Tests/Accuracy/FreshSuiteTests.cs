@@ -175,27 +175,32 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// floors 97, 96, 96, 96, 94, 95, 98, 97, 93, 92, 91, 90, 89, 94, 91 and 87 %.
     /// fresh17.json (210 students, a seventeenth, kept from the tuners of the session of 3 Dec 08:55 UTC): 162/210 = 77.1 % blind
     /// at main 8315b07 (items committed as afaf389 before the run; 3 Dec, 09:10 UTC), 163/210 = 77.6 % after one expectation was
-    /// corrected against the sources (942c3ab; the item's note says why): floor 77 %.
+    /// corrected against the sources (942c3ab; the item's note says why): floor 77 %. With the session's four engineers'
+    /// work, written without sight of fresh17 (main 92568d7, 3 Dec 10:45 UTC, lexical): fresh17 165/210 = 78.6 %; with the
+    /// lead's fixes from the review (main at the session's end): fresh17 166/210 = 79.0 %, fresh2 154/158, fresh3 158/163,
+    /// fresh4 172/178, fresh6 196/204, fresh7 214/216, fresh9 195/208, fresh10 193/207, fresh11 196/212, fresh12 195/214,
+    /// fresh13 190/211, fresh14 201/211, fresh15 196/213, fresh16 198/211: floors 97, 97, 96, 96, 94, 96, 99, 97, 93, 93, 92,
+    /// 91, 90, 95, 92, 93 and 79 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("fresh.json", 0.97)]
-    [InlineData("fresh2.json", 0.96)]
+    [InlineData("fresh2.json", 0.97)]
     [InlineData("fresh3.json", 0.96)]
     [InlineData("fresh4.json", 0.96)]
     [InlineData("fresh5.json", 0.94)]
-    [InlineData("fresh6.json", 0.95)]
-    [InlineData("fresh7.json", 0.98)]
+    [InlineData("fresh6.json", 0.96)]
+    [InlineData("fresh7.json", 0.99)]
     [InlineData("fresh8.json", 0.97)]
     [InlineData("fresh9.json", 0.93)]
-    [InlineData("fresh10.json", 0.92)]
-    [InlineData("fresh11.json", 0.91)]
-    [InlineData("fresh12.json", 0.90)]
-    [InlineData("fresh13.json", 0.89)]
-    [InlineData("fresh14.json", 0.94)]
-    [InlineData("fresh15.json", 0.91)]
-    [InlineData("fresh16.json", 0.87)]
-    [InlineData("fresh17.json", 0.77)]
+    [InlineData("fresh10.json", 0.93)]
+    [InlineData("fresh11.json", 0.92)]
+    [InlineData("fresh12.json", 0.91)]
+    [InlineData("fresh13.json", 0.90)]
+    [InlineData("fresh14.json", 0.95)]
+    [InlineData("fresh15.json", 0.92)]
+    [InlineData("fresh16.json", 0.93)]
+    [InlineData("fresh17.json", 0.79)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

@@ -83,28 +83,31 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 94, 95, 98, 97, 92, 92, 91, 91, 89, 94, 91 and 88 %.
     /// fresh17.json: the seventeenth blind trial (session of 3 Dec 08:55 UTC; 162/210 = 77.1 % blind lexical at 8315b07, 163/210 =
     /// 77.6 % after one expectation was corrected against the sources; not run model on blind): floor 77 %, a placeholder
-    /// equal to the lexical floor until a model-on run is recorded.
+    /// equal to the lexical floor until a model-on run is recorded. Model on at the session's end (the engineers' work and the
+    /// lead's fixes from the review, 3 Dec 11:06 UTC): fresh17 166/210 = 79.0 %, fresh2 154/158, fresh6 196/204, fresh7
+    /// 214/216, fresh8 204/209, fresh9 194/208, fresh10 193/207, fresh11 197/212, fresh12 195/214, fresh13 190/211, fresh14
+    /// 202/211, fresh15 196/213, fresh16 199/211: floors 97, 97, 96, 96, 94, 96, 99, 97, 93, 93, 92, 91, 90, 95, 92, 94 and 79 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("heldout.json", 0.95, "Held-out suite, model on")]
     [InlineData("fresh.json", 0.97, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh2.json", 0.96, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh2.json", 0.97, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh3.json", 0.96, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh4.json", 0.96, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh5.json", 0.94, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh6.json", 0.95, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh7.json", 0.98, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh6.json", 0.96, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh7.json", 0.99, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh8.json", 0.97, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh9.json", 0.92, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh10.json", 0.92, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh11.json", 0.91, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh9.json", 0.93, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh10.json", 0.93, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh11.json", 0.92, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh12.json", 0.91, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh13.json", 0.89, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh14.json", 0.94, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh15.json", 0.91, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh16.json", 0.88, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh17.json", 0.77, "Fresh trial (fresh17.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh13.json", 0.90, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh14.json", 0.95, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh15.json", 0.92, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh16.json", 0.94, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh17.json", 0.79, "Fresh trial (fresh17.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
