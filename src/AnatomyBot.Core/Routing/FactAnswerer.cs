@@ -1263,6 +1263,49 @@ internal static partial class FactAnswerer
     /// </summary>
     public static string? Verdict(KnowledgeIndex index, TokenizedText question, Analysis analysis, IReadOnlyList<int> chosen, bool attributeAnswer)
     {
+        var verdict = VerdictFromFacts(index, question, analysis, chosen, attributeAnswer);
+        return verdict == "Yes." && analysis.Muscles.Count > 0 && ClaimsWhatNoFactSays(index, question, analysis.Muscles[0].End, analysis.MuscleWordPositions) ? null : verdict;
+    }
+
+    /// <summary>Rarer than this in everyday English, a claim's word no fact knows is a claim the facts cannot confirm.</summary>
+    private const int UnconfirmableRank = RareWordRank;
+
+    /// <summary>
+    /// "Is absence of psoas minor inherited from your parents?": a word of the claim that no fact uses, and that is a real
+    /// English word rarer than the 5,000 commonest ("inherited", "genetic", "hereditary"), is something the facts never say,
+    /// so facts about the rest of the claim (who lacks the muscle) cannot answer "Yes." to it. Common words ("normal",
+    /// "parents", "humans"), the other spelling of a fact's word ("fibers") and words that are no English word at all (typos, other languages, British spellings the
+    /// list lacks) are left to the other checks. A "No." or "The sources differ." is not affected.
+    /// </summary>
+    private static bool ClaimsWhatNoFactSays(KnowledgeIndex index, TokenizedText question, int from, IReadOnlyList<int> skipWords)
+    {
+        // Only what is said of the muscle, after its name: a frame before it ("we learn in Brazil that ...") claims nothing.
+        for (var i = Math.Max(from, 1); i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (word.Length < 5 || skipWords.Contains(i) || Vocabulary.StopWords.Contains(word) || Vocabulary.CueWords.Contains(word)
+                || index.IsMuscleWord(word) || JudgingWords.Contains(word) || index.Facts.Knows(word))
+            {
+                continue;
+            }
+
+            var rank = EverydayEnglish.RankOfBase(word);
+            if (rank is > UnconfirmableRank and < int.MaxValue && !KnowsTheOtherSpelling(index, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"fibers" for the facts' "fibres", "centers" for "centres": the same word in the other spelling.</summary>
+    private static bool KnowsTheOtherSpelling(KnowledgeIndex index, string word) =>
+        (word.EndsWith("ers", StringComparison.Ordinal) && index.Facts.Knows(string.Concat(word.AsSpan(0, word.Length - 3), "res")))
+        || (word.EndsWith("er", StringComparison.Ordinal) && index.Facts.Knows(string.Concat(word.AsSpan(0, word.Length - 2), "re")));
+
+    private static string? VerdictFromFacts(KnowledgeIndex index, TokenizedText question, Analysis analysis, IReadOnlyList<int> chosen, bool attributeAnswer)
+    {
         var (safety, skipWords) = (analysis.Safety, analysis.MuscleWordPositions);
         // A serious symptom asked about ("can the psoas cause foot drop?") gets the facts and the disclaimer, never a
         // one-word verdict read off facts about something else.

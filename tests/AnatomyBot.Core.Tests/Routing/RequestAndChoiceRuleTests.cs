@@ -88,4 +88,19 @@ public sealed class RequestAndChoiceRuleTests(ShippedKnowledgeFixture fixture) :
     {
         Assert.StartsWith("Yes.", HeldOutJudge.AnswerText(fixture.Ask("is the iliacus lateral to the psoas major?")), StringComparison.Ordinal);
     }
+
+    // The seventeenth blind trial's worst answer: a claim whose rare word no fact uses gets no "Yes." from facts about
+    // the rest of it; common words, the other spelling of a fact's word and a frame before the muscle keep the verdict.
+    [Theory]
+    [InlineData("Is absence of psoas minor inherited from your parents?")]
+    [InlineData("is the psoas minor hereditary, yes or no?")]
+    public void A_claim_whose_rare_word_no_fact_uses_gets_no_yes(string question) =>
+        Assert.False(HeldOutJudge.AnswerText(fixture.Ask(question)).StartsWith("Yes.", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("is it normal to lack the psoas minor")]
+    [InlineData("We learn in Brazil that iliacus have some fibers going to hip capsule, it is true?")]
+    [InlineData("Is the psoas considered a core muscle?")]
+    public void A_claim_in_common_words_keeps_its_yes(string question) =>
+        Assert.StartsWith("Yes.", HeldOutJudge.AnswerText(fixture.Ask(question)), StringComparison.Ordinal);
 }
