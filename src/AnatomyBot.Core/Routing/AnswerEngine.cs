@@ -659,6 +659,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             text = new TokenizedText(text.Window(lead, text.Count - lead).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
         }
 
+        // "..., kindly also state its innervation. With thanks, Jan": a letter's sign-off and the name under it ask nothing.
+        text = IntroClauses.WithoutSignOff(text, index) ?? text;
         text = WithoutInstructionVerb(text, index);
         var phrase = string.Join(' ', text.Words.Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))
@@ -678,6 +680,14 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (AsksForQuiz(text))
         {
             return QuizOnAnotherSubject(text, index) ? EngineCopy.OffTopic(index) : Quiz(index, text);
+        }
+
+        // "switching topics to psoas major now", "ok let's talk about the iliacus": a new subject and nothing asked of it, so
+        // that muscle's overview (and the chat's new subject), whatever the last subject was.
+        if (TurnOpeners.SwitchedTo(text, index) is { } switched
+            && Analyze(switched, index) is { Muscles.Count: 1, GreyMuscles.Count: 0, Attributes.Count: 0 } switchedTo)
+        {
+            return Compose(MuscleAnswer(index, switchedTo.Muscles[0], overview: true), index, text);
         }
 
         // "hmm, what about ...", "ok back to it, ...", "scratch that - psoas minor pls": the turn's opener is no part of
@@ -817,6 +827,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (analysis.Muscles.Count == 0 && NumberedItems.FollowUp(index, text, context) is var listed and >= 0)
         {
             return Compose(FactReply(index, text, analysis, [listed], 1, listItem: true), index, text);
+        }
+
+        // "what if it hurts while I'm doing them" after the strengthening exercises: the last topic's own word on pain ("stop
+        // if it starts to hurt more"), not the symptoms of a sore hip; the disclaimer comes with the pain.
+        if (LastAnswerFollowUps.PainDuringIt(text, analysis, index, context) is { } duringIt)
+        {
+            return Compose(FactReply(index, text, analysis, duringIt, 1), index, text);
         }
 
         if (DisputeFollowUp(text, analysis, index, context) is { } disputed)
@@ -1148,7 +1165,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// </summary>
     private static bool AsksWhetherSourcesAgree(TokenizedText text, out bool allSay)
     {
-        var (same, everySource, all, pronoun) = (false, false, false, false);
+        var (same, everySource, all, pronoun, certain) = (false, false, false, false, false);
         allSay = false;
         for (var i = 0; i < text.Count; i++)
         {
@@ -1159,15 +1176,27 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
 
             same |= word == "same";
+            certain |= CertaintyWords.Contains(word);
             all |= word is "all" or "every" or "both";
             pronoun |= word is "that" or "this" or "it" or "so";
             // Not "both" or "each" alone: "is it the same on both sides?" asks of the body, not of the sources.
             everySource |= Vocabulary.SourceWords.Contains(word) || AuthorWords.Contains(word);
         }
 
-        allSay = !same && all && everySource && pronoun;
+        // "how sure are the sources about that?", "how confident are the books on it": how firmly the sources say it is
+        // whether they agree on it, and with no disagreement recorded the facts again with who says each.
+        allSay = !same && everySource && pronoun && (all || certain);
         return (same && everySource) || allSay;
     }
+
+    /// <summary>
+    /// How sure a claim is ("how sure", "how confident", "how reliable"): asked of the sources and of what the last answer
+    /// said, a question whether they agree; "are you sure?" (no source word) is left to <see cref="LastAnswerFollowUps"/>.
+    /// </summary>
+    private static readonly FrozenSet<string> CertaintyWords = new[]
+    {
+        "sure", "certain", "confident", "reliable", "trustworthy", "solid", "firm", "definite", "definitive",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "so is that disputed?", "do the sources agree on that?" after an answer: the disagreement the sources record on the
@@ -1179,7 +1208,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (context is not { HasSubject: true } || analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0 || text.Count > 8
             || !AsksWhetherSourcesAgree(text, out var allSay)
             || !text.Words.Any(w => w is "that" or "this" or "it" or "there" or "them" or "those" or "these" || Vocabulary.SourceWords.Contains(w) || AuthorWords.Contains(w))
-            || text.Words.Any(w => !DisputeAskWords.Contains(w) && !Vocabulary.SourceWords.Contains(w) && !DisputeFrame.Contains(w) && IsSubjectWord(w, index) && index.Facts.Knows(w)))
+            || text.Words.Any(w => !DisputeAskWords.Contains(w) && !Vocabulary.SourceWords.Contains(w) && !DisputeFrame.Contains(w) && !CertaintyWords.Contains(w)
+                && IsSubjectWord(w, index) && index.Facts.Knows(w)))
         {
             return null;
         }

@@ -87,4 +87,41 @@ internal static class IntroClauses
         var safety = index.Safety.Inspect(text);
         return !safety.TouchesPain && safety.RedFlags.Count == 0;
     }
+
+    /// <summary>The closings a letter signs off with ("Regards", "Many thanks", "Yours faithfully", "Best").</summary>
+    private static readonly PhraseSet SignOffs = new(
+    [
+        "regards", "kind regards", "best regards", "warm regards", "warmest regards", "many regards", "best wishes", "best",
+        "all the best", "many thanks", "with thanks", "thanks in advance", "thank you", "thanks", "thx", "ty", "cheers",
+        "sincerely", "yours sincerely", "yours faithfully", "yours truly", "faithfully", "respectfully", "greetings",
+    ]);
+
+    /// <summary>
+    /// "..., kindly also state its innervation. With thanks, Jan", "where does the psoas minor begin? Many thanks, Ana":
+    /// the message without its closing sign-off and the name signed under it (one or two words no fact uses, no muscle);
+    /// null when it ends otherwise. A sign-off with no name after it ("Regards") is left: it reads as courtesy already,
+    /// and "which is best" must keep its last word.
+    /// </summary>
+    public static TokenizedText? WithoutSignOff(TokenizedText text, KnowledgeIndex index)
+    {
+        for (var names = 1; names <= 2 && names < text.Count; names++)
+        {
+            var name = text.WordString(text.Count - names);
+            if (Vocabulary.StopWords.Contains(name) || index.IsMuscleWord(name) || index.Facts.Knows(name))
+            {
+                return null;
+            }
+
+            // The sign-off must end right before the name and leave a question of at least two words in front of it.
+            for (var start = Math.Max(2, text.Count - names - SignOffs.MaxWords); start < text.Count - names; start++)
+            {
+                if (SignOffs.LongestAt(text, start) == text.Count - names - start)
+                {
+                    return new TokenizedText(text.Window(0, start).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+                }
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using AnatomyBot.Core.Conversation;
+using AnatomyBot.Core.Routing.Retrieval;
 
 namespace AnatomyBot.Core.Routing;
 
@@ -52,6 +53,66 @@ internal static class LastAnswerFollowUps
             || (text.EndsWithQuestionMark && (first == "thats" || (first is "that" or "this" && second == "is")))
             || (first == "are" && second is "you" or "u")
             || (first == "which" && second is "of" or "one" && (at + 2 >= text.Count || PointBack.Contains(text.WordString(at + 2)) || second == "one"));
+    }
+
+    /// <summary>Words that place pain in the activity the last answer described ("while doing them", "during those").</summary>
+    private static readonly FrozenSet<string> DuringWords = new[]
+    {
+        "doing", "during", "while", "whilst", "when", "after", "do", "does",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "what if it hurts while I'm doing them", "and if they hurt?", "what if those make it sore" after exercises or
+    /// stretches: pain during what the last answer described, so the last topic's own facts that speak of pain ("stop if
+    /// it starts to hurt more", "get a professional evaluation before starting these"), not the symptoms of a sore hip.
+    /// Only a short message that names no muscle, raises no red flag, points back at the activity (a plural pronoun, or
+    /// a pronoun with "doing", "during", "while"), after a topic whose facts mostly speak of no pain (after the symptoms
+    /// topic "what if it hurts" is a question of its own). Null otherwise; the caller's reply carries the disclaimer.
+    /// </summary>
+    public static List<int>? PainDuringIt(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
+    {
+        if (context?.TopicId is not { } id || context.RedFlag || !analysis.Safety.TouchesPain || analysis.Safety.RedFlags.Count > 0
+            || text.Count > 12 || analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count > 0)
+        {
+            return null;
+        }
+
+        var (plural, pointer, during) = (false, false, false);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            plural |= word is "they" or "them" or "these" or "those";
+            pointer |= PointBack.Contains(word);
+            during |= DuringWords.Contains(word);
+        }
+
+        if (!plural && !(pointer && during))
+        {
+            return null;
+        }
+
+        var topic = -1;
+        for (var t = 0; t < index.Topics.Length && topic < 0; t++)
+        {
+            topic = index.Topics[t].Id == id ? t : -1;
+        }
+
+        var (painFacts, facts) = (new List<int>(), 0);
+        foreach (var passage in index.Facts.Passages)
+        {
+            if (passage.Topic != topic || passage.Kind != PassageKind.TopicFact)
+            {
+                continue;
+            }
+
+            facts++;
+            if (index.Safety.TouchesPain(passage.Fact.Text))
+            {
+                painFacts.Add(passage.Ordinal);
+            }
+        }
+
+        return painFacts.Count > 0 && painFacts.Count * 2 < facts ? painFacts : null;
     }
 
     /// <summary>Verbs of giving one version as the answer ("which do I write", "which one should I put", "which to learn").</summary>

@@ -134,8 +134,17 @@ internal static class MoreFollowUps
     private static readonly FrozenSet<string> SayingVerbs = new[] { "says", "say", "said", "claims", "claim", "claimed", "get", "got", "come", "comes", "found", "according" }
         .ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Why the asker wants the source ("need it for my essay", "want to cite it", "for my notes"): their purpose, never a
+    /// subject (the study words themselves are <see cref="Vocabulary.StopWords"/>).
+    /// </summary>
+    private static readonly FrozenSet<string> SourcePurposeWords = new[]
+    {
+        "need", "needed", "needs", "want", "wanted", "gotta", "have", "writing", "write", "quote", "quoting", "citing", "notes",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Longest message read as a bare question about the last answer's source.</summary>
-    private const int MaxSourceAskWords = 8;
+    private const int MaxSourceAskWords = 10;
 
     /// <summary>
     /// Whether the message asks only where the last answer comes from: a source word with a pointer back ("source for
@@ -151,7 +160,7 @@ internal static class MoreFollowUps
             return false;
         }
 
-        var (source, back, who, where, from, saying) = (false, false, false, false, false, false);
+        var (source, back, who, where, from, saying, bare) = (false, false, false, false, false, false, true);
         foreach (var word in text.Words)
         {
             if (Vocabulary.SourceWords.Contains(word))
@@ -162,7 +171,8 @@ internal static class MoreFollowUps
             {
                 saying = true;
             }
-            else if (!Vocabulary.StopWords.Contains(word) && !Vocabulary.Filler.Contains(word) && !Vocabulary.ThanksWords.Contains(word))
+            else if (!Vocabulary.StopWords.Contains(word) && !Vocabulary.Filler.Contains(word) && !Vocabulary.ThanksWords.Contains(word)
+                && !SourcePurposeWords.Contains(word))
             {
                 return false;
             }
@@ -171,9 +181,12 @@ internal static class MoreFollowUps
             who |= word is "who" or "whom";
             where |= word is "where" or "wheres";
             from |= word == "from";
+            // "source pls", "citation please?": the source word and courtesy alone ask for the last answer's source too;
+            // "what are your sources?" (no courtesy word) still asks for the documents.
+            bare &= Vocabulary.SourceWords.Contains(word) || Courtesy.Contains(word);
         }
 
-        return (source && back) || (who && (saying || back)) || (where && back && (from || saying));
+        return (source && (back || bare)) || (who && (saying || back)) || (where && back && (from || saying));
     }
 
     /// <summary>

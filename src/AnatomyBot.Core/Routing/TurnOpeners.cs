@@ -13,8 +13,13 @@ namespace AnatomyBot.Core.Routing;
 /// mind, the minor"): read as the correction lead "no" (<see cref="FactAnswerer.IsCorrection"/>), so
 /// the muscle that follows takes the last question's attribute; "yeah no" is then no pair of offered answers. A
 /// retraction followed by a question of its own ("never mind that, what does it do") is dropped instead;</item>
-/// <item>txt-speak "n" for "and" at the start ("n the iliacus?", "n minor?").</item>
+/// <item>txt-speak "n" for "and" at the start ("n the iliacus?", "n minor?");</item>
+/// <item>a reference to the student's own earlier message ("further to my previous message, kindly also state its
+/// nerve", "following up on my last note, could you ..."): the letter's link to what it continues, dropped
+/// (<see cref="OwnMessageAt"/>).</item>
 /// </list>
+/// Apart from those, <see cref="SwitchedTo"/> reads a change of subject that asks nothing ("switching topics to the psoas
+/// major now", "let's talk about the iliacus"), in any chat.
 /// Only at the start of the message, and only in a chat that has a last subject (the caller checks). "my bad" is no
 /// retraction here: the words cannot tell "my bad: iliacus" from "my bad leg is numb" (the review, 3 Dec 2026). Not caught: an
 /// opener in the middle ("what about, hmm, the iliacus"); "back to" before anything but a pronoun, a word for the
@@ -50,6 +55,113 @@ internal static class TurnOpeners
         ["no", "wait"], ["wait", "no"], ["correction"],
     ];
 
+    /// <summary>What opens a reference to one's own earlier message ("further to", "following up on").</summary>
+    private static readonly PhraseSet OwnMessageLeads = new(
+    [
+        "further to", "following up on", "following up to", "following on from", "in addition to", "adding to",
+        "as a follow up to", "with reference to", "regarding", "re",
+    ]);
+
+    /// <summary>Leads that open a continued letter on their own ("following up, could you ...", "in addition, please ...").</summary>
+    private static readonly PhraseSet BareContinuations = new(
+    [
+        "following up", "as a follow up", "in addition", "additionally", "further", "furthermore",
+    ]);
+
+    /// <summary>The earlier message itself ("my previous message", "my last note", "the question above").</summary>
+    private static readonly FrozenSet<string> MessageWords = new[]
+    {
+        "message", "messages", "msg", "note", "email", "mail", "question", "questions", "query", "letter", "request", "enquiry",
+        "inquiry", "post", "text", "q",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Which earlier message ("last", "previous", "earlier").</summary>
+    private static readonly FrozenSet<string> EarlierWords = new[]
+    {
+        "last", "previous", "earlier", "prior", "first", "above", "original", "recent",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How a change of subject opens ("switching topics to", "moving on to", "let's talk about", "next up"); what follows
+    /// must be a muscle and nothing asked of it (<see cref="SwitchedTo"/>).
+    /// </summary>
+    private static readonly PhraseSet SwitchLeads = new(
+    [
+        "switching topics to", "switching topic to", "switching over to", "switching to", "switch topics to",
+        "switch topic to", "switch to", "changing topics to", "changing topic to", "changing the subject to",
+        "change of topic", "change of subject", "new topic", "next topic", "next up", "moving on to", "moving onto",
+        "moving to", "move on to", "on to", "onto", "now for", "turning to", "lets talk about", "lets discuss",
+        "lets do", "lets look at", "lets move on to", "lets switch to", "lets turn to", "lets go over", "lets cover",
+        "let us talk about", "let us turn to", "let us discuss", "can we talk about", "can we do", "can we switch to",
+        "can we move on to", "i want to talk about", "id like to talk about",
+    ]);
+
+    /// <summary>Words that may close a change of subject ("... psoas major now", "the iliacus next please").</summary>
+    private static readonly FrozenSet<string> SwitchClosers = new[]
+    {
+        "the", "now", "then", "next", "instead", "please", "pls", "plz", "muscle", "one", "thanks", "thx",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "switching topics to psoas major now", "ok let's talk about the iliacus", "moving on to the minor": the muscle
+    /// switched to, alone ("the psoas minor"), when the message is a switch lead (after softeners) and a muscle with
+    /// nothing asked of it; else null. A lead before a question ("let's talk about the iliacus's nerve") keeps its words.
+    /// </summary>
+    public static TokenizedText? SwitchedTo(TokenizedText text, KnowledgeIndex index)
+    {
+        var (at, length) = (0, SwitchLeads.LongestAt(text, 0));
+        while (length == 0 && at < text.Count - 1 && (Softeners.Contains(text.WordString(at)) || Hesitations.Contains(text.WordString(at))))
+        {
+            length = SwitchLeads.LongestAt(text, ++at);
+        }
+
+        if (length == 0 || at + length >= text.Count)
+        {
+            return null;
+        }
+
+        var muscle = false;
+        for (var i = at + length; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (index.IsMuscleWord(word) || word is "minor" or "major")
+            {
+                muscle = true;
+            }
+            else if (!SwitchClosers.Contains(word))
+            {
+                return null;
+            }
+        }
+
+        var rest = new TokenizedText(text.Window(at + length, text.Count - at - length).ToString()) { Tagged = text.Tagged };
+        return muscle ? QuestionForms.WithElidedPsoas(rest) ?? rest : null;
+    }
+
+    /// <summary>
+    /// How many words at <paramref name="at"/> refer to the student's own earlier message ("further to my previous
+    /// message", "following up on my last note", "in addition"), 0 when none; something must be left to ask.
+    /// </summary>
+    private static int OwnMessageAt(TokenizedText text, int at)
+    {
+        var lead = OwnMessageLeads.LongestAt(text, at);
+        if (lead > 0)
+        {
+            var i = at + lead;
+            i += i < text.Count && text.WordString(i) is "my" or "our" or "the" or "your" ? 1 : 0;
+            i += i < text.Count && EarlierWords.Contains(text.WordString(i)) ? 1 : 0;
+            if (i < text.Count - 1 && MessageWords.Contains(text.WordString(i)))
+            {
+                return i + 1 - at;
+            }
+        }
+
+        // "following up, could you ...": a bare continuation, unless it goes on to what it continues ("in addition to the
+        // iliacus, which muscle ..." keeps its words).
+        var bare = BareContinuations.LongestAt(text, at);
+        return bare > 0 && at + bare < text.Count - 1 && text.WordString(at + bare) is not ("to" or "on" or "from") ? bare : 0;
+    }
+
     /// <summary>The message without its opener, or null when it has none (or nothing would be left).</summary>
     public static TokenizedText? Read(TokenizedText text, KnowledgeIndex index)
     {
@@ -75,6 +187,12 @@ internal static class TurnOpeners
             if (RetractionAt(text, at) is var length and > 0)
             {
                 (at, retracts, changed) = (at + length, true, true);
+                continue;
+            }
+
+            if (OwnMessageAt(text, at) is var continued and > 0)
+            {
+                (at, changed) = (at + continued, true);
                 continue;
             }
 
@@ -167,7 +285,7 @@ internal static class TurnOpeners
         }
 
         return at < text.Count - 1
-            && (Hesitations.Contains(text.WordString(at)) || RetractionAt(text, at) > 0
+            && (Hesitations.Contains(text.WordString(at)) || RetractionAt(text, at) > 0 || OwnMessageAt(text, at) > 0
                 || (text.WordString(at) == "back" && text.WordString(at + 1) == "to" && at + 2 < text.Count && ResumesAt(text, at + 2, index) >= 0));
     }
 }
