@@ -261,6 +261,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var asGiven = context is { HasSubject: true, RedFlag: false } && !SpeaksOfAnyConcern(TokenizedText.From(typed), index)
             && SourceReferences.For(index).Find(TokenizedText.From(Head(raw))) is { AsksNothingElse: true } referred
             ? SourceReferences.Restate(index, context, referred.Sources) : null;
+        // "Surgeon on rotation here - remind me where ...": who asks is no part of the question ("rotation" would be read as
+        // the hip's); the safety checks below still read the message as typed.
+        raw = IntroClauses.WithoutSelfIntroduction(raw, index);
         var choices = asGiven is null ? ChoiceOptions.Read(raw) : null;
         var stem = choices is null ? raw : WithoutChoices(raw, choices.Stem, index);
         var reply = asGiven is null ? FreeText(TokenizedText.From(Head(stem)), index, context, semantic) : Compose(asGiven, index, TokenizedText.From(Head(raw)));
@@ -592,9 +595,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// <summary>What a class covered, said in a quiz request ("what we talked about", "this week's material").</summary>
     private static readonly FrozenSet<string> QuizMaterialWords = new[]
     {
-        "talked", "covered", "learned", "learnt", "studied", "discussed", "did", "went", "chapter", "chapters", "module",
-        "modules", "lesson", "lessons", "material", "materials", "topic", "topics", "everything", "anything", "session",
-    }.ToFrozenSet(StringComparer.Ordinal);
+        "talked", "covered", "learned", "learnt", "studied", "discussed", "did", "went", "everything", "anything",
+    }.Concat(Vocabulary.CourseMaterial).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Whether the quiz phrase at <paramref name="start"/> comes within three words after a word of a quiz taken, or right before one.</summary>
     private static bool TellsOfPastQuiz(TokenizedText text, int start, int length)
@@ -3162,7 +3164,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// router knows by name ("torque", which sounds like "talk") is itself.
     /// </summary>
     private static bool MisspeltEverydayWord(string word, KnowledgeIndex index) =>
-        !Vocabulary.MeasureWords.Contains(word) && !EverydayWords.IsClinicalSubject(word)
+        !Vocabulary.MeasureWords.Contains(word) && !Vocabulary.UnitWords.Contains(word) && !EverydayWords.IsClinicalSubject(word)
         && EverydayEnglish.MisspellsAFrequentWord(word) && !index.Safety.NearsAPainTerm(word);
 
     /// <summary>The facts chosen for a question, with one for a part of it none of them answers (<see cref="FactAnswerer.CoverAskedParts"/>).</summary>

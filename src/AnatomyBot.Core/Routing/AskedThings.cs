@@ -96,7 +96,8 @@ internal static class AskedThings
     /// "what does kinesio tape do": a thing named only by words no fact uses as typed (the typo index reads "kinesio" as
     /// "kinetic" and "tape" as "take"), one of them unknown or a listed English word, is a thing the sources lack,
     /// everyday words or not.
-    /// A thing with one word the facts use ("does tape help": "help") is left to the other checks.
+    /// A thing with one word the facts use ("does tape help": "help") is left to the other checks, and so is an amount
+    /// ("roughly four in ten people").
     /// </summary>
     private static List<string> NoWordKnown(TokenizedText text, int start, int end, KnowledgeIndex index, List<string> unknown)
     {
@@ -105,10 +106,17 @@ internal static class AskedThings
         for (var i = start; i < end; i++)
         {
             var word = text.WordString(i);
+            // A number ("do roughly four in ten people ...") makes the phrase an amount of what follows, not a thing.
             if (index.Facts.UsesWord(word) || index.IsMuscleWord(word) || ForeignAnchors.NamesAPerson(word) || index.Safety.IsSafetyWord(word)
-                || Vocabulary.NamesNoSubject(word) || Vocabulary.CueWords.Contains(word))
+                || Vocabulary.NamesNoSubject(word) || Vocabulary.CueWords.Contains(word) || EverydayWords.IsBareNumber(word))
             {
                 return [];
+            }
+
+            // "roughly", "approximately": how sure the amount is, no part of a thing's name.
+            if (Vocabulary.QualifiesAClaim(word))
+            {
+                continue;
             }
 
             // A listed English word no fact uses as typed is unknown, though the typo index may read it as a fact's word

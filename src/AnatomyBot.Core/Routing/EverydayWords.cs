@@ -52,14 +52,21 @@ internal static class EverydayWords
     }
 
     /// <summary>
-    /// A bare number ("10" of "sat at my desk for 10 hours", "7" of "7 times 8"): an amount of something, never the
-    /// subject the sources lack. A number with a unit ("40 cm") is asked through its unit.
+    /// A bare number ("10" of "sat at my desk for 10 hours", "7" of "7 times 8"), in figures or in words ("forty or fifty
+    /// percent", "four in ten people"): an amount of something, never the subject the sources lack. A number with a unit
+    /// ("40 cm") is asked through its unit.
     /// </summary>
     public static bool IsBareNumber(string word)
     {
         if (word.Length == 0)
         {
             return false;
+        }
+
+        // "one" is as often a pronoun ("which one", "the deep one") as a number.
+        if (word != "one" && VerdictChecks.NumberNames.ContainsKey(word))
+        {
+            return true;
         }
 
         foreach (var c in word)

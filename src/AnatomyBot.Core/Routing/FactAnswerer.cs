@@ -3306,11 +3306,9 @@ internal static partial class FactAnswerer
         "independent", "independently",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> NumberWords = new[]
-    {
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen", "twenty",
-        "thirty", "forty", "fifty", "sixty", "ninety", "hundred", "half", "once", "twice", "percent",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>The numbers said in words (<see cref="VerdictChecks.NumberNames"/>) and the words of a share or a count of times.</summary>
+    private static readonly FrozenSet<string> NumberWords = VerdictChecks.NumberNames.Keys
+        .Concat(["half", "once", "twice", "percent"]).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A count, measure or share; a year ("the 2019 article") names a source, not an answer.</summary>
     internal static bool HoldsNumber(string text) =>

@@ -75,7 +75,7 @@ internal static class FramingWords
     /// </summary>
     public static bool Frames(TokenizedText text, string word, KnowledgeIndex index)
     {
-        if (AmountWords.Contains(word) || Vocabulary.DisputeWords.Contains(word) || NamesAWordAsked(text, word))
+        if (AmountWords.Contains(word) || Vocabulary.DisputeWords.Contains(word) || NamesAWordAsked(text, word) || AboutTheAsking(word, index))
         {
             return true;
         }
@@ -174,8 +174,23 @@ internal static class FramingWords
         return reports && who;
     }
 
+    /// <summary>
+    /// Words about the asking, not what is asked: how to answer ("Cite it.", "give the reference"), who teaches or where the
+    /// asker met the subject ("people mention it in lectures", "which muscle group does it feed in this topic"), and a
+    /// clipped muscle name ("pso min", "pso as paradox").
+    /// </summary>
+    private static bool AboutTheAsking(string word, KnowledgeIndex index) =>
+        Vocabulary.SourceWords.Contains(word) || Vocabulary.ClaimTellers.Contains(word) || Vocabulary.CourseMaterial.Contains(word)
+        || index.IsClippedMuscleWord(word);
+
     private static bool FramesAt(TokenizedText text, int i, KnowledgeIndex index)
     {
+        // "surgeon here what lies in front of the psoas": who asks (IntroClauses.SelfIntroductionEnd), unpunctuated.
+        if (i < IntroClauses.SelfIntroductionEnd(text, index))
+        {
+            return true;
+        }
+
         var next = i + 1 < text.Count ? text.WordString(i + 1) : null;
         var previous = i > 0 ? text.WordString(i - 1) : null;
         var word = text.WordString(i);

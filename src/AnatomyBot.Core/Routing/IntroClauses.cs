@@ -66,6 +66,59 @@ internal static class IntroClauses
         return -1;
     }
 
+    /// <summary>Opening words read for a self-introduction ("first year physio student on placement here").</summary>
+    private const int MaxIntroductionWords = 6;
+
+    /// <summary>
+    /// "Surgeon on rotation here - remind me ...", "mod here - which source ...", "physio student here, ...": the
+    /// position of a "here" among the first few words whose words before it name who asks, or -1. Not when one of them
+    /// names a muscle, a part of the body or pain, or asks ("where is it here", "the psoas here", "pain here"): there
+    /// "here" points at the body. The words may be ones the facts use ("rotation") or a treatment ("surgeon"): the shape
+    /// says they are the asker's.
+    /// </summary>
+    public static int SelfIntroductionEnd(TokenizedText text, KnowledgeIndex index)
+    {
+        for (var h = 1; h < text.Count && h <= MaxIntroductionWords; h++)
+        {
+            var word = text.WordString(h - 1);
+            if (index.IsMuscleWord(word) || Vocabulary.IsBodyWord(word) || FactAnswerer.IsQuestionWord(word) || FactAnswerer.IsYesNoStart(word)
+                || index.Safety.IsSafetyWord(word))
+            {
+                return -1;
+            }
+
+            if (text.WordString(h) == "here")
+            {
+                return h;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The message without its opening self-introduction ("Surgeon on rotation here - "), when its first clause is one
+    /// (<see cref="SelfIntroductionEnd"/>) and a question follows; else the message as given. Its words ("rotation")
+    /// would otherwise be read as what is asked.
+    /// </summary>
+    public static string WithoutSelfIntroduction(string raw, KnowledgeIndex index)
+    {
+        var end = ClauseEnd(raw, 0);
+        if (end < 0 || raw[end] == '?')
+        {
+            return raw;
+        }
+
+        var clause = TokenizedText.From(raw[..end]);
+        if (clause.Count < 2 || SelfIntroductionEnd(clause, index) != clause.Count - 1)
+        {
+            return raw;
+        }
+
+        var rest = raw[(end + 1)..].TrimStart(' ', '-', '–', '—', ',', '.', ':', ';', '!');
+        return TokenizedText.From(rest).Count > 0 ? rest : raw;
+    }
+
     private static bool OnlyIntroduces(string clause, KnowledgeIndex index)
     {
         var text = TokenizedText.From(clause);

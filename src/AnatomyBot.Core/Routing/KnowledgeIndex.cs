@@ -407,6 +407,28 @@ internal sealed class KnowledgeIndex
     public bool IsMuscleWord(string word) => _muscleWords.Contains(word);
 
     /// <summary>
+    /// A clipped muscle word ("pso" of "psoas", "min" of "minor", "ilio" of "iliopsoas"): the start of a name the student
+    /// abbreviated or whose rest voice typing split off ("pso as"), never a subject of its own. Three letters at least.
+    /// </summary>
+    public bool IsClippedMuscleWord(string word)
+    {
+        if (word.Length < 3)
+        {
+            return false;
+        }
+
+        foreach (var muscleWord in _muscleWords)
+        {
+            if (muscleWord.Length > word.Length && muscleWord.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The muscle name word of seven letters or more ("iliacus", "iliopsoas") that <paramref name="word"/> is a typo of
     /// (two edits at most, one for shorter words), or null: for words voice typing split and the join left misspelt
     /// ("illy a cus", "ilio so as").

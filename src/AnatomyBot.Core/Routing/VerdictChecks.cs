@@ -727,7 +727,8 @@ internal static class VerdictChecks
         ["degree"] = "degree", ["degrees"] = "degree", ["percent"] = "percent", ["week"] = "week", ["weeks"] = "week",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, int> NumberNames = new Dictionary<string, int>(StringComparer.Ordinal)
+    /// <summary>Numbers said in words ("four in ten", "forty or fifty percent"), each with its value.</summary>
+    internal static readonly FrozenDictionary<string, int> NumberNames = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
         ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16,

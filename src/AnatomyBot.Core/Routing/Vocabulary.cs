@@ -436,7 +436,17 @@ internal static class Vocabulary
     {
         "teacher", "teachers", "tutor", "lecturer", "lecturers", "professor", "prof", "instructor", "book", "books", "textbook",
         "notes", "lecture", "lectures", "class", "course", "atlas", "trainer", "coach", "classmate", "friend", "website",
-        "article", "video",
+        "article", "video", "internet", "web", "google", "wikipedia",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What a class or this chat is made of ("in this topic", "last week's module", "the lecture slides"): where the asker
+    /// met a subject, never the subject.
+    /// </summary>
+    public static readonly FrozenSet<string> CourseMaterial = new[]
+    {
+        "chapter", "chapters", "module", "modules", "lesson", "lessons", "material", "materials", "topic", "topics", "session",
+        "sessions", "syllabus", "slide", "slides",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> SourceWords = new[]

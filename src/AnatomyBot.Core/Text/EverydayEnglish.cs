@@ -137,6 +137,23 @@ public static class EverydayEnglish
             return true;
         }
 
+        // Texting shorthand drops the vowels ("mny" many, "wht" what, "ppl" people): a word with none is one of the most
+        // frequent words with the same first letter and the same other letters in order, one to three letters longer.
+        // Only the commonest words are shortened so; an acronym ("css", "dvt") is itself.
+        if (!word.AsSpan().ContainsAny(Vowels))
+        {
+            for (var length = word.Length + 1; length <= word.Length + 3 && length < byLength.Length; length++)
+            {
+                foreach (var listed in byLength[length])
+                {
+                    if (listed[0] == word[0] && IsConsonantSkeleton(word, listed) && Rank(listed) < Shorthand)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
         for (var length = word.Length - 1; length <= word.Length + 1 && length < byLength.Length; length++)
         {
             foreach (var listed in byLength[length])
@@ -149,6 +166,33 @@ public static class EverydayEnglish
         }
 
         return false;
+    }
+
+    /// <summary>The words texting shortens by dropping vowels are among this many most frequent ("many" is 300th, "cases" 2,033rd).</summary>
+    private const int Shorthand = 500;
+
+    private static readonly System.Buffers.SearchValues<char> Vowels = System.Buffers.SearchValues.Create("aeiou");
+
+    /// <summary>Whether <paramref name="listed"/> with its vowels dropped is <paramref name="shorthand"/>.</summary>
+    private static bool IsConsonantSkeleton(string shorthand, string listed)
+    {
+        var at = 0;
+        foreach (var c in listed)
+        {
+            if (Vowels.Contains(c))
+            {
+                continue;
+            }
+
+            if (at == shorthand.Length || shorthand[at] != c)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return at == shorthand.Length;
     }
 
     /// <summary>Whether two words of the same length differ by one swap of neighbouring letters ("teh", "the").</summary>
