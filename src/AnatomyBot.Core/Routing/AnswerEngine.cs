@@ -498,6 +498,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = after; i < text.Count; i++)
         {
             var length = QuizPhrases.LongestAt(text, i);
+            // "Front: lesser trochanter / Back: which muscles? (flashcard)": after a question of the student's own, a card
+            // word names the form the answer is wanted in, not a request for one of the bot's questions.
+            if (length == 1 && after > 0 && text.WordString(i) is "flashcard" or "flashcards")
+            {
+                continue;
+            }
+
             if (length > 0 && !TellsOfPastQuiz(text, i, length))
             {
                 return true;
@@ -1494,7 +1501,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             return reverse;
         }
-        else if (subject.Attributes.Count == 0 && (AsksWhichMuscle(text) || LandmarkQuestions.AsksForOneOfThem(text))
+        else if (subject.Attributes.Count == 0 && (AsksWhichMuscle(text) || LandmarkQuestions.AsksForOneOfThem(text) || LandmarkQuestions.AsksWhatHoldsAPlace(text))
             && ReverseLookup(index, text, analysis, [MuscleAttribute.Origin, MuscleAttribute.Insertion]) is { } landmark)
         {
             // "Which muscle is anchored to the iliac crest?", "what muscle lines the iliac fossa?": no attachment cue,
@@ -2205,6 +2212,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return null;
         }
 
+        // "ilocus innervetion levels", "ilocus origin": a misspelt name only one muscle is near, with a strong cue for its
+        // attribute, is that muscle's attribute; a did-you-mean offering the one answer only delays it.
+        if (OneGuessedMuscleAsked(text, analysis, index) is { } guessed)
+        {
+            return AttributeAnswer(index, text, analysis, [guessed], analysis.Attributes, strong: true);
+        }
+
         // A typo equally close to two muscles ("psoas maior") or a clipped name ("iliac") is a question, not a guess.
         if (analysis.GreyMuscles.Count > 0 && analysis.BestTopic.Score < RoutingThresholds.TopicAccept)
         {
@@ -2237,6 +2251,43 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var sections = reply.Sections.RemoveAll(s => s.Heading is null && s.Body == ReplyBudget.MoreHint);
         var related = sections.IndexOf(sections.FirstOrDefault(r => r.Heading == "Related")!);
         return reply with { Sections = related >= 0 ? sections.Insert(related, more) : sections.Add(more) };
+    }
+
+    /// <summary>
+    /// The one muscle a misspelt name is near, when the question asks its attribute with a strong cue ("ilocus innervetion
+    /// levels"): no muscle named outright, every guess the same muscle and none of them two muscles apart, the guessed words
+    /// unknown to the facts (so "iliac" of "the iliac crest" is no guess) and at least five letters long (a clipped name,
+    /// "ilia", "psoas m", still gets suggestions), the guess close (<see cref="RoutingThresholds.GuessedMuscleAccept"/>),
+    /// no topic named outright ("the so-called psoas paradox") and no pain. Null otherwise.
+    /// </summary>
+    private static int? OneGuessedMuscleAsked(TokenizedText text, Analysis analysis, KnowledgeIndex index)
+    {
+        if (analysis.Muscles.Count > 0 || analysis.GreyMuscles.Count == 0 || !analysis.StrongAttribute || analysis.Attributes.Count == 0
+            || analysis.Safety.TouchesPain || analysis.BestGreyScore < RoutingThresholds.GuessedMuscleAccept
+            || analysis.BestTopic.Score >= RoutingThresholds.TopicAccept)
+        {
+            return null;
+        }
+
+        var muscle = analysis.GreyMuscles[0].Muscle;
+        foreach (var grey in analysis.GreyMuscles)
+        {
+            if (grey.Muscle != muscle || grey.Ambiguous)
+            {
+                return null;
+            }
+
+            for (var i = grey.Start; i < grey.End && i < text.Count; i++)
+            {
+                var word = text.WordString(i);
+                if (word.Length < 5 || index.Facts.Knows(word))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return muscle;
     }
 
     /// <summary>Nothing retrieved well enough: a guess at what was meant, the muscle's own fallback, or the off-topic reply.</summary>
@@ -3850,7 +3901,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (Vocabulary.CueWords.Contains(word) || analysis.NamesMuscle(i) || LandmarkQuestions.LeavesOut(word) || word is "whose" || LandmarkQuestions.NamesTheSet(text, i))
+            if (Vocabulary.CueWords.Contains(word) || analysis.NamesMuscle(i) || LandmarkQuestions.LeavesOut(word) || word is "whose" || LandmarkQuestions.NamesTheSet(text, i)
+                || LandmarkQuestions.IsExtentWord(word))
             {
                 continue;
             }
@@ -4138,6 +4190,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         if (byMuscle[0].Ends.Count < 2)
         {
             return null;
+        }
+
+        // "Which muscle starts at T12 and ends on the femur?": the group's facts restate its member's, so a member whose
+        // facts name both ends answers without them (as in CourseLookup).
+        if (byMuscle.Exists(m => m.Ends.Count == 2 && !index.Muscles[m.Muscle].IsGroup))
+        {
+            byMuscle.RemoveAll(m => index.Muscles[m.Muscle].IsGroup);
         }
 
         return [.. byMuscle.Where(m => m.Ends.Count == 2 && m.Score >= byMuscle[0].Score * RoutingThresholds.ReverseLookupCompanion)

@@ -170,6 +170,41 @@ internal static class LandmarkQuestions
         return at >= 1 && text.WordString(at) == "of" && text.WordString(at - 1) is "which" or "wich" or "whihc" or "one";
     }
 
+    /// <summary>
+    /// Verbs that, right after "what" or "which", ask for what holds a place ("what grips the inner lip of the iliac crest",
+    /// "which clings to the iliac fossa"). Only there: with a muscle named, beliefs say the psoas "grips" or "holds" trauma.
+    /// </summary>
+    private static readonly FrozenSet<string> HoldingVerbs = new[] { "grips", "grip", "clings", "hugs", "holds", "covers", "lines", "fills", "occupies" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "what grips the inner lip of the iliac crest?", "whats covering the iliac fossa": a what- or which-question whose
+    /// verb, right after the question word, holds a place; it asks for the muscle there, as "which muscle" does.
+    /// </summary>
+    public static bool AsksWhatHoldsAPlace(TokenizedText text)
+    {
+        for (var i = 0; i + 2 < text.Count; i++)
+        {
+            if (text.WordString(i) is "what" or "whats" or "which" or "wat" or "wich")
+            {
+                var verb = text.WordString(i + 1);
+                return HoldingVerbs.Contains(verb) || (verb.EndsWith("ing", StringComparison.Ordinal) && HoldingVerbs.Contains(verb[..^3] + "s"));
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Words that say how much of a landmark is meant ("the whole inner wall of the pelvis", "the entire iliac fossa"):
+    /// no part of the landmark, so not looked up (a rare word that only lowers how much of the question a fact covers).
+    /// </summary>
+    private static readonly FrozenSet<string> ExtentWords = new[] { "whole", "entire", "entirety", "complete", "full" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a word only says how much of a landmark is meant (<see cref="ExtentWords"/>).</summary>
+    public static bool IsExtentWord(string word) => ExtentWords.Contains(word);
+
     /// <summary>Whether a word is one of the leaving-out words, so it is not looked up as a landmark.</summary>
     public static bool LeavesOut(string word) => LeavingOut.Contains(word) || LeavingOutFirst.Contains(word);
 }

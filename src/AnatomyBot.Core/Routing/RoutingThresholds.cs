@@ -21,8 +21,14 @@ internal static class RoutingThresholds
     /// <summary>A muscle name scoring at least this is taken as meant: one typo in a short name still scores 85-90.</summary>
     public const int MuscleAccept = 84;
 
-    /// <summary>Between this and <see cref="MuscleAccept"/> a name is only guessed at: a did-you-mean, never an answer.</summary>
+    /// <summary>Between this and <see cref="MuscleAccept"/> a name is only guessed at: a did-you-mean (see <see cref="GuessedMuscleAccept"/>).</summary>
     public const int MuscleGrey = 66;
+
+    /// <summary>
+    /// A guessed name this close to one muscle, with a strong cue for its attribute ("ilocus innervetion levels", 77), is
+    /// answered as that muscle's attribute; farther guesses (a common word two letters off a name) stay suggestions.
+    /// </summary>
+    public const int GuessedMuscleAccept = 75;
 
     /// <summary>
     /// The word before "major"/"minor" looks like one of our names when it scores at least this against one: "psaoz"

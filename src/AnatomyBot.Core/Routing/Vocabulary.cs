@@ -505,6 +505,9 @@ internal static class Vocabulary
                 // "psoas minor, where does it go to?", "does the iliacus go down to the femur": where a muscle goes is its
                 // lower end ("which nerve goes to the iliacus" is not: see QueryAnalyzer.GoesToAMuscle).
                 "go to", "goes to", "go down to", "goes down to",
+                // "psoas minor where does it go", "and the minor, where does that one go?": asked of the muscle with no
+                // place after the verb, where it goes is still its lower end.
+                "where does it go", "where does that one go", "where does this one go", "where do they go",
                 "reach", "reaches", "reaching"));
     }
 
@@ -517,7 +520,9 @@ internal static class Vocabulary
             "attachment point", "origin and insertion", "bony attachments", "anchor", "anchors", "anchored", "anchoring",
             "hooks onto", "hook onto", "hooks into", "hook into",
             // "where is the psoas minor fixed at the bottom": a muscle fixed or fastened somewhere is attached there.
-            "fixed to", "fixed at", "fixed on", "fixed onto", "fastened to", "fastened at", "fastened on", "fastens to");
+            "fixed to", "fixed at", "fixed on", "fixed onto", "fastened to", "fastened at", "fastened on", "fastens to",
+            // "the inner wall of the pelvis is lined by which muscle": what lines a wall covers it, attached there.
+            "lined by");
 
     /// <summary>What a muscle does ("action", "function"); "do", "role" and "for" are weak.</summary>
     private static IEnumerable<AttributeCue> ActionCues()
