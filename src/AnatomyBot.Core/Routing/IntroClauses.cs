@@ -116,7 +116,22 @@ internal static class IntroClauses
         }
 
         var rest = raw[(end + 1)..].TrimStart(' ', '-', '–', '—', ',', '.', ':', ';', '!');
-        return TokenizedText.From(rest).Count > 0 ? rest : raw;
+        if (TokenizedText.From(rest).Count == 0)
+        {
+            return raw;
+        }
+
+        // "Anatomy tutor here, quick check: what does ...": a clause after the introduction that only introduces too
+        // (as Rests reads it) goes with it; its words ("check") are no more the question's than the asker's are.
+        foreach (var further in Rests(rest, index))
+        {
+            if (TokenizedText.From(further).Count > 0)
+            {
+                rest = further;
+            }
+        }
+
+        return rest;
     }
 
     private static bool OnlyIntroduces(string clause, KnowledgeIndex index)

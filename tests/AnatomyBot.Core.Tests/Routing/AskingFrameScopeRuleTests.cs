@@ -26,6 +26,7 @@ public sealed class AskingFrameScopeRuleTests(ShippedKnowledgeFixture fixture) :
     [InlineData("Nurse on night shift here - which nerve supplies the psoas minor?", "L1")]
     [InlineData("ortho registrar here, where does the psoas major insert", "lesser trochanter")]
     [InlineData("Physiotherapy student on placement here: what does the iliacus do?", "flex")]
+    [InlineData("Rheumatology nurse here, quick check: where does the iliacus arise?", "iliac fossa")]
     public void A_self_introduction_is_who_asks_not_what(string question, string expected)
     {
         var reply = fixture.Ask(question);
@@ -87,6 +88,7 @@ public sealed class AskingFrameScopeRuleTests(ShippedKnowledgeFixture fixture) :
         Assert.Equal("which nerve supplies the iliacus?", IntroClauses.WithoutSelfIntroduction("Surgeon here - which nerve supplies the iliacus?", index));
         Assert.Equal("Hi here is my question: which nerve?", IntroClauses.WithoutSelfIntroduction("Hi here is my question: which nerve?", index));
         Assert.Equal("the psoas here, what is it?", IntroClauses.WithoutSelfIntroduction("the psoas here, what is it?", index));
+        Assert.Equal("what does the psoas minor do?", IntroClauses.WithoutSelfIntroduction("Physio here, quick check - what does the psoas minor do?", index));
     }
 
     [Theory]
