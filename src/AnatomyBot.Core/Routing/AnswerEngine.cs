@@ -865,6 +865,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.Sources(index);
         }
 
+        // "where does it insert?" with nothing said before: which muscle "it" is, never a guess.
+        if (EllipticFollowUps.PointsAtNoSubject(text, analysis, index, context) is { } pointedAttribute)
+        {
+            return Compose(EngineCopy.WhichMuscle(index, pointedAttribute), index, text);
+        }
+
         // "thats a lot no?": a question about the last answer leans on it, though it holds no word of the knowledge.
         var followed = FollowUpGate.Context(text, analysis, index, context) ?? (LastAnswerFollowUps.AsksAboutIt(text, analysis) ? context : null);
         var decided = Decide(text, analysis, index, followed, semantic);

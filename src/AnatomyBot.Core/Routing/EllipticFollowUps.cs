@@ -103,6 +103,43 @@ internal static class EllipticFollowUps
             : (pointer || restate) ? ownWords <= MaxOwnWords : ownWords == 0 && FactAnswerer.IsFollowUp(text);
     }
 
+    /// <summary>
+    /// "where does it insert?", "and its nerve?", "which bone is that one attached to?" in a chat with no subject: a pointer
+    /// to a muscle ("it", "its", "that one") with a muscle's attribute asked and at most <see cref="MaxOwnWords"/> other
+    /// words, naming no muscle or pain. The (first) attribute asked when so, else null: "it" has nothing to point at,
+    /// so the student is asked which muscle, never given a guess.
+    /// </summary>
+    public static MuscleAttribute? PointsAtNoSubject(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext? context)
+    {
+        if (context is { HasSubject: true } || text.Count > 8 || analysis.Attributes.Count == 0 || analysis.Muscles.Count > 0
+            || analysis.GreyMuscles.Count > 0 || analysis.Safety.TouchesPain || analysis.Safety.RedFlags.Count > 0)
+        {
+            return null;
+        }
+
+        var (pointer, ownWords) = (false, 0);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word is "it" or "its" || (word is "one" or "muscle" && i > 0 && text.WordString(i - 1) is "that" or "this"))
+            {
+                pointer = true;
+            }
+            else if (!Vocabulary.StopWords.Contains(word) && !Vocabulary.Filler.Contains(word) && !Pointers.Contains(word))
+            {
+                // "that iliopsoas bursa, what's it for": "it" is the thing named (not "so", a spoken "psoas" and a function word).
+                if (index.IsMuscleWord(word))
+                {
+                    return null;
+                }
+
+                ownWords++;
+            }
+        }
+
+        return pointer && ownWords <= MaxOwnWords ? analysis.Attributes[0] : null;
+    }
+
     /// <summary>A word written in another script than the Latin one ("תודה" before "and in posture?"): no word the router reads.</summary>
     public static bool IsOtherScript(string word)
     {

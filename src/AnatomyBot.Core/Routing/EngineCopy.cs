@@ -148,6 +148,21 @@ internal static class EngineCopy
         Reply.Text(Intent.UnknownMuscle, "Muscle not covered",
             $"I don't have \"{Clip(name, 60)}\" in my knowledge base: I only cover the iliopsoas group. I know: {MuscleList(index)}.");
 
+    /// <summary>
+    /// "where does it insert?", "what nerve supplies it" with no muscle said before: which muscle "it" is, with the asked
+    /// attribute of each muscle that has one as the choices.
+    /// </summary>
+    public static Reply WhichMuscle(KnowledgeIndex index, MuscleAttribute attribute) => new()
+    {
+        Intent = Intent.DidYouMean,
+        Confidence = 0,
+        Title = "Which muscle do you mean?",
+        Sections = [new ReplySection(null,
+            $"I'm not sure which muscle \"it\" is here. Name it and I'll give you its {Vocabulary.AttributeQueryWord(attribute)}, for example \"the {Vocabulary.AttributeQueryWord(attribute)} of the iliacus\".")],
+        Suggestions = [.. index.Muscles.Where(m => !m.IsGroup && m.Get(attribute).Length > 0)
+            .Select(m => $"{Vocabulary.AttributeQueryWord(attribute)} of the {m.Name.ToLowerInvariant()}")],
+    };
+
     public static Reply Thanks() =>
         Reply.Text(Intent.Thanks, "You're welcome!", "Happy studying. Ask another question any time, or type /quiz to test yourself.");
 

@@ -14,6 +14,8 @@ namespace AnatomyBot.Core.Routing;
 /// the muscle that follows takes the last question's attribute; "yeah no" is then no pair of offered answers. A
 /// retraction followed by a question of its own ("never mind that, what does it do") is dropped instead;</item>
 /// <item>txt-speak "n" for "and" at the start ("n the iliacus?", "n minor?");</item>
+/// <item>a complaint about the last answer's length before what is wanted instead ("shorter pls, just origin and
+/// insertion");</item>
 /// <item>a reference to the student's own earlier message ("further to my previous message, kindly also state its
 /// nerve", "following up on my last note, could you ..."): the letter's link to what it continues, dropped
 /// (<see cref="OwnMessageAt"/>).</item>
@@ -66,6 +68,17 @@ internal static class TurnOpeners
     private static readonly PhraseSet BareContinuations = new(
     [
         "following up", "as a follow up", "in addition", "additionally", "further", "furthermore",
+    ]);
+
+    /// <summary>
+    /// A complaint about the last answer's length before what is wanted instead ("shorter pls, just origin and insertion",
+    /// "too long - only the nerve"): dropped, so the rest is asked of the last subject (alone, "shorter pls" asks to restate).
+    /// </summary>
+    private static readonly PhraseSet LengthComplaints = new(
+    [
+        "shorter", "shorter please", "shorter pls", "shorter plz", "shorter version", "shorter version please", "too long",
+        "thats too long", "that was too long", "way too long", "too long didnt read", "tldr", "tl dr", "less detail",
+        "less detail please", "briefer", "more briefly", "too much text", "too wordy",
     ]);
 
     /// <summary>The earlier message itself ("my previous message", "my last note", "the question above").</summary>
@@ -193,6 +206,14 @@ internal static class TurnOpeners
             if (OwnMessageAt(text, at) is var continued and > 0)
             {
                 (at, changed) = (at + continued, true);
+                continue;
+            }
+
+            if (LengthComplaints.LongestAt(text, at) is var complaint and > 0 && at + complaint < text.Count)
+            {
+                // "... only the insertion": what is kept, not the "one side only" of a variation.
+                (at, changed) = (at + complaint, true);
+                at += at < text.Count - 1 && text.WordString(at) is "only" or "just" ? 1 : 0;
                 continue;
             }
 

@@ -166,5 +166,53 @@ public sealed class ContinuedTurnFollowUpRuleTests(ShippedKnowledgeFixture fixtu
         Assert.NotEqual("strengthening", reply.Entity);
         Assert.NotNull(reply.Disclaimer);
     }
+
+    [Theory]
+    [InlineData("tell me everything about the psoas major", "shorter please, only the insertion", "psoas-major", "lesser trochanter")]
+    [InlineData("the whole iliacus card please", "way too long. just its nerve", "iliacus", "femoral")]
+    public void A_length_complaint_before_what_is_wanted_asks_it_of_the_last_muscle(string first, string follow, string muscle, string term)
+    {
+        var chat = $"length-complaint-{first}-{follow}";
+        fixture.Ask(first, chat);
+        var reply = fixture.Ask(follow, chat);
+
+        Assert.Equal(muscle, reply.Entity);
+        Assert.Contains(term, HeldOutJudge.AnswerText(reply), StringComparison.OrdinalIgnoreCase);
+        Assert.True(HeldOutJudge.AnswerText(reply).Length <= 700);
+    }
+
+    [Theory]
+    [InlineData("where does it attach at the bottom?")]
+    [InlineData("what nerve is it supplied by")]
+    [InlineData("so what does that muscle do?")]
+    public void A_pointer_with_no_subject_said_before_asks_which_muscle(string text)
+    {
+        var reply = fixture.Ask(text, $"no-subject-{text}");
+
+        Assert.Equal(Intent.DidYouMean, reply.Intent);
+        Assert.Equal("Which muscle do you mean?", reply.Title);
+        Assert.NotEmpty(reply.Suggestions);
+    }
+
+    [Theory]
+    [InlineData("where does the psoas minor insert, and what is it made of?")]
+    [InlineData("what nerve supplies the iliacus")]
+    [InlineData("the iliopsoas bursa - what is it there for?")]
+    public void A_question_naming_its_muscle_is_no_pointer_without_a_subject(string text)
+    {
+        var reply = fixture.Ask(text, $"own-subject-{text}");
+
+        Assert.NotEqual("Which muscle do you mean?", reply.Title);
+    }
+
+    [Fact]
+    public void A_pointer_in_a_chat_with_a_subject_takes_it()
+    {
+        const string chat = "pointer-with-subject";
+        fixture.Ask("tell me about the psoas minor", chat);
+        var reply = fixture.Ask("what nerve is it supplied by", chat);
+
+        Assert.Equal(("psoas-minor", (MuscleAttribute?)MuscleAttribute.Innervation), (reply.Entity, reply.Attribute));
+    }
 }
 
