@@ -3370,18 +3370,28 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         var notes = RelevantTopicNotes(index, text, analysis, shown, briefOthers: true);
         var more = !reply.LeftOut.IsDefaultOrEmpty;
+        var leftOut = reply.LeftOut;
         var trimmed = FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: true);
         trimmed = ReplyBudget.Fits(trimmed) ? trimmed : FactReplyOf(index, text, analysis, shown, score, notes.Show, notes.Brief, more, related: false);
         if (!ReplyBudget.Fits(trimmed, ReplyBudget.FactChars))
         {
             // Still a wall with each dispute named: one about another point than the claim's (abduction under "can the
             // iliopsoas rotate the hip outward?") is left for "tell me more"; the verdict and the facts it rests on stay.
-            var onTheClaim = FactReplyOf(index, text, analysis, shown, score,
-                note => notes.Show(note) && !(note.Kind == PassageKind.Disagreement && FactAnswerer.DisputeOffTheClaim(index, text, note)), notes.Brief, more, related: false);
-            trimmed = onTheClaim.Title == trimmed.Title && ReplyBudget.Length(onTheClaim) < ReplyBudget.Length(trimmed) ? onTheClaim : trimmed;
+            // A dispute the reply shows as one of its own facts goes too, not only one its topic notes would add; it is
+            // what "tell me more" shows next.
+            List<int> onClaim = [.. shown.Where(s => !FactAnswerer.DisputeOffTheClaim(index, text, index.Facts.Passages[s]))];
+            var dropped = shown.Where(s => !onClaim.Contains(s)).Select(s => index.Facts.Passages[s].Id).ToList();
+            var onTheClaim = FactReplyOf(index, text, analysis, onClaim, score,
+                note => notes.Show(note) && !(note.Kind == PassageKind.Disagreement && FactAnswerer.DisputeOffTheClaim(index, text, note)), notes.Brief,
+                more || dropped.Count > 0, related: false);
+            if (onTheClaim.Title == trimmed.Title && ReplyBudget.Length(onTheClaim) < ReplyBudget.Length(trimmed))
+            {
+                trimmed = onTheClaim;
+                leftOut = [.. leftOut.IsDefault ? [] : leftOut, .. dropped];
+            }
         }
 
-        return ReplyBudget.Length(trimmed) < ReplyBudget.Length(reply) && trimmed.Title == reply.Title ? trimmed with { LeftOut = reply.LeftOut } : reply;
+        return ReplyBudget.Length(trimmed) < ReplyBudget.Length(reply) && trimmed.Title == reply.Title ? trimmed with { LeftOut = leftOut } : reply;
     }
 
     /// <summary>

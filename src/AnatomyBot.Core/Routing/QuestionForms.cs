@@ -101,6 +101,9 @@ internal static partial class QuestionForms
         // Longer tags first: "right or not" before "or not", which would leave "right" in the claim. "It is right?",
         // "this is true?", "is correct?": a learner's tag without the inversion.
         ["right", "or", "not"], ["true", "or", "not"], ["correct", "or", "not"], ["it", "is", "right"], ["it", "is", "true"],
+        // Whether the one who made the claim is right ("my flatmate insists ... - is she right?"): the claim is what is asked.
+        ["is", "she", "right"], ["is", "he", "right"], ["are", "they", "right"], ["is", "she", "correct"], ["is", "he", "correct"],
+        ["are", "they", "correct"], ["is", "she", "wrong"], ["is", "he", "wrong"], ["are", "they", "wrong"],
         ["it", "is", "correct"], ["this", "is", "right"], ["this", "is", "true"], ["this", "is", "correct"], ["that", "is", "right"],
         ["that", "is", "true"], ["that", "is", "correct"], ["is", "it", "right"], ["is", "it", "true"], ["is", "it", "correct"],
         ["is", "right"], ["is", "true"], ["is", "correct"],
@@ -126,6 +129,54 @@ internal static partial class QuestionForms
         ["am", "i", "right", "in", "saying", "that"], ["am", "i", "right", "in", "saying"], ["am", "i", "right", "in", "thinking", "that"],
         ["am", "i", "right", "in", "thinking"], ["am", "i", "right", "that"], ["am", "i", "correct", "that"],
     ];
+
+    /// <summary>
+    /// Verbs that report someone else's claim ("my flatmate insists ...", "a friend reckons ...", "someone told me ..."). Not
+    /// "keeps" or "maintains": a muscle does that ("the psoas keeps the spine stable, right?").
+    /// </summary>
+    private static readonly FrozenSet<string> ReportingVerbs = new[]
+    {
+        "says", "said", "insists", "insisted", "reckons", "reckoned", "claims", "claimed", "thinks", "thought", "swears",
+        "swore", "argues", "argued", "believes", "believed", "told", "tells",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words between a reporting verb and the claim it reports ("told me that", "keeps saying").</summary>
+    private static readonly FrozenSet<string> ReportingLinks = new[] { "me", "us", "that", "saying", "telling" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>How many words a teller may take before the reporting verb ("my anatomy lab partner reckons").</summary>
+    private const int MaxTellerWords = 5;
+
+    /// <summary>
+    /// Where a claim reported from someone else begins, when a tag asks whether it holds: after a teller of a few words
+    /// with no question word in them and a reporting verb ("my flatmate insists", "someone in my class told me that");
+    /// 0 when the message opens otherwise, or less than three words of claim would be left before <paramref name="end"/>.
+    /// </summary>
+    private static int AfterReportingFrame(TokenizedText text, int end)
+    {
+        for (var verb = 1; verb <= MaxTellerWords && verb < end; verb++)
+        {
+            var word = text.WordString(verb - 1);
+            if (FactAnswerer.IsQuestionWord(word) || FactAnswerer.IsYesNoStart(word))
+            {
+                return 0;
+            }
+
+            if (!ReportingVerbs.Contains(text.WordString(verb)))
+            {
+                continue;
+            }
+
+            var claim = verb + 1;
+            while (claim < end && ReportingLinks.Contains(text.WordString(claim)))
+            {
+                claim++;
+            }
+
+            return end - claim >= 3 ? claim : 0;
+        }
+
+        return 0;
+    }
 
     /// <summary>
     /// Words after "it" that make it a dummy subject ("is it true that", "is it safe to stretch", "does it matter"): it
@@ -252,6 +303,10 @@ internal static partial class QuestionForms
         {
             return text;
         }
+
+        // "My flatmate insists the iliacus ends on the greater trochanter - is she right?": the teller and the reporting
+        // verb before a claim handed in to be judged are no part of it.
+        start = start == 0 && end < text.Count ? AfterReportingFrame(text, end) : start;
 
         // A question word left at the front ("where does it insert, right?") asks for more than yes or no.
         var claim = new TokenizedText(text.Window(start, end - start).ToString()) { EndsWithQuestionMark = true };

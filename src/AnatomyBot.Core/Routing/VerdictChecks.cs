@@ -870,7 +870,8 @@ internal static class VerdictChecks
     /// <summary>
     /// A share of people said in words, as a range of percent: "in most people", "the majority", "more than half of us"
     /// (over 50), "exactly half", "half the population" (50), "less than half", "a minority" (under 50), "rare", "rarely"
-    /// (under 15). Null when the claim gives none ("the most powerful", "most of the time" are no share of people).
+    /// (under 15), "four in ten", "two out of five" (40). Null when the claim gives none ("the most powerful", "most of the
+    /// time" are no share of people).
     /// </summary>
     public static (double Low, double High)? ShareOfPeople(TokenizedText question)
     {
@@ -894,9 +895,29 @@ internal static class VerdictChecks
                 case "half" when PeopleWords.Contains(next) || next is "of" or "the" or "" || before is "exactly" or "about" or "around" or "roughly" or "in":
                     return (50, 50);
             }
+
+            if (OneInSo(words, i) is { } rate)
+            {
+                return (rate, rate);
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "four in ten", "2 out of 5", "one in two": a count of a number of people as a percentage (40, 40, 50); null when the
+    /// words at <paramref name="at"/> are no such count (the second number must be the larger, so "L1 in 2019" is none).
+    /// </summary>
+    private static double? OneInSo(IReadOnlyList<string> words, int at)
+    {
+        if (Number(words[at]) is not { } part || at + 2 >= words.Count)
+        {
+            return null;
+        }
+
+        var of = words[at + 1] == "in" ? at + 2 : words[at + 1] == "out" && at + 3 < words.Count && words[at + 2] == "of" ? at + 3 : -1;
+        return of > 0 && Number(words[of]) is { } whole && whole > part && whole <= 100 ? Math.Round(100 * part / whole, 1) : null;
     }
 
     /// <summary>

@@ -365,6 +365,8 @@ internal static class Vocabulary
     {
         "excessive", "excess", "extreme", "severe", "mild", "slight", "moderate", "intense", "constant", "prolonged",
         "repeated", "frequent", "persistent", "overly", "unusual", "considerable",
+        // How near an amount is ("roughly four in ten", "nearly half"): never the thing counted.
+        "roughly", "approximately", "approx", "nearly", "almost",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Adverbs and the participles of verbs of judging ("validated", "verified", "recognised").</summary>
