@@ -3391,6 +3391,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             }
         }
 
+        if (!ReplyBudget.Fits(trimmed, ReplyBudget.FactChars) && trimmed.Title.StartsWith("The sources differ.", StringComparison.Ordinal))
+        {
+            // "Is the psoas the only muscle linking the upper body to the legs?": under "The sources differ." the disputes
+            // shown with their sides are the answer, and a fact beside them is left for "tell me more".
+            List<int> disputes = [.. shown.Where(s => index.Facts.Passages[s].Kind == PassageKind.Disagreement)];
+            var bySides = disputes.Count is > 0 && disputes.Count < shown.Count
+                ? FactReplyOf(index, text, analysis, disputes, score, notes.Show, notes.Brief, more: true, related: false) : trimmed;
+            trimmed = bySides.Title == trimmed.Title && ReplyBudget.Length(bySides) < ReplyBudget.Length(trimmed) ? bySides : trimmed;
+        }
+
         return ReplyBudget.Length(trimmed) < ReplyBudget.Length(reply) && trimmed.Title == reply.Title ? trimmed with { LeftOut = leftOut } : reply;
     }
 

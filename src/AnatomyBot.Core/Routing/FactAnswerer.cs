@@ -2944,9 +2944,40 @@ internal static partial class FactAnswerer
         foreach (var passage in index.Facts.Passages)
         {
             if (passage.Muscle == part && passage.Kind == PassageKind.MuscleFact && index.Facts.FactTerms(passage.Ordinal) is var own
-                && held.All(own.Contains) && claim.All(t => own.Contains(t) || groupFactTerms.Contains(t)))
+                && held.All(t => own.Contains(t) || SameRotation(index.Facts, own, t)) && claim.All(t => own.Contains(t) || groupFactTerms.Contains(t)))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One direction of rotation in the words the sources use for it: outward, external, lateral; inward, internal, medial.</summary>
+    private static readonly string[][] RotationDirections =
+    [
+        ["outward", "outwards", "external", "externally", "lateral", "laterally"],
+        ["inward", "inwards", "internal", "internally", "medial", "medially"],
+    ];
+
+    /// <summary>
+    /// "Does the psoas major laterally rotate the hip?" over its own "may help rotate the hip outward": in a fact of
+    /// rotation, lateral, external and outward rotation are one direction (and medial, internal, inward the other), so
+    /// the fact holds <paramref name="term"/> when it names rotation and another word of the term's direction. "Lateral
+    /// flexion" is no rotation and holds nothing of it.
+    /// </summary>
+    private static bool SameRotation(FactIndex facts, IReadOnlySet<string> own, string term)
+    {
+        if (!own.Contains(facts.Term("rotation")))
+        {
+            return false;
+        }
+
+        foreach (var direction in RotationDirections)
+        {
+            if (Array.Exists(direction, w => facts.Term(w) == term))
+            {
+                return Array.Exists(direction, w => own.Contains(facts.Term(w)));
             }
         }
 

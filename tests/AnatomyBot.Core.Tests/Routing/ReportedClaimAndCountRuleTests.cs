@@ -105,4 +105,32 @@ public sealed class ReportedClaimAndCountRuleTests(ShippedKnowledgeFixture fixtu
     [Fact]
     public void A_question_about_the_other_point_keeps_its_dispute() =>
         Assert.Contains("abduction", HeldOutJudge.AnswerText(fixture.Ask("Does the iliopsoas abduct the hip?")), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Could the psoas major rotate the hip laterally?")]
+    public void Lateral_external_and_outward_rotation_are_one_direction(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Matches("^(Yes|The sources differ)\\.", reply.Title);
+        Assert.Contains("rotat", HeldOutJudge.AnswerText(reply), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Side-bending is "lateral flexion": no rotation, so no rotation fact settles it.
+    [InlineData("Does the psoas major medially rotate the hip?")]
+    public void The_other_direction_of_rotation_gets_no_yes(string question) =>
+        Assert.False(fixture.Ask(question).Title.StartsWith("Yes.", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_sources_differ_with_both_sides_shown_leaves_the_fact_for_tell_me_more()
+    {
+        var reply = fixture.Ask("Is the psoas the only muscle that joins the trunk to the legs?");
+        var answer = HeldOutJudge.AnswerText(reply);
+
+        Assert.StartsWith("The sources differ.", reply.Title, StringComparison.Ordinal);
+        Assert.True(ReplyBudget.Length(reply) <= ReplyBudget.FactChars, $"{ReplyBudget.Length(reply)} chars: {answer}");
+        Assert.Contains("[mom]", answer, StringComparison.Ordinal);
+        Assert.Contains("[ptclinic]", answer, StringComparison.Ordinal);
+    }
 }
