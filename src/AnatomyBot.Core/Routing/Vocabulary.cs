@@ -532,6 +532,11 @@ internal static class Vocabulary
         MuscleAttribute[] action = [MuscleAttribute.Action];
         return Cues(true, action, "action", "actions", "function", "functions", "movement", "movements", "motion",
                 "what does it do",
+                // "what is the work of the psoas minor in the body", "what make the iliacus when it contract": the work
+                // of a muscle, and what it makes when it contract, are its action, whatever else "body" names. Not "job of" (a
+                // topic title says "the main job of the iliopsoas"), "role of"
+                // ("the role of the bursa") nor "when it contracts on one side" (the side-bending facts answer that).
+                "work of", "when it contract",
                 // In French, Italian, Spanish, Portuguese, German and Dutch ("la funzione del psoas").
                 "fonction", "funzione", "funcion", "funcao", "funktion", "functie")
             .Concat(Cues(false, action, "do", "does", "doing", "role", "job", "purpose", "used for", "responsible for", "work",

@@ -121,4 +121,12 @@ public sealed class AskedFactAndLandmarkRuleTests(ShippedKnowledgeFixture fixtur
 
         Assert.Contains("T12", Answer(reply), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void What_a_muscle_makes_when_it_contract_is_its_action() =>
+        Assert.Equal(MuscleAttribute.Action, fixture.Ask("what make the psoas minor when it contract").Attribute);
+
+    [Fact]
+    public void The_role_of_a_structure_beside_the_muscle_is_not_the_muscles_action() =>
+        Assert.Equal("iliopsoas-bursa", fixture.Ask("explain the role of the bursa next to the iliopsoas").Entity);
 }
