@@ -24,7 +24,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     private const double Target = 0.95;
 
     /// <summary>The blind trials; each must share no phrasing with any other suite, these included.</summary>
-    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json", "fresh14.json", "fresh15.json", "fresh16.json", "fresh17.json"];
+    private static readonly string[] TrialFiles = ["fresh.json", "fresh2.json", "fresh3.json", "fresh4.json", "fresh5.json", "fresh6.json", "fresh7.json", "fresh8.json", "fresh9.json", "fresh10.json", "fresh11.json", "fresh12.json", "fresh13.json", "fresh14.json", "fresh15.json", "fresh16.json", "fresh17.json", "fresh18.json"];
 
     private static readonly Dictionary<string, HeldOutSuite> Suites = TrialFiles.ToDictionary(f => f, f => HeldOutSuite.Load(SuitePath(f)));
 
@@ -49,6 +49,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh15.json", 30)]
     [InlineData("fresh16.json", 30)]
     [InlineData("fresh17.json", 30)]
+    [InlineData("fresh18.json", 30)]
     public void Fresh_suite_is_well_formed_and_repeats_no_phrasing_of_the_other_suites(string file, int leastDialogues)
     {
         var items = Suites[file].Items;
@@ -181,6 +182,9 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// fresh4 172/178, fresh6 196/204, fresh7 214/216, fresh9 195/208, fresh10 193/207, fresh11 196/212, fresh12 195/214,
     /// fresh13 190/211, fresh14 201/211, fresh15 196/213, fresh16 198/211: floors 97, 97, 96, 96, 94, 96, 99, 97, 93, 93, 92,
     /// 91, 90, 95, 92, 93 and 79 %.
+    /// fresh18.json (213 students, an eighteenth, kept from the engineers of the session of 3 Dec 11:40 UTC): 180/213 = 84.5 %
+    /// blind at main fedd94b (items committed as 6dd9f7a before the run; 3 Dec, 11:57 UTC, lexical), 181/213 = 85.0 % after
+    /// one expectation was corrected against the sources (57d2952; the item's note says why): floor 84 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -201,6 +205,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh15.json", 0.92)]
     [InlineData("fresh16.json", 0.93)]
     [InlineData("fresh17.json", 0.79)]
+    [InlineData("fresh18.json", 0.84)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
