@@ -2553,10 +2553,26 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
     /// <summary>
     /// "and which nerve supplies it", "what movements": a subject noun asked for by "which"/"what" names its attribute
-    /// outright, as the second part of a two-part question ("a pinched nerve" still does not).
+    /// outright, as the second part of a two-part question ("a pinched nerve" still does not); so does the last item of a
+    /// list of attribute words ("origin, insertion and nerve of the iliacus") and "its" noun asked ("... and what is its
+    /// nerve").
     /// </summary>
-    private static bool AsksWhich(TokenizedText text, int at) =>
-        at > 0 && WhichWords.Contains(text.WordString(at - 1)) && (at + 1 == text.Count || AskedNounVerbs.Contains(text.WordString(at + 1)));
+    private static bool AsksWhich(TokenizedText text, int at)
+    {
+        if (at == 0)
+        {
+            return false;
+        }
+
+        var before = text.WordString(at - 1);
+        var asked = at + 1 == text.Count || AskedNounVerbs.Contains(text.WordString(at + 1));
+        return (asked && (WhichWords.Contains(before) || before == "its"))
+            || (before == "and" && at >= 2 && (asked || ListGoesOn.Contains(text.WordString(at + 1)))
+                && Vocabulary.AttributeCues.Any(c => c.Strong && c.Phrase == text.WordString(at - 2)));
+    }
+
+    /// <summary>What may follow the last noun of a list of attribute words ("origin, insertion and nerve of the iliacus").</summary>
+    private static readonly FrozenSet<string> ListGoesOn = new[] { "of", "for", "please", "pls", "plz" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>What follows the noun of "which nerve supplies it", "what nerve is it": a verb, not a second noun ("what nerve problems").</summary>
     private static readonly FrozenSet<string> AskedNounVerbs = new[]
@@ -4319,8 +4335,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         if (!ReplyBudget.Fits(shorter, ReplyBudget.FactChars) && !AsksAboutADispute(text) && !NamesASource(text)
-            && AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false, nameDisputes: true) is var named
-            && (ReplyBudget.Fits(named, ReplyBudget.FactChars) ? named : AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, withNotes: false)) is var bare
+            && NamedDisputes(index, text, analysis, muscleIndexes, wanted, strong) is var named
+            && (ReplyBudget.Fits(named, ReplyBudget.FactChars) ? named : AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, noteChars: 0)) is var bare
             && bare.Title == whole.Title && ReplyBudget.Length(bare) < ReplyBudget.Length(shorter)
             && (!level || KeepsTheAskedLevels(text, bare)))
         {
@@ -4338,6 +4354,37 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         ImmutableArray<string> leftOut = [.. whole.Facts.Where(id => !shorter.Facts.Contains(id))];
         var hinted = shorter with { Sections = shorter.Sections.Add(new ReplySection(null, ReplyBudget.MoreHint)) };
         return (leftOut.Length > 0 && ReplyBudget.Fits(hinted, ReplyBudget.FactChars) ? hinted : shorter) with { LeftOut = leftOut };
+    }
+
+    /// <summary>
+    /// The answer without the disagreement notes that make it too long, longest first, each named by a short line
+    /// ("Sources disagree on the origin."): a short note that gives both values ("the post gives L1-L4; the book L2, L3 and
+    /// L4") stays when dropping the longer ones is enough, so a multi-part answer still shows both sides where it can.
+    /// </summary>
+    private static Reply NamedDisputes(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
+        IReadOnlyList<MuscleAttribute> wanted, bool strong)
+    {
+        var lengths = new SortedSet<int>();
+        foreach (var m in muscleIndexes)
+        {
+            foreach (var d in index.Muscles[m].Disagreements.IsDefault ? [] : index.Muscles[m].Disagreements)
+            {
+                lengths.Add(d.Note.Trim().Length);
+            }
+        }
+
+        Reply? named = null;
+        foreach (var length in lengths.Reverse())
+        {
+            // Keep the notes shorter than this one; the first that fits is the one that drops least.
+            named = AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, noteChars: length - 1, nameDisputes: true);
+            if (ReplyBudget.Fits(named, ReplyBudget.FactChars))
+            {
+                return named;
+            }
+        }
+
+        return named ?? AttributeAnswer(index, text, analysis, muscleIndexes, wanted, strong, factsEach: 2, noteChars: 0, nameDisputes: true);
     }
 
     /// <summary>
@@ -4380,7 +4427,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private const double SourceTieBreak = 1e-6;
 
     private static Reply AttributeAnswer(KnowledgeIndex index, TokenizedText text, Analysis analysis, IReadOnlyList<int> muscleIndexes,
-        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach, bool withNotes = true, bool nameDisputes = false)
+        IReadOnlyList<MuscleAttribute> wanted, bool strong, int factsEach, int noteChars = int.MaxValue, bool nameDisputes = false)
     {
         var cited = new Citations();
         var sections = ImmutableArray.CreateBuilder<ReplySection>();
@@ -4409,7 +4456,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
                 var focused = muscles.Length == 1 && attributes.Length == 1 && !listed ? FocusedAttributeSection(index, text, analysis, muscle, attribute, cited, heading, focusedPassages) : null;
                 var maxFacts = listed ? int.MaxValue : muscles.Length * attributes.Length > 1 ? 1 : FactAnswerer.ListsStructures(attribute) ? factsEach : 2;
                 sections.Add(focused
-                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, maxFacts, ranking, shownFacts, withNotes, nameDisputes)
+                    ?? ReplyComposer.AttributeSection(index, muscle, attribute, cited, heading, maxFacts, ranking, shownFacts, noteChars, nameDisputes)
                     ?? new ReplySection(heading, $"My sources say nothing about the {Vocabulary.AttributeQueryWord(attribute)} of the {muscle.Name.ToLowerInvariant()}."));
                 if (focused is not null)
                 {
@@ -4463,7 +4510,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         var cap = strong || !wanted.Contains(MuscleAttribute.Action) || QuestionForms.AsksTwoQuestions(text) ? 2 : 1;
         if (asked.Count > 2)
         {
-            var named = asked.Where(a => IsExplicit(text, a)).ToArray();
+            // "Where does it attach and what nerve supplies it": one cue for both ends ("attach") asks both, beside the
+            // attribute named outright.
+            var explicitEnds = IsExplicit(text, MuscleAttribute.Origin) || IsExplicit(text, MuscleAttribute.Insertion);
+            var pairCued = !explicitEnds && asked.Contains(MuscleAttribute.Origin) && asked.Contains(MuscleAttribute.Insertion);
+            var named = asked.Where(a => IsExplicit(text, a) || (pairCued && a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
+                || (analysis.BothEndsCued && a is MuscleAttribute.Origin or MuscleAttribute.Insertion)).ToArray();
             if (named.Length > 2)
             {
                 return named.Length > 4 ? named[..4] : named;

@@ -52,15 +52,16 @@ internal static class ReplyComposer
     /// <summary>
     /// Every value with its source (or, for a short answer, the <paramref name="maxFacts"/> most relevant ones; see
     /// <see cref="ShortList"/>), then the disagreement note when the sources differ. <paramref name="shown"/> collects the
-    /// facts shown. Without <paramref name="withNotes"/> the disagreement note is left out, and with it the facts shown
+    /// facts shown. A disagreement note longer than <paramref name="noteChars"/> is left out, and with it the facts shown
     /// only because the note repeats their corrected claim: each fact shown still carries its own editors' note, and with
     /// <paramref name="nameDisputes"/> a short line still says that the sources disagree ("Sources disagree on the origin.").
+    /// A short note (both spinal levels in one line) stays when a longer one goes.
     /// </summary>
     public static string AttributeBody(Muscle muscle, MuscleAttribute attribute, Citations cited, int maxFacts = int.MaxValue,
-        Func<Fact, double>? relevance = null, List<Fact>? shown = null, bool withNotes = true, bool nameDisputes = false)
+        Func<Fact, double>? relevance = null, List<Fact>? shown = null, int noteChars = int.MaxValue, bool nameDisputes = false)
     {
         var all = (muscle.Disagreements.IsDefault ? [] : muscle.Disagreements).Where(d => d.Attribute == attribute).Select(d => d.Note.Trim()).ToArray();
-        var notes = withNotes ? all : [];
+        var notes = Array.FindAll(all, n => n.Length <= noteChars);
         var facts = ShortList(muscle.Get(attribute), notes, maxFacts, relevance);
         shown?.AddRange(facts);
         var body = new StringBuilder(Facts(facts, cited));
@@ -69,7 +70,7 @@ internal static class ReplyComposer
             body.Append('\n').Append(DisagreementLabel).Append(note);
         }
 
-        if (!withNotes && nameDisputes && all.Length > 0 && facts.Length > 0)
+        if (nameDisputes && notes.Length < all.Length && facts.Length > 0)
         {
             body.Append('\n').Append(DisputeNamed(attribute));
         }
@@ -107,12 +108,12 @@ internal static class ReplyComposer
             .Where(w => w.Length >= 3 && !Vocabulary.StopWords.Contains(w));
 
     public static ReplySection? AttributeSection(KnowledgeIndex index, Muscle muscle, MuscleAttribute attribute, Citations cited, string? heading,
-        int maxFacts = int.MaxValue, Func<Fact, double>? relevance = null, List<Fact>? shown = null, bool withNotes = true, bool nameDisputes = false)
+        int maxFacts = int.MaxValue, Func<Fact, double>? relevance = null, List<Fact>? shown = null, int noteChars = int.MaxValue, bool nameDisputes = false)
     {
         var label = Vocabulary.AttributeLabels[attribute];
         if (muscle.Get(attribute).Length > 0)
         {
-            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited, maxFacts, relevance, shown, withNotes, nameDisputes));
+            return new ReplySection(heading ?? label, AttributeBody(muscle, attribute, cited, maxFacts, relevance, shown, noteChars, nameDisputes));
         }
 
         // The group often has no attachments of its own: answer with those of its parts.
@@ -128,7 +129,7 @@ internal static class ReplyComposer
                         parts.Append('\n');
                     }
 
-                    parts.Append(part.Name).Append(":\n").Append(AttributeBody(part, attribute, cited, maxFacts, relevance, shown, withNotes, nameDisputes));
+                    parts.Append(part.Name).Append(":\n").Append(AttributeBody(part, attribute, cited, maxFacts, relevance, shown, noteChars, nameDisputes));
                 }
             }
 
