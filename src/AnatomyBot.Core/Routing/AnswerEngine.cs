@@ -670,6 +670,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // "..., kindly also state its innervation. With thanks, Jan": a letter's sign-off and the name under it ask nothing.
         text = IntroClauses.WithoutSignOff(text, index) ?? text;
+        // "... for my physio exam": why the student asks, not what.
+        text = IntroClauses.WithoutPurpose(text, index) ?? text;
         text = WithoutInstructionVerb(text, index);
         var phrase = string.Join(' ', text.Words.Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))

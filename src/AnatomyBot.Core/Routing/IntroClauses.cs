@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
@@ -154,6 +155,52 @@ internal static class IntroClauses
 
         var safety = index.Safety.Inspect(text);
         return !safety.TouchesPain && safety.RedFlags.Count == 0;
+    }
+
+    /// <summary>What a student studies for ("for my physio exam", "for our anatomy practical"): the last word of a purpose clause.</summary>
+    private static readonly FrozenSet<string> Assessments = new[]
+    {
+        "exam", "exams", "test", "tests", "practical", "practicals", "essay", "essays", "assignment", "assignments", "class",
+        "course", "coursework", "revision", "quiz", "viva", "osce", "presentation", "homework", "finals", "midterm", "midterms",
+        "module", "lab", "paper", "report", "thesis", "dissertation", "boards", "studies", "notes", "flashcards",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "tell me everything about the iliacus for my physio exam", "origin of psoas major for my anatomy practical?": the
+    /// message without the purpose clause at its end ("for my/our" and at most three words, the last an assessment),
+    /// which says why the student asks, not what ("physio" there is no question about seeing a physiotherapist). Null
+    /// when there is none, when the clause names a muscle ("for my psoas exam") or pain, or when less than two words
+    /// would be left.
+    /// </summary>
+    public static TokenizedText? WithoutPurpose(TokenizedText text, KnowledgeIndex index)
+    {
+        if (text.Count < 5 || !Assessments.Contains(text.WordString(text.Count - 1)))
+        {
+            return null;
+        }
+
+        for (var start = text.Count - 3; start >= Math.Max(2, text.Count - 6); start--)
+        {
+            if (text.WordString(start) != "for" || text.WordString(start + 1) is not ("my" or "our"))
+            {
+                continue;
+            }
+
+            for (var i = start + 2; i < text.Count; i++)
+            {
+                if (index.IsMuscleWord(text.WordString(i)) && !Vocabulary.StopWords.Contains(text.WordString(i)))
+                {
+                    return null;
+                }
+            }
+
+            var clause = new TokenizedText(text.Window(start, text.Count - start).ToString());
+            var safety = index.Safety.Inspect(clause);
+            return safety.TouchesPain || safety.RedFlags.Count > 0 ? null
+                : new TokenizedText(text.Window(0, start).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+        }
+
+        return null;
     }
 
     /// <summary>The closings a letter signs off with ("Regards", "Many thanks", "Yours faithfully", "Best").</summary>

@@ -112,6 +112,10 @@ internal static partial class QuestionForms
         ["is", "that", "correct"], ["is", "that", "true"], ["am", "i", "right"], ["am", "i", "correct"], ["am", "i", "wrong"],
         ["right", "or", "wrong"], ["true", "or", "false"], ["yes", "or", "no"], ["is", "this", "right"], ["is", "this", "true"],
         ["is", "this", "correct"], ["did", "i", "get", "that", "right"], ["right", "yes"], ["yes", "or", "not"],
+        // A hedge after the asker's own claim ("I think the iliacus comes from the ischium, not sure though"): the claim is
+        // what is asked, and another tag may stand after the hedge ("..., but I'm not sure, am I right?").
+        ["but", "im", "not", "sure"], ["but", "i", "am", "not", "sure"], ["but", "not", "sure"], ["im", "not", "sure"],
+        ["not", "sure", "though"], ["not", "sure", "tho"], ["not", "sure"],
     ];
 
     /// <summary>
@@ -128,6 +132,10 @@ internal static partial class QuestionForms
         ["correct", "me", "if", "i", "am", "wrong"], ["tell", "me", "if", "im", "wrong", "but"], ["tell", "me", "if", "im", "wrong"],
         ["am", "i", "right", "in", "saying", "that"], ["am", "i", "right", "in", "saying"], ["am", "i", "right", "in", "thinking", "that"],
         ["am", "i", "right", "in", "thinking"], ["am", "i", "right", "that"], ["am", "i", "correct", "that"],
+        // A statement handed in to be judged ("What's wrong with this statement: 'The iliacus is innervated by ...'").
+        ["whats", "wrong", "with", "this", "statement"], ["what", "is", "wrong", "with", "this", "statement"],
+        ["whats", "wrong", "with", "this", "sentence"], ["whats", "wrong", "with", "this", "claim"],
+        ["is", "this", "statement", "true"], ["is", "this", "statement", "correct"], ["is", "this", "statement", "right"],
     ];
 
     /// <summary>
@@ -138,6 +146,8 @@ internal static partial class QuestionForms
     {
         "says", "said", "insists", "insisted", "reckons", "reckoned", "claims", "claimed", "thinks", "thought", "swears",
         "swore", "argues", "argued", "believes", "believed", "told", "tells",
+        // The asker's own belief ("I think ...", "I reckon ..."): the claim after it is what is asked.
+        "think", "believe", "reckon", "guess",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words between a reporting verb and the claim it reports ("told me that", "keeps saying").</summary>
@@ -279,12 +289,22 @@ internal static partial class QuestionForms
             }
         }
 
-        foreach (var tag in PhraseTags)
+        // Up to two tags, the outer first ("..., but I'm not sure, am I right?").
+        for (var round = 0; round < 2; round++)
         {
-            if (EndsWith(text, tag) && end - tag.Length - start >= 3)
+            var before = end;
+            foreach (var tag in PhraseTags)
             {
-                // "..., who is right?", "which is correct?": a question of its own, not a tag.
-                end -= FactAnswerer.IsQuestionWord(text.WordString(end - tag.Length - 1)) ? 0 : tag.Length;
+                if (EndsWith(text, tag, end) && end - tag.Length - start >= 3)
+                {
+                    // "..., who is right?", "which is correct?": a question of its own, not a tag.
+                    end -= FactAnswerer.IsQuestionWord(text.WordString(end - tag.Length - 1)) ? 0 : tag.Length;
+                    break;
+                }
+            }
+
+            if (end == before)
+            {
                 break;
             }
         }
@@ -877,9 +897,10 @@ internal static partial class QuestionForms
         return true;
     }
 
-    private static bool EndsWith(TokenizedText text, string[] words)
+    /// <summary>Whether the words before <paramref name="end"/> end with <paramref name="words"/>.</summary>
+    private static bool EndsWith(TokenizedText text, string[] words, int end)
     {
-        var offset = text.Count - words.Length;
+        var offset = end - words.Length;
         if (offset < 0)
         {
             return false;

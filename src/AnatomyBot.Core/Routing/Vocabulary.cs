@@ -156,6 +156,8 @@ internal static class Vocabulary
         "perform", "performs", "performed", "having", "ppl", "persons", "class", "classes", "lecture", "teacher",
         "professor", "exam", "exams", "quiz", "quizzes", "midterm", "midterms", "finals", "homework", "assignment",
         "revision", "agree", "agrees", "agreed", "span", "spans", "treated", "treat", "single",
+        // "for my anatomy practical", "which structure lets it glide": an assessment, or a thing the answer names.
+        "practical", "practicals", "osce", "viva", "structure", "structures",
         // When a test falls and how the asker gets ready ("quiz tmrw", "the upcoming exam"): their timetable, not a subject.
         "tomorrow", "tomorow", "tmrw", "tmr", "tonight", "upcoming", "soon", "revising", "studying", "cramming",
         "characterise", "characterize", "identify", "relate", "relates", "contribute", "contributes", "excerpt",
