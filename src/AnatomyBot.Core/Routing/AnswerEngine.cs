@@ -844,7 +844,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // if it starts to hurt more"), not the symptoms of a sore hip; the disclaimer comes with the pain.
         if (LastAnswerFollowUps.PainDuringIt(text, analysis, index, context) is { } duringIt)
         {
-            return Compose(FactReply(index, text, analysis, duringIt, 1), index, text);
+            // "and if they hurt?" asks what to do, not whether: no "Yes." over the pain fact.
+            var asked = new TokenizedText(text.Text) { EndsWithQuestionMark = false };
+            return Compose(FactReply(index, asked, analysis, duringIt, 1), index, text);
         }
 
         if (DisputeFollowUp(text, analysis, index, context) is { } disputed)

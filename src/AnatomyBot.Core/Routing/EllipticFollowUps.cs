@@ -121,6 +121,13 @@ internal static class EllipticFollowUps
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
+            // "feels tight, what does it do", "what happens when it contract too much": "it" is the tight or overworked
+            // muscle the student feels (the tight hip flexors, overuse), a subject the topics hold, not one to be named.
+            if (Sensations.Contains(word) || (word == "too" && i + 1 < text.Count && text.WordString(i + 1) is "much" or "many" or "hard"))
+            {
+                return null;
+            }
+
             if (word is "it" or "its" || (word is "one" or "muscle" && i > 0 && text.WordString(i - 1) is "that" or "this"))
             {
                 pointer = true;
@@ -139,6 +146,13 @@ internal static class EllipticFollowUps
 
         return pointer && ownWords <= MaxOwnWords ? analysis.Attributes[0] : null;
     }
+
+    /// <summary>What a student feels in a muscle ("tight", "stiff", "weak"): the state the topics speak of.</summary>
+    private static readonly FrozenSet<string> Sensations = new[]
+    {
+        "tight", "tighter", "tightness", "stiff", "stiffer", "stiffness", "tense", "tension", "weak", "weaker", "weakness",
+        "short", "shortened", "overactive", "overworked", "knotted", "knots", "cramping", "cramp", "cramps", "twitching",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A word written in another script than the Latin one ("תודה" before "and in posture?"): no word the router reads.</summary>
     public static bool IsOtherScript(string word)

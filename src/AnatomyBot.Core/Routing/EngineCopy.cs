@@ -158,7 +158,7 @@ internal static class EngineCopy
         Confidence = 0,
         Title = "Which muscle do you mean?",
         Sections = [new ReplySection(null,
-            $"I'm not sure which muscle \"it\" is here. Name it and I'll give you its {Vocabulary.AttributeQueryWord(attribute)}, for example \"the {Vocabulary.AttributeQueryWord(attribute)} of the iliacus\".")],
+            $"I'm not sure which muscle \"it\" is here. Pick one below, or ask again with its name, for example \"the {Vocabulary.AttributeQueryWord(attribute)} of the iliacus\".")],
         Suggestions = [.. index.Muscles.Where(m => !m.IsGroup && m.Get(attribute).Length > 0)
             .Select(m => $"{Vocabulary.AttributeQueryWord(attribute)} of the {m.Name.ToLowerInvariant()}")],
     };

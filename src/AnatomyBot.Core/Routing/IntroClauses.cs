@@ -82,19 +82,49 @@ internal static class IntroClauses
         for (var h = 1; h < text.Count && h <= MaxIntroductionWords; h++)
         {
             var word = text.WordString(h - 1);
+            // "T12 here - which muscle starts?": a level is what is asked.
             if (index.IsMuscleWord(word) || Vocabulary.IsBodyWord(word) || FactAnswerer.IsQuestionWord(word) || FactAnswerer.IsYesNoStart(word)
-                || index.Safety.IsSafetyWord(word))
+                || index.Safety.IsSafetyWord(word) || HasDigit(word))
             {
                 return -1;
             }
 
             if (text.WordString(h) == "here")
             {
-                return h;
+                // "Origin here - psoas minor?", "blood supply here": only an attribute before "here" names no one who asks
+                // ("surgeon on rotation here" does, though "rotation" is a cue).
+                return NamesSomeone(text, h) ? h : -1;
             }
         }
 
         return -1;
+    }
+
+    private static bool NamesSomeone(TokenizedText text, int end)
+    {
+        for (var i = 0; i < end; i++)
+        {
+            var word = text.WordString(i);
+            if (!Vocabulary.CueWords.Contains(word) && !Vocabulary.StopWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasDigit(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -187,8 +187,50 @@ internal static class LandmarkQuestions
         {
             if (text.WordString(i) is "what" or "whats" or "which" or "wat" or "wich")
             {
-                var verb = text.WordString(i + 1);
-                return HoldingVerbs.Contains(verb) || (verb.EndsWith("ing", StringComparison.Ordinal) && HoldingVerbs.Contains(verb[..^3] + "s"));
+                // "what lines up with ...", "what holds the hip in place", "what covers the knee": no bony landmark of an
+                // attachment is named after the verb, so no muscle is looked up by its place.
+                // "what is gripping the iliac crest": past the auxiliary to the verb.
+                var at = text.WordString(i + 1) is "is" or "are" && i + 3 < text.Count ? i + 2 : i + 1;
+                return IsHoldingVerb(text.WordString(at)) && text.WordString(at + 1) != "up" && NamesAnAttachmentPlace(text, at + 1);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A holding verb in its -s or -ing form ("lines", "lining", "gripping", "occupying").</summary>
+    private static bool IsHoldingVerb(string verb)
+    {
+        if (HoldingVerbs.Contains(verb))
+        {
+            return true;
+        }
+
+        if (!verb.EndsWith("ing", StringComparison.Ordinal) || verb.Length < 6)
+        {
+            return false;
+        }
+
+        var stem = verb[..^3];
+        return HoldingVerbs.Contains(stem + "s") || HoldingVerbs.Contains(stem + "es") || HoldingVerbs.Contains(stem + "e" + "s")
+            || HoldingVerbs.Contains(stem[..^1] + "s") || (stem.EndsWith('y') && HoldingVerbs.Contains(stem[..^1] + "ies"));
+    }
+
+    /// <summary>The bony places the attachment facts name ("the iliac crest", "the lesser trochanter", "the first lumbar vertebra").</summary>
+    private static readonly FrozenSet<string> AttachmentPlaces = new[]
+    {
+        "fossa", "crest", "trochanter", "ramus", "pubis", "pubic", "ilium", "iliac", "vertebra", "vertebrae", "vertebral", "lumbar",
+        "thoracic", "disc", "discs", "femur", "pelvis", "pelvic", "pectineal", "eminence", "process", "processes", "lip", "t12",
+        "l1", "l2", "l3", "l4", "l5", "sacrum", "sacral", "spine",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool NamesAnAttachmentPlace(TokenizedText text, int from)
+    {
+        for (var i = from; i < text.Count; i++)
+        {
+            if (AttachmentPlaces.Contains(text.WordString(i)))
+            {
+                return true;
             }
         }
 

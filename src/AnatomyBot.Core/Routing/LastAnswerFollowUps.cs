@@ -55,6 +55,20 @@ internal static class LastAnswerFollowUps
             || (first == "which" && second is "of" or "one" && (at + 2 >= text.Count || PointBack.Contains(text.WordString(at + 2)) || second == "one"));
     }
 
+    /// <summary>Plain pain, with no other symptom in it ("hurts", "sore"; not "numb", "swollen", "can't lift").</summary>
+    private static readonly FrozenSet<string> PlainPainWords = new[]
+    {
+        "hurt", "hurts", "hurting", "pain", "painful", "sore", "ache", "aches", "aching", "achy", "uncomfortable",
+        "discomfort", "sting", "stings", "more", "worse", "bit", "little",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The words that ask what to do ("what if", "should I", "is it ok").</summary>
+    private static readonly FrozenSet<string> AskingWords = new[]
+    {
+        "what", "whats", "if", "should", "ok", "okay", "normal", "happens", "make", "makes", "making", "start", "starts",
+        "get", "gets", "im", "keep", "stop", "then", "so", "and", "but", "or", "um", "hmm",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that place pain in the activity the last answer described ("while doing them", "during those").</summary>
     private static readonly FrozenSet<string> DuringWords = new[]
     {
@@ -81,6 +95,14 @@ internal static class LastAnswerFollowUps
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
+            // "they hurt and I can't lift my leg", "what if it hurts and my leg goes numb": another symptom is news to be
+            // seen to, not pain during the exercises; only pain words, body parts, pointers and small words pass.
+            if (!PlainPainWords.Contains(word) && !PointBack.Contains(word) && !DuringWords.Contains(word)
+                && !Vocabulary.StopWords.Contains(word) && !AskingWords.Contains(word) && !Vocabulary.IsBodyWord(word))
+            {
+                return null;
+            }
+
             plural |= word is "they" or "them" or "these" or "those";
             pointer |= PointBack.Contains(word);
             during |= DuringWords.Contains(word);

@@ -209,7 +209,8 @@ internal static class TurnOpeners
                 continue;
             }
 
-            if (LengthComplaints.LongestAt(text, at) is var complaint and > 0 && at + complaint < text.Count)
+            // "shorter than the psoas major?" compares; it complains of nothing.
+            if (LengthComplaints.LongestAt(text, at) is var complaint and > 0 && at + complaint < text.Count && text.WordString(at + complaint) != "than")
             {
                 // "... only the insertion": what is kept, not the "one side only" of a variation.
                 (at, changed) = (at + complaint, true);

@@ -539,6 +539,8 @@ internal static class Vocabulary
                 // topic title says "the main job of the iliopsoas"), "role of"
                 // ("the role of the bursa") nor "when it contracts on one side" (the side-bending facts answer that).
                 "work of", "when it contract",
+                // "whats the point of the psoas minor": what it is for, not a trigger point.
+                "whats the point of", "what is the point of", "whats the purpose of", "what is the purpose of",
                 // In French, Italian, Spanish, Portuguese, German and Dutch ("la funzione del psoas").
                 "fonction", "funzione", "funcion", "funcao", "funktion", "functie")
             .Concat(Cues(false, action, "do", "does", "doing", "role", "job", "purpose", "used for", "responsible for", "work",
