@@ -4029,15 +4029,16 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     }
 
     /// <summary>
-    /// The attachment facts a landmark question chose, under a line naming their muscles. Several muscles' facts over
+    /// The attachment facts a landmark question chose, under a line naming their muscles. Facts over
     /// <see cref="ReplyBudget.FactChars"/> ("which muscle arises from the body of L1": the psoas major's and the psoas
-    /// minor's origins, each with its disagreement note) come without the notes: the question asks which muscle, and each
-    /// fact shown keeps its own editors' note.
+    /// minor's origins, each with its disagreement note; "which muscle runs from T12 and L1 down to the pubis": both ends
+    /// of the psoas minor, each with its note) come without the notes: the question asks which muscle, and each fact
+    /// shown keeps its own editors' note.
     /// </summary>
     private static Reply LandmarkReply(KnowledgeIndex index, List<int> chosen, double confidence)
     {
         var reply = LandmarkReply(index, chosen, confidence, attributeNotes: true);
-        if (ReplyBudget.Fits(reply, ReplyBudget.FactChars) || chosen.Select(c => index.Facts.Passages[c].Muscle).Distinct().Count() < 2)
+        if (ReplyBudget.Fits(reply, ReplyBudget.FactChars))
         {
             return reply;
         }

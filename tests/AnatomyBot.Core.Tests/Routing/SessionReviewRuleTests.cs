@@ -87,4 +87,14 @@ public sealed class SessionReviewRuleTests(ShippedKnowledgeFixture fixture) : IC
         Assert.Contains(reply.Facts, id => id.StartsWith(factPrefix, StringComparison.Ordinal));
         Assert.Null(reply.Disclaimer);
     }
+
+    [Theory]
+    [InlineData("which muscle runs from the T12 and L1 bodies down to the pubis?")]
+    public void A_landmark_lookup_of_one_muscle_fits_the_budget(string question)
+    {
+        var answer = HeldOutJudge.AnswerText(fixture.Ask(question));
+
+        Assert.Contains("psoas minor", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.True(answer.Length <= ReplyBudget.FactChars, $"{answer.Length} chars: {answer}");
+    }
 }

@@ -108,6 +108,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh15.json", 0.92, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh16.json", 0.94, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh17.json", 0.79, "Fresh trial (fresh17.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh18.json", 0.84, "Fresh trial (fresh18.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
