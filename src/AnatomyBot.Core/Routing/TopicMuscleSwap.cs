@@ -25,9 +25,9 @@ internal static class TopicMuscleSwap
         var lastText = TokenizedText.From(last);
         // After a topic, any such follow-up re-asks its question. After a muscle's attribute the attribute alone is
         // carried (AnswerEngine.WithFollowUp), except after a yes/no question, whose claim is the question ("does the
-        // psoas major reach T12?" then "and the iliacus, does it?"), and after "same thing?", "same question?".
+        // psoas major reach T12?" then "and the iliacus, does it?"), and after "same thing?", "same question?", "all three again".
         var reasks = topic >= 0
-            || (context.TopicId is null && context.Attribute is not null && (FactAnswerer.IsYesNo(lastText) || text.Words.Contains("same")));
+            || (context.TopicId is null && context.Attribute is not null && (FactAnswerer.IsYesNo(lastText) || text.Words.Contains("same") || text.Words.Contains("again")));
         // "does it?", "is it?" hold a weak cue of their own ("does": the action); a topic's follow-up holds none.
         if (!reasks || (analysis.Attributes.Count > 0 && (topic >= 0 || analysis.StrongAttribute)))
         {
@@ -132,5 +132,7 @@ internal static class TopicMuscleSwap
         "does", "do", "is", "it", "thing", "true", "as", "well", "either", "that",
         // A correction's own words ("no, the iliacus", "sorry i meant the psoas minor").
         "no", "nope", "nah", "sorry", "oops", "actually", "i", "meant", "mean", "rather", "plz",
+        // "now the same three for psoas minor", "all three again for the iliacus": the last question's parts, counted.
+        "two", "three", "four", "both", "all", "again", "questions", "things", "parts",
     }.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -97,4 +97,16 @@ public sealed class SessionReviewRuleTests(ShippedKnowledgeFixture fixture) : IC
         Assert.Contains("psoas minor", answer, StringComparison.OrdinalIgnoreCase);
         Assert.True(answer.Length <= ReplyBudget.FactChars, $"{answer.Length} chars: {answer}");
     }
+
+    [Theory]
+    [InlineData("now the same three for the iliacus")]
+    [InlineData("all three again for the iliacus please")]
+    public void The_same_parts_counted_are_asked_again_of_another_muscle(string follow)
+    {
+        var facts = fixture.Dialogue("psoas minor: origin, insertion and nerve supply?", follow).Facts;
+
+        Assert.Contains(facts, id => id.StartsWith("iliacus.origin.", StringComparison.Ordinal));
+        Assert.Contains(facts, id => id.StartsWith("iliacus.insertion.", StringComparison.Ordinal));
+        Assert.Contains(facts, id => id.StartsWith("iliacus.innervation.", StringComparison.Ordinal));
+    }
 }
