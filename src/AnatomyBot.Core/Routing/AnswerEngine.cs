@@ -2117,7 +2117,9 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     /// it ("No." and where the sources put it); a question that is not yes/no still gets "my sources don't cover".
     /// </summary>
     private static bool AsksYesNoOfAnUnheardStructure(TokenizedText text, KnowledgeIndex index, ResolvedSubject subject, List<string> unknownWords) =>
-        subject.Strong && unknownWords.Count > 0 && FactAnswerer.IsYesNo(text) && subject.Attributes.All(FactAnswerer.ListsStructures)
+        // A claim handed in with a tag or a hedge ("I think the iliacus comes from the ischium, not sure though") names its
+        // end with a weak cue too: the claim is what is asked.
+        (subject.Strong || text.Tagged) && unknownWords.Count > 0 && FactAnswerer.IsYesNo(text) && subject.Attributes.All(FactAnswerer.ListsStructures)
         && unknownWords.All(w => EverydayEnglish.Rank(w) == int.MaxValue) && !AsksWhereANerveRuns(text, index);
 
     /// <summary>

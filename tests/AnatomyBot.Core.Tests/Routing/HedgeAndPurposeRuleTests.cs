@@ -19,6 +19,8 @@ public sealed class HedgeAndPurposeRuleTests(ShippedKnowledgeFixture fixture) : 
     [InlineData("I believe the iliacus arises from the iliac fossa but I'm not sure, am I right?", "Yes.")]
     [InlineData("What's wrong with this statement: 'the psoas major inserts on the greater trochanter'", "No.")]
     [InlineData("is this statement true: the iliacus inserts on the lesser trochanter", "Yes.")]
+    [InlineData("I think the iliacus comes from the ischium, not sure though", "No.")]
+    [InlineData("the psoas minor comes from the sacrum, right?", "No.")]
     public void A_hedged_or_handed_in_claim_gets_its_verdict(string question, string verdict)
     {
         Assert.StartsWith(verdict, HeldOutJudge.AnswerText(fixture.Ask(question)), StringComparison.Ordinal);
@@ -43,5 +45,11 @@ public sealed class HedgeAndPurposeRuleTests(ShippedKnowledgeFixture fixture) : 
     public void A_clause_that_names_the_muscle_or_pain_is_kept(string question)
     {
         Assert.Null(IntroClauses.WithoutPurpose(TokenizedText.From(question), Index));
+    }
+
+    [Fact]
+    public void A_claim_of_a_common_word_is_still_not_covered()
+    {
+        Assert.Contains("don't cover", HeldOutJudge.AnswerText(fixture.Ask("the psoas comes from greek, right?")), StringComparison.Ordinal);
     }
 }
