@@ -264,6 +264,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // "Surgeon on rotation here - remind me where ...": who asks is no part of the question ("rotation" would be read as
         // the hip's); the safety checks below still read the message as typed.
         raw = IntroClauses.WithoutSelfIntroduction(raw, index);
+        // "Front: lesser trochanter / Back: which muscles?": the sides of a flashcard label its text, they name no place.
+        raw = IntroClauses.WithoutCardLabels(raw);
         var choices = asGiven is null ? ChoiceOptions.Read(raw) : null;
         var stem = choices is null ? raw : WithoutChoices(raw, choices.Stem, index);
         var reply = asGiven is null ? FreeText(TokenizedText.From(Head(stem)), index, context, semantic) : Compose(asGiven, index, TokenizedText.From(Head(raw)));

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using AnatomyBot.Core.Text;
 
 namespace AnatomyBot.Core.Routing;
@@ -186,6 +187,17 @@ internal static class IntroClauses
         var safety = index.Safety.Inspect(text);
         return !safety.TouchesPain && safety.RedFlags.Count == 0;
     }
+
+    /// <summary>A flashcard side's label ("Front:", "back :", "Side A:") at the start of the message or of a part of it.</summary>
+    private static readonly Regex CardLabel = new(@"(^|[\s/|;])(?:front|back|side [ab12])\s*:", RegexOptions.IgnoreCase | RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// "Front: lesser trochanter / Back: which muscles? (flashcard)": the message without its flashcard labels, whose
+    /// "front" and "back" would otherwise be read as a place ("the inside front of the pelvis"). Only a label with its
+    /// colon goes; "the front of the hip" stays.
+    /// </summary>
+    public static string WithoutCardLabels(string raw) =>
+        raw.Contains(':', StringComparison.Ordinal) ? CardLabel.Replace(raw, "$1") : raw;
 
     /// <summary>What a student studies for ("for my physio exam", "for our anatomy practical"): the last word of a purpose clause.</summary>
     private static readonly FrozenSet<string> Assessments = new[]

@@ -109,4 +109,22 @@ public sealed class SessionReviewRuleTests(ShippedKnowledgeFixture fixture) : IC
         Assert.Contains(facts, id => id.StartsWith("iliacus.insertion.", StringComparison.Ordinal));
         Assert.Contains(facts, id => id.StartsWith("iliacus.innervation.", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Front: lesser trochanter / Back: which muscles? (flashcard)")]
+    [InlineData("front: the lesser trochanter | back: which muscles insert here?")]
+    public void Flashcard_labels_name_no_place(string question)
+    {
+        var answer = HeldOutJudge.AnswerText(fixture.Ask(question));
+
+        Assert.Contains("psoas major", answer, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("iliacus", answer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Only_a_label_with_its_colon_goes()
+    {
+        Assert.Equal("the front of the hip", IntroClauses.WithoutCardLabels("the front of the hip"));
+        Assert.Equal(" lesser trochanter /  which muscles?", IntroClauses.WithoutCardLabels("Front: lesser trochanter / Back: which muscles?"));
+    }
 }
