@@ -186,10 +186,10 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// blind at main fedd94b (items committed as 6dd9f7a before the run; 3 Dec, 11:57 UTC, lexical), 181/213 = 85.0 % after
     /// one expectation was corrected against the sources (57d2952; the item's note says why): floor 84 %. With the session's
     /// four engineers' work, written without sight of fresh18 (main 301bda0, 3 Dec 13:02 UTC, lexical): fresh18 182/213 =
-    /// 85.4 %; with the lead's fixes from fresh18's findings and the review (main at the session's end): fresh18 191/213 =
-    /// 89.7 %, fresh2 155/158, fresh5 185/194, fresh9 198/208, fresh10 194/207, fresh12 197/214, fresh13 191/211, fresh14
-    /// 202/211, fresh15 198/213, fresh16 201/211, fresh17 185/210: floors 97, 98, 96, 96, 95, 96, 99, 97, 95, 93, 92, 92, 90,
-    /// 95, 92, 95, 88 and 89 %.
+    /// 85.4 %; with the lead's fixes from fresh18's findings and the review (main at the session's end): fresh18 192/213 =
+    /// 90.1 %, fresh2 155/158, fresh5 185/194, fresh9 198/208, fresh10 194/207, fresh12 197/214, fresh13 191/211, fresh14
+    /// 202/211, fresh15 198/213, fresh16 201/211, fresh17 186/210: floors 97, 98, 96, 96, 95, 96, 99, 97, 95, 93, 92, 92, 90,
+    /// 95, 92, 95, 88 and 90 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -210,7 +210,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh15.json", 0.92)]
     [InlineData("fresh16.json", 0.95)]
     [InlineData("fresh17.json", 0.88)]
-    [InlineData("fresh18.json", 0.89)]
+    [InlineData("fresh18.json", 0.90)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

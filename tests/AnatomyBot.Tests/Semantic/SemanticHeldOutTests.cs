@@ -89,10 +89,10 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 202/211, fresh15 196/213, fresh16 199/211: floors 97, 97, 96, 96, 94, 96, 99, 97, 93, 93, 92, 91, 90, 95, 92, 94 and 79 %.
     /// fresh18.json: the eighteenth blind trial (session of 3 Dec 11:34 UTC; 180/213 = 84.5 % blind lexical at fedd94b, 181/213 =
     /// 85.0 % after one expectation was corrected against the sources; not run model on blind). Model on at the session's end
-    /// (the engineers' work and the lead's fixes from fresh18's findings and the review, 3 Dec 13:27 UTC): fresh18 192/213 =
-    /// 90.1 %, fresh2 155/158, fresh5 185/194, fresh8 204/209, fresh9 197/208, fresh10 194/207, fresh11 197/212, fresh12
-    /// 197/214, fresh13 191/211, fresh14 203/211, fresh15 198/213, fresh16 202/211, fresh17 184/210: floors 97, 98, 96, 96, 95,
-    /// 96, 99, 97, 94, 93, 92, 92, 90, 96, 92, 95, 87 and 90 %.
+    /// (the engineers' work and the lead's fixes from fresh18's findings and the review, 3 Dec 13:41 UTC): fresh18 193/213 =
+    /// 90.6 %, fresh2 155/158, fresh5 185/194, fresh8 204/209, fresh9 197/208, fresh10 194/207, fresh11 197/212, fresh12
+    /// 197/214, fresh13 191/211, fresh14 203/211, fresh15 198/213, fresh16 202/211, fresh17 185/210: floors 97, 98, 96, 96, 95,
+    /// 96, 99, 97, 94, 93, 92, 92, 90, 96, 92, 95, 88 and 90 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -113,7 +113,7 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh14.json", 0.96, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh15.json", 0.92, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh16.json", 0.95, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh17.json", 0.87, "Fresh trial (fresh17.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh17.json", 0.88, "Fresh trial (fresh17.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh18.json", 0.90, "Fresh trial (fresh18.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
