@@ -2121,8 +2121,18 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     private static bool AsksYesNoOfAnUnheardStructure(TokenizedText text, KnowledgeIndex index, ResolvedSubject subject, List<string> unknownWords) =>
         // A claim handed in with a tag or a hedge ("I think the iliacus comes from the ischium, not sure though") names its
         // end with a weak cue too: the claim is what is asked.
-        (subject.Strong || text.Tagged) && unknownWords.Count > 0 && FactAnswerer.IsYesNo(text) && subject.Attributes.All(FactAnswerer.ListsStructures)
+        (subject.Strong || text.Tagged) && unknownWords.Count > 0
+        // "does the psoas major originate from the mesoderm?": where a muscle comes from in the embryo is another sense of
+        // its origin, one the sources never give, so no "No." from the attachment facts.
+        && !unknownWords.Exists(DevelopmentWords.Contains) && FactAnswerer.IsYesNo(text) && subject.Attributes.All(FactAnswerer.ListsStructures)
         && unknownWords.All(w => EverydayEnglish.Rank(w) == int.MaxValue) && !AsksWhereANerveRuns(text, index);
+
+    /// <summary>Words of embryology: a muscle's origin in the embryo, not its attachment.</summary>
+    private static readonly FrozenSet<string> DevelopmentWords = new[]
+    {
+        "mesoderm", "mesodermal", "ectoderm", "endoderm", "somite", "somites", "myotome", "myotomes", "dermomyotome", "embryo",
+        "embryos", "embryonic", "embryological", "embryology", "foetus", "fetus", "germ", "sclerotome", "paraxial",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// An attribute word can sit in a question about something else ("what exercises help if a pinched nerve makes my
