@@ -4533,8 +4533,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             // attribute named outright.
             var explicitEnds = IsExplicit(text, MuscleAttribute.Origin) || IsExplicit(text, MuscleAttribute.Insertion);
             var pairCued = !explicitEnds && asked.Contains(MuscleAttribute.Origin) && asked.Contains(MuscleAttribute.Insertion);
-            var named = asked.Where(a => IsExplicit(text, a) || (pairCued && a is MuscleAttribute.Origin or MuscleAttribute.Insertion)
-                || (analysis.BothEndsCued && a is MuscleAttribute.Origin or MuscleAttribute.Insertion)).ToArray();
+            var bothEnds = pairCued || analysis.BothEndsCued;
+            var named = asked.Where(a => IsExplicit(text, a) || (bothEnds && a is MuscleAttribute.Origin or MuscleAttribute.Insertion)).ToArray();
             if (named.Length > 2)
             {
                 return named.Length > 4 ? named[..4] : named;

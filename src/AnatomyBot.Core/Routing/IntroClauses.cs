@@ -85,7 +85,7 @@ internal static class IntroClauses
             var word = text.WordString(h - 1);
             // "T12 here - which muscle starts?": a level is what is asked.
             if (index.IsMuscleWord(word) || Vocabulary.IsBodyWord(word) || FactAnswerer.IsQuestionWord(word) || FactAnswerer.IsYesNoStart(word)
-                || index.Safety.IsSafetyWord(word) || HasDigit(word))
+                || index.Safety.IsSafetyWord(word) || word.Any(char.IsAsciiDigit))
             {
                 return -1;
             }
@@ -107,19 +107,6 @@ internal static class IntroClauses
         {
             var word = text.WordString(i);
             if (!Vocabulary.CueWords.Contains(word) && !Vocabulary.StopWords.Contains(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasDigit(string word)
-    {
-        foreach (var c in word)
-        {
-            if (char.IsAsciiDigit(c))
             {
                 return true;
             }

@@ -174,8 +174,11 @@ internal static class LandmarkQuestions
     /// Verbs that, right after "what" or "which", ask for what holds a place ("what grips the inner lip of the iliac crest",
     /// "which clings to the iliac fossa"). Only there: with a muscle named, beliefs say the psoas "grips" or "holds" trauma.
     /// </summary>
-    private static readonly FrozenSet<string> HoldingVerbs = new[] { "grips", "grip", "clings", "hugs", "holds", "covers", "lines", "fills", "occupies" }
-        .ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> HoldingVerbs = new[]
+    {
+        "grips", "grip", "clings", "hugs", "holds", "covers", "lines", "fills", "occupies",
+        "gripping", "clinging", "hugging", "holding", "covering", "lining", "filling", "occupying",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// "what grips the inner lip of the iliac crest?", "whats covering the iliac fossa": a what- or which-question whose
@@ -191,29 +194,11 @@ internal static class LandmarkQuestions
                 // attachment is named after the verb, so no muscle is looked up by its place.
                 // "what is gripping the iliac crest": past the auxiliary to the verb.
                 var at = text.WordString(i + 1) is "is" or "are" && i + 3 < text.Count ? i + 2 : i + 1;
-                return IsHoldingVerb(text.WordString(at)) && text.WordString(at + 1) != "up" && NamesAnAttachmentPlace(text, at + 1);
+                return HoldingVerbs.Contains(text.WordString(at)) && text.WordString(at + 1) != "up" && NamesAnAttachmentPlace(text, at + 1);
             }
         }
 
         return false;
-    }
-
-    /// <summary>A holding verb in its -s or -ing form ("lines", "lining", "gripping", "occupying").</summary>
-    private static bool IsHoldingVerb(string verb)
-    {
-        if (HoldingVerbs.Contains(verb))
-        {
-            return true;
-        }
-
-        if (!verb.EndsWith("ing", StringComparison.Ordinal) || verb.Length < 6)
-        {
-            return false;
-        }
-
-        var stem = verb[..^3];
-        return HoldingVerbs.Contains(stem + "s") || HoldingVerbs.Contains(stem + "es") || HoldingVerbs.Contains(stem + "e" + "s")
-            || HoldingVerbs.Contains(stem[..^1] + "s") || (stem.EndsWith('y') && HoldingVerbs.Contains(stem[..^1] + "ies"));
     }
 
     /// <summary>The bony places the attachment facts name ("the iliac crest", "the lesser trochanter", "the first lumbar vertebra").</summary>

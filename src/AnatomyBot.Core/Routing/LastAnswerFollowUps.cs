@@ -113,16 +113,11 @@ internal static class LastAnswerFollowUps
             return null;
         }
 
-        var topic = -1;
-        for (var t = 0; t < index.Topics.Length && topic < 0; t++)
-        {
-            topic = index.Topics[t].Id == id ? t : -1;
-        }
-
         var (painFacts, facts) = (new List<int>(), 0);
-        foreach (var passage in index.Facts.Passages)
+        foreach (var ordinal in index.Facts.OfTopic(Array.FindIndex(index.Topics, t => t.Id == id)))
         {
-            if (passage.Topic != topic || passage.Kind != PassageKind.TopicFact)
+            var passage = index.Facts.Passages[ordinal];
+            if (passage.Kind != PassageKind.TopicFact)
             {
                 continue;
             }
