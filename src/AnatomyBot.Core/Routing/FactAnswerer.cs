@@ -2172,9 +2172,17 @@ internal static partial class FactAnswerer
         foreach (var p in shown)
         {
             var words = Words(p.Fact.Text);
-            if (words.Any(RankWords.Contains) && words.Any(w => kind.Contains(index.Facts.Term(w))))
+            if (!HoldsAny(words, RankWords))
             {
-                return true;
+                continue;
+            }
+
+            foreach (var word in words)
+            {
+                if (kind.Contains(index.Facts.Term(word)))
+                {
+                    return true;
+                }
             }
         }
 
@@ -2491,12 +2499,6 @@ internal static partial class FactAnswerer
         return placed;
     }
 
-    /// <summary>Words that place one thing relative to another before "to", "of" or "than" ("medial to", "in front of", "deeper than").</summary>
-    private static readonly FrozenSet<string> RelativePlaceWords = new[]
-    {
-        "medial", "lateral", "front", "behind", "deep", "deeper", "superficial", "anterior", "posterior", "superior", "inferior",
-        "above", "below", "outside", "inside", "next", "close", "closer", "nearer",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The muscles the claim compares its subject with: "does the psoas minor tilt the pelvis forward like the major?",
@@ -3274,16 +3276,27 @@ internal static partial class FactAnswerer
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
-    /// Where a thing lies, and whether two things part or join, as pairs of a claim word and a fact word that denies it
-    /// (weighed one way by <see cref="NamesOpposite"/>: the claim word must be in no shown fact). "Is the psoas in front
-    /// of the kidneys?" over "behind the kidneys"; "do they have separate tendons?" over "merge and insert by one tendon".
-    /// Not caught: a place said in words the facts never use ("ventral", "dorsal"), or a part-whole claim ("is it part of").
+    /// The one table of words of place. <c>Relative</c>: the word places one thing against another before "to", "of" or
+    /// "than" ("medial to", "in front of", "deeper than"; <see cref="RelativePlaceWords"/>). <c>Denials</c>: fact words
+    /// that deny a claim of this place (weighed one way by <see cref="NamesOpposite"/>: the claim word must be in no shown
+    /// fact), "is the psoas in front of the kidneys?" over "behind the kidneys" (<see cref="PlaceOpposites"/>); a word with
+    /// denials is also a <see cref="PositionWords"/> word a confirming fact must hold. Not caught: a place said in words the
+    /// facts never use ("ventral", "dorsal"), or a part-whole claim ("is it part of").
     /// </summary>
-    private static readonly (string Claim, string Denial)[] PlaceOpposites =
+    private static readonly (string Word, bool Relative, string[] Denials)[] PlaceWords =
     [
-        ("front", "behind"), ("infront", "behind"), ("behind", "front"), ("above", "below"), ("above", "beneath"), ("below", "above"),
-        ("beneath", "above"), ("under", "above"), ("underneath", "above"), ("superficial", "behind"),
+        ("front", true, ["behind"]), ("infront", false, ["behind"]), ("behind", true, ["front"]), ("above", true, ["below", "beneath"]),
+        ("below", true, ["above"]), ("beneath", false, ["above"]), ("under", false, ["above"]), ("underneath", false, ["above"]),
+        ("superficial", true, ["behind"]), ("medial", true, []), ("lateral", true, []), ("deep", true, []), ("deeper", true, []),
+        ("anterior", true, []), ("posterior", true, []), ("superior", true, []), ("inferior", true, []), ("outside", true, []),
+        ("inside", true, []), ("next", true, []), ("close", true, []), ("closer", true, []), ("nearer", true, []),
     ];
+
+    /// <summary>Words that place one thing relative to another before "to", "of" or "than" (from <see cref="PlaceWords"/>).</summary>
+    private static readonly FrozenSet<string> RelativePlaceWords = PlaceWords.Where(static p => p.Relative).Select(static p => p.Word).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A claim word of place and a fact word that denies it, in <see cref="PlaceWords"/>' order.</summary>
+    private static readonly (string Claim, string Denial)[] PlaceOpposites = [.. PlaceWords.SelectMany(static p => p.Denials.Select(d => (p.Word, d)))];
 
     /// <summary>Words of a claim that two things part ("separate tendons", "insert separately").</summary>
     private static readonly FrozenSet<string> PartingWords = new[] { "separate", "separately", "distinct", "independent", "independently" }.ToFrozenSet(StringComparer.Ordinal);
@@ -3303,21 +3316,67 @@ internal static partial class FactAnswerer
     /// </summary>
     private static bool PartingDenied(KnowledgeIndex index, TokenizedText question, Analysis analysis, List<FactPassage> shown)
     {
-        if (!question.Words.Any(PartingWords.Contains))
+        var parting = false;
+        for (var i = 0; i < question.Count && !parting; i++)
+        {
+            parting = PartingWords.Contains(question.WordString(i));
+        }
+
+        if (!parting)
         {
             return false;
         }
 
-        int[] named = [.. index.MusclesNamedIn(question.Text).Union(analysis.Muscles.Select(m => m.Muscle))];
-        if (named.Length < 2)
+        var named = new List<int>(4);
+        foreach (var muscle in index.MusclesNamedIn(question.Text))
+        {
+            if (!named.Contains(muscle))
+            {
+                named.Add(muscle);
+            }
+        }
+
+        foreach (var mention in analysis.Muscles)
+        {
+            if (!named.Contains(mention.Muscle))
+            {
+                named.Add(mention.Muscle);
+            }
+        }
+
+        if (named.Count < 2)
         {
             return false;
         }
 
         foreach (var p in shown)
         {
+            if (!HoldsAny(Words(p.Fact.Text), JoiningWords))
+            {
+                continue;
+            }
+
             var about = index.MusclesNamedIn(p.Ordinal);
-            if (Words(p.Fact.Text).Any(JoiningWords.Contains) && named.All(m => m == p.Muscle || about.Contains(m)))
+            var all = true;
+            foreach (var m in named)
+            {
+                all &= m == p.Muscle || about.Contains(m);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HoldsAny(string[] words, FrozenSet<string> set)
+    {
+        foreach (var word in words)
+        {
+            if (set.Contains(word))
             {
                 return true;
             }
@@ -3331,11 +3390,8 @@ internal static partial class FactAnswerer
     /// word does not confirm it ("does the iliopsoas pass above the inguinal ligament?" is not settled by "crosses over the
     /// inguinal ligament"). "Lateral" and "medial" are left out: "laterally rotate" is an action the facts say "outward".
     /// </summary>
-    private static readonly FrozenSet<string> PositionWords = new[]
-    {
-        "front", "infront", "behind", "above", "below", "beneath", "underneath", "under", "superficial", "separate", "separately", "distinct",
-        "independent", "independently",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> PositionWords = PlaceWords.Where(static p => p.Denials.Length > 0).Select(static p => p.Word)
+        .Concat(PartingWords).ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The numbers said in words (<see cref="VerdictChecks.NumberNames"/>) and the words of a share or a count of times.</summary>
     private static readonly FrozenSet<string> NumberWords = VerdictChecks.NumberNames.Keys
