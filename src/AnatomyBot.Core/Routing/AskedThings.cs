@@ -37,12 +37,6 @@ internal static class AskedThings
     private static readonly FrozenSet<string> Openers = new[] { "so", "and", "but", "also", "then", "ok", "okay", "hey", "hi", "honestly", "seriously", "really" }
         .ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Determiners and possessives before the asked phrase ("does my ...", "what is the ...").</summary>
-    private static readonly FrozenSet<string> Determiners = new[]
-    {
-        "a", "an", "the", "my", "your", "his", "her", "their", "our", "some", "any", "this", "that", "these", "those",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
     /// <summary>A share asked of a thing ("what percentage of", "which proportion of").</summary>
     private static readonly FrozenSet<string> ShareWords = new[] { "percentage", "percent", "proportion", "fraction", "share", "portion" }
         .ToFrozenSet(StringComparer.Ordinal);
@@ -204,7 +198,7 @@ internal static class AskedThings
             }
 
             var determined = false;
-            while (start < text.Count && Determiners.Contains(text.WordString(start)))
+            while (start < text.Count && Vocabulary.Determiners.Contains(text.WordString(start)))
             {
                 start++;
                 determined = true;

@@ -16,12 +16,6 @@ namespace AnatomyBot.Core.Routing;
 /// </summary>
 internal static class ForeignAnchors
 {
-    /// <summary>Determiners that may stand between "of" and the possessor ("the diaphragm of a camera").</summary>
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    {
-        "a", "an", "the", "my", "your", "his", "her", "our", "their", "this", "that", "some",
-    };
-
     /// <summary>
     /// Whether every word of ours in <paramref name="text"/> is tied to a foreign noun (and one is). The caller checks
     /// that no muscle is named or guessed and no pain is touched; <paramref name="unknown"/> are the words no fact uses.
@@ -169,7 +163,7 @@ internal static class ForeignAnchors
         foreach (var mention in analysis.Muscles)
         {
             var before = mention.Start - 1;
-            if (before >= 0 && Determiners.Contains(text.WordString(before)))
+            if (before >= 0 && Vocabulary.Determiners.Contains(text.WordString(before)))
             {
                 before--;
             }
@@ -269,7 +263,7 @@ internal static class ForeignAnchors
                 var thing = -1;
                 for (var i = naming + 1; i < mention.Start; i++)
                 {
-                    if (!Determiners.Contains(text.WordString(i)) && !NamingLinks.Contains(text.WordString(i)))
+                    if (!Vocabulary.Determiners.Contains(text.WordString(i)) && !NamingLinks.Contains(text.WordString(i)))
                     {
                         thing = i;
                     }
@@ -314,7 +308,7 @@ internal static class ForeignAnchors
             }
 
             var thing = i + 2;
-            while (thing < mentionStart && Determiners.Contains(text.WordString(thing)))
+            while (thing < mentionStart && Vocabulary.Determiners.Contains(text.WordString(thing)))
             {
                 thing++;
             }
@@ -329,7 +323,7 @@ internal static class ForeignAnchors
     }
 
     private static bool IsNamedThing(string word, KnowledgeIndex index) =>
-        word.Length > 2 && word.All(char.IsAsciiLetter) && !Determiners.Contains(word) && !Vocabulary.StopWords.Contains(word)
+        word.Length > 2 && word.All(char.IsAsciiLetter) && !Vocabulary.Determiners.Contains(word) && !Vocabulary.StopWords.Contains(word)
         && !Vocabulary.IsBodyWord(word) && !index.IsMuscleWord(word) && !NamesAPerson(word) && !EverydayWords.IsClinicalSubject(word);
 
     private static bool HasUnknownOutside(TokenizedText text, List<string> unknown, MuscleMention mention)
@@ -356,7 +350,7 @@ internal static class ForeignAnchors
         if (end + 1 < text.Count && text.Word(end) is "of")
         {
             var at = end + 1;
-            if (Determiners.Contains(text.WordString(at)))
+            if (Vocabulary.Determiners.Contains(text.WordString(at)))
             {
                 at++;
             }

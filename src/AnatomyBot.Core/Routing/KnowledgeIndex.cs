@@ -777,7 +777,7 @@ internal sealed class KnowledgeIndex
     public bool VerbOfForeignObject(TokenizedText text, List<TopicMention> mentions)
     {
         var verb = HowToVerb(text);
-        if (verb < 0 || verb + 2 >= text.Count || !ObjectDeterminers.Contains(text.WordString(verb + 1)))
+        if (verb < 0 || verb + 2 >= text.Count || !Vocabulary.Determiners.Contains(text.WordString(verb + 1)))
         {
             return false;
         }
@@ -833,12 +833,6 @@ internal sealed class KnowledgeIndex
 
         return false;
     }
-
-    /// <summary>What opens a noun phrase as a verb's object ("fix my ...", "stretch a ...").</summary>
-    private static readonly FrozenSet<string> ObjectDeterminers = new[]
-    {
-        "my", "a", "an", "the", "your", "his", "her", "our", "their", "this", "that", "these", "those",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// A topic keyword "how to X" matched however the how-to is said and X is spelt ("how do you strech", "how to

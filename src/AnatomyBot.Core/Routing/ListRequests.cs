@@ -21,9 +21,6 @@ internal static class ListRequests
     /// <summary>Words that ask for all of what follows them.</summary>
     private static readonly FrozenSet<string> AllWords = new[] { "all", "every", "each" }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Words passed over between "all" and what it quantifies ("all the", "all of its").</summary>
-    private static readonly FrozenSet<string> Determiners = new[] { "the", "its", "of", "his", "her", "their", "those", "these" }
-        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The listing verb a rarer one ("enumerate", "itemise") is read as.</summary>
     public const string PlainListVerb = "list";
@@ -47,7 +44,8 @@ internal static class ListRequests
             }
 
             var next = i + 1;
-            while (next < text.Count && Determiners.Contains(text.WordString(next)))
+            // Words passed over between "all" and what it quantifies: determiners and "of" ("all the", "all of its").
+            while (next < text.Count && (Vocabulary.Determiners.Contains(text.WordString(next)) || text.WordString(next) == "of"))
             {
                 next++;
             }

@@ -17,10 +17,6 @@ namespace AnatomyBot.Core.Routing;
 /// </summary>
 internal static class MuscleProperties
 {
-    /// <summary>Determiners the property is read past ("the spindle density of the psoas major").</summary>
-    private static readonly FrozenSet<string> Determiners = new[] { "the", "a", "an", "its", "this", "that", "each" }
-        .ToFrozenSet(StringComparer.Ordinal);
-
     /// <summary>Words that may come before a name that opens the question ("so iliacus ...", "ok the psoas ...").</summary>
     private static readonly FrozenSet<string> Openers = new[] { "so", "ok", "okay", "and", "the", "hey", "hi", "um", "uh" }
         .ToFrozenSet(StringComparer.Ordinal);
@@ -40,7 +36,7 @@ internal static class MuscleProperties
         {
             var name = index.Muscles[mention.Muscle].Name.ToLowerInvariant();
             var of = mention.Start - 1;
-            while (of >= 0 && Determiners.Contains(text.WordString(of)))
+            while (of >= 0 && Vocabulary.Determiners.Contains(text.WordString(of)))
             {
                 of--;
             }
@@ -78,7 +74,7 @@ internal static class MuscleProperties
         for (var i = from; i >= 0 && i < text.Count && words.Count < MaxWords; i += step)
         {
             var word = text.WordString(i);
-            if (Vocabulary.StopWords.Contains(word) || Determiners.Contains(word) || Vocabulary.Filler.Contains(word)
+            if (Vocabulary.StopWords.Contains(word) || Vocabulary.Determiners.Contains(word) || Vocabulary.Filler.Contains(word)
                 || (index.IsMuscleWord(word) && word is not ("muscle" or "muscles")) || EverydayWords.IsBareNumber(word))
             {
                 break;

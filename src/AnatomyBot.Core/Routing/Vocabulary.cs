@@ -398,6 +398,16 @@ internal static class Vocabulary
         "cm", "mm", "km", "kg", "mg", "lb", "lbs", "ml", "oz", "ft",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Articles, possessives, demonstratives and quantifiers that open a noun phrase ("the", "my", "these", "some", "each"):
+    /// read past before the noun they determine ("the diaphragm of a camera", "stretch my ...", "all the actions",
+    /// "does my ...", "the spindle density of each ...").
+    /// </summary>
+    public static readonly FrozenSet<string> Determiners = new[]
+    {
+        "a", "an", "the", "my", "your", "his", "her", "our", "their", "its", "this", "that", "these", "those", "some", "any", "each",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that never make an answer more specific; a message made only of these plus a greeting is a greeting.</summary>
     public static readonly FrozenSet<string> Filler = new[]
     {
