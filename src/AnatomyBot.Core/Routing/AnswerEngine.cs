@@ -1363,6 +1363,13 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return EngineCopy.OffTopic(index);
         }
 
+        // "is the word psoas latin or greek", "what does the name iliacus mean": the muscle's name as a word, which no fact
+        // explains; before the checks that read the languages as another field.
+        if (HistoryQuestions.UncoveredNameMeaning(text, analysis, index) is { } name)
+        {
+            return NotCovered(index, name, [], text, HistoryQuestions.Muscle(analysis, index));
+        }
+
         // Before the self-care facts: "how many weeks until my torn psoas heals", "how much does a psoas release session
         // cost" (of ours: a muscle, a pain or a sure topic named; "how much does a camera cost" is off-topic) and "what
         // nerve supplies the iliopsoas bursa itself" ask what none of them holds.

@@ -1336,6 +1336,14 @@ internal static partial class FactAnswerer
             return action;
         }
 
+        // "Is the iliopsoas a pelvic floor muscle?" over "the iliopsoas is not a pelvic floor muscle": a fact that denies the
+        // very class the claim puts the muscle in settles it, before a dispute its linking words call up ("count as one of"
+        // reads as the count of the group's muscles).
+        if (VerdictChecks.DeniesTheClass(index, question, analysis, askedMuscles, chosen))
+        {
+            return "No.";
+        }
+
         var facts = index.Facts;
         // "Should I begin with stretching and only later strengthen?" over "starting with strengthening instead": a fact
         // that names the first step settles an order claim, before a recorded dispute on the topic ("stretch first or

@@ -39,13 +39,25 @@ internal static class HistoryQuestions
         var muscle = Muscle(analysis, index)?.ToLowerInvariant();
         if (AsksWhereTheNameComesFrom(text))
         {
-            return $"where the name {(muscle is null ? "of these muscles" : "of the " + muscle)} comes from";
+            return NameOrigin(muscle);
         }
 
         return AsksHistory(text) && !AsksWhoNamedOrDescribed(text) && AsksTheYearOfAFirst(text)
             ? "when that was first done"
             : $"who first named or described {(muscle is null ? "these muscles" : "the " + muscle)}, or when";
     }
+
+    /// <summary>
+    /// What the question asks of the meaning or language of a muscle's name (<see cref="AsksWhatTheNameMeans"/>), or null.
+    /// Asked before the checks for words of another field or region: "latin" and "greek" are no words of ours, but the
+    /// muscle's name is.
+    /// </summary>
+    public static string? UncoveredNameMeaning(TokenizedText text, Analysis analysis, KnowledgeIndex index) =>
+        !analysis.Safety.TouchesPain && AsksWhatTheNameMeans(text, analysis) && !KnowledgeSpeaksOfHistory(index)
+            ? NameOrigin(Muscle(analysis, index)?.ToLowerInvariant())
+            : null;
+
+    private static string NameOrigin(string? muscle) => $"where the name {(muscle is null ? "of these muscles" : "of the " + muscle)} comes from";
 
     /// <summary>The muscle the history question names, for the reply's title; null when it names none.</summary>
     public static string? Muscle(Analysis analysis, KnowledgeIndex index) =>
@@ -98,6 +110,74 @@ internal static class HistoryQuestions
             }
 
             if (word == "why" && i + 3 < text.Count && text.WordString(i + 1) is "is" or "was" or "are" && text.WordString(i + 3) == "called")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words naming a word as a word ("the word psoas", "the name iliacus", "the term iliopsoas").</summary>
+    private static bool IsNamingWord(string word) => word is "word" or "name" or "term";
+
+    /// <summary>Languages a muscle's name may come from ("is the word psoas latin or greek", "which language is it from").</summary>
+    private static bool IsLanguageWord(string word) => word is "latin" or "greek" or "language" or "languages";
+
+    /// <summary>
+    /// The meaning or the language of a muscle's name, which is where the name comes from in other words: "what does the
+    /// word psoas originally mean", "the name iliacus means what?", "is the word psoas latin or greek", "is psoas a greek
+    /// word", "which language is the name iliacus from". A meaning asked of a word that is no muscle's name ("what does the
+    /// term lordosis mean") is a definition the facts may give, and a name asked in a language ("the latin name of the
+    /// psoas major", "the greek word for loin") is a name, not where one comes from.
+    /// </summary>
+    private static bool AsksWhatTheNameMeans(TokenizedText text, Analysis analysis)
+    {
+        var naming = -1;
+        var language = false;
+        var meaning = false;
+        var literal = false;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (IsNamingWord(word))
+            {
+                // "the latin name of the psoas major", "the greek word for loin": a name in a language, asked as a name.
+                if (i > 0 && IsLanguageWord(text.WordString(i - 1)) && i + 1 < text.Count && text.WordString(i + 1) is "of" or "for")
+                {
+                    return false;
+                }
+
+                naming = naming < 0 ? i : naming;
+            }
+
+            // "etymology of iliacus, latin or greek?": the etymology names the word asked about.
+            naming = naming < 0 && word is "etymology" or "etymological" ? i : naming;
+            language |= IsLanguageWord(word);
+            meaning |= word is "mean" or "means" or "meaning" or "meant";
+            literal |= word is "originally" or "literally";
+        }
+
+        if (analysis.Muscles.Count == 0)
+        {
+            return false;
+        }
+
+        // "what does the word psoas mean": the muscle's name right after the naming word; "what does psoas literally mean".
+        return (meaning && (literal || NamesAMuscleAfter(analysis, naming))) || (language && naming >= 0);
+    }
+
+    /// <summary>Whether a muscle's name stands within two words after the naming word at <paramref name="naming"/>.</summary>
+    private static bool NamesAMuscleAfter(Analysis analysis, int naming)
+    {
+        if (naming < 0)
+        {
+            return false;
+        }
+
+        foreach (var muscle in analysis.Muscles)
+        {
+            if (muscle.Start > naming && muscle.Start <= naming + 2)
             {
                 return true;
             }

@@ -1063,4 +1063,90 @@ internal static class VerdictChecks
 
         return false;
     }
+
+    /// <summary>Words that put a muscle into a class ("a", "counted as", "one of the", "considered", "classed among").</summary>
+    private static readonly FrozenSet<string> ClassLinks = new[]
+    {
+        "a", "an", "the", "one", "of", "as", "among", "count", "counts", "counted", "considered", "classed", "classified",
+        "regarded", "technically", "itself", "really", "true", "actually",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The most class links a fact may put between its "not" and the class it denies ("not technically one of the").</summary>
+    private const int MaxLinksAfterNot = 4;
+
+    /// <summary>
+    /// "Is the iliopsoas a pelvic floor muscle?", "does the iliopsoas count as one of the pelvic floor muscles?": a claim that
+    /// puts the one muscle asked in a class of two words or more, denied outright by a shown fact about that muscle or its
+    /// group ("the iliopsoas is not a pelvic floor muscle"): "not", a few class links, then the class's words in order. An
+    /// author's view is no denial, and a claim of what the muscle does ("does the psoas minor reach the femur" over "does not
+    /// reach") is no class: its words after the name must start with a class link.
+    /// </summary>
+    public static bool DeniesTheClass(KnowledgeIndex index, TokenizedText question, Analysis analysis, int[] asked, IReadOnlyList<int> chosen)
+    {
+        if (asked.Length != 1 || analysis.Muscles.Count == 0 || question.WordString(0) is not ("is" or "are" or "does" or "do")
+            || analysis.Muscles[0].End >= question.Count || !ClassLinks.Contains(question.WordString(analysis.Muscles[0].End)))
+        {
+            return false;
+        }
+
+        var claim = new List<string>();
+        for (var i = analysis.Muscles[0].End; i < question.Count; i++)
+        {
+            var word = question.WordString(i);
+            if (word is "or" or "not" or "no")
+            {
+                break;
+            }
+
+            if (!ClassLinks.Contains(word) && !Vocabulary.StopWords.Contains(word))
+            {
+                claim.Add(index.Facts.Term(word));
+            }
+        }
+
+        if (claim.Count < 2)
+        {
+            return false;
+        }
+
+        foreach (var c in chosen)
+        {
+            var passage = index.Facts.Passages[c];
+            if (passage.Fact.IsOpinion || passage.Muscle < 0 || !FactAnswerer.Related(index, asked[0], passage.Muscle))
+            {
+                continue;
+            }
+
+            var words = FactAnswerer.Words(passage.Fact.Text);
+            for (var k = 0; k < words.Length; k++)
+            {
+                if (words[k] == "not" && DeniedRightAfter(index, words, k + 1, claim))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the class's words follow at <paramref name="from"/>, past at most <see cref="MaxLinksAfterNot"/> class links.</summary>
+    private static bool DeniedRightAfter(KnowledgeIndex index, string[] words, int from, List<string> claim)
+    {
+        var at = from;
+        while (at < words.Length && at - from < MaxLinksAfterNot && ClassLinks.Contains(words[at]))
+        {
+            at++;
+        }
+
+        for (var c = 0; c < claim.Count; c++, at++)
+        {
+            if (at >= words.Length || index.Facts.Term(words[at]) != claim[c])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
