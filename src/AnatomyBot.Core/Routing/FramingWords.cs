@@ -12,14 +12,6 @@ namespace AnatomyBot.Core.Routing;
 /// </summary>
 internal static class FramingWords
 {
-    /// <summary>Verbs that report a claim: the word before one is who made it ("my tutor says", "a website said").</summary>
-    private static readonly FrozenSet<string> ReportingVerbs = new[]
-    {
-        "said", "says", "say", "told", "tells", "claims", "claimed", "claim", "reckons", "reckoned", "insists", "insisted",
-        "thinks", "thought", "believes", "believed", "states", "stated", "wrote", "writes", "mentions", "mentioned",
-        "suggests", "suggested", "taught", "teaches", "argues", "argued", "swears", "showed", "shows", "reports", "reported",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
     /// <summary>Who a claim comes from: a verb right after one ("the sources assign", "authors ascribe") is the asker's frame.</summary>
     private static readonly FrozenSet<string> ClaimMakers = new[]
     {
@@ -123,7 +115,7 @@ internal static class FramingWords
 
         for (var k = i + 1; k < text.Count && k <= i + 2; k++)
         {
-            if (ReportingVerbs.Contains(text.WordString(k)))
+            if (Vocabulary.ReportingVerbs.Contains(text.WordString(k)))
             {
                 return true;
             }
@@ -157,7 +149,7 @@ internal static class FramingWords
                 continue;
             }
 
-            if (ReportingVerbs.Contains(word) || AskedReportingVerbs.Contains(word))
+            if (Vocabulary.ReportingVerbs.Contains(word) || AskedReportingVerbs.Contains(word))
             {
                 reports = true;
             }
@@ -204,7 +196,7 @@ internal static class FramingWords
         }
 
         // "my lecturer said", "a website says": who made the claim. "fewer than half", "bigger than": a comparison.
-        if (next is not null && (ReportingVerbs.Contains(next) || next == "than"))
+        if (next is not null && (Vocabulary.ReportingVerbs.Contains(next) || next == "than"))
         {
             return true;
         }
@@ -240,7 +232,7 @@ internal static class FramingWords
         "described", "given", "recommended", "advised", "outlined", "proposed", "listed", "prescribed", "presented", "discussed",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Verbs of learning a claim, besides <see cref="ReportingVerbs"/>: "we learn in Brazil that ...", "I heard that ...".</summary>
+    /// <summary>Verbs of learning a claim, besides <see cref="Vocabulary.ReportingVerbs"/>: "we learn in Brazil that ...", "I heard that ...".</summary>
     private static readonly FrozenSet<string> LearningVerbs = new[]
     {
         "learn", "learned", "learnt", "heard", "hear", "read",
@@ -257,7 +249,7 @@ internal static class FramingWords
         for (var r = 0; r < text.Count; r++)
         {
             var verb = text.WordString(r);
-            if (!ReportingVerbs.Contains(verb) && !LearningVerbs.Contains(verb))
+            if (!Vocabulary.ReportingVerbs.Contains(verb) && !LearningVerbs.Contains(verb))
             {
                 continue;
             }

@@ -45,6 +45,7 @@ internal sealed class KnowledgeIndex
     private readonly FrozenDictionary<string, int> _exactQuestions;
     private readonly HashSet<string> _muscleWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _muscleWordLookup;
+    private readonly FrozenSet<string> _clippedMuscleWords;
     private readonly double _maxIdf;
     private readonly (string Key, string Label, int Muscle, int Kind)[] _completions;
     private readonly byte[] _factPain;
@@ -64,6 +65,7 @@ internal sealed class KnowledgeIndex
         MuscleFuzzy = new TrigramIndex(_musclePhrases);
         _muscleWords = new HashSet<string>(_musclePhrases.SelectMany(p => p.Split(' ')), StringComparer.Ordinal);
         _muscleWordLookup = _muscleWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _clippedMuscleWords = ClippedMuscleWords(_muscleWords);
         _nameCores = [.. Muscles.SelectMany(m => m.Name.ToLowerInvariant().Split(' ')).Where(w => w is not ("major" or "minor")).Distinct()];
         (_topicPhrases, _topicPhraseOwners, _topicPhraseLookup, TopicMaxWords) = BuildTopicPhrases(Topics);
         _topicPhraseWeight = [.. _topicPhrases.Select((phrase, i) => PhraseWeight(phrase, _topicPhraseOwners[i].Length))];
@@ -408,24 +410,28 @@ internal sealed class KnowledgeIndex
 
     /// <summary>
     /// A clipped muscle word ("pso" of "psoas", "min" of "minor", "ilio" of "iliopsoas"): the start of a name the student
-    /// abbreviated or whose rest voice typing split off ("pso as"), never a subject of its own. Three letters at least.
+    /// abbreviated or whose rest voice typing split off ("pso as"), never a subject of its own. Three letters at least;
+    /// not a word of anatomy in its own right that a name happens to start with (<see cref="WordsNotClips"/>).
     /// </summary>
-    public bool IsClippedMuscleWord(string word)
-    {
-        if (word.Length < 3)
-        {
-            return false;
-        }
+    public bool IsClippedMuscleWord(string word) => _clippedMuscleWords.Contains(word);
 
-        foreach (var muscleWord in _muscleWords)
+    /// <summary>Words a muscle's name starts with that are words of their own: "ilia", the hip bones (plural of ilium).</summary>
+    private static readonly string[] WordsNotClips = ["ilia"];
+
+    /// <summary>Every start of three letters or more of a muscle word, shorter than the word, but <see cref="WordsNotClips"/>; built once.</summary>
+    private static FrozenSet<string> ClippedMuscleWords(IEnumerable<string> muscleWords)
+    {
+        var clips = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in muscleWords)
         {
-            if (muscleWord.Length > word.Length && muscleWord.StartsWith(word, StringComparison.Ordinal))
+            for (var length = 3; length < word.Length; length++)
             {
-                return true;
+                clips.Add(word[..length]);
             }
         }
 
-        return false;
+        clips.ExceptWith(WordsNotClips);
+        return clips.ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -139,16 +139,13 @@ internal static partial class QuestionForms
     ];
 
     /// <summary>
-    /// Verbs that report someone else's claim ("my flatmate insists ...", "a friend reckons ...", "someone told me ..."). Not
-    /// "keeps" or "maintains": a muscle does that ("the psoas keeps the spine stable, right?").
+    /// Verbs that report a claim a tag question judges: someone else's (<see cref="Vocabulary.PersonReportingVerbs"/>: "my
+    /// flatmate insists ...", "someone told me ...") or the asker's own belief ("I think ...", "I reckon ..."). Not "keeps"
+    /// or "maintains" (a muscle does that: "the psoas keeps the spine stable, right?"), nor the wider
+    /// <see cref="Vocabulary.ReportingVerbs"/> ("the iliacus shows up on MRI, right?" keeps its subject).
     /// </summary>
-    private static readonly FrozenSet<string> ReportingVerbs = new[]
-    {
-        "says", "said", "insists", "insisted", "reckons", "reckoned", "claims", "claimed", "thinks", "thought", "swears",
-        "swore", "argues", "argued", "believes", "believed", "told", "tells",
-        // The asker's own belief ("I think ...", "I reckon ..."): the claim after it is what is asked.
-        "think", "believe", "reckon", "guess",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ClaimVerbs = Vocabulary.PersonReportingVerbs.Concat(["think", "believe", "reckon", "guess"])
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words between a reporting verb and the claim it reports ("told me that", "keeps saying").</summary>
     private static readonly FrozenSet<string> ReportingLinks = new[] { "me", "us", "that", "saying", "telling" }.ToFrozenSet(StringComparer.Ordinal);
@@ -171,7 +168,7 @@ internal static partial class QuestionForms
                 return 0;
             }
 
-            if (!ReportingVerbs.Contains(text.WordString(verb)))
+            if (!ClaimVerbs.Contains(text.WordString(verb)))
             {
                 continue;
             }

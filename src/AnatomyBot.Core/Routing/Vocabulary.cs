@@ -454,6 +454,27 @@ internal static class Vocabulary
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
+    /// Verbs only a person reports a claim with ("my flatmate insists", "a friend reckons", "someone told me"), never a
+    /// muscle's: the words before one are who made the claim, and a tag question ("..., right?") judges the claim after
+    /// it. Not "shows" or "states": "the iliacus shows up on MRI, right?" keeps its subject.
+    /// </summary>
+    public static readonly FrozenSet<string> PersonReportingVerbs = new[]
+    {
+        "says", "said", "insists", "insisted", "reckons", "reckoned", "claims", "claimed", "thinks", "thought", "swears",
+        "swore", "argues", "argued", "believes", "believed", "told", "tells",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every verb that reports a claim: <see cref="PersonReportingVerbs"/> and those a text or a finding reports with too
+    /// ("the book states", "a website mentions", "my notes say", "the scan shows").
+    /// </summary>
+    public static readonly FrozenSet<string> ReportingVerbs = PersonReportingVerbs.Concat(
+    [
+        "say", "claim", "states", "stated", "wrote", "writes", "mentions", "mentioned", "suggests", "suggested", "taught",
+        "teaches", "showed", "shows", "reports", "reported",
+    ]).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
     /// What a class or this chat is made of ("in this topic", "last week's module", "the lecture slides"): where the asker
     /// met a subject, never the subject.
     /// </summary>
