@@ -705,6 +705,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
 
         // "hmm, what about ...", "ok back to it, ...", "scratch that - psoas minor pls": the turn's opener is no part of
         // what it asks about the last subject.
+        text = TurnOpeners.WithoutAcknowledgement(text) ?? text;
         text = context is { HasSubject: true } ? TurnOpeners.Read(text, index) ?? text : text;
         // "the nerve one more time", "its insertion again": the closing repetition is no subject word of the question.
         text = context is { HasSubject: true } ? EllipticFollowUps.WithoutRepetition(text) ?? text : text;
@@ -715,6 +716,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         text = QualifiesAnotherNoun(text, index) ? text : QuestionForms.WithElidedPsoas(text) ?? text;
         text = QuestionForms.WithPlainCause(text) ?? text;
         text = QuestionForms.WithPlainFrequency(text, index) ?? text;
+        text = QuestionForms.WithPlainPerson(text) ?? text;
         text = FactAnswerer.WithoutCorrectionAsides(text) ?? text;
         // "just the blog's version please", "ok and per the book?": the last answer's subject as those sources give it.
         var referred = SourceReferences.For(index).Find(text);

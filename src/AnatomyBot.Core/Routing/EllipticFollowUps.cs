@@ -176,6 +176,9 @@ internal static class EllipticFollowUps
         "amazing", "good", "fine", "see", "sense", "clear", "gotit", "kewl", "nvm",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Whether the word acknowledges an answer ("ok", "cool", "great").</summary>
+    public static bool IsAcknowledgement(string word) => Acknowledgements.Contains(word);
+
     /// <summary>Words that may stand around an acknowledgement ("i see", "got it", "that makes sense", "oh ok").</summary>
     private static readonly FrozenSet<string> AcknowledgementFrame = new[]
     {

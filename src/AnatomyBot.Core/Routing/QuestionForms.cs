@@ -450,14 +450,16 @@ internal static partial class QuestionForms
 
     /// <summary>
     /// "does it get blood from the lumbar arteries" after the psoas major: "it" replaced by the muscle's name, when the
-    /// chat was about one muscle, the message is a yes/no claim naming no muscle, and "it" is not a dummy ("is it safe to
-    /// ..."). Null otherwise.
+    /// chat was about one muscle, the message is a yes/no claim (or asks for the muscles helping "it",
+    /// <see cref="AsksForOtherMuscles"/>) naming no muscle, and "it" is not a dummy ("is it safe to ..."). Null otherwise.
     /// </summary>
     public static TokenizedText? WithContextMuscle(TokenizedText text, KnowledgeIndex index, ConversationContext? context)
     {
         // Only a yes/no claim: other follow-ups ("what does it do in people who have one") already take the last muscle,
         // and naming it there would let the question's other words pull the answer to a topic.
-        if ((context?.MuscleId ?? context?.NamedMuscleId) is not { } id || !index.MuscleById.TryGetValue(id, out var muscle) || !FactAnswerer.IsYesNo(text))
+        var helpers = !FactAnswerer.IsYesNo(text) && AsksForOtherMuscles(text);
+        if ((context?.MuscleId ?? context?.NamedMuscleId ?? (helpers ? TitleMuscle(index, context) : null)) is not { } id
+            || !index.MuscleById.TryGetValue(id, out var muscle) || !(helpers || FactAnswerer.IsYesNo(text)))
         {
             return null;
         }
@@ -478,9 +480,39 @@ internal static partial class QuestionForms
             return null;
         }
 
+        // The helpers of a member are the group's: the facts name the muscles that help the iliopsoas.
+        var name = !helpers ? muscle.Name.ToLowerInvariant()
+            : "the " + (Array.Find(index.Muscles, m => m.IsGroup && !m.Parts.IsDefault && m.Parts.Contains(muscle.Id)) ?? muscle).Name.ToLowerInvariant();
         var before = at > 0 ? text.Window(0, at).ToString() + " " : string.Empty;
         var after = at + 1 < text.Count ? " " + text.Window(at + 1, text.Count - at - 1).ToString() : string.Empty;
-        return new TokenizedText(before + muscle.Name.ToLowerInvariant() + after) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+        return new TokenizedText(before + name + after) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+    }
+
+    /// <summary>
+    /// "what other muscles help it flex the hip", "which other muscles assist it with that?": muscles besides the one "it"
+    /// points at are asked for, so "it" is the muscle helped (named, it finds the helpers' facts), not the subject asked about.
+    /// </summary>
+    /// <summary>The one muscle the title of the chat's topic names ("Hip flexion - the main job of the iliopsoas"), or null.</summary>
+    private static string? TitleMuscle(KnowledgeIndex index, ConversationContext? context) =>
+        context?.TopicId is { } topicId && Array.Find(index.Topics, t => t.Id == topicId) is { } topic
+        && index.MusclesNamedIn(topic.Title) is [var only] ? index.Muscles[only].Id : null;
+
+    private static bool AsksForOtherMuscles(TokenizedText text)
+    {
+        var (other, muscles) = (false, false);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            if (word == "it")
+            {
+                return other && muscles;
+            }
+
+            other |= word is "other" or "else" or "besides" or "helper" or "helpers" or "helping";
+            muscles |= word is "muscle" or "muscles" or "helper" or "helpers";
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -817,6 +849,58 @@ internal static partial class QuestionForms
         }
 
         return null;
+    }
+
+    /// <summary>Adverbs that may stand between "who" and its verb ("who usually gets it", "who tends to get it").</summary>
+    private static readonly FrozenSet<string> PersonAdverbs = new[]
+    {
+        "usually", "typically", "mostly", "most", "commonly", "often", "normally", "generally", "tends", "tend", "to", "is", "are",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of having a condition after "who" ("who gets it", "who is affected", "who develops one").</summary>
+    private static readonly FrozenSet<string> PersonVerbs = new[]
+    {
+        "get", "gets", "develop", "develops", "suffer", "suffers", "experience", "experiences", "affected", "prone",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "who usually gets it?", "who tends to develop that", "who is affected": asking which people have a condition, with
+    /// no word the facts use for it, read as "which people get it" (the hedge dropped): the facts say who in that word
+    /// ("often in people taking up a new sport"). Only "who" opening the question (after a follow-up's lead word) and a
+    /// verb of having a condition after it; "who says so" and "who named it" ask for a source or a history. Null when not
+    /// so asked.
+    /// </summary>
+    public static TokenizedText? WithPlainPerson(TokenizedText text)
+    {
+        var at = 0;
+        while (at + 2 < text.Count && CauseLeads.Contains(text.WordString(at)))
+        {
+            at++;
+        }
+
+        if (at + 1 >= text.Count || text.WordString(at) != "who")
+        {
+            return null;
+        }
+
+        var verb = at + 1;
+        while (verb < text.Count - 1 && PersonAdverbs.Contains(text.WordString(verb)))
+        {
+            verb++;
+        }
+
+        if (!PersonVerbs.Contains(text.WordString(verb)))
+        {
+            return null;
+        }
+
+        // The hedge between ("usually", "tends to") says how often, not what is asked: a fact's "usually" elsewhere must not answer.
+        // "people" takes the plain verb ("which people get it"): "gets" would find "before it gets there" of an insertion.
+        var said = text.WordString(verb);
+        var plain = said.EndsWith('s') && PersonVerbs.Contains(said[..^1]) ? said[..^1] : said;
+        var before = at > 0 ? text.Window(0, at).ToString() + " " : string.Empty;
+        var after = verb + 1 < text.Count ? " " + text.Window(verb + 1, text.Count - verb - 1).ToString() : string.Empty;
+        return new TokenizedText($"{before}which people {plain}{after}") { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
     }
 
     /// <summary>

@@ -175,6 +175,22 @@ internal static class TurnOpeners
         return bare > 0 && at + bare < text.Count - 1 && text.WordString(at + bare) is not ("to" or "on" or "from") ? bare : 0;
     }
 
+    /// <summary>
+    /// "right and the nerve supply for that one", "great, what about its insertion?": the message without the
+    /// acknowledgements of the last answer that open it before a follow-up's lead word, in any chat ("right" would be a
+    /// side of the body, and with no chat "right and what is its nerve?" still asks which muscle); null when there are none.
+    /// </summary>
+    public static TokenizedText? WithoutAcknowledgement(TokenizedText text)
+    {
+        var at = 0;
+        while (AcknowledgesBeforeLead(text, at))
+        {
+            at++;
+        }
+
+        return at == 0 ? null : new TokenizedText(text.Window(at, text.Count - at).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+    }
+
     /// <summary>The message without its opener, or null when it has none (or nothing would be left).</summary>
     public static TokenizedText? Read(TokenizedText text, KnowledgeIndex index)
     {
@@ -250,6 +266,41 @@ internal static class TurnOpeners
 
         var lead = and ? "and " : retracts && !asks ? "no " : string.Empty;
         return new TokenizedText(lead + rest) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+    }
+
+    /// <summary>Words that agree with the last answer before a follow-up ("right and ...", "yeah, what about ..."), besides the acknowledgements.</summary>
+    private static readonly FrozenSet<string> Agreements = new[] { "right", "yes", "yeah", "yea", "yep", "sure", "true" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The lead words of a follow-up that may come after an acknowledgement ("right and ...", "cool so ...").</summary>
+    private static readonly FrozenSet<string> FollowUpLeads = new[] { "and", "n", "so", "now", "then", "also", "what", "how" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words of a side of the body: "right and left iliacus" pairs the sides, it acknowledges nothing.</summary>
+    private static readonly FrozenSet<string> SideWords = new[] { "left", "right", "side", "sides", "both" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the word at <paramref name="at"/> acknowledges the last answer ("right", "great", "yeah") and a follow-up's
+    /// lead word comes next, with no side of the body in what follows ("right and left" are the two sides).
+    /// </summary>
+    private static bool AcknowledgesBeforeLead(TokenizedText text, int at)
+    {
+        if (at + 2 >= text.Count || !(Agreements.Contains(text.WordString(at)) || EllipticFollowUps.IsAcknowledgement(text.WordString(at)))
+            || !FollowUpLeads.Contains(text.WordString(at + 1)))
+        {
+            return false;
+        }
+
+        for (var i = at + 1; i < text.Count; i++)
+        {
+            if (SideWords.Contains(text.WordString(i)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int RetractionAt(TokenizedText text, int at)

@@ -617,7 +617,9 @@ internal static class Vocabulary
                 "anomaly", "anomalies", "anatomical variation", "anatomical variations", "born without",
                 // "how common is it to not have one", "how often is that muscle just not there": whether it is there at
                 // all, said with a negation ("is it always present" keeps the muscle's overview).
-                "not have", "dont have", "doesnt have", "not having", "not there", "isnt there", "not present")
+                "not have", "dont have", "doesnt have", "not having", "not there", "isnt there", "not present",
+                // "how common is it not to have one": the denial before "to have".
+                "not to have")
             .Concat(Cues(false, variations, "lack", "lacks", "lacking", "everyone have", "everybody have", "does everyone",
                 "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone", "exist", "exists",
                 // "is it true that not everybody has one?" (a cue's words become cue words everywhere: "human" or "people"
