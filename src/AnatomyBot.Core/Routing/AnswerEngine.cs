@@ -1415,6 +1415,12 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             return NotCovered(index, history, [], text, HistoryQuestions.Muscle(analysis, index));
         }
 
+        if (!analysis.Safety.TouchesPain && AsksWhenItFormsInTheEmbryo(text))
+        {
+            var muscle = HistoryQuestions.Muscle(analysis, index);
+            return NotCovered(index, $"when {(muscle is null ? "these muscles form" : "the " + muscle.ToLowerInvariant() + " forms")} in the embryo", [], text, muscle);
+        }
+
         // A size or a difference between the sexes: no fact gives one, so the facts the other words match are the
         // nearest ("the common tendon" for the length of a tendon), not the answer.
         if ((SizeQuestions.Uncovered(text, analysis, index) ?? SexDifferenceQuestions.Uncovered(text, index)) is { } measure)
@@ -2135,6 +2141,30 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         // its origin, one the sources never give, so no "No." from the attachment facts.
         && !unknownWords.Exists(DevelopmentWords.Contains) && FactAnswerer.IsYesNo(text) && subject.Attributes.All(FactAnswerer.ListsStructures)
         && unknownWords.All(w => EverydayEnglish.Rank(w) == int.MaxValue) && !AsksWhereANerveRuns(text, index);
+
+    /// <summary>Spans of time a stage of the embryo is counted in.</summary>
+    private static readonly FrozenSet<string> DevelopmentTimes = new[]
+    {
+        "week", "weeks", "month", "months", "day", "days", "trimester", "stage",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "In which week of embryonic development does the psoas appear?", "how many weeks into the embryo does the iliacus
+    /// form": the time a muscle forms in the embryo, which no fact gives (one author's belief says only that the psoas forms
+    /// before any other muscle), so the facts the other words match ("appears on the list of symptoms") are no answer.
+    /// </summary>
+    private static bool AsksWhenItFormsInTheEmbryo(TokenizedText text)
+    {
+        var (embryo, time) = (false, false);
+        for (var i = 0; i < text.Count; i++)
+        {
+            var word = text.WordString(i);
+            embryo |= DevelopmentWords.Contains(word);
+            time |= DevelopmentTimes.Contains(word) && i > 0 && text.WordString(i - 1) is "which" or "what" or "many";
+        }
+
+        return embryo && time;
+    }
 
     /// <summary>Words of embryology: a muscle's origin in the embryo, not its attachment.</summary>
     private static readonly FrozenSet<string> DevelopmentWords = new[]

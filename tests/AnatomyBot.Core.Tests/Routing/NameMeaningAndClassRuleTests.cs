@@ -61,3 +61,38 @@ public sealed class NameMeaningAndClassRuleTests(ShippedKnowledgeFixture fixture
     public void A_belief_about_the_pelvic_floor_keeps_the_belief_card(string question) =>
         Assert.Equal("body-mind-claims", fixture.Ask(question).Entity);
 }
+
+/// <summary>
+/// Beliefs the sources hold, asked in words the body-mind topic now lists (session 40, the engineer's phrasings): the
+/// cultural habit of sucking in the belly for a six pack, the quoted book's meditation-universe line, a supple psoas in
+/// childbirth; each is answered with the authors' views. And the week a muscle forms in the embryo is not covered (the belief says only "first").
+/// </summary>
+public sealed class BeliefAndEmbryoRuleTests(ShippedKnowledgeFixture fixture) : IClassFixture<ShippedKnowledgeFixture>
+{
+    [Theory]
+    [InlineData("my pilates instructor says holding your stomach in for a six pack is bad for the psoas")]
+    [InlineData("is it true meditation and the psoas connect you to the universe")]
+    [InlineData("can a relaxed psoas help during childbirth")]
+    public void A_belief_gets_the_authors_view(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal("body-mind-claims", reply.Entity);
+        Assert.Contains("One author's view", string.Join(' ', reply.Sections.Select(s => s.Body)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("at what stage of the embryo does the iliacus form, which week")]
+    [InlineData("how many weeks into embryonic life does the psoas show up")]
+    public void The_week_a_muscle_forms_is_not_covered(string question)
+    {
+        var reply = fixture.Ask(question);
+
+        Assert.Equal(Intent.NotCovered, reply.Intent);
+        Assert.Null(reply.Disclaimer);
+    }
+
+    [Fact]
+    public void The_first_muscle_to_form_keeps_the_belief() =>
+        Assert.Equal("body-mind-claims", fixture.Ask("is the psoas the first muscle to form in the fetus").Entity);
+}
