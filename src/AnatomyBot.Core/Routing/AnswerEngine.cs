@@ -2257,7 +2257,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
     {
         for (var i = 0; i < text.Count; i++)
         {
-            if (!analysis.NamesMuscle(i) && IsSubjectWord(text.WordString(i), index) && !Vocabulary.CueWords.Contains(text.WordString(i)))
+            if (!analysis.NamesMuscle(i) && IsSubjectWord(text.WordString(i), index) && !Vocabulary.CueWords.Contains(text.WordString(i)) && !QueryAnalyzer.InTheBody(text, i))
             {
                 return true;
             }

@@ -317,10 +317,14 @@ internal static class QueryAnalyzer
         return false;
     }
 
-    /// <summary>"Where does psoas minor start and where does it finish": each end asked by a cue of its own.</summary>
+    /// <summary>
+    /// "Where does psoas minor start and where does it finish", "describe its course from where it starts to where it
+    /// ends": each end asked by a cue of its own. Weak cues count too when both ends are cued so: "starts" and "ends" in one
+    /// question are a course from one end to the other, not one end that the other's word happens to touch.
+    /// </summary>
     private static bool EachEndCued(List<(int Position, AttributeCue Cue)> found) =>
-        found.Exists(f => f.Cue.Strong && f.Cue.Attributes is [MuscleAttribute.Origin])
-        && found.Exists(f => f.Cue.Strong && f.Cue.Attributes is [MuscleAttribute.Insertion]);
+        found.Exists(f => f.Cue.Attributes is [MuscleAttribute.Origin])
+        && found.Exists(f => f.Cue.Attributes is [MuscleAttribute.Insertion]);
 
     /// <summary>
     /// "The upper and lower attachments", "proximal and distal attachments": a direction joined by "and"/"or" to the
@@ -564,8 +568,9 @@ internal static class QueryAnalyzer
                 continue;
             }
 
-            // A word the facts use is no typo of a cue: "which organ does the psoas major lie behind" is not "origin".
-            if (FuzzyCue(word) is { } best && !index.Facts.Knows(word))
+            // A word the facts use is no typo of a cue: "which organ does the psoas major lie behind" is not "origin"; nor is
+            // an adverb made of one ("what did the word psoas originally mean": "originally" is not "origin").
+            if (!word.EndsWith("ally", StringComparison.Ordinal) && FuzzyCue(word) is { } best && !index.Facts.Knows(word))
             {
                 found.Add((i, best));
                 cueCovered[i] = true;
@@ -613,8 +618,10 @@ internal static class QueryAnalyzer
             return false;
         }
 
+        // "from where it starts to where it ends", "starts to the side of T12": "to" before a place is where it runs to.
         var next = text.Word(start + 1);
-        return next is "to" || (next.Length > 4 && next.EndsWith("ing", StringComparison.Ordinal));
+        var place = start + 2 < text.Count && text.Word(start + 2) is "where" or "the" or "its" or "which" or "what";
+        return (next is "to" && !place) || (next.Length > 4 && next.EndsWith("ing", StringComparison.Ordinal));
     }
 
     /// <summary>"Does the psoas minor get fibres from L2?": the auxiliary that opens a yes/no question asks nothing about the action.</summary>
@@ -785,7 +792,7 @@ internal static class QueryAnalyzer
             }
 
             var word = text.WordString(i);
-            if (word.Length < 2 || (kinds[i] & (WordKind.Stop | WordKind.Muscle)) != 0)
+            if (word.Length < 2 || (kinds[i] & (WordKind.Stop | WordKind.Muscle)) != 0 || InTheBody(text, i))
             {
                 // Muscle words ("major", "psoas") name the subject, not the topic.
                 continue;
@@ -809,6 +816,13 @@ internal static class QueryAnalyzer
 
         return (residual, unexplained);
     }
+
+    /// <summary>
+    /// "what does the iliacus actually do in the body", "where in the body is the psoas": "in the body" places the question
+    /// in the body as a whole, and names no topic (not the link between the upper and lower body that "body" scores).
+    /// </summary>
+    internal static bool InTheBody(TokenizedText text, int i) =>
+        i >= 2 && text.Word(i) is "body" && text.Word(i - 1) is "the" or "your" or "our" or "my" && text.Word(i - 2) is "in";
 
     /// <summary>Topics ranked by their named phrases and by the share of the residual words their vocabulary explains.</summary>
     private static (List<(int Topic, double Score)> Ranked, bool HadPhrase) ScoreTopics(TokenizedText text, KnowledgeIndex index, List<TopicMention> topicMentions, List<string> residual)

@@ -88,7 +88,7 @@ internal static class Vocabulary
         "with", "about", "from", "into", "onto", "as", "than", "then", "there", "theres", "here", "so", "if", "but",
         "not", "no", "yes", "please", "pls", "plz", "tell", "explain", "describe", "show", "give", "know", "want",
         "like", "does", "do", "did", "doing", "done", "has", "have", "had", "any", "some", "all", "one", "muscle",
-        "muscles", "bot", "anatomybot", "hey", "hi", "hello", "also", "just", "really", "very", "much", "more",
+        "muscles", "bot", "anatomybot", "hey", "hi", "hello", "also", "just", "really", "actually", "very", "much", "more",
         "most", "get", "got", "thing", "things", "kind", "sort", "tho", "though", "ok", "okay", "well", "wondering",
         "question", "quick", "mean", "means", "meaning", "info", "information", "something", "anything", "let", "lets",
         "where", "wheres", "dont", "doesnt", "isnt", "arent", "cant", "up", "down", "out", "over", "again", "am",
