@@ -34,8 +34,8 @@ internal static class AskedThings
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words that may come before the opening auxiliary without making it a clause of something else ("so does ...").</summary>
-    private static readonly FrozenSet<string> Openers = new[] { "so", "and", "but", "also", "then", "ok", "okay", "hey", "hi", "honestly", "seriously", "really" }
-        .ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Openers = TurnWords.Set(TurnWords.Conjunctions, TurnWords.Okays,
+        ["but", "also", "hey", "hi", "honestly", "seriously", "really"]);
 
     /// <summary>A share asked of a thing ("what percentage of", "which proportion of").</summary>
     private static readonly FrozenSet<string> ShareWords = new[] { "percentage", "percent", "proportion", "fraction", "share", "portion" }

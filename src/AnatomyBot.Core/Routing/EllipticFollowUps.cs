@@ -168,17 +168,6 @@ internal static class EllipticFollowUps
         return word.Length > 0;
     }
 
-    /// <summary>Words that acknowledge an answer and ask nothing ("ok", "cool", "got it", "makes sense").</summary>
-    private static readonly FrozenSet<string> Acknowledgements = new[]
-    {
-        "ok", "okay", "k", "kk", "cool", "nice", "great", "awesome", "perfect", "lol", "haha", "hahaha", "hehe", "lmao",
-        "wow", "alright", "alrighty", "gotcha", "neat", "sweet", "noted", "understood", "interesting", "brilliant",
-        "amazing", "good", "fine", "see", "sense", "clear", "gotit", "kewl", "nvm",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    /// <summary>Whether the word acknowledges an answer ("ok", "cool", "great").</summary>
-    public static bool IsAcknowledgement(string word) => Acknowledgements.Contains(word);
-
     /// <summary>Words that may stand around an acknowledgement ("i see", "got it", "that makes sense", "oh ok").</summary>
     private static readonly FrozenSet<string> AcknowledgementFrame = new[]
     {
@@ -203,7 +192,7 @@ internal static class EllipticFollowUps
         for (var i = 0; i < text.Count; i++)
         {
             var word = text.WordString(i);
-            if (Acknowledgements.Contains(word))
+            if (TurnWords.Acknowledgements.Contains(word))
             {
                 acknowledged = true;
             }
@@ -372,8 +361,7 @@ internal static class EllipticFollowUps
     }
 
     /// <summary>Words that may open "... the rest?" when it asks for the group's other members.</summary>
-    private static readonly FrozenSet<string> RestOpeners = new[] { "and", "n", "what", "about", "how", "so", "ok", "okay", "also", "then", "now" }
-        .ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> RestOpeners = TurnWords.Set(TurnWords.Conjunctions, TurnWords.Okays, ["n", "what", "about", "how", "also", "now"]);
 
     private static bool OnlyOpenersBefore(TokenizedText text, int end)
     {

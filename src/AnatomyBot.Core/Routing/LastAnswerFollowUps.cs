@@ -16,10 +16,8 @@ namespace AnatomyBot.Core.Routing;
 internal static class LastAnswerFollowUps
 {
     /// <summary>Words that may come before the question without changing it ("so is that right?", "ok but are you sure").</summary>
-    private static readonly FrozenSet<string> Leads = new[]
-    {
-        "so", "but", "and", "ok", "okay", "hmm", "hm", "wait", "um", "oh", "really", "then", "well", "k",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Leads = TurnWords.Set(TurnWords.Conjunctions, TurnWords.Okays, TurnWords.Hesitations,
+        ["but", "hm", "um", "really"]);
 
     /// <summary>The pronouns that point back at the last answer.</summary>
     private static readonly FrozenSet<string> PointBack = new[]

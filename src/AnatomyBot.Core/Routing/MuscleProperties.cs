@@ -18,8 +18,7 @@ namespace AnatomyBot.Core.Routing;
 internal static class MuscleProperties
 {
     /// <summary>Words that may come before a name that opens the question ("so iliacus ...", "ok the psoas ...").</summary>
-    private static readonly FrozenSet<string> Openers = new[] { "so", "ok", "okay", "and", "the", "hey", "hi", "um", "uh" }
-        .ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Openers = TurnWords.Set(TurnWords.Okays, ["so", "and", "the", "hey", "hi", "um", "uh"]);
 
     /// <summary>Longest property read: "muscle spindle density".</summary>
     private const int MaxWords = 3;

@@ -958,7 +958,7 @@ internal static partial class QuestionForms
     }
 
     /// <summary>Lead words a follow-up puts before the question word of a cause ("and what sets them off").</summary>
-    private static readonly FrozenSet<string> CauseLeads = new[] { "and", "so", "but", "then", "ok", "okay", "also" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> CauseLeads = TurnWords.Set(TurnWords.Conjunctions, TurnWords.Okays, ["but", "also"]);
 
     private static bool StartsWith(TokenizedText text, string[] words)
     {

@@ -16,10 +16,7 @@ namespace AnatomyBot.Core.Routing;
 internal static class ShownFactFollowUps
 {
     /// <summary>Words that may come before the question without changing it ("so is that per leg?").</summary>
-    private static readonly FrozenSet<string> Leads = new[]
-    {
-        "so", "but", "and", "ok", "okay", "hmm", "wait", "oh", "then", "well", "k",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Leads = TurnWords.Set(TurnWords.Conjunctions, TurnWords.Okays, TurnWords.Hesitations, ["but"]);
 
     /// <summary>The auxiliaries that open a question about a thing already said ("is that", "does it").</summary>
     private static readonly FrozenSet<string> Auxiliaries = new[]

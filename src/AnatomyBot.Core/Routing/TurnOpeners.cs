@@ -37,10 +37,8 @@ internal static class TurnOpeners
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words a resumption or retraction may stand among ("ok so back to it", "oh wait, scratch that").</summary>
-    private static readonly FrozenSet<string> Softeners = new[]
-    {
-        "ok", "okay", "k", "kk", "so", "and", "now", "oh", "ah", "right", "lol", "sorry", "oops", "whoops", "wait",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Softeners = TurnWords.Set(TurnWords.Okays,
+        ["k", "kk", "so", "and", "now", "oh", "ah", "right", "lol", "sorry", "oops", "whoops", "wait"]);
 
     /// <summary>What "back to" may return to and still be a resumption: the last answer or its subject, not a place.</summary>
     private static readonly FrozenSet<string> ResumedThings = new[]
@@ -273,8 +271,7 @@ internal static class TurnOpeners
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The lead words of a follow-up that may come after an acknowledgement ("right and ...", "cool so ...").</summary>
-    private static readonly FrozenSet<string> FollowUpLeads = new[] { "and", "n", "so", "now", "then", "also", "what", "how" }
-        .ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> FollowUpLeads = TurnWords.Set(TurnWords.Conjunctions, ["n", "now", "also", "what", "how"]);
 
     /// <summary>Words of a side of the body: "right and left iliacus" pairs the sides, it acknowledges nothing.</summary>
     private static readonly FrozenSet<string> SideWords = new[] { "left", "right", "side", "sides", "both" }
@@ -286,7 +283,7 @@ internal static class TurnOpeners
     /// </summary>
     private static bool AcknowledgesBeforeLead(TokenizedText text, int at)
     {
-        if (at + 2 >= text.Count || !(Agreements.Contains(text.WordString(at)) || EllipticFollowUps.IsAcknowledgement(text.WordString(at)))
+        if (at + 2 >= text.Count || !(Agreements.Contains(text.WordString(at)) || TurnWords.Acknowledgements.Contains(text.WordString(at)))
             || !FollowUpLeads.Contains(text.WordString(at + 1)))
         {
             return false;
