@@ -910,7 +910,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             && (!LastAnswerFollowUps.SameSubject(decided, followed) || LastAnswerFollowUps.DropsTheNumber(index, decided, followed))
             && MoreFollowUps.Restate(index, followed, text, cite: true) is { Intent: not Intent.DidYouMean } restated)
         {
-            decided = restated;
+            decided = WithRestatedVerdict(text, analysis, index, followed, restated);
         }
         else if (followed is not null && decided.Intent is not (Intent.NotCovered or Intent.Urgent) && !LastAnswerFollowUps.SameSubject(decided, followed)
             && analysis.Safety.RedFlags.Count == 0
@@ -919,7 +919,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         {
             // "is that on one side or both sides?" after the share without a psoas minor: the last answer's facts hold its
             // words ("one side only", "both sides"), though a topic phrase of them found another fact.
-            decided = again;
+            decided = WithRestatedVerdict(text, analysis, index, followed, again);
         }
 
         // "what exercises help with it?" after "my hip hurts at the front when I stand up": "it" is the pain, so the
@@ -937,6 +937,33 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         }
 
         return Compose(decided, index, text);
+    }
+
+    /// <summary>
+    /// "is it a hip flexor then?" after the psoas major's actions: a claim put about the last answer, which that answer's
+    /// facts (a muscle's attribute: all its facts, as an attribute answer weighs them) settle for the last muscle. The
+    /// restated reply opens with the verdict they give; none when they settle nothing ("is that right?" claims nothing).
+    /// </summary>
+    private static Reply WithRestatedVerdict(TokenizedText text, Analysis analysis, KnowledgeIndex index, ConversationContext followed, Reply restated)
+    {
+        if (restated.Title is not { } title || !FactAnswerer.IsYesNo(text))
+        {
+            return restated;
+        }
+
+        var facts = MoreFollowUps.SubjectFacts(index, followed, out _, out var topic);
+        var attribute = topic < 0 && followed.Attribute is not null;
+        var chosen = new List<int>(facts.Count);
+        foreach (var passage in facts)
+        {
+            if (attribute || restated.Facts.Contains(passage.Id))
+            {
+                chosen.Add(passage.Ordinal);
+            }
+        }
+
+        int[] subject = attribute && facts.Count > 0 ? [facts[0].Muscle] : [];
+        return FactAnswerer.Verdict(index, text, analysis, chosen, attribute, subject) is { } verdict ? restated with { Title = Verdicted(verdict, title) } : restated;
     }
 
     /// <summary>Verbs that ask what remedies a complaint ("what would help", "how do I fix it", "what eases it").</summary>
@@ -4540,7 +4567,7 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
             sections[0] = sections[0] with { Heading = null };
         }
 
-        var verdict = FactAnswerer.Verdict(index, text, analysis, shown, attributeAnswer: true);
+        var verdict = FactAnswerer.Verdict(index, text, analysis, shown, attributeAnswer: true, muscleIndexes);
         var score = analysis.Muscles.Count > 0 ? analysis.Muscles[0].Score : 100;
         var confidence = score / 100.0 * (strong ? 1.0 : RoutingThresholds.HintedAttributeFactor);
         return new Reply

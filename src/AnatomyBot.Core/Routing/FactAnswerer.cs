@@ -202,7 +202,9 @@ internal static partial class FactAnswerer
                 return false;
             }
 
-            claims |= i > 0 && ClaimWords.Contains(word);
+            // "so it's a hip flexor then?": the joined "it's", "that's" before an article is "it is", never the possessive.
+            claims |= i > 0 && (ClaimWords.Contains(word)
+                || (word is "its" or "thats" && i + 1 < text.Count && text.WordString(i + 1) is "a" or "an" or "the"));
         }
 
         return claims;
@@ -1260,10 +1262,12 @@ internal static partial class FactAnswerer
     /// <summary>
     /// "Yes", "No" or "The sources differ" for a yes/no question when the facts settle it: the claim's words are
     /// in every fact (yes), in none while the facts answer the same attribute (no), or in some (differ).
+    /// <paramref name="subject"/>: the muscles the reply is about when the question names none ("is it a hip flexor then?"
+    /// after the psoas major's actions): the claim is about them, as if named.
     /// </summary>
-    public static string? Verdict(KnowledgeIndex index, TokenizedText question, Analysis analysis, IReadOnlyList<int> chosen, bool attributeAnswer)
+    public static string? Verdict(KnowledgeIndex index, TokenizedText question, Analysis analysis, IReadOnlyList<int> chosen, bool attributeAnswer, IReadOnlyList<int>? subject = null)
     {
-        var verdict = VerdictFromFacts(index, question, analysis, chosen, attributeAnswer);
+        var verdict = VerdictFromFacts(index, question, analysis, chosen, attributeAnswer, subject);
         return verdict == "Yes." && analysis.Muscles.Count > 0 && ClaimsWhatNoFactSays(index, question, analysis.Muscles[0].End, analysis.MuscleWordPositions) ? null : verdict;
     }
 
@@ -1304,7 +1308,7 @@ internal static partial class FactAnswerer
         (word.EndsWith("ers", StringComparison.Ordinal) && index.Facts.Knows(string.Concat(word.AsSpan(0, word.Length - 3), "res")))
         || (word.EndsWith("er", StringComparison.Ordinal) && index.Facts.Knows(string.Concat(word.AsSpan(0, word.Length - 2), "re")));
 
-    private static string? VerdictFromFacts(KnowledgeIndex index, TokenizedText question, Analysis analysis, IReadOnlyList<int> chosen, bool attributeAnswer)
+    private static string? VerdictFromFacts(KnowledgeIndex index, TokenizedText question, Analysis analysis, IReadOnlyList<int> chosen, bool attributeAnswer, IReadOnlyList<int>? subject)
     {
         var (safety, skipWords) = (analysis.Safety, analysis.MuscleWordPositions);
         // A serious symptom asked about ("can the psoas cause foot drop?") gets the facts and the disclaimer, never a
@@ -1324,6 +1328,11 @@ internal static partial class FactAnswerer
 
         // "Is the iliopsoas a hip extensor?": the muscle's own action facts settle it, whatever facts were shown.
         var askedMuscles = VerdictChecks.AskedMuscles(index, question, analysis);
+        if (askedMuscles.Length == 0 && subject is { Count: > 0 })
+        {
+            askedMuscles = [.. subject];
+        }
+
         var standard = ComparedWith(question, analysis);
         if (standard.Count > 0 && askedMuscles.Any(m => !standard.Contains(m)))
         {
@@ -1910,7 +1919,9 @@ internal static partial class FactAnswerer
             var comparative = question.WordString(i - 1);
             if (Comparatives.Contains(comparative) || (comparative.Length > 4 && comparative.EndsWith("er", StringComparison.Ordinal)))
             {
-                return factWords.Contains(comparative);
+                // "Deeper than the other hip flexors?" over "lies deepest of the hip flexors": set against all the rest, the
+                // comparative is the superlative's claim.
+                return factWords.Contains(comparative) || (AgainstTheRest(question, i) && factWords.Contains(string.Concat(comparative.AsSpan(0, comparative.Length - 2), "est")));
             }
 
             // "more effective than", "more easy to palpate than" (the fact may say "easier"): the quality is the word after "more".
@@ -1926,6 +1937,29 @@ internal static partial class FactAnswerer
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// "than the other hip flexors", "than all the others", "than any other", "than the rest": the comparison at
+    /// <paramref name="than"/> sets its subject against every other of its kind, which a superlative says.
+    /// </summary>
+    private static bool AgainstTheRest(TokenizedText question, int than)
+    {
+        for (var j = than + 1; j < question.Count && j <= than + 3; j++)
+        {
+            var word = question.WordString(j);
+            if (word is "other" or "others" or "rest")
+            {
+                return true;
+            }
+
+            if (word is not ("the" or "all" or "any" or "every"))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

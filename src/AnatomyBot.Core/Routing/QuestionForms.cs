@@ -464,13 +464,17 @@ internal static partial class QuestionForms
             return null;
         }
 
-        var at = -1;
+        // "so it's a hip flexor then?": the joined "it's" before an article is "it is" (the possessive "its" never stands there).
+        var (at, joined) = (-1, false);
         for (var i = 0; i < text.Count && at < 0; i++)
         {
-            at = text.WordString(i) == "it" ? i : -1;
+            var word = text.WordString(i);
+            joined = word == "its" && i + 1 < text.Count && text.WordString(i + 1) is "a" or "an" or "the";
+            at = word == "it" || joined ? i : -1;
         }
 
-        if (at < 0 || (at + 1 < text.Count && DummyItWords.Contains(text.WordString(at + 1))) || (at + 1 == text.Count && at > 0 && text.WordString(at - 1) is "is" or "was"))
+        if (at < 0 || (at + 1 < text.Count && DummyItWords.Contains(text.WordString(at + 1)) && !ClassifiesTheMuscle(text, at + 1))
+            || (at + 1 == text.Count && at > 0 && text.WordString(at - 1) is "is" or "was"))
         {
             return null;
         }
@@ -485,7 +489,7 @@ internal static partial class QuestionForms
             : "the " + (Array.Find(index.Muscles, m => m.IsGroup && !m.Parts.IsDefault && m.Parts.Contains(muscle.Id)) ?? muscle).Name.ToLowerInvariant();
         var before = at > 0 ? text.Window(0, at).ToString() + " " : string.Empty;
         var after = at + 1 < text.Count ? " " + text.Window(at + 1, text.Count - at - 1).ToString() : string.Empty;
-        return new TokenizedText(before + name + after) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
+        return new TokenizedText(before + name + (joined ? " is" : string.Empty) + after) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
     }
 
     /// <summary>
@@ -513,6 +517,27 @@ internal static partial class QuestionForms
         }
 
         return false;
+    }
+
+    /// <summary>Nouns after "it is a" that make "it" a dummy: "is it a good idea", "is it a myth that", "is it the best way".</summary>
+    private static readonly FrozenSet<string> DummyKindNouns = new[]
+    {
+        "idea", "way", "case", "problem", "thing", "sign", "myth", "fact", "question", "matter", "must", "mistake", "risk", "concern",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "is it a hip flexor?", "so it's the main hip flexor?": an article after "it" that opens a kind the muscle is said
+    /// to be, not a judgement of doing something ("is it a good idea to ...", "is it the best way", "is it a myth that").
+    /// </summary>
+    private static bool ClassifiesTheMuscle(TokenizedText text, int article)
+    {
+        if (text.WordString(article) is not ("a" or "an" or "the") || article + 1 >= text.Count)
+        {
+            return false;
+        }
+
+        var next = text.WordString(article + 1);
+        return !DummyItWords.Contains(next) && !DummyKindNouns.Contains(next);
     }
 
     /// <summary>
