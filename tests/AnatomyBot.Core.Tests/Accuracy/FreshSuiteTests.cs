@@ -212,7 +212,7 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     [InlineData("fresh16.json", 0.95)]
     [InlineData("fresh17.json", 0.88)]
     [InlineData("fresh18.json", 0.90)]
-    [InlineData("fresh19.json", 0.00)]
+    [InlineData("fresh19.json", 0.81)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);
