@@ -35,6 +35,11 @@ internal sealed class SafetyMatcher
         "giving me grief", "giving me trouble", "giving me hell", "throbbin",
         // Sixth blind trial's summary, 1 Dec 2026: "feels burny".
         "burny", "burnin", "in agony",
+        // Nineteenth blind trial, 3 Dec 2026: "psoas be wrecking me since i started deadlifts". A verb of harm with
+        // "me" after it says it hurts, whatever its tense.
+        "wrecking me", "wreckin me", "wrecks me", "wrecked me", "destroys me", "destroyed me", "destroyin me",
+        "murders me", "murderin me", "ruining me", "ruinin me", "ruins me", "torturing me", "torturin me",
+        "crippling me", "cripplin me", "hammering me", "battering me", "slaying me", "doing me in",
     ];
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed class SelfCareRuleTests(ShippedKnowledgeFixture fixture) : IClassF
     [InlineData("my groin has been acting up since football")]
     [InlineData("this hip flexor keeps bugging me")]
     [InlineData("my psoas is flaring up again")]
+    [InlineData("hip flexors been wreckin me all week")]
+    [InlineData("squats are destroying me, my groin especially")]
+    [InlineData("this psoas thing is ruining me since the marathon")]
     public void Pain_slang_gets_the_disclaimer(string question) =>
         Assert.NotNull(fixture.Ask(question).Disclaimer);
 
@@ -28,6 +31,7 @@ public sealed class SelfCareRuleTests(ShippedKnowledgeFixture fixture) : IClassF
     [InlineData("which muscles are playing a role in hip flexion")]
     [InlineData("what is the acting muscle when you raise the knee")]
     [InlineData("does the psoas get bugged by sitting")]
+    [InlineData("which muscle wrecks the balance between the hip flexors, remind me")]
     public void Look_alike_everyday_words_raise_no_disclaimer(string question) =>
         Assert.Null(fixture.Ask(question).Disclaimer);
 
