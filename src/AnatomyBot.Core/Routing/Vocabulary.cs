@@ -622,6 +622,9 @@ internal static class Vocabulary
                 "not to have")
             .Concat(Cues(false, variations, "lack", "lacks", "lacking", "everyone have", "everybody have", "does everyone",
                 "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone", "exist", "exists",
+                // "how many people are without psoas minor?" (nineteenth blind trial's summary): said to be without it ("people"
+                // or "humans" would become cue words too)
+                "are without", "is without", "be without",
                 // "is it true that not everybody has one?" (a cue's words become cue words everywhere: "human" or "people"
                 // alone would make "how many bones are in the human hand" an anatomy question)
                 "not everybody", "everybody have", "does everybody", "everybody", "every1",

@@ -92,6 +92,17 @@ public sealed class EverydayEndAndFollowUpRuleTests(ShippedKnowledgeFixture fixt
         Assert.Contains("40", Answer(reply), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("how many people are without psoas minor?")]
+    [InlineData("what share of ppl without a psoas minor, in %?")]
+    public void People_without_a_muscle_get_every_source_share(string question)
+    {
+        var answer = Answer(fixture.Ask(question));
+
+        Assert.Contains("40%", answer, StringComparison.Ordinal);
+        Assert.Contains("40-50%", answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Not_there_follows_up_on_the_last_muscle()
     {
