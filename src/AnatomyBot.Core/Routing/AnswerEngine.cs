@@ -674,6 +674,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         text = IntroClauses.WithoutSignOff(text, index) ?? text;
         // "... for my physio exam": why the student asks, not what.
         text = IntroClauses.WithoutPurpose(text, index) ?? text;
+        // "... like the major does?": a yes/no claim about the first muscle, not about the one it is likened to.
+        text = IntroClauses.WithoutComparedMuscle(text, index) ?? text;
         text = WithoutInstructionVerb(text, index);
         var phrase = string.Join(' ', text.Words.Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))

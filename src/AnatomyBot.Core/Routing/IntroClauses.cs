@@ -232,6 +232,58 @@ internal static class IntroClauses
         return null;
     }
 
+    /// <summary>The verbs a comparison may end on ("like the major does").</summary>
+    private static readonly FrozenSet<string> ComparedVerbs = new[] { "does", "do", "did", "is", "are", "has", "have", "can" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Does psoas minor end on the lesser trochanter like the major does?", "Is the iliacus cable-shaped like the psoas?":
+    /// a yes/no claim without the other muscle it is likened to at its end ("like" or "just like", or "as" when a verb
+    /// ends it, then "the" and only muscle words): the claim is about the first muscle, and a fact about the other (the
+    /// psoas is cable-like) must not settle it. Null when there is none, when no muscle or no claim word would be left
+    /// ("is the psoas minor like the major?" asks the likeness itself).
+    /// </summary>
+    public static TokenizedText? WithoutComparedMuscle(TokenizedText text, KnowledgeIndex index)
+    {
+        if (text.Count < 5 || !FactAnswerer.IsYesNo(text))
+        {
+            return null;
+        }
+
+        var end = ComparedVerbs.Contains(text.WordString(text.Count - 1)) ? text.Count - 1 : text.Count;
+        var first = end;
+        while (first > 0 && index.IsMuscleWord(text.WordString(first - 1)) && !Vocabulary.StopWords.Contains(text.WordString(first - 1)))
+        {
+            first--;
+        }
+
+        if (first == end || first < 2)
+        {
+            return null;
+        }
+
+        var start = text.WordString(first - 1) == "the" ? first - 1 : first;
+        var cue = start - 1;
+        if (cue < 2 || !(text.WordString(cue) == "like" || (text.WordString(cue) == "as" && end < text.Count)))
+        {
+            return null;
+        }
+
+        var cut = cue > 0 && text.WordString(cue - 1) == "just" ? cue - 1 : cue;
+        var (muscle, claim) = (false, false);
+        for (var i = 1; i < cut; i++)
+        {
+            var word = text.WordString(i);
+            var isMuscle = index.IsMuscleWord(word) && !Vocabulary.StopWords.Contains(word);
+            muscle |= isMuscle;
+            claim |= !isMuscle && !Vocabulary.StopWords.Contains(word);
+        }
+
+        return muscle && claim
+            ? new TokenizedText(text.Window(0, cut).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged }
+            : null;
+    }
+
     /// <summary>The closings a letter signs off with ("Regards", "Many thanks", "Yours faithfully", "Best").</summary>
     private static readonly PhraseSet SignOffs = new(
     [
