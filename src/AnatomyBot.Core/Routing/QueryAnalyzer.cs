@@ -618,9 +618,10 @@ internal static class QueryAnalyzer
             return false;
         }
 
-        // "from where it starts to where it ends", "starts to the side of T12": "to" before a place is where it runs to.
+        // "from where it starts to where it ends", "starts to the side of T12", "from start to finish": "to" before a place
+        // or an end is where it runs to.
         var next = text.Word(start + 1);
-        var place = start + 2 < text.Count && text.Word(start + 2) is "where" or "the" or "its" or "which" or "what";
+        var place = start + 2 < text.Count && text.Word(start + 2) is "where" or "the" or "its" or "which" or "what" or "end" or "finish" or "bottom";
         return (next is "to" && !place) || (next.Length > 4 && next.EndsWith("ing", StringComparison.Ordinal));
     }
 

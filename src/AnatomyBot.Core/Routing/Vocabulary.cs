@@ -618,8 +618,9 @@ internal static class Vocabulary
                 // "how common is it to not have one", "how often is that muscle just not there": whether it is there at
                 // all, said with a negation ("is it always present" keeps the muscle's overview).
                 "not have", "dont have", "doesnt have", "not having", "not there", "isnt there", "not present",
-                // "how common is it not to have one": the denial before "to have".
-                "not to have")
+                // "how common is it not to have one": the denial before "to have" and a thing had ("is it bad not to have
+                // stretched" asks no such thing).
+                "not to have one", "not to have it", "not to have a", "not to have the", "not to have any", "not to have them")
             .Concat(Cues(false, variations, "lack", "lacks", "lacking", "everyone have", "everybody have", "does everyone",
                 "not everyone", "percent", "percentage", "present in", "without a", "without one", "everyone", "exist", "exists",
                 // "how many people are without psoas minor?" (nineteenth blind trial's summary): said to be without it ("people"

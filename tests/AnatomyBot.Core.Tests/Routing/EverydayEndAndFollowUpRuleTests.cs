@@ -103,6 +103,12 @@ public sealed class EverydayEndAndFollowUpRuleTests(ShippedKnowledgeFixture fixt
         Assert.Contains("40-50%", answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("is it bad not to have stretched my psoas before the run")]
+    [InlineData("is it ok not to have done the psoas strengthening today")]
+    public void Not_to_have_done_something_is_no_variation(string question) =>
+        Assert.NotEqual(MuscleAttribute.Variations, fixture.Ask(question).Attribute);
+
     [Fact]
     public void Not_there_follows_up_on_the_last_muscle()
     {

@@ -13,6 +13,8 @@ public sealed class LookupFactRuleTests(ShippedKnowledgeFixture fixture) : IClas
     [InlineData("the iliacus from where it begins to where it finishes", "iliacus")]
     [InlineData("Describe the psoas minor from where it starts to where it ends", "psoas-minor")]
     [InlineData("where it starts and where it ends, the psoas major", "psoas-major")]
+    [InlineData("walk me through the iliacus from start to finish", "iliacus")]
+    [InlineData("psoas minor, start to end please", "psoas-minor")]
     public void A_course_by_both_its_ends_shows_both(string question, string muscle)
     {
         var reply = fixture.Ask(question);
