@@ -455,8 +455,9 @@ internal static partial class QuestionForms
     /// </summary>
     public static TokenizedText? WithContextMuscle(TokenizedText text, KnowledgeIndex index, ConversationContext? context)
     {
-        // Only a yes/no claim: other follow-ups ("what does it do in people who have one") already take the last muscle,
-        // and naming it there would let the question's other words pull the answer to a topic.
+        // Only a yes/no claim or a request for the muscles helping it: other follow-ups ("what does it do in people who
+        // have one") already take the last muscle, and naming it there would let the question's other words pull the
+        // answer to a topic.
         var helpers = !FactAnswerer.IsYesNo(text) && AsksForOtherMuscles(text);
         if ((context?.MuscleId ?? context?.NamedMuscleId ?? (helpers ? TitleMuscle(index, context) : null)) is not { } id
             || !index.MuscleById.TryGetValue(id, out var muscle) || !(helpers || FactAnswerer.IsYesNo(text)))
@@ -492,15 +493,23 @@ internal static partial class QuestionForms
         return new TokenizedText(before + name + (joined ? " is" : string.Empty) + after) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
     }
 
-    /// <summary>
-    /// "what other muscles help it flex the hip", "which other muscles assist it with that?": muscles besides the one "it"
-    /// points at are asked for, so "it" is the muscle helped (named, it finds the helpers' facts), not the subject asked about.
-    /// </summary>
     /// <summary>The one muscle the title of the chat's topic names ("Hip flexion - the main job of the iliopsoas"), or null.</summary>
     private static string? TitleMuscle(KnowledgeIndex index, ConversationContext? context) =>
         context?.TopicId is { } topicId && Array.Find(index.Topics, t => t.Id == topicId) is { } topic
         && index.MusclesNamedIn(topic.Title) is [var only] ? index.Muscles[only].Id : null;
 
+    /// <summary>The verbs (or "with" after one) right before "it" that make "it" the muscle helped: "help it", "work with it".</summary>
+    private static readonly FrozenSet<string> HelpingWords = new[]
+    {
+        "help", "helps", "assist", "assists", "support", "supports", "aid", "aids", "with",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "what other muscles help it flex the hip", "which other muscles assist it with that?", "what other muscles work
+    /// with it": muscles besides the one "it" points at are asked for, so "it" is the muscle helped (named, it finds the
+    /// helpers' facts), not the subject asked about. Only with a helping word before "it" ("what other muscles does it
+    /// attach near" asks about it).
+    /// </summary>
     private static bool AsksForOtherMuscles(TokenizedText text)
     {
         var (other, muscles) = (false, false);
@@ -509,7 +518,7 @@ internal static partial class QuestionForms
             var word = text.WordString(i);
             if (word == "it")
             {
-                return other && muscles;
+                return other && muscles && i > 0 && HelpingWords.Contains(text.WordString(i - 1));
             }
 
             other |= word is "other" or "else" or "besides" or "helper" or "helpers" or "helping";

@@ -93,6 +93,15 @@ public sealed class FollowUpResolutionRuleTests(ShippedKnowledgeFixture fixture)
     }
 
     [Fact]
+    public void Other_muscles_asked_of_it_without_helping_keep_it_as_the_subject()
+    {
+        var reply = Dialogue("near", "tell me about the psoas major", "what other muscles does it attach near?");
+
+        Assert.NotEqual(Intent.Muscle, reply.Intent);
+        Assert.True(ReplyText.ToPlainText(reply).Length <= 700);
+    }
+
+    [Fact]
     public void A_yes_no_claim_about_it_still_names_the_muscle_itself()
     {
         var reply = Dialogue("claim", "what does the iliacus do", "does it insert on the lesser trochanter?");
