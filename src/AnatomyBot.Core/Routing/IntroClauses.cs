@@ -84,8 +84,7 @@ internal static class IntroClauses
         {
             var word = text.WordString(h - 1);
             // "T12 here - which muscle starts?": a level is what is asked.
-            if (index.IsMuscleWord(word) || Vocabulary.IsBodyWord(word) || FactAnswerer.IsQuestionWord(word) || FactAnswerer.IsYesNoStart(word)
-                || index.Safety.IsSafetyWord(word) || word.Any(char.IsAsciiDigit))
+            if (AsksOrNamesTheBody(word, index))
             {
                 return -1;
             }
@@ -100,6 +99,42 @@ internal static class IntroClauses
 
         return -1;
     }
+
+    /// <summary>Who may ask, said before a colon ("Sonography student:", "Quiz night host:", "Pilates teacher in training:").</summary>
+    private static readonly FrozenSet<string> Roles = new[]
+    {
+        "student", "students", "host", "teacher", "tutor", "lecturer", "instructor", "trainer", "coach", "nurse", "physio",
+        "doctor", "surgeon", "resident", "intern", "parent", "mum", "mom", "dad", "moderator", "mod", "pupil", "learner",
+        "translator", "retiree", "therapist", "sonographer", "radiographer", "vet", "dancer", "runner", "here", "training",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// "Sonography student: what structure ...", "Quiz night host: which muscle ...": a first clause before a colon, of at
+    /// most <see cref="MaxIntroductionWords"/> words, ending on a role and naming no muscle, body part, pain or level and
+    /// asking nothing, says who asks.
+    /// </summary>
+    private static bool NamesARole(TokenizedText clause, KnowledgeIndex index)
+    {
+        if (clause.Count > MaxIntroductionWords || !Roles.Contains(clause.WordString(clause.Count - 1)))
+        {
+            return false;
+        }
+
+        foreach (var word in clause.Words)
+        {
+            if (AsksOrNamesTheBody(word, index))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A word that names a muscle, a part of the body, pain or a level, or asks: never part of who asks.</summary>
+    private static bool AsksOrNamesTheBody(string word, KnowledgeIndex index) =>
+        index.IsMuscleWord(word) || Vocabulary.IsBodyWord(word) || FactAnswerer.IsQuestionWord(word) || FactAnswerer.IsYesNoStart(word)
+        || index.Safety.IsSafetyWord(word) || word.Any(char.IsAsciiDigit);
 
     private static bool NamesSomeone(TokenizedText text, int end)
     {
@@ -129,7 +164,7 @@ internal static class IntroClauses
         }
 
         var clause = TokenizedText.From(raw[..end]);
-        if (clause.Count < 2 || SelfIntroductionEnd(clause, index) != clause.Count - 1)
+        if (clause.Count < 2 || (SelfIntroductionEnd(clause, index) != clause.Count - 1 && !(raw[end] == ':' && NamesARole(clause, index))))
         {
             return raw;
         }

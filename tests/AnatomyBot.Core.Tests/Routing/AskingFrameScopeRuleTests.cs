@@ -27,6 +27,10 @@ public sealed class AskingFrameScopeRuleTests(ShippedKnowledgeFixture fixture) :
     [InlineData("ortho registrar here, where does the psoas major insert", "lesser trochanter")]
     [InlineData("Physiotherapy student on placement here: what does the iliacus do?", "flex")]
     [InlineData("Rheumatology nurse here, quick check: where does the iliacus arise?", "iliac fossa")]
+    // A role before a colon says who asks too.
+    [InlineData("Radiography student: which nerve supplies the iliacus?", "femoral")]
+    [InlineData("Pub quiz host: where does the psoas minor insert?", "pubi")]
+    [InlineData("Ballet teacher in training: what does the iliacus do?", "flex")]
     public void A_self_introduction_is_who_asks_not_what(string question, string expected)
     {
         var reply = fixture.Ask(question);
@@ -63,6 +67,7 @@ public sealed class AskingFrameScopeRuleTests(ShippedKnowledgeFixture fixture) :
     [Theory]
     [InlineData("nurse here - which enzyme breaks down the psoas major's glycogen?", "enzyme")]
     [InlineData("Cite it: what is the sarcomere length of the iliacus?", "sarcomere")]
+    [InlineData("Physio student: what is the pennation angle of the iliacus?", "pennation")]
     public void A_subject_the_facts_lack_is_still_named_beside_the_frame(string question, string named)
     {
         var reply = fixture.Ask(question);
