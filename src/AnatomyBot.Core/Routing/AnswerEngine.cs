@@ -676,6 +676,8 @@ public sealed class AnswerEngine : IAnswerEngine, IMuscleNameCompleter
         text = IntroClauses.WithoutPurpose(text, index) ?? text;
         // "... like the major does?": a yes/no claim about the first muscle, not about the one it is likened to.
         text = IntroClauses.WithoutComparedMuscle(text, index) ?? text;
+        // "sorry I meant the minor, not the major": the muscle meant, not the one taken back.
+        text = IntroClauses.WithoutRejectedMuscle(text, index) ?? text;
         text = WithoutInstructionVerb(text, index);
         var phrase = string.Join(' ', text.Words.Where(w => w is not ("please" or "bot" or "anatomybot")));
         if (Vocabulary.HelpMessages.Contains(phrase))

@@ -319,6 +319,39 @@ internal static class IntroClauses
             : null;
     }
 
+    /// <summary>
+    /// "sorry I meant the minor, not the major", "i mean the iliacus not the psoas": a correction without the muscle it
+    /// takes back at its end ("not", "the" and only muscle words), so the muscle meant carries the last question; null
+    /// when the message says no "meant"/"I mean" or ends otherwise.
+    /// </summary>
+    public static TokenizedText? WithoutRejectedMuscle(TokenizedText text, KnowledgeIndex index)
+    {
+        var corrects = false;
+        for (var i = 0; i < text.Count && !corrects; i++)
+        {
+            corrects = text.WordString(i) == "meant" || (text.WordString(i) == "mean" && i > 0 && text.WordString(i - 1) == "i");
+        }
+
+        var first = text.Count;
+        while (corrects && first > 0 && index.IsMuscleWord(text.WordString(first - 1)) && !Vocabulary.StopWords.Contains(text.WordString(first - 1)))
+        {
+            first--;
+        }
+
+        if (!corrects || first == text.Count)
+        {
+            return null;
+        }
+
+        var not = text.WordString(first - 1) == "the" ? first - 2 : first - 1;
+        if (not < 2 || text.WordString(not) != "not")
+        {
+            return null;
+        }
+
+        return new TokenizedText(text.Window(0, not).ToString()) { EndsWithQuestionMark = text.EndsWithQuestionMark };
+    }
+
     /// <summary>The closings a letter signs off with ("Regards", "Many thanks", "Yours faithfully", "Best").</summary>
     private static readonly PhraseSet SignOffs = new(
     [

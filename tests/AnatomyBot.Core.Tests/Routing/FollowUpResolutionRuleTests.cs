@@ -101,6 +101,16 @@ public sealed class FollowUpResolutionRuleTests(ShippedKnowledgeFixture fixture)
         Assert.True(ReplyText.ToPlainText(reply).Length <= 700);
     }
 
+    [Theory]
+    [InlineData("what nerve supplies the iliacus", "oops i meant the psoas minor, not the iliacus", "psoas-minor", MuscleAttribute.Innervation)]
+    [InlineData("where does the psoas major start", "sorry, I meant the minor not the major", "psoas-minor", MuscleAttribute.Origin)]
+    public void A_correction_carries_the_question_to_the_muscle_meant(string first, string follow, string muscle, MuscleAttribute attribute)
+    {
+        var reply = Dialogue("meant", first, follow);
+
+        Assert.Equal((muscle, attribute), (reply.Entity, reply.Attribute));
+    }
+
     [Fact]
     public void A_yes_no_claim_about_it_still_names_the_muscle_itself()
     {
