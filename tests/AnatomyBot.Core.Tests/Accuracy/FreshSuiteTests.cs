@@ -191,28 +191,36 @@ public sealed class FreshSuiteTests(ShippedKnowledgeFixture fixture, ITestOutput
     /// 90.1 %, fresh2 155/158, fresh5 185/194, fresh9 198/208, fresh10 194/207, fresh12 197/214, fresh13 191/211, fresh14
     /// 202/211, fresh15 198/213, fresh16 201/211, fresh17 186/210: floors 97, 98, 96, 96, 95, 96, 99, 97, 95, 93, 92, 92, 90,
     /// 95, 92, 95, 88 and 90 %.
+    /// fresh19.json (221 students, a nineteenth, kept from the engineers of the session of 3 Dec 14:20 UTC): 181/221 = 81.9 %
+    /// blind at main 69553d3 (items committed as f70f85b before the run; 3 Dec, 14:32 UTC, lexical), 186/221 = 84.2 % after
+    /// five expectations were corrected against the sources (4ff5b51, ccc78ed, 700fe0a, 06edd1e, 64cb4d1; the items' notes
+    /// say why): floor 81 %. With the session's four engineers' work, written without sight of fresh19 (main 228c655, 3 Dec
+    /// 15:50 UTC, lexical): fresh19 187/221 = 84.6 %; with the lead's fixes from fresh19's findings and the review (main at
+    /// the session's end): fresh19 194/221 = 87.8 %, fresh4 173/178, fresh5 187/194, fresh8 204/209, fresh10 195/207,
+    /// fresh11 198/212, fresh12 198/214, fresh13 192/211, fresh15 199/213, fresh17 189/210, fresh18 200/213: floors 97, 98,
+    /// 96, 97, 96, 96, 99, 97, 95, 94, 93, 92, 90, 95, 93, 95, 89, 93 and 87 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
     [InlineData("fresh.json", 0.97)]
     [InlineData("fresh2.json", 0.98)]
     [InlineData("fresh3.json", 0.96)]
-    [InlineData("fresh4.json", 0.96)]
-    [InlineData("fresh5.json", 0.95)]
+    [InlineData("fresh4.json", 0.97)]
+    [InlineData("fresh5.json", 0.96)]
     [InlineData("fresh6.json", 0.96)]
     [InlineData("fresh7.json", 0.99)]
     [InlineData("fresh8.json", 0.97)]
     [InlineData("fresh9.json", 0.95)]
-    [InlineData("fresh10.json", 0.93)]
-    [InlineData("fresh11.json", 0.92)]
+    [InlineData("fresh10.json", 0.94)]
+    [InlineData("fresh11.json", 0.93)]
     [InlineData("fresh12.json", 0.92)]
     [InlineData("fresh13.json", 0.90)]
     [InlineData("fresh14.json", 0.95)]
-    [InlineData("fresh15.json", 0.92)]
+    [InlineData("fresh15.json", 0.93)]
     [InlineData("fresh16.json", 0.95)]
-    [InlineData("fresh17.json", 0.88)]
-    [InlineData("fresh18.json", 0.90)]
-    [InlineData("fresh19.json", 0.81)]
+    [InlineData("fresh17.json", 0.89)]
+    [InlineData("fresh18.json", 0.93)]
+    [InlineData("fresh19.json", 0.87)]
     public void Fresh_trial_pass_rate_does_not_fall_below_the_recorded_floor(string file, double floor)
     {
         var run = HeldOutRun.Evaluate(Suites[file], fixture.Ask);

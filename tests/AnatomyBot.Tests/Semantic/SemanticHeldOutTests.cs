@@ -93,6 +93,12 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     /// 90.6 %, fresh2 155/158, fresh5 185/194, fresh8 204/209, fresh9 197/208, fresh10 194/207, fresh11 197/212, fresh12
     /// 197/214, fresh13 191/211, fresh14 203/211, fresh15 198/213, fresh16 202/211, fresh17 185/210: floors 97, 98, 96, 96, 95,
     /// 96, 99, 97, 94, 93, 92, 92, 90, 96, 92, 95, 88 and 90 %.
+    /// fresh19.json: the nineteenth blind trial (session of 3 Dec 14:20 UTC; 181/221 = 81.9 % blind lexical at 69553d3,
+    /// 186/221 = 84.2 % after five expectations were corrected against the sources; not run model on blind). Model on at the
+    /// session's end (the engineers' work and the lead's fixes from fresh19's findings and the review, 3 Dec 16:22 UTC):
+    /// fresh19 197/221 = 89.1 %, fresh4 173/178, fresh5 187/194, fresh8 205/209, fresh10 195/207, fresh11 199/212, fresh12
+    /// 198/214, fresh13 192/211, fresh15 199/213, fresh17 188/210, fresh18 200/213: floors 97, 98, 96, 97, 96, 96, 99, 97,
+    /// 94, 94, 93, 92, 90, 96, 93, 95, 89, 93 and 89 %.
     /// </summary>
     [Theory]
     [Trait("Suite", "HeldOut")]
@@ -100,21 +106,22 @@ public sealed class SemanticHeldOutTests(SemanticEngineFixture fixture, ITestOut
     [InlineData("fresh.json", 0.97, "Fresh trial (fresh.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh2.json", 0.98, "Fresh trial (fresh2.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh3.json", 0.96, "Fresh trial (fresh3.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh4.json", 0.96, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh5.json", 0.95, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh4.json", 0.97, "Fresh trial (fresh4.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh5.json", 0.96, "Fresh trial (fresh5.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh6.json", 0.96, "Fresh trial (fresh6.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh7.json", 0.99, "Fresh trial (fresh7.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh8.json", 0.97, "Fresh trial (fresh8.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh9.json", 0.94, "Fresh trial (fresh9.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh10.json", 0.93, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh11.json", 0.92, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh10.json", 0.94, "Fresh trial (fresh10.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh11.json", 0.93, "Fresh trial (fresh11.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh12.json", 0.92, "Fresh trial (fresh12.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh13.json", 0.90, "Fresh trial (fresh13.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh14.json", 0.96, "Fresh trial (fresh14.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh15.json", 0.92, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh15.json", 0.93, "Fresh trial (fresh15.json), model on; issue 8's bar 95 %")]
     [InlineData("fresh16.json", 0.95, "Fresh trial (fresh16.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh17.json", 0.88, "Fresh trial (fresh17.json), model on; issue 8's bar 95 %")]
-    [InlineData("fresh18.json", 0.90, "Fresh trial (fresh18.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh17.json", 0.89, "Fresh trial (fresh17.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh18.json", 0.93, "Fresh trial (fresh18.json), model on; issue 8's bar 95 %")]
+    [InlineData("fresh19.json", 0.89, "Fresh trial (fresh19.json), model on; issue 8's bar 95 %")]
     public void Model_on_engine_keeps_the_suites_gate_and_the_lexical_safety_figures(string file, double gate, string label)
     {
         var suite = HeldOutSuite.Load(Path.Combine(RepositoryPaths.Root, "tests", "AnatomyBot.Core.Tests", "Accuracy", file));
