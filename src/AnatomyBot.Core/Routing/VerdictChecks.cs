@@ -1068,7 +1068,7 @@ internal static class VerdictChecks
     private static readonly FrozenSet<string> ClassLinks = new[]
     {
         "a", "an", "the", "one", "of", "as", "among", "count", "counts", "counted", "considered", "classed", "classified",
-        "regarded", "technically", "itself", "really", "true", "actually",
+        "regarded", "technically", "itself", "really", "true", "actually", "part", "member", "counting",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The most class links a fact may put between its "not" and the class it denies ("not technically one of the").</summary>

@@ -39,6 +39,8 @@ public sealed class NameMeaningAndClassRuleTests(ShippedKnowledgeFixture fixture
     [InlineData("Is the iliopsoas one of the pelvic floor muscles?")]
     [InlineData("is iliopsoas technically a pelvic floor muscle")]
     [InlineData("does the iliopsoas count as a pelvic floor muscle")]
+    [InlineData("is the iliopsoas part of the pelvic floor")]
+    [InlineData("is iliopsoas a member of the pelvic floor muscles?")]
     public void A_class_a_fact_denies_gets_no_from_that_fact(string question)
     {
         var reply = fixture.Ask(question);
