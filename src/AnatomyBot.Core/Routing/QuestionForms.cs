@@ -885,8 +885,11 @@ internal static partial class QuestionForms
         return null;
     }
 
-    /// <summary>Adverbs that may stand between "who" and its verb ("who usually gets it", "who tends to get it").</summary>
-    private static readonly FrozenSet<string> PersonAdverbs = new[]
+    /// <summary>
+    /// Words that may stand between "who" and its verb of having a condition: adverbs and the hedges "tends to", "is", "are"
+    /// ("who usually gets it", "who tends to get it", "who is most affected").
+    /// </summary>
+    private static readonly FrozenSet<string> WordsBeforePersonVerb = new[]
     {
         "usually", "typically", "mostly", "most", "commonly", "often", "normally", "generally", "tends", "tend", "to", "is", "are",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -918,7 +921,7 @@ internal static partial class QuestionForms
         }
 
         var verb = at + 1;
-        while (verb < text.Count - 1 && PersonAdverbs.Contains(text.WordString(verb)))
+        while (verb < text.Count - 1 && WordsBeforePersonVerb.Contains(text.WordString(verb)))
         {
             verb++;
         }

@@ -266,9 +266,8 @@ internal static class TurnOpeners
         return new TokenizedText(lead + rest) { EndsWithQuestionMark = text.EndsWithQuestionMark, Tagged = text.Tagged };
     }
 
-    /// <summary>Words that agree with the last answer before a follow-up ("right and ...", "yeah, what about ..."), besides the acknowledgements.</summary>
-    private static readonly FrozenSet<string> Agreements = new[] { "right", "yes", "yeah", "yea", "yep", "sure", "true" }
-        .ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>An agreement or an acknowledgement before a follow-up's lead ("right and ...", "cool so ...").</summary>
+    private static readonly FrozenSet<string> AgreeingWords = TurnWords.Set(TurnWords.Agreements, TurnWords.Acknowledgements);
 
     /// <summary>The lead words of a follow-up that may come after an acknowledgement ("right and ...", "cool so ...").</summary>
     private static readonly FrozenSet<string> FollowUpLeads = TurnWords.Set(TurnWords.Conjunctions, ["n", "now", "also", "what", "how"]);
@@ -283,7 +282,7 @@ internal static class TurnOpeners
     /// </summary>
     private static bool AcknowledgesBeforeLead(TokenizedText text, int at)
     {
-        if (at + 2 >= text.Count || !(Agreements.Contains(text.WordString(at)) || TurnWords.Acknowledgements.Contains(text.WordString(at)))
+        if (at + 2 >= text.Count || !AgreeingWords.Contains(text.WordString(at))
             || !FollowUpLeads.Contains(text.WordString(at + 1)))
         {
             return false;

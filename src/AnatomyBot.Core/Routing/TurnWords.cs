@@ -28,6 +28,9 @@ internal static class TurnWords
         "amazing", "good", "fine", "see", "sense", "clear", "gotit", "kewl", "nvm",
     ]);
 
+    /// <summary>Words that agree with the last answer before a follow-up ("right and ...", "yeah, what about ..."), besides the acknowledgements.</summary>
+    public static readonly string[] Agreements = ["right", "yes", "yeah", "yea", "yep", "sure", "true"];
+
     /// <summary>The lists' words in one set (ordinal).</summary>
     public static FrozenSet<string> Set(params IEnumerable<string>[] lists) =>
         lists.SelectMany(list => list).ToFrozenSet(StringComparer.Ordinal);
